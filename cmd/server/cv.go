@@ -1,0 +1,51 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/riverqueue/river"
+
+	"github.com/utopiahire/utopiahire/hub"
+	"github.com/utopiahire/utopiahire/internal/cvanalysis"
+	"github.com/utopiahire/utopiahire/internal/cvjob"
+	"github.com/utopiahire/utopiahire/internal/extract"
+	"github.com/utopiahire/utopiahire/internal/httpapi"
+	"github.com/utopiahire/utopiahire/internal/latex"
+	"github.com/utopiahire/utopiahire/internal/skills"
+	"github.com/utopiahire/utopiahire/internal/store"
+)
+
+// openCV builds the CV pipeline and registers its worker with River.
+func (m *Main) openCV(workers *river.Workers) (*httpapi.CVDeps, error) {
+	tax, err := skills.LoadTaxonomy()
+	if err != nil {
+		return nil, fmt.Errorf("load skills taxonomy: %w", err)
+	}
+	ex, err := extract.New(extract.DefaultLimits())
+	if err != nil {
+		return nil, fmt.Errorf("document extraction (scripts/deps.sh installs its tools): %w", err)
+	}
+	compiler, err := latex.NewCompiler(latex.CompilerConfig{Logger: m.logger.With("component", "latex")})
+	if err != nil {
+		return nil, fmt.Errorf("latex compiler (scripts/deps.sh installs texlive-xetex): %w", err)
+	}
+	cvs := store.NewCVs(m.pool)
+	m.cv = cvjob.New(cvjob.Config{
+		CVs: cvs, Extractor: ex, Offline: cvanalysis.NewOffline(tax),
+		Publisher: hubPublisher{m}, Logger: m.logger.With("component", "cvjob"),
+	})
+	river.AddWorker(workers, m.cv.Worker())
+	return &httpapi.CVDeps{Jobs: m.cv, Store: cvs, Extractor: ex, LaTeX: compiler}, nil
+}
+
+// hubPublisher publishes through the hub once it exists: the hub needs the
+// accounts service, which needs River, which needs the CV worker.
+type hubPublisher struct{ m *Main }
+
+func (p hubPublisher) Publish(ctx context.Context, channel string, data []byte) (hub.StreamPosition, error) {
+	if p.m.hub == nil {
+		return hub.StreamPosition{}, hub.ErrUnavailable
+	}
+	return p.m.hub.Publish(ctx, channel, data)
+}

@@ -1,0 +1,350 @@
+// Command server is the UtopiaHire API and real-time hub: the composition
+// root that reads configuration, opens the stores, wires the services and
+// serves them on one port.
+//
+//	server                      serve (the default)
+//	server migrate up|down|status
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"runtime/debug"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/IBM/pgxpoolprometheus"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/redis/go-redis/v9"
+	"github.com/riverqueue/river"
+
+	"github.com/utopiahire/utopiahire/hub"
+	"github.com/utopiahire/utopiahire/internal/config"
+	"github.com/utopiahire/utopiahire/internal/cvjob"
+	"github.com/utopiahire/utopiahire/internal/httpapi"
+	"github.com/utopiahire/utopiahire/internal/pgserver"
+	"github.com/utopiahire/utopiahire/internal/ratelimit"
+	"github.com/utopiahire/utopiahire/internal/store"
+	"github.com/utopiahire/utopiahire/web"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Getenv, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "error:", err)
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context, args []string, getenv config.Getenv, stderr io.Writer) error {
+	cfg, err := config.Load(getenv)
+	if err != nil {
+		return fmt.Errorf("configuration:\n%w", err)
+	}
+	logger := newLogger(cfg, stderr)
+	cmd := "serve"
+	if len(args) > 0 {
+		cmd = args[0]
+	}
+	switch cmd {
+	case "serve":
+		return serve(ctx, cfg, logger)
+	case "migrate":
+		return migrate(ctx, cfg, logger, args[1:])
+	case "mail":
+		return mailCommand(ctx, cfg, logger, args[1:], os.Stdout)
+	case "help", "-h", "--help":
+		fmt.Fprintln(stderr, "usage: server [serve | migrate up|down|status | mail outbox [N]]")
+		return nil
+	}
+	return fmt.Errorf("unknown command %q (want serve, migrate or mail)", cmd)
+}
+
+func serve(ctx context.Context, cfg config.Config, logger *slog.Logger) error {
+	m := NewMain(cfg, logger)
+	if err := m.Open(ctx); err != nil {
+		shutdownCtx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownTimeout)
+		defer cancel()
+		_ = m.Close(shutdownCtx)
+		return err
+	}
+	logger.Info("serving", "addr", m.Addr(), "url", cfg.PublicURL)
+	select {
+	case <-ctx.Done():
+		logger.Info("shutting down")
+	case err := <-m.serveErr:
+		logger.Error("server stopped", "err", err)
+	}
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownTimeout)
+	defer cancel()
+	return m.Close(shutdownCtx)
+}
+
+func migrate(ctx context.Context, cfg config.Config, logger *slog.Logger, args []string) error {
+	if len(args) != 1 {
+		return errors.New("usage: server migrate up|down|status")
+	}
+	m := NewMain(cfg, logger)
+	defer func() {
+		c, cancel := context.WithTimeout(context.Background(), cfg.ShutdownTimeout)
+		defer cancel()
+		_ = m.Close(c)
+	}()
+	if err := m.openDatabase(ctx); err != nil {
+		return err
+	}
+	mig := store.NewMigrator(m.pool, logger)
+	switch args[0] {
+	case "up":
+		return mig.Up(ctx)
+	case "down":
+		return mig.Down(ctx)
+	case "status":
+		st, err := mig.Status(ctx)
+		if err != nil {
+			return err
+		}
+		for _, s := range st {
+			state := "pending"
+			if s.Applied {
+				state = "applied"
+			}
+			fmt.Printf("%05d  %-8s %s\n", s.Version, state, s.Name)
+		}
+		return nil
+	}
+	return fmt.Errorf("unknown migrate command %q (want up, down or status)", args[0])
+}
+
+// Main is the running server: everything it opened, in the order to close.
+// Tests start it on port 0 exactly as main does.
+type Main struct {
+	cfg    config.Config
+	logger *slog.Logger
+
+	pgServer *pgserver.Server
+	pool     *pgxpool.Pool
+	redis    *redis.Client
+	registry *prometheus.Registry
+	jobs     *river.Client[pgx.Tx]
+	hub      *hub.Hub
+	broker   hub.Broker
+	cv       *cvjob.Service
+	api      *httpapi.Server
+	http     *http.Server
+	listener net.Listener
+	serveErr chan error
+}
+
+// NewMain returns an unopened server.
+func NewMain(cfg config.Config, logger *slog.Logger) *Main {
+	return &Main{cfg: cfg, logger: logger, serveErr: make(chan error, 1)}
+}
+
+// Addr is the address the server listens on, once open.
+func (m *Main) Addr() string {
+	if m.listener == nil {
+		return ""
+	}
+	return m.listener.Addr().String()
+}
+
+// Open connects the stores, applies migrations, wires the services and
+// starts serving in the background.
+func (m *Main) Open(ctx context.Context) error {
+	for _, name := range m.cfg.GeneratedSecrets {
+		m.logger.Warn("generated a development secret; set it in the environment for production", "name", name, "stored_in", m.cfg.DataDir)
+	}
+	if err := m.openDatabase(ctx); err != nil {
+		return err
+	}
+	if err := store.NewMigrator(m.pool, m.logger).Up(ctx); err != nil {
+		return err
+	}
+	if err := m.openRedis(ctx); err != nil {
+		return err
+	}
+	m.registry = newRegistry(m.pool)
+	workers := river.NewWorkers()
+	if err := m.addAccountWorkers(workers); err != nil {
+		return err
+	}
+	cvDeps, err := m.openCV(workers)
+	if err != nil {
+		return err
+	}
+	if err := m.openJobs(workers); err != nil {
+		return err
+	}
+	m.cv.SetRiver(m.jobs)
+	accounts, err := m.openAccounts()
+	if err != nil {
+		return err
+	}
+	if err := m.openHub(ctx, accounts); err != nil {
+		return err
+	}
+	api, err := httpapi.New(httpapi.Deps{
+		Logger:         m.logger,
+		Version:        version(),
+		CORSOrigins:    m.cfg.CORSOrigins,
+		Limiter:        m.limiter(),
+		Registry:       m.registry,
+		Ready:          m.readyChecks(),
+		Accounts:       accounts,
+		WS:             m.hub,
+		CV:             cvDeps,
+		Web:            web.Handler(),
+		ConnectSources: liveKitOrigins(m.cfg.LiveKitURL),
+		// Cookies over https only when the public URL is https.
+		SecureCookies: strings.HasPrefix(m.cfg.PublicURL, "https://"),
+	})
+	if err != nil {
+		return fmt.Errorf("build api: %w", err)
+	}
+	m.api = api
+	if err := m.startJobs(ctx); err != nil {
+		return err
+	}
+	return m.listen()
+}
+
+func (m *Main) openDatabase(ctx context.Context) error {
+	url := m.cfg.DatabaseURL
+	if url == "" {
+		srv, err := pgserver.Ensure(ctx, m.cfg.DataDir, m.logger)
+		if err != nil {
+			return err
+		}
+		m.pgServer, url = srv, srv.URL
+	}
+	pool, err := store.Open(ctx, url, store.DefaultPoolConfig())
+	if err != nil {
+		return err
+	}
+	m.pool = pool
+	return nil
+}
+
+func (m *Main) openRedis(ctx context.Context) error {
+	if m.cfg.RedisURL == "" {
+		m.logger.Info("REDIS_URL unset: in-process hub broker and rate limits (single node)")
+		return nil
+	}
+	opts, err := redis.ParseURL(m.cfg.RedisURL)
+	if err != nil {
+		return fmt.Errorf("parse REDIS_URL: %w", err)
+	}
+	m.redis = redis.NewClient(opts)
+	pingCtx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	if err := m.redis.Ping(pingCtx).Err(); err != nil {
+		return fmt.Errorf("reach redis at REDIS_URL: %w", err)
+	}
+	return nil
+}
+
+func (m *Main) limiter() httpapi.Limiter {
+	if !m.cfg.RateLimits {
+		m.logger.Warn("RATE_LIMITS=off: no per-client rate limits (benchmarking only)")
+		return nil
+	}
+	if m.redis != nil {
+		return ratelimit.NewRedis(m.redis, "uh:")
+	}
+	return ratelimit.NewMemory()
+}
+
+func (m *Main) readyChecks() []httpapi.ReadyCheck {
+	checks := []httpapi.ReadyCheck{{Name: "postgres", Check: m.pool.Ping}}
+	if m.redis != nil {
+		checks = append(checks, httpapi.ReadyCheck{Name: "redis", Check: func(ctx context.Context) error {
+			return m.redis.Ping(ctx).Err()
+		}})
+	}
+	return checks
+}
+
+func (m *Main) listen() error {
+	ln, err := net.Listen("tcp", fmt.Sprintf(":%d", m.cfg.Port))
+	if err != nil {
+		return fmt.Errorf("listen on port %d: %w", m.cfg.Port, err)
+	}
+	m.listener = ln
+	m.http = &http.Server{
+		Handler:           m.api.Handler(),
+		ReadHeaderTimeout: 10 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(m.logger.Handler(), slog.LevelWarn),
+	}
+	go func() {
+		if err := m.http.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			m.serveErr <- err
+		}
+	}()
+	return nil
+}
+
+// Close stops accepting, drains in-flight requests and closes everything
+// it opened, within ctx's deadline.
+func (m *Main) Close(ctx context.Context) error {
+	var errs []error
+	// WebSockets first: http.Server.Shutdown does not wait for hijacked conns.
+	errs = append(errs, m.closeHub(ctx))
+	if m.http != nil {
+		if err := m.http.Shutdown(ctx); err != nil {
+			errs = append(errs, fmt.Errorf("http shutdown: %w", err))
+		}
+	}
+	errs = append(errs, m.stopJobs(ctx))
+	if m.redis != nil {
+		errs = append(errs, m.redis.Close())
+	}
+	if m.pool != nil {
+		m.pool.Close()
+	}
+	if m.pgServer != nil {
+		errs = append(errs, m.pgServer.Stop(ctx))
+	}
+	return errors.Join(errs...)
+}
+
+func newRegistry(pool *pgxpool.Pool) *prometheus.Registry {
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(
+		collectors.NewGoCollector(),
+		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
+		pgxpoolprometheus.NewCollector(pool, map[string]string{"db": "main"}),
+	)
+	return reg
+}
+
+func newLogger(cfg config.Config, w io.Writer) *slog.Logger {
+	var level slog.Level
+	_ = level.UnmarshalText([]byte(cfg.LogLevel))
+	opts := &slog.HandlerOptions{Level: level}
+	if cfg.LogFormat == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
+}
+
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "dev"
+}

@@ -1,0 +1,72 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+
+	"github.com/utopiahire/utopiahire/hub"
+	"github.com/utopiahire/utopiahire/internal/auth"
+	"github.com/utopiahire/utopiahire/internal/channels"
+)
+
+// openHub starts the real-time hub: over Redis when REDIS_URL is set (every
+// server sharing it delivers each other's publishes), in process otherwise.
+func (m *Main) openHub(ctx context.Context, accounts *auth.Service) error {
+	var broker hub.Broker
+	if m.cfg.RedisURL != "" {
+		rb, err := hub.NewRedisBroker(ctx, hub.RedisBrokerConfig{URL: m.cfg.RedisURL, Prefix: "uh:hub", Logger: m.logger.With("component", "hub_broker")})
+		if err != nil {
+			return fmt.Errorf("hub redis broker: %w", err)
+		}
+		broker = rb
+	} else {
+		broker = hub.NewMemoryBroker()
+	}
+	h, err := hub.New(hub.Config{
+		Namespaces:     channels.Namespaces(m.pool),
+		Metrics:        m.registry,
+		OriginPatterns: originHosts(m.cfg.CORSOrigins),
+	}, broker, channels.NewAuthenticator(accounts), m.logger.With("component", "hub"))
+	if err != nil {
+		return fmt.Errorf("start hub: %w", err)
+	}
+	m.hub, m.broker = h, broker
+	return nil
+}
+
+// closeHub tells clients to go away (with a reconnect hint) and stops the broker.
+func (m *Main) closeHub(ctx context.Context) error {
+	if m.hub == nil {
+		return nil
+	}
+	if err := m.hub.Shutdown(ctx); err != nil {
+		return fmt.Errorf("hub shutdown: %w", err)
+	}
+	return m.broker.Close(ctx)
+}
+
+// originHosts turns CORS origins into the host patterns the hub accepts.
+func originHosts(origins []string) []string {
+	var hosts []string
+	for _, o := range origins {
+		if u, err := url.Parse(o); err == nil && u.Host != "" {
+			hosts = append(hosts, u.Host)
+		}
+	}
+	return hosts
+}
+
+// liveKitOrigins are the origins the interview room's browser code talks to:
+// the LiveKit URL in its WebSocket and HTTP forms.
+func liveKitOrigins(liveKitURL string) []string {
+	u, err := url.Parse(liveKitURL)
+	if err != nil || u.Host == "" {
+		return nil
+	}
+	ws, web := "ws", "http"
+	if u.Scheme == "wss" || u.Scheme == "https" {
+		ws, web = "wss", "https"
+	}
+	return []string{ws + "://" + u.Host, web + "://" + u.Host}
+}

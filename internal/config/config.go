@@ -1,0 +1,352 @@
+// Package config reads every setting of the UtopiaHire processes from
+// environment variables into typed structs and validates them at start-up.
+//
+// In development, missing secrets are generated once and kept under the data
+// directory so that tokens survive a restart; in production a missing or weak
+// secret stops the process.
+package config
+
+import (
+	"crypto/rand"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Environments the server knows.
+const (
+	EnvDevelopment = "development"
+	EnvProduction  = "production"
+	EnvTest        = "test"
+)
+
+// MinSecretLen is the shortest secret accepted in production (bytes of text).
+const MinSecretLen = 32
+
+// Config is every setting of cmd/server and cmd/agent.
+type Config struct {
+	Env     string
+	Port    int
+	DataDir string
+
+	DatabaseURL string // empty: use the local server or start a private one
+	RedisURL    string // empty: in-process broker and rate limits
+
+	JWTSecret     string
+	RefreshSecret string
+	AgentSecret   string
+	BcryptCost    int
+
+	CORSOrigins []string
+	PublicURL   string
+
+	SMTPURL  string
+	MailFrom string
+
+	GeminiAPIKey  string
+	GeminiBaseURL string
+
+	LiveKitURL       string
+	LiveKitAPIKey    string
+	LiveKitAPISecret string
+
+	// Accounts: previous JWT signing secrets (still verified after a
+	// rotation), the web app's base URL for links, OAuth providers, and the
+	// per-client rate limits switch (benchmarks only).
+	JWTPreviousSecrets []string
+	FrontendURL        string
+	OAuth              OAuthConfig
+	RateLimits         bool
+
+	ShutdownTimeout time.Duration
+	LogLevel        string
+	LogFormat       string
+
+	// GeneratedSecrets names the secrets generated for development, so the
+	// caller can say so in the log (never the values).
+	GeneratedSecrets []string
+}
+
+// OAuthConfig holds the OAuth providers' credentials and, for tests
+// against a local fake, their endpoints (empty: the real provider's).
+type OAuthConfig struct {
+	GoogleClientID, GoogleClientSecret               string
+	GoogleAuthURL, GoogleTokenURL, GoogleUserInfoURL string
+	GitHubClientID, GitHubClientSecret               string
+	GitHubAuthURL, GitHubTokenURL, GitHubAPIURL      string
+}
+
+// Getenv looks a variable up; os.Getenv in production, a map in tests.
+type Getenv func(string) string
+
+// Load reads and validates the configuration.
+func Load(getenv Getenv) (Config, error) {
+	var errs []error
+	c := Config{
+		Env:              strings.ToLower(orDefault(getenv("APP_ENV"), EnvDevelopment)),
+		DataDir:          orDefault(getenv("DATA_DIR"), ".data"),
+		DatabaseURL:      getenv("DATABASE_URL"),
+		RedisURL:         getenv("REDIS_URL"),
+		JWTSecret:        getenv("JWT_SECRET"),
+		RefreshSecret:    getenv("REFRESH_SECRET"),
+		AgentSecret:      getenv("AGENT_SECRET"),
+		PublicURL:        getenv("PUBLIC_URL"),
+		SMTPURL:          getenv("SMTP_URL"),
+		MailFrom:         orDefault(getenv("MAIL_FROM"), "UtopiaHire <no-reply@utopiahire.local>"),
+		GeminiAPIKey:     orDefault(getenv("GEMINI_API_KEY"), getenv("GOOGLE_API_KEY")),
+		GeminiBaseURL:    getenv("GEMINI_BASE_URL"),
+		LiveKitURL:       getenv("LIVEKIT_URL"),
+		LiveKitAPIKey:    getenv("LIVEKIT_API_KEY"),
+		LiveKitAPISecret: getenv("LIVEKIT_API_SECRET"),
+		LogLevel:         strings.ToLower(orDefault(getenv("LOG_LEVEL"), "info")),
+		LogFormat:        strings.ToLower(orDefault(getenv("LOG_FORMAT"), "text")),
+	}
+	switch c.Env {
+	case EnvDevelopment, EnvProduction, EnvTest:
+	default:
+		errs = append(errs, fmt.Errorf("APP_ENV must be development, production or test, not %q", c.Env))
+	}
+	c.Port = intVar(getenv, "PORT", 8000, 0, 65535, &errs)
+	c.BcryptCost = intVar(getenv, "BCRYPT_COST", 12, 4, 31, &errs)
+	c.ShutdownTimeout = durationVar(getenv, "SHUTDOWN_TIMEOUT", 15*time.Second, &errs)
+	c.CORSOrigins = splitList(orDefault(getenv("CORS_ORIGINS"), "http://localhost:8000,http://localhost:3000,http://localhost:5173"))
+	if c.PublicURL == "" {
+		c.PublicURL = fmt.Sprintf("http://localhost:%d", c.Port)
+	}
+	checkURL("PUBLIC_URL", c.PublicURL, []string{"http", "https"}, &errs)
+	c.loadAccounts(getenv, &errs)
+	checkURL("DATABASE_URL", c.DatabaseURL, []string{"postgres", "postgresql"}, &errs)
+	checkURL("REDIS_URL", c.RedisURL, []string{"redis", "rediss", "unix"}, &errs)
+	checkURL("SMTP_URL", c.SMTPURL, []string{"smtp", "smtps"}, &errs)
+	checkURL("GEMINI_BASE_URL", c.GeminiBaseURL, []string{"http", "https", "ws", "wss"}, &errs)
+	checkURL("LIVEKIT_URL", c.LiveKitURL, []string{"ws", "wss", "http", "https"}, &errs)
+	for _, o := range c.CORSOrigins {
+		checkURL("CORS_ORIGINS", o, []string{"http", "https"}, &errs)
+	}
+	switch c.LogLevel {
+	case "debug", "info", "warn", "error":
+	default:
+		errs = append(errs, fmt.Errorf("LOG_LEVEL must be debug, info, warn or error, not %q", c.LogLevel))
+	}
+	switch c.LogFormat {
+	case "text", "json":
+	default:
+		errs = append(errs, fmt.Errorf("LOG_FORMAT must be text or json, not %q", c.LogFormat))
+	}
+	if err := errors.Join(errs...); err != nil {
+		return Config{}, err
+	}
+	if err := c.settleSecrets(); err != nil {
+		return Config{}, err
+	}
+	return c, nil
+}
+
+// LiveKitEnabled reports whether interviews can get LiveKit rooms.
+func (c Config) LiveKitEnabled() bool {
+	return c.LiveKitURL != "" && c.LiveKitAPIKey != "" && c.LiveKitAPISecret != ""
+}
+
+// secretSpec names a secret and where it lives in Config.
+type secretSpec struct {
+	name string
+	ptr  *string
+}
+
+func (c *Config) secrets() []secretSpec {
+	return []secretSpec{
+		{name: "JWT_SECRET", ptr: &c.JWTSecret},
+		{name: "REFRESH_SECRET", ptr: &c.RefreshSecret},
+		{name: "AGENT_SECRET", ptr: &c.AgentSecret},
+	}
+}
+
+// settleSecrets refuses weak secrets in production and fills missing ones
+// in development from (or into) DataDir/secrets.json.
+func (c *Config) settleSecrets() error {
+	if c.Env == EnvProduction {
+		var errs []error
+		for _, s := range c.secrets() {
+			if len(*s.ptr) < MinSecretLen {
+				errs = append(errs, fmt.Errorf("%s must be set to at least %d characters in production", s.name, MinSecretLen))
+			}
+		}
+		if c.LiveKitURL != "" && (c.LiveKitAPIKey == "" || len(c.LiveKitAPISecret) < MinSecretLen) {
+			errs = append(errs, fmt.Errorf("LIVEKIT_API_KEY and a LIVEKIT_API_SECRET of at least %d characters are required with LIVEKIT_URL in production", MinSecretLen))
+		}
+		if c.JWTSecret != "" && c.JWTSecret == c.RefreshSecret {
+			errs = append(errs, errors.New("JWT_SECRET and REFRESH_SECRET must differ"))
+		}
+		return errors.Join(errs...)
+	}
+	var missing []secretSpec
+	for _, s := range c.secrets() {
+		if *s.ptr == "" {
+			missing = append(missing, s)
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	stored, err := loadSecretFile(c.secretFile())
+	if err != nil {
+		return err
+	}
+	changed := false
+	for _, s := range missing {
+		v, ok := stored[s.name]
+		if !ok {
+			v, err = randomSecret()
+			if err != nil {
+				return err
+			}
+			stored[s.name] = v
+			changed = true
+			c.GeneratedSecrets = append(c.GeneratedSecrets, s.name)
+		}
+		*s.ptr = v
+	}
+	if changed {
+		return saveSecretFile(c.secretFile(), stored)
+	}
+	return nil
+}
+
+func (c *Config) secretFile() string { return filepath.Join(c.DataDir, "secrets.json") }
+
+func loadSecretFile(path string) (map[string]string, error) {
+	b, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return map[string]string{}, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read development secrets: %w", err)
+	}
+	m := map[string]string{}
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, fmt.Errorf("development secrets file %s is corrupt (delete it to regenerate): %w", path, err)
+	}
+	return m, nil
+}
+
+func saveSecretFile(path string, m map[string]string) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return fmt.Errorf("create data dir: %w", err)
+	}
+	b, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		return err
+	}
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, b, 0o600); err != nil {
+		return fmt.Errorf("write development secrets: %w", err)
+	}
+	return os.Rename(tmp, path)
+}
+
+func randomSecret() (string, error) {
+	b := make([]byte, 32)
+	if _, err := rand.Read(b); err != nil {
+		return "", fmt.Errorf("generate secret: %w", err)
+	}
+	return base64.RawURLEncoding.EncodeToString(b), nil
+}
+
+func orDefault(v, def string) string {
+	if strings.TrimSpace(v) == "" {
+		return def
+	}
+	return strings.TrimSpace(v)
+}
+
+func intVar(getenv Getenv, name string, def, min, max int, errs *[]error) int {
+	v := strings.TrimSpace(getenv(name))
+	if v == "" {
+		return def
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < min || n > max {
+		*errs = append(*errs, fmt.Errorf("%s must be a whole number from %d to %d, not %q", name, min, max, v))
+		return def
+	}
+	return n
+}
+
+func durationVar(getenv Getenv, name string, def time.Duration, errs *[]error) time.Duration {
+	v := strings.TrimSpace(getenv(name))
+	if v == "" {
+		return def
+	}
+	d, err := time.ParseDuration(v)
+	if err != nil || d <= 0 {
+		*errs = append(*errs, fmt.Errorf("%s must be a positive duration such as 15s, not %q", name, v))
+		return def
+	}
+	return d
+}
+
+func splitList(v string) []string {
+	var out []string
+	for _, p := range strings.Split(v, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, strings.TrimRight(p, "/"))
+		}
+	}
+	return out
+}
+
+func checkURL(name, v string, schemes []string, errs *[]error) {
+	if v == "" {
+		return
+	}
+	u, err := url.Parse(v)
+	if err != nil {
+		*errs = append(*errs, fmt.Errorf("%s is not a valid URL", name))
+		return
+	}
+	for _, s := range schemes {
+		if strings.EqualFold(u.Scheme, s) {
+			return
+		}
+	}
+	*errs = append(*errs, fmt.Errorf("%s must use one of the schemes %s, not %q", name, strings.Join(schemes, ", "), u.Scheme))
+}
+
+// loadAccounts reads and checks the accounts settings.
+func (c *Config) loadAccounts(getenv Getenv, errs *[]error) {
+	c.JWTPreviousSecrets = splitList(getenv("JWT_PREVIOUS_SECRETS"))
+	c.FrontendURL = strings.TrimRight(orDefault(getenv("FRONTEND_URL"), c.PublicURL), "/")
+	checkURL("FRONTEND_URL", c.FrontendURL, []string{"http", "https"}, errs)
+	c.OAuth = OAuthConfig{
+		GoogleClientID: getenv("GOOGLE_CLIENT_ID"), GoogleClientSecret: getenv("GOOGLE_CLIENT_SECRET"),
+		GoogleAuthURL: getenv("GOOGLE_AUTH_URL"), GoogleTokenURL: getenv("GOOGLE_TOKEN_URL"), GoogleUserInfoURL: getenv("GOOGLE_USERINFO_URL"),
+		GitHubClientID: getenv("GITHUB_CLIENT_ID"), GitHubClientSecret: getenv("GITHUB_CLIENT_SECRET"),
+		GitHubAuthURL: getenv("GITHUB_AUTH_URL"), GitHubTokenURL: getenv("GITHUB_TOKEN_URL"), GitHubAPIURL: getenv("GITHUB_API_URL"),
+	}
+	for _, name := range []string{"GOOGLE_AUTH_URL", "GOOGLE_TOKEN_URL", "GOOGLE_USERINFO_URL", "GITHUB_AUTH_URL", "GITHUB_TOKEN_URL", "GITHUB_API_URL"} {
+		checkURL(name, getenv(name), []string{"http", "https"}, errs)
+	}
+	if (c.OAuth.GoogleClientID == "") != (c.OAuth.GoogleClientSecret == "") {
+		*errs = append(*errs, errors.New("GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET must be set together"))
+	}
+	if (c.OAuth.GitHubClientID == "") != (c.OAuth.GitHubClientSecret == "") {
+		*errs = append(*errs, errors.New("GITHUB_CLIENT_ID and GITHUB_CLIENT_SECRET must be set together"))
+	}
+	switch v := strings.ToLower(strings.TrimSpace(getenv("RATE_LIMITS"))); v {
+	case "", "on":
+		c.RateLimits = true
+	case "off":
+		if c.Env == EnvProduction {
+			*errs = append(*errs, errors.New("RATE_LIMITS=off is refused in production"))
+		}
+	default:
+		*errs = append(*errs, fmt.Errorf("RATE_LIMITS must be on or off, not %q", v))
+	}
+}

@@ -1,0 +1,303 @@
+// Package cvjob runs the CV pipeline (extract → structure → analyze) as a
+// durable River job. Each stage is recorded in Postgres and published on hub
+// channel cv:<analysis-id>, so a browser watches it live and a poller reads
+// the same progress; a server killed mid-analysis finishes it after restart.
+package cvjob
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/riverqueue/river"
+
+	"github.com/utopiahire/utopiahire/hub"
+	"github.com/utopiahire/utopiahire/internal/cv"
+	"github.com/utopiahire/utopiahire/internal/extract"
+	"github.com/utopiahire/utopiahire/internal/store"
+)
+
+// Stages of an analysis with the percent reached when each one is done.
+const (
+	StageReceived   = "received"
+	StageExtracted  = "extracted"
+	StageStructured = "structured"
+	StageAnalyzed   = "analyzed"
+	StageDone       = "done"
+	StageFailed     = "failed"
+)
+
+var stagePercent = map[string]int{
+	StageReceived: 5, StageExtracted: 35, StageStructured: 55, StageAnalyzed: 90, StageDone: 100,
+}
+
+// Analyzer scores a structured CV; internal/cvanalysis implements it.
+type Analyzer interface {
+	Analyze(ctx context.Context, c cv.StructuredCV, text, jobDescription string) (cv.Analysis, error)
+}
+
+// Publisher sends a message on a hub channel; *hub.Hub implements it.
+type Publisher interface {
+	Publish(ctx context.Context, channel string, data []byte) (hub.StreamPosition, error)
+}
+
+// Extractor turns document bytes into text; internal/extract implements it.
+type Extractor interface {
+	Text(ctx context.Context, data []byte) (extract.Document, error)
+}
+
+// Args is the River job: which analysis to run.
+type Args struct {
+	AnalysisID string `json:"analysis_id"`
+}
+
+// Kind names the job in River.
+func (Args) Kind() string { return "cv_analysis" }
+
+// InsertOpts retries a failed pipeline a few times; most failures are the
+// document's and final, and the worker records them without retrying.
+func (Args) InsertOpts() river.InsertOpts {
+	return river.InsertOpts{MaxAttempts: 3, Queue: river.QueueDefault}
+}
+
+// Input is what a user submits.
+type Input struct {
+	UserID         string
+	Filename       string // display name of an uploaded file
+	File           []byte // document bytes, or nil with Text
+	FileID         string // an already stored file, instead of File
+	Text           string
+	JobDescription string
+	UseGemini      bool
+}
+
+// Service submits analyses and reads them back.
+type Service struct {
+	cvs       *store.CVs
+	extractor Extractor
+	offline   Analyzer
+	gemini    Analyzer // nil without a key
+	pub       Publisher
+	logger    *slog.Logger
+	river     *river.Client[pgx.Tx]
+	waiters   waiters
+}
+
+// Config wires a Service.
+type Config struct {
+	CVs       *store.CVs
+	Extractor Extractor
+	Offline   Analyzer
+	Gemini    Analyzer
+	Publisher Publisher
+	Logger    *slog.Logger
+}
+
+// New returns a Service; SetRiver must be called before Submit.
+func New(c Config) *Service {
+	return &Service{cvs: c.CVs, extractor: c.Extractor, offline: c.Offline, gemini: c.Gemini,
+		pub: c.Publisher, logger: c.Logger, waiters: waiters{m: map[string][]chan struct{}{}}}
+}
+
+// SetRiver gives the service the client it enqueues with. The client needs
+// the worker, and the worker the service, so the two are joined after both exist.
+func (s *Service) SetRiver(c *river.Client[pgx.Tx]) { s.river = c }
+
+// Worker is the River worker of Args.
+func (s *Service) Worker() river.Worker[Args] { return &worker{svc: s} }
+
+// Submit stores the upload and the queued analysis and enqueues the job, all
+// in one transaction, and returns the analysis id.
+func (s *Service) Submit(ctx context.Context, in Input) (string, error) {
+	var id string
+	err := pgx.BeginFunc(ctx, s.cvs.Pool(), func(tx pgx.Tx) error {
+		a := store.CVAnalysis{UserID: in.UserID, JobDescription: in.JobDescription, UseGemini: in.UseGemini}
+		switch {
+		case in.File != nil:
+			fileID, info, err := s.storeFile(ctx, tx, in)
+			if err != nil {
+				return err
+			}
+			a.CVFileID, a.FileInfo = &fileID, info
+		case in.FileID != "":
+			a.CVFileID = &in.FileID
+		default:
+			a.InputText = &in.Text
+		}
+		var err error
+		if id, err = s.cvs.CreateAnalysis(ctx, tx, a); err != nil {
+			return err
+		}
+		_, err = s.river.InsertTx(ctx, tx, Args{AnalysisID: id}, nil)
+		return err
+	})
+	if err != nil {
+		return "", fmt.Errorf("submit analysis: %w", err)
+	}
+	s.publish(ctx, id, progressEvent(id, StageReceived, 0))
+	return id, nil
+}
+
+// StoreFile keeps an uploaded CV for later use (analyses, interviews) and
+// returns its id; the bytes are checked by content first.
+func (s *Service) StoreFile(ctx context.Context, userID, filename string, data []byte) (string, error) {
+	var id string
+	err := pgx.BeginFunc(ctx, s.cvs.Pool(), func(tx pgx.Tx) error {
+		var err error
+		id, _, err = s.storeFile(ctx, tx, Input{UserID: userID, Filename: filename, File: data})
+		return err
+	})
+	return id, err
+}
+
+// FileInfo describes an uploaded file in responses.
+type FileInfo struct {
+	Filename  string `json:"filename"`
+	Size      int    `json:"size"`
+	Type      string `json:"type"`
+	MediaType string `json:"media_type"`
+	SHA256    string `json:"sha256"`
+}
+
+func (s *Service) storeFile(ctx context.Context, tx pgx.Tx, in Input) (string, json.RawMessage, error) {
+	kind, err := extract.Detect(in.File)
+	if err != nil {
+		return "", nil, err
+	}
+	sum := sha256.Sum256(in.File)
+	id, err := s.cvs.InsertFile(ctx, tx, store.CVFile{UserID: in.UserID, Filename: in.Filename,
+		Kind: string(kind), Size: len(in.File), SHA256: sum[:], Content: in.File})
+	if err != nil {
+		return "", nil, err
+	}
+	info, _ := json.Marshal(FileInfo{Filename: in.Filename, Size: len(in.File), Type: string(kind),
+		MediaType: kind.MediaType(), SHA256: fmt.Sprintf("%x", sum)})
+	return id, info, nil
+}
+
+// Wait blocks until the analysis is done or failed, or ctx ends. It wakes
+// at once when this node runs the job and polls for jobs run elsewhere.
+func (s *Service) Wait(ctx context.Context, userID, id string) (store.CVAnalysis, error) {
+	ch := s.waiters.add(id)
+	defer s.waiters.remove(id, ch)
+	poll := time.NewTicker(250 * time.Millisecond)
+	defer poll.Stop()
+	for {
+		a, err := s.cvs.Analysis(ctx, userID, id)
+		if err != nil {
+			return store.CVAnalysis{}, err
+		}
+		if a.Status == "done" || a.Status == "failed" {
+			return a, nil
+		}
+		select {
+		case <-ctx.Done():
+			return a, ctx.Err()
+		case <-ch:
+		case <-poll.C:
+		}
+	}
+}
+
+// Analysis returns one of the user's analyses.
+func (s *Service) Analysis(ctx context.Context, userID, id string) (store.CVAnalysis, error) {
+	return s.cvs.Analysis(ctx, userID, id)
+}
+
+// waiters wakes the requests waiting on an analysis when this node finishes it.
+type waiters struct {
+	mu sync.Mutex
+	m  map[string][]chan struct{}
+}
+
+func (w *waiters) add(id string) chan struct{} {
+	ch := make(chan struct{}, 1)
+	w.mu.Lock()
+	w.m[id] = append(w.m[id], ch)
+	w.mu.Unlock()
+	return ch
+}
+
+func (w *waiters) remove(id string, ch chan struct{}) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	list := w.m[id]
+	for i, c := range list {
+		if c == ch {
+			list = append(list[:i], list[i+1:]...)
+			break
+		}
+	}
+	if len(list) == 0 {
+		delete(w.m, id)
+	} else {
+		w.m[id] = list
+	}
+}
+
+func (w *waiters) wake(id string) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	for _, ch := range w.m[id] {
+		select {
+		case ch <- struct{}{}:
+		default:
+		}
+	}
+}
+
+// Event is a message on cv:<analysis-id>.
+type Event struct {
+	Type       string          `json:"type"` // progress, done, failed
+	AnalysisID string          `json:"analysis_id"`
+	Stage      string          `json:"stage"`
+	Percent    int             `json:"percent"`
+	ElapsedMS  int64           `json:"elapsed_ms"`
+	Error      *EventError     `json:"error,omitempty"`
+	Result     json.RawMessage `json:"result,omitempty"`
+}
+
+// EventError is the failure of an analysis, safe to show.
+type EventError struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+func progressEvent(id, stage string, elapsed time.Duration) Event {
+	return Event{Type: "progress", AnalysisID: id, Stage: stage, Percent: stagePercent[stage], ElapsedMS: elapsed.Milliseconds()}
+}
+
+// Channel is the hub channel of an analysis.
+func Channel(id string) string { return "cv:" + id }
+
+func (s *Service) publish(ctx context.Context, id string, e Event) {
+	if s.pub == nil {
+		return
+	}
+	b, err := json.Marshal(e)
+	if err != nil {
+		return
+	}
+	// Progress is also in Postgres; a hub hiccup must not fail the analysis.
+	if _, err := s.pub.Publish(ctx, Channel(id), b); err != nil {
+		s.logger.Warn("publish analysis progress", "analysis_id", id, "stage", e.Stage, "err", err)
+	}
+}
+
+// errorCode is the stable code and safe message of a pipeline failure.
+func errorCode(err error) (string, string) {
+	var xe *extract.Error
+	if errors.As(err, &xe) {
+		return string(xe.Code), xe.Message
+	}
+	if errors.Is(err, context.DeadlineExceeded) {
+		return "analysis_timeout", "The analysis took too long and was stopped."
+	}
+	return "analysis_failed", "The analysis failed on our side; try again."
+}

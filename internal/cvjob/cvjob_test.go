@@ -1,0 +1,299 @@
+package cvjob
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"os"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/riverdriver/riverpgxv5"
+
+	"github.com/utopiahire/utopiahire/hub"
+	"github.com/utopiahire/utopiahire/internal/cv"
+	"github.com/utopiahire/utopiahire/internal/cvanalysis"
+	"github.com/utopiahire/utopiahire/internal/dbtest"
+	"github.com/utopiahire/utopiahire/internal/extract"
+	"github.com/utopiahire/utopiahire/internal/skills"
+	"github.com/utopiahire/utopiahire/internal/store"
+)
+
+// recorder is a Publisher that keeps what was published, per channel.
+type recorder struct {
+	mu     sync.Mutex
+	events map[string][]Event
+}
+
+func (r *recorder) Publish(_ context.Context, channel string, data []byte) (hub.StreamPosition, error) {
+	var e Event
+	if err := json.Unmarshal(data, &e); err != nil {
+		return hub.StreamPosition{}, err
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.events[channel] = append(r.events[channel], e)
+	return hub.StreamPosition{}, nil
+}
+
+func (r *recorder) stages(channel string) []string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var out []string
+	for _, e := range r.events[channel] {
+		out = append(out, e.Stage)
+	}
+	return out
+}
+
+type fixture struct {
+	pool *pgxpool.Pool
+	svc  *Service
+	pub  *recorder
+}
+
+func newFixture(t *testing.T, start bool) *fixture {
+	t.Helper()
+	pool := dbtest.NewPool(t)
+	tax, err := skills.LoadTaxonomy()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex, err := extract.New(extract.DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := &fixture{pool: pool, pub: &recorder{events: map[string][]Event{}}}
+	f.svc = New(Config{CVs: store.NewCVs(pool), Extractor: ex, Offline: cvanalysis.NewOffline(tax),
+		Publisher: f.pub, Logger: slog.New(slog.DiscardHandler)})
+	client := f.riverClient(t, 0)
+	f.svc.SetRiver(client)
+	if start {
+		f.start(t, client)
+	}
+	return f
+}
+
+func (f *fixture) riverClient(t *testing.T, rescueAfter time.Duration) *river.Client[pgx.Tx] {
+	t.Helper()
+	workers := river.NewWorkers()
+	river.AddWorker(workers, f.svc.Worker())
+	cfg := &river.Config{
+		Queues:        map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: 4}},
+		Workers:       workers,
+		FetchCooldown: 5 * time.Millisecond, FetchPollInterval: 50 * time.Millisecond,
+		Logger: slog.New(slog.DiscardHandler),
+	}
+	if rescueAfter > 0 {
+		cfg.RescueStuckJobsAfter = rescueAfter
+	}
+	c, err := river.NewClient(riverpgxv5.New(f.pool), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func (f *fixture) start(t *testing.T, c *river.Client[pgx.Tx]) {
+	t.Helper()
+	if err := c.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		_ = c.Stop(ctx)
+	})
+}
+
+func (f *fixture) user(t *testing.T, email string) string {
+	t.Helper()
+	var id string
+	err := f.pool.QueryRow(context.Background(),
+		`INSERT INTO users (name, email, email_verified) VALUES ('Test User', $1, true) RETURNING id`, email).Scan(&id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return id
+}
+
+func wait(t *testing.T, f *fixture, userID, id string) store.CVAnalysis {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	a, err := f.svc.Wait(ctx, userID, id)
+	if err != nil {
+		t.Fatalf("wait for analysis: %v", err)
+	}
+	return a
+}
+
+const sampleText = `Jane Doe
+jane.doe@example.com | +44 20 7946 0958 | London, UK
+
+Summary
+Backend engineer with 6 years of Go and PostgreSQL.
+
+Experience
+Senior Software Engineer, Acme Ltd — Jan 2021 – Present
+- Was responsible for the billing service
+- Reduced p99 latency by 40% by rewriting the cache layer in Go
+
+Education
+MSc Computer Science, University of Leeds — 2014 – 2016
+
+Skills
+Go, PostgreSQL, Redis, Docker, Kubernetes`
+
+func TestTextAnalysisRunsEveryStageAndStoresAVersion(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t, true)
+	uid := f.user(t, "jane@example.com")
+	id, err := f.svc.Submit(context.Background(), Input{UserID: uid, Text: sampleText, JobDescription: "Go developer with Kubernetes and Kafka"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := wait(t, f, uid, id)
+	if a.Status != "done" || a.Percent != 100 {
+		t.Fatalf("analysis %s at %d%%: %v", a.Status, a.Percent, a.Error)
+	}
+	var c cv.StructuredCV
+	if err := json.Unmarshal(a.StructuredCV, &c); err != nil || c.Contact.Email != "jane.doe@example.com" {
+		t.Fatalf("structured cv: %+v %v", c.Contact, err)
+	}
+	res := BuildResult(a)
+	if res.Analyzer != "offline" || res.Status != "success" || res.AnalysisID != id {
+		t.Fatalf("result: %+v", res)
+	}
+	want := []string{StageReceived, StageExtracted, StageStructured, StageAnalyzed, StageDone}
+	if got := f.pub.stages(Channel(id)); !equal(got, want) {
+		t.Fatalf("published stages %v, want %v", got, want)
+	}
+	for _, k := range []string{"extracted_ms", "structured_ms", "analyzed_ms", "total_ms"} {
+		if _, ok := a.Timings[k]; !ok {
+			t.Errorf("timing %s missing from %v", k, a.Timings)
+		}
+	}
+	v, err := store.NewCVs(f.pool).LatestVersion(context.Background(), uid)
+	if err != nil || v.Version != 1 || v.Source != "analysis" {
+		t.Fatalf("latest version: %+v %v", v, err)
+	}
+}
+
+func TestPDFFromCorpusIsStructured(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t, true)
+	uid := f.user(t, "pdf@example.com")
+	pdf, err := os.ReadFile("../cvparse/testdata/corpus/g01-latex-en-1col.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, err := f.svc.Submit(context.Background(), Input{UserID: uid, Filename: "cv.pdf", File: pdf})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := wait(t, f, uid, id)
+	var c cv.StructuredCV
+	_ = json.Unmarshal(a.StructuredCV, &c)
+	if a.Status != "done" || c.Contact.Name == "" || len(c.Experience) == 0 {
+		t.Fatalf("pdf analysis %s: name %q, %d positions", a.Status, c.Contact.Name, len(c.Experience))
+	}
+	if BuildResult(a).OriginalFile != "cv.pdf" {
+		t.Fatalf("original file: %+v", BuildResult(a))
+	}
+}
+
+func TestHostileFilesAreRefusedOrFailCleanly(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t, true)
+	uid := f.user(t, "hostile@example.com")
+	ctx := context.Background()
+
+	elf := append([]byte{0x7f, 'E', 'L', 'F', 2, 1, 1}, make([]byte, 200)...)
+	_, err := f.svc.Submit(ctx, Input{UserID: uid, Filename: "cv.pdf", File: elf})
+	if extract.CodeOf(err) != extract.CodeExecutable {
+		t.Fatalf("renamed executable: %v", err)
+	}
+	var files int
+	_ = f.pool.QueryRow(ctx, `SELECT count(*) FROM cv_files`).Scan(&files)
+	if files != 0 {
+		t.Fatalf("refused file was stored")
+	}
+
+	enc, err := os.ReadFile("../extract/testdata/encrypted.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, err := f.svc.Submit(ctx, Input{UserID: uid, Filename: "locked.pdf", File: enc})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := wait(t, f, uid, id)
+	if a.Status != "failed" || a.ErrorCode == nil || *a.ErrorCode != string(extract.CodeEncryptedPDF) {
+		t.Fatalf("encrypted pdf: %s %v", a.Status, a.ErrorCode)
+	}
+	stages := f.pub.stages(Channel(id))
+	if len(stages) == 0 || stages[len(stages)-1] != StageFailed {
+		t.Fatalf("failure not published: %v", stages)
+	}
+}
+
+func TestAnotherUserCannotReadAnAnalysis(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t, true)
+	owner, other := f.user(t, "owner@example.com"), f.user(t, "other@example.com")
+	id, err := f.svc.Submit(context.Background(), Input{UserID: owner, Text: sampleText})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, probe := range []string{id, "not-a-uuid", "00000000-0000-0000-0000-000000000000"} {
+		if _, err := f.svc.Analysis(context.Background(), other, probe); !errors.Is(err, store.ErrNotFound) {
+			t.Fatalf("other user reading %q: %v", probe, err)
+		}
+	}
+}
+
+// TestJobOfAKilledServerFinishesAfterRestart leaves a job as a server killed
+// mid-analysis leaves it (running, never finished) and starts a new client:
+// River's rescuer must hand it back and the pipeline finish it.
+func TestJobOfAKilledServerFinishesAfterRestart(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t, false)
+	uid := f.user(t, "crash@example.com")
+	ctx := context.Background()
+	id, err := f.svc.Submit(ctx, Input{UserID: uid, Text: sampleText})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = f.pool.Exec(ctx, `UPDATE river_job SET state = 'running', attempt = 1,
+		attempted_at = now() - interval '10 minutes', attempted_by = ARRAY['killed-node'] WHERE kind = 'cv_analysis'`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _ = f.pool.Exec(ctx, `UPDATE cv_analyses SET status = 'running', stage = 'extracted', percent = 35 WHERE id = $1`, id)
+
+	restarted := f.riverClient(t, time.Minute)
+	f.svc.SetRiver(restarted)
+	f.start(t, restarted)
+	a := wait(t, f, uid, id)
+	if a.Status != "done" {
+		t.Fatalf("rescued analysis ended %s", a.Status)
+	}
+}
+
+func equal(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}

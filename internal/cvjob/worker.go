@@ -1,0 +1,155 @@
+package cvjob
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/riverqueue/river"
+
+	"github.com/utopiahire/utopiahire/internal/cv"
+	"github.com/utopiahire/utopiahire/internal/cvparse"
+	"github.com/utopiahire/utopiahire/internal/extract"
+	"github.com/utopiahire/utopiahire/internal/store"
+)
+
+// jobTimeout bounds one run; extraction has its own tighter per-tool limits.
+const jobTimeout = 90 * time.Second
+
+type worker struct {
+	river.WorkerDefaults[Args]
+	svc *Service
+}
+
+func (w *worker) Timeout(*river.Job[Args]) time.Duration { return jobTimeout }
+
+// Work runs the pipeline. A failure of the document itself is recorded and
+// not retried; anything else is retried by River, and recorded on the last try.
+func (w *worker) Work(ctx context.Context, job *river.Job[Args]) error {
+	s := w.svc
+	id := job.Args.AnalysisID
+	defer s.waiters.wake(id)
+	a, err := s.cvs.AnalysisForJob(ctx, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return river.JobCancel(fmt.Errorf("analysis %s is gone (account deleted?)", id))
+	}
+	if err != nil {
+		return err
+	}
+	if a.Status == "done" || a.Status == "failed" {
+		return nil
+	}
+	err = s.run(ctx, a)
+	if err == nil {
+		return nil
+	}
+	var xe *extract.Error
+	final := errors.As(err, &xe) || job.Attempt >= job.MaxAttempts || errors.Is(err, context.DeadlineExceeded)
+	if !final {
+		s.logger.Warn("cv analysis attempt failed; will retry", "analysis_id", id, "attempt", job.Attempt, "err", err)
+		return err
+	}
+	code, msg := errorCode(err)
+	s.logger.Info("cv analysis failed", "analysis_id", id, "code", code, "err", err)
+	if ferr := s.cvs.Fail(context.WithoutCancel(ctx), id, code, msg); ferr != nil {
+		return ferr
+	}
+	s.publish(ctx, id, Event{Type: "failed", AnalysisID: id, Stage: StageFailed, Error: &EventError{Code: code, Message: msg}})
+	return river.JobCancel(err)
+}
+
+// run executes every stage of a and stores the result.
+func (s *Service) run(ctx context.Context, a store.CVAnalysis) error {
+	start := time.Now()
+	timings := map[string]int64{}
+	stage := func(name string, from time.Time) error {
+		ms := time.Since(from).Milliseconds()
+		timings[name+"_ms"] = ms
+		if err := s.cvs.Progress(ctx, a.ID, name, stagePercent[name], ms); err != nil {
+			return err
+		}
+		s.publish(ctx, a.ID, progressEvent(a.ID, name, time.Since(start)))
+		return nil
+	}
+
+	t := time.Now()
+	doc, err := s.document(ctx, a)
+	if err != nil {
+		return err
+	}
+	if err := stage(StageExtracted, t); err != nil {
+		return err
+	}
+
+	t = time.Now()
+	structured := cvparse.Parse(doc)
+	if err := stage(StageStructured, t); err != nil {
+		return err
+	}
+
+	t = time.Now()
+	analysis, err := s.analyze(ctx, a, structured, doc.Text)
+	if err != nil {
+		return err
+	}
+	if err := stage(StageAnalyzed, t); err != nil {
+		return err
+	}
+
+	timings["total_ms"] = time.Since(start).Milliseconds()
+	a.ExtractedText = &doc.Text
+	a.Timings = timings
+	if a.StructuredCV, err = json.Marshal(structured); err != nil {
+		return err
+	}
+	if a.Analysis, err = json.Marshal(analysis); err != nil {
+		return err
+	}
+	if err := s.cvs.Complete(ctx, a); err != nil {
+		return err
+	}
+	done, err := s.cvs.AnalysisForJob(ctx, a.ID)
+	if err != nil {
+		return err
+	}
+	result, err := json.Marshal(BuildResult(done))
+	if err != nil {
+		return err
+	}
+	s.publish(ctx, a.ID, Event{Type: "done", AnalysisID: a.ID, Stage: StageDone, Percent: 100,
+		ElapsedMS: time.Since(start).Milliseconds(), Result: result})
+	s.logger.Info("cv analysis done", "analysis_id", a.ID, "analyzer", analysis.Analyzer, "duration_ms", timings["total_ms"])
+	return nil
+}
+
+func (s *Service) document(ctx context.Context, a store.CVAnalysis) (extract.Document, error) {
+	if a.CVFileID == nil {
+		if a.InputText == nil {
+			return extract.Document{}, &extract.Error{Code: extract.CodeEmptyFile, Message: "The CV is empty."}
+		}
+		return extract.PlainText(*a.InputText), nil
+	}
+	f, err := s.cvs.File(ctx, a.UserID, *a.CVFileID)
+	if errors.Is(err, store.ErrNotFound) {
+		return extract.Document{}, &extract.Error{Code: "file_gone", Message: "The uploaded CV file no longer exists."}
+	}
+	if err != nil {
+		return extract.Document{}, err
+	}
+	return s.extractor.Text(ctx, f.Content)
+}
+
+// analyze uses Gemini when asked for and configured, and the offline
+// analyzer otherwise or when Gemini fails (the result says which ran).
+func (s *Service) analyze(ctx context.Context, a store.CVAnalysis, c cv.StructuredCV, text string) (cv.Analysis, error) {
+	if a.UseGemini && s.gemini != nil {
+		res, err := s.gemini.Analyze(ctx, c, text, a.JobDescription)
+		if err == nil {
+			return res, nil
+		}
+		s.logger.Warn("gemini analysis failed; using the offline analyzer", "analysis_id", a.ID, "err", err)
+	}
+	return s.offline.Analyze(ctx, c, text, a.JobDescription)
+}

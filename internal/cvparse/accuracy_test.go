@@ -1,0 +1,316 @@
+package cvparse
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/utopiahire/utopiahire/internal/cv"
+	"github.com/utopiahire/utopiahire/internal/extract"
+)
+
+// counts are field-level true/false positives and false negatives.
+type counts struct{ tp, fp, fn int }
+
+func (c counts) prf() (p, r, f float64) {
+	if c.tp+c.fp > 0 {
+		p = float64(c.tp) / float64(c.tp+c.fp)
+	}
+	if c.tp+c.fn > 0 {
+		r = float64(c.tp) / float64(c.tp+c.fn)
+	}
+	if p+r > 0 {
+		f = 2 * p * r / (p + r)
+	}
+	return p, r, f
+}
+
+// scored are the fields the issue names; "location" and "gpa" are reported
+// but kept out of the overall figure.
+var scoredFields = []string{"name", "email", "phone", "links", "exp.title", "exp.company", "exp.start", "exp.end",
+	"edu.degree", "edu.institution", "edu.start", "edu.end", "skills"}
+var extraFields = []string{"location", "exp.location", "edu.gpa"}
+
+type scorer struct {
+	by   map[string]*counts
+	miss []string // human-readable misses for -v
+}
+
+func newScorer() *scorer {
+	s := &scorer{by: map[string]*counts{}}
+	for _, f := range append(append([]string{}, scoredFields...), extraFields...) {
+		s.by[f] = &counts{}
+	}
+	return s
+}
+
+// scalar scores one value: a wrong prediction is both a false positive and
+// a false negative.
+func (s *scorer) scalar(doc, field, truth, pred string, eq func(a, b string) bool) {
+	c := s.by[field]
+	switch {
+	case truth == "" && pred == "":
+	case truth == "":
+		c.fp++
+		s.miss = append(s.miss, fmt.Sprintf("%s %s: unexpected %q", doc, field, pred))
+	case pred == "":
+		c.fn++
+		s.miss = append(s.miss, fmt.Sprintf("%s %s: missing %q", doc, field, truth))
+	case eq(truth, pred):
+		c.tp++
+	default:
+		c.fp++
+		c.fn++
+		s.miss = append(s.miss, fmt.Sprintf("%s %s: got %q want %q", doc, field, pred, truth))
+	}
+}
+
+func (s *scorer) set(doc, field string, truth, pred []string) {
+	c := s.by[field]
+	want := map[string]bool{}
+	for _, t := range truth {
+		want[t] = true
+	}
+	got := map[string]bool{}
+	for _, p := range pred {
+		got[p] = true
+	}
+	for p := range got {
+		if want[p] {
+			c.tp++
+		} else {
+			c.fp++
+			s.miss = append(s.miss, fmt.Sprintf("%s %s: unexpected %q", doc, field, p))
+		}
+	}
+	for t := range want {
+		if !got[t] {
+			c.fn++
+			s.miss = append(s.miss, fmt.Sprintf("%s %s: missing %q", doc, field, t))
+		}
+	}
+}
+
+func eqText(a, b string) bool { return fold(a) == fold(b) }
+
+func eqDate(a, b string) bool {
+	na, oka := NormalizeDate(a)
+	nb, okb := NormalizeDate(b)
+	return oka && okb && na == nb
+}
+
+func eqPhone(a, b string) bool { return digits(a) == digits(b) }
+
+func digits(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsDigit(r) {
+			return r
+		}
+		return -1
+	}, s)
+}
+
+var reSkillLevel = regexp.MustCompile(`\s*(?:\(.*\)|\s[-–—:]\s.*)$`)
+
+func normSkill(s string) string { return fold(reSkillLevel.ReplaceAllString(s, "")) }
+
+func skillSet(s cv.Skills) []string {
+	var out []string
+	for _, g := range [][]string{s.Technical, s.Tools, s.SoftSkills, s.Languages, s.Other} {
+		for _, x := range g {
+			out = append(out, normSkill(x))
+		}
+	}
+	return out
+}
+
+func linkSet(c cv.Contact) []string {
+	var out []string
+	for _, u := range []string{c.LinkedIn, c.GitHub, c.Portfolio} {
+		if u != "" {
+			out = append(out, normURL(u))
+		}
+	}
+	return out
+}
+
+func (s *scorer) score(doc string, truth, pred cv.StructuredCV) {
+	s.scalar(doc, "name", truth.Contact.Name, pred.Contact.Name, eqText)
+	s.scalar(doc, "email", truth.Contact.Email, pred.Contact.Email, strings.EqualFold)
+	s.scalar(doc, "phone", truth.Contact.Phone, pred.Contact.Phone, eqPhone)
+	s.scalar(doc, "location", truth.Contact.Location, pred.Contact.Location, eqText)
+	s.set(doc, "links", linkSet(truth.Contact), linkSet(pred.Contact))
+	s.set(doc, "skills", skillSet(truth.Skills), skillSet(pred.Skills))
+	var te, pe, tu, pu [][][2]string
+	for _, x := range truth.Experience {
+		te = append(te, expFields(x))
+	}
+	for _, x := range pred.Experience {
+		pe = append(pe, expFields(x))
+	}
+	for _, x := range truth.Education {
+		tu = append(tu, eduFields(x))
+	}
+	for _, x := range pred.Education {
+		pu = append(pu, eduFields(x))
+	}
+	s.entries(doc, "exp", te, pe)
+	s.entries(doc, "edu", tu, pu)
+}
+
+func expFields(x cv.Experience) [][2]string {
+	return [][2]string{{"title", x.Title}, {"company", x.Company}, {"start", x.StartDate}, {"end", x.EndDate}, {"location", x.Location}}
+}
+
+func eduFields(x cv.Education) [][2]string {
+	return [][2]string{{"degree", x.Degree}, {"institution", x.Institution}, {"start", x.StartDate}, {"end", x.EndDate}, {"gpa", x.GPA}}
+}
+
+func eqField(name, a, b string) bool {
+	if name == "start" || name == "end" {
+		return eqDate(a, b)
+	}
+	return eqText(a, b)
+}
+
+// entries aligns predicted entries with true ones (greedy on the number of
+// equal fields), then scores field by field; unmatched entries count all
+// their fields as misses.
+func (s *scorer) entries(doc, prefix string, truth, pred [][][2]string) {
+	type pair struct{ i, j, score int }
+	var pairs []pair
+	for i, t := range truth {
+		for j, p := range pred {
+			sc := 0
+			for k := range t {
+				if t[k][1] != "" && eqField(t[k][0], t[k][1], p[k][1]) {
+					sc++
+				}
+			}
+			pairs = append(pairs, pair{i, j, sc})
+		}
+	}
+	sort.SliceStable(pairs, func(a, b int) bool {
+		if pairs[a].score != pairs[b].score {
+			return pairs[a].score > pairs[b].score
+		}
+		return abs(pairs[a].i-pairs[a].j) < abs(pairs[b].i-pairs[b].j)
+	})
+	ti, pj := map[int]bool{}, map[int]bool{}
+	for _, p := range pairs {
+		if p.score == 0 || ti[p.i] || pj[p.j] {
+			continue
+		}
+		ti[p.i], pj[p.j] = true, true
+		for k, f := range truth[p.i] {
+			name := f[0]
+			s.scalar(fmt.Sprintf("%s[%d]", doc, p.i), prefix+"."+name, f[1], pred[p.j][k][1], func(a, b string) bool { return eqField(name, a, b) })
+		}
+	}
+	for i, t := range truth {
+		if !ti[i] {
+			for _, f := range t {
+				s.scalar(fmt.Sprintf("%s[%d]", doc, i), prefix+"."+f[0], f[1], "", eqText)
+			}
+		}
+	}
+	for j, p := range pred {
+		if !pj[j] {
+			for _, f := range p {
+				s.scalar(fmt.Sprintf("%s[pred %d]", doc, j), prefix+"."+f[0], "", f[1], eqText)
+			}
+		}
+	}
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+func (s *scorer) table() (string, float64) {
+	var b strings.Builder
+	var all counts
+	fmt.Fprintf(&b, "| field | TP | FP | FN | precision | recall | F1 |\n|---|---|---|---|---|---|---|\n")
+	row := func(name string, c counts) {
+		p, r, f := c.prf()
+		fmt.Fprintf(&b, "| %s | %d | %d | %d | %.3f | %.3f | %.3f |\n", name, c.tp, c.fp, c.fn, p, r, f)
+	}
+	for _, f := range scoredFields {
+		c := *s.by[f]
+		row(f, c)
+		all.tp, all.fp, all.fn = all.tp+c.tp, all.fp+c.fp, all.fn+c.fn
+	}
+	row("**overall (micro)**", all)
+	for _, f := range extraFields {
+		row(f+" (not in overall)", *s.by[f])
+	}
+	_, _, f1 := all.prf()
+	return b.String(), f1
+}
+
+// TestCorpusAccuracy parses every labelled CV in testdata/corpus through
+// the real extractor and scores it against the JSON truth next to it.
+func TestCorpusAccuracy(t *testing.T) {
+	ex, err := extract.New(extract.DefaultLimits())
+	if err != nil {
+		t.Fatalf("extractor: %v (install poppler-utils antiword)", err)
+	}
+	files, err := filepath.Glob("testdata/corpus/*.json")
+	if err != nil || len(files) < 30 {
+		t.Fatalf("corpus: %d truth files (want >= 30), %v", len(files), err)
+	}
+	sc := newScorer()
+	for _, tf := range files {
+		base := strings.TrimSuffix(tf, ".json")
+		doc := findDoc(t, base)
+		var truth cv.StructuredCV
+		raw, err := os.ReadFile(tf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(raw, &truth); err != nil {
+			t.Fatalf("%s: %v", tf, err)
+		}
+		data, err := os.ReadFile(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := ex.Text(context.Background(), data)
+		if err != nil {
+			t.Errorf("%s: extract: %v", doc, err)
+			continue
+		}
+		sc.score(filepath.Base(doc), truth, Parse(d))
+	}
+	tab, f1 := sc.table()
+	t.Logf("corpus: %d CVs\n%s", len(files), tab)
+	if testing.Verbose() || os.Getenv("CORPUS_MISSES") != "" {
+		for _, m := range sc.miss {
+			t.Log(m)
+		}
+	}
+	if f1 < 0.90 {
+		t.Errorf("overall F1 %.3f < 0.90", f1)
+	}
+}
+
+func findDoc(t *testing.T, base string) string {
+	t.Helper()
+	for _, ext := range []string{".pdf", ".docx", ".doc", ".odt", ".rtf", ".txt"} {
+		if _, err := os.Stat(base + ext); err == nil {
+			return base + ext
+		}
+	}
+	t.Fatalf("no document for %s", base)
+	return ""
+}

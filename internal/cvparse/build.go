@@ -1,0 +1,311 @@
+package cvparse
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strings"
+
+	"github.com/utopiahire/utopiahire/internal/cv"
+)
+
+type builder struct {
+	out     *cv.StructuredCV
+	links   []string
+	headerL []string // header text that was neither name nor contact
+	seq     map[string]int
+}
+
+// stableID derives an id from the item's kind, its position among items of
+// that kind, and its key text: re-parsing the same CV gives the same ids,
+// and an edit to one item does not renumber the others' text hashes.
+func (b *builder) stableID(prefix string, key ...string) string {
+	if b.seq == nil {
+		b.seq = map[string]int{}
+	}
+	n := b.seq[prefix]
+	b.seq[prefix] = n + 1
+	h := sha256.Sum256([]byte(fmt.Sprintf("%s|%d|%s", prefix, n, strings.Join(key, "|"))))
+	return prefix + "_" + hex.EncodeToString(h[:5])
+}
+
+func (b *builder) add(s section) {
+	switch s.kind {
+	case secHeader:
+		f := contactFinder{c: &b.out.Contact}
+		f.scan(s.lines, true)
+		b.headerL = f.leftov
+		b.placeHeaderLeftovers()
+	case secContact:
+		f := contactFinder{c: &b.out.Contact}
+		f.scan(s.lines, false)
+		if len(f.leftov) > 0 {
+			b.other(s.title, f.leftov)
+		}
+	case secSummary:
+		text := joinParagraph(s.lines)
+		if b.out.Summary != "" {
+			text = b.out.Summary + "\n" + text
+		}
+		b.out.Summary = text
+	case secExperience, secVolunteer:
+		for _, e := range groupEntries(s.lines) {
+			x := b.experience(e)
+			if s.kind == secVolunteer {
+				b.out.Volunteer = append(b.out.Volunteer, cv.Item{ID: b.stableID("vol", x.Title, x.Company),
+					Title: x.Title, Organization: x.Company, Date: joinDates(x.StartDate, x.EndDate),
+					Description: x.Description, Bullets: x.Bullets})
+				continue
+			}
+			b.out.Experience = append(b.out.Experience, x)
+		}
+	case secEducation:
+		for _, e := range groupEntries(s.lines) {
+			b.out.Education = append(b.out.Education, b.education(e))
+		}
+	case secSkills:
+		parseSkills(s.lines, &b.out.Skills)
+	case secLanguages:
+		parseLanguages(s.lines, &b.out.Skills)
+	case secProjects:
+		b.out.Projects = append(b.out.Projects, b.items("proj", s.lines)...)
+	case secCertifications:
+		b.out.Certifications = append(b.out.Certifications, b.items("cert", s.lines)...)
+	case secAwards:
+		b.out.Awards = append(b.out.Awards, b.items("award", s.lines)...)
+	case secPublications:
+		b.out.Publications = append(b.out.Publications, b.items("pub", s.lines)...)
+	case secActivities:
+		b.out.Activities = append(b.out.Activities, b.items("act", s.lines)...)
+	default:
+		var texts []string
+		for _, u := range toUnits(s.lines) {
+			texts = append(texts, u.text)
+		}
+		b.other(s.title, texts)
+	}
+}
+
+// placeHeaderLeftovers keeps header text that is not contact data: a long
+// line is the summary; a short headline ("Senior Data Engineer") is kept
+// as its own section so it is not lost.
+func (b *builder) placeHeaderLeftovers() {
+	var head []string
+	for _, t := range b.headerL {
+		if len(strings.Fields(t)) >= 8 && b.out.Summary == "" {
+			b.out.Summary = t
+			continue
+		}
+		head = append(head, t)
+	}
+	if len(head) > 0 {
+		b.other("Headline", head)
+	}
+}
+
+func (b *builder) other(title string, texts []string) {
+	if len(texts) == 0 {
+		return
+	}
+	b.out.OtherSections = append(b.out.OtherSections, cv.Section{
+		ID: b.stableID("sec", title, strings.Join(texts, "\n")), Title: title,
+		Content: strings.Join(texts, "\n"), Items: texts,
+	})
+}
+
+func joinParagraph(lines []line) string {
+	var parts []string
+	for _, u := range toUnits(lines) {
+		parts = append(parts, u.text)
+	}
+	return strings.Join(parts, "\n")
+}
+
+func joinDates(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return a + " – " + b
+}
+
+func (b *builder) experience(e entry) cv.Experience {
+	parts, dr, _ := headParts(e.head)
+	x := cv.Experience{StartDate: dr.start, EndDate: dr.end}
+	if x.EndDate == "present" {
+		x.EndDate = "Present"
+	}
+	rest := assign(parts, []role{
+		{name: "location", pick: func(p part) int { return boolScore(isLocation(p.text)) * 5 }},
+		{name: "title", pick: func(p part) int { return roleBonus(p, "title") + titleScore(p.text)*3 - orgScore(p.text)*2 }},
+		{name: "company", pick: func(p part) int { return roleBonus(p, "org") + orgScore(p.text)*3 - titleScore(p.text) }},
+	}, func(name, v string) {
+		switch name {
+		case "location":
+			x.Location = v
+		case "title":
+			x.Title = v
+		case "company":
+			x.Company = v
+		}
+	})
+	x.Bullets, x.Description = bodyText(e.body)
+	x.Description = joinNonEmpty(append(rest, x.Description)...)
+	x.ID = b.stableID("exp", x.Title, x.Company, x.StartDate)
+	return x
+}
+
+func (b *builder) education(e entry) cv.Education {
+	var head []unit
+	var gpa string
+	for _, u := range e.head {
+		if m := reGPA.FindStringSubmatch(u.text); m != nil && !u.dated {
+			gpa = strings.TrimSpace(m[1])
+			continue
+		}
+		head = append(head, u)
+	}
+	body := e.body
+	var kept []unit
+	for _, u := range body {
+		if m := reGPA.FindStringSubmatch(u.text); m != nil && gpa == "" {
+			gpa = strings.TrimSpace(m[1])
+			continue
+		}
+		kept = append(kept, u)
+	}
+	parts, dr, _ := headParts(head)
+	x := cv.Education{StartDate: dr.start, EndDate: dr.end, GPA: gpa}
+	if x.EndDate == "" && x.StartDate != "" {
+		// A single date on a degree is when it was obtained.
+		x.StartDate, x.EndDate = "", x.StartDate
+	}
+	rest := assign(parts, []role{
+		{name: "location", pick: func(p part) int { return boolScore(isLocation(p.text) && institutionScore(p.text) == 0) * 5 }},
+		{name: "degree", pick: func(p part) int { return degreeScore(p.text)*3 - institutionScore(p.text)*2 }},
+		{name: "institution", pick: func(p part) int { return institutionScore(p.text)*3 + orgScore(p.text) - degreeScore(p.text) }},
+	}, func(name, v string) {
+		switch name {
+		case "location":
+			x.Location = v
+		case "degree":
+			x.Degree = v
+		case "institution":
+			x.Institution = v
+		}
+	})
+	x.Achievements, x.Description = bodyText(kept)
+	x.Description = joinNonEmpty(append(rest, x.Description)...)
+	x.ID = b.stableID("edu", x.Degree, x.Institution, x.EndDate)
+	return x
+}
+
+// role is one field of an entry header with its feature score.
+type role struct {
+	name string
+	pick func(part) int
+}
+
+// assign gives each role the best-scoring unused part (open-resume style
+// feature scoring; ties go to the earlier part). The location needs a
+// positive score; the others fall back to the first unused parts in order,
+// since CVs put the main field first. Unassigned parts are returned.
+func assign(parts []part, roles []role, set func(name, v string)) []string {
+	used := make([]bool, len(parts))
+	var unscored []role
+	for _, r := range roles {
+		best, bestScore := -1, 0
+		for i, p := range parts {
+			if used[i] {
+				continue
+			}
+			if s := r.pick(p); s > bestScore {
+				best, bestScore = i, s
+			}
+		}
+		if best < 0 {
+			if r.name != "location" {
+				unscored = append(unscored, r)
+			}
+			continue
+		}
+		used[best] = true
+		set(r.name, parts[best].text)
+	}
+	for _, r := range unscored {
+		for i, p := range parts {
+			if !used[i] {
+				used[i] = true
+				set(r.name, p.text)
+				break
+			}
+		}
+	}
+	var rest []string
+	for i, p := range parts {
+		if !used[i] {
+			rest = append(rest, p.text)
+		}
+	}
+	return rest
+}
+
+func roleBonus(p part, want string) int {
+	if p.role == want {
+		return 10
+	}
+	return 0
+}
+
+func boolScore(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func joinNonEmpty(xs ...string) string {
+	var out []string
+	for _, x := range xs {
+		if strings.TrimSpace(x) != "" {
+			out = append(out, strings.TrimSpace(x))
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// items reads list sections (projects, certifications...): each bullet is an
+// item when the section is a plain list; otherwise a short line opens an
+// item and sentences or bullets describe it.
+func (b *builder) items(prefix string, lines []line) []cv.Item {
+	units := toUnits(lines)
+	allBullets := true
+	for _, u := range units {
+		allBullets = allBullets && (u.bullet || !isLong(u.text))
+	}
+	var out []cv.Item
+	for _, u := range units {
+		n := len(out)
+		switch {
+		case n > 0 && !allBullets && (u.bullet || isLong(u.text)):
+			if u.bullet {
+				out[n-1].Bullets = append(out[n-1].Bullets, u.text)
+			} else {
+				out[n-1].Description = joinNonEmpty(out[n-1].Description, u.text)
+			}
+		default:
+			it := cv.Item{Title: u.text}
+			if dr, ok := findDateRange(u.text); ok {
+				it.Date = joinDates(dr.start, dr.end)
+			}
+			it.Link = reURL.FindString(u.text)
+			out = append(out, it)
+		}
+	}
+	for i := range out {
+		out[i].ID = b.stableID(prefix, out[i].Title)
+	}
+	return out
+}

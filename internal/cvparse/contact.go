@@ -1,0 +1,226 @@
+package cvparse
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/utopiahire/utopiahire/internal/cv"
+)
+
+var (
+	reEmail    = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}`)
+	reLinkedIn = regexp.MustCompile(`(?i)(?:https?://)?(?:[a-z]{2,3}\.)?linkedin\.com/(?:in|pub)/[\p{L}0-9\-_%.]+/?`)
+	reGitHub   = regexp.MustCompile(`(?i)(?:https?://)?(?:www\.)?github\.com/[A-Za-z0-9\-_.]+/?`)
+	reURL      = regexp.MustCompile(`(?i)(?:https?://[^\s|,;()<>]+|www\.[^\s|,;()<>]+|\b[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:dev|io|me|com|fr|net|org|app|site|tech|page|xyz|co|ca|uk|de|tn|ma|be)(?:/[^\s|,;()<>]*)?)`)
+	rePhone    = regexp.MustCompile(`(?:\+\s?\d{1,3}[\s.\-]?)?(?:\(0\)\s?)?(?:\(\d{1,4}\)[\s.\-]?)?\d{1,4}(?:[\s.\-]\d{1,4}){1,5}|\+?\d{8,13}`)
+	reLabel    = regexp.MustCompile(`(?i)^\s*(?:e-?mail|courriel|phone|mobile|tel|tél|téléphone|telephone|portable|cell|address|adresse|location|localisation|linkedin|github|portfolio|website|site web|site)\s*[.:：]?\s*:?\s*`)
+	reSplitter = regexp.MustCompile(`\s*(?:\t|\||·|•|◦|⋅|∙|/\s|\s–\s|\s—\s|\s-\s|\s{2,})\s*`)
+)
+
+// contactFields finds contact data in header lines (and a Contact section).
+type contactFinder struct {
+	c      *cv.Contact
+	leftov []string // header text that is not contact data
+}
+
+func (f *contactFinder) scan(lines []line, header bool) {
+	joined := joinWrappedURLs(lines)
+	for i, t := range joined {
+		rest := f.take(t)
+		if rest == "" {
+			continue
+		}
+		if header && f.c.Name == "" && i < 4 && nameScore(lines, rest) > 0 {
+			f.c.Name = rest
+			continue
+		}
+		if f.c.Location == "" && isLocation(rest) && !strings.ContainsAny(rest, "0123456789") {
+			f.c.Location = rest
+			continue
+		}
+		f.leftov = append(f.leftov, rest)
+	}
+}
+
+// take removes contact data from one line, filling empty fields, and
+// returns what is left.
+func (f *contactFinder) take(t string) string {
+	var rest []string
+	for _, part := range reSplitter.Split(t, -1) {
+		raw := strings.TrimSpace(part)
+		p := strings.TrimSpace(reLabel.ReplaceAllString(raw, ""))
+		if p == "" {
+			continue
+		}
+		switch {
+		case reEmail.MatchString(p):
+			if f.c.Email == "" {
+				f.c.Email = reEmail.FindString(p)
+			}
+			if r := strings.TrimSpace(reEmail.ReplaceAllString(p, "")); r != "" {
+				rest = append(rest, r)
+			}
+		case reLinkedIn.MatchString(p):
+			if f.c.LinkedIn == "" {
+				f.c.LinkedIn = strings.TrimRight(reLinkedIn.FindString(p), "/")
+			}
+		case reGitHub.MatchString(p):
+			if f.c.GitHub == "" {
+				f.c.GitHub = strings.TrimRight(reGitHub.FindString(p), "/")
+			}
+		case isPhone(p):
+			if f.c.Phone == "" {
+				f.c.Phone = strings.TrimSpace(rePhone.FindString(p))
+			}
+		case reURL.MatchString(p) && !strings.Contains(p, " "):
+			if f.c.Portfolio == "" {
+				f.c.Portfolio = strings.TrimRight(reURL.FindString(p), "/.")
+			}
+		case isLocation(p) && f.c.Location == "" && (strings.Contains(raw, ":") || len(strings.Fields(p)) <= 6):
+			f.c.Location = p
+		default:
+			rest = append(rest, raw)
+		}
+	}
+	return strings.Join(rest, " · ")
+}
+
+func isPhone(p string) bool {
+	m := rePhone.FindString(p)
+	if m == "" {
+		return false
+	}
+	digits := 0
+	for _, r := range m {
+		if unicode.IsDigit(r) {
+			digits++
+		}
+	}
+	if digits < 8 || digits > 15 {
+		return false
+	}
+	// A date range ("2019 - 2021") is not a phone number.
+	if _, ok := findDateRange(m); ok && !strings.HasPrefix(strings.TrimSpace(m), "+") && !strings.Contains(m, "(") && digits <= 8 {
+		return false
+	}
+	letters := 0
+	for _, r := range p {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters <= 3
+}
+
+// joinWrappedURLs rejoins a URL broken over two lines in a narrow column
+// ("https://www.linkedin.com/in/" + "jane-doe").
+func joinWrappedURLs(lines []line) []string {
+	var out []string
+	for i := 0; i < len(lines); i++ {
+		t := lines[i].text
+		for i+1 < len(lines) && (strings.HasSuffix(t, "/") || strings.HasSuffix(t, "-")) && reURL.MatchString(lastField(t)) &&
+			!strings.Contains(lines[i+1].text, " ") {
+			t += lines[i+1].text
+			i++
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+func lastField(t string) string {
+	f := strings.Fields(t)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
+// nameScore rates a header line as the person's name: letters only, two
+// to four capitalised words, emphasised or large.
+func nameScore(lines []line, t string) int {
+	words := strings.Fields(t)
+	if len(words) < 2 || len(words) > 5 || strings.ContainsAny(t, "0123456789@/:|,()") {
+		return -1
+	}
+	score := 2
+	for _, w := range words {
+		r := []rune(w)
+		if !unicode.IsUpper(r[0]) {
+			return -1
+		}
+		for _, c := range r {
+			if !unicode.IsLetter(c) && c != '-' && c != '\'' && c != '’' && c != '.' {
+				return -1
+			}
+		}
+	}
+	if _, known := headingKind(t); known {
+		return -1
+	}
+	if isLocation(t) || titleScore(t) > 0 {
+		score -= 3
+	}
+	return score
+}
+
+func (b *builder) finishContact(all []line) {
+	c := &b.out.Contact
+	// Fall back to the whole document for unambiguous fields (two-column
+	// CVs often put contact data in the sidebar under no heading).
+	for _, l := range all {
+		if c.Email == "" {
+			c.Email = reEmail.FindString(l.text)
+		}
+		if c.LinkedIn == "" {
+			c.LinkedIn = strings.TrimRight(reLinkedIn.FindString(l.text), "/")
+		}
+		if c.GitHub == "" {
+			c.GitHub = strings.TrimRight(reGitHub.FindString(l.text), "/")
+		}
+	}
+	for _, u := range b.links {
+		switch {
+		case strings.HasPrefix(strings.ToLower(u), "mailto:"):
+			if c.Email == "" {
+				c.Email = strings.TrimPrefix(u[len("mailto:"):], "//")
+			}
+		case reLinkedIn.MatchString(u):
+			if c.LinkedIn == "" {
+				c.LinkedIn = u
+			}
+		case reGitHub.MatchString(u):
+			if c.GitHub == "" {
+				c.GitHub = u
+			}
+		case c.Portfolio == "" && !sameSite(u, c.LinkedIn) && !sameSite(u, c.GitHub):
+			c.Portfolio = u
+		}
+	}
+	if c.Name == "" {
+		for _, l := range all[:min(len(all), 3)] {
+			if nameScore(all, l.text) > 0 {
+				c.Name = l.text
+				break
+			}
+		}
+	}
+}
+
+func sameSite(a, b string) bool {
+	if b == "" {
+		return false
+	}
+	return normURL(a) == normURL(b)
+}
+
+// normURL compares links as people write them: without scheme, "www.",
+// trailing slash or case.
+func normURL(u string) string {
+	u = strings.ToLower(strings.TrimSpace(u))
+	for _, p := range []string{"https://", "http://", "www."} {
+		u = strings.TrimPrefix(u, p)
+	}
+	return strings.TrimRight(u, "/")
+}

@@ -1,0 +1,113 @@
+package cvparse
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+var monthNames = map[string]int{
+	"jan": 1, "january": 1, "janv": 1, "janvier": 1,
+	"feb": 2, "february": 2, "fev": 2, "fevr": 2, "fevrier": 2, "févr": 2, "février": 2, "fév": 2,
+	"mar": 3, "march": 3, "mars": 3,
+	"apr": 4, "april": 4, "avr": 4, "avril": 4,
+	"may": 5, "mai": 5,
+	"jun": 6, "june": 6, "juin": 6,
+	"jul": 7, "july": 7, "juil": 7, "juillet": 7,
+	"aug": 8, "august": 8, "aout": 8, "août": 8,
+	"sep": 9, "sept": 9, "september": 9, "septembre": 9,
+	"oct": 10, "october": 10, "octobre": 10,
+	"nov": 11, "november": 11, "novembre": 11,
+	"dec": 12, "december": 12, "déc": 12, "décembre": 12, "decembre": 12,
+}
+
+const presentWords = `present|présent|current|currently|now|today|ongoing|aujourd['’]hui|en cours|actuel(?:lement)?|maintenant|ce jour|à ce jour|heute|actualidad`
+
+var (
+	monthAlt = func() string {
+		names := make([]string, 0, len(monthNames))
+		for k := range monthNames {
+			names = append(names, regexp.QuoteMeta(k))
+		}
+		// Longest first so "janvier" wins over "jan".
+		for i := range names {
+			for j := i + 1; j < len(names); j++ {
+				if len(names[j]) > len(names[i]) {
+					names[i], names[j] = names[j], names[i]
+				}
+			}
+		}
+		return strings.Join(names, "|")
+	}()
+	dateTok = `(?:(?:` + monthAlt + `)\.?,?\s+(?:19|20)\d{2}|(?:0?[1-9]|1[0-2])[/.](?:19|20)\d{2}|(?:19|20)\d{2}[-/.](?:0[1-9]|1[0-2])\b|(?:19|20)\d{2}|` + presentWords + `)`
+	reRange = regexp.MustCompile(`(?i)(?:(?:from|de|du|since|depuis)\s+)?(` + dateTok + `)(?:\s*(?:[-–—−~]|to|until|à|au|a|jusqu['’]à|jusqu['’]au)\s*(` + dateTok + `))?`)
+	reSince = regexp.MustCompile(`(?i)^(?:since|depuis)\b`)
+	reMonY  = regexp.MustCompile(`(?i)^(` + monthAlt + `)\.?,?\s+((?:19|20)\d{2})$`)
+	reNumMY = regexp.MustCompile(`^(0?[1-9]|1[0-2])[/.]((?:19|20)\d{2})$`)
+	reISOYM = regexp.MustCompile(`^((?:19|20)\d{2})[-/.](0[1-9]|1[0-2])$`)
+	reYear  = regexp.MustCompile(`^((?:19|20)\d{2})$`)
+	rePres  = regexp.MustCompile(`(?i)^(?:` + presentWords + `)$`)
+)
+
+// dateRange is a date range found in a line, as written.
+type dateRange struct {
+	start, end string
+	at, until  int // byte span in the line
+}
+
+// findDateRange returns the first date or date range in s. Words such as
+// "Present" only count as part of a range, never alone.
+func findDateRange(s string) (dateRange, bool) {
+	for _, m := range reRange.FindAllStringSubmatchIndex(s, -1) {
+		if !wordBoundary(s, m[0], m[1]) {
+			continue
+		}
+		a := s[m[2]:m[3]]
+		var b string
+		if m[4] >= 0 {
+			b = s[m[4]:m[5]]
+		}
+		if b == "" && rePres.MatchString(strings.TrimSpace(a)) {
+			continue
+		}
+		dr := dateRange{start: strings.TrimSpace(a), end: strings.TrimSpace(b), at: m[0], until: m[1]}
+		if b == "" && reSince.MatchString(s[m[0]:]) {
+			dr.end = "present"
+		}
+		return dr, true
+	}
+	return dateRange{}, false
+}
+
+func wordBoundary(s string, i, j int) bool {
+	isAlnum := func(c byte) bool { return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+	return (i == 0 || !isAlnum(s[i-1])) && (j >= len(s) || !isAlnum(s[j]))
+}
+
+// NormalizeDate turns a CV date as written ("Jan 2023", "09/2020",
+// "janvier 2021", "2019", "Aujourd'hui") into "YYYY-MM", "YYYY" or
+// "present". ok is false when s is not a date.
+func NormalizeDate(s string) (string, bool) {
+	s = strings.TrimSpace(strings.Trim(strings.TrimSpace(s), ".,;()"))
+	switch {
+	case s == "":
+		return "", false
+	case rePres.MatchString(s):
+		return "present", true
+	}
+	if m := reMonY.FindStringSubmatch(s); m != nil {
+		return fmt.Sprintf("%s-%02d", m[2], monthNames[strings.ToLower(strings.TrimSuffix(m[1], "."))]), true
+	}
+	if m := reNumMY.FindStringSubmatch(s); m != nil {
+		mo, _ := strconv.Atoi(m[1])
+		return fmt.Sprintf("%s-%02d", m[2], mo), true
+	}
+	if m := reISOYM.FindStringSubmatch(s); m != nil {
+		return m[1] + "-" + m[2], true
+	}
+	if m := reYear.FindStringSubmatch(s); m != nil {
+		return m[1], true
+	}
+	return "", false
+}

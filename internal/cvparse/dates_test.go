@@ -1,0 +1,44 @@
+package cvparse
+
+import "testing"
+
+func TestFindDateRange(t *testing.T) {
+	tests := []struct {
+		in, start, end string
+		ok             bool
+	}{
+		{"Software Engineer\tJan 2023 – Present", "Jan 2023", "Present", true},
+		{"2021-2023", "2021", "2023", true},
+		{"09/2020", "09/2020", "", true},
+		{"Ingénieur | janvier 2020 - aujourd'hui", "janvier 2020", "aujourd'hui", true},
+		{"sept. 2018 – juin 2020", "sept. 2018", "juin 2020", true},
+		{"March 2019 — June 2021", "March 2019", "June 2021", true},
+		{"Depuis mars 2022", "mars 2022", "present", true},
+		{"2019-03 to 2020-11", "2019-03", "2020-11", true},
+		{"12/2024 - En cours", "12/2024", "En cours", true},
+		{"Present in 12 countries", "", "", false},
+		{"Managed 2500 users", "", "", false},
+		{"Acme Corp", "", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, ok := findDateRange(tt.in)
+			if ok != tt.ok || got.start != tt.start || got.end != tt.end {
+				t.Errorf("findDateRange(%q) = %q,%q,%v; want %q,%q,%v", tt.in, got.start, got.end, ok, tt.start, tt.end, tt.ok)
+			}
+		})
+	}
+}
+
+func TestNormalizeDate(t *testing.T) {
+	tests := map[string]string{
+		"Jan 2023": "2023-01", "janv. 2023": "2023-01", "Septembre 2018": "2018-09", "09/2020": "2020-09",
+		"2020-09": "2020-09", "2021": "2021", "Present": "present", "Aujourd'hui": "present", "août 2019": "2019-08",
+		"nonsense": "",
+	}
+	for in, want := range tests {
+		if got, _ := NormalizeDate(in); got != want {
+			t.Errorf("NormalizeDate(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

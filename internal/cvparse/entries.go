@@ -1,0 +1,279 @@
+package cvparse
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// unit is a logical line: a physical line plus its wrapped continuations.
+type unit struct {
+	line
+	dated bool
+}
+
+// entry is one experience/education/project: header lines then body.
+type entry struct {
+	head []unit
+	body []unit
+}
+
+func toUnits(lines []line) []unit {
+	var out []unit
+	for _, l := range lines {
+		if n := len(out); n > 0 && continues(out[n-1], l) {
+			out[n-1].text = joinWrapped(out[n-1].text, l.text)
+			out[n-1].dated = hasDate(out[n-1].text)
+			continue
+		}
+		out = append(out, unit{line: l, dated: hasDate(l.text)})
+	}
+	return out
+}
+
+// continues says whether l is the wrapped rest of prev: lower-case start,
+// an indent past a bullet glyph, or a header line ending in a separator.
+func continues(prev unit, l line) bool {
+	if l.bullet || l.heading {
+		return false
+	}
+	t := strings.TrimSpace(l.text)
+	first, _ := utf8.DecodeRuneInString(t)
+	if prev.bullet {
+		if unicode.IsLower(first) {
+			return true
+		}
+		return prev.x > 0 && l.x > prev.x+3 && !hasDate(t) && !l.gapBefore
+	}
+	p := strings.TrimSpace(prev.text)
+	if strings.HasSuffix(p, ",") || strings.HasSuffix(p, "|") || strings.HasSuffix(p, "&") {
+		return !l.gapBefore || !hasDate(p)
+	}
+	return isLong(p) && !strings.HasSuffix(p, ".") && unicode.IsLower(first) && !l.gapBefore
+}
+
+func joinWrapped(a, b string) string {
+	a, b = strings.TrimSpace(a), strings.TrimSpace(b)
+	if strings.HasSuffix(a, "-") && len(a) > 1 {
+		r, _ := utf8.DecodeLastRuneInString(a[:len(a)-1])
+		f, _ := utf8.DecodeRuneInString(b)
+		if unicode.IsLower(r) && unicode.IsLower(f) {
+			return a[:len(a)-1] + b // hyphenation inserted by the typesetter
+		}
+	}
+	return a + " " + b
+}
+
+func hasDate(s string) bool {
+	_, ok := findDateRange(s)
+	return ok
+}
+
+func isLong(s string) bool {
+	n := len(strings.Fields(s))
+	return n >= 10 || (n >= 4 && strings.HasSuffix(strings.TrimSpace(s), "."))
+}
+
+// groupEntries splits a section into entries: a run of short header lines
+// opens an entry, bullets and sentences form its body. A header run with
+// several dates and no body between them (entries without bullets) is cut
+// so each piece carries one date at the same offset.
+func groupEntries(lines []line) []entry {
+	var blocks []entry
+	for _, u := range toUnits(lines) {
+		body := u.bullet || (isLong(u.text) && !u.dated)
+		n := len(blocks)
+		switch {
+		case body && n == 0:
+			blocks = append(blocks, entry{body: []unit{u}})
+		case body:
+			blocks[n-1].body = append(blocks[n-1].body, u)
+		case n == 0 || len(blocks[n-1].body) > 0:
+			blocks = append(blocks, entry{head: []unit{u}})
+		default:
+			blocks[n-1].head = append(blocks[n-1].head, u)
+		}
+	}
+	var out []entry
+	for _, b := range blocks {
+		out = append(out, splitHead(b)...)
+	}
+	return mergeOrphans(out)
+}
+
+func splitHead(b entry) []entry {
+	var dated []int
+	for i, u := range b.head {
+		if u.dated {
+			dated = append(dated, i)
+		}
+	}
+	if len(dated) < 2 {
+		return []entry{b}
+	}
+	off := dated[0]
+	cuts := []int{0}
+	for _, d := range dated[1:] {
+		c := d - off
+		if c <= cuts[len(cuts)-1] {
+			return []entry{b} // no regular pattern: keep as one
+		}
+		cuts = append(cuts, c)
+	}
+	var out []entry
+	for i, c := range cuts {
+		end := len(b.head)
+		if i+1 < len(cuts) {
+			end = cuts[i+1]
+		}
+		out = append(out, entry{head: b.head[c:end]})
+	}
+	out[len(out)-1].body = b.body
+	return out
+}
+
+// mergeOrphans folds an undated header run with no title, organisation or
+// degree cue into the previous entry's body (e.g. "Stack: Go, SQL").
+func mergeOrphans(es []entry) []entry {
+	var out []entry
+	for _, e := range es {
+		if len(out) > 0 && !entryHasDate(e) && !entryLooksLikeHeader(e) {
+			prev := &out[len(out)-1]
+			prev.body = append(prev.body, e.head...)
+			prev.body = append(prev.body, e.body...)
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+func entryHasDate(e entry) bool {
+	for _, u := range e.head {
+		if u.dated {
+			return true
+		}
+	}
+	return false
+}
+
+func entryLooksLikeHeader(e entry) bool {
+	for _, u := range e.head {
+		if titleScore(u.text)+orgScore(u.text)+degreeScore(u.text)+institutionScore(u.text) > 0 || u.bold {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	reStrongSep = regexp.MustCompile(`\s*(?:\t|\s\|\s|\|| – | — | · | • | @ | - |\s+en tant que\s+)\s*`)
+	reAtSep     = regexp.MustCompile(`(?i)^(.+?)\s+(?:at|chez|@)\s+(.+)$`)
+	reGPA       = regexp.MustCompile(`(?i)^\s*(?:gpa|cgpa|grade|grades|mention|moyenne|note|result|résultat|classification)\s*[:：]?\s*(.+)$`)
+)
+
+// part is a header fragment with where it came from.
+type part struct {
+	text string
+	line int
+	role string // "title" when an "X at Y" pattern fixed it, "org" likewise
+}
+
+// headParts removes the date range from the header lines and cuts them into
+// fragments at strong separators, then at a comma when what follows is a
+// place or an organisation.
+func headParts(head []unit) (parts []part, dr dateRange, found bool) {
+	for i, u := range head {
+		t := u.text
+		if !found {
+			if d, ok := findDateRange(t); ok {
+				dr, found = d, true
+				t = t[:d.at] + "\t" + t[d.until:]
+			}
+		}
+		if m := reAtSep.FindStringSubmatch(strings.Split(t, "\t")[0]); m != nil && titleScore(m[1]) > 0 {
+			parts = append(parts, part{text: m[1], line: i, role: "title"})
+			t = m[2] + strings.TrimPrefix(t, strings.Split(t, "\t")[0])
+			for _, p := range cutParts(t) {
+				parts = append(parts, part{text: p, line: i})
+			}
+			if len(parts) > 1 && parts[1].line == i {
+				parts[1].role = "org"
+			}
+			continue
+		}
+		for _, p := range cutParts(t) {
+			parts = append(parts, part{text: p, line: i})
+		}
+	}
+	return parts, dr, found
+}
+
+func cutParts(t string) []string {
+	var out []string
+	for _, p := range reStrongSep.Split(t, -1) {
+		p = strings.Trim(strings.TrimSpace(p), ",;:|–—-·")
+		p = strings.TrimSpace(p)
+		if p == "" {
+			continue
+		}
+		if m := reParenPlace.FindStringSubmatch(p); m != nil && isLocation(m[2]) {
+			out = append(out, commaSplit(strings.TrimSpace(m[1]))...)
+			out = append(out, m[2])
+			continue
+		}
+		out = append(out, commaSplit(p)...)
+	}
+	return out
+}
+
+var reParenPlace = regexp.MustCompile(`^(.+?)\s*\(([^()]+)\)$`)
+
+// commaSplit cuts "Acme Corp, Paris" or "MSc Data Science, Imperial College"
+// but not "San Francisco, CA".
+func commaSplit(p string) []string {
+	if isLocation(p) {
+		return []string{p}
+	}
+	idx := strings.Index(p, ", ")
+	for idx > 0 {
+		head, rest := strings.TrimSpace(p[:idx]), strings.TrimSpace(p[idx+2:])
+		if isLocation(rest) || institutionScore(rest) > 0 && institutionScore(head) == 0 ||
+			titleScore(head) > 0 && titleScore(rest) == 0 && len(strings.Fields(rest)) <= 4 ||
+			orgScore(rest) > 0 && titleScore(rest) == 0 && orgScore(head) == 0 {
+			return append([]string{head}, commaSplit(rest)...)
+		}
+		next := strings.Index(p[idx+2:], ", ")
+		if next < 0 {
+			break
+		}
+		idx += 2 + next
+	}
+	return []string{p}
+}
+
+// bodyText splits an entry body into bullets and description.
+func bodyText(body []unit) (bullets []string, desc string) {
+	var para []string
+	bulleted := false
+	for _, u := range body {
+		if u.bullet {
+			bulleted = true
+		}
+	}
+	for _, u := range body {
+		switch {
+		case u.bullet:
+			bullets = append(bullets, u.text)
+		case !bulleted && len(body) > 1:
+			bullets = append(bullets, u.text)
+		default:
+			para = append(para, u.text)
+		}
+	}
+	if bullets == nil {
+		bullets = []string{}
+	}
+	return bullets, strings.Join(para, " ")
+}

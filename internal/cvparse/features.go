@@ -1,0 +1,112 @@
+package cvparse
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Word lists for the feature scores. They describe the world (job titles,
+// organisation suffixes, places), not any particular CV.
+var (
+	titleWords = wordSet(`engineer engineering developer dev programmer manager analyst scientist intern internship lead leader
+		consultant designer architect director head officer specialist administrator admin technician coordinator assistant
+		associate president vp cto ceo cfo coo founder cofounder co-founder owner freelance freelancer contractor researcher
+		teacher lecturer professor tutor nurse accountant auditor editor writer marketer recruiter representative supervisor
+		trainee apprentice sre devops qa tester product data software backend frontend full-stack fullstack stack staff principal
+		senior junior
+		ingénieur ingenieur ingénieure ingenieure développeur developpeur développeuse developpeuse chef responsable stagiaire
+		alternant alternante consultante directeur directrice analyste architecte technicien technicienne chargé chargée
+		gestionnaire assistante enseignant enseignante formateur formatrice vendeur commercial commerciale conseiller conseillère
+		chercheur chercheuse doctorant doctorante administrateur administratrice concepteur conceptrice`)
+	orgSuffixes = wordSet(`inc inc. ltd ltd. llc llp plc corp corp. corporation company co. group groupe gmbh ag sa sas sarl
+		srl bv nv spa labs lab technologies technology tech systems solutions software services consulting partners holdings
+		bank banque analytics health energy energies traders studio studios agency media network networks industries
+		international global ventures capital foundation fondation association ministry ministère hospital hôpital`)
+	degreeWords = wordSet(`bachelor bachelors bachelor's master masters master's bsc b.sc bs b.s ba b.a msc m.sc ms m.s ma m.a mba
+		phd ph.d doctorate doctor associate diploma degree certificate postgraduate undergraduate hnd beng meng btech mtech
+		licence license diplôme diplome ingénieur ingenieur baccalauréat baccalaureat bac dut bts deug deust doctorat
+		mastère mastere cap bep prépa classes préparatoires miage`)
+	institutionWords = wordSet(`university université universite college collège school école ecole institute institut polytechnic
+		polytechnique academy académie lycée lycee faculty faculté faculte iut insa esprit ensi enit sorbonne campus
+		conservatoire hec essec escp centrale mines telecom télécom`)
+)
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[strings.ToLower(w)] = true
+	}
+	return m
+}
+
+func words(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return r == ' ' || r == ',' || r == '(' || r == ')' || r == '/' || r == '|' || r == '\t'
+	})
+}
+
+func countIn(s string, set map[string]bool) int {
+	n := 0
+	for _, w := range words(s) {
+		if set[w] || set[strings.TrimSuffix(w, ".")] || set[strings.TrimSuffix(w, "s")] {
+			n++
+		}
+	}
+	return n
+}
+
+func titleScore(s string) int       { return countIn(s, titleWords) }
+func orgScore(s string) int         { return countIn(s, orgSuffixes) }
+func degreeScore(s string) int      { return countIn(s, degreeWords) }
+func institutionScore(s string) int { return countIn(s, institutionWords) }
+
+var reCityState = regexp.MustCompile(`^[\p{Lu}][\p{L}.'\- ]+,\s*[A-Z]{2}$`)
+
+// places is a small gazetteer: countries (EN and FR) and large cities.
+var places = phraseSet(`usa united_states us canada uk united_kingdom england scotland ireland france germany
+	allemagne spain espagne italy italie portugal belgium belgique netherlands pays-bas switzerland suisse austria autriche
+	sweden suède norway denmark finland poland pologne tunisia tunisie morocco maroc algeria algérie egypt égypte senegal sénégal
+	nigeria kenya south_africa india inde china chine japan japon singapore australia australie brazil brésil mexico mexique
+	uae dubai qatar saudi_arabia turkey turquie luxembourg
+	paris lyon marseille toulouse nice nantes strasbourg montpellier bordeaux lille rennes grenoble sophia_antipolis
+	london manchester birmingham edinburgh glasgow bristol leeds cambridge oxford dublin cork berlin munich münchen hamburg frankfurt
+	cologne amsterdam rotterdam brussels bruxelles antwerp geneva genève zurich lausanne madrid barcelona lisbon lisbonne rome milan
+	vienna stockholm oslo copenhagen helsinki warsaw prague budapest athens istanbul
+	tunis sfax sousse casablanca rabat marrakech algiers alger cairo le_caire dakar lagos nairobi johannesburg cape_town
+	new_york san_francisco los_angeles seattle austin boston chicago denver atlanta miami dallas houston washington
+	toronto montreal montréal vancouver ottawa quebec québec calgary
+	bangalore bengaluru mumbai delhi hyderabad pune beijing shanghai tokyo seoul sydney melbourne são_paulo remote
+	télétravail hybrid hybride`)
+
+// phraseSet is wordSet where "_" joins the words of one phrase.
+func phraseSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for w := range wordSet(s) {
+		m[strings.ReplaceAll(w, "_", " ")] = true
+	}
+	return m
+}
+
+// isLocation recognises a place: "City, ST", a known city or country, or
+// "City, Country" where either part is known.
+func isLocation(s string) bool {
+	s = strings.TrimSpace(strings.Trim(s, "()"))
+	if s == "" || len(s) > 60 || strings.ContainsAny(s, "@0123456789") {
+		return false
+	}
+	if reCityState.MatchString(s) {
+		return true
+	}
+	parts := strings.Split(s, ",")
+	first := strings.ToLower(strings.TrimSpace(parts[0]))
+	if places[first] {
+		return true
+	}
+	// "Smallville, France": an unknown town is accepted before a known
+	// country, but "Acme Corp, Toronto, ON" is not a place.
+	last := strings.ToLower(strings.TrimSpace(parts[len(parts)-1]))
+	if len(parts) == 2 && places[last] && len(strings.Fields(first)) <= 3 && orgScore(first) == 0 {
+		return true
+	}
+	return false
+}

@@ -1,0 +1,316 @@
+package extract
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func (e *Extractor) docx(data []byte) (Document, error) {
+	z, err := e.openZip(data, "DOCX document")
+	if err != nil {
+		return Document{}, err
+	}
+	styles, err := z.read("word/styles.xml")
+	if err != nil {
+		return Document{}, err
+	}
+	st := parseDocxStyles(styles)
+	var links linkSet
+	var frame, body, foot []Line
+	for _, part := range []struct {
+		prefix string
+		dst    *[]Line
+	}{{"word/header", &frame}, {"word/document", &body}, {"word/footer", &foot}} {
+		for _, name := range z.names(part.prefix, ".xml") {
+			if strings.Contains(name[len(part.prefix):], "/") {
+				continue
+			}
+			rels, err := z.read("word/_rels/" + name[len("word/"):] + ".rels")
+			if err != nil {
+				return Document{}, err
+			}
+			xmlData, err := z.read(name)
+			if err != nil {
+				return Document{}, err
+			}
+			lines, err := docxLines(xmlData, st, parseRels(rels), &links)
+			if err != nil {
+				return Document{}, refuseErr(CodeMalformedFile, err, "the DOCX document's text is not well-formed XML")
+			}
+			*part.dst = append(*part.dst, lines...)
+		}
+	}
+	lines := append(dedupeFrame(frame, body), body...)
+	lines = append(lines, dedupeFrame(foot, lines)...)
+	return Document{Lines: lines, Links: links.list}, nil
+}
+
+type docxStyle struct {
+	heading, bold, list bool
+	size                float64
+}
+
+func parseDocxStyles(data []byte) map[string]docxStyle {
+	out := map[string]docxStyle{}
+	if len(data) == 0 {
+		return out
+	}
+	var doc struct {
+		Styles []struct {
+			ID   string `xml:"styleId,attr"`
+			Name struct {
+				Val string `xml:"val,attr"`
+			} `xml:"name"`
+			RPr struct {
+				B  *onOff `xml:"b"`
+				Sz *struct {
+					Val string `xml:"val,attr"`
+				} `xml:"sz"`
+			} `xml:"rPr"`
+			PPr struct {
+				NumPr *struct{} `xml:"numPr"`
+			} `xml:"pPr"`
+		} `xml:"style"`
+	}
+	if xml.Unmarshal(data, &doc) != nil {
+		return out
+	}
+	for _, s := range doc.Styles {
+		name := strings.ToLower(s.Name.Val)
+		ds := docxStyle{
+			heading: strings.HasPrefix(name, "heading") || name == "title" || strings.HasPrefix(name, "titre"),
+			bold:    s.RPr.B != nil && s.RPr.B.on(),
+			list:    s.PPr.NumPr != nil || strings.HasPrefix(name, "list bullet") || strings.HasPrefix(name, "list number"),
+		}
+		if s.RPr.Sz != nil {
+			v, _ := strconv.ParseFloat(s.RPr.Sz.Val, 64)
+			ds.size = v / 2
+		}
+		out[s.ID] = ds
+	}
+	return out
+}
+
+type onOff struct {
+	Val string `xml:"val,attr"`
+}
+
+func (o *onOff) on() bool { return o.Val == "" || o.Val == "1" || o.Val == "true" || o.Val == "on" }
+
+func parseRels(data []byte) map[string]string {
+	out := map[string]string{}
+	var rels struct {
+		Rel []struct {
+			ID     string `xml:"Id,attr"`
+			Target string `xml:"Target,attr"`
+			Mode   string `xml:"TargetMode,attr"`
+		} `xml:"Relationship"`
+	}
+	if len(data) == 0 || xml.Unmarshal(data, &rels) != nil {
+		return out
+	}
+	for _, r := range rels.Rel {
+		if r.Mode == "External" {
+			out[r.ID] = r.Target
+		}
+	}
+	return out
+}
+
+var reHyperlinkField = regexp.MustCompile(`HYPERLINK\s+"([^"]+)"`)
+
+// docxPara accumulates one paragraph; paragraphs nest (text boxes sit inside
+// a run of their anchor paragraph), so the walker keeps a stack.
+type docxPara struct {
+	b         strings.Builder
+	style     docxStyle
+	list      bool
+	spaced    bool
+	boldRuns  int
+	firstBold bool
+	textRuns  int
+	size      float64
+	breaks    []Line // lines ended by <w:br/> inside the paragraph
+	runBold   bool
+	runSize   float64
+	inRun     bool
+	runHasTxt bool
+}
+
+func docxLines(data []byte, styles map[string]docxStyle, rels map[string]string, links *linkSet) ([]Line, error) {
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	var (
+		lines   []Line
+		stack   []*docxPara
+		skip    int // depth inside mc:Fallback, whose content duplicates mc:Choice
+		inText  bool
+		inInstr bool
+		prevGap = true
+	)
+	cur := func() *docxPara {
+		if len(stack) == 0 {
+			return nil
+		}
+		return stack[len(stack)-1]
+	}
+	for {
+		tok, err := dec.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if skip > 0 || t.Name.Local == "Fallback" {
+				skip++
+				continue
+			}
+			p := cur()
+			switch t.Name.Local {
+			case "p":
+				stack = append(stack, &docxPara{})
+			case "pStyle":
+				if p != nil {
+					p.style = styles[attr(t, "val")]
+					p.list = p.list || p.style.list
+				}
+			case "numPr":
+				if p != nil {
+					p.list = true
+				}
+			case "spacing":
+				if p != nil {
+					before, _ := strconv.Atoi(attr(t, "before"))
+					p.spaced = before >= 120
+				}
+			case "r":
+				if p != nil {
+					p.inRun, p.runBold, p.runSize, p.runHasTxt = true, p.style.bold, p.style.size, false
+				}
+			case "b":
+				if p != nil && p.inRun {
+					p.runBold = (&onOff{Val: attr(t, "val")}).on()
+				}
+			case "sz":
+				if p != nil && p.inRun {
+					v, _ := strconv.ParseFloat(attr(t, "val"), 64)
+					p.runSize = v / 2
+				}
+			case "t":
+				inText = true
+			case "instrText":
+				inInstr = true
+			case "tab":
+				if p != nil && p.inRun {
+					p.b.WriteByte('\t')
+				}
+			case "br", "cr":
+				if p != nil && attr(t, "type") != "page" {
+					p.breaks = append(p.breaks, Line{Text: cleanLine(p.b.String())})
+					p.b.Reset()
+				}
+			case "noBreakHyphen":
+				if p != nil {
+					p.b.WriteByte('-')
+				}
+			case "hyperlink":
+				if target := rels[attr(t, "id")]; target != "" {
+					links.add(target)
+				}
+			case "fldSimple":
+				if m := reHyperlinkField.FindStringSubmatch(attr(t, "instr")); m != nil {
+					links.add(m[1])
+				}
+			}
+		case xml.EndElement:
+			if skip > 0 {
+				skip--
+				continue
+			}
+			p := cur()
+			switch t.Name.Local {
+			case "t":
+				inText = false
+			case "instrText":
+				inInstr = false
+			case "r":
+				if p != nil {
+					p.inRun = false
+					if p.runHasTxt {
+						if p.textRuns == 0 {
+							p.firstBold = p.runBold
+						}
+						p.textRuns++
+						if p.runBold {
+							p.boldRuns++
+						}
+						p.size = max(p.size, p.runSize)
+					}
+				}
+			case "p":
+				if p == nil {
+					continue
+				}
+				stack = stack[:len(stack)-1]
+				out := p.lines(prevGap)
+				if len(out) == 0 {
+					prevGap = true
+					continue
+				}
+				lines = append(lines, out...)
+				prevGap = false
+			}
+		case xml.CharData:
+			p := cur()
+			if skip > 0 || p == nil {
+				continue
+			}
+			if inInstr {
+				if m := reHyperlinkField.FindSubmatch(t); m != nil {
+					links.add(string(m[1]))
+				}
+				continue
+			}
+			if inText {
+				p.b.Write(t)
+				if len(bytes.TrimSpace(t)) > 0 {
+					p.runHasTxt = true
+				}
+			}
+		}
+	}
+	return lines, nil
+}
+
+func (p *docxPara) lines(prevGap bool) []Line {
+	all := append(p.breaks, Line{Text: cleanLine(p.b.String())})
+	var out []Line
+	for _, l := range all {
+		if l.Text == "" {
+			continue
+		}
+		l.Bold = p.firstBold
+		l.Size = p.size
+		l.Heading = p.style.heading
+		l.Bullet = p.list || startsWithBullet(l.Text)
+		l.GapBefore = len(out) == 0 && (prevGap || p.spaced || p.style.heading)
+		out = append(out, l)
+	}
+	return out
+}
+
+func attr(se xml.StartElement, local string) string {
+	for _, a := range se.Attr {
+		if a.Name.Local == local {
+			return a.Value
+		}
+	}
+	return ""
+}

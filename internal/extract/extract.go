@@ -1,0 +1,170 @@
+// Package extract recognises CV documents by content and turns them into text
+// in reading order, with the layout cues (font size, bold, headings, bullets,
+// position) that structuring uses. It refuses hostile or unusable files
+// (executables, bombs, encrypted, truncated, empty) with typed errors that
+// carry stable codes.
+//
+// PDF text comes from poppler-utils (pdfinfo, pdftotext -bbox-layout) and
+// DOC text from antiword (catdoc as fallback), each run without a shell,
+// under a time and an address-space limit, on a copy of the input in a
+// private temporary directory. DOCX, ODT, RTF and plain text are read in
+// process with bounded readers.
+package extract
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// Limits bound the work done for one document.
+type Limits struct {
+	// MaxBytes is the largest accepted input.
+	MaxBytes int64
+	// MaxPages is the largest accepted PDF page count.
+	MaxPages int
+	// MaxDecompressed bounds the total size of decompressed streams (PDF
+	// Flate streams, ZIP entries read).
+	MaxDecompressed int64
+	// MaxZipEntries bounds the entry count of a DOCX/ODT container.
+	MaxZipEntries int
+	// MaxTextBytes bounds the text produced.
+	MaxTextBytes int
+	// Timeout bounds each external tool run.
+	Timeout time.Duration
+	// MaxMemory bounds the address space of each external tool, in bytes.
+	MaxMemory int64
+}
+
+// DefaultLimits suit CVs: 10 MB, 30 pages, 100 MB decompressed.
+func DefaultLimits() Limits {
+	return Limits{
+		MaxBytes:        10 << 20,
+		MaxPages:        30,
+		MaxDecompressed: 100 << 20,
+		MaxZipEntries:   2000,
+		MaxTextBytes:    2 << 20,
+		Timeout:         20 * time.Second,
+		MaxMemory:       768 << 20,
+	}
+}
+
+// Document is the text of one document in reading order.
+type Document struct {
+	Kind Kind
+	// Text is the document's text, one line per Line, with a blank line
+	// between blocks.
+	Text string
+	// Pages is the page count for PDF; 0 for formats without pages.
+	Pages int
+	Lines []Line
+	// Links are hyperlink targets found in the document (DOCX, ODT, RTF,
+	// PDF link annotations are not read), in document order, deduplicated.
+	Links []string
+}
+
+// Line is one line of text with the layout cues the format gives.
+type Line struct {
+	Text string
+	// Page is 1-based for PDF, 0 otherwise.
+	Page int
+	// X, Y are the top-left corner in points from the page's top-left (PDF).
+	X, Y float64
+	// Size is the text height in points (PDF: glyph box height; DOCX/ODT:
+	// font size when declared); 0 when unknown.
+	Size float64
+	// Bold is true when the line starts with bold text (DOCX, ODT, RTF).
+	Bold bool
+	// Heading is true when the author styled the paragraph as a heading.
+	Heading bool
+	// Bullet is true for list items and lines starting with a bullet glyph.
+	Bullet bool
+	// GapBefore is true when the line starts a new block (blank line,
+	// paragraph or column change).
+	GapBefore bool
+}
+
+// Extractor extracts text under fixed limits. It is safe for concurrent use.
+type Extractor struct {
+	limits Limits
+	tools  toolPaths
+}
+
+// New returns an Extractor; it fails when a required Debian tool (pdftotext,
+// pdfinfo, antiword, prlimit) is missing.
+func New(limits Limits) (*Extractor, error) {
+	tools, err := findTools()
+	if err != nil {
+		return nil, err
+	}
+	return &Extractor{limits: limits, tools: tools}, nil
+}
+
+// Limits returns the limits the extractor enforces.
+func (e *Extractor) Limits() Limits { return e.limits }
+
+// Text detects the document's kind and extracts its text. Refusals are
+// *Error values (see CodeOf); a cancelled ctx returns ctx.Err().
+func (e *Extractor) Text(ctx context.Context, data []byte) (Document, error) {
+	if int64(len(data)) > e.limits.MaxBytes {
+		return Document{}, refuse(CodeTooLarge, "the file is %s; the limit is %s", humanBytes(int64(len(data))), humanBytes(e.limits.MaxBytes))
+	}
+	kind, err := Detect(data)
+	if err != nil {
+		return Document{}, err
+	}
+	doc, err := e.extract(ctx, kind, data)
+	if err != nil {
+		if ctx.Err() != nil {
+			return Document{}, ctx.Err()
+		}
+		return Document{}, err
+	}
+	doc.Kind = kind
+	doc.Lines = capLines(doc.Lines, e.limits.MaxTextBytes)
+	doc.Text = linesText(doc.Lines)
+	if len(doc.Lines) == 0 {
+		return Document{}, refuse(CodeNoText, "no text could be read from the %s; if it is a scan, upload a version with selectable text", kind)
+	}
+	return doc, nil
+}
+
+func (e *Extractor) extract(ctx context.Context, kind Kind, data []byte) (Document, error) {
+	switch kind {
+	case KindPDF:
+		return e.pdf(ctx, data)
+	case KindDOCX:
+		return e.docx(data)
+	case KindODT:
+		return e.odt(data)
+	case KindDOC:
+		return e.doc(ctx, data)
+	case KindRTF:
+		return Document{Lines: rtfText(data)}, nil
+	case KindTXT:
+		s, _ := decodeText(data)
+		return Document{Lines: plainLines(s)}, nil
+	}
+	return Document{}, fmt.Errorf("extract: unhandled kind %q", kind)
+}
+
+func capLines(lines []Line, max int) []Line {
+	total := 0
+	for i, l := range lines {
+		total += len(l.Text) + 1
+		if total > max {
+			return lines[:i]
+		}
+	}
+	return lines
+}
+
+func humanBytes(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}

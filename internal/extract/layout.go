@@ -1,0 +1,313 @@
+package extract
+
+import (
+	"math"
+	"slices"
+	"sort"
+	"strings"
+)
+
+// segment is a run of words on one row with no wide gap inside: a table
+// cell, a column's line, or a right-aligned date.
+type segment struct {
+	words                  []bbWord
+	xMin, xMax, yMin, yMax float64
+	h                      float64
+}
+
+func (s *segment) add(w bbWord) {
+	if len(s.words) == 0 {
+		s.xMin, s.yMin, s.xMax, s.yMax = w.XMin, w.YMin, w.XMax, w.YMax
+	}
+	s.words = append(s.words, w)
+	s.xMin, s.xMax = math.Min(s.xMin, w.XMin), math.Max(s.xMax, w.XMax)
+	s.yMin, s.yMax = math.Min(s.yMin, w.YMin), math.Max(s.yMax, w.YMax)
+	s.h = math.Max(s.h, w.YMax-w.YMin)
+}
+
+func (s *segment) text() string {
+	parts := make([]string, len(s.words))
+	for i, w := range s.words {
+		parts[i] = w.Text
+	}
+	return strings.Join(parts, " ")
+}
+
+func (s *segment) yMid() float64 { return (s.yMin + s.yMax) / 2 }
+
+// layoutPage rebuilds reading order from word boxes: words → rows →
+// segments; if a vertical gutter splits the page into two columns (with only
+// header or footer rows crossing it), each column is read top to bottom in
+// turn; rows are then rebuilt with segments on the same row joined by tabs.
+func layoutPage(words []bbWord, width float64, page int) []Line {
+	segs := segmentsOf(words)
+	if len(segs) == 0 {
+		return nil
+	}
+	var regions [][]*segment
+	if x, ok := findGutter(segs, width); ok {
+		segs = splitAt(segs, x)
+		var head, left, right, foot []*segment
+		top, bottom := columnSpan(segs, x)
+		for _, s := range segs {
+			switch {
+			case s.xMax <= x:
+				left = append(left, s)
+			case s.xMin >= x:
+				right = append(right, s)
+			case s.yMid() < (top+bottom)/2:
+				head = append(head, s)
+			default:
+				foot = append(foot, s)
+			}
+		}
+		regions = [][]*segment{head, left, right, foot}
+	} else {
+		regions = [][]*segment{segs}
+	}
+	var out []Line
+	for _, reg := range regions {
+		lines := rowsToLines(reg, page)
+		if len(lines) > 0 {
+			lines[0].GapBefore = true
+		}
+		out = append(out, lines...)
+	}
+	return out
+}
+
+// segmentsOf groups words into rows by vertical centre, then splits rows at
+// gaps wider than about two ems.
+func segmentsOf(words []bbWord) []*segment {
+	sort.SliceStable(words, func(i, j int) bool {
+		return (words[i].YMin + words[i].YMax) < (words[j].YMin + words[j].YMax)
+	})
+	var rows [][]bbWord
+	var rowMid, rowH float64
+	for _, w := range words {
+		mid, h := (w.YMin+w.YMax)/2, w.YMax-w.YMin
+		if len(rows) > 0 && math.Abs(mid-rowMid) < 0.35*math.Max(h, rowH) {
+			rows[len(rows)-1] = append(rows[len(rows)-1], w)
+			continue
+		}
+		rows = append(rows, []bbWord{w})
+		rowMid, rowH = mid, h
+	}
+	var segs []*segment
+	for _, row := range rows {
+		sort.SliceStable(row, func(i, j int) bool { return row[i].XMin < row[j].XMin })
+		cur := &segment{}
+		for _, w := range row {
+			if len(cur.words) > 0 && w.XMin-cur.xMax > 1.5*math.Max(cur.h, w.YMax-w.YMin) {
+				segs = append(segs, cur)
+				cur = &segment{}
+			}
+			cur.add(w)
+		}
+		segs = append(segs, cur)
+	}
+	return segs
+}
+
+// findGutter looks for a vertical band that no segment crosses except in a
+// header above (or footer below) the columns, with enough left-aligned text
+// on both sides, overlapping vertically, to be two real columns rather than
+// right-aligned dates.
+func findGutter(segs []*segment, width float64) (float64, bool) {
+	if width <= 0 {
+		for _, s := range segs {
+			width = math.Max(width, s.xMax)
+		}
+	}
+	bestX, bestRun, run := 0.0, 0, 0
+	for x := 0.2 * width; x <= 0.8*width; x += 2 {
+		if gutterAt(segs, x) {
+			run++
+			if run > bestRun {
+				bestRun, bestX = run, x-float64(run-1)
+			}
+		} else {
+			run = 0
+		}
+	}
+	if bestRun < 3 { // a gutter at least ~6pt wide
+		return 0, false
+	}
+	return bestX + float64(bestRun-1), true
+}
+
+// splitAt cuts segments that straddle x without any word crossing it: a
+// narrow gutter can be narrower than the segment gap threshold.
+func splitAt(segs []*segment, x float64) []*segment {
+	out := make([]*segment, 0, len(segs))
+	for _, s := range segs {
+		if !(s.xMin < x && s.xMax > x) {
+			out = append(out, s)
+			continue
+		}
+		l, r := &segment{}, &segment{}
+		crossed := false
+		for _, w := range s.words {
+			switch {
+			case w.XMax <= x:
+				l.add(w)
+			case w.XMin >= x:
+				r.add(w)
+			default:
+				crossed = true
+			}
+		}
+		if crossed || len(l.words) == 0 || len(r.words) == 0 {
+			out = append(out, s)
+			continue
+		}
+		out = append(out, l, r)
+	}
+	return out
+}
+
+func gutterAt(segs []*segment, x float64) bool {
+	segs = splitAt(segs, x)
+	var left, right []*segment
+	for _, s := range segs {
+		switch {
+		case s.xMax <= x:
+			left = append(left, s)
+		case s.xMin >= x:
+			right = append(right, s)
+		}
+	}
+	if len(left) < 5 || len(right) < 5 {
+		return false
+	}
+	top := math.Max(minY(left), minY(right))
+	bottom := math.Min(maxY(left), maxY(right))
+	if bottom-top < 0.5*math.Min(maxY(left)-minY(left), maxY(right)-minY(right)) {
+		return false
+	}
+	for _, s := range segs {
+		crosses := s.xMin < x && s.xMax > x
+		if crosses && s.yMax > top+1 && s.yMin < bottom-1 {
+			return false
+		}
+	}
+	return leftAligned(right) && leftAligned(left) && !rightAligned(right)
+}
+
+// rightAligned reports whether most segments end at the same x: dates and
+// places pushed to the right margin, not a column of text.
+func rightAligned(segs []*segment) bool {
+	ends := make([]float64, len(segs))
+	starts := make([]float64, len(segs))
+	for i, s := range segs {
+		ends[i], starts[i] = s.xMax, s.xMin
+	}
+	return sharedShare(ends) > sharedShare(starts)
+}
+
+// sharedShare is the largest fraction of values within 4pt of each other.
+func sharedShare(xs []float64) float64 {
+	slices.Sort(xs)
+	best := 0
+	for i := range xs {
+		j := i
+		for j < len(xs) && xs[j]-xs[i] <= 4 {
+			j++
+		}
+		best = max(best, j-i)
+	}
+	return float64(best) / float64(len(xs))
+}
+
+// leftAligned reports whether at least 40% of segments start at the same x
+// (±2pt): the mark of a text column, unlike right-aligned dates.
+func leftAligned(segs []*segment) bool {
+	xs := make([]float64, len(segs))
+	for i, s := range segs {
+		xs[i] = s.xMin
+	}
+	return sharedShare(xs) >= 0.4
+}
+
+func columnSpan(segs []*segment, x float64) (top, bottom float64) {
+	var left, right []*segment
+	for _, s := range segs {
+		switch {
+		case s.xMax <= x:
+			left = append(left, s)
+		case s.xMin >= x:
+			right = append(right, s)
+		}
+	}
+	return math.Min(minY(left), minY(right)), math.Max(maxY(left), maxY(right))
+}
+
+func minY(segs []*segment) float64 {
+	m := math.Inf(1)
+	for _, s := range segs {
+		m = math.Min(m, s.yMin)
+	}
+	return m
+}
+
+func maxY(segs []*segment) float64 {
+	m := math.Inf(-1)
+	for _, s := range segs {
+		m = math.Max(m, s.yMax)
+	}
+	return m
+}
+
+// rowsToLines orders a region's segments top to bottom and joins segments
+// sharing a row with tabs. A vertical gap well above the usual line pitch
+// starts a new block.
+func rowsToLines(segs []*segment, page int) []Line {
+	if len(segs) == 0 {
+		return nil
+	}
+	sort.SliceStable(segs, func(i, j int) bool {
+		if math.Abs(segs[i].yMid()-segs[j].yMid()) < 0.35*math.Max(segs[i].h, segs[j].h) {
+			return segs[i].xMin < segs[j].xMin
+		}
+		return segs[i].yMid() < segs[j].yMid()
+	})
+	type row struct {
+		segs []*segment
+		y, h float64
+	}
+	var rows []row
+	for _, s := range segs {
+		if n := len(rows); n > 0 && math.Abs(rows[n-1].y-s.yMid()) < 0.35*math.Max(rows[n-1].h, s.h) {
+			rows[n-1].segs = append(rows[n-1].segs, s)
+			rows[n-1].h = math.Max(rows[n-1].h, s.h)
+			continue
+		}
+		rows = append(rows, row{segs: []*segment{s}, y: s.yMid(), h: s.h})
+	}
+	var pitches []float64
+	for i := 1; i < len(rows); i++ {
+		pitches = append(pitches, rows[i].y-rows[i-1].y)
+	}
+	slices.Sort(pitches)
+	pitch := 0.0
+	if len(pitches) > 0 {
+		pitch = pitches[len(pitches)/2]
+	}
+	lines := make([]Line, 0, len(rows))
+	for i, r := range rows {
+		parts := make([]string, len(r.segs))
+		for j, s := range r.segs {
+			parts[j] = s.text()
+		}
+		text := cleanLine(strings.Join(parts, "\t"))
+		if text == "" {
+			continue
+		}
+		gap := i > 0 && pitch > 0 && r.y-rows[i-1].y > 1.45*pitch
+		lines = append(lines, Line{
+			Text: text, Page: page, X: r.segs[0].xMin, Y: r.segs[0].yMin, Size: r.h,
+			Bullet: startsWithBullet(text), GapBefore: gap,
+		})
+	}
+	return lines
+}

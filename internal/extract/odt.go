@@ -1,0 +1,255 @@
+package extract
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"io"
+	"strconv"
+	"strings"
+)
+
+func (e *Extractor) odt(data []byte) (Document, error) {
+	z, err := e.openZip(data, "ODT document")
+	if err != nil {
+		return Document{}, err
+	}
+	stylesXML, err := z.read("styles.xml")
+	if err != nil {
+		return Document{}, err
+	}
+	content, err := z.read("content.xml")
+	if err != nil {
+		return Document{}, err
+	}
+	if content == nil {
+		return Document{}, refuse(CodeMalformedFile, "the ODT document has no content part")
+	}
+	st := odtStyles{}
+	st.parse(stylesXML)
+	st.parse(content)
+	var links linkSet
+	lines, err := odtLines(content, st, &links)
+	if err != nil {
+		return Document{}, refuseErr(CodeMalformedFile, err, "the ODT document's text is not well-formed XML")
+	}
+	return Document{Lines: lines, Links: links.list}, nil
+}
+
+type odtStyle struct {
+	parent  string
+	bold    *bool
+	size    float64
+	heading bool
+}
+
+type odtStyles map[string]odtStyle
+
+func (s odtStyles) parse(data []byte) {
+	if len(data) == 0 {
+		return
+	}
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	var name string
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		switch se.Name.Local {
+		case "style":
+			name = attr(se, "name")
+			st := s[name]
+			st.parent = attr(se, "parent-style-name")
+			lname := strings.ToLower(name + " " + attr(se, "display-name"))
+			st.heading = strings.Contains(lname, "heading") || strings.HasPrefix(lname, "title")
+			s[name] = st
+		case "text-properties":
+			if name == "" {
+				continue
+			}
+			st := s[name]
+			if w := attr(se, "font-weight"); w != "" {
+				b := w == "bold" || w >= "600"
+				st.bold = &b
+			}
+			if fs := attr(se, "font-size"); strings.HasSuffix(fs, "pt") {
+				st.size, _ = strconv.ParseFloat(strings.TrimSuffix(fs, "pt"), 64)
+			}
+			s[name] = st
+		}
+	}
+}
+
+// resolve follows parent styles (bounded, as style chains may loop).
+func (s odtStyles) resolve(name string) (bold bool, size float64, heading bool) {
+	var boldSet bool
+	for i := 0; name != "" && i < 16; i++ {
+		st, ok := s[name]
+		if !ok {
+			break
+		}
+		if st.bold != nil && !boldSet {
+			bold, boldSet = *st.bold, true
+		}
+		if size == 0 {
+			size = st.size
+		}
+		heading = heading || st.heading
+		name = st.parent
+	}
+	return bold, size, heading
+}
+
+type odtPara struct {
+	b         strings.Builder
+	heading   bool
+	list      bool
+	paraBold  bool
+	size      float64
+	spanBold  []bool
+	boldChars int
+	firstBold bool
+	textChars int
+	breaks    []Line
+}
+
+func odtLines(data []byte, styles odtStyles, links *linkSet) ([]Line, error) {
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	var (
+		lines     []Line
+		stack     []*odtPara
+		listDepth int
+		skip      int
+		inBody    bool
+		prevGap   = true
+	)
+	cur := func() *odtPara {
+		if len(stack) == 0 {
+			return nil
+		}
+		return stack[len(stack)-1]
+	}
+	for {
+		tok, err := dec.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if skip > 0 || t.Name.Local == "annotation" || t.Name.Local == "tracked-changes" || t.Name.Local == "note-citation" {
+				skip++
+				continue
+			}
+			p := cur()
+			switch t.Name.Local {
+			case "body":
+				inBody = true
+			case "list-item":
+				listDepth++
+			case "p", "h":
+				np := &odtPara{heading: t.Name.Local == "h", list: listDepth > 0}
+				b, sz, h := styles.resolve(attr(t, "style-name"))
+				np.paraBold, np.size, np.heading = b, sz, np.heading || h
+				stack = append(stack, np)
+			case "span":
+				if p != nil {
+					b, sz, _ := styles.resolve(attr(t, "style-name"))
+					if attr(t, "style-name") == "" {
+						b = p.paraBold
+					}
+					p.spanBold = append(p.spanBold, b)
+					p.size = max(p.size, sz)
+				}
+			case "s":
+				if p != nil {
+					n, err := strconv.Atoi(attr(t, "c"))
+					if err != nil || n < 1 {
+						n = 1
+					}
+					p.b.WriteString(strings.Repeat(" ", min(n, 16)))
+				}
+			case "tab":
+				if p != nil {
+					p.b.WriteByte('\t')
+				}
+			case "line-break":
+				if p != nil {
+					p.breaks = append(p.breaks, Line{Text: cleanLine(p.b.String())})
+					p.b.Reset()
+				}
+			case "a":
+				links.add(attr(t, "href"))
+			}
+		case xml.EndElement:
+			if skip > 0 {
+				skip--
+				continue
+			}
+			p := cur()
+			switch t.Name.Local {
+			case "list-item":
+				listDepth--
+			case "span":
+				if p != nil && len(p.spanBold) > 0 {
+					p.spanBold = p.spanBold[:len(p.spanBold)-1]
+				}
+			case "p", "h":
+				if p == nil {
+					continue
+				}
+				stack = stack[:len(stack)-1]
+				out := p.lines(prevGap)
+				if len(out) == 0 {
+					prevGap = true
+					continue
+				}
+				lines = append(lines, out...)
+				prevGap = false
+			}
+		case xml.CharData:
+			p := cur()
+			if skip > 0 || p == nil || !inBody {
+				continue
+			}
+			p.b.Write(t)
+			n := len(bytes.TrimSpace(t))
+			p.textChars += n
+			bold := p.paraBold
+			if len(p.spanBold) > 0 {
+				bold = p.spanBold[len(p.spanBold)-1]
+			}
+			if bold {
+				p.boldChars += n
+			}
+			if p.textChars == n && n > 0 {
+				p.firstBold = bold
+			}
+		}
+	}
+	return lines, nil
+}
+
+func (p *odtPara) lines(prevGap bool) []Line {
+	all := append(p.breaks, Line{Text: cleanLine(p.b.String())})
+	var out []Line
+	for _, l := range all {
+		if l.Text == "" {
+			continue
+		}
+		l.Bold = p.firstBold
+		l.Size = p.size
+		l.Heading = p.heading
+		l.Bullet = p.list || startsWithBullet(l.Text)
+		l.GapBefore = len(out) == 0 && (prevGap || p.heading)
+		out = append(out, l)
+	}
+	return out
+}

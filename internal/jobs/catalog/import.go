@@ -1,0 +1,318 @@
+package catalog
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/utopiahire/utopiahire/internal/jobs"
+	"github.com/utopiahire/utopiahire/internal/store"
+)
+
+// Limits of an import. A posting over a field limit is skipped with a
+// reason; a file over MaxImportBytes or MaxImportJobs is refused whole.
+const (
+	MaxImportBytes       = 512 << 20
+	MaxImportJobs        = 100_000
+	maxTitleRunes        = 300
+	maxCompanyRunes      = 200
+	maxLocationRunes     = 200
+	maxURLBytes          = 2048
+	maxPostedDateRunes   = 100
+	maxDescriptionRunes  = 200_000
+	maxOriginRunes       = 50
+	maxOriginIDRunes     = 100
+	defaultImportOrigin  = "import"
+	duplicateEntryReason = "same company, title and location as entry %d"
+)
+
+// Problem is a posting an import skipped, and why.
+type Problem struct {
+	Index  int    `json:"index"` // 1-based position in the file
+	Title  string `json:"title,omitempty"`
+	Reason string `json:"reason"`
+}
+
+// Report says what an import did.
+type Report struct {
+	Read int `json:"read"`
+	store.UpsertStats
+	Skipped []Problem `json:"skipped"`
+}
+
+// entry is one posting of an import file: the contract's job fields (an
+// API search response can be imported as is) plus optional provenance.
+type entry struct {
+	Title           string     `json:"title"`
+	Company         string     `json:"company"`
+	Location        string     `json:"location"`
+	JobLink         string     `json:"job_link"`
+	PostedDate      string     `json:"posted_date"`
+	Logo            string     `json:"logo"`
+	Description     string     `json:"description"`
+	ExperienceLevel string     `json:"experience_level"`
+	Country         string     `json:"country"`
+	Source          string     `json:"source"`
+	SourceID        string     `json:"source_id"`
+	FetchedAt       *time.Time `json:"fetched_at"`
+	PostedAt        *time.Time `json:"posted_at"`
+}
+
+// Import reads postings from r (a JSON array of jobs, or an object with a
+// "jobs" array such as a search response) and upserts the valid ones:
+// importing the same file twice changes nothing the second time.
+func (c *Catalog) Import(ctx context.Context, r io.Reader) (Report, error) {
+	rows, skipped, err := c.Parse(r)
+	rep := Report{Read: len(rows) + len(skipped), Skipped: skipped}
+	if err != nil {
+		return rep, err
+	}
+	if rep.Skipped == nil {
+		rep.Skipped = []Problem{}
+	}
+	st, err := c.st.Upsert(ctx, rows)
+	rep.UpsertStats = st
+	return rep, err
+}
+
+// Parse reads and checks an import file without touching the database: the
+// rows to upsert and the postings skipped. Relative posting dates ("3 hours
+// ago") count back from each posting's fetched_at, else from now.
+func (c *Catalog) Parse(r io.Reader) ([]store.CatalogJob, []Problem, error) {
+	lr := &io.LimitedReader{R: r, N: MaxImportBytes + 1}
+	dec := json.NewDecoder(lr)
+	if err := openJobsArray(dec); err != nil {
+		return nil, nil, tooLarge(lr, err)
+	}
+	now := c.now().UTC()
+	var rows []store.CatalogJob
+	var skipped []Problem
+	seen := map[string]int{}
+	for i := 1; dec.More(); i++ {
+		if i > MaxImportJobs {
+			return nil, nil, fmt.Errorf("the file holds more than %d postings; split it", MaxImportJobs)
+		}
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return nil, nil, tooLarge(lr, fmt.Errorf("posting %d: %w", i, err))
+		}
+		row, reason := c.parseEntry(raw, now)
+		if reason == "" {
+			if first, dup := seen[row.ID]; dup {
+				reason = fmt.Sprintf(duplicateEntryReason, first)
+			}
+		}
+		if reason != "" {
+			skipped = append(skipped, Problem{Index: i, Title: truncate(row.Title, 80), Reason: reason})
+			continue
+		}
+		seen[row.ID] = i
+		rows = append(rows, row)
+	}
+	return rows, skipped, nil
+}
+
+// openJobsArray positions dec inside the postings array: the top-level
+// array, or the "jobs" member of a top-level object.
+func openJobsArray(dec *json.Decoder) error {
+	tok, err := dec.Token()
+	if err != nil {
+		return fmt.Errorf("not JSON: %w", err)
+	}
+	if tok == json.Delim('[') {
+		return nil
+	}
+	if tok != json.Delim('{') {
+		return errors.New(`want a JSON array of jobs or an object with a "jobs" array`)
+	}
+	for dec.More() {
+		key, err := dec.Token()
+		if err != nil {
+			return fmt.Errorf("not JSON: %w", err)
+		}
+		if key == "jobs" {
+			if tok, err := dec.Token(); err != nil || tok != json.Delim('[') {
+				return errors.New(`"jobs" must be an array`)
+			}
+			return nil
+		}
+		var skip json.RawMessage
+		if err := dec.Decode(&skip); err != nil {
+			return fmt.Errorf("not JSON: %w", err)
+		}
+	}
+	return errors.New(`the object has no "jobs" array`)
+}
+
+func tooLarge(lr *io.LimitedReader, err error) error {
+	if lr.N <= 0 {
+		return fmt.Errorf("the file is larger than %d MB", MaxImportBytes>>20)
+	}
+	return err
+}
+
+// parseEntry checks one posting and turns it into a row; reason is empty
+// when the posting is fit to import.
+func (c *Catalog) parseEntry(raw json.RawMessage, now time.Time) (store.CatalogJob, string) {
+	var e entry
+	if err := json.Unmarshal(raw, &e); err != nil {
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) && te.Field != "" {
+			return store.CatalogJob{}, fmt.Sprintf("field %q must be of type %s", te.Field, te.Type)
+		}
+		return store.CatalogJob{}, "not a JSON object of job fields"
+	}
+	row := store.CatalogJob{
+		Title: oneLine(e.Title), Company: oneLine(e.Company), Location: oneLine(e.Location),
+		PostedDate: oneLine(e.PostedDate), Origin: oneLine(e.Source), OriginID: oneLine(e.SourceID),
+		FetchedAt: now,
+	}
+	if e.FetchedAt != nil && !e.FetchedAt.IsZero() {
+		row.FetchedAt = e.FetchedAt.UTC()
+	}
+	if row.Origin == "" || row.Origin == Name {
+		row.Origin = defaultImportOrigin
+	}
+	if reason := checkLengths(row); reason != "" {
+		return row, reason
+	}
+	var reason string
+	if row.JobLink, reason = webURL("job_link", e.JobLink); reason != "" {
+		return row, reason
+	}
+	if row.Logo, reason = webURL("logo", e.Logo); reason != "" {
+		return row, reason
+	}
+	if e.ExperienceLevel != "" {
+		l, err := jobs.ParseExperienceLevel(e.ExperienceLevel)
+		if err != nil {
+			return row, fmt.Sprintf("unknown experience_level %q", truncate(e.ExperienceLevel, 40))
+		}
+		row.ExperienceLevel = string(l)
+	}
+	if row.Country, reason = country(e.Country, row.Location, row.JobLink); reason != "" {
+		return row, reason
+	}
+	row.Description = c.sanitize.Sanitize(strings.ReplaceAll(e.Description, "\x00", ""))
+	row.DescriptionText = htmlText(row.Description)
+	if utf8.RuneCountInString(row.Description) > maxDescriptionRunes {
+		return row, fmt.Sprintf("description is longer than %d characters", maxDescriptionRunes)
+	}
+	row.PostedAt = e.PostedAt
+	if row.PostedAt == nil {
+		row.PostedAt = postedAt(row.PostedDate, row.FetchedAt)
+	}
+	row.ID = jobs.JobID(row.Company, row.Title, row.Location)
+	return row, ""
+}
+
+func checkLengths(row store.CatalogJob) string {
+	switch {
+	case row.Title == "":
+		return "title is empty"
+	case utf8.RuneCountInString(row.Title) > maxTitleRunes:
+		return fmt.Sprintf("title is longer than %d characters", maxTitleRunes)
+	case utf8.RuneCountInString(row.Company) > maxCompanyRunes:
+		return fmt.Sprintf("company is longer than %d characters", maxCompanyRunes)
+	case utf8.RuneCountInString(row.Location) > maxLocationRunes:
+		return fmt.Sprintf("location is longer than %d characters", maxLocationRunes)
+	case utf8.RuneCountInString(row.PostedDate) > maxPostedDateRunes:
+		return fmt.Sprintf("posted_date is longer than %d characters", maxPostedDateRunes)
+	case utf8.RuneCountInString(row.Origin) > maxOriginRunes:
+		return fmt.Sprintf("source is longer than %d characters", maxOriginRunes)
+	case utf8.RuneCountInString(row.OriginID) > maxOriginIDRunes:
+		return fmt.Sprintf("source_id is longer than %d characters", maxOriginIDRunes)
+	}
+	return ""
+}
+
+// webURL accepts an empty value or an absolute http(s) URL, without its
+// tracking parameters.
+func webURL(field, v string) (string, string) {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return "", ""
+	}
+	clean := jobs.CleanURL(v)
+	if clean == "" || strings.HasPrefix(clean, "mailto:") || len(clean) > maxURLBytes || !strings.Contains(clean, "://") {
+		return "", field + " must be an http(s) URL of at most 2048 bytes"
+	}
+	return clean, ""
+}
+
+// country is the explicit country when given (it must be one of
+// jobs.Locations' countries), else the one the location or link names.
+func country(explicit, location, link string) (string, string) {
+	if strings.TrimSpace(explicit) == "" {
+		return countryOf(location, link), ""
+	}
+	if c := asCountry(explicit); c != "" {
+		return c, ""
+	}
+	return "", fmt.Sprintf("country %q is not a country of Europe, the Middle East or Africa", truncate(explicit, 40))
+}
+
+// oneLine trims s, folds its whitespace and drops control characters
+// (PostgreSQL text cannot hold NUL).
+func oneLine(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}
+
+// blockAtoms end a line of text.
+var blockAtoms = map[atom.Atom]bool{
+	atom.P: true, atom.Br: true, atom.Li: true, atom.Div: true, atom.Ul: true, atom.Ol: true, atom.Hr: true,
+	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+	atom.Blockquote: true, atom.Pre: true,
+}
+
+// htmlText is the text of sanitised HTML, one line per block.
+func htmlText(s string) string {
+	z := html.NewTokenizer(strings.NewReader(s))
+	var b strings.Builder
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return tidyLines(b.String())
+		case html.TextToken:
+			b.Write(z.Text())
+		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			if blockAtoms[atom.Lookup(name)] {
+				b.WriteByte('\n')
+			}
+		}
+	}
+}
+
+func tidyLines(s string) string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if l = oneLine(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
+}

@@ -1,0 +1,221 @@
+package skills
+
+import (
+	"sort"
+	"strings"
+)
+
+// Kind tells the extractor what a text is; sections and cues differ.
+type Kind int
+
+// Kinds of document.
+const (
+	KindCV Kind = iota
+	KindJob
+)
+
+// Mention is one occurrence of a skill in a text.
+type Mention struct {
+	SkillID string  `json:"skill_id"`
+	Text    string  `json:"text"` // as written, e.g. "k8s"
+	Start   int     `json:"start"`
+	End     int     `json:"end"`
+	Line    int     `json:"line"`
+	Section Section `json:"section"`
+	clause  int
+}
+
+// Extractor finds taxonomy skills in text. Safe for concurrent use.
+type Extractor struct {
+	tax *Taxonomy
+}
+
+// NewExtractor returns an extractor over tax.
+func NewExtractor(tax *Taxonomy) *Extractor { return &Extractor{tax: tax} }
+
+// Taxonomy returns the taxonomy the extractor matches.
+func (x *Extractor) Taxonomy() *Taxonomy { return x.tax }
+
+// doc is a tokenised text with its per-line sections.
+type doc struct {
+	text     string
+	toks     []token
+	lines    []string
+	sections []Section
+	// headEnd is, per line, the byte offset (in the line) where a heading
+	// line's own content starts; tokens before it are the heading words.
+	headEnd  []int
+	mentions []Mention
+	spans    map[int][2]int
+	byClause map[int][]int
+}
+
+func (x *Extractor) parse(text string, kind Kind) *doc {
+	d := &doc{text: text, toks: tokenize(text), lines: strings.Split(text, "\n")}
+	d.sections = make([]Section, len(d.lines))
+	d.headEnd = make([]int, len(d.lines))
+	cur := SectionNone
+	for i, l := range d.lines {
+		if sec, off, ok := heading(l); ok {
+			// "Languages: Go, Python" inside a skills section lists
+			// programming languages.
+			if !(cur == SectionSkills && sec == SectionLanguages && strings.TrimSpace(l[off:]) != "") {
+				cur = sec
+			}
+			d.headEnd[i] = off
+		}
+		d.sections[i] = forKind(cur, kind)
+	}
+	lineStart := make([]int, len(d.lines))
+	for i, off := 1, 0; i < len(d.lines); i++ {
+		off += len(d.lines[i-1]) + 1
+		lineStart[i] = off
+	}
+	// Heading words ("Soft skills", "Languages") are not mentions.
+	toks := d.toks[:0:0]
+	for _, tk := range d.toks {
+		if tk.start-lineStart[tk.line] < d.headEnd[tk.line] {
+			continue
+		}
+		toks = append(toks, tk)
+	}
+	d.toks = toks
+	hits := x.tax.scan(d.toks)
+	perks := map[int]bool{}
+	for _, h := range hits {
+		line := d.toks[h.first].line
+		sec := d.sections[line]
+		if !x.tax.accept(h, d.toks, hits, sec) {
+			continue
+		}
+		c := d.toks[h.first].clause
+		if kind == KindJob && sec != SectionBenefits {
+			// "We offer stock options and private health insurance."
+			p, ok := perks[c]
+			if !ok {
+				p = hasCue(normLine(d.clauseText(c)), perkCues)
+				perks[c] = p
+			}
+			if p {
+				sec = SectionBenefits
+			}
+		}
+		d.add(x.tax, h, sec)
+		x.nested(d, h, sec)
+	}
+	return d
+}
+
+var perkCues = []string{"we offer", "we provide", "benefits", "perks", "nous offrons", "nous proposons", "avantages", "wir bieten"}
+
+func (d *doc) add(tax *Taxonomy, h hit, sec Section) {
+	first, last := d.toks[h.first], d.toks[h.last]
+	d.mentions = append(d.mentions, Mention{
+		SkillID: tax.skills[h.a.skill].ID,
+		Text:    d.text[first.start:last.end],
+		Start:   first.start,
+		End:     last.end,
+		Line:    first.line,
+		Section: sec,
+		clause:  first.clause,
+	})
+}
+
+// nested adds the technical skill inside a domain phrase: "Linux
+// administration" also names Linux, "Kubernetes security" Kubernetes.
+func (x *Extractor) nested(d *doc, h hit, sec Section) {
+	outer := x.tax.skills[h.a.skill]
+	if h.first == h.last || (outer.Category != Domain && outer.Category != SoftSkill) {
+		return
+	}
+	span := d.toks[h.first : h.last+1]
+	for i := 0; i < len(span); i++ {
+		in, ok := x.tax.matchAtExcept(span, i, h.a.skill)
+		if !ok || in.a.ambiguous || !x.tax.skills[in.a.skill].Category.technical() {
+			continue
+		}
+		d.add(x.tax, hit{a: in.a, first: h.first + in.first, last: h.first + in.last}, sec)
+		i = in.last
+	}
+}
+
+// forKind maps CV-style headings found in job descriptions to requirements:
+// a job's "Profile" or "Skills" lists what it asks for.
+func forKind(s Section, kind Kind) Section {
+	if kind != KindJob {
+		return s
+	}
+	switch s {
+	case SectionSummary, SectionSkills, SectionExperience, SectionEducation, SectionLanguages, SectionCertifications:
+		return SectionRequirements
+	}
+	return s
+}
+
+// Find returns every skill mention in text, in order.
+func (x *Extractor) Find(text string, kind Kind) []Mention {
+	return x.parse(text, kind).mentions
+}
+
+// counted reports whether a mention in sec says something about the
+// candidate or the job: hobbies, perks and hiring steps do not.
+func counted(sec Section) bool {
+	switch sec {
+	case SectionInterests, SectionBenefits, SectionProcess:
+		return false
+	}
+	return true
+}
+
+// SkillIDs returns the distinct IDs of the counted mentions, sorted.
+func SkillIDs(ms []Mention) []string {
+	seen := map[string]bool{}
+	var ids []string
+	for _, m := range ms {
+		if !counted(m.Section) || seen[m.SkillID] {
+			continue
+		}
+		seen[m.SkillID] = true
+		ids = append(ids, m.SkillID)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// clauseText returns the raw text of the clause the mention belongs to.
+func (d *doc) clauseText(clause int) string {
+	sp, ok := d.clauseSpans()[clause]
+	if !ok {
+		return ""
+	}
+	return d.text[sp[0]:sp[1]]
+}
+
+// clauseSpans maps each clause to its byte span, computed once.
+func (d *doc) clauseSpans() map[int][2]int {
+	if d.spans != nil {
+		return d.spans
+	}
+	d.spans = map[int][2]int{}
+	for _, tk := range d.toks {
+		sp, ok := d.spans[tk.clause]
+		if !ok {
+			sp[0] = tk.start
+		}
+		sp[1] = tk.end
+		d.spans[tk.clause] = sp
+	}
+	return d.spans
+}
+
+// clauseMentions maps each clause to the starts of its mentions.
+func (d *doc) clauseMentions() map[int][]int {
+	if d.byClause != nil {
+		return d.byClause
+	}
+	d.byClause = map[int][]int{}
+	for _, m := range d.mentions {
+		d.byClause[m.clause] = append(d.byClause[m.clause], m.Start)
+	}
+	return d.byClause
+}

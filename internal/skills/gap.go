@@ -1,0 +1,369 @@
+package skills
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Limits on Analyze's inputs. A job description is a few KB; a 2-page CV
+// about 6 KB of text. Larger inputs are refused, not truncated.
+const (
+	MaxJobDescriptionBytes = 64 << 10
+	MaxCVTextBytes         = 256 << 10
+	MaxJobTitleBytes       = 300
+)
+
+// Error is a domain error with a stable code for the HTTP layer.
+type Error struct {
+	Code    string
+	Message string
+}
+
+func (e *Error) Error() string { return e.Code + ": " + e.Message }
+
+// Domain errors of Analyze; compare with errors.Is.
+var (
+	ErrEmptyJobDescription = &Error{"job_description_empty", "job_description is empty"}
+	ErrJobDescriptionSize  = &Error{"job_description_too_large", fmt.Sprintf("job_description is longer than %d bytes", MaxJobDescriptionBytes)}
+	ErrJobTitleSize        = &Error{"job_title_too_large", fmt.Sprintf("job_title is longer than %d bytes", MaxJobTitleBytes)}
+	ErrEmptyCV             = &Error{"cv_text_empty", "the CV contains no text"}
+	ErrCVSize              = &Error{"cv_text_too_large", fmt.Sprintf("the CV text is longer than %d bytes", MaxCVTextBytes)}
+	ErrNotUTF8             = &Error{"text_not_utf8", "text is not valid UTF-8"}
+	ErrNoJobSkills         = &Error{"job_no_skills", "no skills were recognised in the job description"}
+)
+
+// SkillGap is one row of job_skill_profile.
+type SkillGap struct {
+	Skill          string  `json:"skill"`
+	ProficiencyYou float64 `json:"proficiency_you"`
+	ProficiencyReq float64 `json:"proficiency_req"`
+	Gap            float64 `json:"gap"`
+	IsMustHave     bool    `json:"is_must_have"`
+	// Additions to the contract's shape.
+	SkillID  string   `json:"skill_id"`
+	Category Category `json:"category"`
+	Evidence string   `json:"evidence"`
+}
+
+// Scores are ai_scores, each 0–100.
+type Scores struct {
+	Coverage  int `json:"coverage"`
+	Depth     int `json:"depth"`
+	Alignment int `json:"alignment"`
+}
+
+// Quantitative is quantitative_summary. TotalRequired counts every skill the
+// job names (must-have and nice-to-have); SkillsMatched those the CV shows
+// (directly or through a narrower skill); SkillsMissing the rest.
+type Quantitative struct {
+	OverallScore  int `json:"overall_score"`
+	SkillsMatched int `json:"skills_matched"`
+	SkillsMissing int `json:"skills_missing"`
+	TotalRequired int `json:"total_required"`
+}
+
+// PriorityAction is one item of priority_actions.
+type PriorityAction struct {
+	Action       string `json:"action"`
+	TimeEstimate string `json:"time_estimate"`
+	Why          string `json:"why"`
+}
+
+// LearningPath is one item of learning_paths.
+type LearningPath struct {
+	Skill     string `json:"skill"`
+	PathTitle string `json:"path_title"`
+	Platform  string `json:"platform"`
+}
+
+// ResumeEdit is one item of resume_edits.
+type ResumeEdit struct {
+	Before string `json:"before"`
+	After  string `json:"after"`
+	Reason string `json:"reason"`
+}
+
+// Report is the /api/analyze response.
+type Report struct {
+	JobSkillProfile []SkillGap       `json:"job_skill_profile"`
+	AISummary       string           `json:"ai_summary"`
+	AIScores        Scores           `json:"ai_scores"`
+	Quantitative    Quantitative     `json:"quantitative_summary"`
+	PriorityActions []PriorityAction `json:"priority_actions"`
+	LearningPaths   []LearningPath   `json:"learning_paths"`
+	ResumeEdits     []ResumeEdit     `json:"resume_edits"`
+	// Generator names what wrote the narrative parts: "offline" or a model.
+	Generator string `json:"generator"`
+}
+
+// Request is the input of Analyze.
+type Request struct {
+	CVText         string
+	JobDescription string
+	JobTitle       string
+}
+
+// Analyzer computes skills-gap reports. Safe for concurrent use.
+type Analyzer struct {
+	x      *Extractor
+	writer Writer
+	now    func() time.Time
+}
+
+// NewAnalyzer returns an analyzer; now anchors CV dates ("2019 – present").
+func NewAnalyzer(x *Extractor, w Writer, now func() time.Time) *Analyzer {
+	return &Analyzer{x: x, writer: w, now: now}
+}
+
+func validate(r Request) error {
+	for _, s := range []string{r.CVText, r.JobDescription, r.JobTitle} {
+		if !utf8.ValidString(s) {
+			return ErrNotUTF8
+		}
+	}
+	switch {
+	case len(r.JobDescription) > MaxJobDescriptionBytes:
+		return ErrJobDescriptionSize
+	case strings.TrimSpace(r.JobDescription) == "":
+		return ErrEmptyJobDescription
+	case len(r.JobTitle) > MaxJobTitleBytes:
+		return ErrJobTitleSize
+	case len(r.CVText) > MaxCVTextBytes:
+		return ErrCVSize
+	case strings.TrimSpace(r.CVText) == "":
+		return ErrEmptyCV
+	}
+	return nil
+}
+
+// Analyze compares a CV with a job and writes the report. Errors from the
+// Writer are returned wrapped; the caller may fall back to another writer.
+func (an *Analyzer) Analyze(ctx context.Context, r Request) (Report, error) {
+	if err := validate(r); err != nil {
+		return Report{}, err
+	}
+	job := an.x.Job(r.JobTitle, r.JobDescription)
+	if len(job.Skills) == 0 {
+		return Report{}, ErrNoJobSkills
+	}
+	cv := an.x.CV(r.CVText, an.now())
+	a := an.assess(job, cv)
+	n, err := an.writer.Write(ctx, a)
+	if err != nil {
+		return Report{}, fmt.Errorf("write narrative: %w", err)
+	}
+	rep := Report{
+		JobSkillProfile: a.Profile,
+		AIScores:        a.Scores,
+		Quantitative:    a.Quantitative,
+		AISummary:       n.Summary,
+		PriorityActions: nonNil(n.PriorityActions),
+		LearningPaths:   nonNil(n.LearningPaths),
+		ResumeEdits:     nonNil(n.ResumeEdits),
+		Generator:       n.Generator,
+	}
+	return rep, nil
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// Assessment is the measured part of a report, handed to a Writer.
+type Assessment struct {
+	JobTitle     string
+	Profile      []SkillGap
+	Scores       Scores
+	Quantitative Quantitative
+	Job          JobProfile
+	CV           CVProfile
+	// CVLanguage is "fr" when the CV reads as French, else "en".
+	CVLanguage string
+}
+
+func (an *Analyzer) assess(job JobProfile, cv CVProfile) Assessment {
+	tax := an.x.tax
+	have := map[string]CVSkill{}
+	for _, s := range cv.Skills {
+		have[s.Skill.ID] = s
+	}
+	var rows []SkillGap
+	var wSum, wCov, wDepth, wDepthBase float64
+	matched := 0
+	for _, js := range job.Skills {
+		you, evidence := credit(tax, js.Skill, have, cv.Skills)
+		g := SkillGap{
+			Skill: js.Skill.Label, SkillID: js.Skill.ID, Category: js.Skill.Category,
+			ProficiencyYou: you, ProficiencyReq: js.Level, Gap: math.Max(0, js.Level-you),
+			IsMustHave: js.MustHave, Evidence: evidence,
+		}
+		rows = append(rows, g)
+		w := 1.0
+		if js.MustHave {
+			w = 2
+		}
+		wSum += w
+		if you > 0 {
+			matched++
+			wCov += w
+			wDepth += w * math.Min(you/js.Level, 1)
+			wDepthBase += w
+		}
+	}
+	sort.SliceStable(rows, func(i, j int) bool {
+		if rows[i].IsMustHave != rows[j].IsMustHave {
+			return rows[i].IsMustHave
+		}
+		return rows[i].Gap > rows[j].Gap
+	})
+	coverage := pct(wCov, wSum)
+	depth := pct(wDepth, wDepthBase)
+	alignment := alignmentScore(tax, job, cv)
+	overall := int(math.Round(0.5*float64(coverage) + 0.25*float64(depth) + 0.25*float64(alignment)))
+	return Assessment{
+		JobTitle: job.Title,
+		Profile:  rows,
+		Scores:   Scores{Coverage: coverage, Depth: depth, Alignment: alignment},
+		Quantitative: Quantitative{
+			OverallScore: overall, SkillsMatched: matched,
+			SkillsMissing: len(job.Skills) - matched, TotalRequired: len(job.Skills),
+		},
+		Job: job, CV: cv, CVLanguage: language(strings.Join(cv.Lines, "\n")),
+	}
+}
+
+func pct(a, b float64) int {
+	if b == 0 {
+		return 0
+	}
+	return int(math.Round(100 * a / b))
+}
+
+// credit is the candidate's level in a required skill: direct evidence, or
+// partial credit through a narrower skill (Spring Boot for Spring) or a
+// sibling (MySQL for PostgreSQL).
+func credit(tax *Taxonomy, want Skill, have map[string]CVSkill, all []CVSkill) (float64, string) {
+	if s, ok := have[want.ID]; ok {
+		return s.Level, evidenceText(s)
+	}
+	best, why := 0.0, "not found in the CV"
+	for _, s := range all {
+		switch {
+		case s.Skill.Broader == want.ID:
+			if v := s.Level - 0.5; v > best {
+				best, why = v, fmt.Sprintf("inferred from %s", s.Skill.Label)
+			}
+		case want.Broader != "" && s.Skill.Broader == want.Broader && s.Skill.Category == want.Category:
+			if v := math.Min(1.5, s.Level/2); v > best {
+				best, why = v, fmt.Sprintf("transferable from %s", s.Skill.Label)
+			}
+		}
+	}
+	return clamp(roundHalf(best), 0, levelMax), why
+}
+
+func evidenceText(s CVSkill) string {
+	var parts []string
+	if s.Years > 0 {
+		parts = append(parts, fmt.Sprintf("%.1f years", s.Years))
+	}
+	if s.Current {
+		parts = append(parts, "current role")
+	} else if s.LastUsed > 0 {
+		parts = append(parts, fmt.Sprintf("last used %d", s.LastUsed))
+	}
+	secs := make([]string, 0, len(s.Sections))
+	for _, sec := range s.Sections {
+		if sec == SectionNone {
+			continue
+		}
+		secs = append(secs, string(sec))
+	}
+	if len(secs) > 0 {
+		parts = append(parts, "named in "+strings.Join(secs, ", "))
+	}
+	if len(parts) == 0 {
+		return "named in the CV"
+	}
+	return strings.Join(parts, "; ")
+}
+
+// alignmentScore: how much of the CV's strongest evidence points at this
+// job (60%), and whether the latest role or summary matches the title (40%).
+func alignmentScore(tax *Taxonomy, job JobProfile, cv CVProfile) int {
+	want := map[string]bool{}
+	for _, js := range job.Skills {
+		want[js.Skill.ID] = true
+		if js.Skill.Broader != "" {
+			want[js.Skill.Broader] = true
+		}
+	}
+	top := append([]CVSkill(nil), cv.Skills...)
+	sort.SliceStable(top, func(i, j int) bool { return top[i].Level > top[j].Level })
+	if len(top) > 10 {
+		top = top[:10]
+	}
+	rel := 0
+	for _, s := range top {
+		if want[s.Skill.ID] || (s.Skill.Broader != "" && want[s.Skill.Broader]) {
+			rel++
+		}
+	}
+	skillPart := 0.0
+	if len(top) > 0 {
+		skillPart = float64(rel) / float64(len(top))
+	}
+	titlePart := titleOverlap(job.Title, cv)
+	return int(math.Round(100 * (0.6*skillPart + 0.4*titlePart)))
+}
+
+// titleOverlap is the share of the job title's words found in the CV's
+// latest role or first lines.
+func titleOverlap(title string, cv CVProfile) float64 {
+	words := strings.Fields(normLine(title))
+	head := cv.LatestTitle
+	if n := min(len(cv.Lines), 5); n > 0 {
+		head += " " + strings.Join(cv.Lines[:n], " ")
+	}
+	hn := normLine(head)
+	var n, found int
+	for _, w := range words {
+		if len(w) < 3 || stopTitle[w] {
+			continue
+		}
+		n++
+		if strings.Contains(hn, " "+w+" ") {
+			found++
+		}
+	}
+	if n == 0 {
+		return 0.5
+	}
+	return float64(found) / float64(n)
+}
+
+var stopTitle = map[string]bool{"and": true, "the": true, "for": true, "with": true, "des": true, "les": true, "pour": true, "h/f": true, "m/f/d": true, "all": true, "genders": true}
+
+// language guesses "fr" or "en" from common function words.
+func language(text string) string {
+	n := normLine(text)
+	fr, en := 0, 0
+	for _, w := range []string{" et ", " de ", " des ", " les ", " pour ", " avec ", " une ", " dans "} {
+		fr += strings.Count(n, w)
+	}
+	for _, w := range []string{" and ", " the ", " of ", " with ", " for ", " in ", " to "} {
+		en += strings.Count(n, w)
+	}
+	if fr > en {
+		return "fr"
+	}
+	return "en"
+}

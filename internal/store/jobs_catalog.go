@@ -1,0 +1,204 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+)
+
+// CatalogJob is one posting of the local job catalog.
+type CatalogJob struct {
+	ID              string
+	Title           string
+	Company         string
+	Location        string
+	Country         string // canonical country name, "" when unknown
+	JobLink         string
+	PostedDate      string
+	PostedAt        *time.Time
+	Logo            string
+	Description     string // sanitised HTML
+	DescriptionText string // its text, for full-text search
+	ExperienceLevel string
+	Origin          string // where it came from before import, e.g. "linkedin"
+	OriginID        string
+	FetchedAt       time.Time
+	// Rank is the full-text rank of a search hit (0 outside searches).
+	Rank float64
+}
+
+// CatalogFilter is a catalog search.
+type CatalogFilter struct {
+	// Terms are the keywords in websearch syntax ("go -java", quoted phrases).
+	Terms string
+	// Countries restricts to postings in any of them; empty: anywhere.
+	Countries []string
+	// Levels restricts to any of the experience levels; empty: any.
+	Levels []string
+	// PostedSince drops postings older than it (and undated ones); nil: any age.
+	PostedSince *time.Time
+	Limit       int
+}
+
+// UpsertStats counts what an import did.
+type UpsertStats struct {
+	Inserted, Updated, Unchanged int
+}
+
+// JobCatalog is the repository of the catalog. Catalog postings are public:
+// any signed-in user may read any of them.
+type JobCatalog struct{ pool *pgxpool.Pool }
+
+// NewJobCatalog returns the repository over pool.
+func NewJobCatalog(pool *pgxpool.Pool) *JobCatalog { return &JobCatalog{pool: pool} }
+
+const catalogColumns = `id, title, company, location, country, job_link, posted_date, posted_at, logo,
+	description, description_text, experience_level, origin, origin_id, fetched_at`
+
+// upsertCatalog inserts a posting or updates it when its content changed;
+// an identical posting is left alone (no row returned), which keeps imports
+// idempotent.
+const upsertCatalog = `
+INSERT INTO job_catalog (` + catalogColumns + `)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+ON CONFLICT (id) DO UPDATE SET
+	title = EXCLUDED.title, company = EXCLUDED.company, location = EXCLUDED.location,
+	country = EXCLUDED.country, job_link = EXCLUDED.job_link, posted_date = EXCLUDED.posted_date,
+	posted_at = EXCLUDED.posted_at, logo = EXCLUDED.logo, description = EXCLUDED.description,
+	description_text = EXCLUDED.description_text, experience_level = EXCLUDED.experience_level,
+	origin = EXCLUDED.origin, origin_id = EXCLUDED.origin_id, fetched_at = EXCLUDED.fetched_at,
+	imported_at = now()
+WHERE (job_catalog.title, job_catalog.company, job_catalog.location, job_catalog.country,
+       job_catalog.job_link, job_catalog.posted_date, job_catalog.logo, job_catalog.description,
+       job_catalog.experience_level, job_catalog.origin, job_catalog.origin_id)
+  IS DISTINCT FROM
+      (EXCLUDED.title, EXCLUDED.company, EXCLUDED.location, EXCLUDED.country,
+       EXCLUDED.job_link, EXCLUDED.posted_date, EXCLUDED.logo, EXCLUDED.description,
+       EXCLUDED.experience_level, EXCLUDED.origin, EXCLUDED.origin_id)
+RETURNING (xmax = 0) AS inserted`
+
+// upsertChunk bounds one transaction of an import.
+const upsertChunk = 500
+
+// Upsert imports postings, in transactions of upsertChunk rows, and counts
+// what changed.
+func (r *JobCatalog) Upsert(ctx context.Context, jobs []CatalogJob) (UpsertStats, error) {
+	var st UpsertStats
+	for start := 0; start < len(jobs); start += upsertChunk {
+		chunk := jobs[start:min(start+upsertChunk, len(jobs))]
+		err := pgx.BeginFunc(ctx, r.pool, func(tx pgx.Tx) error {
+			return upsertBatch(ctx, tx, chunk, &st)
+		})
+		if err != nil {
+			return st, fmt.Errorf("import catalog rows %d–%d: %w", start+1, start+len(chunk), err)
+		}
+	}
+	return st, nil
+}
+
+func upsertBatch(ctx context.Context, tx pgx.Tx, chunk []CatalogJob, st *UpsertStats) error {
+	b := &pgx.Batch{}
+	for _, j := range chunk {
+		b.Queue(upsertCatalog, j.ID, j.Title, j.Company, j.Location, j.Country, j.JobLink, j.PostedDate,
+			j.PostedAt, j.Logo, j.Description, j.DescriptionText, j.ExperienceLevel, j.Origin, j.OriginID, j.FetchedAt)
+	}
+	res := tx.SendBatch(ctx, b)
+	for range chunk {
+		var inserted bool
+		err := res.QueryRow().Scan(&inserted)
+		switch {
+		case errors.Is(err, pgx.ErrNoRows):
+			st.Unchanged++
+		case err != nil:
+			_ = res.Close()
+			return err
+		case inserted:
+			st.Inserted++
+		default:
+			st.Updated++
+		}
+	}
+	return res.Close()
+}
+
+// searchCatalog ranks with ts_rank_cd normalised by document length (32:
+// rank/(rank+1)) so long descriptions do not win by size alone. Keywords
+// made only of stop words give an empty tsquery; those fall back to a
+// case-insensitive title match.
+const searchCatalog = `
+WITH q AS (SELECT websearch_to_tsquery('english'::regconfig, $1) AS tsq)
+SELECT ` + catalogColumns + `, ts_rank_cd(search, q.tsq, 32) AS rank
+FROM job_catalog, q
+WHERE (search @@ q.tsq OR (numnode(q.tsq) = 0 AND title ILIKE '%' || $2 || '%' ESCAPE '\'))
+  AND (cardinality($3::text[]) = 0 OR country = ANY($3::text[]))
+  AND (cardinality($4::text[]) = 0 OR experience_level = ANY($4::text[]))
+  AND ($5::timestamptz IS NULL OR posted_at >= $5::timestamptz)
+ORDER BY rank DESC, posted_at DESC NULLS LAST, id
+LIMIT $6`
+
+// Search returns the postings matching f, best first.
+func (r *JobCatalog) Search(ctx context.Context, f CatalogFilter) ([]CatalogJob, error) {
+	if f.Limit <= 0 {
+		f.Limit = 10
+	}
+	countries, levels := f.Countries, f.Levels
+	if countries == nil {
+		countries = []string{}
+	}
+	if levels == nil {
+		levels = []string{}
+	}
+	rows, err := r.pool.Query(ctx, searchCatalog, f.Terms, likeEscape(f.Terms), countries, levels, f.PostedSince, f.Limit)
+	if err != nil {
+		return nil, fmt.Errorf("search catalog: %w", err)
+	}
+	out, err := pgx.CollectRows(rows, scanCatalogJob)
+	if err != nil {
+		return nil, fmt.Errorf("search catalog: %w", err)
+	}
+	return out, nil
+}
+
+// Job returns one posting by id, or ErrNotFound.
+func (r *JobCatalog) Job(ctx context.Context, id string) (CatalogJob, error) {
+	rows, err := r.pool.Query(ctx, `SELECT `+catalogColumns+`, 0::real FROM job_catalog WHERE id = $1`, id)
+	if err != nil {
+		return CatalogJob{}, fmt.Errorf("load catalog job %s: %w", id, err)
+	}
+	j, err := pgx.CollectExactlyOneRow(rows, scanCatalogJob)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return CatalogJob{}, ErrNotFound
+	}
+	if err != nil {
+		return CatalogJob{}, fmt.Errorf("load catalog job %s: %w", id, err)
+	}
+	return j, nil
+}
+
+// Count is the number of postings in the catalog.
+func (r *JobCatalog) Count(ctx context.Context) (int, error) {
+	var n int
+	if err := r.pool.QueryRow(ctx, `SELECT count(*) FROM job_catalog`).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count catalog: %w", err)
+	}
+	return n, nil
+}
+
+func scanCatalogJob(row pgx.CollectableRow) (CatalogJob, error) {
+	var j CatalogJob
+	var rank float32
+	err := row.Scan(&j.ID, &j.Title, &j.Company, &j.Location, &j.Country, &j.JobLink, &j.PostedDate, &j.PostedAt,
+		&j.Logo, &j.Description, &j.DescriptionText, &j.ExperienceLevel, &j.Origin, &j.OriginID, &j.FetchedAt, &rank)
+	j.Rank = float64(rank)
+	return j, err
+}
+
+// likeEscape makes s a literal for LIKE with ESCAPE '\'.
+func likeEscape(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}

@@ -1,0 +1,132 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+)
+
+// CachedSearch is a merged search result kept for a normalised query.
+type CachedSearch struct {
+	Result    json.RawMessage
+	CreatedAt time.Time
+	ExpiresAt time.Time
+}
+
+// LatestSearch is a user's latest job search and its results.
+type LatestSearch struct {
+	Query      json.RawMessage
+	Jobs       json.RawMessage // JSON array
+	Notes      json.RawMessage // JSON array
+	Message    string
+	Cached     bool
+	SearchedAt time.Time
+}
+
+// JobSearches is the repository of the search cache (shared by every user)
+// and of each user's latest search (theirs alone).
+type JobSearches struct{ pool *pgxpool.Pool }
+
+// NewJobSearches returns the repository over pool.
+func NewJobSearches(pool *pgxpool.Pool) *JobSearches { return &JobSearches{pool: pool} }
+
+// Cached returns the unexpired result for key, or ErrNotFound.
+func (r *JobSearches) Cached(ctx context.Context, key string) (CachedSearch, error) {
+	var c CachedSearch
+	err := r.pool.QueryRow(ctx,
+		`SELECT result, created_at, expires_at FROM job_search_cache WHERE key = $1 AND expires_at > now()`, key).
+		Scan(&c.Result, &c.CreatedAt, &c.ExpiresAt)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return CachedSearch{}, ErrNotFound
+	}
+	if err != nil {
+		return CachedSearch{}, fmt.Errorf("read search cache: %w", err)
+	}
+	return c, nil
+}
+
+// PutCached keeps result for key during ttl (measured by the database's
+// clock) and drops expired entries, so the table holds live entries only.
+func (r *JobSearches) PutCached(ctx context.Context, key string, query, result json.RawMessage, ttl time.Duration) error {
+	_, err := r.pool.Exec(ctx, `
+INSERT INTO job_search_cache (key, query, result, created_at, expires_at)
+VALUES ($1, $2, $3, now(), now() + $4::interval)
+ON CONFLICT (key) DO UPDATE SET query = EXCLUDED.query, result = EXCLUDED.result,
+	created_at = EXCLUDED.created_at, expires_at = EXCLUDED.expires_at`, key, query, result, ttl)
+	if err != nil {
+		return fmt.Errorf("write search cache: %w", err)
+	}
+	if _, err := r.pool.Exec(ctx, `DELETE FROM job_search_cache WHERE expires_at <= now()`); err != nil {
+		return fmt.Errorf("prune search cache: %w", err)
+	}
+	return nil
+}
+
+// SaveLatest replaces the user's latest search.
+func (r *JobSearches) SaveLatest(ctx context.Context, userID string, s LatestSearch) error {
+	_, err := r.pool.Exec(ctx, `
+INSERT INTO job_searches (user_id, query, jobs, notes, message, cached, searched_at)
+VALUES ($1, $2, $3, $4, $5, $6, now())
+ON CONFLICT (user_id) DO UPDATE SET query = EXCLUDED.query, jobs = EXCLUDED.jobs, notes = EXCLUDED.notes,
+	message = EXCLUDED.message, cached = EXCLUDED.cached, searched_at = EXCLUDED.searched_at`,
+		userID, s.Query, s.Jobs, s.Notes, s.Message, s.Cached)
+	if err != nil {
+		return fmt.Errorf("save latest search of user %s: %w", userID, err)
+	}
+	return nil
+}
+
+// Latest returns the user's latest search, or ErrNotFound.
+func (r *JobSearches) Latest(ctx context.Context, userID string) (LatestSearch, error) {
+	var s LatestSearch
+	err := r.pool.QueryRow(ctx,
+		`SELECT query, jobs, notes, message, cached, searched_at FROM job_searches WHERE user_id = $1`, userID).
+		Scan(&s.Query, &s.Jobs, &s.Notes, &s.Message, &s.Cached, &s.SearchedAt)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return LatestSearch{}, ErrNotFound
+	}
+	if err != nil {
+		return LatestSearch{}, fmt.Errorf("load latest search of user %s: %w", userID, err)
+	}
+	return s, nil
+}
+
+// PatchLatestJob merges patch (a JSON object) into the job with id jobID of
+// the user's latest search, in place; ErrNotFound when the user's latest
+// search does not hold that job (any more).
+func (r *JobSearches) PatchLatestJob(ctx context.Context, userID, jobID string, patch json.RawMessage) error {
+	tag, err := r.pool.Exec(ctx, `
+UPDATE job_searches SET jobs = (
+	SELECT jsonb_agg(CASE WHEN e->>'id' = $2 THEN e || $3::jsonb ELSE e END ORDER BY ord)
+	FROM jsonb_array_elements(jobs) WITH ORDINALITY AS t(e, ord))
+WHERE user_id = $1 AND jobs @> jsonb_build_array(jsonb_build_object('id', $2::text))`, userID, jobID, patch)
+	if err != nil {
+		return fmt.Errorf("update job %s of user %s: %w", jobID, userID, err)
+	}
+	if tag.RowsAffected() == 0 {
+		return ErrNotFound
+	}
+	return nil
+}
+
+// ExportSearches is the user's saved searches for the data export (today
+// at most one: the latest), an empty list when there is none.
+func (r *JobSearches) ExportSearches(ctx context.Context, userID string) (any, error) {
+	out := []map[string]any{}
+	s, err := r.Latest(ctx, userID)
+	if errors.Is(err, ErrNotFound) {
+		return out, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return append(out, map[string]any{
+		"query": s.Query, "jobs": s.Jobs, "notes": s.Notes, "message": s.Message,
+		"cached": s.Cached, "searched_at": s.SearchedAt.UTC().Format(time.RFC3339),
+	}), nil
+}

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Installs what UtopiaHire needs on a Debian machine and starts PostgreSQL and
+# Redis when they are not running. Skips whatever is already there, so it is
+# cheap to run before every test run.
+#   scripts/deps.sh          system packages + running Postgres and Redis
+#   scripts/deps.sh --run    only what `make run` needs (PostgreSQL binaries)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+log() { printf 'deps: %s\n' "$*" >&2; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+apt_updated=""
+apt_install() {
+  local missing=()
+  for p in "$@"; do
+    dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ -z "$apt_updated" ]; then
+    log "apt-get update"
+    as_root apt-get update -qq
+    apt_updated=1
+  fi
+  log "installing ${missing[*]}"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+postgres_answers() { pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; }
+
+start_postgres() {
+  postgres_answers && return 0
+  command -v pg_ctlcluster >/dev/null || apt_install postgresql postgresql-contrib
+  local ver
+  ver=$(ls /etc/postgresql 2>/dev/null | sort -n | tail -1)
+  if [ -z "$ver" ]; then
+    apt_install postgresql postgresql-contrib
+    ver=$(ls /etc/postgresql | sort -n | tail -1)
+  fi
+  log "starting postgres $ver"
+  as_root pg_ctlcluster --skip-systemctl-redirect "$ver" main start || true
+  for _ in $(seq 1 30); do postgres_answers && break; sleep 1; done
+  postgres_answers || { log "postgres did not start"; exit 1; }
+}
+
+# Tests connect as postgres over TCP without a password (trust auth, as on
+# the CI machines). A stock Debian cluster asks for one: trust loopback there.
+ensure_trust_auth() {
+  PGCONNECT_TIMEOUT=3 psql -h 127.0.0.1 -U postgres -w -c 'SELECT 1' postgres >/dev/null 2>&1 && return 0
+  local hba
+  hba=$(as_root runuser -u postgres -- psql -tAc 'SHOW hba_file' 2>/dev/null | tr -d ' ')
+  [ -n "$hba" ] || { log "cannot reach postgres as the postgres user; set TEST_DATABASE_URL"; return 0; }
+  log "allowing passwordless loopback connections for tests in $hba"
+  as_root sed -i '1i host all postgres 127.0.0.1/32 trust\nhost all postgres ::1/128 trust' "$hba"
+  as_root runuser -u postgres -- psql -qc 'SELECT pg_reload_conf()' >/dev/null
+}
+
+start_redis() {
+  redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 && return 0
+  command -v redis-server >/dev/null || apt_install redis-server
+  log "starting redis"
+  redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no >/dev/null
+  for _ in $(seq 1 20); do redis-cli ping >/dev/null 2>&1 && return 0; sleep 0.5; done
+  log "redis did not start"; exit 1
+}
+
+if [ "${1:-}" = "--run" ]; then
+  # The server starts a private cluster from the binaries when none answers.
+  postgres_answers || command -v pg_ctlcluster >/dev/null || apt_install postgresql postgresql-contrib
+  exit 0
+fi
+
+# Build and test tools, then the packages the features use (one list that
+# every area appends to), then the services.
+apt_install ca-certificates git make gcc pkg-config postgresql-client redis-tools
+mapfile -t pkgs < <(grep -v '^\s*#' scripts/apt-packages.txt | sed 's/\s//g' | grep -v '^$' | sort -u)
+[ ${#pkgs[@]} -gt 0 ] && apt_install "${pkgs[@]}"
+start_postgres
+ensure_trust_auth
+start_redis

@@ -1,0 +1,334 @@
+// Package e2e runs the browser tests of web/tests (Playwright's
+// playwright-core driving Debian's Chromium) against the real server: the
+// cmd/server binary on a private port with its own Postgres database, an
+// in-process SMTP server for the verification mail, and the embedded web
+// bundle. Missing node, Chromium or web/node_modules fail the test under
+// CI=true and skip it elsewhere.
+//
+//	go test ./web/e2e/                 all browser tests
+//	E2E_GREP=accounts go test ./web/e2e/   one file's tests
+package e2e
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log"
+	"net"
+	"net/http"
+	"net/http/httputil"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/utopiahire/utopiahire/internal/dbtest"
+	"github.com/utopiahire/utopiahire/internal/mail/smtptest"
+	"github.com/utopiahire/utopiahire/web"
+)
+
+func TestBrowser(t *testing.T) {
+	node := requireTool(t, "node", "node")
+	chromium := requireTool(t, "chromium", "/usr/bin/chromium", "chromium")
+	webDir := webRoot(t)
+	if _, err := os.Stat(filepath.Join(webDir, "node_modules", "playwright-core", "package.json")); err != nil {
+		unavailable(t, "web/node_modules (run `npm ci` in web/)")
+	}
+	dbURL := dbtest.New(t)
+	smtp := smtptest.New(t)
+	front := newFront(t)
+	server := startServer(t, map[string]string{
+		"DATABASE_URL": dbURL,
+		"SMTP_URL":     smtp.URL(),
+		"PUBLIC_URL":   front.URL,
+		"CORS_ORIGINS": front.URL,
+		"DATA_DIR":     t.TempDir(),
+		"APP_ENV":      "development",
+		"BCRYPT_COST":  "4",
+		"LOG_LEVEL":    "warn",
+	})
+	front.setBackend(t, server)
+	mailURL := serveMail(t, smtp)
+
+	shots := filepath.Join(webDir, "..", "docs", "screenshots")
+	args := []string{"--test", "--test-concurrency=1", "--test-reporter=spec"}
+	if g := os.Getenv("E2E_GREP"); g != "" {
+		args = append(args, "--test-name-pattern="+g)
+	}
+	files, _ := filepath.Glob(filepath.Join(webDir, "tests", "*.test.mjs"))
+	if len(files) == 0 {
+		t.Fatal("no browser tests in web/tests")
+	}
+	args = append(args, files...)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, node, args...)
+	cmd.Dir = webDir
+	cmd.Env = append(os.Environ(),
+		"BASE_URL="+front.URL,
+		"MAIL_URL="+mailURL,
+		"CHROMIUM="+chromium,
+		"SCREENSHOT_DIR="+shots,
+		"FIXTURES="+filepath.Join(webDir, "tests", "testdata"),
+	)
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = io.MultiWriter(&out, testWriter{t}), io.MultiWriter(&out, testWriter{t})
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("browser tests failed: %v", err)
+	}
+}
+
+// testWriter streams node's output into the test log line by line.
+type testWriter struct{ t *testing.T }
+
+func (w testWriter) Write(p []byte) (int, error) {
+	for _, line := range strings.Split(strings.TrimRight(string(p), "\n"), "\n") {
+		w.t.Log(line)
+	}
+	return len(p), nil
+}
+
+func unavailable(t *testing.T, what string) {
+	t.Helper()
+	if os.Getenv("CI") == "true" {
+		t.Fatalf("%s is required for the browser tests under CI=true", what)
+	}
+	t.Skipf("%s unavailable; skipping browser tests", what)
+}
+
+func requireTool(t *testing.T, name string, candidates ...string) string {
+	t.Helper()
+	for _, c := range candidates {
+		if p, err := exec.LookPath(c); err == nil {
+			return p
+		}
+	}
+	unavailable(t, name)
+	return ""
+}
+
+func webRoot(t *testing.T) string {
+	t.Helper()
+	_, file, _, ok := runtime.Caller(0)
+	if !ok {
+		t.Fatal("cannot locate the test file")
+	}
+	return filepath.Dir(filepath.Dir(file))
+}
+
+func freePort(t *testing.T) int {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().(*net.TCPAddr).Port
+}
+
+// startServer builds cmd/server and runs it with env on a free port until
+// the test ends; it returns the base URL once /health answers.
+func startServer(t *testing.T, env map[string]string) string {
+	t.Helper()
+	root := filepath.Dir(webRoot(t))
+	bin := filepath.Join(t.TempDir(), "server")
+	build := exec.Command("go", "build", "-o", bin, "./cmd/server")
+	build.Dir = root
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("build server: %v\n%s", err, out)
+	}
+	port := freePort(t)
+	cmd := exec.Command(bin)
+	cmd.Env = append(os.Environ(), fmt.Sprintf("PORT=%d", port))
+	for k, v := range env {
+		cmd.Env = append(cmd.Env, k+"="+v)
+	}
+	logs := &lockedBuffer{}
+	cmd.Stdout, cmd.Stderr = logs, logs
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("start server: %v", err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	t.Cleanup(func() {
+		_ = cmd.Process.Signal(os.Interrupt)
+		select {
+		case <-done:
+		case <-time.After(20 * time.Second):
+			_ = cmd.Process.Kill()
+			<-done
+		}
+		if t.Failed() {
+			t.Logf("server log:\n%s", logs.String())
+		}
+	})
+	base := fmt.Sprintf("http://127.0.0.1:%d", port)
+	deadline := time.Now().Add(2 * time.Minute)
+	for time.Now().Before(deadline) {
+		select {
+		case err := <-done:
+			t.Fatalf("server exited: %v\n%s", err, logs.String())
+		default:
+		}
+		if resp, err := http.Get(base + "/health"); err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == 200 {
+				return base
+			}
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	t.Fatalf("server did not answer /health in time\n%s", logs.String())
+	return ""
+}
+
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// front is the origin the browser talks to. When the server already serves
+// the web app at / it is a plain pass-through; until then it serves the
+// embedded bundle itself and forwards /api, /ws and the rest to the server,
+// so the pages run same-origin against the real API either way.
+type front struct {
+	URL     string
+	mu      sync.Mutex
+	handler http.Handler
+}
+
+func newFront(t *testing.T) *front {
+	t.Helper()
+	f := &front{}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.URL = "http://" + ln.Addr().String()
+	srv := &http.Server{Handler: f, ReadHeaderTimeout: 10 * time.Second}
+	go func() { _ = srv.Serve(ln) }()
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		_ = srv.Shutdown(ctx)
+	})
+	return f
+}
+
+func (f *front) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	f.mu.Lock()
+	h := f.handler
+	f.mu.Unlock()
+	if h == nil {
+		http.Error(w, "backend not ready", http.StatusServiceUnavailable)
+		return
+	}
+	h.ServeHTTP(w, r)
+}
+
+func (f *front) setBackend(t *testing.T, backend string) {
+	t.Helper()
+	u, err := url.Parse(backend)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The proxy keeps the browser's Host header, so the hub's same-origin
+	// check sees the page's own origin.
+	proxy := httputil.NewSingleHostReverseProxy(u)
+	proxy.ErrorLog = log.New(io.Discard, "", 0) // cancelled page loads are not failures
+	serves := serverServesApp(backend)
+	if serves {
+		t.Log("the server serves the web app itself")
+	} else {
+		t.Log("the server does not serve the web app at / yet: serving the embedded bundle in front of it")
+	}
+	assets := web.Handler()
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !serves && isAppPath(r.URL.Path) {
+			assets.ServeHTTP(w, r)
+			return
+		}
+		proxy.ServeHTTP(w, r)
+	})
+}
+
+func isAppPath(p string) bool {
+	switch {
+	case p == "/" || p == "/index.html" || p == "/favicon.svg" || p == "/verify-email" || p == "/oauth/callback":
+		return true
+	case strings.HasPrefix(p, "/assets/"):
+		return true
+	}
+	return false
+}
+
+func serverServesApp(base string) bool {
+	resp, err := http.Get(base + "/")
+	if err != nil {
+		return false
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(io.LimitReader(resp.Body, 64<<10))
+	return resp.StatusCode == 200 && bytes.Contains(b, []byte(`<div id="app">`))
+}
+
+// serveMail exposes what the SMTP server received to the node tests:
+// GET /messages?to=ADDR returns [{subject, text, html, to}] for that address.
+func serveMail(t *testing.T, smtp *smtptest.Server) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /messages", func(w http.ResponseWriter, r *http.Request) {
+		to := r.URL.Query().Get("to")
+		type msg struct {
+			To      []string `json:"to"`
+			Subject string   `json:"subject"`
+			Text    string   `json:"text"`
+			HTML    string   `json:"html"`
+		}
+		out := []msg{}
+		for _, m := range smtp.Messages() {
+			for _, rc := range m.To {
+				if to == "" || strings.EqualFold(rc, to) {
+					out = append(out, msg{To: m.To, Subject: m.Subject, Text: m.Text, HTML: m.HTML})
+					break
+				}
+			}
+		}
+		w.Header().Set("Content-Type", "application/json")
+		_ = json.NewEncoder(w).Encode(out)
+	})
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
+	go func() {
+		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			t.Logf("mail api: %v", err)
+		}
+	}()
+	t.Cleanup(func() { _ = srv.Close() })
+	return "http://" + ln.Addr().String()
+}

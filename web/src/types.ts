@@ -1,0 +1,232 @@
+// Shapes of the REST API (shared/api-contract.md). Fields the server may
+// omit are optional; the pages render whatever is present.
+
+export interface Contact {
+  name?: string;
+  email?: string;
+  phone?: string;
+  location?: string;
+  linkedin?: string;
+  github?: string;
+  portfolio?: string;
+}
+
+export interface Experience {
+  id?: string;
+  title?: string;
+  company?: string;
+  location?: string;
+  startDate?: string;
+  endDate?: string;
+  description?: string;
+  bullets?: string[];
+}
+
+export interface Education {
+  id?: string;
+  degree?: string;
+  institution?: string;
+  location?: string;
+  startDate?: string;
+  endDate?: string;
+  gpa?: string;
+  description?: string;
+  achievements?: string[];
+}
+
+export interface Skills {
+  technical?: string[];
+  languages?: string[];
+  tools?: string[];
+  soft_skills?: string[];
+  other?: string[];
+}
+
+export interface StructuredCV {
+  summary?: string;
+  contact?: Contact;
+  experience?: Experience[];
+  education?: Education[];
+  skills?: Skills;
+  projects?: unknown[];
+  certifications?: unknown[];
+  awards?: unknown[];
+  publications?: unknown[];
+  activities?: unknown[];
+  volunteer?: unknown[];
+  other_sections?: unknown[];
+  [k: string]: unknown;
+}
+
+export interface FieldSuggestion {
+  suggestionId: string;
+  targetField?: string;
+  fieldPath: string;
+  fieldId?: string;
+  originalValue?: string;
+  improvedValue: string;
+  issue_type?: string;
+  severity?: string;
+  problem?: string;
+  explanation?: string;
+  impact?: string;
+}
+
+export interface Analysis {
+  formatting?: { score?: number; issues?: string[]; suggestions?: string[] };
+  content?: { score?: number; strengths?: string[]; weaknesses?: string[]; suggestions?: string[] };
+  general?: { overall_score?: number; summary?: string; top_priorities?: string[] };
+  sections?: unknown[];
+  field_suggestions?: FieldSuggestion[];
+  quick_wins?: unknown[];
+  ats_analysis?: {
+    relevance_score?: number;
+    keyword_matches?: unknown[];
+    missing_keywords?: unknown[];
+    recommendations?: unknown[];
+  };
+  analyzer?: string;
+  [k: string]: unknown;
+}
+
+export interface StructuredResult {
+  summary?: unknown;
+  status?: string;
+  structured_cv?: StructuredCV;
+  original_file?: string;
+  file_info?: Record<string, unknown>;
+  gemini_analysis?: { status?: string; analysis?: Analysis; analyzer?: string; message?: string };
+  analysis_id?: string | number;
+  analyzer?: string;
+  [k: string]: unknown;
+}
+
+export type AnalysisStatus = "queued" | "running" | "done" | "failed";
+
+export interface AnalysisRecord {
+  id: string | number;
+  status: AnalysisStatus;
+  stage?: string;
+  percent?: number;
+  error?: string | { code?: string; message?: string };
+  result?: StructuredResult;
+  created_at?: string;
+  filename?: string;
+  [k: string]: unknown;
+}
+
+export interface Job {
+  id?: string | number;
+  title: string;
+  company?: string;
+  location?: string;
+  job_link?: string;
+  posted_date?: string;
+  logo?: string;
+  description?: string;
+  experience_level?: string;
+  source?: string;
+}
+
+export interface SkillGapRow {
+  skill: string;
+  proficiency_you: number;
+  proficiency_req: number;
+  gap: number;
+  is_must_have: boolean;
+}
+
+export interface SkillsReport {
+  job_skill_profile?: SkillGapRow[];
+  ai_summary?: string;
+  ai_scores?: { coverage?: number; depth?: number; alignment?: number };
+  quantitative_summary?: { overall_score?: number; skills_matched?: number; skills_missing?: number; total_required?: number };
+  priority_actions?: { action: string; time_estimate?: string; why?: string }[];
+  learning_paths?: { skill: string; path_title?: string; platform?: string }[];
+  resume_edits?: { before?: string; after?: string; reason?: string }[];
+  [k: string]: unknown;
+}
+
+export interface StartSession {
+  token: string;
+  url: string;
+  identity: string;
+  room: string;
+  interview_id?: string | number;
+  channel?: string;
+  [k: string]: unknown;
+}
+
+export interface InterviewSummary {
+  id: string | number;
+  job_title?: string;
+  interview_score?: number | null;
+  conclusion?: string;
+  created_at?: string;
+  state?: string;
+  [k: string]: unknown;
+}
+
+export interface TranscriptSegment {
+  id?: string | number;
+  seq?: number;
+  speaker?: string;
+  text: string;
+  language?: string;
+  start?: number;
+  end?: number;
+  final?: boolean;
+  at?: string;
+}
+
+export interface InterviewNote {
+  id?: string | number;
+  author?: string;
+  author_name?: string;
+  text: string;
+  at?: number | string;
+  offset_ms?: number;
+  created_at?: string;
+}
+
+export interface InterviewEvent {
+  type?: string;
+  state?: string;
+  at?: string;
+  created_at?: string;
+  data?: unknown;
+  [k: string]: unknown;
+}
+
+export interface InterviewReport {
+  overall_score?: number;
+  interview_score?: number;
+  strengths?: string[];
+  development_areas?: string[];
+  communication?: string;
+  communication_assessment?: string;
+  role_fit?: string;
+  conclusion?: string;
+  [k: string]: unknown;
+}
+
+export interface InterviewDetail {
+  id: string | number;
+  state?: string;
+  job_title?: string;
+  job_description?: string;
+  candidate_name?: string;
+  candidate_email?: string;
+  language?: string;
+  room?: string;
+  created_at?: string;
+  started_at?: string;
+  ended_at?: string;
+  events?: InterviewEvent[];
+  transcript?: TranscriptSegment[];
+  report?: InterviewReport | null;
+  notes?: InterviewNote[];
+  reviewers?: { email?: string; name?: string }[];
+  channel?: string;
+  [k: string]: unknown;
+}

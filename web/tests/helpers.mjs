@@ -1,0 +1,147 @@
+// Shared helpers of the browser tests. The Go harness (web/e2e) starts the
+// server and passes BASE_URL, MAIL_URL, CHROMIUM, SCREENSHOT_DIR, FIXTURES.
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+
+export const BASE = need("BASE_URL");
+export const MAIL = need("MAIL_URL");
+export const SHOTS = process.env.SCREENSHOT_DIR ?? "";
+export const FIXTURES = need("FIXTURES");
+
+function need(name) {
+  const v = process.env[name];
+  if (!v) throw new Error(`${name} is not set: run the browser tests through \`go test ./web/e2e/\``);
+  return v;
+}
+
+/** The flags the project runs Chromium with (never a downloaded browser). */
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-quic",
+];
+
+/**
+ * launch starts Debian's Chromium with a fresh profile directory of its own
+ * (removed afterwards) and returns its first context and page.
+ */
+export async function launch(extraArgs = []) {
+  const profile = mkdtempSync(join(tmpdir(), "uh-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: need("CHROMIUM"),
+    headless: true,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
+    viewport: { width: 1280, height: 860 },
+    locale: "en-GB",
+    acceptDownloads: true,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e));
+  return {
+    context,
+    page,
+    errors,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** shot saves a full-page screenshot to docs/screenshots/<name>.png. */
+export async function shot(page, name) {
+  if (!SHOTS) return;
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true, animations: "disabled" });
+}
+
+let seq = 0;
+/** uniqueEmail makes an address no other test uses. */
+export function uniqueEmail(tag) {
+  seq++;
+  return `${tag}.${Date.now().toString(36)}.${seq}@example.test`;
+}
+
+export const PASSWORD = "Str0ng!Passw0rd";
+
+/** mailTo waits for a message to `to` and returns it. */
+export async function mailTo(to, { timeout = 20_000, subject } = {}) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const res = await fetch(`${MAIL}/messages?to=${encodeURIComponent(to)}`);
+    const msgs = await res.json();
+    const m = msgs.find((x) => !subject || subject.test(x.subject));
+    if (m) return m;
+    if (Date.now() > end) throw new Error(`no mail to ${to} within ${timeout} ms`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** verificationLink extracts the link of a verification mail. */
+export function verificationLink(msg) {
+  const m = /(https?:\/\/[^\s"'<>]+\/verify-email#token=[A-Za-z0-9_\-.~%]+)/.exec(msg.text || msg.html);
+  if (!m) throw new Error(`no verification link in: ${msg.text || msg.html}`);
+  return m[1];
+}
+
+async function api(path, body, token) {
+  const res = await fetch(`${BASE}${path}`, {
+    method: body === undefined ? "GET" : "POST",
+    headers: { "Content-Type": "application/json", ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const data = await res.json().catch(() => null);
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${JSON.stringify(data)}`);
+  return data;
+}
+
+/**
+ * newUser registers and verifies an account through the API (the UI flow has
+ * its own test) and returns {email, password, name, session}.
+ */
+export async function newUser(tag, name = "Test User") {
+  const email = uniqueEmail(tag);
+  await api("/api/auth/register", { name, email, password: PASSWORD });
+  const link = verificationLink(await mailTo(email));
+  const token = decodeURIComponent(new URL(link).hash.replace(/^#token=/, ""));
+  const session = await api("/api/auth/verify-email", { token });
+  return { email, password: PASSWORD, name, session };
+}
+
+/** signInAs stores a session in the page's localStorage as the app does. */
+export async function signInAs(page, user) {
+  await page.goto(`${BASE}/#/signin`);
+  await page.evaluate((s) => {
+    localStorage.setItem("uh.session", JSON.stringify({ token: s.token, refreshToken: s.refreshToken, user: s.user }));
+    localStorage.setItem("uh.lang", "en");
+  }, user.session);
+  // The app reads storage when it starts: start it again.
+  await page.reload();
+}
+
+/** hubFrames records every frame the page receives from /ws. */
+export function hubFrames(page) {
+  const frames = [];
+  page.on("websocket", (ws) => {
+    if (!ws.url().endsWith("/ws")) return;
+    ws.on("framereceived", (f) => {
+      for (const line of String(f.payload).split("\n")) {
+        if (!line) continue;
+        try {
+          frames.push(JSON.parse(line));
+        } catch {
+          frames.push({ op: "unparsable", raw: line });
+        }
+      }
+    });
+  });
+  return frames;
+}
