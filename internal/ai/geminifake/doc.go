@@ -30,6 +30,21 @@
 // (when Options.APIKey is set) 400 API_KEY_INVALID, malformed or empty bodies
 // 400, oversized bodies 400, other paths 404.
 //
+// # Live (BidiGenerateContent)
+//
+// GET /ws/google.ai.generativelanguage.{version}.GenerativeService.BidiGenerateContent
+// upgrades to a WebSocket speaking the Live protocol: setup → setupComplete,
+// realtimeInput (16 kHz PCM audio, text, audioStreamEnd), clientContent,
+// toolResponse; server messages (JSON in binary frames) serverContent with
+// modelTurn inlineData audio at 24 kHz, inputTranscription,
+// outputTranscription, interrupted, generationComplete, turnComplete;
+// toolCall; goAway (then the server closes); sessionResumptionUpdate with
+// handles that a later setup resumes from. An energy voice-activity detector
+// (setup's silenceDurationMs) finds the user's turns and barge-ins. Point
+// genai at it with Server.LiveClientConfig (ws:// base URL, API version
+// set). Conversation plays a scripted interview whose position survives
+// reconnects; LiveHandler scripts anything else.
+//
 // The default handler, SchemaReply, answers a value that satisfies the
 // request's responseSchema, so a whole process can run against the fake.
 package geminifake

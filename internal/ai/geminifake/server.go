@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -29,6 +30,9 @@ type Options struct {
 	APIKey string
 	// Generate answers generateContent and streamGenerateContent.
 	Generate GenerateHandler
+	// Live runs BidiGenerateContent sessions (default: an empty
+	// Conversation, which completes setup and listens).
+	Live LiveHandler
 	// MaxRequestBytes bounds a REST request body (default 20 MiB, the
 	// inline-request limit of the real API).
 	MaxRequestBytes int64
@@ -46,10 +50,13 @@ type Server struct {
 	ctx    context.Context
 	cancel context.CancelFunc
 
-	mu       sync.Mutex
-	generate GenerateHandler
-	requests []*GenerateRequest
-	serial   int
+	mu        sync.Mutex
+	generate  GenerateHandler
+	requests  []*GenerateRequest
+	serial    int
+	live      LiveHandler
+	liveStats LiveStats
+	handles   map[string]any // session resumption handles
 }
 
 // Start listens on 127.0.0.1 on a free port and serves until Close.
@@ -73,6 +80,7 @@ func Start(opts Options) (*Server, error) {
 		ctx:      ctx,
 		cancel:   cancel,
 		generate: opts.Generate,
+		live:     opts.Live,
 	}
 	if s.generate == nil {
 		s.generate = SchemaReply()
@@ -130,6 +138,10 @@ func (s *Server) Close() {
 }
 
 func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
+	if strings.HasPrefix(r.URL.Path, livePathPrefix) {
+		s.serveLive(w, r)
+		return
+	}
 	s.serveREST(w, r)
 }
 
