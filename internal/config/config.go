@@ -65,6 +65,9 @@ type Config struct {
 	OAuth              OAuthConfig
 	RateLimits         bool
 
+	// Jobs is the job search (internal/config/jobs.go).
+	Jobs JobsConfig
+
 	ShutdownTimeout time.Duration
 	LogLevel        string
 	LogFormat       string
@@ -122,6 +125,7 @@ func Load(getenv Getenv) (Config, error) {
 	}
 	checkURL("PUBLIC_URL", c.PublicURL, []string{"http", "https"}, &errs)
 	c.loadAccounts(getenv, &errs)
+	c.loadJobs(getenv, &errs)
 	checkURL("DATABASE_URL", c.DatabaseURL, []string{"postgres", "postgresql"}, &errs)
 	checkURL("REDIS_URL", c.RedisURL, []string{"redis", "rediss", "unix"}, &errs)
 	checkURL("SMTP_URL", c.SMTPURL, []string{"smtp", "smtps"}, &errs)
