@@ -68,6 +68,9 @@ type Config struct {
 	// Jobs is the job search (internal/config/jobs.go).
 	Jobs JobsConfig
 
+	// Interviews: timeouts of voice interviews.
+	Interviews InterviewsConfig
+
 	ShutdownTimeout time.Duration
 	LogLevel        string
 	LogFormat       string
@@ -126,6 +129,7 @@ func Load(getenv Getenv) (Config, error) {
 	checkURL("PUBLIC_URL", c.PublicURL, []string{"http", "https"}, &errs)
 	c.loadAccounts(getenv, &errs)
 	c.loadJobs(getenv, &errs)
+	c.loadInterviews(getenv, &errs)
 	checkURL("DATABASE_URL", c.DatabaseURL, []string{"postgres", "postgresql"}, &errs)
 	checkURL("REDIS_URL", c.RedisURL, []string{"redis", "rediss", "unix"}, &errs)
 	checkURL("SMTP_URL", c.SMTPURL, []string{"smtp", "smtps"}, &errs)
