@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
@@ -70,8 +71,25 @@ func (m *Main) openAccounts(exporters ...auth.Exporter) (*auth.Service, error) {
 			{Name: auth.ProviderGitHub, ClientID: o.GitHubClientID, ClientSecret: o.GitHubClientSecret,
 				AuthURL: o.GitHubAuthURL, TokenURL: o.GitHubTokenURL, UserInfoURL: o.GitHubAPIURL},
 		},
-		Exporters: append([]auth.Exporter{mail.NewExporter(outbox)}, exporters...),
+		Exporters: append(append([]auth.Exporter{mail.NewExporter(outbox)}, m.dataExporters()...), exporters...),
 	})
+}
+
+// dataExporters are the export sections of the other areas' data (CVs and
+// analyses, interviews with their reports, reviewer notes, job search),
+// read straight from their tables so the export does not depend on the
+// areas' services.
+func (m *Main) dataExporters() []auth.Exporter {
+	ex := store.NewExport(m.pool)
+	raw := func(section string, f func(context.Context, string) (json.RawMessage, error)) auth.Exporter {
+		return auth.ExporterFunc{Section: section, Func: func(ctx context.Context, userID string) (any, error) { return f(ctx, userID) }}
+	}
+	return []auth.Exporter{
+		raw("cvs", ex.CVs),
+		raw("interviews", ex.Interviews),
+		raw("reviewer_notes", ex.ReviewerNotes),
+		raw("job_search", ex.JobSearch),
+	}
 }
 
 // mailCommand is `server mail outbox [N]`: the latest N (default 10)

@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+
 	"github.com/utopiahire/utopiahire/internal/auth/oauthfake"
 	"github.com/utopiahire/utopiahire/internal/dbtest"
 	"github.com/utopiahire/utopiahire/internal/mail/smtptest"
@@ -110,7 +112,8 @@ func TestAccountLifecycle(t *testing.T) {
 	t.Parallel()
 	smtp := smtptest.New(t)
 	smtp.RequireAuth("mailer", "mail-pass")
-	m := startMain(t, testConfig(t, dbtest.New(t), map[string]string{"SMTP_URL": smtp.URL(), "FRONTEND_URL": "http://app.test", "MAIL_FROM": "UtopiaHire <hello@utopiahire.test>"}))
+	dbURL := dbtest.New(t)
+	m := startMain(t, testConfig(t, dbURL, map[string]string{"SMTP_URL": smtp.URL(), "FRONTEND_URL": "http://app.test", "MAIL_FROM": "UtopiaHire <hello@utopiahire.test>"}))
 	c := newClient(t, m, "", "app.test")
 
 	c.expect(c.do("POST", "/api/auth/register", map[string]string{"name": "Grace Hopper", "email": "grace@example.com", "password": flowPassword}, ""), 201, "register")
@@ -136,7 +139,21 @@ func TestAccountLifecycle(t *testing.T) {
 	if me.body["user"].(map[string]any)["name"] != "Grace Hopper" {
 		t.Fatalf("me: %s", me.raw)
 	}
+	// Some data of another area to export and erase: a CV analysis.
+	cvUser := &apiClient{t: t, base: baseURL(m), token: r.str("token")}
+	if code, body := cvUser.multipart("/api/analyze-structured", map[string]string{"cv_text": cvText}, "", "", nil); code != 200 {
+		t.Fatalf("analyze: %d %s", code, body)
+	}
 	ex := c.expect(c.do("GET", "/api/auth/export", nil, r.str("token")), 200, "export")
+	cvs, _ := ex.body["cvs"].(map[string]any)
+	if analyses, _ := cvs["analyses"].([]any); len(analyses) != 1 || !strings.Contains(ex.raw, "Jane Doe") {
+		t.Fatalf("export's cvs section: %v", ex.body["cvs"])
+	}
+	for _, section := range []string{"user", "interviews", "reviewer_notes", "job_search", "sessions", "oauth_identities"} {
+		if _, ok := ex.body[section]; !ok {
+			t.Errorf("export has no %q section: %s", section, ex.raw)
+		}
+	}
 	emails, _ := ex.body["emails"].([]any)
 	if len(emails) != 1 || emails[0].(map[string]any)["status"] != "sent" || strings.Contains(ex.raw, link[2]) {
 		t.Fatalf("export's e-mails section: %v", ex.body["emails"])
@@ -150,6 +167,19 @@ func TestAccountLifecycle(t *testing.T) {
 		t.Fatalf("export's audit section: %v", ex.body["audit"])
 	}
 	c.expect(c.do("DELETE", "/api/auth/account", map[string]string{"password": flowPassword}, r.str("token")), 200, "delete")
+	// Erased, and the audit trail kept without anything personal.
+	conn, err := pgx.Connect(context.Background(), dbURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(context.Background())
+	for _, q := range []string{`SELECT count(*) FROM users`, `SELECT count(*) FROM cv_analyses`, `SELECT count(*) FROM cv_versions`,
+		`SELECT count(*) FROM audit_log WHERE user_id IS NOT NULL OR ip IS NOT NULL OR user_agent IS NOT NULL OR details <> '{}'`} {
+		var left int
+		if err := conn.QueryRow(context.Background(), q).Scan(&left); err != nil || left != 0 {
+			t.Errorf("after deletion, %s = %d (%v)", q, left, err)
+		}
+	}
 	c.expect(c.do("POST", "/api/auth/login", map[string]string{"email": "grace@example.com", "password": flowPassword}, ""), 400, "login after deletion")
 	c.expect(c.do("GET", "/api/auth/me", nil, r.str("token")), 401, "token after deletion")
 }
