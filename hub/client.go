@@ -644,9 +644,15 @@ func (c *client) publish(ctx context.Context, p Principal, f *Frame) {
 		return
 	}
 	key := ""
+	hook := c.h.cfg.OnPublish
 	if f.Key != "" {
 		// Scoped to the user so one user cannot learn or block another's keys.
 		key = p.UserID + "/" + f.Key
+	}
+	if key != "" && hook != nil {
+		// A resend must not run the hook twice: look the key up first. Without
+		// a hook the broker's publish checks the key itself, in the same
+		// atomic step, and this extra round trip is saved.
 		pos, seen, err := c.h.broker.PublishedPosition(actx, name, key)
 		if err != nil {
 			c.reply(errorFrame(f.ID, name, err, CodeInternal))
@@ -657,7 +663,7 @@ func (c *client) publish(ctx context.Context, p Principal, f *Frame) {
 			return
 		}
 	}
-	if hook := c.h.cfg.OnPublish; hook != nil {
+	if hook != nil {
 		if err := hook(actx, p, name, data); err != nil {
 			c.reply(errorFrame(f.ID, name, err, CodePublishRejected))
 			return
