@@ -65,11 +65,13 @@ func run(ctx context.Context, args []string, getenv config.Getenv, stderr io.Wri
 		return migrate(ctx, cfg, logger, args[1:])
 	case "mail":
 		return mailCommand(ctx, cfg, logger, args[1:], os.Stdout)
+	case "jobs":
+		return jobsCommand(ctx, cfg, logger, args[1:], os.Stdin, os.Stdout)
 	case "help", "-h", "--help":
-		fmt.Fprintln(stderr, "usage: server [serve | migrate up|down|status | mail outbox [N]]")
+		fmt.Fprintln(stderr, "usage: server [serve | migrate up|down|status | mail outbox [N] | jobs import FILE]")
 		return nil
 	}
-	return fmt.Errorf("unknown command %q (want serve, migrate or mail)", cmd)
+	return fmt.Errorf("unknown command %q (want serve, migrate, mail or jobs)", cmd)
 }
 
 func serve(ctx context.Context, cfg config.Config, logger *slog.Logger) error {
@@ -185,6 +187,10 @@ func (m *Main) Open(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	jobsDeps, err := m.openJobSearch(ctx, cvDeps)
+	if err != nil {
+		return err
+	}
 	if err := m.openJobs(workers); err != nil {
 		return err
 	}
@@ -206,6 +212,7 @@ func (m *Main) Open(ctx context.Context) error {
 		Accounts:       accounts,
 		WS:             m.hub,
 		CV:             cvDeps,
+		Jobs:           jobsDeps,
 		Web:            web.Handler(),
 		ConnectSources: liveKitOrigins(m.cfg.LiveKitURL),
 		// Cookies over https only when the public URL is https.

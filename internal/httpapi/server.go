@@ -65,6 +65,8 @@ type Deps struct {
 	SecureCookies bool
 	// CV serves the CV pipeline; nil leaves its routes out.
 	CV *CVDeps
+	// Jobs serves job search and the skills gap; nil leaves their routes out.
+	Jobs *JobsDeps
 	// Web serves the dashboards at / (index.html, assets); nil leaves them out.
 	Web http.Handler
 	// ConnectSources are extra origins the pages may connect to (the
@@ -133,6 +135,9 @@ func New(d Deps) (*Server, error) {
 	}
 	if d.CV != nil {
 		s.cvRoutes(*d.CV)
+	}
+	if d.Jobs != nil {
+		s.jobsRoutes(*d.Jobs)
 	}
 	if d.Web != nil {
 		s.webRoutes(d.Web)

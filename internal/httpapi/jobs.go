@@ -1,0 +1,199 @@
+package httpapi
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/utopiahire/utopiahire/internal/apperr"
+	"github.com/utopiahire/utopiahire/internal/extract"
+	"github.com/utopiahire/utopiahire/internal/jobs"
+	"github.com/utopiahire/utopiahire/internal/jobsearch"
+	"github.com/utopiahire/utopiahire/internal/ratelimit"
+	"github.com/utopiahire/utopiahire/internal/skills"
+	"github.com/utopiahire/utopiahire/internal/store"
+)
+
+// JobsDeps is what the job-search and skills-gap routes need.
+type JobsDeps struct {
+	// Search is *jobsearch.Service.
+	Search interface {
+		Search(ctx context.Context, userID string, q jobs.Query) (jobsearch.Response, error)
+		Latest(ctx context.Context, userID string) (jobsearch.Response, error)
+		Job(ctx context.Context, userID, id string) (jobs.Job, error)
+	}
+	// Analyzer is *skills.Analyzer.
+	Analyzer interface {
+		Analyze(ctx context.Context, r skills.Request) (skills.Report, error)
+	}
+	// Extractor reads the uploaded CV (*extract.Extractor).
+	Extractor interface {
+		Text(ctx context.Context, data []byte) (extract.Document, error)
+	}
+	// Files reads a CV the user uploaded earlier (*store.CVs); nil: the
+	// cv_file_id field is refused.
+	Files interface {
+		File(ctx context.Context, userID, id string) (store.CVFile, error)
+	}
+}
+
+func (s *Server) jobsRoutes(d JobsDeps) {
+	search := ratelimit.PerMinute(20)
+	analyze := ratelimit.PerMinute(10)
+	h := &jobsHandlers{d: d}
+	searchOp := func(summary string) Op {
+		return Op{Summary: summary, Tag: "jobs", Auth: "bearer", Request: jobs.Query{}, Response: jobsearch.Response{},
+			Limit: &search, Errors: []int{400, 401, 413, 415, 422, 429, 503}}
+	}
+	s.handle(fiber.MethodPost, "/api/jobs/search", searchOp("Search jobs (catalog and live sources, merged and deduplicated; cached per query). "+
+		"location is a country or region of Europe, the Middle East or Africa; max_jobs 10, 20 or 30; timeRange past_24h, past_week, past_month or any. "+
+		"notes say how each source fared."), s.requireUser, h.search)
+	s.handle(fiber.MethodPost, "/api/search-jobs", searchOp("Alias of POST /api/jobs/search."), s.requireUser, h.search)
+	s.handle(fiber.MethodGet, "/api/jobs", Op{Summary: "The caller's latest search results (empty before the first search).", Tag: "jobs", Auth: "bearer",
+		Response: jobsearch.Response{}, Errors: []int{401}}, s.requireUser, h.latest)
+	s.handle(fiber.MethodGet, "/api/jobs/:id", Op{Summary: "One job of the caller's latest results or of the catalog, with its full description.", Tag: "jobs", Auth: "bearer",
+		Response: jobs.Job{}, Errors: []int{401, 404}}, s.requireUser, h.job)
+	s.handle(fiber.MethodPost, "/api/analyze", Op{Summary: "Skills gap between a CV and a job: multipart cv_file (PDF), or cv_text, or cv_file_id (a CV uploaded with /api/upload-cv); " +
+		"job_description (≤ 64 KB) and job_title. The narrative is Gemini's when configured, else the offline writer's (see generator).",
+		Tag: "jobs", Auth: "bearer", Multipart: []string{"cv_file", "cv_text", "cv_file_id", "job_description", "job_title"},
+		Response: skills.Report{}, Limit: &analyze, Errors: []int{401, 413, 415, 422, 429}}, s.requireUser, h.analyze)
+}
+
+type jobsHandlers struct{ d JobsDeps }
+
+func (h *jobsHandlers) search(c *fiber.Ctx) error {
+	var q jobs.Query
+	if err := decodeJSON(c, &q); err != nil {
+		return err
+	}
+	res, err := h.d.Search.Search(c.UserContext(), userID(c), q)
+	if err != nil {
+		return queryError(err)
+	}
+	return c.JSON(res)
+}
+
+// queryError turns a query's validation error into a 422 naming the field
+// and, for closed sets, the accepted values.
+func queryError(err error) error {
+	var ve *jobs.ValidationError
+	if !errors.As(err, &ve) {
+		return err
+	}
+	e := apperr.Wrap(err, apperr.Validation, ve.Code, ve.Message+".").With("fields", map[string]string{ve.Field: ve.Message})
+	if len(ve.Valid) > 0 {
+		e = e.With("valid", ve.Valid)
+	}
+	return e
+}
+
+func (h *jobsHandlers) latest(c *fiber.Ctx) error {
+	res, err := h.d.Search.Latest(c.UserContext(), userID(c))
+	if err != nil {
+		return err
+	}
+	return c.JSON(res)
+}
+
+func (h *jobsHandlers) job(c *fiber.Ctx) error {
+	j, err := h.d.Search.Job(c.UserContext(), userID(c), strings.Clone(c.Params("id")))
+	if err != nil {
+		return err
+	}
+	return c.JSON(j)
+}
+
+// analyze computes the skills gap. The CV comes from cv_file (a PDF, as the
+// contract says), cv_text, or cv_file_id, in that order of preference.
+func (h *jobsHandlers) analyze(c *fiber.Ctx) error {
+	if err := requireMediaType(c, fiber.MIMEMultipartForm); err != nil {
+		return err
+	}
+	req := skills.Request{JobDescription: c.FormValue("job_description"), JobTitle: strings.TrimSpace(c.FormValue("job_title"))}
+	// Cheap checks before reading the CV: a 1 MB job description is refused
+	// without extracting anything.
+	if len(req.JobDescription) > skills.MaxJobDescriptionBytes {
+		return gapError(skills.ErrJobDescriptionSize)
+	}
+	if strings.TrimSpace(req.JobDescription) == "" {
+		return gapError(skills.ErrEmptyJobDescription)
+	}
+	text, err := h.cvText(c)
+	if err != nil {
+		return err
+	}
+	req.CVText = text
+	req.JobDescription = strings.Clone(req.JobDescription)
+	req.JobTitle = strings.Clone(req.JobTitle)
+	rep, err := h.d.Analyzer.Analyze(c.UserContext(), req)
+	if err != nil {
+		return gapError(err)
+	}
+	return c.JSON(rep)
+}
+
+func (h *jobsHandlers) cvText(c *fiber.Ctx) (string, error) {
+	_, data, err := formFile(c, "cv_file", false)
+	if err != nil {
+		return "", err
+	}
+	if data != nil {
+		kind, err := extract.Detect(data)
+		if err != nil {
+			return "", documentError(err)
+		}
+		if kind != extract.KindPDF {
+			return "", apperr.New(apperr.UnsupportedMedia, "cv_not_pdf",
+				"cv_file must be a PDF; send other formats as cv_text, or upload them with /api/upload-cv and pass cv_file_id.").
+				With("type", string(kind))
+		}
+		doc, err := h.d.Extractor.Text(c.UserContext(), data)
+		if err != nil {
+			return "", documentError(err)
+		}
+		return doc.Text, nil
+	}
+	if t := c.FormValue("cv_text"); strings.TrimSpace(t) != "" {
+		if !utf8.ValidString(t) {
+			return "", gapError(skills.ErrNotUTF8)
+		}
+		return strings.Clone(t), nil
+	}
+	if id := strings.TrimSpace(c.FormValue("cv_file_id")); id != "" && h.d.Files != nil {
+		f, err := h.d.Files.File(c.UserContext(), userID(c), id)
+		if errors.Is(err, store.ErrNotFound) {
+			return "", apperr.New(apperr.NotFound, "cv_file_not_found", "No such CV file among your uploads.")
+		}
+		if err != nil {
+			return "", err
+		}
+		doc, err := h.d.Extractor.Text(c.UserContext(), f.Content)
+		if err != nil {
+			return "", documentError(err)
+		}
+		return doc.Text, nil
+	}
+	return "", apperr.New(apperr.Validation, "cv_missing", "Send the CV as a PDF (cv_file), as text (cv_text) or as the id of an uploaded CV (cv_file_id).").
+		With("fields", map[string]string{"cv_file": "required without cv_text or cv_file_id"})
+}
+
+// gapError maps the skills package's refusals: sizes to 413, the rest 422.
+func gapError(err error) error {
+	var se *skills.Error
+	if !errors.As(err, &se) {
+		return err
+	}
+	kind := apperr.Validation
+	switch se.Code {
+	case skills.ErrJobDescriptionSize.Code, skills.ErrJobTitleSize.Code, skills.ErrCVSize.Code:
+		kind = apperr.TooLarge
+	}
+	msg := se.Message + "."
+	if se.Code == skills.ErrNoJobSkills.Code {
+		msg = "No skills were recognised in the job description; paste the job's requirements."
+	}
+	return apperr.Wrap(err, kind, se.Code, msg)
+}
