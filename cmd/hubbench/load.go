@@ -85,6 +85,7 @@ func runBench(ctx context.Context, o options, logger *slog.Logger) (result, erro
 		return result{}, err
 	}
 	serverCPU0, clientCPU0 := cpuSeconds(targets), ownCPUSeconds()
+	serverWait0, clientWait0 := runqueueWait(targetPIDs(targets)), runqueueWait([]int{os.Getpid()})
 	elapsed, published, err := publish(ctx, o, pubs, st)
 	if err != nil {
 		return result{}, err
@@ -102,9 +103,11 @@ func runBench(ctx context.Context, o options, logger *slog.Logger) (result, erro
 	res.Dropped = max(expected-delivered, 0)
 	res.ServerRSSMB = rssMB(targets)
 	serverCPU, clientCPU := cpuSeconds(targets)-serverCPU0, ownCPUSeconds()-clientCPU0
-	fmt.Fprintf(os.Stderr, "%s: published=%d (%.0f/s) expected=%d delivered=%d gaps=%d disconnects=%d window=%s server_cpu_s=%.2f client_cpu_s=%.2f\n",
+	serverWait := runqueueWait(targetPIDs(targets)) - serverWait0
+	clientWait := runqueueWait([]int{os.Getpid()}) - clientWait0
+	fmt.Fprintf(os.Stderr, "%s: published=%d (%.0f/s) expected=%d delivered=%d gaps=%d disconnects=%d window=%s server_cpu_s=%.2f client_cpu_s=%.2f server_runq_wait_s=%.2f client_runq_wait_s=%.2f\n",
 		o.scenario, published, float64(published)/elapsed.Seconds(), expected, delivered,
-		st.gaps.Load(), st.disconnects.Load(), window.Round(time.Millisecond), serverCPU, clientCPU)
+		st.gaps.Load(), st.disconnects.Load(), window.Round(time.Millisecond), serverCPU, clientCPU, serverWait, clientWait)
 	return res, nil
 }
 
@@ -242,6 +245,42 @@ func cpuSeconds(ts []target) float64 {
 		ut, _ := strconv.ParseFloat(fields[11], 64)
 		stime, _ := strconv.ParseFloat(fields[12], 64)
 		total += (ut + stime) / 100
+	}
+	return total
+}
+
+func targetPIDs(ts []target) []int {
+	var out []int
+	for _, t := range ts {
+		if t.pid != 0 && t.pid != os.Getpid() {
+			out = append(out, t.pid)
+		}
+	}
+	return out
+}
+
+// runqueueWait sums, over every thread of the processes, the time spent
+// runnable but waiting for a CPU (second field of /proc/<pid>/task/<tid>/schedstat),
+// in seconds. On a shared machine it shows how much the benchmark was held
+// back by other work. Threads that exited meanwhile are not counted.
+func runqueueWait(pids []int) float64 {
+	total := 0.0
+	for _, pid := range pids {
+		dir := fmt.Sprintf("/proc/%d/task", pid)
+		tasks, err := os.ReadDir(dir)
+		if err != nil {
+			continue
+		}
+		for _, task := range tasks {
+			data, err := os.ReadFile(dir + "/" + task.Name() + "/schedstat")
+			if err != nil {
+				continue
+			}
+			if f := strings.Fields(string(data)); len(f) >= 2 {
+				ns, _ := strconv.ParseFloat(f[1], 64)
+				total += ns / 1e9
+			}
+		}
 	}
 	return total
 }
