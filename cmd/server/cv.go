@@ -3,10 +3,12 @@ package main
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/riverqueue/river"
 
 	"github.com/utopiahire/utopiahire/hub"
+	"github.com/utopiahire/utopiahire/internal/ai"
 	"github.com/utopiahire/utopiahire/internal/cvanalysis"
 	"github.com/utopiahire/utopiahire/internal/cvjob"
 	"github.com/utopiahire/utopiahire/internal/extract"
@@ -31,10 +33,27 @@ func (m *Main) openCV(workers *river.Workers) (*httpapi.CVDeps, error) {
 		return nil, fmt.Errorf("latex compiler (scripts/deps.sh installs texlive-xetex): %w", err)
 	}
 	cvs := store.NewCVs(m.pool)
-	m.cv = cvjob.New(cvjob.Config{
+	cfg := cvjob.Config{
 		CVs: cvs, Extractor: ex, Offline: cvanalysis.NewOffline(tax),
 		Publisher: hubPublisher{m}, Logger: m.logger.With("component", "cvjob"),
-	})
+	}
+	if m.cfg.GeminiAPIKey != "" {
+		log := m.logger.With("component", "cv_gemini")
+		// genai.NewClient does no I/O for the Gemini API backend; calls
+		// take the job's context.
+		client, err := ai.NewClient(context.Background(), ai.Config{
+			APIKey: m.cfg.GeminiAPIKey, BaseURL: m.cfg.GeminiBaseURL, Logger: log,
+			// Two 25 s attempts fit the job's Gemini budget (cvjob).
+			Timeout: 25 * time.Second, MaxAttempts: 2,
+		})
+		if err != nil {
+			return nil, fmt.Errorf("gemini client for CV analysis (GEMINI_API_KEY, GEMINI_BASE_URL): %w", err)
+		}
+		cfg.Gemini = cvanalysis.NewGemini(client, log)
+	} else {
+		m.logger.Info("GEMINI_API_KEY unset: CV analyses use the offline analyzer")
+	}
+	m.cv = cvjob.New(cfg)
 	river.AddWorker(workers, m.cv.Worker())
 	return &httpapi.CVDeps{Jobs: m.cv, Store: cvs, Extractor: ex, LaTeX: compiler}, nil
 }

@@ -18,6 +18,10 @@ import (
 // jobTimeout bounds one run; extraction has its own tighter per-tool limits.
 const jobTimeout = 90 * time.Second
 
+// geminiTimeout bounds the Gemini analysis within a run, leaving the
+// offline analyzer time to answer when Gemini is slow or down.
+const geminiTimeout = 60 * time.Second
+
 type worker struct {
 	river.WorkerDefaults[Args]
 	svc *Service
@@ -145,7 +149,9 @@ func (s *Service) document(ctx context.Context, a store.CVAnalysis) (extract.Doc
 // analyzer otherwise or when Gemini fails (the result says which ran).
 func (s *Service) analyze(ctx context.Context, a store.CVAnalysis, c cv.StructuredCV, text string) (cv.Analysis, error) {
 	if a.UseGemini && s.gemini != nil {
-		res, err := s.gemini.Analyze(ctx, c, text, a.JobDescription)
+		gctx, cancel := context.WithTimeout(ctx, geminiTimeout)
+		res, err := s.gemini.Analyze(gctx, c, text, a.JobDescription)
+		cancel()
 		if err == nil {
 			return res, nil
 		}
