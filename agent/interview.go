@@ -1,0 +1,245 @@
+package agent
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/utopiahire/utopiahire/agent/audio"
+)
+
+// ErrCandidateLeft means the candidate left the room.
+var ErrCandidateLeft = errors.New("the candidate left the room")
+
+// HubConn is a hub connection publishing on one interview's channel.
+type HubConn interface {
+	Publisher
+	Close() error
+}
+
+// HubDialer connects to the hub with an interview credential.
+type HubDialer func(ctx context.Context, url, token string) (HubConn, error)
+
+// ending is how a conversation ended.
+type ending struct {
+	terminated bool
+	reason     string // for terminated, or why it stopped early
+	abandoned  bool   // the candidate left
+}
+
+// conversation runs the talk itself: Gemini Live, or rehearsal mode.
+type conversation interface {
+	run(ctx context.Context, iv *interview) (ending, error)
+	mode() string
+}
+
+// interview is one claimed interview being held.
+type interview struct {
+	claim    Claim
+	data     SessionData
+	lang     string
+	room     Room
+	voice    Voice
+	source   audio.Source
+	timeline *Timeline
+	metrics  *Metrics
+	log      *slog.Logger
+	started  time.Time
+	maxDur   time.Duration
+	// stop is closed when the worker is told to stop: wrap up politely.
+	stop      <-chan struct{}
+	stopGrace time.Duration
+}
+
+// hold runs a claimed interview to its end: session data, hub, room,
+// conversation, report. It returns once the interview is over for this
+// worker (reported, released or failed).
+func (w *Worker) hold(ctx context.Context, claim Claim, stop <-chan struct{}) {
+	log := w.log.With("interview_id", claim.InterviewID)
+	start := time.Now()
+	sd, err := w.deps.Control.SessionData(ctx, claim.Credential, claim.Room)
+	if err != nil {
+		log.Error("get session data", "err", err)
+		w.release(claim, "session data unavailable")
+		return
+	}
+	hubConn, err := w.deps.DialHub(ctx, w.deps.HubURL, claim.Credential)
+	if err != nil {
+		log.Error("connect to hub with interview credential", "err", err)
+		w.release(claim, "hub unavailable")
+		return
+	}
+	defer hubConn.Close()
+	channel := claim.Channel
+	if channel == "" {
+		channel = "interview:" + claim.InterviewID
+	}
+	tl := NewTimeline(channel, normLang(sd.Language), hubConn, start, log)
+	tlCtx, tlCancel := context.WithCancel(context.WithoutCancel(ctx))
+	defer tlCancel()
+	go tl.Run(tlCtx)
+	defer func() {
+		c, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+		defer cancel()
+		if err := tl.Close(c); err != nil {
+			log.Warn("interview timeline", "err", err)
+		}
+	}()
+
+	room, err := w.deps.Rooms.Join(ctx, claim.LiveKitURL, claim.LiveKitToken)
+	if err != nil {
+		log.Error("join room", "err", err)
+		w.release(claim, "could not join the room")
+		return
+	}
+	defer room.Leave()
+	conv := w.conversation()
+	tl.Event(Event{Event: EventJoined, Message: joinedMessage(conv.mode())})
+	log.Info("joined interview room", "room", claim.Room, "mode", conv.mode(), "language", normLang(sd.Language))
+
+	waitCtx, cancelWait := context.WithTimeout(ctx, w.deps.CandidateWait)
+	src, err := room.CandidateAudio(waitCtx)
+	cancelWait()
+	if err != nil {
+		reason := "the candidate did not join"
+		if errors.Is(err, ErrCandidateLeft) {
+			reason = "the candidate left before the interview started"
+		}
+		log.Info("no candidate audio", "err", err)
+		tl.Event(Event{Event: EventAbandoned, Reason: reason})
+		w.metrics().outcome("abandoned")
+		return
+	}
+	iv := &interview{
+		claim: claim, data: sd, lang: normLang(sd.Language), room: room, voice: room.Voice(), source: src,
+		timeline: tl, metrics: w.metrics(), log: log, started: time.Now(), maxDur: w.maxDuration(sd),
+		stop: stop, stopGrace: w.deps.StopGrace,
+	}
+	end, err := conv.run(ctx, iv)
+	if err != nil {
+		log.Error("interview failed", "err", err)
+		tl.Event(Event{Event: EventFailed, Reason: "the interviewer had a technical failure"})
+		w.metrics().outcome("failed")
+		if !tl.HasSpeech(SpeakerCandidate) {
+			return
+		}
+		end = ending{terminated: true, reason: "The interview stopped early because of a technical failure."}
+	}
+	if end.abandoned {
+		tl.Event(Event{Event: EventAbandoned, Reason: "the candidate left the room"})
+		w.metrics().outcome("abandoned")
+		if !tl.HasSpeech(SpeakerCandidate) {
+			return
+		}
+		end = ending{terminated: true, reason: "The candidate left before the end of the interview."}
+	}
+	if err == nil && !end.abandoned {
+		w.metrics().outcome(map[bool]string{true: "terminated", false: "completed"}[end.terminated])
+	}
+	room.Leave()
+	rep := w.report(ctx, iv, end)
+	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+	defer cancel()
+	if err := w.deps.Control.SaveReport(rctx, claim.Credential, rep); err != nil {
+		log.Error("save report", "err", err)
+		return
+	}
+	log.Info("interview reported", "duration_ms", time.Since(start).Milliseconds(), "terminated", rep.Terminated, "scored", rep.InterviewScore != nil)
+}
+
+func joinedMessage(mode string) string {
+	if mode == modeRehearsal {
+		return "Rehearsal interviewer joined (no AI model configured: questions are spoken by local text-to-speech and answers are not assessed)."
+	}
+	return "AI interviewer joined."
+}
+
+func (w *Worker) maxDuration(sd SessionData) time.Duration {
+	d := w.deps.MaxDuration
+	if sd.MaxDurationSeconds > 0 {
+		if s := time.Duration(sd.MaxDurationSeconds) * time.Second; s < d || d <= 0 {
+			d = s
+		}
+	}
+	return d
+}
+
+// release hands the interview back (never joined) or fails it.
+func (w *Worker) release(claim Claim, reason string) {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := w.deps.Control.Release(ctx, claim.Credential, reason); err != nil {
+		w.log.Error("release interview", "interview_id", claim.InterviewID, "err", err)
+	}
+	w.metrics().outcome("released")
+}
+
+// report writes the assessment: by the model when there is one and the
+// candidate spoke, else unscored with the reason.
+func (w *Worker) report(ctx context.Context, iv *interview, end ending) Report {
+	rep := Report{
+		CandidateEmail: iv.data.CandidateEmail, JobTitle: iv.data.JobTitle,
+		Strengths: []string{}, DevelopmentAreas: []string{},
+		Terminated: end.terminated, TerminationReason: end.reason,
+	}
+	segs := iv.timeline.Segments()
+	fr := iv.lang == LangFR
+	switch {
+	case w.deps.Reports == nil:
+		rep.UnscoredReason = pick(fr,
+			"Rehearsal mode: no Gemini API key is configured, so the answers were timed but not transcribed or assessed.",
+			"Mode entraînement : aucune clé d'API Gemini n'est configurée ; les réponses ont été chronométrées mais ni transcrites ni évaluées.")
+		rep.Conclusion = rehearsalConclusion(fr, segs)
+		return rep
+	case !iv.timeline.HasSpeech(SpeakerCandidate):
+		rep.UnscoredReason = pick(fr, "The candidate gave no answer to assess.", "Le candidat n'a donné aucune réponse à évaluer.")
+		rep.Conclusion = rep.UnscoredReason
+		return rep
+	}
+	var mr modelReport
+	gctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 3*time.Minute)
+	defer cancel()
+	if err := w.deps.Reports.GenerateJSON(gctx, reportSystem[iv.lang], reportPrompt(iv.data, segs, end.terminated, end.reason), reportSchema(), &mr); err != nil {
+		w.log.Error("generate report", "interview_id", iv.claim.InterviewID, "err", err)
+		rep.UnscoredReason = pick(fr, "The assessment could not be generated (the AI model was unavailable).",
+			"L'évaluation n'a pas pu être générée (le modèle d'IA était indisponible).")
+		rep.Conclusion = rep.UnscoredReason
+		return rep
+	}
+	score := mr.InterviewScore
+	rep.InterviewScore = &score
+	rep.Conclusion, rep.Communication, rep.RoleFit = mr.Conclusion, mr.Communication, mr.RoleFit
+	rep.Strengths, rep.DevelopmentAreas = nonNil(mr.Strengths), nonNil(mr.DevelopmentAreas)
+	return rep
+}
+
+func rehearsalConclusion(fr bool, segs []Segment) string {
+	var answers int
+	var spoken time.Duration
+	for _, s := range segs {
+		if s.Speaker == SpeakerCandidate {
+			answers++
+			spoken += time.Duration(s.EndMS-s.StartMS) * time.Millisecond
+		}
+	}
+	if fr {
+		return fmt.Sprintf("Entretien d'entraînement non évalué : %d réponses, %.0f s de parole au total.", answers, spoken.Seconds())
+	}
+	return fmt.Sprintf("Unscored rehearsal interview: %d answers, %.0f s of speech in total.", answers, spoken.Seconds())
+}
+
+func pick(fr bool, en, frText string) string {
+	if fr {
+		return frText
+	}
+	return en
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
