@@ -128,9 +128,9 @@ func SystemInstruction(sd SessionData, maxMinutes int) string {
 // Cues sent to the Live model as text.
 var cues = map[string]map[string]string{
 	LangEN: {
-		"begin":   "The candidate has joined the room. Greet them and begin the interview.",
-		"timeup":  "Time is up. Thank the candidate now, say your closing sentence, and call end_interview with outcome completed.",
-		"stop":    "The interview must stop now for technical reasons. Apologise briefly, say your closing sentence, and call end_interview with outcome completed.",
+		"begin":  "The candidate has joined the room. Greet them and begin the interview.",
+		"timeup": "Time is up. Thank the candidate now, say your closing sentence, and call end_interview with outcome completed.",
+		"stop":   "The interview must stop now for technical reasons. Apologise briefly, say your closing sentence, and call end_interview with outcome completed.",
 	},
 	LangFR: {
 		"begin":  "Le candidat a rejoint la salle. Saluez-le et commencez l'entretien.",

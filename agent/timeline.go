@@ -72,14 +72,14 @@ type Timeline struct {
 	log     *slog.Logger
 	start   time.Time
 
-	mu       sync.Mutex
-	wake     chan struct{}
-	queue    []queued
-	seq      int
-	open     map[string]*Segment
-	finals   []Segment
-	closed   bool
-	done     chan struct{}
+	mu     sync.Mutex
+	wake   chan struct{}
+	queue  []queued
+	seq    int
+	open   map[string]*Segment
+	finals []Segment
+	closed bool
+	done   chan struct{}
 }
 
 type queued struct {
