@@ -144,10 +144,12 @@ type Main struct {
 	hub      *hub.Hub
 	broker   hub.Broker
 	cv       *cvjob.Service
-	api      *httpapi.Server
-	http     *http.Server
-	listener net.Listener
-	serveErr chan error
+	// interviews is the interviews service and its sweeper (interviews.go).
+	interviews *interviewsArea
+	api        *httpapi.Server
+	http       *http.Server
+	listener   net.Listener
+	serveErr   chan error
 }
 
 // NewMain returns an unopened server.
@@ -202,6 +204,10 @@ func (m *Main) Open(ctx context.Context) error {
 	if err := m.openHub(ctx, accounts); err != nil {
 		return err
 	}
+	interviews, err := m.openInterviews(cvDeps)
+	if err != nil {
+		return err
+	}
 	api, err := httpapi.New(httpapi.Deps{
 		Logger:         m.logger,
 		Version:        version(),
@@ -213,6 +219,7 @@ func (m *Main) Open(ctx context.Context) error {
 		WS:             m.hub,
 		CV:             cvDeps,
 		Jobs:           jobsDeps,
+		Interviews:     interviews,
 		Web:            web.Handler(),
 		ConnectSources: liveKitOrigins(m.cfg.LiveKitURL),
 		// Cookies over https only when the public URL is https.
@@ -310,6 +317,7 @@ func (m *Main) listen() error {
 func (m *Main) Close(ctx context.Context) error {
 	var errs []error
 	// WebSockets first: http.Server.Shutdown does not wait for hijacked conns.
+	m.closeInterviews()
 	errs = append(errs, m.closeHub(ctx))
 	if m.http != nil {
 		if err := m.http.Shutdown(ctx); err != nil {

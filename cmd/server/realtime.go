@@ -24,7 +24,8 @@ func (m *Main) openHub(ctx context.Context, accounts *auth.Service) error {
 		broker = hub.NewMemoryBroker()
 	}
 	h, err := hub.New(hub.Config{
-		Namespaces:     channels.Namespaces(m.pool),
+		Namespaces:     m.hubNamespaces(channels.Namespaces(m.pool)),
+		OnPublish:      m.onHubPublish,
 		Metrics:        m.registry,
 		OriginPatterns: originHosts(m.cfg.CORSOrigins),
 	}, broker, channels.NewAuthenticator(accounts), m.logger.With("component", "hub"))

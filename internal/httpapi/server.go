@@ -67,6 +67,9 @@ type Deps struct {
 	CV *CVDeps
 	// Jobs serves job search and the skills gap; nil leaves their routes out.
 	Jobs *JobsDeps
+	// Interviews serves voice interviews, agent dispatch and LiveKit
+	// webhooks; nil leaves their routes out.
+	Interviews Interviews
 	// Web serves the dashboards at / (index.html, assets); nil leaves them out.
 	Web http.Handler
 	// ConnectSources are extra origins the pages may connect to (the
@@ -138,6 +141,9 @@ func New(d Deps) (*Server, error) {
 	}
 	if d.Jobs != nil {
 		s.jobsRoutes(*d.Jobs)
+	}
+	if d.Interviews != nil {
+		s.interviewRoutes(d.Interviews)
 	}
 	if d.Web != nil {
 		s.webRoutes(d.Web)

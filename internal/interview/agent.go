@@ -1,0 +1,308 @@
+package interview
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/utopiahire/utopiahire/hub"
+	"github.com/utopiahire/utopiahire/internal/apperr"
+	"github.com/utopiahire/utopiahire/internal/store"
+)
+
+// SessionData is GET /api/session-data/{room}: what the agent needs to run
+// the interview.
+type SessionData struct {
+	InterviewID        string `json:"interview_id"`
+	Room               string `json:"room"`
+	CandidateName      string `json:"candidate_name"`
+	CandidateEmail     string `json:"candidate_email"`
+	JobTitle           string `json:"job_title"`
+	JobDescription     string `json:"job_description"`
+	CVText             string `json:"cv_text"`
+	Language           string `json:"language"`
+	MaxDurationSeconds int    `json:"max_duration_seconds"`
+}
+
+// SessionData returns the session of the credential's interview, which
+// must be the one of room.
+func (s *Service) SessionData(ctx context.Context, cred Credential, room string) (SessionData, error) {
+	iv := cred.Interview
+	if room != iv.Room {
+		return SessionData{}, errWrongScope
+	}
+	text, err := s.st.CV(ctx, iv.ID)
+	if err != nil {
+		return SessionData{}, notFoundAs(err)
+	}
+	return SessionData{
+		InterviewID: iv.ID, Room: iv.Room, CandidateName: iv.CandidateName, CandidateEmail: iv.CandidateEmail,
+		JobTitle: iv.JobTitle, JobDescription: iv.JobDescription, CVText: text, Language: iv.Language,
+		MaxDurationSeconds: int(s.cfg.MaxDuration / time.Second),
+	}, nil
+}
+
+// ReportInput is POST /api/interviews/save-report: the contract's fields
+// and the structured report.
+type ReportInput struct {
+	CandidateEmail    string   `json:"candidate_email"`
+	JobTitle          string   `json:"job_title"`
+	InterviewScore    *float64 `json:"interview_score"`
+	Conclusion        string   `json:"conclusion"`
+	Strengths         []string `json:"strengths"`
+	DevelopmentAreas  []string `json:"development_areas"`
+	Communication     string   `json:"communication"`
+	RoleFit           string   `json:"role_fit"`
+	Terminated        bool     `json:"terminated"`
+	TerminationReason string   `json:"termination_reason"`
+	UnscoredReason    string   `json:"unscored_reason"`
+}
+
+// Limits on a report.
+const (
+	maxReportItems    = 20
+	maxReportItemLen  = 1000
+	maxReportParaLen  = 4000
+	maxConclusionLen  = 20000
+	maxReasonLen      = 500
+	maxReportItemsSum = 20000
+)
+
+// SavedReport is the answer to save-report.
+type SavedReport struct {
+	Success     bool     `json:"success"`
+	Message     string   `json:"message"`
+	InterviewID string   `json:"interview_id"`
+	State       State    `json:"state"`
+	Score       *float64 `json:"interview_score"`
+}
+
+func (in *ReportInput) check(iv store.Interview) error {
+	f := fields{}
+	in.CandidateEmail = strings.TrimSpace(in.CandidateEmail)
+	in.JobTitle = strings.TrimSpace(in.JobTitle)
+	in.Conclusion = strings.TrimSpace(in.Conclusion)
+	in.UnscoredReason = strings.TrimSpace(in.UnscoredReason)
+	in.TerminationReason = strings.TrimSpace(in.TerminationReason)
+	if !strings.EqualFold(in.CandidateEmail, iv.CandidateEmail) {
+		f.add("candidate_email", "does not match the interview's candidate")
+	}
+	if !strings.EqualFold(in.JobTitle, iv.JobTitle) {
+		f.add("job_title", "does not match the interview's job title")
+	}
+	switch {
+	case in.InterviewScore == nil && in.UnscoredReason == "":
+		f.add("interview_score", "is required (0–10), or null with an unscored_reason")
+	case in.InterviewScore != nil && (math.IsNaN(*in.InterviewScore) || *in.InterviewScore < 0 || *in.InterviewScore > 10):
+		f.add("interview_score", "must be from 0 to 10")
+	}
+	if in.InterviewScore != nil {
+		v := math.Round(*in.InterviewScore*10) / 10
+		in.InterviewScore = &v
+	}
+	checkText(f, "conclusion", in.Conclusion, 1, maxConclusionLen)
+	checkText(f, "communication", in.Communication, 0, maxReportParaLen)
+	checkText(f, "role_fit", in.RoleFit, 0, maxReportParaLen)
+	checkText(f, "unscored_reason", in.UnscoredReason, 0, maxReasonLen)
+	checkText(f, "termination_reason", in.TerminationReason, 0, maxReasonLen)
+	if in.Terminated && in.TerminationReason == "" {
+		f.add("termination_reason", "is required when terminated is true")
+	}
+	for name, list := range map[string][]string{"strengths": in.Strengths, "development_areas": in.DevelopmentAreas} {
+		if len(list) > maxReportItems {
+			f.add(name, fmt.Sprintf("has more than %d items", maxReportItems))
+			continue
+		}
+		for _, item := range list {
+			if strings.TrimSpace(item) == "" {
+				f.add(name, "has an empty item")
+			}
+			checkText(f, name, item, 0, maxReportItemLen)
+		}
+	}
+	return f.err()
+}
+
+// SaveReport stores the agent's report, ends the interview (completed, or
+// terminated when the agent ended it for misconduct) and queues the report
+// e-mail to the candidate, all in one transaction.
+func (s *Service) SaveReport(ctx context.Context, cred Credential, in ReportInput) (SavedReport, error) {
+	iv := cred.Interview
+	if err := in.check(iv); err != nil {
+		return SavedReport{}, err
+	}
+	switch State(iv.State) {
+	case InProgress:
+	case Created, WaitingForAgent:
+		return SavedReport{}, apperr.New(apperr.Conflict, CodeNotStarted, "The interview has not started: the interviewer has not joined the room.").With("state", iv.State)
+	default:
+		if _, err := s.st.Report(ctx, iv.ID); err == nil {
+			return SavedReport{}, apperr.New(apperr.Conflict, CodeReportExists, "This interview's report is already saved.")
+		}
+		return SavedReport{}, errEnded.With("state", iv.State)
+	}
+	to, why := Completed, (*Reason)(nil)
+	if in.Terminated {
+		to, why = Terminated, &Reason{Code: "terminated_by_interviewer", Message: in.TerminationReason}
+	}
+	rep := store.InterviewReport{
+		InterviewID: iv.ID, Score: in.InterviewScore, UnscoredReason: nonEmpty(in.UnscoredReason),
+		Strengths: in.Strengths, DevelopmentAreas: in.DevelopmentAreas, Communication: in.Communication,
+		RoleFit: in.RoleFit, Conclusion: in.Conclusion, Terminated: in.Terminated,
+		TerminationReason: nonEmpty(in.TerminationReason), ClaimID: cred.ClaimID,
+	}
+	msg, err := s.templates.report(iv, rep, s.cfg.FrontendURL)
+	if err != nil {
+		return SavedReport{}, err
+	}
+	var o outbox
+	var moved store.Interview
+	err = s.st.InTx(ctx, func(tx *store.Interviews, ptx pgx.Tx) error {
+		if err := tx.SaveReport(ctx, rep); err != nil {
+			if errors.Is(err, store.ErrReportExists) {
+				return apperr.New(apperr.Conflict, CodeReportExists, "This interview's report is already saved.")
+			}
+			return err
+		}
+		if _, err := s.event(ctx, tx, &o, iv.ID, TypeReport, reportData(rep)); err != nil {
+			return err
+		}
+		var err error
+		if moved, err = s.move(ctx, tx, &o, iv.ID, to, why, nil); err != nil {
+			return err
+		}
+		return s.cfg.Mailer.EnqueueTx(ctx, ptx, msg)
+	})
+	if err != nil {
+		return SavedReport{}, err
+	}
+	s.flush(ctx, &o)
+	s.ended(ctx, moved)
+	return SavedReport{Success: true, Message: "Report saved.", InterviewID: iv.ID, State: to, Score: in.InterviewScore}, nil
+}
+
+func reportData(r store.InterviewReport) map[string]any {
+	return map[string]any{
+		"interview_score": r.Score, "unscored_reason": r.UnscoredReason, "strengths": nonNil(r.Strengths),
+		"development_areas": nonNil(r.DevelopmentAreas), "communication": r.Communication, "role_fit": r.RoleFit,
+		"conclusion": r.Conclusion, "terminated": r.Terminated, "termination_reason": r.TerminationReason,
+	}
+}
+
+// HandlePublish is the hub's OnPublish hook for interview:<id>: it checks an
+// agent's publication, stores transcript segments (idempotently by seq)
+// and agent events, and applies the events that move the interview. An
+// error refuses the publication.
+func (s *Service) HandlePublish(ctx context.Context, _ hub.Principal, channel string, data []byte) error {
+	id, err := interviewIDOf(channel)
+	if err != nil {
+		return nil // not ours; the namespace's authorizer decided
+	}
+	m, err := parseAgentMessage(data)
+	if err != nil {
+		return err
+	}
+	if m.Type == TypeTranscript {
+		seg, _ := m.segment()
+		return s.storeSegment(ctx, id, seg)
+	}
+	return s.agentEvent(ctx, id, m)
+}
+
+func (s *Service) storeSegment(ctx context.Context, id string, seg Segment) error {
+	out, err := s.st.UpsertSegment(ctx, id, store.InterviewSegment(seg))
+	if err != nil {
+		s.metrics.segments.WithLabelValues("error").Inc()
+		s.log.Error("store transcript segment", "interview_id", id, "seq", seg.Seq, "err", err)
+		return hub.NewError(hub.CodeInternal, "The segment could not be stored; send it again.")
+	}
+	switch out {
+	case store.SegmentFinalized:
+		s.metrics.segments.WithLabelValues("refused_final").Inc()
+		return refuse(CodeSegmentFinal, "Segment %d is already final; a final segment is never replaced.", seg.Seq)
+	case store.SegmentUnchanged:
+		s.metrics.segments.WithLabelValues("duplicate").Inc()
+	default:
+		s.metrics.segments.WithLabelValues("stored").Inc()
+	}
+	return nil
+}
+
+// agentEvent stores an agent event in the timeline (speaking/listening are
+// only relayed) and applies it to the lifecycle.
+func (s *Service) agentEvent(ctx context.Context, id string, m agentMessage) error {
+	iv, err := s.st.Get(ctx, id)
+	if err != nil {
+		return refuse(CodeInvalidMessage, "No such interview.")
+	}
+	if ephemeralEvents[m.Event] {
+		return nil
+	}
+	if n, err := s.st.CountEvents(ctx, id); err == nil && n >= s.cfg.MaxEvents {
+		return refuse(CodeTimelineFull, "This interview's timeline is full (%d entries).", s.cfg.MaxEvents)
+	}
+	data := map[string]any{"event": m.Event}
+	if m.Reason != "" {
+		data["reason"] = m.Reason
+	}
+	if m.Message != "" {
+		data["message"] = m.Message
+	}
+	if _, err := s.st.AddEvent(ctx, id, TypeAgent, mustJSON(data)); err != nil {
+		s.log.Error("store agent event", "interview_id", id, "err", err)
+		return hub.NewError(hub.CodeInternal, "The event could not be stored; send it again.")
+	}
+	switch m.Event {
+	case AgentJoined:
+		if err := s.st.Joined(ctx, id, store.PartAgent, time.Now()); err != nil {
+			s.log.Error("record agent joined", "interview_id", id, "err", err)
+		}
+		if iv.State == string(WaitingForAgent) {
+			s.startIfWaiting(ctx, id)
+		}
+	case AgentEnding:
+		if _, err := s.st.AgentEnding(ctx, id); err != nil {
+			s.log.Error("record agent ending", "interview_id", id, "err", err)
+		}
+	case AgentFailed, AgentAbandoned:
+		to := Failed
+		if m.Event == AgentAbandoned {
+			to = Abandoned
+		}
+		msg := m.Message
+		if msg == "" {
+			msg = "The interview could not continue. Please start a new session."
+		}
+		if _, err := s.Transition(ctx, id, to, &Reason{Code: m.Reason, Message: msg}); err != nil && apperr.CodeOf(err) != CodeIllegalTransition {
+			s.log.Error("apply agent event", "interview_id", id, "event", m.Event, "err", err)
+		}
+	}
+	return nil
+}
+
+// startIfWaiting moves a waiting interview whose agent is in the room to
+// in_progress; a concurrent mover having done it already is fine.
+func (s *Service) startIfWaiting(ctx context.Context, id string) {
+	if _, err := s.Transition(ctx, id, InProgress, nil); err != nil && apperr.CodeOf(err) != CodeIllegalTransition {
+		s.log.Error("start interview", "interview_id", id, "err", err)
+	}
+}
+
+func nonEmpty(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
