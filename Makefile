@@ -3,7 +3,7 @@
 
 run:
 	scripts/deps.sh --run
-	go run ./cmd/server
+	scripts/run.sh
 
 test:
 	scripts/test.sh

@@ -1,0 +1,418 @@
+//go:build cgo
+
+package agent_test
+
+import (
+	"context"
+	"os"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	lkmediasdk "github.com/livekit/media-sdk"
+	"github.com/livekit/protocol/logger"
+	lksdk "github.com/livekit/server-sdk-go/v2"
+	"github.com/livekit/server-sdk-go/v2/pkg/media"
+	"github.com/pion/webrtc/v4"
+	"google.golang.org/genai"
+
+	"github.com/utopiahire/utopiahire/agent"
+	"github.com/utopiahire/utopiahire/agent/audio"
+	"github.com/utopiahire/utopiahire/agent/audio/lkmedia"
+	"github.com/utopiahire/utopiahire/agent/lkroom"
+	"github.com/utopiahire/utopiahire/internal/ai"
+	"github.com/utopiahire/utopiahire/internal/ai/geminifake"
+	"github.com/utopiahire/utopiahire/internal/livekit"
+	"github.com/utopiahire/utopiahire/internal/livekit/livekittest"
+)
+
+func TestMain(m *testing.M) {
+	lksdk.SetLogger(logger.GetDiscardLogger())
+	os.Exit(m.Run())
+}
+
+// candidate is the test's browser: it joins the room, speaks through a
+// microphone track and records what it hears from the interviewer.
+type candidate struct {
+	room *lksdk.Room
+	mic  *lkmedia.TrackSink
+	rec  *hearing
+}
+
+// hearing records decoded interviewer audio with arrival times.
+type hearing struct {
+	mu   sync.Mutex
+	at   []time.Time
+	loud []bool
+}
+
+func (h *hearing) String() string  { return "hearing" }
+func (h *hearing) SampleRate() int { return 48000 }
+func (h *hearing) Close() error    { return nil }
+func (h *hearing) WriteSample(s lkmediasdk.PCM16Sample) error {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.at = append(h.at, time.Now())
+	h.loud = append(h.loud, audio.RMS(s) > 0.02)
+	return nil
+}
+
+// loudBetween is how long loud audio was heard in [from, to).
+func (h *hearing) loudBetween(from, to time.Time) (total time.Duration, last time.Time) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for i, at := range h.at {
+		if h.loud[i] && !at.Before(from) && at.Before(to) {
+			total += 10 * time.Millisecond
+			last = at
+		}
+	}
+	return total, last
+}
+
+func joinCandidate(t *testing.T, ctx context.Context, lk *livekittest.Server, room string) *candidate {
+	t.Helper()
+	tok, err := lk.Issuer(t).JoinToken("cand", "Ada", room, 10*time.Minute, livekit.TokenOptions{Role: livekit.RoleCandidate})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &candidate{rec: &hearing{}}
+	var once sync.Once
+	cb := lksdk.NewRoomCallback()
+	cb.OnTrackSubscribed = func(track *webrtc.TrackRemote, _ *lksdk.RemoteTrackPublication, _ *lksdk.RemoteParticipant) {
+		if track.Kind() != webrtc.RTPCodecTypeAudio {
+			return
+		}
+		once.Do(func() {
+			remote, err := media.NewPCMRemoteTrack(track, c.rec, media.WithLogger(logger.GetDiscardLogger()))
+			if err == nil {
+				t.Cleanup(remote.Close)
+			}
+		})
+	}
+	r, err := lksdk.ConnectToRoomWithToken(lk.URL, tok, cb, lksdk.WithLogger(logger.GetDiscardLogger()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.room = r
+	t.Cleanup(r.Disconnect)
+	c.mic, err = lkmedia.PublishSink(ctx, r.LocalParticipant, lkmedia.SinkOptions{SampleRate: audio.ModelInputRate, TrackName: "microphone"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func (c *candidate) say(t *testing.T, ctx context.Context, pcm []int16) {
+	t.Helper()
+	if err := c.mic.Write(ctx, pcm); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func loadAnswer(t testing.TB) []int16 {
+	t.Helper()
+	f, err := os.Open("audio/testdata/answer.wav")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	pcm, rate, err := audio.DecodeWAV(f)
+	if err != nil || rate != audio.ModelInputRate {
+		t.Fatalf("answer.wav: rate %d, %v", rate, err)
+	}
+	return pcm
+}
+
+func agentToken(t testing.TB, lk *livekittest.Server, id, room string) string {
+	t.Helper()
+	tok, err := lk.Issuer(t).JoinToken("agent-"+id, "Interviewer", room, 10*time.Minute, livekit.TokenOptions{Role: livekit.RoleAgent})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tok
+}
+
+func startWorker(t *testing.T, ctx context.Context, cp *controlPlane, deps agent.Deps) *agent.Metrics {
+	t.Helper()
+	deps.Control = agent.NewAPIClient(cp.URL(), func() string { return cp.secret }, "test-worker", nil)
+	deps.Rooms = lkroom.Joiner{}
+	deps.HubURL = cp.HubURL()
+	deps.Metrics = agent.NewMetrics(nil)
+	if deps.Concurrency == 0 {
+		deps.Concurrency = 2
+	}
+	w, err := agent.NewWorker(deps)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wctx, stop := context.WithCancel(ctx)
+	done := make(chan error, 1)
+	go func() { done <- w.Run(wctx, ctx) }()
+	t.Cleanup(func() {
+		stop()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("worker: %v", err)
+			}
+		case <-time.After(30 * time.Second):
+			t.Error("worker did not stop")
+		}
+	})
+	return deps.Metrics
+}
+
+const longReply = "Before we go on, let me describe the team in some detail: we are eight engineers " +
+	"working on a real-time platform, we deploy many times a day, we review every change, we share " +
+	"on-call duty fairly, and we care a lot about clear writing, careful testing and kind feedback."
+
+// The whole interview against Gemini Live (the fake, over the real
+// protocol) through a real livekit-server: the candidate's spoken answer
+// reaches the model, the model's voice reaches the candidate, the reviewer
+// reads every segment in order, a goAway mid-interview is survived through
+// session resumption, barge-in stops playback, and the report is saved.
+func TestInterviewWithGeminiLive(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 80*time.Second)
+	defer cancel()
+	lk := livekittest.Start(t)
+	cp := newControlPlane(t, "agent-secret-for-tests")
+	heard := []string{"I am Ada, a Go developer.", "I like real-time systems.", "Sorry to interrupt, may I ask about the team?"}
+	script := geminifake.ConversationScript{
+		Replies: []geminifake.LiveReply{
+			{Text: "Hello Ada, welcome. First question: tell me about yourself.",
+				Tools: []*genai.FunctionCall{{ID: "q1", Name: "question", Args: map[string]any{"number": 1, "total": 2}}}},
+			{Text: "Thank you. Second question: what draws you to this role?", GoAway: 3 * time.Second,
+				Tools: []*genai.FunctionCall{{ID: "q2", Name: "question", Args: map[string]any{"number": 2, "total": 2}}}},
+			{Text: longReply},
+			{Text: "Of course. Thank you Ada, the interview is over, you will receive your report by e-mail. Goodbye.",
+				Tools: []*genai.FunctionCall{{ID: "end", Name: "end_interview", Args: map[string]any{"outcome": "completed"}}}},
+		},
+		Heard: heard,
+	}
+	gem := geminifake.NewServer(t, geminifake.Options{Live: geminifake.Conversation(script)})
+	aiCfg := ai.Config{APIKey: "test-key", BaseURL: gem.URL()}
+	reports, err := ai.NewClient(ctx, aiCfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	live, err := genai.NewClient(ctx, aiCfg.LiveClientConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	metrics := startWorker(t, ctx, cp, agent.Deps{
+		Live:    &agent.LiveSettings{Connect: agent.GenaiLive(live), Model: "gemini-live-test", Voice: "Charon", SilenceDuration: 400 * time.Millisecond},
+		Reports: reports,
+	})
+
+	const id, room = "iv-live-1", "room-live-1"
+	rv := cp.follow(t, ctx, id)
+	cand := joinCandidate(t, ctx, lk, room)
+	cp.addInterview(ctx, agent.SessionData{
+		InterviewID: id, Room: room, CandidateName: "Ada", CandidateEmail: "ada@example.com",
+		JobTitle: "Backend engineer", JobDescription: "Go, PostgreSQL, real-time systems.", CVText: "Ada: 5 years of Go.",
+		Language: "en", MaxDurationSeconds: 600,
+	}, lk.URL, agentToken(t, lk, id, room))
+
+	answer := loadAnswer(t)
+	rv.waitEvent(t, agent.EventListening, 1, 30*time.Second) // greeting and first question done
+	cand.say(t, ctx, answer)
+	rv.waitEvent(t, agent.EventListening, 2, 20*time.Second) // second question (then goAway)
+	cand.say(t, ctx, answer)
+	rv.waitEvent(t, agent.EventSpeaking, 3, 20*time.Second) // the long reply starts
+	time.Sleep(1500 * time.Millisecond)
+	bargeAt := time.Now()
+	cand.say(t, ctx, answer[:len(answer)/2])
+
+	var rep savedReport
+	select {
+	case rep = <-cp.reports:
+	case <-ctx.Done():
+		t.Fatalf("no report saved; hub saw %v", rv.snapshot())
+	}
+	time.Sleep(300 * time.Millisecond) // last publications in flight
+
+	// Barge-in: the long reply (about 20 s of audio) stopped soon after the
+	// candidate spoke over it.
+	heardAfter, _ := cand.rec.loudBetween(bargeAt.Add(1200*time.Millisecond), bargeAt.Add(6*time.Second))
+	if heardAfter > 600*time.Millisecond {
+		t.Errorf("interviewer still heard for %s after the barge-in", heardAfter)
+	}
+	before, _ := cand.rec.loudBetween(bargeAt.Add(-1500*time.Millisecond), bargeAt)
+	if before < 500*time.Millisecond {
+		t.Errorf("the candidate heard only %s of the long reply before interrupting", before)
+	}
+
+	// The reviewer got every segment, in order, none missing, each final.
+	checkTranscript(t, rv.snapshot(), script, heard)
+
+	// goAway survived by resuming the same session.
+	st := gem.LiveStats()
+	if st.GoAways != 1 || st.Resumed < 1 {
+		t.Errorf("live stats: %d goAways, %d resumed sessions", st.GoAways, st.Resumed)
+	}
+	s0 := st.Setups[0]
+	if s0.Voice != "Charon" || !s0.InputTranscription || !s0.OutputTranscription || !s0.ContextWindowCompression ||
+		!s0.ResumptionRequested || !slices.Contains(s0.Functions, "end_interview") || !strings.Contains(s0.SystemInstruction, "Backend engineer") {
+		t.Errorf("setup: %+v", s0)
+	}
+
+	// The report came from the text model with a score.
+	if rep.InterviewID != id || rep.Report["candidate_email"] != "ada@example.com" || rep.Report["terminated"] != false {
+		t.Errorf("report: %+v", rep)
+	}
+	if s, ok := rep.Report["interview_score"].(float64); !ok || s < 0 || s > 10 {
+		t.Errorf("interview_score %v", rep.Report["interview_score"])
+	}
+	if reqs := gemRequests(gem); len(reqs) == 0 || !strings.Contains(reqs[0], heard[0]) {
+		t.Errorf("the report prompt does not carry the transcript")
+	}
+	if n := len(metrics.Turns()); n < 2 {
+		t.Errorf("%d turn latencies measured, want at least 2", n)
+	}
+	for _, tl := range metrics.Turns() {
+		t.Logf("turn: total %s (bridge in %s, model %s, bridge out %s)", tl.Total, tl.BridgeIn, tl.Model, tl.BridgeOut)
+	}
+}
+
+func gemRequests(gem *geminifake.Server) []string {
+	var out []string
+	for _, r := range gem.Requests() {
+		out = append(out, r.Text())
+	}
+	return out
+}
+
+// checkTranscript: seqs start at 1 and never skip; every seq ends final;
+// the finals are exactly what was said, in order.
+func checkTranscript(t *testing.T, msgs []map[string]any, script geminifake.ConversationScript, heard []string) {
+	t.Helper()
+	finals := map[int]map[string]any{}
+	maxSeq := 0
+	var events []string
+	for _, m := range msgs {
+		switch m["type"] {
+		case "agent":
+			events = append(events, m["event"].(string))
+			if m["event"] == "question" {
+				events[len(events)-1] += " " + strings.TrimSuffix(strings.TrimSuffix(
+					strings.Join([]string{num(m["question"]), num(m["of"])}, "/"), "/"), "/")
+			}
+		case "transcript":
+			seq := int(m["seq"].(float64))
+			if seq > maxSeq+1 {
+				t.Errorf("seq %d published before seq %d", seq, maxSeq+1)
+			}
+			maxSeq = max(maxSeq, seq)
+			if _, done := finals[seq]; done {
+				t.Errorf("seq %d published again after its final", seq)
+			}
+			if m["final"] == true {
+				finals[seq] = m
+			}
+			if m["lang"] != "en" {
+				t.Errorf("segment lang %v", m["lang"])
+			}
+		}
+	}
+	var gotCand, gotInt []string
+	for seq := 1; seq <= maxSeq; seq++ {
+		f, ok := finals[seq]
+		if !ok {
+			t.Errorf("seq %d never got a final segment", seq)
+			continue
+		}
+		if f["start_ms"].(float64) > f["end_ms"].(float64) {
+			t.Errorf("seq %d ends before it starts", seq)
+		}
+		if f["speaker"] == "candidate" {
+			gotCand = append(gotCand, f["text"].(string))
+		} else {
+			gotInt = append(gotInt, f["text"].(string))
+		}
+	}
+	if !slices.Equal(gotCand, heard) {
+		t.Errorf("candidate segments %q, want %q", gotCand, heard)
+	}
+	if len(gotInt) != 4 || gotInt[0] != script.Replies[0].Text || gotInt[1] != script.Replies[1].Text || gotInt[3] != script.Replies[3].Text {
+		t.Errorf("interviewer segments %q", gotInt)
+	} else if !strings.HasPrefix(longReply, gotInt[2]) || len(gotInt[2]) >= len(longReply) {
+		t.Errorf("interrupted reply %q is not a cut prefix of the long reply", gotInt[2])
+	}
+	for _, want := range []string{"joined", "question 1/2", "question 2/2", "speaking", "listening", "ending"} {
+		if !slices.Contains(events, want) {
+			t.Errorf("agent events %v lack %q", events, want)
+		}
+	}
+}
+
+func num(v any) string {
+	if f, ok := v.(float64); ok {
+		return strings.TrimSpace(strings.Repeat(" ", 0) + itoa(int(f)))
+	}
+	return ""
+}
+
+func itoa(n int) string { return string(rune('0' + n)) }
+
+// Without a Gemini key: questions spoken by espeak-ng, the answer found by
+// voice activity and timed, and an unscored report that says why.
+func TestRehearsalInterview(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 80*time.Second)
+	defer cancel()
+	lk := livekittest.Start(t)
+	cp := newControlPlane(t, "agent-secret-for-tests")
+	startWorker(t, ctx, cp, agent.Deps{TTS: agent.Espeak{}})
+
+	const id, room = "iv-rehearsal-1", "room-rehearsal-1"
+	rv := cp.follow(t, ctx, id)
+	cand := joinCandidate(t, ctx, lk, room)
+	cp.addInterview(ctx, agent.SessionData{
+		InterviewID: id, Room: room, CandidateName: "Ada", CandidateEmail: "ada@example.com",
+		JobTitle: "Backend engineer", Language: "en", MaxDurationSeconds: 12,
+	}, lk.URL, agentToken(t, lk, id, room))
+
+	rv.waitEvent(t, agent.EventListening, 2, 40*time.Second) // intro, then question 1
+	spokeAt := time.Now()
+	answer := loadAnswer(t)
+	cand.say(t, ctx, answer)
+
+	var rep savedReport
+	select {
+	case rep = <-cp.reports:
+	case <-ctx.Done():
+		t.Fatalf("no report saved; hub saw %v", rv.snapshot())
+	}
+	time.Sleep(300 * time.Millisecond)
+	if rep.Report["interview_score"] != nil || !strings.Contains(rep.Report["unscored_reason"].(string), "Rehearsal mode") {
+		t.Errorf("rehearsal report: %+v", rep.Report)
+	}
+	if heard, _ := cand.rec.loudBetween(time.Time{}, spokeAt); heard < 3*time.Second {
+		t.Errorf("the candidate heard only %s of spoken questions", heard)
+	}
+	var texts []string
+	var answerMS float64
+	for _, m := range rv.snapshot() {
+		if m["type"] == "transcript" && m["final"] == true {
+			texts = append(texts, m["speaker"].(string)+": "+m["text"].(string))
+			if m["speaker"] == "candidate" {
+				answerMS = m["end_ms"].(float64) - m["start_ms"].(float64)
+			}
+		}
+	}
+	want := []string{"interviewer: Hello Ada.", "interviewer: Please introduce yourself", "candidate: (answer of", "interviewer: Thank you, that is the end"}
+	if len(texts) != len(want) {
+		t.Fatalf("transcript %q", texts)
+	}
+	for i := range want {
+		if !strings.HasPrefix(texts[i], want[i]) {
+			t.Errorf("segment %d = %q, want prefix %q", i, texts[i], want[i])
+		}
+	}
+	// answer.wav holds about 3.2 s of speech between short silences.
+	if answerMS < 2500 || answerMS > 4500 {
+		t.Errorf("answer timed at %.0f ms", answerMS)
+	}
+}
