@@ -103,12 +103,12 @@ func (w *Worker) hold(ctx context.Context, claim Claim, stop <-chan struct{}) {
 	src, err := room.CandidateAudio(waitCtx)
 	cancelWait()
 	if err != nil {
-		reason := "the candidate did not join"
+		reason, msg := "candidate_no_show", "The candidate did not join with a microphone in time."
 		if errors.Is(err, ErrCandidateLeft) {
-			reason = "the candidate left before the interview started"
+			reason, msg = "candidate_left", "The candidate left before the interview started."
 		}
 		log.Info("no candidate audio", "err", err)
-		tl.Event(Event{Event: EventAbandoned, Reason: reason})
+		tl.Event(Event{Event: EventAbandoned, Reason: reason, Message: msg})
 		w.metrics().outcome("abandoned")
 		return
 	}
@@ -120,7 +120,7 @@ func (w *Worker) hold(ctx context.Context, claim Claim, stop <-chan struct{}) {
 	end, err := conv.run(ctx, iv)
 	if err != nil {
 		log.Error("interview failed", "err", err)
-		tl.Event(Event{Event: EventFailed, Reason: "the interviewer had a technical failure"})
+		tl.Event(Event{Event: EventFailed, Reason: "agent_error", Message: "The interviewer had a technical failure."})
 		w.metrics().outcome("failed")
 		if !tl.HasSpeech(SpeakerCandidate) {
 			return
@@ -128,7 +128,7 @@ func (w *Worker) hold(ctx context.Context, claim Claim, stop <-chan struct{}) {
 		end = ending{terminated: true, reason: "The interview stopped early because of a technical failure."}
 	}
 	if end.abandoned {
-		tl.Event(Event{Event: EventAbandoned, Reason: "the candidate left the room"})
+		tl.Event(Event{Event: EventAbandoned, Reason: "candidate_left", Message: "The candidate left the room."})
 		w.metrics().outcome("abandoned")
 		if !tl.HasSpeech(SpeakerCandidate) {
 			return

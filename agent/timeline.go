@@ -36,7 +36,9 @@ type Segment struct {
 	Final   bool   `json:"final"`
 }
 
-// Event is an agent state change published on interview:<id>.
+// Event is an agent state change published on interview:<id>. Reason is a
+// code (lowercase letters and underscores), required for failed and
+// abandoned; Message is for people.
 type Event struct {
 	Type     string `json:"type"` // "agent"
 	Event    string `json:"event"`
