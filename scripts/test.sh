@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/deps.sh
+scripts/web-deps.sh
 [ -x scripts/livekit.sh ] && scripts/livekit.sh install
 echo "== go vet" >&2
 go vet ./...

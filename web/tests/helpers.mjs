@@ -44,7 +44,8 @@ export async function launch(extraArgs = []) {
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const errors = [];
-  page.on("pageerror", (e) => errors.push(e));
+  watch(page, errors);
+  context.on("page", (p) => watch(p, errors));
   return {
     context,
     page,
@@ -54,6 +55,22 @@ export async function launch(extraArgs = []) {
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * watch records uncaught page errors into errors and prints what helps
+ * diagnose a failure: console errors and failed API answers (error bodies carry no secrets).
+ */
+export function watch(page, errors) {
+  page.on("pageerror", (e) => errors.push(e));
+  page.on("console", (m) => {
+    if (m.type() === "error") console.log(`[browser console] ${m.text()}`);
+  });
+  page.on("response", async (r) => {
+    if (r.status() < 400 || !new URL(r.url()).pathname.startsWith("/api/")) return;
+    const body = await r.text().catch(() => "");
+    console.log(`[browser] ${r.request().method()} ${new URL(r.url()).pathname} -> ${r.status()} ${body.slice(0, 300)}`);
+  });
 }
 
 /** shot saves a full-page screenshot to docs/screenshots/<name>.png. */
