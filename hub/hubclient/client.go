@@ -438,8 +438,9 @@ func (c *Client) readLoop(sess *session) error {
 	silence := 2*sess.info.Ping + 5*time.Second
 	watchdog := time.AfterFunc(silence, func() { _ = sess.ws.CloseNow() })
 	defer watchdog.Stop()
+	var buf bytes.Buffer
 	for {
-		_, data, err := sess.ws.Read(context.Background())
+		data, err := readMessage(sess.ws, &buf)
 		if err != nil {
 			_ = sess.ws.CloseNow()
 			if st := websocket.CloseStatus(err); st != -1 {
@@ -455,6 +456,26 @@ func (c *Client) readLoop(sess *session) error {
 			return err
 		}
 	}
+}
+
+// readMessage reads one WebSocket message into buf, reused across messages,
+// and returns a copy of exactly its size: the frames' data may be kept by
+// callbacks, so each message gets its own array, but it is allocated once
+// instead of grown from 512 bytes as io.ReadAll (websocket.Conn.Read) does.
+func readMessage(ws *websocket.Conn, buf *bytes.Buffer) ([]byte, error) {
+	_, r, err := ws.Reader(context.Background())
+	if err != nil {
+		return nil, err
+	}
+	buf.Reset()
+	if _, err := buf.ReadFrom(r); err != nil {
+		return nil, err
+	}
+	data := bytes.Clone(buf.Bytes())
+	if buf.Cap() > 1<<20 {
+		*buf = bytes.Buffer{} // do not keep a rare huge message's array
+	}
+	return data, nil
 }
 
 // handleMessage dispatches the frames of one WebSocket message. Message
