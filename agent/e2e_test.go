@@ -39,6 +39,7 @@ type candidate struct {
 	room *lksdk.Room
 	mic  *lkmedia.TrackSink
 	rec  *hearing
+	scan int // benchmarks: where the last search of rec stopped
 }
 
 // hearing records decoded interviewer audio with arrival times.
@@ -72,7 +73,7 @@ func (h *hearing) loudBetween(from, to time.Time) (total time.Duration, last tim
 	return total, last
 }
 
-func joinCandidate(t *testing.T, ctx context.Context, lk *livekittest.Server, room string) *candidate {
+func joinCandidate(t testing.TB, ctx context.Context, lk *livekittest.Server, room string) *candidate {
 	t.Helper()
 	tok, err := lk.Issuer(t).JoinToken("cand", "Ada", room, 10*time.Minute, livekit.TokenOptions{Role: livekit.RoleCandidate})
 	if err != nil {
@@ -105,7 +106,7 @@ func joinCandidate(t *testing.T, ctx context.Context, lk *livekittest.Server, ro
 	return c
 }
 
-func (c *candidate) say(t *testing.T, ctx context.Context, pcm []int16) {
+func (c *candidate) say(t testing.TB, ctx context.Context, pcm []int16) {
 	t.Helper()
 	if err := c.mic.Write(ctx, pcm); err != nil {
 		t.Fatal(err)
@@ -135,7 +136,7 @@ func agentToken(t testing.TB, lk *livekittest.Server, id, room string) string {
 	return tok
 }
 
-func startWorker(t *testing.T, ctx context.Context, cp *controlPlane, deps agent.Deps) *agent.Metrics {
+func startWorker(t testing.TB, ctx context.Context, cp *controlPlane, deps agent.Deps) *agent.Metrics {
 	t.Helper()
 	deps.Control = agent.NewAPIClient(cp.URL(), func() string { return cp.secret }, "test-worker", nil)
 	deps.Rooms = lkroom.Joiner{}
@@ -235,10 +236,11 @@ func TestInterviewWithGeminiLive(t *testing.T) {
 	time.Sleep(300 * time.Millisecond) // last publications in flight
 
 	// Barge-in: the long reply (about 20 s of audio) stopped soon after the
-	// candidate spoke over it.
-	heardAfter, _ := cand.rec.loudBetween(bargeAt.Add(1200*time.Millisecond), bargeAt.Add(6*time.Second))
-	if heardAfter > 600*time.Millisecond {
-		t.Errorf("interviewer still heard for %s after the barge-in", heardAfter)
+	// candidate spoke over it; the closing reply starts only once the
+	// candidate's 1.8 s interruption is over.
+	heardAfter, _ := cand.rec.loudBetween(bargeAt.Add(800*time.Millisecond), bargeAt.Add(1800*time.Millisecond))
+	if heardAfter > 100*time.Millisecond {
+		t.Errorf("interviewer still heard for %s in the second after the barge-in", heardAfter)
 	}
 	before, _ := cand.rec.loudBetween(bargeAt.Add(-1500*time.Millisecond), bargeAt)
 	if before < 500*time.Millisecond {
@@ -371,7 +373,7 @@ func TestRehearsalInterview(t *testing.T) {
 	cand := joinCandidate(t, ctx, lk, room)
 	cp.addInterview(ctx, agent.SessionData{
 		InterviewID: id, Room: room, CandidateName: "Ada", CandidateEmail: "ada@example.com",
-		JobTitle: "Backend engineer", Language: "en", MaxDurationSeconds: 12,
+		JobTitle: "Backend engineer", Language: "en", MaxDurationSeconds: 25,
 	}, lk.URL, agentToken(t, lk, id, room))
 
 	rv.waitEvent(t, agent.EventListening, 2, 40*time.Second) // intro, then question 1
@@ -402,14 +404,22 @@ func TestRehearsalInterview(t *testing.T) {
 			}
 		}
 	}
-	want := []string{"interviewer: Hello Ada.", "interviewer: Please introduce yourself", "candidate: (answer of", "interviewer: Thank you, that is the end"}
-	if len(texts) != len(want) {
+	// The 25 s maximum ends the script after the first answer, or after
+	// the next question went unanswered (timing varies with the machine).
+	want := []string{"interviewer: Hello Ada.", "interviewer: Please introduce yourself", "candidate: (answer of"}
+	if len(texts) < 4 || len(texts) > 5 {
 		t.Fatalf("transcript %q", texts)
 	}
 	for i := range want {
 		if !strings.HasPrefix(texts[i], want[i]) {
 			t.Errorf("segment %d = %q, want prefix %q", i, texts[i], want[i])
 		}
+	}
+	if len(texts) == 5 && !strings.HasPrefix(texts[3], "interviewer: Why are you interested") {
+		t.Errorf("segment 3 = %q", texts[3])
+	}
+	if last := texts[len(texts)-1]; !strings.HasPrefix(last, "interviewer: Thank you, that is the end") {
+		t.Errorf("last segment %q", last)
 	}
 	// answer.wav holds about 3.2 s of speech between short silences.
 	if answerMS < 2500 || answerMS > 4500 {
