@@ -426,3 +426,85 @@ func TestRehearsalInterview(t *testing.T) {
 		t.Errorf("answer timed at %.0f ms", answerMS)
 	}
 }
+
+// Told to stop mid-interview, the worker claims nothing more, asks the
+// model to close, and after the grace period saves a terminated report.
+func TestWorkerStopEndsInterviewPolitely(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	lk := livekittest.Start(t)
+	cp := newControlPlane(t, "agent-secret-for-tests")
+	gem := geminifake.NewServer(t, geminifake.Options{Live: geminifake.Conversation(geminifake.ConversationScript{
+		Replies: []geminifake.LiveReply{{Text: "Hello Ada, first question: tell me about yourself."}, {Text: "I see."}},
+		Heard:   []string{"I build APIs in Go."},
+	})})
+	aiCfg := ai.Config{APIKey: "test-key", BaseURL: gem.URL()}
+	reports, err := ai.NewClient(ctx, aiCfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	live, err := genai.NewClient(ctx, aiCfg.LiveClientConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	deps := agent.Deps{
+		Control:   agent.NewAPIClient(cp.URL(), func() string { return cp.secret }, "stopping-worker", nil),
+		Rooms:     lkroom.Joiner{},
+		HubURL:    cp.HubURL(),
+		Live:      &agent.LiveSettings{Connect: agent.GenaiLive(live), Model: "m", Voice: "Puck", SilenceDuration: 300 * time.Millisecond},
+		Reports:   reports,
+		StopGrace: 2 * time.Second,
+	}
+	w, err := agent.NewWorker(deps)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wctx, stop := context.WithCancel(ctx)
+	done := make(chan error, 1)
+	go func() { done <- w.Run(wctx, ctx) }()
+
+	const id, room = "iv-stop-1", "room-stop-1"
+	rv := cp.follow(t, ctx, id)
+	cand := joinCandidate(t, ctx, lk, room)
+	cp.addInterview(ctx, agent.SessionData{InterviewID: id, Room: room, CandidateName: "Ada", CandidateEmail: "ada@example.com",
+		JobTitle: "Backend engineer", Language: "en"}, lk.URL, agentToken(t, lk, id, room))
+	rv.waitEvent(t, agent.EventListening, 1, 30*time.Second)
+	cand.say(t, ctx, loadAnswer(t))
+	rv.waitEvent(t, agent.EventListening, 2, 20*time.Second)
+
+	stoppedAt := time.Now()
+	stop()
+	// Meanwhile a new interview is offered: a stopping worker does not take it.
+	cp.addInterview(ctx, agent.SessionData{InterviewID: "iv-stop-2", Room: "room-stop-2", Language: "en"}, lk.URL, agentToken(t, lk, "iv-stop-2", "room-stop-2"))
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("worker did not stop")
+	}
+	if took := time.Since(stoppedAt); took < 2*time.Second {
+		t.Errorf("stopped after %s, before the grace period", took)
+	}
+	select {
+	case rep := <-cp.reports:
+		if rep.InterviewID != id || rep.Report["terminated"] != true || !strings.Contains(rep.Report["termination_reason"].(string), "had to stop") {
+			t.Errorf("report %+v", rep)
+		}
+		if rep.Report["interview_score"] == nil {
+			t.Error("the answers given were not assessed")
+		}
+	default:
+		t.Fatal("no report saved before the worker returned")
+	}
+	cp.mu.Lock()
+	claims := cp.claims
+	cp.mu.Unlock()
+	if claims != 1 {
+		t.Errorf("%d claims, want 1", claims)
+	}
+	if st := gem.LiveStats(); len(st.Setups) == 0 || st.Setups[0].Voice != "Puck" {
+		t.Errorf("setups %+v", st.Setups)
+	}
+}

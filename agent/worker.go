@@ -197,7 +197,7 @@ func (w *Worker) Run(ctx, hard context.Context) error {
 			w.log.Info("agent worker stopping", "interviews_in_progress", len(slots))
 			return nil
 		case o := <-offers:
-			if o.Type != "offer" {
+			if o.Type != "offer" || ctx.Err() != nil {
 				continue
 			}
 			select {

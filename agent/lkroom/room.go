@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"sync"
+	"time"
 
 	lksdk "github.com/livekit/server-sdk-go/v2"
 	"github.com/pion/webrtc/v4"
@@ -15,6 +16,10 @@ import (
 	"github.com/utopiahire/utopiahire/agent/audio"
 	"github.com/utopiahire/utopiahire/agent/audio/lkmedia"
 )
+
+// voiceSubscribeWait bounds the wait for the candidate to subscribe to the
+// interviewer's voice before the conversation starts.
+const voiceSubscribeWait = 10 * time.Second
 
 // Joiner is an agent.RoomJoiner.
 type Joiner struct {
@@ -29,6 +34,11 @@ type Room struct {
 	voice  *lkmedia.TrackSink
 	log    *slog.Logger
 	tracks chan *webrtc.TrackRemote
+
+	// heard is closed once a participant subscribed to the interviewer's
+	// voice: speaking before would go unheard.
+	heard     chan struct{}
+	heardOnce sync.Once
 
 	mu        sync.Mutex
 	candidate string // identity whose microphone we listen to
@@ -46,7 +56,7 @@ func (j Joiner) Join(ctx context.Context, url, token string) (agent.Room, error)
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	r := &Room{log: log, tracks: make(chan *webrtc.TrackRemote, 8), left: make(chan struct{})}
+	r := &Room{log: log, tracks: make(chan *webrtc.TrackRemote, 8), left: make(chan struct{}), heard: make(chan struct{})}
 	cb := lksdk.NewRoomCallback()
 	cb.OnTrackSubscribed = func(track *webrtc.TrackRemote, _ *lksdk.RemoteTrackPublication, rp *lksdk.RemoteParticipant) {
 		if track.Kind() != webrtc.RTPCodecTypeAudio || rp.Kind() == lksdk.ParticipantAgent {
@@ -72,6 +82,9 @@ func (j Joiner) Join(ctx context.Context, url, token string) (agent.Room, error)
 		if gone {
 			r.markLeft()
 		}
+	}
+	cb.OnLocalTrackSubscribed = func(*lksdk.LocalTrackPublication, *lksdk.LocalParticipant) {
+		r.heardOnce.Do(func() { close(r.heard) })
 	}
 	cb.OnDisconnected = r.markLeft
 	room, err := lksdk.ConnectToRoomWithToken(url, token, cb, lksdk.WithAutoSubscribe(true))
@@ -104,6 +117,19 @@ func (r *Room) CandidateAudio(ctx context.Context) (audio.Source, error) {
 		r.mu.Lock()
 		r.sources = append(r.sources, src)
 		r.mu.Unlock()
+		// Let the candidate's subscription to the interviewer's voice
+		// settle, so the greeting is heard (bounded: some clients subscribe
+		// late or never report it).
+		wait := time.NewTimer(voiceSubscribeWait)
+		defer wait.Stop()
+		select {
+		case <-r.heard:
+		case <-wait.C:
+			r.log.Warn("nobody subscribed to the interviewer's voice yet; speaking anyway")
+		case <-ctx.Done():
+			_ = src.Close()
+			return nil, ctx.Err()
+		}
 		return src, nil
 	case <-r.left:
 		return nil, agent.ErrCandidateLeft
