@@ -87,7 +87,7 @@ func must(t *testing.T, code int, body []byte, want int, what string) map[string
 func startSession(t *testing.T, c *apiClient, jobTitle string) map[string]any {
 	t.Helper()
 	code, body := c.multipart("/api/upload-cv", nil, "cv", "jane-doe-cv.txt", []byte(cvText))
-	up := must(t, code, body, 200, "upload cv")
+	up := must(t, code, body, 201, "upload cv")
 	code, body = c.json("POST", "/api/start-session", map[string]any{
 		"cv_filename": up["filename"], "job_title": jobTitle, "job_description": "Build Go services on PostgreSQL.",
 		"candidate_name": "Jane Doe", "language": "en", "room": "someone-elses-room",
@@ -500,7 +500,7 @@ func TestInterviewRoomDrivesState(t *testing.T) {
 // that every credential is refused outside its scope.
 func TestAgentDispatchAuthorization(t *testing.T) {
 	t.Parallel()
-	s := startInterviewServer(t, map[string]string{"INTERVIEW_CLAIM_TIMEOUT": "3s"})
+	s := startInterviewServer(t, map[string]string{"INTERVIEW_CLAIM_TIMEOUT": "8s"})
 	dave := signIn(t, s.m, s.dbURL, "dave")
 	erin := signIn(t, s.m, s.dbURL, "erin")
 	a := startSession(t, dave, "SRE")
@@ -552,6 +552,31 @@ func TestAgentDispatchAuthorization(t *testing.T) {
 	credA := outs[winner]["credential"].(string)
 	w := agents[winner]
 
+	// Releasing before joining hands A back; the old credential is void.
+	code, body := w.as(credA).json("POST", "/api/agents/release", map[string]string{"reason": "shutting down"})
+	if rel := must(t, code, body, 200, "release"); rel["state"] != "waiting_for_agent" || rel["reoffered"] != true {
+		t.Fatalf("release: %v", rel)
+	}
+	if code, body := w.as(credA).json("GET", "/api/session-data/"+a["room"].(string), nil); code != 403 || errCode(body) != "claim_lost" {
+		t.Fatalf("released credential: %d %s", code, body)
+	}
+	w = agents[(winner+1)%n]
+	code, again := w.claim(idA)
+	if code != 200 {
+		t.Fatalf("re-claim after release: %d %v", code, again)
+	}
+	credA = again["credential"].(string)
+	if code, body := w.as(credA).json("POST", "/api/interviews/save-report", map[string]any{
+		"candidate_email": "dave@example.com", "job_title": "SRE", "interview_score": 5, "conclusion": "x",
+	}); code != 409 || errCode(body) != "interview_not_started" {
+		t.Fatalf("report before joining: %d %s", code, body)
+	}
+	if code, body := w.as(credA).json("POST", "/api/interviews/save-report", map[string]any{
+		"candidate_email": "dave@example.com", "job_title": "SRE", "interview_score": nil, "conclusion": "x",
+	}); code != 422 {
+		t.Fatalf("null score without a reason: %d %s", code, body)
+	}
+
 	// The credential is for A only: B's room, B's channel, the dispatch claim.
 	if code, body := w.as(credA).json("GET", "/api/session-data/"+b["room"].(string), nil); code != 403 {
 		t.Fatalf("session-data of another room: %d %s", code, body)
@@ -575,27 +600,16 @@ func TestAgentDispatchAuthorization(t *testing.T) {
 	if _, err := follow(t, dialHub(t, s.m, dave.token), "agents:dispatch"); err == nil {
 		t.Fatal("user subscribed to dispatch")
 	}
-	if code, body := w.as(credA).json("POST", "/api/interviews/save-report", map[string]any{
-		"candidate_email": "dave@example.com", "job_title": "SRE", "interview_score": 5, "conclusion": "x",
-	}); code != 409 || errCode(body) != "interview_not_started" {
-		t.Fatalf("report before joining: %d %s", code, body)
-	}
-	if code, body := w.as(credA).json("POST", "/api/interviews/save-report", map[string]any{
-		"candidate_email": "dave@example.com", "job_title": "SRE", "interview_score": nil, "conclusion": "x",
-	}); code != 422 {
-		t.Fatalf("null score without a reason: %d %s", code, body)
-	}
-
 	// An expired credential of the right shape is refused.
 	keys, _ := auth.NewKeyRing(testJWTSecret)
 	past := auth.NewTokens(keys, auth.TokenConfig{Now: func() time.Time { return time.Now().Add(-2 * time.Hour) }})
-	expired, _, _ := past.IssueAgent(auth.AgentGrant{Subject: "claim:" + outs[winner]["claim_id"].(string), Scope: "interview:" + idA, TTL: time.Hour})
+	expired, _, _ := past.IssueAgent(auth.AgentGrant{Subject: "claim:" + again["claim_id"].(string), Scope: "interview:" + idA, TTL: time.Hour})
 	if code, body := w.as(expired).json("GET", "/api/session-data/"+a["room"].(string), nil); code != 401 || errCode(body) != "token_expired" {
 		t.Fatalf("expired credential: %d %s", code, body)
 	}
 
 	// Another user, and a reviewer of a different interview, see nothing of A.
-	code, body := erin.json("POST", "/api/interviews/"+idB+"/reviewers", map[string]string{"email": "frank@example.com"})
+	code, body = erin.json("POST", "/api/interviews/"+idB+"/reviewers", map[string]string{"email": "frank@example.com"})
 	must(t, code, body, 201, "invite frank to B")
 	frank := signIn(t, s.m, s.dbURL, "frank")
 	for who, cl := range map[string]*apiClient{"erin": erin, "frank": frank} {
@@ -620,19 +634,6 @@ func TestAgentDispatchAuthorization(t *testing.T) {
 	}
 	if code, _ := frank.json("DELETE", "/api/interviews/"+idB, nil); code != 404 {
 		t.Errorf("reviewer deletes B: %d", code)
-	}
-
-	// Releasing before joining hands A back; the old credential is void.
-	code, body = w.as(credA).json("POST", "/api/agents/release", map[string]string{"reason": "shutting down"})
-	if rel := must(t, code, body, 200, "release"); rel["state"] != "waiting_for_agent" || rel["reoffered"] != true {
-		t.Fatalf("release: %v", rel)
-	}
-	if code, body := w.as(credA).json("GET", "/api/session-data/"+a["room"].(string), nil); code != 403 || errCode(body) != "claim_lost" {
-		t.Fatalf("released credential: %d %s", code, body)
-	}
-	code, again := agents[(winner+1)%n].claim(idA)
-	if code != 200 {
-		t.Fatalf("re-claim after release: %d %v", code, again)
 	}
 
 	// Nobody claims B: it fails with a reason the candidate reads.

@@ -119,6 +119,9 @@ func (s *Service) Claim(ctx context.Context, worker, interviewID string) (Claime
 	if s.cfg.LiveKit == nil {
 		return Claimed{}, errLiveKitOff
 	}
+	if !validID(interviewID) {
+		return Claimed{}, errNotFound
+	}
 	claimID := uuid.NewString()
 	identity := agentIdentityPrefix + worker
 	var o outbox

@@ -20,6 +20,7 @@ import (
 	"sort"
 	"time"
 
+	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
 	lkproto "github.com/livekit/protocol/livekit"
 	"github.com/prometheus/client_golang/prometheus"
@@ -262,6 +263,9 @@ func (s *Service) Transition(ctx context.Context, id string, to State, why *Reas
 }
 
 func (s *Service) transition(ctx context.Context, id string, to State, why *Reason, extra map[string]any) (store.Interview, error) {
+	if !validID(id) {
+		return store.Interview{}, errNotFound
+	}
 	var o outbox
 	var iv store.Interview
 	err := s.st.InTx(ctx, func(tx *store.Interviews, _ pgx.Tx) error {
@@ -309,6 +313,13 @@ func sortedKeys(m map[string]string) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// validID reports whether id can name an interview (a UUID); a malformed
+// one would abort the transaction it is used in.
+func validID(id string) bool {
+	_, err := uuid.Parse(id)
+	return err == nil
 }
 
 // notFoundAs maps the store's ErrNotFound to errNotFound.

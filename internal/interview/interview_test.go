@@ -1,0 +1,387 @@
+package interview
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/riverdriver/riverpgxv5"
+
+	"github.com/utopiahire/utopiahire/hub"
+	"github.com/utopiahire/utopiahire/internal/apperr"
+	"github.com/utopiahire/utopiahire/internal/auth"
+	"github.com/utopiahire/utopiahire/internal/channels"
+	"github.com/utopiahire/utopiahire/internal/dbtest"
+	"github.com/utopiahire/utopiahire/internal/extract"
+	"github.com/utopiahire/utopiahire/internal/livekit"
+	"github.com/utopiahire/utopiahire/internal/mail"
+	"github.com/utopiahire/utopiahire/internal/store"
+)
+
+func TestStateMachine(t *testing.T) {
+	t.Parallel()
+	all := []State{Created, WaitingForAgent, InProgress, Completed, Terminated, Failed, Abandoned}
+	allowed := map[[2]State]bool{
+		{Created, WaitingForAgent}: true, {Created, Failed}: true, {Created, Abandoned}: true,
+		{WaitingForAgent, InProgress}: true, {WaitingForAgent, Failed}: true, {WaitingForAgent, Abandoned}: true,
+		{InProgress, Completed}: true, {InProgress, Terminated}: true, {InProgress, Failed}: true, {InProgress, Abandoned}: true,
+	}
+	for _, from := range all {
+		for _, to := range all {
+			if got := CanMove(from, to); got != allowed[[2]State{from, to}] {
+				t.Errorf("CanMove(%s, %s) = %v", from, to, got)
+			}
+		}
+	}
+	for _, s := range all {
+		want := s == Completed || s == Terminated || s == Failed || s == Abandoned
+		if s.Terminal() != want {
+			t.Errorf("%s.Terminal() = %v", s, s.Terminal())
+		}
+	}
+	if State("paused").Valid() || State("paused").Terminal() {
+		t.Error("unknown state accepted")
+	}
+}
+
+func TestParseAgentMessage(t *testing.T) {
+	t.Parallel()
+	long := strings.Repeat("a", maxSegmentText+1)
+	for _, tc := range []struct {
+		name, msg, code string
+	}{
+		{"transcript", `{"type":"transcript","seq":3,"speaker":"candidate","text":"hi","lang":"fr","start_ms":0,"end_ms":10,"final":true}`, ""},
+		{"agent event", `{"type":"agent","event":"question","message":"Q2"}`, ""},
+		{"failed with reason", `{"type":"agent","event":"failed","reason":"gemini_down"}`, ""},
+		{"failed without reason", `{"type":"agent","event":"failed"}`, CodeInvalidMessage},
+		{"not json", `hello`, CodeInvalidMessage},
+		{"no type", `{"seq":1}`, CodeInvalidMessage},
+		{"server type", `{"type":"state","state":"completed"}`, CodeUnknownMessage},
+		{"negative seq", `{"type":"transcript","seq":-1,"speaker":"candidate","text":"","lang":"en","start_ms":0,"end_ms":0,"final":true}`, CodeInvalidMessage},
+		{"bad speaker", `{"type":"transcript","seq":1,"speaker":"reviewer","text":"","lang":"en","start_ms":0,"end_ms":0,"final":true}`, CodeInvalidMessage},
+		{"end before start", `{"type":"transcript","seq":1,"speaker":"candidate","text":"","lang":"en","start_ms":9,"end_ms":1,"final":true}`, CodeInvalidMessage},
+		{"no final", `{"type":"transcript","seq":1,"speaker":"candidate","text":"","lang":"en","start_ms":0,"end_ms":1}`, CodeInvalidMessage},
+		{"hostile lang", `{"type":"transcript","seq":1,"speaker":"candidate","text":"","lang":"<script>","start_ms":0,"end_ms":1,"final":true}`, CodeInvalidMessage},
+		{"text too long", `{"type":"transcript","seq":1,"speaker":"candidate","text":"` + long + `","lang":"en","start_ms":0,"end_ms":1,"final":true}`, CodeInvalidMessage},
+		{"event name", `{"type":"agent","event":"DROP TABLE"}`, CodeInvalidMessage},
+	} {
+		_, err := parseAgentMessage([]byte(tc.msg))
+		got := ""
+		if he, ok := err.(*hub.Error); ok {
+			got = he.Code
+		} else if err != nil {
+			got = err.Error()
+		}
+		if got != tc.code {
+			t.Errorf("%s: code %q, want %q", tc.name, got, tc.code)
+		}
+	}
+}
+
+func TestReportValidation(t *testing.T) {
+	t.Parallel()
+	iv := store.Interview{CandidateEmail: "ann@example.com", JobTitle: "Analyst"}
+	score := func(v float64) *float64 { return &v }
+	valid := func() ReportInput {
+		return ReportInput{CandidateEmail: "ANN@example.com", JobTitle: "Analyst", InterviewScore: score(6.26), Conclusion: "Fine."}
+	}
+	for _, tc := range []struct {
+		name   string
+		change func(*ReportInput)
+		fields []string
+	}{
+		{"valid", func(*ReportInput) {}, nil},
+		{"unscored with reason", func(r *ReportInput) { r.InterviewScore, r.UnscoredReason = nil, "candidate left early" }, nil},
+		{"unscored without reason", func(r *ReportInput) { r.InterviewScore = nil }, []string{"interview_score"}},
+		{"score above 10", func(r *ReportInput) { r.InterviewScore = score(11) }, []string{"interview_score"}},
+		{"other candidate", func(r *ReportInput) { r.CandidateEmail = "bob@example.com" }, []string{"candidate_email"}},
+		{"other job", func(r *ReportInput) { r.JobTitle = "Chef" }, []string{"job_title"}},
+		{"no conclusion", func(r *ReportInput) { r.Conclusion = " " }, []string{"conclusion"}},
+		{"terminated without reason", func(r *ReportInput) { r.Terminated = true }, []string{"termination_reason"}},
+		{"too many strengths", func(r *ReportInput) { r.Strengths = make([]string, 21) }, []string{"strengths"}},
+		{"empty item", func(r *ReportInput) { r.DevelopmentAreas = []string{""} }, []string{"development_areas"}},
+		{"control characters", func(r *ReportInput) { r.RoleFit = "ok\x00" }, []string{"role_fit"}},
+	} {
+		in := valid()
+		tc.change(&in)
+		err := in.check(iv)
+		var got []string
+		if ae, ok := apperr.As(err); ok {
+			for k := range ae.Details["fields"].(map[string]string) {
+				got = append(got, k)
+			}
+		}
+		if !cmp.Equal(got, tc.fields) {
+			t.Errorf("%s: fields %v, want %v (%v)", tc.name, got, tc.fields, err)
+		}
+		if tc.name == "valid" && *in.InterviewScore != 6.3 {
+			t.Errorf("score rounded to %v", *in.InterviewScore)
+		}
+	}
+}
+
+// env is a Service over a real database and an in-process hub.
+type env struct {
+	svc  *Service
+	st   *store.Interviews
+	pool *pgxpool.Pool
+	hub  *hub.Hub
+	user string
+}
+
+func newEnv(t testing.TB, mod func(*Config)) *env {
+	t.Helper()
+	ctx := context.Background()
+	pool, err := store.Open(ctx, dbtest.New(t), store.DefaultPoolConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(pool.Close)
+	st := store.NewInterviews(pool)
+	h, err := hub.New(hub.Config{Namespaces: Namespaces(st)}, hub.NewMemoryBroker(), channels.NewAuthenticator(nil), slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = h.Shutdown(context.Background()) })
+	jobs, err := river.NewClient(riverpgxv5.New(pool), &river.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys, _ := auth.NewKeyRing("interview-test-signing-secret")
+	issuer, _ := livekit.NewIssuer("devkey", "interview-test-livekit-secret")
+	ex, err := extract.New(extract.DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := Config{
+		Store: st, Hub: h, Tokens: auth.NewTokens(keys, auth.TokenConfig{}), Mailer: mail.NewOutbox(store.NewOutbox(pool), jobs),
+		CVs: ex, LiveKit: issuer, LiveKitURL: "ws://127.0.0.1:7880", AgentSecret: "interview-test-agent-secret",
+		ClaimTimeout: time.Minute, SweepEvery: 50 * time.Millisecond,
+	}
+	if mod != nil {
+		mod(&cfg)
+	}
+	svc, err := New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var user string
+	if err := pool.QueryRow(ctx, `INSERT INTO users (name, email, email_verified) VALUES ('Ann', $1, true) RETURNING id`,
+		fmt.Sprintf("ann-%d@example.com", time.Now().UnixNano())).Scan(&user); err != nil {
+		t.Fatal(err)
+	}
+	return &env{svc: svc, st: st, pool: pool, hub: h, user: user}
+}
+
+// waiting creates an interview and offers it, as start-session does once
+// the room is ready.
+func (e *env) waiting(t testing.TB) store.Interview {
+	t.Helper()
+	ctx := context.Background()
+	iv, err := e.svc.create(ctx, store.NewInterview{
+		UserID: e.user, CandidateName: "Ann", CandidateEmail: "ann@example.com", CandidateIdentity: "candidate-ann",
+		JobTitle: "Analyst", Language: "en", RoomPrefix: roomPrefix, CVText: "Ann's CV",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if iv, err = e.svc.Transition(ctx, iv.ID, WaitingForAgent, nil); err != nil {
+		t.Fatal(err)
+	}
+	e.svc.offer(ctx, iv)
+	return iv
+}
+
+func TestClaimRaceHasOneWinner(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, nil)
+	iv := e.waiting(t)
+	const n = 16
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, errs[i] = e.svc.Claim(context.Background(), fmt.Sprintf("w%d", i), iv.ID)
+		}()
+	}
+	wg.Wait()
+	won := 0
+	for i, err := range errs {
+		switch {
+		case err == nil:
+			won++
+		case apperr.CodeOf(err) != CodeAlreadyClaimed:
+			t.Errorf("claimer %d: %v", i, err)
+		}
+	}
+	if won != 1 {
+		t.Fatalf("%d winners", won)
+	}
+	evs, _ := e.st.Events(context.Background(), iv.ID)
+	claims := 0
+	for _, ev := range evs {
+		if ev.Kind == TypeClaimed {
+			claims++
+		}
+	}
+	if claims != 1 {
+		t.Fatalf("%d claimed events", claims)
+	}
+}
+
+func TestTranscriptIsStoredOnce(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, nil)
+	iv := e.waiting(t)
+	ctx := context.Background()
+	if _, err := e.svc.Claim(ctx, "w", iv.ID); err != nil {
+		t.Fatal(err)
+	}
+	ch := Channel(iv.ID)
+	pub := func(v map[string]any) error {
+		b, _ := json.Marshal(v)
+		return e.svc.HandlePublish(ctx, hub.Principal{}, ch, b)
+	}
+	seg := func(seq int, text string, final bool) map[string]any {
+		return map[string]any{"type": "transcript", "seq": seq, "speaker": "candidate", "text": text, "lang": "en", "start_ms": 0, "end_ms": 5, "final": final}
+	}
+	for _, m := range []map[string]any{seg(0, "Hel", false), seg(0, "Hello", false), seg(0, "Hello there.", true), seg(0, "Hello there.", true), seg(1, "Bye.", true)} {
+		if err := pub(m); err != nil {
+			t.Fatalf("publish %v: %v", m, err)
+		}
+	}
+	for _, m := range []map[string]any{seg(0, "Hel", false), seg(0, "Hello!", true)} {
+		if err := pub(m); err == nil || err.(*hub.Error).Code != CodeSegmentFinal {
+			t.Fatalf("final segment replaced by %v: %v", m, err)
+		}
+	}
+	segs, err := e.st.Segments(ctx, iv.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []store.InterviewSegment{
+		{Seq: 0, Speaker: "candidate", Text: "Hello there.", Lang: "en", StartMS: 0, EndMS: 5, Final: true},
+		{Seq: 1, Speaker: "candidate", Text: "Bye.", Lang: "en", StartMS: 0, EndMS: 5, Final: true},
+	}
+	if diff := cmp.Diff(want, segs); diff != "" {
+		t.Fatalf("transcript (-want +got):\n%s", diff)
+	}
+	// joined starts the interview; speaking is relayed, not stored.
+	if err := pub(map[string]any{"type": "agent", "event": "joined"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := pub(map[string]any{"type": "agent", "event": "speaking"}); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := e.st.Get(ctx, iv.ID)
+	if got.State != string(InProgress) || got.AgentJoinedAt == nil {
+		t.Fatalf("after joined: %s", got.State)
+	}
+	evs, _ := e.st.Events(ctx, iv.ID)
+	for _, ev := range evs {
+		if strings.Contains(string(ev.Data), "speaking") {
+			t.Fatal("ephemeral event stored")
+		}
+	}
+	if err := pub(map[string]any{"type": "agent", "event": "failed", "reason": "model_unavailable"}); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ = e.st.Get(ctx, iv.ID); got.State != string(Failed) || deref(got.EndReason) != "model_unavailable" {
+		t.Fatalf("after failed: %s %v", got.State, deref(got.EndReason))
+	}
+}
+
+func TestSweeperEndsOverdueInterviews(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, func(c *Config) {
+		c.ClaimTimeout, c.AbandonGrace, c.ReofferEvery = 300*time.Millisecond, 300*time.Millisecond, 100*time.Millisecond
+	})
+	ctx := context.Background()
+	unclaimed := e.waiting(t)
+	left := e.waiting(t)
+	if _, err := e.svc.Claim(ctx, "w", left.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.svc.Transition(ctx, left.ID, InProgress, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.st.Left(ctx, left.ID, store.PartCandidate, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	sweepCtx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() { defer close(done); e.svc.Run(sweepCtx) }()
+	defer func() { cancel(); <-done }()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		a, _ := e.st.Get(ctx, unclaimed.ID)
+		b, _ := e.st.Get(ctx, left.ID)
+		if a.State == string(Failed) && b.State == string(Abandoned) {
+			if deref(a.EndReason) != "no_interviewer" || deref(b.EndReason) != "candidate_left" || deref(a.EndMessage) == "" {
+				t.Fatalf("reasons: %v %v", deref(a.EndReason), deref(b.EndReason))
+			}
+			// The unclaimed one was re-offered while it waited.
+			if a.OfferedAt == nil || !a.OfferedAt.After(*a.WaitingAt) {
+				t.Fatalf("not re-offered: %v %v", a.OfferedAt, a.WaitingAt)
+			}
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("states after sweeping: %s %s", a.State, b.State)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+func TestIllegalTransitionRefused(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, nil)
+	iv := e.waiting(t)
+	ctx := context.Background()
+	_, err := e.svc.Transition(ctx, iv.ID, Completed, nil)
+	if apperr.CodeOf(err) != CodeIllegalTransition {
+		t.Fatalf("waiting → completed: %v", err)
+	}
+	if _, err := e.svc.Transition(ctx, iv.ID, Failed, &ReasonNoInterviewer); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.svc.Transition(ctx, iv.ID, InProgress, nil); apperr.CodeOf(err) != CodeIllegalTransition {
+		t.Fatalf("failed → in_progress: %v", err)
+	}
+	if _, err := e.svc.Transition(ctx, "not-a-uuid", Failed, nil); apperr.CodeOf(err) != CodeNotFound {
+		t.Fatalf("unknown: %v", err)
+	}
+}
+
+// BenchmarkClaimRace measures one offer claimed by 4 racing workers: the
+// conditional UPDATE, the timeline event, the hub messages and the two
+// signed tokens of the winner.
+func BenchmarkClaimRace(b *testing.B) {
+	e := newEnv(b, nil)
+	ids := make([]string, b.N)
+	for i := range ids {
+		ids[i] = e.waiting(b).ID
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		var wg sync.WaitGroup
+		for w := range 4 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				_, _ = e.svc.Claim(context.Background(), fmt.Sprintf("w%d", w), ids[i])
+			}()
+		}
+		wg.Wait()
+	}
+}
