@@ -145,12 +145,17 @@ func benchSessions(b *testing.B, sessions int) {
 	for i := range cands {
 		name := fmt.Sprintf("cand%d", i)
 		ins, outs := pp.in[name], pp.out[name]
-		for k := range sent[i] {
-			if k < len(ins) {
-				in = append(in, ins[k].Sub(sent[i][k]))
+		for k, t0 := range sent[i] {
+			// The first speech start the model saw after the burst left,
+			// and the last answer it sent before the candidate heard one.
+			if j, ok := slices.BinarySearchFunc(ins, t0, func(a, b time.Time) int { return a.Compare(b) }); ok || j < len(ins) {
+				if d := ins[j].Sub(t0); d < time.Second {
+					in = append(in, d)
+				}
 			}
-			if k+1 < len(outs) { // outs[0] is the greeting
-				out = append(out, heard[i][k].Sub(outs[k+1]))
+			h := heard[i][k]
+			if j, _ := slices.BinarySearchFunc(outs, h, func(a, b time.Time) int { return a.Compare(b) }); j > 0 {
+				out = append(out, h.Sub(outs[j-1]))
 			}
 		}
 	}
@@ -172,6 +177,7 @@ func benchSessions(b *testing.B, sessions int) {
 	report("bridge_out", bout)
 	b.ReportMetric(cpu/float64(sessions), "cpu_%/session")
 	b.ReportMetric(float64(len(in)), "turns")
+	b.ReportMetric(float64(sessions*b.N-len(in)), "missed")
 }
 
 // waitHeard returns when candidate i first hears loud audio after from.
