@@ -725,3 +725,111 @@ func sha256Base64(b []byte) string {
 	sum := sha256.Sum256(b)
 	return base64.StdEncoding.EncodeToString(sum[:])
 }
+
+// TestInterviewEndpointsRefuseBadInput sends malformed, oversized and
+// hostile requests to the interview endpoints, and starts a session while
+// LiveKit is unreachable.
+func TestInterviewEndpointsRefuseBadInput(t *testing.T) {
+	t.Parallel()
+	db := dbtest.New(t)
+	m := startMain(t, testConfig(t, db, map[string]string{
+		"LIVEKIT_URL": "http://127.0.0.1:1", "LIVEKIT_API_KEY": "devkey", "LIVEKIT_API_SECRET": "secret-for-bad-input-0123456789",
+		"AGENT_SECRET": testAgentSecret, "RATE_LIMITS": "off",
+	}))
+	gina := signIn(t, m, db, "gina")
+	code, body := gina.multipart("/api/upload-cv", nil, "cv", "gina.txt", []byte(cvText))
+	up := must(t, code, body, 201, "upload")
+	valid := func() map[string]any {
+		return map[string]any{"cv_filename": up["filename"], "job_title": "Analyst", "job_description": "SQL.", "language": "fr"}
+	}
+	with := func(k string, v any) map[string]any { b := valid(); b[k] = v; return b }
+	for _, tc := range []struct {
+		name   string
+		body   any
+		status int
+		code   string
+	}{
+		{"no job title", with("job_title", ""), 422, "validation_failed"},
+		{"language", with("language", "de"), 422, "validation_failed"},
+		{"hostile identity", with("identity", "../../admin"), 422, "validation_failed"},
+		{"agent identity", with("identity", "agent-x"), 422, "validation_failed"},
+		{"long description", with("job_description", strings.Repeat("x", 20001)), 422, "validation_failed"},
+		{"control characters", with("job_title", "a\x07b"), 422, "validation_failed"},
+		{"bad candidate email", with("candidate_email", "not an address"), 422, "validation_failed"},
+		{"unknown cv", with("cv_filename", "nope.pdf"), 422, "cv_not_found"},
+		{"wrong type", with("job_title", 5), 422, "invalid_field_type"},
+	} {
+		if code, body := gina.json("POST", "/api/start-session", tc.body); code != tc.status || errCode(body) != tc.code {
+			t.Errorf("%s: %d %s", tc.name, code, body)
+		}
+	}
+	if code, body, _ := gina.do("POST", "/api/start-session", "application/json", strings.NewReader(`{"job_title":`)); code != 400 {
+		t.Errorf("malformed: %d %s", code, body)
+	}
+	if code, body, _ := gina.do("POST", "/api/start-session", "text/plain", strings.NewReader(`{}`)); code != 415 {
+		t.Errorf("media type: %d %s", code, body)
+	}
+	big := `{"job_description":"` + strings.Repeat("x", 1<<20) + `"}`
+	if code, body, _ := gina.do("POST", "/api/start-session", "application/json", strings.NewReader(big)); code != 413 {
+		t.Errorf("oversized: %d %.200s", code, body)
+	}
+	if code, _ := (&apiClient{t: t, base: baseURL(m)}).json("POST", "/api/start-session", valid()); code != 401 {
+		t.Errorf("anonymous start: %d", code)
+	}
+
+	// LiveKit unreachable: 503, and the interview is failed with a reason.
+	code, body = gina.json("POST", "/api/start-session", valid())
+	if code != 503 || errCode(body) != "livekit_unavailable" {
+		t.Fatalf("livekit down: %d %s", code, body)
+	}
+	code, body = gina.json("GET", "/api/interviews", nil)
+	list := must(t, code, body, 200, "list")["interviews"].([]any)
+	if len(list) != 1 || list[0].(map[string]any)["state"] != "failed" {
+		t.Fatalf("after livekit down: %s", body)
+	}
+	id := list[0].(map[string]any)["id"].(string)
+
+	for _, tc := range []struct {
+		name, method, path string
+		body               any
+		status             int
+	}{
+		{"invite bad email", "POST", "/api/interviews/" + id + "/reviewers", map[string]string{"email": "x@"}, 422},
+		{"invite self", "POST", "/api/interviews/" + id + "/reviewers", map[string]string{"email": "gina@example.com"}, 422},
+		{"invite unknown interview", "POST", "/api/interviews/00000000-0000-0000-0000-000000000000/reviewers", map[string]string{"email": "h@example.com"}, 404},
+		{"invite malformed id", "POST", "/api/interviews/'%20OR%201=1/reviewers", map[string]string{"email": "h@example.com"}, 404},
+		{"empty note", "POST", "/api/interviews/" + id + "/notes", map[string]string{"text": " "}, 422},
+		{"long note", "POST", "/api/interviews/" + id + "/notes", map[string]string{"text": strings.Repeat("n", 4001)}, 422},
+		{"negative offset", "POST", "/api/interviews/" + id + "/notes", map[string]any{"text": "n", "offset_ms": -1}, 422},
+		{"revoke nobody", "DELETE", "/api/interviews/" + id + "/reviewers/h@example.com", nil, 404},
+		{"listen to ended", "POST", "/api/interviews/" + id + "/listen-token", nil, 409},
+	} {
+		if code, body := gina.json(tc.method, tc.path, tc.body); code != tc.status {
+			t.Errorf("%s: %d %s", tc.name, code, body)
+		}
+	}
+
+	agentC := &apiClient{t: t, base: baseURL(m), token: testAgentSecret}
+	if code, _ := agentC.json("POST", "/api/agents/session", map[string]string{"worker_id": strings.Repeat("w", 65)}); code != 422 {
+		t.Errorf("long worker id: %d", code)
+	}
+	code, body = agentC.json("POST", "/api/agents/session", map[string]string{"worker_id": "w1"})
+	agentC.token = must(t, code, body, 200, "session")["token"].(string)
+	for _, tc := range []struct {
+		name   string
+		body   any
+		status int
+	}{
+		{"no interview id", map[string]string{}, 422},
+		{"malformed id", map[string]string{"interview_id": "1; DROP TABLE interviews"}, 404},
+		{"failed interview", map[string]string{"interview_id": id}, 409},
+	} {
+		if code, body := agentC.json("POST", "/api/agents/claim", tc.body); code != tc.status {
+			t.Errorf("claim %s: %d %s", tc.name, code, body)
+		}
+	}
+	bigHook := strings.Repeat("x", 1<<20+1)
+	if code, _, _ := agentC.do("POST", "/api/livekit/webhook", "application/webhook+json", strings.NewReader(bigHook)); code != 413 {
+		t.Errorf("oversized webhook: %d", code)
+	}
+}

@@ -363,25 +363,39 @@ func TestIllegalTransitionRefused(t *testing.T) {
 	}
 }
 
-// BenchmarkClaimRace measures one offer claimed by 4 racing workers: the
-// conditional UPDATE, the timeline event, the hub messages and the two
-// signed tokens of the winner.
+// BenchmarkClaimRace measures one offer claimed by N racing workers: the
+// conditional UPDATE, the timeline event, the hub messages and the signed
+// tokens of the winner, the 409 of every loser. Compare the sub-benchmarks
+// as ratios (one winner's cost is paid once, losers add their refusals).
 func BenchmarkClaimRace(b *testing.B) {
-	e := newEnv(b, nil)
-	ids := make([]string, b.N)
-	for i := range ids {
-		ids[i] = e.waiting(b).ID
-	}
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		var wg sync.WaitGroup
-		for w := range 4 {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				_, _ = e.svc.Claim(context.Background(), fmt.Sprintf("w%d", w), ids[i])
-			}()
-		}
-		wg.Wait()
+	for _, workers := range []int{1, 4, 16} {
+		b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {
+			e := newEnv(b, nil)
+			ids := make([]string, b.N)
+			for i := range ids {
+				ids[i] = e.waiting(b).ID
+			}
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				var wg sync.WaitGroup
+				won := 0
+				var mu sync.Mutex
+				for w := range workers {
+					wg.Add(1)
+					go func() {
+						defer wg.Done()
+						if _, err := e.svc.Claim(context.Background(), fmt.Sprintf("w%d", w), ids[i]); err == nil {
+							mu.Lock()
+							won++
+							mu.Unlock()
+						}
+					}()
+				}
+				wg.Wait()
+				if won != 1 {
+					b.Fatalf("%d winners", won)
+				}
+			}
+		})
 	}
 }
