@@ -205,9 +205,12 @@ func (c *client) writeFrames(frames [][]byte, buf []byte) ([]byte, error) {
 	}
 	ctx := context.Background() // no deadline: a stuck write is cut by the close backstop
 	if len(frames) == 1 {
-		c.h.metrics.messagesOut.Inc()
+		c.h.metrics.messagesOut.Inc() // before writing, as below
 		return buf, c.ws.Write(ctx, websocket.MessageText, frames[0])
 	}
+	// Counted before writing: a client can read the frames before Write
+	// returns, and the metric must not lag what clients have seen.
+	c.h.metrics.messagesOut.Add(float64(len(frames)))
 	buf = buf[:0]
 	for _, f := range frames {
 		if len(buf) > 0 && len(buf)+1+len(f) > c.h.cfg.WriteBatchBytes {
@@ -222,7 +225,6 @@ func (c *client) writeFrames(frames [][]byte, buf []byte) ([]byte, error) {
 		buf = append(buf, f...)
 	}
 	err := c.ws.Write(ctx, websocket.MessageText, buf)
-	c.h.metrics.messagesOut.Add(float64(len(frames)))
 	if cap(buf) > 16<<10 {
 		buf = nil
 	}
