@@ -94,6 +94,9 @@ func (t *toolError) Error() string {
 	return fmt.Sprintf("tool failed (timeout=%v, output_limit=%v): %v: %s", t.timedOut, t.overOut, t.err, t.stderr)
 }
 
+// waitDelay is exec.Cmd.WaitDelay for tool runs.
+const waitDelay = 10 * time.Second
+
 // run executes tool with args under prlimit (address space and CPU time) and
 // a wall-clock deadline, without a shell, in dir, with a minimal environment.
 func (e *Extractor) run(ctx context.Context, dir string, maxOut int, tool string, args ...string) ([]byte, error) {
@@ -114,11 +117,17 @@ func (e *Extractor) run(ctx context.Context, dir string, maxOut int, tool string
 	errBuf := &cappedBuffer{max: 4096}
 	cmd.Stdout = out
 	cmd.Stderr = errBuf
-	cmd.WaitDelay = time.Second
+	// WaitDelay bounds how long Wait drains the pipes after the tool exits
+	// or is killed. The tools start no children, so the pipes close with
+	// them; the delay only has to cover our copying goroutines, which on a
+	// saturated machine (20 concurrent 10 MB uploads) took over a second.
+	cmd.WaitDelay = waitDelay
 	err := cmd.Run()
 	if err != nil {
 		te := &toolError{stderr: firstLine(errBuf.buf.String()), err: err}
-		te.timedOut = errors.Is(ctx.Err(), context.DeadlineExceeded)
+		// A drain cut short by WaitDelay is the machine being slow, not
+		// the document being bad: report it as a timeout, never as damage.
+		te.timedOut = errors.Is(ctx.Err(), context.DeadlineExceeded) || errors.Is(err, exec.ErrWaitDelay)
 		te.overOut = errors.Is(err, errOutputLimit)
 		return out.buf.Bytes(), te
 	}
