@@ -134,13 +134,19 @@ func (s *Service) Submit(ctx context.Context, in Input) (string, error) {
 		if id, err = s.cvs.CreateAnalysis(ctx, tx, a); err != nil {
 			return err
 		}
-		_, err = s.river.InsertTx(ctx, tx, Args{AnalysisID: id}, nil)
-		return err
+		if _, err = s.river.InsertTx(ctx, tx, Args{AnalysisID: id}, nil); err != nil {
+			return err
+		}
+		// Published before the commit: no worker can see the job (and publish
+		// a later stage) until then, so "received" always comes first on
+		// the channel. Should the commit fail, the event names an analysis
+		// that does not exist and that nobody is allowed to subscribe to.
+		s.publish(ctx, id, progressEvent(id, StageReceived, 0))
+		return nil
 	})
 	if err != nil {
 		return "", fmt.Errorf("submit analysis: %w", err)
 	}
-	s.publish(ctx, id, progressEvent(id, StageReceived, 0))
 	return id, nil
 }
 
