@@ -60,35 +60,7 @@ func benchHTTP(b *testing.B) *http.Client {
 // benchUser registers a verified user and returns an access token.
 func benchUser(b *testing.B, m *Main, dbURL, email string) string {
 	b.Helper()
-	c := benchHTTP(b)
-	post := func(path string, body any) (int, []byte) {
-		raw, _ := json.Marshal(body)
-		resp, err := c.Post(baseURL(m)+path, "application/json", bytes.NewReader(raw))
-		if err != nil {
-			b.Fatal(err)
-		}
-		defer resp.Body.Close()
-		out, _ := io.ReadAll(resp.Body)
-		return resp.StatusCode, out
-	}
-	if code, body := post("/api/auth/register", map[string]string{"name": "Bench User", "email": email, "password": benchPassword}); code != 201 {
-		b.Fatalf("register: %d %s", code, body)
-	}
-	conn, err := pgx.Connect(context.Background(), dbURL)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer conn.Close(context.Background())
-	if _, err := conn.Exec(context.Background(), `UPDATE users SET email_verified = true WHERE email = $1`, email); err != nil {
-		b.Fatal(err)
-	}
-	code, body := post("/api/auth/login", map[string]string{"email": email, "password": benchPassword})
-	if code != 200 {
-		b.Fatalf("login: %d %s", code, body)
-	}
-	var out struct{ Token string }
-	_ = json.Unmarshal(body, &out)
-	return out.Token
+	return benchUserAt(b, baseURL(m), dbURL, email)
 }
 
 // BenchmarkLogin compares POST /api/auth/login at BCRYPT_COST 12 (the

@@ -96,9 +96,11 @@ func jobsPercentiles(b *testing.B, d []time.Duration) {
 	b.ReportMetric(ms(0.95), "p95-ms")
 }
 
-// BenchmarkAnalyzeAPI2PageCV is POST /api/analyze through the whole server:
-// multipart upload of a real two-page PDF CV, text extraction (pdftotext),
-// skills extraction, scoring and the offline narrative.
+// BenchmarkAnalyzeAPI2PageCV is POST /api/analyze through the whole server.
+// pdf: multipart upload of a real two-page PDF CV, text extraction
+// (pdftotext), skills extraction, scoring and the offline narrative. text:
+// the same request with a two-page CV sent as cv_text (no extraction), to
+// show what extraction costs.
 func BenchmarkAnalyzeAPI2PageCV(b *testing.B) {
 	base, token, _ := jobsBenchServer(b, nil)
 	pdf, err := os.ReadFile(twoPageCV)
@@ -109,23 +111,39 @@ func BenchmarkAnalyzeAPI2PageCV(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	var buf bytes.Buffer
-	w := multipart.NewWriter(&buf)
-	_ = w.WriteField("job_description", string(job))
-	_ = w.WriteField("job_title", "Senior Backend Engineer")
-	fw, _ := w.CreateFormFile("cv_file", "cv.pdf")
-	_, _ = fw.Write(pdf)
-	_ = w.Close()
-	body, ct := buf.Bytes(), w.FormDataContentType()
-	jobsBenchDo(b, base, token, "POST", "/api/analyze", ct, body) // warm up
-	lat := make([]time.Duration, 0, b.N)
-	b.ResetTimer()
-	for b.Loop() {
-		start := time.Now()
-		jobsBenchDo(b, base, token, "POST", "/api/analyze", ct, body)
-		lat = append(lat, time.Since(start))
+	text, err := os.ReadFile("../../internal/skills/testdata/cv_2page.txt")
+	if err != nil {
+		b.Fatal(err)
 	}
-	jobsPercentiles(b, lat)
+	form := func(withPDF bool) ([]byte, string) {
+		var buf bytes.Buffer
+		w := multipart.NewWriter(&buf)
+		_ = w.WriteField("job_description", string(job))
+		_ = w.WriteField("job_title", "Senior Backend Engineer")
+		if withPDF {
+			fw, _ := w.CreateFormFile("cv_file", "cv.pdf")
+			_, _ = fw.Write(pdf)
+		} else {
+			_ = w.WriteField("cv_text", string(text))
+		}
+		_ = w.Close()
+		return buf.Bytes(), w.FormDataContentType()
+	}
+	for _, withPDF := range []bool{true, false} {
+		name := map[bool]string{true: "pdf", false: "text"}[withPDF]
+		b.Run(name, func(b *testing.B) {
+			body, ct := form(withPDF)
+			jobsBenchDo(b, base, token, "POST", "/api/analyze", ct, body) // warm up
+			lat := make([]time.Duration, 0, b.N)
+			b.ResetTimer()
+			for b.Loop() {
+				start := time.Now()
+				jobsBenchDo(b, base, token, "POST", "/api/analyze", ct, body)
+				lat = append(lat, time.Since(start))
+			}
+			jobsPercentiles(b, lat)
+		})
+	}
 }
 
 // jobsBenchCatalog imports n postings built from the seeded sample's five
