@@ -1,9 +1,12 @@
 // Package e2e runs the browser tests of web/tests (Playwright's
 // playwright-core driving Debian's Chromium) against the real server: the
 // cmd/server binary on a private port with its own Postgres database, an
-// in-process SMTP server for the verification mail, and the embedded web
-// bundle. Missing node, Chromium or web/node_modules fail the test under
-// CI=true and skip it elsewhere.
+// in-process SMTP server for the verification mail, a private
+// livekit-server --dev for the interview room, and the embedded web bundle.
+// The tests act as the interview agent themselves (AGENT_SECRET → dispatch
+// credential → claim → publish on the hub), so transcripts are real hub
+// traffic. Missing node, Chromium, livekit-server or web/node_modules fail
+// the test under CI=true and skip it elsewhere.
 //
 //	go test ./web/e2e/                 all browser tests
 //	E2E_GREP=accounts go test ./web/e2e/   one file's tests
@@ -12,11 +15,15 @@ package e2e
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
+	"encoding/binary"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"log"
+	"math"
 	"net"
 	"net/http"
 	"net/http/httputil"
@@ -31,6 +38,7 @@ import (
 	"time"
 
 	"github.com/utopiahire/utopiahire/internal/dbtest"
+	"github.com/utopiahire/utopiahire/internal/livekit/livekittest"
 	"github.com/utopiahire/utopiahire/internal/mail/smtptest"
 	"github.com/utopiahire/utopiahire/web"
 )
@@ -45,21 +53,30 @@ func TestBrowser(t *testing.T) {
 	dbURL := dbtest.New(t)
 	smtp := smtptest.New(t)
 	front := newFront(t)
-	server := startServer(t, map[string]string{
-		"DATABASE_URL": dbURL,
-		"SMTP_URL":     smtp.URL(),
-		"PUBLIC_URL":   front.URL,
-		"CORS_ORIGINS": front.URL,
-		"DATA_DIR":     t.TempDir(),
-		"APP_ENV":      "development",
-		"BCRYPT_COST":  "4",
-		"LOG_LEVEL":    "warn",
+	port := freePort(t)
+	lk := livekittest.Start(t, livekittest.WithWebhook(fmt.Sprintf("http://127.0.0.1:%d/api/livekit/webhook", port)))
+	agentSecret := randomSecret(t)
+	server := startServer(t, port, map[string]string{
+		"DATABASE_URL":       dbURL,
+		"LIVEKIT_URL":        lk.URL,
+		"LIVEKIT_API_KEY":    lk.APIKey,
+		"LIVEKIT_API_SECRET": lk.APISecret,
+		"AGENT_SECRET":       agentSecret,
+		"SMTP_URL":           smtp.URL(),
+		"PUBLIC_URL":         front.URL,
+		"CORS_ORIGINS":       front.URL,
+		"DATA_DIR":           t.TempDir(),
+		"APP_ENV":            "development",
+		"BCRYPT_COST":        "4",
+		"LOG_LEVEL":          "warn",
 	})
 	front.setBackend(t, server)
 	mailURL := serveMail(t, smtp)
 
 	shots := filepath.Join(webDir, "..", "docs", "screenshots")
-	args := []string{"--test", "--test-concurrency=1", "--test-reporter=spec"}
+	// Node 20 has the WebSocket client behind a flag (the test agent speaks
+	// the hub protocol); from Node 22 on it is there by default.
+	args := []string{"--experimental-websocket", "--test", "--test-concurrency=1", "--test-reporter=spec"}
 	if g := os.Getenv("E2E_GREP"); g != "" {
 		args = append(args, "--test-name-pattern="+g)
 	}
@@ -78,6 +95,8 @@ func TestBrowser(t *testing.T) {
 		"CHROMIUM="+chromium,
 		"SCREENSHOT_DIR="+shots,
 		"FIXTURES="+filepath.Join(webDir, "tests", "testdata"),
+		"AGENT_SECRET="+agentSecret,
+		"FAKE_AUDIO="+fakeAudio(t),
 	)
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = io.MultiWriter(&out, testWriter{t}), io.MultiWriter(&out, testWriter{t})
@@ -134,9 +153,45 @@ func freePort(t *testing.T) int {
 	return ln.Addr().(*net.TCPAddr).Port
 }
 
-// startServer builds cmd/server and runs it with env on a free port until
-// the test ends; it returns the base URL once /health answers.
-func startServer(t *testing.T, env map[string]string) string {
+// randomSecret is a fresh AGENT_SECRET the test shares with the server.
+func randomSecret(t *testing.T) string {
+	t.Helper()
+	b := make([]byte, 32)
+	if _, err := rand.Read(b); err != nil {
+		t.Fatal(err)
+	}
+	return hex.EncodeToString(b)
+}
+
+// fakeAudio writes the WAV Chromium plays as its fake microphone: 8 s of a
+// 440 Hz tone at 48 kHz, 16-bit mono, loud enough to move the level meter.
+func fakeAudio(t *testing.T) string {
+	t.Helper()
+	const rate, secs = 48000, 8
+	n := rate * secs
+	var buf bytes.Buffer
+	le := binary.LittleEndian
+	buf.WriteString("RIFF")
+	_ = binary.Write(&buf, le, uint32(36+2*n))
+	buf.WriteString("WAVEfmt ")
+	for _, v := range []any{uint32(16), uint16(1), uint16(1), uint32(rate), uint32(2 * rate), uint16(2), uint16(16)} {
+		_ = binary.Write(&buf, le, v)
+	}
+	buf.WriteString("data")
+	_ = binary.Write(&buf, le, uint32(2*n))
+	for i := range n {
+		_ = binary.Write(&buf, le, int16(12000*math.Sin(2*math.Pi*440*float64(i)/rate)))
+	}
+	p := filepath.Join(t.TempDir(), "mic.wav")
+	if err := os.WriteFile(p, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// startServer builds cmd/server and runs it with env on port until the test
+// ends; it returns the base URL once /health answers.
+func startServer(t *testing.T, port int, env map[string]string) string {
 	t.Helper()
 	root := filepath.Dir(webRoot(t))
 	bin := filepath.Join(t.TempDir(), "server")
@@ -145,7 +200,6 @@ func startServer(t *testing.T, env map[string]string) string {
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("build server: %v\n%s", err, out)
 	}
-	port := freePort(t)
 	cmd := exec.Command(bin)
 	cmd.Env = append(os.Environ(), fmt.Sprintf("PORT=%d", port))
 	for k, v := range env {

@@ -8,6 +8,7 @@ import type {
   InterviewDetail,
   InterviewNote,
   InterviewSummary,
+  ListenToken,
   Job,
   SkillsReport,
   StartSession,
@@ -199,16 +200,16 @@ export class Api {
     );
   }
   interview(id: string, signal?: AbortSignal) {
-    return this.request<InterviewDetail | { interview: InterviewDetail }>("GET", `/api/interviews/${encodeURIComponent(id)}`, undefined, { signal });
+    return this.request<InterviewDetail>("GET", `/api/interviews/${encodeURIComponent(id)}`, undefined, { signal });
   }
   inviteReviewer(id: string, email: string) {
     return this.request<unknown>("POST", `/api/interviews/${encodeURIComponent(id)}/reviewers`, { email });
   }
   sharedWithMe(signal?: AbortSignal) {
-    return this.request<InterviewSummary[] | { interviews: InterviewSummary[] }>("GET", "/api/reviewer/interviews", undefined, { signal });
+    return this.request<{ interviews: InterviewSummary[] }>("GET", "/api/reviewer/interviews", undefined, { signal });
   }
   listenToken(id: string) {
-    return this.request<{ token: string; url: string; room?: string }>("POST", `/api/interviews/${encodeURIComponent(id)}/listen-token`, {});
+    return this.request<ListenToken>("POST", `/api/interviews/${encodeURIComponent(id)}/listen-token`, {});
   }
   addNote(id: string, text: string, offsetMs?: number) {
     return this.request<InterviewNote>("POST", `/api/interviews/${encodeURIComponent(id)}/notes`, {

@@ -1,21 +1,28 @@
-// The live model of one interview: state, transcript, notes, events and
-// report, fed by GET /api/interviews/{id} and by messages on interview:<id>.
-// Both sources can carry the same item (a reconnect replays history, a
-// reload refetches); items are keyed so each appears once.
+// The live model of one interview: state, transcript, notes, timeline and
+// report, fed by GET /api/interviews/{id} and by the messages on
+// interview:<id> (docs/hub-protocol.md). Both sources can carry the same
+// item (a reconnect replays history, a reload refetches), so items are keyed
+// by what the server keys them by: segments by seq, notes by id, timeline
+// entries by event id.
 import type { InterviewDetail, InterviewNote, InterviewReport, TranscriptSegment } from "./types";
 
-export const TERMINAL = new Set(["completed", "terminated", "failed", "abandoned"]);
+export const TERMINAL = new Set(["completed", "terminated", "failed", "abandoned", "deleted"]);
 
 export interface TimedEvent {
   key: string;
-  kind: "state" | "note" | "event";
+  kind: "state" | "event";
   at: number; // ms since epoch
   label: string;
 }
 
 export interface Segment extends TranscriptSegment {
   key: string;
-  atMs: number; // ms since epoch when known, else arrival time
+  atMs: number; // start of the segment, ms since epoch
+}
+
+export interface Note extends InterviewNote {
+  key: string;
+  atMs: number;
 }
 
 type Msg = Record<string, unknown>;
@@ -24,8 +31,10 @@ export class InterviewModel {
   state = "";
   report: InterviewReport | null = null;
   detail: InterviewDetail | null = null;
-  readonly segments = new Map<string, Segment>();
-  readonly notes = new Map<string, InterviewNote & { key: string; atMs: number }>();
+  /** What the agent is doing now: "speaking", "listening" or "". */
+  agent = "";
+  readonly segments = new Map<number, Segment>();
+  readonly notes = new Map<string, Note>();
   readonly events = new Map<string, TimedEvent>();
   startedAt = 0;
   private listeners = new Set<() => void>();
@@ -39,84 +48,96 @@ export class InterviewModel {
     for (const fn of this.listeners) fn();
   }
 
-  /** load replaces what REST knows (state, transcript, notes, report). */
+  /** load merges what REST knows: the whole timeline. */
   load(d: InterviewDetail): void {
     this.detail = d;
-    if (d.state) this.state = d.state;
+    this.state = d.state;
     if (d.report) this.report = d.report;
-    this.startedAt = ms(d.started_at) || ms(d.created_at) || this.startedAt;
-    for (const s of d.transcript ?? []) this.addSegment(s);
-    for (const n of d.notes ?? []) this.addNote(n);
-    for (const e of d.events ?? []) {
-      const state = (e.state ?? (e.data as Msg | undefined)?.state ?? (e.type === "state" ? (e as Msg).to : undefined)) as string | undefined;
-      const at = ms(e.at ?? e.created_at);
-      const label = state ?? String(e.type ?? "event");
-      this.events.set(`ev:${label}:${at}`, { key: `ev:${label}:${at}`, kind: state ? "state" : "event", at, label });
-    }
+    this.startedAt = ms(d.started_at) || this.startedAt || ms(d.created_at);
+    for (const s of d.transcript) this.addSegment(s);
+    for (const n of d.notes) this.addNote(n);
+    for (const e of d.events) this.addEvent(e.id, e.type, e.data ?? {}, ms(e.at));
     this.emit();
   }
 
-  /** apply handles one hub message; unknown kinds are kept as events. */
+  /** apply handles one message of interview:<id>. */
   apply(raw: unknown): void {
     if (!raw || typeof raw !== "object") return;
     const m = raw as Msg;
-    const kind = String(m.type ?? m.kind ?? "");
-    const body = (m.data && typeof m.data === "object" ? m.data : m) as Msg;
-    switch (kind) {
-      case "state":
-      case "state_changed":
-      case "status": {
-        const st = String(body.state ?? body.to ?? body.status ?? "");
-        if (st) {
-          this.state = st;
-          const at = ms(body.at as string) || Date.now();
-          if (st === "in_progress" && !this.startedAt) this.startedAt = at;
-          this.events.set(`ev:${st}:${at}`, { key: `ev:${st}:${at}`, kind: "state", at, label: st });
-        }
+    const type = typeof m.type === "string" ? m.type : "";
+    const at = ms(m.at as string) || Date.now();
+    switch (type) {
+      case "state": {
+        const st = String(m.state ?? m.to ?? "");
+        if (!st) return;
+        this.state = st;
+        if (st === "in_progress" && !this.startedAt) this.startedAt = at;
+        if (TERMINAL.has(st)) this.agent = "";
         break;
       }
       case "transcript":
-      case "transcript_segment":
-      case "segment":
-        this.addSegment((body.segment ?? body) as TranscriptSegment);
+        this.addSegment(m as unknown as TranscriptSegment);
         break;
       case "note":
-      case "note_added":
-        this.addNote((body.note ?? body) as InterviewNote);
+        this.addNote({
+          id: String(m.note_id ?? ""),
+          author_id: String(m.author_id ?? ""),
+          author_name: String(m.author_name ?? ""),
+          text: String(m.text ?? ""),
+          offset_ms: Number(m.offset_ms ?? 0),
+          created_at: typeof m.at === "string" ? m.at : "",
+        });
         break;
       case "report":
-      case "report_saved":
-        this.report = (body.report ?? body) as InterviewReport;
+        this.report = m as unknown as InterviewReport;
         break;
-      default: {
-        if (!kind) return;
-        const at = ms(body.at as string) || Date.now();
-        this.events.set(`ev:${kind}:${at}`, { key: `ev:${kind}:${at}`, kind: "event", at, label: kind });
+      case "agent": {
+        const ev = String(m.event ?? "");
+        // speaking/listening are relayed, not stored: they only drive the indicator.
+        if (ev === "speaking" || ev === "listening") {
+          this.agent = ev;
+          this.emit();
+          return;
+        }
+        break;
       }
+      case "":
+        return;
     }
+    if (type !== "transcript") this.addEvent(Number(m.event_id ?? 0), type, m, at);
     this.emit();
   }
 
+  private addEvent(id: number, type: string, data: Msg, at: number): void {
+    if (type === "transcript" || type === "note") return; // shown as lines and notes
+    const state = type === "state" ? String(data.state ?? data.to ?? "") : "";
+    let label = state || type;
+    if (type === "agent" && data.event) label = `agent:${String(data.event)}`;
+    if (type === "reviewer" && data.action) label = `reviewer:${String(data.action)}`;
+    if (type === "room" && data.event) label = `room:${String(data.event)}${data.who ? `:${String(data.who)}` : ""}`;
+    const key = id > 0 ? `ev:${id}` : `ev:${label}:${at}`;
+    this.events.set(key, { key, kind: state ? "state" : "event", at, label });
+  }
+
   private addSegment(s: TranscriptSegment): void {
-    if (!s || typeof s.text !== "string") return;
-    const key = s.id !== undefined ? `id:${s.id}` : s.seq !== undefined ? `seq:${s.seq}` : `t:${s.speaker}:${s.start}:${s.text}`;
-    const prev = this.segments.get(key);
-    // A final segment is never replaced by a partial one re-sent later.
+    if (!s || typeof s.text !== "string" || typeof s.seq !== "number") return;
+    const prev = this.segments.get(s.seq);
+    // A final segment is never replaced by a partial one seen later.
     if (prev?.final && !s.final) return;
-    const atMs = ms(s.at) || (typeof s.start === "number" && this.startedAt ? this.startedAt + secondsOrMs(s.start) : 0) || prev?.atMs || Date.now();
-    this.segments.set(key, { ...s, key, atMs });
+    const atMs = this.startedAt && typeof s.start_ms === "number" ? this.startedAt + s.start_ms : prev?.atMs || Date.now();
+    this.segments.set(s.seq, { ...s, key: `seg:${s.seq}`, atMs });
   }
 
   private addNote(n: InterviewNote): void {
     if (!n || typeof n.text !== "string") return;
-    const atMs = ms(n.created_at) || ms(typeof n.at === "string" ? n.at : undefined) || (typeof n.offset_ms === "number" && this.startedAt ? this.startedAt + n.offset_ms : 0) || Date.now();
-    const key = n.id !== undefined ? `id:${n.id}` : `n:${n.text}:${atMs}`;
+    const atMs = this.startedAt && n.offset_ms > 0 ? this.startedAt + n.offset_ms : ms(n.created_at) || Date.now();
+    const key = n.id ? `note:${n.id}` : `note:${n.text}:${atMs}`;
     this.notes.set(key, { ...n, key, atMs });
   }
 
   /** transcript returns the segments in order. */
   transcript(): Segment[] {
-    return [...this.segments.values()].sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0) || a.atMs - b.atMs);
+    return [...this.segments.values()].sort((a, b) => a.seq - b.seq);
   }
 
   get live(): boolean {
@@ -124,14 +145,8 @@ export class InterviewModel {
   }
 }
 
-function ms(v: string | number | undefined | null): number {
-  if (v === undefined || v === null || v === "") return 0;
-  if (typeof v === "number") return v > 1e12 ? v : v * 1000;
+function ms(v: string | null | undefined): number {
+  if (!v) return 0;
   const d = Date.parse(v);
   return Number.isNaN(d) ? 0 : d;
-}
-
-/** Segment start/end may be seconds (float) or milliseconds. */
-function secondsOrMs(v: number): number {
-  return v > 100_000 ? v : v * 1000;
 }

@@ -283,6 +283,7 @@ export const en = {
   "state.terminated": "Ended by the interviewer",
   "state.failed": "Failed",
   "state.abandoned": "Abandoned",
+  "state.deleted": "Deleted",
 
   "report.title": "Report",
   "report.none": "No report yet.",
@@ -292,6 +293,7 @@ export const en = {
   "report.development": "To develop",
   "report.communication": "Communication",
   "report.roleFit": "Fit for the role",
+  "report.terminated": "The interviewer ended the interview early.",
 
   "reviews.title": "Interviews shared with me",
   "reviews.none": "No interview has been shared with you.",
@@ -304,6 +306,8 @@ export const en = {
   "interview.detailTitle": "Interview",
   "presence.title": "Watching now",
   "presence.you": "You",
+  "presence.agent": "The AI interviewer",
+  "presence.other": "Another participant",
   "notes.title": "Notes",
   "notes.none": "No notes yet.",
   "notes.label": "Add a note",
@@ -625,6 +629,7 @@ export const fr: Record<MessageKey, string> = {
   "state.terminated": "Interrompu par le recruteur",
   "state.failed": "Échec",
   "state.abandoned": "Abandonné",
+  "state.deleted": "Supprimé",
 
   "report.title": "Rapport",
   "report.none": "Pas encore de rapport.",
@@ -634,6 +639,7 @@ export const fr: Record<MessageKey, string> = {
   "report.development": "À développer",
   "report.communication": "Communication",
   "report.roleFit": "Adéquation au poste",
+  "report.terminated": "Le recruteur a mis fin à l'entretien plus tôt.",
 
   "reviews.title": "Entretiens partagés avec moi",
   "reviews.none": "Aucun entretien n'a été partagé avec vous.",
@@ -646,6 +652,8 @@ export const fr: Record<MessageKey, string> = {
   "interview.detailTitle": "Entretien",
   "presence.title": "Regardent en ce moment",
   "presence.you": "Vous",
+  "presence.agent": "Le recruteur IA",
+  "presence.other": "Un autre participant",
   "notes.title": "Notes",
   "notes.none": "Pas encore de note.",
   "notes.label": "Ajouter une note",

@@ -147,86 +147,113 @@ export interface SkillsReport {
   [k: string]: unknown;
 }
 
+// Interviews: the shapes of internal/interview (GET /api/interviews/{id},
+// the lists, start-session) and of the messages on interview:<id>
+// (docs/hub-protocol.md).
+
 export interface StartSession {
   token: string;
   url: string;
   identity: string;
   room: string;
-  interview_id?: string | number;
-  channel?: string;
-  [k: string]: unknown;
+  interview_id: string;
+  channel: string;
+  state: string;
+  expires_at: string;
 }
 
 export interface InterviewSummary {
-  id: string | number;
-  job_title?: string;
-  interview_score?: number | null;
-  conclusion?: string;
-  created_at?: string;
-  state?: string;
-  [k: string]: unknown;
+  id: string;
+  job_title: string;
+  interview_score: number | null;
+  conclusion: string | null;
+  created_at: string;
+  state: string;
+  owner_name?: string;
+  started_at: string | null;
+  ended_at: string | null;
 }
 
+/** A transcript segment as the agent publishes it and the API returns it. */
 export interface TranscriptSegment {
-  id?: string | number;
-  seq?: number;
-  speaker?: string;
+  seq: number;
+  speaker: "candidate" | "interviewer" | string;
   text: string;
-  language?: string;
-  start?: number;
-  end?: number;
-  final?: boolean;
-  at?: string;
+  lang: string;
+  start_ms: number;
+  end_ms: number;
+  final: boolean;
 }
 
 export interface InterviewNote {
-  id?: string | number;
-  author?: string;
-  author_name?: string;
+  id: string;
+  author_id: string;
+  author_name: string;
   text: string;
-  at?: number | string;
-  offset_ms?: number;
-  created_at?: string;
+  offset_ms: number;
+  created_at: string;
 }
 
+/** A stored timeline entry; data is the channel message's own fields. */
 export interface InterviewEvent {
-  type?: string;
-  state?: string;
-  at?: string;
-  created_at?: string;
-  data?: unknown;
-  [k: string]: unknown;
+  id: number;
+  type: string;
+  data: Record<string, unknown> | null;
+  at: string;
 }
 
 export interface InterviewReport {
-  overall_score?: number;
-  interview_score?: number;
-  strengths?: string[];
-  development_areas?: string[];
-  communication?: string;
-  communication_assessment?: string;
-  role_fit?: string;
-  conclusion?: string;
-  [k: string]: unknown;
+  interview_score: number | null;
+  unscored_reason?: string | null;
+  strengths: string[];
+  development_areas: string[];
+  communication: string;
+  role_fit: string;
+  conclusion: string;
+  terminated: boolean;
+  termination_reason?: string | null;
+  created_at?: string;
+}
+
+export interface Reason {
+  code: string;
+  message: string;
+}
+
+export interface Invitation {
+  email: string;
+  invited_at: string;
+  revoked_at?: string;
 }
 
 export interface InterviewDetail {
-  id: string | number;
-  state?: string;
-  job_title?: string;
-  job_description?: string;
-  candidate_name?: string;
-  candidate_email?: string;
-  language?: string;
-  room?: string;
-  created_at?: string;
-  started_at?: string;
-  ended_at?: string;
-  events?: InterviewEvent[];
-  transcript?: TranscriptSegment[];
-  report?: InterviewReport | null;
-  notes?: InterviewNote[];
-  reviewers?: { email?: string; name?: string }[];
-  channel?: string;
-  [k: string]: unknown;
+  id: string;
+  role: "owner" | "reviewer" | string;
+  state: string;
+  end_reason: Reason | null;
+  candidate_name: string;
+  candidate_email: string;
+  job_title: string;
+  job_description: string;
+  cv_filename: string | null;
+  language: string;
+  room: string;
+  channel: string;
+  created_at: string;
+  waiting_at: string | null;
+  started_at: string | null;
+  ended_at: string | null;
+  events: InterviewEvent[];
+  transcript: TranscriptSegment[];
+  report: InterviewReport | null;
+  notes: InterviewNote[];
+  reviewers?: Invitation[];
+}
+
+export interface ListenToken {
+  token: string;
+  url: string;
+  identity: string;
+  room: string;
+  expires_at: string;
 }

@@ -109,7 +109,7 @@ export function verificationLink(msg) {
   return m[1];
 }
 
-async function api(path, body, token) {
+export async function api(path, body, token) {
   const res = await fetch(`${BASE}${path}`, {
     method: body === undefined ? "GET" : "POST",
     headers: { "Content-Type": "application/json", ...(token ? { Authorization: `Bearer ${token}` } : {}) },
@@ -161,4 +161,118 @@ export function hubFrames(page) {
     });
   });
   return frames;
+}
+
+/**
+ * launchBrowser starts one Chromium (Playwright gives it a fresh profile
+ * directory) for tests that need several browser contexts side by side.
+ * Each context from newContext() is a separate signed-in person.
+ */
+export async function launchBrowser(extraArgs = []) {
+  const browser = await chromium.launch({
+    executablePath: need("CHROMIUM"),
+    headless: true,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
+  });
+  return {
+    browser,
+    /** newContext opens a context and its page, recording page errors. */
+    async newContext(opts = {}) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: "en-GB", ...opts });
+      const page = await context.newPage();
+      const errors = [];
+      watch(page, errors);
+      return { context, page, errors };
+    },
+    close: () => browser.close(),
+  };
+}
+
+/** The flags that give Chromium a microphone playing a WAV file. */
+export function fakeMicArgs() {
+  return [
+    "--use-fake-device-for-media-stream",
+    "--use-fake-ui-for-media-stream",
+    `--use-file-for-fake-audio-capture=${need("FAKE_AUDIO")}`,
+    "--autoplay-policy=no-user-gesture-required",
+  ];
+}
+
+/**
+ * TestAgent plays the voice agent's part through the real protocol: a
+ * dispatch credential from AGENT_SECRET, a claim of the interview, then a
+ * hub connection with the interview credential that publishes on
+ * interview:<id> and the report through the API.
+ */
+export class TestAgent {
+  static async claim(interviewId) {
+    const session = await api("/api/agents/session", { worker_id: "browser-test-agent" }, need("AGENT_SECRET"));
+    const claimed = await api("/api/agents/claim", { interview_id: interviewId }, session.token);
+    const agent = new TestAgent(claimed);
+    await agent.open();
+    return agent;
+  }
+
+  constructor(claimed) {
+    this.claimed = claimed;
+    this.channel = claimed.channel;
+    this.nextId = 1;
+    this.pending = new Map();
+  }
+
+  async open() {
+    if (typeof WebSocket === "undefined") throw new Error("this Node has no WebSocket client (Node 22, or Node 20 with --experimental-websocket)");
+    const url = BASE.replace(/^http/, "ws") + "/ws";
+    this.ws = new WebSocket(url);
+    await new Promise((resolve, reject) => {
+      this.ws.addEventListener("open", resolve, { once: true });
+      this.ws.addEventListener("error", () => reject(new Error(`cannot open ${url}`)), { once: true });
+    });
+    this.ws.addEventListener("message", (ev) => {
+      for (const line of String(ev.data).split("\n")) {
+        if (!line) continue;
+        const f = JSON.parse(line);
+        if (f.op === "ping") this.ws.send(JSON.stringify({ op: "pong" }));
+        const p = f.id && this.pending.get(f.id);
+        if (!p) continue;
+        this.pending.delete(f.id);
+        if (f.op === "error") p.reject(new Error(`${f.code}: ${f.message}`));
+        else p.resolve(f);
+      }
+    });
+    await this.request({ op: "connect", token: this.claimed.credential });
+    // As the real agent does: it follows its interview (and so is present).
+    await this.request({ op: "subscribe", channel: this.channel });
+  }
+
+  request(frame) {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.ws.send(JSON.stringify({ ...frame, id }));
+      setTimeout(() => {
+        if (this.pending.delete(id)) reject(new Error(`no answer to ${frame.op}`));
+      }, 10_000);
+    });
+  }
+
+  publish(data) {
+    return this.request({ op: "publish", channel: this.channel, data });
+  }
+
+  event(event) {
+    return this.publish({ type: "agent", event });
+  }
+
+  segment(seq, speaker, text, final, startMs) {
+    return this.publish({ type: "transcript", seq, speaker, text, lang: "en", start_ms: startMs, end_ms: startMs + 2500, final });
+  }
+
+  saveReport(report) {
+    return api("/api/interviews/save-report", report, this.claimed.credential);
+  }
+
+  close() {
+    this.ws?.close(1000);
+  }
 }

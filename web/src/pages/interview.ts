@@ -7,7 +7,7 @@ import { h, replace } from "../dom";
 import { lang, t } from "../i18n";
 import { InterviewModel, TERMINAL } from "../live";
 import { go, type PageCtx } from "../router";
-import type { AnalysisRecord, InterviewDetail, StartSession } from "../types";
+import type { AnalysisRecord, StartSession } from "../types";
 import { alertBox, announce, button, card, errorText, field, input, loading, pageHeader } from "../ui";
 import { pickedJob } from "./jobs";
 import { reportView, stateBadge, transcriptView } from "./views";
@@ -18,12 +18,6 @@ interface Join {
   url: string;
   token: string;
   room: string;
-}
-
-/** unwrap accepts {interview: …} or the interview itself. */
-export function unwrapInterview(v: InterviewDetail | { interview: InterviewDetail }): InterviewDetail {
-  const inner = (v as { interview?: InterviewDetail }).interview;
-  return inner && typeof inner === "object" ? inner : (v as InterviewDetail);
 }
 
 export function setupPage(app: App) {
@@ -97,7 +91,7 @@ export function setupPage(app: App) {
           candidate_name: user?.name ?? "",
           language: picked,
         });
-        const id = String(res.interview_id ?? res.room);
+        const id = res.interview_id;
         sessionStorage.setItem(JOIN_KEY + id, JSON.stringify({ url: res.url, token: res.token, room: res.room } satisfies Join));
         go(`/interviews/${encodeURIComponent(id)}/room`);
       } catch (err) {
@@ -169,9 +163,16 @@ export function roomPage(app: App) {
       }
     });
     let room: import("livekit-client").Room | null = null;
+    const setAgent = (on: boolean) => {
+      agentInd.classList.toggle("agent-on", on);
+      agentInd.textContent = on ? t("room.agentSpeaking") : t("room.agentQuiet");
+    };
     let muted = false;
     const renderState = () => {
       replace(stateSlot, stateBadge(model.state));
+      // The agent says when it speaks on the channel; LiveKit's active
+      // speakers say it too once the audio flows.
+      if (model.agent) setAgent(model.agent === "speaking");
       if (TERMINAL.has(model.state)) {
         endBtn.disabled = true;
         if (model.report) replace(reportSlot, card(t("report.title"), reportView(model.report)));
@@ -182,7 +183,7 @@ export function roomPage(app: App) {
     ctx.cleanup(model.onChange(renderState));
     const refresh = async () => {
       try {
-        model.load(unwrapInterview(await app.api.interview(id, ctx.signal)));
+        model.load(await app.api.interview(id, ctx.signal));
       } catch (err) {
         if (!ctx.signal.aborted) replace(reportSlot, alertBox("error", errorText(err)));
       }
@@ -214,11 +215,7 @@ export function roomPage(app: App) {
           if (track.kind === lk.Track.Kind.Audio) audioBox.append(track.attach());
         });
         r.on(lk.RoomEvent.TrackUnsubscribed, (track) => track.detach().forEach((el) => el.remove()));
-        r.on(lk.RoomEvent.ActiveSpeakersChanged, (speakers) => {
-          const agent = speakers.some((p) => p.identity !== r.localParticipant.identity);
-          agentInd.classList.toggle("agent-on", agent);
-          agentInd.textContent = agent ? t("room.agentSpeaking") : t("room.agentQuiet");
-        });
+        r.on(lk.RoomEvent.ActiveSpeakersChanged, (speakers) => setAgent(speakers.some((p) => p.identity !== r.localParticipant.identity)));
         r.on(lk.RoomEvent.Reconnecting, () => replace(connStatus, t("room.reconnecting")));
         r.on(lk.RoomEvent.Reconnected, () => replace(connStatus, t("room.connected")));
         r.on(lk.RoomEvent.Disconnected, () => {

@@ -10,7 +10,6 @@ import { InterviewModel } from "../live";
 import type { PageCtx } from "../router";
 import type { InterviewSummary } from "../types";
 import { alertBox, announce, button, card, errorText, errorView, field, loading, pageHeader } from "../ui";
-import { unwrapInterview } from "./interview";
 import { notesList, replayView, reportView, stateBadge, transcriptView } from "./views";
 
 export function reviewsPage(app: App) {
@@ -33,7 +32,7 @@ export function reviewsPage(app: App) {
                 h(
                   "tr",
                   null,
-                  h("td", null, h("a", { href: `#/reviews/${encodeURIComponent(String(i.id))}` }, String(i.candidate_name ?? i.candidate_email ?? i.id))),
+                  h("td", null, h("a", { href: `#/reviews/${encodeURIComponent(String(i.id))}` }, i.owner_name || i.job_title || i.id)),
                   h("td", null, i.job_title ?? ""),
                   h("td", null, stateBadge(String(i.state ?? ""))),
                   h("td", null, formatDate(i.created_at, true)),
@@ -58,7 +57,7 @@ export function interviewPage(app: App, reviewer: boolean) {
     const renderPresence = () =>
       replace(
         presence,
-        [...watchers.values()].map((w) => h("li", null, h("span", { class: "dot", "aria-hidden": "true" }), `${w.user === String(app.session.user?.id) ? t("presence.you") : w.user}${w.role ? ` (${w.role})` : ""}`)),
+        [...watchers.values()].map((w) => h("li", null, h("span", { class: "dot", "aria-hidden": "true" }), presenceName(w, String(app.session.user?.id ?? "")))),
       );
     let mode: "live" | "done" | "" = "";
     const render = () => {
@@ -97,7 +96,7 @@ export function interviewPage(app: App, reviewer: boolean) {
     ctx.cleanup(model.onChange(render));
     const refresh = async () => {
       try {
-        model.load(unwrapInterview(await app.api.interview(id, ctx.signal)));
+        model.load(await app.api.interview(id, ctx.signal));
       } catch (err) {
         if (!ctx.signal.aborted) replace(body, errorView(err, () => void refresh()));
       }
@@ -138,6 +137,13 @@ export function interviewPage(app: App, reviewer: boolean) {
   };
 }
 
+/** presenceName says who a watcher is without exposing account ids. */
+function presenceName(w: ClientInfo, me: string): string {
+  if (w.user === me) return t("presence.you");
+  if (w.role === "agent" || w.user.startsWith("claim:")) return t("presence.agent");
+  return t("presence.other");
+}
+
 function noteForm(app: App, id: string, model: InterviewModel): HTMLElement {
   const text = h("textarea", { name: "note", rows: "3", maxlength: "4000", required: true });
   const status = h("div");
@@ -148,7 +154,8 @@ function noteForm(app: App, id: string, model: InterviewModel): HTMLElement {
     try {
       const offset = model.startedAt ? Date.now() - model.startedAt : undefined;
       const note = await app.api.addNote(id, text.value.trim(), offset);
-      if (note && typeof note === "object" && "text" in note) model.apply({ type: "note", note });
+      // The note also arrives on the channel; the model keeps it once.
+      model.apply({ type: "note", note_id: note.id, author_id: note.author_id, author_name: note.author_name, text: note.text, offset_ms: note.offset_ms, at: note.created_at });
       text.value = "";
       replace(status);
     } catch (err) {

@@ -4,7 +4,7 @@ import { formatDate, formatNumber, t } from "../i18n";
 import type { MessageKey } from "../messages";
 import type { InterviewModel, Segment } from "../live";
 import type { InterviewReport } from "../types";
-import { bulletList, button, card, scoreRing } from "../ui";
+import { alertBox, bulletList, button, card, scoreRing } from "../ui";
 
 export function stateLabel(state: string): string {
   const key = `state.${state || "unknown"}` as MessageKey;
@@ -17,15 +17,11 @@ export function stateBadge(state: string): HTMLElement {
 }
 
 function speakerName(s: Segment): string {
-  const who = (s.speaker ?? "").toLowerCase();
-  if (who === "agent" || who === "assistant" || who === "interviewer" || who === "ai") return t("room.interviewer");
-  if (who === "candidate" || who === "user") return t("room.candidate");
-  return s.speaker ?? "";
+  return s.speaker === "interviewer" ? t("room.interviewer") : t("room.candidate");
 }
 
 function speakerClass(s: Segment): string {
-  const who = (s.speaker ?? "").toLowerCase();
-  return who === "agent" || who === "assistant" || who === "interviewer" || who === "ai" ? "seg-agent" : "seg-candidate";
+  return s.speaker === "interviewer" ? "seg-agent" : "seg-candidate";
 }
 
 /**
@@ -47,11 +43,11 @@ export function transcriptView(model: InterviewModel, cleanup: (fn: () => void) 
     replace(
       list,
       segs.length
-        ? segs.map((sg) => h("li", { class: `seg ${speakerClass(sg)}${sg.final === false ? " seg-partial" : ""}` }, h("span", { class: "seg-who" }, speakerName(sg)), h("span", { class: "seg-text" }, sg.text)))
+        ? segs.map((sg) => h("li", { class: `seg ${speakerClass(sg)}${sg.final ? "" : " seg-partial"}` }, h("span", { class: "seg-who" }, speakerName(sg)), h("span", { class: "seg-text" }, sg.text)))
         : h("li", { class: "muted" }, t("room.noTranscript")),
     );
     for (const sg of segs) {
-      if (sg.final !== false && !announced.has(sg.key)) {
+      if (sg.final && !announced.has(sg.key)) {
         announced.add(sg.key);
         live.textContent = `${speakerName(sg)}: ${sg.text}`;
       }
@@ -65,18 +61,20 @@ export function transcriptView(model: InterviewModel, cleanup: (fn: () => void) 
 
 export function reportView(r: InterviewReport | null): HTMLElement {
   if (!r) return h("p", { class: "muted" }, t("report.none"));
-  const score = r.overall_score ?? r.interview_score;
+  const score = r.interview_score;
   return h(
     "div",
     { class: "report", "data-testid": "interview-report" },
     h("div", { class: "scores" }, scoreRing(t("report.score"), typeof score === "number" ? score : undefined, 10)),
+    r.unscored_reason ? h("p", { class: "muted" }, r.unscored_reason) : null,
+    r.terminated ? alertBox("warning", r.termination_reason ? `${t("report.terminated")} ${r.termination_reason}` : t("report.terminated")) : null,
     r.conclusion ? card(t("report.conclusion"), h("p", null, r.conclusion)) : null,
     h(
       "div",
       { class: "grid-2" },
       r.strengths?.length ? card(t("report.strengths"), bulletList(r.strengths)) : null,
       r.development_areas?.length ? card(t("report.development"), bulletList(r.development_areas)) : null,
-      r.communication ?? r.communication_assessment ? card(t("report.communication"), h("p", null, String(r.communication ?? r.communication_assessment))) : null,
+      r.communication ? card(t("report.communication"), h("p", null, r.communication)) : null,
       r.role_fit ? card(t("report.roleFit"), h("p", null, String(r.role_fit))) : null,
     ),
   );
@@ -195,10 +193,7 @@ export function replayView(model: InterviewModel, cleanup: (fn: () => void) => v
 }
 
 function segDuration(sg: Segment): number {
-  if (typeof sg.start === "number" && typeof sg.end === "number" && sg.end > sg.start) {
-    const d = sg.end - sg.start;
-    return d > 1000 ? d : d * 1000;
-  }
+  if (sg.end_ms > sg.start_ms) return sg.end_ms - sg.start_ms;
   return Math.min(8000, 300 + sg.text.length * 60);
 }
 
