@@ -16,6 +16,22 @@ go build -o "$bin/server" ./cmd/server || exit 1
 agent_ok=1
 CGO_ENABLED=1 go build -o "$bin/agent" ./cmd/agent || { agent_ok=0; log "agent not built (needs cgo with libopus-dev libopusfile-dev libsoxr-dev); serving without the voice interviewer"; }
 
+# Voice interviews need a LiveKit server. Unless one is configured (or
+# LIVEKIT=off), start a local livekit-server --dev on loopback with its
+# development keys, sending its webhooks to this server; the first run builds
+# it (several minutes, once). Without it the server answers 503 on
+# /api/start-session and says so.
+lk_port=${LIVEKIT_PORT:-7880}
+lk_started=0
+if [ -z "${LIVEKIT_URL:-}" ] && [ "${LIVEKIT:-on}" != off ]; then
+  if lk_url=$(scripts/livekit.sh start "$lk_port" "http://127.0.0.1:${PORT:-8000}/api/livekit/webhook"); then
+    export LIVEKIT_URL="$lk_url" LIVEKIT_API_KEY=devkey LIVEKIT_API_SECRET=secret
+    lk_started=1
+  else
+    log "livekit-server did not start (see above): voice interviews are off; LIVEKIT=off skips this step"
+  fi
+fi
+
 "$bin/server" &
 server_pid=$!
 agent_pid=
@@ -24,13 +40,19 @@ if [ "$agent_ok" = 1 ]; then
   API_URL="${API_URL:-http://127.0.0.1:${PORT:-8000}}" "$bin/agent" &
   agent_pid=$!
 fi
+stop_livekit() {
+  [ "$lk_started" = 1 ] && scripts/livekit.sh stop "$lk_port" 2>/dev/null
+  lk_started=0
+}
 stop() {
   [ -n "$agent_pid" ] && kill -TERM "$agent_pid" 2>/dev/null && wait "$agent_pid" 2>/dev/null
   kill -TERM "$server_pid" 2>/dev/null
   wait "$server_pid" 2>/dev/null
+  stop_livekit
 }
 trap 'stop; exit 130' INT TERM
 wait "$server_pid"
 status=$?
 [ -n "$agent_pid" ] && kill -TERM "$agent_pid" 2>/dev/null && wait "$agent_pid" 2>/dev/null
+stop_livekit
 exit "$status"
