@@ -77,7 +77,7 @@ func (p *pingPong) handler() geminifake.LiveHandler {
 //
 //	go test -run '^$' -bench VoiceAgent -benchtime 60x ./agent/
 func BenchmarkVoiceAgent(b *testing.B) {
-	for _, sessions := range []int{1, 10, 20} {
+	for _, sessions := range []int{1, 10, 20, 40} {
 		b.Run(fmt.Sprintf("sessions=%d", sessions), func(b *testing.B) { benchSessions(b, sessions) })
 	}
 }

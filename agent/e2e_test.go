@@ -4,6 +4,7 @@ package agent_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"slices"
 	"strings"
@@ -16,6 +17,7 @@ import (
 	lksdk "github.com/livekit/server-sdk-go/v2"
 	"github.com/livekit/server-sdk-go/v2/pkg/media"
 	"github.com/pion/webrtc/v4"
+	"github.com/prometheus/client_golang/prometheus"
 	"google.golang.org/genai"
 
 	"github.com/utopiahire/utopiahire/agent"
@@ -141,7 +143,9 @@ func startWorker(t testing.TB, ctx context.Context, cp *controlPlane, deps agent
 	deps.Control = agent.NewAPIClient(cp.URL(), func() string { return cp.secret }, "test-worker", nil)
 	deps.Rooms = lkroom.Joiner{}
 	deps.HubURL = cp.HubURL()
-	deps.Metrics = agent.NewMetrics(nil)
+	if deps.Metrics == nil {
+		deps.Metrics = agent.NewMetrics(nil)
+	}
 	if deps.Concurrency == 0 {
 		deps.Concurrency = 2
 	}
@@ -203,9 +207,11 @@ func TestInterviewWithGeminiLive(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	reg := prometheus.NewRegistry()
 	metrics := startWorker(t, ctx, cp, agent.Deps{
 		Live:    &agent.LiveSettings{Connect: agent.GenaiLive(live), Model: "gemini-live-test", Voice: "Charon", SilenceDuration: 400 * time.Millisecond},
 		Reports: reports,
+		Metrics: agent.NewMetrics(reg),
 	})
 
 	const id, room = "iv-live-1", "room-live-1"
@@ -276,6 +282,48 @@ func TestInterviewWithGeminiLive(t *testing.T) {
 	}
 	for _, tl := range metrics.Turns() {
 		t.Logf("turn: total %s (bridge in %s, model %s, bridge out %s)", tl.Total, tl.BridgeIn, tl.Model, tl.BridgeOut)
+	}
+	checkExported(t, reg, len(metrics.Turns()))
+}
+
+// checkExported: what /metrics serves (cmd/agent registers the same
+// collectors) carries every turn split into bridge and model time, the
+// barge-in and the goAway reconnect.
+func checkExported(t *testing.T, reg *prometheus.Registry, turns int) {
+	t.Helper()
+	mfs, err := reg.Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := map[string]uint64{}
+	counters := map[string]float64{}
+	for _, mf := range mfs {
+		for _, m := range mf.GetMetric() {
+			label := ""
+			for _, l := range m.GetLabel() {
+				label += l.GetName() + "=" + l.GetValue()
+			}
+			switch mf.GetName() {
+			case "agent_turn_latency_seconds":
+				parts[label] = m.GetHistogram().GetSampleCount()
+			case "agent_barge_ins_total", "agent_model_reconnects_total", "agent_interviews_total":
+				counters[mf.GetName()+"{"+label+"}"] = m.GetCounter().GetValue()
+			}
+		}
+	}
+	for _, part := range []string{"bridge_in", "model", "bridge_out", "total"} {
+		if got := parts["part="+part]; got != uint64(turns) {
+			t.Errorf("agent_turn_latency_seconds{part=%q}: %d samples, want %d", part, got, turns)
+		}
+	}
+	for name, want := range map[string]float64{
+		"agent_barge_ins_total{}":                      1,
+		"agent_model_reconnects_total{reason=go_away}": 1,
+		"agent_interviews_total{outcome=completed}":    1,
+	} {
+		if got := counters[name]; got < want {
+			t.Errorf("%s = %v, want at least %v (exported: %v)", name, got, want, counters)
+		}
 	}
 }
 
@@ -507,4 +555,102 @@ func TestWorkerStopEndsInterviewPolitely(t *testing.T) {
 	if st := gem.LiveStats(); len(st.Setups) == 0 || st.Setups[0].Voice != "Puck" {
 		t.Errorf("setups %+v", st.Setups)
 	}
+}
+
+// The candidate walking out mid-interview: the agent publishes abandoned
+// (candidate_left), leaves the room, and since the candidate had spoken,
+// saves a terminated report that says why.
+func TestCandidateLeavingEndsInterview(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	lk := livekittest.Start(t)
+	cp := newControlPlane(t, "agent-secret-for-tests")
+	gem := geminifake.NewServer(t, geminifake.Options{Live: geminifake.Conversation(geminifake.ConversationScript{
+		Replies: []geminifake.LiveReply{
+			{Text: "Hello Ada, first question: tell me about yourself."},
+			{Text: "Thank you. Second question: what draws you to this role?"},
+		},
+		Heard: []string{"I build APIs in Go."},
+	})})
+	aiCfg := ai.Config{APIKey: "test-key", BaseURL: gem.URL()}
+	reports, err := ai.NewClient(ctx, aiCfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	live, err := genai.NewClient(ctx, aiCfg.LiveClientConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	reg := prometheus.NewRegistry()
+	startWorker(t, ctx, cp, agent.Deps{
+		Live:    &agent.LiveSettings{Connect: agent.GenaiLive(live), Model: "m", Voice: "Puck", SilenceDuration: 300 * time.Millisecond},
+		Reports: reports,
+		Metrics: agent.NewMetrics(reg),
+	})
+	const id, room = "iv-leave-1", "room-leave-1"
+	rv := cp.follow(t, ctx, id)
+	cand := joinCandidate(t, ctx, lk, room)
+	cp.addInterview(ctx, agent.SessionData{InterviewID: id, Room: room, CandidateName: "Ada", CandidateEmail: "ada@example.com",
+		JobTitle: "Engineer", Language: "en", MaxDurationSeconds: 600}, lk.URL, agentToken(t, lk, id, room))
+
+	rv.waitEvent(t, agent.EventListening, 1, 30*time.Second)
+	cand.say(t, ctx, loadAnswer(t))
+	rv.waitEvent(t, agent.EventListening, 2, 20*time.Second)
+	cand.room.Disconnect()
+
+	var rep savedReport
+	select {
+	case rep = <-cp.reports:
+	case <-ctx.Done():
+		t.Fatalf("no report saved; hub saw %v", rv.snapshot())
+	}
+	if rep.Report["terminated"] != true || !strings.Contains(fmt.Sprint(rep.Report["termination_reason"]), "left") {
+		t.Errorf("report after the candidate left: terminated %v, reason %v", rep.Report["terminated"], rep.Report["termination_reason"])
+	}
+	rv.waitEvent(t, agent.EventAbandoned, 1, 5*time.Second)
+	for _, m := range rv.snapshot() {
+		if m["event"] == agent.EventAbandoned && m["reason"] != "candidate_left" {
+			t.Errorf("abandoned event %v", m)
+		}
+	}
+	// The interviewer is gone from the room (or the room is gone).
+	rooms := lk.Rooms(t)
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		ps, err := rooms.Participants(ctx, room)
+		if err != nil || len(ps) == 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("still in the room: %d participants, first %s", len(ps), ps[0].Identity)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	checkCounter(t, reg, "agent_interviews_total", "outcome=abandoned", 1)
+}
+
+func checkCounter(t *testing.T, reg *prometheus.Registry, name, label string, want float64) {
+	t.Helper()
+	mfs, err := reg.Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, mf := range mfs {
+		if mf.GetName() != name {
+			continue
+		}
+		for _, m := range mf.GetMetric() {
+			got := ""
+			for _, l := range m.GetLabel() {
+				got += l.GetName() + "=" + l.GetValue()
+			}
+			if got == label {
+				if v := m.GetCounter().GetValue(); v != want {
+					t.Errorf("%s{%s} = %v, want %v", name, label, v, want)
+				}
+				return
+			}
+		}
+	}
+	t.Errorf("%s{%s} not exported", name, label)
 }
