@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"sync"
@@ -76,6 +77,9 @@ func (p *pingPong) handler() geminifake.LiveHandler {
 // track), p50/p95; and this process's CPU (agent + candidates + fake).
 //
 //	go test -run '^$' -bench VoiceAgent -benchtime 60x ./agent/
+//
+// With -cpuprofile, `go tool pprof -tags` gives each side's share of the
+// CPU (goroutines carry a side label: agent, candidate, model, control).
 func BenchmarkVoiceAgent(b *testing.B) {
 	for _, sessions := range []int{1, 10, 20, 40} {
 		b.Run(fmt.Sprintf("sessions=%d", sessions), func(b *testing.B) { benchSessions(b, sessions) })
@@ -86,10 +90,12 @@ func benchSessions(b *testing.B, sessions int) {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 	defer cancel()
 	lk := livekittest.Start(b)
-	cp := newControlPlane(b, "bench-secret")
+	var cp *controlPlane
+	side("control", func() { cp = newControlPlane(b, "bench-secret") })
 	pp := &pingPong{in: map[string][]time.Time{}, out: map[string][]time.Time{},
 		burst: burst(audio.ModelOutputRate, 300*time.Millisecond)}
-	gem := geminifake.NewServer(b, geminifake.Options{Live: pp.handler()})
+	var gem *geminifake.Server
+	side("model", func() { gem = geminifake.NewServer(b, geminifake.Options{Live: pp.handler()}) })
 	aiCfg := ai.Config{APIKey: "k", BaseURL: gem.URL()}
 	live, err := genai.NewClient(ctx, aiCfg.LiveClientConfig())
 	if err != nil {
@@ -99,15 +105,18 @@ func benchSessions(b *testing.B, sessions int) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	metrics := startWorker(b, ctx, cp, agent.Deps{
-		Live:        &agent.LiveSettings{Connect: agent.GenaiLive(live), Model: "m", Voice: "Charon", SilenceDuration: 200 * time.Millisecond},
-		Reports:     reports,
-		Concurrency: sessions,
+	var metrics *agent.Metrics
+	side("agent", func() {
+		metrics = startWorker(b, ctx, cp, agent.Deps{
+			Live:        &agent.LiveSettings{Connect: agent.GenaiLive(live), Model: "m", Voice: "Charon", SilenceDuration: 200 * time.Millisecond},
+			Reports:     reports,
+			Concurrency: sessions,
+		})
 	})
 	cands := make([]*candidate, sessions)
 	for i := range cands {
 		id, room := fmt.Sprintf("bench-%d", i), fmt.Sprintf("bench-room-%d", i)
-		cands[i] = joinCandidate(b, ctx, lk, room)
+		side("candidate", func() { cands[i] = joinCandidate(b, ctx, lk, room) })
 		cp.addInterview(ctx, agent.SessionData{InterviewID: id, Room: room, CandidateName: fmt.Sprintf("cand%d", i),
 			CandidateEmail: "b@example.com", JobTitle: "Engineer", Language: "en", MaxDurationSeconds: 3600},
 			lk.URL, agentToken(b, lk, id, room))
@@ -178,6 +187,14 @@ func benchSessions(b *testing.B, sessions int) {
 	b.ReportMetric(cpu/float64(sessions), "cpu_%/session")
 	b.ReportMetric(float64(len(in)), "turns")
 	b.ReportMetric(float64(sessions*b.N-len(in)), "missed")
+}
+
+// side runs f with the pprof label side=name, which every goroutine f
+// starts inherits: with -cpuprofile, `go tool pprof -tags` splits the
+// process's CPU into the agent, the candidates, the fake model and the
+// control plane.
+func side(name string, f func()) {
+	pprof.Do(context.Background(), pprof.Labels("side", name), func(context.Context) { f() })
 }
 
 // waitHeard returns when candidate i first hears loud audio after from.
