@@ -654,3 +654,119 @@ func checkCounter(t *testing.T, reg *prometheus.Registry, name, label string, wa
 	}
 	t.Errorf("%s{%s} not exported", name, label)
 }
+
+// At the interview's maximum duration the model is told time is up; a
+// model that closes ends the interview at its closing turn, one that
+// ignores the cue is cut off after the closing grace. Either way the
+// interview ends, completed, with the report saved.
+func TestMaxDurationClosesInterview(t *testing.T) {
+	lk := livekittest.Start(t)
+	for _, obey := range []bool{true, false} {
+		t.Run(map[bool]string{true: "model closes", false: "model ignores the cue"}[obey], func(t *testing.T) {
+			ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+			defer cancel()
+			cp := newControlPlane(t, "agent-secret-for-tests")
+			var mu sync.Mutex
+			var cues []string
+			var cueAt time.Time
+			gem := geminifake.NewServer(t, geminifake.Options{Live: func(ctx context.Context, s *geminifake.LiveSession) error {
+				for started := false; ; {
+					e, err := s.Next(ctx)
+					if err != nil {
+						return err
+					}
+					if e.Kind != "text" {
+						continue
+					}
+					var text string
+					var end []*genai.FunctionCall
+					if !started {
+						started, text = true, "Hello Ada, tell me about yourself."
+					} else {
+						mu.Lock()
+						cues, cueAt = append(cues, e.Text), time.Now()
+						mu.Unlock()
+						if !obey {
+							continue
+						}
+						text = "We are out of time. Thank you Ada, goodbye."
+						end = []*genai.FunctionCall{{ID: "end", Name: "end_interview", Args: map[string]any{"outcome": "completed"}}}
+					}
+					if err := s.Speak(ctx, text, nil, 500*time.Millisecond); err != nil {
+						return err
+					}
+					if len(end) > 0 {
+						if _, err := s.CallTool(ctx, end...); err != nil {
+							return err
+						}
+					}
+					if err := s.TurnComplete(ctx); err != nil {
+						return err
+					}
+				}
+			}})
+			aiCfg := ai.Config{APIKey: "test-key", BaseURL: gem.URL()}
+			reports, err := ai.NewClient(ctx, aiCfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			live, err := genai.NewClient(ctx, aiCfg.LiveClientConfig())
+			if err != nil {
+				t.Fatal(err)
+			}
+			const grace = 5 * time.Second
+			startWorker(t, ctx, cp, agent.Deps{
+				Live:    &agent.LiveSettings{Connect: agent.GenaiLive(live), Model: "m", Voice: "Puck", SilenceDuration: 300 * time.Millisecond, ClosingGrace: grace},
+				Reports: reports,
+			})
+			id, room := fmt.Sprintf("iv-max-%t", obey), fmt.Sprintf("room-max-%t", obey)
+			rv := cp.follow(t, ctx, id)
+			joinCandidate(t, ctx, lk, room)
+			cp.addInterview(ctx, agent.SessionData{InterviewID: id, Room: room, CandidateName: "Ada", CandidateEmail: "ada@example.com",
+				JobTitle: "Engineer", Language: "en", MaxDurationSeconds: 4}, lk.URL, agentToken(t, lk, id, room))
+			rv.waitEvent(t, agent.EventJoined, 1, 30*time.Second)
+			joined := time.Now()
+
+			var rep savedReport
+			select {
+			case rep = <-cp.reports:
+			case <-ctx.Done():
+				t.Fatalf("no report saved; hub saw %v", rv.snapshot())
+			}
+			ended := time.Now()
+			mu.Lock()
+			defer mu.Unlock()
+			if len(cues) != 1 || !strings.Contains(cues[0], "Time is up") {
+				t.Fatalf("cues sent to the model: %q", cues)
+			}
+			if d := cueAt.Sub(joined); d < 3500*time.Millisecond || d > 8*time.Second {
+				t.Errorf("time-up cue %s after joining, want about the 4 s maximum", d)
+			}
+			if rep.Report["terminated"] != false {
+				t.Errorf("report: %+v", rep.Report)
+			}
+			var finals []string
+			for _, m := range rv.snapshot() {
+				if m["type"] == "transcript" && m["final"] == true {
+					finals = append(finals, m["text"].(string))
+				}
+			}
+			time.Sleep(300 * time.Millisecond) // last publications in flight
+			ending := slices.ContainsFunc(rv.snapshot(), func(m map[string]any) bool { return m["event"] == agent.EventEnding })
+			if obey {
+				// Ended by the model's closing turn (the ending event comes
+				// only from there), its sentence in the transcript.
+				if !ending || len(finals) != 2 || finals[1] != "We are out of time. Thank you Ada, goodbye." {
+					t.Errorf("ending event %t; transcript %q", ending, finals)
+				}
+			} else {
+				if d := ended.Sub(cueAt); d < grace || d > grace+5*time.Second {
+					t.Errorf("ignored cue: ended %s after it, want the %s closing grace", d, grace)
+				}
+				if ending || len(finals) != 1 {
+					t.Errorf("ending event %t; transcript %q", ending, finals)
+				}
+			}
+		})
+	}
+}
