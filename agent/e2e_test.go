@@ -5,6 +5,8 @@ package agent_test
 import (
 	"context"
 	"fmt"
+	"io"
+	"net"
 	"os"
 	"slices"
 	"strings"
@@ -142,7 +144,9 @@ func startWorker(t testing.TB, ctx context.Context, cp *controlPlane, deps agent
 	t.Helper()
 	deps.Control = agent.NewAPIClient(cp.URL(), func() string { return cp.secret }, "test-worker", nil)
 	deps.Rooms = lkroom.Joiner{}
-	deps.HubURL = cp.HubURL()
+	if deps.HubURL == "" {
+		deps.HubURL = cp.HubURL()
+	}
 	if deps.Metrics == nil {
 		deps.Metrics = agent.NewMetrics(nil)
 	}
@@ -768,5 +772,156 @@ func TestMaxDurationClosesInterview(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// tcpProxy forwards connections to target; cut closes the open ones (the
+// listener stays, so clients reconnect through it).
+type tcpProxy struct {
+	ln       net.Listener
+	mu       sync.Mutex
+	conns    []net.Conn
+	accepted int
+}
+
+func startTCPProxy(t *testing.T, target string) *tcpProxy {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &tcpProxy{ln: ln}
+	t.Cleanup(func() { ln.Close(); p.cut() })
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			u, err := net.Dial("tcp", target)
+			if err != nil {
+				c.Close()
+				continue
+			}
+			p.mu.Lock()
+			p.conns = append(p.conns, c, u)
+			p.accepted++
+			p.mu.Unlock()
+			go func() { _, _ = io.Copy(u, c); u.Close() }()
+			go func() { _, _ = io.Copy(c, u); c.Close() }()
+		}
+	}()
+	return p
+}
+
+func (p *tcpProxy) cut() int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, c := range p.conns {
+		_ = c.Close()
+	}
+	p.conns = nil
+	return p.accepted
+}
+
+func (p *tcpProxy) connections() int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.accepted
+}
+
+// The agent's hub connections drop while the interviewer is speaking (its
+// transcript partials in flight): the hub client reconnects and resends, and
+// the reviewer still reads every segment once, in order, none missing.
+func TestTranscriptSurvivesHubReconnect(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 80*time.Second)
+	defer cancel()
+	lk := livekittest.Start(t)
+	cp := newControlPlane(t, "agent-secret-for-tests")
+	proxy := startTCPProxy(t, strings.TrimPrefix(cp.URL(), "http://"))
+	heard := []string{"I am Ada, a Go developer.", "I like real-time systems."}
+	replies := []string{
+		"Hello Ada, welcome. First question: tell me about yourself.",
+		"Thank you. Second question: what draws you to this role? Take your time, there is no hurry at all.",
+		"Thank you Ada, the interview is over. Goodbye.",
+	}
+	gem := geminifake.NewServer(t, geminifake.Options{Live: geminifake.Conversation(geminifake.ConversationScript{
+		Replies: []geminifake.LiveReply{
+			{Text: replies[0]},
+			{Text: replies[1]},
+			{Text: replies[2], Tools: []*genai.FunctionCall{{ID: "end", Name: "end_interview", Args: map[string]any{"outcome": "completed"}}}},
+		},
+		Heard: heard,
+	})})
+	aiCfg := ai.Config{APIKey: "test-key", BaseURL: gem.URL()}
+	reports, err := ai.NewClient(ctx, aiCfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	live, err := genai.NewClient(ctx, aiCfg.LiveClientConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	startWorker(t, ctx, cp, agent.Deps{
+		HubURL:  "ws://" + proxy.ln.Addr().String() + "/ws",
+		Live:    &agent.LiveSettings{Connect: agent.GenaiLive(live), Model: "m", Voice: "Puck", SilenceDuration: 300 * time.Millisecond},
+		Reports: reports,
+	})
+	const id, room = "iv-hubcut-1", "room-hubcut-1"
+	rv := cp.follow(t, ctx, id)
+	cand := joinCandidate(t, ctx, lk, room)
+	cp.addInterview(ctx, agent.SessionData{InterviewID: id, Room: room, CandidateName: "Ada", CandidateEmail: "ada@example.com",
+		JobTitle: "Engineer", Language: "en", MaxDurationSeconds: 600}, lk.URL, agentToken(t, lk, id, room))
+
+	answer := loadAnswer(t)
+	rv.waitEvent(t, agent.EventListening, 1, 30*time.Second)
+	cand.say(t, ctx, answer)
+	rv.waitEvent(t, agent.EventSpeaking, 2, 20*time.Second) // second reply: partials flowing
+	before := proxy.cut()
+	rv.waitEvent(t, agent.EventListening, 2, 20*time.Second)
+	cand.say(t, ctx, answer)
+	select {
+	case <-cp.reports:
+	case <-ctx.Done():
+		t.Fatalf("no report saved; hub saw %v", rv.snapshot())
+	}
+	time.Sleep(300 * time.Millisecond)
+	if after := proxy.connections(); after <= before {
+		t.Fatalf("the agent did not reconnect to the hub (%d connections before the cut, %d after)", before, after)
+	}
+
+	finals := map[int]map[string]any{}
+	maxSeq := 0
+	for _, m := range rv.snapshot() {
+		if m["type"] != "transcript" {
+			continue
+		}
+		seq := int(m["seq"].(float64))
+		if seq > maxSeq+1 {
+			t.Errorf("seq %d published before seq %d", seq, maxSeq+1)
+		}
+		maxSeq = max(maxSeq, seq)
+		if _, done := finals[seq]; done {
+			t.Errorf("seq %d published again after its final", seq)
+		}
+		if m["final"] == true {
+			finals[seq] = m
+		}
+	}
+	var gotCand, gotInt []string
+	for seq := 1; seq <= maxSeq; seq++ {
+		f, ok := finals[seq]
+		if !ok {
+			t.Errorf("seq %d never got a final segment", seq)
+			continue
+		}
+		if f["speaker"] == "candidate" {
+			gotCand = append(gotCand, f["text"].(string))
+		} else {
+			gotInt = append(gotInt, f["text"].(string))
+		}
+	}
+	if !slices.Equal(gotCand, heard) || !slices.Equal(gotInt, replies) {
+		t.Errorf("transcript: candidate %q, interviewer %q", gotCand, gotInt)
 	}
 }
