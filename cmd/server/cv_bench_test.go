@@ -125,6 +125,22 @@ func BenchmarkAnalyzePDFOffline(b *testing.B) {
 		slices.Sort(v)
 		b.ReportMetric(v[len(v)/2], "job_"+strings.TrimSuffix(k, "_ms")+"_p50_ms")
 	}
+	// Queue pickup: from the enqueue (in the upload's transaction) to the
+	// worker starting, as River records it.
+	conn, err := pgx.Connect(context.Background(), dbURL)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer conn.Close(context.Background())
+	var pickup50, pickup95 float64
+	if err := conn.QueryRow(context.Background(), `SELECT
+		percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM attempted_at - created_at) * 1000),
+		percentile_cont(0.95) WITHIN GROUP (ORDER BY extract(epoch FROM attempted_at - created_at) * 1000)
+		FROM river_job WHERE kind = 'cv_analysis'`).Scan(&pickup50, &pickup95); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(pickup50, "queue_pickup_p50_ms")
+	b.ReportMetric(pickup95, "queue_pickup_p95_ms")
 }
 
 // bigPDF is the 2-page CV PDF grown to just under the 10 MB upload limit

@@ -37,6 +37,22 @@ func (m *Main) openJobs(workers *river.Workers) error {
 		PeriodicJobs: []*river.PeriodicJob{auth.PrunePeriodically(time.Hour)},
 		// Jobs of a kind this build has no worker for stay queued for one that does.
 		FetchOnlyKnownKinds: true,
+		// A user waits on some jobs (a CV analysis answers its HTTP request),
+		// so pickup latency is user-facing. River drops an insert
+		// notification sent within FetchCooldown of the previous one, and
+		// such a job then waits for the next poll: with the defaults
+		// (100 ms, 1 s) one analysis in twenty took a second longer
+		// (cmd/server BenchmarkAnalyzePDFOffline, docs/benchmarks.md). A
+		// fetch is one indexed query per queue; five polls a second cost
+		// nothing next to that.
+		FetchCooldown:     20 * time.Millisecond,
+		FetchPollInterval: 200 * time.Millisecond,
+		// A job whose server died mid-run stays "running" until the leader
+		// rescues it; River's default (1 h) would leave a killed server's CV
+		// analysis pending for an hour. Five minutes is above every worker's
+		// timeout (CV analysis 90 s, mail and the rest 1 min); a worker with
+		// a longer one must raise this, or it would be run twice.
+		RescueStuckJobsAfter: 5 * time.Minute,
 	})
 	if err != nil {
 		return fmt.Errorf("create job client: %w", err)

@@ -302,6 +302,12 @@ func TestCorpusAccuracy(t *testing.T) {
 	if f1 < 0.90 {
 		t.Errorf("overall F1 %.3f < 0.90", f1)
 	}
+	// The second target: no scored field below 0.80.
+	for _, f := range scoredFields {
+		if _, _, ff := sc.by[f].prf(); ff < 0.80 {
+			t.Errorf("field %s: F1 %.3f < 0.80", f, ff)
+		}
+	}
 }
 
 func findDoc(t *testing.T, base string) string {
