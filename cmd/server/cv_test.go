@@ -254,7 +254,9 @@ func TestCVPipelineEndToEnd(t *testing.T) {
 }
 
 // watchProgress subscribes to cv:<id> over the server's own /ws and returns
-// the stages it receives (from history) up to done or failed.
+// the stages it receives (from history) up to done or failed. Every event
+// must name the analysis and carry a percent and an elapsed time that never
+// go back, ending at 100.
 func watchProgress(t *testing.T, m *Main, token, id string) []string {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
@@ -266,16 +268,32 @@ func watchProgress(t *testing.T, m *Main, token, id string) []string {
 	}
 	defer client.Close()
 	var mu sync.Mutex
-	var stages []string
+	var stages, bad []string
+	lastPercent, lastElapsed := -1, int64(-1)
 	done := make(chan struct{})
 	var once sync.Once
 	_, err = client.Subscribe(ctx, "cv:"+id, hubclient.SubscribeOptions{
 		Since: sinceStart(),
 		OnMessage: func(msg hubclient.Message) {
-			var e struct{ Stage string }
+			var e struct {
+				Stage      string `json:"stage"`
+				AnalysisID string `json:"analysis_id"`
+				Percent    *int   `json:"percent"`
+				ElapsedMS  *int64 `json:"elapsed_ms"`
+			}
 			_ = json.Unmarshal(msg.Data, &e)
 			mu.Lock()
 			stages = append(stages, e.Stage)
+			switch {
+			case e.AnalysisID != id || e.Percent == nil || e.ElapsedMS == nil:
+				bad = append(bad, string(msg.Data))
+			case e.Stage != "failed" && (*e.Percent <= lastPercent || *e.ElapsedMS < lastElapsed):
+				bad = append(bad, string(msg.Data))
+			case e.Stage == "done" && *e.Percent != 100:
+				bad = append(bad, string(msg.Data))
+			default:
+				lastPercent, lastElapsed = *e.Percent, *e.ElapsedMS
+			}
 			mu.Unlock()
 			if e.Stage == "done" || e.Stage == "failed" {
 				once.Do(func() { close(done) })
@@ -292,6 +310,9 @@ func watchProgress(t *testing.T, m *Main, token, id string) []string {
 	}
 	mu.Lock()
 	defer mu.Unlock()
+	if len(bad) > 0 {
+		t.Fatalf("progress events without analysis_id, or with percent/elapsed_ms missing or going back: %v", bad)
+	}
 	return append([]string(nil), stages...)
 }
 

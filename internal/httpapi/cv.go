@@ -7,8 +7,10 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -31,6 +33,10 @@ const MaxUploadBytes = 10 << 20
 // the job goes on, and its progress stays readable, after a timeout.
 const analyzeTimeout = 60 * time.Second
 
+// docSlotWait bounds how long an upload waits for a document slot before
+// it is refused as busy (the client retries; nothing was stored).
+const docSlotWait = 30 * time.Second
+
 // CVDeps is what the CV routes need.
 type CVDeps struct {
 	Jobs      *cvjob.Service
@@ -43,9 +49,14 @@ type CVDeps struct {
 
 func (s *Server) cvRoutes(d CVDeps) {
 	upload := ratelimit.PerMinute(10)
-	h := &cvHandlers{d: d}
-	s.handle(fiber.MethodPost, "/api/upload-cv", Op{Summary: "Upload a CV (pdf, docx, doc, odt, rtf, txt; ≤ 10 MB), recognised by content.", Tag: "cv", Auth: "bearer", Multipart: []string{"cv"}, Response: uploadResponse{}, Limit: &upload, Errors: []int{401, 413, 415, 422}}, s.requireUser, h.upload)
-	s.handle(fiber.MethodPost, "/api/analyze-structured", Op{Summary: "Structure and analyze a CV (multipart cv_file or cv_text, job_description, use_gemini); progress streams on hub channel cv:<analysis_id>.", Tag: "cv", Auth: "bearer", Multipart: []string{"cv_file", "cv_text", "job_description", "use_gemini"}, Response: cvjob.Result{}, Limit: &upload, Errors: []int{401, 413, 415, 422, 504}}, s.requireUser, h.analyzeStructured)
+	// Reading a 10 MB upload holds ~50 MB while it is parsed, checked and
+	// stored (multipart buffer, our copy, pgx's bind encoding); one slot per
+	// core keeps 20 concurrent uploads under the 500 MB budget
+	// (docs/benchmarks.md, "CV pipeline through the API") at no cost in
+	// throughput, as extraction is CPU-bound.
+	h := &cvHandlers{d: d, docSlots: make(chan struct{}, max(2, runtime.GOMAXPROCS(0)))}
+	s.handle(fiber.MethodPost, "/api/upload-cv", Op{Summary: "Upload a CV (pdf, docx, doc, odt, rtf, txt; ≤ 10 MB), recognised by content.", Tag: "cv", Auth: "bearer", Multipart: []string{"cv"}, Response: uploadResponse{}, Limit: &upload, Errors: []int{401, 413, 415, 422, 503}}, s.requireUser, h.upload)
+	s.handle(fiber.MethodPost, "/api/analyze-structured", Op{Summary: "Structure and analyze a CV (multipart cv_file or cv_text, job_description, use_gemini); progress streams on hub channel cv:<analysis_id>.", Tag: "cv", Auth: "bearer", Multipart: []string{"cv_file", "cv_text", "job_description", "use_gemini"}, Response: cvjob.Result{}, Limit: &upload, Errors: []int{401, 413, 415, 422, 503, 504}}, s.requireUser, h.analyzeStructured)
 	s.handle(fiber.MethodGet, "/api/analyses", Op{Summary: "The user's analyses, newest first.", Tag: "cv", Auth: "bearer", Response: analysesResponse{}, Errors: []int{401}}, s.requireUser, h.listAnalyses)
 	s.handle(fiber.MethodGet, "/api/analyses/:id", Op{Summary: "One analysis: status, stage, percent, error, result.", Tag: "cv", Auth: "bearer", Response: cvjob.Status{}, Errors: []int{401, 404}}, s.requireUser, h.getAnalysis)
 	s.handle(fiber.MethodGet, "/api/latest-structured-cv", Op{Summary: "The user's current structured CV.", Tag: "cv", Auth: "bearer", Response: versionResponse{}, Errors: []int{401, 404}}, s.requireUser, h.latest)
@@ -59,7 +70,25 @@ func (s *Server) cvRoutes(d CVDeps) {
 	s.handle(fiber.MethodPost, "/api/export-json-resume", Op{Summary: "The CV in the JSON Resume schema.", Tag: "cv", Auth: "bearer", Request: cvRequest{}, Response: cv.JSONResume{}, Errors: []int{400, 401, 415}}, s.requireUser, h.jsonResume)
 }
 
-type cvHandlers struct{ d CVDeps }
+type cvHandlers struct {
+	d CVDeps
+	// docSlots bounds the uploads being parsed, extracted and stored at once.
+	docSlots chan struct{}
+}
+
+// acquireDoc takes a document slot, waiting up to docSlotWait; the caller
+// must call the returned release once the upload's bytes are stored.
+func (h *cvHandlers) acquireDoc(c *fiber.Ctx) (release func(), err error) {
+	ctx, cancel := context.WithTimeout(c.UserContext(), docSlotWait)
+	defer cancel()
+	select {
+	case h.docSlots <- struct{}{}:
+		var once sync.Once
+		return func() { once.Do(func() { <-h.docSlots }) }, nil
+	case <-ctx.Done():
+		return nil, apperr.New(apperr.Unavailable, "uploads_busy", "Too many CVs are being processed right now; try again in a minute.")
+	}
+}
 
 type uploadResponse struct {
 	Success  bool   `json:"success"`
@@ -74,6 +103,14 @@ type uploadResponse struct {
 // upload stores a CV after checking it can be read, so a hostile or broken
 // file is refused now rather than failing an analysis later.
 func (h *cvHandlers) upload(c *fiber.Ctx) error {
+	if err := requireMediaType(c, fiber.MIMEMultipartForm); err != nil {
+		return err
+	}
+	release, err := h.acquireDoc(c)
+	if err != nil {
+		return err
+	}
+	defer release()
 	name, data, err := formFile(c, "cv", true)
 	if err != nil {
 		return err
@@ -95,6 +132,13 @@ func (h *cvHandlers) analyzeStructured(c *fiber.Ctx) error {
 	if err := requireMediaType(c, fiber.MIMEMultipartForm); err != nil {
 		return err
 	}
+	// The slot is taken before the first form read, which parses the
+	// whole multipart body, and given back once the upload is stored.
+	release, err := h.acquireDoc(c)
+	if err != nil {
+		return err
+	}
+	defer release()
 	in := cvjob.Input{UserID: userID(c), JobDescription: strings.TrimSpace(c.FormValue("job_description"))}
 	in.UseGemini, _ = strconv.ParseBool(c.FormValue("use_gemini"))
 	if len(in.JobDescription) > 64<<10 {
@@ -121,6 +165,10 @@ func (h *cvHandlers) analyzeStructured(c *fiber.Ctx) error {
 	if err != nil {
 		return documentError(err)
 	}
+	// Stored: drop the parsed form and our copy before waiting on the job.
+	in.File = nil
+	c.Request().RemoveMultipartFormFiles()
+	release()
 	ctx, cancel := context.WithTimeout(c.UserContext(), analyzeTimeout)
 	defer cancel()
 	a, err := h.d.Jobs.Wait(ctx, in.UserID, id)
@@ -162,12 +210,11 @@ func formFile(c *fiber.Ctx, field string, required bool) (string, []byte, error)
 		return "", nil, apperr.Wrap(err, apperr.Invalid, "malformed_multipart", "The uploaded file could not be read.")
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxUploadBytes+1))
-	if err != nil {
+	// One allocation of the part's known size (at most MaxUploadBytes, checked
+	// above): io.ReadAll's doubling would churn ~2x that per upload.
+	data := make([]byte, fh.Size)
+	if _, err := io.ReadFull(f, data); err != nil {
 		return "", nil, apperr.Wrap(err, apperr.Invalid, "malformed_multipart", "The uploaded file could not be read.")
-	}
-	if len(data) > MaxUploadBytes {
-		return "", nil, apperr.New(apperr.TooLarge, "file_too_large", "The CV is larger than 10 MB.")
 	}
 	return displayName(fh.Filename), data, nil
 }

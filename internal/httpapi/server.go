@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"log/slog"
 	"mime"
@@ -218,8 +219,39 @@ func (s *Server) readBody(w http.ResponseWriter, r *http.Request) bool {
 		return false
 	}
 	_ = http.NewResponseController(w).SetReadDeadline(time.Time{})
-	r.Body = io.NopCloser(&buf)
+	r.Body = &bufferedBody{b: &buf}
 	return true
+}
+
+// bufferedBody hands the buffered body to Fiber, which copies it, and then
+// lets go of the buffer: without this both copies of every upload stay
+// alive for the whole request (20 concurrent 10 MB uploads: 200 MB more).
+type bufferedBody struct{ b *bytes.Buffer }
+
+func (r *bufferedBody) Read(p []byte) (int, error) {
+	if r.b == nil {
+		return 0, io.EOF
+	}
+	n, err := r.b.Read(p)
+	if errors.Is(err, io.EOF) {
+		r.b = nil
+	}
+	return n, err
+}
+
+// WriteTo keeps io.Copy's single write of the whole body.
+func (r *bufferedBody) WriteTo(w io.Writer) (int64, error) {
+	if r.b == nil {
+		return 0, nil
+	}
+	n, err := r.b.WriteTo(w)
+	r.b = nil
+	return n, err
+}
+
+func (r *bufferedBody) Close() error {
+	r.b = nil
+	return nil
 }
 
 func tooLargeMessage(limit int64) string {
