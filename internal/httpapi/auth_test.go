@@ -608,6 +608,9 @@ func TestLogoutAndLogoutAll(t *testing.T) {
 	if r := e.call("POST", "/api/auth/logout-all", nil, b.str("token")); r.status != 200 {
 		t.Fatalf("logout-all: %d %s", r.status, r.raw)
 	}
+	if n := e.scalar(`SELECT count(*) FROM audit_log WHERE event = 'logout_all' AND user_id IS NOT NULL`); n != 1 {
+		t.Fatalf("%d logout_all audit entries, want 1", n)
+	}
 	for _, s := range []reply{b, c} {
 		if r := e.call("GET", "/api/auth/me", nil, s.str("token")); r.code() != "token_revoked" {
 			t.Fatalf("access token after logout-all: %d %s", r.status, r.raw)
@@ -637,6 +640,9 @@ func TestExportAndDeleteAccount(t *testing.T) {
 	}
 	if u := ex.body["user"].(map[string]any); u["email"] != "export@example.com" || u["email_verified"] != true || u["has_password"] != true {
 		t.Errorf("exported profile: %v", u)
+	}
+	if n := e.scalar(`SELECT count(*) FROM audit_log WHERE event = 'export' AND user_id IS NOT NULL`); n != 1 {
+		t.Fatalf("%d export audit entries before deletion, want 1", n)
 	}
 	if strings.Contains(ex.raw, "$2a$") || strings.Contains(ex.raw, s.str("refreshToken")) || strings.Contains(ex.raw, "keep@example.com") {
 		t.Fatal("export holds a secret or another user's data")
