@@ -9,10 +9,11 @@
 // the test under CI=true and skip it elsewhere.
 //
 //	go test ./web/e2e/                 all browser tests
-//	E2E_GREP=accounts go test ./web/e2e/   one file's tests
+//	E2E_GREP=accounts go test ./web/e2e/   tests whose name matches
 package e2e
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"crypto/rand"
@@ -72,6 +73,7 @@ func TestBrowser(t *testing.T) {
 	})
 	front.setBackend(t, server)
 	mailURL := serveMail(t, smtp)
+	controlURL := serveControl(t, front)
 
 	shots := filepath.Join(webDir, "..", "docs", "screenshots")
 	// Node 20 has the WebSocket client behind a flag (the test agent speaks
@@ -92,6 +94,7 @@ func TestBrowser(t *testing.T) {
 	cmd.Env = append(os.Environ(),
 		"BASE_URL="+front.URL,
 		"MAIL_URL="+mailURL,
+		"CONTROL_URL="+controlURL,
 		"CHROMIUM="+chromium,
 		"SCREENSHOT_DIR="+shots,
 		"FIXTURES="+filepath.Join(webDir, "tests", "testdata"),
@@ -265,15 +268,24 @@ func (l *lockedBuffer) String() string {
 // the web app at / it is a plain pass-through; until then it serves the
 // embedded bundle itself and forwards /api, /ws and the rest to the server,
 // so the pages run same-origin against the real API either way.
+//
+// The front also stands for the browser's network: the tests can cut every
+// browser connection to the hub and refuse new ones (serveControl), to see
+// the pages reconnect and recover what they missed. Only Chromium's
+// connections are cut; the test agent, a Node WebSocket, stays connected
+// as the real agent would, since its link to the server is not the
+// browser's.
 type front struct {
-	URL     string
-	mu      sync.Mutex
-	handler http.Handler
+	URL      string
+	mu       sync.Mutex
+	handler  http.Handler
+	hubCut   bool
+	hubConns map[net.Conn]struct{}
 }
 
 func newFront(t *testing.T) *front {
 	t.Helper()
-	f := &front{}
+	f := &front{hubConns: map[net.Conn]struct{}{}}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -291,13 +303,100 @@ func newFront(t *testing.T) *front {
 
 func (f *front) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	f.mu.Lock()
-	h := f.handler
+	h, cut := f.handler, f.hubCut
 	f.mu.Unlock()
 	if h == nil {
 		http.Error(w, "backend not ready", http.StatusServiceUnavailable)
 		return
 	}
+	if r.URL.Path == "/ws" && strings.Contains(r.UserAgent(), "Chrome") {
+		if cut {
+			http.Error(w, "the test cut the hub off", http.StatusServiceUnavailable)
+			return
+		}
+		w = &hubWriter{ResponseWriter: w, f: f}
+	}
 	h.ServeHTTP(w, r)
+}
+
+// setHubCut cuts (closing every browser hub connection) or restores the
+// browser's path to the hub.
+func (f *front) setHubCut(cut bool) int {
+	f.mu.Lock()
+	f.hubCut = cut
+	var conns []net.Conn
+	if cut {
+		for c := range f.hubConns {
+			conns = append(conns, c)
+		}
+	}
+	f.mu.Unlock()
+	for _, c := range conns {
+		_ = c.Close() // trackedConn.Close forgets it
+	}
+	return len(conns)
+}
+
+// hubWriter records the connection the reverse proxy hijacks for a
+// WebSocket upgrade, so that setHubCut can close it.
+type hubWriter struct {
+	http.ResponseWriter
+	f *front
+}
+
+func (w *hubWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+func (w *hubWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) {
+	c, rw, err := http.NewResponseController(w.ResponseWriter).Hijack()
+	if err != nil {
+		return nil, nil, err
+	}
+	tc := &trackedConn{Conn: c, f: w.f}
+	w.f.mu.Lock()
+	cut := w.f.hubCut
+	if !cut {
+		w.f.hubConns[tc] = struct{}{}
+	}
+	w.f.mu.Unlock()
+	if cut { // cut between the check in ServeHTTP and the upgrade
+		_ = c.Close()
+		return nil, nil, errors.New("the test cut the hub off")
+	}
+	return tc, rw, nil
+}
+
+type trackedConn struct {
+	net.Conn
+	f *front
+}
+
+func (c *trackedConn) Close() error {
+	c.f.mu.Lock()
+	delete(c.f.hubConns, c)
+	c.f.mu.Unlock()
+	return c.Conn.Close()
+}
+
+// serveControl lets the node tests act on the browser's network:
+// POST /hub/cut closes every browser connection to the hub and refuses new
+// ones until POST /hub/restore. Both answer {"closed": n}.
+func serveControl(t *testing.T, f *front) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mux := http.NewServeMux()
+	answer := func(w http.ResponseWriter, n int) {
+		w.Header().Set("Content-Type", "application/json")
+		_ = json.NewEncoder(w).Encode(map[string]int{"closed": n})
+	}
+	mux.HandleFunc("POST /hub/cut", func(w http.ResponseWriter, _ *http.Request) { answer(w, f.setHubCut(true)) })
+	mux.HandleFunc("POST /hub/restore", func(w http.ResponseWriter, _ *http.Request) { answer(w, f.setHubCut(false)) })
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
+	go func() { _ = srv.Serve(ln) }()
+	t.Cleanup(func() { _ = srv.Close() })
+	return "http://" + ln.Addr().String()
 }
 
 func (f *front) setBackend(t *testing.T, backend string) {
