@@ -99,7 +99,7 @@ function jobList(app: App, jobs: Job[], message?: string): HTMLElement {
   return h(
     "div",
     null,
-    h("p", { class: "muted", "data-testid": "job-count" }, t("jobs.count", { n: jobs.length })),
+    h("p", { class: "muted", "data-testid": "job-count" }, jobs.length === 1 ? t("jobs.countOne") : t("jobs.count", { n: jobs.length })),
     message ? h("p", { class: "muted" }, message) : null,
     h("ul", { class: "jobs" }, jobs.map((j) => h("li", null, jobCard(app, j)))),
   );
