@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"mime"
 	"net/http"
+	"runtime"
 	"strings"
 	"time"
 
@@ -90,8 +91,12 @@ type Server struct {
 	ready        []ReadyCheck
 	ws           http.Handler
 	readTimeout  time.Duration
-	docs         []routeDoc
-	openAPI      []byte
+	// largeBodies bounds the requests holding a large multipart body in
+	// memory at once (see admitLargeBody).
+	largeBodies   chan struct{}
+	largeBodyWait time.Duration
+	docs          []routeDoc
+	openAPI       []byte
 
 	// accounts authenticates requests and serves /api/auth.
 	accounts      Accounts
@@ -113,8 +118,10 @@ func New(d Deps) (*Server, error) {
 		logger: d.Logger, version: d.Version, limiter: d.Limiter,
 		defaultLimit: ratelimit.PerMinute(100), registry: d.Registry,
 		metrics: newHTTPMetrics(d.Registry), ready: d.Ready, ws: d.WS,
-		readTimeout: d.ReadTimeout,
-		accounts:    d.Accounts, secureCookies: d.SecureCookies,
+		readTimeout:   d.ReadTimeout,
+		largeBodies:   make(chan struct{}, largeBodySlots()),
+		largeBodyWait: largeBodyWait,
+		accounts:      d.Accounts, secureCookies: d.SecureCookies,
 	}
 	s.app = fiber.New(fiber.Config{
 		AppName:               "utopiahire",
@@ -174,6 +181,11 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("/ws", s.serveWS)
 	fiberApp := adaptor.FiberApp(s.app)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		release, ok := s.admitLargeBody(w, r)
+		if !ok {
+			return
+		}
+		defer release()
 		if !s.readBody(w, r) {
 			return
 		}
@@ -188,6 +200,41 @@ func (s *Server) serveWS(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.ws.ServeHTTP(w, r)
+}
+
+// largeBodyWait bounds how long a large upload waits for a slot before it
+// is refused as busy; its bytes stay in the client's socket meanwhile.
+const largeBodyWait = 30 * time.Second
+
+// largeBodySlots is how many large multipart bodies may be in memory at
+// once. Each costs several copies of itself until its request ends (ours,
+// Fiber's, the parsed form, the handler's), so 20 concurrent 10 MB uploads
+// would need over a gigabyte; two per core keeps every core busy.
+func largeBodySlots() int { return 2 * runtime.GOMAXPROCS(0) }
+
+// admitLargeBody makes a multipart request whose body may exceed the JSON
+// limit wait for a slot before its body is read, and holds the slot until
+// the request is answered, because Fiber keeps its copy of the body that
+// long. Other requests pass at once.
+func (s *Server) admitLargeBody(w http.ResponseWriter, r *http.Request) (release func(), ok bool) {
+	if r.Body == nil || r.Body == http.NoBody || (r.ContentLength >= 0 && r.ContentLength <= MaxJSONBody) {
+		return func() {}, true
+	}
+	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt != "multipart/form-data" || r.ContentLength > MaxMultipartBody {
+		return func() {}, true // readBody answers these
+	}
+	t := time.NewTimer(s.largeBodyWait)
+	defer t.Stop()
+	select {
+	case s.largeBodies <- struct{}{}:
+		return func() { <-s.largeBodies }, true
+	case <-r.Context().Done():
+		return nil, false
+	case <-t.C:
+		w.Header().Set("Retry-After", "30")
+		writeJSONError(w, http.StatusServiceUnavailable, "uploads_busy", "Too many large uploads are being processed right now; try again in a minute.")
+		return nil, false
+	}
 }
 
 // readBody reads the whole body within its limit and deadline, so an

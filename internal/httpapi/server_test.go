@@ -340,3 +340,36 @@ func TestNoHubAnswers503JSON(t *testing.T) {
 		t.Fatalf("/ws without hub: %d %v", resp.StatusCode, got)
 	}
 }
+
+// TestLargeUploadsWaitForASlot: with every large-body slot taken, a 2 MB
+// upload waits (and is answered once a slot frees) or, past the wait, gets
+// 503 uploads_busy; small uploads and JSON pass at once.
+func TestLargeUploadsWaitForASlot(t *testing.T) {
+	t.Parallel()
+	s, srv := newTestServer(t, Deps{})
+	s.largeBodyWait = 300 * time.Millisecond
+	for range cap(s.largeBodies) {
+		s.largeBodies <- struct{}{}
+	}
+	upload := func(size int) (*http.Response, map[string]any) {
+		var buf bytes.Buffer
+		buf.WriteString("--B\r\nContent-Disposition: form-data; name=\"file\"; filename=\"cv.pdf\"\r\nContent-Type: application/pdf\r\n\r\n")
+		buf.Write(bytes.Repeat([]byte{'x'}, size))
+		buf.WriteString("\r\n--B--\r\n")
+		return do(t, newReq(t, "POST", srv.URL+"/test/upload", "multipart/form-data; boundary=B", &buf))
+	}
+	if resp, got := upload(100 << 10); resp.StatusCode != 200 || got["size"] != float64(100<<10) {
+		t.Fatalf("100 KB upload while full: %d %v", resp.StatusCode, got)
+	}
+	resp, got := upload(2 << 20)
+	if resp.StatusCode != 503 || got["code"] != "uploads_busy" || resp.Header.Get("Retry-After") == "" {
+		t.Fatalf("2 MB upload while full: %d %v %v", resp.StatusCode, got, resp.Header)
+	}
+	time.AfterFunc(100*time.Millisecond, func() { <-s.largeBodies })
+	if resp, got := upload(2 << 20); resp.StatusCode != 200 || got["size"] != float64(2<<20) {
+		t.Fatalf("2 MB upload once a slot frees: %d %v", resp.StatusCode, got)
+	}
+	if got := len(s.largeBodies); got != cap(s.largeBodies)-1 {
+		t.Fatalf("slots held after the request: %d, want %d", got, cap(s.largeBodies)-1)
+	}
+}
