@@ -10,7 +10,6 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 	"unicode"
 
@@ -54,7 +53,7 @@ func (s *Server) cvRoutes(d CVDeps) {
 	// core keeps 20 concurrent uploads under the 500 MB budget
 	// (docs/benchmarks.md, "CV pipeline through the API") at no cost in
 	// throughput, as extraction is CPU-bound.
-	h := &cvHandlers{d: d, docSlots: make(chan struct{}, max(2, runtime.GOMAXPROCS(0)))}
+	h := &cvHandlers{d: d, docSlots: make(slots, max(2, runtime.GOMAXPROCS(0)))}
 	s.handle(fiber.MethodPost, "/api/upload-cv", Op{Summary: "Upload a CV (pdf, docx, doc, odt, rtf, txt; ≤ 10 MB), recognised by content.", Tag: "cv", Auth: "bearer", Multipart: []string{"cv"}, Response: uploadResponse{}, Limit: &upload, Errors: []int{401, 413, 415, 422, 503}}, s.requireUser, h.upload)
 	s.handle(fiber.MethodPost, "/api/analyze-structured", Op{Summary: "Structure and analyze a CV (multipart cv_file or cv_text, job_description, use_gemini); progress streams on hub channel cv:<analysis_id>.", Tag: "cv", Auth: "bearer", Multipart: []string{"cv_file", "cv_text", "job_description", "use_gemini"}, Response: cvjob.Result{}, Limit: &upload, Errors: []int{401, 413, 415, 422, 503, 504}}, s.requireUser, h.analyzeStructured)
 	s.handle(fiber.MethodGet, "/api/analyses", Op{Summary: "The user's analyses, newest first.", Tag: "cv", Auth: "bearer", Response: analysesResponse{}, Errors: []int{401}}, s.requireUser, h.listAnalyses)
@@ -73,21 +72,17 @@ func (s *Server) cvRoutes(d CVDeps) {
 type cvHandlers struct {
 	d CVDeps
 	// docSlots bounds the uploads being parsed, extracted and stored at once.
-	docSlots chan struct{}
+	docSlots slots
 }
 
 // acquireDoc takes a document slot, waiting up to docSlotWait; the caller
 // must call the returned release once the upload's bytes are stored.
 func (h *cvHandlers) acquireDoc(c *fiber.Ctx) (release func(), err error) {
-	ctx, cancel := context.WithTimeout(c.UserContext(), docSlotWait)
-	defer cancel()
-	select {
-	case h.docSlots <- struct{}{}:
-		var once sync.Once
-		return func() { once.Do(func() { <-h.docSlots }) }, nil
-	case <-ctx.Done():
+	release, ok := h.docSlots.take(c.UserContext(), docSlotWait)
+	if !ok {
 		return nil, apperr.New(apperr.Unavailable, "uploads_busy", "Too many CVs are being processed right now; try again in a minute.")
 	}
+	return release, nil
 }
 
 type uploadResponse struct {

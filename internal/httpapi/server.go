@@ -93,7 +93,7 @@ type Server struct {
 	readTimeout  time.Duration
 	// largeBodies bounds the requests holding a large multipart body in
 	// memory at once (see admitLargeBody).
-	largeBodies   chan struct{}
+	largeBodies   slots
 	largeBodyWait time.Duration
 	docs          []routeDoc
 	openAPI       []byte
@@ -119,7 +119,7 @@ func New(d Deps) (*Server, error) {
 		defaultLimit: ratelimit.PerMinute(100), registry: d.Registry,
 		metrics: newHTTPMetrics(d.Registry), ready: d.Ready, ws: d.WS,
 		readTimeout:   d.ReadTimeout,
-		largeBodies:   make(chan struct{}, largeBodySlots()),
+		largeBodies:   make(slots, largeBodySlots()),
 		largeBodyWait: largeBodyWait,
 		accounts:      d.Accounts, secureCookies: d.SecureCookies,
 	}
@@ -223,18 +223,12 @@ func (s *Server) admitLargeBody(w http.ResponseWriter, r *http.Request) (release
 	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt != "multipart/form-data" || r.ContentLength > MaxMultipartBody {
 		return func() {}, true // readBody answers these
 	}
-	t := time.NewTimer(s.largeBodyWait)
-	defer t.Stop()
-	select {
-	case s.largeBodies <- struct{}{}:
-		return func() { <-s.largeBodies }, true
-	case <-r.Context().Done():
-		return nil, false
-	case <-t.C:
+	release, ok = s.largeBodies.take(r.Context(), s.largeBodyWait)
+	if !ok && r.Context().Err() == nil {
 		w.Header().Set("Retry-After", "30")
 		writeJSONError(w, http.StatusServiceUnavailable, "uploads_busy", "Too many large uploads are being processed right now; try again in a minute.")
-		return nil, false
 	}
+	return release, ok
 }
 
 // readBody reads the whole body within its limit and deadline, so an
