@@ -202,15 +202,7 @@ func TestInterviewWithGeminiLive(t *testing.T) {
 		Heard: heard,
 	}
 	gem := geminifake.NewServer(t, geminifake.Options{Live: geminifake.Conversation(script)})
-	aiCfg := ai.Config{APIKey: "test-key", BaseURL: gem.URL()}
-	reports, err := ai.NewClient(ctx, aiCfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	live, err := genai.NewClient(ctx, aiCfg.LiveClientConfig())
-	if err != nil {
-		t.Fatal(err)
-	}
+	reports, live := geminiClients(t, ctx, gem)
 	reg := prometheus.NewRegistry()
 	metrics := startWorker(t, ctx, cp, agent.Deps{
 		Live:    &agent.LiveSettings{Connect: agent.GenaiLive(live), Model: "gemini-live-test", Voice: "Charon", SilenceDuration: 400 * time.Millisecond},
@@ -490,15 +482,7 @@ func TestWorkerStopEndsInterviewPolitely(t *testing.T) {
 		Replies: []geminifake.LiveReply{{Text: "Hello Ada, first question: tell me about yourself."}, {Text: "I see."}},
 		Heard:   []string{"I build APIs in Go."},
 	})})
-	aiCfg := ai.Config{APIKey: "test-key", BaseURL: gem.URL()}
-	reports, err := ai.NewClient(ctx, aiCfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	live, err := genai.NewClient(ctx, aiCfg.LiveClientConfig())
-	if err != nil {
-		t.Fatal(err)
-	}
+	reports, live := geminiClients(t, ctx, gem)
 	deps := agent.Deps{
 		Control:   agent.NewAPIClient(cp.URL(), func() string { return cp.secret }, "stopping-worker", nil),
 		Rooms:     lkroom.Joiner{},
@@ -576,15 +560,7 @@ func TestCandidateLeavingEndsInterview(t *testing.T) {
 		},
 		Heard: []string{"I build APIs in Go."},
 	})})
-	aiCfg := ai.Config{APIKey: "test-key", BaseURL: gem.URL()}
-	reports, err := ai.NewClient(ctx, aiCfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	live, err := genai.NewClient(ctx, aiCfg.LiveClientConfig())
-	if err != nil {
-		t.Fatal(err)
-	}
+	reports, live := geminiClients(t, ctx, gem)
 	reg := prometheus.NewRegistry()
 	startWorker(t, ctx, cp, agent.Deps{
 		Live:    &agent.LiveSettings{Connect: agent.GenaiLive(live), Model: "m", Voice: "Puck", SilenceDuration: 300 * time.Millisecond},
@@ -709,15 +685,7 @@ func TestMaxDurationClosesInterview(t *testing.T) {
 					}
 				}
 			}})
-			aiCfg := ai.Config{APIKey: "test-key", BaseURL: gem.URL()}
-			reports, err := ai.NewClient(ctx, aiCfg)
-			if err != nil {
-				t.Fatal(err)
-			}
-			live, err := genai.NewClient(ctx, aiCfg.LiveClientConfig())
-			if err != nil {
-				t.Fatal(err)
-			}
+			reports, live := geminiClients(t, ctx, gem)
 			const grace = 5 * time.Second
 			startWorker(t, ctx, cp, agent.Deps{
 				Live:    &agent.LiveSettings{Connect: agent.GenaiLive(live), Model: "m", Voice: "Puck", SilenceDuration: 300 * time.Millisecond, ClosingGrace: grace},
@@ -865,15 +833,7 @@ func TestTranscriptSurvivesHubReconnect(t *testing.T) {
 		},
 		Heard: heard,
 	})})
-	aiCfg := ai.Config{APIKey: "test-key", BaseURL: gem.URL()}
-	reports, err := ai.NewClient(ctx, aiCfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	live, err := genai.NewClient(ctx, aiCfg.LiveClientConfig())
-	if err != nil {
-		t.Fatal(err)
-	}
+	reports, live := geminiClients(t, ctx, gem)
 	startWorker(t, ctx, cp, agent.Deps{
 		HubURL:  "ws://" + proxy.ln.Addr().String() + "/ws",
 		Live:    &agent.LiveSettings{Connect: agent.GenaiLive(live), Model: "m", Voice: "Puck", SilenceDuration: 300 * time.Millisecond},
@@ -936,4 +896,20 @@ func TestTranscriptSurvivesHubReconnect(t *testing.T) {
 	if !slices.Equal(gotCand, heard) || !slices.Equal(gotInt, replies) {
 		t.Errorf("transcript: candidate %q, interviewer %q", gotCand, gotInt)
 	}
+}
+
+// geminiClients returns the report client and the Live API client of an
+// agent, both pointed at the fake Gemini server.
+func geminiClients(t *testing.T, ctx context.Context, gem *geminifake.Server) (*ai.Client, *genai.Client) {
+	t.Helper()
+	cfg := ai.Config{APIKey: "test-key", BaseURL: gem.URL()}
+	reports, err := ai.NewClient(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	live, err := genai.NewClient(ctx, cfg.LiveClientConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return reports, live
 }
