@@ -22,6 +22,9 @@ const (
 	KindODT  Kind = "odt"
 	KindRTF  Kind = "rtf"
 	KindTXT  Kind = "txt"
+	// KindPNG and KindJPEG are photographed or scanned CVs, read by OCR.
+	KindPNG  Kind = "png"
+	KindJPEG Kind = "jpeg"
 )
 
 // MediaType is the IANA media type of k, for Content-Type headers.
@@ -39,6 +42,10 @@ func (k Kind) MediaType() string {
 		return "application/rtf"
 	case KindTXT:
 		return "text/plain; charset=utf-8"
+	case KindPNG:
+		return "image/png"
+	case KindJPEG:
+		return "image/jpeg"
 	}
 	return "application/octet-stream"
 }
@@ -48,6 +55,8 @@ var (
 	magicZip  = []byte("PK\x03\x04")
 	magicOLE  = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 	magicRTF  = []byte(`{\rtf`)
+	magicPNG  = []byte("\x89PNG\r\n\x1a\n")
+	magicJPEG = []byte{0xFF, 0xD8, 0xFF}
 	magicELF  = []byte("\x7fELF")
 	magicWasm = []byte("\x00asm")
 )
@@ -74,14 +83,18 @@ func Detect(data []byte) (Kind, error) {
 		return detectOLE(data)
 	case bytes.HasPrefix(bytes.TrimLeft(trimBOM(data), " \t\r\n"), magicRTF):
 		return KindRTF, checkRTFComplete(data)
+	case bytes.HasPrefix(data, magicPNG):
+		return KindPNG, nil
+	case bytes.HasPrefix(data, magicJPEG):
+		return KindJPEG, nil
 	}
 	if what := otherKnownKind(data); what != "" {
-		return "", refuse(CodeUnsupportedType, "the file is %s; upload a PDF, DOCX, DOC, ODT, RTF or plain-text CV", what)
+		return "", refuse(CodeUnsupportedType, "the file is %s; upload a PDF, DOCX, DOC, ODT, RTF, plain-text, PNG or JPEG CV", what)
 	}
 	if _, ok := decodeText(data); ok {
 		return KindTXT, nil
 	}
-	return "", refuse(CodeUnsupportedType, "the file is binary data of an unknown type; upload a PDF, DOCX, DOC, ODT, RTF or plain-text CV")
+	return "", refuse(CodeUnsupportedType, "the file is binary data of an unknown type; upload a PDF, DOCX, DOC, ODT, RTF, plain-text, PNG or JPEG CV")
 }
 
 func executableKind(data []byte) string {
@@ -123,10 +136,6 @@ func isBinaryHead(data []byte) bool {
 func otherKnownKind(data []byte) string {
 	lower := bytes.ToLower(bytes.TrimLeft(trimBOM(data[:min(len(data), 512)]), " \t\r\n"))
 	switch {
-	case bytes.HasPrefix(data, []byte("\x89PNG")):
-		return "a PNG image"
-	case bytes.HasPrefix(data, []byte{0xFF, 0xD8, 0xFF}):
-		return "a JPEG image"
 	case bytes.HasPrefix(data, []byte("GIF8")):
 		return "a GIF image"
 	case bytes.HasPrefix(data, []byte{0x1F, 0x8B}):

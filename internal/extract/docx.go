@@ -34,13 +34,14 @@ func (e *Extractor) docx(data []byte) (Document, error) {
 			if err != nil {
 				return Document{}, err
 			}
-			xmlData, err := z.read(name)
+			rc, err := z.open(name)
 			if err != nil {
 				return Document{}, err
 			}
-			lines, err := docxLines(xmlData, st, parseRels(rels), &links)
+			lines, err := docxLines(rc, e.limits.MaxTextBytes, st, parseRels(rels), &links)
+			rc.Close()
 			if err != nil {
-				return Document{}, refuseErr(CodeMalformedFile, err, "the DOCX document's text is not well-formed XML")
+				return Document{}, partError(err, "the DOCX document's text is not well-formed XML")
 			}
 			*part.dst = append(*part.dst, lines...)
 		}
@@ -142,9 +143,13 @@ type docxPara struct {
 	runHasTxt bool
 }
 
-func docxLines(data []byte, styles map[string]docxStyle, rels map[string]string, links *linkSet) ([]Line, error) {
-	dec := xml.NewDecoder(bytes.NewReader(data))
+// docxLines walks one part's XML as a stream; it stops early, keeping what
+// it has, once the text reaches maxText.
+func docxLines(r io.Reader, maxText int, styles map[string]docxStyle, rels map[string]string, links *linkSet) ([]Line, error) {
+	dec := xml.NewDecoder(r)
 	var (
+		depth   int
+		text    int
 		lines   []Line
 		stack   []*docxPara
 		skip    int // depth inside mc:Fallback, whose content duplicates mc:Choice
@@ -165,6 +170,14 @@ func docxLines(data []byte, styles map[string]docxStyle, rels map[string]string,
 		}
 		if err != nil {
 			return nil, err
+		}
+		switch tok.(type) {
+		case xml.EndElement:
+			depth--
+		case xml.StartElement:
+			if depth++; depth > maxXMLDepth {
+				return nil, refuse(CodeMalformedFile, "the DOCX document nests elements more than %d deep", maxXMLDepth)
+			}
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -266,6 +279,12 @@ func docxLines(data []byte, styles map[string]docxStyle, rels map[string]string,
 				}
 				lines = append(lines, out...)
 				prevGap = false
+				for _, l := range out {
+					text += len(l.Text) + 1
+				}
+				if text > maxText {
+					return lines, nil
+				}
 			}
 		case xml.CharData:
 			p := cur()

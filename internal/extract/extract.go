@@ -28,12 +28,18 @@ type Limits struct {
 	MaxDecompressed int64
 	// MaxZipEntries bounds the entry count of a DOCX/ODT container.
 	MaxZipEntries int
+	// MaxPartBytes bounds the inflated size of one DOCX/ODT part (the
+	// document XML is streamed, never held whole); 0 means 10 MB.
+	MaxPartBytes int64
 	// MaxTextBytes bounds the text produced.
 	MaxTextBytes int
 	// Timeout bounds each external tool run.
 	Timeout time.Duration
 	// MaxMemory bounds the address space of each external tool, in bytes.
 	MaxMemory int64
+	// MaxOCRPages bounds the pages of a scanned PDF read by OCR (each takes
+	// seconds); 0 means 4.
+	MaxOCRPages int
 }
 
 // DefaultLimits suit CVs: 10 MB, 30 pages, 100 MB decompressed.
@@ -43,9 +49,11 @@ func DefaultLimits() Limits {
 		MaxPages:        30,
 		MaxDecompressed: 100 << 20,
 		MaxZipEntries:   2000,
+		MaxPartBytes:    10 << 20,
 		MaxTextBytes:    2 << 20,
 		Timeout:         20 * time.Second,
 		MaxMemory:       768 << 20,
+		MaxOCRPages:     4,
 	}
 }
 
@@ -61,6 +69,9 @@ type Document struct {
 	// Links are hyperlink targets found in the document (DOCX, ODT, RTF,
 	// PDF link annotations are not read), in document order, deduplicated.
 	Links []string
+	// OCR is true when the text was read from page images (a scanned PDF,
+	// a PNG or JPEG CV): words may be misread.
+	OCR bool
 }
 
 // Line is one line of text with the layout cues the format gives.
@@ -106,6 +117,12 @@ func (e *Extractor) Limits() Limits { return e.limits }
 // Text detects the document's kind and extracts its text. Refusals are
 // *Error values (see CodeOf); a cancelled ctx returns ctx.Err().
 func (e *Extractor) Text(ctx context.Context, data []byte) (Document, error) {
+	return e.TextProgress(ctx, data, nil)
+}
+
+// TextProgress is Text telling progress (when not nil) which slow stage
+// (StageOCR) it enters.
+func (e *Extractor) TextProgress(ctx context.Context, data []byte, progress Progress) (Document, error) {
 	if int64(len(data)) > e.limits.MaxBytes {
 		return Document{}, refuse(CodeTooLarge, "the file is %s; the limit is %s", humanBytes(int64(len(data))), humanBytes(e.limits.MaxBytes))
 	}
@@ -113,7 +130,7 @@ func (e *Extractor) Text(ctx context.Context, data []byte) (Document, error) {
 	if err != nil {
 		return Document{}, err
 	}
-	doc, err := e.extract(ctx, kind, data)
+	doc, err := e.extract(ctx, kind, data, progress)
 	if err != nil {
 		if ctx.Err() != nil {
 			return Document{}, ctx.Err()
@@ -124,15 +141,17 @@ func (e *Extractor) Text(ctx context.Context, data []byte) (Document, error) {
 	doc.Lines = capLines(doc.Lines, e.limits.MaxTextBytes)
 	doc.Text = linesText(doc.Lines)
 	if len(doc.Lines) == 0 {
-		return Document{}, refuse(CodeNoText, "no text could be read from the %s; if it is a scan, upload a version with selectable text", kind)
+		return Document{}, refuse(CodeNoText, "no text could be read from the %s, not even by OCR; upload a sharper scan or a version with selectable text", kind)
 	}
 	return doc, nil
 }
 
-func (e *Extractor) extract(ctx context.Context, kind Kind, data []byte) (Document, error) {
+func (e *Extractor) extract(ctx context.Context, kind Kind, data []byte, progress Progress) (Document, error) {
 	switch kind {
 	case KindPDF:
-		return e.pdf(ctx, data)
+		return e.pdf(ctx, data, progress)
+	case KindPNG, KindJPEG:
+		return e.image(ctx, data, kind, progress)
 	case KindDOCX:
 		return e.docx(data)
 	case KindODT:
@@ -146,6 +165,20 @@ func (e *Extractor) extract(ctx context.Context, kind Kind, data []byte) (Docume
 		return Document{Lines: plainLines(s)}, nil
 	}
 	return Document{}, fmt.Errorf("extract: unhandled kind %q", kind)
+}
+
+func (l Limits) partCap() int64 {
+	if l.MaxPartBytes > 0 {
+		return l.MaxPartBytes
+	}
+	return 10 << 20
+}
+
+func (l Limits) ocrPages() int {
+	if l.MaxOCRPages > 0 {
+		return l.MaxOCRPages
+	}
+	return 4
 }
 
 func capLines(lines []Line, max int) []Line {

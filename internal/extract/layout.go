@@ -109,31 +109,44 @@ func segmentsOf(words []bbWord) []*segment {
 	return segs
 }
 
-// findGutter looks for a vertical band that no segment crosses except in a
-// header above (or footer below) the columns, with enough left-aligned text
-// on both sides, overlapping vertically, to be two real columns rather than
-// right-aligned dates.
+// findGutter looks for the start of a second column: an x where many rows
+// have a word starting (the column's left edge) and no word crosses just
+// left of it, except in a header above (or footer below) the columns, with
+// enough left-aligned text on both sides, overlapping vertically, to be two
+// real columns rather than right-aligned dates. A gutter can be a single
+// point wide: a sidebar heading may run right up to the main column.
+// Columns that read as a table (a sparse label or date column beside the
+// entries it labels) are not split: row order keeps each label with its
+// entry.
 func findGutter(segs []*segment, width float64) (float64, bool) {
 	if width <= 0 {
 		for _, s := range segs {
 			width = math.Max(width, s.xMax)
 		}
 	}
-	bestX, bestRun, run := 0.0, 0, 0
-	for x := 0.2 * width; x <= 0.8*width; x += 2 {
-		if gutterAt(segs, x) {
-			run++
-			if run > bestRun {
-				bestRun, bestX = run, x-float64(run-1)
+	var xs []float64
+	for _, s := range segs {
+		for _, w := range s.words {
+			if w.XMin >= 0.2*width && w.XMin <= 0.8*width {
+				xs = append(xs, w.XMin)
 			}
-		} else {
-			run = 0
 		}
 	}
-	if bestRun < 3 { // a gutter at least ~6pt wide
-		return 0, false
+	slices.Sort(xs)
+	bestX, bestN := 0.0, 0
+	for i := 0; i < len(xs); {
+		j := i
+		for j < len(xs) && xs[j]-xs[i] <= 3 {
+			j++
+		}
+		if n := j - i; n >= 5 && n > bestN {
+			if x := xs[i] - 0.5; gutterAt(segs, x, width) {
+				bestX, bestN = x, n
+			}
+		}
+		i = j
 	}
-	return bestX + float64(bestRun-1), true
+	return bestX, bestN > 0
 }
 
 // splitAt cuts segments that straddle x without any word crossing it: a
@@ -166,7 +179,7 @@ func splitAt(segs []*segment, x float64) []*segment {
 	return out
 }
 
-func gutterAt(segs []*segment, x float64) bool {
+func gutterAt(segs []*segment, x, width float64) bool {
 	segs = splitAt(segs, x)
 	var left, right []*segment
 	for _, s := range segs {
@@ -191,7 +204,66 @@ func gutterAt(segs []*segment, x float64) bool {
 			return false
 		}
 	}
-	return leftAligned(right) && leftAligned(left) && !rightAligned(right)
+	// A column is at least a fifth of the page wide: narrower text on the
+	// right is a date or place pushed to the margin.
+	if maxX(right)-x < 0.2*width {
+		return false
+	}
+	if !leftAligned(right) || !leftAligned(left) || rightAligned(right) {
+		return false
+	}
+	return !labelColumn(left, right)
+}
+
+// labelColumn reports whether the left side is a table's label column:
+// its rows are much sparser than the right side's (one date or label per
+// entry of several lines) and nearly all of them share a row with text on
+// the right. A sidebar is as dense as the main column.
+func labelColumn(left, right []*segment) bool {
+	dl, dr := density(left), density(right)
+	if dl > 0.5*dr {
+		return false
+	}
+	aligned := 0
+	for _, l := range left {
+		for _, r := range right {
+			if math.Abs(l.yMin-r.yMin) < 0.5*math.Max(l.h, r.h) {
+				aligned++
+				break
+			}
+		}
+	}
+	return aligned*10 >= len(left)*8
+}
+
+// density is rows per point of vertical extent.
+func density(segs []*segment) float64 {
+	var ys []float64
+	for _, s := range segs {
+		ys = append(ys, s.yMid())
+	}
+	slices.Sort(ys)
+	rows := 0
+	last := math.Inf(-1)
+	for _, y := range ys {
+		if y-last > 2 {
+			rows++
+			last = y
+		}
+	}
+	ext := maxY(segs) - minY(segs)
+	if ext <= 0 {
+		return 0
+	}
+	return float64(rows) / ext
+}
+
+func maxX(segs []*segment) float64 {
+	m := math.Inf(-1)
+	for _, s := range segs {
+		m = math.Max(m, s.xMax)
+	}
+	return m
 }
 
 // rightAligned reports whether most segments end at the same x: dates and

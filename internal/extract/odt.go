@@ -14,24 +14,35 @@ func (e *Extractor) odt(data []byte) (Document, error) {
 	if err != nil {
 		return Document{}, err
 	}
-	stylesXML, err := z.read("styles.xml")
-	if err != nil {
-		return Document{}, err
-	}
-	content, err := z.read("content.xml")
-	if err != nil {
-		return Document{}, err
-	}
-	if content == nil {
+	if z.files["content.xml"] == nil {
 		return Document{}, refuse(CodeMalformedFile, "the ODT document has no content part")
 	}
 	st := odtStyles{}
-	st.parse(stylesXML)
-	st.parse(content)
-	var links linkSet
-	lines, err := odtLines(content, st, &links)
+	// content.xml is streamed twice: once for its automatic styles (which
+	// precede the body; the walk stops there) and once for the text.
+	for _, name := range []string{"styles.xml", "content.xml"} {
+		rc, err := z.open(name)
+		if err != nil {
+			return Document{}, err
+		}
+		if rc == nil {
+			continue
+		}
+		err = st.parse(rc)
+		rc.Close()
+		if err != nil {
+			return Document{}, err
+		}
+	}
+	rc, err := z.open("content.xml")
 	if err != nil {
-		return Document{}, refuseErr(CodeMalformedFile, err, "the ODT document's text is not well-formed XML")
+		return Document{}, err
+	}
+	defer rc.Close()
+	var links linkSet
+	lines, err := odtLines(rc, e.limits.MaxTextBytes, st, &links)
+	if err != nil {
+		return Document{}, partError(err, "the ODT document's text is not well-formed XML")
 	}
 	return Document{Lines: lines, Links: links.list}, nil
 }
@@ -45,22 +56,35 @@ type odtStyle struct {
 
 type odtStyles map[string]odtStyle
 
-func (s odtStyles) parse(data []byte) {
-	if len(data) == 0 {
-		return
-	}
-	dec := xml.NewDecoder(bytes.NewReader(data))
+// parse reads style definitions; it stops at the document body. Damaged
+// style XML only loses styles, but a refusal raised by the part reader
+// (bomb) is returned.
+func (s odtStyles) parse(r io.Reader) error {
+	dec := xml.NewDecoder(r)
 	var name string
+	depth := 0
 	for {
 		tok, err := dec.Token()
 		if err != nil {
-			return
+			var xe *Error
+			if errors.As(err, &xe) {
+				return xe
+			}
+			return nil
+		}
+		if _, ok := tok.(xml.EndElement); ok {
+			depth--
 		}
 		se, ok := tok.(xml.StartElement)
 		if !ok {
 			continue
 		}
+		if depth++; depth > maxXMLDepth {
+			return refuse(CodeMalformedFile, "the ODT document nests elements more than %d deep", maxXMLDepth)
+		}
 		switch se.Name.Local {
+		case "body":
+			return nil
 		case "style":
 			name = attr(se, "name")
 			st := s[name]
@@ -118,15 +142,18 @@ type odtPara struct {
 	breaks    []Line
 }
 
-func odtLines(data []byte, styles odtStyles, links *linkSet) ([]Line, error) {
-	dec := xml.NewDecoder(bytes.NewReader(data))
+// odtLines walks content.xml as a stream; it stops early, keeping what it
+// has, once the text reaches maxText.
+func odtLines(r io.Reader, maxText int, styles odtStyles, links *linkSet) ([]Line, error) {
+	dec := xml.NewDecoder(r)
 	var (
-		lines     []Line
-		stack     []*odtPara
-		listDepth int
-		skip      int
-		inBody    bool
-		prevGap   = true
+		depth, text int
+		lines       []Line
+		stack       []*odtPara
+		listDepth   int
+		skip        int
+		inBody      bool
+		prevGap     = true
 	)
 	cur := func() *odtPara {
 		if len(stack) == 0 {
@@ -141,6 +168,14 @@ func odtLines(data []byte, styles odtStyles, links *linkSet) ([]Line, error) {
 		}
 		if err != nil {
 			return nil, err
+		}
+		switch tok.(type) {
+		case xml.EndElement:
+			depth--
+		case xml.StartElement:
+			if depth++; depth > maxXMLDepth {
+				return nil, refuse(CodeMalformedFile, "the ODT document nests elements more than %d deep", maxXMLDepth)
+			}
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -213,6 +248,12 @@ func odtLines(data []byte, styles odtStyles, links *linkSet) ([]Line, error) {
 				}
 				lines = append(lines, out...)
 				prevGap = false
+				for _, l := range out {
+					text += len(l.Text) + 1
+				}
+				if text > maxText {
+					return lines, nil
+				}
 			}
 		case xml.CharData:
 			p := cur()

@@ -13,7 +13,7 @@ import (
 	"strings"
 )
 
-func (e *Extractor) pdf(ctx context.Context, data []byte) (Document, error) {
+func (e *Extractor) pdf(ctx context.Context, data []byte, progress Progress) (Document, error) {
 	if err := e.prescanPDF(data); err != nil {
 		return Document{}, err
 	}
@@ -54,7 +54,17 @@ func (e *Extractor) pdf(ctx context.Context, data []byte) (Document, error) {
 	if err != nil {
 		return Document{}, refuseErr(CodeFailed, err, "the PDF's text could not be read")
 	}
-	return Document{Pages: pages, Lines: lines}, nil
+	if usableText(lines, pages) {
+		return Document{Pages: pages, Lines: lines}, nil
+	}
+	if progress != nil {
+		progress(StageOCR)
+	}
+	lines, err = e.ocrPDF(ctx, wd, pages)
+	if err != nil {
+		return Document{}, err
+	}
+	return Document{Pages: pages, Lines: lines, OCR: true}, nil
 }
 
 var (

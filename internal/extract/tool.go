@@ -13,7 +13,7 @@ import (
 )
 
 type toolPaths struct {
-	prlimit, pdfinfo, pdftotext, antiword, catdoc string
+	prlimit, pdfinfo, pdftotext, pdftoppm, tesseract, antiword, catdoc string
 }
 
 func findTools() (toolPaths, error) {
@@ -27,6 +27,8 @@ func findTools() (toolPaths, error) {
 		{"prlimit", &t.prlimit, false},
 		{"pdfinfo", &t.pdfinfo, false},
 		{"pdftotext", &t.pdftotext, false},
+		{"pdftoppm", &t.pdftoppm, false},
+		{"tesseract", &t.tesseract, false},
 		{"antiword", &t.antiword, false},
 		{"catdoc", &t.catdoc, true},
 	} {
@@ -40,7 +42,7 @@ func findTools() (toolPaths, error) {
 		*x.dst = p
 	}
 	if len(missing) > 0 {
-		return t, fmt.Errorf("extract: missing tools %v (Debian packages util-linux, poppler-utils, antiword)", missing)
+		return t, fmt.Errorf("extract: missing tools %v (Debian packages util-linux, poppler-utils, tesseract-ocr, tesseract-ocr-eng, tesseract-ocr-fra, antiword)", missing)
 	}
 	return t, nil
 }
@@ -100,19 +102,28 @@ const waitDelay = 10 * time.Second
 // run executes tool with args under prlimit (address space and CPU time) and
 // a wall-clock deadline, without a shell, in dir, with a minimal environment.
 func (e *Extractor) run(ctx context.Context, dir string, maxOut int, tool string, args ...string) ([]byte, error) {
+	return e.runWriting(ctx, dir, maxOut, 0, tool, args...)
+}
+
+// runWriting is run for a tool that writes files (pdftoppm's page
+// images), each at most maxFile bytes; every other tool writes to stdout
+// only and gets a file size limit of 0.
+func (e *Extractor) runWriting(ctx context.Context, dir string, maxOut int, maxFile int64, tool string, args ...string) ([]byte, error) {
 	ctx, cancel := context.WithTimeout(ctx, e.limits.Timeout)
 	defer cancel()
 	cpu := int(e.limits.Timeout/time.Second) + 1
 	full := append([]string{
 		"--as=" + strconv.FormatInt(e.limits.MaxMemory, 10),
 		"--cpu=" + strconv.Itoa(cpu),
-		"--fsize=0", // tools write to stdout only; no file output
+		"--fsize=" + strconv.FormatInt(maxFile, 10),
 		"--core=0",
 		"--", tool,
 	}, args...)
 	cmd := exec.CommandContext(ctx, e.tools.prlimit, full...)
 	cmd.Dir = dir
-	cmd.Env = []string{"PATH=/usr/bin:/bin", "LANG=C.UTF-8", "HOME=" + dir, "TMPDIR=" + dir}
+	// OMP_THREAD_LIMIT keeps Tesseract to one thread: documents are
+	// already read in parallel, one per admission slot.
+	cmd.Env = []string{"PATH=/usr/bin:/bin", "LANG=C.UTF-8", "HOME=" + dir, "TMPDIR=" + dir, "OMP_THREAD_LIMIT=1"}
 	out := &cappedBuffer{max: maxOut}
 	errBuf := &cappedBuffer{max: 4096}
 	cmd.Stdout = out
