@@ -190,6 +190,8 @@ func gapError(err error) error {
 	switch se.Code {
 	case skills.ErrJobDescriptionSize.Code, skills.ErrJobTitleSize.Code, skills.ErrCVSize.Code:
 		kind = apperr.TooLarge
+	case skills.ErrDeadline.Code:
+		kind = apperr.Unavailable
 	}
 	msg := se.Message + "."
 	if se.Code == skills.ErrNoJobSkills.Code {

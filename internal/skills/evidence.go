@@ -98,55 +98,53 @@ func qualifier(toks []token, first, last int, after int) float64 {
 	return best
 }
 
-// statedYears finds "5+ years of X" / "X (3 years)" in the clause of a
-// mention: the number nearest to it, in years.
-//
-// others are the clause-relative starts of the other skills in the clause: a
-// number separated from the mention by another skill belongs to that one.
-func statedYears(clause string, relStart int, others []int) float64 {
-	best, dist := 0.0, math.MaxInt
+// yearsPhrases finds the "5+ years" / "3 ans" phrases of a clause.
+func yearsPhrases(clause string) []yearsPhrase {
+	var out []yearsPhrase
 	for _, m := range yearsRe.FindAllStringSubmatchIndex(clause, -1) {
-		if between(others, m[1], relStart) || between(others, relStart, m[0]) {
-			continue
-		}
 		n, err := strconv.ParseFloat(strings.Replace(clause[m[2]:m[3]], ",", ".", 1), 64)
 		if err != nil || n <= 0 || n > 45 {
 			continue
 		}
-		d := relStart - m[1]
+		out = append(out, yearsPhrase{start: m[0], end: m[1], years: n})
+	}
+	return out
+}
+
+// yearsReach is how far (in bytes) a "N years" phrase may sit from the
+// skill it qualifies; beyond it the number belongs to another skill.
+const yearsReach = 80
+
+// statedYears finds "5+ years of X" / "X (3 years)" in the clause of a
+// mention: the number nearest to it, in years. A number separated from the
+// mention by another skill belongs to that one. Only the phrases within
+// yearsReach are looked at, so the cost does not grow with the clause.
+func (f *clauseFacts) statedYears(relStart int) float64 {
+	best, dist := 0.0, math.MaxInt
+	i := sort.Search(len(f.years), func(i int) bool { return f.years[i].end >= relStart-yearsReach })
+	for ; i < len(f.years) && f.years[i].start <= relStart+yearsReach; i++ {
+		y := f.years[i]
+		if f.mentionBetween(y.end, relStart) || f.mentionBetween(relStart, y.start) {
+			continue
+		}
+		d := relStart - y.end
 		if d < 0 {
-			d = m[0] - relStart
+			d = y.start - relStart
 		}
 		if d < 0 {
 			d = -d
 		}
-		// Beyond ~80 characters the number belongs to another skill.
-		if d < dist && d <= 80 {
-			best, dist = n, d
+		if d < dist && d <= yearsReach {
+			best, dist = y.years, d
 		}
 	}
 	return best
 }
 
-func between(offs []int, lo, hi int) bool {
-	for _, o := range offs {
-		if o > lo && o < hi {
-			return true
-		}
-	}
-	return false
-}
-
-// otherStarts returns the clause-relative starts of mentions in m's clause
-// other than m itself.
-func otherStarts(d *doc, m Mention, base int) []int {
-	var out []int
-	for _, st := range d.clauseMentions()[m.clause] {
-		if st != m.Start {
-			out = append(out, st-base)
-		}
-	}
-	return out
+// mentionBetween reports a mention starting strictly between lo and hi.
+func (f *clauseFacts) mentionBetween(lo, hi int) bool {
+	i := sort.SearchInts(f.starts, lo+1)
+	return i < len(f.starts) && f.starts[i] < hi
 }
 
 func roundHalf(v float64) float64 { return math.Round(v*2) / 2 }
@@ -167,13 +165,12 @@ func (x *Extractor) Job(title, description string) JobProfile {
 		if !counted(m.Section) {
 			continue
 		}
-		clause := d.clauseText(m.clause)
-		cn := normLine(clause)
+		f := d.clause(m.clause)
 		must := true
 		switch {
-		case hasCue(cn, niceCues):
+		case f.nice:
 			must = false
-		case hasCue(cn, mustCues):
+		case f.must:
 		case m.Section == SectionNiceToHave || m.Section == SectionAbout:
 			must = false
 		}
@@ -184,8 +181,7 @@ func (x *Extractor) Job(title, description string) JobProfile {
 				level += 0.5
 			}
 		}
-		base := clauseStart(d, m.clause)
-		if y := statedYears(clause, m.Start-base, otherStarts(d, m, base)); y > 0 {
+		if y := f.statedYears(m.Start - f.base); y > 0 {
 			level = yearsLevel(y)
 		}
 		if q := qualifier(d.toks, tokenAt(d.toks, m.Start), tokenAt(d.toks, m.End-1), 0); q > 0 {
@@ -356,9 +352,8 @@ func (x *Extractor) CV(text string, now time.Time) CVProfile {
 		}
 		a.secs[m.Section] = true
 		a.lines[m.Line] = true
-		clause := d.clauseText(m.clause)
-		base := clauseStart(d, m.clause)
-		a.stated = math.Max(a.stated, statedYears(clause, m.Start-base, otherStarts(d, m, base)))
+		f := d.clause(m.clause)
+		a.stated = math.Max(a.stated, f.statedYears(m.Start-f.base))
 		a.qual = math.Max(a.qual, qualifier(d.toks, tokenAt(d.toks, m.Start), tokenAt(d.toks, m.End-1), 4))
 		for pi, p := range ps {
 			if m.Line >= p.firstLine && m.Line <= p.lastLine {

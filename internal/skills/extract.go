@@ -47,7 +47,7 @@ type doc struct {
 	headEnd  []int
 	mentions []Mention
 	spans    map[int][2]int
-	byClause map[int][]int
+	facts    map[int]*clauseFacts
 }
 
 func (x *Extractor) parse(text string, kind Kind) *doc {
@@ -81,11 +81,12 @@ func (x *Extractor) parse(text string, kind Kind) *doc {
 	}
 	d.toks = toks
 	hits := x.tax.scan(d.toks)
+	near := x.tax.neighbours(hits, d.toks)
 	perks := map[int]bool{}
 	for _, h := range hits {
 		line := d.toks[h.first].line
 		sec := d.sections[line]
-		if !x.tax.accept(h, d.toks, hits, sec) {
+		if !x.tax.accept(h, d.toks, near, sec) {
 			continue
 		}
 		c := d.toks[h.first].clause
@@ -208,14 +209,53 @@ func (d *doc) clauseSpans() map[int][2]int {
 	return d.spans
 }
 
-// clauseMentions maps each clause to the starts of its mentions.
-func (d *doc) clauseMentions() map[int][]int {
-	if d.byClause != nil {
-		return d.byClause
+// clauseFacts is what every mention of a clause shares: computed once per
+// clause, so that the work per mention is bounded and the analysis stays
+// linear in the size of the text however long a clause is.
+type clauseFacts struct {
+	text string
+	base int // byte offset of the clause in the text
+	// nice and must: the clause uses an optional or compulsory wording.
+	nice, must bool
+	// years are the "5+ years" phrases, in order, clause-relative.
+	years []yearsPhrase
+	// starts are the clause-relative starts of the clause's mentions, sorted.
+	starts []int
+	ready  bool
+}
+
+type yearsPhrase struct {
+	start, end int
+	years      float64
+}
+
+// clause returns the facts of clause c. Call it once every mention is known.
+func (d *doc) clause(c int) *clauseFacts {
+	if d.facts == nil {
+		d.facts = map[int]*clauseFacts{}
+		for _, m := range d.mentions {
+			f := d.facts[m.clause]
+			if f == nil {
+				f = &clauseFacts{base: clauseStart(d, m.clause)}
+				d.facts[m.clause] = f
+			}
+			f.starts = append(f.starts, m.Start-f.base)
+		}
+		for _, f := range d.facts {
+			sort.Ints(f.starts)
+		}
 	}
-	d.byClause = map[int][]int{}
-	for _, m := range d.mentions {
-		d.byClause[m.clause] = append(d.byClause[m.clause], m.Start)
+	f := d.facts[c]
+	if f == nil {
+		f = &clauseFacts{base: clauseStart(d, c)}
+		d.facts[c] = f
 	}
-	return d.byClause
+	if !f.ready {
+		f.text = d.clauseText(c)
+		cn := normLine(f.text)
+		f.nice, f.must = hasCue(cn, niceCues), hasCue(cn, mustCues)
+		f.years = yearsPhrases(f.text)
+		f.ready = true
+	}
+	return f
 }

@@ -35,7 +35,15 @@ var (
 	ErrCVSize              = &Error{"cv_text_too_large", fmt.Sprintf("the CV text is longer than %d bytes", MaxCVTextBytes)}
 	ErrNotUTF8             = &Error{"text_not_utf8", "text is not valid UTF-8"}
 	ErrNoJobSkills         = &Error{"job_no_skills", "no skills were recognised in the job description"}
+	ErrDeadline            = &Error{"analysis_deadline", "the analysis did not finish in time"}
 )
+
+// ExtractionDeadline bounds the measured part of Analyze (reading the job
+// and the CV, scoring). Each step is linear in its input and takes well
+// under 100 ms at the size limits (docs/benchmarks.md), so the deadline only
+// trips on an overloaded server or a cancelled request; it is checked
+// between steps, so it is overrun by at most one step.
+const ExtractionDeadline = 2 * time.Second
 
 // SkillGap is one row of job_skill_profile.
 type SkillGap struct {
@@ -147,12 +155,28 @@ func (an *Analyzer) Analyze(ctx context.Context, r Request) (Report, error) {
 	if err := validate(r); err != nil {
 		return Report{}, err
 	}
+	deadline := time.Now().Add(ExtractionDeadline)
+	late := func() error {
+		if ctx.Err() != nil || time.Now().After(deadline) {
+			return ErrDeadline
+		}
+		return nil
+	}
 	job := an.x.Job(r.JobTitle, r.JobDescription)
 	if len(job.Skills) == 0 {
 		return Report{}, ErrNoJobSkills
 	}
+	if err := late(); err != nil {
+		return Report{}, err
+	}
 	cv := an.x.CV(r.CVText, an.now())
+	if err := late(); err != nil {
+		return Report{}, err
+	}
 	a := an.assess(job, cv)
+	if err := late(); err != nil {
+		return Report{}, err
+	}
 	n, err := an.writer.Write(ctx, a)
 	if err != nil {
 		return Report{}, fmt.Errorf("write narrative: %w", err)

@@ -157,7 +157,7 @@ func (a *alias) matches(toks []token, i int) (int, bool) {
 
 // accept decides whether an ambiguous hit is the skill. Unambiguous hits are
 // always accepted.
-func (t *Taxonomy) accept(h hit, toks []token, hits []hit, sec Section) bool {
+func (t *Taxonomy) accept(h hit, toks []token, near neighbours, sec Section) bool {
 	sk := t.skills[h.a.skill]
 	if negated(toks, h) || t.describesOthers(sk, h, toks) {
 		return false
@@ -185,7 +185,7 @@ func (t *Taxonomy) accept(h hit, toks []token, hits []hit, sec Section) bool {
 		if adjective(toks, h) {
 			return false
 		}
-		return sec == SectionLanguages || nearCue(toks, h, languageCues, 4) || nearSpoken(t, h, hits, toks)
+		return sec == SectionLanguages || nearCue(toks, h, languageCues, 4) || near.nearSpoken(h, toks)
 	}
 	if n := h.last + 1; n < len(toks) && !toks[n].brk && rejectNext[toks[n].norm] {
 		return false
@@ -196,7 +196,7 @@ func (t *Taxonomy) accept(h hit, toks []token, hits []hit, sec Section) bool {
 	if nearCue(toks, h, techCues, 3) {
 		return true
 	}
-	return nearTechnical(t, h, hits, toks)
+	return near.nearTechnical(h, toks)
 }
 
 // nearCue reports whether one of cues is within window tokens of h, in the
@@ -213,34 +213,61 @@ func nearCue(toks []token, h hit, cues map[string]bool, window int) bool {
 	return false
 }
 
-// nearTechnical reports whether an unambiguous technical skill is named in
-// the same clause: "Go, Python and Kubernetes".
-func nearTechnical(t *Taxonomy, h hit, hits []hit, toks []token) bool {
-	c := toks[h.first].clause
+// neighbours records, per clause, up to two distinct token positions of
+// hits that vouch for an ambiguous sibling: unambiguous technical skills
+// ("Go, Python and Kubernetes") and spoken languages with their own cue
+// ("English, French"). Built once per text, it keeps acceptance linear:
+// asking "is another such hit in my clause" costs O(1), not O(hits).
+type neighbours struct {
+	tech, spoken [][2]int
+}
+
+func (t *Taxonomy) neighbours(hits []hit, toks []token) neighbours {
+	clauses := 0
+	if len(toks) > 0 {
+		clauses = toks[len(toks)-1].clause + 1
+	}
+	n := neighbours{tech: make([][2]int, clauses), spoken: make([][2]int, clauses)}
+	for c := range clauses {
+		n.tech[c], n.spoken[c] = [2]int{-1, -1}, [2]int{-1, -1}
+	}
 	for _, o := range hits {
-		if o.first == h.first || o.a.ambiguous || toks[o.first].clause != c {
-			continue
+		c := toks[o.first].clause
+		sk := t.skills[o.a.skill]
+		if !o.a.ambiguous && (sk.Category.technical() || t.softwareDomain(o.a.skill)) {
+			remember(&n.tech[c], o.first)
 		}
-		if t.skills[o.a.skill].Category.technical() || t.softwareDomain(o.a.skill) {
-			return true
+		if sk.Category == SpokenLanguage && (!o.a.ambiguous || nearCue(toks, o, languageCues, 4)) {
+			remember(&n.spoken[c], o.first)
 		}
 	}
-	return false
+	return n
+}
+
+func remember(at *[2]int, pos int) {
+	switch {
+	case at[0] == -1:
+		at[0] = pos
+	case at[0] != pos && at[1] == -1:
+		at[1] = pos
+	}
+}
+
+// other reports whether at holds a position other than pos.
+func other(at [2]int, pos int) bool {
+	return (at[0] != -1 && at[0] != pos) || at[1] != -1
+}
+
+// nearTechnical reports whether an unambiguous technical skill is named in
+// the same clause: "Go, Python and Kubernetes".
+func (n neighbours) nearTechnical(h hit, toks []token) bool {
+	return other(n.tech[toks[h.first].clause], h.first)
 }
 
 // nearSpoken accepts "English, French" when a sibling language in the same
 // clause has its own cue or is unambiguous.
-func nearSpoken(t *Taxonomy, h hit, hits []hit, toks []token) bool {
-	c := toks[h.first].clause
-	for _, o := range hits {
-		if o.first == h.first || toks[o.first].clause != c || t.skills[o.a.skill].Category != SpokenLanguage {
-			continue
-		}
-		if !o.a.ambiguous || nearCue(toks, o, languageCues, 4) {
-			return true
-		}
-	}
-	return false
+func (n neighbours) nearSpoken(h hit, toks []token) bool {
+	return other(n.spoken[toks[h.first].clause], h.first)
 }
 
 // negated reports "jQuery-free", "without Docker", "sans Java".
