@@ -338,7 +338,8 @@ func TestCVUploadRefusesBadFiles(t *testing.T) {
 		{"encrypted pdf", readFile(t, "../../internal/extract/testdata/encrypted.pdf"), 422, "encrypted_pdf"},
 		{"empty", []byte{}, 422, "empty_file"},
 		{"truncated pdf", pdf[:len(pdf)/3], 422, ""},
-		{"png", append([]byte("\x89PNG\r\n\x1a\n"), make([]byte, 100)...), 415, "unsupported_type"},
+		{"gif", append([]byte("GIF89a"), make([]byte, 100)...), 415, "unsupported_type"},
+		{"damaged png", append([]byte("\x89PNG\r\n\x1a\n"), make([]byte, 100)...), 422, "malformed_file"},
 		{"over 10 MB", append([]byte("%PDF-1.7\n"), make([]byte, 10<<20)...), 413, ""},
 	}
 	for _, tc := range tests {

@@ -303,7 +303,7 @@ func TestSkillsGapRefusesBadInput(t *testing.T) {
 		{"job without skills", map[string]string{"job_description": "We are a friendly team and we like lunch."}, pdf, 422, "job_no_skills", ""},
 		{"long title", map[string]string{"job_description": job, "job_title": strings.Repeat("Senior ", 60)}, pdf, 413, "job_title_too_large", ""},
 		{"docx", map[string]string{"job_description": job}, docx, 415, "cv_not_pdf", ""},
-		{"png", map[string]string{"job_description": job}, append([]byte("\x89PNG\r\n\x1a\n"), make([]byte, 100)...), 415, "unsupported_type", ""},
+		{"gif", map[string]string{"job_description": job}, append([]byte("GIF89a"), make([]byte, 100)...), 415, "unsupported_type", ""},
 		{"executable", map[string]string{"job_description": job}, append([]byte{0x7f, 'E', 'L', 'F', 2, 1, 1}, make([]byte, 300)...), 415, "executable", ""},
 		{"text named .pdf", map[string]string{"job_description": job}, []byte("Jane Doe\nGo developer\n"), 415, "cv_not_pdf", "cv.pdf"},
 		{"truncated pdf", map[string]string{"job_description": job}, pdf[:len(pdf)/3], 422, "", ""},
