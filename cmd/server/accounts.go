@@ -31,6 +31,11 @@ func (m *Main) addAccountWorkers(workers *river.Workers) error {
 	}
 	mail.NewWorker(store.NewOutbox(m.pool), sender, m.logger).AddTo(workers)
 	river.AddWorker(workers, auth.NewPruneWorker(store.NewAccounts(m.pool), m.logger))
+	// The accounts service is built after the job client it queues with;
+	// jobs run only once Open has set m.accounts and started the client.
+	river.AddWorker(workers, river.WorkFunc(func(ctx context.Context, j *river.Job[auth.PasswordResetArgs]) error {
+		return m.accounts.SendPasswordReset(ctx, j.Args)
+	}))
 	return nil
 }
 
@@ -62,6 +67,7 @@ func (m *Main) openAccounts(exporters ...auth.Exporter) (*auth.Service, error) {
 		Hasher:      hasher,
 		Mailer:      mail.NewOutbox(outbox, m.jobs),
 		Templates:   templates,
+		Jobs:        m.jobs,
 		Logger:      m.logger,
 		PublicURL:   m.cfg.PublicURL,
 		FrontendURL: m.cfg.FrontendURL,

@@ -30,6 +30,7 @@ import (
 	"github.com/riverqueue/river"
 
 	"github.com/utopiahire/utopiahire/hub"
+	"github.com/utopiahire/utopiahire/internal/auth"
 	"github.com/utopiahire/utopiahire/internal/config"
 	"github.com/utopiahire/utopiahire/internal/cvjob"
 	"github.com/utopiahire/utopiahire/internal/httpapi"
@@ -144,6 +145,7 @@ type Main struct {
 	hub      *hub.Hub
 	broker   hub.Broker
 	cv       *cvjob.Service
+	accounts *auth.Service
 	// interviews is the interviews service and its sweeper (interviews.go).
 	interviews *interviewsArea
 	api        *httpapi.Server
@@ -201,6 +203,7 @@ func (m *Main) Open(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	m.accounts = accounts
 	if err := m.openHub(ctx, accounts); err != nil {
 		return err
 	}

@@ -31,6 +31,12 @@ const (
 	OAuthLinked        Event = "oauth_linked"
 	Export             Event = "export"
 	AccountDeleted     Event = "account_deleted"
+
+	PasswordResetRequested Event = "password_reset_requested"
+	PasswordResetThrottled Event = "password_reset_throttled"
+	PasswordReset          Event = "password_reset"
+	PasswordChanged        Event = "password_changed"
+	SessionRevoked         Event = "session_revoked"
 )
 
 // Meta is what is known of the request that caused an event.

@@ -101,15 +101,22 @@ func (s *Service) provider(name string) (*provider, error) {
 	if !ok {
 		return nil, apperr.New(apperr.NotFound, "unknown_provider", "Unknown sign-in provider; use google or github.")
 	}
-	if !p.enabled {
-		return nil, apperr.New(apperr.Unavailable, "oauth_not_configured",
-			fmt.Sprintf("Sign-in with %s is not configured on this server (%s_CLIENT_ID and %s_CLIENT_SECRET).", name, strings.ToUpper(name), strings.ToUpper(name)))
-	}
 	return p, nil
 }
 
+// failureURL is the frontend's OAuth return page with the reason sign-in
+// failed (the web app shows it on its sign-in page).
+func (s *Service) failureURL(reason, provider string) string {
+	return s.cfg.FrontendURL + "/oauth/callback#error=" + reason + "&provider=" + provider
+}
+
+// providerNames are the providers' names as people know them.
+var providerNames = map[string]string{ProviderGoogle: "Google", ProviderGitHub: "GitHub"}
+
 // OAuthStart is where to send the browser, and the state to bind to it (in
 // a cookie) so the callback can check it came back to the same browser.
+// State is empty when the provider is not configured: URL then leads back
+// to the frontend with the reason.
 type OAuthStart struct {
 	URL   string
 	State string
@@ -122,6 +129,12 @@ func (s *Service) StartOAuth(ctx context.Context, name string) (OAuthStart, erro
 	p, err := s.provider(name)
 	if err != nil {
 		return OAuthStart{}, err
+	}
+	if !p.enabled {
+		// A browser followed a sign-in button: send it back to sign in with
+		// a reason it can show, not a JSON error page. Not an error of ours.
+		s.logger.Info("oauth sign-in asked for an unconfigured provider", "provider", name)
+		return OAuthStart{URL: s.failureURL("oauth_not_configured", name)}, nil
 	}
 	state := newOpaque()
 	if err := s.store.AddOAuthState(ctx, s.hasher.Hash(kindOAuthState, state), name, s.cfg.Now().Add(s.cfg.OAuthStateTTL)); err != nil {
@@ -146,18 +159,21 @@ type OAuthCallback struct {
 // identity to the account with that address or creates one, and returns
 // the frontend URL to redirect to, carrying a one-time code in its fragment
 // (#code=…) for ExchangeOAuthCode, or #error=<code> when sign-in failed.
-// Only an unknown or unconfigured provider is returned as an error.
+// Only an unknown provider is returned as an error.
 func (s *Service) FinishOAuth(ctx context.Context, in OAuthCallback, meta audit.Meta) (string, error) {
 	p, err := s.provider(in.Provider)
 	if err != nil {
 		return "", err
+	}
+	if !p.enabled {
+		return s.failureURL("oauth_not_configured", p.name), nil
 	}
 	code, reason, err := s.finishOAuth(ctx, p, in, meta)
 	if reason != "" {
 		if err != nil {
 			s.logger.Warn("oauth sign-in failed", "provider", p.name, "reason", reason, "request_id", meta.RequestID, "err", err)
 		}
-		return s.cfg.FrontendURL + "/oauth/callback#error=" + reason, nil
+		return s.failureURL(reason, p.name), nil
 	}
 	return s.cfg.FrontendURL + "/oauth/callback#code=" + code, nil
 }
@@ -198,11 +214,13 @@ func (s *Service) finishOAuth(ctx context.Context, p *provider, in OAuthCallback
 	}
 	pu.Email = email
 	code := newOpaque()
+	var claimed Revocation
 	err = s.store.InTx(ctx, func(tx Tx) error {
-		u, err := s.oauthUser(ctx, tx, p.name, pu, meta)
+		u, revoked, err := s.oauthUser(ctx, tx, p.name, pu, meta)
 		if err != nil {
 			return err
 		}
+		claimed = revoked
 		if err := tx.AddOAuthCode(ctx, s.hasher.Hash(kindOAuthCode, code), u.ID, p.name, s.cfg.Now().Add(s.cfg.OAuthCodeTTL)); err != nil {
 			return err
 		}
@@ -211,35 +229,44 @@ func (s *Service) finishOAuth(ctx context.Context, p *provider, in OAuthCallback
 	if err != nil {
 		return "", "server_error", err
 	}
+	s.revoked(ctx, claimed)
 	return code, "", nil
 }
 
 // oauthUser finds the user of a provider identity, or links it to the
-// account with the same address, or creates that account.
-func (s *Service) oauthUser(ctx context.Context, tx Tx, prov string, pu providerUser, meta audit.Meta) (User, error) {
+// account with the same address, or creates that account. The revocation
+// is what claiming an unverified address signed out (to announce once the
+// transaction commits).
+func (s *Service) oauthUser(ctx context.Context, tx Tx, prov string, pu providerUser, meta audit.Meta) (User, Revocation, error) {
+	var claimed Revocation
 	uid, err := tx.IdentityUser(ctx, prov, pu.Subject)
 	if err == nil {
-		return tx.UserByID(ctx, uid)
+		u, err := tx.UserByID(ctx, uid)
+		return u, claimed, err
 	}
 	if !errors.Is(err, ErrNotFound) {
-		return User{}, err
+		return User{}, claimed, err
 	}
 	u, err := tx.UserByEmail(ctx, pu.Email)
 	switch {
 	case err == nil:
 		if u, err = tx.LockUser(ctx, u.ID); err != nil {
-			return User{}, err
+			return User{}, claimed, err
 		}
 		if !u.EmailVerified {
 			// Whoever registered this address never proved it; the provider
 			// just did. Drop the unproven password and its sessions, so a
 			// squatter who pre-registered the victim's address loses access.
 			if err := s.claimUnverified(ctx, tx, u.ID); err != nil {
-				return User{}, err
+				return User{}, claimed, err
 			}
+			claimed = Revocation{UserID: u.ID, All: true, Reason: ReasonOAuthClaimed}
 		}
 		if err := tx.Audit(ctx, audit.Entry{Event: audit.OAuthLinked, UserID: u.ID, Meta: meta, Details: map[string]any{"provider": prov, "was_verified": u.EmailVerified}}); err != nil {
-			return User{}, err
+			return User{}, claimed, err
+		}
+		if err := s.mailLinked(ctx, tx, u, prov, pu.Email); err != nil {
+			return User{}, claimed, err
 		}
 	case errors.Is(err, ErrNotFound):
 		name, msg := cleanName(pu.Name)
@@ -247,18 +274,37 @@ func (s *Service) oauthUser(ctx context.Context, tx Tx, prov string, pu provider
 			name = truncateRunes(strings.TrimSpace(pu.Email[:strings.IndexByte(pu.Email, '@')]), MaxNameLen)
 		}
 		if u, err = tx.CreateUser(ctx, NewUser{Name: name, Email: pu.Email, EmailVerified: true}); err != nil {
-			return User{}, err
+			return User{}, claimed, err
 		}
 		if err := tx.Audit(ctx, audit.Entry{Event: audit.Register, UserID: u.ID, Meta: meta, Details: map[string]any{"method": "oauth", "provider": prov}}); err != nil {
-			return User{}, err
+			return User{}, claimed, err
 		}
 	default:
-		return User{}, err
+		return User{}, claimed, err
 	}
 	if err := tx.LinkIdentity(ctx, ProviderIdentity{Provider: prov, Subject: pu.Subject, UserID: u.ID, Email: pu.Email}); err != nil {
-		return User{}, err
+		return User{}, claimed, err
 	}
-	return tx.UserByID(ctx, u.ID)
+	u, err = tx.UserByID(ctx, u.ID)
+	return u, claimed, err
+}
+
+// mailLinked tells the owner of an existing account that a provider
+// account now signs in to it, in tx: a link nobody asked for must not go
+// unnoticed.
+func (s *Service) mailLinked(ctx context.Context, tx Tx, u User, prov, providerEmail string) error {
+	msg, err := s.cfg.Templates.Render("oauth_linked", u.Email, map[string]any{
+		"Name":          u.Name,
+		"Provider":      providerNames[prov],
+		"ProviderEmail": providerEmail,
+		"When":          s.cfg.Now().UTC().Format("2 January 2006 at 15:04 UTC"),
+		"AccountLink":   s.cfg.FrontendURL + "/#/account",
+	})
+	if err != nil {
+		return err
+	}
+	msg.UserID = u.ID
+	return s.cfg.Mailer.EnqueueTx(ctx, tx.Pgx(), msg)
 }
 
 func (s *Service) claimUnverified(ctx context.Context, tx Tx, userID string) error {
@@ -274,7 +320,7 @@ func (s *Service) claimUnverified(ctx context.Context, tx Tx, userID string) err
 	if _, err := tx.BumpTokenVersion(ctx, userID); err != nil {
 		return err
 	}
-	return tx.RevokeUserSessions(ctx, userID, "oauth_claimed_address")
+	return tx.RevokeUserSessions(ctx, userID, ReasonOAuthClaimed)
 }
 
 // ExchangeOAuthCode turns the one-time code of FinishOAuth into a session.
@@ -296,7 +342,7 @@ func (s *Service) ExchangeOAuthCode(ctx context.Context, code string, meta audit
 		if err != nil {
 			return err
 		}
-		sess, err = s.startSession(ctx, tx, u, "oauth:"+prov)
+		sess, err = s.startSession(ctx, tx, u, "oauth:"+prov, meta)
 		return err
 	})
 	if errors.Is(err, ErrNotFound) {

@@ -11,11 +11,12 @@ import (
 // Kinds of opaque token, for domain separation of their hashes: a hash of
 // one kind never matches a token of another.
 const (
-	kindRefresh      = "refresh"
-	kindVerification = "verify"
-	kindOAuthState   = "oauth-state"
-	kindOAuthCode    = "oauth-code"
-	kindPKCE         = "pkce"
+	kindRefresh       = "refresh"
+	kindVerification  = "verify"
+	kindPasswordReset = "password-reset"
+	kindOAuthState    = "oauth-state"
+	kindOAuthCode     = "oauth-code"
+	kindPKCE          = "pkce"
 )
 
 // maxOpaqueLen bounds opaque tokens read from clients (ours are 43).

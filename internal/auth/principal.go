@@ -38,6 +38,11 @@ func (p Principal) HasRole(roles ...Role) bool {
 // Owns reports whether the principal owns a row whose owner is ownerID.
 func (p Principal) Owns(ownerID string) bool { return ownerID != "" && ownerID == p.UserID }
 
+// lastSeenEvery is how stale a session's last-seen time may get: an
+// authenticated request moves it when it is older, so a busy session
+// writes once per interval, not once per request.
+const lastSeenEvery = 2 * time.Minute
+
 // Authenticate verifies an access token and checks it against the user as
 // stored now: the user exists, the token version matches (logout-all,
 // deletion) and the session is not signed out. Every call reads one row;
@@ -52,7 +57,7 @@ func (s *Service) Authenticate(ctx context.Context, raw string) (Principal, erro
 }
 
 func (s *Service) principal(ctx context.Context, c *Claims) (Principal, error) {
-	u, active, err := s.store.Principal(ctx, c.Subject, c.SessionID)
+	u, active, err := s.store.Principal(ctx, c.Subject, c.SessionID, lastSeenEvery)
 	switch {
 	case errors.Is(err, ErrNotFound):
 		return Principal{}, apperr.New(apperr.Unauthorized, "invalid_token", "The token's account no longer exists.")

@@ -28,6 +28,9 @@ type Config struct {
 	Mailer    Mailer
 	Templates MailRenderer
 	Logger    *slog.Logger
+	// Jobs queues the password reset job (PasswordResetArgs); without it
+	// password reset answers 503.
+	Jobs JobInserter
 
 	// PublicURL is this server's base URL (OAuth callbacks); FrontendURL is
 	// the web app's (links in e-mails, the OAuth return page).
@@ -43,7 +46,11 @@ type Config struct {
 
 	RefreshTTL      time.Duration // default 7 days
 	VerificationTTL time.Duration // default 24h
-	Throttle        Throttle      // default 5 failures / 15 min → locked 15 min
+	ResetTTL        time.Duration // default 30 min
+	// MaxResetsPerHour bounds the reset links mailed to one account in an
+	// hour, whoever asks. Default 3.
+	MaxResetsPerHour int
+	Throttle         Throttle // default 5 failures / 15 min → locked 15 min
 	// RecentAuth is how recent a sign-in must be to delete the account
 	// without the password. Default 10 min.
 	RecentAuth    time.Duration
@@ -63,6 +70,8 @@ type Service struct {
 	logger    *slog.Logger
 	providers map[string]*provider
 	exporters []Exporter
+	// revocationListeners hear of every committed revocation (OnRevoke).
+	revocationListeners []RevocationListener
 }
 
 // NewService checks cfg and returns the service.
@@ -96,6 +105,10 @@ func setDefaults(c *Config) {
 	}
 	def(&c.RefreshTTL, 7*24*time.Hour)
 	def(&c.VerificationTTL, 24*time.Hour)
+	def(&c.ResetTTL, 30*time.Minute)
+	if c.MaxResetsPerHour <= 0 {
+		c.MaxResetsPerHour = 3
+	}
 	def(&c.RecentAuth, 10*time.Minute)
 	def(&c.OAuthCodeTTL, 2*time.Minute)
 	def(&c.OAuthStateTTL, 10*time.Minute)
@@ -230,7 +243,7 @@ func (s *Service) Login(ctx context.Context, email, password string, meta audit.
 	var sess Session
 	err = s.store.InTx(ctx, func(tx Tx) error {
 		var err error
-		sess, err = s.startSession(ctx, tx, u, "password")
+		sess, err = s.startSession(ctx, tx, u, "password", meta)
 		if err != nil {
 			return err
 		}
@@ -300,9 +313,9 @@ func (s *Service) audit(ctx context.Context, e audit.Entry) {
 
 // startSession creates a session with its first refresh token and signs an
 // access token, in tx.
-func (s *Service) startSession(ctx context.Context, tx Tx, u User, method string) (Session, error) {
+func (s *Service) startSession(ctx context.Context, tx Tx, u User, method string, meta audit.Meta) (Session, error) {
 	now := s.cfg.Now()
-	sid, err := tx.CreateSession(ctx, u.ID, method, now)
+	sid, err := tx.CreateSession(ctx, u.ID, method, meta.Clean().UserAgent, now)
 	if err != nil {
 		return Session{}, err
 	}
@@ -335,6 +348,7 @@ func (s *Service) Refresh(ctx context.Context, token string, meta audit.Meta) (S
 	var (
 		sess    Session
 		outcome error
+		reused  Revocation
 	)
 	err := s.store.InTx(ctx, func(tx Tx) error {
 		rec, err := tx.RefreshTokenForUpdate(ctx, hash)
@@ -346,10 +360,11 @@ func (s *Service) Refresh(ctx context.Context, token string, meta audit.Meta) (S
 			return err
 		case rec.Used:
 			outcome = errRefreshReused
-			revoked, err := tx.RevokeSession(ctx, rec.SessionID, "refresh_reuse")
+			revoked, err := tx.RevokeSession(ctx, rec.SessionID, ReasonRefreshReuse)
 			if err != nil || !revoked {
 				return err
 			}
+			reused = Revocation{UserID: rec.UserID, SessionIDs: []string{rec.SessionID}, Reason: ReasonRefreshReuse}
 			return tx.Audit(ctx, audit.Entry{Event: audit.RefreshReuse, UserID: rec.UserID, Meta: meta, Details: map[string]any{"session_id": rec.SessionID}})
 		case rec.SessionRevoked:
 			outcome = errSessionRevoked
@@ -371,6 +386,7 @@ func (s *Service) Refresh(ctx context.Context, token string, meta audit.Meta) (S
 	if err != nil {
 		return Session{}, fmt.Errorf("refresh: %w", err)
 	}
+	s.revoked(ctx, reused)
 	if outcome != nil {
 		return Session{}, outcome
 	}
@@ -405,7 +421,7 @@ func (s *Service) VerifyEmail(ctx context.Context, token string, meta audit.Meta
 		if err != nil {
 			return err
 		}
-		if sess, err = s.startSession(ctx, tx, u, "email_verification"); err != nil {
+		if sess, err = s.startSession(ctx, tx, u, "email_verification", meta); err != nil {
 			return err
 		}
 		return tx.Audit(ctx, audit.Entry{Event: audit.EmailVerified, UserID: uid, Meta: meta})
@@ -453,8 +469,12 @@ func (s *Service) Logout(ctx context.Context, p Principal, meta audit.Meta) erro
 	if p.SessionID == "" {
 		return nil
 	}
-	if _, err := s.store.RevokeSession(ctx, p.SessionID, "logout"); err != nil {
+	revoked, err := s.store.RevokeSession(ctx, p.SessionID, ReasonLogout)
+	if err != nil {
 		return fmt.Errorf("logout: %w", err)
+	}
+	if revoked {
+		s.revoked(ctx, Revocation{UserID: p.UserID, SessionIDs: []string{p.SessionID}, Reason: ReasonLogout})
 	}
 	s.audit(ctx, audit.Entry{Event: audit.Logout, UserID: p.UserID, Meta: meta})
 	return nil
@@ -467,7 +487,7 @@ func (s *Service) LogoutAll(ctx context.Context, p Principal, meta audit.Meta) e
 		if _, err := tx.BumpTokenVersion(ctx, p.UserID); err != nil {
 			return err
 		}
-		if err := tx.RevokeUserSessions(ctx, p.UserID, "logout_all"); err != nil {
+		if err := tx.RevokeUserSessions(ctx, p.UserID, ReasonLogoutAll); err != nil {
 			return err
 		}
 		return tx.Audit(ctx, audit.Entry{Event: audit.LogoutAll, UserID: p.UserID, Meta: meta})
@@ -475,6 +495,7 @@ func (s *Service) LogoutAll(ctx context.Context, p Principal, meta audit.Meta) e
 	if err != nil {
 		return fmt.Errorf("logout all: %w", err)
 	}
+	s.revoked(ctx, Revocation{UserID: p.UserID, All: true, Reason: ReasonLogoutAll})
 	return nil
 }
 
@@ -509,6 +530,7 @@ func (s *Service) DeleteAccount(ctx context.Context, p Principal, password strin
 	if err != nil {
 		return fmt.Errorf("delete account: %w", err)
 	}
+	s.revoked(ctx, Revocation{UserID: p.UserID, All: true, Reason: ReasonAccountDeleted})
 	if err := s.store.ClearLoginFailures(ctx, p.Email); err != nil {
 		s.logger.Warn("clear login failures of deleted account", "err", err)
 	}

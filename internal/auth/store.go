@@ -74,11 +74,23 @@ type ProviderIdentity struct {
 
 // SessionInfo describes a session for the data export.
 type SessionInfo struct {
-	ID        string     `json:"id"`
-	Method    string     `json:"method"`
-	AuthTime  time.Time  `json:"auth_time"`
-	CreatedAt time.Time  `json:"created_at"`
-	RevokedAt *time.Time `json:"revoked_at,omitempty"`
+	ID         string     `json:"id"`
+	Method     string     `json:"method"`
+	UserAgent  string     `json:"user_agent"`
+	AuthTime   time.Time  `json:"auth_time"`
+	CreatedAt  time.Time  `json:"created_at"`
+	LastSeenAt time.Time  `json:"last_seen_at"`
+	RevokedAt  *time.Time `json:"revoked_at,omitempty"`
+}
+
+// ActiveSession is a session that can still be used: not revoked, with a
+// refresh token that has not expired.
+type ActiveSession struct {
+	ID         string
+	Method     string
+	UserAgent  string
+	CreatedAt  time.Time
+	LastSeenAt time.Time
 }
 
 // Store is the persistence accounts need; internal/store implements it on
@@ -102,6 +114,7 @@ type Queries interface {
 	UserQueries
 	SessionQueries
 	VerificationQueries
+	ResetQueries
 	OAuthQueries
 	AuditQueries
 }
@@ -126,7 +139,9 @@ type UserQueries interface {
 
 // SessionQueries manage sessions (refresh token families).
 type SessionQueries interface {
-	CreateSession(ctx context.Context, userID, method string, authTime time.Time) (string, error)
+	// CreateSession starts a session for the browser userAgent (cleaned by
+	// the caller).
+	CreateSession(ctx context.Context, userID, method, userAgent string, authTime time.Time) (string, error)
 	AddRefreshToken(ctx context.Context, sessionID string, hash []byte, expires time.Time) error
 	// RefreshTokenForUpdate reads a refresh token and locks it until the
 	// transaction ends, so concurrent uses of one token are serialised.
@@ -135,9 +150,20 @@ type SessionQueries interface {
 	// RevokeSession reports whether the session was active until now.
 	RevokeSession(ctx context.Context, sessionID, reason string) (bool, error)
 	RevokeUserSessions(ctx context.Context, userID, reason string) error
+	// RevokeOwnSession signs out sessionID if it is userID's and active;
+	// false when it is neither.
+	RevokeOwnSession(ctx context.Context, userID, sessionID, reason string) (bool, error)
+	// RevokeOtherSessions signs out every session of userID but keep.
+	RevokeOtherSessions(ctx context.Context, userID, keep, reason string) error
+	// RenewSession expires the session's unused refresh tokens (the caller
+	// issues a new one) and records a new sign-in time.
+	RenewSession(ctx context.Context, sessionID string, authTime time.Time) error
+	// ActiveSessions lists userID's usable sessions, most recently seen first.
+	ActiveSessions(ctx context.Context, userID string) ([]ActiveSession, error)
 	// Principal reads the user and whether the session is still active
-	// (true when sessionID is empty).
-	Principal(ctx context.Context, userID, sessionID string) (User, bool, error)
+	// (true when sessionID is empty), and moves the session's last-seen
+	// time when it is older than touchAfter.
+	Principal(ctx context.Context, userID, sessionID string, touchAfter time.Duration) (User, bool, error)
 	Sessions(ctx context.Context, userID string) ([]SessionInfo, error)
 }
 
@@ -148,6 +174,22 @@ type VerificationQueries interface {
 	// ConsumeVerification marks the token used and returns its user, or
 	// ErrNotFound, ErrAlreadyUsed or ErrPastExpiry.
 	ConsumeVerification(ctx context.Context, hash []byte) (string, error)
+}
+
+// ResetQueries manage password reset tokens.
+type ResetQueries interface {
+	// AddPasswordReset stores a reset token and expires the user's older
+	// unused ones: only the newest link works.
+	AddPasswordReset(ctx context.Context, userID string, hash []byte, expires time.Time) error
+	// CountPasswordResets counts the reset links made for userID since.
+	CountPasswordResets(ctx context.Context, userID string, since time.Time) (int, error)
+	// ConsumePasswordReset marks the token used and returns its user, or
+	// ErrNotFound, ErrAlreadyUsed or ErrPastExpiry.
+	ConsumePasswordReset(ctx context.Context, hash []byte) (string, error)
+	// ExpirePasswordResets makes every unused link of userID stop working.
+	ExpirePasswordResets(ctx context.Context, userID string) error
+	// UnlockLogin forgets the address's failed sign-ins, lock included.
+	UnlockLogin(ctx context.Context, email string) error
 }
 
 // OAuthQueries manage provider identities, pending states and one-time codes.

@@ -76,9 +76,10 @@ func (s *Server) registerAuth() {
 	s.handle(fiber.MethodPost, "/api/auth/logout-all", Op{Summary: "Sign out everywhere: every token of the account stops working.", Tag: tag, Auth: "bearer", Response: messageResponse{}, Errors: []int{401}}, s.requireUser, s.logoutAll)
 	s.handle(fiber.MethodGet, "/api/auth/export", Op{Summary: "All of the account's data as one JSON document.", Tag: tag, Auth: "bearer", Produces: fiber.MIMEApplicationJSON, Errors: []int{401}}, s.requireUser, s.export)
 	s.handle(fiber.MethodDelete, "/api/auth/account", Op{Summary: "Erase the account and everything it owns; needs the password or a sign-in within 10 minutes.", Tag: tag, Auth: "bearer", Request: deleteAccountRequest{}, Response: messageResponse{}, Errors: []int{400, 401, 403, 415}}, s.requireUser, s.deleteAccount)
-	s.handle(fiber.MethodGet, "/api/auth/oauth/:provider", Op{Summary: "Start signing in with google or github: 302 to the provider (state + PKCE).", Tag: tag, Status: fiber.StatusFound, Errors: []int{404, 503}}, s.oauthStart)
-	s.handle(fiber.MethodGet, "/api/auth/oauth/:provider/callback", Op{Summary: "The provider's return: 302 to the frontend's /oauth/callback with #code=<one-time code> or #error=<reason>.", Tag: tag, Status: fiber.StatusFound, Errors: []int{404, 503}}, s.oauthCallback)
+	s.handle(fiber.MethodGet, "/api/auth/oauth/:provider", Op{Summary: "Start signing in with google or github: 302 to the provider (state + PKCE); an unconfigured provider 302s to the frontend's /oauth/callback#error=oauth_not_configured.", Tag: tag, Status: fiber.StatusFound, Errors: []int{404}}, s.oauthStart)
+	s.handle(fiber.MethodGet, "/api/auth/oauth/:provider/callback", Op{Summary: "The provider's return: 302 to the frontend's /oauth/callback with #code=<one-time code> or #error=<reason>&provider=<name>.", Tag: tag, Status: fiber.StatusFound, Errors: []int{404}}, s.oauthCallback)
 	s.handle(fiber.MethodPost, "/api/auth/oauth/exchange", Op{Summary: "Turn the one-time code of the OAuth return into tokens.", Tag: tag, Request: codeRequest{}, Response: sessionResponse{}, Errors: []int{400, 415, 422}}, s.oauthExchange)
+	s.registerAccount()
 }
 
 func (s *Server) sessionJSON(c *fiber.Ctx, sess auth.Session) error {
@@ -193,10 +194,12 @@ func (s *Server) oauthStart(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	c.Cookie(&fiber.Cookie{
-		Name: oauthStateCookie, Value: start.State, Path: "/api/auth/oauth",
-		MaxAge: 600, HTTPOnly: true, Secure: s.secureCookies, SameSite: fiber.CookieSameSiteLaxMode,
-	})
+	if start.State != "" {
+		c.Cookie(&fiber.Cookie{
+			Name: oauthStateCookie, Value: start.State, Path: "/api/auth/oauth",
+			MaxAge: 600, HTTPOnly: true, Secure: s.secureCookies, SameSite: fiber.CookieSameSiteLaxMode,
+		})
+	}
 	c.Set(fiber.HeaderCacheControl, "no-store")
 	return c.Redirect(start.URL, fiber.StatusFound)
 }

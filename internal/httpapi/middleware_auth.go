@@ -133,6 +133,13 @@ type Accounts interface {
 	StartOAuth(ctx context.Context, provider string) (auth.OAuthStart, error)
 	FinishOAuth(ctx context.Context, in auth.OAuthCallback, meta audit.Meta) (string, error)
 	ExchangeOAuthCode(ctx context.Context, code string, meta audit.Meta) (auth.Session, error)
+	ForgotPassword(ctx context.Context, email string, meta audit.Meta) error
+	ResetPassword(ctx context.Context, token, newPassword string, meta audit.Meta) error
+	ChangePassword(ctx context.Context, p auth.Principal, current, next string, meta audit.Meta) (auth.Session, error)
+	ListSessions(ctx context.Context, p auth.Principal) ([]auth.SessionView, error)
+	RevokeSession(ctx context.Context, p auth.Principal, sessionID string, meta audit.Meta) error
+	Methods() auth.Methods
+	Account(ctx context.Context, p auth.Principal) (auth.AccountView, error)
 }
 
 var _ Accounts = (*auth.Service)(nil)

@@ -12,10 +12,10 @@ import (
 )
 
 // CreateSession starts a session (refresh token family) and returns its id.
-func (a *Accounts) CreateSession(ctx context.Context, userID, method string, authTime time.Time) (string, error) {
+func (a *Accounts) CreateSession(ctx context.Context, userID, method, userAgent string, authTime time.Time) (string, error) {
 	var id string
-	err := a.q.QueryRow(ctx, `INSERT INTO refresh_families (user_id, method, auth_time) VALUES ($1, $2, $3) RETURNING id::text`,
-		userID, method, authTime).Scan(&id)
+	err := a.q.QueryRow(ctx, `INSERT INTO refresh_families (user_id, method, user_agent, auth_time) VALUES ($1, $2, $3, $4) RETURNING id::text`,
+		userID, method, userAgent, authTime).Scan(&id)
 	if err != nil {
 		return "", fmt.Errorf("create session: %w", err)
 	}
@@ -73,17 +73,73 @@ func (a *Accounts) RevokeUserSessions(ctx context.Context, userID, reason string
 	return nil
 }
 
+// RevokeOwnSession signs out one of the user's active sessions; the owner
+// is in the query, so another user's session id changes nothing.
+func (a *Accounts) RevokeOwnSession(ctx context.Context, userID, sessionID, reason string) (bool, error) {
+	tag, err := a.q.Exec(ctx, `UPDATE refresh_families SET revoked_at = now(), revoked_reason = $3
+		WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL`, sessionID, userID, reason)
+	if err != nil {
+		return false, fmt.Errorf("revoke session: %w", err)
+	}
+	return tag.RowsAffected() > 0, nil
+}
+
+// RevokeOtherSessions signs out every session of the user except keep.
+func (a *Accounts) RevokeOtherSessions(ctx context.Context, userID, keep, reason string) error {
+	_, err := a.q.Exec(ctx, `UPDATE refresh_families SET revoked_at = now(), revoked_reason = $3
+		WHERE user_id = $1 AND id IS DISTINCT FROM nullif($2, '')::uuid AND revoked_at IS NULL`, userID, keep, reason)
+	if err != nil {
+		return fmt.Errorf("revoke other sessions: %w", err)
+	}
+	return nil
+}
+
+// RenewSession expires the session's unused refresh tokens and moves its
+// sign-in time.
+func (a *Accounts) RenewSession(ctx context.Context, sessionID string, authTime time.Time) error {
+	if _, err := a.q.Exec(ctx, `UPDATE refresh_tokens SET expires_at = least(expires_at, now())
+		WHERE family_id = $1 AND used_at IS NULL`, sessionID); err != nil {
+		return fmt.Errorf("expire session tokens: %w", err)
+	}
+	return a.execOne(ctx, "renew session", `UPDATE refresh_families SET auth_time = $2, last_seen_at = now() WHERE id = $1`, sessionID, authTime)
+}
+
+// ActiveSessions lists the user's sessions that are neither revoked nor
+// past their last refresh token, most recently seen first.
+func (a *Accounts) ActiveSessions(ctx context.Context, userID string) ([]auth.ActiveSession, error) {
+	rows, err := a.q.Query(ctx, `
+		SELECT f.id::text, f.method, f.user_agent, f.created_at, f.last_seen_at FROM refresh_families f
+		WHERE f.user_id = $1 AND f.revoked_at IS NULL
+			AND EXISTS (SELECT 1 FROM refresh_tokens t WHERE t.family_id = f.id AND t.used_at IS NULL AND t.expires_at > now())
+		ORDER BY f.last_seen_at DESC, f.created_at DESC`, userID)
+	if err != nil {
+		return nil, fmt.Errorf("list active sessions: %w", err)
+	}
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (auth.ActiveSession, error) {
+		var s auth.ActiveSession
+		err := r.Scan(&s.ID, &s.Method, &s.UserAgent, &s.CreatedAt, &s.LastSeenAt)
+		return s, err
+	})
+}
+
 // Principal reads the user behind an access token and whether its session
-// is active, in one indexed round trip.
-func (a *Accounts) Principal(ctx context.Context, userID, sessionID string) (auth.User, bool, error) {
+// is active, in one indexed round trip; the same statement moves the
+// session's last-seen time when it is older than touchAfter, so a busy
+// session writes at most once per touchAfter.
+func (a *Accounts) Principal(ctx context.Context, userID, sessionID string, touchAfter time.Duration) (auth.User, bool, error) {
 	var u auth.User
 	var role string
 	var active bool
 	err := a.q.QueryRow(ctx, `
+		WITH touched AS (
+			UPDATE refresh_families SET last_seen_at = now()
+			WHERE id = nullif($2, '')::uuid AND user_id = $1 AND revoked_at IS NULL
+				AND last_seen_at < now() - $3::interval
+			RETURNING id)
 		SELECT u.id::text, u.name, u.email::text, u.token_version, u.role, u.email_verified,
 			$2 = '' OR EXISTS (SELECT 1 FROM refresh_families f
 				WHERE f.id = nullif($2, '')::uuid AND f.user_id = u.id AND f.revoked_at IS NULL)
-		FROM users u WHERE u.id = $1`, userID, sessionID).
+		FROM users u WHERE u.id = $1`, userID, sessionID, touchAfter).
 		Scan(&u.ID, &u.Name, &u.Email, &u.TokenVersion, &role, &u.EmailVerified, &active)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return u, false, auth.ErrNotFound
@@ -98,16 +154,86 @@ func (a *Accounts) Principal(ctx context.Context, userID, sessionID string) (aut
 // Sessions lists a user's sessions, newest first.
 func (a *Accounts) Sessions(ctx context.Context, userID string) ([]auth.SessionInfo, error) {
 	rows, err := a.q.Query(ctx, `
-		SELECT id::text, method, auth_time, created_at, revoked_at FROM refresh_families
+		SELECT id::text, method, user_agent, auth_time, created_at, last_seen_at, revoked_at FROM refresh_families
 		WHERE user_id = $1 ORDER BY created_at DESC`, userID)
 	if err != nil {
 		return nil, fmt.Errorf("list sessions: %w", err)
 	}
 	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (auth.SessionInfo, error) {
 		var s auth.SessionInfo
-		err := r.Scan(&s.ID, &s.Method, &s.AuthTime, &s.CreatedAt, &s.RevokedAt)
+		err := r.Scan(&s.ID, &s.Method, &s.UserAgent, &s.AuthTime, &s.CreatedAt, &s.LastSeenAt, &s.RevokedAt)
 		return s, err
 	})
+}
+
+// AddPasswordReset stores a reset token's hash and expires the user's
+// older unused links.
+func (a *Accounts) AddPasswordReset(ctx context.Context, userID string, hash []byte, expires time.Time) error {
+	if err := a.ExpirePasswordResets(ctx, userID); err != nil {
+		return err
+	}
+	_, err := a.q.Exec(ctx, `INSERT INTO password_resets (token_hash, user_id, expires_at) VALUES ($1, $2, $3)`, hash, userID, expires)
+	if err != nil {
+		return fmt.Errorf("add password reset: %w", err)
+	}
+	return nil
+}
+
+// ExpirePasswordResets makes the user's unused reset links stop working.
+func (a *Accounts) ExpirePasswordResets(ctx context.Context, userID string) error {
+	_, err := a.q.Exec(ctx, `UPDATE password_resets SET expires_at = least(expires_at, now())
+		WHERE user_id = $1 AND used_at IS NULL`, userID)
+	if err != nil {
+		return fmt.Errorf("expire password resets: %w", err)
+	}
+	return nil
+}
+
+// CountPasswordResets counts the reset links made for the user since.
+func (a *Accounts) CountPasswordResets(ctx context.Context, userID string, since time.Time) (int, error) {
+	var n int
+	err := a.q.QueryRow(ctx, `SELECT count(*) FROM password_resets WHERE user_id = $1 AND created_at > $2`, userID, since).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("count password resets: %w", err)
+	}
+	return n, nil
+}
+
+// ConsumePasswordReset marks a reset token used in one statement (a
+// concurrent second use finds it used) and returns its user.
+func (a *Accounts) ConsumePasswordReset(ctx context.Context, hash []byte) (string, error) {
+	var uid string
+	err := a.q.QueryRow(ctx, `
+		UPDATE password_resets SET used_at = now()
+		WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()
+		RETURNING user_id::text`, hash).Scan(&uid)
+	if err == nil {
+		return uid, nil
+	}
+	if !errors.Is(err, pgx.ErrNoRows) {
+		return "", fmt.Errorf("consume password reset: %w", err)
+	}
+	var used, expired bool
+	err = a.q.QueryRow(ctx, `SELECT used_at IS NOT NULL, expires_at <= now() FROM password_resets WHERE token_hash = $1`, hash).Scan(&used, &expired)
+	switch {
+	case errors.Is(err, pgx.ErrNoRows):
+		return "", auth.ErrNotFound
+	case err != nil:
+		return "", fmt.Errorf("read password reset: %w", err)
+	case used:
+		return "", auth.ErrAlreadyUsed
+	case expired:
+		return "", auth.ErrPastExpiry
+	}
+	return "", auth.ErrNotFound
+}
+
+// UnlockLogin forgets an address's failed sign-ins, lock included.
+func (a *Accounts) UnlockLogin(ctx context.Context, email string) error {
+	if _, err := a.q.Exec(ctx, `DELETE FROM login_throttle WHERE email = $1`, email); err != nil {
+		return fmt.Errorf("unlock login: %w", err)
+	}
+	return nil
 }
 
 // AddVerification stores a verification token's hash.
@@ -238,6 +364,7 @@ func (a *Accounts) PruneExpired(ctx context.Context, keep time.Duration) (int64,
 		`DELETE FROM refresh_families f WHERE created_at < now() - $1::interval
 			AND NOT EXISTS (SELECT 1 FROM refresh_tokens t WHERE t.family_id = f.id)`,
 		`DELETE FROM email_verifications WHERE expires_at < now() - $1::interval`,
+		`DELETE FROM password_resets WHERE expires_at < now() - $1::interval`,
 		`DELETE FROM oauth_states WHERE expires_at < now() - $1::interval`,
 		`DELETE FROM oauth_codes WHERE expires_at < now() - $1::interval`,
 		`DELETE FROM login_throttle WHERE window_start < now() - $1::interval
