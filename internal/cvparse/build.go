@@ -13,6 +13,8 @@ type builder struct {
 	out     *cv.StructuredCV
 	links   []string
 	headerL []string // header text that was neither name nor contact
+	// unplaced is text that belongs to no recognised section or field.
+	unplaced []string
 	seq     map[string]int
 }
 
@@ -66,7 +68,7 @@ func (b *builder) add(s section) {
 	case secSkills:
 		parseSkills(s.lines, &b.out.Skills)
 	case secLanguages:
-		parseLanguages(s.lines, &b.out.Skills)
+		b.looseSections(parseLanguages(s.lines, &b.out.Skills))
 	case secProjects:
 		b.out.Projects = append(b.out.Projects, b.items("proj", s.lines)...)
 	case secCertifications:
@@ -87,20 +89,89 @@ func (b *builder) add(s section) {
 }
 
 // placeHeaderLeftovers keeps header text that is not contact data: a long
-// line is the summary; a short headline ("Senior Data Engineer") is kept
-// as its own section so it is not lost.
+// line is the summary; the rest waits for finishAdditional.
 func (b *builder) placeHeaderLeftovers() {
-	var head []string
 	for _, t := range b.headerL {
 		if len(strings.Fields(t)) >= 8 && b.out.Summary == "" {
 			b.out.Summary = t
 			continue
 		}
-		head = append(head, t)
+		b.unplaced = append(b.unplaced, t)
 	}
-	if len(head) > 0 {
-		b.other("Headline", head)
+}
+
+// looseSections files text found after the end of a section's content:
+// title-like lines start sections (known kinds by keyword, others under
+// their own title); text before any title is unplaced.
+func (b *builder) looseSections(units []unit) {
+	var cur *section
+	flush := func() {
+		if cur != nil {
+			b.add(*cur)
+			cur = nil
+		}
 	}
+	for i, u := range units {
+		if titleLike(u.text) && !u.bullet && (i == 0 || u.gapBefore) && i+1 < len(units) {
+			flush()
+			kind, ok := headingKind(u.text)
+			if !ok {
+				if kind, ok = keywordHeading(u.text); !ok {
+					kind = secOther
+				}
+			}
+			cur = &section{kind: kind, title: strings.TrimRight(u.text, ":： ")}
+			continue
+		}
+		if cur == nil {
+			b.unplaced = append(b.unplaced, u.text)
+			continue
+		}
+		cur.lines = append(cur.lines, u.line)
+	}
+	flush()
+}
+
+// additionalTitle names the one section that holds text the parser could
+// not place, in the CV's language.
+func additionalTitle(lang string) string {
+	if lang == cv.French {
+		return "Informations complémentaires"
+	}
+	return "Additional information"
+}
+
+// finishAdditional files what could not be placed in one "additional"
+// section, after the sections that were recognised. A headline that
+// repeats a position's title ("Senior Data Engineer" above that job) is
+// already in the CV and is not repeated.
+func (b *builder) finishAdditional() {
+	titles := map[string]bool{}
+	for _, x := range b.out.Experience {
+		titles[fold(x.Title)] = true
+	}
+	var keep []string
+	seen := map[string]bool{}
+	for _, t := range b.unplaced {
+		f := fold(t)
+		if f == "" || titles[f] || seen[f] {
+			continue
+		}
+		seen[f] = true
+		keep = append(keep, t)
+	}
+	if len(keep) == 0 {
+		return
+	}
+	title := additionalTitle(cv.DetectLanguage(b.out, ""))
+	for i := range b.out.OtherSections {
+		if s := &b.out.OtherSections[i]; fold(s.Title) == fold(title) {
+			s.Items = append(s.Items, keep...)
+			s.Content = strings.Join(s.Items, "\n")
+			return
+		}
+	}
+	b.other(title, keep)
 }
 
 func (b *builder) other(title string, texts []string) {
@@ -151,10 +222,27 @@ func (b *builder) experience(e entry) cv.Experience {
 			x.Company = v
 		}
 	})
+	// "Monzo, London" reads as a place as a whole; it is a company and its
+	// city when the header has no other candidate for the company.
+	if x.Company == "" {
+		if org, place, ok := splitOrgPlace(x.Location); ok {
+			x.Company, x.Location = org, place
+		}
+	}
 	x.Bullets, x.Description = bodyText(e.body)
 	x.Description = joinNonEmpty(append(rest, x.Description)...)
 	x.ID = b.stableID("exp", x.Title, x.Company, x.StartDate)
 	return x
+}
+
+// splitOrgPlace cuts "Name, Place" where Name is not itself a place.
+func splitOrgPlace(loc string) (org, place string, ok bool) {
+	head, tail, found := strings.Cut(loc, ",")
+	head, tail = strings.TrimSpace(head), strings.TrimSpace(tail)
+	if !found || head == "" || tail == "" || places[strings.ToLower(head)] || !isLocation(tail) {
+		return "", "", false
+	}
+	return head, tail, true
 }
 
 func (b *builder) education(e entry) cv.Education {

@@ -2,6 +2,7 @@ package cvparse
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -13,7 +14,7 @@ var (
 	reLinkedIn = regexp.MustCompile(`(?i)(?:https?://)?(?:[a-z]{2,3}\.)?linkedin\.com/(?:in|pub)/[\p{L}0-9\-_%.]+/?`)
 	reGitHub   = regexp.MustCompile(`(?i)(?:https?://)?(?:www\.)?github\.com/[A-Za-z0-9\-_.]+/?`)
 	reURL      = regexp.MustCompile(`(?i)(?:https?://[^\s|,;()<>]+|www\.[^\s|,;()<>]+|\b[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:dev|io|me|com|fr|net|org|app|site|tech|page|xyz|co|ca|uk|de|tn|ma|be)(?:/[^\s|,;()<>]*)?)`)
-	rePhone    = regexp.MustCompile(`(?:\+\s?\d{1,3}[\s.\-]?)?(?:\(0\)\s?)?(?:\(\d{1,4}\)[\s.\-]?)?\d{1,4}(?:[\s.\-]\d{1,4}){1,5}|\+?\d{8,13}`)
+	rePhone    = regexp.MustCompile(`(?:\+\s?\d{1,3}[\s.\-]?)?(?:\(0\)\s?)?(?:\(\d{1,4}\)[\s.\-]?)?\d{1,4}(?:[\s.\-]\d{1,6}){1,5}|\+?\d{8,13}`)
 	reLabel    = regexp.MustCompile(`(?i)^\s*(?:e-?mail|courriel|phone|mobile|tel|tél|téléphone|telephone|portable|cell|address|adresse|location|localisation|linkedin|github|portfolio|website|site web|site)\s*[.:：]?\s*:?\s*`)
 	reSplitter = regexp.MustCompile(`\s*(?:\t|\||·|•|◦|⋅|∙|/\s|\s–\s|\s—\s|\s-\s|\s{2,})\s*`)
 )
@@ -47,10 +48,25 @@ func (f *contactFinder) scan(lines []line, header bool) {
 // returns what is left.
 func (f *contactFinder) take(t string) string {
 	var rest []string
-	for _, part := range reSplitter.Split(t, -1) {
-		raw := strings.TrimSpace(part)
+	// Digit groups of one phone number set apart by a table's column gap
+	// ("+44 7700<tab>900123") are one value.
+	for i := 0; i < 2; i++ {
+		t = reDigitGap.ReplaceAllString(t, "$1 $2")
+	}
+	parts := reSplitter.Split(t, -1)
+	for i := 0; i < len(parts); i++ {
+		raw := strings.TrimSpace(parts[i])
 		p := strings.TrimSpace(reLabel.ReplaceAllString(raw, ""))
 		if p == "" {
+			continue
+		}
+		// A phone followed by more contact data with only spaces between
+		// ("+33 6 12 34 56 78 Paris"): take the number, read the rest on.
+		if ph, after, ok := leadingPhone(p); ok && after != "" {
+			if f.c.Phone == "" {
+				f.c.Phone = ph
+			}
+			parts = slices.Insert(parts, i+1, after)
 			continue
 		}
 		switch {
@@ -84,6 +100,22 @@ func (f *contactFinder) take(t string) string {
 		}
 	}
 	return strings.Join(rest, " · ")
+}
+
+var reDigitGap = regexp.MustCompile(`([+\d)])\t+([\d(])`)
+
+// leadingPhone splits a part that starts with a phone number followed by
+// other text (a place, an e-mail).
+func leadingPhone(p string) (phone, after string, ok bool) {
+	loc := rePhone.FindStringIndex(p)
+	if loc == nil || loc[0] != 0 || !isPhone(p[:loc[1]]) {
+		return "", "", false
+	}
+	after = strings.TrimSpace(p[loc[1]:])
+	if after == "" || !unicode.IsLetter([]rune(after)[0]) {
+		return "", "", false
+	}
+	return strings.TrimSpace(p[:loc[1]]), after, true
 }
 
 func isPhone(p string) bool {
@@ -145,16 +177,27 @@ func nameScore(lines []line, t string) int {
 		return -1
 	}
 	score := 2
+	capitalised := 0
 	for _, w := range words {
 		r := []rune(w)
-		if !unicode.IsUpper(r[0]) {
-			return -1
-		}
 		for _, c := range r {
 			if !unicode.IsLetter(c) && c != '-' && c != '\'' && c != '’' && c != '.' {
 				return -1
 			}
 		}
+		switch {
+		case unicode.IsUpper(r[0]):
+			capitalised++
+		case nameParticle(w):
+			if strings.ContainsAny(w, "'’-") { // "el-Amrani" carries the family name
+				capitalised++
+			}
+		default:
+			return -1
+		}
+	}
+	if capitalised < 2 || !unicode.IsUpper([]rune(words[0])[0]) {
+		return -1
 	}
 	if _, known := headingKind(t); known {
 		return -1
@@ -163,6 +206,24 @@ func nameScore(lines []line, t string) int {
 		score -= 3
 	}
 	return score
+}
+
+// particles are the lower-case words inside family names (Dutch, French,
+// Portuguese, Spanish, Italian, German, Arabic transliterations).
+var particles = wordSet(`van der den de la le du des da di do dos das del della von zu ter ten y e al el bin bint ben ibn abu ould`)
+
+// nameParticle accepts "van", "de", and elided or hyphenated forms such as
+// "d'Arcy" or "el-Amrani" whose capitalised part follows the particle.
+func nameParticle(w string) bool {
+	if particles[w] {
+		return true
+	}
+	for _, sep := range []string{"'", "’", "-"} {
+		if head, rest, ok := strings.Cut(w, sep); ok && rest != "" && (particles[head] || head == "d" || head == "l") {
+			return unicode.IsUpper([]rune(rest)[0])
+		}
+	}
+	return false
 }
 
 func (b *builder) finishContact(all []line) {

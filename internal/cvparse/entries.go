@@ -21,8 +21,9 @@ type entry struct {
 
 func toUnits(lines []line) []unit {
 	var out []unit
-	for _, l := range lines {
-		if n := len(out); n > 0 && continues(out[n-1], l) {
+	for i, l := range lines {
+		n := len(out)
+		if n > 0 && (continues(out[n-1], l) || wrappedTail(out[n-1], l, lines[i+1:])) {
 			out[n-1].text = joinWrapped(out[n-1].text, l.text)
 			out[n-1].dated = hasDate(out[n-1].text)
 			continue
@@ -51,6 +52,20 @@ func continues(prev unit, l line) bool {
 		return !l.gapBefore || !hasDate(p)
 	}
 	return isLong(p) && !strings.HasSuffix(p, ".") && unicode.IsLower(first) && !l.gapBefore
+}
+
+// wrappedTail says whether l is the short last line of a wrapped bullet
+// ("… a dashboard in" + "PostgreSQL") rather than an entry header: it sits
+// between two bullets, carries no date, and the bullet before it did not
+// end a sentence.
+func wrappedTail(prev unit, l line, next []line) bool {
+	if !prev.bullet || l.bullet || l.heading || l.bold || l.gapBefore || len(next) == 0 || !next[0].bullet {
+		return false
+	}
+	t := strings.TrimSpace(l.text)
+	p := strings.TrimSpace(prev.text)
+	return len(strings.Fields(t)) <= 4 && !hasDate(t) && !strings.ContainsAny(t, "\t|") &&
+		!strings.HasSuffix(p, ".") && !strings.HasSuffix(p, ";") && !strings.HasSuffix(p, ":")
 }
 
 func joinWrapped(a, b string) string {

@@ -45,6 +45,7 @@ func Parse(doc extract.Document) cv.StructuredCV {
 		b.add(s)
 	}
 	b.finishContact(lines)
+	b.finishAdditional()
 	return out
 }
 
@@ -116,6 +117,9 @@ func splitSections(lines []line) []section {
 	seenKnown := false
 	for _, l := range lines {
 		kind, known := headingKind(l.text)
+		if !known && !l.bullet && headingCue(l, body) {
+			kind, known = keywordHeading(l.text)
+		}
 		isHead := known && !l.bullet
 		if !isHead && seenKnown && looksLikeUnknownHeading(l, body) {
 			isHead, kind = true, secOther

@@ -18,8 +18,8 @@ EXPERIENCE
 Data Engineer at Monzo	Jan 2022 – Present
 - Built streaming pipelines
 
-VOLUNTEERING ABROAD
-Taught coding to teenagers every Saturday
+MILITARY SERVICE
+Signals corps, one year of national service
 
 EDUCATION
 MSc Data Science, Imperial College London	2019 – 2020
@@ -45,7 +45,7 @@ func TestParseKeepsUnmappedText(t *testing.T) {
 	}
 	var found bool
 	for _, s := range got.OtherSections {
-		if s.Title == "VOLUNTEERING ABROAD" && strings.Contains(s.Content, "Taught coding") {
+		if s.Title == "MILITARY SERVICE" && strings.Contains(s.Content, "Signals corps") {
 			found = true
 		}
 	}

@@ -148,3 +148,57 @@ func looksLikeUnknownHeading(l line, bodySize float64) bool {
 	bigger := bodySize > 0 && l.size > bodySize*1.15
 	return l.heading || (allCaps && (l.gapBefore || bigger || l.bold)) || (bigger && l.bold)
 }
+
+// headingKeywords name a section by one word of a heading we have no
+// phrase for ("Where I've worked", "Toolbox", "Languages I speak",
+// "Research Experience", "Education & Training"); the first keyword in the
+// heading wins.
+var headingKeywords = map[string]sectionKind{
+	"experience": secExperience, "experiences": secExperience, "employment": secExperience, "worked": secExperience,
+	"career": secExperience, "jobs": secExperience, "positions": secExperience, "emplois": secExperience,
+	"professionnelle": secExperience, "professionnelles": secExperience, "postes": secExperience,
+	"education": secEducation, "studies": secEducation, "academic": secEducation, "degrees": secEducation,
+	"qualifications": secEducation, "training": secEducation, "formation": secEducation, "formations": secEducation,
+	"diplomes": secEducation, "etudes": secEducation, "scolarite": secEducation, "cursus": secEducation,
+	"skills": secSkills, "toolbox": secSkills, "toolkit": secSkills, "tools": secSkills, "technologies": secSkills,
+	"stack": secSkills, "competences": secSkills, "expertise": secSkills, "outils": secSkills, "competencies": secSkills,
+	"languages": secLanguages, "language": secLanguages, "langues": secLanguages, "langue": secLanguages,
+	"projects": secProjects, "projets": secProjects, "realisations": secProjects,
+	"certifications": secCertifications, "certificates": secCertifications, "certificats": secCertifications,
+	"awards": secAwards, "honors": secAwards, "honours": secAwards, "prizes": secAwards, "distinctions": secAwards,
+	"publications": secPublications, "papers": secPublications,
+	"volunteer": secVolunteer, "volunteering": secVolunteer, "benevolat": secVolunteer,
+	"interests": secOther, "hobbies": secOther, "loisirs": secOther, "passions": secOther,
+	"summary": secSummary, "profile": secSummary, "profil": secSummary, "objective": secSummary,
+}
+
+// keywordHeading recognises a heading by a keyword when the line has the
+// shape of one: a few words, no digits, no list or sentence punctuation,
+// nothing that names a job, degree or school ("Tools Engineer",
+// "Master of Education" are entry lines).
+func keywordHeading(text string) (sectionKind, bool) {
+	t := strings.TrimRight(strings.TrimSpace(text), ":： ")
+	if t == "" || len([]rune(t)) > 40 || strings.ContainsAny(t, "0123456789,;@|.:\t") {
+		return 0, false
+	}
+	f := fold(t)
+	ws := strings.Fields(f)
+	if len(ws) == 0 || len(ws) > 5 || titleScore(t)+degreeScore(t)+institutionScore(t)+orgScore(t) > 0 {
+		return 0, false
+	}
+	for _, w := range ws {
+		if k, ok := headingKeywords[w]; ok {
+			return k, true
+		}
+	}
+	return 0, false
+}
+
+// headingCue is the layout evidence a keyword heading needs: styled as a
+// heading, set apart by space, in capitals, larger or bold, or ended by a
+// colon.
+func headingCue(l line, bodySize float64) bool {
+	t := strings.TrimSpace(l.text)
+	return l.heading || l.gapBefore || l.bold || (bodySize > 0 && l.size > bodySize*1.15) ||
+		strings.HasSuffix(t, ":") || strings.ToUpper(t) == t
+}

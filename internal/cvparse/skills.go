@@ -3,6 +3,7 @@ package cvparse
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/utopiahire/utopiahire/internal/cv"
 )
@@ -21,7 +22,6 @@ var (
 		créativité organisation organization mentoring negotiation négociation problem_solving travail_en_équipe
 		time_management esprit_d'équipe curiosity curiosité empathy empathie critical_thinking public_speaking
 		collaboration`)
-	reSkillSplit = regexp.MustCompile(`\s*(?:,|;|·|•|\||\s/\s|\t)\s*`)
 	reLevel      = regexp.MustCompile(`\s*(?:\(.*\)|[-–—:]\s+.*)$`)
 )
 
@@ -66,14 +66,42 @@ func parseSkills(lines []line, s *cv.Skills) {
 	}
 }
 
+// splitSkills cuts a list at separators outside parentheses ("AWS (EMR,
+// Lambda)" is one skill) and at glyphs used as separators ("✓ Go ✓ SQL");
+// glyphs are not part of a skill.
 func splitSkills(t string) []string {
 	var out []string
-	for _, p := range reSkillSplit.Split(t, -1) {
-		p = strings.TrimSpace(strings.TrimRight(p, "."))
+	var cur strings.Builder
+	depth := 0
+	flush := func() {
+		glyph := func(r rune) bool {
+			return unicode.IsSpace(r) || (unicode.IsSymbol(r) && r != '+') || r == '-' || r == '*' || strings.ContainsRune(bulletGlyphs, r)
+		}
+		p := strings.TrimRightFunc(strings.TrimLeftFunc(cur.String(), glyph), func(r rune) bool { return glyph(r) || r == '.' })
 		if p != "" {
 			out = append(out, p)
 		}
+		cur.Reset()
 	}
+	rs := []rune(t)
+	for i, r := range rs {
+		switch {
+		case r == '(' || r == '[':
+			depth++
+		case (r == ')' || r == ']') && depth > 0:
+			depth--
+		case depth > 0:
+		case r == ',' || r == ';' || r == '|' || r == '\t' || r == '·' || r == '•' || r == '∙' || r == '⋅' ||
+			(unicode.IsSymbol(r) && r != '+' && r != '#' && r != '&') || (r != '-' && r != '*' && strings.ContainsRune(bulletGlyphs, r)):
+			flush()
+			continue
+		case r == '/' && i > 0 && i+1 < len(rs) && rs[i-1] == ' ' && rs[i+1] == ' ':
+			flush()
+			continue
+		}
+		cur.WriteRune(r)
+	}
+	flush()
 	return out
 }
 
@@ -124,11 +152,29 @@ func addSkill(s *cv.Skills, cat, it string) {
 }
 
 // parseLanguages reads a spoken-languages section: "English (native),
-// French – C1", one per line or separated.
-func parseLanguages(lines []line, s *cv.Skills) {
-	for _, u := range toUnits(lines) {
-		for _, it := range splitSkills(u.text) {
-			s.Languages = append(s.Languages, it)
+// French – C1", one per line or separated. It stops at the first line that
+// names no language and reads as a heading or a sentence: sections with
+// headings we do not know (Patents, Talks) often follow Languages, and
+// their text is not a list of languages. The lines from there are returned.
+func parseLanguages(lines []line, s *cv.Skills) []unit {
+	units := toUnits(lines)
+	for i, u := range units {
+		items := splitSkills(u.text)
+		if spokenShare(items) == 0 && (isLong(u.text) || titleLike(u.text) && i+1 < len(units)) {
+			return units[i:]
 		}
+		s.Languages = append(s.Languages, items...)
 	}
+	return nil
+}
+
+// titleLike is the shape of a heading: one to four words, no digits or
+// sentence punctuation, capitalised.
+func titleLike(t string) bool {
+	t = strings.TrimRight(strings.TrimSpace(t), ":")
+	ws := strings.Fields(t)
+	if len(ws) == 0 || len(ws) > 4 || strings.ContainsAny(t, "0123456789,;.()@|\t") {
+		return false
+	}
+	return unicode.IsUpper([]rune(t)[0])
 }

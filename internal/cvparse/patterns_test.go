@@ -1,0 +1,161 @@
+package cvparse
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/utopiahire/utopiahire/internal/cv"
+)
+
+// The failure patterns of issue 14, each as a minimal CV text.
+
+func TestCompanyBeforeWellKnownCity(t *testing.T) {
+	for _, city := range []string{"London", "Paris", "Tunis", "Singapore", "Milan", "Lisbon"} {
+		got := ParseText("Jane Roe\njane@example.com\n\nExperience\nBackend Engineer\tMar 2021 – Present\nMonzo, " + city + "\n• Built payments\n")
+		if len(got.Experience) != 1 {
+			t.Fatalf("%s: experience = %+v", city, got.Experience)
+		}
+		if x := got.Experience[0]; x.Company != "Monzo" || x.Location != city || x.Title != "Backend Engineer" {
+			t.Errorf("%s: title %q company %q location %q", city, x.Title, x.Company, x.Location)
+		}
+	}
+	// With a company elsewhere on the line, "City, Country" stays a place.
+	got := ParseText("Jane Roe\n\nExperience\nData Analyst, Acme Corp\tLyon, France\t2019 – 2021\n• Reports\n")
+	if x := got.Experience[0]; x.Company != "Acme Corp" || x.Location != "Lyon, France" {
+		t.Errorf("company %q location %q", x.Company, x.Location)
+	}
+}
+
+func TestNamesWithParticles(t *testing.T) {
+	for _, name := range []string{"Hendrik van der Merwe", "Anne-Sophie de la Tour", "João da Silva", "Simon de Montfort",
+		"Karim el-Amrani", "Amina bint Khalid", "Ludwig von Braun", "Jean-Luc d'Arcy", "Maria dos Santos"} {
+		got := ParseText(name + "\n" + "someone@example.com | +33 6 12 34 56 78\n\nExperience\nEngineer, Acme\t2020 – 2022\n")
+		if got.Contact.Name != name {
+			t.Errorf("name = %q, want %q", got.Contact.Name, name)
+		}
+	}
+	// A lower-case sentence is not a name.
+	if got := ParseText("building reliable systems\nx@example.com\n"); got.Contact.Name != "" {
+		t.Errorf("name = %q", got.Contact.Name)
+	}
+}
+
+func TestPhoneFollowedByOtherContactItems(t *testing.T) {
+	tests := []struct{ text, phone, loc string }{
+		{"Jane Roe\n+44 7700 900123 London, UK\njane@example.com\n", "+44 7700 900123", "London, UK"},
+		{"Jane Roe\n+33 6 12 34 56 78 Paris jane@example.com\n", "+33 6 12 34 56 78", "Paris"},
+		{"Jane Roe\nPhone\t+44 7700\t900123\nEmail\tjane@example.com\n", "+44 7700 900123", ""},
+		{"Jane Roe\nTéléphone :\t+216 98 123 456\tAdresse :\tTunis, Tunisie\n", "+216 98 123 456", "Tunis, Tunisie"},
+	}
+	for _, tt := range tests {
+		got := ParseText(tt.text)
+		if digits(got.Contact.Phone) != digits(tt.phone) {
+			t.Errorf("%q: phone = %q, want %q", tt.text, got.Contact.Phone, tt.phone)
+		}
+		if tt.loc != "" && got.Contact.Location != tt.loc {
+			t.Errorf("%q: location = %q, want %q", tt.text, got.Contact.Location, tt.loc)
+		}
+	}
+}
+
+func TestHeadingsRecognisedByContent(t *testing.T) {
+	text := `Jane Roe
+jane@example.com
+
+Where I've worked
+Senior Engineer, Monzo	2021 – Present
+• Led the payments team
+
+Education & Training
+MSc Computer Science, University of Leeds	2017 – 2018
+
+Research Experience
+Research Assistant, University of Leeds	2016 – 2017
+• Published two papers
+
+Toolbox
+Go, PostgreSQL, Kubernetes
+
+Languages I speak
+English (native), French (C1)
+
+Patents
+Method for streaming ledger reconciliation, granted 2022
+
+Talks
+GopherCon EU 2023: building ledgers in Go
+`
+	got := ParseText(text)
+	if len(got.Experience) != 2 || got.Experience[0].Company != "Monzo" || got.Experience[1].Title != "Research Assistant" {
+		t.Errorf("experience = %+v", got.Experience)
+	}
+	if len(got.Education) != 1 || got.Education[0].Institution != "University of Leeds" {
+		t.Errorf("education = %+v", got.Education)
+	}
+	if !slices.Equal(skillSet(got.Skills), []string{"go", "postgresql", "kubernetes", "english", "french"}) {
+		t.Errorf("skills = %+v", got.Skills)
+	}
+	var titles []string
+	for _, s := range got.OtherSections {
+		titles = append(titles, s.Title)
+	}
+	if !slices.Equal(titles, []string{"Patents", "Talks"}) {
+		t.Errorf("other sections = %q", titles)
+	}
+}
+
+func TestSkillsRespectParenthesesAndGlyphs(t *testing.T) {
+	got := ParseText("Jane Roe\n\nSkills\nAWS (EMR, Lambda), Python, SQL\n✓ Docker ✓ Terraform\n\nLanguages\nFrench (fluent, C1), English (native)\n")
+	want := []string{"AWS (EMR, Lambda)", "Python", "SQL", "Docker", "Terraform"}
+	all := append(append(append([]string{}, got.Skills.Technical...), got.Skills.Tools...), got.Skills.Other...)
+	slices.Sort(all)
+	slices.Sort(want)
+	if !slices.Equal(all, want) {
+		t.Errorf("skills = %q, want %q", all, want)
+	}
+	if !slices.Equal(got.Skills.Languages, []string{"French (fluent, C1)", "English (native)"}) {
+		t.Errorf("languages = %q", got.Skills.Languages)
+	}
+}
+
+func TestWrappedBulletIsNotACompany(t *testing.T) {
+	got := ParseText("Jane Roe\n\nExperience\nData Engineer, Monzo\t2021 – Present\n• Built a dashboard used daily by the payments team in\nPostgreSQL\n• Cut costs by 20%\nAnalyst, Acme Corp\t2019 – 2021\n• Reports\n")
+	if len(got.Experience) != 2 {
+		t.Fatalf("experience = %+v", got.Experience)
+	}
+	if b := got.Experience[0].Bullets; len(b) != 2 || !strings.HasSuffix(b[0], "in PostgreSQL") {
+		t.Errorf("bullets = %q", b)
+	}
+}
+
+func TestNoPlaceholderSection(t *testing.T) {
+	got := ParseText("Jane Roe\nSenior Data Engineer\njane@example.com\n\nExperience\nSenior Data Engineer, Monzo\t2021 – Present\n• Built pipelines\n")
+	for _, s := range got.OtherSections {
+		if s.Title == "Headline" || s.Title == "Other" {
+			t.Errorf("placeholder section %+v", s)
+		}
+	}
+	// Unplaceable header text goes to one "Additional information" section.
+	got = ParseText("Jane Roe\nOpen to relocation\nDriving licence B\njane@example.com\n\nExperience\nEngineer, Monzo\t2021 – Present\n")
+	var n int
+	for _, s := range got.OtherSections {
+		if s.Title == additionalTitle(cv.English) {
+			n++
+			if !strings.Contains(s.Content, "Open to relocation") || !strings.Contains(s.Content, "Driving licence B") {
+				t.Errorf("additional = %+v", s)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d additional sections in %+v", n, got.OtherSections)
+	}
+}
+
+func TestSplitSkillsKeepsSymbolsOfNames(t *testing.T) {
+	got := splitSkills("C++, C#, .NET, Node.js / TypeScript, R&D · CI/CD")
+	want := []string{"C++", "C#", ".NET", "Node.js", "TypeScript", "R&D", "CI/CD"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
