@@ -15,7 +15,7 @@ type builder struct {
 	headerL []string // header text that was neither name nor contact
 	// unplaced is text that belongs to no recognised section or field.
 	unplaced []string
-	seq     map[string]int
+	seq      map[string]int
 }
 
 // stableID derives an id from the item's kind, its position among items of

@@ -22,7 +22,7 @@ var (
 		créativité organisation organization mentoring negotiation négociation problem_solving travail_en_équipe
 		time_management esprit_d'équipe curiosity curiosité empathy empathie critical_thinking public_speaking
 		collaboration`)
-	reLevel      = regexp.MustCompile(`\s*(?:\(.*\)|[-–—:]\s+.*)$`)
+	reLevel = regexp.MustCompile(`\s*(?:\(.*\)|[-–—:]\s+.*)$`)
 )
 
 // skillCategory maps a label ("Programming:", "Outils :") to a category.
