@@ -139,6 +139,13 @@ func (w *Worker) hold(ctx context.Context, claim Claim, stop <-chan struct{}) {
 		w.metrics().outcome(map[bool]string{true: "terminated", false: "completed"}[end.terminated])
 	}
 	room.Leave()
+	// The report goes after the transcript: wait until the hub acknowledged
+	// every segment (it resends through outages), within reason.
+	fctx, fcancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+	if err := tl.Flush(fctx); err != nil {
+		log.Warn("saving the report before the whole transcript was acknowledged", "err", err)
+	}
+	fcancel()
 	rep := w.report(ctx, iv, end)
 	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
 	defer cancel()

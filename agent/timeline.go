@@ -4,18 +4,26 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"log/slog"
+	"math/rand/v2"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/utopiahire/utopiahire/hub"
+	"github.com/utopiahire/utopiahire/hub/hubclient"
 )
 
-// Publisher publishes on a hub channel; hubclient.Client implements it
-// (resending what was not acknowledged across reconnects).
+// Publisher publishes on a hub channel under an idempotency key;
+// hubclient.Client implements it (resending what was not acknowledged, with
+// the same key, across reconnects and "unavailable" refusals). An error
+// with a Retryable() bool method that says false is a refusal a resend
+// would repeat; ErrClosed-like errors from a client that stopped for good
+// are final too. Any other error leaves the publish to be resent.
 type Publisher interface {
-	Publish(ctx context.Context, channel string, data []byte) (hub.StreamPosition, error)
+	PublishWithKey(ctx context.Context, channel, key string, data []byte) (hub.StreamPosition, error)
 }
 
 // Speakers of transcript segments.
@@ -67,22 +75,40 @@ const maxSegmentText = 8000
 // runs on its own goroutine, so a slow hub never holds up the audio; an
 // unsent partial is replaced by a newer version of the same segment, so the
 // queue stays bounded by the number of utterances.
+//
+// Nothing is dropped for being refused "for now": each publication gets an
+// idempotency key when it is first sent and is resent with that key, with
+// back-off, until the hub acknowledges it (or refuses it for good), before
+// the next one goes. The hub stores segments and events in Postgres before
+// fanning them out and delivers each key once, so the stored transcript is
+// complete and nobody sees a segment twice whatever the outage.
 type Timeline struct {
 	channel string
 	lang    string
 	pub     Publisher
 	log     *slog.Logger
 	start   time.Time
+	keyBase string
 
-	mu     sync.Mutex
-	wake   chan struct{}
-	queue  []queued
-	seq    int
-	open   map[string]*Segment
-	finals []Segment
-	closed bool
-	done   chan struct{}
+	mu      sync.Mutex
+	wake    chan struct{}
+	queue   []queued
+	sending bool          // a publication is in flight (removed from queue, not yet acknowledged)
+	settled chan struct{} // closed and replaced each time a publication is settled
+	keys    uint64
+	seq     int
+	open    map[string]*Segment
+	finals  []Segment
+	closed  bool
+	done    chan struct{}
 }
+
+// Resend back-off bounds: short enough that a segment reaches the hub soon
+// after Redis or the server is back, long enough not to hammer it meanwhile.
+const (
+	resendMin = 100 * time.Millisecond
+	resendMax = 2 * time.Second
+)
 
 type queued struct {
 	seq   int // transcript seq, 0 for events
@@ -95,7 +121,8 @@ type queued struct {
 func NewTimeline(channel, lang string, pub Publisher, start time.Time, log *slog.Logger) *Timeline {
 	return &Timeline{
 		channel: channel, lang: lang, pub: pub, log: log, start: start,
-		wake: make(chan struct{}, 1), open: map[string]*Segment{}, done: make(chan struct{}),
+		keyBase: "tl-" + strconv.FormatUint(rand.Uint64(), 36),
+		wake:    make(chan struct{}, 1), settled: make(chan struct{}), open: map[string]*Segment{}, done: make(chan struct{}),
 	}
 }
 
@@ -221,12 +248,76 @@ func (t *Timeline) Run(ctx context.Context) {
 		}
 		q := t.queue[0]
 		t.queue = t.queue[1:]
+		t.sending = true
+		t.keys++
+		key := t.keyBase + "-" + strconv.FormatUint(t.keys, 36)
 		t.mu.Unlock()
-		if _, err := t.pub.Publish(ctx, t.channel, q.data); err != nil {
-			if ctx.Err() != nil {
-				return
-			}
-			t.log.Warn("publish on interview channel failed", "channel", t.channel, "err", err)
+		err := t.publish(ctx, key, q)
+		t.mu.Lock()
+		t.sending = false
+		close(t.settled)
+		t.settled = make(chan struct{})
+		t.mu.Unlock()
+		if err != nil {
+			return // ctx ended
+		}
+	}
+}
+
+// publish sends q under key until the hub acknowledges it or refuses it for
+// good, resending with the same key after any other failure. It fails only
+// when ctx ends.
+func (t *Timeline) publish(ctx context.Context, key string, q queued) error {
+	delay := resendMin
+	for attempt := 1; ; attempt++ {
+		_, err := t.pub.PublishWithKey(ctx, t.channel, key, q.data)
+		switch {
+		case err == nil:
+			return nil
+		case ctx.Err() != nil:
+			t.log.Warn("interview timeline stopped with a publication unacknowledged", "channel", t.channel, "seq", q.seq, "err", err)
+			return ctx.Err()
+		case final(err):
+			t.log.Error("hub refused a publication on the interview channel", "channel", t.channel, "seq", q.seq, "err", err)
+			return nil
+		}
+		t.log.Warn("publication on the interview channel not acknowledged, resending", "channel", t.channel, "seq", q.seq, "attempt", attempt, "err", err)
+		select {
+		case <-time.After(delay):
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		delay = min(2*delay, resendMax)
+	}
+}
+
+// final reports whether a publish error is one a resend would repeat.
+func final(err error) bool {
+	var r interface{ Retryable() bool }
+	if errors.As(err, &r) {
+		return !r.Retryable()
+	}
+	return errors.Is(err, hubclient.ErrClosed)
+}
+
+// Flush waits until everything queued so far is acknowledged (or refused
+// for good), or ctx ends: the report is saved only once the hub has the
+// whole transcript.
+func (t *Timeline) Flush(ctx context.Context) error {
+	for {
+		t.mu.Lock()
+		idle := len(t.queue) == 0 && !t.sending
+		settled := t.settled
+		t.mu.Unlock()
+		if idle {
+			return nil
+		}
+		select {
+		case <-settled:
+		case <-t.done:
+			return errors.New("interview timeline: stopped with unpublished messages")
+		case <-ctx.Done():
+			return fmt.Errorf("interview timeline: flush: %w", ctx.Err())
 		}
 	}
 }

@@ -31,6 +31,14 @@ type PublishOptions struct {
 	IdempotencyKey string
 	// IdempotencyTTL is how long a key is remembered.
 	IdempotencyTTL time.Duration
+	// Deadline, when set, is when the caller stops waiting and reports the
+	// publish as failed. A publish that reaches the store after it appends
+	// nothing, records no key and returns ErrUnavailable: "unavailable" then
+	// means "not done", even when the request was stuck in a frozen store and
+	// runs later. (Only a publish that ran just before the deadline and whose
+	// reply was slower than the caller's margin can be done yet reported as
+	// failed; a retry with the same key is then answered with its position.)
+	Deadline time.Time
 }
 
 // HistoryQuery selects what History returns.
@@ -79,11 +87,11 @@ type Broker interface {
 	Subscribe(ctx context.Context, channel string) error
 	Unsubscribe(ctx context.Context, channel string) error
 	// Publish appends data to the channel's history and delivers it to every
-	// subscribed node, atomically assigning the next offset.
+	// subscribed node, atomically assigning the next offset. With an
+	// idempotency key, the key is recorded in the same atomic step, and a
+	// publish whose key is already recorded appends nothing and returns the
+	// first one's position. Past opts.Deadline it appends nothing.
 	Publish(ctx context.Context, channel string, data []byte, opts PublishOptions) (StreamPosition, error)
-	// PublishedPosition reports the position of an earlier publish made with
-	// this idempotency key, if it is still remembered.
-	PublishedPosition(ctx context.Context, channel, key string) (StreamPosition, bool, error)
 	History(ctx context.Context, channel string, q HistoryQuery) (HistoryResult, error)
 	PublishJoin(ctx context.Context, channel string, info ClientInfo) error
 	PublishLeave(ctx context.Context, channel string, info ClientInfo) error

@@ -2,6 +2,7 @@ package hub_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"sync"
@@ -55,6 +56,7 @@ func runConformance(t *testing.T, factory func(t *testing.T) brokerFactory) {
 		{"no_history_namespace", testNoHistory},
 		{"concurrent_publishers", testConcurrentPublishers},
 		{"idempotent_publish", testIdempotentPublish},
+		{"late_publish_not_done", testLatePublishNotDone},
 		{"presence", testPresence},
 		{"presence_expiry", testPresenceExpiry},
 		{"join_leave_control", testJoinLeaveControl},
@@ -296,19 +298,70 @@ func testIdempotentPublish(t *testing.T, newBroker brokerFactory) {
 	if again != first {
 		t.Fatalf("repeated publish = %+v, want the first position %+v", again, first)
 	}
-	seen, ok, err := b.PublishedPosition(ctx, "t:idem", "k1")
-	if err != nil || !ok || seen != first {
-		t.Fatalf("PublishedPosition = %+v %v %v, want %+v", seen, ok, err, first)
+	other := opts
+	other.IdempotencyKey = "k2"
+	second, err := b.Publish(ctx, "t:idem", []byte(`{"a":1}`), other)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if _, ok, _ := b.PublishedPosition(ctx, "t:idem", "other"); ok {
-		t.Fatal("PublishedPosition found a key never used")
+	if second.Offset != first.Offset+1 {
+		t.Fatalf("publish with another key = %+v, want offset %d", second, first.Offset+1)
 	}
 	res, err := b.History(ctx, "t:idem", hub.HistoryQuery{Since: &hub.StreamPosition{Epoch: first.Epoch}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(res.Publications) != 1 {
-		t.Fatalf("history has %d publications, want 1", len(res.Publications))
+	if len(res.Publications) != 2 {
+		t.Fatalf("history has %d publications, want 2", len(res.Publications))
+	}
+}
+
+// A publish that reaches the broker after its deadline (as one stuck in a
+// frozen Redis would) is not done: nothing appended or delivered, the key not
+// taken, so the retry with the same key is published, once.
+func testLatePublishNotDone(t *testing.T, newBroker brokerFactory) {
+	b := newBroker(t)
+	rec := newRecorder()
+	b.RegisterEventHandler(rec)
+	ctx := context.Background()
+	if err := b.Subscribe(ctx, "t:late"); err != nil {
+		t.Fatal(err)
+	}
+	opts := opts100
+	opts.IdempotencyKey, opts.IdempotencyTTL = "seg-7", time.Minute
+	before := publishN(t, b, "t:late", 1, opts100)[0]
+	late := opts
+	late.Deadline = time.Now().Add(-time.Second)
+	if pos, err := b.Publish(ctx, "t:late", []byte(`{"seg":7}`), late); !errors.Is(err, hub.ErrUnavailable) {
+		t.Fatalf("late publish = %+v, %v; want ErrUnavailable", pos, err)
+	}
+	res, err := b.History(ctx, "t:late", hub.HistoryQuery{Since: &before})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Top != before || len(res.Publications) != 0 {
+		t.Fatalf("after a late publish: top %+v, %d publications; want %+v and none", res.Top, len(res.Publications), before)
+	}
+	retry := opts
+	retry.Deadline = time.Now().Add(time.Minute)
+	first, err := b.Publish(ctx, "t:late", []byte(`{"seg":7}`), retry)
+	if err != nil || first.Offset != before.Offset+1 {
+		t.Fatalf("retry = %+v, %v; want offset %d", first, err, before.Offset+1)
+	}
+	// A late resend of a publish that was done is answered with its position.
+	if again, err := b.Publish(ctx, "t:late", []byte(`{"seg":7}`), late); err != nil || again != first {
+		t.Fatalf("late resend of a done publish = %+v, %v; want %+v", again, err, first)
+	}
+	rec.waitFor(t, 5*time.Second, "live publications", func(r *recorder) bool { return len(r.pubs["t:late"]) >= 2 })
+	time.Sleep(100 * time.Millisecond) // a wrongly delivered late publish would show up by now
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	var got []string
+	for _, p := range rec.pubs["t:late"] {
+		got = append(got, fmt.Sprintf("%d %s", p.Offset, p.Data))
+	}
+	if diff := cmp.Diff([]string{fmt.Sprintf(`%d {"n":1}`, before.Offset), fmt.Sprintf(`%d {"seg":7}`, first.Offset)}, got); diff != "" {
+		t.Fatalf("delivered (-want +got):\n%s", diff)
 	}
 }
 

@@ -646,27 +646,16 @@ func (c *client) publish(ctx context.Context, p Principal, f *Frame) {
 		return
 	}
 	key := ""
-	hook := c.h.cfg.OnPublish
 	if f.Key != "" {
 		// Scoped to the user so one user cannot learn or block another's keys.
 		key = p.UserID + "/" + f.Key
 	}
-	if key != "" && hook != nil {
-		// A resend must not run the hook twice: look the key up first. Without
-		// a hook the broker's publish checks the key itself, in the same
-		// atomic step, and this extra round trip is saved.
-		pos, seen, err := c.h.broker.PublishedPosition(actx, name, key)
-		if err != nil {
-			c.reply(errorFrame(f.ID, name, err, CodeInternal))
-			return
-		}
-		if seen {
-			c.reply(Frame{Op: OpPublished, ID: f.ID, Channel: name, Epoch: pos.Epoch, Offset: pos.Offset})
-			return
-		}
-	}
-	if hook != nil {
-		if err := hook(actx, p, name, data); err != nil {
+	// The hook (which stores what must be durable, e.g. a transcript
+	// segment) runs first and without the broker: a broker outage can delay
+	// the fan-out but never lose what the hook stored. A resend with the
+	// same key runs it again; hooks are idempotent per key.
+	if hook := c.h.cfg.OnPublish; hook != nil {
+		if err := hook(actx, p, name, data, key); err != nil {
 			c.reply(errorFrame(f.ID, name, err, CodePublishRejected))
 			return
 		}

@@ -124,11 +124,14 @@ type Config struct {
 	// OriginPatterns are the browser origins (host patterns, path.Match
 	// syntax) accepted besides the request's own host.
 	OriginPatterns []string
-	// OnPublish, when set, runs before a client's publication is broadcast;
-	// an error refuses it (an *Error chooses the code, otherwise
-	// CodePublishRejected). A publish resent with the same key after a
-	// reconnect is answered from the broker without calling it again.
-	OnPublish func(ctx context.Context, p Principal, channel string, data []byte) error
+	// OnPublish, when set, runs before a client's publication reaches the
+	// broker, and does not depend on it: what it stores survives a broker
+	// outage. An error refuses the publication (an *Error chooses the code,
+	// otherwise CodePublishRejected). key is the publish's idempotency key,
+	// scoped to the user ("" without one). A publish resent with the same
+	// key (after "unavailable" or a reconnect) runs it again, so it must be
+	// idempotent per key; the broker then delivers the publication once.
+	OnPublish func(ctx context.Context, p Principal, channel string, data []byte, key string) error
 	// Metrics, when set, receives the hub's Prometheus collectors.
 	Metrics prometheus.Registerer
 	// NodeID names this node in logs and control messages. Default random.

@@ -51,6 +51,10 @@ func errorFrame(id uint64, channel string, err error, fallback string) Frame {
 	return Frame{Op: OpError, ID: id, Channel: channel, Code: fallback, Message: msg}
 }
 
+// errLate is why a publish that reached the broker after its deadline was
+// not done.
+var errLate = errors.New("reached the broker after the publisher's deadline; nothing was published")
+
 func unavailable(op string, err error) error {
 	return fmt.Errorf("%s: %w: %w", op, ErrUnavailable, err)
 }

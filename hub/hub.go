@@ -223,13 +223,30 @@ func (h *Hub) Publish(ctx context.Context, channel string, data []byte) (StreamP
 
 func (h *Hub) publish(ctx context.Context, ns *namespace, channel string, data []byte, key string) (StreamPosition, error) {
 	start := time.Now()
-	pos, err := h.broker.Publish(ctx, channel, data, ns.publishOptions(key, h.cfg.IdempotencyTTL))
+	ctx, cancel := context.WithTimeout(ctx, h.cfg.BrokerTimeout)
+	defer cancel()
+	opts := ns.publishOptions(key, h.cfg.IdempotencyTTL)
+	opts.Deadline = publishDeadline(ctx, start)
+	pos, err := h.broker.Publish(ctx, channel, data, opts)
 	h.metrics.observeBroker("publish", start)
 	if err != nil {
 		return StreamPosition{}, fmt.Errorf("publish %s: %w", channel, err)
 	}
 	h.metrics.publishes.Inc()
 	return pos, nil
+}
+
+// publishDeadline is the latest moment the broker may still append a
+// publish made under ctx: ctx's deadline less a margin for the reply's
+// trip back, so a publish done at the last moment is not reported as
+// failed. After it the broker appends nothing, which is what makes an
+// "unavailable" answer mean "not done".
+func publishDeadline(ctx context.Context, now time.Time) time.Time {
+	dl, ok := ctx.Deadline()
+	if !ok {
+		return time.Time{}
+	}
+	return dl.Add(-min(dl.Sub(now)/5, time.Second))
 }
 
 // Presence lists the subscribers of a channel whose namespace keeps presence.

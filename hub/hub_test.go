@@ -508,7 +508,7 @@ func TestOnPublishHookAndIdempotency(t *testing.T) {
 	var mu sync.Mutex
 	var stored []string
 	ts := startHub(t, newTestMemoryBroker(t), func(c *hub.Config) {
-		c.OnPublish = func(_ context.Context, p hub.Principal, ch string, data []byte) error {
+		c.OnPublish = func(_ context.Context, p hub.Principal, ch string, data []byte, key string) error {
 			if strings.Contains(string(data), "reject") {
 				return hub.NewError("transcript_rejected", "segment refused")
 			}
@@ -516,7 +516,7 @@ func TestOnPublishHookAndIdempotency(t *testing.T) {
 				return errors.New("database down")
 			}
 			mu.Lock()
-			stored = append(stored, p.UserID+"@"+ch+"="+string(data))
+			stored = append(stored, p.UserID+"@"+ch+"="+string(data)+" key "+key)
 			mu.Unlock()
 			return nil
 		}
@@ -528,7 +528,8 @@ func TestOnPublishHookAndIdempotency(t *testing.T) {
 		t.Fatalf("published = %+v", first)
 	}
 	// A resend with the same key (as after a reconnect) is acknowledged with
-	// the same position, not published or stored twice.
+	// the same position, not published twice; the hook sees the same key
+	// again (hooks are idempotent per key).
 	r.send(hub.Frame{Op: hub.OpPublish, ID: 3, Channel: "room:i1", Data: json.RawMessage(`{"seg":1}`), Key: "k1"})
 	if again := r.expect(hub.OpPublished); again.Offset != 1 || again.Epoch != first.Epoch || again.ID != 3 {
 		t.Fatalf("resend = %+v, want offset 1", again)
@@ -543,7 +544,8 @@ func TestOnPublishHookAndIdempotency(t *testing.T) {
 	}
 	mu.Lock()
 	defer mu.Unlock()
-	if diff := cmp.Diff([]string{`agent@room:i1={"seg":1}`}, stored); diff != "" {
+	want := []string{`agent@room:i1={"seg":1} key agent/k1`, `agent@room:i1={"seg":1} key agent/k1`}
+	if diff := cmp.Diff(want, stored); diff != "" {
 		t.Fatalf("stored (-want +got):\n%s", diff)
 	}
 }

@@ -155,6 +155,9 @@ func (b *MemoryBroker) Publish(_ context.Context, channel string, data []byte, o
 			return e.pos, nil
 		}
 	}
+	if !opts.Deadline.IsZero() && now.After(opts.Deadline) {
+		return StreamPosition{}, unavailable("publish "+channel, errLate)
+	}
 	s.offset++
 	pub := Publication{Epoch: s.epoch, Offset: s.offset, Data: data}
 	s.metaExpire = now.Add(metaTTL)
@@ -181,24 +184,6 @@ func (b *MemoryBroker) Publish(_ context.Context, channel string, data []byte, o
 		h.HandlePublication(channel, pub)
 	}
 	return pub.Position(), nil
-}
-
-// PublishedPosition implements Broker.
-func (b *MemoryBroker) PublishedPosition(_ context.Context, channel, key string) (StreamPosition, bool, error) {
-	sh := b.shard(channel)
-	sh.mu.Lock()
-	s := sh.streams[channel]
-	sh.mu.Unlock()
-	if s == nil {
-		return StreamPosition{}, false, nil
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	e, ok := s.keys[key]
-	if !ok || s.dead || !e.expires.After(time.Now()) {
-		return StreamPosition{}, false, nil
-	}
-	return e.pos, true, nil
 }
 
 // History implements Broker.

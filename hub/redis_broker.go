@@ -59,6 +59,9 @@ type RedisBroker struct {
 	handler          atomic.Pointer[EventHandler]
 	subscribeTimeout time.Duration
 	healthCheck      time.Duration
+	// skewMS estimates Redis's clock minus ours, in ms, so a publish's
+	// deadline can be checked by the script against Redis's own clock.
+	skewMS atomic.Int64
 
 	publishScript     *redis.Script
 	historyScript     *redis.Script
@@ -107,7 +110,7 @@ func NewRedisBroker(ctx context.Context, cfg RedisBrokerConfig) (*RedisBroker, e
 		done:              make(chan struct{}),
 	}
 	b.wanted[b.control] = struct{}{}
-	if err := b.client.Ping(ctx).Err(); err != nil {
+	if err := b.measureSkew(ctx); err != nil {
 		_ = b.client.Close()
 		return nil, fmt.Errorf("redis broker: ping: %w", err)
 	}
@@ -383,7 +386,32 @@ func classify(op string, err error) error {
 	return unavailable(op, err)
 }
 
-// Publish implements Broker.
+// measureSkew reads Redis's clock (TIME) and records how far it is from
+// ours; it doubles as the connectivity check.
+func (b *RedisBroker) measureSkew(ctx context.Context) error {
+	sent := time.Now()
+	t, err := b.client.Time(ctx).Result()
+	if err != nil {
+		return err
+	}
+	b.noteRedisTime(sent, time.Now(), t.UnixMilli())
+	return nil
+}
+
+// noteRedisTime updates the clock skew estimate from a Redis time read
+// between sent and received. Slow round trips are ignored: their midpoint
+// says little about when Redis read its clock.
+func (b *RedisBroker) noteRedisTime(sent, received time.Time, redisMS int64) {
+	if received.Sub(sent) > 100*time.Millisecond {
+		return
+	}
+	mid := sent.Add(received.Sub(sent) / 2)
+	b.skewMS.Store(redisMS - mid.UnixMilli())
+}
+
+// Publish implements Broker. The script checks opts.Deadline against Redis's
+// clock (translated with the measured skew), so a publish stuck in a frozen
+// Redis does not happen after the caller gave up on it.
 func (b *RedisBroker) Publish(ctx context.Context, channel string, data []byte, opts PublishOptions) (StreamPosition, error) {
 	metaTTL := max(opts.MetaTTL, opts.HistoryTTL, time.Millisecond)
 	idemKey, idemTTL := b.key("m", channel), int64(0)
@@ -392,12 +420,25 @@ func (b *RedisBroker) Publish(ctx context.Context, channel string, data []byte, 
 		idemTTL = max(opts.IdempotencyTTL.Milliseconds(), 1)
 	}
 	histTTL := max(opts.HistoryTTL.Milliseconds(), 1)
+	deadline := int64(0)
+	if !opts.Deadline.IsZero() {
+		deadline = max(opts.Deadline.UnixMilli()+b.skewMS.Load(), 1)
+	}
+	sent := time.Now()
 	res, err := b.publishScript.Run(ctx, b.client,
 		[]string{b.key("s", channel), b.key("m", channel), idemKey},
-		data, opts.HistorySize, histTTL, metaTTL.Milliseconds(), newEpoch(), b.pubsubChannel(channel), idemTTL,
+		data, opts.HistorySize, histTTL, metaTTL.Milliseconds(), newEpoch(), b.pubsubChannel(channel), idemTTL, deadline,
 	).StringSlice()
 	if err != nil {
 		return StreamPosition{}, classify("redis publish "+channel, err)
+	}
+	if len(res) == 3 {
+		if ms, err := strconv.ParseInt(res[2], 10, 64); err == nil {
+			b.noteRedisTime(sent, time.Now(), ms)
+		}
+	}
+	if len(res) >= 2 && res[1] == "late" {
+		return StreamPosition{}, unavailable("redis publish "+channel, errLate)
 	}
 	return parsePosition(res)
 }
@@ -411,21 +452,6 @@ func parsePosition(res []string) (StreamPosition, error) {
 		return StreamPosition{}, fmt.Errorf("redis: offset %q: %w", res[1], err)
 	}
 	return StreamPosition{Epoch: res[0], Offset: off}, nil
-}
-
-// PublishedPosition implements Broker.
-func (b *RedisBroker) PublishedPosition(ctx context.Context, channel, key string) (StreamPosition, bool, error) {
-	vals, err := b.client.HMGet(ctx, b.key("i", channel)+":"+key, "e", "o").Result()
-	if err != nil {
-		return StreamPosition{}, false, classify("redis idempotency lookup "+channel, err)
-	}
-	e, ok1 := vals[0].(string)
-	o, ok2 := vals[1].(string)
-	if !ok1 || !ok2 {
-		return StreamPosition{}, false, nil
-	}
-	pos, err := parsePosition([]string{e, o})
-	return pos, err == nil, err
 }
 
 // History implements Broker.

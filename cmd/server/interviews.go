@@ -103,7 +103,7 @@ var errInterviewsNotReady = hub.NewError(hub.CodeUnavailable, "The server is sta
 
 // onHubPublish hands client publications to the area that owns the
 // channel: agents' transcript and events on interview:<id>.
-func (m *Main) onHubPublish(ctx context.Context, p hub.Principal, channel string, data []byte) error {
+func (m *Main) onHubPublish(ctx context.Context, p hub.Principal, channel string, data []byte, key string) error {
 	ns, _, _ := strings.Cut(channel, ":")
 	if ns != interview.ChannelNamespace {
 		return nil
@@ -111,5 +111,5 @@ func (m *Main) onHubPublish(ctx context.Context, p hub.Principal, channel string
 	if m.interviews == nil {
 		return errInterviewsNotReady
 	}
-	return m.interviews.svc.HandlePublish(ctx, p, channel, data)
+	return m.interviews.svc.HandlePublish(ctx, p, channel, data, key)
 }

@@ -37,6 +37,19 @@ type ServerError struct {
 
 func (e *ServerError) Error() string { return "hub: " + e.Code + ": " + e.Message }
 
+// Retryable reports whether the same request may succeed later: the hub's
+// broker was unreachable (unavailable, which means the request was not done),
+// the server failed (internal, e.g. a store that could not be written), or
+// the token expired (the client reconnects with a fresh one). Anything else
+// is a refusal that a resend would only repeat.
+func (e *ServerError) Retryable() bool {
+	switch e.Code {
+	case hub.CodeUnavailable, hub.CodeInternal, hub.CodeTokenExpired:
+		return true
+	}
+	return false
+}
+
 // CloseError reports why the hub closed the connection.
 type CloseError struct {
 	Code   websocket.StatusCode
@@ -139,6 +152,12 @@ type pendingPublish struct {
 	data    json.RawMessage
 	key     string
 	done    chan publishResult
+
+	// Guarded by Client.mu.
+	sentOn   *session    // the session the publish is in flight on, if any
+	retries  int         // consecutive retryable refusals
+	retryAt  *time.Timer // pending resend after a retryable refusal
+	finished bool
 }
 
 type publishResult struct {
@@ -695,18 +714,33 @@ func (c *Client) refresh(sess *session, rearm func(time.Time)) {
 }
 
 // Publish publishes data (a JSON value) on channel and returns its position
-// once the hub acknowledged it. If the connection drops first, the publish is
-// resent after reconnecting with the same idempotency key, so it is published
-// once. Cancelling ctx stops waiting (the publish may still happen).
+// once the hub acknowledged it, under an idempotency key the client chooses.
+// See PublishWithKey.
 func (c *Client) Publish(ctx context.Context, channel string, data []byte) (hub.StreamPosition, error) {
-	p := &pendingPublish{channel: channel, data: data, done: make(chan publishResult, 1)}
+	c.mu.Lock()
+	c.keySeq++
+	key := c.keyBase + "-" + strconv.FormatUint(c.keySeq, 36)
+	c.mu.Unlock()
+	return c.PublishWithKey(ctx, channel, key, data)
+}
+
+// PublishWithKey publishes data (a JSON value) on channel with idempotency
+// key (at most 64 printable characters, unique per publication for this
+// user and channel) and returns its position once the hub acknowledged it.
+// Until then the client keeps the publish and resends it with the same key:
+// after a reconnect (also to a restarted server), and with back-off after a
+// retryable refusal (ServerError.Retryable: unavailable, internal,
+// token_expired), so the hub publishes it once. It returns early only for a
+// refusal a resend would repeat (a *ServerError), when the client stops
+// (ErrClosed or the reason it stopped), or when ctx ends; a caller that
+// wants the publication made calls again with the same key.
+func (c *Client) PublishWithKey(ctx context.Context, channel, key string, data []byte) (hub.StreamPosition, error) {
+	p := &pendingPublish{channel: channel, data: data, key: key, done: make(chan publishResult, 1)}
 	c.mu.Lock()
 	if c.closed {
 		c.mu.Unlock()
 		return hub.StreamPosition{}, ErrClosed
 	}
-	c.keySeq++
-	p.key = c.keyBase + "-" + strconv.FormatUint(c.keySeq, 36)
 	c.pubs = append(c.pubs, p)
 	sess := c.sess
 	c.mu.Unlock()
@@ -722,20 +756,66 @@ func (c *Client) Publish(ctx context.Context, channel string, data []byte) (hub.
 	}
 }
 
+// sendPublish sends p on sess unless it is already in flight there.
 func (c *Client) sendPublish(sess *session, p *pendingPublish) {
+	c.mu.Lock()
+	if p.finished || p.sentOn == sess {
+		c.mu.Unlock()
+		return
+	}
+	p.sentOn = sess
+	if p.retryAt != nil {
+		p.retryAt.Stop()
+		p.retryAt = nil
+	}
+	c.mu.Unlock()
 	c.request(sess, hub.Frame{Op: hub.OpPublish, Channel: p.channel, Data: p.data, Key: p.key}, func(f hub.Frame) {
 		err := replyError(f)
 		if errors.Is(err, ErrDisconnected) {
 			return // resent on the next session
+		}
+		var se *ServerError
+		if errors.As(err, &se) && se.Retryable() {
+			c.retryPublish(p, se)
+			return
 		}
 		c.dropPublish(p)
 		p.done <- publishResult{pos: hub.StreamPosition{Epoch: f.Epoch, Offset: f.Offset}, err: err}
 	})
 }
 
+// retryPublish resends p with its key after a back-off, on whatever session
+// is current then (a reconnect in between resends it anyway).
+func (c *Client) retryPublish(p *pendingPublish, cause *ServerError) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if p.finished {
+		return
+	}
+	p.sentOn = nil
+	p.retries++
+	d := c.opts.MinBackoff << min(p.retries-1, 16)
+	d = min(d, c.opts.MaxBackoff, 2*time.Second)
+	d = d/2 + rand.N(d/2+1)
+	c.log.Info("hub refused a publish for now, resending", "channel", p.channel, "code", cause.Code, "retry_in", d)
+	p.retryAt = time.AfterFunc(d, func() {
+		c.mu.Lock()
+		sess := c.sess
+		c.mu.Unlock()
+		if sess != nil {
+			c.sendPublish(sess, p)
+		}
+	})
+}
+
 func (c *Client) dropPublish(p *pendingPublish) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	p.finished = true
+	if p.retryAt != nil {
+		p.retryAt.Stop()
+		p.retryAt = nil
+	}
 	for i, x := range c.pubs {
 		if x == p {
 			c.pubs = append(c.pubs[:i], c.pubs[i+1:]...)
@@ -792,6 +872,13 @@ func (c *Client) shutdown(err error) {
 	c.closed = true
 	pubs := c.pubs
 	c.pubs = nil
+	for _, p := range pubs {
+		p.finished = true
+		if p.retryAt != nil {
+			p.retryAt.Stop()
+			p.retryAt = nil
+		}
+	}
 	subs := c.subs
 	c.subs = make(map[string]*Subscription)
 	c.mu.Unlock()

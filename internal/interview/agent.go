@@ -196,9 +196,11 @@ func reportData(r store.InterviewReport) map[string]any {
 
 // HandlePublish is the hub's OnPublish hook for interview:<id>: it checks an
 // agent's publication, stores transcript segments (idempotently by seq)
-// and agent events, and applies the events that move the interview. An
-// error refuses the publication.
-func (s *Service) HandlePublish(ctx context.Context, _ hub.Principal, channel string, data []byte) error {
+// and agent events (once per idempotency key), and applies the events that
+// move the interview (each application is idempotent). It runs before the
+// hub's broker and again for every resend, so a Redis outage never loses
+// what it stored. An error refuses the publication.
+func (s *Service) HandlePublish(ctx context.Context, _ hub.Principal, channel string, data []byte, key string) error {
 	id, err := interviewIDOf(channel)
 	if err != nil {
 		return nil // not ours; the namespace's authorizer decided
@@ -211,7 +213,7 @@ func (s *Service) HandlePublish(ctx context.Context, _ hub.Principal, channel st
 		seg, _ := m.segment()
 		return s.storeSegment(ctx, id, seg)
 	}
-	return s.agentEvent(ctx, id, m)
+	return s.agentEvent(ctx, id, m, key)
 }
 
 func (s *Service) storeSegment(ctx context.Context, id string, seg Segment) error {
@@ -234,8 +236,9 @@ func (s *Service) storeSegment(ctx context.Context, id string, seg Segment) erro
 }
 
 // agentEvent stores an agent event in the timeline (speaking/listening are
-// only relayed) and applies it to the lifecycle.
-func (s *Service) agentEvent(ctx context.Context, id string, m agentMessage) error {
+// only relayed), once per idempotency key, and applies it to the lifecycle;
+// a resend applies it again, which changes nothing the first one did.
+func (s *Service) agentEvent(ctx context.Context, id string, m agentMessage, key string) error {
 	iv, err := s.st.Get(ctx, id)
 	if err != nil {
 		return refuse(CodeInvalidMessage, "No such interview.")
@@ -253,7 +256,7 @@ func (s *Service) agentEvent(ctx context.Context, id string, m agentMessage) err
 	if m.Message != "" {
 		data["message"] = m.Message
 	}
-	if _, err := s.st.AddEvent(ctx, id, TypeAgent, mustJSON(data)); err != nil {
+	if _, err := s.st.AddEventOnce(ctx, id, TypeAgent, key, mustJSON(data)); err != nil {
 		s.log.Error("store agent event", "interview_id", id, "err", err)
 		return hub.NewError(hub.CodeInternal, "The event could not be stored; send it again.")
 	}

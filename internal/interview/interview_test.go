@@ -250,7 +250,7 @@ func TestTranscriptIsStoredOnce(t *testing.T) {
 	ch := Channel(iv.ID)
 	pub := func(v map[string]any) error {
 		b, _ := json.Marshal(v)
-		return e.svc.HandlePublish(ctx, hub.Principal{}, ch, b)
+		return e.svc.HandlePublish(ctx, hub.Principal{}, ch, b, "")
 	}
 	seg := func(seq int, text string, final bool) map[string]any {
 		return map[string]any{"type": "transcript", "seq": seq, "speaker": "candidate", "text": text, "lang": "en", "start_ms": 0, "end_ms": 5, "final": final}
@@ -276,9 +276,17 @@ func TestTranscriptIsStoredOnce(t *testing.T) {
 	if diff := cmp.Diff(want, segs); diff != "" {
 		t.Fatalf("transcript (-want +got):\n%s", diff)
 	}
-	// joined starts the interview; speaking is relayed, not stored.
-	if err := pub(map[string]any{"type": "agent", "event": "joined"}); err != nil {
-		t.Fatal(err)
+	// joined starts the interview; speaking is relayed, not stored. The agent
+	// resends what was not acknowledged with the same key (after
+	// "unavailable", a reconnect or a server restart): stored once.
+	joined, _ := json.Marshal(map[string]any{"type": "agent", "event": "joined"})
+	for range 3 {
+		if err := e.svc.HandlePublish(ctx, hub.Principal{UserID: "agent-1"}, ch, joined, "agent-1/ev-1"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if evs, _ := e.st.Events(ctx, iv.ID); countKind(evs, TypeAgent) != 1 {
+		t.Fatalf("an agent event resent with its key was stored %d times", countKind(evs, TypeAgent))
 	}
 	if err := pub(map[string]any{"type": "agent", "event": "speaking"}); err != nil {
 		t.Fatal(err)
@@ -398,4 +406,14 @@ func BenchmarkClaimRace(b *testing.B) {
 			}
 		})
 	}
+}
+
+func countKind(evs []store.InterviewEvent, kind string) int {
+	n := 0
+	for _, ev := range evs {
+		if ev.Kind == kind {
+			n++
+		}
+	}
+	return n
 }

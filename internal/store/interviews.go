@@ -430,6 +430,25 @@ func (r *Interviews) AddEvent(ctx context.Context, id, kind string, data []byte)
 	return ev, nil
 }
 
+// AddEventOnce appends an entry to the interview's timeline unless one with
+// the same idempotency key is there already; added says which. An empty key
+// always appends.
+func (r *Interviews) AddEventOnce(ctx context.Context, id, kind, key string, data []byte) (added bool, err error) {
+	if key == "" {
+		_, err := r.AddEvent(ctx, id, kind, data)
+		return err == nil, err
+	}
+	if len(data) == 0 {
+		data = []byte("{}")
+	}
+	tag, err := r.q.Exec(ctx, `INSERT INTO interview_events (interview_id, kind, data, idem_key) VALUES ($1, $2, $3, $4)
+		ON CONFLICT (interview_id, idem_key) WHERE idem_key IS NOT NULL DO NOTHING`, id, kind, data, key)
+	if err != nil {
+		return false, fmt.Errorf("add %s event to interview %s: %w", kind, id, err)
+	}
+	return tag.RowsAffected() == 1, nil
+}
+
 // CountEvents counts the interview's timeline entries.
 func (r *Interviews) CountEvents(ctx context.Context, id string) (int, error) {
 	var n int
