@@ -161,7 +161,6 @@ func TestRedisRestartDuringStream(t *testing.T) {
 	})
 }
 
-
 // Redis frozen (SIGSTOP) while an agent-like client publishes a sequence
 // with keys and 60 subscribers listen: a publish answered "unavailable" is
 // never delivered later, however long it sat in the frozen Redis; the

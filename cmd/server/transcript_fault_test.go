@@ -328,4 +328,3 @@ func TestTranscriptSurvivesRedisFreeze(t *testing.T) {
 	}
 	t.Logf("stored %d segments and agent events %v", len(segs), evs)
 }
-

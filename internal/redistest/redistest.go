@@ -1,7 +1,7 @@
 // Package redistest runs a private redis-server for a fault test, so the test
 // can kill, restart and freeze it without touching the machine's shared
 // Redis. It listens on 127.0.0.1 on a free port, keeps nothing on disk
-// (--save '', no AOF), and is killed at the end of the test.
+// (no snapshots, no AOF), and is killed at the end of the test.
 //
 // When redis-server is not installed the test fails under CI=true and
 // skips otherwise.
