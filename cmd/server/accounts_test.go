@@ -103,7 +103,7 @@ func (c *client) expect(r response, status int, what string) response {
 	return r
 }
 
-var verifyLink = regexp.MustCompile(`(http://app\.test/verify-email)#token=([A-Za-z0-9_-]{43})`)
+var verifyLink = regexp.MustCompile(`(http://app\.test/verify-email)\?token=([A-Za-z0-9_-]{43})`)
 
 // TestAccountLifecycle is the issue's "done when": register, receive the
 // verification mail over SMTP, verify, log in, refresh, /me, export and

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -16,10 +17,13 @@ const geminiTestKey = "AIzaSy-cmd-server-cv-test-key"
 // rewrite of the summary (whose originalValue is the CV's summary).
 func geminiCVAnswer(summary string) map[string]any {
 	return map[string]any{
-		"general":    map[string]any{"overall_score": 71, "summary": "Strong Go profile; add numbers.", "top_priorities": []string{"Quantify results"}},
-		"formatting": map[string]any{"score": 82, "issues": []string{}, "suggestions": []string{}},
-		"content":    map[string]any{"score": 64, "strengths": []string{"Clear stack"}, "weaknesses": []string{"Duties, not results"}, "suggestions": []string{"Lead with results"}},
-		"sections":   []map[string]any{{"name": "experience", "score": 66, "present": true, "feedback": "One role.", "suggestions": []string{"Add metrics"}}},
+		"general":           map[string]any{"overall_score": 71, "summary": "Strong Go profile; add numbers."},
+		"readability_score": 83,
+		"critical_issues":   []string{"No result is quantified."},
+		"top_priorities":    []map[string]any{{"priority": 1, "action": "Quantify results", "impact": "High", "time_estimate": "1 hour", "category": "content"}},
+		"formatting":        map[string]any{"score": 82, "issues": []string{}, "suggestions": []string{}},
+		"content":           map[string]any{"score": 64, "strengths": []string{"Clear stack"}, "weaknesses": []string{"Duties, not results"}, "suggestions": []string{"Lead with results"}},
+		"sections":          []map[string]any{{"name": "experience", "score": 66, "present": true, "feedback": "One role.", "issues": []string{"No metrics"}, "suggestions": []string{"Add metrics"}}},
 		"field_suggestions": []map[string]any{{
 			"targetField": "summary", "fieldPath": "summary", "originalValue": summary,
 			"improvedValue": "Backend engineer (6 years) who cut p99 latency 40% with Go and PostgreSQL.",
@@ -40,7 +44,7 @@ type geminiResult struct {
 				OverallScore int `json:"overall_score"`
 			} `json:"general"`
 			FieldSuggestions []struct {
-				FieldPath     string `json:"fieldPath"`
+				FieldPath     []any  `json:"fieldPath"`
 				ImprovedValue string `json:"improvedValue"`
 			} `json:"field_suggestions"`
 		} `json:"analysis"`
@@ -80,7 +84,7 @@ func TestCVAnalysisUsesGeminiWhenKeySet(t *testing.T) {
 	if r.Analyzer != "gemini" || a.Analyzer != "gemini" || a.Analysis.General.OverallScore != 71 {
 		t.Fatalf("gemini analysis: %+v", r)
 	}
-	if len(a.Analysis.FieldSuggestions) != 1 || a.Analysis.FieldSuggestions[0].FieldPath != "summary" {
+	if len(a.Analysis.FieldSuggestions) != 1 || !reflect.DeepEqual(a.Analysis.FieldSuggestions[0].FieldPath, []any{"summary"}) {
 		t.Fatalf("the summary rewrite (whose originalValue matches the parsed CV) was not kept: %+v", a.Analysis.FieldSuggestions)
 	}
 	reqs := srv.Requests()

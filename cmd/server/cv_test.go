@@ -174,7 +174,8 @@ func TestCVPipelineEndToEnd(t *testing.T) {
 		t.Fatalf("poll analysis: %d %s", code, body)
 	}
 
-	// Apply a suggestion whose field path resolves, then the same one again: stale.
+	// Apply a suggestion whose field path resolves; a copy read before it is
+	// stale at that field; the client's own undo never is.
 	var sg *cv.FieldSuggestion
 	for i := range res.GeminiAnalysis.Analysis.FieldSuggestions {
 		if s := res.GeminiAnalysis.Analysis.FieldSuggestions[i]; s.ImprovedValue != "" && s.ImprovedValue != s.OriginalValue {
@@ -200,24 +201,32 @@ func TestCVPipelineEndToEnd(t *testing.T) {
 	if got, _ := cv.Resolve(&applied.UpdatedCV, sg.FieldPath); got != sg.ImprovedValue || applied.Version != 2 {
 		t.Fatalf("applied value %q version %d", got, applied.Version)
 	}
-	apply["structured_cv"] = applied.UpdatedCV
-	if code, body = alice.json("POST", "/api/apply-suggestion", apply); code != 409 || errCode(body) != "stale_value" {
+	stale := map[string]any{"structured_cv": res.StructuredCV, "suggestion": map[string]any{
+		"suggestionId": "other-tab", "targetField": sg.TargetField, "fieldPath": sg.FieldPath, "improvedValue": "Something else entirely"}}
+	if code, body = alice.json("POST", "/api/apply-suggestion", stale); code != 409 || errCode(body) != "stale_value" {
 		t.Fatalf("stale apply: %d %s", code, body)
 	}
+	undo := map[string]any{"structured_cv": applied.UpdatedCV, "suggestion": map[string]any{
+		"suggestionId": sg.SuggestionID, "targetField": sg.TargetField, "fieldPath": sg.FieldPath,
+		"improvedValue": sg.OriginalValue, "originalValue": sg.OriginalValue}}
+	if code, body = alice.json("POST", "/api/apply-suggestion", undo); code != 200 || !bytes.Contains(body, []byte(`"version":3`)) {
+		t.Fatalf("undo: %d %s", code, body)
+	}
+	apply["structured_cv"] = applied.UpdatedCV
 	apply["suggestion"].(map[string]any)["fieldPath"] = "experience[99].bullets[0]"
 	if code, _ = alice.json("POST", "/api/apply-suggestion", apply); code != 404 && code != 422 {
 		t.Fatalf("unresolvable path: %d", code)
 	}
 
-	// Versions: latest is the applied one; restoring version 1 makes version 3.
+	// Versions: latest is the undo; restoring version 1 makes version 4.
 	code, body, _ = alice.do("GET", "/api/latest-structured-cv", "", nil)
-	if code != 200 || !bytes.Contains(body, []byte(`"version":2`)) {
+	if code != 200 || !bytes.Contains(body, []byte(`"version":3`)) {
 		t.Fatalf("latest: %d %s", code, body)
 	}
-	if code, body, _ = alice.do("POST", "/api/cv/versions/1/restore", "", nil); code != 200 || !bytes.Contains(body, []byte(`"version":3`)) {
+	if code, body, _ = alice.do("POST", "/api/cv/versions/1/restore", "", nil); code != 200 || !bytes.Contains(body, []byte(`"version":4`)) {
 		t.Fatalf("restore: %d %s", code, body)
 	}
-	if code, body, _ = alice.do("GET", "/api/cv/versions", "", nil); code != 200 || bytes.Count(body, []byte(`"version":`)) != 3 {
+	if code, body, _ = alice.do("GET", "/api/cv/versions", "", nil); code != 200 || bytes.Count(body, []byte(`"version":`)) != 4 {
 		t.Fatalf("versions: %d %s", code, body)
 	}
 

@@ -233,7 +233,11 @@ func TestJobSearchRefusesBadInput(t *testing.T) {
 		{"unknown location", map[string]any{"keywords": "go", "location": "Atlantis"}, 422, "invalid_location"},
 		{"max_jobs 1000", map[string]any{"keywords": "go", "max_jobs": 1000}, 422, "invalid_max_jobs"},
 		{"max_jobs -10", map[string]any{"keywords": "go", "max_jobs": -10}, 422, "invalid_max_jobs"},
-		{"max_jobs string", map[string]any{"keywords": "go", "max_jobs": "ten"}, 422, "invalid_field_type"},
+		{"max_jobs word", map[string]any{"keywords": "go", "max_jobs": "ten"}, 422, "invalid_max_jobs"},
+		{"max_jobs numeric string 1000", map[string]any{"keywords": "go", "max_jobs": "1000"}, 422, "invalid_max_jobs"},
+		{"max_jobs object", map[string]any{"keywords": "go", "max_jobs": map[string]any{"n": 10}}, 422, "invalid_max_jobs"},
+		{"time range zero seconds", map[string]any{"keywords": "go", "timeRange": "0"}, 422, "invalid_time_range"},
+		{"time range list", map[string]any{"keywords": "go", "timeRange": []string{"-1"}}, 422, "invalid_time_range"},
 		{"time range", map[string]any{"keywords": "go", "timeRange": "since the dawn of time"}, 422, "invalid_time_range"},
 		{"level", map[string]any{"keywords": "go", "experience_levels": []string{"god"}}, 422, "invalid_experience_level"},
 		{"too many levels", map[string]any{"keywords": "go", "experience_levels": strings.Split("internship,entry_level,associate,mid_senior,director,executive,intern", ",")}, 422, "invalid_experience_level"},
@@ -276,9 +280,10 @@ func TestJobSearchRefusesBadInput(t *testing.T) {
 			t.Fatalf("GET /api/jobs/%s: %d %s", id, code, body)
 		}
 	}
-	anon := &apiClient{t: t, base: baseURL(m)}
-	if code, _ := anon.json("POST", "/api/jobs/search", map[string]any{"keywords": "go"}); code != 401 {
-		t.Fatalf("anonymous search: %d", code)
+	// Anonymous use is allowed (compat_test.go); a bad token is not.
+	forged := &apiClient{t: t, base: baseURL(m), token: "not-a-token"}
+	if code, _ := forged.json("POST", "/api/jobs/search", map[string]any{"keywords": "go"}); code != 401 {
+		t.Fatalf("search with a bad token: %d", code)
 	}
 }
 

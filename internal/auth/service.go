@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 	"unicode"
@@ -217,9 +218,12 @@ func (s *Service) sendVerification(ctx context.Context, tx Tx, u User) error {
 	}
 	msg, err := s.cfg.Templates.Render("verify_email", u.Email, map[string]any{
 		"Name": u.Name,
-		// A fragment, not a query: it never reaches a server's logs or a
-		// Referer header; the page posts it to /api/auth/verify-email.
-		"Link":      s.cfg.FrontendURL + "/verify-email#token=" + token,
+		// The query form the existing frontend reads (contract). The token
+		// is single-use and short-lived; the pages are served with
+		// Referrer-Policy: no-referrer and our own app drops it from the
+		// address bar before anything loads, and access logs record routes,
+		// never query strings.
+		"Link":      s.cfg.FrontendURL + "/verify-email?token=" + url.QueryEscape(token),
 		"ExpiresIn": humanDuration(s.cfg.VerificationTTL),
 	})
 	if err != nil {

@@ -88,7 +88,21 @@ type Section struct {
 }
 
 // Analysis is the contract's analysis object. Scores are 0–100.
+//
+// The first block holds the fields the existing frontend reads (contract,
+// CV section); the analyzers write readability_score, critical_issues and
+// top_priorities themselves, and FillDerived copies the others from our
+// richer fields below, so the two views never disagree.
 type Analysis struct {
+	OverallScore     int             `json:"overall_score"`
+	ATSScore         int             `json:"ats_score"`
+	ReadabilityScore int             `json:"readability_score"`
+	Summary          string          `json:"summary"`
+	CriticalIssues   []string        `json:"critical_issues"`
+	SectionAnalysis  []SectionReview `json:"section_analysis"`
+	JobMatchAnalysis ATSAnalysis     `json:"job_match_analysis"`
+	TopPriorities    []Priority      `json:"top_priorities"`
+
 	Formatting       Formatting        `json:"formatting"`
 	Content          Content           `json:"content"`
 	General          General           `json:"general"`
@@ -128,8 +142,42 @@ type SectionAnalysis struct {
 	Score       int      `json:"score"`
 	Present     bool     `json:"present"`
 	Feedback    string   `json:"feedback"`
+	Issues      []string `json:"issues"`
 	Suggestions []string `json:"suggestions"`
 }
+
+// SectionReview is a section as the frontend's section_analysis lists it.
+type SectionReview struct {
+	Section     string   `json:"section"`
+	Status      string   `json:"status"` // SectionGood, SectionNeedsWork or SectionMissing
+	Score       int      `json:"score"`
+	Issues      []string `json:"issues"`
+	Suggestions []string `json:"suggestions"`
+}
+
+// Statuses of a SectionReview.
+const (
+	SectionGood      = "good"
+	SectionNeedsWork = "needs_improvement"
+	SectionMissing   = "missing"
+)
+
+// Priority is one of the frontend's top_priorities: what to do first, how
+// much it matters and roughly how long it takes.
+type Priority struct {
+	Priority     int    `json:"priority"` // rank, 1 first
+	Action       string `json:"action"`
+	Impact       string `json:"impact"` // High, Medium or Low
+	TimeEstimate string `json:"time_estimate"`
+	Category     string `json:"category"`
+}
+
+// Impacts of a Priority.
+const (
+	ImpactHigh   = "High"
+	ImpactMedium = "Medium"
+	ImpactLow    = "Low"
+)
 
 // FieldSuggestion is a concrete rewrite of one field, addressed by FieldPath.
 type FieldSuggestion struct {

@@ -75,6 +75,9 @@ func (g *Gemini) Analyze(ctx context.Context, c cv.StructuredCV, text, jobDescri
 // modelAnalysis is what the model writes: the contract's analysis without
 // the ids we assign ourselves.
 type modelAnalysis struct {
+	ReadabilityScore int                    `json:"readability_score"`
+	CriticalIssues   []string               `json:"critical_issues"`
+	TopPriorities    []cv.Priority          `json:"top_priorities"`
 	Formatting       cv.Formatting          `json:"formatting"`
 	Content          cv.Content             `json:"content"`
 	General          cv.General             `json:"general"`
@@ -106,9 +109,15 @@ func (m *modelAnalysis) Validate() error {
 	for name, s := range map[string]int{
 		"formatting.score": m.Formatting.Score, "content.score": m.Content.Score,
 		"general.overall_score": m.General.OverallScore, "ats_analysis.relevance_score": m.ATSAnalysis.RelevanceScore,
+		"readability_score": m.ReadabilityScore,
 	} {
 		if s < 0 || s > 100 {
 			errs = append(errs, fmt.Errorf("%s is %d, outside 0..100", name, s))
+		}
+	}
+	for i, p := range m.TopPriorities {
+		if strings.TrimSpace(p.Action) == "" {
+			errs = append(errs, fmt.Errorf("top_priorities[%d].action is empty", i))
 		}
 	}
 	return errors.Join(errs...)
@@ -118,9 +127,12 @@ func (m *modelAnalysis) Validate() error {
 // returns how many were dropped.
 func (m *modelAnalysis) toAnalysis(c *cv.StructuredCV) (cv.Analysis, int) {
 	a := cv.Analysis{
+		ReadabilityScore: m.ReadabilityScore, CriticalIssues: m.CriticalIssues, TopPriorities: m.TopPriorities,
 		Formatting: m.Formatting, Content: m.Content, General: m.General, Sections: m.Sections,
 		QuickWins: m.QuickWins, ATSAnalysis: m.ATSAnalysis, Analyzer: NameGemini,
 	}
+	// The general list restates the priorities; the model writes them once.
+	a.General.TopPriorities = nil
 	itemIDs := map[string]string{}
 	for f := range cv.Fields(c) {
 		itemIDs[f.Path] = f.ItemID
@@ -136,7 +148,7 @@ func (m *modelAnalysis) toAnalysis(c *cv.StructuredCV) (cv.Analysis, int) {
 		seen[fs.FieldPath] = true
 		a.FieldSuggestions = append(a.FieldSuggestions, fs)
 	}
-	ensureSlices(&a)
+	a.FillDerived()
 	return a, dropped
 }
 
@@ -181,6 +193,10 @@ Scoring rubric (integers 0-100, be strict, 90 or more is rare and means almost n
 - content: achievements rather than duties, strong action verbs, numbers (scale, %, money, time), concision, no first-person pronouns, no buzzwords, no passive voice. A typical CV scores 50-70.
 - ats_analysis.relevance_score: with a job description, the share of its important keywords and skills the CV shows; keyword_matches and missing_keywords list those terms. Without a job description, rate how well an applicant tracking system can read the CV and leave missing_keywords empty.
 - general.overall_score: about 35% formatting, 40% content, 25% relevance (40% formatting, 60% content without a job description).
+- readability_score: how easily a recruiter skims the CV: bullets rather than paragraphs, short sentences, active voice, consistent dates and layout.
+
+critical_issues: the few problems (at most 5) that most hurt the CV, each one sentence; empty when there are none.
+top_priorities: the three changes worth most, most valuable first: priority (1, 2, 3), action (what to do, concretely), impact (High, Medium or Low), time_estimate (e.g. "15 minutes", "1 hour"), category (contact, structure, formatting, content or ats).
 
 Field suggestions (the most important part):
 - Tie every criticism you can to one field. fieldPath must be one of the paths listed in <<<FIELDS>>>, exactly as written; originalValue must be that field's current value, copied exactly.
@@ -190,7 +206,7 @@ Field suggestions (the most important part):
 
 sections: one entry per section, named contact, summary, experience, education, skills, projects, certifications, awards, publications, volunteer or activities, with present telling whether the CV has it.
 
-Write every human-readable string (issues, suggestions, feedback, problem, explanation, impact, summary, priorities, quick wins, recommendations and every improvedValue) in LANGUAGE, the language of the CV.`, "LANGUAGE", language)
+Write every human-readable string (issues, critical issues, suggestions, feedback, problem, explanation, impact explanations, summary, priority actions and time estimates, quick wins, recommendations and every improvedValue) in LANGUAGE; impact of a priority stays High, Medium or Low, the language of the CV.`, "LANGUAGE", language)
 }
 
 // buildPrompt gives the model the CV, the exact list of editable fields and
@@ -236,7 +252,8 @@ func cut(s string, n int) string {
 }
 
 // analysisSchema is the response schema: the contract's analysis object
-// minus the ids we assign.
+// minus the ids we assign and the fields that restate others (overall_score,
+// ats_score, summary, section_analysis, job_match_analysis: FillDerived).
 func analysisSchema() *genai.Schema {
 	str := func() *genai.Schema { return &genai.Schema{Type: genai.TypeString} }
 	strs := func(max int64) *genai.Schema {
@@ -258,20 +275,29 @@ func analysisSchema() *genai.Schema {
 		"problem":  str(), "explanation": str(), "impact": str(),
 	}, "fieldPath", "targetField", "originalValue", "improvedValue", "issue_type", "severity", "problem", "explanation", "impact")
 	section := obj(map[string]*genai.Schema{
-		"name": str(), "score": score(), "present": {Type: genai.TypeBoolean}, "feedback": str(), "suggestions": strs(10),
-	}, "name", "present", "score", "feedback", "suggestions")
+		"name": str(), "score": score(), "present": {Type: genai.TypeBoolean}, "feedback": str(), "issues": strs(10), "suggestions": strs(10),
+	}, "name", "present", "score", "feedback", "issues", "suggestions")
+	priority := obj(map[string]*genai.Schema{
+		"priority":      {Type: genai.TypeInteger, Minimum: genai.Ptr(1.0), Maximum: genai.Ptr(5.0)},
+		"action":        str(),
+		"impact":        {Type: genai.TypeString, Enum: []string{cv.ImpactHigh, cv.ImpactMedium, cv.ImpactLow}},
+		"time_estimate": str(),
+		"category":      {Type: genai.TypeString, Enum: []string{CategoryContact, CategoryStructure, CategoryFormatting, CategoryContent, CategoryATS}},
+	}, "priority", "action", "impact", "time_estimate", "category")
 	return obj(map[string]*genai.Schema{
 		"formatting": obj(map[string]*genai.Schema{"score": score(), "issues": strs(20), "suggestions": strs(20)},
 			"score", "issues", "suggestions"),
 		"content": obj(map[string]*genai.Schema{"score": score(), "strengths": strs(10), "weaknesses": strs(20), "suggestions": strs(20)},
 			"score", "strengths", "weaknesses", "suggestions"),
-		"general": obj(map[string]*genai.Schema{"overall_score": score(), "summary": str(), "top_priorities": strs(5)},
-			"overall_score", "summary", "top_priorities"),
+		"general":           obj(map[string]*genai.Schema{"overall_score": score(), "summary": str()}, "overall_score", "summary"),
+		"readability_score": score(),
+		"critical_issues":   strs(5),
+		"top_priorities":    {Type: genai.TypeArray, Items: priority, MinItems: genai.Ptr[int64](1), MaxItems: genai.Ptr[int64](5)},
 		"sections":          {Type: genai.TypeArray, Items: section, MaxItems: genai.Ptr[int64](12)},
 		"field_suggestions": {Type: genai.TypeArray, Items: suggestion, MaxItems: genai.Ptr[int64](maxModelFieldSug)},
 		"quick_wins":        strs(8),
 		"ats_analysis": obj(map[string]*genai.Schema{
 			"relevance_score": score(), "keyword_matches": strs(40), "missing_keywords": strs(40), "recommendations": strs(10),
 		}, "relevance_score", "keyword_matches", "missing_keywords", "recommendations"),
-	}, "general", "formatting", "content", "sections", "field_suggestions", "quick_wins", "ats_analysis")
+	}, "general", "readability_score", "critical_issues", "top_priorities", "formatting", "content", "sections", "field_suggestions", "quick_wins", "ats_analysis")
 }

@@ -75,11 +75,17 @@ func modelAnswer(sugs ...map[string]any) map[string]any {
 		sugs = []map[string]any{}
 	}
 	return map[string]any{
-		"general":    map[string]any{"overall_score": 68, "summary": "Solid backend profile; bullets lack numbers.", "top_priorities": []string{"Quantify results"}},
+		"general":           map[string]any{"overall_score": 68, "summary": "Solid backend profile; bullets lack numbers."},
+		"readability_score": 77,
+		"critical_issues":   []string{"Bullets state duties, not results."},
+		"top_priorities": []map[string]any{
+			{"priority": 1, "action": "Quantify results", "impact": "High", "time_estimate": "1 hour", "category": "content"},
+			{"priority": 2, "action": "Use one date format", "impact": "Low", "time_estimate": "15 minutes", "category": "formatting"},
+		},
 		"formatting": map[string]any{"score": 80, "issues": []string{"Dates mix formats"}, "suggestions": []string{"Use one date format"}},
 		"content":    map[string]any{"score": 60, "strengths": []string{"Clear stack"}, "weaknesses": []string{"Duties, not results"}, "suggestions": []string{"Start with verbs"}},
 		"sections": []map[string]any{
-			{"name": "experience", "score": 62, "present": true, "feedback": "Two roles.", "suggestions": []string{"Add numbers"}},
+			{"name": "experience", "score": 62, "present": true, "feedback": "Two roles.", "issues": []string{"No numbers"}, "suggestions": []string{"Add numbers"}},
 		},
 		"field_suggestions": sugs,
 		"quick_wins":        []string{"Remove buzzwords"},
@@ -113,6 +119,14 @@ func TestGeminiKeepsOnlyApplicableSuggestions(t *testing.T) {
 	}
 	if a.Analyzer != cvanalysis.NameGemini || a.General.OverallScore != 68 || a.ATSAnalysis.MissingKeywords[0] != "AWS" {
 		t.Errorf("analysis = %+v", a)
+	}
+	// The frontend's fields: the model's own, and ours restated.
+	if a.ReadabilityScore != 77 || a.OverallScore != 68 || a.ATSScore != 70 || a.Summary == "" ||
+		len(a.CriticalIssues) != 1 || len(a.TopPriorities) != 2 || a.TopPriorities[0].Impact != cv.ImpactHigh ||
+		a.TopPriorities[1].TimeEstimate != "15 minutes" || strings.Join(a.General.TopPriorities, "|") != "Quantify results|Use one date format" ||
+		len(a.SectionAnalysis) != 1 || a.SectionAnalysis[0].Status != cv.SectionNeedsWork || a.SectionAnalysis[0].Issues[0] != "No numbers" ||
+		a.JobMatchAnalysis.MissingKeywords[0] != "AWS" {
+		t.Errorf("frontend fields = %+v", a)
 	}
 	if len(a.FieldSuggestions) != 2 {
 		t.Fatalf("kept %d suggestions, want 2: %+v", len(a.FieldSuggestions), a.FieldSuggestions)
@@ -185,7 +199,7 @@ func TestGeminiInvalidOutput(t *testing.T) {
 	outOfRange := modelAnswer()
 	outOfRange["content"] = map[string]any{"score": 140, "strengths": []string{}, "weaknesses": []string{}, "suggestions": []string{}}
 	noSummary := modelAnswer()
-	noSummary["general"] = map[string]any{"overall_score": 50, "summary": " ", "top_priorities": []string{}}
+	noSummary["general"] = map[string]any{"overall_score": 50, "summary": " "}
 	tests := []struct {
 		name          string
 		first, second geminifake.GenerateResponse

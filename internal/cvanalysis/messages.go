@@ -158,6 +158,16 @@ func catalog() map[string][2]string {
 		"name.formatting":     {"formatting", "mise en forme"},
 		"name.content":        {"content", "contenu"},
 		"name.ats":            {"keyword match", "mots-clés"},
+		// Time estimates of top priorities.
+		"time.5m":  {"5 minutes", "5 minutes"},
+		"time.15m": {"15 minutes", "15 minutes"},
+		"time.30m": {"30 minutes", "30 minutes"},
+		"time.1h":  {"1 hour", "1 heure"},
+		"time.2h":  {"2 hours", "2 heures"},
+		// Critical issues of the content.
+		"critical.no_bullets": {"No achievement bullets: the experience reads as a list of duties.", "Aucune réalisation en puces : l'expérience se lit comme une liste de tâches."},
+		"critical.metrics":    {"Only %d of %d bullets state a result with a number.", "Seules %d puces sur %d donnent un résultat chiffré."},
+		"critical.ats":        {"The CV matches only %d%% of the job's keywords.", "Le CV ne couvre que %d %% des mots-clés de l'offre."},
 	}
 }
 

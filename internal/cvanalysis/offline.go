@@ -67,9 +67,13 @@ func (o *Offline) Analyze(ctx context.Context, c cv.StructuredCV, text, jobDescr
 	a.Sections = r.sections()
 	a.ATSAnalysis = r.ats(jobDescription)
 	a.FieldSuggestions = r.sugs
-	a.General = r.general(a, strings.TrimSpace(jobDescription) != "")
+	withJD := strings.TrimSpace(jobDescription) != ""
+	a.General = r.general(a, withJD)
+	a.TopPriorities = r.priorities(a)
 	a.QuickWins = r.quickWins(a)
-	ensureSlices(&a)
+	a.ReadabilityScore = r.readability()
+	a.CriticalIssues = r.criticalIssues(a, withJD)
+	a.FillDerived()
 	return a, nil
 }
 
@@ -334,31 +338,6 @@ func (r *review) metricAdvice(bullet string) string {
 		return r.t.f("metric.scale")
 	}
 	return r.t.f("metric.default")
-}
-
-// ensureSlices replaces nil slices with empty ones: the frontend iterates
-// them and JSON null would break it.
-func ensureSlices(a *cv.Analysis) {
-	for _, p := range []*[]string{
-		&a.Formatting.Issues, &a.Formatting.Suggestions, &a.Content.Strengths, &a.Content.Weaknesses,
-		&a.Content.Suggestions, &a.General.TopPriorities, &a.QuickWins, &a.ATSAnalysis.KeywordMatches,
-		&a.ATSAnalysis.MissingKeywords, &a.ATSAnalysis.Recommendations,
-	} {
-		if *p == nil {
-			*p = []string{}
-		}
-	}
-	if a.Sections == nil {
-		a.Sections = []cv.SectionAnalysis{}
-	}
-	for i := range a.Sections {
-		if a.Sections[i].Suggestions == nil {
-			a.Sections[i].Suggestions = []string{}
-		}
-	}
-	if a.FieldSuggestions == nil {
-		a.FieldSuggestions = []cv.FieldSuggestion{}
-	}
 }
 
 func clamp(v, lo, hi int) int {

@@ -157,6 +157,7 @@ func (r *review) contactSection() cv.SectionAnalysis {
 	for _, is := range r.issues {
 		switch is.group {
 		case "name", "email", "phone", "location", "profile":
+			s.Issues = appendUnique(s.Issues, is.text)
 			s.Suggestions = appendUnique(s.Suggestions, is.fix)
 		}
 	}
@@ -217,6 +218,7 @@ func (r *review) experienceSection() cv.SectionAnalysis {
 		switch is.group {
 		case "order", "no_dates", "bad_date", "end_before_start", "no_bullets":
 			score -= 5
+			s.Issues = appendUnique(s.Issues, is.text)
 			s.Suggestions = appendUnique(s.Suggestions, is.fix)
 		}
 	}
@@ -317,46 +319,164 @@ func (r *review) general(a cv.Analysis, withJD bool) cv.General {
 		}
 	}
 	g.Summary = r.t.f("general.summary", g.OverallScore, a.Formatting.Score, a.Content.Score, atsPart, strongest)
-	g.TopPriorities = r.priorities(a)
 	return g
 }
 
-// priorities lists the three fixes worth most points: expensive formatting
-// issues first, then the content levers.
-func (r *review) priorities(a cv.Analysis) []string {
+// Categories of top priorities.
+const (
+	CategoryContact    = "contact"
+	CategoryStructure  = "structure"
+	CategoryFormatting = "formatting"
+	CategoryContent    = "content"
+	CategoryATS        = "ats"
+)
+
+// issueCategory files a formatting issue group under a priority category
+// with the time its fix takes.
+func issueCategory(group string) (category, timeKey string) {
+	switch {
+	case group == "name" || group == "email" || group == "phone" || group == "location" || group == "profile":
+		return CategoryContact, "time.5m"
+	case strings.HasPrefix(group, "section_"):
+		return CategoryStructure, "time.30m"
+	case group == "length":
+		return CategoryStructure, "time.1h"
+	case group == "no_bullets":
+		return CategoryContent, "time.30m"
+	}
+	return CategoryFormatting, "time.15m"
+}
+
+// impactOf grades a fix by the points it is worth.
+func impactOf(weight int) string {
+	switch {
+	case weight >= 10:
+		return cv.ImpactHigh
+	case weight >= 5:
+		return cv.ImpactMedium
+	}
+	return cv.ImpactLow
+}
+
+// priorities lists the three fixes worth most points (expensive formatting
+// issues, then the content and keyword levers), each with its impact,
+// category and the time it takes.
+func (r *review) priorities(a cv.Analysis) []cv.Priority {
 	type p struct {
-		text   string
-		weight int
+		text, category, time string
+		weight               int
 	}
 	var ps []p
 	for _, is := range sortedIssues(r.issues) {
-		ps = append(ps, p{is.fix, is.penalty})
+		cat, tk := issueCategory(is.group)
+		ps = append(ps, p{is.fix, cat, tk, is.penalty})
 	}
 	st := r.stats
 	if st.total > 0 {
-		ps = append(ps, p{r.t.f("sugg.metrics"), int(40 * (1 - ratio(st.metric, st.total)) / 2)})
+		ps = append(ps, p{r.t.f("sugg.metrics"), CategoryContent, "time.1h", int(40 * (1 - ratio(st.metric, st.total)) / 2)})
 		if st.weak > 0 {
-			ps = append(ps, p{r.t.f("sugg.verbs"), int(25 * ratio(st.weak, st.total))})
+			ps = append(ps, p{r.t.f("sugg.verbs"), CategoryContent, "time.30m", int(25 * ratio(st.weak, st.total))})
 		}
 	} else {
-		ps = append(ps, p{r.t.f("sugg.no_bullets"), 20})
+		ps = append(ps, p{r.t.f("sugg.no_bullets"), CategoryContent, "time.1h", 20})
 	}
 	if len(a.ATSAnalysis.MissingKeywords) > 0 {
-		ps = append(ps, p{r.t.f("quick.keywords", strings.Join(firstN(a.ATSAnalysis.MissingKeywords, 5), ", ")), 3 * min(len(a.ATSAnalysis.MissingKeywords), 5)})
+		ps = append(ps, p{r.t.f("quick.keywords", strings.Join(firstN(a.ATSAnalysis.MissingKeywords, 5), ", ")), CategoryATS, "time.15m",
+			3 * min(len(a.ATSAnalysis.MissingKeywords), 5)})
 	}
 	for i := 1; i < len(ps); i++ {
 		for j := i; j > 0 && ps[j].weight > ps[j-1].weight; j-- {
 			ps[j], ps[j-1] = ps[j-1], ps[j]
 		}
 	}
-	var out []string
+	var out []cv.Priority
+	seen := map[string]bool{}
 	for _, x := range ps {
 		if len(out) == 3 {
 			break
 		}
-		out = appendUnique(out, x.text)
+		if seen[strings.ToLower(x.text)] || x.weight <= 0 {
+			continue
+		}
+		seen[strings.ToLower(x.text)] = true
+		out = append(out, cv.Priority{Priority: len(out) + 1, Action: x.text, Impact: impactOf(x.weight),
+			TimeEstimate: r.t.f(x.time), Category: x.category})
 	}
 	return out
+}
+
+// readability scores how easily a person skims the CV (see the package doc):
+// bullets rather than paragraphs, short bullets and sentences, the active
+// voice, one date format, a summary of reasonable length.
+func (r *review) readability() int {
+	st := r.stats
+	score := 100.0
+	words, bullets := 0, 0
+	paragraphs := 0
+	count := func(list []string) {
+		for _, b := range nonBlank(list) {
+			bullets++
+			words += len(strings.Fields(b))
+		}
+	}
+	for _, e := range r.c.Experience {
+		count(e.Bullets)
+		if len(nonBlank(e.Bullets)) == 0 && len(strings.Fields(e.Description)) > 60 {
+			paragraphs++
+		}
+	}
+	for _, name := range []string{"projects", "volunteer", "activities"} {
+		for _, it := range r.c.Items(name) {
+			count(it.Bullets)
+		}
+	}
+	if bullets == 0 {
+		score -= 25
+	} else if avg := float64(words) / float64(bullets); avg > 25 {
+		score -= min(20, 2*(avg-25))
+	}
+	if st.total > 0 {
+		score -= 30 * ratio(st.long, st.total)
+		score -= 15 * ratio(st.passive, st.total)
+	}
+	score -= float64(min(5*paragraphs, 15))
+	if r.summary.words > 80 {
+		score -= 8
+	}
+	for _, is := range r.issues {
+		switch is.group {
+		case "mixed_dates", "punctuation":
+			score -= 3
+		case "length":
+			if is.severity != SeverityHigh {
+				score -= 5
+			}
+		}
+	}
+	return capScore(int(math.Round(score)), st.long > 0 || st.passive > 0 || bullets == 0)
+}
+
+// criticalIssues are the problems that most hurt the CV: high-severity
+// formatting issues, no or few quantified bullets, and (with a job) a weak
+// keyword match.
+func (r *review) criticalIssues(a cv.Analysis, withJD bool) []string {
+	var out []string
+	for _, is := range sortedIssues(r.issues) {
+		if is.severity == SeverityHigh {
+			out = appendUnique(out, is.text)
+		}
+	}
+	st := r.stats
+	switch {
+	case st.total == 0:
+		out = append(out, r.t.f("critical.no_bullets"))
+	case ratio(st.metric, st.total) < 0.3:
+		out = append(out, r.t.f("critical.metrics", st.metric, st.total))
+	}
+	if withJD && a.ATSAnalysis.RelevanceScore < 50 {
+		out = append(out, r.t.f("critical.ats", a.ATSAnalysis.RelevanceScore))
+	}
+	return firstN(out, 5)
 }
 
 func firstN(list []string, n int) []string {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"time"
 
+	"github.com/utopiahire/utopiahire/internal/cv"
 	"github.com/utopiahire/utopiahire/internal/store"
 )
 
@@ -16,7 +17,7 @@ type Result struct {
 	OriginalFile   string          `json:"original_file"`
 	FileInfo       json.RawMessage `json:"file_info"`
 	GeminiAnalysis GeminiAnalysis  `json:"gemini_analysis"`
-	AnalysisID     string          `json:"analysis_id"`
+	AnalysisID     string          `json:"analysis_id,omitempty"` // none for anonymous analyses
 	Analyzer       string          `json:"analyzer"`
 }
 
@@ -49,7 +50,7 @@ func BuildResult(a store.CVAnalysis) Result {
 	r := Result{
 		Summary: head.General.Summary, Status: "success", StructuredCV: a.StructuredCV,
 		OriginalFile: info.Filename, FileInfo: fileInfo, AnalysisID: a.ID, Analyzer: head.Analyzer,
-		GeminiAnalysis: GeminiAnalysis{Status: "success", Analysis: a.Analysis, Analyzer: head.Analyzer},
+		GeminiAnalysis: GeminiAnalysis{Status: "success", Analysis: currentShape(a.Analysis), Analyzer: head.Analyzer},
 	}
 	if a.UseGemini && head.Analyzer != "gemini" {
 		r.GeminiAnalysis.Message = "Gemini was not available; this analysis was written by the offline analyzer."
@@ -58,6 +59,22 @@ func BuildResult(a store.CVAnalysis) Result {
 		r.GeminiAnalysis.Message = "Offline analysis (Gemini was not requested)."
 	}
 	return r
+}
+
+// currentShape rewrites a stored analysis in the current shape: the
+// frontend's fields filled and fieldPath as an array, also for analyses
+// stored before either existed. An undecodable one is passed as stored.
+func currentShape(stored json.RawMessage) json.RawMessage {
+	var an cv.Analysis
+	if len(stored) == 0 || json.Unmarshal(stored, &an) != nil {
+		return stored
+	}
+	an.FillDerived()
+	b, err := json.Marshal(an)
+	if err != nil {
+		return stored
+	}
+	return b
 }
 
 // Status is the contract's GET /api/analyses/{id}: progress for pollers.

@@ -2,9 +2,11 @@ package cvjob
 
 import (
 	"context"
+	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/riverqueue/river"
@@ -94,7 +96,7 @@ func (s *Service) run(ctx context.Context, a store.CVAnalysis) error {
 	}
 
 	t = time.Now()
-	analysis, err := s.analyze(ctx, a, structured, doc.Text)
+	analysis, err := s.analyze(ctx, a.ID, a.UseGemini, a.JobDescription, structured, doc.Text)
 	if err != nil {
 		return err
 	}
@@ -147,15 +149,55 @@ func (s *Service) document(ctx context.Context, a store.CVAnalysis) (extract.Doc
 
 // analyze uses Gemini when asked for and configured, and the offline
 // analyzer otherwise or when Gemini fails (the result says which ran).
-func (s *Service) analyze(ctx context.Context, a store.CVAnalysis, c cv.StructuredCV, text string) (cv.Analysis, error) {
-	if a.UseGemini && s.gemini != nil {
+func (s *Service) analyze(ctx context.Context, id string, useGemini bool, jobDescription string, c cv.StructuredCV, text string) (cv.Analysis, error) {
+	if useGemini && s.gemini != nil {
 		gctx, cancel := context.WithTimeout(ctx, geminiTimeout)
-		res, err := s.gemini.Analyze(gctx, c, text, a.JobDescription)
+		res, err := s.gemini.Analyze(gctx, c, text, jobDescription)
 		cancel()
 		if err == nil {
 			return res, nil
 		}
-		s.logger.Warn("gemini analysis failed; using the offline analyzer", "analysis_id", a.ID, "err", err)
+		s.logger.Warn("gemini analysis failed; using the offline analyzer", "analysis_id", id, "err", err)
 	}
-	return s.offline.Analyze(ctx, c, text, a.JobDescription)
+	return s.offline.Analyze(ctx, c, text, jobDescription)
+}
+
+// AnalyzeStateless runs the whole pipeline within the request, for a client
+// without an account (contract, "Anonymous use"): nothing is stored and
+// nothing is published, so the result has no analysis_id. Document
+// refusals are *extract.Error, as for stored analyses.
+func (s *Service) AnalyzeStateless(ctx context.Context, in Input) (Result, error) {
+	ctx, cancel := context.WithTimeout(ctx, jobTimeout)
+	defer cancel()
+	a := store.CVAnalysis{JobDescription: in.JobDescription, UseGemini: in.UseGemini}
+	var doc extract.Document
+	if in.File != nil {
+		kind, err := extract.Detect(in.File)
+		if err != nil {
+			return Result{}, err
+		}
+		if doc, err = s.extractor.Text(ctx, in.File); err != nil {
+			return Result{}, err
+		}
+		sum := sha256.Sum256(in.File)
+		a.FileInfo, _ = json.Marshal(FileInfo{Filename: in.Filename, Size: len(in.File), Type: string(kind),
+			MediaType: kind.MediaType(), SHA256: fmt.Sprintf("%x", sum)})
+	} else {
+		doc = extract.PlainText(in.Text)
+		if strings.TrimSpace(doc.Text) == "" {
+			return Result{}, &extract.Error{Code: extract.CodeEmptyFile, Message: "The CV is empty."}
+		}
+	}
+	structured := cvparse.Parse(doc)
+	analysis, err := s.analyze(ctx, "", in.UseGemini, in.JobDescription, structured, doc.Text)
+	if err != nil {
+		return Result{}, err
+	}
+	if a.StructuredCV, err = json.Marshal(structured); err != nil {
+		return Result{}, err
+	}
+	if a.Analysis, err = json.Marshal(analysis); err != nil {
+		return Result{}, err
+	}
+	return BuildResult(a), nil
 }

@@ -85,7 +85,7 @@ func signUp(t testing.TB, svc *auth.Service, pool *pgxpool.Pool, name, email str
 
 var auditMetaForTest = audit.Meta{IP: "127.0.0.1", UserAgent: "go test", RequestID: "test"}
 
-var tokenInLink = regexp.MustCompile(`/verify-email#token=([A-Za-z0-9_-]{43})`)
+var tokenInLink = regexp.MustCompile(`/verify-email\?token=([A-Za-z0-9_-]{43})`)
 
 // outboxToken reads the verification token of the latest e-mail to email.
 func outboxToken(t testing.TB, pool *pgxpool.Pool, email string) string {

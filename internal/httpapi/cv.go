@@ -54,18 +54,22 @@ func (s *Server) cvRoutes(d CVDeps) {
 	// (docs/benchmarks.md, "CV pipeline through the API") at no cost in
 	// throughput, as extraction is CPU-bound.
 	h := &cvHandlers{d: d, docSlots: make(slots, max(2, runtime.GOMAXPROCS(0)))}
+	// Without a token (contract, "Anonymous use") the same routes run
+	// statelessly under stricter per-IP limits: an anonymous analysis runs
+	// in the request, so it is limited harder than a queued one.
+	anonAnalyze, anonEdit, anonPDF := ratelimit.PerMinute(4), ratelimit.PerMinute(30), ratelimit.PerMinute(6)
 	s.handle(fiber.MethodPost, "/api/upload-cv", Op{Summary: "Upload a CV (pdf, docx, doc, odt, rtf, txt; ≤ 10 MB), recognised by content.", Tag: "cv", Auth: "bearer", Multipart: []string{"cv"}, Response: uploadResponse{}, Limit: &upload, Errors: []int{401, 413, 415, 422, 503}}, s.requireUser, h.upload)
-	s.handle(fiber.MethodPost, "/api/analyze-structured", Op{Summary: "Structure and analyze a CV (multipart cv_file or cv_text, job_description, use_gemini); progress streams on hub channel cv:<analysis_id>.", Tag: "cv", Auth: "bearer", Multipart: []string{"cv_file", "cv_text", "job_description", "use_gemini"}, Response: cvjob.Result{}, Limit: &upload, Errors: []int{401, 413, 415, 422, 503, 504}}, s.requireUser, h.analyzeStructured)
+	s.handle(fiber.MethodPost, "/api/analyze-structured", Op{Summary: "Structure and analyze a CV (multipart cv_file or cv_text, job_description, use_gemini); signed in, it is stored and its progress streams on hub channel cv:<analysis_id>; without a token nothing is stored (no analysis_id).", Tag: "cv", Auth: "optional", Multipart: []string{"cv_file", "cv_text", "job_description", "use_gemini"}, Response: cvjob.Result{}, Limit: &upload, Errors: []int{401, 413, 415, 422, 429, 503, 504}}, s.optionalUser("analyze-structured", anonAnalyze), h.analyzeStructured)
 	s.handle(fiber.MethodGet, "/api/analyses", Op{Summary: "The user's analyses, newest first.", Tag: "cv", Auth: "bearer", Response: analysesResponse{}, Errors: []int{401}}, s.requireUser, h.listAnalyses)
 	s.handle(fiber.MethodGet, "/api/analyses/:id", Op{Summary: "One analysis: status, stage, percent, error, result.", Tag: "cv", Auth: "bearer", Response: cvjob.Status{}, Errors: []int{401, 404}}, s.requireUser, h.getAnalysis)
 	s.handle(fiber.MethodGet, "/api/latest-structured-cv", Op{Summary: "The user's current structured CV.", Tag: "cv", Auth: "bearer", Response: versionResponse{}, Errors: []int{401, 404}}, s.requireUser, h.latest)
-	s.handle(fiber.MethodPost, "/api/apply-suggestion", Op{Summary: "Apply a field suggestion; 409 when the field changed since.", Tag: "cv", Auth: "bearer", Request: applyRequest{}, Response: applyResponse{}, Errors: []int{400, 401, 409, 415, 422}}, s.requireUser, h.applySuggestion)
+	s.handle(fiber.MethodPost, "/api/apply-suggestion", Op{Summary: "Apply a field suggestion (fieldPath as an array of keys and indexes, or a string) to the CV sent. Signed in, the result is stored as a new version; 409 only when the stored CV changed at that field since the client's copy. Without a token nothing is stored.", Tag: "cv", Auth: "optional", Request: applyRequest{}, Response: applyResponse{}, Errors: []int{400, 401, 409, 415, 422, 429}}, s.optionalUser("apply-suggestion", anonEdit), h.applySuggestion)
 	s.handle(fiber.MethodGet, "/api/cv/versions", Op{Summary: "Previous versions of the user's structured CV.", Tag: "cv", Auth: "bearer", Response: versionsResponse{}, Errors: []int{401}}, s.requireUser, h.versions)
 	s.handle(fiber.MethodGet, "/api/cv/versions/:version", Op{Summary: "One version of the user's structured CV.", Tag: "cv", Auth: "bearer", Response: versionResponse{}, Errors: []int{401, 404}}, s.requireUser, h.version)
 	s.handle(fiber.MethodPost, "/api/cv/versions/:version/restore", Op{Summary: "Make an earlier version current again (as a new version).", Tag: "cv", Auth: "bearer", Response: versionResponse{}, Errors: []int{401, 404}}, s.requireUser, h.restore)
-	s.handle(fiber.MethodPost, "/api/get-latex-code", Op{Summary: "LaTeX source of the CV (every user string escaped).", Tag: "cv", Auth: "bearer", Request: cvRequest{}, Response: latexResponse{}, Errors: []int{400, 401, 415, 422}}, s.requireUser, h.latexCode)
-	s.handle(fiber.MethodPost, "/api/generate-latex", Op{Summary: "Alias of /api/get-latex-code.", Tag: "cv", Auth: "bearer", Request: cvRequest{}, Response: latexResponse{}, Errors: []int{400, 401, 415, 422}}, s.requireUser, h.latexCode)
-	s.handle(fiber.MethodPost, "/api/export-latex-pdf", Op{Summary: "The CV as PDF, compiled with xelatex (no shell escape, bounded).", Tag: "cv", Auth: "bearer", Request: cvRequest{}, Produces: "application/pdf", Errors: []int{400, 401, 415, 422, 503}}, s.requireUser, h.latexPDF)
+	s.handle(fiber.MethodPost, "/api/get-latex-code", Op{Summary: "LaTeX source of the CV (every user string escaped); with or without a token.", Tag: "cv", Auth: "optional", Request: cvRequest{}, Response: latexResponse{}, Errors: []int{400, 401, 415, 422, 429}}, s.optionalUser("latex", anonEdit), h.latexCode)
+	s.handle(fiber.MethodPost, "/api/generate-latex", Op{Summary: "Alias of /api/get-latex-code.", Tag: "cv", Auth: "optional", Request: cvRequest{}, Response: latexResponse{}, Errors: []int{400, 401, 415, 422, 429}}, s.optionalUser("latex", anonEdit), h.latexCode)
+	s.handle(fiber.MethodPost, "/api/export-latex-pdf", Op{Summary: "The CV as PDF, compiled with xelatex (no shell escape, bounded); with or without a token.", Tag: "cv", Auth: "optional", Request: cvRequest{}, Produces: "application/pdf", Errors: []int{400, 401, 415, 422, 429, 503}}, s.optionalUser("pdf", anonPDF), h.latexPDF)
 	s.handle(fiber.MethodPost, "/api/export-json-resume", Op{Summary: "The CV in the JSON Resume schema.", Tag: "cv", Auth: "bearer", Request: cvRequest{}, Response: cv.JSONResume{}, Errors: []int{400, 401, 415}}, s.requireUser, h.jsonResume)
 }
 
@@ -156,6 +160,15 @@ func (h *cvHandlers) analyzeStructured(c *fiber.Ctx) error {
 			With("fields", map[string]string{"cv_file": "required without cv_text"})
 	}
 	in.JobDescription = string([]byte(in.JobDescription))
+	if anonymous(c) {
+		// Stateless: the pipeline runs here, in the document slot, and
+		// only the response carries the result.
+		res, err := h.d.Jobs.AnalyzeStateless(c.UserContext(), in)
+		if err != nil {
+			return documentError(err)
+		}
+		return c.JSON(res)
+	}
 	id, err := h.d.Jobs.Submit(c.UserContext(), in)
 	if err != nil {
 		return documentError(err)
@@ -371,28 +384,48 @@ func (h *cvHandlers) restore(c *fiber.Ctx) error {
 	return c.JSON(toVersionResponse(latest))
 }
 
+// suggestion is a field suggestion as clients send it back: fieldPath is
+// the contract's array (["experience", 1, "bullets", 0]) or its string form.
 type suggestion struct {
-	SuggestionID  string  `json:"suggestionId"`
-	TargetField   string  `json:"targetField"`
-	FieldPath     string  `json:"fieldPath"`
-	ImprovedValue string  `json:"improvedValue"`
-	OriginalValue *string `json:"originalValue,omitempty"`
+	SuggestionID  string          `json:"suggestionId"`
+	TargetField   string          `json:"targetField"`
+	FieldPath     json.RawMessage `json:"fieldPath"`
+	ImprovedValue string          `json:"improvedValue"`
+	OriginalValue *string         `json:"originalValue,omitempty"`
 }
 
 type applyRequest struct {
 	StructuredCV *cv.StructuredCV `json:"structured_cv"`
 	Suggestion   *suggestion      `json:"suggestion"`
+	// Version is the stored version the client's copy came from (ours,
+	// optional): when it is still the newest, nothing is ever stale.
+	Version *int `json:"version,omitempty"`
+}
+
+// appliedSuggestion echoes the suggestion with its path in both forms.
+type appliedSuggestion struct {
+	SuggestionID  string `json:"suggestionId"`
+	TargetField   string `json:"targetField"`
+	FieldPath     []any  `json:"fieldPath"`
+	FieldPathText string `json:"field_path"`
+	OriginalValue string `json:"originalValue"`
+	ImprovedValue string `json:"improvedValue"`
 }
 
 type applyResponse struct {
-	Status            string          `json:"status"`
-	UpdatedCV         cv.StructuredCV `json:"updated_cv"`
-	AppliedSuggestion suggestion      `json:"applied_suggestion"`
-	Version           int             `json:"version"`
+	Status            string            `json:"status"`
+	UpdatedCV         cv.StructuredCV   `json:"updated_cv"`
+	AppliedSuggestion appliedSuggestion `json:"applied_suggestion"`
+	// Version is the stored version made (signed-in clients only).
+	Version int `json:"version,omitempty"`
 }
 
-// applySuggestion applies one field suggestion to the CV the client holds
-// and keeps the result as the user's newest version.
+// applySuggestion applies one field suggestion to the CV the client holds.
+// The client's copy is the authority on the field's current value, so its
+// own undo (improvedValue back to the value before) always applies. Signed
+// in, the result becomes the user's newest version, refused as stale only
+// when the stored CV changed at that field since the client's copy (another
+// tab or device edited it); anonymous, nothing is stored or checked.
 func (h *cvHandlers) applySuggestion(c *fiber.Ctx) error {
 	var req applyRequest
 	if err := decodeJSON(c, &req); err != nil {
@@ -402,36 +435,84 @@ func (h *cvHandlers) applySuggestion(c *fiber.Ctx) error {
 	if req.StructuredCV == nil {
 		fe.add("structured_cv", "is required")
 	}
+	var path string
 	if req.Suggestion == nil {
 		fe.add("suggestion", "is required")
-	} else if req.Suggestion.FieldPath == "" {
-		fe.add("suggestion.fieldPath", "is required")
+	} else if p, err := cv.ParsePathJSON(req.Suggestion.FieldPath); err != nil {
+		if len(req.Suggestion.FieldPath) == 0 || string(req.Suggestion.FieldPath) == "null" {
+			fe.add("suggestion.fieldPath", "is required")
+		} else {
+			return cvFieldError(err)
+		}
+	} else {
+		path = p
 	}
 	if err := fe.err(); err != nil {
 		return err
 	}
 	sg := *req.Suggestion
-	original, err := cv.Resolve(req.StructuredCV, sg.FieldPath)
+	current, err := cv.Resolve(req.StructuredCV, path)
 	if err != nil {
 		return cvFieldError(err)
 	}
-	if sg.OriginalValue != nil {
-		original = *sg.OriginalValue
-	}
-	updated, err := cv.Apply(req.StructuredCV, sg.FieldPath, original, sg.ImprovedValue)
+	updated, err := cv.Apply(req.StructuredCV, path, current, sg.ImprovedValue)
 	if err != nil {
 		return cvFieldError(err)
+	}
+	elems, _ := cv.PathElements(path)
+	out := applyResponse{Status: "success", UpdatedCV: updated, AppliedSuggestion: appliedSuggestion{
+		SuggestionID: sg.SuggestionID, TargetField: sg.TargetField, FieldPath: elems, FieldPathText: path,
+		OriginalValue: current, ImprovedValue: sg.ImprovedValue,
+	}}
+	if anonymous(c) {
+		return c.JSON(out)
+	}
+	if err := h.checkStale(c, req, path, current); err != nil {
+		return err
 	}
 	body, err := json.Marshal(updated)
 	if err != nil {
 		return err
 	}
-	meta, _ := json.Marshal(sg)
-	v, err := h.d.Store.AddVersion(c.UserContext(), userID(c), "suggestion", body, meta)
+	meta, _ := json.Marshal(out.AppliedSuggestion)
+	if out.Version, err = h.d.Store.AddVersion(c.UserContext(), userID(c), "suggestion", body, meta); err != nil {
+		return err
+	}
+	return c.JSON(out)
+}
+
+// checkStale refuses an edit when the user's newest stored CV holds, at
+// path, something else than the client's copy: the field was changed
+// elsewhere since the client read it. A client that names its copy's
+// version, still the newest, is never refused.
+func (h *cvHandlers) checkStale(c *fiber.Ctx, req applyRequest, path, clientValue string) error {
+	latest, err := h.d.Store.LatestVersion(c.UserContext(), userID(c))
+	if errors.Is(err, store.ErrNotFound) {
+		return nil
+	}
 	if err != nil {
 		return err
 	}
-	return c.JSON(applyResponse{Status: "success", UpdatedCV: updated, AppliedSuggestion: sg, Version: v})
+	if req.Version != nil && *req.Version == latest.Version {
+		return nil
+	}
+	var stored cv.StructuredCV
+	if err := json.Unmarshal(latest.StructuredCV, &stored); err != nil {
+		return fmt.Errorf("decode cv version %d: %w", latest.Version, err)
+	}
+	storedValue, err := cv.Resolve(&stored, path)
+	if err != nil || sameValue(storedValue, clientValue) {
+		// A field the stored CV lacks was added by this client's copy.
+		return nil
+	}
+	return apperr.New(apperr.Conflict, string(cv.CodeStaleValue),
+		"This field was changed elsewhere since your copy of the CV was loaded; reload it and try again.").
+		With("version", latest.Version)
+}
+
+func sameValue(a, b string) bool {
+	norm := func(s string) string { return strings.TrimSpace(strings.ReplaceAll(s, "\r\n", "\n")) }
+	return norm(a) == norm(b)
 }
 
 func cvFieldError(err error) error {

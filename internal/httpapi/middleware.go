@@ -88,7 +88,9 @@ func securityHeaders(csp string) fiber.Handler {
 		c.Set("X-Content-Type-Options", "nosniff")
 		c.Set("X-Frame-Options", "DENY")
 		c.Set("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
-		c.Set("Referrer-Policy", "strict-origin-when-cross-origin")
+		// Pages can carry single-use tokens in their address (the
+		// verification link's ?token=); no Referer may ever repeat it.
+		c.Set("Referrer-Policy", "no-referrer")
 		c.Set("Permissions-Policy", "camera=(), geolocation=(), payment=(), microphone=(self)")
 		c.Set("Cross-Origin-Opener-Policy", "same-origin")
 		c.Set("Content-Security-Policy", csp)

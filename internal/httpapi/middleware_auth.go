@@ -9,6 +9,7 @@ import (
 	"github.com/utopiahire/utopiahire/internal/apperr"
 	"github.com/utopiahire/utopiahire/internal/audit"
 	"github.com/utopiahire/utopiahire/internal/auth"
+	"github.com/utopiahire/utopiahire/internal/ratelimit"
 )
 
 // Authorization for handlers of every area:
@@ -16,6 +17,7 @@ import (
 //	s.handle(method, path, Op{Auth: "bearer", ...}, s.requireUser, h)       any signed-in user
 //	s.handle(..., s.requireUser, s.requireRole(auth.RoleReviewer), h)        reviewers (and admins)
 //	s.handle(method, path, Op{Auth: "agent", ...}, s.requireAgent, h)       the voice agent's credential
+//	s.handle(method, path, Op{Auth: "optional", ...}, s.optionalUser(b, lim), h) token or none (anonymous(c))
 //
 // In the handler, userFrom(c) is the principal and userID(c) its id;
 // agentFrom(c) is the agent credential (check its Scope). Rows are read
@@ -26,6 +28,7 @@ import (
 const (
 	localPrincipal = "auth_principal"
 	localAgent     = "auth_agent"
+	localAnonymous = "auth_anonymous"
 )
 
 // bearerToken is the token of "Authorization: Bearer <token>", or "".
@@ -50,6 +53,27 @@ func (s *Server) requireUser(c *fiber.Ctx) error {
 	}
 	c.Locals(localPrincipal, p)
 	return c.Next()
+}
+
+// optionalUser serves the routes the existing frontend calls without a
+// token (contract, "Anonymous use"): a request with a bearer token is
+// authenticated like requireUser (401 when the token is bad), one without
+// goes on anonymously under anon, a stricter per-IP limit of its own.
+func (s *Server) optionalUser(bucket string, anon ratelimit.Limit) fiber.Handler {
+	limited := s.rateLimited("anon:"+bucket, anon)
+	return func(c *fiber.Ctx) error {
+		if bearerToken(c) != "" || c.Get(fiber.HeaderAuthorization) != "" {
+			return s.requireUser(c)
+		}
+		c.Locals(localAnonymous, true)
+		return limited(c)
+	}
+}
+
+// anonymous tells whether optionalUser let the request in without a token.
+func anonymous(c *fiber.Ctx) bool {
+	a, _ := c.Locals(localAnonymous).(bool)
+	return a
 }
 
 // requireRole lets through principals with one of roles (admins always);

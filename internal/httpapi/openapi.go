@@ -19,7 +19,8 @@ import (
 type Op struct {
 	Summary string
 	Tag     string
-	// Auth names the credential the route needs: "" (none), "bearer" or "agent".
+	// Auth names the credential the route needs: "" (none), "bearer",
+	// "agent", or "optional" (a bearer token or none: optionalUser).
 	Auth string
 	// Request is a value of the JSON body type (nil: no JSON body).
 	Request any
@@ -124,7 +125,12 @@ func (s *Server) operation(doc *openapi3.T, rd routeDoc, errRef *openapi3.Schema
 	for _, name := range params {
 		op.AddParameter(openapi3.NewPathParameter(name).WithSchema(openapi3.NewStringSchema()))
 	}
-	if rd.op.Auth != "" {
+	switch rd.op.Auth {
+	case "":
+	case "optional":
+		// A bearer token, or none at all (the empty requirement).
+		op.Security = &openapi3.SecurityRequirements{openapi3.NewSecurityRequirement().Authenticate("bearer"), openapi3.NewSecurityRequirement()}
+	default:
 		op.Security = &openapi3.SecurityRequirements{openapi3.NewSecurityRequirement().Authenticate(rd.op.Auth)}
 	}
 	if rd.op.Request != nil {

@@ -107,6 +107,21 @@ func (s *Service) Start(ctx context.Context, u User, in StartInput) (Started, er
 	}, nil
 }
 
+// languageCode reads the interview language as en or fr: the codes, or
+// the names the existing frontend sends ("English", "French", any case; the
+// French names too). Empty is English; anything else is returned lowered,
+// for checkStart to refuse.
+func languageCode(s string) string {
+	switch l := strings.ToLower(strings.TrimSpace(s)); l {
+	case "", "en", "english", "anglais":
+		return "en"
+	case "fr", "french", "français", "francais":
+		return "fr"
+	default:
+		return l
+	}
+}
+
 // checkStart validates the request, filling defaults from the account.
 func (s *Service) checkStart(u User, in *StartInput) (store.NewInterview, error) {
 	f := fields{}
@@ -114,7 +129,7 @@ func (s *Service) checkStart(u User, in *StartInput) (store.NewInterview, error)
 	in.JobDescription = strings.TrimSpace(in.JobDescription)
 	in.CandidateName = orDefault(strings.TrimSpace(in.CandidateName), u.Name)
 	in.CandidateEmail = orDefault(strings.TrimSpace(in.CandidateEmail), u.Email)
-	in.Language = strings.ToLower(orDefault(strings.TrimSpace(in.Language), "en"))
+	in.Language = languageCode(in.Language)
 	checkText(f, "job_title", in.JobTitle, 1, maxJobTitle)
 	checkText(f, "job_description", in.JobDescription, 0, maxJobDescription)
 	checkText(f, "candidate_name", in.CandidateName, 1, maxNameLen)
@@ -123,7 +138,7 @@ func (s *Service) checkStart(u User, in *StartInput) (store.NewInterview, error)
 		f.add("candidate_email", msg)
 	}
 	if in.Language != "en" && in.Language != "fr" {
-		f.add("language", `must be "en" or "fr"`)
+		f.add("language", `must be "en" or "fr" (or "English", "French")`)
 	}
 	identity := strings.TrimSpace(in.Identity)
 	switch {

@@ -21,12 +21,16 @@ import (
 // Job is one job posting. The first eight fields are the contract's; the
 // rest are additions.
 type Job struct {
-	Title           string `json:"title"`
-	Company         string `json:"company"`
-	Location        string `json:"location"`
-	JobLink         string `json:"job_link"`
-	PostedDate      string `json:"posted_date"` // as the source shows it: "3 hours ago", "2025-11-20"
-	Logo            string `json:"logo"`
+	Title      string `json:"title"`
+	Company    string `json:"company"`
+	Location   string `json:"location"`
+	JobLink    string `json:"job_link"`
+	PostedDate string `json:"posted_date"` // as the source shows it: "3 hours ago", "2025-11-20"
+	Logo       string `json:"logo"`
+	// LogoTag is the logo's image URL, or empty (the existing frontend's name).
+	LogoTag string `json:"logo_tag"`
+	// TimeNote is the source's note on timing ("Be an early applicant"), or empty.
+	TimeNote        string `json:"time_note"`
 	Description     string `json:"description"` // sanitised HTML, may be empty until details are fetched
 	ExperienceLevel string `json:"experience_level"`
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -31,13 +32,36 @@ var timeRangeAliases = map[string]TimeRange{
 	"past_month": TimePastMonth, "month": TimePastMonth, "last_month": TimePastMonth, "30d": TimePastMonth, "r2592000": TimePastMonth,
 }
 
-// ParseTimeRange accepts a canonical value or one of its spellings.
+// ParseTimeRange accepts a canonical value or one of its spellings, and the
+// existing frontend's "-1" (any time) or a number of seconds ("86400"),
+// read as the shortest range covering it.
 func ParseTimeRange(s string) (TimeRange, error) {
 	if tr, ok := timeRangeAliases[snake(s)]; ok {
 		return tr, nil
 	}
+	if tr, ok := timeRangeSeconds(strings.TrimSpace(s)); ok {
+		return tr, nil
+	}
 	return "", invalid("timeRange", "invalid_time_range", fmt.Sprintf("unknown timeRange %q", s),
 		[]string{string(TimePast24h), string(TimePastWeek), string(TimePastMonth), string(TimeAny)})
+}
+
+func timeRangeSeconds(s string) (TimeRange, bool) {
+	if s == "-1" {
+		return TimeAny, true
+	}
+	n, err := strconv.Atoi(s)
+	switch {
+	case err != nil || n <= 0:
+		return "", false
+	case n <= 86400:
+		return TimePast24h, true
+	case n <= 604800:
+		return TimePastWeek, true
+	case n <= 2592000:
+		return TimePastMonth, true
+	}
+	return TimeAny, true
 }
 
 // ExperienceLevel is one of LinkedIn's six seniority levels.

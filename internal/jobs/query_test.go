@@ -126,3 +126,19 @@ func TestDedupKeyAndID(t *testing.T) {
 		t.Errorf("JobID length %d", len(JobID("A", "B", "C")))
 	}
 }
+
+func TestParseTimeRangeFrontendForms(t *testing.T) {
+	for in, want := range map[string]TimeRange{
+		"-1": TimeAny, "86400": TimePast24h, "3600": TimePast24h, "604800": TimePastWeek,
+		"2592000": TimePastMonth, "31536000": TimeAny, " 86400 ": TimePast24h,
+	} {
+		if got, err := ParseTimeRange(in); err != nil || got != want {
+			t.Errorf("ParseTimeRange(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"0", "-2", "86400s", "1e5", "99999999999999999999"} {
+		if _, err := ParseTimeRange(in); err == nil {
+			t.Errorf("ParseTimeRange(%q) accepted", in)
+		}
+	}
+}

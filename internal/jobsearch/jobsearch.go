@@ -15,6 +15,7 @@ import (
 	"log/slog"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/sync/singleflight"
@@ -37,6 +38,7 @@ type Store interface {
 	SaveLatest(ctx context.Context, userID string, s store.LatestSearch) error
 	Latest(ctx context.Context, userID string) (store.LatestSearch, error)
 	PatchLatestJob(ctx context.Context, userID, jobID string, patch json.RawMessage) error
+	NewestCached(ctx context.Context) (store.CachedSearch, error)
 }
 
 var _ Store = (*store.JobSearches)(nil)
@@ -71,6 +73,7 @@ type Config struct {
 type Service struct {
 	cfg   Config
 	group singleflight.Group
+	anon  anonSearches
 }
 
 // New returns the service.
@@ -84,7 +87,59 @@ func New(cfg Config) *Service {
 	if cfg.Details == nil {
 		cfg.Details = map[string]Details{}
 	}
-	return &Service{cfg: cfg}
+	return &Service{cfg: cfg, anon: anonSearches{clients: map[string]string{}, queries: map[string]jobs.Query{}}}
+}
+
+// maxAnonClients bounds the memory of anonymous clients' last searches
+// (an IP and a cache key each, about 100 bytes).
+const maxAnonClients = 10000
+
+// anonSearches remembers, in memory only, each anonymous client's last
+// query key and the queries behind recent keys. When full, arbitrary
+// entries make room: forgetting one only means that client sees the newest
+// public results instead of its own.
+type anonSearches struct {
+	mu      sync.Mutex
+	clients map[string]string     // client → cache key
+	queries map[string]jobs.Query // cache key → normalised query
+}
+
+func (a *anonSearches) put(client, key string) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if _, ok := a.clients[client]; !ok && len(a.clients) >= maxAnonClients {
+		for k := range a.clients {
+			delete(a.clients, k)
+			break
+		}
+	}
+	a.clients[client] = key
+}
+
+func (a *anonSearches) get(client string) (string, bool) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	k, ok := a.clients[client]
+	return k, ok
+}
+
+func (a *anonSearches) remember(key string, q jobs.Query) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if _, ok := a.queries[key]; !ok && len(a.queries) >= maxAnonClients {
+		for k := range a.queries {
+			delete(a.queries, k)
+			break
+		}
+	}
+	a.queries[key] = q
+}
+
+func (a *anonSearches) query(key string) (jobs.Query, bool) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	q, ok := a.queries[key]
+	return q, ok
 }
 
 // Response is a search result as the API serves it: the contract's message
@@ -109,6 +164,78 @@ func cacheKey(q jobs.Query) string {
 // query is a *jobs.ValidationError; no source answering is an
 // apperr.Unavailable.
 func (s *Service) Search(ctx context.Context, userID string, q jobs.Query) (Response, error) {
+	out, err := s.answer(ctx, q)
+	if err != nil {
+		return Response{}, err
+	}
+	if err := s.saveLatest(ctx, userID, out); err != nil {
+		return Response{}, err
+	}
+	return out, nil
+}
+
+// SearchAnonymous answers q for a client without an account (contract,
+// "Anonymous use"): no user row is written. The results are the shared,
+// public per-query cache's, and the client (its IP) is remembered in memory
+// with the query's cache key, so LatestAnonymous can show them again.
+func (s *Service) SearchAnonymous(ctx context.Context, client string, q jobs.Query) (Response, error) {
+	out, err := s.answer(ctx, q)
+	if err != nil {
+		return Response{}, err
+	}
+	s.anon.put(client, cacheKey(*out.Query))
+	return out, nil
+}
+
+// LatestAnonymous is GET /api/jobs without a token: the client's last
+// anonymous search while it is cached, else the newest public results.
+func (s *Service) LatestAnonymous(ctx context.Context, client string) (Response, error) {
+	if key, ok := s.anon.get(client); ok {
+		if res, found, err := s.cached(ctx, key); err != nil {
+			return Response{}, err
+		} else if found {
+			return s.fromCache(res, key), nil
+		}
+	}
+	c, err := s.cfg.Store.NewestCached(ctx)
+	if errors.Is(err, store.ErrNotFound) {
+		return Response{Message: "No search yet: search jobs with POST /api/jobs/search.", Jobs: []jobs.Job{}, Notes: []jobs.Note{}}, nil
+	}
+	if err != nil {
+		return Response{}, err
+	}
+	var res jobs.Result
+	if err := json.Unmarshal(c.Result, &res); err != nil {
+		return Response{}, fmt.Errorf("decode cached search: %w", err)
+	}
+	out := Response{Jobs: decorate(res.Jobs), Notes: res.Notes, Cached: true}
+	var q jobs.Query
+	if json.Unmarshal(c.Query, &q) == nil {
+		out.Query = &q
+		out.Message = "Latest public results: " + message(q, res)
+	}
+	at := c.CreatedAt.UTC()
+	out.SearchedAt = &at
+	if out.Notes == nil {
+		out.Notes = []jobs.Note{}
+	}
+	return out, nil
+}
+
+func (s *Service) fromCache(res jobs.Result, key string) Response {
+	out := Response{Jobs: decorate(res.Jobs), Notes: res.Notes, Cached: true}
+	if q, ok := s.anon.query(key); ok {
+		out.Query = &q
+		out.Message = message(q, res)
+	}
+	if out.Notes == nil {
+		out.Notes = []jobs.Note{}
+	}
+	return out
+}
+
+// answer normalises q and answers it from the cache or the sources.
+func (s *Service) answer(ctx context.Context, q jobs.Query) (Response, error) {
 	q, err := q.Normalize()
 	if err != nil {
 		return Response{}, err
@@ -126,17 +253,26 @@ func (s *Service) Search(ctx context.Context, userID string, q jobs.Query) (Resp
 		res = v.(jobs.Result)
 	}
 	now := time.Now().UTC()
-	out := Response{Message: message(q, res), Jobs: res.Jobs, Notes: res.Notes, Query: &q, Cached: cached, SearchedAt: &now}
-	if out.Jobs == nil {
-		out.Jobs = []jobs.Job{}
-	}
+	out := Response{Message: message(q, res), Jobs: decorate(res.Jobs), Notes: res.Notes, Query: &q, Cached: cached, SearchedAt: &now}
 	if out.Notes == nil {
 		out.Notes = []jobs.Note{}
 	}
-	if err := s.saveLatest(ctx, userID, out); err != nil {
-		return Response{}, err
-	}
+	s.anon.remember(cacheKey(q), q)
 	return out, nil
+}
+
+// decorate fills the fields the existing frontend reads beside ours:
+// logo_tag is the logo when it is an image URL. time_note stays as the
+// source wrote it (LinkedIn's "Be an early applicant"), or empty.
+func decorate(list []jobs.Job) []jobs.Job {
+	out := make([]jobs.Job, len(list))
+	for i, j := range list {
+		if j.LogoTag == "" && (strings.HasPrefix(j.Logo, "https://") || strings.HasPrefix(j.Logo, "http://")) {
+			j.LogoTag = j.Logo
+		}
+		out[i] = j
+	}
+	return out
 }
 
 // cached reads the cache; a cache that cannot be read is a miss (logged),
@@ -246,6 +382,7 @@ func (s *Service) Latest(ctx context.Context, userID string) (Response, error) {
 	if err := json.Unmarshal(l.Jobs, &out.Jobs); err != nil {
 		return Response{}, fmt.Errorf("decode latest jobs: %w", err)
 	}
+	out.Jobs = decorate(out.Jobs)
 	if err := json.Unmarshal(l.Notes, &out.Notes); err != nil {
 		return Response{}, fmt.Errorf("decode latest notes: %w", err)
 	}

@@ -22,7 +22,7 @@ func renderVerify(t *testing.T, name string) mailpkg.Message {
 		t.Fatal(err)
 	}
 	m, err := tpl.Render("verify_email", "to@example.com", map[string]any{
-		"Name": name, "Link": "http://app.test/verify-email#token=abc", "ExpiresIn": "24 hours",
+		"Name": name, "Link": "http://app.test/verify-email?token=abc", "ExpiresIn": "24 hours",
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -35,13 +35,13 @@ func TestTemplatesRenderTextAndEscapedHTML(t *testing.T) {
 	if m.Subject != "Confirm your e-mail address" {
 		t.Fatalf("subject %q", m.Subject)
 	}
-	if !strings.Contains(m.Text, `<script>alert("x")</script> Zoë`) || !strings.Contains(m.Text, "http://app.test/verify-email#token=abc") {
+	if !strings.Contains(m.Text, `<script>alert("x")</script> Zoë`) || !strings.Contains(m.Text, "http://app.test/verify-email?token=abc") {
 		t.Fatalf("text body:\n%s", m.Text)
 	}
 	if strings.Contains(m.HTML, "<script>") || !strings.Contains(m.HTML, "&lt;script&gt;") {
 		t.Fatalf("html body not escaped:\n%s", m.HTML)
 	}
-	if !strings.Contains(m.HTML, `href="http://app.test/verify-email#token=abc"`) {
+	if !strings.Contains(m.HTML, `href="http://app.test/verify-email?token=abc"`) {
 		t.Fatalf("html body lacks the link:\n%s", m.HTML)
 	}
 	tpl, _ := mailpkg.NewTemplates()

@@ -13,6 +13,7 @@ import (
 
 // CachedSearch is a merged search result kept for a normalised query.
 type CachedSearch struct {
+	Query     json.RawMessage // set by NewestCached only
 	Result    json.RawMessage
 	CreatedAt time.Time
 	ExpiresAt time.Time
@@ -46,6 +47,22 @@ func (r *JobSearches) Cached(ctx context.Context, key string) (CachedSearch, err
 	}
 	if err != nil {
 		return CachedSearch{}, fmt.Errorf("read search cache: %w", err)
+	}
+	return c, nil
+}
+
+// NewestCached returns the most recent unexpired result and its query, or
+// ErrNotFound: the latest public results, for clients without an account.
+func (r *JobSearches) NewestCached(ctx context.Context) (CachedSearch, error) {
+	var c CachedSearch
+	err := r.pool.QueryRow(ctx,
+		`SELECT query, result, created_at, expires_at FROM job_search_cache WHERE expires_at > now() ORDER BY created_at DESC LIMIT 1`).
+		Scan(&c.Query, &c.Result, &c.CreatedAt, &c.ExpiresAt)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return CachedSearch{}, ErrNotFound
+	}
+	if err != nil {
+		return CachedSearch{}, fmt.Errorf("read newest cached search: %w", err)
 	}
 	return c, nil
 }

@@ -36,7 +36,7 @@ function notFound() {
 }
 
 /**
- * fromPathLink turns the links the server writes (/verify-email#token=…,
+ * fromPathLink turns the links the server writes (/verify-email?token=…, or #token=…,
  * /oauth/callback#code=… or #error=…) into fragment routes, replacing the
  * address so the secret leaves the bar and history before anything runs.
  */

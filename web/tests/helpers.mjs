@@ -104,7 +104,7 @@ export async function mailTo(to, { timeout = 20_000, subject } = {}) {
 
 /** verificationLink extracts the link of a verification mail. */
 export function verificationLink(msg) {
-  const m = /(https?:\/\/[^\s"'<>]+\/verify-email#token=[A-Za-z0-9_\-.~%]+)/.exec(msg.text || msg.html);
+  const m = /(https?:\/\/[^\s"'<>]+\/verify-email\?token=[A-Za-z0-9_\-.~%]+)/.exec(msg.text || msg.html);
   if (!m) throw new Error(`no verification link in: ${msg.text || msg.html}`);
   return m[1];
 }
@@ -128,7 +128,7 @@ export async function newUser(tag, name = "Test User") {
   const email = uniqueEmail(tag);
   await api("/api/auth/register", { name, email, password: PASSWORD });
   const link = verificationLink(await mailTo(email));
-  const token = decodeURIComponent(new URL(link).hash.replace(/^#token=/, ""));
+  const token = decodeURIComponent(new URL(link).searchParams.get("token"));
   const session = await api("/api/auth/verify-email", { token });
   return { email, password: PASSWORD, name, session };
 }

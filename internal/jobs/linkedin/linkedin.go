@@ -163,7 +163,7 @@ func (s *Source) Search(ctx context.Context, q jobs.Query) ([]jobs.Job, error) {
 	for i, c := range cards {
 		j := jobs.Job{
 			Title: c.title, Company: c.company, Location: c.location, JobLink: c.link,
-			PostedDate: c.posted, PostedAt: c.postedAt, Logo: jobs.CleanURL(c.logo),
+			PostedDate: c.posted, PostedAt: c.postedAt, Logo: jobs.CleanURL(c.logo), TimeNote: c.note,
 			Source: s.Name(), FetchedAt: now, SourceID: c.id,
 		}
 		if len(q.ExperienceLevels) == 1 {

@@ -31,7 +31,7 @@ func TestParseSearchPage(t *testing.T) {
 	c := cards[0]
 	want := card{
 		id: "4341190409", title: "AI Founding Engineer | Ready for Execution", company: "Clinero",
-		location: "Munich, Bavaria, Germany", posted: "3 hours ago",
+		location: "Munich, Bavaria, Germany", posted: "3 hours ago", note: "Actively Hiring",
 		link: "https://de.linkedin.com/jobs/view/ai-founding-engineer-ready-for-execution-at-clinero-4341190409",
 		logo: "https://media.licdn.com/dms/image/v2/D4E0BAQG5MZB0sYpNTA/company-logo_100_100/company-logo_100_100/0/1739384065943?e=2147483647&v=beta&t=qoF",
 	}

@@ -14,7 +14,9 @@ import (
 // card is one result of a search page, before details are fetched.
 type card struct {
 	id, title, company, location, link, logo, posted string
-	postedAt                                         *time.Time
+	// note is the card's timing note ("Be an early applicant"), if any.
+	note     string
+	postedAt *time.Time
 }
 
 // parseSearch reads a seeMoreJobPostings page: a list of <li> cards. An empty
@@ -55,6 +57,7 @@ func parseSearch(r io.Reader) ([]card, error) {
 		if img := base.Find("img.artdeco-entity-image").First(); img.Length() > 0 {
 			c.logo = attrOr(img, "data-delayed-url", attrOr(img, "src", ""))
 		}
+		c.note = text(base.Find(".job-posting-benefits__text"))
 		t := base.Find("time").First()
 		c.posted = text(t)
 		if dt, ok := t.Attr("datetime"); ok {

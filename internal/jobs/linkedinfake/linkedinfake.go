@@ -223,6 +223,8 @@ type card struct {
 	Position, Page          int
 	Link, Logo, CompanySlug string
 	RefID, TrackingID       string
+	// Note is the card's benefits line, on every third card as on LinkedIn.
+	Note string
 }
 
 func cardData(p Posting, i, page int) card {
@@ -231,8 +233,15 @@ func cardData(p Posting, i, page int) card {
 		Posting: p, Position: i + 1, Page: page, CompanySlug: slug,
 		Link:  fmt.Sprintf("https://de.linkedin.com/jobs/view/%s-at-%s-%s", titleSlug, slug, p.ID),
 		Logo:  fmt.Sprintf("https://media.licdn.com/dms/image/v2/%s/company-logo_100_100/0/1?e=2147483647&v=beta&t=x", p.ID),
-		RefID: "cmVmSWQ", TrackingID: "dHJhY2tpbmc",
+		RefID: "cmVmSWQ", TrackingID: "dHJhY2tpbmc", Note: noteFor(i),
 	}
+}
+
+func noteFor(i int) string {
+	if i%3 == 0 {
+		return "Be an early applicant"
+	}
+	return ""
 }
 
 // slugify makes LinkedIn-style URL words: "NTT DATA, Inc." → "ntt-data-inc".
