@@ -44,6 +44,51 @@ type candidate struct {
 	mic  *lkmedia.TrackSink
 	rec  *hearing
 	scan int // benchmarks: where the last search of rec stopped
+
+	stateMu sync.Mutex
+	states  []string // the interviewer's lk.agent.state values, as seen
+}
+
+// seeState records the interviewer's lk.agent.state when it changes.
+func (c *candidate) seeState(p lksdk.Participant) {
+	if p.Kind() != lksdk.ParticipantAgent {
+		return
+	}
+	s := p.Attributes()[agent.AttrAgentState]
+	c.stateMu.Lock()
+	defer c.stateMu.Unlock()
+	if s != "" && (len(c.states) == 0 || c.states[len(c.states)-1] != s) {
+		c.states = append(c.states, s)
+	}
+}
+
+func (c *candidate) seenStates() []string {
+	c.stateMu.Lock()
+	defer c.stateMu.Unlock()
+	return append([]string(nil), c.states...)
+}
+
+// checkStates: the interviewer showed its state through the interview as
+// LiveKit Agents do: listening, thinking after the candidate spoke, and
+// speaking, in that order (initializing, when seen, comes first).
+func checkStates(t *testing.T, c *candidate) {
+	t.Helper()
+	got := c.seenStates()
+	want := []string{agent.StateListening, agent.StateSpeaking, agent.StateListening, agent.StateThinking, agent.StateSpeaking}
+	i := 0
+	for _, s := range got {
+		if i < len(want) && s == want[i] {
+			i++
+		}
+	}
+	if i < len(want) {
+		t.Errorf("lk.agent.state went %v; want %v in order", got, want)
+	}
+	for j, s := range got {
+		if s == agent.StateInitializing && j != 0 {
+			t.Errorf("initializing after other states: %v", got)
+		}
+	}
 }
 
 // hearing records decoded interviewer audio with arrival times.
@@ -97,6 +142,8 @@ func joinCandidate(t testing.TB, ctx context.Context, lk *livekittest.Server, ro
 			}
 		})
 	}
+	cb.OnParticipantConnected = func(rp *lksdk.RemoteParticipant) { c.seeState(rp) }
+	cb.OnAttributesChanged = func(_ map[string]string, p lksdk.Participant) { c.seeState(p) }
 	r, err := lksdk.ConnectToRoomWithToken(lk.URL, tok, cb, lksdk.WithLogger(logger.GetDiscardLogger()))
 	if err != nil {
 		t.Fatal(err)
@@ -251,6 +298,7 @@ func TestInterviewWithGeminiLive(t *testing.T) {
 
 	// The reviewer got every segment, in order, none missing, each final.
 	checkTranscript(t, rv.snapshot(), script, heard)
+	checkStates(t, cand)
 
 	// goAway survived by resuming the same session.
 	st := gem.LiveStats()
@@ -438,6 +486,7 @@ func TestRehearsalInterview(t *testing.T) {
 	if heard, _ := cand.rec.loudBetween(time.Time{}, spokeAt); heard < 3*time.Second {
 		t.Errorf("the candidate heard only %s of spoken questions", heard)
 	}
+	checkStates(t, cand)
 	var texts []string
 	var answerMS float64
 	for _, m := range rv.snapshot() {

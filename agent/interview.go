@@ -117,6 +117,7 @@ func (w *Worker) hold(ctx context.Context, claim Claim, stop <-chan struct{}) {
 		timeline: tl, metrics: w.metrics(), log: log, started: time.Now(), maxDur: w.maxDuration(sd),
 		stop: stop, stopGrace: w.deps.StopGrace,
 	}
+	showState(room, StateListening)
 	end, err := conv.run(ctx, iv)
 	if err != nil {
 		log.Error("interview failed", "err", err)

@@ -69,7 +69,7 @@ func (c *liveConversation) run(ctx context.Context, iv *interview) (ending, erro
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	r := &liveRun{s: s, iv: iv, log: iv.log, events: make(chan liveEvent, 64), done: make(chan struct{})}
+	r := &liveRun{s: s, iv: iv, log: iv.log, events: make(chan liveEvent, 64), done: make(chan struct{}), pause: newSpeechPause(s.SilenceDuration)}
 	defer close(r.done)
 	defer r.closeConn()
 	conn, err := r.dial(ctx, "")
@@ -112,6 +112,15 @@ type liveRun struct {
 	lastVoice time.Time // decoder time of the last voiced frame sent
 	lastSent  time.Time // when it was sent
 	turnEnd   time.Time // when the last model turn ended
+
+	pause speechPause // the candidate's end of speech (pump only)
+}
+
+// modelInTurn tells whether the model's answer is playing.
+func (r *liveRun) modelInTurn() bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.inTurn
 }
 
 func (r *liveRun) config(handle string) *genai.LiveConnectConfig {
@@ -243,6 +252,9 @@ func (r *liveRun) pump(ctx context.Context) {
 			r.lastVoice, r.lastSent = f.At, time.Now()
 			r.mu.Unlock()
 		}
+		if s := r.pause.next(voiced, f.At, r.modelInTurn()); s != "" {
+			r.post(liveEvent{kind: s})
+		}
 	}
 }
 
@@ -295,6 +307,9 @@ func (r *liveRun) handle(ctx context.Context, conn LiveConn, m *genai.LiveServer
 		}
 	}
 	if tc := m.ToolCall; tc != nil {
+		if !r.modelInTurn() {
+			r.post(liveEvent{kind: StateThinking})
+		}
 		r.tools(conn, tc)
 	}
 	if u := m.SessionResumptionUpdate; u != nil && u.Resumable && u.NewHandle != "" {
@@ -471,7 +486,12 @@ func (r *liveRun) loop(ctx context.Context) (ending, error) {
 			case "speaking":
 				if !speaking {
 					speaking = true
+					showState(iv.room, StateSpeaking)
 					iv.timeline.Event(Event{Event: EventSpeaking})
+				}
+			case StateThinking, StateListening:
+				if !speaking {
+					showState(iv.room, e.kind)
 				}
 			case "end_called":
 				setDeadline(20*time.Second, ending{})
@@ -492,6 +512,7 @@ func (r *liveRun) loop(ctx context.Context) (ending, error) {
 					speaking = false
 					iv.timeline.Event(Event{Event: EventListening})
 				}
+				showState(iv.room, StateListening)
 				if err := boundary(); err != nil {
 					return ending{}, err
 				}

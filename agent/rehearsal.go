@@ -101,6 +101,7 @@ func (r *rehearsal) say(ctx context.Context, iv *interview, text string) error {
 	}
 	start := time.Now()
 	iv.timeline.Partial(SpeakerInterviewer, text, start)
+	showState(iv.room, StateSpeaking)
 	iv.timeline.Event(Event{Event: EventSpeaking})
 	if err := iv.voice.Write(ctx, pcm); err != nil {
 		return err
@@ -123,6 +124,7 @@ func (r *rehearsal) say(ctx context.Context, iv *interview, text string) error {
 		}
 	}
 	iv.timeline.Final(SpeakerInterviewer)
+	showState(iv.room, StateListening)
 	iv.timeline.Event(Event{Event: EventListening})
 	return nil
 }
@@ -159,6 +161,7 @@ func (r *rehearsal) listen(ctx context.Context, iv *interview, deadline time.Tim
 			}
 			script := rehearsalScripts[iv.lang]
 			iv.timeline.Utterance(SpeakerCandidate, fmt.Sprintf(script.Answer, end.Sub(began).Seconds()), began, end)
+			showState(iv.room, StateThinking)
 			return nil
 		}
 	}

@@ -45,6 +45,9 @@ type Room struct {
 	left      chan struct{}
 	leftOnce  sync.Once
 	sources   []*lkmedia.TrackSource
+
+	stateMu sync.Mutex
+	state   string // last lk.agent.state set
 }
 
 var _ agent.Room = (*Room)(nil)
@@ -92,6 +95,7 @@ func (j Joiner) Join(ctx context.Context, url, token string) (agent.Room, error)
 		return nil, fmt.Errorf("join room: %w", err)
 	}
 	r.room = room
+	r.ShowState(agent.StateInitializing)
 	voice, err := lkmedia.PublishSink(ctx, room.LocalParticipant, lkmedia.SinkOptions{Logger: log})
 	if err != nil {
 		room.Disconnect()
@@ -102,6 +106,21 @@ func (j Joiner) Join(ctx context.Context, url, token string) (agent.Room, error)
 }
 
 func (r *Room) markLeft() { r.leftOnce.Do(func() { close(r.left) }) }
+
+var _ agent.StateShower = (*Room)(nil)
+
+// ShowState sets the interviewer's lk.agent.state participant attribute,
+// as LiveKit Agents do, when it changes (the agent token allows updating
+// its own attributes).
+func (r *Room) ShowState(state string) {
+	r.stateMu.Lock()
+	defer r.stateMu.Unlock()
+	if r.state == state {
+		return
+	}
+	r.state = state
+	r.room.LocalParticipant.SetAttributes(map[string]string{agent.AttrAgentState: state})
+}
 
 // Voice implements agent.Room.
 func (r *Room) Voice() agent.Voice { return r.voice }

@@ -114,6 +114,8 @@ func grantFor(role Role, room string) *auth.VideoGrant {
 		g.SetCanSubscribe(true)
 		g.SetCanPublishData(true)
 		g.SetCanPublishSources([]lkproto.TrackSource{lkproto.TrackSource_MICROPHONE})
+		// Only to publish lk.agent.state, as LiveKit Agents do.
+		g.SetCanUpdateOwnMetadata(true)
 	}
 	return g
 }

@@ -65,7 +65,7 @@ func TestJoinTokenGrants(t *testing.T) {
 		}},
 		{livekit.RoleAgent, grantView{
 			Identity: "cand-1", Name: "Ada", Room: "interview-7", RoomJoin: true, Kind: "agent",
-			CanPublish: true, CanSubscribe: true, CanPublishData: true,
+			CanPublish: true, CanSubscribe: true, CanPublishData: true, CanUpdateMeta: true,
 			Sources: []string{"microphone"},
 		}},
 	}

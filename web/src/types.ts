@@ -58,10 +58,14 @@ export interface StructuredCV {
   [k: string]: unknown;
 }
 
+/** A field path as the API writes it (["experience", 1, "bullets", 0]) or its string form. */
+export type FieldPath = string | (string | number)[];
+
 export interface FieldSuggestion {
   suggestionId: string;
   targetField?: string;
-  fieldPath: string;
+  fieldPath: FieldPath;
+  field_path?: string;
   fieldId?: string;
   originalValue?: string;
   improvedValue: string;
@@ -72,7 +76,22 @@ export interface FieldSuggestion {
   impact?: string;
 }
 
+export interface Priority {
+  priority?: number;
+  action?: string;
+  impact?: string;
+  time_estimate?: string;
+  category?: string;
+}
+
 export interface Analysis {
+  overall_score?: number;
+  ats_score?: number;
+  readability_score?: number;
+  summary?: string;
+  critical_issues?: string[];
+  top_priorities?: Priority[];
+  section_analysis?: { section?: string; status?: string; issues?: string[]; suggestions?: string[] }[];
   formatting?: { score?: number; issues?: string[]; suggestions?: string[] };
   content?: { score?: number; strengths?: string[]; weaknesses?: string[]; suggestions?: string[] };
   general?: { overall_score?: number; summary?: string; top_priorities?: string[] };

@@ -7,7 +7,7 @@ import { h, replace } from "../dom";
 import { formatDate, t } from "../i18n";
 import type { MessageKey } from "../messages";
 import { go, type PageCtx } from "../router";
-import type { Analysis, AnalysisRecord, FieldSuggestion, StructuredCV, StructuredResult } from "../types";
+import type { Analysis, AnalysisRecord, FieldPath, FieldSuggestion, Priority, StructuredCV, StructuredResult } from "../types";
 import {
   alertBox,
   announce,
@@ -334,10 +334,11 @@ export function resultView(app: App, res: StructuredResult, analysisId: string):
   const scores = h(
     "div",
     { class: "scores" },
-    scoreRing(t("cv.score.overall"), a.general?.overall_score),
+    scoreRing(t("cv.score.overall"), a.overall_score ?? a.general?.overall_score),
     scoreRing(t("cv.score.formatting"), a.formatting?.score),
     scoreRing(t("cv.score.content"), a.content?.score),
-    scoreRing(t("cv.score.ats"), a.ats_analysis?.relevance_score),
+    scoreRing(t("cv.score.readability"), a.readability_score),
+    scoreRing(t("cv.score.ats"), a.ats_score ?? a.ats_analysis?.relevance_score),
   );
   const pdfBtn = button(t("cv.downloadPdf"), async () => {
     pdfBtn.disabled = true;
@@ -391,13 +392,14 @@ export function resultView(app: App, res: StructuredResult, analysisId: string):
       h(
         "div",
         null,
-        a.general?.summary ? h("p", { class: "lead" }, a.general.summary) : null,
+        (a.summary ?? a.general?.summary) ? h("p", { class: "lead" }, a.summary ?? a.general?.summary) : null,
         analyzer ? h("p", { class: "muted" }, t("cv.analyzer", { name: analyzer === "gemini" ? "Gemini" : t("cv.offline") })) : null,
         res.gemini_analysis && (res.gemini_analysis as { message?: string }).message ? h("p", { class: "muted" }, (res.gemini_analysis as { message?: string }).message) : null,
         h("div", { class: "actions" }, pdfBtn),
       ),
     ),
-    a.general?.top_priorities?.length ? card(t("cv.priorities"), bulletList(a.general.top_priorities)) : null,
+    a.critical_issues?.length ? card(t("cv.critical"), bulletList(a.critical_issues)) : null,
+    a.top_priorities?.length ? card(t("cv.priorities"), priorityList(a.top_priorities)) : null,
     tabs([
       { id: "suggestions", label: t("cv.tab.suggestions", { n: suggestions.length }), render: () => suggestionList },
       { id: "sections", label: t("cv.tab.sections"), render: () => sectionsSlot },
@@ -439,6 +441,29 @@ function pdfName(cv: StructuredCV): string {
   return `${n || "cv"}.pdf`;
 }
 
+/** pathText shows a field path in its string form (experience[1].bullets[0]). */
+function pathText(p: FieldPath): string {
+  if (typeof p === "string") return p;
+  return p.map((x, i) => (typeof x === "number" ? `[${x}]` : i === 0 ? x : `.${x}`)).join("");
+}
+
+/** priorityList shows top_priorities: the action, with its impact, time and category. */
+function priorityList(items: Priority[]): HTMLElement {
+  return h(
+    "ol",
+    { class: "list priorities", "data-testid": "priorities" },
+    items.map((p) =>
+      h(
+        "li",
+        null,
+        p.action ?? "",
+        " ",
+        h("span", { class: "muted" }, [p.impact ? t("cv.priority.impact", { impact: p.impact }) : "", p.time_estimate ?? ""].filter(Boolean).join(" · ")),
+      ),
+    ),
+  );
+}
+
 function suggestionCard(sg: FieldSuggestion, applied: Applied | undefined, act: (undo: boolean) => Promise<void>): HTMLElement {
   const btn = button(applied ? t("cv.undo") : t("cv.apply"), async () => {
     btn.disabled = true;
@@ -446,12 +471,12 @@ function suggestionCard(sg: FieldSuggestion, applied: Applied | undefined, act: 
   }, { class: applied ? "btn" : "btn btn-primary", "data-testid": applied ? "undo-suggestion" : "apply-suggestion" });
   return h(
     "article",
-    { class: `suggestion${applied ? " suggestion-applied" : ""}`, "aria-label": sg.problem ?? sg.fieldPath },
+    { class: `suggestion${applied ? " suggestion-applied" : ""}`, "aria-label": sg.problem ?? pathText(sg.fieldPath) },
     h(
       "header",
       null,
       sg.severity ? h("span", { class: `badge badge-${sg.severity}` }, sg.severity) : null,
-      h("code", { class: "path" }, sg.fieldPath),
+      h("code", { class: "path" }, pathText(sg.fieldPath)),
       sg.issue_type ? h("span", { class: "muted" }, sg.issue_type) : null,
     ),
     sg.problem ? h("p", null, sg.problem) : null,
