@@ -11,8 +11,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 
 	"github.com/utopiahire/utopiahire/internal/jobs"
 	"github.com/utopiahire/utopiahire/internal/store"
@@ -203,7 +201,7 @@ func (c *Catalog) parseEntry(raw json.RawMessage, now time.Time) (store.CatalogJ
 		return row, reason
 	}
 	row.Description = c.sanitize.Sanitize(strings.ReplaceAll(e.Description, "\x00", ""))
-	row.DescriptionText = htmlText(row.Description)
+	row.DescriptionText = jobs.Text(row.Description)
 	if utf8.RuneCountInString(row.Description) > maxDescriptionRunes {
 		return row, fmt.Sprintf("description is longer than %d characters", maxDescriptionRunes)
 	}
@@ -279,40 +277,4 @@ func truncate(s string, n int) string {
 		return s
 	}
 	return string(r[:n]) + "…"
-}
-
-// blockAtoms end a line of text.
-var blockAtoms = map[atom.Atom]bool{
-	atom.P: true, atom.Br: true, atom.Li: true, atom.Div: true, atom.Ul: true, atom.Ol: true, atom.Hr: true,
-	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
-	atom.Blockquote: true, atom.Pre: true,
-}
-
-// htmlText is the text of sanitised HTML, one line per block.
-func htmlText(s string) string {
-	z := html.NewTokenizer(strings.NewReader(s))
-	var b strings.Builder
-	for {
-		switch z.Next() {
-		case html.ErrorToken:
-			return tidyLines(b.String())
-		case html.TextToken:
-			b.Write(z.Text())
-		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
-			name, _ := z.TagName()
-			if blockAtoms[atom.Lookup(name)] {
-				b.WriteByte('\n')
-			}
-		}
-	}
-}
-
-func tidyLines(s string) string {
-	var out []string
-	for _, l := range strings.Split(s, "\n") {
-		if l = oneLine(l); l != "" {
-			out = append(out, l)
-		}
-	}
-	return strings.Join(out, "\n")
 }

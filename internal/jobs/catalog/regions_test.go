@@ -108,11 +108,3 @@ func TestAgo(t *testing.T) {
 		}
 	}
 }
-
-func TestHTMLText(t *testing.T) {
-	got := htmlText("<p>We build <strong>Go</strong> services.</p><ul><li>Kafka &amp; SQL</li><li>AWS</li></ul>")
-	want := "We build Go services.\nKafka & SQL\nAWS"
-	if got != want {
-		t.Errorf("htmlText = %q, want %q", got, want)
-	}
-}
