@@ -34,7 +34,7 @@ func (m *Main) openJobs(workers *river.Workers) error {
 		Queues:       jobQueues(),
 		Workers:      workers,
 		Logger:       m.logger.With("component", "river"),
-		PeriodicJobs: []*river.PeriodicJob{auth.PrunePeriodically(time.Hour)},
+		PeriodicJobs: append([]*river.PeriodicJob{auth.PrunePeriodically(time.Hour)}, m.periodic...),
 		// Jobs of a kind this build has no worker for stay queued for one that does.
 		FetchOnlyKnownKinds: true,
 		// A user waits on some jobs (a CV analysis answers its HTTP request),

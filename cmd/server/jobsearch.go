@@ -3,17 +3,21 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 	"os"
 	"time"
 
+	"github.com/riverqueue/river"
+
 	"github.com/utopiahire/utopiahire/internal/ai"
 	"github.com/utopiahire/utopiahire/internal/config"
 	"github.com/utopiahire/utopiahire/internal/httpapi"
 	"github.com/utopiahire/utopiahire/internal/jobs"
 	"github.com/utopiahire/utopiahire/internal/jobs/catalog"
+	"github.com/utopiahire/utopiahire/internal/jobs/jobboard"
 	"github.com/utopiahire/utopiahire/internal/jobs/linkedin"
 	"github.com/utopiahire/utopiahire/internal/jobsearch"
 	"github.com/utopiahire/utopiahire/internal/skills"
@@ -27,9 +31,12 @@ const narrativeTimeout = 25 * time.Second
 // openJobSearch wires the job search (catalog, seeded at first start, plus
 // LinkedIn when enabled) and the skills-gap analyzer (Gemini narrative when
 // a key is set). The CV routes' extractor and files are reused.
-func (m *Main) openJobSearch(ctx context.Context, cvDeps *httpapi.CVDeps) (*httpapi.JobsDeps, error) {
+func (m *Main) openJobSearch(ctx context.Context, cvDeps *httpapi.CVDeps, workers *river.Workers) (*httpapi.JobsDeps, error) {
 	log := m.logger.With("component", "jobs")
 	cat := catalog.New(store.NewJobCatalog(m.pool), nil)
+	if err := m.addCatalogRefresh(cat, workers, log); err != nil {
+		return nil, err
+	}
 	if m.cfg.Jobs.Seed {
 		rep, seeded, err := cat.Seed(ctx)
 		if err != nil {
@@ -64,7 +71,35 @@ func (m *Main) openJobSearch(ctx context.Context, cvDeps *httpapi.CVDeps) (*http
 	if err != nil {
 		return nil, err
 	}
-	return &httpapi.JobsDeps{Search: svc, Analyzer: analyzer, Extractor: cvDeps.Extractor, Files: cvDeps.Store}, nil
+	return &httpapi.JobsDeps{Search: svc, Analyzer: analyzer, Extractor: cvDeps.Extractor, Files: cvDeps.Store, Catalog: cat}, nil
+}
+
+// addCatalogRefresh registers the periodic import from the job boards of
+// JOBS_SOURCES into the catalog (none when the list is empty).
+func (m *Main) addCatalogRefresh(cat *catalog.Catalog, workers *river.Workers, log *slog.Logger) error {
+	cfg := m.cfg.Jobs
+	if len(cfg.Boards) == 0 {
+		return nil
+	}
+	feeds := make([]catalog.Feed, 0, len(cfg.Boards))
+	for _, name := range cfg.Boards {
+		b, err := jobboard.New(name, jobboard.Config{
+			BaseURL: cfg.BoardsBaseURL, Timeout: 30 * time.Second, Logger: log.With("source", name),
+			// A feed is fetched once per import; a shorter cache would refetch nothing.
+			CacheTTL: min(cfg.ImportInterval/2, time.Hour),
+		})
+		if err != nil {
+			return fmt.Errorf("JOBS_SOURCES: %w", err)
+		}
+		feeds = append(feeds, b)
+	}
+	r := catalog.NewRefresher(cat, feeds, cfg.MaxAge, func(err error) bool {
+		return errors.Is(err, jobboard.ErrUnreachable) || errors.Is(err, context.DeadlineExceeded)
+	}, log)
+	cat.SetLive(r.Sources())
+	river.AddWorker(workers, catalog.NewRefreshWorker(r))
+	m.periodic = append(m.periodic, catalog.RefreshPeriodically(cfg.ImportInterval))
+	return nil
 }
 
 // skillsAnalyzer is the skills-gap analyzer: Gemini writes the narrative

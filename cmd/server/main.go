@@ -142,6 +142,8 @@ type Main struct {
 	redis    *redis.Client
 	registry *prometheus.Registry
 	jobs     *river.Client[pgx.Tx]
+	// periodic are the areas' periodic River jobs (openJobs adds them).
+	periodic []*river.PeriodicJob
 	hub      *hub.Hub
 	broker   hub.Broker
 	cv       *cvjob.Service
@@ -191,7 +193,7 @@ func (m *Main) Open(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	jobsDeps, err := m.openJobSearch(ctx, cvDeps)
+	jobsDeps, err := m.openJobSearch(ctx, cvDeps, workers)
 	if err != nil {
 		return err
 	}

@@ -15,7 +15,8 @@ func TestJobsDefaults(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := JobsConfig{LinkedIn: false, LinkedInBaseURL: "https://www.linkedin.com", LinkedInDetails: 3,
-		SourceTimeout: 8 * time.Second, CacheTTL: 15 * time.Minute, Seed: true}
+		SourceTimeout: 8 * time.Second, CacheTTL: 15 * time.Minute, Seed: true,
+		ImportInterval: 6 * time.Hour, MaxAge: 60 * 24 * time.Hour}
 	if diff := cmp.Diff(want, c.Jobs); diff != "" {
 		t.Fatalf("jobs defaults (-want +got):\n%s", diff)
 	}
@@ -25,12 +26,15 @@ func TestJobsSettings(t *testing.T) {
 	t.Parallel()
 	c, err := Load(env(map[string]string{"DATA_DIR": t.TempDir(), "JOBS_LINKEDIN": "on",
 		"LINKEDIN_BASE_URL": "http://127.0.0.1:9999/", "LINKEDIN_DETAILS": "0", "JOBS_SOURCE_TIMEOUT": "2s",
-		"JOBS_CACHE_TTL": "1m", "JOBS_SEED": "off"}))
+		"JOBS_CACHE_TTL": "1m", "JOBS_SEED": "off", "JOBS_SOURCES": " Remotive, arbeitnow,remotive,",
+		"JOBS_BOARDS_BASE_URL": "http://127.0.0.1:9998/", "JOBS_IMPORT_INTERVAL": "2s", "JOBS_MAX_AGE": "720h"}))
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := JobsConfig{LinkedIn: true, LinkedInBaseURL: "http://127.0.0.1:9999", LinkedInDetails: 0,
-		SourceTimeout: 2 * time.Second, CacheTTL: time.Minute, Seed: false}
+		SourceTimeout: 2 * time.Second, CacheTTL: time.Minute, Seed: false,
+		Boards: []string{"remotive", "arbeitnow"}, BoardsBaseURL: "http://127.0.0.1:9998", ImportInterval: 2 * time.Second,
+		MaxAge: 30 * 24 * time.Hour}
 	if diff := cmp.Diff(want, c.Jobs); diff != "" {
 		t.Fatalf("jobs settings (-want +got):\n%s", diff)
 	}
@@ -46,6 +50,9 @@ func TestJobsBadSettings(t *testing.T) {
 		"timeout":     {"JOBS_SOURCE_TIMEOUT", "-1s", "JOBS_SOURCE_TIMEOUT must be a positive duration"},
 		"long":        {"JOBS_SOURCE_TIMEOUT", "10m", "JOBS_SOURCE_TIMEOUT must be at most 2m"},
 		"ttl garbage": {"JOBS_CACHE_TTL", "soon", "JOBS_CACHE_TTL must be a positive duration"},
+		"board":       {"JOBS_SOURCES", "arbeitnow,indeed", `unknown job board "indeed"`},
+		"impolite":    {"JOBS_IMPORT_INTERVAL", "1m", "JOBS_IMPORT_INTERVAL must be at least 10m"},
+		"boards url":  {"JOBS_BOARDS_BASE_URL", "file:///tmp", "JOBS_BOARDS_BASE_URL must use one of the schemes"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()

@@ -43,9 +43,13 @@ type JobsDeps struct {
 	Files interface {
 		File(ctx context.Context, userID, id string) (store.CVFile, error)
 	}
+	// Catalog says what the local catalog holds (*catalog.Catalog); nil:
+	// GET /api/jobs/catalog is not served.
+	Catalog CatalogOrigins
 }
 
 func (s *Server) jobsRoutes(d JobsDeps) {
+	s.jobsCatalogRoute(d.Catalog) // before /api/jobs/:id
 	search := ratelimit.PerMinute(20)
 	analyze := ratelimit.PerMinute(10)
 	// Without a token (contract, "Anonymous use"): stricter per-IP limits.

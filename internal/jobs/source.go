@@ -19,6 +19,12 @@ type Source interface {
 	Search(ctx context.Context, q Query) ([]Job, error)
 }
 
+// Noticer is a Source with something to say in its note even when it
+// answered, e.g. the catalog when its live boards are unreachable.
+type Noticer interface {
+	Notice(ctx context.Context) string
+}
+
 // Source failures the aggregator reports in its notes.
 var (
 	// ErrParse: the source answered but its pages no longer have the
@@ -62,9 +68,10 @@ func NewAggregator(log *slog.Logger, perSourceTimeout time.Duration, sources ...
 }
 
 type outcome struct {
-	jobs []Job
-	err  error
-	took time.Duration
+	jobs   []Job
+	err    error
+	took   time.Duration
+	notice string
 }
 
 // Search validates q, queries every source and merges. It fails with a
@@ -118,12 +125,16 @@ func (a *Aggregator) query(ctx context.Context, s Source, q Query) (o outcome) {
 	if err == nil && ctx.Err() != nil {
 		err = ctx.Err()
 	}
-	return outcome{jobs: jobs, err: err, took: time.Since(start)}
+	var notice string
+	if n, ok := s.(Noticer); ok && err == nil {
+		notice = n.Notice(ctx)
+	}
+	return outcome{jobs: jobs, err: err, took: time.Since(start), notice: notice}
 }
 
 func (a *Aggregator) note(name string, o outcome) Note {
 	if o.err == nil {
-		return Note{Source: name, Status: "ok", Count: len(o.jobs)}
+		return Note{Source: name, Status: "ok", Count: len(o.jobs), Message: o.notice}
 	}
 	n := Note{Source: name, Status: "error"}
 	switch {

@@ -202,3 +202,109 @@ func scanCatalogJob(row pgx.CollectableRow) (CatalogJob, error) {
 func likeEscape(s string) string {
 	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
 }
+
+// Prune deletes the postings of origin whose id is not in keep: they left
+// the board since the last import.
+func (r *JobCatalog) Prune(ctx context.Context, origin string, keep []string) (int, error) {
+	if keep == nil {
+		keep = []string{}
+	}
+	tag, err := r.pool.Exec(ctx, `DELETE FROM job_catalog WHERE origin = $1 AND NOT (id = ANY($2::text[]))`, origin, keep)
+	if err != nil {
+		return 0, fmt.Errorf("prune catalog %s: %w", origin, err)
+	}
+	return int(tag.RowsAffected()), nil
+}
+
+// Expire deletes the postings of the origins posted before before.
+func (r *JobCatalog) Expire(ctx context.Context, origins []string, before time.Time) (int, error) {
+	tag, err := r.pool.Exec(ctx, `DELETE FROM job_catalog WHERE origin = ANY($1::text[]) AND posted_at < $2`, origins, before)
+	if err != nil {
+		return 0, fmt.Errorf("expire catalog postings: %w", err)
+	}
+	return int(tag.RowsAffected()), nil
+}
+
+// OriginCount is how many catalog postings came from one origin, and how
+// that origin's last import went (zero times for origins never imported
+// from a live board, such as a file).
+type OriginCount struct {
+	Origin      string     `json:"source"`
+	Postings    int        `json:"postings"`
+	AttemptedAt *time.Time `json:"last_import_at,omitempty"`
+	SucceededAt *time.Time `json:"last_success_at,omitempty"`
+	LastError   string     `json:"last_error,omitempty"`
+}
+
+// Origins counts the postings per origin, with each live board's import
+// status (a board that failed before importing anything has 0 postings).
+func (r *JobCatalog) Origins(ctx context.Context) ([]OriginCount, error) {
+	rows, err := r.pool.Query(ctx, `
+SELECT coalesce(c.origin, i.source), coalesce(c.n, 0), i.attempted_at, i.succeeded_at, coalesce(i.last_error, '')
+FROM (SELECT origin, count(*) AS n FROM job_catalog GROUP BY origin) c
+FULL JOIN job_catalog_imports i ON i.source = c.origin
+ORDER BY 2 DESC, 1`)
+	if err != nil {
+		return nil, fmt.Errorf("count catalog origins: %w", err)
+	}
+	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (OriginCount, error) {
+		var o OriginCount
+		err := row.Scan(&o.Origin, &o.Postings, &o.AttemptedAt, &o.SucceededAt, &o.LastError)
+		return o, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("count catalog origins: %w", err)
+	}
+	return out, nil
+}
+
+// ImportOutcome is one board's import, as RecordImport keeps it.
+type ImportOutcome struct {
+	Source           string
+	At               time.Time
+	Err              string // "" on success
+	Fetched, Removed int
+}
+
+// RecordImport keeps how the last import from a board went.
+func (r *JobCatalog) RecordImport(ctx context.Context, o ImportOutcome) error {
+	var succeeded *time.Time
+	if o.Err == "" {
+		succeeded = &o.At
+	}
+	_, err := r.pool.Exec(ctx, `
+INSERT INTO job_catalog_imports (source, attempted_at, succeeded_at, last_error, fetched, removed)
+VALUES ($1, $2, $3, $4, $5, $6)
+ON CONFLICT (source) DO UPDATE SET attempted_at = EXCLUDED.attempted_at,
+	succeeded_at = coalesce(EXCLUDED.succeeded_at, job_catalog_imports.succeeded_at),
+	last_error = EXCLUDED.last_error, fetched = EXCLUDED.fetched, removed = EXCLUDED.removed`,
+		o.Source, o.At, succeeded, truncateRunes(o.Err, 500), o.Fetched, o.Removed)
+	if err != nil {
+		return fmt.Errorf("record import from %s: %w", o.Source, err)
+	}
+	return nil
+}
+
+// LiveDown reports whether the last import of every one of sources failed,
+// and when the latest attempt was; false when none was ever attempted.
+func (r *JobCatalog) LiveDown(ctx context.Context, sources []string) (bool, time.Time, error) {
+	var failed, total int
+	var at *time.Time
+	err := r.pool.QueryRow(ctx, `SELECT count(*) FILTER (WHERE last_error <> ''), count(*), max(attempted_at) FROM job_catalog_imports WHERE source = ANY($1::text[])`, sources).
+		Scan(&failed, &total, &at)
+	if err != nil {
+		return false, time.Time{}, fmt.Errorf("import status: %w", err)
+	}
+	if total == 0 || failed < total || at == nil {
+		return false, time.Time{}, nil
+	}
+	return true, *at, nil
+}
+
+func truncateRunes(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n])
+}

@@ -8,6 +8,7 @@ package catalog
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/utopiahire/utopiahire/internal/jobs"
@@ -23,6 +24,11 @@ type Store interface {
 	Job(ctx context.Context, id string) (store.CatalogJob, error)
 	Upsert(ctx context.Context, jobs []store.CatalogJob) (store.UpsertStats, error)
 	Count(ctx context.Context) (int, error)
+	Prune(ctx context.Context, origin string, keep []string) (int, error)
+	Expire(ctx context.Context, origins []string, before time.Time) (int, error)
+	RecordImport(ctx context.Context, o store.ImportOutcome) error
+	LiveDown(ctx context.Context, sources []string) (bool, time.Time, error)
+	Origins(ctx context.Context) ([]store.OriginCount, error)
 }
 
 var _ Store = (*store.JobCatalog)(nil)
@@ -32,6 +38,8 @@ type Catalog struct {
 	st       Store
 	now      func() time.Time
 	sanitize *jobs.Sanitizer
+	// live are the boards the catalog is refreshed from (JOBS_SOURCES).
+	live []string
 }
 
 var _ jobs.Source = (*Catalog)(nil)
@@ -44,6 +52,28 @@ func New(st Store, now func() time.Time) *Catalog {
 	}
 	return &Catalog{st: st, now: now, sanitize: jobs.NewSanitizer()}
 }
+
+// SetLive names the live boards the catalog is refreshed from, so that
+// search notes can say when none of them could be reached. Call before use.
+func (c *Catalog) SetLive(sources []string) { c.live = append([]string(nil), sources...) }
+
+// Notice implements jobs.Noticer: when every live board failed at its last
+// import, the search says that only the local catalog answered.
+func (c *Catalog) Notice(ctx context.Context) string {
+	if len(c.live) == 0 {
+		return ""
+	}
+	down, at, err := c.st.LiveDown(ctx, c.live)
+	if err != nil || !down {
+		return ""
+	}
+	return fmt.Sprintf("live job boards (%s) were unreachable at the last import (%s); only the local catalog answered",
+		strings.Join(c.live, ", "), at.UTC().Format("2006-01-02 15:04 UTC"))
+}
+
+// Origins counts the catalog's postings per source, with each live
+// board's last import.
+func (c *Catalog) Origins(ctx context.Context) ([]store.OriginCount, error) { return c.st.Origins(ctx) }
 
 // Name implements jobs.Source.
 func (c *Catalog) Name() string { return Name }

@@ -82,7 +82,19 @@ func TestSeedOnceThenImportIsIdempotent(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
+	// Importing the sample as a file moves its provenance from "sample" to
+	// "import"; importing it once more changes nothing.
 	again, err := c.Import(ctx, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Updated != 5 || again.Inserted != 0 {
+		t.Errorf("import of the seed file: %+v, want 5 updated (provenance)", again)
+	}
+	if _, err := f.Seek(0, 0); err != nil {
+		t.Fatal(err)
+	}
+	again, err = c.Import(ctx, f)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -174,11 +186,11 @@ func TestImportSkipsBadPostingsWithReasons(t *testing.T) {
 func TestImportRefusesFilesThatAreNotJobLists(t *testing.T) {
 	c, _ := newCatalog(t)
 	for name, body := range map[string]string{
-		"not json":       "title,company\nGo,Finly",
-		"a string":       `"jobs"`,
-		"no jobs member": `{"message": "hi"}`,
-		"jobs not array": `{"jobs": {"title": "x"}}`,
-		"truncated":      `[{"title": "Go Developer"}, {"title": `,
+		"neither JSON nor CSV": "hello world\nGo,Finly",
+		"a string":             `"jobs"`,
+		"no jobs member":       `{"message": "hi"}`,
+		"jobs not array":       `{"jobs": {"title": "x"}}`,
+		"truncated":            `[{"title": "Go Developer"}, {"title": `,
 	} {
 		if _, err := c.Import(context.Background(), strings.NewReader(body)); err == nil {
 			t.Errorf("%s: imported, want an error", name)

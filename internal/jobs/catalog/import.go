@@ -1,7 +1,9 @@
 package catalog
 
 import (
+	"bufio"
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -10,7 +12,6 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
-
 
 	"github.com/utopiahire/utopiahire/internal/jobs"
 	"github.com/utopiahire/utopiahire/internal/store"
@@ -65,11 +66,16 @@ type entry struct {
 	PostedAt        *time.Time `json:"posted_at"`
 }
 
-// Import reads postings from r (a JSON array of jobs, or an object with a
-// "jobs" array such as a search response) and upserts the valid ones:
-// importing the same file twice changes nothing the second time.
+// Import reads postings from r — a JSON array of jobs, an object with a
+// "jobs" array such as a search response, or CSV with a header row naming
+// the same fields — and upserts the valid ones: importing the same file
+// twice changes nothing the second time.
 func (c *Catalog) Import(ctx context.Context, r io.Reader) (Report, error) {
-	rows, skipped, err := c.Parse(r)
+	return c.importFrom(ctx, r, defaultImportOrigin)
+}
+
+func (c *Catalog) importFrom(ctx context.Context, r io.Reader, origin string) (Report, error) {
+	rows, skipped, err := c.parse(r, origin)
 	rep := Report{Read: len(rows) + len(skipped), Skipped: skipped}
 	if err != nil {
 		return rep, err
@@ -86,24 +92,42 @@ func (c *Catalog) Import(ctx context.Context, r io.Reader) (Report, error) {
 // rows to upsert and the postings skipped. Relative posting dates ("3 hours
 // ago") count back from each posting's fetched_at, else from now.
 func (c *Catalog) Parse(r io.Reader) ([]store.CatalogJob, []Problem, error) {
+	return c.parse(r, defaultImportOrigin)
+}
+
+// entries yields the postings of a file one by one: ok false at the end;
+// reason set for a posting that is not a job object.
+type entries func() (e entry, reason string, ok bool, err error)
+
+func (c *Catalog) parse(r io.Reader, origin string) ([]store.CatalogJob, []Problem, error) {
 	lr := &io.LimitedReader{R: r, N: MaxImportBytes + 1}
-	dec := json.NewDecoder(lr)
-	if err := openJobsArray(dec); err != nil {
+	br := bufio.NewReaderSize(lr, 64<<10)
+	next, err := openEntries(br)
+	if err != nil {
 		return nil, nil, tooLarge(lr, err)
 	}
 	now := c.now().UTC()
 	var rows []store.CatalogJob
 	var skipped []Problem
 	seen := map[string]int{}
-	for i := 1; dec.More(); i++ {
+	for i := 1; ; i++ {
+		e, reason, ok, err := next()
+		if err != nil {
+			return nil, nil, tooLarge(lr, fmt.Errorf("posting %d: %w", i, err))
+		}
+		if !ok {
+			break
+		}
 		if i > MaxImportJobs {
 			return nil, nil, fmt.Errorf("the file holds more than %d postings; split it", MaxImportJobs)
 		}
-		var raw json.RawMessage
-		if err := dec.Decode(&raw); err != nil {
-			return nil, nil, tooLarge(lr, fmt.Errorf("posting %d: %w", i, err))
+		if e.Source == "" {
+			e.Source = origin
 		}
-		row, reason := c.parseEntry(raw, now)
+		var row store.CatalogJob
+		if reason == "" {
+			row, reason = c.checkEntry(e, now)
+		}
 		if reason == "" {
 			if first, dup := seen[row.ID]; dup {
 				reason = fmt.Sprintf(duplicateEntryReason, first)
@@ -117,6 +141,126 @@ func (c *Catalog) Parse(r io.Reader) ([]store.CatalogJob, []Problem, error) {
 		rows = append(rows, row)
 	}
 	return rows, skipped, nil
+}
+
+// openEntries reads JSON when the file starts with [ or {, else CSV.
+func openEntries(br *bufio.Reader) (entries, error) {
+	for {
+		b, err := br.Peek(1)
+		if err != nil {
+			return nil, errors.New("the file is empty")
+		}
+		switch {
+		case b[0] == ' ' || b[0] == '\t' || b[0] == '\r' || b[0] == '\n':
+			_, _ = br.ReadByte()
+			continue
+		case b[0] == '[' || b[0] == '{':
+			return jsonEntries(br)
+		}
+		// A UTF-8 byte-order mark from a spreadsheet export.
+		if bom, _ := br.Peek(3); string(bom) == "\xef\xbb\xbf" {
+			_, _ = br.Discard(3)
+		}
+		return csvEntries(br)
+	}
+}
+
+func jsonEntries(r io.Reader) (entries, error) {
+	dec := json.NewDecoder(r)
+	if err := openJobsArray(dec); err != nil {
+		return nil, err
+	}
+	return func() (entry, string, bool, error) {
+		if !dec.More() {
+			return entry{}, "", false, nil
+		}
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return entry{}, "", false, err
+		}
+		var e entry
+		if err := json.Unmarshal(raw, &e); err != nil {
+			var te *json.UnmarshalTypeError
+			if errors.As(err, &te) && te.Field != "" {
+				return e, fmt.Sprintf("field %q must be of type %s", te.Field, te.Type), true, nil
+			}
+			return e, "not a JSON object of job fields", true, nil
+		}
+		return e, "", true, nil
+	}, nil
+}
+
+// csvColumns are the columns a CSV import may have (the JSON field names).
+var csvColumns = map[string]func(e *entry, v string) string{
+	"title":            func(e *entry, v string) string { e.Title = v; return "" },
+	"company":          func(e *entry, v string) string { e.Company = v; return "" },
+	"location":         func(e *entry, v string) string { e.Location = v; return "" },
+	"job_link":         func(e *entry, v string) string { e.JobLink = v; return "" },
+	"posted_date":      func(e *entry, v string) string { e.PostedDate = v; return "" },
+	"logo":             func(e *entry, v string) string { e.Logo = v; return "" },
+	"description":      func(e *entry, v string) string { e.Description = v; return "" },
+	"experience_level": func(e *entry, v string) string { e.ExperienceLevel = v; return "" },
+	"country":          func(e *entry, v string) string { e.Country = v; return "" },
+	"source":           func(e *entry, v string) string { e.Source = v; return "" },
+	"source_id":        func(e *entry, v string) string { e.SourceID = v; return "" },
+	"posted_at":        func(e *entry, v string) string { return csvTime(&e.PostedAt, "posted_at", v) },
+	"fetched_at":       func(e *entry, v string) string { return csvTime(&e.FetchedAt, "fetched_at", v) },
+}
+
+func csvTime(dst **time.Time, field, v string) string {
+	if strings.TrimSpace(v) == "" {
+		return ""
+	}
+	for _, layout := range []string{time.RFC3339, time.DateOnly} {
+		if t, err := time.Parse(layout, strings.TrimSpace(v)); err == nil {
+			*dst = &t
+			return ""
+		}
+	}
+	return fmt.Sprintf("%s must be an RFC 3339 time or a date (YYYY-MM-DD)", field)
+}
+
+func csvEntries(r io.Reader) (entries, error) {
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
+	head, err := cr.Read()
+	if err != nil {
+		return nil, fmt.Errorf("not JSON, and not CSV with a header row: %w", err)
+	}
+	cols := make([]func(*entry, string) string, len(head))
+	hasTitle := false
+	for i, h := range head {
+		h = strings.ToLower(strings.TrimSpace(h))
+		set, ok := csvColumns[h]
+		if !ok {
+			return nil, fmt.Errorf("CSV column %q is not a job field (want some of title, company, location, job_link, description, …)", truncate(h, 40))
+		}
+		cols[i] = set
+		hasTitle = hasTitle || h == "title"
+	}
+	if !hasTitle {
+		return nil, errors.New(`the CSV header has no "title" column`)
+	}
+	return func() (entry, string, bool, error) {
+		rec, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			return entry{}, "", false, nil
+		}
+		if err != nil {
+			return entry{}, "", false, err
+		}
+		var e entry
+		if len(rec) != len(cols) {
+			return e, fmt.Sprintf("the row has %d fields, the header %d", len(rec), len(cols)), true, nil
+		}
+		for i, v := range rec {
+			if reason := cols[i](&e, v); reason != "" {
+				return e, reason, true, nil
+			}
+		}
+		return e, "", true, nil
+	}, nil
 }
 
 // openJobsArray positions dec inside the postings array: the top-level
@@ -158,17 +302,9 @@ func tooLarge(lr *io.LimitedReader, err error) error {
 	return err
 }
 
-// parseEntry checks one posting and turns it into a row; reason is empty
+// checkEntry checks one posting and turns it into a row; reason is empty
 // when the posting is fit to import.
-func (c *Catalog) parseEntry(raw json.RawMessage, now time.Time) (store.CatalogJob, string) {
-	var e entry
-	if err := json.Unmarshal(raw, &e); err != nil {
-		var te *json.UnmarshalTypeError
-		if errors.As(err, &te) && te.Field != "" {
-			return store.CatalogJob{}, fmt.Sprintf("field %q must be of type %s", te.Field, te.Type)
-		}
-		return store.CatalogJob{}, "not a JSON object of job fields"
-	}
+func (c *Catalog) checkEntry(e entry, now time.Time) (store.CatalogJob, string) {
 	row := store.CatalogJob{
 		Title: oneLine(e.Title), Company: oneLine(e.Company), Location: oneLine(e.Location),
 		PostedDate: oneLine(e.PostedDate), Origin: oneLine(e.Source), OriginID: oneLine(e.SourceID),

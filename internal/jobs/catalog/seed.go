@@ -14,6 +14,9 @@ import (
 //go:embed seed.json
 var seed []byte
 
+// SampleOrigin is the source of the shipped sample's postings.
+const SampleOrigin = "sample"
+
 // Seed imports the shipped sample when the catalog is empty and says
 // whether it did. Two servers seeding at once import the same rows, which
 // the upsert makes harmless.
@@ -25,7 +28,7 @@ func (c *Catalog) Seed(ctx context.Context) (Report, bool, error) {
 	if n > 0 {
 		return Report{}, false, nil
 	}
-	rep, err := c.Import(ctx, bytes.NewReader(seed))
+	rep, err := c.importFrom(ctx, bytes.NewReader(seed), SampleOrigin)
 	if err != nil {
 		return rep, false, fmt.Errorf("seed the job catalog: %w", err)
 	}

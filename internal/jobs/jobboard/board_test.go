@@ -56,8 +56,8 @@ func TestFetchEachBoard(t *testing.T) {
 	t.Cleanup(fake.Close)
 	wantLoc := map[string]string{
 		jobboard.NameArbeitnow: "Berlin, Germany",
-		jobboard.NameRemotive:  "Remote, Berlin, Germany",
-		jobboard.NameRemoteOK:  "Remote, Berlin, Germany",
+		jobboard.NameRemotive:  "Berlin, Germany",
+		jobboard.NameRemoteOK:  "Berlin, Germany",
 	}
 	for _, name := range jobboard.Names {
 		t.Run(name, func(t *testing.T) {

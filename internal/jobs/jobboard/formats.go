@@ -41,9 +41,11 @@ func decodeArbeitnow(body []byte, now time.Time, s *jobs.Sanitizer) ([]jobs.Job,
 	}
 	out := make([]jobs.Job, 0, len(p.Data))
 	for _, d := range p.Data {
+		// Locations stay as the board writes them: the same posting on two
+		// boards must get the same deduplication key.
 		loc := strings.TrimSpace(d.Location)
-		if d.Remote && !strings.Contains(strings.ToLower(loc), "remote") {
-			loc = strings.TrimPrefix(loc+" (Remote)", " ")
+		if loc == "" && d.Remote {
+			loc = "Remote"
 		}
 		j := jobs.Job{
 			Title: strings.TrimSpace(d.Title), Company: strings.TrimSpace(d.CompanyName), Location: loc,
@@ -93,8 +95,9 @@ func decodeRemotive(body []byte, now time.Time, s *jobs.Sanitizer) ([]jobs.Job, 
 	out := make([]jobs.Job, 0, len(f.Jobs))
 	for _, d := range f.Jobs {
 		loc := strings.TrimSpace(d.CandidateRequiredLocation)
-		loc = strings.TrimSpace("Remote, " + loc)
-		loc = strings.TrimSuffix(loc, ",")
+		if loc == "" {
+			loc = "Remote"
+		}
 		j := jobs.Job{
 			Title: strings.TrimSpace(d.Title), Company: strings.TrimSpace(d.CompanyName), Location: loc,
 			JobLink: d.URL, Logo: d.CompanyLogo, Description: s.Sanitize(d.Description),
@@ -149,8 +152,6 @@ func decodeRemoteOK(body []byte, now time.Time, s *jobs.Sanitizer) ([]jobs.Job, 
 		loc := strings.TrimSpace(d.Location)
 		if loc == "" {
 			loc = "Remote"
-		} else if !strings.Contains(strings.ToLower(loc), "remote") {
-			loc = "Remote, " + loc
 		}
 		logo := d.CompanyLogo
 		if logo == "" {

@@ -1,0 +1,44 @@
+package httpapi
+
+import (
+	"context"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/utopiahire/utopiahire/internal/store"
+)
+
+// CatalogOrigins counts the catalog's postings per source (*catalog.Catalog).
+type CatalogOrigins interface {
+	Origins(ctx context.Context) ([]store.OriginCount, error)
+}
+
+// CatalogSummary is GET /api/jobs/catalog: how many postings the local
+// catalog holds and where they come from, with each live board's last
+// import, so the user knows how wide a search is.
+type CatalogSummary struct {
+	Total   int                 `json:"total"`
+	Sources []store.OriginCount `json:"sources"`
+}
+
+func (s *Server) jobsCatalogRoute(c CatalogOrigins) {
+	if c == nil {
+		return
+	}
+	s.handle(fiber.MethodGet, "/api/jobs/catalog", Op{Summary: "How many postings the local job catalog holds, per source (import file, sample, job boards), " +
+		"with each job board's last import.", Tag: "jobs", Auth: "bearer", Response: CatalogSummary{}, Errors: []int{401}},
+		s.requireUser, func(ctx *fiber.Ctx) error {
+			origins, err := c.Origins(ctx.UserContext())
+			if err != nil {
+				return err
+			}
+			sum := CatalogSummary{Sources: origins}
+			if sum.Sources == nil {
+				sum.Sources = []store.OriginCount{}
+			}
+			for _, o := range origins {
+				sum.Total += o.Postings
+			}
+			return ctx.JSON(sum)
+		})
+}
