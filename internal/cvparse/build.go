@@ -209,9 +209,13 @@ func (b *builder) experience(e entry) cv.Experience {
 		x.EndDate = "Present"
 	}
 	rest := assign(parts, []role{
-		{name: "location", pick: func(p part) int { return boolScore(isLocation(p.text)) * 5 }},
-		{name: "title", pick: func(p part) int { return roleBonus(p, "title") + titleScore(p.text)*3 - orgScore(p.text)*2 }},
-		{name: "company", pick: func(p part) int { return roleBonus(p, "org") + orgScore(p.text)*3 - titleScore(p.text) }},
+		{name: "location", pick: func(p part) int { return roleBonus(p, "location") + boolScore(isLocation(p.text) && p.role == "")*5 }},
+		{name: "title", pick: func(p part) int {
+			return roleBonus(p, "title") + (titleScore(p.text)*3-orgScore(p.text)*2)*boolScore(p.role == "")
+		}},
+		{name: "company", pick: func(p part) int {
+			return roleBonus(p, "org") + (orgScore(p.text)*3-titleScore(p.text))*boolScore(p.role == "")
+		}},
 	}, func(name, v string) {
 		switch name {
 		case "location":
@@ -271,9 +275,15 @@ func (b *builder) education(e entry) cv.Education {
 		x.StartDate, x.EndDate = "", x.StartDate
 	}
 	rest := assign(parts, []role{
-		{name: "location", pick: func(p part) int { return boolScore(isLocation(p.text) && institutionScore(p.text) == 0) * 5 }},
-		{name: "degree", pick: func(p part) int { return degreeScore(p.text)*3 - institutionScore(p.text)*2 }},
-		{name: "institution", pick: func(p part) int { return institutionScore(p.text)*3 + orgScore(p.text) - degreeScore(p.text) }},
+		{name: "location", pick: func(p part) int {
+			return roleBonus(p, "location") + boolScore(isLocation(p.text) && institutionScore(p.text) == 0 && p.role == "")*5
+		}},
+		{name: "degree", pick: func(p part) int {
+			return roleBonus(p, "degree") + (degreeScore(p.text)*3-institutionScore(p.text)*2)*boolScore(p.role == "")
+		}},
+		{name: "institution", pick: func(p part) int {
+			return roleBonus(p, "institution") + (institutionScore(p.text)*3+orgScore(p.text)-degreeScore(p.text))*boolScore(p.role == "")
+		}},
 	}, func(name, v string) {
 		switch name {
 		case "location":

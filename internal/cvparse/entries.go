@@ -201,6 +201,15 @@ type part struct {
 func headParts(head []unit) (parts []part, dr dateRange, found bool) {
 	for i, u := range head {
 		t := u.text
+		// "Position<tab>Engineer", "Employeur : Capgemini": the label says
+		// which field the value is.
+		if role, value, ok := labelledValue(t); ok {
+			if role != "dates" {
+				parts = append(parts, part{text: value, line: i, role: role})
+				continue
+			}
+			t = value
+		}
 		if !found {
 			if d, ok := findDateRange(t); ok {
 				dr, found = d, true
@@ -291,4 +300,36 @@ func bodyText(body []unit) (bullets []string, desc string) {
 		bullets = []string{}
 	}
 	return bullets, strings.Join(para, " ")
+}
+
+// valueLabels map the labels of label/value CV layouts (folded) to the
+// field their value fills.
+var valueLabels = map[string]string{
+	"position": "title", "role": "title", "title": "title", "job title": "title", "poste": "title", "fonction": "title",
+	"intitule": "title", "intitule du poste": "title", "occupation": "title",
+	"employer": "org", "company": "org", "organisation": "org", "organization": "org", "employeur": "org",
+	"entreprise": "org", "societe": "org", "client": "org",
+	"location": "location", "city": "location", "lieu": "location", "ville": "location", "place": "location",
+	"dates": "dates", "date": "dates", "period": "dates", "periode": "dates", "duration": "dates", "duree": "dates",
+	"from to": "dates",
+	"degree": "degree", "diploma": "degree", "qualification": "degree", "diplome": "degree", "titre": "degree",
+	"institution": "institution", "school": "institution", "university": "institution", "etablissement": "institution",
+	"ecole": "institution", "universite": "institution", "organisme": "institution",
+}
+
+// labelledValue splits "Label<tab>value" or "Label: value" when the label
+// is one of valueLabels.
+func labelledValue(t string) (role, value string, ok bool) {
+	label, value, found := strings.Cut(t, "\t")
+	if !found {
+		if label, value, found = strings.Cut(t, ":"); !found {
+			return "", "", false
+		}
+	}
+	role, ok = valueLabels[fold(label)]
+	value = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(value), ":："))
+	if !ok || value == "" {
+		return "", "", false
+	}
+	return role, value, true
 }

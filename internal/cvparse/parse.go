@@ -110,15 +110,51 @@ func bodySize(lines []line) float64 {
 	return float64(best) / 2
 }
 
+// headingFragment is the second line of a wrapped heading: one or two
+// words, no digits or punctuation, not set apart by space.
+func headingFragment(l line) bool {
+	t := strings.TrimSpace(l.text)
+	ws := strings.Fields(t)
+	return !l.gapBefore && !l.bullet && len(ws) >= 1 && len(ws) <= 2 && !strings.ContainsAny(t, "0123456789,;.:@|()\t")
+}
+
+// wrappedHeading says whether l and the fragment after it form one
+// heading: a known phrase ("Employment History"), a line ending in "&" or
+// "and", or a keyword heading whose first line is styled as a heading.
+func wrappedHeading(l, next line, known bool, body float64) (sectionKind, bool) {
+	joined := strings.TrimSpace(l.text) + " " + strings.TrimSpace(next.text)
+	if k, ok := headingKind(joined); ok {
+		return k, true
+	}
+	f := fold(l.text)
+	open := strings.HasSuffix(strings.TrimSpace(l.text), "&") || strings.HasSuffix(f, " and") || strings.HasSuffix(f, " et")
+	t := strings.TrimSpace(l.text)
+	styled := l.heading || strings.ToUpper(t) == t || (body > 0 && l.size > body*1.15)
+	if open || (!known && styled) {
+		return keywordHeading(joined)
+	}
+	return 0, false
+}
+
 func splitSections(lines []line) []section {
 	body := bodySize(lines)
 	cur := section{kind: secHeader}
 	var out []section
 	seenKnown := false
-	for _, l := range lines {
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
 		kind, known := headingKind(l.text)
 		if !known && !l.bullet && headingCue(l, body) {
 			kind, known = keywordHeading(l.text)
+		}
+		// A heading wrapped in a narrow label column ("Employment" /
+		// "History", "Education &" / "Training") is one heading.
+		if i+1 < len(lines) && !l.bullet && headingFragment(lines[i+1]) {
+			if k, ok := wrappedHeading(l, lines[i+1], known, body); ok {
+				l.text = strings.TrimSpace(l.text) + " " + strings.TrimSpace(lines[i+1].text)
+				kind, known = k, true
+				i++
+			}
 		}
 		isHead := known && !l.bullet
 		if !isHead && seenKnown && looksLikeUnknownHeading(l, body) {

@@ -39,7 +39,7 @@ var headingWords = []struct {
 	{"presentation", secSummary},
 	{"experience", secExperience}, {"experiences", secExperience}, {"work experience", secExperience},
 	{"employment", secExperience}, {"employment history", secExperience}, {"work history", secExperience},
-	{"career history", secExperience}, {"professional experience", secExperience}, {"relevant experience", secExperience},
+	{"career history", secExperience}, {"professional background", secExperience}, {"work background", secExperience}, {"professional experience", secExperience}, {"relevant experience", secExperience},
 	{"experience professionnelle", secExperience}, {"experiences professionnelles", secExperience},
 	{"parcours professionnel", secExperience},
 	{"education", secEducation}, {"academic background", secEducation}, {"academics", secEducation},
@@ -200,5 +200,22 @@ func keywordHeading(text string) (sectionKind, bool) {
 func headingCue(l line, bodySize float64) bool {
 	t := strings.TrimSpace(l.text)
 	return l.heading || l.gapBefore || l.bold || (bodySize > 0 && l.size > bodySize*1.15) ||
-		strings.HasSuffix(t, ":") || strings.ToUpper(t) == t
+		strings.HasSuffix(t, ":") || strings.ToUpper(t) == t || titleCase(t)
+}
+
+// titleCase: every word of three letters or more starts with a capital
+// ("Tools & Technologies", "Where I've Worked").
+func titleCase(t string) bool {
+	n := 0
+	for _, w := range strings.Fields(t) {
+		r := []rune(w)
+		if len(r) < 3 {
+			continue
+		}
+		if !unicode.IsUpper(r[0]) {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }

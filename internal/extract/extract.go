@@ -38,7 +38,7 @@ type Limits struct {
 	// MaxMemory bounds the address space of each external tool, in bytes.
 	MaxMemory int64
 	// MaxOCRPages bounds the pages of a scanned PDF read by OCR (each takes
-	// seconds); 0 means 4.
+	// seconds); 0 means 3.
 	MaxOCRPages int
 }
 
@@ -53,7 +53,7 @@ func DefaultLimits() Limits {
 		MaxTextBytes:    2 << 20,
 		Timeout:         20 * time.Second,
 		MaxMemory:       768 << 20,
-		MaxOCRPages:     4,
+		MaxOCRPages:     3,
 	}
 }
 
@@ -178,7 +178,7 @@ func (l Limits) ocrPages() int {
 	if l.MaxOCRPages > 0 {
 		return l.MaxOCRPages
 	}
-	return 4
+	return 3
 }
 
 func capLines(lines []Line, max int) []Line {

@@ -45,7 +45,14 @@ func layoutPage(words []bbWord, width float64, page int) []Line {
 		return nil
 	}
 	var regions [][]*segment
-	if x, ok := findGutter(segs, width); ok {
+	labelX := 0.0
+	x, kind := findGutter(segs, width)
+	if kind == gutterTable {
+		// A table: read row by row, with its label column's cells cut
+		// from the entries' text and wrapped label cells rejoined.
+		segs, labelX = splitAt(segs, x), x
+	}
+	if kind == gutterColumns {
 		segs = splitAt(segs, x)
 		var head, left, right, foot []*segment
 		top, bottom := columnSpan(segs, x)
@@ -67,7 +74,7 @@ func layoutPage(words []bbWord, width float64, page int) []Line {
 	}
 	var out []Line
 	for _, reg := range regions {
-		lines := rowsToLines(reg, page)
+		lines := rowsToLines(reg, page, labelX)
 		if len(lines) > 0 {
 			lines[0].GapBefore = true
 		}
@@ -118,7 +125,7 @@ func segmentsOf(words []bbWord) []*segment {
 // Columns that read as a table (a sparse label or date column beside the
 // entries it labels) are not split: row order keeps each label with its
 // entry.
-func findGutter(segs []*segment, width float64) (float64, bool) {
+func findGutter(segs []*segment, width float64) (float64, gutterKind) {
 	if width <= 0 {
 		for _, s := range segs {
 			width = math.Max(width, s.xMax)
@@ -133,21 +140,31 @@ func findGutter(segs []*segment, width float64) (float64, bool) {
 		}
 	}
 	slices.Sort(xs)
-	bestX, bestN := 0.0, 0
+	bestX, bestN, bestKind := 0.0, 0, gutterNone
 	for i := 0; i < len(xs); {
 		j := i
 		for j < len(xs) && xs[j]-xs[i] <= 3 {
 			j++
 		}
 		if n := j - i; n >= 5 && n > bestN {
-			if x := xs[i] - 0.5; gutterAt(segs, x, width) {
-				bestX, bestN = x, n
+			x := xs[i] - 0.5
+			if k := gutterAt(segs, x, width); k != gutterNone {
+				bestX, bestN, bestKind = x, n, k
 			}
 		}
 		i = j
 	}
-	return bestX, bestN > 0
+	return bestX, bestKind
 }
+
+// gutterKind is what a vertical gutter separates.
+type gutterKind int
+
+const (
+	gutterNone    gutterKind = iota
+	gutterColumns            // two text columns, read one after the other
+	gutterTable              // a label or date column beside the entries, read row by row
+)
 
 // splitAt cuts segments that straddle x without any word crossing it: a
 // narrow gutter can be narrower than the segment gap threshold.
@@ -179,7 +196,7 @@ func splitAt(segs []*segment, x float64) []*segment {
 	return out
 }
 
-func gutterAt(segs []*segment, x, width float64) bool {
+func gutterAt(segs []*segment, x, width float64) gutterKind {
 	segs = splitAt(segs, x)
 	var left, right []*segment
 	for _, s := range segs {
@@ -191,28 +208,33 @@ func gutterAt(segs []*segment, x, width float64) bool {
 		}
 	}
 	if len(left) < 5 || len(right) < 5 {
-		return false
+		return gutterNone
 	}
 	top := math.Max(minY(left), minY(right))
 	bottom := math.Min(maxY(left), maxY(right))
 	if bottom-top < 0.5*math.Min(maxY(left)-minY(left), maxY(right)-minY(right)) {
-		return false
+		return gutterNone
 	}
 	for _, s := range segs {
 		crosses := s.xMin < x && s.xMax > x
 		if crosses && s.yMax > top+1 && s.yMin < bottom-1 {
-			return false
+			return gutterNone
 		}
 	}
 	// A column is at least a fifth of the page wide: narrower text on the
 	// right is a date or place pushed to the margin.
-	if maxX(right)-x < 0.2*width {
-		return false
+	if maxX(right)-x < 0.2*width || !leftAligned(right) || rightAligned(right) {
+		return gutterNone
 	}
-	if !leftAligned(right) || !leftAligned(left) || rightAligned(right) {
-		return false
+	// Labels set flush against the gutter (Europass) or a column much
+	// sparser than the text beside it are a table's label column.
+	if rightAligned(left) || labelColumn(left, right) {
+		return gutterTable
 	}
-	return !labelColumn(left, right)
+	if !leftAligned(left) {
+		return gutterNone
+	}
+	return gutterColumns
 }
 
 // labelColumn reports whether the left side is a table's label column:
@@ -314,6 +336,15 @@ func columnSpan(segs []*segment, x float64) (top, bottom float64) {
 	return math.Min(minY(left), minY(right)), math.Max(maxY(left), maxY(right))
 }
 
+func allLeftOf(segs []*segment, x float64) bool {
+	for _, s := range segs {
+		if s.xMax > x {
+			return false
+		}
+	}
+	return true
+}
+
 func minY(segs []*segment) float64 {
 	m := math.Inf(1)
 	for _, s := range segs {
@@ -333,7 +364,7 @@ func maxY(segs []*segment) float64 {
 // rowsToLines orders a region's segments top to bottom and joins segments
 // sharing a row with tabs. A vertical gap well above the usual line pitch
 // starts a new block.
-func rowsToLines(segs []*segment, page int) []Line {
+func rowsToLines(segs []*segment, page int, labelX float64) []Line {
 	if len(segs) == 0 {
 		return nil
 	}
@@ -355,6 +386,26 @@ func rowsToLines(segs []*segment, page int) []Line {
 			continue
 		}
 		rows = append(rows, row{segs: []*segment{s}, y: s.yMid(), h: s.h})
+	}
+	if labelX > 0 {
+		// A label cell wrapped onto a row of its own ("février 2023 —" /
+		// "Aujourd'hui") joins the cell above it, unless that row has
+		// nothing in the label column.
+		kept := rows[:0]
+		for _, r := range rows {
+			if n := len(kept); n > 0 && allLeftOf(r.segs, labelX) && r.y-kept[n-1].y < 1.6*math.Max(r.h, kept[n-1].h) {
+				if cell := kept[n-1].segs[0]; cell.xMax <= labelX && !allLeftOf(kept[n-1].segs, labelX) {
+					for _, s := range r.segs {
+						for _, w := range s.words {
+							cell.add(w)
+						}
+					}
+					continue
+				}
+			}
+			kept = append(kept, r)
+		}
+		rows = kept
 	}
 	var pitches []float64
 	for i := 1; i < len(rows); i++ {

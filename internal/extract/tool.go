@@ -102,14 +102,15 @@ const waitDelay = 10 * time.Second
 // run executes tool with args under prlimit (address space and CPU time) and
 // a wall-clock deadline, without a shell, in dir, with a minimal environment.
 func (e *Extractor) run(ctx context.Context, dir string, maxOut int, tool string, args ...string) ([]byte, error) {
-	return e.runWriting(ctx, dir, maxOut, 0, tool, args...)
+	return e.runWriting(ctx, dir, maxOut, 0, e.limits.Timeout, tool, args...)
 }
 
 // runWriting is run for a tool that writes files (pdftoppm's page
-// images), each at most maxFile bytes; every other tool writes to stdout
-// only and gets a file size limit of 0.
-func (e *Extractor) runWriting(ctx context.Context, dir string, maxOut int, maxFile int64, tool string, args ...string) ([]byte, error) {
-	ctx, cancel := context.WithTimeout(ctx, e.limits.Timeout)
+// images), each at most maxFile bytes (every other tool writes to stdout
+// only and gets a file size limit of 0), with a wall-clock deadline of
+// wall. The CPU limit is always Timeout.
+func (e *Extractor) runWriting(ctx context.Context, dir string, maxOut int, maxFile int64, wall time.Duration, tool string, args ...string) ([]byte, error) {
+	ctx, cancel := context.WithTimeout(ctx, wall)
 	defer cancel()
 	cpu := int(e.limits.Timeout/time.Second) + 1
 	full := append([]string{

@@ -7,6 +7,8 @@ import (
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/utopiahire/utopiahire/internal/cv"
 )
 
 // persona is the structured truth one CV is rendered from.
@@ -27,6 +29,7 @@ type persona struct {
 	Projects  []project
 	Certs     []string
 	Interests []string
+	Free      []cv.Section // sections with headings no parser lists (Patents, Talks)
 }
 
 type ym struct{ Y, M int } // M == 0: year only; Y == 0: present

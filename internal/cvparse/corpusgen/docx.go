@@ -127,6 +127,10 @@ func (w *docxWriter) block(bl block, tab int) {
 			runs += `<w:r><w:tab/></w:r>` + run(bl.right, false, false, 0)
 		}
 		w.para(tabs, runs)
+	case "kv":
+		// Label/value rows as Word users type them: a left tab stop.
+		w.para(`<w:tabs><w:tab w:val="left" w:pos="2268"/></w:tabs>`,
+			run(bl.left, true, false, 0)+`<w:r><w:tab/></w:r>`+w.linked(bl.right))
 	case "para":
 		w.para(``, run(bl.left, false, false, 0))
 	case "bullets":

@@ -15,7 +15,7 @@ func tex(s string) string { return texEscaper.Replace(s) }
 
 // renderLaTeX writes a .tex source: one of three heading styles, one or two
 // columns (paracol, sidebar left or right).
-func renderLaTeX(r *rand.Rand, m model) string {
+func renderLaTeX(r *rand.Rand, m model, layout string) string {
 	var b strings.Builder
 	size := pick(r, []string{"10pt", "11pt"})
 	font := pick(r, []string{"", `\setmainfont{TeX Gyre Heros}`, `\setmainfont{TeX Gyre Pagella}`})
@@ -31,6 +31,7 @@ func renderLaTeX(r *rand.Rand, m model) string {
 \usepackage{xcolor}
 \usepackage{enumitem}
 \usepackage{paracol}
+\usepackage{array}
 \pagestyle{empty}
 \setlength{\parindent}{0pt}
 \setlist[itemize]{leftmargin=1.2em,noitemsep,topsep=2pt}
@@ -41,11 +42,16 @@ func renderLaTeX(r *rand.Rand, m model) string {
 		texBlock(&b, bl)
 	}
 	b.WriteString("\\vspace{4pt}\n")
-	if len(m.side) == 0 {
+	switch {
+	case layout == "table":
+		for _, bl := range m.main {
+			texTableRow(&b, bl)
+		}
+	case len(m.side) == 0:
 		for _, bl := range m.main {
 			texBlock(&b, bl)
 		}
-	} else {
+	default:
 		sideLeft := r.IntN(3) > 0
 		first, second := m.side, m.main
 		ratio := "0.32"
@@ -90,6 +96,8 @@ func texBlock(b *strings.Builder, bl block) {
 		} else {
 			fmt.Fprintf(b, "%s\\par\n", styled(bl.left))
 		}
+	case "kv":
+		fmt.Fprintf(b, "\\noindent\\begin{tabular}{@{}p{3.2cm}p{12.4cm}@{}}\\textbf{%s} & %s\\end{tabular}\\par\n", tex(bl.left), tex(bl.right))
 	case "para":
 		fmt.Fprintf(b, "%s\\par\n", tex(bl.left))
 	case "bullets":
@@ -98,5 +106,41 @@ func texBlock(b *strings.Builder, bl block) {
 			fmt.Fprintf(b, "\\item %s\n", tex(it))
 		}
 		b.WriteString("\\end{itemize}\n\\vspace{2pt}\n")
+	}
+}
+
+// texTableRow lays the main column out as a two-column table, Europass
+// style: headings and dates in a right-aligned left column, the entries'
+// text in the right one. Each row is its own tabular so pages can break.
+func texTableRow(b *strings.Builder, bl block) {
+	const cols = `@{}>{\raggedleft\arraybackslash}p{3.4cm}@{\hspace{0.5cm}}p{12.1cm}@{}`
+	row := func(left, right string) {
+		fmt.Fprintf(b, "\\noindent\\begin{tabular}{%s}%s & %s\\end{tabular}\\par\n", cols, left, right)
+	}
+	styled := tex(bl.left)
+	switch {
+	case bl.bold:
+		styled = `\textbf{` + styled + `}`
+	case bl.italic:
+		styled = `\textit{` + styled + `}`
+	}
+	switch bl.kind {
+	case "heading":
+		b.WriteString("\\vspace{8pt}")
+		row(`{\large\scshape `+tex(bl.left)+`}`, "")
+	case "row":
+		row(`\small `+tex(bl.right), styled)
+	case "kv":
+		row(tex(bl.left), tex(bl.right))
+	case "para":
+		row("", tex(bl.left))
+	case "bullets":
+		var items strings.Builder
+		for _, it := range bl.items {
+			fmt.Fprintf(&items, "\\item %s\n", tex(it))
+		}
+		row("", "\\begin{itemize}\n"+items.String()+"\\end{itemize}")
+	default:
+		texBlock(b, bl)
 	}
 }

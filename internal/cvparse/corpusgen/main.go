@@ -26,38 +26,81 @@ type plan struct {
 	renderer string // latex, docx, lo-pdf, lo-odt, lo-doc, lo-rtf, txt
 	lang     string
 	twoCol   bool
+	// variant "hard" draws the issue-14 patterns (hard.go); layout "table"
+	// or "labels" lays entries out as a table or label/value rows.
+	hard   bool
+	layout string
+	// scan turns the rendered PDF into an image-only one (scan.go).
+	scan bool
 }
 
 func plans() []plan {
 	var ps []plan
 	langs := []string{"en", "fr"}
 	for i := 0; i < 16; i++ {
-		ps = append(ps, plan{"latex", langs[i%2], i%3 == 2})
+		ps = append(ps, plan{renderer: "latex", lang: langs[i%2], twoCol: i%3 == 2})
 	}
 	for i := 0; i < 6; i++ {
-		ps = append(ps, plan{"docx", langs[i%2], i%3 == 1})
+		ps = append(ps, plan{renderer: "docx", lang: langs[i%2], twoCol: i%3 == 1})
 	}
 	for i := 0; i < 6; i++ {
-		ps = append(ps, plan{"lo-pdf", langs[(i+1)%2], i%3 == 0})
+		ps = append(ps, plan{renderer: "lo-pdf", lang: langs[(i+1)%2], twoCol: i%3 == 0})
 	}
 	for _, r := range []string{"lo-odt", "lo-doc", "lo-rtf"} {
-		ps = append(ps, plan{r, "en", false}, plan{r, "fr", r == "lo-odt"})
+		ps = append(ps, plan{renderer: r, lang: "en"}, plan{renderer: r, lang: "fr", twoCol: r == "lo-odt"})
 	}
-	ps = append(ps, plan{"txt", "en", false}, plan{"txt", "fr", false})
+	ps = append(ps, plan{renderer: "txt", lang: "en"}, plan{renderer: "txt", lang: "fr"})
+	// Issue 14: the layouts and patterns a held-out set found misread.
+	for i := 0; i < 4; i++ {
+		ps = append(ps, plan{renderer: "latex", lang: langs[i%2], hard: true})
+	}
+	for i := 0; i < 6; i++ {
+		ps = append(ps, plan{renderer: "latex", lang: langs[i%2], twoCol: true, hard: i%3 != 2})
+	}
+	for i := 0; i < 6; i++ {
+		ps = append(ps, plan{renderer: "latex", lang: langs[i%2], layout: "table", hard: i%2 == 1})
+	}
+	for i := 0; i < 4; i++ {
+		ps = append(ps, plan{renderer: "latex", lang: langs[i%2], layout: "labels", hard: i >= 2})
+	}
+	ps = append(ps,
+		plan{renderer: "latex", lang: "en", scan: true}, plan{renderer: "latex", lang: "fr", scan: true, hard: true},
+		plan{renderer: "latex", lang: "en", twoCol: true, scan: true, hard: true}, plan{renderer: "latex", lang: "fr", layout: "table", scan: true},
+		plan{renderer: "docx", lang: "en", hard: true}, plan{renderer: "docx", lang: "fr", hard: true},
+		plan{renderer: "docx", lang: "en", layout: "labels", hard: true}, plan{renderer: "docx", lang: "fr", twoCol: true, hard: true},
+		plan{renderer: "txt", lang: "en", hard: true}, plan{renderer: "txt", lang: "fr", hard: true},
+		plan{renderer: "txt", lang: "fr", layout: "labels"},
+	)
 	return ps
+}
+
+// layoutName is the layout part of a corpus file name.
+func (p plan) layoutName() string {
+	name := "1col"
+	switch {
+	case p.layout != "":
+		name = p.layout
+	case p.twoCol:
+		name = "2col"
+	}
+	if p.hard {
+		name += "-hard"
+	}
+	return name
 }
 
 func main() {
 	out := flag.String("out", "internal/cvparse/testdata/corpus", "output directory")
+	from := flag.Int("from", 1, "first plan to write (1-based); earlier ones are left as they are")
 	flag.Parse()
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
-	if err := generate(context.Background(), *out); err != nil {
+	if err := generate(context.Background(), *out, *from); err != nil {
 		log.Error("generate corpus", "err", err)
 		os.Exit(1)
 	}
 }
 
-func generate(ctx context.Context, out string) error {
+func generate(ctx context.Context, out string, from int) error {
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return err
 	}
@@ -67,18 +110,30 @@ func generate(ctx context.Context, out string) error {
 	}
 	defer os.RemoveAll(work)
 	for i, p := range plans() {
+		if i+1 < from {
+			continue
+		}
 		r := rand.New(rand.NewPCG(2026, uint64(i)))
 		per := newPersona(r, p.lang)
 		st := newStyle(r, p.lang, p.twoCol)
-		m, truth := build(per, st)
-		cols := "1col"
-		if p.twoCol {
-			cols = "2col"
+		st.layout = p.layout
+		if p.hard {
+			harden(r, &per, &st)
 		}
-		base := fmt.Sprintf("g%02d-%s-%s-%s", i+1, p.renderer, p.lang, cols)
+		m, truth := build(per, st)
+		renderer := p.renderer
+		if p.scan {
+			renderer = "scan"
+		}
+		base := fmt.Sprintf("g%02d-%s-%s-%s", i+1, renderer, p.lang, p.layoutName())
 		ext, err := render(ctx, r, p, m, work, base)
 		if err != nil {
 			return fmt.Errorf("%s: %w", base, err)
+		}
+		if p.scan {
+			if err := scanPDF(ctx, work, base); err != nil {
+				return fmt.Errorf("%s: %w", base, err)
+			}
 		}
 		if err := copyFile(filepath.Join(work, base+ext), filepath.Join(out, base+ext)); err != nil {
 			return err
@@ -99,7 +154,7 @@ func render(ctx context.Context, r *rand.Rand, p plan, m model, dir, base string
 	switch p.renderer {
 	case "latex":
 		src := filepath.Join(dir, base+".tex")
-		if err := os.WriteFile(src, []byte(renderLaTeX(r, m)), 0o644); err != nil {
+		if err := os.WriteFile(src, []byte(renderLaTeX(r, m, p.layout)), 0o644); err != nil {
 			return "", err
 		}
 		return ".pdf", runTool(ctx, dir, "xelatex", "-interaction=nonstopmode", "-no-shell-escape", "-halt-on-error", base+".tex")

@@ -10,7 +10,7 @@ import (
 
 // block is one renderer-neutral piece of a CV page.
 type block struct {
-	kind   string // name, line, heading, row, para, bullets
+	kind   string // name, line, heading, row, para, bullets, kv (label left, value right)
 	left   string
 	right  string
 	bold   bool
@@ -38,6 +38,11 @@ type style struct {
 	twoCol     bool
 	eduFirst   bool
 	headings   map[string]string
+	// layout is "" (flowing text), "table" (a date/label column beside the
+	// entries, Europass style) or "labels" (label/value rows).
+	layout      string
+	checkSkills bool // "✓ Go ✓ SQL"
+	phoneCity   bool // "+44 20 7946 0958 London" with one space between
 }
 
 var monthsEN = []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
@@ -135,12 +140,18 @@ func build(p persona, s style) (model, cv.StructuredCV) {
 	}}
 	m.head = append(m.head, block{kind: "name", left: p.Name})
 	contact := contactItems(p, s)
-	if s.twoCol {
+	if s.layout == "labels" {
+		for _, kv := range contactPairs(p, s) {
+			m.head = append(m.head, block{kind: "kv", left: kv[0], right: kv[1]})
+		}
+		contact = nil
+	}
+	if s.twoCol && contact != nil {
 		m.side = append(m.side, block{kind: "heading", left: s.headings["contact"]})
 		for _, c := range contact {
 			m.side = append(m.side, block{kind: "line", left: c})
 		}
-	} else if s.multiLine {
+	} else if s.multiLine || contact == nil {
 		for _, c := range contact {
 			m.head = append(m.head, block{kind: "line", left: c})
 		}
@@ -177,6 +188,10 @@ func build(p persona, s style) (model, cv.StructuredCV) {
 			truth.Certifications = append(truth.Certifications, cv.Item{Title: c})
 		}
 	}
+	for _, f := range p.Free {
+		extras = append(extras, block{kind: "heading", left: f.Title}, block{kind: "para", left: f.Content})
+		truth.OtherSections = append(truth.OtherSections, f)
+	}
 	if len(p.Interests) > 0 {
 		extras = append(extras, block{kind: "heading", left: s.headings["interests"]}, block{kind: "para", left: strings.Join(p.Interests, ", ")})
 		truth.OtherSections = append(truth.OtherSections, cv.Section{Title: s.headings["interests"], Content: strings.Join(p.Interests, ", ")})
@@ -201,6 +216,9 @@ func contactItems(p persona, s style) []string {
 		return en + ": " + v
 	}
 	items := []string{p.Location, label("Email", "E-mail", p.Email), label("Phone", "Tél.", p.Phone), p.LinkedIn}
+	if s.phoneCity {
+		items = []string{label("Email", "E-mail", p.Email), p.Phone + " " + p.Location, p.LinkedIn}
+	}
 	if p.GitHub != "" {
 		items = append(items, p.GitHub)
 	}
@@ -210,11 +228,37 @@ func contactItems(p persona, s style) []string {
 	return items
 }
 
+// contactPairs are the contact rows of a label/value layout.
+func contactPairs(p persona, s style) [][2]string {
+	l := map[string][4]string{
+		"en": {"Address", "Email", "Phone", "LinkedIn"},
+		"fr": {"Adresse", "E-mail", "Téléphone", "LinkedIn"},
+	}[s.lang]
+	out := [][2]string{{l[0], p.Location}, {l[1], p.Email}, {l[2], p.Phone}, {l[3], p.LinkedIn}}
+	if p.GitHub != "" {
+		out = append(out, [2]string{"GitHub", p.GitHub})
+	}
+	if p.Portfolio != "" {
+		out = append(out, [2]string{"Portfolio", p.Portfolio})
+	}
+	return out
+}
+
 func (s style) experience(p persona, truth *cv.StructuredCV) []block {
 	out := []block{{kind: "heading", left: s.headings["experience"]}}
 	for _, j := range p.Jobs {
 		d := s.dates(j.Start, j.End)
-		switch s.jobStyle {
+		style := s.jobStyle
+		if s.layout == "labels" {
+			style = 0
+			l := map[string][4]string{
+				"en": {"Employer", "Position", "Dates", "Location"},
+				"fr": {"Employeur", "Poste", "Période", "Lieu"},
+			}[s.lang]
+			out = append(out, block{kind: "kv", left: l[1], right: j.Title, bold: true}, block{kind: "kv", left: l[0], right: j.Company},
+				block{kind: "kv", left: l[3], right: j.Location}, block{kind: "kv", left: l[2], right: d})
+		}
+		switch style {
 		case 1:
 			out = append(out, block{kind: "row", left: j.Title, right: d, bold: true},
 				block{kind: "row", left: j.Company + ", " + j.Location, italic: true})
@@ -244,7 +288,17 @@ func (s style) education(p persona, truth *cv.StructuredCV) []block {
 	out := []block{{kind: "heading", left: s.headings["education"]}}
 	for _, e := range p.Schools {
 		d := s.dates(e.Start, e.End)
-		switch s.eduStyle {
+		style := s.eduStyle
+		if s.layout == "labels" {
+			style = 0
+			l := map[string][3]string{
+				"en": {"Degree", "Institution", "Dates"},
+				"fr": {"Diplôme", "Établissement", "Période"},
+			}[s.lang]
+			out = append(out, block{kind: "kv", left: l[0], right: e.Degree, bold: true}, block{kind: "kv", left: l[1], right: e.Institution},
+				block{kind: "kv", left: l[2], right: d})
+		}
+		switch style {
 		case 1:
 			out = append(out, block{kind: "row", left: e.Degree, right: d, bold: true},
 				block{kind: "row", left: e.Institution, right: e.Location, italic: true})
@@ -304,7 +358,11 @@ func (s style) skills(p persona, truth *cv.StructuredCV) []block {
 		for _, g := range groups {
 			all = append(all, g...)
 		}
-		out = append(out, block{kind: "para", left: strings.Join(all, " · ")})
+		if s.checkSkills {
+			out = append(out, block{kind: "para", left: checkList(all)})
+		} else {
+			out = append(out, block{kind: "para", left: strings.Join(all, " · ")})
+		}
 	}
 	out = append(out, block{kind: "heading", left: s.headings["languages"]})
 	var langs []string

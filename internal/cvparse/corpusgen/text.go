@@ -37,6 +37,12 @@ func renderText(r *rand.Rand, m model) string {
 			default:
 				b.WriteString(bl.left + " | " + bl.right + "\n")
 			}
+		case "kv":
+			if pad {
+				b.WriteString(bl.left + ":" + strings.Repeat(" ", max(2, 16-utf8.RuneCountInString(bl.left))) + bl.right + "\n")
+			} else {
+				b.WriteString(bl.left + ": " + bl.right + "\n")
+			}
 		case "bullets":
 			for _, it := range bl.items {
 				b.WriteString(bullet + it + "\n")
