@@ -61,7 +61,12 @@ type dateRange struct {
 func findDateRange(s string) (dateRange, bool) {
 	for _, m := range reRange.FindAllStringSubmatchIndex(s, -1) {
 		if !wordBoundary(s, m[0], m[1]) {
-			continue
+			// "Période 2017 - 2019": the "de" of "Période" is no "from";
+			// the range itself still counts.
+			if m[2] <= m[0] || !wordBoundary(s, m[2], m[1]) {
+				continue
+			}
+			m[0] = m[2]
 		}
 		a := s[m[2]:m[3]]
 		var b string

@@ -51,6 +51,18 @@ func continues(prev unit, l line) bool {
 	if strings.HasSuffix(p, ",") || strings.HasSuffix(p, "|") || strings.HasSuffix(p, "&") {
 		return !l.gapBefore || !hasDate(p)
 	}
+	// A phrase cut after a function word ("University of" / "Manchester")
+	// or a date range cut after its dash or month ("Sep 2016 — Jun" /
+	// "2018") goes on.
+	if !l.gapBefore && (endsInFunctionWord(p) || reOpenRange.MatchString(p) && startsWithDatePart(t)) {
+		return true
+	}
+	// A word cut by the typesetter ("Communi-" / "cation") or a list
+	// wrapped inside a phrase ("Problem" / "solving"): the next line starts
+	// with an all-lower-case word.
+	if !l.gapBefore && lowerWord(t) && !strings.HasSuffix(p, ".") && !strings.HasSuffix(p, ":") {
+		return true
+	}
 	return isLong(p) && !strings.HasSuffix(p, ".") && unicode.IsLower(first) && !l.gapBefore
 }
 
@@ -66,6 +78,36 @@ func wrappedTail(prev unit, l line, next []line) bool {
 	p := strings.TrimSpace(prev.text)
 	return len(strings.Fields(t)) <= 4 && !hasDate(t) && !strings.ContainsAny(t, "\t|") &&
 		!strings.HasSuffix(p, ".") && !strings.HasSuffix(p, ";") && !strings.HasSuffix(p, ":")
+}
+
+var functionWords = wordSet(`of at in and for the to de du des la le les d et en au aux pour sur`)
+
+func endsInFunctionWord(p string) bool {
+	f := strings.Fields(p)
+	return len(f) >= 2 && functionWords[strings.ToLower(f[len(f)-1])]
+}
+
+var (
+	reOpenRange = regexp.MustCompile(`(?i)(?:(?:19|20)\d{2}\s*[-–—]|(?:19|20)\d{2}\s*[-–—]\s*(?:` + monthAlt + `)\.?)$`)
+	reDatePart  = regexp.MustCompile(`(?i)^(?:(?:19|20)\d{2}|(?:` + monthAlt + `)\.?\s+(?:19|20)\d{2}|(?:0?[1-9]|1[0-2])[/.](?:19|20)\d{2}|` + presentWords + `)\b`)
+)
+
+func startsWithDatePart(t string) bool { return reDatePart.MatchString(strings.TrimSpace(t)) }
+
+// lowerWord says whether t starts with a word in lower case letters only
+// ("cation", "solving"; not "iOS" or "eBay").
+func lowerWord(t string) bool {
+	f := strings.Fields(t)
+	if len(f) == 0 {
+		return false
+	}
+	w := strings.TrimRight(f[0], ",;)")
+	for _, r := range w {
+		if !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return w != ""
 }
 
 func joinWrapped(a, b string) string {
@@ -312,7 +354,7 @@ var valueLabels = map[string]string{
 	"location": "location", "city": "location", "lieu": "location", "ville": "location", "place": "location",
 	"dates": "dates", "date": "dates", "period": "dates", "periode": "dates", "duration": "dates", "duree": "dates",
 	"from to": "dates",
-	"degree": "degree", "diploma": "degree", "qualification": "degree", "diplome": "degree", "titre": "degree",
+	"degree":  "degree", "diploma": "degree", "qualification": "degree", "diplome": "degree", "titre": "degree",
 	"institution": "institution", "school": "institution", "university": "institution", "etablissement": "institution",
 	"ecole": "institution", "universite": "institution", "organisme": "institution",
 }

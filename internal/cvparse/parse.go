@@ -33,7 +33,10 @@ type section struct {
 	lines []line
 }
 
-var reRule = regexp.MustCompile(`^[\s\-=_*~.·•─━]+$`)
+var (
+	reRule      = regexp.MustCompile(`^[\s\-=_*~.·•─━]+$`)
+	reGluedDate = regexp.MustCompile(`(\p{Ll})((?:0[1-9]|1[0-2])/(?:19|20)\d{2})`)
+)
 
 // Parse structures an extracted document.
 func Parse(doc extract.Document) cv.StructuredCV {
@@ -70,6 +73,8 @@ func prepare(in []extract.Line) []line {
 			gap = true
 			continue
 		}
+		// "Technology09/2019": a date glued to the word before it.
+		t = reGluedDate.ReplaceAllString(t, "$1 $2")
 		bullet := l.Bullet
 		if stripped, ok := stripBullet(t); ok {
 			t, bullet = stripped, true

@@ -159,7 +159,7 @@ var headingKeywords = map[string]sectionKind{
 	"professionnelle": secExperience, "professionnelles": secExperience, "postes": secExperience,
 	"education": secEducation, "studies": secEducation, "academic": secEducation, "degrees": secEducation,
 	"qualifications": secEducation, "training": secEducation, "formation": secEducation, "formations": secEducation,
-	"diplomes": secEducation, "etudes": secEducation, "scolarite": secEducation, "cursus": secEducation,
+	"diplomes": secEducation, "diplome": secEducation, "etudes": secEducation, "scolarite": secEducation, "cursus": secEducation,
 	"skills": secSkills, "toolbox": secSkills, "toolkit": secSkills, "tools": secSkills, "technologies": secSkills,
 	"stack": secSkills, "competences": secSkills, "expertise": secSkills, "outils": secSkills, "competencies": secSkills,
 	"languages": secLanguages, "language": secLanguages, "langues": secLanguages, "langue": secLanguages,
@@ -183,15 +183,27 @@ func keywordHeading(text string) (sectionKind, bool) {
 	}
 	f := fold(t)
 	ws := strings.Fields(f)
-	if len(ws) == 0 || len(ws) > 5 || titleScore(t)+degreeScore(t)+institutionScore(t)+orgScore(t) > 0 {
+	if len(ws) == 0 || len(ws) > 5 {
 		return 0, false
 	}
+	kind, found := sectionKind(0), false
+	var rest []string
 	for _, w := range ws {
 		if k, ok := headingKeywords[w]; ok {
-			return k, true
+			if !found {
+				kind, found = k, true
+			}
+			continue
 		}
+		rest = append(rest, w)
 	}
-	return 0, false
+	// The words besides the keywords must not name a job, degree or
+	// school ("FORMATION & DIPLÔMES" is a heading, "Tools Engineer" not).
+	other := strings.Join(rest, " ")
+	if !found || titleScore(other)+degreeScore(other)+institutionScore(other)+orgScore(other) > 0 {
+		return 0, false
+	}
+	return kind, true
 }
 
 // headingCue is the layout evidence a keyword heading needs: styled as a
@@ -200,7 +212,14 @@ func keywordHeading(text string) (sectionKind, bool) {
 func headingCue(l line, bodySize float64) bool {
 	t := strings.TrimSpace(l.text)
 	return l.heading || l.gapBefore || l.bold || (bodySize > 0 && l.size > bodySize*1.15) ||
-		strings.HasSuffix(t, ":") || strings.ToUpper(t) == t || titleCase(t)
+		strings.HasSuffix(t, ":") || strings.ToUpper(t) == t || titleCase(t) || shortCapitalised(t)
+}
+
+// shortCapitalised: at most four words starting with a capital, the shape
+// of a sentence-case heading ("Outils et technologies").
+func shortCapitalised(t string) bool {
+	ws := strings.Fields(t)
+	return len(ws) > 0 && len(ws) <= 4 && unicode.IsUpper([]rune(t)[0])
 }
 
 // titleCase: every word of three letters or more starts with a capital

@@ -62,6 +62,8 @@ func layoutPage(words []bbWord, width float64, page int) []Line {
 				left = append(left, s)
 			case s.xMin >= x:
 				right = append(right, s)
+			case s.yMin > top+1 && s.yMax < bottom-1:
+				left = append(left, s) // a long word overflowing the left column
 			case s.yMid() < (top+bottom)/2:
 				head = append(head, s)
 			default:
@@ -215,10 +217,18 @@ func gutterAt(segs []*segment, x, width float64) gutterKind {
 	if bottom-top < 0.5*math.Min(maxY(left)-minY(left), maxY(right)-minY(right)) {
 		return gutterNone
 	}
+	// A single long word (a URL in a narrow sidebar) may overflow into the
+	// gutter; anything more crossing it is text spanning both sides.
+	overflow := 0
 	for _, s := range segs {
 		crosses := s.xMin < x && s.xMax > x
 		if crosses && s.yMax > top+1 && s.yMin < bottom-1 {
-			return gutterNone
+			if len(s.words) > 1 || s.xMin > x-0.2*width {
+				return gutterNone
+			}
+			if overflow++; overflow > 2 {
+				return gutterNone
+			}
 		}
 	}
 	// A column is at least a fifth of the page wide: narrower text on the
