@@ -2,6 +2,8 @@ package hub_test
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"io"
 	"net"
 	"sync"
@@ -205,5 +207,61 @@ func TestClientFollowsShutdownToAnotherNode(t *testing.T) {
 	}
 	if n := connects.Load(); n != 2 {
 		t.Fatalf("connected %d times, want 2", n)
+	}
+}
+
+// A publish refused for now (unavailable, internal) is kept and resent with
+// its key, with back-off, until acknowledged; the subscriber gets it once. A
+// refusal a resend would repeat is returned at once.
+func TestClientResendsRetryableRefusalsWithTheSameKey(t *testing.T) {
+	t.Parallel()
+	var mu sync.Mutex
+	var calls []string
+	ts := startHub(t, newTestMemoryBroker(t), func(c *hub.Config) {
+		c.OnPublish = func(_ context.Context, _ hub.Principal, _ string, data []byte, key string) error {
+			mu.Lock()
+			defer mu.Unlock()
+			calls = append(calls, key)
+			switch {
+			case string(data) == `"never"`:
+				return hub.NewError("segment_final", "refused for good")
+			case len(calls) <= 2:
+				return hub.NewError(hub.CodeUnavailable, "broker unavailable, retry later")
+			case len(calls) == 3:
+				return hub.NewError(hub.CodeInternal, "could not store, send it again")
+			}
+			return nil
+		}
+	})
+	_, in := subscribe(t, dialClient(t, ts.url, "viewer"), "room:r", nil)
+	c := dialClient(t, ts.url, "agent")
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	pos, err := c.PublishWithKey(ctx, "room:r", "seg-1", []byte(`{"seq":1}`))
+	if err != nil || pos.Offset != 1 {
+		t.Fatalf("publish = %+v, %v; want offset 1 after the resends", pos, err)
+	}
+	mu.Lock()
+	got := append([]string(nil), calls...)
+	mu.Unlock()
+	if diff := cmp.Diff([]string{"agent/seg-1", "agent/seg-1", "agent/seg-1", "agent/seg-1"}, got); diff != "" {
+		t.Fatalf("attempts seen by the hook (-want +got):\n%s", diff)
+	}
+	in.waitMessages(t, 1)
+
+	_, err = c.PublishWithKey(ctx, "room:r", "seg-2", []byte(`"never"`))
+	var se *hubclient.ServerError
+	if !errors.As(err, &se) || se.Code != "segment_final" || se.Retryable() {
+		t.Fatalf("publish refused for good = %v, want segment_final at once", err)
+	}
+	time.Sleep(200 * time.Millisecond)
+	mu.Lock()
+	n := len(calls)
+	mu.Unlock()
+	if n != 5 {
+		t.Fatalf("hook called %d times, want 5: a refusal for good is not resent", n)
+	}
+	if got := in.offsets(); fmt.Sprint(got) != "[1]" {
+		t.Fatalf("viewer received offsets %v, want [1]", got)
 	}
 }
