@@ -9,6 +9,8 @@
 -- ARGV[8] deadline in Redis server time, Unix ms ('0' = none)
 -- Reply: {epoch, offset, server time ms}, or {'', 'late', server time ms}
 -- when the script ran after the deadline and did nothing.
+-- (Reading TIME before writing needs Redis >= 5, which replicates scripts by
+-- their effects; the project runs Redis 7.)
 local t = redis.call('time')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 if ARGV[7] ~= '0' then
