@@ -27,6 +27,17 @@ type ControlPlane interface {
 	SaveReport(ctx context.Context, credential string, r Report) error
 	// Release hands back an interview not yet joined (or fails it).
 	Release(ctx context.Context, credential, reason string) error
+	// Heartbeat tells the server the agent still holds the interview (an
+	// interview whose agent falls silent is finished by the server) and
+	// learns whether the candidate asked to end it.
+	Heartbeat(ctx context.Context, credential string) (Heartbeat, error)
+}
+
+// Heartbeat is the answer of POST /api/agents/heartbeat.
+type Heartbeat struct {
+	State        string `json:"state"`
+	EndRequested bool   `json:"end_requested"`
+	EndReason    string `json:"end_reason,omitempty"`
 }
 
 // Dispatch is the answer of POST /api/agents/session.
@@ -61,21 +72,6 @@ type SessionData struct {
 	CVText             string `json:"cv_text"`
 	Language           string `json:"language"`
 	MaxDurationSeconds int    `json:"max_duration_seconds"`
-}
-
-// Report is the body of POST /api/interviews/save-report.
-type Report struct {
-	CandidateEmail    string   `json:"candidate_email"`
-	JobTitle          string   `json:"job_title"`
-	InterviewScore    *int     `json:"interview_score"`
-	Conclusion        string   `json:"conclusion"`
-	Strengths         []string `json:"strengths"`
-	DevelopmentAreas  []string `json:"development_areas"`
-	Communication     string   `json:"communication"`
-	RoleFit           string   `json:"role_fit"`
-	Terminated        bool     `json:"terminated"`
-	TerminationReason string   `json:"termination_reason"`
-	UnscoredReason    string   `json:"unscored_reason"`
 }
 
 // ErrNoSecret means AGENT_SECRET is not known yet (in development the
@@ -212,4 +208,11 @@ func (c *APIClient) SaveReport(ctx context.Context, credential string, r Report)
 func (c *APIClient) Release(ctx context.Context, credential, reason string) error {
 	return c.do(ctx, "release interview", http.MethodPost, "/api/agents/release", credential,
 		map[string]string{"reason": reason}, nil)
+}
+
+// Heartbeat implements ControlPlane.
+func (c *APIClient) Heartbeat(ctx context.Context, credential string) (Heartbeat, error) {
+	var hb Heartbeat
+	err := c.do(ctx, "heartbeat", http.MethodPost, "/api/agents/heartbeat", credential, struct{}{}, &hb)
+	return hb, err
 }

@@ -3,11 +3,11 @@ package agent
 import (
 	"context"
 	"errors"
-	"fmt"
 	"log/slog"
 	"time"
 
 	"github.com/utopiahire/utopiahire/agent/audio"
+	"github.com/utopiahire/utopiahire/internal/interviewreport"
 )
 
 // ErrCandidateLeft means the candidate left the room.
@@ -27,7 +27,11 @@ type ending struct {
 	terminated bool
 	reason     string // for terminated, or why it stopped early
 	abandoned  bool   // the candidate left
+	endedBy    string // interviewreport.EndedByCandidate when the candidate ended it early
 }
+
+// endedEarlyReason is the report's note when the candidate ended early.
+const endedEarlyReason = "The candidate ended the interview early."
 
 // conversation runs the talk itself: Gemini Live, or rehearsal mode.
 type conversation interface {
@@ -51,6 +55,21 @@ type interview struct {
 	// stop is closed when the worker is told to stop: wrap up politely.
 	stop      <-chan struct{}
 	stopGrace time.Duration
+	// endReq is closed when the candidate asked to end the interview: close
+	// politely and report on what was said. closing is set once the
+	// conversation has begun its close, so the request is not acted on twice.
+	endReq  <-chan struct{}
+	closing bool
+}
+
+// endWanted reports whether the candidate asked to end the interview.
+func (iv *interview) endWanted() bool {
+	select {
+	case <-iv.endReq:
+		return true
+	default:
+		return false
+	}
 }
 
 // hold runs a claimed interview to its end: session data, hub, room,
@@ -72,6 +91,9 @@ func (w *Worker) hold(ctx context.Context, claim Claim, stop <-chan struct{}) {
 		return
 	}
 	defer hubConn.Close()
+	hbCtx, stopHeartbeat := context.WithCancel(ctx)
+	defer stopHeartbeat()
+	endReq := w.heartbeat(hbCtx, claim, log)
 	channel := claim.Channel
 	if channel == "" {
 		channel = "interview:" + claim.InterviewID
@@ -115,10 +137,15 @@ func (w *Worker) hold(ctx context.Context, claim Claim, stop <-chan struct{}) {
 	iv := &interview{
 		claim: claim, data: sd, lang: normLang(sd.Language), room: room, voice: room.Voice(), source: src,
 		timeline: tl, metrics: w.metrics(), log: log, started: time.Now(), maxDur: w.maxDuration(sd),
-		stop: stop, stopGrace: w.deps.StopGrace,
+		stop: stop, stopGrace: w.deps.StopGrace, endReq: endReq,
 	}
 	showState(room, StateListening)
 	end, err := conv.run(ctx, iv)
+	if err == nil && iv.endWanted() {
+		// The candidate asked to end: leaving the room afterwards, or the
+		// model's own close, is that same ending.
+		end = ending{endedBy: interviewreport.EndedByCandidate, reason: endedEarlyReason}
+	}
 	if err != nil {
 		log.Error("interview failed", "err", err)
 		tl.Event(Event{Event: EventFailed, Reason: "agent_error", Message: "The interviewer had a technical failure."})
@@ -134,7 +161,8 @@ func (w *Worker) hold(ctx context.Context, claim Claim, stop <-chan struct{}) {
 		if !tl.HasSpeech(SpeakerCandidate) {
 			return
 		}
-		end = ending{terminated: true, reason: "The candidate left before the end of the interview."}
+		end = ending{terminated: true, abandoned: true, endedBy: interviewreport.EndedByCandidate,
+			reason: "The candidate left before the end of the interview."}
 	}
 	if err == nil && !end.abandoned {
 		w.metrics().outcome(map[bool]string{true: "terminated", false: "completed"}[end.terminated])
@@ -150,11 +178,61 @@ func (w *Worker) hold(ctx context.Context, claim Claim, stop <-chan struct{}) {
 	rep := w.report(ctx, iv, end)
 	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
 	defer cancel()
-	if err := w.deps.Control.SaveReport(rctx, claim.Credential, rep); err != nil {
+	if err := w.saveReport(rctx, claim, rep); err != nil {
 		log.Error("save report", "err", err)
 		return
 	}
 	log.Info("interview reported", "duration_ms", time.Since(start).Milliseconds(), "terminated", rep.Terminated, "scored", rep.InterviewScore != nil)
+}
+
+// saveReport saves the report, retrying while the server is unreachable
+// or restarting (a server down for a moment must not lose the report; one
+// gone for longer finishes the interview itself from the transcript).
+func (w *Worker) saveReport(ctx context.Context, claim Claim, rep Report) error {
+	for attempt := 1; ; attempt++ {
+		err := w.deps.Control.SaveReport(ctx, claim.Credential, rep)
+		var ae *APIError
+		if err == nil || (errors.As(err, &ae) && ae.Status < 500) {
+			return err
+		}
+		w.log.Warn("save report: retrying", "interview_id", claim.InterviewID, "attempt", attempt, "err", err)
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(min(time.Duration(attempt)*500*time.Millisecond, 3*time.Second)):
+		}
+	}
+}
+
+// heartbeat tells the server every HeartbeatEvery, until ctx ends, that
+// this worker still holds the interview. The channel it returns closes
+// when the server answers that the candidate asked to end it.
+func (w *Worker) heartbeat(ctx context.Context, claim Claim, log *slog.Logger) <-chan struct{} {
+	endReq := make(chan struct{})
+	go func() {
+		t := time.NewTicker(w.deps.HeartbeatEvery)
+		defer t.Stop()
+		asked := false
+		for {
+			c, cancel := context.WithTimeout(ctx, w.deps.HeartbeatEvery)
+			hb, err := w.deps.Control.Heartbeat(c, claim.Credential)
+			cancel()
+			switch {
+			case err != nil && ctx.Err() == nil:
+				log.Debug("heartbeat", "err", err)
+			case err == nil && hb.EndRequested && !asked:
+				asked = true
+				log.Info("the candidate asked to end the interview")
+				close(endReq)
+			}
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	return endReq
 }
 
 func joinedMessage(mode string) string {
@@ -182,60 +260,6 @@ func (w *Worker) release(claim Claim, reason string) {
 		w.log.Error("release interview", "interview_id", claim.InterviewID, "err", err)
 	}
 	w.metrics().outcome("released")
-}
-
-// report writes the assessment: by the model when there is one and the
-// candidate spoke, else unscored with the reason.
-func (w *Worker) report(ctx context.Context, iv *interview, end ending) Report {
-	rep := Report{
-		CandidateEmail: iv.data.CandidateEmail, JobTitle: iv.data.JobTitle,
-		Strengths: []string{}, DevelopmentAreas: []string{},
-		Terminated: end.terminated, TerminationReason: end.reason,
-	}
-	segs := iv.timeline.Segments()
-	fr := iv.lang == LangFR
-	switch {
-	case w.deps.Reports == nil:
-		rep.UnscoredReason = pick(fr,
-			"Rehearsal mode: no Gemini API key is configured, so the answers were timed but not transcribed or assessed.",
-			"Mode entraînement : aucune clé d'API Gemini n'est configurée ; les réponses ont été chronométrées mais ni transcrites ni évaluées.")
-		rep.Conclusion = rehearsalConclusion(fr, segs)
-		return rep
-	case !iv.timeline.HasSpeech(SpeakerCandidate):
-		rep.UnscoredReason = pick(fr, "The candidate gave no answer to assess.", "Le candidat n'a donné aucune réponse à évaluer.")
-		rep.Conclusion = rep.UnscoredReason
-		return rep
-	}
-	var mr modelReport
-	gctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 3*time.Minute)
-	defer cancel()
-	if err := w.deps.Reports.GenerateJSON(gctx, reportSystem[iv.lang], reportPrompt(iv.data, segs, end.terminated, end.reason), reportSchema(), &mr); err != nil {
-		w.log.Error("generate report", "interview_id", iv.claim.InterviewID, "err", err)
-		rep.UnscoredReason = pick(fr, "The assessment could not be generated (the AI model was unavailable).",
-			"L'évaluation n'a pas pu être générée (le modèle d'IA était indisponible).")
-		rep.Conclusion = rep.UnscoredReason
-		return rep
-	}
-	score := mr.InterviewScore
-	rep.InterviewScore = &score
-	rep.Conclusion, rep.Communication, rep.RoleFit = mr.Conclusion, mr.Communication, mr.RoleFit
-	rep.Strengths, rep.DevelopmentAreas = nonNil(mr.Strengths), nonNil(mr.DevelopmentAreas)
-	return rep
-}
-
-func rehearsalConclusion(fr bool, segs []Segment) string {
-	var answers int
-	var spoken time.Duration
-	for _, s := range segs {
-		if s.Speaker == SpeakerCandidate {
-			answers++
-			spoken += time.Duration(s.EndMS-s.StartMS) * time.Millisecond
-		}
-	}
-	if fr {
-		return fmt.Sprintf("Entretien d'entraînement non évalué : %d réponses, %.0f s de parole au total.", answers, spoken.Seconds())
-	}
-	return fmt.Sprintf("Unscored rehearsal interview: %d answers, %.0f s of speech in total.", answers, spoken.Seconds())
 }
 
 func pick(fr bool, en, frText string) string {

@@ -13,6 +13,7 @@ import (
 	"google.golang.org/genai"
 
 	"github.com/utopiahire/utopiahire/agent/audio"
+	"github.com/utopiahire/utopiahire/internal/interviewreport"
 )
 
 const modeLive, modeRehearsal = "gemini_live", "rehearsal"
@@ -441,6 +442,7 @@ func (r *liveRun) loop(ctx context.Context) (ending, error) {
 		goAwayTimer  <-chan time.Time
 		speaking     bool
 		stop         = iv.stop
+		endReq       = iv.endReq
 		lostAttempts int
 	)
 	setDeadline := func(d time.Duration, e ending) {
@@ -472,6 +474,11 @@ func (r *liveRun) loop(ctx context.Context) (ending, error) {
 			r.log.Info("worker stopping; asking the model to close")
 			_ = r.cue("stop")
 			setDeadline(iv.stopGrace, ending{terminated: true, reason: "The interviewer had to stop before the end."})
+		case <-endReq:
+			endReq = nil
+			r.log.Info("the candidate asked to end; asking the model to close")
+			_ = r.cue("candidate_end")
+			setDeadline(iv.stopGrace, ending{endedBy: interviewreport.EndedByCandidate, reason: endedEarlyReason})
 		case <-deadline:
 			r.finalizeAll()
 			return deadlineEnd, nil

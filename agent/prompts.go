@@ -128,14 +128,16 @@ func SystemInstruction(sd SessionData, maxMinutes int) string {
 // Cues sent to the Live model as text.
 var cues = map[string]map[string]string{
 	LangEN: {
-		"begin":  "The candidate has joined the room. Greet them and begin the interview.",
-		"timeup": "Time is up. Thank the candidate now, say your closing sentence, and call end_interview with outcome completed.",
-		"stop":   "The interview must stop now for technical reasons. Apologise briefly, say your closing sentence, and call end_interview with outcome completed.",
+		"begin":         "The candidate has joined the room. Greet them and begin the interview.",
+		"timeup":        "Time is up. Thank the candidate now, say your closing sentence, and call end_interview with outcome completed.",
+		"stop":          "The interview must stop now for technical reasons. Apologise briefly, say your closing sentence, and call end_interview with outcome completed.",
+		"candidate_end": "The candidate has asked to end the interview now. Do not ask anything more: thank them briefly, say your closing sentence, and call end_interview with outcome completed.",
 	},
 	LangFR: {
-		"begin":  "Le candidat a rejoint la salle. Saluez-le et commencez l'entretien.",
-		"timeup": "Le temps est écoulé. Remerciez le candidat maintenant, dites votre phrase de clôture et appelez end_interview avec outcome completed.",
-		"stop":   "L'entretien doit s'arrêter maintenant pour des raisons techniques. Excusez-vous brièvement, dites votre phrase de clôture et appelez end_interview avec outcome completed.",
+		"begin":         "Le candidat a rejoint la salle. Saluez-le et commencez l'entretien.",
+		"timeup":        "Le temps est écoulé. Remerciez le candidat maintenant, dites votre phrase de clôture et appelez end_interview avec outcome completed.",
+		"stop":          "L'entretien doit s'arrêter maintenant pour des raisons techniques. Excusez-vous brièvement, dites votre phrase de clôture et appelez end_interview avec outcome completed.",
+		"candidate_end": "Le candidat demande à terminer l'entretien maintenant. Ne posez plus de question : remerciez-le brièvement, dites votre phrase de clôture et appelez end_interview avec outcome completed.",
 	},
 }
 
@@ -144,8 +146,10 @@ func cue(lang, name string) string { return cues[normLang(lang)][name] }
 // Rehearsal mode speaks a fixed script with local text-to-speech.
 var rehearsalScripts = map[string]struct {
 	Intro, Closing string
-	Questions      []string
-	Answer         string // transcript text of an untranscribed answer
+	// EarlyClosing answers the candidate's request to end early.
+	EarlyClosing string
+	Questions    []string
+	Answer       string // transcript text of an untranscribed answer
 }{
 	LangEN: {
 		Intro: "Hello %s. This is a rehearsal interview for the role of %s. No AI model is connected, so I will ask standard questions and time your answers, but I cannot assess them.",
@@ -157,8 +161,9 @@ var rehearsalScripts = map[string]struct {
 			"Tell me about a time you disagreed with a colleague. What happened?",
 			"Where do you want to be in three years?",
 		},
-		Closing: "Thank you, that is the end of this rehearsal interview. You will receive a summary by e-mail. Goodbye.",
-		Answer:  "(answer of %.1f s; rehearsal mode does not transcribe speech)",
+		Closing:      "Thank you, that is the end of this rehearsal interview. You will receive a summary by e-mail. Goodbye.",
+		EarlyClosing: "Of course, we will stop here. Thank you for your answers; your summary will follow by e-mail. Goodbye.",
+		Answer:       "(answer of %.1f s; rehearsal mode does not transcribe speech)",
 	},
 	LangFR: {
 		Intro: "Bonjour %s. Ceci est un entretien d'entraînement pour le poste de %s. Aucun modèle d'IA n'est connecté : je vais poser des questions standard et chronométrer vos réponses, sans pouvoir les évaluer.",
@@ -170,8 +175,9 @@ var rehearsalScripts = map[string]struct {
 			"Racontez-moi un désaccord avec un collègue. Que s'est-il passé ?",
 			"Où voulez-vous être dans trois ans ?",
 		},
-		Closing: "Merci, c'est la fin de cet entretien d'entraînement. Vous recevrez un résumé par e-mail. Au revoir.",
-		Answer:  "(réponse de %.1f s ; le mode entraînement ne transcrit pas la parole)",
+		Closing:      "Merci, c'est la fin de cet entretien d'entraînement. Vous recevrez un résumé par e-mail. Au revoir.",
+		EarlyClosing: "Bien sûr, nous nous arrêtons ici. Merci pour vos réponses ; votre résumé suivra par e-mail. Au revoir.",
+		Answer:       "(réponse de %.1f s ; le mode entraînement ne transcrit pas la parole)",
 	},
 }
 

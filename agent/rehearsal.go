@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/utopiahire/utopiahire/agent/audio"
+	"github.com/utopiahire/utopiahire/internal/interviewreport"
 )
 
 // Rehearsal timing: how long the candidate may take to start answering,
@@ -32,13 +33,16 @@ func (r *rehearsal) mode() string { return modeRehearsal }
 // errStopRehearsal ends the script early (time up, worker stopping).
 var errStopRehearsal = errors.New("rehearsal stopped")
 
+// errEndRequested: the candidate asked to end the interview.
+var errEndRequested = errors.New("the candidate asked to end the interview")
+
 func (r *rehearsal) run(ctx context.Context, iv *interview) (ending, error) {
 	script := rehearsalScripts[iv.lang]
 	deadline := iv.started.Add(iv.maxDur)
 	name := orElse(strings.TrimSpace(iv.data.CandidateName), pick(iv.lang == LangFR, "there", "à vous"))
 	intro := fmt.Sprintf(script.Intro, name, orElse(strings.TrimSpace(iv.data.JobTitle), "—"))
 	if err := r.say(ctx, iv, intro); err != nil {
-		return r.stopped(iv, err)
+		return r.stopped(ctx, iv, err)
 	}
 	n := len(script.Questions)
 	for i, q := range script.Questions {
@@ -47,21 +51,36 @@ func (r *rehearsal) run(ctx context.Context, iv *interview) (ending, error) {
 		}
 		iv.timeline.Event(Event{Event: EventQuestion, Question: i + 1, Of: n})
 		if err := r.say(ctx, iv, q); err != nil {
-			return r.stopped(iv, err)
+			return r.stopped(ctx, iv, err)
 		}
 		if err := r.listen(ctx, iv, deadline); err != nil {
-			return r.stopped(iv, err)
+			return r.stopped(ctx, iv, err)
 		}
 	}
+	iv.closing = true
 	iv.timeline.Event(Event{Event: EventEnding})
 	if err := r.say(ctx, iv, script.Closing); err != nil && !errors.Is(err, errStopRehearsal) {
-		return r.stopped(iv, err)
+		return r.stopped(ctx, iv, err)
 	}
 	return ending{}, nil
 }
 
-func (r *rehearsal) stopped(iv *interview, err error) (ending, error) {
+// closeEarly answers the candidate's request to end: a short goodbye, and
+// the report on what was said.
+func (r *rehearsal) closeEarly(ctx context.Context, iv *interview) (ending, error) {
+	iv.closing = true
+	iv.timeline.Event(Event{Event: EventEnding, Message: endedEarlyReason})
+	if err := r.say(ctx, iv, rehearsalScripts[iv.lang].EarlyClosing); err != nil &&
+		!errors.Is(err, errStopRehearsal) && !errors.Is(err, ErrCandidateLeft) && !errors.Is(err, io.EOF) {
+		return ending{}, err
+	}
+	return ending{endedBy: interviewreport.EndedByCandidate, reason: endedEarlyReason}, nil
+}
+
+func (r *rehearsal) stopped(ctx context.Context, iv *interview, err error) (ending, error) {
 	switch {
+	case errors.Is(err, errEndRequested):
+		return r.closeEarly(ctx, iv)
 	case errors.Is(err, ErrCandidateLeft), errors.Is(err, io.EOF):
 		return ending{abandoned: true}, nil
 	case errors.Is(err, errStopRehearsal):
@@ -78,8 +97,11 @@ func checkGone(iv *interview) error {
 	case <-iv.stop:
 		return errStopRehearsal
 	default:
-		return nil
 	}
+	if !iv.closing && iv.endWanted() {
+		return errEndRequested
+	}
+	return nil
 }
 
 // say speaks text and waits for it to play, stopping at once if the

@@ -39,6 +39,10 @@ type Deps struct {
 	StopGrace time.Duration
 	// CandidateWait bounds the wait for the candidate's microphone.
 	CandidateWait time.Duration
+	// HeartbeatEvery is how often the agent tells the server it still holds
+	// an interview (and learns whether the candidate asked to end it); it
+	// must stay well under the server's INTERVIEW_AGENT_SILENCE.
+	HeartbeatEvery time.Duration
 }
 
 // Worker takes interviews from the dispatch channel, up to Concurrency at
@@ -74,6 +78,9 @@ func NewWorker(deps Deps) (*Worker, error) {
 	}
 	if deps.StopGrace <= 0 {
 		deps.StopGrace = 20 * time.Second
+	}
+	if deps.HeartbeatEvery <= 0 {
+		deps.HeartbeatEvery = 3 * time.Second
 	}
 	if deps.CandidateWait <= 0 {
 		deps.CandidateWait = 2 * time.Minute

@@ -33,7 +33,13 @@ type apiClient struct {
 // flow has its own test) and logs in through the API.
 func signIn(t *testing.T, m *Main, dbURL, name string) *apiClient {
 	t.Helper()
-	c := &apiClient{t: t, base: baseURL(m)}
+	return signInAt(t, baseURL(m), dbURL, name)
+}
+
+// signInAt is signIn against the server at base (a server process).
+func signInAt(t *testing.T, base, dbURL, name string) *apiClient {
+	t.Helper()
+	c := &apiClient{t: t, base: base}
 	email := name + "@example.com"
 	if code, body := c.json("POST", "/api/auth/register", map[string]string{"name": name, "email": email, "password": "Str0ng!Passw0rd"}); code != 201 {
 		t.Fatalf("register: %d %s", code, body)

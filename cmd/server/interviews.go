@@ -6,7 +6,10 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/riverqueue/river"
+
 	"github.com/utopiahire/utopiahire/hub"
+	"github.com/utopiahire/utopiahire/internal/ai"
 	"github.com/utopiahire/utopiahire/internal/auth"
 	"github.com/utopiahire/utopiahire/internal/httpapi"
 	"github.com/utopiahire/utopiahire/internal/interview"
@@ -32,21 +35,35 @@ func (m *Main) openInterviews(cvDeps *httpapi.CVDeps) (httpapi.Interviews, error
 	}
 	ic := m.cfg.Interviews
 	cfg := interview.Config{
-		Store:         store.NewInterviews(m.pool),
-		Hub:           m.hub,
-		Tokens:        auth.NewTokens(keys, auth.TokenConfig{}),
-		Mailer:        mail.NewOutbox(store.NewOutbox(m.pool), m.jobs),
-		CVs:           cvDeps.Extractor,
-		AgentSecret:   m.cfg.AgentSecret,
-		FrontendURL:   m.cfg.FrontendURL,
-		Logger:        m.logger.With("component", "interview"),
-		Metrics:       m.registry,
-		ClaimTimeout:  ic.ClaimTimeout,
-		AbandonGrace:  ic.AbandonGrace,
-		ReportTimeout: ic.ReportTimeout,
-		MaxDuration:   ic.MaxDuration,
-		ReofferEvery:  ic.ReofferEvery,
-		SweepEvery:    ic.SweepEvery,
+		Store:           store.NewInterviews(m.pool),
+		Hub:             m.hub,
+		Tokens:          auth.NewTokens(keys, auth.TokenConfig{}),
+		Mailer:          mail.NewOutbox(store.NewOutbox(m.pool), m.jobs),
+		CVs:             cvDeps.Extractor,
+		AgentSecret:     m.cfg.AgentSecret,
+		FrontendURL:     m.cfg.FrontendURL,
+		Logger:          m.logger.With("component", "interview"),
+		Metrics:         m.registry,
+		ClaimTimeout:    ic.ClaimTimeout,
+		AbandonGrace:    ic.AbandonGrace,
+		ReportTimeout:   ic.ReportTimeout,
+		MaxDuration:     ic.MaxDuration,
+		ReofferEvery:    ic.ReofferEvery,
+		SweepEvery:      ic.SweepEvery,
+		AgentSilence:    ic.AgentSilence,
+		AgentReportWait: ic.AgentReportWait,
+		Jobs:            m.jobs,
+	}
+	if m.cfg.GeminiAPIKey != "" {
+		// The report model scores the reports the server writes itself
+		// (an interview whose agent is gone), like the agent's.
+		reports, err := ai.NewClient(context.Background(), ai.Config{
+			APIKey: m.cfg.GeminiAPIKey, BaseURL: m.cfg.GeminiBaseURL, Logger: m.logger.With("component", "interview_gemini"),
+		})
+		if err != nil {
+			return nil, fmt.Errorf("gemini client for interview reports (GEMINI_API_KEY, GEMINI_BASE_URL): %w", err)
+		}
+		cfg.Reports = reports
 	}
 	if m.cfg.LiveKitEnabled() {
 		issuer, err := livekit.NewIssuer(m.cfg.LiveKitAPIKey, m.cfg.LiveKitAPISecret)
@@ -71,6 +88,7 @@ func (m *Main) openInterviews(cvDeps *httpapi.CVDeps) (httpapi.Interviews, error
 	if err != nil {
 		return nil, err
 	}
+	svc.Attach(m.interviewReports)
 	ctx, cancel := context.WithCancel(context.Background())
 	a := &interviewsArea{svc: svc, cancel: cancel}
 	a.done.Add(1)
@@ -80,6 +98,14 @@ func (m *Main) openInterviews(cvDeps *httpapi.CVDeps) (httpapi.Interviews, error
 	}()
 	m.interviews = a
 	return svc, nil
+}
+
+// addInterviewWorkers registers the job that writes a report on the
+// server when an interview's agent is gone; openInterviews attaches the
+// service to it.
+func (m *Main) addInterviewWorkers(workers *river.Workers) {
+	m.interviewReports = interview.NewReportWorker()
+	river.AddWorker(workers, m.interviewReports)
 }
 
 // closeInterviews stops the sweeper and waits for it.

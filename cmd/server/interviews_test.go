@@ -139,9 +139,15 @@ type feed struct {
 
 func dialHub(t *testing.T, m *Main, token string) *hubclient.Client {
 	t.Helper()
+	return dialHubAt(t, baseURL(m), token)
+}
+
+// dialHubAt is dialHub against the server at base (a server process).
+func dialHubAt(t *testing.T, base, token string) *hubclient.Client {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	wsURL := "ws" + strings.TrimPrefix(baseURL(m), "http") + "/ws"
+	wsURL := "ws" + strings.TrimPrefix(base, "http") + "/ws"
 	c, err := hubclient.Dial(ctx, wsURL, hubclient.Options{Token: func(context.Context) (string, error) { return token, nil }})
 	if err != nil {
 		t.Fatalf("dial hub: %v", err)

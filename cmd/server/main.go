@@ -34,6 +34,7 @@ import (
 	"github.com/utopiahire/utopiahire/internal/config"
 	"github.com/utopiahire/utopiahire/internal/cvjob"
 	"github.com/utopiahire/utopiahire/internal/httpapi"
+	"github.com/utopiahire/utopiahire/internal/interview"
 	"github.com/utopiahire/utopiahire/internal/pgserver"
 	"github.com/utopiahire/utopiahire/internal/ratelimit"
 	"github.com/utopiahire/utopiahire/internal/store"
@@ -149,11 +150,12 @@ type Main struct {
 	cv       *cvjob.Service
 	accounts *auth.Service
 	// interviews is the interviews service and its sweeper (interviews.go).
-	interviews *interviewsArea
-	api        *httpapi.Server
-	http       *http.Server
-	listener   net.Listener
-	serveErr   chan error
+	interviews       *interviewsArea
+	interviewReports *interview.ReportWorker
+	api              *httpapi.Server
+	http             *http.Server
+	listener         net.Listener
+	serveErr         chan error
 }
 
 // NewMain returns an unopened server.
@@ -189,6 +191,7 @@ func (m *Main) Open(ctx context.Context) error {
 	if err := m.addAccountWorkers(workers); err != nil {
 		return err
 	}
+	m.addInterviewWorkers(workers)
 	cvDeps, err := m.openCV(workers)
 	if err != nil {
 		return err

@@ -25,6 +25,7 @@ type Interviews interface {
 	Reviewers(ctx context.Context, u interview.User, id string) ([]interview.Invitation, error)
 	Listen(ctx context.Context, u interview.User, id string) (interview.ListenToken, error)
 	AddNote(ctx context.Context, u interview.User, id, text string, offsetMS *int64) (interview.Note, error)
+	End(ctx context.Context, u interview.User, id, reason string) (interview.Ended, error)
 
 	OpenWorkerSession(secret, workerID string) (interview.WorkerSession, error)
 	AuthenticateWorker(raw string) (string, error)
@@ -33,6 +34,7 @@ type Interviews interface {
 	Release(ctx context.Context, cred interview.Credential, reason string) (interview.Released, error)
 	SessionData(ctx context.Context, cred interview.Credential, room string) (interview.SessionData, error)
 	SaveReport(ctx context.Context, cred interview.Credential, in interview.ReportInput) (interview.SavedReport, error)
+	Heartbeat(ctx context.Context, cred interview.Credential) (interview.AgentHeartbeat, error)
 
 	Webhook(ctx context.Context, authorization string, body []byte) error
 }
@@ -59,11 +61,13 @@ func (s *Server) interviewRoutes(iv Interviews) {
 	s.handle(fiber.MethodDelete, "/api/interviews/:id/reviewers/:email", Op{Summary: "Revoke an invitation (owner): cuts the reviewer's live subscription and listener seat.", Tag: "interviews", Auth: "bearer", Response: okResponse{}, Errors: []int{401, 404}}, s.requireUser, h.revoke)
 	s.handle(fiber.MethodPost, "/api/interviews/:id/listen-token", Op{Summary: "A hidden, subscribe-only LiveKit token to listen to a live interview (reviewer or owner).", Tag: "interviews", Auth: "bearer", Response: interview.ListenToken{}, Errors: []int{401, 404, 409, 503}}, s.requireUser, h.listen)
 	s.handle(fiber.MethodPost, "/api/interviews/:id/notes", Op{Summary: "Add a time-stamped note (reviewer or owner); published on interview:<id>.", Tag: "interviews", Auth: "bearer", Request: noteRequest{}, Response: interview.Note{}, Status: fiber.StatusCreated, Errors: []int{400, 401, 404, 409, 415, 422}}, s.requireUser, h.addNote)
+	s.handle(fiber.MethodPost, "/api/interviews/:id/end", Op{Summary: "End the owner's interview early: one in progress is closed politely by the interviewer, who reports on what was said (completed, ended by the candidate); one not started yet is abandoned.", Tag: "interviews", Auth: "bearer", Request: endRequest{}, Response: interview.Ended{}, Errors: []int{400, 401, 404, 409, 415, 422}}, s.requireUser, h.end)
 	s.handle(fiber.MethodGet, "/api/reviewer/interviews", Op{Summary: "Interviews shared with the user as a reviewer.", Tag: "interviews", Auth: "bearer", Response: interviewList{}, Errors: []int{401}}, s.requireUser, h.shared)
 
 	s.handle(fiber.MethodPost, "/api/agents/session", Op{Summary: "Agent worker sign-in with AGENT_SECRET: a dispatch credential for hub channel agents:dispatch and claims.", Tag: "agents", Request: workerRequest{}, Response: interview.WorkerSession{}, Limit: &agentSession, Errors: []int{400, 401, 415, 422}}, h.workerSession)
 	s.handle(fiber.MethodPost, "/api/agents/claim", Op{Summary: "Claim an offered interview (dispatch credential); exactly one concurrent claimer wins, the others get 409 interview_claimed.", Tag: "agents", Auth: "agent", Request: claimRequest{}, Response: interview.Claimed{}, Unlimited: true, Errors: []int{400, 401, 404, 409, 415, 422}}, h.requireWorker, h.claim)
 	s.handle(fiber.MethodPost, "/api/agents/release", Op{Summary: "Give a claimed interview back (re-offered) before joining, or end it as failed after (interview credential).", Tag: "agents", Auth: "agent", Request: releaseRequest{}, Response: interview.Released{}, Unlimited: true, Errors: []int{400, 401, 403, 409, 415, 422}}, h.requireCredential, h.release)
+	s.handle(fiber.MethodPost, "/api/agents/heartbeat", Op{Summary: "The agent still holds the interview (interview credential); the answer says whether the candidate asked to end it. An agent silent for INTERVIEW_AGENT_SILENCE is gone and the server finishes the interview.", Tag: "agents", Auth: "agent", Response: interview.AgentHeartbeat{}, Unlimited: true, Errors: []int{401, 403}}, h.requireCredential, h.heartbeat)
 	s.handle(fiber.MethodGet, "/api/session-data/:room", Op{Summary: "The session the agent needs: candidate, job, CV text, language (interview credential for that room only).", Tag: "agents", Auth: "agent", Response: interview.SessionData{}, Unlimited: true, Errors: []int{401, 403}}, h.requireCredential, h.sessionData)
 	for _, p := range []string{"/api/interviews/save-report", "/api/save-interview"} {
 		s.handle(fiber.MethodPost, p, Op{Summary: "Save the interview's report (interview credential); ends it and e-mails the candidate.", Tag: "agents", Auth: "agent", Request: interview.ReportInput{}, Response: interview.SavedReport{}, Unlimited: true, Errors: []int{400, 401, 403, 409, 415, 422}}, h.requireCredential, h.saveReport)
@@ -105,6 +109,10 @@ type inviteRequest struct {
 type noteRequest struct {
 	Text     string `json:"text"`
 	OffsetMS *int64 `json:"offset_ms"`
+}
+
+type endRequest struct {
+	Reason string `json:"reason"`
 }
 
 type workerRequest struct {
@@ -235,6 +243,28 @@ func (h *interviewHandlers) addNote(c *fiber.Ctx) error {
 		return err
 	}
 	return c.Status(fiber.StatusCreated).JSON(out)
+}
+
+func (h *interviewHandlers) end(c *fiber.Ctx) error {
+	var req endRequest
+	if len(c.Body()) > 0 {
+		if err := decodeJSON(c, &req); err != nil {
+			return err
+		}
+	}
+	out, err := h.iv.End(c.UserContext(), userOf(c), param(c, "id"), req.Reason)
+	if err != nil {
+		return err
+	}
+	return c.JSON(out)
+}
+
+func (h *interviewHandlers) heartbeat(c *fiber.Ctx) error {
+	out, err := h.iv.Heartbeat(c.UserContext(), credentialOf(c))
+	if err != nil {
+		return err
+	}
+	return c.JSON(out)
 }
 
 func (h *interviewHandlers) shared(c *fiber.Ctx) error {

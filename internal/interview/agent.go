@@ -12,6 +12,7 @@ import (
 
 	"github.com/utopiahire/utopiahire/hub"
 	"github.com/utopiahire/utopiahire/internal/apperr"
+	"github.com/utopiahire/utopiahire/internal/interviewreport"
 	"github.com/utopiahire/utopiahire/internal/store"
 )
 
@@ -61,6 +62,11 @@ type ReportInput struct {
 	Terminated        bool     `json:"terminated"`
 	TerminationReason string   `json:"termination_reason"`
 	UnscoredReason    string   `json:"unscored_reason"`
+	// Abandoned: the candidate walked out (the interview ends abandoned).
+	Abandoned bool `json:"abandoned"`
+	// EndedBy: "candidate" or "interviewer" (informational; the server
+	// knows whether the candidate asked to end).
+	EndedBy string `json:"ended_by"`
 }
 
 // Limits on a report.
@@ -110,6 +116,9 @@ func (in *ReportInput) check(iv store.Interview) error {
 	checkText(f, "role_fit", in.RoleFit, 0, maxReportParaLen)
 	checkText(f, "unscored_reason", in.UnscoredReason, 0, maxReasonLen)
 	checkText(f, "termination_reason", in.TerminationReason, 0, maxReasonLen)
+	if in.EndedBy != "" && in.EndedBy != interviewreport.EndedByCandidate && in.EndedBy != interviewreport.EndedByInterviewer {
+		f.add("ended_by", `must be "candidate" or "interviewer"`)
+	}
 	if in.Terminated && in.TerminationReason == "" {
 		f.add("termination_reason", "is required when terminated is true")
 	}
@@ -128,40 +137,75 @@ func (in *ReportInput) check(iv store.Interview) error {
 	return f.err()
 }
 
-// SaveReport stores the agent's report, ends the interview (completed, or
-// terminated when the agent ended it for misconduct) and queues the report
-// e-mail to the candidate, all in one transaction.
+// SaveReport stores the agent's report, ends the interview and queues the
+// report e-mail to the candidate, all in one transaction. The final state
+// follows how it ended (reportEnding). A report for an interview that
+// already ended without one (the candidate walked out, or a timeout moved
+// it first) is attached to it as it is.
 func (s *Service) SaveReport(ctx context.Context, cred Credential, in ReportInput) (SavedReport, error) {
 	iv := cred.Interview
 	if err := in.check(iv); err != nil {
 		return SavedReport{}, err
 	}
 	switch State(iv.State) {
-	case InProgress:
 	case Created, WaitingForAgent:
 		return SavedReport{}, apperr.New(apperr.Conflict, CodeNotStarted, "The interview has not started: the interviewer has not joined the room.").With("state", iv.State)
-	default:
-		if _, err := s.st.Report(ctx, iv.ID); err == nil {
-			return SavedReport{}, apperr.New(apperr.Conflict, CodeReportExists, "This interview's report is already saved.")
-		}
-		return SavedReport{}, errEnded.With("state", iv.State)
 	}
-	to, why := Completed, (*Reason)(nil)
-	if in.Terminated {
-		to, why = Terminated, &Reason{Code: "terminated_by_interviewer", Message: in.TerminationReason}
-	}
+	claim := cred.ClaimID
 	rep := store.InterviewReport{
 		InterviewID: iv.ID, Score: in.InterviewScore, UnscoredReason: nonEmpty(in.UnscoredReason),
 		Strengths: in.Strengths, DevelopmentAreas: in.DevelopmentAreas, Communication: in.Communication,
 		RoleFit: in.RoleFit, Conclusion: in.Conclusion, Terminated: in.Terminated,
-		TerminationReason: nonEmpty(in.TerminationReason), ClaimID: cred.ClaimID,
+		TerminationReason: nonEmpty(in.TerminationReason), ClaimID: &claim, WrittenBy: interviewreport.AuthorAgent,
 	}
-	msg, err := s.templates.report(iv, rep, s.cfg.FrontendURL)
+	end := reportEnding(iv, in)
+	state, err := s.storeReport(ctx, iv, rep, &end)
 	if err != nil {
 		return SavedReport{}, err
 	}
+	return SavedReport{Success: true, Message: "Report saved.", InterviewID: iv.ID, State: state, Score: in.InterviewScore}, nil
+}
+
+// finalMove is the transition a report makes, and who ended the interview.
+type finalMove struct {
+	to      State
+	why     *Reason
+	endedBy string
+}
+
+// Reasons of the endings the candidate or the server caused.
+var (
+	ReasonCandidateEnded = Reason{"candidate_ended", "You ended the interview early; the report covers what was said."}
+	ReasonServerReport   = Reason{"report_written_by_server", "The interviewer did not deliver its report; it was written from the stored transcript."}
+)
+
+// reportEnding decides where an agent's report moves the interview: the
+// candidate's request to end wins (completed, ended by the candidate),
+// then walking out (abandoned), then the interviewer stopping early
+// (terminated); otherwise it completed normally.
+func reportEnding(iv store.Interview, in ReportInput) finalMove {
+	switch {
+	case iv.EndRequestedAt != nil:
+		return finalMove{Completed, &ReasonCandidateEnded, interviewreport.EndedByCandidate}
+	case in.Abandoned:
+		return finalMove{Abandoned, &ReasonCandidateLeft, interviewreport.EndedByCandidate}
+	case in.Terminated:
+		return finalMove{Terminated, &Reason{Code: "terminated_by_interviewer", Message: in.TerminationReason}, interviewreport.EndedByInterviewer}
+	}
+	return finalMove{Completed, nil, interviewreport.EndedByInterviewer}
+}
+
+// storeReport stores a report, moves the interview by end (when it is
+// still in progress; an ended one keeps its state) and queues the e-mail,
+// in one transaction, then publishes. It returns the final state.
+func (s *Service) storeReport(ctx context.Context, iv store.Interview, rep store.InterviewReport, end *finalMove) (State, error) {
+	msg, err := s.templates.report(iv, rep, s.cfg.FrontendURL)
+	if err != nil {
+		return "", err
+	}
 	var o outbox
-	var moved store.Interview
+	var moved *store.Interview
+	state := State(iv.State)
 	err = s.st.InTx(ctx, func(tx *store.Interviews, ptx pgx.Tx) error {
 		if err := tx.SaveReport(ctx, rep); err != nil {
 			if errors.Is(err, store.ErrReportExists) {
@@ -172,18 +216,31 @@ func (s *Service) SaveReport(ctx context.Context, cred Credential, in ReportInpu
 		if _, err := s.event(ctx, tx, &o, iv.ID, TypeReport, reportData(rep)); err != nil {
 			return err
 		}
-		var err error
-		if moved, err = s.move(ctx, tx, &o, iv.ID, to, why, nil); err != nil {
-			return err
+		if end != nil {
+			m, err := s.move(ctx, tx, &o, iv.ID, end.to, end.why, map[string]any{"ended_by": end.endedBy})
+			switch {
+			case err == nil:
+				moved, state = &m, end.to
+				if err := tx.SetEndedBy(ctx, iv.ID, end.endedBy); err != nil {
+					return err
+				}
+			case apperr.CodeOf(err) == CodeIllegalTransition && State(m.State).Terminal():
+				// Ended already (walked out, timed out): the report is attached.
+				state = State(m.State)
+			default:
+				return err
+			}
 		}
 		return s.cfg.Mailer.EnqueueTx(ctx, ptx, msg)
 	})
 	if err != nil {
-		return SavedReport{}, err
+		return "", err
 	}
 	s.flush(ctx, &o)
-	s.ended(ctx, moved)
-	return SavedReport{Success: true, Message: "Report saved.", InterviewID: iv.ID, State: to, Score: in.InterviewScore}, nil
+	if moved != nil {
+		s.ended(ctx, *moved)
+	}
+	return state, nil
 }
 
 func reportData(r store.InterviewReport) map[string]any {
@@ -191,6 +248,7 @@ func reportData(r store.InterviewReport) map[string]any {
 		"interview_score": r.Score, "unscored_reason": r.UnscoredReason, "strengths": nonNil(r.Strengths),
 		"development_areas": nonNil(r.DevelopmentAreas), "communication": r.Communication, "role_fit": r.RoleFit,
 		"conclusion": r.Conclusion, "terminated": r.Terminated, "termination_reason": r.TerminationReason,
+		"written_by": orDefault(r.WrittenBy, interviewreport.AuthorAgent),
 	}
 }
 
@@ -272,7 +330,14 @@ func (s *Service) agentEvent(ctx context.Context, id string, m agentMessage, key
 		if _, err := s.st.AgentEnding(ctx, id); err != nil {
 			s.log.Error("record agent ending", "interview_id", id, "err", err)
 		}
-	case AgentFailed, AgentAbandoned:
+	case AgentAbandoned:
+		if iv.EndRequestedAt != nil {
+			// The candidate asked to end and then left: the agent's report
+			// completes the interview.
+			return nil
+		}
+		fallthrough
+	case AgentFailed:
 		to := Failed
 		if m.Event == AgentAbandoned {
 			to = Abandoned

@@ -162,7 +162,7 @@ func newEnv(t testing.TB, mod func(*Config)) *env {
 		t.Fatal(err)
 	}
 	cfg := Config{
-		Store: st, Hub: h, Tokens: auth.NewTokens(keys, auth.TokenConfig{}), Mailer: mail.NewOutbox(store.NewOutbox(pool), jobs),
+		Store: st, Hub: h, Tokens: auth.NewTokens(keys, auth.TokenConfig{}), Mailer: mail.NewOutbox(store.NewOutbox(pool), jobs), Jobs: jobs,
 		CVs: ex, LiveKit: issuer, LiveKitURL: "ws://127.0.0.1:7880", AgentSecret: "interview-test-agent-secret",
 		ClaimTimeout: time.Minute, SweepEvery: 50 * time.Millisecond,
 	}

@@ -24,10 +24,13 @@ import (
 	"github.com/jackc/pgx/v5"
 	lkproto "github.com/livekit/protocol/livekit"
 	"github.com/prometheus/client_golang/prometheus"
+	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/rivertype"
 
 	"github.com/utopiahire/utopiahire/hub"
 	"github.com/utopiahire/utopiahire/internal/auth"
 	"github.com/utopiahire/utopiahire/internal/extract"
+	"github.com/utopiahire/utopiahire/internal/interviewreport"
 	"github.com/utopiahire/utopiahire/internal/livekit"
 	"github.com/utopiahire/utopiahire/internal/mail"
 	"github.com/utopiahire/utopiahire/internal/store"
@@ -63,6 +66,11 @@ type Mailer interface {
 	EnqueueTx(ctx context.Context, tx pgx.Tx, msg mail.Message) error
 }
 
+// JobInserter inserts River jobs in a transaction; *river.Client[pgx.Tx] is one.
+type JobInserter interface {
+	InsertTx(ctx context.Context, tx pgx.Tx, args river.JobArgs, opts *river.InsertOpts) (*rivertype.JobInsertResult, error)
+}
+
 // Extractor reads the text of a CV file; *extract.Extractor implements it.
 type Extractor interface {
 	Text(ctx context.Context, data []byte) (extract.Document, error)
@@ -88,6 +96,12 @@ type Config struct {
 	Webhooks WebhookReceiver
 	// AgentSecret authenticates agent workers (AGENT_SECRET).
 	AgentSecret string
+	// Jobs queues the server's report-writing jobs in a transaction
+	// (*river.Client[pgx.Tx]); ReportWorker runs them.
+	Jobs JobInserter
+	// Reports scores the reports the server writes itself (the report
+	// model, when GEMINI_API_KEY is set); nil writes them unscored.
+	Reports interviewreport.Model
 	// FrontendURL is the web app's base, for links in e-mails.
 	FrontendURL string
 	Logger      *slog.Logger
@@ -99,6 +113,13 @@ type Config struct {
 	MaxDuration   time.Duration // longest interview; 2h
 	ReofferEvery  time.Duration // re-offer unclaimed interviews; 10s
 	SweepEvery    time.Duration // sweeper period; 1s
+	// AgentSilence: an agent without a heartbeat this long is gone, and the
+	// server finishes its interview (counted from the server's start for
+	// heartbeats missed while it was down); 30s.
+	AgentSilence time.Duration
+	// AgentReportWait: after a candidate walked out, how long the agent has
+	// to report before the server writes the report; 2m.
+	AgentReportWait time.Duration
 
 	WorkerTTL     time.Duration // dispatch credential; 1h
 	CredentialTTL time.Duration // interview credential; MaxDuration + ReportTimeout + 30m
@@ -112,8 +133,8 @@ type Config struct {
 }
 
 func (c *Config) defaults() error {
-	if c.Store == nil || c.Hub == nil || c.Tokens == nil || c.Mailer == nil || c.CVs == nil {
-		return errors.New("interview: Store, Hub, Tokens, Mailer and CVs are required")
+	if c.Store == nil || c.Hub == nil || c.Tokens == nil || c.Mailer == nil || c.CVs == nil || c.Jobs == nil {
+		return errors.New("interview: Store, Hub, Tokens, Mailer, Jobs and CVs are required")
 	}
 	if len(c.AgentSecret) < 16 {
 		return errors.New("interview: AgentSecret must be at least 16 characters")
@@ -135,6 +156,8 @@ func (c *Config) defaults() error {
 	def(&c.MaxDuration, 2*time.Hour)
 	def(&c.ReofferEvery, 10*time.Second)
 	def(&c.SweepEvery, time.Second)
+	def(&c.AgentSilence, 30*time.Second)
+	def(&c.AgentReportWait, 2*time.Minute)
 	def(&c.WorkerTTL, time.Hour)
 	def(&c.CredentialTTL, c.MaxDuration+c.ReportTimeout+30*time.Minute)
 	def(&c.JoinTTL, time.Hour)
@@ -159,6 +182,10 @@ type Service struct {
 	secret    [32]byte
 	templates *templates
 	metrics   metrics
+	reports   *interviewreport.Writer
+	// started is when this service began: heartbeats missed before it
+	// (while no server ran) do not count against an agent.
+	started time.Time
 }
 
 // New checks cfg and returns the service.
@@ -174,7 +201,10 @@ func New(cfg Config) (*Service, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Service{cfg: cfg, st: cfg.Store, log: cfg.Logger, secret: sha256.Sum256([]byte(cfg.AgentSecret)), templates: t, metrics: m}, nil
+	return &Service{
+		cfg: cfg, st: cfg.Store, log: cfg.Logger, secret: sha256.Sum256([]byte(cfg.AgentSecret)), templates: t, metrics: m,
+		reports: interviewreport.New(cfg.Reports, interviewreport.AuthorServer, cfg.Logger), started: time.Now(),
+	}, nil
 }
 
 // LiveKitEnabled reports whether interviews get LiveKit rooms.

@@ -25,7 +25,7 @@ const textTemplates = `
 
 Here is the report of your practice interview for "{{.JobTitle}}".
 {{if .Terminated}}
-The interviewer ended the interview early: {{.TerminationReason}}
+The interview ended early: {{.TerminationReason}}
 {{end}}
 Score: {{if .Score}}{{.Score}} / 10{{else}}not scored ({{.UnscoredReason}}){{end}}
 {{if .Strengths}}
@@ -54,7 +54,7 @@ Sign in (or create an account) with this address, {{.Email}}, and open:
 const htmlTemplates = `
 {{define "report.html"}}<p>Hello {{.Name}},</p>
 <p>Here is the report of your practice interview for <strong>{{.JobTitle}}</strong>.</p>
-{{if .Terminated}}<p>The interviewer ended the interview early: {{.TerminationReason}}</p>{{end}}
+{{if .Terminated}}<p>The interview ended early: {{.TerminationReason}}</p>{{end}}
 <p>Score: {{if .Score}}<strong>{{.Score}} / 10</strong>{{else}}not scored ({{.UnscoredReason}}){{end}}</p>
 {{if .Strengths}}<p>Strengths:</p><ul>{{range .Strengths}}<li>{{.}}</li>{{end}}</ul>{{end}}
 {{if .DevelopmentAreas}}<p>To develop:</p><ul>{{range .DevelopmentAreas}}<li>{{.}}</li>{{end}}</ul>{{end}}

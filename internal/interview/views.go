@@ -22,24 +22,31 @@ type Event struct {
 
 // Report is an interview's report as the API shows it.
 type Report struct {
-	InterviewScore    *float64  `json:"interview_score"`
-	UnscoredReason    *string   `json:"unscored_reason"`
-	Strengths         []string  `json:"strengths"`
-	DevelopmentAreas  []string  `json:"development_areas"`
-	Communication     string    `json:"communication"`
-	RoleFit           string    `json:"role_fit"`
-	Conclusion        string    `json:"conclusion"`
-	Terminated        bool      `json:"terminated"`
-	TerminationReason *string   `json:"termination_reason"`
-	CreatedAt         time.Time `json:"created_at"`
+	InterviewScore    *float64 `json:"interview_score"`
+	UnscoredReason    *string  `json:"unscored_reason"`
+	Strengths         []string `json:"strengths"`
+	DevelopmentAreas  []string `json:"development_areas"`
+	Communication     string   `json:"communication"`
+	RoleFit           string   `json:"role_fit"`
+	Conclusion        string   `json:"conclusion"`
+	Terminated        bool     `json:"terminated"`
+	TerminationReason *string  `json:"termination_reason"`
+	// WrittenBy: "agent", or "server" when the interviewer was gone and the
+	// server wrote it from the stored transcript.
+	WrittenBy string    `json:"written_by"`
+	CreatedAt time.Time `json:"created_at"`
 }
 
 // Detail is GET /api/interviews/{id}: the interview and its full timeline.
 type Detail struct {
-	ID             string       `json:"id"`
-	Role           string       `json:"role"`
-	State          State        `json:"state"`
-	EndReason      *Reason      `json:"end_reason"`
+	ID        string  `json:"id"`
+	Role      string  `json:"role"`
+	State     State   `json:"state"`
+	EndReason *Reason `json:"end_reason"`
+	// EndedBy: who ended it (candidate, interviewer, server); null while live.
+	EndedBy *string `json:"ended_by"`
+	// EndRequestedAt: the candidate asked to end; the report is being written.
+	EndRequestedAt *time.Time   `json:"end_requested_at"`
 	CandidateName  string       `json:"candidate_name"`
 	CandidateEmail string       `json:"candidate_email"`
 	JobTitle       string       `json:"job_title"`
@@ -70,7 +77,7 @@ func (s *Service) Get(ctx context.Context, u User, id string) (Detail, error) {
 		ID: iv.ID, Role: role, State: State(iv.State), CandidateName: iv.CandidateName, CandidateEmail: iv.CandidateEmail,
 		JobTitle: iv.JobTitle, JobDescription: iv.JobDescription, CVFilename: iv.CVFilename, Language: iv.Language,
 		Room: iv.Room, Channel: Channel(iv.ID), CreatedAt: iv.CreatedAt, WaitingAt: iv.WaitingAt, StartedAt: iv.StartedAt,
-		EndedAt: iv.EndedAt, Events: []Event{}, Transcript: []Segment{}, Notes: []Note{},
+		EndedAt: iv.EndedAt, EndedBy: iv.EndedBy, EndRequestedAt: iv.EndRequestedAt, Events: []Event{}, Transcript: []Segment{}, Notes: []Note{},
 	}
 	if iv.EndReason != nil {
 		d.EndReason = &Reason{Code: *iv.EndReason, Message: deref(iv.EndMessage)}
@@ -113,7 +120,8 @@ func reportOf(r store.InterviewReport) *Report {
 	return &Report{
 		InterviewScore: r.Score, UnscoredReason: r.UnscoredReason, Strengths: nonNil(r.Strengths),
 		DevelopmentAreas: nonNil(r.DevelopmentAreas), Communication: r.Communication, RoleFit: r.RoleFit,
-		Conclusion: r.Conclusion, Terminated: r.Terminated, TerminationReason: r.TerminationReason, CreatedAt: r.CreatedAt,
+		Conclusion: r.Conclusion, Terminated: r.Terminated, TerminationReason: r.TerminationReason, WrittenBy: r.WrittenBy,
+		CreatedAt: r.CreatedAt,
 	}
 }
 

@@ -43,13 +43,21 @@ type Interview struct {
 	StartedAt         *time.Time `db:"started_at"`
 	EndedAt           *time.Time `db:"ended_at"`
 	UpdatedAt         time.Time  `db:"updated_at"`
+	// EndedBy is who ended it: candidate, interviewer or server.
+	EndedBy *string `db:"ended_by"`
+	// EndRequestedAt: the candidate asked to end early (the agent closes
+	// and reports); EndRequestReason is what they said, if anything.
+	EndRequestedAt   *time.Time `db:"end_requested_at"`
+	EndRequestReason *string    `db:"end_request_reason"`
+	// AgentSeenAt is the agent's last heartbeat.
+	AgentSeenAt *time.Time `db:"agent_seen_at"`
 }
 
 const interviewCols = `i.id, i.user_id, i.candidate_name, i.candidate_email, i.candidate_identity, i.job_title,
 	i.job_description, i.cv_file_id, i.cv_filename, i.language, i.room, i.state, i.end_reason, i.end_message,
 	i.agent_id, i.claim_id, i.agent_identity, i.offered_at, i.claimed_at, i.candidate_joined_at,
 	i.candidate_left_at, i.agent_joined_at, i.agent_left_at, i.agent_ending_at, i.created_at, i.waiting_at,
-	i.started_at, i.ended_at, i.updated_at`
+	i.started_at, i.ended_at, i.updated_at, i.ended_by, i.end_requested_at, i.end_request_reason, i.agent_seen_at`
 
 // NewInterview is an interview to create (state created).
 type NewInterview struct {
@@ -99,18 +107,21 @@ const (
 
 // InterviewReport is the agent's report.
 type InterviewReport struct {
-	InterviewID       string    `db:"interview_id"`
-	Score             *float64  `db:"score"`
-	UnscoredReason    *string   `db:"unscored_reason"`
-	Strengths         []string  `db:"strengths"`
-	DevelopmentAreas  []string  `db:"development_areas"`
-	Communication     string    `db:"communication"`
-	RoleFit           string    `db:"role_fit"`
-	Conclusion        string    `db:"conclusion"`
-	Terminated        bool      `db:"terminated"`
-	TerminationReason *string   `db:"termination_reason"`
-	ClaimID           string    `db:"claim_id"`
-	CreatedAt         time.Time `db:"created_at"`
+	InterviewID       string   `db:"interview_id"`
+	Score             *float64 `db:"score"`
+	UnscoredReason    *string  `db:"unscored_reason"`
+	Strengths         []string `db:"strengths"`
+	DevelopmentAreas  []string `db:"development_areas"`
+	Communication     string   `db:"communication"`
+	RoleFit           string   `db:"role_fit"`
+	Conclusion        string   `db:"conclusion"`
+	Terminated        bool     `db:"terminated"`
+	TerminationReason *string  `db:"termination_reason"`
+	// ClaimID is the claim of the agent that wrote it; nil when the server
+	// wrote it (WrittenBy "server").
+	ClaimID   *string   `db:"claim_id"`
+	WrittenBy string    `db:"written_by"`
+	CreatedAt time.Time `db:"created_at"`
 }
 
 // InterviewSummary is a row of an interview list.
@@ -381,8 +392,13 @@ func (r *Interviews) Joined(ctx context.Context, id string, who Participant, at 
 	if who == PartAgent {
 		col = "agent"
 	}
+	seen := ""
+	if who == PartAgent {
+		// Joining counts as the agent's first heartbeat.
+		seen = "agent_seen_at = GREATEST(agent_seen_at, now()), "
+	}
 	_, err := r.q.Exec(ctx, `UPDATE interviews SET `+col+`_joined_at = COALESCE(`+col+`_joined_at, $2),
-		`+col+`_left_at = NULL, updated_at = now() WHERE id = $1`, id, at)
+		`+seen+col+`_left_at = NULL, updated_at = now() WHERE id = $1`, id, at)
 	if err != nil {
 		return fmt.Errorf("record %s joined interview %s: %w", who, id, err)
 	}
@@ -411,6 +427,45 @@ func (r *Interviews) AgentEnding(ctx context.Context, id string) (bool, error) {
 		return false, fmt.Errorf("record agent ending interview %s: %w", id, err)
 	}
 	return tag.RowsAffected() == 1, nil
+}
+
+// SetEndedBy records who ended the interview (candidate, interviewer or
+// server).
+func (r *Interviews) SetEndedBy(ctx context.Context, id, by string) error {
+	if _, err := r.q.Exec(ctx, `UPDATE interviews SET ended_by = $2, updated_at = now() WHERE id = $1`, id, by); err != nil {
+		return fmt.Errorf("record who ended interview %s: %w", id, err)
+	}
+	return nil
+}
+
+// RequestEnd records the candidate's request to end an interview in
+// progress (the first request counts); it reports whether this call made
+// it. ErrStateChanged when the interview is not in progress.
+func (r *Interviews) RequestEnd(ctx context.Context, id, reason string) (Interview, bool, error) {
+	iv, err := r.one(ctx, `UPDATE interviews i SET end_requested_at = now(), end_request_reason = NULLIF($2, ''),
+			updated_at = now()
+		WHERE i.id = $1 AND i.state = 'in_progress' AND i.end_requested_at IS NULL
+		RETURNING `+interviewCols, id, reason)
+	if err == nil {
+		return iv, true, nil
+	}
+	if !errors.Is(err, ErrNotFound) {
+		return Interview{}, false, fmt.Errorf("request end of interview %s: %w", id, err)
+	}
+	cur, gerr := r.Get(ctx, id)
+	if gerr != nil {
+		return Interview{}, false, gerr
+	}
+	if cur.State == "in_progress" {
+		return cur, false, nil
+	}
+	return cur, false, ErrStateChanged
+}
+
+// AgentSeen records the agent's heartbeat and returns the interview.
+func (r *Interviews) AgentSeen(ctx context.Context, id string) (Interview, error) {
+	return r.wrap("record agent heartbeat", id)(r.one(ctx, `UPDATE interviews i SET agent_seen_at = now()
+		WHERE i.id = $1 RETURNING `+interviewCols, id))
 }
 
 // AddEvent appends an entry to the interview's timeline; data is JSON.
@@ -515,10 +570,10 @@ func (r *Interviews) Segments(ctx context.Context, id string) ([]InterviewSegmen
 // SaveReport stores the report; ErrReportExists when there is one.
 func (r *Interviews) SaveReport(ctx context.Context, rep InterviewReport) error {
 	_, err := r.q.Exec(ctx, `INSERT INTO interview_reports (interview_id, score, unscored_reason, strengths,
-			development_areas, communication, role_fit, conclusion, terminated, termination_reason, claim_id)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+			development_areas, communication, role_fit, conclusion, terminated, termination_reason, claim_id, written_by)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, COALESCE(NULLIF($12, ''), 'agent'))`,
 		rep.InterviewID, rep.Score, rep.UnscoredReason, nonNilStrings(rep.Strengths), nonNilStrings(rep.DevelopmentAreas),
-		rep.Communication, rep.RoleFit, rep.Conclusion, rep.Terminated, rep.TerminationReason, rep.ClaimID)
+		rep.Communication, rep.RoleFit, rep.Conclusion, rep.Terminated, rep.TerminationReason, rep.ClaimID, rep.WrittenBy)
 	if IsUniqueViolation(err) {
 		return ErrReportExists
 	}
@@ -531,7 +586,7 @@ func (r *Interviews) SaveReport(ctx context.Context, rep InterviewReport) error 
 // Report returns the interview's report, ErrNotFound when there is none.
 func (r *Interviews) Report(ctx context.Context, id string) (InterviewReport, error) {
 	rows, err := r.q.Query(ctx, `SELECT interview_id, score::float8 AS score, unscored_reason, strengths,
-			development_areas, communication, role_fit, conclusion, terminated, termination_reason, claim_id, created_at
+			development_areas, communication, role_fit, conclusion, terminated, termination_reason, claim_id, written_by, created_at
 		FROM interview_reports WHERE interview_id = $1`, id)
 	if err != nil {
 		return InterviewReport{}, fmt.Errorf("load report of interview %s: %w", id, err)
@@ -712,28 +767,37 @@ type Overdue struct {
 type OverdueLimits struct {
 	Claim       time.Duration // offer → claim, and claim → agent in the room
 	Grace       time.Duration // a participant may be out of the room this long
-	Report      time.Duration // agent said it is ending → report saved
+	Report      time.Duration // agent said it is ending (or the candidate asked to end) → report saved
 	MaxDuration time.Duration // in progress at most this long
+	// AgentSilence: an agent whose last heartbeat is older is gone.
+	AgentSilence time.Duration
+	// SeenSince is when this server started watching heartbeats: a
+	// heartbeat missed while no server was up does not count against an
+	// agent until AgentSilence after it.
+	SeenSince time.Time
 }
 
 // Overdue lists live interviews past one of the limits, with the reason
 // code of the first rule that applies (candidate_left before the others: a
-// candidate who walked out abandoned the interview whatever else happened).
+// candidate who walked out abandoned the interview whatever else happened,
+// unless they had asked to end it).
 func (r *Interviews) Overdue(ctx context.Context, l OverdueLimits, limit int) ([]Overdue, error) {
 	rows, err := r.q.Query(ctx, `SELECT id, state, reason FROM (
 		SELECT id, state, CASE
 			WHEN candidate_left_at IS NOT NULL AND candidate_left_at < now() - $2::interval
-				AND agent_ending_at IS NULL AND state <> 'created' THEN 'candidate_left'
+				AND agent_ending_at IS NULL AND end_requested_at IS NULL AND state <> 'created' THEN 'candidate_left'
 			WHEN state = 'created' AND created_at < now() - $1::interval THEN 'setup_failed'
 			WHEN state = 'waiting_for_agent' AND claim_id IS NULL AND waiting_at < now() - $1::interval THEN 'no_interviewer'
 			WHEN state = 'waiting_for_agent' AND claim_id IS NOT NULL AND claimed_at < now() - $1::interval THEN 'interviewer_did_not_join'
+			WHEN state = 'in_progress' AND agent_seen_at IS NOT NULL
+				AND GREATEST(agent_seen_at, $7::timestamptz) < now() - $6::interval THEN 'agent_gone'
 			WHEN state = 'in_progress' AND agent_left_at IS NOT NULL AND agent_left_at < now() - $2::interval
-				AND agent_ending_at IS NULL THEN 'interviewer_disconnected'
-			WHEN state = 'in_progress' AND agent_ending_at < now() - $3::interval THEN 'report_not_saved'
+				AND agent_ending_at IS NULL AND end_requested_at IS NULL THEN 'interviewer_disconnected'
+			WHEN state = 'in_progress' AND COALESCE(agent_ending_at, end_requested_at) < now() - $3::interval THEN 'report_not_saved'
 			WHEN state = 'in_progress' AND started_at < now() - $4::interval THEN 'too_long'
 		END AS reason
 		FROM interviews WHERE state IN ('created', 'waiting_for_agent', 'in_progress')) due
-		WHERE reason IS NOT NULL LIMIT $5`, l.Claim, l.Grace, l.Report, l.MaxDuration, limit)
+		WHERE reason IS NOT NULL LIMIT $5`, l.Claim, l.Grace, l.Report, l.MaxDuration, limit, l.AgentSilence, l.SeenSince)
 	if err != nil {
 		return nil, fmt.Errorf("find overdue interviews: %w", err)
 	}
