@@ -81,7 +81,9 @@ start() {
 		exit 1
 	fi
 	write_config "$port" "$dir" "$@"
-	"$BIN" --dev --bind 127.0.0.1 --node-ip 127.0.0.1 --config "$dir/livekit.yaml" \
+	# Its own session: a Ctrl-C meant for `make run` must not close the
+	# rooms before the agent has said goodbye (run.sh stops it last).
+	setsid "$BIN" --dev --bind 127.0.0.1 --node-ip 127.0.0.1 --config "$dir/livekit.yaml" \
 		>"$dir/server.log" 2>&1 &
 	local pid=$!
 	echo "$pid" >"$dir/pid"

@@ -2,8 +2,11 @@
 # `make run`: the API/hub server and the voice-interviewer agent together,
 # with embedded defaults. The agent reads AGENT_SECRET from the server's
 # development secrets (.data/secrets.json) and waits for the server to
-# answer. Ctrl-C stops both (the agent first finishes or hands back what it
-# holds). The agent needs cgo with libopus/libsoxr (scripts/deps.sh installs
+# answer. Ctrl-C stops them in order: the agent first (it closes the
+# interviews it holds and saves their reports, or hands them back), then the
+# server, then LiveKit. Each runs in its own session (setsid) so that the
+# terminal's Ctrl-C, sent to the whole foreground process group, reaches
+# only this script and not all three at once. The agent needs cgo with libopus/libsoxr (scripts/deps.sh installs
 # them) and, without GEMINI_API_KEY, espeak-ng; when it cannot be built or
 # started the server runs alone.
 set -uo pipefail
@@ -32,12 +35,12 @@ if [ -z "${LIVEKIT_URL:-}" ] && [ "${LIVEKIT:-on}" != off ]; then
   fi
 fi
 
-"$bin/server" &
+setsid "$bin/server" &
 server_pid=$!
 agent_pid=
 if [ "$agent_ok" = 1 ]; then
   # The server's port, for the agent to find it.
-  API_URL="${API_URL:-http://127.0.0.1:${PORT:-8000}}" "$bin/agent" &
+  API_URL="${API_URL:-http://127.0.0.1:${PORT:-8000}}" setsid "$bin/agent" &
   agent_pid=$!
 fi
 stop_livekit() {
@@ -45,7 +48,15 @@ stop_livekit() {
   lk_started=0
 }
 stop() {
-  [ -n "$agent_pid" ] && kill -TERM "$agent_pid" 2>/dev/null && wait "$agent_pid" 2>/dev/null
+  # A second Ctrl-C while the agent finishes is passed on: the agent then
+  # cuts its interviews off (the server writes their reports).
+  trap '[ -n "$agent_pid" ] && kill -TERM "$agent_pid" 2>/dev/null' INT
+  if [ -n "$agent_pid" ] && kill -TERM "$agent_pid" 2>/dev/null; then
+    log "stopping the agent (it finishes or hands back its interviews)"
+    # wait returns early when a trapped signal arrives; the agent is waited for.
+    while kill -0 "$agent_pid" 2>/dev/null; do wait "$agent_pid" 2>/dev/null; done
+  fi
+  log "stopping the server"
   kill -TERM "$server_pid" 2>/dev/null
   wait "$server_pid" 2>/dev/null
   stop_livekit

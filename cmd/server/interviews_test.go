@@ -59,6 +59,8 @@ func startInterviewServer(t *testing.T, extra map[string]string) *interviewServe
 		"AGENT_SECRET": testAgentSecret, "JWT_SECRET": testJWTSecret,
 		"INTERVIEW_CLAIM_TIMEOUT": "20s", "INTERVIEW_ABANDON_GRACE": "1s", "INTERVIEW_REOFFER_EVERY": "1s",
 		"INTERVIEW_SWEEP_EVERY": "200ms",
+		// The protocol-level tests play an agent that sends no heartbeats.
+		"INTERVIEW_AGENT_SILENCE": "5m",
 	}
 	for k, v := range extra {
 		env[k] = v

@@ -116,9 +116,9 @@ func (w *Writer) Scored() bool { return w.model != nil }
 // Write writes the report of an interview from its final transcript. It
 // always returns a report: when the model fails, the report is unscored
 // and says so.
-func (w *Writer) Write(ctx context.Context, s Session, segs []Segment, end Ending) Report {
+func (w *Writer) Write(ctx context.Context, s Session, segs []Segment, end Ending) (rep Report) {
 	fr := isFrench(s.Language)
-	rep := Report{
+	rep = Report{
 		CandidateEmail: s.CandidateEmail, JobTitle: s.JobTitle,
 		Strengths: []string{}, DevelopmentAreas: []string{},
 		Terminated: end.Terminated || end.Abandoned, TerminationReason: end.Reason,

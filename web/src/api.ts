@@ -202,6 +202,9 @@ export class Api {
   interview(id: string, signal?: AbortSignal) {
     return this.request<InterviewDetail>("GET", `/api/interviews/${encodeURIComponent(id)}`, undefined, { signal });
   }
+  endInterview(id: string) {
+    return this.request<{ interview_id: string; state: string; end_requested: boolean }>("POST", `/api/interviews/${encodeURIComponent(id)}/end`, {});
+  }
   inviteReviewer(id: string, email: string) {
     return this.request<unknown>("POST", `/api/interviews/${encodeURIComponent(id)}/reviewers`, { email });
   }

@@ -231,6 +231,8 @@ export interface InterviewReport {
   conclusion: string;
   terminated: boolean;
   termination_reason?: string | null;
+  /** "agent", or "server" when the interviewer was gone and the server wrote it. */
+  written_by?: string;
   created_at?: string;
 }
 
@@ -250,6 +252,8 @@ export interface InterviewDetail {
   role: "owner" | "reviewer" | string;
   state: string;
   end_reason: Reason | null;
+  ended_by?: string | null;
+  end_requested_at?: string | null;
   candidate_name: string;
   candidate_email: string;
   job_title: string;

@@ -241,8 +241,16 @@ export class TestAgent {
       }
     });
     await this.request({ op: "connect", token: this.claimed.credential });
-    // As the real agent does: it follows its interview (and so is present).
+    // As the real agent does: it follows its interview (and so is present),
+    // and beats every 3 s (a silent agent is gone; the server would end the
+    // interview and write the report itself).
     await this.request({ op: "subscribe", channel: this.channel });
+    this.beat = setInterval(() => this.heartbeat().catch(() => {}), 3000);
+  }
+
+  /** heartbeat answers {state, end_requested}. */
+  heartbeat() {
+    return api("/api/agents/heartbeat", {}, this.claimed.credential);
   }
 
   request(frame) {
@@ -273,6 +281,7 @@ export class TestAgent {
   }
 
   close() {
+    clearInterval(this.beat);
     this.ws?.close(1000);
   }
 }

@@ -143,3 +143,81 @@ test("interview: candidate room, live reviewer, report and replay", async () => 
   assert.deepEqual(cand.errors, []);
   assert.deepEqual(rev.errors, []);
 });
+
+// End interview early: the confirmation says what happens, the microphone
+// stops at once, the page says the report is being written, the agent
+// (told by its heartbeat) closes and reports on what was said, and the
+// page shows the final state and the report without a reload.
+test("interview: ending early shows the report and stops the microphone", async () => {
+  const candidate = await newUser("early", "Leila Haddad");
+  const ctx = await b.newContext();
+  await signInAs(ctx.page, candidate);
+  const p = ctx.page;
+  await p.goto(`${BASE}/#/interviews/new`);
+  await p.getByRole("heading", { name: "Practise an interview" }).waitFor();
+  // Nothing picked on the Jobs page: the form starts empty and says nothing of a pre-fill.
+  assert.equal(await p.getByLabel("Job title").inputValue(), "");
+  assert.equal(await p.getByTestId("prefill").innerText(), "");
+  await p.getByLabel("Or upload a CV").setInputFiles(join(FIXTURES, "cv-en.pdf"));
+  await p.getByLabel("Job title").fill("Data Engineer");
+  // A reviewer invited on the setup form, before the interview starts.
+  const watcher = `watcher-${Date.now()}@example.com`;
+  await p.getByLabel("Reviewers (optional)").fill(watcher);
+  await p.getByRole("button", { name: "Start the interview" }).click();
+  await p.waitForURL(/#\/interviews\/[^/]+\/room$/, { timeout: 30_000 });
+  const id = decodeURIComponent(p.url().split("#/interviews/")[1].replace(/\/room$/, ""));
+  const invited = await fetch(`${BASE}/api/interviews/${id}/reviewers`, { headers: { Authorization: `Bearer ${candidate.session.token}` } }).then((r) => r.json());
+  assert.deepEqual(invited.reviewers.map((r) => r.email), [watcher]);
+  await p.getByTestId("join").click();
+  await p.getByText("Connected — speak when you are ready.").waitFor({ timeout: 30_000 });
+  await p.waitForFunction(() => Number(document.querySelector("#mic-level")?.value) > 0.05, null, { timeout: 15_000 });
+
+  const early = await TestAgent.claim(id);
+  try {
+    await early.event("joined");
+    await p.getByTestId("interview-state").filter({ hasText: "In progress" }).waitFor();
+    await early.segment(0, "interviewer", "What pipelines have you built?", true, 0);
+    await early.segment(1, "candidate", "Batch ETL on Airflow, then streaming with Kafka.", true, 3000);
+    await p.getByTestId("transcript").getByText("Batch ETL on Airflow").waitFor();
+
+    let confirmText = "";
+    p.once("dialog", (d) => {
+      confirmText = d.message();
+      void d.accept();
+    });
+    await p.getByTestId("end").click();
+    await p.getByTestId("report-writing").waitFor();
+    assert.match(confirmText, /report on what you have said so far/);
+    assert.equal(await p.locator("#mic-level").getAttribute("data-mic"), "off");
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal(Number(await p.locator("#mic-level").evaluate((el) => el.value)), 0);
+
+    // The agent learns the request from its heartbeat and reports.
+    const beat = await early.heartbeat();
+    assert.equal(beat.end_requested, true);
+    assert.equal(beat.state, "in_progress");
+    await early.segment(2, "interviewer", "Of course, we will stop here. Goodbye.", true, 8000);
+    const saved = await early.saveReport({
+      candidate_email: candidate.email,
+      job_title: "Data Engineer",
+      interview_score: 5,
+      conclusion: "A short interview: one answer about pipelines, too little to judge depth.",
+      strengths: ["Concrete tools named"],
+      development_areas: ["Too short to assess"],
+      communication: "Clear.",
+      role_fit: "Plausible; not enough evidence.",
+      terminated: false,
+      ended_by: "candidate",
+    });
+    assert.equal(saved.state, "completed");
+  } finally {
+    early.close();
+  }
+  await p.getByTestId("interview-state").filter({ hasText: "Completed" }).waitFor();
+  await p.getByTestId("interview-report").getByText("A short interview: one answer about pipelines").waitFor();
+  await p.getByTestId("room-over").waitFor();
+  assert.equal(await p.getByTestId("report-writing").count(), 0);
+  assert.equal(await p.getByTestId("end").isDisabled(), true);
+  assert.equal(await p.getByTestId("join").isDisabled(), true);
+  assert.deepEqual(ctx.errors, []);
+});

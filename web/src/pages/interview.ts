@@ -35,16 +35,31 @@ export function setupPage(app: App) {
       h("legend", null, t("setup.language")),
       (["en", "fr"] as const).map((l) => h("label", { class: "check" }, h("input", { type: "radio", name: "language", value: l, checked: l === lang() }), l === "en" ? "English" : "Français")),
     );
+    const reviewers = input({ name: "reviewers", type: "text", autocomplete: "off", maxlength: "2000", placeholder: "ana@example.com, li@example.com" });
+    // A pre-fill is only ever the job picked on the Jobs page, and the form
+    // says so; otherwise it starts empty.
+    const prefill = h("div", { "data-testid": "prefill" });
+    if (job?.title) {
+      const clear = button(t("setup.clearPrefill"), () => {
+        title.value = "";
+        desc.value = "";
+        prefill.replaceChildren();
+        title.focus();
+      }, { class: "btn btn-small" });
+      prefill.append(alertBox("info", t("setup.prefilled", { title: job.title })), clear);
+    }
     const status = h("div", { class: "form-status" });
     const submit = h("button", { type: "submit", class: "btn btn-primary" }, t("setup.start"));
     const form = h(
       "form",
       { class: "form", novalidate: true },
+      prefill,
       field(t("setup.cv"), cvSelect, t("setup.cvHint")),
       field(t("setup.cvUpload"), cvFile),
       field(t("setup.jobTitle"), title),
       field(t("setup.jobDescription"), desc),
       language,
+      field(t("setup.reviewers"), reviewers, t("setup.reviewersHint")),
       status,
       submit,
     );
@@ -93,6 +108,21 @@ export function setupPage(app: App) {
         });
         const id = res.interview_id;
         sessionStorage.setItem(JOIN_KEY + id, JSON.stringify({ url: res.url, token: res.token, room: res.room } satisfies Join));
+        // Reviewers are invited before the interview starts (the
+        // interviewer has not joined yet), so they can follow it from its
+        // first word. A refused address does not stop the interview.
+        const failed: string[] = [];
+        for (const email of reviewers.value.split(/[,;\s]+/).map((e) => e.trim()).filter(Boolean)) {
+          try {
+            await app.api.inviteReviewer(id, email);
+          } catch (err) {
+            failed.push(t("setup.reviewerFailed", { email, error: errorText(err) }));
+          }
+        }
+        if (failed.length) {
+          replace(status, alertBox("warning", failed.join(" ")), h("a", { class: "btn btn-primary", href: `#/interviews/${encodeURIComponent(id)}/room` }, t("room.title")));
+          return;
+        }
         go(`/interviews/${encodeURIComponent(id)}/room`);
       } catch (err) {
         replace(status, alertBox("error", errorText(err)));
@@ -168,16 +198,64 @@ export function roomPage(app: App) {
       agentInd.textContent = on ? t("room.agentSpeaking") : t("room.agentQuiet");
     };
     let muted = false;
+    let over = false;
+    let endRequested = false;
+    let poll = 0;
+    ctx.cleanup(() => window.clearTimeout(poll));
+    // leave stops the microphone and leaves the room once the interview is
+    // over: nothing the candidate says any more goes anywhere.
+    const leave = () => {
+      meter.detach();
+      meter.el.dataset.mic = "off";
+      muteBtn.disabled = true;
+      endBtn.disabled = true;
+      joinBtn.disabled = true;
+      const r = room;
+      room = null;
+      if (r) {
+        void r.localParticipant.setMicrophoneEnabled(false).catch(() => undefined);
+        void r.disconnect();
+      }
+      sessionStorage.removeItem(JOIN_KEY + id);
+      replace(connStatus, h("span", { "data-testid": "room-over" }, t("room.over")));
+    };
+    // A report follows every interview that started: the agent's, or the
+    // server's when the agent was cut off. Until it arrives, say so.
+    const expectReport = () =>
+      model.state === "completed" || model.state === "terminated" || endRequested || Boolean(model.detail?.started_at) || model.transcript().length > 0;
     const renderState = () => {
       replace(stateSlot, stateBadge(model.state));
       // The agent says when it speaks on the channel; LiveKit's active
       // speakers say it too once the audio flows.
       if (model.agent) setAgent(model.agent === "speaking");
-      if (TERMINAL.has(model.state)) {
-        endBtn.disabled = true;
-        if (model.report) replace(reportSlot, card(t("report.title"), reportView(model.report)));
-        else if (model.state === "completed" || model.state === "terminated") void refresh();
-        else replace(reportSlot, alertBox("warning", t(`room.ended.${model.state}` as "room.ended.failed")));
+      if (!TERMINAL.has(model.state)) return;
+      if (!over) {
+        over = true;
+        leave();
+        setAgent(false);
+        void refresh(); // the end reason and a report that may already be stored
+      }
+      const why = model.detail?.end_reason?.message;
+      const reason =
+        model.state === "failed" || model.state === "abandoned"
+          ? alertBox("warning", why || t(`room.ended.${model.state}` as "room.ended.failed"))
+          : why
+            ? h("p", { class: "muted" }, why)
+            : null;
+      if (model.report) {
+        const byServer = model.report.written_by === "server" ? h("p", { class: "muted", "data-testid": "report-by-server" }, t("room.writtenByServer")) : null;
+        replace(reportSlot, reason, card(t("report.title"), byServer, reportView(model.report)));
+      } else if (expectReport()) {
+        replace(reportSlot, reason, h("div", { "data-testid": "report-writing" }, loading(t("room.reportWriting"))));
+        // The report comes on the channel; should the feed be down, ask.
+        if (!poll) {
+          poll = window.setTimeout(() => {
+            poll = 0;
+            if (!model.report && !ctx.signal.aborted) void refresh();
+          }, 5000);
+        }
+      } else {
+        replace(reportSlot, reason);
       }
     };
     ctx.cleanup(model.onChange(renderState));
@@ -220,7 +298,7 @@ export function roomPage(app: App) {
         r.on(lk.RoomEvent.Reconnected, () => replace(connStatus, t("room.connected")));
         r.on(lk.RoomEvent.Disconnected, () => {
           meter.detach();
-          replace(connStatus, t("room.left"));
+          if (!over) replace(connStatus, t("room.left"));
           muteBtn.disabled = true;
           endBtn.disabled = true;
         });
@@ -244,13 +322,31 @@ export function roomPage(app: App) {
       muteBtn.textContent = muted ? t("room.unmute") : t("room.mute");
       muteBtn.setAttribute("aria-pressed", String(muted));
     };
+    // End interview asks the server to end it: the interviewer closes
+    // politely and writes the report on what was said. The microphone stops
+    // at once; the room stays open to hear the goodbye until the final state.
     const end = async () => {
       if (!room || !confirm(t("room.endConfirm"))) return;
-      await room.disconnect();
-      room = null;
-      sessionStorage.removeItem(JOIN_KEY + id);
-      announce(t("room.endedByYou"));
-      replace(reportSlot, loading(t("room.waitingReport")));
+      endBtn.disabled = true;
+      try {
+        const res = await app.api.endInterview(id);
+        endRequested = true;
+        await room?.localParticipant.setMicrophoneEnabled(false);
+        meter.detach();
+        meter.el.dataset.mic = "off";
+        muteBtn.disabled = true;
+        announce(t("room.endedByYou"));
+        replace(connStatus, t("room.endedByYou"));
+        if (TERMINAL.has(res.state)) {
+          model.state = res.state;
+          renderState();
+        } else {
+          replace(reportSlot, h("div", { "data-testid": "report-writing" }, loading(t("room.reportWriting"))));
+        }
+      } catch (err) {
+        endBtn.disabled = false;
+        replace(reportSlot, alertBox("error", errorText(err)));
+      }
     };
     ctx.cleanup(() => {
       meter.detach();
