@@ -3,6 +3,7 @@ package interview
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -33,7 +34,7 @@ func (e *env) started(t *testing.T) string {
 		{"type": "transcript", "seq": 1, "speaker": "candidate", "text": "I analyse data.", "lang": "en", "start_ms": 1000, "end_ms": 4000, "final": true},
 	} {
 		b, _ := json.Marshal(m)
-		if err := e.svc.HandlePublish(ctx, hub.Principal{}, Channel(iv.ID), b); err != nil {
+		if err := e.svc.HandlePublish(ctx, hub.Principal{}, Channel(iv.ID), b, fmt.Sprintf("test/%d", i)); err != nil {
 			t.Fatalf("publish %d: %v", i, err)
 		}
 	}
@@ -108,7 +109,7 @@ func TestCandidateEndCompletesWithAgentReport(t *testing.T) {
 	}
 	// The candidate left after asking: the agent's abandoned event does not end it.
 	b, _ := json.Marshal(map[string]any{"type": "agent", "event": "abandoned", "reason": "candidate_left"})
-	if err := e.svc.HandlePublish(ctx, hub.Principal{}, Channel(id), b); err != nil {
+	if err := e.svc.HandlePublish(ctx, hub.Principal{}, Channel(id), b, "test/abandoned"); err != nil {
 		t.Fatal(err)
 	}
 	cred = e.cred(t, raw)
