@@ -33,8 +33,8 @@ func (s *Server) registerAccount() {
 	const tag = "accounts"
 	// Per client IP; each address also gets at most 3 links an hour, silently.
 	forgot := ratelimit.Limit{Rate: 5, Burst: 5, Period: 15 * time.Minute}
-	reset := ratelimit.PerMinute(10)
-	change := ratelimit.PerMinute(10)
+	reset := ratelimit.PerMinute(20)
+	change := ratelimit.PerMinute(20)
 	s.handle(fiber.MethodPost, "/api/auth/password/forgot", Op{Summary: "Mail a single-use link (30 min) to choose a new password; the same 202 whether or not the address has an account.", Tag: tag, Request: forgotPasswordRequest{}, Response: messageResponse{}, Status: fiber.StatusAccepted, Limit: &forgot, Errors: []int{400, 415, 422, 429}}, s.forgotPassword)
 	s.handle(fiber.MethodPost, "/api/auth/password/reset", Op{Summary: "Set a new password with the token of a reset link; signs the account out everywhere.", Tag: tag, Request: resetPasswordRequest{}, Response: messageResponse{}, Limit: &reset, Errors: []int{400, 415, 422, 429}}, s.resetPassword)
 	s.handle(fiber.MethodPost, "/api/auth/password/change", Op{Summary: "Change the password (the current one required); returns new tokens for this session and signs out the others.", Tag: tag, Auth: "bearer", Request: changePasswordRequest{}, Response: refreshResponse{}, Limit: &change, Errors: []int{400, 401, 409, 415, 422, 429}}, s.requireUser, s.changePassword)
