@@ -37,6 +37,8 @@ type jobJSON struct {
 	JobLink         string `json:"job_link"`
 	PostedDate      string `json:"posted_date"`
 	Logo            string `json:"logo"`
+	LogoTag         string `json:"logo_tag"`
+	TimeNote        string `json:"time_note"`
 	Description     string `json:"description"`
 	ExperienceLevel string `json:"experience_level"`
 	Source          string `json:"source"`
@@ -464,6 +466,20 @@ func TestLiveLinkedInMergesWithCatalog(t *testing.T) {
 	if devops.Source != "linkedin" || !strings.Contains(devops.Description, "Live copy") || strings.Contains(devops.Description, "<script") ||
 		strings.Contains(devops.Description, "track.example") || devops.ExperienceLevel != "mid_senior" {
 		t.Fatalf("merged duplicate: %+v", devops)
+	}
+	// The frontend's logo_tag (the logo's URL) and time_note (LinkedIn's
+	// card note, on every third card of the fake as on LinkedIn).
+	notesSeen := 0
+	for _, j := range res.Jobs {
+		if j.Source == "linkedin" && (j.Logo == "" || j.LogoTag != j.Logo) {
+			t.Errorf("%s: logo %q, logo_tag %q", j.Title, j.Logo, j.LogoTag)
+		}
+		if j.TimeNote == "Be an early applicant" {
+			notesSeen++
+		}
+	}
+	if notesSeen != 1 {
+		t.Errorf("%d jobs with LinkedIn's time note, want 1: %s", notesSeen, body)
 	}
 	goJob := byTitle["Go Backend Engineer|Finly"]
 	if goJob.Description != "" || goJob.ID == "" {
