@@ -44,6 +44,9 @@ type fakeInterview struct {
 	lkURL      string
 	claimed    bool
 	credential string
+	// endRequested: the candidate clicked End interview (heartbeats say so).
+	endRequested bool
+	beats        int
 }
 
 type savedReport struct {
@@ -75,6 +78,7 @@ func newControlPlane(t testing.TB, secret string) *controlPlane {
 	mux.HandleFunc("POST /api/agents/release", cp.release)
 	mux.HandleFunc("GET /api/session-data/{room}", cp.sessionData)
 	mux.HandleFunc("POST /api/interviews/save-report", cp.saveReport)
+	mux.HandleFunc("POST /api/agents/heartbeat", cp.heartbeat)
 	cp.srv = httptest.NewServer(mux)
 	t.Cleanup(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
@@ -253,6 +257,27 @@ func (cp *controlPlane) saveReport(w http.ResponseWriter, r *http.Request) {
 	}
 	cp.reports <- savedReport{InterviewID: iv.data.InterviewID, Report: rep}
 	writeJSON(w, 200, map[string]any{"success": true})
+}
+
+func (cp *controlPlane) heartbeat(w http.ResponseWriter, r *http.Request) {
+	p, ok := cp.bearer(r)
+	if !ok || p.Role != "interview" {
+		writeJSON(w, 401, map[string]string{"detail": "interview credential required", "code": "unauthorized"})
+		return
+	}
+	cp.mu.Lock()
+	iv := cp.interviews[p.UserID]
+	iv.beats++
+	end := iv.endRequested
+	cp.mu.Unlock()
+	writeJSON(w, 200, map[string]any{"state": "in_progress", "end_requested": end})
+}
+
+// requestEnd is the candidate's End interview, as the server records it.
+func (cp *controlPlane) requestEnd(id string) {
+	cp.mu.Lock()
+	cp.interviews[id].endRequested = true
+	cp.mu.Unlock()
 }
 
 func (cp *controlPlane) release(w http.ResponseWriter, r *http.Request) {

@@ -962,3 +962,63 @@ func geminiClients(t *testing.T, ctx context.Context, gem *geminifake.Server) (*
 	}
 	return reports, live
 }
+
+// The candidate clicks End interview: the agent learns it from its next
+// heartbeat, asks the model to close (within the stop grace), and saves a
+// report on what was said, marked as ended by the candidate — not as
+// terminated, and not as abandoned.
+func TestCandidateEndRequestClosesInterview(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	lk := livekittest.Start(t)
+	cp := newControlPlane(t, "agent-secret-for-tests")
+	gem := geminifake.NewServer(t, geminifake.Options{Live: geminifake.Conversation(geminifake.ConversationScript{
+		Replies: []geminifake.LiveReply{
+			{Text: "Hello Ada, first question: tell me about yourself."},
+			{Text: "Thank you. Second question: what draws you to this role?"},
+		},
+		Heard: []string{"I build APIs in Go."},
+	})})
+	reports, live := geminiClients(t, ctx, gem)
+	startWorker(t, ctx, cp, agent.Deps{
+		Live:           &agent.LiveSettings{Connect: agent.GenaiLive(live), Model: "m", Voice: "Puck", SilenceDuration: 300 * time.Millisecond},
+		Reports:        reports,
+		StopGrace:      2 * time.Second,
+		HeartbeatEvery: 200 * time.Millisecond,
+	})
+	const id, room = "iv-end-1", "room-end-1"
+	rv := cp.follow(t, ctx, id)
+	cand := joinCandidate(t, ctx, lk, room)
+	cp.addInterview(ctx, agent.SessionData{InterviewID: id, Room: room, CandidateName: "Ada", CandidateEmail: "ada@example.com",
+		JobTitle: "Engineer", Language: "en", MaxDurationSeconds: 600}, lk.URL, agentToken(t, lk, id, room))
+
+	rv.waitEvent(t, agent.EventListening, 1, 30*time.Second)
+	cand.say(t, ctx, loadAnswer(t))
+	rv.waitEvent(t, agent.EventListening, 2, 20*time.Second)
+	endedAt := time.Now()
+	cp.requestEnd(id)
+
+	var rep savedReport
+	select {
+	case rep = <-cp.reports:
+	case <-ctx.Done():
+		t.Fatalf("no report saved; hub saw %v", rv.snapshot())
+	}
+	if took := time.Since(endedAt); took > 10*time.Second {
+		t.Errorf("report %s after the end request", took)
+	}
+	if rep.Report["ended_by"] != "candidate" || rep.Report["terminated"] != false || rep.Report["abandoned"] != nil {
+		t.Errorf("report after End interview: ended_by %v terminated %v abandoned %v", rep.Report["ended_by"], rep.Report["terminated"], rep.Report["abandoned"])
+	}
+	for _, m := range rv.snapshot() {
+		if m["type"] == "agent" && (m["event"] == agent.EventAbandoned || m["event"] == agent.EventFailed) {
+			t.Errorf("agent event %v after End interview", m)
+		}
+	}
+	cp.mu.Lock()
+	beats := cp.interviews[id].beats
+	cp.mu.Unlock()
+	if beats < 3 {
+		t.Errorf("%d heartbeats", beats)
+	}
+}
