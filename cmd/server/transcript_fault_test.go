@@ -13,11 +13,8 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/livekit/protocol/logger"
-	lksdk "github.com/livekit/server-sdk-go/v2"
 
 	voiceagent "github.com/utopiahire/utopiahire/agent"
-	"github.com/utopiahire/utopiahire/agent/audio"
 	"github.com/utopiahire/utopiahire/agent/audio/lkmedia"
 	"github.com/utopiahire/utopiahire/agent/lkroom"
 	"github.com/utopiahire/utopiahire/internal/redistest"
@@ -31,10 +28,9 @@ type storedSegment struct {
 	Final   bool
 }
 
-// storedTranscript reads the interview's transcript straight from Postgres
-// (the REST API would work too, but this also runs while Redis is down and
-// the server's rate limiter with it).
-func storedTranscript(t *testing.T, dbURL, id string) []storedSegment {
+// queryRows runs a query straight on Postgres (this also works while Redis
+// is down, and the server's rate limiter with it).
+func queryRows[T any](t *testing.T, dbURL string, rowTo pgx.RowToFunc[T], sql string, args ...any) []T {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
@@ -43,36 +39,28 @@ func storedTranscript(t *testing.T, dbURL, id string) []storedSegment {
 		t.Fatal(err)
 	}
 	defer conn.Close(ctx)
-	rows, err := conn.Query(ctx, `SELECT seq, speaker, text, final FROM interview_segments WHERE interview_id = $1 ORDER BY seq`, id)
+	rows, err := conn.Query(ctx, sql, args...)
 	if err != nil {
 		t.Fatal(err)
 	}
-	segs, err := pgx.CollectRows(rows, pgx.RowToStructByPos[storedSegment])
+	out, err := pgx.CollectRows(rows, rowTo)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return segs
+	return out
+}
+
+func storedTranscript(t *testing.T, dbURL, id string) []storedSegment {
+	t.Helper()
+	return queryRows(t, dbURL, pgx.RowToStructByPos[storedSegment],
+		`SELECT seq, speaker, text, final FROM interview_segments WHERE interview_id = $1 ORDER BY seq`, id)
 }
 
 // storedAgentEvents returns the agent events in the interview's timeline.
 func storedAgentEvents(t *testing.T, dbURL, id string) []string {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	conn, err := pgx.Connect(ctx, dbURL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close(ctx)
-	rows, err := conn.Query(ctx, `SELECT data::text FROM interview_events WHERE interview_id = $1 AND kind = 'agent' ORDER BY id`, id)
-	if err != nil {
-		t.Fatal(err)
-	}
-	evs, err := pgx.CollectRows(rows, pgx.RowTo[string])
-	if err != nil {
-		t.Fatal(err)
-	}
-	return evs
+	return queryRows(t, dbURL, pgx.RowTo[string],
+		`SELECT data::text FROM interview_events WHERE interview_id = $1 AND kind = 'agent' ORDER BY id`, id)
 }
 
 // faultedInterview is a rehearsal interview run by the real agent worker
@@ -127,15 +115,7 @@ func startFaultedInterview(t *testing.T, ctx context.Context, viewers int) *faul
 		}
 		fi.feeds = append(fi.feeds, f)
 	}
-	room, err := lksdk.ConnectToRoomWithToken(started["url"].(string), started["token"].(string), lksdk.NewRoomCallback(), lksdk.WithLogger(logger.GetDiscardLogger()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(room.Disconnect)
-	fi.mic, err = lkmedia.PublishSink(ctx, room.LocalParticipant, lkmedia.SinkOptions{SampleRate: audio.ModelInputRate, TrackName: "microphone"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	fi.mic = joinAsCandidate(t, ctx, started)
 	fi.feeds[0].waitFor(t, "in_progress", 30*time.Second, isState("in_progress"))
 	return fi
 }
@@ -161,15 +141,7 @@ func (fi *faultedInterview) waitStored(t *testing.T, what string, timeout time.D
 func (fi *faultedInterview) answerAfterQuestion(t *testing.T, ctx context.Context) {
 	t.Helper()
 	fi.waitStored(t, "first question stored", 40*time.Second, func(s []storedSegment) bool { return len(s) >= 2 && s[1].Final })
-	f, err := os.Open("../../agent/audio/testdata/answer.wav")
-	if err != nil {
-		t.Fatal(err)
-	}
-	answer, _, err := audio.DecodeWAV(f)
-	f.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	answer := answerWAV(t)
 	if err := fi.mic.Write(ctx, answer); err != nil {
 		t.Fatal(err)
 	}
