@@ -25,7 +25,10 @@ import (
 
 // Stages of an analysis with the percent reached when each one is done.
 const (
-	StageReceived   = "received"
+	StageReceived = "received"
+	// StageOCR is published when the document has no text layer and is
+	// read by OCR (a scan, a photo): extraction then takes seconds.
+	StageOCR        = "ocr"
 	StageExtracted  = "extracted"
 	StageStructured = "structured"
 	StageAnalyzed   = "analyzed"
@@ -34,7 +37,7 @@ const (
 )
 
 var stagePercent = map[string]int{
-	StageReceived: 5, StageExtracted: 35, StageStructured: 55, StageAnalyzed: 90, StageDone: 100,
+	StageReceived: 5, StageOCR: 10, StageExtracted: 35, StageStructured: 55, StageAnalyzed: 90, StageDone: 100,
 }
 
 // Analyzer scores a structured CV; internal/cvanalysis implements it.
@@ -47,9 +50,10 @@ type Publisher interface {
 	Publish(ctx context.Context, channel string, data []byte) (hub.StreamPosition, error)
 }
 
-// Extractor turns document bytes into text; internal/extract implements it.
+// Extractor turns document bytes into text, telling progress which slow
+// stage it enters; internal/extract implements it.
 type Extractor interface {
-	Text(ctx context.Context, data []byte) (extract.Document, error)
+	TextProgress(ctx context.Context, data []byte, progress extract.Progress) (extract.Document, error)
 }
 
 // Args is the River job: which analysis to run.

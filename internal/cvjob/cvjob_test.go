@@ -6,6 +6,8 @@ import (
 	"errors"
 	"log/slog"
 	"os"
+	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -296,4 +298,31 @@ func equal(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// TestScannedPDFReportsOCR: a PDF without a text layer is read by OCR, and
+// the channel says so between "received" and "extracted".
+func TestScannedPDFReportsOCR(t *testing.T) {
+	f := newFixture(t, true)
+	uid := f.user(t, "scan@example.com")
+	scan, err := os.ReadFile("../cvparse/testdata/corpus/g57-scan-en-1col.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, err := f.svc.Submit(context.Background(), Input{UserID: uid, Filename: "scan.pdf", File: scan})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := wait(t, f, uid, id)
+	if a.Status != "done" {
+		t.Fatalf("status %s (%v)", a.Status, a.Error)
+	}
+	got := f.pub.stages(Channel(id))
+	want := []string{StageReceived, StageOCR, StageExtracted, StageStructured, StageAnalyzed, StageDone}
+	if !slices.Equal(got, want) {
+		t.Errorf("stages %v, want %v", got, want)
+	}
+	if a.ExtractedText == nil || !strings.Contains(*a.ExtractedText, "Priya Thompson") {
+		t.Errorf("OCR text: %v", a.ExtractedText)
+	}
 }

@@ -52,7 +52,8 @@ func (w *worker) Work(ctx context.Context, job *river.Job[Args]) error {
 		return nil
 	}
 	var xe *extract.Error
-	final := errors.As(err, &xe) || job.Attempt >= job.MaxAttempts || errors.Is(err, context.DeadlineExceeded)
+	// A busy extractor says nothing about the document: River retries.
+	final := errors.As(err, &xe) && xe.Code != extract.CodeBusy || job.Attempt >= job.MaxAttempts || errors.Is(err, context.DeadlineExceeded)
 	if !final {
 		s.logger.Warn("cv analysis attempt failed; will retry", "analysis_id", id, "attempt", job.Attempt, "err", err)
 		return err
@@ -81,7 +82,13 @@ func (s *Service) run(ctx context.Context, a store.CVAnalysis) error {
 	}
 
 	t := time.Now()
-	doc, err := s.document(ctx, a)
+	doc, err := s.document(ctx, a, func(st string) {
+		if st == extract.StageOCR {
+			if err := stage(StageOCR, t); err != nil {
+				s.logger.Warn("record ocr stage", "analysis_id", a.ID, "err", err)
+			}
+		}
+	})
 	if err != nil {
 		return err
 	}
@@ -130,7 +137,7 @@ func (s *Service) run(ctx context.Context, a store.CVAnalysis) error {
 	return nil
 }
 
-func (s *Service) document(ctx context.Context, a store.CVAnalysis) (extract.Document, error) {
+func (s *Service) document(ctx context.Context, a store.CVAnalysis, progress extract.Progress) (extract.Document, error) {
 	if a.CVFileID == nil {
 		if a.InputText == nil {
 			return extract.Document{}, &extract.Error{Code: extract.CodeEmptyFile, Message: "The CV is empty."}
@@ -144,7 +151,7 @@ func (s *Service) document(ctx context.Context, a store.CVAnalysis) (extract.Doc
 	if err != nil {
 		return extract.Document{}, err
 	}
-	return s.extractor.Text(ctx, f.Content)
+	return s.extractor.TextProgress(ctx, f.Content, progress)
 }
 
 // analyze uses Gemini when asked for and configured, and the offline
@@ -176,7 +183,7 @@ func (s *Service) AnalyzeStateless(ctx context.Context, in Input) (Result, error
 		if err != nil {
 			return Result{}, err
 		}
-		if doc, err = s.extractor.Text(ctx, in.File); err != nil {
+		if doc, err = s.extractor.TextProgress(ctx, in.File, nil); err != nil {
 			return Result{}, err
 		}
 		sum := sha256.Sum256(in.File)

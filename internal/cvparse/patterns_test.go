@@ -159,3 +159,10 @@ func TestSplitSkillsKeepsSymbolsOfNames(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestLinkIsNotALabel(t *testing.T) {
+	got := ParseText("Ethan Murphy\nPhone: +44 20 2733 9964\nlinkedin.com/in/ethan-murphy\nGitHub: github.com/em\n\nSummary\nEngineer.\n")
+	if got.Contact.LinkedIn != "linkedin.com/in/ethan-murphy" || got.Contact.GitHub != "github.com/em" || len(got.OtherSections) != 0 {
+		t.Errorf("contact %+v, other %+v", got.Contact, got.OtherSections)
+	}
+}

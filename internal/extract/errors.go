@@ -26,6 +26,9 @@ const (
 	CodeNoText            Code = "no_text"
 	CodeTimeout           Code = "extraction_timeout"
 	CodeFailed            Code = "extraction_failed"
+	// CodeBusy is not about the document: every extraction slot stayed
+	// taken for the admission wait. Suggested status 503; retry later.
+	CodeBusy Code = "extraction_busy"
 )
 
 // Error is a refusal of one document: a stable Code and a message that names

@@ -14,6 +14,7 @@ package extract
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"time"
 )
 
@@ -40,6 +41,14 @@ type Limits struct {
 	// MaxOCRPages bounds the pages of a scanned PDF read by OCR (each takes
 	// seconds); 0 means 3.
 	MaxOCRPages int
+	// MaxConcurrent bounds the documents extracted at once by one
+	// Extractor, whichever path asks (upload, analysis job, interview, skills
+	// gap); 0 means one per CPU. Extraction is CPU-bound: more at once only
+	// multiplies memory.
+	MaxConcurrent int
+	// MaxWait bounds how long a document waits for its turn before it is
+	// refused as busy; 0 means 30 s.
+	MaxWait time.Duration
 }
 
 // DefaultLimits suit CVs: 10 MB, 30 pages, 100 MB decompressed.
@@ -99,6 +108,7 @@ type Line struct {
 type Extractor struct {
 	limits Limits
 	tools  toolPaths
+	slots  chan struct{} // admission: one token per document being extracted
 }
 
 // New returns an Extractor; it fails when a required Debian tool (pdftotext,
@@ -108,7 +118,30 @@ func New(limits Limits) (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Extractor{limits: limits, tools: tools}, nil
+	n := limits.MaxConcurrent
+	if n <= 0 {
+		n = runtime.GOMAXPROCS(0)
+	}
+	return &Extractor{limits: limits, tools: tools, slots: make(chan struct{}, n)}, nil
+}
+
+// admit waits for an extraction slot: until ctx ends or MaxWait passes,
+// then the document is refused as busy (nothing was done; try again).
+func (e *Extractor) admit(ctx context.Context) (release func(), err error) {
+	wait := e.limits.MaxWait
+	if wait <= 0 {
+		wait = 30 * time.Second
+	}
+	t := time.NewTimer(wait)
+	defer t.Stop()
+	select {
+	case e.slots <- struct{}{}:
+		return func() { <-e.slots }, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	case <-t.C:
+		return nil, refuse(CodeBusy, "too many documents are being read right now; try again in a minute")
+	}
 }
 
 // Limits returns the limits the extractor enforces.
@@ -130,6 +163,11 @@ func (e *Extractor) TextProgress(ctx context.Context, data []byte, progress Prog
 	if err != nil {
 		return Document{}, err
 	}
+	release, err := e.admit(ctx)
+	if err != nil {
+		return Document{}, err
+	}
+	defer release()
 	doc, err := e.extract(ctx, kind, data, progress)
 	if err != nil {
 		if ctx.Err() != nil {

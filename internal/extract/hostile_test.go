@@ -127,3 +127,26 @@ func TestHostileZipDocuments(t *testing.T) {
 		})
 	}
 }
+
+// TestAdmission: with every slot taken, a document waits, then is refused
+// as busy; a cancelled caller stops waiting at once.
+func TestAdmission(t *testing.T) {
+	e := newTestExtractor(t, func(l *Limits) { l.MaxConcurrent = 1; l.MaxWait = 200 * time.Millisecond })
+	release, err := e.admit(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = e.Text(context.Background(), []byte("Jane Roe\nEngineer\n"))
+	if CodeOf(err) != CodeBusy {
+		t.Fatalf("err = %v, want %s", err, CodeBusy)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := e.Text(ctx, []byte("Jane Roe\nEngineer\n")); err != context.Canceled {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	release()
+	if _, err := e.Text(context.Background(), []byte("Jane Roe\nEngineer\n")); err != nil {
+		t.Fatal(err)
+	}
+}

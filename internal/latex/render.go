@@ -127,7 +127,16 @@ func newDocument(c cv.StructuredCV, lang, paper string) document {
 		add(s.title, itemEntries(s.items))
 	}
 	for _, o := range c.OtherSections {
+		// A section's content is usually its items joined: print it once,
+		// as text for one item and as bullets for several.
 		e := entry{Text: EscapeLines(o.Content), Bullets: escapeAll(o.Items)}
+		if strings.TrimSpace(o.Content) == strings.TrimSpace(strings.Join(o.Items, "\n")) {
+			if len(o.Items) > 1 {
+				e.Text = ""
+			} else {
+				e.Bullets = nil
+			}
+		}
 		if e.Text != "" || len(e.Bullets) > 0 {
 			d.Sections = append(d.Sections, section{Title: Escape(o.Title), Entries: []entry{e}})
 		}
