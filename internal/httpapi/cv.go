@@ -58,7 +58,7 @@ func (s *Server) cvRoutes(d CVDeps) {
 	// statelessly under stricter per-IP limits: an anonymous analysis runs
 	// in the request, so it is limited harder than a queued one.
 	anonAnalyze, anonEdit, anonPDF := ratelimit.PerMinute(4), ratelimit.PerMinute(30), ratelimit.PerMinute(6)
-	s.handle(fiber.MethodPost, "/api/upload-cv", Op{Summary: "Upload a CV (pdf, docx, doc, odt, rtf, txt; ≤ 10 MB), recognised by content.", Tag: "cv", Auth: "bearer", Multipart: []string{"cv"}, Response: uploadResponse{}, Limit: &upload, Errors: []int{401, 413, 415, 422, 503}}, s.requireUser, h.upload)
+	s.handle(fiber.MethodPost, "/api/upload-cv", Op{Summary: "Upload a CV (pdf, docx, doc, odt, rtf, txt, png, jpeg; ≤ 10 MB), recognised by content; scans are read by OCR.", Tag: "cv", Auth: "bearer", Multipart: []string{"cv"}, Response: uploadResponse{}, Limit: &upload, Errors: []int{401, 413, 415, 422, 503}}, s.requireUser, h.upload)
 	s.handle(fiber.MethodPost, "/api/analyze-structured", Op{Summary: "Structure and analyze a CV (multipart cv_file or cv_text, job_description, use_gemini); signed in, it is stored and its progress streams on hub channel cv:<analysis_id>; without a token nothing is stored (no analysis_id).", Tag: "cv", Auth: "optional", Multipart: []string{"cv_file", "cv_text", "job_description", "use_gemini"}, Response: cvjob.Result{}, Limit: &upload, Errors: []int{401, 413, 415, 422, 429, 503, 504}}, s.optionalUser("analyze-structured", anonAnalyze), h.analyzeStructured)
 	s.handle(fiber.MethodGet, "/api/analyses", Op{Summary: "The user's analyses, newest first.", Tag: "cv", Auth: "bearer", Response: analysesResponse{}, Errors: []int{401}}, s.requireUser, h.listAnalyses)
 	s.handle(fiber.MethodGet, "/api/analyses/:id", Op{Summary: "One analysis: status, stage, percent, error, result.", Tag: "cv", Auth: "bearer", Response: cvjob.Status{}, Errors: []int{401, 404}}, s.requireUser, h.getAnalysis)
@@ -260,6 +260,8 @@ func documentError(err error) error {
 		kind = apperr.TooLarge
 	case extract.CodeUnsupportedType, extract.CodeExecutable:
 		kind = apperr.UnsupportedMedia
+	case extract.CodeBusy:
+		kind = apperr.Unavailable
 	}
 	return apperr.Wrap(err, kind, string(xe.Code), xe.Message)
 }
