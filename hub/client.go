@@ -29,6 +29,9 @@ type client struct {
 
 	principal   atomic.Pointer[Principal]
 	pongPending atomic.Bool
+	// abandon tells the writer to stop mid-batch: what it holds is lost
+	// anyway (slow consumer), only the close frame still matters.
+	abandon atomic.Bool
 
 	mu          sync.Mutex // outbound queue and close state
 	queue       [][]byte
@@ -111,6 +114,10 @@ func (c *client) overflowLocked() {
 	c.h.metrics.dropped.Add(float64(len(c.queue)))
 	clear(c.queue)
 	c.queue, c.queueBytes = nil, 0
+	// The writer drops the rest of the batch it holds too, so the close
+	// frame follows the message on the wire now instead of megabytes later,
+	// and a client that reads at all receives 4003 rather than a cut stream.
+	c.abandon.Store(true)
 	c.startCloseLocked(CloseSlowConsumer, "slow_consumer")
 }
 
@@ -218,6 +225,9 @@ func (c *client) writeFrames(frames [][]byte, buf []byte) ([]byte, error) {
 				return buf, err
 			}
 			buf = buf[:0]
+			if c.abandon.Load() {
+				return buf, nil
+			}
 		}
 		if len(buf) > 0 {
 			buf = append(buf, '\n')

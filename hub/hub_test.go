@@ -1,17 +1,23 @@
 package hub_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/coder/websocket"
 	"github.com/google/go-cmp/cmp"
+	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/utopiahire/utopiahire/hub"
 	"github.com/utopiahire/utopiahire/hub/hubclient"
@@ -259,13 +265,29 @@ func TestRecoveryNotPossible(t *testing.T) {
 // flat out: the client must see every offset exactly once, in order.
 func TestNoGapBetweenHistoryAndLive(t *testing.T) {
 	t.Parallel()
-	ts := startHub(t, newTestMemoryBroker(t), nil)
+	// Queues far larger than anything published here: on a busy machine a
+	// subscriber falling behind the three publishers used to overflow the
+	// default queue (8192 frames), be closed with 4003 and resubscribe with
+	// recovered:false (TestSlowSubscriberLossIsSignalled). That is a
+	// signalled loss, not a gap between history and live, which is all
+	// this test is about.
+	ts := startHub(t, newTestMemoryBroker(t), func(c *hub.Config) {
+		c.MaxQueueMessages = 1 << 20
+		c.MaxQueueBytes = 256 << 20
+	})
 	mustPublish(t, ts.hub, "room:race", 20)
 	ctx, cancel := context.WithCancel(context.Background())
 	var wg sync.WaitGroup
+	// Each publisher stops when every client is subscribed, or after a
+	// fixed count, whichever comes first, so no timing decides how much
+	// the clients must take.
+	const perPublisher = 20_000
 	for range 3 {
 		wg.Go(func() {
-			for ctx.Err() == nil {
+			for range perPublisher {
+				if ctx.Err() != nil {
+					return
+				}
 				if _, err := ts.hub.Publish(ctx, "room:race", []byte(`{"x":1}`)); err != nil {
 					return
 				}
@@ -277,9 +299,7 @@ func TestNoGapBetweenHistoryAndLive(t *testing.T) {
 		c := dialClient(t, ts.url, fmt.Sprintf("u%d", i))
 		_, in := subscribe(t, c, "room:race", &hub.StreamPosition{Epoch: "", Offset: 0})
 		clients = append(clients, in)
-		time.Sleep(5 * time.Millisecond)
 	}
-	time.Sleep(50 * time.Millisecond)
 	cancel()
 	wg.Wait()
 	final, err := ts.hub.Publish(context.Background(), "room:race", []byte(`{"last":true}`))
@@ -290,11 +310,77 @@ func TestNoGapBetweenHistoryAndLive(t *testing.T) {
 		in.wait(t, "the last message", func(b *inbox) bool {
 			return len(b.msgs) > 0 && b.msgs[len(b.msgs)-1].Position.Offset == final.Offset
 		})
+		in.mu.Lock()
+		events := append([]hubclient.SubscribedEvent(nil), in.events...)
+		in.mu.Unlock()
+		if len(events) != 1 {
+			t.Fatalf("client %d subscribed %d times (%+v): it was disconnected", i, len(events), events)
+		}
 		offs := in.offsets()
-		start := in.events[0].Position.Offset + 1
+		start := events[0].Position.Offset + 1
 		if diff := cmp.Diff(seq(start, final.Offset), offs); diff != "" {
 			t.Fatalf("client %d: offsets are not contiguous from %d (-want +got):\n%s", i, start, diff)
 		}
+	}
+}
+
+// TestSlowSubscriberLossIsSignalled pins down what the old, timing-bound
+// TestNoGapBetweenHistoryAndLive saw on a busy machine (a client missing
+// thousands of offsets, then receiving the last message): a subscriber that
+// falls behind is closed with 4003, hubclient reconnects and resubscribes
+// from its last position, and when history no longer covers the gap the
+// subscribed event says recovered:false. The loss is signalled, never silent.
+func TestSlowSubscriberLossIsSignalled(t *testing.T) {
+	t.Parallel()
+	ts := startHub(t, newTestMemoryBroker(t), func(c *hub.Config) {
+		c.MaxQueueMessages = 64
+	})
+	c := dialClient(t, ts.url, "laggard")
+	in := newInbox()
+	release := make(chan struct{})
+	var once sync.Once
+	opts := in.options(&hub.StreamPosition{})
+	deliver := opts.OnMessage
+	opts.OnMessage = func(m hubclient.Message) {
+		deliver(m)
+		once.Do(func() { <-release }) // the client stops reading after its first message
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if _, err := c.Subscribe(ctx, "small:lag", opts); err != nil {
+		t.Fatal(err)
+	}
+	payload := fmt.Appendf(nil, `{"pad":%q}`, strings.Repeat("x", 2000))
+	const n = 4000 // ~8 MB: more than the socket buffers and the queue hold
+	for i := range n {
+		if _, err := ts.hub.Publish(context.Background(), "small:lag", payload); err != nil {
+			t.Fatalf("publish %d: %v", i, err)
+		}
+	}
+	eventually(t, 10*time.Second, "the laggard closed as a slow consumer", func() bool {
+		return ts.metric(t, "hub_disconnects_total", map[string]string{"reason": "slow_consumer"}) >= 1
+	})
+	close(release)
+	final, err := ts.hub.Publish(context.Background(), "small:lag", []byte(`{"last":true}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	in.wait(t, "the resubscription and the last message", func(b *inbox) bool {
+		return len(b.events) >= 2 && len(b.msgs) > 0 && b.msgs[len(b.msgs)-1].Position.Offset == final.Offset
+	})
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	re := in.events[len(in.events)-1]
+	if re.Recovered || !re.Resubscribed {
+		t.Fatalf("resubscribed event = %+v, want recovered:false after losing messages", re)
+	}
+	// Every gap in what arrived is covered by a recovered:false event.
+	var prev uint64
+	for _, m := range in.msgs {
+		if prev != 0 && m.Position.Offset != prev+1 && m.Position.Offset > re.Position.Offset+1 {
+			t.Fatalf("offsets jump from %d to %d after the last resubscription at %d", prev, m.Position.Offset, re.Position.Offset)
+		}
+		prev = m.Position.Offset
 	}
 }
 
@@ -501,6 +587,119 @@ func TestSlowConsumer(t *testing.T) {
 	if len(frames) >= n {
 		t.Fatalf("slow client received all %d messages", len(frames))
 	}
+}
+
+// TestSlowReaderReceivesCloseFrame: a client that reads, but slower than
+// its channel publishes, is closed with 4003 and receives that close frame.
+// A writer falling behind takes ever larger batches from the queue; when the
+// queue overflows it may hold half of it, which at the reader's pace takes
+// longer than the close grace: unless the writer drops that batch, the
+// close frame waits behind it and the socket is cut first (EOF mid-stream).
+func TestSlowReaderReceivesCloseFrame(t *testing.T) {
+	t.Parallel()
+	cfg := testConfig()
+	cfg.Metrics = prometheus.NewRegistry()
+	cfg.WriteBatchBytes = 4 << 10
+	cfg.MaxQueueBytes = 1 << 20
+	h, err := hub.New(cfg, newTestMemoryBroker(t), tokenAuth{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Small socket buffers on both sides, so the queue, not the kernel,
+	// holds the backlog.
+	srv := httptest.NewUnstartedServer(h)
+	srv.Listener = smallBufferListener{srv.Listener}
+	srv.Start()
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		_ = h.Shutdown(ctx)
+		srv.Close()
+	})
+	ts := &testServer{hub: h, url: "ws" + strings.TrimPrefix(srv.URL, "http"), reg: cfg.Metrics.(*prometheus.Registry), srv: srv}
+	dialCtx, cancelDial := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancelDial()
+	ws, _, err := websocket.Dial(dialCtx, ts.url, &websocket.DialOptions{HTTPClient: &http.Client{Transport: &http.Transport{
+		DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+			c, err := (&net.Dialer{}).DialContext(ctx, network, addr)
+			if tc, ok := c.(*net.TCPConn); ok {
+				_ = tc.SetReadBuffer(16 << 10)
+			}
+			return c, err
+		},
+	}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws.SetReadLimit(1 << 20)
+	t.Cleanup(func() { _ = ws.CloseNow() })
+	slow := &rawConn{t: t, ws: ws}
+	slow.send(hub.Frame{Op: hub.OpConnect, ID: 1, Token: "slow"})
+	slow.expect(hub.OpConnected)
+	slow.send(hub.Frame{Op: hub.OpSubscribe, ID: 2, Channel: "nohist:flood"})
+	slow.expect(hub.OpSubscribed)
+
+	var closing atomic.Bool // set once the server counted the disconnect
+	type result struct {
+		code   websocket.StatusCode
+		frames int
+	}
+	done := make(chan result, 1)
+	go func() {
+		var r result
+		for {
+			_, data, err := ws.Read(context.Background())
+			if err != nil {
+				r.code = websocket.CloseStatus(err)
+				done <- r
+				return
+			}
+			r.frames += bytes.Count(data, []byte("\n")) + 1
+			if !closing.Load() {
+				time.Sleep(20 * time.Millisecond) // 4 KiB per 20 ms: slow, but reading
+			}
+		}
+	}()
+	// Twice the reader's pace: the backlog grows steadily, as behind a
+	// real slow consumer, rather than all at once.
+	payload := fmt.Appendf(nil, `{"pad":%q}`, strings.Repeat("x", 2000))
+	published := 0
+	tick := time.NewTicker(20 * time.Millisecond)
+	defer tick.Stop()
+	deadline := time.Now().Add(60 * time.Second)
+	for ts.metric(t, "hub_disconnects_total", map[string]string{"reason": "slow_consumer"}) == 0 {
+		if time.Now().After(deadline) {
+			t.Fatal("the slow reader was never closed")
+		}
+		<-tick.C
+		for range 4 {
+			if _, err := h.Publish(context.Background(), "nohist:flood", payload); err != nil {
+				t.Fatalf("publish: %v", err)
+			}
+			published++
+		}
+	}
+	closing.Store(true)
+	select {
+	case r := <-done:
+		if r.code != hub.CloseSlowConsumer {
+			t.Fatalf("slow reader saw close code %d after %d of %d frames, want %d", r.code, r.frames, published, hub.CloseSlowConsumer)
+		}
+		t.Logf("closed with 4003 after %d of %d frames", r.frames, published)
+	case <-time.After(30 * time.Second):
+		t.Fatal("slow reader never saw the end of its connection")
+	}
+}
+
+// smallBufferListener gives accepted connections a 16 KiB send buffer.
+type smallBufferListener struct{ net.Listener }
+
+func (l smallBufferListener) Accept() (net.Conn, error) {
+	c, err := l.Listener.Accept()
+	if tc, ok := c.(*net.TCPConn); ok {
+		_ = tc.SetWriteBuffer(16 << 10)
+	}
+	return c, err
 }
 
 func TestOnPublishHookAndIdempotency(t *testing.T) {

@@ -30,6 +30,7 @@ import (
 	"github.com/utopiahire/utopiahire/agent/lkroom"
 	"github.com/utopiahire/utopiahire/internal/ai"
 	"github.com/utopiahire/utopiahire/internal/config"
+	"github.com/utopiahire/utopiahire/internal/logscrub"
 )
 
 func main() {
@@ -188,7 +189,7 @@ func newHandler(cfg config.Agent, w io.Writer) slog.Handler {
 func newHandlerLevel(cfg config.Agent, w io.Writer, level slog.Level) slog.Handler {
 	opts := &slog.HandlerOptions{Level: level}
 	if cfg.LogFormat == "json" {
-		return slog.NewJSONHandler(w, opts)
+		return logscrub.New(slog.NewJSONHandler(w, opts))
 	}
-	return slog.NewTextHandler(w, opts)
+	return logscrub.New(slog.NewTextHandler(w, opts))
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
 
 	"github.com/utopiahire/utopiahire/internal/auth"
+	"github.com/utopiahire/utopiahire/internal/jobrescue"
 	"github.com/utopiahire/utopiahire/internal/mail"
 )
 
@@ -30,7 +31,10 @@ func jobQueues() map[string]river.QueueConfig {
 
 // openJobs makes the River client (not started yet) with workers.
 func (m *Main) openJobs(workers *river.Workers) error {
+	m.rescuer = jobrescue.New(m.pool, m.logger.With("component", "job_rescue"), jobrescue.Options{})
 	client, err := river.NewClient(riverpgxv5.New(m.pool), &river.Config{
+		// The rescuer knows this server's jobs by this ID.
+		ID:           m.rescuer.ClientID(),
 		Queues:       jobQueues(),
 		Workers:      workers,
 		Logger:       m.logger.With("component", "river"),
@@ -47,11 +51,12 @@ func (m *Main) openJobs(workers *river.Workers) error {
 		// nothing next to that.
 		FetchCooldown:     20 * time.Millisecond,
 		FetchPollInterval: 200 * time.Millisecond,
-		// A job whose server died mid-run stays "running" until the leader
-		// rescues it; River's default (1 h) would leave a killed server's CV
-		// analysis pending for an hour. Five minutes is above every worker's
-		// timeout (CV analysis 90 s, mail and the rest 1 min); a worker with
-		// a longer one must raise this, or it would be run twice.
+		// A job whose server died mid-run is taken back within seconds by
+		// jobrescue (the dead server's liveness lock is gone). River's
+		// stuck-job rescue stays as the backstop for a server that lives but
+		// hangs; five minutes is above every worker's timeout (CV analysis
+		// 90 s, mail and the rest 1 min); a worker with a longer one must
+		// raise this, or it would be run twice.
 		RescueStuckJobsAfter: 5 * time.Minute,
 	})
 	if err != nil {
@@ -64,28 +69,41 @@ func (m *Main) openJobs(workers *river.Workers) error {
 // startJobs starts working jobs. River runs until stopJobs, not until the
 // context of Open ends (a signal must let Close drain jobs, not cut them).
 func (m *Main) startJobs(ctx context.Context) error {
+	// The liveness lock first: from River's first fetch on, other servers
+	// must see this one alive.
+	if err := m.rescuer.Start(ctx); err != nil {
+		return fmt.Errorf("start job rescue: %w", err)
+	}
 	if err := m.jobs.Start(context.WithoutCancel(ctx)); err != nil {
 		return fmt.Errorf("start jobs: %w", err)
 	}
 	return nil
 }
 
-// stopJobs lets running jobs finish within ctx, then cancels the rest
-// (they are retried later, by this server or another).
-func (m *Main) stopJobs(ctx context.Context) error {
+// stopJobs lets running jobs finish until soft ends, then cancels the rest
+// until hard ends (they are retried later, by this server or another; one
+// still marked running when the process exits is taken back by jobrescue).
+func (m *Main) stopJobs(soft, hard context.Context) error {
 	if m.jobs == nil {
 		return nil
 	}
-	err := m.jobs.Stop(ctx)
+	// The liveness lock goes last: until River has stopped, a job it still
+	// runs must not look orphaned.
+	defer func() {
+		if m.rescuer != nil {
+			c, cancel := context.WithTimeout(context.WithoutCancel(hard), time.Second)
+			defer cancel()
+			_ = m.rescuer.Stop(c)
+		}
+	}()
+	err := m.jobs.Stop(soft)
 	if err == nil {
 		return nil
 	}
-	hard, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
 	if err := m.jobs.StopAndCancel(hard); err != nil {
 		return fmt.Errorf("stop jobs: %w", err)
 	}
-	return fmt.Errorf("jobs did not finish before the shutdown deadline (cancelled): %w", err)
+	return fmt.Errorf("jobs did not finish before their share of the shutdown time (cancelled): %w", err)
 }
 
 // Jobs is the River client, for tests.

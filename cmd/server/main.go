@@ -35,6 +35,8 @@ import (
 	"github.com/utopiahire/utopiahire/internal/cvjob"
 	"github.com/utopiahire/utopiahire/internal/httpapi"
 	"github.com/utopiahire/utopiahire/internal/interview"
+	"github.com/utopiahire/utopiahire/internal/jobrescue"
+	"github.com/utopiahire/utopiahire/internal/logscrub"
 	"github.com/utopiahire/utopiahire/internal/pgserver"
 	"github.com/utopiahire/utopiahire/internal/ratelimit"
 	"github.com/utopiahire/utopiahire/internal/store"
@@ -145,6 +147,7 @@ type Main struct {
 	jobs     *river.Client[pgx.Tx]
 	// periodic are the areas' periodic River jobs (openJobs adds them).
 	periodic []*river.PeriodicJob
+	rescuer  *jobrescue.Rescuer
 	hub      *hub.Hub
 	broker   hub.Broker
 	cv       *cvjob.Service
@@ -296,7 +299,49 @@ func (m *Main) readyChecks() []httpapi.ReadyCheck {
 			return m.redis.Ping(ctx).Err()
 		}})
 	}
+	// Voice interviews need both; everything else works without them.
+	checks = append(checks,
+		httpapi.ReadyCheck{Name: "livekit", Optional: true, Check: m.liveKitReachable},
+		httpapi.ReadyCheck{Name: "agent", Optional: true, Check: m.agentConnected})
 	return checks
+}
+
+// liveKitReachable asks the LiveKit server's HTTP root, which answers
+// without credentials.
+func (m *Main) liveKitReachable(ctx context.Context) error {
+	if !m.cfg.LiveKitEnabled() {
+		return httpapi.ErrNotConfigured
+	}
+	u := strings.Replace(strings.Replace(m.cfg.LiveKitURL, "wss://", "https://", 1), "ws://", "http://", 1)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return errors.New("LiveKit server unreachable: voice interviews cannot start")
+	}
+	_ = resp.Body.Close()
+	if resp.StatusCode >= 500 {
+		return fmt.Errorf("LiveKit server answers %d: voice interviews cannot start", resp.StatusCode)
+	}
+	return nil
+}
+
+// agentConnected is true when an interview agent worker follows the
+// dispatch channel (on any server sharing the hub).
+func (m *Main) agentConnected(ctx context.Context) error {
+	if !m.cfg.LiveKitEnabled() {
+		return httpapi.ErrNotConfigured
+	}
+	clients, err := m.hub.Presence(ctx, interview.DispatchChannel)
+	if err != nil {
+		return fmt.Errorf("agent presence unknown: %w", err)
+	}
+	if len(clients) == 0 {
+		return errors.New("no interview agent connected: voice interviews wait for one")
+	}
+	return nil
 }
 
 func (m *Main) listen() error {
@@ -320,24 +365,85 @@ func (m *Main) listen() error {
 	return nil
 }
 
-// Close stops accepting, drains in-flight requests and closes everything
-// it opened, within ctx's deadline.
+// Shares of the shutdown budget (ctx's deadline, SHUTDOWN_TIMEOUT), as
+// cumulative fractions: each stage ends by its mark whatever the one before
+// it did, so a slow upload cannot take the job queue's time.
+const (
+	shareRequests  = 0.40 // stop accepting, let in-flight requests (uploads) finish
+	shareJobsSoft  = 0.65 // running jobs finish
+	shareJobsHard  = 0.75 // the rest are cancelled (and retried later)
+	shareHub       = 0.90 // hub clients told 1001 + retry_ms, sockets closed
+	defaultCloseIn = 15 * time.Second
+)
+
+// Close shuts down in stages within ctx's deadline: stop accepting and
+// drain requests, drain jobs, close the hub, close the stores.
 func (m *Main) Close(ctx context.Context) error {
-	var errs []error
-	// WebSockets first: http.Server.Shutdown does not wait for hijacked conns.
-	m.closeInterviews()
-	errs = append(errs, m.closeHub(ctx))
-	if m.http != nil {
-		if err := m.http.Shutdown(ctx); err != nil {
-			errs = append(errs, fmt.Errorf("http shutdown: %w", err))
-		}
+	start := time.Now()
+	budget := defaultCloseIn
+	if d, ok := ctx.Deadline(); ok {
+		budget = time.Until(d)
 	}
-	errs = append(errs, m.stopJobs(ctx))
+	stage := func(share float64) (context.Context, context.CancelFunc) {
+		return context.WithDeadline(ctx, start.Add(time.Duration(float64(budget)*share)))
+	}
+	var errs []error
+	m.closeInterviews()
+
+	reqCtx, cancel := stage(shareRequests)
+	errs = append(errs, m.drainRequests(reqCtx))
+	cancel()
+	m.logger.Info("shutdown: requests drained", "elapsed_ms", time.Since(start).Milliseconds())
+
+	softCtx, cancelSoft := stage(shareJobsSoft)
+	hardCtx, cancelHard := stage(shareJobsHard)
+	errs = append(errs, m.stopJobs(softCtx, hardCtx))
+	cancelSoft()
+	cancelHard()
+	m.logger.Info("shutdown: jobs drained", "elapsed_ms", time.Since(start).Milliseconds())
+
+	hubCtx, cancel := stage(shareHub)
+	errs = append(errs, m.closeHub(hubCtx))
+	cancel()
+
+	errs = append(errs, m.closeStores(ctx))
+	m.logger.Info("shutdown: done", "elapsed_ms", time.Since(start).Milliseconds())
+	return errors.Join(errs...)
+}
+
+// drainRequests closes the listener and waits for in-flight requests until
+// ctx ends, then cuts the connections left. WebSockets are the hub's.
+func (m *Main) drainRequests(ctx context.Context) error {
+	if m.http == nil {
+		return nil
+	}
+	err := m.http.Shutdown(ctx)
+	if err == nil {
+		return nil
+	}
+	_ = m.http.Close()
+	return fmt.Errorf("requests still running at the drain deadline were cut: %w", err)
+}
+
+// closeStores closes Redis, the pool and an embedded Postgres. The pool
+// waits for connections still in use (a handler cut by drainRequests may
+// hold one), so it gets until ctx ends and is then left to the exit.
+func (m *Main) closeStores(ctx context.Context) error {
+	var errs []error
 	if m.redis != nil {
 		errs = append(errs, m.redis.Close())
 	}
 	if m.pool != nil {
-		m.pool.Close()
+		closed := make(chan struct{})
+		go func() {
+			m.pool.Close()
+			close(closed)
+		}()
+		select {
+		case <-closed:
+		case <-ctx.Done():
+			errs = append(errs, errors.New("database pool still in use at the shutdown deadline"))
+		}
 	}
 	if m.pgServer != nil {
 		errs = append(errs, m.pgServer.Stop(ctx))
@@ -359,10 +465,11 @@ func newLogger(cfg config.Config, w io.Writer) *slog.Logger {
 	var level slog.Level
 	_ = level.UnmarshalText([]byte(cfg.LogLevel))
 	opts := &slog.HandlerOptions{Level: level}
+	// Every line passes logscrub: no e-mail address reaches the log.
 	if cfg.LogFormat == "json" {
-		return slog.New(slog.NewJSONHandler(w, opts))
+		return slog.New(logscrub.New(slog.NewJSONHandler(w, opts)))
 	}
-	return slog.New(slog.NewTextHandler(w, opts))
+	return slog.New(logscrub.New(slog.NewTextHandler(w, opts)))
 }
 
 func version() string {

@@ -2,12 +2,19 @@ package httpapi
 
 import (
 	"errors"
+	"io"
 	"log/slog"
 	"math"
+	"net"
 	"net/http"
 	"strconv"
+	"strings"
+	"syscall"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/redis/go-redis/v9"
 
 	"github.com/utopiahire/utopiahire/internal/apperr"
 )
@@ -76,17 +83,58 @@ func (s *Server) errorHandler(c *fiber.Ctx, err error) error {
 	default:
 		ae = apperr.Wrap(err, apperr.Internal, "internal", "Something went wrong on our side.")
 	}
+	if ae.Kind == apperr.Internal && storeUnavailable(err) {
+		ae = apperr.Wrap(err, apperr.Unavailable, "database_unavailable",
+			"A database this request needs is unreachable right now; retry shortly.")
+		ae.RetryAfter = storeRetryAfter
+	}
 	status := statusOf[ae.Kind]
 	rid := requestID(c)
-	if status >= 500 {
+	switch {
+	case ae.Kind == apperr.Internal || status >= 500 && ae.Kind != apperr.Unavailable:
 		s.logger.Error("request failed", "request_id", rid, "method", c.Method(), "route", routeOf(c), "code", ae.Code, "err", err)
-	} else if ae.Err != nil {
+	case ae.Kind == apperr.Unavailable && ae.Err != nil:
+		// An outage, not a bug: the readiness check and the store's own
+		// logs say more; one line per refused request is enough.
+		s.logger.Warn("request refused: dependency unavailable", "request_id", rid, "method", c.Method(), "route", routeOf(c), "code", ae.Code, "err", err)
+	case ae.Kind == apperr.Unavailable:
+		// An expected refusal (e.g. oauth_not_configured): the server works as configured.
+		s.logger.Info("request refused", "request_id", rid, "route", routeOf(c), "code", ae.Code)
+	case ae.Err != nil:
 		s.logger.Debug("request refused", "request_id", rid, "code", ae.Code, "err", ae.Err)
 	}
 	if ae.RetryAfter > 0 {
 		c.Set(fiber.HeaderRetryAfter, strconv.Itoa(int(math.Ceil(ae.RetryAfter.Seconds()))))
 	}
 	return c.Status(status).JSON(errorBody{Detail: ae.Message, Code: ae.Code, RequestID: rid, Details: ae.Details})
+}
+
+// storeRetryAfter is what a client refused during a database or Redis
+// outage is told to wait: a restart or failover takes seconds.
+const storeRetryAfter = 5 * time.Second
+
+// storeUnavailable reports whether err is a connection-class failure of
+// Postgres or Redis (unreachable, starting up or shutting down, out of
+// disk or connections) rather than a bug or a bad query: the request may
+// succeed unchanged once the store is back.
+func storeUnavailable(err error) bool {
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) {
+		code := pgErr.Code
+		return strings.HasPrefix(code, "08") || // connection exception
+			strings.HasPrefix(code, "57P") || // shutting down, cannot connect now
+			code == "53100" || // disk full
+			code == "53300" // too many connections
+	}
+	var connectErr *pgconn.ConnectError
+	var netErr *net.OpError
+	return errors.As(err, &connectErr) ||
+		errors.As(err, &netErr) ||
+		errors.Is(err, pgconn.ErrConnClosed) ||
+		errors.Is(err, io.ErrUnexpectedEOF) ||
+		errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.EPIPE) ||
+		errors.Is(err, redis.ErrClosed) || errors.Is(err, redis.ErrPoolTimeout) ||
+		redis.IsLoadingError(err) || redis.IsMasterDownError(err) || redis.IsReadOnlyError(err)
 }
 
 // writeJSONError writes an error from the net/http front, before Fiber runs.

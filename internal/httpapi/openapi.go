@@ -56,6 +56,11 @@ func (s *Server) handle(method, path string, op Op, h ...fiber.Handler) {
 	}
 	chain = append(chain, h...)
 	s.app.Add(method, path, chain...)
+	if method == fiber.MethodGet {
+		// HEAD answers what GET would, without the body (RFC 9110 9.3.2):
+		// monitors and link checkers probe with it.
+		s.app.Add(fiber.MethodHead, path, chain...)
+	}
 	s.docs = append(s.docs, routeDoc{method: method, path: path, op: op})
 }
 

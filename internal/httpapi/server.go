@@ -45,7 +45,14 @@ type Limiter interface {
 type ReadyCheck struct {
 	Name  string
 	Check func(ctx context.Context) error
+	// Optional dependencies (LiveKit, the agent) serve some features only:
+	// their failure reports the server degraded but still ready, and the
+	// features that need them refuse with 503 on their own.
+	Optional bool
 }
+
+// ErrNotConfigured from a check says the dependency is deliberately absent.
+var ErrNotConfigured = errors.New("not configured")
 
 // Deps is what the API needs from the composition root.
 type Deps struct {
@@ -309,7 +316,7 @@ func tooLargeMessage(limit int64) string {
 // opsRoutes are the operational endpoints.
 func (s *Server) opsRoutes() {
 	s.handle(fiber.MethodGet, "/health", Op{Summary: "Liveness: the process answers.", Tag: "ops", Response: healthResponse{}, Unlimited: true}, s.health)
-	s.handle(fiber.MethodGet, "/ready", Op{Summary: "Readiness: the database and (when configured) Redis answer.", Tag: "ops", Response: readyResponse{}, Unlimited: true, Errors: []int{503}}, s.readiness)
+	s.handle(fiber.MethodGet, "/ready", Op{Summary: "Readiness: the database and (when configured) Redis answer; LiveKit and the interview agent, when missing, report degraded without failing.", Tag: "ops", Response: readyResponse{}, Unlimited: true, Errors: []int{503}}, s.readiness)
 	s.handle(fiber.MethodGet, "/metrics", Op{Summary: "Prometheus metrics.", Tag: "ops", Produces: "text/plain", Unlimited: true},
 		adaptor.HTTPHandler(promhttp.HandlerFor(s.registry, promhttp.HandlerOpts{})))
 	s.handle(fiber.MethodGet, "/docs/openapi.json", Op{Summary: "This OpenAPI 3 document.", Tag: "ops", Produces: "application/json", Unlimited: true}, s.openAPIDoc)
@@ -345,8 +352,12 @@ func (s *Server) health(c *fiber.Ctx) error {
 }
 
 type readyResponse struct {
-	Status string            `json:"status"`
+	// Status is "ok", or "degraded" when an optional dependency is missing.
+	Status string `json:"status"`
+	// Checks maps each dependency to "ok", "down", "degraded" or "not_configured".
 	Checks map[string]string `json:"checks"`
+	// Degraded says, for each optional dependency not ok, what is missing.
+	Degraded map[string]string `json:"degraded,omitempty"`
 }
 
 func (s *Server) readiness(c *fiber.Ctx) error {
@@ -355,13 +366,24 @@ func (s *Server) readiness(c *fiber.Ctx) error {
 	res := readyResponse{Status: "ok", Checks: map[string]string{}}
 	var down []string
 	for _, rc := range s.ready {
-		if err := rc.Check(ctx); err != nil {
+		err := rc.Check(ctx)
+		switch {
+		case err == nil:
+			res.Checks[rc.Name] = "ok"
+		case errors.Is(err, ErrNotConfigured):
+			res.Checks[rc.Name] = "not_configured"
+		case rc.Optional:
+			res.Checks[rc.Name] = "degraded"
+			if res.Degraded == nil {
+				res.Degraded = map[string]string{}
+			}
+			res.Degraded[rc.Name] = err.Error()
+			res.Status = "degraded"
+		default:
 			s.logger.Warn("readiness check failed", "check", rc.Name, "err", err)
 			res.Checks[rc.Name] = "down"
 			down = append(down, rc.Name)
-			continue
 		}
-		res.Checks[rc.Name] = "ok"
 	}
 	if len(down) > 0 {
 		e := apperr.New(apperr.Unavailable, "dependency_down", "Not ready: "+strings.Join(down, ", ")+" unreachable.")

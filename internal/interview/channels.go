@@ -98,7 +98,8 @@ func (DispatchChannelAuth) CanPublish(context.Context, hub.Principal, string) er
 // Namespaces returns the hub namespaces of the interviews area.
 func Namespaces(st *store.Interviews) map[string]hub.NamespaceConfig {
 	return map[string]hub.NamespaceConfig{
-		ChannelNamespace:  {Authorizer: InterviewChannel{St: st}, HistorySize: 512, HistoryTTL: 3 * time.Hour, Presence: true, JoinLeave: true},
-		DispatchNamespace: {Authorizer: DispatchChannelAuth{}, HistorySize: 64, HistoryTTL: 5 * time.Minute},
+		ChannelNamespace: {Authorizer: InterviewChannel{St: st}, HistorySize: 512, HistoryTTL: 3 * time.Hour, Presence: true, JoinLeave: true},
+		// Presence on the dispatch channel tells /ready whether any agent worker is connected.
+		DispatchNamespace: {Authorizer: DispatchChannelAuth{}, HistorySize: 64, HistoryTTL: 5 * time.Minute, Presence: true},
 	}
 }

@@ -130,12 +130,12 @@ func (w *Worker) Work(ctx context.Context, job *river.Job[SendArgs]) error {
 		return nil // already delivered by an earlier attempt
 	}
 	if w.sender == nil {
-		w.logger.Info("mail not sent (no SMTP_URL); kept in the outbox", "outbox_id", m.ID, "to", m.To, "subject", m.Subject)
+		w.logger.Info("mail not sent (no SMTP_URL); kept in the outbox", "outbox_id", m.ID, "subject", m.Subject)
 		return w.store.MarkOutbox(ctx, m.ID, StatusLogged, "")
 	}
 	err = w.sender.Send(ctx, Message{UserID: m.UserID, To: m.To, Subject: m.Subject, Text: m.Text, HTML: m.HTML})
 	if err == nil {
-		w.logger.Info("mail sent", "outbox_id", m.ID, "to", m.To, "subject", m.Subject)
+		w.logger.Info("mail sent", "outbox_id", m.ID, "subject", m.Subject)
 		return w.store.MarkOutbox(ctx, m.ID, StatusSent, "")
 	}
 	last := job.Attempt >= job.MaxAttempts
@@ -147,7 +147,7 @@ func (w *Worker) Work(ctx context.Context, job *river.Job[SendArgs]) error {
 		w.logger.Error("record mail failure", "outbox_id", m.ID, "err", merr)
 	}
 	if status == StatusFailed {
-		w.logger.Error("mail delivery failed for good", "outbox_id", m.ID, "to", m.To, "attempt", job.Attempt, "err", err)
+		w.logger.Error("mail delivery failed for good", "outbox_id", m.ID, "attempt", job.Attempt, "err", err)
 		return river.JobCancel(err)
 	}
 	w.logger.Warn("mail delivery failed; will retry", "outbox_id", m.ID, "attempt", job.Attempt, "err", err)

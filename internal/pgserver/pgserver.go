@@ -7,6 +7,8 @@ package pgserver
 import (
 	"bufio"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -25,8 +27,35 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 )
 
-// DatabaseName is the database the server uses on a found or started server.
-const DatabaseName = "utopiahire"
+// DatabasePrefix starts the name of the database the server uses on a found
+// or started server; DatabaseName completes it per checkout.
+const DatabasePrefix = "utopiahire"
+
+// DatabaseName is the database of the checkout whose data directory is
+// dataDir: utopiahire_<checkout>_<hash of its path>. Two checkouts on one
+// machine (each `make run` with DATABASE_URL unset) get their own databases
+// on the shared local server, so neither's job workers take the other's
+// jobs; DATABASE_URL chooses one explicitly.
+func DatabaseName(dataDir string) string {
+	abs, err := filepath.Abs(dataDir)
+	if err != nil {
+		abs = dataDir
+	}
+	sum := sha256.Sum256([]byte(abs))
+	checkout := strings.Map(func(r rune) rune {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			return r
+		case r >= 'A' && r <= 'Z':
+			return r + ('a' - 'A')
+		}
+		return '_'
+	}, filepath.Base(filepath.Dir(abs)))
+	if len(checkout) > 32 {
+		checkout = checkout[:32]
+	}
+	return DatabasePrefix + "_" + checkout + "_" + hex.EncodeToString(sum[:3])
+}
 
 // LocalURL is where the machine's own PostgreSQL answers with trust auth.
 const LocalURL = "postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable"
@@ -51,23 +80,25 @@ func Ensure(ctx context.Context, dataDir string, logger *slog.Logger) (*Server, 
 }
 
 func ensure(ctx context.Context, localURL, dataDir string, logger *slog.Logger) (*Server, error) {
+	db := DatabaseName(dataDir)
 	if admin, ok := tryConnect(ctx, localURL); ok {
 		admin.Close(ctx)
-		if err := createDatabase(ctx, localURL); err != nil {
+		if err := createDatabase(ctx, localURL, db); err != nil {
 			return nil, err
 		}
-		logger.Info("using local postgres", "url", redactedHost(localURL), "database", DatabaseName)
-		return &Server{URL: withDatabase(localURL, DatabaseName)}, nil
+		logger.Info("using local postgres", "url", redactedHost(localURL), "database", db,
+			"hint", "this checkout's own database; set DATABASE_URL to choose another")
+		return &Server{URL: withDatabase(localURL, db)}, nil
 	}
 	pc, err := startPrivate(ctx, filepath.Join(dataDir, "postgres"), logger)
 	if err != nil {
 		return nil, err
 	}
-	if err := createDatabase(ctx, pc.adminURL()); err != nil {
+	if err := createDatabase(ctx, pc.adminURL(), db); err != nil {
 		_ = pc.stop(context.Background())
 		return nil, err
 	}
-	return &Server{URL: withDatabase(pc.adminURL(), DatabaseName), private: pc}, nil
+	return &Server{URL: withDatabase(pc.adminURL(), db), private: pc}, nil
 }
 
 func tryConnect(ctx context.Context, url string) (*pgx.Conn, bool) {
@@ -80,28 +111,28 @@ func tryConnect(ctx context.Context, url string) (*pgx.Conn, bool) {
 	return conn, true
 }
 
-// createDatabase creates the utopiahire database unless it exists; two
-// servers racing here both succeed.
-func createDatabase(ctx context.Context, adminURL string) error {
+// createDatabase creates database name unless it exists; two servers
+// racing here both succeed.
+func createDatabase(ctx context.Context, adminURL, name string) error {
 	conn, err := pgx.Connect(ctx, adminURL)
 	if err != nil {
 		return fmt.Errorf("connect to postgres: %w", err)
 	}
 	defer conn.Close(ctx)
 	var exists bool
-	if err := conn.QueryRow(ctx, "SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)", DatabaseName).Scan(&exists); err != nil {
+	if err := conn.QueryRow(ctx, "SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)", name).Scan(&exists); err != nil {
 		return fmt.Errorf("look up database: %w", err)
 	}
 	if exists {
 		return nil
 	}
-	_, err = conn.Exec(ctx, "CREATE DATABASE "+pgx.Identifier{DatabaseName}.Sanitize())
+	_, err = conn.Exec(ctx, "CREATE DATABASE "+pgx.Identifier{name}.Sanitize())
 	var pgErr *pgconn.PgError
 	if errors.As(err, &pgErr) && (pgErr.Code == "42P04" || pgErr.Code == "23505") {
 		return nil // created by a concurrent server
 	}
 	if err != nil {
-		return fmt.Errorf("create database %s: %w", DatabaseName, err)
+		return fmt.Errorf("create database %s: %w", name, err)
 	}
 	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -69,9 +70,24 @@ func query(t *testing.T, url string) {
 	}
 	defer conn.Close(ctx)
 	var db string
-	if err := conn.QueryRow(ctx, "SELECT current_database()").Scan(&db); err != nil || db != DatabaseName {
+	if err := conn.QueryRow(ctx, "SELECT current_database()").Scan(&db); err != nil || !strings.HasPrefix(db, DatabasePrefix+"_") {
 		t.Fatalf("current database %q, %v", db, err)
 	}
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+func TestDatabaseNameDiffersPerCheckout(t *testing.T) {
+	t.Parallel()
+	a := DatabaseName("/work/wt/alpha/.data")
+	b := DatabaseName("/work/wt/beta/.data")
+	c := DatabaseName("/home/me/Beta/.data")
+	if a == b || b == c || a != DatabaseName("/work/wt/alpha/.data") {
+		t.Fatalf("names %q %q %q: want one stable name per checkout", a, b, c)
+	}
+	for _, n := range []string{a, b, c, DatabaseName("/x/" + strings.Repeat("very-long name ", 10) + "/.data")} {
+		if len(n) > 63 || !strings.HasPrefix(n, "utopiahire_") || strings.Trim(n, "abcdefghijklmnopqrstuvwxyz0123456789_") != "" {
+			t.Errorf("database name %q is not a short lower-case identifier", n)
+		}
+	}
+}
