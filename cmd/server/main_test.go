@@ -253,3 +253,57 @@ func TestServesDashboardsWithCSPAllowingLiveKit(t *testing.T) {
 		t.Errorf("unknown asset: %d", code)
 	}
 }
+
+// TestShutdownStagesKeepTheirShares: an upload that never finishes may hold
+// the request stage to its share of the budget, no more: Close still ends
+// within the budget, with the job queue drained in its own share.
+func TestShutdownStagesKeepTheirShares(t *testing.T) {
+	t.Parallel()
+	var logs syncWriter
+	m := NewMain(testConfig(t, dbtest.New(t), nil), slog.New(slog.NewTextHandler(&logs, nil)))
+	if err := m.Open(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	pr, pw := io.Pipe()
+	defer pw.Close()
+	go func() {
+		req, _ := http.NewRequest("POST", baseURL(m)+"/api/cv/upload", pr)
+		req.Header.Set("Content-Type", "multipart/form-data; boundary=x")
+		req.ContentLength = 5 << 20
+		if resp, err := http.DefaultClient.Do(req); err == nil {
+			resp.Body.Close()
+		}
+	}()
+	fmt.Fprint(pw, "--x\r\n")
+	time.Sleep(200 * time.Millisecond)
+	const budget = 2 * time.Second
+	ctx, cancel := context.WithTimeout(context.Background(), budget)
+	defer cancel()
+	start := time.Now()
+	_ = m.Close(ctx) // reports the cut upload
+	if took := time.Since(start); took > budget+200*time.Millisecond {
+		t.Fatalf("Close took %v with a budget of %v", took, budget)
+	}
+	for _, stage := range []string{"shutdown: requests drained", "shutdown: jobs drained", "shutdown: done"} {
+		if !strings.Contains(logs.String(), stage) {
+			t.Errorf("no %q in the log:\n%s", stage, logs.String())
+		}
+	}
+}
+
+type syncWriter struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (w *syncWriter) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.b.Write(p)
+}
+
+func (w *syncWriter) String() string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.b.String()
+}
