@@ -42,6 +42,7 @@ type JobsDeps struct {
 	// cv_file_id field is refused.
 	Files interface {
 		File(ctx context.Context, userID, id string) (store.CVFile, error)
+		Files(ctx context.Context, userID string, limit int) ([]store.CVFileSummary, error)
 	}
 	// Catalog says what the local catalog holds (*catalog.Catalog); nil:
 	// GET /api/jobs/catalog is not served.
@@ -50,6 +51,7 @@ type JobsDeps struct {
 
 func (s *Server) jobsRoutes(d JobsDeps) {
 	s.jobsCatalogRoute(d.Catalog) // before /api/jobs/:id
+	s.cvFilesRoute(d)
 	search := ratelimit.PerMinute(20)
 	analyze := ratelimit.PerMinute(10)
 	// Without a token (contract, "Anonymous use"): stricter per-IP limits.
@@ -207,7 +209,9 @@ func (h *jobsHandlers) analyze(c *fiber.Ctx) error {
 		return err
 	}
 	req.CVText = text
-	req.JobDescription = strings.Clone(req.JobDescription)
+	// A posting's HTML (or pasted text) is read as the same clean text the
+	// catalog indexes and the interviewer gets: blocks never run together.
+	req.JobDescription = jobs.Text(req.JobDescription)
 	req.JobTitle = strings.Clone(req.JobTitle)
 	rep, err := h.d.Analyzer.Analyze(c.UserContext(), req)
 	if err != nil {

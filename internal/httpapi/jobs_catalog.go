@@ -42,3 +42,28 @@ func (s *Server) jobsCatalogRoute(c CatalogOrigins) {
 			return ctx.JSON(sum)
 		})
 }
+
+// cvFilesResponse is GET /api/cv/files.
+type cvFilesResponse struct {
+	Files []store.CVFileSummary `json:"files"`
+}
+
+// cvFilesRoute lists the caller's uploaded CVs, so the skills-gap page can
+// offer one instead of asking for the PDF again (sent as cv_file_id).
+func (s *Server) cvFilesRoute(d JobsDeps) {
+	if d.Files == nil {
+		return
+	}
+	s.handle(fiber.MethodGet, "/api/cv/files", Op{Summary: "The caller's uploaded CVs (newest first, 50 at most, one per identical file), to pass as cv_file_id to /api/analyze.",
+		Tag: "cv", Auth: "bearer", Response: cvFilesResponse{}, Errors: []int{401}},
+		s.requireUser, func(c *fiber.Ctx) error {
+			files, err := d.Files.Files(c.UserContext(), userID(c), 50)
+			if err != nil {
+				return err
+			}
+			if files == nil {
+				files = []store.CVFileSummary{}
+			}
+			return c.JSON(cvFilesResponse{Files: files})
+		})
+}

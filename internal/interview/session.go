@@ -16,6 +16,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/utopiahire/utopiahire/internal/apperr"
+	"github.com/utopiahire/utopiahire/internal/jobs"
 	"github.com/utopiahire/utopiahire/internal/livekit"
 	"github.com/utopiahire/utopiahire/internal/store"
 )
@@ -126,7 +127,8 @@ func languageCode(s string) string {
 func (s *Service) checkStart(u User, in *StartInput) (store.NewInterview, error) {
 	f := fields{}
 	in.JobTitle = strings.TrimSpace(in.JobTitle)
-	in.JobDescription = strings.TrimSpace(in.JobDescription)
+	// A posting's HTML becomes the readable text the skills gap reads too.
+	in.JobDescription = jobs.Text(in.JobDescription)
 	in.CandidateName = orDefault(strings.TrimSpace(in.CandidateName), u.Name)
 	in.CandidateEmail = orDefault(strings.TrimSpace(in.CandidateEmail), u.Email)
 	in.Language = languageCode(in.Language)

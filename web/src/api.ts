@@ -4,6 +4,8 @@
 import type { Session, Tokens, User } from "./session";
 import type {
   AnalysisRecord,
+  CatalogSummary,
+  CVFileSummary,
   FieldSuggestion,
   InterviewDetail,
   InterviewNote,
@@ -179,6 +181,12 @@ export class Api {
   }
   job(id: string, signal?: AbortSignal) {
     return this.request<Job | { job: Job }>("GET", `/api/jobs/${encodeURIComponent(id)}`, undefined, { signal });
+  }
+  catalog(signal?: AbortSignal) {
+    return this.request<CatalogSummary>("GET", "/api/jobs/catalog", undefined, { signal });
+  }
+  cvFiles(signal?: AbortSignal) {
+    return this.request<{ files: CVFileSummary[] }>("GET", "/api/cv/files", undefined, { signal });
   }
   skillsGap(form: FormData, onProgress?: (sent: number, total: number) => void) {
     return this.upload<SkillsReport>("/api/analyze", form, onProgress);

@@ -280,3 +280,18 @@ export interface ListenToken {
   room: string;
   expires_at: string;
 }
+
+/** GET /api/jobs/catalog: what the local job catalog holds, per source. */
+export interface CatalogSummary {
+  total: number;
+  sources: { source: string; postings: number; last_import_at?: string; last_success_at?: string; last_error?: string }[];
+}
+
+/** GET /api/cv/files: one uploaded CV. */
+export interface CVFileSummary {
+  file_id: string;
+  filename: string;
+  type: string;
+  size: number;
+  created_at: string;
+}

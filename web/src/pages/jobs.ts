@@ -6,8 +6,9 @@ import { h, replace, s } from "../dom";
 import { formatDate, formatNumber, t } from "../i18n";
 import type { MessageKey } from "../messages";
 import { go, type PageCtx } from "../router";
-import type { Job, SkillGapRow, SkillsReport } from "../types";
+import type { CatalogSummary, CVFileSummary, Job, SkillGapRow, SkillsReport } from "../types";
 import { alertBox, bulletList, button, card, errorText, errorView, field, input, loading, pageHeader, progressBar, scoreRing } from "../ui";
+import { descriptionText, descriptionView } from "./jobtext";
 import { LOCATIONS } from "./locations";
 
 const LEVELS = ["internship", "entry_level", "associate", "mid_senior", "director", "executive"] as const;
@@ -90,8 +91,30 @@ export function jobsPage(app: App) {
       },
       () => undefined,
     );
-    return h("div", null, pageHeader(t("jobs.title")), h("div", { class: "grid-sidebar" }, card(t("jobs.filters"), form), h("div", null, results)));
+    const catalogInfo = h("p", { class: "muted", "data-testid": "catalog-summary" });
+    app.api.catalog(ctx.signal).then(
+      (c) => replace(catalogInfo, catalogText(c)),
+      () => undefined,
+    );
+    return h("div", null, pageHeader(t("jobs.title")), catalogInfo, h("div", { class: "grid-sidebar" }, card(t("jobs.filters"), form), h("div", null, results)));
   };
+}
+
+/** catalogText says how many postings the catalog holds and from where. */
+function catalogText(c: CatalogSummary): string {
+  const from = c.sources
+    .filter((s) => s.postings > 0)
+    .map((s) => `${sourceLabel(s.source)} ${formatNumber(s.postings, 0)}`)
+    .join(", ");
+  const down = c.sources.filter((s) => s.last_error).map((s) => sourceLabel(s.source));
+  let text = t("jobs.catalog", { n: formatNumber(c.total, 0), from: from || "—" });
+  if (down.length) text += " " + t("jobs.catalogDown", { sources: down.join(", ") });
+  return text;
+}
+
+function sourceLabel(s: string): string {
+  const names: Record<string, string> = { arbeitnow: "Arbeitnow", remotive: "Remotive", remoteok: "Remote OK", linkedin: "LinkedIn" };
+  return names[s] ?? (s === "sample" ? t("jobs.sourceSample") : s === "import" ? t("jobs.sourceImport") : s);
 }
 
 function jobList(app: App, jobs: Job[], message?: string): HTMLElement {
@@ -112,13 +135,14 @@ function jobCard(app: App, j: Job): HTMLElement {
     open = !open;
     more.setAttribute("aria-expanded", String(open));
     if (!open) return replace(details);
-    if (j.description && j.description.length > 400) return replace(details, h("p", { class: "pre" }, j.description));
-    if (j.id === undefined) return replace(details, h("p", { class: "pre" }, j.description || "—"));
+    if (j.description && j.description.length > 400) return replace(details, descriptionView(j.description));
+    if (j.id === undefined) return replace(details, descriptionView(j.description || "—"));
     replace(details, loading());
     try {
       const r = await app.api.job(String(j.id));
       const full = "job" in r ? (r as { job: Job }).job : (r as Job);
-      replace(details, h("p", { class: "pre" }, full.description || "—"));
+      if (full.description) j.description = full.description;
+      replace(details, descriptionView(full.description || "—"));
     } catch (err) {
       replace(details, errorView(err));
     }
@@ -154,20 +178,40 @@ function jobCard(app: App, j: Job): HTMLElement {
 }
 
 export function skillsPage(app: App) {
-  return (): Node => {
+  return (ctx: PageCtx): Node => {
     const job = pickedJob();
-    const file = h("input", { type: "file", name: "cv_file", accept: "application/pdf,.pdf", required: true });
+    const file = h("input", { type: "file", name: "cv_file", accept: "application/pdf,.pdf" });
+    // One of the CVs already uploaded, or a new PDF.
+    const picker = h("select", { name: "cv_file_id", "data-testid": "cv-picker" }, h("option", { value: "" }, t("skills.cvNew")));
+    const fileField = field(t("skills.cv"), file, t("skills.cvHint"));
+    const pickerField = field(t("skills.cvPick"), picker);
+    pickerField.hidden = true;
+    picker.addEventListener("change", () => {
+      fileField.hidden = picker.value !== "";
+    });
+    app.api.cvFiles(ctx.signal).then(
+      (r) => {
+        const files: CVFileSummary[] = r.files ?? [];
+        if (!files.length) return;
+        for (const f of files) picker.append(h("option", { value: f.file_id }, `${f.filename} — ${formatDate(f.created_at)}`));
+        picker.value = files[0].file_id;
+        pickerField.hidden = false;
+        fileField.hidden = true;
+      },
+      () => undefined,
+    );
     const title = input({ name: "job_title", value: job?.title ?? "", maxlength: "200" });
-    const desc = h("textarea", { name: "job_description", rows: "8", maxlength: "1048576" });
-    desc.value = job?.description ?? "";
+    const desc = h("textarea", { name: "job_description", rows: "12", maxlength: "1048576" });
+    desc.value = job?.description ? descriptionText(job.description) : "";
     const status = h("div", { class: "form-status" });
     const out = h("div", { "aria-live": "polite" });
     const submit = h("button", { type: "submit", class: "btn btn-primary" }, t("skills.analyze"));
-    const form = h("form", { class: "form", novalidate: true }, field(t("skills.cv"), file, t("skills.cvHint")), field(t("skills.jobTitle"), title), field(t("skills.jobDescription"), desc), status, submit);
+    const form = h("form", { class: "form", novalidate: true }, pickerField, fileField, field(t("skills.jobTitle"), title), field(t("skills.jobDescription"), desc), status, submit);
     form.addEventListener("submit", async (e) => {
       e.preventDefault();
       const f = file.files?.[0];
-      if (!f || !desc.value.trim()) {
+      const picked = picker.value;
+      if ((!picked && !f) || !desc.value.trim()) {
         replace(status, alertBox("error", t("skills.missing")));
         return;
       }
@@ -176,7 +220,8 @@ export function skillsPage(app: App) {
       const up = h("div");
       replace(out, up, loading(t("skills.working")));
       const fd = new FormData();
-      fd.append("cv_file", f, f.name);
+      if (picked) fd.append("cv_file_id", picked);
+      else if (f) fd.append("cv_file", f, f.name);
       fd.append("job_description", desc.value);
       fd.append("job_title", title.value);
       try {

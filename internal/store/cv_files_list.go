@@ -1,0 +1,40 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+)
+
+// CVFileSummary is an uploaded CV without its content, for pickers.
+type CVFileSummary struct {
+	ID        string    `json:"file_id"`
+	Filename  string    `json:"filename"`
+	Kind      string    `json:"type"`
+	Size      int       `json:"size"`
+	CreatedAt time.Time `json:"created_at"`
+}
+
+// Files lists the user's uploaded CVs, newest first, at most limit (and
+// only one per identical content: the same PDF uploaded twice is one CV).
+func (r *CVs) Files(ctx context.Context, userID string, limit int) ([]CVFileSummary, error) {
+	rows, err := r.pool.Query(ctx, `
+SELECT id, filename, kind, size_bytes, created_at FROM (
+	SELECT DISTINCT ON (sha256) id, filename, kind, size_bytes, created_at
+	FROM cv_files WHERE user_id = $1 ORDER BY sha256, created_at DESC
+) f ORDER BY created_at DESC LIMIT $2`, userID, limit)
+	if err != nil {
+		return nil, fmt.Errorf("list cv files: %w", err)
+	}
+	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (CVFileSummary, error) {
+		var f CVFileSummary
+		err := row.Scan(&f.ID, &f.Filename, &f.Kind, &f.Size, &f.CreatedAt)
+		return f, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list cv files: %w", err)
+	}
+	return out, nil
+}
