@@ -360,6 +360,8 @@ func TestFrontendCompatibility(t *testing.T) {
 	strForm := map[string]any{"fieldPath": sg["field_path"], "improvedValue": sg["improvedValue"]}
 	expect(t, "apply (string path)", fe.json("POST", "/api/apply-suggestion", map[string]any{"structured_cv": structured, "suggestion": strForm}), 200, "updated_cv")
 
+	// Browser code without a token may still write "Bearer null".
+	expect(t, "get-latex-code with Bearer null", (&frontend{t: t, base: fe.base, token: "null"}).json("POST", "/api/get-latex-code", map[string]any{"structured_cv": updated}), 200, "latex_code")
 	latex := fe.json("POST", "/api/get-latex-code", map[string]any{"structured_cv": updated})
 	expect(t, "anonymous get-latex-code", latex, 200, "status", "latex_code")
 	if !strings.Contains(latex.body["latex_code"].(string), `\documentclass`) {

@@ -361,3 +361,50 @@ func benchUserAt(b *testing.B, base, dbURL, email string) string {
 	_ = json.Unmarshal(body, &out)
 	return out.Token
 }
+
+// BenchmarkAnalyzePDFAnonymousVsSignedIn compares, in one run, the
+// existing frontend's anonymous analysis (pipeline in the request, nothing
+// stored) with a signed-in one (stored upload, River job, progress, version)
+// for the same 2-page PDF and job description, alternating the two one
+// request at a time. Reports each p50 and p95 and the ratio of the p50s.
+func BenchmarkAnalyzePDFAnonymousVsSignedIn(b *testing.B) {
+	m, dbURL := benchServer(b, map[string]string{"RATE_LIMITS": "off"})
+	token := benchUser(b, m, dbURL, "anon-vs-user@example.com")
+	pdf, err := os.ReadFile("../../internal/cvparse/testdata/bench-2page.pdf")
+	if err != nil {
+		b.Fatal(err)
+	}
+	body, ct := multipartBody(b, map[string]string{"job_description": "Backend engineer: Go, PostgreSQL, Kubernetes, Kafka, AWS; 5+ years."}, "cv_file", "cv.pdf", pdf)
+	c := benchHTTP(b)
+	url := baseURL(m) + "/api/analyze-structured"
+	for _, tok := range []string{token, ""} {
+		if code, out, err := postBody(c, url, tok, ct, body); err != nil || code != 200 {
+			b.Fatalf("warm-up analysis: %d %v %.300s", code, err, out)
+		}
+	}
+	var anon, user []time.Duration
+	b.ResetTimer()
+	for range b.N {
+		for _, tok := range []string{token, ""} {
+			t0 := time.Now()
+			code, out, err := postBody(c, url, tok, ct, body)
+			d := time.Since(t0)
+			if err != nil || code != 200 {
+				b.Fatalf("analysis (token %v): %d %v %.300s", tok != "", code, err, out)
+			}
+			if tok == "" {
+				anon = append(anon, d)
+			} else {
+				user = append(user, d)
+			}
+		}
+	}
+	b.StopTimer()
+	slices.Sort(anon)
+	slices.Sort(user)
+	b.ReportMetric(ms(anon[len(anon)/2]), "anon_p50_ms")
+	b.ReportMetric(ms(anon[len(anon)*95/100]), "anon_p95_ms")
+	b.ReportMetric(ms(user[len(user)/2]), "user_p50_ms")
+	b.ReportMetric(ms(user[len(user)*95/100]), "user_p95_ms")
+	b.ReportMetric(float64(anon[len(anon)/2])/float64(user[len(user)/2]), "anon/user_p50")
+}

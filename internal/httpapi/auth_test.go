@@ -751,3 +751,14 @@ func TestAgentCredentialRoutes(t *testing.T) {
 		t.Fatalf("hub authentication of a user: %+v %v", id, err)
 	}
 }
+
+func TestNoToken(t *testing.T) {
+	for h, want := range map[string]bool{
+		"": true, "Bearer": true, "Bearer ": true, "bearer null": true, "Bearer undefined": true,
+		"Bearer abc.def.ghi": false, "Basic dXNlcjpwYXNz": false, "Bearer nullx": false, "null": false,
+	} {
+		if got := noToken(h); got != want {
+			t.Errorf("noToken(%q) = %v, want %v", h, got, want)
+		}
+	}
+}

@@ -62,12 +62,24 @@ func (s *Server) requireUser(c *fiber.Ctx) error {
 func (s *Server) optionalUser(bucket string, anon ratelimit.Limit) fiber.Handler {
 	limited := s.rateLimited("anon:"+bucket, anon)
 	return func(c *fiber.Ctx) error {
-		if bearerToken(c) != "" || c.Get(fiber.HeaderAuthorization) != "" {
+		if !noToken(c.Get(fiber.HeaderAuthorization)) {
 			return s.requireUser(c)
 		}
 		c.Locals(localAnonymous, true)
 		return limited(c)
 	}
+}
+
+// noToken tells whether an Authorization header carries no credential at
+// all: absent, or the "Bearer ", "Bearer null" and "Bearer undefined" that
+// browser code writes when it has no token. Anything else is checked.
+func noToken(h string) bool {
+	h = strings.ToLower(strings.TrimSpace(h))
+	switch h {
+	case "", "bearer", "bearer null", "bearer undefined":
+		return true
+	}
+	return false
 }
 
 // anonymous tells whether optionalUser let the request in without a token.
