@@ -44,7 +44,7 @@ if [ "$agent_ok" = 1 ]; then
   agent_pid=$!
 fi
 stop_livekit() {
-  [ "$lk_started" = 1 ] && scripts/livekit.sh stop "$lk_port" 2>/dev/null
+  [ "$lk_started" = 1 ] && log "stopping LiveKit" && scripts/livekit.sh stop "$lk_port" 2>/dev/null
   lk_started=0
 }
 stop() {
