@@ -232,3 +232,38 @@ func TestRestartedServerWaitsForHeartbeats(t *testing.T) {
 		t.Fatalf("agent silent since the restart, interview %s", iv.State)
 	}
 }
+
+// The candidate walked out and the agent never reported: the sweeper
+// abandons the interview and schedules the server's report after
+// AgentReportWait; written then (the candidate spoke), it keeps the state.
+func TestWalkOutGetsServerReportWhenAgentDoesNot(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, func(c *Config) { c.AbandonGrace, c.AgentReportWait = 100*time.Millisecond, time.Minute })
+	ctx := context.Background()
+	id := e.cred(t, e.started(t)).Interview.ID
+	if err := e.st.Left(ctx, id, store.PartCandidate, time.Now().Add(-time.Second)); err != nil {
+		t.Fatal(err)
+	}
+	e.svc.Sweep(ctx)
+	iv, _ := e.st.Get(ctx, id)
+	if iv.State != string(Abandoned) || deref(iv.EndReason) != "candidate_left" || deref(iv.EndedBy) != "candidate" {
+		t.Fatalf("after the sweep: %s %q by %q", iv.State, deref(iv.EndReason), deref(iv.EndedBy))
+	}
+	var wait time.Duration
+	if err := e.pool.QueryRow(ctx, `SELECT scheduled_at - now() FROM river_job WHERE kind = 'interview.report' AND args->>'interview_id' = $1`, id).Scan(&wait); err != nil {
+		t.Fatal(err)
+	}
+	if wait < 50*time.Second {
+		t.Fatalf("server report scheduled in %s, want after the agent's wait", wait)
+	}
+	if err := e.svc.WriteServerReport(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := e.st.Report(ctx, id)
+	if err != nil || rep.WrittenBy != "server" || !rep.Terminated || !strings.Contains(rep.Conclusion, "left before the end") {
+		t.Fatalf("report %+v %v", rep, err)
+	}
+	if iv, _ = e.st.Get(ctx, id); iv.State != string(Abandoned) {
+		t.Fatalf("state after the report: %s", iv.State)
+	}
+}
