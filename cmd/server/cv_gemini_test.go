@@ -40,6 +40,15 @@ type geminiResult struct {
 		Analyzer string `json:"analyzer"`
 		Message  string `json:"message"`
 		Analysis struct {
+			OverallScore     int      `json:"overall_score"`
+			ReadabilityScore int      `json:"readability_score"`
+			CriticalIssues   []string `json:"critical_issues"`
+			TopPriorities    []struct {
+				Priority     int    `json:"priority"`
+				Action       string `json:"action"`
+				Impact       string `json:"impact"`
+				TimeEstimate string `json:"time_estimate"`
+			} `json:"top_priorities"`
 			General struct {
 				OverallScore int `json:"overall_score"`
 			} `json:"general"`
@@ -83,6 +92,11 @@ func TestCVAnalysisUsesGeminiWhenKeySet(t *testing.T) {
 	a := r.GeminiAnalysis
 	if r.Analyzer != "gemini" || a.Analyzer != "gemini" || a.Analysis.General.OverallScore != 71 {
 		t.Fatalf("gemini analysis: %+v", r)
+	}
+	// The frontend's fields carry the model's own values.
+	if an := a.Analysis; an.OverallScore != 71 || an.ReadabilityScore != 83 || len(an.CriticalIssues) != 1 || len(an.TopPriorities) != 1 ||
+		an.TopPriorities[0].Action != "Quantify results" || an.TopPriorities[0].Impact != "High" || an.TopPriorities[0].TimeEstimate != "1 hour" {
+		t.Fatalf("frontend fields from Gemini: %+v", an)
 	}
 	if len(a.Analysis.FieldSuggestions) != 1 || !reflect.DeepEqual(a.Analysis.FieldSuggestions[0].FieldPath, []any{"summary"}) {
 		t.Fatalf("the summary rewrite (whose originalValue matches the parsed CV) was not kept: %+v", a.Analysis.FieldSuggestions)
