@@ -35,7 +35,11 @@ if [ -z "${LIVEKIT_URL:-}" ] && [ "${LIVEKIT:-on}" != off ]; then
   fi
 fi
 
-setsid "$bin/server" &
+setsid # The catalog is refreshed from the keyless public job boards whose terms
+# allow programmatic use (README, "Job boards"); JOBS_SOURCES= turns it off.
+export JOBS_SOURCES="${JOBS_SOURCES-arbeitnow,remotive,remoteok}"
+
+"$bin/server" &
 server_pid=$!
 agent_pid=
 if [ "$agent_ok" = 1 ]; then

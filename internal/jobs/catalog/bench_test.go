@@ -1,0 +1,110 @@
+package catalog_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/utopiahire/utopiahire/internal/dbtest"
+	"github.com/utopiahire/utopiahire/internal/jobs"
+	"github.com/utopiahire/utopiahire/internal/jobs/catalog"
+	"github.com/utopiahire/utopiahire/internal/store"
+)
+
+// benchFile is an import file of n postings built from the shipped
+// sample's five real descriptions, with varied titles, companies,
+// countries, levels and dates.
+func benchFile(b *testing.B, n int) []byte {
+	b.Helper()
+	var sample []map[string]any
+	raw, err := os.ReadFile("seed.json")
+	if err != nil || json.Unmarshal(raw, &sample) != nil {
+		b.Fatalf("read sample: %v", err)
+	}
+	titles := []string{"Backend Engineer", "Data Engineer", "DevOps Engineer", "Frontend Developer", "Product Manager",
+		"Machine Learning Engineer", "Site Reliability Engineer", "Security Analyst", "Java Developer", "Data Scientist"}
+	places := []string{"Berlin, Germany", "Paris, France", "Casablanca, Morocco", "Dubai, United Arab Emirates", "Lagos, Nigeria",
+		"Lisbon, Portugal", "Nairobi, Kenya", "Cairo, Egypt", "Warsaw, Poland", "Tunis, Tunisia"}
+	levels := []string{"internship", "entry_level", "associate", "mid_senior", "director", "executive"}
+	ps := make([]map[string]any, n)
+	for i := range ps {
+		ps[i] = map[string]any{
+			"title": fmt.Sprintf("%s %d", titles[i%len(titles)], i), "company": fmt.Sprintf("Company %d", i/7),
+			"location": places[(i/3)%len(places)], "job_link": fmt.Sprintf("https://example.com/jobs/%d", i),
+			"description": sample[i%len(sample)]["description"], "experience_level": levels[i%len(levels)],
+			"posted_at": now.Add(-time.Duration(i%720) * time.Hour).Format(time.RFC3339),
+		}
+	}
+	data, err := json.Marshal(ps)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return data
+}
+
+// BenchmarkImportFile10k imports a 10,000-posting JSON file into an empty
+// catalog (target ≤ 30 s): parsing, sanitising, readable text, upsert.
+func BenchmarkImportFile10k(b *testing.B) {
+	data := benchFile(b, 10_000)
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		b.StopTimer()
+		c := catalog.New(store.NewJobCatalog(dbtest.NewPool(b)), func() time.Time { return now })
+		b.StartTimer()
+		rep, err := c.Import(context.Background(), bytes.NewReader(data))
+		if err != nil || rep.Inserted != 10_000 {
+			b.Fatalf("import: %+v %v", rep.UpsertStats, err)
+		}
+	}
+}
+
+// BenchmarkCatalogSearch100k searches a catalog of 100,000 postings
+// (target p50 ≤ 20 ms), rotating four queries of different breadth.
+func BenchmarkCatalogSearch100k(b *testing.B) {
+	c := catalog.New(store.NewJobCatalog(dbtest.NewPool(b)), func() time.Time { return now })
+	start := time.Now()
+	for part := range 10 {
+		data := benchFile(b, 100_000)
+		var all []map[string]any
+		_ = json.Unmarshal(data, &all)
+		chunk, _ := json.Marshal(all[part*10_000 : (part+1)*10_000])
+		if _, err := c.Import(context.Background(), bytes.NewReader(chunk)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.Logf("imported 100,000 postings in %s", time.Since(start).Round(time.Second))
+	queries := []jobs.Query{
+		{Keywords: "engineer", MaxJobs: 30},
+		{Keywords: "kubernetes terraform", Location: "Germany", MaxJobs: 10},
+		{Keywords: "machine learning", Location: "Africa", MaxJobs: 20, TimeRange: jobs.TimePastWeek},
+		{Keywords: "data", ExperienceLevels: []jobs.ExperienceLevel{"entry_level", "associate"}, MaxJobs: 10},
+	}
+	for i := range queries {
+		q, err := queries[i].Normalize()
+		if err != nil {
+			b.Fatal(err)
+		}
+		queries[i] = q
+		if got, err := c.Search(context.Background(), q); err != nil || len(got) == 0 {
+			b.Fatalf("query %+v: %d results, %v", q, len(got), err)
+		}
+	}
+	var lat []time.Duration
+	i := 0
+	for b.Loop() {
+		t0 := time.Now()
+		if _, err := c.Search(context.Background(), queries[i%len(queries)]); err != nil {
+			b.Fatal(err)
+		}
+		lat = append(lat, time.Since(t0))
+		i++
+	}
+	slices.Sort(lat)
+	b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "p50-ms")
+	b.ReportMetric(float64(lat[len(lat)*95/100].Microseconds())/1000, "p95-ms")
+}
