@@ -159,6 +159,7 @@ type Main struct {
 	http             *http.Server
 	listener         net.Listener
 	serveErr         chan error
+	metrics          *metricsServer
 }
 
 // NewMain returns an unopened server.
@@ -232,7 +233,9 @@ func (m *Main) Open(ctx context.Context) error {
 		Jobs:           jobsDeps,
 		Interviews:     interviews,
 		Web:            web.Handler(),
-		ConnectSources: liveKitOrigins(m.cfg.LiveKitURL),
+		ConnectSources: connectOrigins(m.cfg.PublicURL, m.cfg.LiveKitURL),
+		MetricsOff:     !m.cfg.PublicMetrics(),
+		MetricsToken:   m.cfg.MetricsToken,
 		// Cookies over https only when the public URL is https.
 		SecureCookies: strings.HasPrefix(m.cfg.PublicURL, "https://"),
 	})
@@ -241,6 +244,9 @@ func (m *Main) Open(ctx context.Context) error {
 	}
 	m.api = api
 	if err := m.startJobs(ctx); err != nil {
+		return err
+	}
+	if err := m.startMetrics(); err != nil {
 		return err
 	}
 	return m.listen()
@@ -287,7 +293,7 @@ func (m *Main) limiter() httpapi.Limiter {
 		return nil
 	}
 	if m.redis != nil {
-		return ratelimit.NewRedis(m.redis, "uh:")
+		return ratelimit.NewRedis(m.redis, m.cfg.RedisPrefix+":")
 	}
 	return ratelimit.NewMemory()
 }
@@ -391,7 +397,7 @@ func (m *Main) Close(ctx context.Context) error {
 	m.closeInterviews()
 
 	reqCtx, cancel := stage(shareRequests)
-	errs = append(errs, m.drainRequests(reqCtx))
+	errs = append(errs, m.drainRequests(reqCtx), m.stopMetrics(reqCtx))
 	cancel()
 	m.logger.Info("shutdown: requests drained", "elapsed_ms", time.Since(start).Milliseconds())
 

@@ -15,7 +15,7 @@ import (
 func (m *Main) openHub(ctx context.Context, accounts *auth.Service) error {
 	var broker hub.Broker
 	if m.cfg.RedisURL != "" {
-		rb, err := hub.NewRedisBroker(ctx, hub.RedisBrokerConfig{URL: m.cfg.RedisURL, Prefix: "uh:hub", Logger: m.logger.With("component", "hub_broker")})
+		rb, err := hub.NewRedisBroker(ctx, hub.RedisBrokerConfig{URL: m.cfg.RedisURL, Prefix: m.cfg.RedisPrefix + ":hub", Logger: m.logger.With("component", "hub_broker")})
 		if err != nil {
 			return fmt.Errorf("hub redis broker: %w", err)
 		}
@@ -58,16 +58,21 @@ func originHosts(origins []string) []string {
 	return hosts
 }
 
-// liveKitOrigins are the origins the interview room's browser code talks to:
-// the LiveKit URL in its WebSocket and HTTP forms.
-func liveKitOrigins(liveKitURL string) []string {
-	u, err := url.Parse(liveKitURL)
-	if err != nil || u.Host == "" {
-		return nil
+// connectOrigins are the origins the pages' browser code talks to besides
+// their own: the server's public URL (its WebSocket form, for /ws when 'self'
+// does not cover ws:) and the LiveKit server, each in WebSocket and HTTP form.
+func connectOrigins(urls ...string) []string {
+	var out []string
+	for _, raw := range urls {
+		u, err := url.Parse(raw)
+		if err != nil || u.Host == "" {
+			continue
+		}
+		ws, web := "ws", "http"
+		if u.Scheme == "wss" || u.Scheme == "https" {
+			ws, web = "wss", "https"
+		}
+		out = append(out, ws+"://"+u.Host, web+"://"+u.Host)
 	}
-	ws, web := "ws", "http"
-	if u.Scheme == "wss" || u.Scheme == "https" {
-		ws, web = "wss", "https"
-	}
-	return []string{ws + "://" + u.Host, web + "://" + u.Host}
+	return out
 }

@@ -111,8 +111,8 @@ func LoadAgent(getenv Getenv) (Agent, error) {
 	default:
 		errs = append(errs, fmt.Errorf("LOG_FORMAT must be text or json, not %q", a.LogFormat))
 	}
-	if a.Env == EnvProduction && len(a.AgentSecret) < MinSecretLen {
-		errs = append(errs, fmt.Errorf("AGENT_SECRET must be set to at least %d characters in production", MinSecretLen))
+	if a.Env == EnvProduction {
+		errs = append(errs, checkProductionSecrets([]namedSecret{{"AGENT_SECRET", a.AgentSecret}}))
 	}
 	if err := errors.Join(errs...); err != nil {
 		return Agent{}, err

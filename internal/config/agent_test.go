@@ -43,13 +43,14 @@ func TestLoadAgentDefaultsAndSecretFile(t *testing.T) {
 
 func TestLoadAgentRejects(t *testing.T) {
 	cases := map[string]map[string]string{
-		"AGENT_CONCURRENCY":  {"AGENT_CONCURRENCY": "0"},
-		"API_URL":            {"API_URL": "ftp://x"},
-		"HUB_URL":            {"HUB_URL": "http://x/ws"},
-		"AGENT_SECRET":       {"APP_ENV": "production", "AGENT_SECRET": "short"},
-		"AGENT_STOP_GRACE":   {"AGENT_STOP_GRACE": "soon"},
-		"AGENT_METRICS_ADDR": {"AGENT_METRICS_ADDR": "nope"},
-		"LOG_LEVEL":          {"LOG_LEVEL": "loud"},
+		"AGENT_CONCURRENCY":   {"AGENT_CONCURRENCY": "0"},
+		"API_URL":             {"API_URL": "ftp://x"},
+		"HUB_URL":             {"HUB_URL": "http://x/ws"},
+		"AGENT_SECRET":        {"APP_ENV": "production", "AGENT_SECRET": "short"},
+		"AGENT_SECRET is one": {"APP_ENV": "production", "AGENT_SECRET": strings.Repeat("a", 32)},
+		"AGENT_STOP_GRACE":    {"AGENT_STOP_GRACE": "soon"},
+		"AGENT_METRICS_ADDR":  {"AGENT_METRICS_ADDR": "nope"},
+		"LOG_LEVEL":           {"LOG_LEVEL": "loud"},
 	}
 	for want, env := range cases {
 		env["DATA_DIR"] = t.TempDir()

@@ -38,6 +38,17 @@ type Config struct {
 
 	DatabaseURL string // empty: use the local server or start a private one
 	RedisURL    string // empty: in-process broker and rate limits
+	// RedisPrefix starts every Redis key and pub/sub channel of this
+	// deployment, so two deployments sharing a Redis never see each other's
+	// hub channels (agents:dispatch offers) or rate-limit counters.
+	RedisPrefix string
+
+	// MetricsAddr, when set, serves /metrics on its own listener (and not
+	// on the public port); MetricsToken, when set, is the Bearer token the
+	// public port's /metrics asks for. Production serves /metrics publicly
+	// only with a token.
+	MetricsAddr  string
+	MetricsToken string
 
 	JWTSecret     string
 	RefreshSecret string
@@ -100,6 +111,9 @@ func Load(getenv Getenv) (Config, error) {
 		DataDir:          orDefault(getenv("DATA_DIR"), ".data"),
 		DatabaseURL:      getenv("DATABASE_URL"),
 		RedisURL:         getenv("REDIS_URL"),
+		RedisPrefix:      orDefault(getenv("REDIS_PREFIX"), "uh"),
+		MetricsAddr:      getenv("METRICS_ADDR"),
+		MetricsToken:     getenv("METRICS_TOKEN"),
 		JWTSecret:        getenv("JWT_SECRET"),
 		RefreshSecret:    getenv("REFRESH_SECRET"),
 		AgentSecret:      getenv("AGENT_SECRET"),
@@ -148,6 +162,14 @@ func Load(getenv Getenv) (Config, error) {
 	default:
 		errs = append(errs, fmt.Errorf("LOG_FORMAT must be text or json, not %q", c.LogFormat))
 	}
+	if !validRedisPrefix(c.RedisPrefix) {
+		errs = append(errs, fmt.Errorf("REDIS_PREFIX must be 1 to 64 letters, digits, '.', '_' or '-', not %q", c.RedisPrefix))
+	}
+	if c.MetricsAddr != "" {
+		if _, p, err := splitHostPort(c.MetricsAddr); err != nil || p < 0 {
+			errs = append(errs, fmt.Errorf("METRICS_ADDR must be host:port, not %q", c.MetricsAddr))
+		}
+	}
 	if err := errors.Join(errs...); err != nil {
 		return Config{}, err
 	}
@@ -181,17 +203,23 @@ func (c *Config) secrets() []secretSpec {
 func (c *Config) settleSecrets() error {
 	if c.Env == EnvProduction {
 		var errs []error
+		named := make([]namedSecret, 0, 4+len(c.JWTPreviousSecrets))
 		for _, s := range c.secrets() {
-			if len(*s.ptr) < MinSecretLen {
-				errs = append(errs, fmt.Errorf("%s must be set to at least %d characters in production", s.name, MinSecretLen))
+			named = append(named, namedSecret{s.name, *s.ptr})
+		}
+		for i, v := range c.JWTPreviousSecrets {
+			named = append(named, namedSecret{fmt.Sprintf("JWT_PREVIOUS_SECRETS[%d]", i+1), v})
+		}
+		if c.LiveKitURL != "" {
+			if c.LiveKitAPIKey == "" {
+				errs = append(errs, errors.New("LIVEKIT_API_KEY is required with LIVEKIT_URL in production"))
 			}
+			named = append(named, namedSecret{"LIVEKIT_API_SECRET", c.LiveKitAPISecret})
 		}
-		if c.LiveKitURL != "" && (c.LiveKitAPIKey == "" || len(c.LiveKitAPISecret) < MinSecretLen) {
-			errs = append(errs, fmt.Errorf("LIVEKIT_API_KEY and a LIVEKIT_API_SECRET of at least %d characters are required with LIVEKIT_URL in production", MinSecretLen))
+		if c.MetricsToken != "" {
+			named = append(named, namedSecret{"METRICS_TOKEN", c.MetricsToken})
 		}
-		if c.JWTSecret != "" && c.JWTSecret == c.RefreshSecret {
-			errs = append(errs, errors.New("JWT_SECRET and REFRESH_SECRET must differ"))
-		}
+		errs = append(errs, checkProductionSecrets(named))
 		return errors.Join(errs...)
 	}
 	var missing []secretSpec
@@ -357,4 +385,25 @@ func (c *Config) loadAccounts(getenv Getenv, errs *[]error) {
 	default:
 		*errs = append(*errs, fmt.Errorf("RATE_LIMITS must be on or off, not %q", v))
 	}
+}
+
+// validRedisPrefix accepts short names that cannot contain Redis's key
+// separator (':') or hash-tag braces.
+func validRedisPrefix(p string) bool {
+	if p == "" || len(p) > 64 {
+		return false
+	}
+	for _, r := range p {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.' || r == '_' || r == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// PublicMetrics reports whether the public port serves /metrics (behind
+// MetricsToken when set): never with METRICS_ADDR, and in production only
+// with a token.
+func (c Config) PublicMetrics() bool {
+	return c.MetricsAddr == "" && (c.Env != EnvProduction || c.MetricsToken != "")
 }
