@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/coder/websocket"
+	"golang.org/x/time/rate"
 )
 
 // closeGrace is how long a closing connection may take to flush its queue
@@ -29,6 +30,7 @@ type client struct {
 
 	principal   atomic.Pointer[Principal]
 	pongPending atomic.Bool
+	subscribes  *rate.Limiter // subscribe frames (see admitSubscribe)
 	// abandon tells the writer to stop mid-batch: what it holds is lost
 	// anyway (slow consumer), only the close frame still matters.
 	abandon atomic.Bool
@@ -61,6 +63,7 @@ func newClient(h *Hub, ws *websocket.Conn) *client {
 		wake:       make(chan struct{}, 1),
 		writerDone: make(chan struct{}),
 		subs:       make(map[string]*subscription),
+		subscribes: rate.NewLimiter(rate.Limit(h.cfg.SubscribeRate), h.cfg.SubscribeBurst),
 	}
 	c.connectTimer = time.AfterFunc(h.cfg.ConnectTimeout, func() {
 		if c.principal.Load() == nil {
@@ -312,7 +315,13 @@ func (c *client) handle(ctx context.Context, f *Frame) bool {
 	}
 	switch f.Op {
 	case OpSubscribe:
-		c.subscribe(ctx, *p, f)
+		fresh, st := c.admitSubscribe(ctx, f)
+		switch st {
+		case admitClosed:
+			return false
+		case admitOK:
+			c.subscribe(ctx, fresh, f)
+		}
 	case OpUnsubscribe:
 		c.unsubscribe(f)
 	case OpPublish:
@@ -351,6 +360,7 @@ func (c *client) authenticate(ctx context.Context, f *Frame) (Principal, bool) {
 		}))
 		return Principal{}, false
 	}
+	p.token = f.Token
 	return p, true
 }
 

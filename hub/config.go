@@ -19,6 +19,13 @@ type Principal struct {
 	// Claims is opaque to the hub: the embedding server puts what its
 	// Authorizers need here (e.g. the interview an agent credential is scoped to).
 	Claims any
+	// SessionID is the sign-in session the token belongs to (empty for
+	// service credentials); DisconnectSessions closes connections by it.
+	SessionID string
+
+	// token is what the principal was authenticated from: every subscribe
+	// presents it again, so a revoked session cannot add channels.
+	token string
 }
 
 func (p *Principal) expired(now time.Time) bool {
@@ -102,6 +109,13 @@ type Config struct {
 	MaxSubscriptions int
 	// MaxConnectionsPerUser on this node. Default 32.
 	MaxConnectionsPerUser int
+	// SubscribeRate is how many subscribe frames per second one connection
+	// may send on average, with bursts of SubscribeBurst (so a reconnect can
+	// restore every subscription at once); more are refused with
+	// limit_exceeded before any authorization query runs. Defaults 10/s and
+	// MaxSubscriptions.
+	SubscribeRate  float64
+	SubscribeBurst int
 	// WriteBatchBytes caps one outgoing WebSocket message made of several
 	// frames. Default 64 KiB.
 	WriteBatchBytes int
@@ -160,6 +174,8 @@ func (cfg Config) withDefaults() (Config, map[string]*namespace, error) {
 	cfg.MaxQueueMessages = cmpOr(cfg.MaxQueueMessages, 8192)
 	cfg.MaxSubscriptions = cmpOr(cfg.MaxSubscriptions, 128)
 	cfg.MaxConnectionsPerUser = cmpOr(cfg.MaxConnectionsPerUser, 32)
+	cfg.SubscribeRate = cmpOr(cfg.SubscribeRate, 10)
+	cfg.SubscribeBurst = cmpOr(cfg.SubscribeBurst, cfg.MaxSubscriptions)
 	cfg.WriteBatchBytes = cmpOr(cfg.WriteBatchBytes, 64<<10)
 	cfg.WriteInterval = cmpOr(cfg.WriteInterval, 10*time.Millisecond)
 	cfg.PresenceTTL = cmpOr(cfg.PresenceTTL, 60*time.Second)

@@ -272,7 +272,9 @@ type control struct {
 	Op      string `json:"op"`
 	User    string `json:"user"`
 	Channel string `json:"channel,omitempty"`
-	Node    string `json:"node"`
+	// Sessions limits a disconnect to connections of these sign-in sessions.
+	Sessions []string `json:"sessions,omitempty"`
+	Node     string   `json:"node"`
 }
 
 // Unsubscribe removes user's subscriptions to channel on every node (e.g. a
@@ -310,9 +312,9 @@ func (h *Hub) applyControl(cmd control) {
 		case "unsubscribe":
 			c.revoke(cmd.Channel)
 		case "disconnect":
-			c.closeWith(CloseForceDisconnect, "disconnected", encodeFrame(Frame{
-				Op: OpDisconnect, Code: "disconnected", Message: "session ended by the server", Reconnect: boolPtr(false),
-			}))
+			if cmd.disconnects(c) {
+				forceDisconnect(c)
+			}
 		}
 	}
 }

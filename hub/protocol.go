@@ -112,6 +112,7 @@ const (
 	CodeUnknownOp         = "unknown_op"
 	CodeInternal          = "internal"
 	CodeRevoked           = "revoked"
+	CodeSessionRevoked    = "session_revoked"
 )
 
 // encodeMessage renders a message frame by hand: it is the hot path (once per

@@ -103,6 +103,7 @@ type Identity struct {
 	Subject   string // the user id, or the agent worker
 	Role      Role   // RoleAgent for agents
 	Scope     string // agents only
+	SessionID string // access tokens only: the sign-in session
 	ExpiresAt time.Time
 }
 
@@ -121,7 +122,7 @@ func (s *Service) AuthenticateToken(ctx context.Context, raw string) (Identity, 
 	if err != nil {
 		return Identity{}, err
 	}
-	return Identity{Type: TypeAccess, UserID: p.UserID, Subject: p.UserID, Role: p.Role, ExpiresAt: p.ExpiresAt}, nil
+	return Identity{Type: TypeAccess, UserID: p.UserID, Subject: p.UserID, Role: p.Role, SessionID: p.SessionID, ExpiresAt: p.ExpiresAt}, nil
 }
 
 func sortedKeys[V any](m map[string]V) []string {

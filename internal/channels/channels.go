@@ -43,7 +43,7 @@ func (a *Authenticator) Authenticate(ctx context.Context, token string) (hub.Pri
 		}
 		return hub.Principal{}, err
 	}
-	return hub.Principal{UserID: id.Subject, Role: string(id.Role), ExpiresAt: id.ExpiresAt, Claims: id}, nil
+	return hub.Principal{UserID: id.Subject, Role: string(id.Role), ExpiresAt: id.ExpiresAt, SessionID: id.SessionID, Claims: id}, nil
 }
 
 // IdentityOf returns the verified identity behind a principal.
