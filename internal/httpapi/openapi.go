@@ -55,6 +55,9 @@ func (s *Server) handle(method, path string, op Op, h ...fiber.Handler) {
 		chain = append(chain, s.rateLimited(bucket, lim))
 	}
 	chain = append(chain, h...)
+	if len(op.Multipart) > 0 {
+		s.uploadRoutes[method+" "+path] = uploadRoute{auth: op.Auth == "bearer"}
+	}
 	s.app.Add(method, path, chain...)
 	if method == fiber.MethodGet {
 		// HEAD answers what GET would, without the body (RFC 9110 9.3.2):

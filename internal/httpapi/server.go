@@ -6,11 +6,12 @@ package httpapi
 import (
 	"bytes"
 	"context"
+	"crypto/subtle"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
-	"mime"
 	"net/http"
 	"runtime"
 	"strings"
@@ -81,9 +82,15 @@ type Deps struct {
 	Interviews Interviews
 	// Web serves the dashboards at / (index.html, assets); nil leaves them out.
 	Web http.Handler
-	// ConnectSources are extra origins the pages may connect to (the
-	// LiveKit server), added to the Content-Security-Policy.
+	// ConnectSources are the origins besides 'self' the pages may connect
+	// to (this server's WebSocket origin, the LiveKit server), the whole
+	// connect-src of the Content-Security-Policy.
 	ConnectSources []string
+	// MetricsOff leaves /metrics out of this port (served on a separate
+	// address, or production without a token); MetricsToken, when set, is
+	// the Bearer token /metrics asks for.
+	MetricsOff   bool
+	MetricsToken string
 }
 
 // Server is the API.
@@ -98,12 +105,12 @@ type Server struct {
 	ready        []ReadyCheck
 	ws           http.Handler
 	readTimeout  time.Duration
-	// largeBodies bounds the requests holding a large multipart body in
-	// memory at once (see admitLargeBody).
-	largeBodies   slots
-	largeBodyWait time.Duration
-	docs          []routeDoc
-	openAPI       []byte
+	// admit decides which large multipart bodies are read, and when (see
+	// admitLargeBody); uploadRoutes are the routes that take them.
+	admit        *admission
+	uploadRoutes map[string]uploadRoute
+	docs         []routeDoc
+	openAPI      []byte
 
 	// accounts authenticates requests and serves /api/auth.
 	accounts      Accounts
@@ -125,10 +132,10 @@ func New(d Deps) (*Server, error) {
 		logger: d.Logger, version: d.Version, limiter: d.Limiter,
 		defaultLimit: ratelimit.PerMinute(100), registry: d.Registry,
 		metrics: newHTTPMetrics(d.Registry), ready: d.Ready, ws: d.WS,
-		readTimeout:   d.ReadTimeout,
-		largeBodies:   make(slots, largeBodySlots()),
-		largeBodyWait: largeBodyWait,
-		accounts:      d.Accounts, secureCookies: d.SecureCookies,
+		readTimeout:  d.ReadTimeout,
+		admit:        newAdmission(),
+		uploadRoutes: map[string]uploadRoute{},
+		accounts:     d.Accounts, secureCookies: d.SecureCookies,
 	}
 	s.app = fiber.New(fiber.Config{
 		AppName:               "utopiahire",
@@ -151,7 +158,7 @@ func New(d Deps) (*Server, error) {
 			ExposeHeaders: "X-Request-ID, Retry-After",
 			MaxAge:        600,
 		}))
-	s.opsRoutes()
+	s.opsRoutes(d.MetricsOff, d.MetricsToken)
 	if d.Accounts != nil {
 		s.registerAuth()
 	}
@@ -223,46 +230,36 @@ const largeBodyWait = 30 * time.Second
 // would need over a gigabyte; two per core keeps every core busy.
 func largeBodySlots() int { return 2 * runtime.GOMAXPROCS(0) }
 
-// admitLargeBody makes a multipart request whose body may exceed the JSON
-// limit wait for a slot before its body is read, and holds the slot until
-// the request is answered, because Fiber keeps its copy of the body that
-// long. Other requests pass at once.
-func (s *Server) admitLargeBody(w http.ResponseWriter, r *http.Request) (release func(), ok bool) {
-	if r.Body == nil || r.Body == http.NoBody || (r.ContentLength >= 0 && r.ContentLength <= MaxJSONBody) {
-		return func() {}, true
-	}
-	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt != "multipart/form-data" || r.ContentLength > MaxMultipartBody {
-		return func() {}, true // readBody answers these
-	}
-	release, ok = s.largeBodies.take(r.Context(), s.largeBodyWait)
-	if !ok && r.Context().Err() == nil {
-		w.Header().Set("Retry-After", "30")
-		writeJSONError(w, http.StatusServiceUnavailable, "uploads_busy", "Too many large uploads are being processed right now; try again in a minute.")
-	}
-	return release, ok
-}
-
 // readBody reads the whole body within its limit and deadline, so an
 // oversized or slow body gets a JSON error instead of reaching Fiber.
 func (s *Server) readBody(w http.ResponseWriter, r *http.Request) bool {
 	if r.Body == nil || r.Body == http.NoBody {
 		return true
 	}
-	limit := int64(MaxJSONBody)
-	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt == "multipart/form-data" {
-		limit = MaxMultipartBody
-	}
+	limit := s.bodyLimit(r)
 	if r.ContentLength > limit {
 		writeJSONError(w, http.StatusRequestEntityTooLarge, "body_too_large", tooLargeMessage(limit))
 		return false
 	}
-	_ = http.NewResponseController(w).SetReadDeadline(time.Now().Add(s.readTimeout))
 	var buf bytes.Buffer
 	if r.ContentLength > 0 {
 		buf.Grow(int(r.ContentLength))
 	}
-	n, err := buf.ReadFrom(io.LimitReader(r.Body, limit+1))
-	if err != nil {
+	var (
+		n   int64
+		err error
+	)
+	if limit > MaxJSONBody {
+		n, err = s.readAtMinRate(w, r, &buf, limit)
+	} else {
+		_ = http.NewResponseController(w).SetReadDeadline(time.Now().Add(s.readTimeout))
+		n, err = buf.ReadFrom(io.LimitReader(r.Body, limit+1))
+	}
+	switch {
+	case errors.Is(err, errTooSlow):
+		writeJSONError(w, http.StatusRequestTimeout, "body_too_slow", fmt.Sprintf("The upload arrived slower than %d KB/s; try again on a faster connection.", int(s.admit.minRate)>>10))
+		return false
+	case err != nil:
 		writeJSONError(w, http.StatusBadRequest, "body_unreadable", "The request body could not be read in time.")
 		return false
 	}
@@ -314,11 +311,13 @@ func tooLargeMessage(limit int64) string {
 }
 
 // opsRoutes are the operational endpoints.
-func (s *Server) opsRoutes() {
+func (s *Server) opsRoutes(metricsOff bool, metricsToken string) {
 	s.handle(fiber.MethodGet, "/health", Op{Summary: "Liveness: the process answers.", Tag: "ops", Response: healthResponse{}, Unlimited: true}, s.health)
 	s.handle(fiber.MethodGet, "/ready", Op{Summary: "Readiness: the database and (when configured) Redis answer; LiveKit and the interview agent, when missing, report degraded without failing.", Tag: "ops", Response: readyResponse{}, Unlimited: true, Errors: []int{503}}, s.readiness)
-	s.handle(fiber.MethodGet, "/metrics", Op{Summary: "Prometheus metrics.", Tag: "ops", Produces: "text/plain", Unlimited: true},
-		adaptor.HTTPHandler(promhttp.HandlerFor(s.registry, promhttp.HandlerOpts{})))
+	if !metricsOff {
+		s.handle(fiber.MethodGet, "/metrics", Op{Summary: "Prometheus metrics (Bearer METRICS_TOKEN when configured).", Tag: "ops", Produces: "text/plain", Unlimited: true, Errors: []int{401}},
+			metricsAuth(metricsToken, adaptor.HTTPHandler(promhttp.HandlerFor(s.registry, promhttp.HandlerOpts{}))))
+	}
 	s.handle(fiber.MethodGet, "/docs/openapi.json", Op{Summary: "This OpenAPI 3 document.", Tag: "ops", Produces: "application/json", Unlimited: true}, s.openAPIDoc)
 	viewer := adaptor.HTTPHandler(v5emb.New("UtopiaHire API", "/docs/openapi.json", "/docs/"))
 	docsUI := func(c *fiber.Ctx) error {
@@ -340,6 +339,22 @@ func (s *Server) webRoutes(web http.Handler) {
 		s.handle(fiber.MethodGet, p, Op{Summary: "Dashboard page.", Tag: "web", Produces: "text/html", Unlimited: true}, h)
 	}
 	s.handle(fiber.MethodGet, "/assets/*", Op{Summary: "Dashboard assets (hashed names, cached for a year).", Tag: "web", Produces: "application/octet-stream", Unlimited: true}, h)
+}
+
+// metricsAuth asks for the Bearer token when one is configured; the
+// comparison takes the same time whatever the token's prefix.
+func metricsAuth(token string, next fiber.Handler) fiber.Handler {
+	if token == "" {
+		return next
+	}
+	want := []byte("Bearer " + token)
+	return func(c *fiber.Ctx) error {
+		if subtle.ConstantTimeCompare([]byte(c.Get(fiber.HeaderAuthorization)), want) != 1 {
+			c.Set(fiber.HeaderWWWAuthenticate, `Bearer realm="metrics"`)
+			return apperr.New(apperr.Unauthorized, "metrics_token_required", "Metrics need the Bearer token set in METRICS_TOKEN.")
+		}
+		return next(c)
+	}
 }
 
 type healthResponse struct {

@@ -347,9 +347,9 @@ func TestNoHubAnswers503JSON(t *testing.T) {
 func TestLargeUploadsWaitForASlot(t *testing.T) {
 	t.Parallel()
 	s, srv := newTestServer(t, Deps{})
-	s.largeBodyWait = 300 * time.Millisecond
-	for range cap(s.largeBodies) {
-		s.largeBodies <- struct{}{}
+	s.admit.wait = 300 * time.Millisecond
+	for range cap(s.admit.slots) {
+		s.admit.slots <- struct{}{}
 	}
 	upload := func(size int) (*http.Response, map[string]any) {
 		var buf bytes.Buffer
@@ -365,11 +365,11 @@ func TestLargeUploadsWaitForASlot(t *testing.T) {
 	if resp.StatusCode != 503 || got["code"] != "uploads_busy" || resp.Header.Get("Retry-After") == "" {
 		t.Fatalf("2 MB upload while full: %d %v %v", resp.StatusCode, got, resp.Header)
 	}
-	time.AfterFunc(100*time.Millisecond, func() { <-s.largeBodies })
+	time.AfterFunc(100*time.Millisecond, func() { <-s.admit.slots })
 	if resp, got := upload(2 << 20); resp.StatusCode != 200 || got["size"] != float64(2<<20) {
 		t.Fatalf("2 MB upload once a slot frees: %d %v", resp.StatusCode, got)
 	}
-	if got := len(s.largeBodies); got != cap(s.largeBodies)-1 {
-		t.Fatalf("slots held after the request: %d, want %d", got, cap(s.largeBodies)-1)
+	if got := len(s.admit.slots); got != cap(s.admit.slots)-1 {
+		t.Fatalf("slots held after the request: %d, want %d", got, cap(s.admit.slots)-1)
 	}
 }
