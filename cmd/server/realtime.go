@@ -33,6 +33,7 @@ func (m *Main) openHub(ctx context.Context, accounts *auth.Service) error {
 		return fmt.Errorf("start hub: %w", err)
 	}
 	m.hub, m.broker = h, broker
+	accounts.OnRevoke(channels.Revocations(h, m.logger.With("component", "hub")))
 	return nil
 }
 

@@ -3,12 +3,17 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/coder/websocket"
+
+	"github.com/utopiahire/utopiahire/hub"
+	"github.com/utopiahire/utopiahire/hub/hubclient"
 	"github.com/utopiahire/utopiahire/internal/dbtest"
 )
 
@@ -116,4 +121,118 @@ func TestRedisPrefixSeparatesDeployments(t *testing.T) {
 			t.Fatalf("a deployment with another REDIS_PREFIX reached this one: %v", f.msgs)
 		}
 	}
+}
+
+// watched is a hub connection that reports how it ended.
+type watched struct {
+	client *hubclient.Client
+	closed chan websocket.StatusCode
+}
+
+func watch(t *testing.T, m *Main, token, channel string) *watched {
+	t.Helper()
+	w := &watched{closed: make(chan websocket.StatusCode, 4)}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	wsURL := "ws" + strings.TrimPrefix(baseURL(m), "http") + "/ws"
+	c, err := hubclient.Dial(ctx, wsURL, hubclient.Options{
+		Token: func(context.Context) (string, error) { return token, nil },
+		OnDisconnect: func(err error, _ bool) {
+			var ce *hubclient.CloseError
+			if errors.As(err, &ce) {
+				w.closed <- ce.Code
+			}
+		},
+	})
+	if err != nil {
+		t.Fatalf("dial hub: %v", err)
+	}
+	t.Cleanup(func() { c.Close() })
+	if _, err := c.Subscribe(ctx, channel, hubclient.SubscribeOptions{}); err != nil {
+		t.Fatalf("subscribe %s: %v", channel, err)
+	}
+	w.client = c
+	return w
+}
+
+// closedWithin waits for the connection to be closed with 4006.
+func (w *watched) closedWithin(t *testing.T, what string, d time.Duration) {
+	t.Helper()
+	select {
+	case code := <-w.closed:
+		if code != hub.CloseForceDisconnect {
+			t.Fatalf("%s: closed with %d, want %d", what, code, hub.CloseForceDisconnect)
+		}
+	case <-time.After(d):
+		t.Fatalf("%s: still open after %s", what, d)
+	}
+}
+
+func (w *watched) stillOpen(t *testing.T, what string) {
+	t.Helper()
+	select {
+	case code := <-w.closed:
+		t.Fatalf("%s: closed with %d, want it open", what, code)
+	case <-time.After(300 * time.Millisecond):
+	}
+}
+
+// login opens another session of an account signIn created.
+func login(t *testing.T, m *Main, name, password string) *apiClient {
+	t.Helper()
+	c := &apiClient{t: t, base: baseURL(m)}
+	code, body := c.json("POST", "/api/auth/login", map[string]string{"email": name + "@example.com", "password": password})
+	if code != 200 {
+		t.Fatalf("login: %d %s", code, body)
+	}
+	var out struct{ Token string }
+	_ = json.Unmarshal(body, &out)
+	c.token = out.Token
+	return c
+}
+
+// Every revocation closes the affected hub connections on both server
+// nodes (one Redis) within a second with 4006: logout only that session's,
+// a password change the other sessions', account deletion all.
+func TestRevocationClosesHubConnectionsOnEveryNode(t *testing.T) {
+	t.Parallel()
+	url, prefix, db := redisURL(t), uniquePrefix(t), dbtest.New(t)
+	env := map[string]string{"REDIS_URL": url, "REDIS_PREFIX": prefix, "JWT_SECRET": testJWTSecret, "REFRESH_SECRET": "test-refresh-secret-0123456789abcdef", "AGENT_SECRET": testAgentSecret}
+	a := startMain(t, testConfig(t, db, env))
+	b := startMain(t, testConfig(t, db, env))
+	const password = "Str0ng!Passw0rd"
+	first := signIn(t, a, db, "revoked")
+	code, body := first.json("GET", "/api/auth/me", nil)
+	var me struct{ User struct{ ID string } }
+	if err := json.Unmarshal(body, &me); code != 200 || err != nil {
+		t.Fatalf("me: %d %s", code, body)
+	}
+	ch := "user:" + me.User.ID
+	second := login(t, b, "revoked", password)
+
+	firstOnA, firstOnB := watch(t, a, first.token, ch), watch(t, b, first.token, ch)
+	secondOnB := watch(t, b, second.token, ch)
+	if code, body := first.json("POST", "/api/auth/logout", nil); code != 200 {
+		t.Fatalf("logout: %d %s", code, body)
+	}
+	firstOnA.closedWithin(t, "logged-out session on A", time.Second)
+	firstOnB.closedWithin(t, "logged-out session on B", time.Second)
+	secondOnB.stillOpen(t, "other session after logout")
+
+	third := login(t, a, "revoked", password)
+	thirdOnA := watch(t, a, third.token, ch)
+	code, body = second.json("POST", "/api/auth/password/change", map[string]string{"current_password": password, "new_password": "An0ther!Passw0rd"})
+	if code != 200 {
+		t.Fatalf("password change: %d %s", code, body)
+	}
+	thirdOnA.closedWithin(t, "other session after a password change, on A", time.Second)
+
+	fourth := login(t, b, "revoked", "An0ther!Passw0rd")
+	fourthOnA, fourthOnB := watch(t, a, fourth.token, ch), watch(t, b, fourth.token, ch)
+	code, body, _ = fourth.do("DELETE", "/api/auth/account", "application/json", strings.NewReader(`{"password":"An0ther!Passw0rd"}`))
+	if code != 200 && code != 204 {
+		t.Fatalf("delete account: %d %s", code, body)
+	}
+	fourthOnA.closedWithin(t, "deleted account on A", time.Second)
+	fourthOnB.closedWithin(t, "deleted account on B", time.Second)
 }
