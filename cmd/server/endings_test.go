@@ -4,6 +4,7 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -240,18 +241,26 @@ var built struct {
 	err  error
 }
 
-// binaries builds cmd/server and cmd/agent once for this test binary.
+// binaries builds cmd/server and cmd/agent once for this test binary,
+// into one directory per checkout (rebuilt each run, never piling up).
 func binaries(t *testing.T) (server, agent string) {
 	t.Helper()
 	built.once.Do(func() {
-		dir, err := os.MkdirTemp("", "uh-endings-bin-")
-		if err != nil {
+		wd, _ := os.Getwd()
+		dir := filepath.Join(os.TempDir(), fmt.Sprintf("uh-endings-bin-%x", sha256.Sum256([]byte(wd)))[:32])
+		if err := os.MkdirAll(dir, 0o755); err != nil {
 			built.err = err
 			return
 		}
 		built.dir = dir
 		for _, pkg := range []string{"server", "agent"} {
-			out, err := exec.Command("go", "build", "-o", filepath.Join(dir, pkg), "../"+pkg).CombinedOutput()
+			// Built aside and renamed: another test process of this checkout
+			// may be running the previous binary.
+			tmp := filepath.Join(dir, fmt.Sprintf("%s.%d", pkg, os.Getpid()))
+			out, err := exec.Command("go", "build", "-o", tmp, "../"+pkg).CombinedOutput()
+			if err == nil {
+				err = os.Rename(tmp, filepath.Join(dir, pkg))
+			}
 			if err != nil {
 				built.err = fmt.Errorf("build %s: %v\n%s", pkg, err, out)
 				return
