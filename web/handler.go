@@ -12,13 +12,14 @@ import (
 )
 
 // entryPaths are the URLs that answer with index.html. Everything in the app
-// lives behind the fragment (/#/jobs); these two also take path forms because
+// lives behind the fragment (/#/jobs); these also take path forms because
 // links in e-mails and OAuth redirects may be written that way.
 var entryPaths = map[string]bool{
 	"/":               true,
 	"/index.html":     true,
 	"/verify-email":   true,
 	"/oauth/callback": true,
+	"/reset-password": true,
 }
 
 // Handler serves the embedded bundle: GET and HEAD only; hashed assets

@@ -335,7 +335,7 @@ func (s *Server) opsRoutes(metricsOff bool, metricsToken string) {
 // fragment, so only its entry pages and assets have paths.
 func (s *Server) webRoutes(web http.Handler) {
 	h := adaptor.HTTPHandler(web)
-	for _, p := range []string{"/", "/index.html", "/verify-email", "/oauth/callback", "/favicon.svg"} {
+	for _, p := range []string{"/", "/index.html", "/verify-email", "/oauth/callback", "/reset-password", "/favicon.svg"} {
 		s.handle(fiber.MethodGet, p, Op{Summary: "Dashboard page.", Tag: "web", Produces: "text/html", Unlimited: true}, h)
 	}
 	s.handle(fiber.MethodGet, "/assets/*", Op{Summary: "Dashboard assets (hashed names, cached for a year).", Tag: "web", Produces: "application/octet-stream", Unlimited: true}, h)

@@ -5,7 +5,8 @@
 // livekit-server --dev for the interview room, and the embedded web bundle.
 // The tests act as the interview agent themselves (AGENT_SECRET → dispatch
 // credential → claim → publish on the hub), so transcripts are real hub
-// traffic. Missing node, Chromium, livekit-server or web/node_modules fail
+// traffic. Google sign-in runs on a local fake provider; GitHub is left
+// unconfigured. Missing node, Chromium, livekit-server or web/node_modules fail
 // the test under CI=true and skip it elsewhere.
 //
 //	go test ./web/e2e/                 all browser tests
@@ -38,6 +39,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/utopiahire/utopiahire/internal/auth/oauthfake"
 	"github.com/utopiahire/utopiahire/internal/dbtest"
 	"github.com/utopiahire/utopiahire/internal/livekit/livekittest"
 	"github.com/utopiahire/utopiahire/internal/mail/smtptest"
@@ -57,7 +59,7 @@ func TestBrowser(t *testing.T) {
 	port := freePort(t)
 	lk := livekittest.Start(t, livekittest.WithWebhook(fmt.Sprintf("http://127.0.0.1:%d/api/livekit/webhook", port)))
 	agentSecret := randomSecret(t)
-	server := startServer(t, port, map[string]string{
+	env := map[string]string{
 		"DATABASE_URL":       dbURL,
 		"LIVEKIT_URL":        lk.URL,
 		"LIVEKIT_API_KEY":    lk.APIKey,
@@ -70,7 +72,13 @@ func TestBrowser(t *testing.T) {
 		"APP_ENV":            "development",
 		"BCRYPT_COST":        "4",
 		"LOG_LEVEL":          "warn",
-	})
+	}
+	// Google sign-in is configured (on a local fake), GitHub is not: the
+	// sign-in page must show only the first.
+	for k, v := range oauthfake.New(t, oauthfake.Google).Env() {
+		env[k] = v
+	}
+	server := startServer(t, port, env)
 	front.setBackend(t, server)
 	mailURL := serveMail(t, smtp)
 	controlURL := serveControl(t, front)
@@ -429,7 +437,7 @@ func (f *front) setBackend(t *testing.T, backend string) {
 
 func isAppPath(p string) bool {
 	switch {
-	case p == "/" || p == "/index.html" || p == "/favicon.svg" || p == "/verify-email" || p == "/oauth/callback":
+	case p == "/" || p == "/index.html" || p == "/favicon.svg" || p == "/verify-email" || p == "/oauth/callback" || p == "/reset-password":
 		return true
 	case strings.HasPrefix(p, "/assets/"):
 		return true

@@ -39,6 +39,29 @@ export interface AuthResult extends Tokens {
   user: User;
 }
 
+export interface SignInMethods {
+  password: boolean;
+  google: boolean;
+  github: boolean;
+}
+
+export interface SessionInfo {
+  id: string;
+  created_at: string;
+  last_seen_at: string;
+  user_agent: string;
+  method: string;
+  current: boolean;
+}
+
+export interface AccountInfo {
+  user: User;
+  email_verified: boolean;
+  has_password: boolean;
+  created_at: string;
+  identities: { provider: string; email: string; created_at: string }[];
+}
+
 export class Api {
   constructor(private readonly session: Session, private readonly onSignedOut: () => void) {}
 
@@ -146,6 +169,36 @@ export class Api {
   }
   logout(refreshToken?: string) {
     return this.request<unknown>("POST", "/api/auth/logout", refreshToken ? { refreshToken } : {});
+  }
+  logoutAll() {
+    return this.request<{ message: string }>("POST", "/api/auth/logout-all", {});
+  }
+  methods() {
+    return this.request<SignInMethods>("GET", "/api/auth/methods", undefined, { auth: false });
+  }
+  forgotPassword(email: string) {
+    return this.request<{ message: string }>("POST", "/api/auth/password/forgot", { email }, { auth: false });
+  }
+  resetPassword(token: string, newPassword: string) {
+    return this.request<{ message: string }>("POST", "/api/auth/password/reset", { token, new_password: newPassword }, { auth: false });
+  }
+  changePassword(currentPassword: string, newPassword: string) {
+    return this.request<Tokens>("POST", "/api/auth/password/change", { current_password: currentPassword, new_password: newPassword });
+  }
+  account(signal?: AbortSignal) {
+    return this.request<AccountInfo>("GET", "/api/auth/account", undefined, { signal });
+  }
+  sessions(signal?: AbortSignal) {
+    return this.request<SessionInfo[]>("GET", "/api/auth/sessions", undefined, { signal });
+  }
+  revokeSession(id: string) {
+    return this.request<{ message: string }>("DELETE", `/api/auth/sessions/${encodeURIComponent(id)}`);
+  }
+  exportData() {
+    return this.blob("GET", "/api/auth/export");
+  }
+  deleteAccount(password: string) {
+    return this.request<{ message: string }>("DELETE", "/api/auth/account", password ? { password } : {});
   }
 
   // CV

@@ -114,6 +114,7 @@ export class App {
             this.navLink("/skills", "nav.skills"),
             this.navLink("/interviews/new", "nav.interview"),
             this.navLink("/reviews", "nav.reviews"),
+            this.navLink("/account", "nav.account"),
           ),
         )
       : h("nav", { "aria-label": t("nav.main") }, h("ul", null, this.navLink("/signin", "nav.signin"), this.navLink("/signup", "nav.signup")));
@@ -127,7 +128,7 @@ export class App {
         h("span", { id: "hub-badge", class: "hub-badge", role: "status", "aria-live": "polite" }),
         h("label", { for: "lang-select", class: "visually-hidden" }, t("nav.language")),
         select,
-        user ? h("span", { class: "user-name" }, user.name || user.email) : null,
+        user ? h("a", { class: "user-name", href: "#/account", title: t("nav.account") }, user.name || user.email) : null,
         user ? h("button", { type: "button", class: "btn btn-quiet", onclick: () => void this.signOut() }, t("nav.signout")) : null,
       ),
     );

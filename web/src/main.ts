@@ -3,6 +3,7 @@ import { App } from "./app";
 import { h } from "./dom";
 import { initLang, t } from "./i18n";
 import { go, type PageCtx, type Route } from "./router";
+import { accountPage, forgotPasswordPage, resetPasswordPage } from "./pages/account";
 import { signInPage, signUpPage, verifyPage, oauthPage } from "./pages/auth";
 import { analysisPage, cvPage } from "./pages/cv";
 import { dashboardPage } from "./pages/dashboard";
@@ -18,6 +19,9 @@ function routes(app: App): Route[] {
     { pattern: "/signup", page: signUpPage(app) },
     { pattern: "/verify-email", page: verifyPage(app) },
     { pattern: "/oauth", page: oauthPage(app) },
+    { pattern: "/forgot-password", page: forgotPasswordPage(app) },
+    { pattern: "/reset-password", page: resetPasswordPage(app) },
+    { pattern: "/account", page: accountPage(app), auth: true },
     { pattern: "/dashboard", page: dashboardPage(app), auth: true },
     { pattern: "/cv", page: cvPage(app), auth: true },
     { pattern: "/cv/:id", page: analysisPage(app), auth: true },
@@ -37,12 +41,12 @@ function notFound() {
 
 /**
  * fromPathLink turns the links the server writes (/verify-email?token=…, or #token=…,
- * /oauth/callback#code=… or #error=…) into fragment routes, replacing the
+ * /reset-password#token=…, /oauth/callback#code=… or #error=…) into fragment routes, replacing the
  * address so the secret leaves the bar and history before anything runs.
  */
 function fromPathLink(): void {
   const p = location.pathname.replace(/\/+$/, "");
-  const target = p === "/verify-email" ? "/verify-email" : p === "/oauth/callback" ? "/oauth" : "";
+  const target = p === "/verify-email" ? "/verify-email" : p === "/oauth/callback" ? "/oauth" : p === "/reset-password" ? "/reset-password" : "";
   if (!target) return;
   const frag = location.hash.startsWith("#") && !location.hash.startsWith("#/") ? location.hash.slice(1) : "";
   const params = new URLSearchParams(frag || location.search.slice(1));

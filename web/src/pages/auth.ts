@@ -27,16 +27,48 @@ function signedIn(app: App, res: AuthResult, next: string | null): void {
   go(safeNext(next), true);
 }
 
-function oauthButtons(): HTMLElement {
-  // Full-page navigations: the server redirects to the provider with state
-  // and PKCE, then back to /#/oauth with a one-time code.
-  return h(
-    "div",
-    { class: "oauth" },
-    h("p", { class: "muted" }, t("auth.orWith")),
-    h("a", { class: "btn btn-outline", href: "/api/auth/oauth/google" }, t("auth.google")),
-    h("a", { class: "btn btn-outline", href: "/api/auth/oauth/github" }, t("auth.github")),
-  );
+/**
+ * oauthButtons shows a button for each provider the server has configured
+ * (it asks /api/auth/methods); none when it has none or cannot say.
+ */
+function oauthButtons(app: App): HTMLElement {
+  const box = h("div", { class: "oauth", "data-testid": "oauth-buttons" });
+  app.api
+    .methods()
+    .then((m) => {
+      // Full-page navigations: the server redirects to the provider with
+      // state and PKCE, then back to /#/oauth with a one-time code.
+      const links = [
+        m.google ? h("a", { class: "btn btn-outline", href: "/api/auth/oauth/google" }, t("auth.google")) : null,
+        m.github ? h("a", { class: "btn btn-outline", href: "/api/auth/oauth/github" }, t("auth.github")) : null,
+      ].filter((x) => x !== null);
+      if (links.length) replace(box, h("p", { class: "muted" }, t("auth.orWith")), links);
+      box.dataset.ready = "true";
+    })
+    .catch(() => {
+      box.dataset.ready = "true";
+    });
+  return box;
+}
+
+const providerLabel: Record<string, string> = { google: "Google", github: "GitHub" };
+
+/** oauthFailure says in words why signing in with a provider failed. */
+export function oauthFailure(error: string, provider: string): string {
+  const p = providerLabel[provider] ?? t("auth.theProvider");
+  switch (error) {
+    case "oauth_not_configured":
+      return t("auth.oauth.notConfigured", { provider: p });
+    case "provider_refused":
+      return t("auth.oauth.refused", { provider: p });
+    case "email_not_verified":
+      return t("auth.oauth.unverified", { provider: p });
+    case "invalid_state":
+    case "missing_code":
+      return t("auth.oauth.restart", { provider: p });
+    default:
+      return t("auth.oauth.failed", { provider: p });
+  }
 }
 
 export function signInPage(app: App) {
@@ -54,9 +86,13 @@ export function signInPage(app: App) {
       { class: "form narrow", novalidate: true },
       field(t("auth.email"), email),
       field(t("auth.password"), password),
+      h("p", null, h("a", { href: "#/forgot-password" }, t("auth.forgot"))),
       status,
       submit,
     );
+    const oauthError = ctx.query.get("oauth_error");
+    if (oauthError) replace(status, alertBox("error", h("p", { "data-testid": "oauth-error" }, oauthFailure(oauthError, ctx.query.get("provider") ?? ""))));
+    else if (ctx.query.get("deleted")) replace(status, alertBox("success", t("account.deleted")));
     form.addEventListener("submit", async (e) => {
       e.preventDefault();
       if (!email.value || !password.value) {
@@ -83,7 +119,7 @@ export function signInPage(app: App) {
       { class: "auth-page" },
       pageHeader(t("auth.signinTitle")),
       form,
-      oauthButtons(),
+      oauthButtons(app),
       h("p", null, t("auth.noAccount"), " ", h("a", { href: "#/signup" }, t("auth.signup"))),
     );
   };
@@ -136,7 +172,7 @@ export function signUpPage(app: App) {
       submit,
     );
     password.id = "su-pw";
-    const page = h("div", { class: "auth-page" }, pageHeader(t("auth.signupTitle")), form, oauthButtons(), h("p", null, t("auth.haveAccount"), " ", h("a", { href: "#/signin" }, t("auth.signin"))));
+    const page = h("div", { class: "auth-page" }, pageHeader(t("auth.signupTitle")), form, oauthButtons(app), h("p", null, t("auth.haveAccount"), " ", h("a", { href: "#/signin" }, t("auth.signin"))));
     form.addEventListener("submit", async (e) => {
       e.preventDefault();
       const problems: string[] = [];
@@ -211,6 +247,12 @@ export function oauthPage(app: App) {
   return (ctx: PageCtx): Node => {
     const code = ctx.query.get("code") ?? "";
     const error = ctx.query.get("error");
+    if (error) {
+      // Back to sign in, where the reason is said in words.
+      const q = new URLSearchParams({ oauth_error: error, provider: ctx.query.get("provider") ?? "" });
+      go(`/signin?${q.toString()}`, true);
+      return loading();
+    }
     history.replaceState(null, "", "#/oauth");
     const out = h("div", null, loading(t("auth.oauthWorking")));
     const page = h("div", { class: "auth-page" }, pageHeader(t("auth.oauthTitle")), out);
