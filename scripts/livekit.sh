@@ -24,6 +24,16 @@ has_version() {
 	[[ -x "$1" ]] && "$1" --version 2>/dev/null | grep -q "version ${LIVEKIT_VERSION}\$"
 }
 
+# wait_for waits up to $2 seconds for process $1 to end; false while it runs.
+wait_for() {
+	local i
+	for ((i = 0; i < $2; i++)); do
+		kill -0 "$1" 2>/dev/null || return 0
+		sleep 1
+	done
+	! kill -0 "$1" 2>/dev/null
+}
+
 install() {
 	if has_version "$BIN"; then
 		log "livekit-server ${LIVEKIT_VERSION} already at $BIN"
@@ -35,7 +45,13 @@ install() {
 	if ! has_version "$built"; then
 		log "building livekit-server v${LIVEKIT_VERSION} (several minutes on a cold cache)"
 		local start=$SECONDS
-		GOBIN="$GOBIN_DIR" go install "github.com/livekit/livekit-server/cmd/server@v${LIVEKIT_VERSION}"
+		GOBIN="$GOBIN_DIR" go install "github.com/livekit/livekit-server/cmd/server@v${LIVEKIT_VERSION}" &
+		local pid=$!
+		# go install prints nothing for minutes: say it is still going.
+		while ! wait_for "$pid" 30; do
+			log "still building livekit-server ($((SECONDS - start))s so far)"
+		done
+		wait "$pid" || { log "livekit-server build failed after $((SECONDS - start))s"; return 1; }
 		log "built in $((SECONDS - start))s"
 	fi
 	mkdir -p "$(dirname "$BIN")"

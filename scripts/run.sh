@@ -14,10 +14,19 @@ cd "$(dirname "$0")/.."
 bin=.data/bin
 mkdir -p "$bin"
 log() { printf 'run.sh: %s\n' "$*" >&2; }
+# tag prefixes each line of a process's output with its component. It
+# ignores Ctrl-C, so that it outlives the process it reads from (which would
+# otherwise die of SIGPIPE while shutting down).
+tag() { trap '' INT TERM; exec sed -u "s/^/[$1] /"; }
+started=$SECONDS
+port=${PORT:-8000}
 
+log "[1/4] building the server and the agent (the first build takes minutes; later ones are cached)"
+step=$SECONDS
 go build -o "$bin/server" ./cmd/server || exit 1
 agent_ok=1
 CGO_ENABLED=1 go build -o "$bin/agent" ./cmd/agent || { agent_ok=0; log "agent not built (needs cgo with libopus-dev libopusfile-dev libsoxr-dev); serving without the voice interviewer"; }
+log "      built in $((SECONDS - step))s"
 
 # Voice interviews need a LiveKit server. Unless one is configured (or
 # LIVEKIT=off), start a local livekit-server --dev on loopback with its
@@ -27,26 +36,41 @@ CGO_ENABLED=1 go build -o "$bin/agent" ./cmd/agent || { agent_ok=0; log "agent n
 lk_port=${LIVEKIT_PORT:-7880}
 lk_started=0
 if [ -z "${LIVEKIT_URL:-}" ] && [ "${LIVEKIT:-on}" != off ]; then
-  if lk_url=$(scripts/livekit.sh start "$lk_port" "http://127.0.0.1:${PORT:-8000}/api/livekit/webhook"); then
+  log "[2/4] LiveKit: starting livekit-server on port $lk_port (the first run builds it: several minutes, progress below)"
+  if lk_url=$(scripts/livekit.sh start "$lk_port" "http://127.0.0.1:${port}/api/livekit/webhook"); then
     export LIVEKIT_URL="$lk_url" LIVEKIT_API_KEY=devkey LIVEKIT_API_SECRET=secret
     lk_started=1
   else
     log "livekit-server did not start (see above): voice interviews are off; LIVEKIT=off skips this step"
   fi
+else
+  log "[2/4] LiveKit: ${LIVEKIT_URL:-off (LIVEKIT=off)}"
 fi
 
-setsid # The catalog is refreshed from the keyless public job boards whose terms
+# The catalog is refreshed from the keyless public job boards whose terms
 # allow programmatic use (README, "Job boards"); JOBS_SOURCES= turns it off.
 export JOBS_SOURCES="${JOBS_SOURCES-arbeitnow,remotive,remoteok}"
 
-"$bin/server" &
+log "[3/4] starting the server: database (this checkout's own, unless DATABASE_URL is set), migrations, hub"
+setsid "$bin/server" > >(tag server) 2>&1 &
 server_pid=$!
 agent_pid=
 if [ "$agent_ok" = 1 ]; then
   # The server's port, for the agent to find it.
-  API_URL="${API_URL:-http://127.0.0.1:${PORT:-8000}}" setsid "$bin/agent" &
+  API_URL="${API_URL:-http://127.0.0.1:${port}}" setsid "$bin/agent" > >(tag agent) 2>&1 &
   agent_pid=$!
 fi
+# Say once when the server answers, and where.
+(
+  trap '' INT
+  while kill -0 "$server_pid" 2>/dev/null; do
+    if ready=$(curl -s --max-time 2 "http://127.0.0.1:${port}/ready" 2>/dev/null) && [ -n "$ready" ] && ! printf '%s' "$ready" | grep -q '"code"'; then
+      log "[4/4] ready at ${PUBLIC_URL:-http://127.0.0.1:${port}} ($((SECONDS - started))s after make run): $ready"
+      exit 0
+    fi
+    sleep 1
+  done
+) &
 stop_livekit() {
   [ "$lk_started" = 1 ] && log "stopping LiveKit" && scripts/livekit.sh stop "$lk_port" 2>/dev/null
   lk_started=0
