@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -90,5 +91,48 @@ func TestBoardsImportIntoCatalog(t *testing.T) {
 	}
 	if fake.Requests(jobboardfake.PathRemoteOK) != 1 {
 		t.Fatalf("%d RemoteOK requests for one import", fake.Requests(jobboardfake.PathRemoteOK))
+	}
+}
+
+// TestSkillsGapWithUploadedCV: the skills-gap page's CV picker lists the
+// caller's uploaded CVs (one per identical file, nobody else's) and the
+// analysis reads the picked one by cv_file_id; a job description sent as
+// HTML is read as its text.
+func TestSkillsGapWithUploadedCV(t *testing.T) {
+	t.Parallel()
+	dbURL := dbtest.New(t)
+	m := startMain(t, testConfig(t, dbURL, nil))
+	u := signIn(t, m, dbURL, "lena")
+	other := signIn(t, m, dbURL, "omar")
+	pdf, err := os.ReadFile(twoPageCV)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		if code, body := u.multipart("/api/upload-cv", nil, "cv", "lena-cv.pdf", pdf); code != 201 {
+			t.Fatalf("upload-cv: %d %s", code, body)
+		}
+	}
+	var files struct {
+		Files []struct {
+			FileID   string `json:"file_id"`
+			Filename string `json:"filename"`
+		} `json:"files"`
+	}
+	code, body := u.json("GET", "/api/cv/files", nil)
+	if code != 200 || json.Unmarshal(body, &files) != nil || len(files.Files) != 1 || files.Files[0].Filename != "lena-cv.pdf" {
+		t.Fatalf("GET /api/cv/files: %d %s", code, body)
+	}
+	if code, body := other.json("GET", "/api/cv/files", nil); code != 200 || !strings.Contains(string(body), `"files":[]`) {
+		t.Fatalf("another user's list: %d %s", code, body)
+	}
+	job := "<h2>Requirements</h2><ul><li>5+ years of Go &amp; PostgreSQL</li><li>Kubernetes</li></ul><p>Nice to have: Kafka</p>"
+	fields := map[string]string{"cv_file_id": files.Files[0].FileID, "job_description": job, "job_title": "Backend Engineer"}
+	code, body = u.multipart("/api/analyze", fields, "", "", nil)
+	if code != 200 || !strings.Contains(string(body), `"skill_id":"postgresql"`) {
+		t.Fatalf("analyze with cv_file_id: %d %s", code, body)
+	}
+	if code, body := other.multipart("/api/analyze", fields, "", "", nil); code != 404 {
+		t.Fatalf("another user's cv_file_id: %d %s", code, body)
 	}
 }
