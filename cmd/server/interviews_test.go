@@ -764,6 +764,7 @@ func TestInterviewEndpointsRefuseBadInput(t *testing.T) {
 		{"long description", with("job_description", strings.Repeat("x", 20001)), 422, "validation_failed"},
 		{"control characters", with("job_title", "a\x07b"), 422, "validation_failed"},
 		{"bad candidate email", with("candidate_email", "not an address"), 422, "validation_failed"},
+		{"someone else's address", with("candidate_email", "victim@example.com"), 422, "validation_failed"},
 		{"unknown cv", with("cv_filename", "nope.pdf"), 422, "cv_not_found"},
 		{"wrong type", with("job_title", 5), 422, "invalid_field_type"},
 	} {

@@ -72,6 +72,10 @@ func TestParseAgentMessage(t *testing.T) {
 		{"hostile lang", `{"type":"transcript","seq":1,"speaker":"candidate","text":"","lang":"<script>","start_ms":0,"end_ms":1,"final":true}`, CodeInvalidMessage},
 		{"text too long", `{"type":"transcript","seq":1,"speaker":"candidate","text":"` + long + `","lang":"en","start_ms":0,"end_ms":1,"final":true}`, CodeInvalidMessage},
 		{"event name", `{"type":"agent","event":"DROP TABLE"}`, CodeInvalidMessage},
+		{"NUL in transcript", `{"type":"transcript","seq":1,"speaker":"candidate","text":"a\u0000b","lang":"en","start_ms":0,"end_ms":1,"final":true}`, CodeInvalidMessage},
+		{"escape in transcript", `{"type":"transcript","seq":1,"speaker":"candidate","text":"\u001b[31mred","lang":"en","start_ms":0,"end_ms":1,"final":true}`, CodeInvalidMessage},
+		{"line breaks in transcript", `{"type":"transcript","seq":1,"speaker":"candidate","text":"one\ntwo\tthree","lang":"en","start_ms":0,"end_ms":1,"final":true}`, ""},
+		{"NUL in agent message", `{"type":"agent","event":"question","message":"Q\u00002"}`, CodeInvalidMessage},
 	} {
 		_, err := parseAgentMessage([]byte(tc.msg))
 		got := ""

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/utopiahire/utopiahire/hub"
@@ -135,6 +136,10 @@ func (m agentMessage) segment() (Segment, error) {
 		return Segment{}, refuse(CodeInvalidMessage, "speaker must be candidate or interviewer.")
 	case m.Text == nil || !utf8.ValidString(*m.Text) || utf8.RuneCountInString(*m.Text) > maxSegmentText:
 		return Segment{}, refuse(CodeInvalidMessage, "text must be UTF-8 text of at most %d characters.", maxSegmentText)
+	case hasControl(*m.Text):
+		// Postgres text cannot hold NUL: refused here, with a reason the
+		// agent can log, instead of failing the insert on every retry.
+		return Segment{}, refuse(CodeInvalidMessage, "text must not contain control characters (NUL, escape codes); only tab and line breaks are allowed.")
 	case !validLang(m.Lang):
 		return Segment{}, refuse(CodeInvalidMessage, "lang must be a language tag such as en or fr.")
 	case m.StartMS == nil || m.EndMS == nil || *m.StartMS < 0 || *m.EndMS < *m.StartMS || *m.EndMS > maxSegmentMS:
@@ -158,7 +163,15 @@ func (m agentMessage) checkEvent(size int) error {
 	if utf8.RuneCountInString(m.Message) > 500 {
 		return refuse(CodeInvalidMessage, "message is at most 500 characters.")
 	}
+	if !utf8.ValidString(m.Message) || hasControl(m.Message) {
+		return refuse(CodeInvalidMessage, "message must be UTF-8 text without control characters (NUL, escape codes); only tab and line breaks are allowed.")
+	}
 	return nil
+}
+
+// hasControl reports a control character other than tab and line breaks.
+func hasControl(s string) bool {
+	return strings.ContainsFunc(s, func(r rune) bool { return unicode.IsControl(r) && r != '\n' && r != '\r' && r != '\t' })
 }
 
 func validName(s string) bool {

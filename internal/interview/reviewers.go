@@ -2,6 +2,7 @@ package interview
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -58,7 +59,9 @@ func (s *Service) Invite(ctx context.Context, u User, id, email string) (Invitat
 		if !fresh {
 			return nil
 		}
-		if _, err := s.event(ctx, tx, &o, id, TypeReviewer, map[string]any{"action": "invited", "email": email}); err != nil {
+		// No address in the timeline: reviewers see it too. The owner has
+		// the addresses in the reviewers list.
+		if _, err := s.event(ctx, tx, &o, id, TypeReviewer, map[string]any{"action": "invited"}); err != nil {
 			return err
 		}
 		return s.cfg.Mailer.EnqueueTx(ctx, ptx, msg)
@@ -100,7 +103,7 @@ func (s *Service) Revoke(ctx context.Context, u User, id, email string) error {
 			}
 			return err
 		}
-		_, err := s.event(ctx, tx, &o, id, TypeReviewer, map[string]any{"action": "revoked", "email": email})
+		_, err := s.event(ctx, tx, &o, id, TypeReviewer, map[string]any{"action": "revoked"})
 		return err
 	})
 	if err != nil {
@@ -230,11 +233,21 @@ func (s *Service) AddNote(ctx context.Context, u User, id, text string, offsetMS
 		if n, err = tx.AddNote(ctx, id, u.ID, text, off); err != nil {
 			return err
 		}
+		// The timeline refers to the note by id: the note (author, text) lives
+		// in interview_notes and goes with its author's account. Subscribers
+		// get the whole note live.
 		note := noteOf(n)
-		_, err = s.event(ctx, tx, &o, id, TypeNote, map[string]any{
+		b, err := json.Marshal(map[string]any{"note_id": note.ID, "offset_ms": note.OffsetMS})
+		if err != nil {
+			return err
+		}
+		ev, err := tx.AddEvent(ctx, id, TypeNote, b)
+		if err != nil {
+			return err
+		}
+		return o.add(Channel(id), TypeNote, ev.ID, ev.CreatedAt, map[string]any{
 			"note_id": note.ID, "author_id": note.AuthorID, "author_name": note.AuthorName, "text": note.Text, "offset_ms": note.OffsetMS,
 		})
-		return err
 	})
 	if err != nil {
 		return Note{}, err

@@ -138,6 +138,11 @@ func (s *Service) checkStart(u User, in *StartInput) (store.NewInterview, error)
 	checkText(f, "name", strings.TrimSpace(in.Name), 0, maxNameLen)
 	if msg := checkEmail(in.CandidateEmail); msg != "" {
 		f.add("candidate_email", msg)
+	} else if !strings.EqualFold(in.CandidateEmail, u.Email) {
+		// The report is mailed to this address: anything but the account's
+		// own (verified: sign-in requires it) would mail whoever the caller
+		// names, with a job title of their choosing.
+		f.add("candidate_email", "must be your account's verified e-mail address")
 	}
 	if in.Language != "en" && in.Language != "fr" {
 		f.add("language", `must be "en" or "fr" (or "English", "French")`)
