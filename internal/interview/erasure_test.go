@@ -6,7 +6,16 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/utopiahire/utopiahire/internal/store"
 )
+
+func newInterviewFor(user string, i int) store.NewInterview {
+	return store.NewInterview{
+		UserID: user, CandidateName: "Ann", CandidateEmail: "ann@example.com", CandidateIdentity: fmt.Sprintf("candidate-ann-%d", i),
+		JobTitle: "Analyst", Language: "en", RoomPrefix: roomPrefix, CVText: "Ann's CV",
+	}
+}
 
 // A reviewer's notes leave the owner's timeline with their account, and no
 // one but the owner sees a reviewer's address in it.
@@ -59,5 +68,71 @@ func TestDeletedReviewerLeavesNoTraceInTimeline(t *testing.T) {
 	}
 	if len(d.Notes) != 0 {
 		t.Fatalf("deleted reviewer's notes still listed: %+v", d.Notes)
+	}
+}
+
+func countMails(t *testing.T, e *env, to string) int {
+	t.Helper()
+	var n int
+	if err := e.pool.QueryRow(context.Background(), `SELECT count(*) FROM mail_outbox WHERE recipient = $1`, to).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// Invite + revoke in a loop mails the victim once a day, revoked
+// invitations count against the cap, and daily per-address and per-owner
+// limits stop a spray across interviews.
+func TestInvitationLoopMailsOnce(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, func(c *Config) { c.MaxReviewers = 3; c.MaxInvitesPerRecipientPerDay = 2; c.MaxInvitesPerOwnerPerDay = 4 })
+	ctx := context.Background()
+	var email, name string
+	if err := e.pool.QueryRow(ctx, `SELECT email, name FROM users WHERE id = $1`, e.user).Scan(&email, &name); err != nil {
+		t.Fatal(err)
+	}
+	owner := User{ID: e.user, Name: name, Email: email}
+	iv := e.waiting(t)
+	victim := fmt.Sprintf("victim-%d@example.com", time.Now().UnixNano())
+	for range 10 {
+		if _, err := e.svc.Invite(ctx, owner, iv.ID, victim); err != nil {
+			t.Fatal(err)
+		}
+		if err := e.svc.Revoke(ctx, owner, iv.ID, victim); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := countMails(t, e, victim); n != 1 {
+		t.Fatalf("10 invite–revoke loops mailed the victim %d times, want 1", n)
+	}
+	// Revoked invitations count: two more addresses reach the cap of 3.
+	for i := range 2 {
+		other := fmt.Sprintf("other-%d-%d@example.com", i, time.Now().UnixNano())
+		if _, err := e.svc.Invite(ctx, owner, iv.ID, other); err != nil {
+			t.Fatal(err)
+		}
+		if err := e.svc.Revoke(ctx, owner, iv.ID, other); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := e.svc.Invite(ctx, owner, iv.ID, "fourth@example.com"); err == nil || !strings.Contains(err.Error(), "at most 3 invitations") {
+		t.Fatalf("fourth address on a full interview: %v", err)
+	}
+	// The same victim from other interviews: the per-address limit (2 a day).
+	for i := range 2 {
+		other, err := e.svc.create(ctx, newInterviewFor(e.user, i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = e.svc.Invite(ctx, owner, other.ID, victim)
+		if i == 0 && err != nil {
+			t.Fatalf("second interview: %v", err)
+		}
+		if i == 1 && (err == nil || !strings.Contains(err.Error(), "limited")) {
+			t.Fatalf("third mail to one address in a day: %v", err)
+		}
+	}
+	if n := countMails(t, e, victim); n != 2 {
+		t.Fatalf("victim mailed %d times, want 2", n)
 	}
 }

@@ -20,6 +20,7 @@ const (
 	CodeCVNotFound         = "cv_not_found"
 	CodeTooManyLive        = "too_many_live_interviews"
 	CodeTooManyReviewers   = "too_many_reviewers"
+	CodeInvitationLimit    = "invitation_limit"
 	CodeTooManyNotes       = "too_many_notes"
 	CodeNotReviewer        = "not_a_reviewer"
 	CodeReviewerNotFound   = "reviewer_not_found"

@@ -39,12 +39,25 @@ func (s *Service) Invite(ctx context.Context, u User, id, email string) (Invitat
 	if err != nil {
 		return Invitation{}, notFoundAs(err)
 	}
-	n, err := s.st.CountReviewers(ctx, id)
+	// Every invitation counts, revoked ones too: revoking does not make
+	// room for another address to be mailed.
+	n, err := s.st.CountInvitations(ctx, id, email)
 	if err != nil {
 		return Invitation{}, err
 	}
 	if n >= s.cfg.MaxReviewers {
-		return Invitation{}, apperr.New(apperr.Conflict, CodeTooManyReviewers, fmt.Sprintf("An interview has at most %d reviewers.", s.cfg.MaxReviewers))
+		return Invitation{}, apperr.New(apperr.Conflict, CodeTooManyReviewers, fmt.Sprintf("An interview has at most %d invitations, revoked ones included.", s.cfg.MaxReviewers))
+	}
+	byOwner, toEmail, err := s.st.InvitationMailsSince(ctx, u.ID, email, time.Now().Add(-24*time.Hour))
+	if err != nil {
+		return Invitation{}, err
+	}
+	if byOwner >= s.cfg.MaxInvitesPerOwnerPerDay || toEmail >= s.cfg.MaxInvitesPerRecipientPerDay {
+		e := apperr.New(apperr.RateLimited, CodeInvitationLimit, fmt.Sprintf(
+			"Invitation e-mails are limited to %d a day per account and %d a day per address; try again tomorrow.",
+			s.cfg.MaxInvitesPerOwnerPerDay, s.cfg.MaxInvitesPerRecipientPerDay))
+		e.RetryAfter = time.Hour
+		return Invitation{}, e
 	}
 	msg, err := s.templates.invitation(iv, u.Name, email, s.cfg.FrontendURL)
 	if err != nil {
@@ -52,7 +65,7 @@ func (s *Service) Invite(ctx context.Context, u User, id, email string) (Invitat
 	}
 	var o outbox
 	err = s.st.InTx(ctx, func(tx *store.Interviews, ptx pgx.Tx) error {
-		fresh, err := tx.Invite(ctx, id, email, u.ID)
+		fresh, mail, err := tx.Invite(ctx, id, email, u.ID)
 		if err != nil {
 			return err
 		}
@@ -63,6 +76,9 @@ func (s *Service) Invite(ctx context.Context, u User, id, email string) (Invitat
 		// the addresses in the reviewers list.
 		if _, err := s.event(ctx, tx, &o, id, TypeReviewer, map[string]any{"action": "invited"}); err != nil {
 			return err
+		}
+		if !mail {
+			return nil // mailed less than a day ago
 		}
 		return s.cfg.Mailer.EnqueueTx(ctx, ptx, msg)
 	})

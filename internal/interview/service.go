@@ -127,9 +127,13 @@ type Config struct {
 	ListenTTL     time.Duration // reviewer's listener token; 5m
 
 	MaxLivePerUser int // interviews not yet ended per user; 3
-	MaxReviewers   int // active invitations per interview; 20
-	MaxNotes       int // notes per interview; 1000
-	MaxEvents      int // stored agent events per interview; 5000
+	MaxReviewers   int // invitations per interview, revoked ones included; 20
+	// Invitation e-mails a day per inviting account (30) and per invited
+	// address across all accounts (5).
+	MaxInvitesPerOwnerPerDay     int
+	MaxInvitesPerRecipientPerDay int
+	MaxNotes                     int // notes per interview; 1000
+	MaxEvents                    int // stored agent events per interview; 5000
 }
 
 func (c *Config) defaults() error {
@@ -169,6 +173,8 @@ func (c *Config) defaults() error {
 	}
 	defInt(&c.MaxLivePerUser, 3)
 	defInt(&c.MaxReviewers, 20)
+	defInt(&c.MaxInvitesPerOwnerPerDay, 30)
+	defInt(&c.MaxInvitesPerRecipientPerDay, 5)
 	defInt(&c.MaxNotes, 1000)
 	defInt(&c.MaxEvents, 5000)
 	return nil

@@ -632,18 +632,44 @@ func (r *Interviews) SharedWith(ctx context.Context, userID string, limit int) (
 	return collect(rows, pgx.RowToStructByName[InterviewSummary], "shared interviews")
 }
 
-// Invite records (or renews) an invitation; it reports whether the address
-// was not already an active reviewer.
-func (r *Interviews) Invite(ctx context.Context, id, email, invitedBy string) (bool, error) {
-	var fresh bool
-	err := r.q.QueryRow(ctx, `INSERT INTO interview_reviewers AS rv (interview_id, email, invited_by) VALUES ($1, $2, $3)
+// Invite records (or renews) an invitation. fresh reports that the
+// address was not already an active reviewer; mail that it should be mailed
+// now: a new invitation, or one renewed more than a day after it was last
+// mailed (invite–revoke loops mail a victim at most once a day).
+func (r *Interviews) Invite(ctx context.Context, id, email, invitedBy string) (fresh, mail bool, err error) {
+	err = r.q.QueryRow(ctx, `INSERT INTO interview_reviewers AS rv (interview_id, email, invited_by, mailed_at) VALUES ($1, $2, $3, now())
 		ON CONFLICT (interview_id, email) DO UPDATE SET revoked_at = NULL, invited_by = EXCLUDED.invited_by,
-			created_at = CASE WHEN rv.revoked_at IS NULL THEN rv.created_at ELSE now() END
-		RETURNING (xmax = 0 OR created_at = now())`, id, email, invitedBy).Scan(&fresh)
+			created_at = CASE WHEN rv.revoked_at IS NULL THEN rv.created_at ELSE now() END,
+			mailed_at = CASE WHEN rv.revoked_at IS NOT NULL AND (rv.mailed_at IS NULL OR rv.mailed_at < now() - interval '1 day')
+				THEN now() ELSE rv.mailed_at END
+		RETURNING (xmax = 0 OR created_at = now()), mailed_at = now()`, id, email, invitedBy).Scan(&fresh, &mail)
 	if err != nil {
-		return false, fmt.Errorf("invite reviewer to interview %s: %w", id, err)
+		return false, false, fmt.Errorf("invite reviewer to interview %s: %w", id, err)
 	}
-	return fresh, nil
+	return fresh, mail, nil
+}
+
+// CountInvitations counts the interview's invitations, revoked ones too,
+// other than to email (renewing that one adds none).
+func (r *Interviews) CountInvitations(ctx context.Context, id, email string) (int, error) {
+	var n int
+	err := r.q.QueryRow(ctx, `SELECT count(*) FROM interview_reviewers WHERE interview_id = $1 AND email <> $2`, id, email).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("count invitations of interview %s: %w", id, err)
+	}
+	return n, nil
+}
+
+// InvitationMailsSince counts invitation mails sent since by owner and to
+// email, across every interview.
+func (r *Interviews) InvitationMailsSince(ctx context.Context, owner, email string, since time.Time) (byOwner, toEmail int, err error) {
+	err = r.q.QueryRow(ctx, `SELECT
+			(SELECT count(*) FROM interview_reviewers WHERE invited_by = $1 AND mailed_at > $3),
+			(SELECT count(*) FROM interview_reviewers WHERE email = $2 AND mailed_at > $3)`, owner, email, since).Scan(&byOwner, &toEmail)
+	if err != nil {
+		return 0, 0, fmt.Errorf("count invitation mails: %w", err)
+	}
+	return byOwner, toEmail, nil
 }
 
 // CountReviewers counts the interview's active invitations.
