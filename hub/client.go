@@ -484,19 +484,24 @@ func (c *client) subscribe(ctx context.Context, p Principal, f *Frame) {
 		c.reply(errorFrame(f.ID, name, err, CodeInternal))
 		return
 	}
+	// Announce before the subscribed reply, never after: a client that
+	// subscribes once this reply is out must find this one in the presence
+	// list and must not get its joined event as news (docs/hub-protocol.md).
+	c.joined(ns, s)
 	histSince := f.Since
 	for range 4 {
 		res, err := c.h.history(actx, ch, histSince)
 		if err != nil {
 			c.dropSub(name, s, nil)
+			c.left(ch, s.info)
 			c.reply(errorFrame(f.ID, name, err, CodeInternal))
 			return
 		}
 		switch c.completeSubscribe(ch, s, res, histSince, f) {
 		case mergeOK:
-			c.joined(ns, s)
 			return
 		case mergeAborted:
+			c.left(ch, s.info)
 			return
 		case mergeReadEpoch:
 			histSince = &StreamPosition{Epoch: res.Top.Epoch}
@@ -505,6 +510,7 @@ func (c *client) subscribe(ctx context.Context, p Principal, f *Frame) {
 		}
 	}
 	c.dropSub(name, s, nil)
+	c.left(ch, s.info)
 	c.reply(Frame{Op: OpError, ID: f.ID, Channel: name, Code: CodeUnavailable, Message: "could not line history up with the live feed, retry"})
 }
 
@@ -542,8 +548,9 @@ func (c *client) completeSubscribe(ch *channel, s *subscription, res HistoryResu
 	return mergeOK
 }
 
-// joined records presence for a new live subscription. Presence is best
-// effort: the refresher re-adds entries that failed.
+// joined records presence for a subscription about to go live and tells the
+// channel's other subscribers. Presence is best effort: the refresher re-adds
+// entries that failed.
 func (c *client) joined(ns *namespace, s *subscription) {
 	if !ns.Presence && !ns.JoinLeave {
 		return
@@ -605,6 +612,12 @@ func (c *client) dropSub(name string, s *subscription, final []byte) {
 	}
 	c.h.subscriptions.Add(-1)
 	c.h.metrics.subscriptions.Dec()
+	c.left(ch, s.info)
+}
+
+// left undoes joined: for a live subscription that ended, or one announced
+// that never went live.
+func (c *client) left(ch *channel, info ClientInfo) {
 	if !ch.ns.Presence && !ch.ns.JoinLeave {
 		return
 	}
@@ -616,7 +629,7 @@ func (c *client) dropSub(name string, s *subscription, final []byte) {
 		}
 	}
 	if ch.ns.JoinLeave {
-		if err := c.h.broker.PublishLeave(ctx, ch.name, s.info); err != nil {
+		if err := c.h.broker.PublishLeave(ctx, ch.name, info); err != nil {
 			c.h.log.Warn("leave event failed", "channel", ch.name, "err", err)
 		}
 	}

@@ -91,7 +91,7 @@ func testHubPresenceJoinLeave(t *testing.T, newBroker brokerFactory) {
 	a := dialClient(t, ts.url, "ana,reviewer")
 	_, in := subscribe(t, a, "room:pres", nil)
 	b := dialClient(t, ts.url, "ben,candidate")
-	subscribe(t, b, "room:pres", nil)
+	_, inB := subscribe(t, b, "room:pres", nil)
 	in.wait(t, "join", func(x *inbox) bool { return len(x.presence) == 1 })
 	list, err := ts.hub.Presence(context.Background(), "room:pres")
 	if err != nil {
@@ -109,6 +109,11 @@ func testHubPresenceJoinLeave(t *testing.T, newBroker brokerFactory) {
 		list, err := ts.hub.Presence(context.Background(), "room:pres")
 		return err == nil && len(list) == 1 && list[0].User == "ana"
 	})
+	// ana's join went out before her subscribed reply, so ben, subscribing
+	// after it, never gets it as news.
+	if got := inB.presenceEvents(); len(got) != 0 {
+		t.Fatalf("ben saw %v, want nothing (ana joined first)", got)
+	}
 }
 
 func testHubConcurrentPublishers(t *testing.T, newBroker brokerFactory) {

@@ -326,6 +326,13 @@ func (b *inbox) waitMessages(t *testing.T, n int) {
 	b.wait(t, fmt.Sprintf("%d messages", n), func(b *inbox) bool { return len(b.msgs) >= n })
 }
 
+// presenceEvents returns the presence events received, as "event:user".
+func (b *inbox) presenceEvents() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return append([]string(nil), b.presence...)
+}
+
 // offsets returns the offsets received, to compare against a contiguous run.
 func (b *inbox) offsets() []uint64 {
 	b.mu.Lock()

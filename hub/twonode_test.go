@@ -68,22 +68,12 @@ func TestTwoNodesPresence(t *testing.T) {
 	a, b := twoNodes(t)
 	onA := dialClient(t, a.url, "ana,reviewer")
 	_, inA := subscribe(t, onA, "room:pr", nil)
+	// A subscribed reply means the entry is listed everywhere, without waiting.
+	wantPresence(t, []*hub.Hub{a.hub, b.hub}, "room:pr", "ana")
 	onB := dialClient(t, b.url, "ben,candidate")
 	subB, inB := subscribe(t, onB, "room:pr", nil)
+	wantPresence(t, []*hub.Hub{a.hub, b.hub}, "room:pr", "ana", "ben")
 	inA.wait(t, "ben's join seen on A", func(x *inbox) bool { return len(x.presence) == 1 })
-	for _, h := range []*hub.Hub{a.hub, b.hub} {
-		list, err := h.Presence(context.Background(), "room:pr")
-		if err != nil {
-			t.Fatal(err)
-		}
-		var users []string
-		for _, ci := range list {
-			users = append(users, ci.User)
-		}
-		if diff := cmp.Diff([]string{"ana", "ben"}, sortStrings(users)); diff != "" {
-			t.Fatalf("presence (-want +got):\n%s", diff)
-		}
-	}
 	if err := subB.Unsubscribe(context.Background()); err != nil {
 		t.Fatal(err)
 	}
@@ -91,8 +81,8 @@ func TestTwoNodesPresence(t *testing.T) {
 	if diff := cmp.Diff([]string{"joined:ben", "left:ben"}, inA.presence); diff != "" {
 		t.Fatalf("events on A (-want +got):\n%s", diff)
 	}
-	if len(inB.presence) != 0 {
-		t.Fatalf("ben saw %v, want nothing (ana joined first)", inB.presence)
+	if got := inB.presenceEvents(); len(got) != 0 {
+		t.Fatalf("ben saw %v, want nothing (ana joined first)", got)
 	}
 }
 
@@ -117,5 +107,23 @@ func TestTwoNodesRevocationAndLogout(t *testing.T) {
 	}
 	if code, _ := r.closed(5 * time.Second); code != hub.CloseForceDisconnect {
 		t.Fatalf("close code on A = %d, want %d", code, hub.CloseForceDisconnect)
+	}
+}
+
+// wantPresence checks, once, that every hub lists exactly users on channel.
+func wantPresence(t *testing.T, hubs []*hub.Hub, channel string, users ...string) {
+	t.Helper()
+	for i, h := range hubs {
+		list, err := h.Presence(context.Background(), channel)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, ci := range list {
+			got = append(got, ci.User)
+		}
+		if diff := cmp.Diff(users, sortStrings(got)); diff != "" {
+			t.Fatalf("presence on hub %d (-want +got):\n%s", i, diff)
+		}
 	}
 }
