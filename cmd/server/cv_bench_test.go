@@ -24,6 +24,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/utopiahire/utopiahire/internal/dbtest"
+	"github.com/utopiahire/utopiahire/internal/extract/extracttest"
 )
 
 // multipartBody is a multipart form with fields and one file part.
@@ -407,4 +408,68 @@ func BenchmarkAnalyzePDFAnonymousVsSignedIn(b *testing.B) {
 	b.ReportMetric(ms(user[len(user)/2]), "user_p50_ms")
 	b.ReportMetric(ms(user[len(user)*95/100]), "user_p95_ms")
 	b.ReportMetric(float64(anon[len(anon)/2])/float64(user[len(user)/2]), "anon/user_p50")
+}
+
+// BenchmarkConcurrentZipBombUploads sends 20 hostile uploads at once (each
+// op is one burst): DOCX and ODT files of ~100 KB whose document XML
+// inflates to 95 MB (issue 14's case). Every one must be refused with a
+// 4xx and nothing stored; it reports the server's peak resident memory.
+func BenchmarkConcurrentZipBombUploads(b *testing.B) {
+	dbURL := dbtest.New(b)
+	env := map[string]string{"DATABASE_URL": dbURL, "RATE_LIMITS": "off", "BCRYPT_COST": "4"}
+	p := startServerProcess(b, env)
+	token := benchUserAt(b, p.base, dbURL, "bombs@example.com")
+	type upload struct {
+		body []byte
+		ct   string
+	}
+	var files []upload
+	for i, f := range [][]byte{extracttest.HostileDOCX(b, false, 95), extracttest.HostileODT(b, false, 95)} {
+		body, ct := multipartBody(b, nil, "cv", []string{"cv.docx", "cv.odt"}[i], f)
+		files = append(files, upload{body, ct})
+	}
+	c := benchHTTP(b)
+	before, _ := p.memory(b)
+	const concurrent = 20
+	var burst []time.Duration
+	b.ResetTimer()
+	for range b.N {
+		var wg sync.WaitGroup
+		errs := make(chan string, concurrent)
+		t0 := time.Now()
+		for i := range concurrent {
+			wg.Go(func() {
+				u := files[i%2]
+				code, out, err := postBody(c, p.base+"/api/upload-cv", token, u.ct, u.body)
+				if err != nil || code < 400 || code >= 500 || !bytes.Contains(out, []byte(`"decompression_bomb"`)) {
+					errs <- fmt.Sprintf("upload: %d %v %.300s", code, err, out)
+				}
+			})
+		}
+		wg.Wait()
+		burst = append(burst, time.Since(t0))
+		close(errs)
+		for e := range errs {
+			b.Fatalf("%s\nserver log:\n%s", e, p.logTail())
+		}
+	}
+	b.StopTimer()
+	_, peak := p.memory(b)
+	conn, err := pgx.Connect(context.Background(), dbURL)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer conn.Close(context.Background())
+	var stored int
+	if err := conn.QueryRow(context.Background(), `SELECT count(*) FROM cv_files`).Scan(&stored); err != nil {
+		b.Fatal(err)
+	}
+	if stored != 0 {
+		b.Fatalf("%d hostile files stored", stored)
+	}
+	slices.Sort(burst)
+	b.ReportMetric(before, "rss_before_MB")
+	b.ReportMetric(peak, "peak_rss_MB")
+	b.ReportMetric(ms(burst[len(burst)/2]), "burst_p50_ms")
+	b.ReportMetric(float64(len(files[0].body))/1024, "upload_KB")
 }
