@@ -79,6 +79,7 @@ type Input struct {
 	Text           string
 	JobDescription string
 	UseGemini      bool
+	doc            *extract.Document // the file's extraction, when already done
 }
 
 // Service submits analyses and reads them back.
@@ -155,12 +156,14 @@ func (s *Service) Submit(ctx context.Context, in Input) (string, error) {
 }
 
 // StoreFile keeps an uploaded CV for later use (analyses, interviews) and
-// returns its id; the bytes are checked by content first.
-func (s *Service) StoreFile(ctx context.Context, userID, filename string, data []byte) (string, error) {
+// returns its id; the bytes are checked by content first. doc, when not
+// nil, is the file's extraction, stored with it so that analyses of the
+// file use it instead of extracting again.
+func (s *Service) StoreFile(ctx context.Context, userID, filename string, data []byte, doc *extract.Document) (string, error) {
 	var id string
 	err := pgx.BeginFunc(ctx, s.cvs.Pool(), func(tx pgx.Tx) error {
 		var err error
-		id, _, err = s.storeFile(ctx, tx, Input{UserID: userID, Filename: filename, File: data})
+		id, _, err = s.storeFile(ctx, tx, Input{UserID: userID, Filename: filename, File: data, doc: doc})
 		return err
 	})
 	return id, err
@@ -181,8 +184,14 @@ func (s *Service) storeFile(ctx context.Context, tx pgx.Tx, in Input) (string, j
 		return "", nil, err
 	}
 	sum := sha256.Sum256(in.File)
+	var extracted []byte
+	if in.doc != nil {
+		if extracted, err = json.Marshal(in.doc); err != nil {
+			return "", nil, err
+		}
+	}
 	id, err := s.cvs.InsertFile(ctx, tx, store.CVFile{UserID: in.UserID, Filename: in.Filename,
-		Kind: string(kind), Size: len(in.File), SHA256: sum[:], Content: in.File})
+		Kind: string(kind), Size: len(in.File), SHA256: sum[:], Content: in.File, Extracted: extracted})
 	if err != nil {
 		return "", nil, err
 	}

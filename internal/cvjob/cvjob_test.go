@@ -326,3 +326,46 @@ func TestScannedPDFReportsOCR(t *testing.T) {
 		t.Errorf("OCR text: %v", a.ExtractedText)
 	}
 }
+
+// TestStoredExtractionIsReused: a file stored with its extraction (as the
+// upload endpoint does) is analysed from it, never read again; a file
+// stored without one gets it from its first analysis.
+func TestStoredExtractionIsReused(t *testing.T) {
+	f := newFixture(t, true)
+	uid := f.user(t, "stored@example.com")
+	// The stored extraction differs from the bytes on purpose: the analysis
+	// shows which one it read.
+	stored := extract.PlainText("Zed Quux\nzed@example.com\n\nExperience\nEngineer, Monzo\t2021 – Present\n")
+	fileID, err := f.svc.StoreFile(context.Background(), uid, "cv.txt", []byte(sampleText), &stored)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, err := f.svc.Submit(context.Background(), Input{UserID: uid, FileID: fileID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := wait(t, f, uid, id)
+	if a.Status != "done" || a.ExtractedText == nil || !strings.Contains(*a.ExtractedText, "Zed Quux") {
+		t.Fatalf("status %s, text %v: the stored extraction was not used", a.Status, a.ExtractedText)
+	}
+
+	fileID, err = f.svc.StoreFile(context.Background(), uid, "cv2.txt", []byte(sampleText), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, err = f.svc.Submit(context.Background(), Input{UserID: uid, FileID: fileID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := wait(t, f, uid, id); a.Status != "done" {
+		t.Fatalf("status %s", a.Status)
+	}
+	file, err := store.NewCVs(f.pool).File(context.Background(), uid, fileID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc extract.Document
+	if err := json.Unmarshal(file.Extracted, &doc); err != nil || !strings.Contains(doc.Text, "Jane Doe") {
+		t.Errorf("extraction not stored after the first analysis: %v %.100q", err, file.Extracted)
+	}
+}

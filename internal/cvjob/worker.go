@@ -151,7 +151,23 @@ func (s *Service) document(ctx context.Context, a store.CVAnalysis, progress ext
 	if err != nil {
 		return extract.Document{}, err
 	}
-	return s.extractor.TextProgress(ctx, f.Content, progress)
+	if f.Extracted != nil {
+		var doc extract.Document
+		if err := json.Unmarshal(f.Extracted, &doc); err == nil && len(doc.Lines) > 0 {
+			return doc, nil
+		}
+	}
+	doc, err := s.extractor.TextProgress(ctx, f.Content, progress)
+	if err != nil {
+		return extract.Document{}, err
+	}
+	// Stored for the next analysis of this file (an OCR takes seconds).
+	if raw, err := json.Marshal(doc); err == nil {
+		if err := s.cvs.SetExtracted(ctx, f.ID, raw); err != nil {
+			s.logger.Warn("store cv file extraction", "analysis_id", a.ID, "err", err)
+		}
+	}
+	return doc, nil
 }
 
 // analyze uses Gemini when asked for and configured, and the offline

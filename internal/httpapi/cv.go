@@ -114,12 +114,15 @@ func (h *cvHandlers) upload(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if _, err := h.d.Extractor.Text(c.UserContext(), data); err != nil {
+	doc, err := h.d.Extractor.Text(c.UserContext(), data)
+	if err != nil {
 		return documentError(err)
 	}
 	uid := userID(c)
 	kind, _ := extract.Detect(data)
-	id, err := h.d.Jobs.StoreFile(c.UserContext(), uid, name, data)
+	// The extraction is stored with the file: analyses of it never read
+	// (or OCR) it again.
+	id, err := h.d.Jobs.StoreFile(c.UserContext(), uid, name, data, &doc)
 	if err != nil {
 		return documentError(err)
 	}

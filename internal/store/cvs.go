@@ -24,13 +24,16 @@ var ErrNotFound = errors.New("not found")
 
 // CVFile is an uploaded CV document.
 type CVFile struct {
-	ID        string
-	UserID    string
-	Filename  string
-	Kind      string
-	Size      int
-	SHA256    []byte
-	Content   []byte
+	ID       string
+	UserID   string
+	Filename string
+	Kind     string
+	Size     int
+	SHA256   []byte
+	Content  []byte
+	// Extracted is the stored extraction (extract.Document as JSON), nil
+	// until the file was first read.
+	Extracted []byte
 	CreatedAt time.Time
 }
 
@@ -80,13 +83,21 @@ func (r *CVs) Pool() *pgxpool.Pool { return r.pool }
 // InsertFile stores an uploaded file and returns its id.
 func (r *CVs) InsertFile(ctx context.Context, db DBTX, f CVFile) (string, error) {
 	var id string
-	err := db.QueryRow(ctx, `INSERT INTO cv_files (user_id, filename, kind, size_bytes, sha256, content)
-		VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-		f.UserID, f.Filename, f.Kind, f.Size, f.SHA256, f.Content).Scan(&id)
+	err := db.QueryRow(ctx, `INSERT INTO cv_files (user_id, filename, kind, size_bytes, sha256, content, extracted)
+		VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+		f.UserID, f.Filename, f.Kind, f.Size, f.SHA256, f.Content, nullJSON(json.RawMessage(f.Extracted))).Scan(&id)
 	if err != nil {
 		return "", fmt.Errorf("insert cv file: %w", err)
 	}
 	return id, nil
+}
+
+// SetExtracted stores the extraction of a file that had none.
+func (r *CVs) SetExtracted(ctx context.Context, id string, extracted []byte) error {
+	if _, err := r.pool.Exec(ctx, `UPDATE cv_files SET extracted = $2 WHERE id = $1 AND extracted IS NULL`, id, extracted); err != nil {
+		return fmt.Errorf("store extraction of cv file %s: %w", id, err)
+	}
+	return nil
 }
 
 // File returns the user's file by id.
@@ -101,9 +112,9 @@ func (r *CVs) LatestFileNamed(ctx context.Context, userID, name string) (CVFile,
 
 func (r *CVs) fileWhere(ctx context.Context, where string, args ...any) (CVFile, error) {
 	var f CVFile
-	err := r.pool.QueryRow(ctx, `SELECT id, user_id, filename, kind, size_bytes, sha256, content, created_at
+	err := r.pool.QueryRow(ctx, `SELECT id, user_id, filename, kind, size_bytes, sha256, content, extracted, created_at
 		FROM cv_files WHERE `+where, args...).
-		Scan(&f.ID, &f.UserID, &f.Filename, &f.Kind, &f.Size, &f.SHA256, &f.Content, &f.CreatedAt)
+		Scan(&f.ID, &f.UserID, &f.Filename, &f.Kind, &f.Size, &f.SHA256, &f.Content, &f.Extracted, &f.CreatedAt)
 	if errors.Is(err, pgx.ErrNoRows) || isInvalidUUID(err) {
 		return CVFile{}, ErrNotFound
 	}
