@@ -247,8 +247,17 @@ func (r *CVs) addVersion(ctx context.Context, tx pgx.Tx, userID string, analysis
 	if err != nil {
 		return 0, fmt.Errorf("insert cv version: %w", err)
 	}
+	// A quota: only the last MaxCVVersions are kept (20 apply-suggestion
+	// calls on a 1 MB CV once added 17 MB, without end).
+	if _, err := tx.Exec(ctx, `DELETE FROM cv_versions WHERE user_id = $1 AND version <= $2`, userID, v-MaxCVVersions); err != nil {
+		return 0, fmt.Errorf("prune cv versions: %w", err)
+	}
 	return v, nil
 }
+
+// MaxCVVersions is how many versions of a user's structured CV are kept;
+// older ones are deleted as new ones are added.
+const MaxCVVersions = 50
 
 // LatestVersion returns the user's current structured CV.
 func (r *CVs) LatestVersion(ctx context.Context, userID string) (CVVersion, error) {
