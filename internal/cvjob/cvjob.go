@@ -18,6 +18,7 @@ import (
 	"github.com/riverqueue/river"
 
 	"github.com/utopiahire/utopiahire/hub"
+	"github.com/utopiahire/utopiahire/internal/apperr"
 	"github.com/utopiahire/utopiahire/internal/cv"
 	"github.com/utopiahire/utopiahire/internal/extract"
 	"github.com/utopiahire/utopiahire/internal/store"
@@ -192,6 +193,10 @@ func (s *Service) storeFile(ctx context.Context, tx pgx.Tx, in Input) (string, j
 	}
 	id, err := s.cvs.InsertFile(ctx, tx, store.CVFile{UserID: in.UserID, Filename: in.Filename,
 		Kind: string(kind), Size: len(in.File), SHA256: sum[:], Content: in.File, Extracted: extracted})
+	if errors.Is(err, store.ErrFileQuota) {
+		return "", nil, apperr.Wrap(err, apperr.Conflict, "file_quota", fmt.Sprintf(
+			"You already store %d CV files or %d MB; delete some before uploading more.", store.MaxCVFiles, store.MaxCVBytes>>20))
+	}
 	if err != nil {
 		return "", nil, err
 	}

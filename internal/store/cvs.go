@@ -80,12 +80,28 @@ func NewCVs(pool *pgxpool.Pool) *CVs { return &CVs{pool: pool} }
 // Pool is the pool, for callers that open their own transaction.
 func (r *CVs) Pool() *pgxpool.Pool { return r.pool }
 
-// InsertFile stores an uploaded file and returns its id.
+// Per-user quota of stored CV files: how many, and how many bytes in all.
+const (
+	MaxCVFiles = 200
+	MaxCVBytes = 200 << 20
+)
+
+// ErrFileQuota means the user already stores MaxCVFiles files or the new
+// one would take them past MaxCVBytes.
+var ErrFileQuota = errors.New("cv file quota reached")
+
+// InsertFile stores an uploaded file and returns its id; ErrFileQuota when
+// the user's quota is full (concurrent uploads may pass it by a few).
 func (r *CVs) InsertFile(ctx context.Context, db DBTX, f CVFile) (string, error) {
 	var id string
 	err := db.QueryRow(ctx, `INSERT INTO cv_files (user_id, filename, kind, size_bytes, sha256, content, extracted)
-		VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-		f.UserID, f.Filename, f.Kind, f.Size, f.SHA256, f.Content, nullJSON(json.RawMessage(f.Extracted))).Scan(&id)
+		SELECT $1, $2, $3, $4::int, $5, $6, $7
+		WHERE (SELECT count(*) < $8::int AND coalesce(sum(size_bytes), 0) + $4::int <= $9::bigint FROM cv_files WHERE user_id = $1)
+		RETURNING id`,
+		f.UserID, f.Filename, f.Kind, f.Size, f.SHA256, f.Content, nullJSON(json.RawMessage(f.Extracted)), MaxCVFiles, MaxCVBytes).Scan(&id)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return "", ErrFileQuota
+	}
 	if err != nil {
 		return "", fmt.Errorf("insert cv file: %w", err)
 	}

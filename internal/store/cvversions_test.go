@@ -34,3 +34,33 @@ func TestCVVersionsKeepTheLast50(t *testing.T) {
 		t.Fatalf("version 1: %v, want not found", err)
 	}
 }
+
+// A user stores at most MaxCVFiles files.
+func TestCVFileQuota(t *testing.T) {
+	t.Parallel()
+	pool := dbtest.NewPool(t)
+	ctx := context.Background()
+	var id string
+	mustScan(t, pool.QueryRow(ctx, `INSERT INTO users (name, email) VALUES ('q', 'quota@example.com') RETURNING id`), &id)
+	cvs := store.NewCVs(pool)
+	file := func(i int) store.CVFile {
+		return store.CVFile{UserID: id, Filename: fmt.Sprintf("cv%d.txt", i), Kind: "txt", Size: 2, SHA256: make([]byte, 32), Content: []byte("cv")}
+	}
+	mustExec(t, pool, `INSERT INTO cv_files (user_id, filename, kind, size_bytes, sha256, content)
+		SELECT $1, 'cv' || i || '.txt', 'txt', 2, sha256('x'::bytea), 'cv'::bytea FROM generate_series(1, $2 - 1) i`, id, store.MaxCVFiles)
+	if _, err := cvs.InsertFile(ctx, pool, file(0)); err != nil {
+		t.Fatalf("file %d: %v", store.MaxCVFiles, err)
+	}
+	if _, err := cvs.InsertFile(ctx, pool, file(1)); err != store.ErrFileQuota {
+		t.Fatalf("file %d: %v, want ErrFileQuota", store.MaxCVFiles+1, err)
+	}
+	big := file(2)
+	big.Size = store.MaxCVBytes
+	var other string
+	mustScan(t, pool.QueryRow(ctx, `INSERT INTO users (name, email) VALUES ('b', 'bytes@example.com') RETURNING id`), &other)
+	big.UserID = other
+	mustExec(t, pool, `INSERT INTO cv_files (user_id, filename, kind, size_bytes, sha256, content) VALUES ($1, 'a.txt', 'txt', 10, sha256('x'::bytea), 'x'::bytea)`, other)
+	if _, err := cvs.InsertFile(ctx, pool, big); err != store.ErrFileQuota {
+		t.Fatalf("file past the byte quota: %v, want ErrFileQuota", err)
+	}
+}
