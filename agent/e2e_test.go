@@ -15,7 +15,6 @@ import (
 	"time"
 
 	lkmediasdk "github.com/livekit/media-sdk"
-	"github.com/livekit/protocol/logger"
 	lksdk "github.com/livekit/server-sdk-go/v2"
 	"github.com/livekit/server-sdk-go/v2/pkg/media"
 	"github.com/pion/webrtc/v4"
@@ -33,7 +32,7 @@ import (
 )
 
 func TestMain(m *testing.M) {
-	lksdk.SetLogger(logger.GetDiscardLogger())
+	lksdk.SetLogger(livekittest.QuietSDKLogger())
 	os.Exit(m.Run())
 }
 
@@ -136,7 +135,7 @@ func joinCandidate(t testing.TB, ctx context.Context, lk *livekittest.Server, ro
 			return
 		}
 		once.Do(func() {
-			remote, err := media.NewPCMRemoteTrack(track, c.rec, media.WithLogger(logger.GetDiscardLogger()))
+			remote, err := media.NewPCMRemoteTrack(track, c.rec, media.WithLogger(livekittest.QuietSDKLogger()))
 			if err == nil {
 				t.Cleanup(remote.Close)
 			}
@@ -144,7 +143,7 @@ func joinCandidate(t testing.TB, ctx context.Context, lk *livekittest.Server, ro
 	}
 	cb.OnParticipantConnected = func(rp *lksdk.RemoteParticipant) { c.seeState(rp) }
 	cb.OnAttributesChanged = func(_ map[string]string, p lksdk.Participant) { c.seeState(p) }
-	r, err := lksdk.ConnectToRoomWithToken(lk.URL, tok, cb, lksdk.WithLogger(logger.GetDiscardLogger()))
+	r, err := lksdk.ConnectToRoomWithToken(lk.URL, tok, cb, lksdk.WithLogger(livekittest.QuietSDKLogger()))
 	if err != nil {
 		t.Fatal(err)
 	}

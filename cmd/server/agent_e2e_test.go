@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/livekit/protocol/logger"
 	lksdk "github.com/livekit/server-sdk-go/v2"
 	"google.golang.org/genai"
 
@@ -20,6 +19,7 @@ import (
 	"github.com/utopiahire/utopiahire/agent/lkroom"
 	"github.com/utopiahire/utopiahire/internal/ai"
 	"github.com/utopiahire/utopiahire/internal/ai/geminifake"
+	"github.com/utopiahire/utopiahire/internal/livekit/livekittest"
 )
 
 // TestVoiceAgentThroughServer runs the real voice agent worker against the
@@ -80,7 +80,7 @@ func TestVoiceAgentThroughServer(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	room, err := lksdk.ConnectToRoomWithToken(started["url"].(string), started["token"].(string), lksdk.NewRoomCallback(), lksdk.WithLogger(logger.GetDiscardLogger()))
+	room, err := lksdk.ConnectToRoomWithToken(started["url"].(string), started["token"].(string), lksdk.NewRoomCallback(), lksdk.WithLogger(livekittest.QuietSDKLogger()))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,7 +17,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/livekit/protocol/logger"
 	lksdk "github.com/livekit/server-sdk-go/v2"
 
 	voiceagent "github.com/utopiahire/utopiahire/agent"
@@ -80,7 +79,7 @@ func waitEnded(t *testing.T, c *apiClient, id string, timeout time.Duration) end
 // token and publishes a microphone.
 func joinAsCandidate(t *testing.T, ctx context.Context, started map[string]any) *lkmedia.TrackSink {
 	t.Helper()
-	room, err := lksdk.ConnectToRoomWithToken(started["url"].(string), started["token"].(string), lksdk.NewRoomCallback(), lksdk.WithLogger(logger.GetDiscardLogger()))
+	room, err := lksdk.ConnectToRoomWithToken(started["url"].(string), started["token"].(string), lksdk.NewRoomCallback(), lksdk.WithLogger(livekittest.QuietSDKLogger()))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,7 +15,6 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	lkauth "github.com/livekit/protocol/auth"
-	"github.com/livekit/protocol/logger"
 	lksdk "github.com/livekit/server-sdk-go/v2"
 
 	"github.com/utopiahire/utopiahire/hub/hubclient"
@@ -478,7 +477,7 @@ func TestInterviewRoomDrivesState(t *testing.T) {
 		t.Fatal(err)
 	}
 	room, err := lksdk.ConnectToRoomWithToken(s.lk.URL, started["token"].(string), lksdk.NewRoomCallback(),
-		lksdk.WithAutoSubscribe(false), lksdk.WithLogger(logger.GetDiscardLogger()))
+		lksdk.WithAutoSubscribe(false), lksdk.WithLogger(livekittest.QuietSDKLogger()))
 	if err != nil {
 		t.Fatalf("candidate joins: %v", err)
 	}

@@ -85,7 +85,11 @@ func countMails(t *testing.T, e *env, to string) int {
 // limits stop a spray across interviews.
 func TestInvitationLoopMailsOnce(t *testing.T) {
 	t.Parallel()
-	e := newEnv(t, func(c *Config) { c.MaxReviewers = 3; c.MaxInvitesPerRecipientPerDay = 2; c.MaxInvitesPerOwnerPerDay = 4 })
+	e := newEnv(t, func(c *Config) {
+		c.MaxReviewers = 3
+		c.MaxInvitesPerRecipientPerDay = 2
+		c.MaxInvitesPerOwnerPerDay = 4
+	})
 	ctx := context.Background()
 	var email, name string
 	if err := e.pool.QueryRow(ctx, `SELECT email, name FROM users WHERE id = $1`, e.user).Scan(&email, &name); err != nil {

@@ -12,7 +12,6 @@ import (
 	"time"
 
 	lkproto "github.com/livekit/protocol/livekit"
-	"github.com/livekit/protocol/logger"
 	"github.com/livekit/protocol/webhook"
 	lksdk "github.com/livekit/server-sdk-go/v2"
 	"github.com/pion/webrtc/v4"
@@ -110,7 +109,7 @@ func connect(t *testing.T, srv *livekittest.Server, token string, cb *lksdk.Room
 		cb = lksdk.NewRoomCallback()
 	}
 	room, err := lksdk.ConnectToRoomWithToken(srv.URL, token, cb,
-		lksdk.WithAutoSubscribe(false), lksdk.WithLogger(logger.GetDiscardLogger()))
+		lksdk.WithAutoSubscribe(false), lksdk.WithLogger(livekittest.QuietSDKLogger()))
 	if err != nil {
 		t.Fatalf("connect to livekit: %v", err)
 	}

@@ -4,13 +4,14 @@ import (
 	"os"
 	"testing"
 
-	"github.com/livekit/protocol/logger"
 	lksdk "github.com/livekit/server-sdk-go/v2"
+
+	"github.com/utopiahire/utopiahire/internal/livekit/livekittest"
 )
 
 // server-sdk-go logs pion's WebRTC chatter through a package-level logger
 // that per-room options do not reach; keep it out of test output.
 func TestMain(m *testing.M) {
-	lksdk.SetLogger(logger.GetDiscardLogger())
+	lksdk.SetLogger(livekittest.QuietSDKLogger())
 	os.Exit(m.Run())
 }

@@ -9,11 +9,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/livekit/protocol/logger"
 	"github.com/livekit/server-sdk-go/v2/pkg/media"
 
 	"github.com/utopiahire/utopiahire/agent/audio"
 	"github.com/utopiahire/utopiahire/agent/audio/lkmedia"
+	"github.com/utopiahire/utopiahire/internal/livekit/livekittest"
 )
 
 // The candidate speaks a recorded answer; the agent's bridge must hand out
@@ -95,7 +95,7 @@ func TestAgentSpeechReachesCandidate(t *testing.T) {
 		t.Fatalf("sink rate %d", sink.SampleRate())
 	}
 	rec := &pcmRecorder{rate: 48000}
-	remote, err := media.NewPCMRemoteTrack(waitTrack(t, p.candTrks), rec, media.WithLogger(logger.GetDiscardLogger()))
+	remote, err := media.NewPCMRemoteTrack(waitTrack(t, p.candTrks), rec, media.WithLogger(livekittest.QuietSDKLogger()))
 	if err != nil {
 		t.Fatal(err)
 	}

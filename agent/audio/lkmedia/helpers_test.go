@@ -49,7 +49,7 @@ func join(t testing.TB, srv *livekittest.Server, identity, room string, role liv
 			tracks <- track
 		}
 	}
-	r, err := lksdk.ConnectToRoomWithToken(srv.URL, tok, cb, lksdk.WithLogger(logger.GetDiscardLogger()))
+	r, err := lksdk.ConnectToRoomWithToken(srv.URL, tok, cb, lksdk.WithLogger(livekittest.QuietSDKLogger()))
 	if err != nil {
 		t.Fatalf("%s joins: %v", identity, err)
 	}

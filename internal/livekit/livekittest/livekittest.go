@@ -20,6 +20,8 @@ import (
 	"testing"
 	"time"
 
+	protologger "github.com/livekit/protocol/logger"
+
 	"github.com/utopiahire/utopiahire/internal/livekit"
 )
 
@@ -243,4 +245,18 @@ func tail(path string, lines int) string {
 		all = all[len(all)-lines:]
 	}
 	return strings.Join(all, "\n")
+}
+
+// QuietSDKLogger is the logger tests give server-sdk-go (lksdk.SetLogger,
+// lksdk.WithLogger): errors only. It must be a zap logger: for any other
+// Logger, protocol's pion adapter formats every debug message with %+v
+// before dropping it, and formatting pion's track structs races with the
+// goroutine that fills them in (a data race the race detector reports in
+// the SDK, not in our code). The zap adapter checks the level first.
+func QuietSDKLogger() protologger.Logger {
+	l, err := protologger.NewZapLogger(&protologger.Config{Level: "error"})
+	if err != nil {
+		panic(fmt.Sprintf("livekit sdk logger: %v", err))
+	}
+	return l
 }
