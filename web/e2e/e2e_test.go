@@ -72,6 +72,11 @@ func TestBrowser(t *testing.T) {
 		"APP_ENV":            "development",
 		"BCRYPT_COST":        "4",
 		"LOG_LEVEL":          "warn",
+		// Every browser test signs up its own users from 127.0.0.1: the
+		// per-IP limits (register 5/min) would refuse the suite itself.
+		// They are tested at the API (internal/httpapi, cmd/server); the
+		// per-account login lockout stays on.
+		"RATE_LIMITS": "off",
 	}
 	// Google sign-in is configured (on a local fake), GitHub is not: the
 	// sign-in page must show only the first.
