@@ -91,8 +91,8 @@ func (m *Main) dataExporters() []auth.Exporter {
 		return auth.ExporterFunc{Section: section, Func: func(ctx context.Context, userID string) (any, error) { return f(ctx, userID) }}
 	}
 	return []auth.Exporter{
-		raw("cvs", ex.CVs),
-		raw("interviews", ex.Interviews),
+		auth.SectionWriterFunc{Section: "cvs", Func: ex.WriteCVs},
+		auth.SectionWriterFunc{Section: "interviews", Func: ex.WriteInterviews},
 		raw("reviewer_notes", ex.ReviewerNotes),
 		raw("job_search", ex.JobSearch),
 	}

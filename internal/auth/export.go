@@ -1,8 +1,12 @@
 package auth
 
 import (
+	"bufio"
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
+	"io"
 
 	"github.com/utopiahire/utopiahire/internal/audit"
 )
@@ -31,6 +35,30 @@ func (f ExporterFunc) ExportSection() string { return f.Section }
 // ExportUserData implements Exporter.
 func (f ExporterFunc) ExportUserData(ctx context.Context, userID string) (any, error) {
 	return f.Func(ctx, userID)
+}
+
+// SectionWriterFunc adapts a writing function to SectionWriter.
+type SectionWriterFunc struct {
+	Section string
+	Func    func(ctx context.Context, userID string, w io.Writer) error
+}
+
+// ExportSection implements Exporter.
+func (f SectionWriterFunc) ExportSection() string { return f.Section }
+
+// WriteUserData implements SectionWriter.
+func (f SectionWriterFunc) WriteUserData(ctx context.Context, userID string, w io.Writer) error {
+	return f.Func(ctx, userID, w)
+}
+
+// ExportUserData implements Exporter for callers that want the value: it
+// holds the whole section, so the export itself uses WriteUserData.
+func (f SectionWriterFunc) ExportUserData(ctx context.Context, userID string) (any, error) {
+	var b bytes.Buffer
+	if err := f.Func(ctx, userID, &b); err != nil {
+		return nil, err
+	}
+	return json.RawMessage(b.Bytes()), nil
 }
 
 func (s *Service) setExporters(es []Exporter) error {
@@ -68,10 +96,32 @@ type ExportedUser struct {
 	CreatedAt     string `json:"created_at"`
 }
 
-// Export gathers everything stored about the principal's account into one
-// document: the profile, linked providers, sessions, audit entries and each
-// registered Exporter's section.
-func (s *Service) Export(ctx context.Context, p Principal, meta audit.Meta) (map[string]any, error) {
+// SectionWriter is an Exporter that writes its section's JSON value
+// itself, as it reads it, so a large section (CV versions, files,
+// transcripts) is never held whole in memory.
+type SectionWriter interface {
+	Exporter
+	WriteUserData(ctx context.Context, userID string, w io.Writer) error
+}
+
+// ExportDoc is an account's data export ready to be written: the small
+// account parts are already read (so their errors come before the first
+// byte is sent); the registered sections are read while writing.
+type ExportDoc struct {
+	s      *Service
+	userID string
+	meta   audit.Meta
+	head   []exportPart
+}
+
+type exportPart struct {
+	name  string
+	value any
+}
+
+// Export reads the account's own records (profile, linked providers,
+// sessions, audit entries) and returns the document to write with Write.
+func (s *Service) Export(ctx context.Context, p Principal, meta audit.Meta) (*ExportDoc, error) {
 	u, err := s.store.UserByID(ctx, p.UserID)
 	if err != nil {
 		return nil, fmt.Errorf("export user: %w", err)
@@ -88,25 +138,71 @@ func (s *Service) Export(ctx context.Context, p Principal, meta audit.Meta) (map
 	if err != nil {
 		return nil, fmt.Errorf("export audit: %w", err)
 	}
-	doc := map[string]any{
-		"exported_at": s.cfg.Now().UTC().Format("2006-01-02T15:04:05Z"),
-		"user": ExportedUser{
+	return &ExportDoc{s: s, userID: p.UserID, meta: meta, head: []exportPart{
+		{"exported_at", s.cfg.Now().UTC().Format("2006-01-02T15:04:05Z")},
+		{"user", ExportedUser{
 			PublicUser: publicUser(u), EmailVerified: u.EmailVerified, HasPassword: u.PasswordHash != "",
 			CreatedAt: u.CreatedAt.UTC().Format("2006-01-02T15:04:05Z"),
-		},
-		"oauth_identities": nonNil(ids),
-		"sessions":         nonNil(sessions),
-		"audit":            nonNil(trail),
-	}
-	for _, e := range s.exporters {
-		v, err := e.ExportUserData(ctx, p.UserID)
-		if err != nil {
-			return nil, fmt.Errorf("export %s: %w", e.ExportSection(), err)
+		}},
+		{"oauth_identities", nonNil(ids)},
+		{"sessions", nonNil(sessions)},
+		{"audit", nonNil(trail)},
+	}}, nil
+}
+
+// Write writes the document as one JSON object, section by section, each
+// registered section encoded as it is read; it records the export in the
+// audit log once the whole document is written. On an error the output is
+// left unterminated: the caller must not present it as complete.
+func (d *ExportDoc) Write(ctx context.Context, w io.Writer) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	enc := json.NewEncoder(bw)
+	for i, part := range d.head {
+		if err := writeKey(bw, i == 0, part.name); err != nil {
+			return err
 		}
-		doc[e.ExportSection()] = v
+		if err := enc.Encode(part.value); err != nil {
+			return fmt.Errorf("export %s: %w", part.name, err)
+		}
 	}
-	s.audit(ctx, audit.Entry{Event: audit.Export, UserID: p.UserID, Meta: meta})
-	return doc, nil
+	for _, e := range d.s.exporters {
+		name := e.ExportSection()
+		if err := writeKey(bw, false, name); err != nil {
+			return err
+		}
+		if sw, ok := e.(SectionWriter); ok {
+			if err := sw.WriteUserData(ctx, d.userID, bw); err != nil {
+				return fmt.Errorf("export %s: %w", name, err)
+			}
+			continue
+		}
+		v, err := e.ExportUserData(ctx, d.userID)
+		if err != nil {
+			return fmt.Errorf("export %s: %w", name, err)
+		}
+		if err := enc.Encode(v); err != nil {
+			return fmt.Errorf("export %s: %w", name, err)
+		}
+	}
+	if _, err := bw.WriteString("}\n"); err != nil {
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	d.s.audit(ctx, audit.Entry{Event: audit.Export, UserID: d.userID, Meta: d.meta})
+	return nil
+}
+
+// writeKey writes `{"name":` for the first member, `,"name":` after.
+// Section names are validated snake_case, so they need no escaping.
+func writeKey(w *bufio.Writer, first bool, name string) error {
+	sep := ","
+	if first {
+		sep = "{"
+	}
+	_, err := w.WriteString(sep + `"` + name + `":`)
+	return err
 }
 
 func nonNil[T any](s []T) []T {

@@ -2,6 +2,10 @@ package httpapi
 
 import (
 	"bytes"
+	"context"
+	"errors"
+	"io"
+	"strings"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -166,6 +170,10 @@ func (s *Server) logoutAll(c *fiber.Ctx) error {
 	return c.JSON(messageResponse{Message: "Signed out everywhere."})
 }
 
+// export streams the document: the account's own records are read first
+// (an error there is a normal JSON error), then each section is written as
+// it is read. A failure after the first byte aborts the response (see
+// fiberHandler) so a client never takes a truncated export for a whole one.
 func (s *Server) export(c *fiber.Ctx) error {
 	doc, err := s.accounts.Export(c.UserContext(), userFrom(c), auditMeta(c))
 	if err != nil {
@@ -173,8 +181,29 @@ func (s *Server) export(c *fiber.Ctx) error {
 	}
 	c.Set(fiber.HeaderContentDisposition, `attachment; filename="utopiahire-export.json"`)
 	c.Set(fiber.HeaderCacheControl, "no-store")
-	return c.JSON(doc)
+	c.Set(fiber.HeaderContentType, fiber.MIMEApplicationJSON)
+	// The fiber context is reused once the handler returns: the writer
+	// keeps only copies.
+	ctx, rid := context.WithoutCancel(c.UserContext()), strings.Clone(requestID(c))
+	pr, pw := io.Pipe()
+	go func() {
+		ctx, cancel := context.WithTimeout(ctx, exportTimeout)
+		defer cancel()
+		err := doc.Write(ctx, pw)
+		switch {
+		case errors.Is(err, io.ErrClosedPipe):
+			s.logger.Info("export abandoned by the client", "request_id", rid)
+		case err != nil:
+			s.logger.Error("export failed mid-stream", "request_id", rid, "error", err)
+		}
+		// A nil error ends the stream; any other makes the reader fail.
+		_ = pw.CloseWithError(err)
+	}()
+	return c.SendStream(pr)
 }
+
+// exportTimeout bounds the time one export may take to be written.
+const exportTimeout = 10 * time.Minute
 
 func (s *Server) deleteAccount(c *fiber.Ctx) error {
 	var req deleteAccountRequest

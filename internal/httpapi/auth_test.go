@@ -37,7 +37,7 @@ const (
 // newTestAccounts is the real accounts service on pool (bcrypt cost 4, mail
 // kept in the outbox, jobs inserted but not worked). Other areas' handler
 // tests use it with signUp to get a signed-in user.
-func newTestAccounts(t testing.TB, pool *pgxpool.Pool) *auth.Service {
+func newTestAccounts(t testing.TB, pool *pgxpool.Pool, exporters ...auth.Exporter) *auth.Service {
 	t.Helper()
 	jobs, err := river.NewClient(riverpgxv5.New(pool), &river.Config{})
 	if err != nil {
@@ -60,7 +60,8 @@ func newTestAccounts(t testing.TB, pool *pgxpool.Pool) *auth.Service {
 		Store: store.NewAccounts(pool), Tokens: auth.NewTokens(ring, auth.TokenConfig{}), Passwords: passwords,
 		Hasher: hasher, Mailer: mail.NewOutbox(store.NewOutbox(pool), jobs), Templates: templates, Jobs: jobs,
 		PublicURL: "http://127.0.0.1:8000", FrontendURL: "http://app.test",
-		OAuth: []auth.ProviderConfig{{Name: auth.ProviderGoogle}, {Name: auth.ProviderGitHub}},
+		OAuth:     []auth.ProviderConfig{{Name: auth.ProviderGoogle}, {Name: auth.ProviderGitHub}},
+		Exporters: exporters,
 	})
 	if err != nil {
 		t.Fatal(err)

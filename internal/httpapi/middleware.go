@@ -71,6 +71,10 @@ func (s *Server) accessLog(c *fiber.Ctx) error {
 		}
 	}
 	d := time.Since(start)
+	bytesOut := -1 // a streamed body is still being written: reading it here would buffer it
+	if !c.Response().IsBodyStream() {
+		bytesOut = len(c.Response().Body())
+	}
 	status := c.Response().StatusCode()
 	route := routeOf(c)
 	s.metrics.requests.WithLabelValues(c.Method(), route, strconv.Itoa(status)).Inc()
@@ -78,7 +82,7 @@ func (s *Server) accessLog(c *fiber.Ctx) error {
 	s.logger.Info("http request",
 		"method", c.Method(), "route", route, "status", status,
 		"duration_ms", float64(d.Microseconds())/1000, "request_id", requestID(c),
-		"ip", c.IP(), "bytes_out", len(c.Response().Body()))
+		"ip", c.IP(), "bytes_out", bytesOut)
 	return nil
 }
 

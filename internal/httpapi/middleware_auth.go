@@ -164,7 +164,7 @@ type Accounts interface {
 	ResendVerification(ctx context.Context, email, password string, meta audit.Meta) error
 	Logout(ctx context.Context, p auth.Principal, meta audit.Meta) error
 	LogoutAll(ctx context.Context, p auth.Principal, meta audit.Meta) error
-	Export(ctx context.Context, p auth.Principal, meta audit.Meta) (map[string]any, error)
+	Export(ctx context.Context, p auth.Principal, meta audit.Meta) (*auth.ExportDoc, error)
 	DeleteAccount(ctx context.Context, p auth.Principal, password string, meta audit.Meta) error
 	StartOAuth(ctx context.Context, provider string) (auth.OAuthStart, error)
 	FinishOAuth(ctx context.Context, in auth.OAuthCallback, meta audit.Meta) (string, error)

@@ -197,7 +197,7 @@ func (s *Server) OpenAPI() (*openapi3.T, error) {
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("/ws", s.serveWS)
-	fiberApp := adaptor.FiberApp(s.app)
+	fiberApp := fiberHandler(s.app)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		release, ok := s.admitLargeBody(w, r)
 		if !ok {

@@ -178,3 +178,71 @@ func TestExportOmitsFileContentBeyondTheBudget(t *testing.T) {
 		t.Fatalf("content_omitted oldest first: %v", omitted)
 	}
 }
+
+// The sections written row by row hold exactly what the single aggregated
+// queries they replaced produced (kept here as the reference).
+func TestExportStreamedSectionsMatchTheAggregatedOnes(t *testing.T) {
+	t.Parallel()
+	pool := dbtest.NewPool(t)
+	ctx := context.Background()
+	ada := seedUser(t, pool, "ada")
+	seedUser(t, pool, "bob")
+	mustExec(t, pool, `INSERT INTO cv_versions (user_id, version, source, structured_cv) VALUES ($1, 2, 'suggestion', '{"summary":"v2 <b>&"}')`, ada)
+	mustExec(t, pool, `INSERT INTO interviews (user_id, candidate_name, candidate_email, candidate_identity, job_title, language, room, agent_id, claim_id)
+		VALUES ($1, 'ada', 'ada@example.com', 'cand-ada-2', 'SRE', 'en', 'room-ada-2', 'agent-1', gen_random_uuid())`, ada)
+	const cvsBefore = `
+WITH files AS (
+	SELECT f.*, sum(f.size_bytes) OVER (ORDER BY f.created_at DESC, f.id) AS running
+	FROM cv_files f WHERE f.user_id = $1
+)
+SELECT jsonb_build_object(
+	'files', (SELECT coalesce(jsonb_agg(jsonb_build_object(
+			'id', f.id, 'filename', f.filename, 'kind', f.kind, 'size_bytes', f.size_bytes,
+			'sha256', encode(f.sha256, 'hex'), 'created_at', f.created_at,
+			'content_base64', CASE WHEN f.running <= $2 THEN translate(encode(f.content, 'base64'), E'\n', '') END,
+			'content_omitted', f.running > $2)
+		ORDER BY f.created_at, f.id), '[]'::jsonb) FROM files f),
+	'analyses', (SELECT coalesce(jsonb_agg(to_jsonb(a) - 'user_id' ORDER BY a.created_at, a.id), '[]'::jsonb)
+		FROM cv_analyses a WHERE a.user_id = $1),
+	'versions', (SELECT coalesce(jsonb_agg(to_jsonb(v) - 'user_id' ORDER BY v.version), '[]'::jsonb)
+		FROM cv_versions v WHERE v.user_id = $1))`
+	const interviewsBefore = `
+SELECT coalesce(jsonb_agg(
+	(to_jsonb(i) - 'user_id' - 'claim_id') || jsonb_build_object(
+		'events', (SELECT coalesce(jsonb_agg(to_jsonb(ev) - 'interview_id' ORDER BY ev.id), '[]'::jsonb)
+			FROM interview_events ev WHERE ev.interview_id = i.id),
+		'transcript', (SELECT coalesce(jsonb_agg(to_jsonb(s) - 'interview_id' ORDER BY s.seq), '[]'::jsonb)
+			FROM interview_segments s WHERE s.interview_id = i.id),
+		'report', (SELECT to_jsonb(r) - 'interview_id' - 'claim_id'
+			FROM interview_reports r WHERE r.interview_id = i.id),
+		'notes', (SELECT coalesce(jsonb_agg(to_jsonb(n) - 'interview_id' - 'author_id' ORDER BY n.created_at, n.id), '[]'::jsonb)
+			FROM interview_notes n WHERE n.interview_id = i.id),
+		'reviewers', (SELECT coalesce(jsonb_agg(to_jsonb(rv) - 'interview_id' - 'invited_by' ORDER BY rv.created_at, rv.email), '[]'::jsonb)
+			FROM interview_reviewers rv WHERE rv.interview_id = i.id))
+	ORDER BY i.created_at, i.id), '[]'::jsonb)
+FROM interviews i WHERE i.user_id = $1`
+	ex := store.NewExport(pool)
+	for _, tc := range []struct {
+		name   string
+		before string
+		args   []any
+		now    func(context.Context, string) (json.RawMessage, error)
+	}{
+		{"cvs", cvsBefore, []any{ada, store.ExportFileBudget}, ex.CVs},
+		{"interviews", interviewsBefore, []any{ada}, ex.Interviews},
+	} {
+		var want []byte
+		mustScan(t, pool.QueryRow(ctx, tc.before, tc.args...), &want)
+		got, err := tc.now(ctx, ada)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(decode(t, want), decode(t, got)); diff != "" {
+			t.Errorf("%s section differs from the aggregated one (-before +now):\n%s", tc.name, diff)
+		}
+	}
+	var empty strings.Builder
+	if err := ex.WriteInterviews(ctx, "00000000-0000-0000-0000-000000000000", &empty); err != nil || empty.String() != "[]" {
+		t.Fatalf("interviews of a user without any: %q %v", empty.String(), err)
+	}
+}
