@@ -3,7 +3,9 @@
 # Redis when they are not running. Skips whatever is already there, so it is
 # cheap to run before every test run.
 #   scripts/deps.sh          system packages + running Postgres and Redis
-#   scripts/deps.sh --run    only what `make run` needs (PostgreSQL binaries)
+#   scripts/deps.sh --run    only what `make run` needs: PostgreSQL binaries and
+#                            the packages of scripts/apt-packages.txt (agent
+#                            build, TTS, PDF export, OCR); not the test tools
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -64,16 +66,22 @@ start_redis() {
   log "redis did not start"; exit 1
 }
 
+list() { grep -hv '^\s*#' "$@" | sed 's/\s//g' | grep -v '^$' | sort -u; }
+
 if [ "${1:-}" = "--run" ]; then
   # The server starts a private cluster from the binaries when none answers.
   postgres_answers || command -v pg_ctlcluster >/dev/null || apt_install postgresql postgresql-contrib
+  # What the features use at run time: without them a first `make run` would
+  # serve without the voice interviewer, OCR or PDF export.
+  mapfile -t pkgs < <(list scripts/apt-packages.txt)
+  apt_install ca-certificates gcc "${pkgs[@]}"
   exit 0
 fi
 
 # Build and test tools, then the packages the features use (one list that
-# every area appends to), then the services.
+# every area appends to) and those only the tests use, then the services.
 apt_install ca-certificates git make gcc pkg-config postgresql-client redis-tools
-mapfile -t pkgs < <(grep -v '^\s*#' scripts/apt-packages.txt | sed 's/\s//g' | grep -v '^$' | sort -u)
+mapfile -t pkgs < <(list scripts/apt-packages.txt scripts/apt-packages-test.txt)
 [ ${#pkgs[@]} -gt 0 ] && apt_install "${pkgs[@]}"
 start_postgres
 ensure_trust_auth

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the web dashboards' build check and browser tests need:
 # Node.js with npm (Debian's when the machine has none), Chromium (from
-# scripts/apt-packages.txt, installed by scripts/deps.sh) and web/node_modules
+# scripts/apt-packages-test.txt, installed by scripts/deps.sh) and web/node_modules
 # from web/package-lock.json. `npm ci` runs only when the lock file changed
 # since the last install, so it is cheap to run before every test run.
 set -euo pipefail
@@ -23,7 +23,7 @@ if [ "$major" -lt 20 ]; then
   exit 1
 fi
 
-command -v chromium >/dev/null || log "chromium is missing: scripts/deps.sh installs it (scripts/apt-packages.txt)"
+command -v chromium >/dev/null || log "chromium is missing: scripts/deps.sh installs it (scripts/apt-packages-test.txt)"
 
 stamp=web/node_modules/.utopiahire-lock.sha256
 want=$(sha256sum web/package-lock.json | cut -d' ' -f1)
