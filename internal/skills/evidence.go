@@ -158,21 +158,32 @@ func (x *Extractor) Job(title, description string) JobProfile {
 		text = title + "\n" + description
 	}
 	d := x.parse(text, KindJob)
+	inReq := requirementLines(d, title != "")
 	senior := hasCue(normLine(title), []string{"senior", "lead", "principal", "staff", "expert", "confirme", "confirmee"})
 	byID := map[string]*JobSkill{}
 	var order []string
 	for _, m := range d.mentions {
-		if !counted(m.Section) {
+		if !counted(m.Section) || !inReq[m.Line] {
 			continue
 		}
 		f := d.clause(m.clause)
-		must := true
+		if f.optionalSubject(m.Start - f.base) {
+			continue
+		}
+		nice, must := f.nice, f.must
+		if nice && must {
+			// "SQL indispensable, Python apprécié mais pas exigé": the
+			// wording of the mention's own part of the clause decides.
+			nice, must = f.cuesNear(m.Start - f.base)
+		}
 		switch {
-		case f.nice:
+		case nice:
 			must = false
-		case f.must:
-		case m.Section == SectionNiceToHave || m.Section == SectionAbout:
+		case must:
+		case m.Section == SectionNiceToHave:
 			must = false
+		default:
+			must = true
 		}
 		level := defaultNice
 		if must {

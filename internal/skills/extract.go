@@ -83,12 +83,7 @@ func (x *Extractor) parse(text string, kind Kind) *doc {
 	hits := x.tax.scan(d.toks)
 	near := x.tax.neighbours(hits, d.toks)
 	perks := map[int]bool{}
-	for _, h := range hits {
-		line := d.toks[h.first].line
-		sec := d.sections[line]
-		if !x.tax.accept(h, d.toks, near, sec) {
-			continue
-		}
+	keep := func(h hit, sec Section) {
 		c := d.toks[h.first].clause
 		if kind == KindJob && sec != SectionBenefits {
 			// "We offer stock options and private health insurance."
@@ -103,6 +98,36 @@ func (x *Extractor) parse(text string, kind Kind) *doc {
 		}
 		d.add(x.tax, h, sec)
 		x.nested(d, h, sec)
+	}
+	// An ambiguous technical name accepted in a clause vouches for its
+	// ambiguous siblings: "la maîtrise de SAP et d'Excel".
+	vouched := map[int]bool{}
+	var pending []hit
+	for _, h := range hits {
+		sec := d.sections[d.toks[h.first].line]
+		sk := x.tax.skills[h.a.skill]
+		if !x.tax.accept(h, d.toks, near, sec) {
+			if h.a.ambiguous && sk.Category.technical() && sec != SectionInterests {
+				pending = append(pending, h)
+			}
+			continue
+		}
+		if h.a.ambiguous && sk.Category.technical() {
+			vouched[d.toks[h.first].clause] = true
+		}
+		keep(h, sec)
+	}
+	late := false
+	for _, h := range pending {
+		// Accepting as if in a skills list still applies negation and
+		// the other vetoes.
+		if vouched[d.toks[h.first].clause] && x.tax.accept(h, d.toks, near, SectionSkills) {
+			keep(h, d.sections[d.toks[h.first].line])
+			late = true
+		}
+	}
+	if late {
+		sort.SliceStable(d.mentions, func(i, j int) bool { return d.mentions[i].Start < d.mentions[j].Start })
 	}
 	return d
 }
@@ -133,6 +158,11 @@ func (x *Extractor) nested(d *doc, h hit, sec Section) {
 	for i := 0; i < len(span); i++ {
 		in, ok := x.tax.matchAtExcept(span, i, h.a.skill)
 		if !ok || in.a.ambiguous || !x.tax.skills[in.a.skill].Category.technical() {
+			continue
+		}
+		// "ICH-GCP" is one word: its "GCP" is not Google Cloud.
+		if glued(d.text, span[in.first].start) || (in.last+1 < len(span) && d.text[span[in.last].end] == '-') {
+			i = in.last
 			continue
 		}
 		d.add(x.tax, hit{a: in.a, first: h.first + in.first, last: h.first + in.last}, sec)
@@ -221,7 +251,50 @@ type clauseFacts struct {
 	years []yearsPhrase
 	// starts are the clause-relative starts of the clause's mentions, sorted.
 	starts []int
+	// parts are the comma-separated parts of a clause that has both
+	// optional and compulsory wording, with their own cues.
+	parts []cuePart
+	// fields are the clause-relative spans listing a degree's subjects
+	// ("a degree in finance, economics or accounting").
+	fields []degreeField
 	ready  bool
+}
+
+type cuePart struct {
+	end        int // clause-relative end
+	nice, must bool
+}
+
+// clauseParts splits a clause at commas, semicolons and "but"/"mais".
+func clauseParts(text string) []cuePart {
+	var out []cuePart
+	from := 0
+	cut := func(end int) {
+		n := normLine(text[from:end])
+		out = append(out, cuePart{end: end, nice: hasCue(n, niceCues), must: hasCue(n, mustCues)})
+		from = end
+	}
+	for i := 0; i < len(text); i++ {
+		switch {
+		case text[i] == ',' || text[i] == ';':
+			cut(i + 1)
+		case i > 0 && text[i-1] == ' ' && (strings.HasPrefix(text[i:], "but ") || strings.HasPrefix(text[i:], "mais ")):
+			cut(i)
+		}
+	}
+	cut(len(text))
+	return out
+}
+
+// cuesNear returns the cues of the part of the clause holding the mention
+// at rel; a part with neither falls back to the whole clause, where
+// optional wording wins.
+func (f *clauseFacts) cuesNear(rel int) (nice, must bool) {
+	i := sort.Search(len(f.parts), func(i int) bool { return f.parts[i].end > rel })
+	if i < len(f.parts) && (f.parts[i].nice || f.parts[i].must) {
+		return f.parts[i].nice, f.parts[i].must && !f.parts[i].nice
+	}
+	return true, false
 }
 
 type yearsPhrase struct {
@@ -254,8 +327,18 @@ func (d *doc) clause(c int) *clauseFacts {
 		f.text = d.clauseText(c)
 		cn := normLine(f.text)
 		f.nice, f.must = hasCue(cn, niceCues), hasCue(cn, mustCues)
+		if f.nice && f.must {
+			f.parts = clauseParts(f.text)
+		}
 		f.years = yearsPhrases(f.text)
+		f.fields = degreeFields(f.text)
 		f.ready = true
 	}
 	return f
+}
+
+// glued reports a hyphen right before offset off: the word there is part
+// of a compound ("ICH-GCP").
+func glued(text string, off int) bool {
+	return off > 0 && text[off-1] == '-'
 }

@@ -25,7 +25,8 @@ var techCues = map[string]bool{
 	"connaissances": true, "ingenieur": true, "environnement": true, "outils": true, "tools": true, "tooling": true,
 	"cluster": true, "clusters": true, "pipelines": true, "pipeline": true, "jobs": true, "queries": true,
 	"hands": true, "familiarity": true, "version": true, "sdk": true, "platform": true, "jahre": true,
-	"kenntnisse": true, "erfahrung": true, "server": true, "servers": true, "deployment": true, "apps": true,
+	"maitrisez": true, "maitriser": true, "logiciel": true, "logiciels": true, "advanced": true, "avance": true,
+	"intermediate": true, "comfortable": true, "kenntnisse": true, "erfahrung": true, "server": true, "servers": true, "deployment": true, "apps": true,
 	"app": true, "application": true, "applications": true, "modules": true, "module": true,
 	"tests": true, "test": true, "testing": true, "unit": true, "written in": true,
 }

@@ -67,7 +67,8 @@ var headings = map[string]Section{
 	"minimum qualifications": SectionRequirements, "basic qualifications": SectionRequirements,
 	"required qualifications": SectionRequirements, "required skills": SectionRequirements, "what you bring": SectionRequirements,
 	"what we're looking for": SectionRequirements, "what we are looking for": SectionRequirements,
-	"who you are": SectionRequirements, "your profile": SectionRequirements, "about you": SectionRequirements,
+	"who you are": SectionRequirements, "what you'll bring": SectionRequirements, "what you will bring": SectionRequirements,
+	"what you need": SectionRequirements, "what we need": SectionRequirements, "you should have": SectionRequirements, "your profile": SectionRequirements, "about you": SectionRequirements,
 	"you have": SectionRequirements, "you bring": SectionRequirements, "must have": SectionRequirements,
 	"must haves": SectionRequirements, "your skills": SectionRequirements, "skills and experience": SectionRequirements,
 	"profil recherche": SectionRequirements, "votre profil": SectionRequirements, "competences requises": SectionRequirements,
@@ -78,7 +79,9 @@ var headings = map[string]Section{
 	"bonus points": SectionNiceToHave, "preferred qualifications": SectionNiceToHave, "preferred": SectionNiceToHave,
 	"pluses": SectionNiceToHave, "good to have": SectionNiceToHave, "desirable": SectionNiceToHave,
 	"atouts": SectionNiceToHave, "les plus": SectionNiceToHave, "competences souhaitees": SectionNiceToHave,
-	"un plus": SectionNiceToHave, "wunschenswert": SectionNiceToHave,
+	"un plus": SectionNiceToHave, "wunschenswert": SectionNiceToHave, "les petits plus": SectionNiceToHave,
+	"petits plus": SectionNiceToHave, "un atout": SectionNiceToHave, "assets": SectionNiceToHave, "a plus": SectionNiceToHave,
+	"extra credit": SectionNiceToHave, "nice to have skills": SectionNiceToHave,
 	"responsibilities": SectionResponsibilities, "key responsibilities": SectionResponsibilities,
 	"your responsibilities": SectionResponsibilities, "what you'll do": SectionResponsibilities,
 	"what you will do": SectionResponsibilities, "your role": SectionResponsibilities, "the role": SectionResponsibilities,
@@ -89,7 +92,8 @@ var headings = map[string]Section{
 	"benefits": SectionBenefits, "what we offer": SectionBenefits, "perks": SectionBenefits, "perks and benefits": SectionBenefits,
 	"benefits and perks": SectionBenefits, "avantages": SectionBenefits, "nous offrons": SectionBenefits,
 	"ce que nous offrons": SectionBenefits, "why join us": SectionBenefits, "unser angebot": SectionBenefits,
-	"we offer": SectionBenefits, "compensation": SectionBenefits, "remuneration": SectionBenefits,
+	"we offer": SectionBenefits, "pourquoi nous rejoindre": SectionBenefits, "why us": SectionBenefits,
+	"what's in it for you": SectionBenefits, "ce que nous proposons": SectionBenefits, "nous proposons": SectionBenefits, "compensation": SectionBenefits, "remuneration": SectionBenefits,
 	"about us": SectionAbout, "who we are": SectionAbout, "about the company": SectionAbout, "the company": SectionAbout,
 	"qui sommes nous": SectionAbout, "l'entreprise": SectionAbout, "l entreprise": SectionAbout, "about": SectionAbout,
 	"uber uns": SectionAbout, "our company": SectionAbout,
@@ -102,9 +106,10 @@ var headings = map[string]Section{
 var niceCues = []string{
 	"nice to have", "a plus", "is a plus", "are a plus", "pluses", "bonus", "preferred", "preferably", "desirable",
 	"desired", "ideally", "good to have", "would be great", "is an asset", "an asset", "advantage", "advantageous",
-	"optional", "welcome", "not required", "appreciated", "un plus", "un atout", "atout", "atouts", "apprecie",
+	"optional", "welcome", "not required", "pas exige", "pas exigee", "pas obligatoire", "non obligatoire", "pas indispensable", "non requis", "appreciated", "un plus", "un atout", "atout", "atouts", "apprecie",
 	"appreciee", "apprecies", "appreciees", "souhaite", "souhaitee", "souhaites", "souhaitees", "souhaitable",
-	"idealement", "de preference", "serait un plus", "est un plus", "wunschenswert", "von vorteil", "idealerweise",
+	"idealement", "de preference", "serait un plus", "est un plus", "vrai plus", "gros plus", "petit plus",
+	"big plus", "real plus", "huge plus", "a bonus", "wunschenswert", "von vorteil", "idealerweise",
 }
 
 var mustCues = []string{
@@ -154,13 +159,17 @@ func hasCue(norm string, cues []string) bool {
 // in line where the section's own content starts (after "Skills:"), and ok.
 func heading(line string) (Section, int, bool) {
 	trimmed := strings.TrimSpace(line)
-	if trimmed == "" || len(trimmed) > 80 {
+	if trimmed == "" {
 		return "", 0, false
 	}
 	head, rest := trimmed, ""
 	colon := strings.IndexAny(trimmed, ":：")
 	if colon >= 0 {
 		head, rest = trimmed[:colon], trimmed[colon+1:]
+	}
+	// A long line is a heading only as "What we're looking for: …".
+	if len(head) > 80 {
+		return "", 0, false
 	}
 	key := strings.TrimSpace(strings.Trim(normLine(head), " #*-•:0123456789"))
 	if sec, ok := headings[key]; ok {
@@ -176,6 +185,17 @@ func heading(line string) (Section, int, bool) {
 			return sec, off, true
 		}
 	}
+	// A short line of its own ("Les petits plus", "Rémunération et
+	// avantages") opens the part its wording names.
+	if colon < 0 && len(strings.Fields(key)) <= 5 && !listItem(trimmed) && !strings.HasSuffix(trimmed, ".") {
+		n := normLine(head)
+		switch {
+		case hasCue(n, niceCues):
+			return SectionNiceToHave, len(line), true
+		case hasCue(n, offerCues):
+			return SectionBenefits, len(line), true
+		}
+	}
 	// "It would be a plus if you have:" and "Required skills:" open lists.
 	if colon >= 0 && strings.TrimSpace(rest) == "" && len(strings.Fields(head)) <= 12 {
 		n := normLine(head)
@@ -187,4 +207,16 @@ func heading(line string) (Section, int, bool) {
 		}
 	}
 	return "", 0, false
+}
+
+// listItem reports a list line ("- x", "* x", "• x", "1. x").
+func listItem(l string) bool {
+	l = strings.TrimSpace(l)
+	switch {
+	case strings.HasPrefix(l, "- "), strings.HasPrefix(l, "* "), strings.HasPrefix(l, "• "):
+		return true
+	case len(l) > 2 && l[0] >= '0' && l[0] <= '9' && (l[1] == '.' || l[1] == ')'):
+		return true
+	}
+	return false
 }
