@@ -5,12 +5,13 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
+	"net/http"
 	"os"
-	"os/exec"
 	"strconv"
 	"strings"
 	"sync"
@@ -26,6 +27,9 @@ import (
 // result is the final JSON line.
 type result struct {
 	Scenario        string  `json:"scenario"`
+	RedisMode       string  `json:"redis_mode,omitempty"`
+	Round           int     `json:"round,omitempty"`
+	Nodes           int     `json:"nodes"`
 	Connections     int     `json:"connections"`
 	DeliveredPerSec float64 `json:"delivered_per_sec"`
 	P50ms           float64 `json:"p50_ms"`
@@ -33,32 +37,70 @@ type result struct {
 	MaxMS           float64 `json:"max_ms"`
 	Dropped         int64   `json:"dropped"`
 	ServerRSSMB     float64 `json:"server_rss_mb"`
+	// Published, Delivered and the CPU seconds (user+system) of the servers
+	// and of the private Redis processes cover the publishing phase.
+	Published  int64   `json:"published,omitempty"`
+	Delivered  int64   `json:"delivered,omitempty"`
+	ServerCPUS float64 `json:"server_cpu_s,omitempty"`
+	RedisCPUS  float64 `json:"redis_cpu_s,omitempty"`
+	// Idle: resident memory and Go heap per connection.
+	KiBPerConn        float64 `json:"kib_per_conn,omitempty"`
+	HeapKiBPerConn    float64 `json:"heap_kib_per_conn,omitempty"`
+	StackKiBPerConn   float64 `json:"stack_kib_per_conn,omitempty"`
+	GoroutinesPerConn float64 `json:"goroutines_per_conn,omitempty"`
+	// LoadAvg is /proc/loadavg's 1-minute figure before and after the run.
+	LoadBefore float64   `json:"load_before"`
+	LoadAfter  float64   `json:"load_after"`
+	Costs      []costRow `json:"costs,omitempty"`
 }
 
 // target is one hub the load goes to.
 type target struct {
-	url  string
-	pid  int // 0: unknown
+	urls []string // one per listening socket
+	pid  int      // 0: unknown
 	stop func() error
 }
 
-func runBench(ctx context.Context, o options, logger *slog.Logger) (result, error) {
+func runBench(ctx context.Context, o options, logger *slog.Logger) (res result, err error) {
+	res = result{Scenario: o.scenario, LoadBefore: loadAverage()}
+	defer func() { res.LoadAfter = loadAverage() }()
+	var dep *redisDeployment
+	if o.sc.Broker == "redis" && o.url == "" && (o.redisMode == "single" || o.redisMode == "cluster") {
+		dep, err = startRedis(ctx, redisLayout{mode: o.redisMode, masters: o.masters, replicas: o.replicas, cpus: o.redisCPUs}, logger)
+		if err != nil {
+			return result{}, err
+		}
+		defer dep.stop()
+		res.RedisMode = o.redisMode
+		if o.redisMode == "single" {
+			o.redis, o.redisCluster = "redis://"+dep.masters[0]+"/0", ""
+		} else {
+			o.redisCluster = strings.Join(dep.masters, ",")
+		}
+	}
 	prefix := "hubbench:" + randomHex()
 	targets, err := startTargets(ctx, o, prefix, logger)
 	if err != nil {
 		return result{}, err
 	}
+	res.Nodes = len(targets)
 	defer func() {
 		for _, t := range targets {
 			if err := t.stop(); err != nil {
 				logger.Warn("server stop", "err", err)
 			}
 		}
-		if o.url == "" && o.sc.Broker == "redis" {
+		if o.url == "" && o.sc.Broker == "redis" && dep == nil {
 			cleanRedis(o.redis, prefix, logger)
 		}
 	}()
+	if o.scenario == "costs" {
+		rows, err := runCosts(ctx, o, dep, targets, logger)
+		res.Costs = rows
+		return res, err
+	}
 	baseline := rssMB(targets)
+	memBase, memOK := goMemory(targets)
 	st := newStats(o.sc.Channels)
 	subs, err := connectSubscribers(ctx, o, targets, st)
 	defer closeAll(subs)
@@ -66,7 +108,7 @@ func runBench(ctx context.Context, o options, logger *slog.Logger) (result, erro
 		return result{}, err
 	}
 	logger.Info("subscribers connected", "conns", len(subs), "server_rss_mb", rssMB(targets))
-	res := result{Scenario: o.scenario, Connections: len(subs)}
+	res.Connections = len(subs)
 	if o.sc.Idle {
 		select {
 		case <-time.After(o.duration):
@@ -74,9 +116,17 @@ func runBench(ctx context.Context, o options, logger *slog.Logger) (result, erro
 			return result{}, ctx.Err()
 		}
 		res.ServerRSSMB = rssMB(targets)
-		perConn := (res.ServerRSSMB - baseline) * 1024 / float64(len(subs))
-		fmt.Fprintf(os.Stderr, "idle: baseline_rss_mb=%.1f rss_mb=%.1f kib_per_conn=%.1f disconnects=%d\n",
-			baseline, res.ServerRSSMB, perConn, st.disconnects.Load())
+		res.KiBPerConn = (res.ServerRSSMB - baseline) * 1024 / float64(len(subs))
+		mem, ok := goMemory(targets)
+		if ok && memOK {
+			n := float64(len(subs)) * 1024
+			res.HeapKiBPerConn = float64(mem.HeapInuse-memBase.HeapInuse) / n
+			res.StackKiBPerConn = float64(mem.StackInuse-memBase.StackInuse) / n
+			res.GoroutinesPerConn = float64(mem.Goroutines-memBase.Goroutines) / float64(len(subs))
+		}
+		fmt.Fprintf(os.Stderr, "idle: baseline_rss_mb=%.1f rss_mb=%.1f kib_per_conn=%.1f heap_inuse_mb=%.1f→%.1f stack_inuse_mb=%.1f→%.1f go_sys_mb=%.1f goroutines=%d→%d disconnects=%d\n",
+			baseline, res.ServerRSSMB, res.KiBPerConn, mib(memBase.HeapInuse), mib(mem.HeapInuse), mib(memBase.StackInuse), mib(mem.StackInuse),
+			mib(mem.Sys), memBase.Goroutines, mem.Goroutines, st.disconnects.Load())
 		return res, nil
 	}
 	pubs, err := dialPublishers(ctx, o, targets, st)
@@ -85,6 +135,11 @@ func runBench(ctx context.Context, o options, logger *slog.Logger) (result, erro
 		return result{}, err
 	}
 	serverCPU0, clientCPU0 := cpuSeconds(targets), ownCPUSeconds()
+	var redisPIDs []int
+	if dep != nil {
+		redisPIDs = dep.pids()
+	}
+	redisCPU0 := pidsCPUSeconds(redisPIDs)
 	serverWait0, clientWait0 := runqueueWait(targetPIDs(targets)), runqueueWait([]int{os.Getpid()})
 	elapsed, published, err := publish(ctx, o, pubs, st)
 	if err != nil {
@@ -103,11 +158,15 @@ func runBench(ctx context.Context, o options, logger *slog.Logger) (result, erro
 	res.Dropped = max(expected-delivered, 0)
 	res.ServerRSSMB = rssMB(targets)
 	serverCPU, clientCPU := cpuSeconds(targets)-serverCPU0, ownCPUSeconds()-clientCPU0
+	res.Published, res.Delivered, res.ServerCPUS = published, delivered, serverCPU
+	if dep != nil {
+		res.RedisCPUS = pidsCPUSeconds(redisPIDs) - redisCPU0
+	}
 	serverWait := runqueueWait(targetPIDs(targets)) - serverWait0
 	clientWait := runqueueWait([]int{os.Getpid()}) - clientWait0
-	fmt.Fprintf(os.Stderr, "%s: published=%d (%.0f/s) expected=%d delivered=%d gaps=%d disconnects=%d window=%s server_cpu_s=%.2f client_cpu_s=%.2f server_runq_wait_s=%.2f client_runq_wait_s=%.2f\n",
-		o.scenario, published, float64(published)/elapsed.Seconds(), expected, delivered,
-		st.gaps.Load(), st.disconnects.Load(), window.Round(time.Millisecond), serverCPU, clientCPU, serverWait, clientWait)
+	fmt.Fprintf(os.Stderr, "%s %s: published=%d (%.0f/s) expected=%d delivered=%d gaps=%d disconnects=%d window=%s server_cpu_s=%.2f client_cpu_s=%.2f redis_cpu_s=%.2f server_runq_wait_s=%.2f client_runq_wait_s=%.2f\n",
+		o.scenario, res.RedisMode, published, float64(published)/elapsed.Seconds(), expected, delivered,
+		st.gaps.Load(), st.disconnects.Load(), window.Round(time.Millisecond), serverCPU, clientCPU, res.RedisCPUS, serverWait, clientWait)
 	return res, nil
 }
 
@@ -119,7 +178,7 @@ func randomHex() string {
 
 func startTargets(ctx context.Context, o options, prefix string, logger *slog.Logger) ([]target, error) {
 	if o.url != "" {
-		return []target{{url: o.url, pid: o.serverPID, stop: func() error { return nil }}}, nil
+		return []target{{urls: []string{o.url}, pid: o.serverPID, stop: func() error { return nil }}}, nil
 	}
 	nodes := 1
 	if o.sc.Broker == "redis" {
@@ -127,7 +186,8 @@ func startTargets(ctx context.Context, o options, prefix string, logger *slog.Lo
 	}
 	var out []target
 	for i := range nodes {
-		so := serverOptions{listen: "127.0.0.1:0", broker: o.sc.Broker, redis: o.redis, prefix: prefix, writeInterval: o.writeInterval, logger: logger}
+		so := serverOptions{listen: "127.0.0.1:0", listeners: o.listeners, broker: o.sc.Broker, redis: o.redis, redisCluster: o.redisCluster,
+			prefix: prefix, writeInterval: o.writeInterval, logger: logger}
 		if i == 0 {
 			so.pprof = o.pprofAddr
 		}
@@ -136,7 +196,7 @@ func startTargets(ctx context.Context, o options, prefix string, logger *slog.Lo
 		if o.inprocess {
 			t, err = inProcessTarget(ctx, so)
 		} else {
-			t, err = childTarget(so)
+			t, err = childTarget(so, nodeCPUs(o.nodeCPUs, i))
 		}
 		if err != nil {
 			for _, prev := range out {
@@ -154,22 +214,33 @@ func inProcessTarget(ctx context.Context, so serverOptions) (target, error) {
 	if err != nil {
 		return target{}, err
 	}
-	return target{url: "ws://" + s.addr + "/ws", pid: os.Getpid(), stop: s.stop}, nil
+	return target{urls: wsURLs(s.addrs), pid: os.Getpid(), stop: s.stop}, nil
 }
 
-// childTarget starts this binary with -serve and reads its address. The
-// child exits when its stdin closes.
-func childTarget(so serverOptions) (target, error) {
+func wsURLs(addrs []string) []string {
+	out := make([]string, len(addrs))
+	for i, a := range addrs {
+		out[i] = "ws://" + a + "/ws"
+	}
+	return out
+}
+
+// childTarget starts this binary with -serve (under taskset when cpus is
+// set) and reads its addresses. The child exits when its stdin closes.
+func childTarget(so serverOptions, cpus string) (target, error) {
 	exe, err := os.Executable()
 	if err != nil {
 		return target{}, err
 	}
 	args := []string{"-serve", "-listen", so.listen, "-broker", so.broker, "-redis", so.redis,
-		"-prefix", so.prefix, "-write-interval", so.writeInterval.String()}
+		"-prefix", so.prefix, "-write-interval", so.writeInterval.String(), "-listeners", strconv.Itoa(max(so.listeners, 1))}
+	if so.redisCluster != "" {
+		args = append(args, "-redis-cluster", so.redisCluster)
+	}
 	if so.pprof != "" {
 		args = append(args, "-pprof", so.pprof)
 	}
-	cmd := exec.Command(exe, args...)
+	cmd := pinned(cpus, exe, args...)
 	cmd.Stderr = os.Stderr
 	stdin, err := cmd.StdinPipe()
 	if err != nil {
@@ -195,13 +266,56 @@ func childTarget(so serverOptions) (target, error) {
 		}
 	}
 	line, err := bufio.NewReader(stdout).ReadString('\n')
-	addr, ok := strings.CutPrefix(strings.TrimSpace(line), "LISTEN ")
+	addrs, ok := strings.CutPrefix(strings.TrimSpace(line), "LISTEN ")
 	if err != nil || !ok {
 		_ = stop()
 		return target{}, fmt.Errorf("server did not report its address (%q): %v", line, err)
 	}
 	go func() { _, _ = io.Copy(io.Discard, stdout) }()
-	return target{url: "ws://" + addr + "/ws", pid: cmd.Process.Pid, stop: stop}, nil
+	return target{urls: wsURLs(strings.Fields(addrs)), pid: cmd.Process.Pid, stop: stop}, nil
+}
+
+// goMemory sums the servers' /stats answers (Go heap and stacks in use after
+// a GC, goroutines); ok is false if a server did not answer.
+func goMemory(ts []target) (total serverStats, ok bool) {
+	for _, t := range ts {
+		u := "http" + strings.TrimPrefix(strings.TrimSuffix(t.urls[0], "/ws"), "ws") + "/stats"
+		resp, err := http.Get(u)
+		if err != nil {
+			return total, false
+		}
+		var st serverStats
+		err = json.NewDecoder(resp.Body).Decode(&st)
+		_ = resp.Body.Close()
+		if err != nil {
+			return total, false
+		}
+		total.HeapInuse += st.HeapInuse
+		total.HeapAlloc += st.HeapAlloc
+		total.StackInuse += st.StackInuse
+		total.Sys += st.Sys
+		total.Goroutines += st.Goroutines
+	}
+	return total, true
+}
+
+func mib(b uint64) float64 { return float64(b) / (1 << 20) }
+
+// loadAverage is the 1-minute load average (-1 if unknown).
+func loadAverage() float64 {
+	data, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return -1
+	}
+	f := strings.Fields(string(data))
+	if len(f) == 0 {
+		return -1
+	}
+	v, err := strconv.ParseFloat(f[0], 64)
+	if err != nil {
+		return -1
+	}
+	return v
 }
 
 // rssMB sums the resident memory of the servers, in MiB; -1 if unknown.
@@ -227,12 +341,21 @@ func rssMB(ts []target) float64 {
 
 // cpuSeconds sums user+system CPU time of the server processes (-1 if unknown).
 func cpuSeconds(ts []target) float64 {
-	total := 0.0
+	var pids []int
 	for _, t := range ts {
 		if t.pid == 0 || t.pid == os.Getpid() {
 			return -1
 		}
-		data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", t.pid))
+		pids = append(pids, t.pid)
+	}
+	return pidsCPUSeconds(pids)
+}
+
+// pidsCPUSeconds sums user+system CPU time of processes (-1 if unknown).
+func pidsCPUSeconds(pids []int) float64 {
+	total := 0.0
+	for _, pid := range pids {
+		data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
 		if err != nil {
 			return -1
 		}
@@ -336,7 +459,7 @@ func connectSubscribers(ctx context.Context, o options, targets []target, st *st
 		sem <- struct{}{}
 		wg.Go(func() {
 			defer func() { <-sem }()
-			if err := subscribeOne(ctx, o, targets[i%len(targets)].url, i, st, clients); err != nil {
+			if err := subscribeOne(ctx, o, spreadURL(targets, i), i, st, clients); err != nil {
 				firstErr.CompareAndSwap(nil, &err)
 			}
 		})
@@ -346,6 +469,13 @@ func connectSubscribers(ctx context.Context, o options, targets []target, st *st
 		return clients, *p
 	}
 	return clients, nil
+}
+
+// spreadURL is the URL connection i goes to: round-robin over the targets,
+// then over each target's listening sockets.
+func spreadURL(targets []target, i int) string {
+	t := targets[i%len(targets)]
+	return t.urls[(i/len(targets))%len(t.urls)]
 }
 
 func subscribeOne(ctx context.Context, o options, url string, i int, st *stats, clients []*hubclient.Client) error {
@@ -393,7 +523,7 @@ func closeAll(cs []*hubclient.Client) {
 func dialPublishers(ctx context.Context, o options, targets []target, st *stats) ([]*hubclient.Client, error) {
 	pubs := make([]*hubclient.Client, o.sc.Publishers)
 	for j := range pubs {
-		c, err := dial(ctx, o, targets[j%len(targets)].url, "pub"+strconv.Itoa(j), st)
+		c, err := dial(ctx, o, targets[j%len(targets)].urls[0], "pub"+strconv.Itoa(j), st)
 		if err != nil {
 			return pubs, fmt.Errorf("publisher %d: %w", j, err)
 		}

@@ -1,9 +1,11 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"log/slog"
 	"os"
+	"os/exec"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -45,13 +47,18 @@ func TestScenariosSmall(t *testing.T) {
 		rate     int
 		redis    bool
 		nodes    int
+		mode     string // private redis: single
+		listen   int
 	}{
 		{scenario: "fanout", conns: 20, channels: 1},
 		{scenario: "fanout", conns: 20, channels: 1, rate: 200},
 		{scenario: "channels", conns: 40, channels: 20},
 		{scenario: "idle", conns: 30, channels: 30},
+		{scenario: "idle", conns: 30, channels: 30, listen: 3},
 		{scenario: "redis-fanout", conns: 20, channels: 1, redis: true},
 		{scenario: "redis-fanout", conns: 20, channels: 1, redis: true, nodes: 2, rate: 100},
+		{scenario: "redis-fanout", conns: 20, channels: 1, mode: "single", nodes: 2},
+		{scenario: "costs", channels: 20, mode: "single"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.scenario, func(t *testing.T) {
@@ -64,6 +71,11 @@ func TestScenariosSmall(t *testing.T) {
 				inprocess: true,
 				window:    4,
 				redis:     "redis://127.0.0.1:6379/0",
+				redisMode: cmp.Or(tc.mode, "shared"),
+				listeners: max(tc.listen, 1),
+			}
+			if tc.mode != "" {
+				requireRedisServer(t)
 			}
 			if tc.redis {
 				o.redis = testRedisURL(t)
@@ -79,11 +91,15 @@ func TestScenariosSmall(t *testing.T) {
 			if res.Scenario != tc.scenario || res.Connections != tc.conns {
 				t.Fatalf("result = %+v, want scenario %s with %d connections", res, tc.scenario, tc.conns)
 			}
+			if tc.scenario == "costs" {
+				checkCosts(t, res)
+				return
+			}
 			if res.ServerRSSMB <= 0 {
 				t.Fatalf("server_rss_mb = %v", res.ServerRSSMB)
 			}
 			if sc.Idle {
-				return
+				return // per-connection memory means nothing with the server in this (shared) test process
 			}
 			if res.DeliveredPerSec <= 0 || res.Dropped != 0 {
 				t.Fatalf("delivered_per_sec = %v, dropped = %d", res.DeliveredPerSec, res.Dropped)
@@ -92,6 +108,45 @@ func TestScenariosSmall(t *testing.T) {
 				t.Fatalf("latencies out of order: p50 %v p99 %v max %v", res.P50ms, res.P99ms, res.MaxMS)
 			}
 		})
+	}
+}
+
+func requireRedisServer(t *testing.T) {
+	t.Helper()
+	if _, err := exec.LookPath("redis-server"); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("redis-server not installed under CI: %v", err)
+		}
+		t.Skipf("redis-server not installed: %v", err)
+	}
+}
+
+// checkCosts: every phase ran its operations, and each operation shows the
+// Redis command it must cost (a publish one PUBLISH from the script, a
+// node's first subscribe one SUBSCRIBE, a recovery one XRANGE).
+func checkCosts(t *testing.T, res result) {
+	t.Helper()
+	want := map[string]string{
+		"subscribe_first":    "subscribe",
+		"subscribe_again":    "evalsha",
+		"publish":            "publish",
+		"recover_1_missed":   "xrange",
+		"close_last_on_node": "unsubscribe",
+	}
+	if len(res.Costs) != len(want) {
+		t.Fatalf("costs has %d phases, want %d: %+v", len(res.Costs), len(want), res.Costs)
+	}
+	for _, r := range res.Costs {
+		cmd, ok := want[r.Op]
+		if !ok {
+			t.Fatalf("unexpected phase %q", r.Op)
+		}
+		if got := r.CallsPerOp[cmd]; got < 0.99 || got > 1.01 {
+			t.Errorf("%s: %s per op = %v, want 1 (%v)", r.Op, cmd, got, r.CallsPerOp)
+		}
+		if r.BytesInOp <= 0 || r.BytesOutOp <= 0 {
+			t.Errorf("%s: bytes in %v out %v", r.Op, r.BytesInOp, r.BytesOutOp)
+		}
 	}
 }
 

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -11,6 +12,8 @@ import (
 	"net/http"
 	"net/http/pprof"
 	"os"
+	"runtime"
+	"strings"
 	"time"
 
 	"github.com/utopiahire/utopiahire/hub"
@@ -18,6 +21,8 @@ import (
 
 type serverOptions struct {
 	listen        string
+	listeners     int    // listening sockets (each a port of its own; more ports, more client connections from one address)
+	redisCluster  string // comma-separated seed addresses of a Redis Cluster (broker redis)
 	broker        string
 	redis         string
 	prefix        string
@@ -44,7 +49,7 @@ func (allowAll) CanPublish(context.Context, hub.Principal, string) error   { ret
 
 // benchServer is a hub on an HTTP listener.
 type benchServer struct {
-	addr   string
+	addrs  []string
 	hub    *hub.Hub
 	broker hub.Broker
 	srv    *http.Server
@@ -57,6 +62,9 @@ func startServer(ctx context.Context, o serverOptions) (*benchServer, error) {
 	case "memory":
 		broker = hub.NewMemoryBroker()
 	case "redis":
+		if o.redisCluster != "" {
+			return nil, errors.New("this build's Redis broker does not speak Redis Cluster")
+		}
 		b, err := hub.NewRedisBroker(ctx, hub.RedisBrokerConfig{URL: o.redis, Prefix: o.prefix, Logger: o.logger})
 		if err != nil {
 			return nil, err
@@ -75,19 +83,50 @@ func startServer(ctx context.Context, o serverOptions) (*benchServer, error) {
 	if err != nil {
 		return nil, err
 	}
-	l, err := net.Listen("tcp", o.listen)
-	if err != nil {
-		return nil, err
-	}
 	mux := http.NewServeMux()
 	mux.Handle("/ws", h)
+	mux.HandleFunc("/stats", serveStats)
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
-	s := &benchServer{addr: l.Addr().String(), hub: h, broker: broker, srv: srv, done: make(chan error, 1)}
-	go func() { s.done <- srv.Serve(l) }()
+	n := max(o.listeners, 1)
+	s := &benchServer{hub: h, broker: broker, srv: srv, done: make(chan error, n)}
+	for i := range n {
+		addr := o.listen
+		if i > 0 {
+			// Further listeners on the same host, each on a free port.
+			host, _, err := net.SplitHostPort(o.listen)
+			if err != nil {
+				return nil, errors.Join(err, s.stop())
+			}
+			addr = net.JoinHostPort(host, "0")
+		}
+		l, err := net.Listen("tcp", addr)
+		if err != nil {
+			return nil, errors.Join(err, s.stop())
+		}
+		s.addrs = append(s.addrs, l.Addr().String())
+		go func() { s.done <- srv.Serve(l) }()
+	}
 	if o.pprof != "" {
 		go servePprof(o.pprof, o.logger)
 	}
 	return s, nil
+}
+
+// serverStats is the /stats answer: the Go heap after a collection.
+type serverStats struct {
+	HeapInuse  uint64 `json:"heap_inuse"`
+	HeapAlloc  uint64 `json:"heap_alloc"`
+	StackInuse uint64 `json:"stack_inuse"`
+	Goroutines int    `json:"goroutines"`
+	Sys        uint64 `json:"sys"`
+}
+
+func serveStats(w http.ResponseWriter, _ *http.Request) {
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	w.Header().Set("Content-Type", "application/json")
+	_ = json.NewEncoder(w).Encode(serverStats{HeapInuse: m.HeapInuse, HeapAlloc: m.HeapAlloc, StackInuse: m.StackInuse, Sys: m.Sys, Goroutines: runtime.NumGoroutine()})
 }
 
 func servePprof(addr string, logger *slog.Logger) {
@@ -107,7 +146,9 @@ func (s *benchServer) stop() error {
 	defer cancel()
 	err := s.hub.Shutdown(ctx)
 	_ = s.srv.Shutdown(ctx)
-	<-s.done
+	for range s.addrs {
+		<-s.done
+	}
 	return errors.Join(err, s.broker.Close(ctx))
 }
 
@@ -118,7 +159,7 @@ func serveChild(ctx context.Context, o serverOptions) error {
 	if err != nil {
 		return err
 	}
-	fmt.Printf("LISTEN %s\n", s.addr)
+	fmt.Printf("LISTEN %s\n", strings.Join(s.addrs, " "))
 	eof := make(chan struct{})
 	go func() {
 		_, _ = io.Copy(io.Discard, bufio.NewReader(os.Stdin))

@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"slices"
+	"strings"
 	"sync/atomic"
 	"time"
 )
@@ -106,4 +108,82 @@ func (h *histogram) quantile(q float64) float64 {
 		}
 	}
 	return float64(time.Duration(histBuckets)*histWidth) / 1e6
+}
+
+// nodeCPUs returns the taskset CPU list of node i from a '/'-separated list
+// of per-node lists ("0/1": node 0 on CPU 0, node 1 on CPU 1, node 2 on CPU 0…;
+// "0-1": every node on both); "" means no pinning.
+func nodeCPUs(spec string, i int) string {
+	if spec == "" {
+		return ""
+	}
+	parts := strings.Split(spec, "/")
+	return parts[i%len(parts)]
+}
+
+// modeSummary is the median of a mode's runs in an alternating benchmark.
+type modeSummary struct {
+	Mode            string  `json:"mode"`
+	Runs            int     `json:"runs"`
+	DeliveredPerSec float64 `json:"median_delivered_per_sec"`
+	P99ms           float64 `json:"median_p99_ms"`
+	MaxP99ms        float64 `json:"max_p99_ms"`
+	Dropped         int64   `json:"dropped"`
+	// RateRatios are this mode's delivery rate over the first mode's in the
+	// same round, one per round; RatioMedian is their median.
+	RateRatios  []float64 `json:"rate_ratios,omitempty"`
+	RatioMedian float64   `json:"rate_ratio_median,omitempty"`
+}
+
+type summary struct {
+	Summary []modeSummary `json:"summary"`
+}
+
+// summarize groups alternating runs by mode (in the order of modes) and sets
+// each mode's per-round rate ratio against the first mode.
+func summarize(modes []string, runs []result) summary {
+	base := map[int]float64{} // round → first mode's rate
+	for _, r := range runs {
+		if r.RedisMode == modes[0] {
+			base[r.Round] = r.DeliveredPerSec
+		}
+	}
+	var out summary
+	for i, m := range modes {
+		ms := modeSummary{Mode: m}
+		var rates, p99s []float64
+		for _, r := range runs {
+			if r.RedisMode != m {
+				continue
+			}
+			ms.Runs++
+			rates = append(rates, r.DeliveredPerSec)
+			p99s = append(p99s, r.P99ms)
+			ms.MaxP99ms = max(ms.MaxP99ms, r.P99ms)
+			ms.Dropped += r.Dropped
+			if b := base[r.Round]; i > 0 && b > 0 {
+				ms.RateRatios = append(ms.RateRatios, r.DeliveredPerSec/b)
+			}
+		}
+		ms.DeliveredPerSec, ms.P99ms = median(rates), median(p99s)
+		if len(ms.RateRatios) > 0 {
+			ms.RatioMedian = median(ms.RateRatios)
+		}
+		out.Summary = append(out.Summary, ms)
+	}
+	return out
+}
+
+// median of xs (the mean of the middle two for an even count); 0 for none.
+func median(xs []float64) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	n := len(s)
+	if n%2 == 1 {
+		return s[n/2]
+	}
+	return (s[n/2-1] + s[n/2]) / 2
 }
