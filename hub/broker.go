@@ -57,6 +57,12 @@ type HistoryQuery struct {
 type HistoryResult struct {
 	Top          StreamPosition
 	Publications []Publication
+	// Continues reports that the query's Since lies in an earlier epoch that
+	// Top's epoch continues (a Redis that took over after a failover forks a
+	// new epoch from the last offset it has): Since's offset is at or below
+	// the fork, so the publications after it are Top's epoch's, with the same
+	// offsets, and nothing was lost.
+	Continues bool
 }
 
 // EventHandler receives what a Broker delivers. The broker calls it from its

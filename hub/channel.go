@@ -399,6 +399,11 @@ type merged struct {
 // history still has (or at the top) with recovered false. ch.mu held.
 func (h *Hub) merge(ch *channel, s *subscription, res HistoryResult, histSince, want *StreamPosition) (merged, mergeStatus) {
 	var m merged
+	if res.Continues && histSince != nil && want != nil && want.Epoch == histSince.Epoch && want.Epoch != res.Top.Epoch {
+		// The epoch forked after the position: it continues in the new one.
+		w, hs := StreamPosition{Epoch: res.Top.Epoch, Offset: want.Offset}, StreamPosition{Epoch: res.Top.Epoch, Offset: histSince.Offset}
+		want, histSince = &w, &hs
+	}
 	var hist []Publication
 	top := res.Top
 	switch {

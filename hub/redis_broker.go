@@ -33,32 +33,54 @@ var (
 
 // RedisBrokerConfig configures a RedisBroker.
 type RedisBrokerConfig struct {
-	// URL is a redis:// URL, e.g. redis://127.0.0.1:6379/0.
+	// URL is a redis:// URL of a single Redis, e.g. redis://127.0.0.1:6379/0.
+	// Ignored when Options is set.
 	URL string
+	// Options selects the deployment as redis.NewUniversalClient does: a
+	// single Redis (one address), Redis Sentinel (MasterName set) or Redis
+	// Cluster (IsClusterMode, or several addresses without MasterName). On a
+	// cluster, live publications use sharded pub/sub (SSUBSCRIBE/SPUBLISH,
+	// Redis >= 7), so each channel's traffic touches only its own shard.
+	Options *redis.UniversalOptions
 	// Prefix namespaces every key and pub/sub channel, so that several hubs
 	// (or tests) can share one Redis. Default "hub".
 	Prefix string
 	// SubscribeTimeout bounds how long Subscribe waits for Redis to confirm.
 	// Default 5s.
 	SubscribeTimeout time.Duration
-	// HealthCheck is how long the pub/sub connection may stay silent before it
+	// HealthCheck is how long a pub/sub connection may stay silent before it
 	// is pinged; a second silent period without a pong reconnects. Default 1s.
 	HealthCheck time.Duration
+	// WaitReplicas, when above 0, makes Publish wait (Redis WAIT) until that
+	// many replicas have the publication before acknowledging it, so a
+	// failover cannot lose an acknowledged publication. A publish whose
+	// replication is not confirmed within WaitTimeout fails with
+	// ErrUnavailable (it may still have been made: a retry with the same
+	// idempotency key answers with its position). 0: acknowledge at once.
+	WaitReplicas int
+	// WaitTimeout bounds the wait for replicas. Default 1s.
+	WaitTimeout time.Duration
 	Logger      *slog.Logger
 }
 
-// RedisBroker is the multi-node Broker: Redis PUB/SUB carries live
+// RedisBroker is the multi-node Broker: Redis pub/sub carries live
 // publications, a capped stream per channel keeps history, and a Lua script
-// updates offset, epoch and stream atomically. It reconnects by itself; while
-// Redis is down its operations fail with ErrUnavailable.
+// updates offset, epoch and stream atomically. Every key of a channel shares
+// one hash slot, so on Redis Cluster each script runs on one shard. It
+// reconnects by itself; while Redis (or a channel's shard) is down its
+// operations fail with ErrUnavailable.
 type RedisBroker struct {
-	client           *redis.Client
+	client redis.UniversalClient
+	// cluster is client on Redis Cluster, nil otherwise.
+	cluster          *redis.ClusterClient
 	prefix           string
 	control          string
 	log              *slog.Logger
 	handler          atomic.Pointer[EventHandler]
 	subscribeTimeout time.Duration
 	healthCheck      time.Duration
+	waitReplicas     int
+	waitTimeout      time.Duration
 	// skewMS estimates Redis's clock minus ours, in ms, so a publish's
 	// deadline can be checked by the script against Redis's own clock.
 	skewMS atomic.Int64
@@ -72,33 +94,68 @@ type RedisBroker struct {
 	wanted  map[string]struct{}        // pub/sub channels this node listens to
 	waiters map[string][]chan struct{} // Subscribe calls waiting for confirmation
 	resync  map[string]struct{}        // channels to resync once re-confirmed
-	ps      *redis.PubSub              // the live session, nil while disconnected
+	ps      *redis.PubSub              // the main session, nil while disconnected
 	ready   chan struct{}              // closed when the first session is up
+	// On Redis Cluster the main session carries only the control channel;
+	// each channel lives in the session of the shard serving its slot.
+	shards map[string]*shard // by node address
+	owner  map[string]*shard // channel -> the shard session holding it
 
-	cancel context.CancelFunc
-	done   chan struct{}
-	once   sync.Once
+	stop     chan struct{} // closed by Close
+	cancel   context.CancelFunc
+	done     chan struct{}
+	shardsWG sync.WaitGroup
+	once     sync.Once
+}
+
+// shard is the sharded pub/sub session with one cluster master. Its fields
+// are guarded by the broker's mu.
+type shard struct {
+	addr   string
+	client *redis.Client // owned by the shard's goroutine
+	chans  map[string]struct{}
+	ps     *redis.PubSub // nil while disconnected
 }
 
 // NewRedisBroker connects to Redis and starts the pub/sub session, which Close
 // stops. It fails when Redis cannot be reached within ctx.
 func NewRedisBroker(ctx context.Context, cfg RedisBrokerConfig) (*RedisBroker, error) {
-	opts, err := redis.ParseURL(cfg.URL)
-	if err != nil {
-		return nil, fmt.Errorf("redis broker: parse url: %w", err)
+	if cfg.Options == nil {
+		opts, err := redis.ParseURL(cfg.URL)
+		if err != nil {
+			return nil, fmt.Errorf("redis broker: parse url: %w", err)
+		}
+		// A retried EVALSHA could append twice when only the reply was lost:
+		// callers retry explicitly, with idempotency keys.
+		return newRedisBroker(ctx, cfg, redis.NewClient(withBrokerDefaults(opts)))
 	}
-	// A retried EVALSHA could append twice when only the reply was lost:
-	// callers retry explicitly, with idempotency keys.
+	o := *cfg.Options
+	o.MaxRetries = -1 // as above
+	o.ContextTimeoutEnabled = true
+	return newRedisBroker(ctx, cfg, redis.NewUniversalClient(&o))
+}
+
+func withBrokerDefaults(opts *redis.Options) *redis.Options {
 	opts.MaxRetries = -1
 	opts.ContextTimeoutEnabled = true
+	return opts
+}
+
+func newRedisBroker(ctx context.Context, cfg RedisBrokerConfig, client redis.UniversalClient) (*RedisBroker, error) {
 	cfg.Prefix = cmpOr(cfg.Prefix, "hub")
+	if strings.ContainsAny(cfg.Prefix, "{}") {
+		_ = client.Close()
+		return nil, fmt.Errorf("redis broker: prefix %q contains a hash tag brace", cfg.Prefix)
+	}
 	b := &RedisBroker{
-		client:            redis.NewClient(opts),
+		client:            client,
 		prefix:            cfg.Prefix,
 		control:           cfg.Prefix + ":control",
 		log:               cmpOr(cfg.Logger, slog.New(slog.DiscardHandler)),
 		subscribeTimeout:  cmpOr(cfg.SubscribeTimeout, 5*time.Second),
 		healthCheck:       cmpOr(cfg.HealthCheck, time.Second),
+		waitReplicas:      max(cfg.WaitReplicas, 0),
+		waitTimeout:       cmpOr(cfg.WaitTimeout, time.Second),
 		publishScript:     redis.NewScript(publishLua),
 		historyScript:     redis.NewScript(historyLua),
 		presenceAddScript: redis.NewScript(presenceAddLua),
@@ -106,9 +163,13 @@ func NewRedisBroker(ctx context.Context, cfg RedisBrokerConfig) (*RedisBroker, e
 		wanted:            make(map[string]struct{}),
 		waiters:           make(map[string][]chan struct{}),
 		resync:            make(map[string]struct{}),
+		shards:            make(map[string]*shard),
+		owner:             make(map[string]*shard),
 		ready:             make(chan struct{}),
+		stop:              make(chan struct{}),
 		done:              make(chan struct{}),
 	}
+	b.cluster, _ = client.(*redis.ClusterClient)
 	b.wanted[b.control] = struct{}{}
 	if err := b.measureSkew(ctx); err != nil {
 		_ = b.client.Close()
@@ -134,6 +195,9 @@ func cmpOr[T comparable](v, def T) T {
 	return v
 }
 
+// Clustered reports whether the broker runs on Redis Cluster (sharded pub/sub).
+func (b *RedisBroker) Clustered() bool { return b.cluster != nil }
+
 // RegisterEventHandler implements Broker. A RedisBroker serves one hub: its
 // node-level subscriptions are not reference-counted across hubs.
 func (b *RedisBroker) RegisterEventHandler(h EventHandler) { b.handler.Store(&h) }
@@ -145,15 +209,42 @@ func (b *RedisBroker) eventHandler() EventHandler {
 	return nil
 }
 
+// key names one of a channel's keys. The hash tag puts all of a channel's
+// keys (and, on a cluster, its pub/sub channel) in one slot, so every script
+// touches one shard.
 func (b *RedisBroker) key(kind, channel string) string {
-	// The hash tag keeps one channel's keys in one slot, should this ever run
-	// on Redis Cluster.
 	return b.prefix + ":" + kind + ":{" + channel + "}"
 }
 
-func (b *RedisBroker) pubsubChannel(channel string) string { return b.prefix + ":c:" + channel }
+// pubsubChannel names a channel's pub/sub channel: hash-tagged on a cluster,
+// where it is a shard channel living in the slot of the channel's keys.
+func (b *RedisBroker) pubsubChannel(channel string) string {
+	if b.cluster != nil {
+		return b.key("c", channel)
+	}
+	return b.prefix + ":c:" + channel
+}
 
-// run keeps a pub/sub session open, reconnecting with back-off.
+// channelName is pubsubChannel's inverse.
+func (b *RedisBroker) channelName(ch string) (string, bool) {
+	name, ok := strings.CutPrefix(ch, b.prefix+":c:")
+	if !ok || b.cluster == nil {
+		return name, ok
+	}
+	if len(name) < 2 || name[0] != '{' || name[len(name)-1] != '}' {
+		return "", false
+	}
+	return name[1 : len(name)-1], true
+}
+
+func (b *RedisBroker) publishCommand() string {
+	if b.cluster != nil {
+		return "spublish"
+	}
+	return "publish"
+}
+
+// run keeps the main pub/sub session open, reconnecting with back-off.
 func (b *RedisBroker) run(ctx context.Context) {
 	defer close(b.done)
 	delay := 50 * time.Millisecond
@@ -166,6 +257,7 @@ func (b *RedisBroker) run(ctx context.Context) {
 			delay = 50 * time.Millisecond
 		}
 		b.log.Warn("redis pub/sub session ended", "err", err, "retry_in", delay)
+		b.reloadTopology()
 		select {
 		case <-ctx.Done():
 			return
@@ -175,17 +267,31 @@ func (b *RedisBroker) run(ctx context.Context) {
 	}
 }
 
+// reloadTopology asks the cluster client to re-read which node serves which
+// slot: it learns of a failover only when told to look.
+func (b *RedisBroker) reloadTopology() {
+	if b.cluster != nil {
+		b.cluster.ReloadState(context.Background())
+	}
+}
+
 // session subscribes to every wanted channel and reads until the connection
 // fails. up reports whether the session got as far as a confirmed subscription.
+// On a cluster it carries the control channel only.
 func (b *RedisBroker) session(ctx context.Context, resync bool) (up bool, err error) {
 	ps := b.client.Subscribe(ctx)
 	defer func() { _ = ps.Close() }()
 	b.mu.Lock()
-	chans := make([]string, 0, len(b.wanted))
-	for ch := range b.wanted {
-		chans = append(chans, ch)
-		if resync && ch != b.control {
-			b.resync[ch] = struct{}{}
+	var chans []string
+	if b.cluster != nil {
+		chans = []string{b.control}
+	} else {
+		chans = make([]string, 0, len(b.wanted))
+		for ch := range b.wanted {
+			chans = append(chans, ch)
+			if resync && ch != b.control {
+				b.resync[ch] = struct{}{}
+			}
 		}
 	}
 	b.ps = ps
@@ -195,7 +301,9 @@ func (b *RedisBroker) session(ctx context.Context, resync bool) (up bool, err er
 		if b.ps == ps {
 			b.ps = nil
 		}
-		clear(b.resync)
+		if b.cluster == nil {
+			clear(b.resync)
+		}
 		b.mu.Unlock()
 	}()
 	for i := 0; i < len(chans); i += 512 {
@@ -203,19 +311,33 @@ func (b *RedisBroker) session(ctx context.Context, resync bool) (up bool, err er
 			return false, fmt.Errorf("subscribe: %w", err)
 		}
 	}
+	return b.receive(ctx, ps, func(m *redis.Subscription) {
+		if m.Kind == "subscribe" {
+			if !up {
+				up = true
+				b.log.Info("redis pub/sub session up", "channels", len(chans))
+			}
+			b.confirmed(m.Channel)
+		}
+	})
+}
+
+// receive reads ps until it fails, pinging it when silent, and hands
+// subscription events to onSub and messages to dispatch.
+func (b *RedisBroker) receive(ctx context.Context, ps *redis.PubSub, onSub func(*redis.Subscription)) (bool, error) {
 	pinged := false
 	for {
 		msg, err := ps.ReceiveTimeout(ctx, b.healthCheck)
 		if err != nil {
 			var ne net.Error
 			if !errors.As(err, &ne) || !ne.Timeout() {
-				return up, fmt.Errorf("receive: %w", err)
+				return false, fmt.Errorf("receive: %w", err)
 			}
 			if pinged {
-				return up, errors.New("receive: no pong from redis")
+				return false, errors.New("receive: no pong from redis")
 			}
 			if err := ps.Ping(ctx); err != nil {
-				return up, fmt.Errorf("ping: %w", err)
+				return false, fmt.Errorf("ping: %w", err)
 			}
 			pinged = true
 			continue
@@ -223,17 +345,247 @@ func (b *RedisBroker) session(ctx context.Context, resync bool) (up bool, err er
 		pinged = false
 		switch m := msg.(type) {
 		case *redis.Subscription:
-			if m.Kind == "subscribe" {
-				if !up {
-					up = true
-					b.log.Info("redis pub/sub session up", "channels", len(chans))
-				}
-				b.confirmed(m.Channel)
-			}
+			onSub(m)
 		case *redis.Message:
 			b.dispatch(m.Channel, m.Payload)
 		}
 	}
+}
+
+// shardAt returns the shard session for the master at addr, starting it if
+// needed. b.mu held.
+func (b *RedisBroker) shardAt(addr string) *shard {
+	if sh := b.shards[addr]; sh != nil {
+		return sh
+	}
+	copts := b.cluster.Options()
+	sh := &shard{
+		addr: addr,
+		client: redis.NewClient(&redis.Options{
+			Addr: addr, Username: copts.Username, Password: copts.Password, TLSConfig: copts.TLSConfig,
+			Protocol: copts.Protocol, DialTimeout: min(cmpOr(copts.DialTimeout, 5*time.Second), 2*time.Second),
+			MaxRetries: -1, ContextTimeoutEnabled: true, PoolSize: 1,
+		}),
+		chans: make(map[string]struct{}),
+	}
+	b.shards[addr] = sh
+	b.shardsWG.Add(1)
+	go b.runShard(sh)
+	return sh
+}
+
+// assign puts channel ch (a pub/sub channel name) in the session of the
+// master serving its slot and returns that session's connection, if up.
+func (b *RedisBroker) assign(ctx context.Context, ch string) (*redis.PubSub, error) {
+	b.mu.Lock()
+	if sh := b.owner[ch]; sh != nil {
+		ps := sh.ps
+		b.mu.Unlock()
+		return ps, nil
+	}
+	b.mu.Unlock()
+	node, err := b.cluster.MasterForKey(ctx, ch)
+	if err != nil {
+		return nil, err
+	}
+	addr := node.Options().Addr
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	select {
+	case <-b.stop:
+		return nil, ErrClosed
+	default:
+	}
+	if _, ok := b.wanted[ch]; !ok {
+		return nil, errors.New("unsubscribed meanwhile")
+	}
+	if sh := b.owner[ch]; sh != nil {
+		return sh.ps, nil
+	}
+	sh := b.shardAt(addr)
+	sh.chans[ch] = struct{}{}
+	b.owner[ch] = sh
+	return sh.ps, nil
+}
+
+// runShard keeps one master's sharded pub/sub session open. When a session
+// ends (the master died, or gave slots away) its channels are routed again
+// to whichever master serves them now and resynced once re-confirmed. It
+// returns when no channel is left for this master, or at Close.
+func (b *RedisBroker) runShard(sh *shard) {
+	defer b.shardsWG.Done()
+	defer func() { _ = sh.client.Close() }()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go func() {
+		select {
+		case <-b.stop:
+			cancel()
+		case <-ctx.Done():
+		}
+	}()
+	delay := 50 * time.Millisecond
+	for {
+		up, err := b.shardSession(ctx, sh)
+		if ctx.Err() != nil {
+			return
+		}
+		if up {
+			delay = 50 * time.Millisecond
+		}
+		b.log.Warn("redis shard pub/sub session ended", "node", sh.addr, "err", err, "retry_in", delay)
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(delay):
+		}
+		delay = min(delay*2, time.Second)
+		if b.reroute(ctx, sh) {
+			return
+		}
+	}
+}
+
+// shardSession subscribes the shard's channels and reads until the
+// connection fails.
+func (b *RedisBroker) shardSession(ctx context.Context, sh *shard) (up bool, err error) {
+	ps := sh.client.SSubscribe(ctx)
+	defer func() { _ = ps.Close() }()
+	b.mu.Lock()
+	chans := make([]string, 0, len(sh.chans))
+	for ch := range sh.chans {
+		chans = append(chans, ch)
+	}
+	sh.ps = ps
+	b.mu.Unlock()
+	defer func() {
+		// Whatever this session carried may have missed publications.
+		b.mu.Lock()
+		if sh.ps == ps {
+			sh.ps = nil
+		}
+		for ch := range sh.chans {
+			if _, ok := b.wanted[ch]; ok {
+				b.resync[ch] = struct{}{}
+			}
+		}
+		b.mu.Unlock()
+	}()
+	// One command per channel: SSUBSCRIBE refuses channels of several slots.
+	for _, ch := range chans {
+		if err := ps.SSubscribe(ctx, ch); err != nil {
+			return false, fmt.Errorf("ssubscribe: %w", err)
+		}
+	}
+	if len(chans) == 0 {
+		if err := ps.Ping(ctx); err != nil {
+			return false, fmt.Errorf("ping: %w", err)
+		}
+	}
+	_, err = b.receive(ctx, ps, func(m *redis.Subscription) {
+		switch m.Kind {
+		case "ssubscribe":
+			up = true
+			b.confirmed(m.Channel)
+		case "sunsubscribe":
+			// Redis drops a shard channel's subscribers when its slot moves
+			// to another master: follow it there.
+			b.mu.Lock()
+			moved := b.owner[m.Channel] == sh
+			if moved {
+				delete(sh.chans, m.Channel)
+				delete(b.owner, m.Channel)
+				if _, ok := b.wanted[m.Channel]; ok {
+					b.resync[m.Channel] = struct{}{}
+				}
+			}
+			_, wanted := b.wanted[m.Channel]
+			b.mu.Unlock()
+			if moved && wanted {
+				_ = ps.SUnsubscribe(ctx, m.Channel) // forget it here, so a reconnect does not resubscribe it
+				b.reloadTopology()
+				go b.follow(m.Channel)
+			}
+		}
+	})
+	return up, err
+}
+
+// follow re-subscribes a channel whose slot moved, retrying until the
+// topology settles or the channel is no longer wanted.
+func (b *RedisBroker) follow(ch string) {
+	delay := 50 * time.Millisecond
+	for {
+		select {
+		case <-b.stop:
+			return
+		default:
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), b.subscribeTimeout)
+		ps, err := b.assign(ctx, ch)
+		if err == nil && ps != nil {
+			err = ps.SSubscribe(ctx, ch)
+		}
+		cancel()
+		b.mu.Lock()
+		_, wanted := b.wanted[ch]
+		b.mu.Unlock()
+		if err == nil || !wanted {
+			return
+		}
+		b.log.Warn("redis: follow moved channel", "err", err)
+		select {
+		case <-b.stop:
+			return
+		case <-time.After(delay):
+		}
+		delay = min(2*delay, time.Second)
+	}
+}
+
+// reroute moves the shard's channels to the masters serving their slots now
+// (after a failover the promoted replica has another address). It reports
+// whether the shard is left without channels and was removed.
+func (b *RedisBroker) reroute(ctx context.Context, sh *shard) (gone bool) {
+	// A synchronous reload: the lazy one might not have finished.
+	_ = b.cluster.ForEachMaster(ctx, func(context.Context, *redis.Client) error { return nil })
+	b.mu.Lock()
+	chans := make([]string, 0, len(sh.chans))
+	for ch := range sh.chans {
+		chans = append(chans, ch)
+	}
+	b.mu.Unlock()
+	for _, ch := range chans {
+		node, err := b.cluster.MasterForKey(ctx, ch)
+		if err != nil {
+			continue
+		}
+		addr := node.Options().Addr
+		if addr == sh.addr {
+			continue
+		}
+		b.mu.Lock()
+		var ps *redis.PubSub
+		if _, ok := b.wanted[ch]; ok && b.owner[ch] == sh {
+			delete(sh.chans, ch)
+			to := b.shardAt(addr)
+			to.chans[ch] = struct{}{}
+			b.owner[ch] = to
+			b.resync[ch] = struct{}{}
+			ps = to.ps
+		}
+		b.mu.Unlock()
+		if ps != nil {
+			_ = ps.SSubscribe(ctx, ch) // on failure, that session's restart subscribes it
+		}
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if len(sh.chans) == 0 && b.shards[sh.addr] == sh {
+		delete(b.shards, sh.addr)
+		return true
+	}
+	return false
 }
 
 func (b *RedisBroker) confirmed(ch string) {
@@ -255,7 +607,9 @@ func (b *RedisBroker) confirmed(ch string) {
 		return
 	}
 	if h := b.eventHandler(); resync && h != nil {
-		h.HandleResync(strings.TrimPrefix(ch, b.prefix+":c:"))
+		if name, ok := b.channelName(ch); ok {
+			h.HandleResync(name)
+		}
 	}
 }
 
@@ -268,7 +622,7 @@ func (b *RedisBroker) dispatch(ch, payload string) {
 		h.HandleControl([]byte(payload))
 		return
 	}
-	name, ok := strings.CutPrefix(ch, b.prefix+":c:")
+	name, ok := b.channelName(ch)
 	if !ok || len(payload) < 2 {
 		return
 	}
@@ -322,6 +676,10 @@ func (b *RedisBroker) Subscribe(ctx context.Context, channel string) error {
 	fail := func(err error) error {
 		b.mu.Lock()
 		delete(b.wanted, full)
+		if sh := b.owner[full]; sh != nil {
+			delete(sh.chans, full)
+			delete(b.owner, full)
+		}
 		ws := b.waiters[full]
 		for i, x := range ws {
 			if x == w {
@@ -335,11 +693,25 @@ func (b *RedisBroker) Subscribe(ctx context.Context, channel string) error {
 		b.mu.Unlock()
 		return unavailable("redis subscribe "+channel, err)
 	}
-	if ps == nil {
-		return fail(errors.New("pub/sub not connected"))
-	}
-	if err := ps.Subscribe(ctx, full); err != nil {
-		return fail(err)
+	if b.cluster != nil {
+		var err error
+		if ps, err = b.assign(ctx, full); err != nil {
+			b.reloadTopology()
+			return fail(err)
+		}
+		// A shard session not connected yet subscribes it when it connects.
+		if ps != nil {
+			if err := ps.SSubscribe(ctx, full); err != nil {
+				return fail(err)
+			}
+		}
+	} else {
+		if ps == nil {
+			return fail(errors.New("pub/sub not connected"))
+		}
+		if err := ps.Subscribe(ctx, full); err != nil {
+			return fail(err)
+		}
 	}
 	t := time.NewTimer(b.subscribeTimeout)
 	defer t.Stop()
@@ -360,19 +732,34 @@ func (b *RedisBroker) Unsubscribe(ctx context.Context, channel string) error {
 	delete(b.wanted, full)
 	delete(b.resync, full)
 	ps := b.ps
+	if b.cluster != nil {
+		ps = nil
+		if sh := b.owner[full]; sh != nil {
+			ps = sh.ps
+			delete(sh.chans, full)
+			delete(b.owner, full)
+		}
+	}
 	b.mu.Unlock()
 	if ps == nil {
 		return nil // the next session will not subscribe it
 	}
-	if err := ps.Unsubscribe(ctx, full); err != nil {
+	var err error
+	if b.cluster != nil {
+		err = ps.SUnsubscribe(ctx, full)
+	} else {
+		err = ps.Unsubscribe(ctx, full)
+	}
+	if err != nil {
 		return unavailable("redis unsubscribe "+channel, err)
 	}
 	return nil
 }
 
 // classify wraps err as ErrUnavailable unless Redis answered with a script or
-// type error, which is a bug rather than an outage.
-func classify(op string, err error) error {
+// type error, which is a bug rather than an outage. On a cluster an outage
+// makes the client re-read the topology, to find a promoted replica.
+func (b *RedisBroker) classify(op string, err error) error {
 	var rerr redis.Error
 	if errors.As(err, &rerr) {
 		msg := rerr.Error()
@@ -383,6 +770,7 @@ func classify(op string, err error) error {
 	if errors.Is(err, context.Canceled) {
 		return fmt.Errorf("%s: %w", op, err)
 	}
+	b.reloadTopology()
 	return unavailable(op, err)
 }
 
@@ -409,6 +797,10 @@ func (b *RedisBroker) noteRedisTime(sent, received time.Time, redisMS int64) {
 	b.skewMS.Store(redisMS - mid.UnixMilli())
 }
 
+// errNotReplicated is why a publish was answered unavailable although Redis
+// ran it: not enough replicas confirmed it in time.
+var errNotReplicated = errors.New("publication not confirmed by the replicas in time; a retry with the same key answers with its position if it was made")
+
 // Publish implements Broker. The script checks opts.Deadline against Redis's
 // clock (translated with the measured skew), so a publish stuck in a frozen
 // Redis does not happen after the caller gave up on it.
@@ -424,13 +816,12 @@ func (b *RedisBroker) Publish(ctx context.Context, channel string, data []byte, 
 	if !opts.Deadline.IsZero() {
 		deadline = max(opts.Deadline.UnixMilli()+b.skewMS.Load(), 1)
 	}
+	keys := []string{b.key("s", channel), b.key("m", channel), idemKey}
+	args := []any{data, opts.HistorySize, histTTL, metaTTL.Milliseconds(), newEpoch(), b.pubsubChannel(channel), idemTTL, deadline, b.publishCommand()}
 	sent := time.Now()
-	res, err := b.publishScript.Run(ctx, b.client,
-		[]string{b.key("s", channel), b.key("m", channel), idemKey},
-		data, opts.HistorySize, histTTL, metaTTL.Milliseconds(), newEpoch(), b.pubsubChannel(channel), idemTTL, deadline,
-	).StringSlice()
+	res, replicas, err := b.runPublish(ctx, keys, args)
 	if err != nil {
-		return StreamPosition{}, classify("redis publish "+channel, err)
+		return StreamPosition{}, b.classify("redis publish "+channel, err)
 	}
 	if len(res) == 3 {
 		if ms, err := strconv.ParseInt(res[2], 10, 64); err == nil {
@@ -440,7 +831,85 @@ func (b *RedisBroker) Publish(ctx context.Context, channel string, data []byte, 
 	if len(res) >= 2 && res[1] == "late" {
 		return StreamPosition{}, unavailable("redis publish "+channel, errLate)
 	}
+	if replicas < b.waitReplicas {
+		return StreamPosition{}, unavailable("redis publish "+channel, errNotReplicated)
+	}
 	return parsePosition(res)
+}
+
+// runPublish runs publish.lua and, when publications must be replicated
+// before they are acknowledged, WAIT on the same connection. On a cluster it
+// sends both to the master of the channel's slot itself: a cluster client
+// would retry the script on a lost reply (appending twice) and could send
+// WAIT to another node.
+func (b *RedisBroker) runPublish(ctx context.Context, keys []string, args []any) (res []string, replicas int, err error) {
+	if b.cluster == nil && b.waitReplicas == 0 {
+		res, err := b.publishScript.Run(ctx, b.client, keys, args...).StringSlice()
+		return res, 0, err
+	}
+	for attempt := 0; ; attempt++ {
+		var target redis.Cmdable = b.client
+		if b.cluster != nil {
+			node, err := b.cluster.MasterForKey(ctx, keys[0])
+			if err != nil {
+				return nil, 0, err
+			}
+			target = node
+		}
+		res, replicas, err = b.publishOn(ctx, target, keys, args)
+		if err == nil || attempt == 2 {
+			return res, replicas, err
+		}
+		// MOVED: the slot has a new master (the script did not run there);
+		// ask the cluster who it is and go there.
+		if !redis.HasErrorPrefix(err, "MOVED") || b.cluster == nil {
+			return res, replicas, err
+		}
+		_ = b.cluster.ForEachMaster(ctx, func(context.Context, *redis.Client) error { return nil })
+	}
+}
+
+// publishOn pipelines the script (loading it if the node lacks it) and WAIT.
+func (b *RedisBroker) publishOn(ctx context.Context, c redis.Cmdable, keys []string, args []any) ([]string, int, error) {
+	wait := b.waitTimeout
+	if dl, ok := ctx.Deadline(); ok {
+		wait = min(wait, time.Until(dl)-10*time.Millisecond)
+	}
+	wait = max(wait, time.Millisecond)
+	for load := false; ; load = true {
+		var script *redis.Cmd
+		var acks *redis.Cmd
+		// Each command's own error is read below.
+		_, _ = c.Pipelined(ctx, func(p redis.Pipeliner) error {
+			if load {
+				script = p.Eval(ctx, publishLua, keys, args...)
+			} else {
+				script = p.EvalSha(ctx, b.publishScript.Hash(), keys, args...)
+			}
+			if b.waitReplicas > 0 {
+				acks = p.Do(ctx, "wait", b.waitReplicas, wait.Milliseconds())
+			}
+			return nil
+		})
+		if err := script.Err(); err != nil {
+			if !load && redis.HasErrorPrefix(err, "NOSCRIPT") {
+				continue
+			}
+			return nil, 0, err
+		}
+		res, err2 := script.StringSlice()
+		if err2 != nil {
+			return nil, 0, err2
+		}
+		if acks == nil {
+			return res, 0, nil
+		}
+		n, err := acks.Int()
+		if err != nil {
+			return res, 0, nil // the script ran; its replication is unknown
+		}
+		return res, n, nil
+	}
 }
 
 func parsePosition(res []string) (StreamPosition, error) {
@@ -466,13 +935,13 @@ func (b *RedisBroker) History(ctx context.Context, channel string, q HistoryQuer
 		since, sinceEpoch, q.Limit, metaTTL.Milliseconds(), newEpoch(),
 	).Slice()
 	if err != nil {
-		return HistoryResult{}, classify("redis history "+channel, err)
+		return HistoryResult{}, b.classify("redis history "+channel, err)
 	}
 	return parseHistory(raw)
 }
 
 func parseHistory(raw []any) (HistoryResult, error) {
-	if len(raw) != 3 {
+	if len(raw) != 4 {
 		return HistoryResult{}, fmt.Errorf("redis history: reply has %d parts", len(raw))
 	}
 	epoch, _ := raw[0].(string)
@@ -481,7 +950,8 @@ func parseHistory(raw []any) (HistoryResult, error) {
 	if err != nil {
 		return HistoryResult{}, fmt.Errorf("redis history: top %q: %w", topStr, err)
 	}
-	res := HistoryResult{Top: StreamPosition{Epoch: epoch, Offset: top}}
+	continued, _ := raw[3].(string)
+	res := HistoryResult{Top: StreamPosition{Epoch: epoch, Offset: top}, Continues: continued == "1"}
 	entries, _ := raw[2].([]any)
 	for _, e := range entries {
 		pub, err := parseStreamEntry(epoch, e)
@@ -531,8 +1001,13 @@ func (b *RedisBroker) publishPresenceEvent(ctx context.Context, kind byte, chann
 		return fmt.Errorf("encode presence: %w", err)
 	}
 	payload := append([]byte{kind, ':'}, js...)
-	if err := b.client.Publish(ctx, b.pubsubChannel(channel), payload).Err(); err != nil {
-		return classify("redis presence event "+channel, err)
+	if b.cluster != nil {
+		err = b.client.SPublish(ctx, b.pubsubChannel(channel), payload).Err()
+	} else {
+		err = b.client.Publish(ctx, b.pubsubChannel(channel), payload).Err()
+	}
+	if err != nil {
+		return b.classify("redis presence event "+channel, err)
 	}
 	return nil
 }
@@ -540,7 +1015,7 @@ func (b *RedisBroker) publishPresenceEvent(ctx context.Context, kind byte, chann
 // PublishControl implements Broker.
 func (b *RedisBroker) PublishControl(ctx context.Context, data []byte) error {
 	if err := b.client.Publish(ctx, b.control, data).Err(); err != nil {
-		return classify("redis control", err)
+		return b.classify("redis control", err)
 	}
 	return nil
 }
@@ -558,7 +1033,7 @@ func (b *RedisBroker) AddPresence(ctx context.Context, channel string, info Clie
 		ttl.Milliseconds(), expireAt, info.Client, js,
 	).Err()
 	if err != nil {
-		return classify("redis presence add "+channel, err)
+		return b.classify("redis presence add "+channel, err)
 	}
 	return nil
 }
@@ -571,7 +1046,7 @@ func (b *RedisBroker) RemovePresence(ctx context.Context, channel, clientID stri
 		return nil
 	})
 	if err != nil {
-		return classify("redis presence remove "+channel, err)
+		return b.classify("redis presence remove "+channel, err)
 	}
 	return nil
 }
@@ -583,7 +1058,7 @@ func (b *RedisBroker) Presence(ctx context.Context, channel string) ([]ClientInf
 		time.Now().UnixMilli(),
 	).StringSlice()
 	if err != nil {
-		return nil, classify("redis presence "+channel, err)
+		return nil, b.classify("redis presence "+channel, err)
 	}
 	out := make([]ClientInfo, 0, len(vals))
 	for _, v := range vals {
@@ -597,18 +1072,25 @@ func (b *RedisBroker) Presence(ctx context.Context, channel string) ([]ClientInf
 	return out, nil
 }
 
-// Close stops the pub/sub session and closes the Redis client.
+// Close stops the pub/sub sessions and closes the Redis client.
 func (b *RedisBroker) Close(context.Context) error {
 	var err error
 	b.once.Do(func() {
 		b.cancel()
 		b.mu.Lock()
-		ps := b.ps
+		close(b.stop)
+		pss := []*redis.PubSub{b.ps}
+		for _, sh := range b.shards {
+			pss = append(pss, sh.ps)
+		}
 		b.mu.Unlock()
-		if ps != nil {
-			_ = ps.Close() // unblocks the session's pending receive
+		for _, ps := range pss {
+			if ps != nil {
+				_ = ps.Close() // unblocks the session's pending receive
+			}
 		}
 		<-b.done
+		b.shardsWG.Wait()
 		err = b.client.Close()
 	})
 	return err
