@@ -93,3 +93,9 @@ func CodeOf(err error) string {
 	}
 	return "internal"
 }
+
+// ErrNotFound is what a store interface returns for a row that does not exist
+// or is not the caller's. Domain packages declare those interfaces and check
+// for it with errors.Is; internal/store returns it. It is not an *Error: the
+// domain decides what a missing row means to the client.
+var ErrNotFound = errors.New("not found")

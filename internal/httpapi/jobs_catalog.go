@@ -5,20 +5,21 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/utopiahire/utopiahire/internal/jobs/catalog"
 	"github.com/utopiahire/utopiahire/internal/store"
 )
 
 // CatalogOrigins counts the catalog's postings per source (*catalog.Catalog).
 type CatalogOrigins interface {
-	Origins(ctx context.Context) ([]store.OriginCount, error)
+	Origins(ctx context.Context) ([]catalog.OriginCount, error)
 }
 
 // CatalogSummary is GET /api/jobs/catalog: how many postings the local
 // catalog holds and where they come from, with each live board's last
 // import, so the user knows how wide a search is.
 type CatalogSummary struct {
-	Total   int                 `json:"total"`
-	Sources []store.OriginCount `json:"sources"`
+	Total   int                   `json:"total"`
+	Sources []catalog.OriginCount `json:"sources"`
 }
 
 func (s *Server) jobsCatalogRoute(c CatalogOrigins) {
@@ -34,7 +35,7 @@ func (s *Server) jobsCatalogRoute(c CatalogOrigins) {
 			}
 			sum := CatalogSummary{Sources: origins}
 			if sum.Sources == nil {
-				sum.Sources = []store.OriginCount{}
+				sum.Sources = []catalog.OriginCount{}
 			}
 			for _, o := range origins {
 				sum.Total += o.Postings

@@ -22,7 +22,6 @@ import (
 
 	"github.com/utopiahire/utopiahire/internal/apperr"
 	"github.com/utopiahire/utopiahire/internal/jobs"
-	"github.com/utopiahire/utopiahire/internal/store"
 )
 
 // Searcher answers a normalised query from every source (*jobs.Aggregator).
@@ -30,21 +29,37 @@ type Searcher interface {
 	Search(ctx context.Context, q jobs.Query) (jobs.Result, error)
 }
 
-// Store keeps the per-query cache and each user's latest search
-// (*store.JobSearches).
-type Store interface {
-	Cached(ctx context.Context, key string) (store.CachedSearch, error)
-	PutCached(ctx context.Context, key string, query, result json.RawMessage, ttl time.Duration) error
-	SaveLatest(ctx context.Context, userID string, s store.LatestSearch) error
-	Latest(ctx context.Context, userID string) (store.LatestSearch, error)
-	PatchLatestJob(ctx context.Context, userID, jobID string, patch json.RawMessage) error
-	NewestCached(ctx context.Context) (store.CachedSearch, error)
+// CachedSearch is a merged search result kept for a normalised query.
+type CachedSearch struct {
+	Query     json.RawMessage // set by NewestCached only
+	Result    json.RawMessage
+	CreatedAt time.Time
+	ExpiresAt time.Time
 }
 
-var _ Store = (*store.JobSearches)(nil)
+// LatestSearch is a user's latest job search and its results.
+type LatestSearch struct {
+	Query      json.RawMessage
+	Jobs       json.RawMessage // JSON array
+	Notes      json.RawMessage // JSON array
+	Message    string
+	Cached     bool
+	SearchedAt time.Time
+}
+
+// Store keeps the per-query cache and each user's latest search
+// (internal/store implements it). Lookups return apperr.ErrNotFound.
+type Store interface {
+	Cached(ctx context.Context, key string) (CachedSearch, error)
+	PutCached(ctx context.Context, key string, query, result json.RawMessage, ttl time.Duration) error
+	SaveLatest(ctx context.Context, userID string, s LatestSearch) error
+	Latest(ctx context.Context, userID string) (LatestSearch, error)
+	PatchLatestJob(ctx context.Context, userID, jobID string, patch json.RawMessage) error
+	NewestCached(ctx context.Context) (CachedSearch, error)
+}
 
 // Catalog returns one catalog posting (*catalog.Catalog); the error wraps
-// store.ErrNotFound when there is none.
+// apperr.ErrNotFound when there is none.
 type Catalog interface {
 	Job(ctx context.Context, id string) (jobs.Job, error)
 }
@@ -198,7 +213,7 @@ func (s *Service) LatestAnonymous(ctx context.Context, client string) (Response,
 		}
 	}
 	c, err := s.cfg.Store.NewestCached(ctx)
-	if errors.Is(err, store.ErrNotFound) {
+	if errors.Is(err, apperr.ErrNotFound) {
 		return Response{Message: "No search yet: search jobs with POST /api/jobs/search.", Jobs: []jobs.Job{}, Notes: []jobs.Note{}}, nil
 	}
 	if err != nil {
@@ -280,7 +295,7 @@ func decorate(list []jobs.Job) []jobs.Job {
 func (s *Service) cached(ctx context.Context, key string) (jobs.Result, bool, error) {
 	c, err := s.cfg.Store.Cached(ctx, key)
 	switch {
-	case errors.Is(err, store.ErrNotFound):
+	case errors.Is(err, apperr.ErrNotFound):
 		return jobs.Result{}, false, nil
 	case ctx.Err() != nil:
 		return jobs.Result{}, false, ctx.Err()
@@ -334,7 +349,7 @@ func (s *Service) saveLatest(ctx context.Context, userID string, r Response) err
 		return fmt.Errorf("encode jobs: %w", err)
 	}
 	nj, _ := json.Marshal(r.Notes)
-	return s.cfg.Store.SaveLatest(ctx, userID, store.LatestSearch{Query: qj, Jobs: jj, Notes: nj, Message: r.Message, Cached: r.Cached})
+	return s.cfg.Store.SaveLatest(ctx, userID, LatestSearch{Query: qj, Jobs: jj, Notes: nj, Message: r.Message, Cached: r.Cached})
 }
 
 // message is the contract's message: how many jobs, for what, and which
@@ -365,7 +380,7 @@ func message(q jobs.Query, r jobs.Result) string {
 // an empty result saying so.
 func (s *Service) Latest(ctx context.Context, userID string) (Response, error) {
 	l, err := s.cfg.Store.Latest(ctx, userID)
-	if errors.Is(err, store.ErrNotFound) {
+	if errors.Is(err, apperr.ErrNotFound) {
 		return Response{Message: "No search yet: search jobs with POST /api/jobs/search.", Jobs: []jobs.Job{}, Notes: []jobs.Note{}}, nil
 	}
 	if err != nil {
@@ -406,7 +421,7 @@ func (s *Service) Job(ctx context.Context, userID, id string) (jobs.Job, error) 
 		return j, err
 	}
 	j, err := s.cfg.Catalog.Job(ctx, id)
-	if errors.Is(err, store.ErrNotFound) {
+	if errors.Is(err, apperr.ErrNotFound) {
 		return jobs.Job{}, ErrJobNotFound
 	}
 	return j, err
@@ -414,7 +429,7 @@ func (s *Service) Job(ctx context.Context, userID, id string) (jobs.Job, error) 
 
 func (s *Service) latestJob(ctx context.Context, userID, id string) (jobs.Job, bool, error) {
 	l, err := s.cfg.Store.Latest(ctx, userID)
-	if errors.Is(err, store.ErrNotFound) {
+	if errors.Is(err, apperr.ErrNotFound) {
 		return jobs.Job{}, false, nil
 	}
 	if err != nil {
@@ -452,7 +467,7 @@ func (s *Service) complete(ctx context.Context, userID string, j jobs.Job) jobs.
 		j.ExperienceLevel = level
 	}
 	patch, _ := json.Marshal(map[string]string{"description": j.Description, "experience_level": j.ExperienceLevel})
-	if err := s.cfg.Store.PatchLatestJob(ctx, userID, j.ID, patch); err != nil && !errors.Is(err, store.ErrNotFound) {
+	if err := s.cfg.Store.PatchLatestJob(ctx, userID, j.ID, patch); err != nil && !errors.Is(err, apperr.ErrNotFound) {
 		s.cfg.Logger.Warn("job description not kept", "job_id", j.ID, "err", err)
 	}
 	return j

@@ -10,6 +10,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/utopiahire/utopiahire/internal/apperr"
 )
 
 // DBTX is a pool or a transaction: repositories run in either.
@@ -19,8 +20,9 @@ type DBTX interface {
 	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
 }
 
-// ErrNotFound is returned for a row that does not exist or is not the caller's.
-var ErrNotFound = errors.New("not found")
+// ErrNotFound is returned for a row that does not exist or is not the caller's:
+// apperr.ErrNotFound, which the domain packages check for.
+var ErrNotFound = apperr.ErrNotFound
 
 // CVFile is an uploaded CV document.
 type CVFile struct {

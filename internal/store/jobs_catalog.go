@@ -9,50 +9,14 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/utopiahire/utopiahire/internal/jobs/catalog"
 )
-
-// CatalogJob is one posting of the local job catalog.
-type CatalogJob struct {
-	ID              string
-	Title           string
-	Company         string
-	Location        string
-	Country         string // canonical country name, "" when unknown
-	JobLink         string
-	PostedDate      string
-	PostedAt        *time.Time
-	Logo            string
-	Description     string // sanitised HTML
-	DescriptionText string // its text, for full-text search
-	ExperienceLevel string
-	Origin          string // where it came from before import, e.g. "linkedin"
-	OriginID        string
-	FetchedAt       time.Time
-	// Rank is the full-text rank of a search hit (0 outside searches).
-	Rank float64
-}
-
-// CatalogFilter is a catalog search.
-type CatalogFilter struct {
-	// Terms are the keywords in websearch syntax ("go -java", quoted phrases).
-	Terms string
-	// Countries restricts to postings in any of them; empty: anywhere.
-	Countries []string
-	// Levels restricts to any of the experience levels; empty: any.
-	Levels []string
-	// PostedSince drops postings older than it (and undated ones); nil: any age.
-	PostedSince *time.Time
-	Limit       int
-}
-
-// UpsertStats counts what an import did.
-type UpsertStats struct {
-	Inserted, Updated, Unchanged int
-}
 
 // JobCatalog is the repository of the catalog. Catalog postings are public:
 // any signed-in user may read any of them.
 type JobCatalog struct{ pool *pgxpool.Pool }
+
+var _ catalog.Store = (*JobCatalog)(nil)
 
 // NewJobCatalog returns the repository over pool.
 func NewJobCatalog(pool *pgxpool.Pool) *JobCatalog { return &JobCatalog{pool: pool} }
@@ -87,8 +51,8 @@ const upsertChunk = 500
 
 // Upsert imports postings, in transactions of upsertChunk rows, and counts
 // what changed.
-func (r *JobCatalog) Upsert(ctx context.Context, jobs []CatalogJob) (UpsertStats, error) {
-	var st UpsertStats
+func (r *JobCatalog) Upsert(ctx context.Context, jobs []catalog.Posting) (catalog.UpsertStats, error) {
+	var st catalog.UpsertStats
 	for start := 0; start < len(jobs); start += upsertChunk {
 		chunk := jobs[start:min(start+upsertChunk, len(jobs))]
 		err := pgx.BeginFunc(ctx, r.pool, func(tx pgx.Tx) error {
@@ -101,7 +65,7 @@ func (r *JobCatalog) Upsert(ctx context.Context, jobs []CatalogJob) (UpsertStats
 	return st, nil
 }
 
-func upsertBatch(ctx context.Context, tx pgx.Tx, chunk []CatalogJob, st *UpsertStats) error {
+func upsertBatch(ctx context.Context, tx pgx.Tx, chunk []catalog.Posting, st *catalog.UpsertStats) error {
 	b := &pgx.Batch{}
 	for _, j := range chunk {
 		b.Queue(upsertCatalog, j.ID, j.Title, j.Company, j.Location, j.Country, j.JobLink, j.PostedDate,
@@ -142,7 +106,7 @@ ORDER BY rank DESC, posted_at DESC NULLS LAST, id
 LIMIT $6`
 
 // Search returns the postings matching f, best first.
-func (r *JobCatalog) Search(ctx context.Context, f CatalogFilter) ([]CatalogJob, error) {
+func (r *JobCatalog) Search(ctx context.Context, f catalog.Filter) ([]catalog.Posting, error) {
 	if f.Limit <= 0 {
 		f.Limit = 10
 	}
@@ -165,17 +129,17 @@ func (r *JobCatalog) Search(ctx context.Context, f CatalogFilter) ([]CatalogJob,
 }
 
 // Job returns one posting by id, or ErrNotFound.
-func (r *JobCatalog) Job(ctx context.Context, id string) (CatalogJob, error) {
+func (r *JobCatalog) Job(ctx context.Context, id string) (catalog.Posting, error) {
 	rows, err := r.pool.Query(ctx, `SELECT `+catalogColumns+`, 0::real FROM job_catalog WHERE id = $1`, id)
 	if err != nil {
-		return CatalogJob{}, fmt.Errorf("load catalog job %s: %w", id, err)
+		return catalog.Posting{}, fmt.Errorf("load catalog job %s: %w", id, err)
 	}
 	j, err := pgx.CollectExactlyOneRow(rows, scanCatalogJob)
 	if errors.Is(err, pgx.ErrNoRows) {
-		return CatalogJob{}, ErrNotFound
+		return catalog.Posting{}, ErrNotFound
 	}
 	if err != nil {
-		return CatalogJob{}, fmt.Errorf("load catalog job %s: %w", id, err)
+		return catalog.Posting{}, fmt.Errorf("load catalog job %s: %w", id, err)
 	}
 	return j, nil
 }
@@ -189,8 +153,8 @@ func (r *JobCatalog) Count(ctx context.Context) (int, error) {
 	return n, nil
 }
 
-func scanCatalogJob(row pgx.CollectableRow) (CatalogJob, error) {
-	var j CatalogJob
+func scanCatalogJob(row pgx.CollectableRow) (catalog.Posting, error) {
+	var j catalog.Posting
 	var rank float32
 	err := row.Scan(&j.ID, &j.Title, &j.Company, &j.Location, &j.Country, &j.JobLink, &j.PostedDate, &j.PostedAt,
 		&j.Logo, &j.Description, &j.DescriptionText, &j.ExperienceLevel, &j.Origin, &j.OriginID, &j.FetchedAt, &rank)
@@ -225,20 +189,9 @@ func (r *JobCatalog) Expire(ctx context.Context, origins []string, before time.T
 	return int(tag.RowsAffected()), nil
 }
 
-// OriginCount is how many catalog postings came from one origin, and how
-// that origin's last import went (zero times for origins never imported
-// from a live board, such as a file).
-type OriginCount struct {
-	Origin      string     `json:"source"`
-	Postings    int        `json:"postings"`
-	AttemptedAt *time.Time `json:"last_import_at,omitempty"`
-	SucceededAt *time.Time `json:"last_success_at,omitempty"`
-	LastError   string     `json:"last_error,omitempty"`
-}
-
 // Origins counts the postings per origin, with each live board's import
 // status (a board that failed before importing anything has 0 postings).
-func (r *JobCatalog) Origins(ctx context.Context) ([]OriginCount, error) {
+func (r *JobCatalog) Origins(ctx context.Context) ([]catalog.OriginCount, error) {
 	rows, err := r.pool.Query(ctx, `
 SELECT coalesce(c.origin, i.source), coalesce(c.n, 0), i.attempted_at, i.succeeded_at, coalesce(i.last_error, '')
 FROM (SELECT origin, count(*) AS n FROM job_catalog GROUP BY origin) c
@@ -247,8 +200,8 @@ ORDER BY 2 DESC, 1`)
 	if err != nil {
 		return nil, fmt.Errorf("count catalog origins: %w", err)
 	}
-	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (OriginCount, error) {
-		var o OriginCount
+	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (catalog.OriginCount, error) {
+		var o catalog.OriginCount
 		err := row.Scan(&o.Origin, &o.Postings, &o.AttemptedAt, &o.SucceededAt, &o.LastError)
 		return o, err
 	})
@@ -258,16 +211,8 @@ ORDER BY 2 DESC, 1`)
 	return out, nil
 }
 
-// ImportOutcome is one board's import, as RecordImport keeps it.
-type ImportOutcome struct {
-	Source           string
-	At               time.Time
-	Err              string // "" on success
-	Fetched, Removed int
-}
-
 // RecordImport keeps how the last import from a board went.
-func (r *JobCatalog) RecordImport(ctx context.Context, o ImportOutcome) error {
+func (r *JobCatalog) RecordImport(ctx context.Context, o catalog.ImportOutcome) error {
 	var succeeded *time.Time
 	if o.Err == "" {
 		succeeded = &o.At

@@ -9,60 +9,45 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/utopiahire/utopiahire/internal/jobsearch"
 )
-
-// CachedSearch is a merged search result kept for a normalised query.
-type CachedSearch struct {
-	Query     json.RawMessage // set by NewestCached only
-	Result    json.RawMessage
-	CreatedAt time.Time
-	ExpiresAt time.Time
-}
-
-// LatestSearch is a user's latest job search and its results.
-type LatestSearch struct {
-	Query      json.RawMessage
-	Jobs       json.RawMessage // JSON array
-	Notes      json.RawMessage // JSON array
-	Message    string
-	Cached     bool
-	SearchedAt time.Time
-}
 
 // JobSearches is the repository of the search cache (shared by every user)
 // and of each user's latest search (theirs alone).
 type JobSearches struct{ pool *pgxpool.Pool }
 
+var _ jobsearch.Store = (*JobSearches)(nil)
+
 // NewJobSearches returns the repository over pool.
 func NewJobSearches(pool *pgxpool.Pool) *JobSearches { return &JobSearches{pool: pool} }
 
 // Cached returns the unexpired result for key, or ErrNotFound.
-func (r *JobSearches) Cached(ctx context.Context, key string) (CachedSearch, error) {
-	var c CachedSearch
+func (r *JobSearches) Cached(ctx context.Context, key string) (jobsearch.CachedSearch, error) {
+	var c jobsearch.CachedSearch
 	err := r.pool.QueryRow(ctx,
 		`SELECT result, created_at, expires_at FROM job_search_cache WHERE key = $1 AND expires_at > now()`, key).
 		Scan(&c.Result, &c.CreatedAt, &c.ExpiresAt)
 	if errors.Is(err, pgx.ErrNoRows) {
-		return CachedSearch{}, ErrNotFound
+		return jobsearch.CachedSearch{}, ErrNotFound
 	}
 	if err != nil {
-		return CachedSearch{}, fmt.Errorf("read search cache: %w", err)
+		return jobsearch.CachedSearch{}, fmt.Errorf("read search cache: %w", err)
 	}
 	return c, nil
 }
 
 // NewestCached returns the most recent unexpired result and its query, or
 // ErrNotFound: the latest public results, for clients without an account.
-func (r *JobSearches) NewestCached(ctx context.Context) (CachedSearch, error) {
-	var c CachedSearch
+func (r *JobSearches) NewestCached(ctx context.Context) (jobsearch.CachedSearch, error) {
+	var c jobsearch.CachedSearch
 	err := r.pool.QueryRow(ctx,
 		`SELECT query, result, created_at, expires_at FROM job_search_cache WHERE expires_at > now() ORDER BY created_at DESC LIMIT 1`).
 		Scan(&c.Query, &c.Result, &c.CreatedAt, &c.ExpiresAt)
 	if errors.Is(err, pgx.ErrNoRows) {
-		return CachedSearch{}, ErrNotFound
+		return jobsearch.CachedSearch{}, ErrNotFound
 	}
 	if err != nil {
-		return CachedSearch{}, fmt.Errorf("read newest cached search: %w", err)
+		return jobsearch.CachedSearch{}, fmt.Errorf("read newest cached search: %w", err)
 	}
 	return c, nil
 }
@@ -85,7 +70,7 @@ ON CONFLICT (key) DO UPDATE SET query = EXCLUDED.query, result = EXCLUDED.result
 }
 
 // SaveLatest replaces the user's latest search.
-func (r *JobSearches) SaveLatest(ctx context.Context, userID string, s LatestSearch) error {
+func (r *JobSearches) SaveLatest(ctx context.Context, userID string, s jobsearch.LatestSearch) error {
 	_, err := r.pool.Exec(ctx, `
 INSERT INTO job_searches (user_id, query, jobs, notes, message, cached, searched_at)
 VALUES ($1, $2, $3, $4, $5, $6, now())
@@ -99,16 +84,16 @@ ON CONFLICT (user_id) DO UPDATE SET query = EXCLUDED.query, jobs = EXCLUDED.jobs
 }
 
 // Latest returns the user's latest search, or ErrNotFound.
-func (r *JobSearches) Latest(ctx context.Context, userID string) (LatestSearch, error) {
-	var s LatestSearch
+func (r *JobSearches) Latest(ctx context.Context, userID string) (jobsearch.LatestSearch, error) {
+	var s jobsearch.LatestSearch
 	err := r.pool.QueryRow(ctx,
 		`SELECT query, jobs, notes, message, cached, searched_at FROM job_searches WHERE user_id = $1`, userID).
 		Scan(&s.Query, &s.Jobs, &s.Notes, &s.Message, &s.Cached, &s.SearchedAt)
 	if errors.Is(err, pgx.ErrNoRows) {
-		return LatestSearch{}, ErrNotFound
+		return jobsearch.LatestSearch{}, ErrNotFound
 	}
 	if err != nil {
-		return LatestSearch{}, fmt.Errorf("load latest search of user %s: %w", userID, err)
+		return jobsearch.LatestSearch{}, fmt.Errorf("load latest search of user %s: %w", userID, err)
 	}
 	return s, nil
 }

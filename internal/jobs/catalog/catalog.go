@@ -12,26 +12,10 @@ import (
 	"time"
 
 	"github.com/utopiahire/utopiahire/internal/jobs"
-	"github.com/utopiahire/utopiahire/internal/store"
 )
 
 // Name is the catalog's source name in results and notes.
 const Name = "catalog"
-
-// Store is what the catalog needs from the database (*store.JobCatalog).
-type Store interface {
-	Search(ctx context.Context, f store.CatalogFilter) ([]store.CatalogJob, error)
-	Job(ctx context.Context, id string) (store.CatalogJob, error)
-	Upsert(ctx context.Context, jobs []store.CatalogJob) (store.UpsertStats, error)
-	Count(ctx context.Context) (int, error)
-	Prune(ctx context.Context, origin string, keep []string) (int, error)
-	Expire(ctx context.Context, origins []string, before time.Time) (int, error)
-	RecordImport(ctx context.Context, o store.ImportOutcome) error
-	LiveDown(ctx context.Context, sources []string) (bool, time.Time, error)
-	Origins(ctx context.Context) ([]store.OriginCount, error)
-}
-
-var _ Store = (*store.JobCatalog)(nil)
 
 // Catalog searches and fills the local catalog. Safe for concurrent use.
 type Catalog struct {
@@ -73,7 +57,7 @@ func (c *Catalog) Notice(ctx context.Context) string {
 
 // Origins counts the catalog's postings per source, with each live
 // board's last import.
-func (c *Catalog) Origins(ctx context.Context) ([]store.OriginCount, error) { return c.st.Origins(ctx) }
+func (c *Catalog) Origins(ctx context.Context) ([]OriginCount, error) { return c.st.Origins(ctx) }
 
 // Name implements jobs.Source.
 func (c *Catalog) Name() string { return Name }
@@ -86,7 +70,7 @@ var sinceOf = map[jobs.TimeRange]time.Duration{
 // Search implements jobs.Source. q must be normalised (the aggregator does
 // it); the keywords use web-search syntax: words, "quoted phrases", -not, or.
 func (c *Catalog) Search(ctx context.Context, q jobs.Query) ([]jobs.Job, error) {
-	f := store.CatalogFilter{Terms: q.Keywords, Countries: countriesFor(q.Location), Limit: q.MaxJobs}
+	f := Filter{Terms: q.Keywords, Countries: countriesFor(q.Location), Limit: q.MaxJobs}
 	for _, l := range q.ExperienceLevels {
 		f.Levels = append(f.Levels, string(l))
 	}
@@ -107,7 +91,7 @@ func (c *Catalog) Search(ctx context.Context, q jobs.Query) ([]jobs.Job, error) 
 }
 
 // Job returns one catalog posting with its full description; the error
-// wraps store.ErrNotFound when there is none with that id.
+// wraps apperr.ErrNotFound when there is none with that id.
 func (c *Catalog) Job(ctx context.Context, id string) (jobs.Job, error) {
 	r, err := c.st.Job(ctx, id)
 	if err != nil {
@@ -119,7 +103,7 @@ func (c *Catalog) Job(ctx context.Context, id string) (jobs.Job, error) {
 // Count is the number of postings in the catalog.
 func (c *Catalog) Count(ctx context.Context) (int, error) { return c.st.Count(ctx) }
 
-func toJob(r store.CatalogJob, now time.Time) jobs.Job {
+func toJob(r Posting, now time.Time) jobs.Job {
 	j := jobs.Job{
 		Title: r.Title, Company: r.Company, Location: r.Location, JobLink: r.JobLink,
 		PostedDate: r.PostedDate, Logo: r.Logo, Description: r.Description, ExperienceLevel: r.ExperienceLevel,

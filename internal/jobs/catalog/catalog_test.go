@@ -70,7 +70,7 @@ func TestSeedOnceThenImportIsIdempotent(t *testing.T) {
 	if err != nil || !seeded {
 		t.Fatalf("seed: %v, seeded %v", err, seeded)
 	}
-	want := catalog.Report{Read: 5, UpsertStats: store.UpsertStats{Inserted: 5}, Skipped: []catalog.Problem{}}
+	want := catalog.Report{Read: 5, UpsertStats: catalog.UpsertStats{Inserted: 5}, Skipped: []catalog.Problem{}}
 	if d := cmp.Diff(want, rep); d != "" {
 		t.Errorf("seed report (-want +got):\n%s", d)
 	}

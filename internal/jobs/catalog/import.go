@@ -14,7 +14,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/utopiahire/utopiahire/internal/jobs"
-	"github.com/utopiahire/utopiahire/internal/store"
 )
 
 // Limits of an import. A posting over a field limit is skipped with a
@@ -44,7 +43,7 @@ type Problem struct {
 // Report says what an import did.
 type Report struct {
 	Read int `json:"read"`
-	store.UpsertStats
+	UpsertStats
 	Skipped []Problem `json:"skipped"`
 }
 
@@ -91,7 +90,7 @@ func (c *Catalog) importFrom(ctx context.Context, r io.Reader, origin string) (R
 // Parse reads and checks an import file without touching the database: the
 // rows to upsert and the postings skipped. Relative posting dates ("3 hours
 // ago") count back from each posting's fetched_at, else from now.
-func (c *Catalog) Parse(r io.Reader) ([]store.CatalogJob, []Problem, error) {
+func (c *Catalog) Parse(r io.Reader) ([]Posting, []Problem, error) {
 	return c.parse(r, defaultImportOrigin)
 }
 
@@ -99,7 +98,7 @@ func (c *Catalog) Parse(r io.Reader) ([]store.CatalogJob, []Problem, error) {
 // reason set for a posting that is not a job object.
 type entries func() (e entry, reason string, ok bool, err error)
 
-func (c *Catalog) parse(r io.Reader, origin string) ([]store.CatalogJob, []Problem, error) {
+func (c *Catalog) parse(r io.Reader, origin string) ([]Posting, []Problem, error) {
 	lr := &io.LimitedReader{R: r, N: MaxImportBytes + 1}
 	br := bufio.NewReaderSize(lr, 64<<10)
 	next, err := openEntries(br)
@@ -107,7 +106,7 @@ func (c *Catalog) parse(r io.Reader, origin string) ([]store.CatalogJob, []Probl
 		return nil, nil, tooLarge(lr, err)
 	}
 	now := c.now().UTC()
-	var rows []store.CatalogJob
+	var rows []Posting
 	var skipped []Problem
 	seen := map[string]int{}
 	for i := 1; ; i++ {
@@ -124,7 +123,7 @@ func (c *Catalog) parse(r io.Reader, origin string) ([]store.CatalogJob, []Probl
 		if e.Source == "" {
 			e.Source = origin
 		}
-		var row store.CatalogJob
+		var row Posting
 		if reason == "" {
 			row, reason = c.checkEntry(e, now)
 		}
@@ -304,8 +303,8 @@ func tooLarge(lr *io.LimitedReader, err error) error {
 
 // checkEntry checks one posting and turns it into a row; reason is empty
 // when the posting is fit to import.
-func (c *Catalog) checkEntry(e entry, now time.Time) (store.CatalogJob, string) {
-	row := store.CatalogJob{
+func (c *Catalog) checkEntry(e entry, now time.Time) (Posting, string) {
+	row := Posting{
 		Title: oneLine(e.Title), Company: oneLine(e.Company), Location: oneLine(e.Location),
 		PostedDate: oneLine(e.PostedDate), Origin: oneLine(e.Source), OriginID: oneLine(e.SourceID),
 		FetchedAt: now,
@@ -349,7 +348,7 @@ func (c *Catalog) checkEntry(e entry, now time.Time) (store.CatalogJob, string) 
 	return row, ""
 }
 
-func checkLengths(row store.CatalogJob) string {
+func checkLengths(row Posting) string {
 	switch {
 	case row.Title == "":
 		return "title is empty"

@@ -11,7 +11,6 @@ import (
 	"github.com/riverqueue/river/rivertype"
 
 	"github.com/utopiahire/utopiahire/internal/jobs"
-	"github.com/utopiahire/utopiahire/internal/store"
 )
 
 // Feed is a live job board the catalog imports from (*jobboard.Board).
@@ -62,7 +61,7 @@ func (r *Refresher) Sources() []string {
 type FeedReport struct {
 	Source  string `json:"source"`
 	Fetched int    `json:"fetched"`
-	store.UpsertStats
+	UpsertStats
 	// Duplicates are postings an earlier board of the list already gave.
 	Duplicates int    `json:"duplicates"`
 	Skipped    int    `json:"skipped"`
@@ -104,10 +103,10 @@ func (r *Refresher) one(ctx context.Context, f Feed, now time.Time, claimed map[
 			return rep, false, ctx.Err()
 		}
 		rep.Err = err.Error()
-		return rep, r.isDown(err), r.cat.st.RecordImport(ctx, store.ImportOutcome{Source: f.Name(), At: now, Err: rep.Err})
+		return rep, r.isDown(err), r.cat.st.RecordImport(ctx, ImportOutcome{Source: f.Name(), At: now, Err: rep.Err})
 	}
 	rep.Fetched = len(postings)
-	rows := make([]store.CatalogJob, 0, len(postings))
+	rows := make([]Posting, 0, len(postings))
 	ids := make([]string, 0, len(postings))
 	for _, j := range postings {
 		row, reason := r.cat.checkEntry(entryOf(f.Name(), j), now)
@@ -131,7 +130,7 @@ func (r *Refresher) one(ctx context.Context, f Feed, now time.Time, claimed map[
 	if rep.Removed, err = r.cat.st.Prune(ctx, f.Name(), ids); err != nil {
 		return rep, false, err
 	}
-	return rep, false, r.cat.st.RecordImport(ctx, store.ImportOutcome{Source: f.Name(), At: now, Fetched: rep.Fetched, Removed: rep.Removed})
+	return rep, false, r.cat.st.RecordImport(ctx, ImportOutcome{Source: f.Name(), At: now, Fetched: rep.Fetched, Removed: rep.Removed})
 }
 
 // summarise logs the refresh: without network, one clear line.

@@ -14,7 +14,6 @@ import (
 	"github.com/utopiahire/utopiahire/internal/jobs/catalog"
 	"github.com/utopiahire/utopiahire/internal/jobs/jobboard"
 	"github.com/utopiahire/utopiahire/internal/jobs/jobboardfake"
-	"github.com/utopiahire/utopiahire/internal/store"
 )
 
 func boardPostings(prefix string, n int, posted time.Time) []jobboardfake.Posting {
@@ -167,7 +166,7 @@ func TestRefreshOneBoardDown(t *testing.T) {
 	if down, _, _ := st.LiveDown(context.Background(), r.Sources()); down {
 		t.Fatal("LiveDown with two boards up")
 	}
-	_ = store.ImportOutcome{}
+	_ = catalog.ImportOutcome{}
 }
 
 // TestImportCSV: a spreadsheet export (BOM, header row, quoted HTML with
