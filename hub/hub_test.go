@@ -12,12 +12,14 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
 	"github.com/coder/websocket"
 	"github.com/google/go-cmp/cmp"
 	"github.com/prometheus/client_golang/prometheus"
+	"golang.org/x/time/rate"
 
 	"github.com/utopiahire/utopiahire/hub"
 	"github.com/utopiahire/utopiahire/hub/hubclient"
@@ -597,42 +599,12 @@ func TestSlowConsumer(t *testing.T) {
 // close frame waits behind it and the socket is cut first (EOF mid-stream).
 func TestSlowReaderReceivesCloseFrame(t *testing.T) {
 	t.Parallel()
-	cfg := testConfig()
-	cfg.Metrics = prometheus.NewRegistry()
-	cfg.WriteBatchBytes = 4 << 10
-	cfg.MaxQueueBytes = 1 << 20
-	h, err := hub.New(cfg, newTestMemoryBroker(t), tokenAuth{}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	// Small socket buffers on both sides, so the queue, not the kernel,
-	// holds the backlog.
-	srv := httptest.NewUnstartedServer(h)
-	srv.Listener = smallBufferListener{srv.Listener}
-	srv.Start()
-	t.Cleanup(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		defer cancel()
-		_ = h.Shutdown(ctx)
-		srv.Close()
+	ts := startSmallBufferHub(t, func(c *hub.Config) {
+		c.WriteBatchBytes = 4 << 10
+		c.MaxQueueBytes = 1 << 20
 	})
-	ts := &testServer{hub: h, url: "ws" + strings.TrimPrefix(srv.URL, "http"), reg: cfg.Metrics.(*prometheus.Registry), srv: srv}
-	dialCtx, cancelDial := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancelDial()
-	ws, _, err := websocket.Dial(dialCtx, ts.url, &websocket.DialOptions{HTTPClient: &http.Client{Transport: &http.Transport{
-		DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
-			c, err := (&net.Dialer{}).DialContext(ctx, network, addr)
-			if tc, ok := c.(*net.TCPConn); ok {
-				_ = tc.SetReadBuffer(16 << 10)
-			}
-			return c, err
-		},
-	}}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ws.SetReadLimit(1 << 20)
-	t.Cleanup(func() { _ = ws.CloseNow() })
+	h := ts.hub
+	ws := dialSmallBuffer(t, ts.url)
 	slow := &rawConn{t: t, ws: ws}
 	slow.send(hub.Frame{Op: hub.OpConnect, ID: 1, Token: "slow"})
 	slow.expect(hub.OpConnected)
@@ -700,6 +672,182 @@ func (l smallBufferListener) Accept() (net.Conn, error) {
 		_ = tc.SetWriteBuffer(16 << 10)
 	}
 	return c, err
+}
+
+// startSmallBufferHub serves a hub whose accepted connections have small
+// socket send buffers, so a backlog stays in the hub's queue, not the kernel.
+func startSmallBufferHub(t *testing.T, mutate func(*hub.Config)) *testServer {
+	t.Helper()
+	cfg := testConfig()
+	reg := prometheus.NewRegistry()
+	cfg.Metrics = reg
+	if mutate != nil {
+		mutate(&cfg)
+	}
+	h, err := hub.New(cfg, newTestMemoryBroker(t), tokenAuth{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewUnstartedServer(h)
+	srv.Listener = smallBufferListener{srv.Listener}
+	srv.Start()
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		_ = h.Shutdown(ctx)
+		srv.Close()
+	})
+	return &testServer{hub: h, url: "ws" + strings.TrimPrefix(srv.URL, "http"), reg: reg, srv: srv}
+}
+
+// dialSmallBuffer dials with a 16 KiB socket receive buffer and a 1400-byte
+// MSS. Loopback's MSS (64 KiB) exceeds such a buffer, so the receiver would
+// hold back window updates once the buffer had filled, and a reader that
+// resumes would get data only at the sender's zero-window probes (backing off
+// to seconds apart).
+func dialSmallBuffer(t *testing.T, url string) *websocket.Conn {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	dialer := &net.Dialer{Control: func(_, _ string, rc syscall.RawConn) error {
+		var serr error
+		if err := rc.Control(func(fd uintptr) {
+			serr = syscall.SetsockoptInt(int(fd), syscall.IPPROTO_TCP, syscall.TCP_MAXSEG, 1400)
+		}); err != nil {
+			return err
+		}
+		return serr
+	}}
+	ws, _, err := websocket.Dial(ctx, url, &websocket.DialOptions{HTTPClient: &http.Client{Transport: &http.Transport{
+		DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+			c, err := dialer.DialContext(ctx, network, addr)
+			if tc, ok := c.(*net.TCPConn); ok {
+				_ = tc.SetReadBuffer(16 << 10)
+			}
+			return c, err
+		},
+	}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws.SetReadLimit(1 << 20)
+	t.Cleanup(func() { _ = ws.CloseNow() })
+	return ws
+}
+
+// TestStoppedReaderGetsCloseFrameBeforeHeldBatch: the 4003 close frame
+// follows the message being written, not the rest of the batch the writer
+// holds. Made deterministic rather than left to pacing: the client stops
+// reading, so the socket buffers fill and the writer blocks on a one-frame
+// batch; ~3 MB are queued behind it; the client reads just until the writer
+// has taken that backlog as one batch (hub_messages_out_total counts a batch
+// when it is taken) and stops again; the queue then overflows, and the client
+// reads on at 256 KiB/s. Finishing the held batch first would take ~12 s,
+// six times the close grace (2 s), so the socket would be cut mid-stream and
+// the client would see EOF, not 4003: this test fails without the writer
+// abandoning its batch on overflow.
+func TestStoppedReaderGetsCloseFrameBeforeHeldBatch(t *testing.T) {
+	t.Parallel()
+	ts := startSmallBufferHub(t, func(c *hub.Config) {
+		c.WriteBatchBytes = 4 << 10
+		c.MaxQueueBytes = 4 << 20
+		c.MaxQueueMessages = 1 << 16
+		c.PingInterval = 5 * time.Minute // the client stops reading; no ping may end it first
+	})
+	ws := dialSmallBuffer(t, ts.url)
+	slow := &rawConn{t: t, ws: ws}
+	slow.send(hub.Frame{Op: hub.OpConnect, ID: 1, Token: "stopped"})
+	slow.expect(hub.OpConnected)
+	slow.send(hub.Frame{Op: hub.OpSubscribe, ID: 2, Channel: "nohist:flood"})
+	slow.expect(hub.OpSubscribed)
+
+	payload := fmt.Appendf(nil, `{"pad":%q}`, strings.Repeat("x", 2000))
+	base := ts.metric(t, "hub_messages_out_total", nil)
+	taken := func() int { return int(ts.metric(t, "hub_messages_out_total", nil) - base) }
+	published := 0
+	publish := func(n int) {
+		for range n {
+			if _, err := ts.hub.Publish(context.Background(), "nohist:flood", payload); err != nil {
+				t.Fatalf("publish: %v", err)
+			}
+			published++
+		}
+	}
+	takenWithin := func(d time.Duration) bool {
+		deadline := time.Now().Add(d)
+		for taken() < published {
+			if time.Now().After(deadline) {
+				return false
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
+		return true
+	}
+	readOne := func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		if _, _, err := ws.Read(ctx); err != nil {
+			t.Fatalf("read before the overflow: %v", err)
+		}
+	}
+
+	// 1. One frame per batch until the socket buffers are full: the writer
+	// is then blocked writing a single frame (the next one is not taken).
+	for takenWithin(3 * time.Second) {
+		if published > 5000 {
+			t.Fatal("the socket buffers never filled")
+		}
+		publish(1)
+	}
+	filled := published
+
+	// 2. A backlog of ~3 MB queues behind the blocked write.
+	const backlog = 1500
+	publish(backlog)
+
+	// 3. Read until the writer has taken everything (one message frees room
+	// for about one more), then stop reading again.
+	before := taken()
+	for taken() < published {
+		before = taken()
+		readOne()
+		takenWithin(50 * time.Millisecond) // the writer's turn: read no more than needed
+	}
+	held := published - before
+	if held < backlog {
+		t.Fatalf("setup: the writer took the backlog in pieces (last batch %d frames, backlog %d)", held, backlog)
+	}
+
+	// 4. Overflow the (now empty) queue while the writer holds its batch.
+	for ts.metric(t, "hub_disconnects_total", map[string]string{"reason": "slow_consumer"}) == 0 {
+		if published > filled+backlog+(8<<20)/len(payload) {
+			t.Fatal("the queue never overflowed")
+		}
+		publish(50)
+	}
+	overflow := time.Now()
+
+	// 5. Read on, slowly but steadily: the close frame must arrive.
+	lim := rate.NewLimiter(256<<10, 8<<10)
+	ctx, cancel := context.WithTimeout(context.Background(), 25*time.Second)
+	defer cancel()
+	bytesAfter := 0
+	for {
+		_, data, err := ws.Read(ctx)
+		if err != nil {
+			if code := websocket.CloseStatus(err); code != hub.CloseSlowConsumer {
+				t.Fatalf("after the overflow the client read %d KiB in %s, then %v (close code %d), want close %d",
+					bytesAfter>>10, time.Since(overflow).Round(time.Millisecond), err, code, hub.CloseSlowConsumer)
+			}
+			t.Logf("writer held %d frames; close 4003 arrived %s after the overflow, after %d KiB",
+				held, time.Since(overflow).Round(time.Millisecond), bytesAfter>>10)
+			return
+		}
+		bytesAfter += len(data)
+		if err := lim.WaitN(ctx, len(data)); err != nil {
+			t.Fatalf("no close frame within 25 s of the overflow (%d KiB read)", bytesAfter>>10)
+		}
+	}
 }
 
 func TestOnPublishHookAndIdempotency(t *testing.T) {
