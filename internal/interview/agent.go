@@ -231,6 +231,16 @@ func (s *Service) storeReport(ctx context.Context, iv store.Interview, rep store
 				return err
 			}
 		}
+		// This report is counted: past the daily limit of the address it
+		// is kept (the candidate reads it in the app) but not mailed.
+		n, err := tx.ReportsSince(ctx, iv.CandidateEmail, time.Now().Add(-24*time.Hour))
+		if err != nil {
+			return err
+		}
+		if n > s.cfg.MaxReportMailsPerDay {
+			s.log.Info("report not mailed: the address reached its daily limit of report e-mails", "interview_id", iv.ID, "limit", s.cfg.MaxReportMailsPerDay)
+			return nil
+		}
 		return s.cfg.Mailer.EnqueueTx(ctx, ptx, msg)
 	})
 	if err != nil {

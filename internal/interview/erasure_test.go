@@ -2,11 +2,14 @@ package interview
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/utopiahire/utopiahire/hub"
+	"github.com/utopiahire/utopiahire/internal/apperr"
 	"github.com/utopiahire/utopiahire/internal/store"
 )
 
@@ -138,5 +141,64 @@ func TestInvitationLoopMailsOnce(t *testing.T) {
 	}
 	if n := countMails(t, e, victim); n != 2 {
 		t.Fatalf("victim mailed %d times, want 2", n)
+	}
+}
+
+// startedFor creates, claims and starts an interview of owner with
+// candidate address ann@example.com and returns its credential.
+func (e *env) startedFor(t *testing.T, owner string, i int) Credential {
+	t.Helper()
+	ctx := context.Background()
+	iv, err := e.svc.create(ctx, newInterviewFor(owner, i))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if iv, err = e.svc.Transition(ctx, iv.ID, WaitingForAgent, nil); err != nil {
+		t.Fatal(err)
+	}
+	cl, err := e.svc.Claim(ctx, "w", iv.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.svc.HandlePublish(ctx, hub.Principal{}, Channel(iv.ID), []byte(`{"type":"agent","event":"joined"}`), "joined"); err != nil {
+		t.Fatal(err)
+	}
+	return e.cred(t, cl.Credential)
+}
+
+// One address gets at most MaxReportMailsPerDay report e-mails a day,
+// whichever accounts started the interviews: start-session refuses with
+// report_mail_limit, and a report past the limit is kept but not mailed.
+func TestReportMailsLimitedPerAddress(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, func(c *Config) {
+		c.MaxReportMailsPerDay = 2
+		c.MaxLivePerUser = 10
+	})
+	ctx := context.Background()
+	var other string
+	if err := e.pool.QueryRow(ctx, `INSERT INTO users (name, email, email_verified) VALUES ('Bob', $1, true) RETURNING id`,
+		fmt.Sprintf("bob-%d@example.com", time.Now().UnixNano())).Scan(&other); err != nil {
+		t.Fatal(err)
+	}
+	// Three interviews for ann@example.com by two accounts, each reported.
+	for i, owner := range []string{e.user, other, e.user} {
+		cred := e.startedFor(t, owner, i)
+		if _, err := e.svc.SaveReport(ctx, cred, report(cred.Interview)); err != nil {
+			t.Fatalf("report %d: %v", i, err)
+		}
+	}
+	if n := countMails(t, e, "ann@example.com"); n != 2 {
+		t.Fatalf("3 reports for one address mailed it %d times, want 2 (the daily limit)", n)
+	}
+	var stored int
+	if err := e.pool.QueryRow(ctx, `SELECT count(*) FROM interview_reports`).Scan(&stored); err != nil || stored != 3 {
+		t.Fatalf("%d reports stored (%v), want all 3", stored, err)
+	}
+	// A third account using the address cannot start another today.
+	_, err := e.svc.Start(ctx, User{ID: other, Name: "Ann", Email: "ann@example.com"}, StartInput{JobTitle: "Analyst", CVFilename: "cv.pdf"})
+	var ae *apperr.Error
+	if !errors.As(err, &ae) || ae.Code != CodeReportMailLimit || ae.Kind != apperr.RateLimited || ae.RetryAfter <= 0 {
+		t.Fatalf("start-session past the address's daily report mails: %v, want 429 %s with Retry-After", err, CodeReportMailLimit)
 	}
 }

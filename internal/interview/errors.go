@@ -21,6 +21,7 @@ const (
 	CodeTooManyLive        = "too_many_live_interviews"
 	CodeTooManyReviewers   = "too_many_reviewers"
 	CodeInvitationLimit    = "invitation_limit"
+	CodeReportMailLimit    = "report_mail_limit"
 	CodeTooManyNotes       = "too_many_notes"
 	CodeNotReviewer        = "not_a_reviewer"
 	CodeReviewerNotFound   = "reviewer_not_found"

@@ -132,8 +132,12 @@ type Config struct {
 	// address across all accounts (5).
 	MaxInvitesPerOwnerPerDay     int
 	MaxInvitesPerRecipientPerDay int
-	MaxNotes                     int // notes per interview; 1000
-	MaxEvents                    int // stored agent events per interview; 5000
+	// Report e-mails a day per account and per address across all
+	// accounts (10): every interview started mails one report, so starts
+	// beyond it are refused, and a report past it is stored unmailed.
+	MaxReportMailsPerDay int
+	MaxNotes             int // notes per interview; 1000
+	MaxEvents            int // stored agent events per interview; 5000
 }
 
 func (c *Config) defaults() error {
@@ -175,6 +179,7 @@ func (c *Config) defaults() error {
 	defInt(&c.MaxReviewers, 20)
 	defInt(&c.MaxInvitesPerOwnerPerDay, 30)
 	defInt(&c.MaxInvitesPerRecipientPerDay, 5)
+	defInt(&c.MaxReportMailsPerDay, 10)
 	defInt(&c.MaxNotes, 1000)
 	defInt(&c.MaxEvents, 5000)
 	return nil

@@ -83,6 +83,17 @@ func (s *Service) Start(ctx context.Context, u User, in StartInput) (Started, er
 		return Started{}, apperr.New(apperr.Conflict, CodeTooManyLive,
 			fmt.Sprintf("You already have %d interviews that have not ended; finish or delete one first.", live))
 	}
+	// Each interview ends with a report mailed to its candidate address.
+	byOwner, toEmail, err := s.st.InterviewsSince(ctx, u.ID, n.CandidateEmail, time.Now().Add(-24*time.Hour))
+	if err != nil {
+		return Started{}, err
+	}
+	if byOwner >= s.cfg.MaxReportMailsPerDay || toEmail >= s.cfg.MaxReportMailsPerDay {
+		e := apperr.New(apperr.RateLimited, CodeReportMailLimit, fmt.Sprintf(
+			"Each interview e-mails its report: at most %d a day per account and per address; try again tomorrow.", s.cfg.MaxReportMailsPerDay))
+		e.RetryAfter = time.Hour
+		return Started{}, e
+	}
 	if err := s.attachCV(ctx, u.ID, in, &n); err != nil {
 		return Started{}, err
 	}
