@@ -8,6 +8,7 @@ package main
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"io"
@@ -142,7 +143,7 @@ type Main struct {
 
 	pgServer *pgserver.Server
 	pool     *pgxpool.Pool
-	redis    *redis.Client
+	redis    redis.UniversalClient
 	registry *prometheus.Registry
 	jobs     *river.Client[pgx.Tx]
 	// periodic are the areas' periodic River jobs (openJobs adds them).
@@ -274,17 +275,35 @@ func (m *Main) openRedis(ctx context.Context) error {
 		m.logger.Info("REDIS_URL unset: in-process hub broker and rate limits (single node)")
 		return nil
 	}
-	opts, err := redis.ParseURL(m.cfg.RedisURL)
-	if err != nil {
-		return fmt.Errorf("parse REDIS_URL: %w", err)
+	if m.cfg.Redis.Mode == config.RedisSingle {
+		opts, err := redis.ParseURL(m.cfg.RedisURL)
+		if err != nil {
+			return fmt.Errorf("parse REDIS_URL: %w", err)
+		}
+		m.redis = redis.NewClient(opts)
+	} else {
+		m.redis = redis.NewUniversalClient(redisOptions(m.cfg.Redis))
 	}
-	m.redis = redis.NewClient(opts)
+	m.logger.Info("redis", "mode", m.cfg.Redis.Mode, "wait_replicas", m.cfg.RedisWaitReplicas)
 	pingCtx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()
 	if err := m.redis.Ping(pingCtx).Err(); err != nil {
 		return fmt.Errorf("reach redis at REDIS_URL: %w", err)
 	}
 	return nil
+}
+
+// redisOptions turns a Sentinel or Cluster REDIS_URL into go-redis options
+// (a single Redis is opened from its URL).
+func redisOptions(t config.RedisTarget) *redis.UniversalOptions {
+	o := &redis.UniversalOptions{
+		Addrs: t.Addrs, Username: t.Username, Password: t.Password, DB: t.DB,
+		MasterName: t.MasterName, IsClusterMode: t.Mode == config.RedisCluster,
+	}
+	if t.TLS {
+		o.TLSConfig = &tls.Config{MinVersion: tls.VersionTLS12}
+	}
+	return o
 }
 
 func (m *Main) limiter() httpapi.Limiter {

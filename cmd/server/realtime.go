@@ -8,6 +8,7 @@ import (
 	"github.com/utopiahire/utopiahire/hub"
 	"github.com/utopiahire/utopiahire/internal/auth"
 	"github.com/utopiahire/utopiahire/internal/channels"
+	"github.com/utopiahire/utopiahire/internal/config"
 )
 
 // openHub starts the real-time hub: over Redis when REDIS_URL is set (every
@@ -15,7 +16,14 @@ import (
 func (m *Main) openHub(ctx context.Context, accounts *auth.Service) error {
 	var broker hub.Broker
 	if m.cfg.RedisURL != "" {
-		rb, err := hub.NewRedisBroker(ctx, hub.RedisBrokerConfig{URL: m.cfg.RedisURL, Prefix: m.cfg.RedisPrefix + ":hub", Logger: m.logger.With("component", "hub_broker")})
+		bc := hub.RedisBrokerConfig{
+			URL: m.cfg.RedisURL, Prefix: m.cfg.RedisPrefix + ":hub", WaitReplicas: m.cfg.RedisWaitReplicas,
+			Logger: m.logger.With("component", "hub_broker"),
+		}
+		if m.cfg.Redis.Mode != config.RedisSingle {
+			bc.Options = redisOptions(m.cfg.Redis)
+		}
+		rb, err := hub.NewRedisBroker(ctx, bc)
 		if err != nil {
 			return fmt.Errorf("hub redis broker: %w", err)
 		}

@@ -38,6 +38,11 @@ type Config struct {
 
 	DatabaseURL string // empty: use the local server or start a private one
 	RedisURL    string // empty: in-process broker and rate limits
+	// Redis is RedisURL read: a single Redis, Sentinel or Cluster.
+	Redis RedisTarget
+	// RedisWaitReplicas is how many replicas must have a hub publication
+	// before it is acknowledged (Redis WAIT), so a failover cannot lose it.
+	RedisWaitReplicas int
 	// RedisPrefix starts every Redis key and pub/sub channel of this
 	// deployment, so two deployments sharing a Redis never see each other's
 	// hub channels (agents:dispatch offers) or rate-limit counters.
@@ -145,7 +150,7 @@ func Load(getenv Getenv) (Config, error) {
 	c.loadJobs(getenv, &errs)
 	c.loadInterviews(getenv, &errs)
 	checkURL("DATABASE_URL", c.DatabaseURL, []string{"postgres", "postgresql"}, &errs)
-	checkURL("REDIS_URL", c.RedisURL, []string{"redis", "rediss", "unix"}, &errs)
+	c.loadRedis(getenv, &errs)
 	checkURL("SMTP_URL", c.SMTPURL, []string{"smtp", "smtps"}, &errs)
 	checkURL("GEMINI_BASE_URL", c.GeminiBaseURL, []string{"http", "https", "ws", "wss"}, &errs)
 	checkURL("LIVEKIT_URL", c.LiveKitURL, []string{"ws", "wss", "http", "https"}, &errs)

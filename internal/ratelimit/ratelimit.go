@@ -37,7 +37,7 @@ type RedisLimiter struct {
 }
 
 // NewRedis returns a limiter whose keys start with prefix.
-func NewRedis(rdb *redis.Client, prefix string) *RedisLimiter {
+func NewRedis(rdb redis.UniversalClient, prefix string) *RedisLimiter {
 	return &RedisLimiter{l: redis_rate.NewLimiter(rdb), prefix: prefix}
 }
 

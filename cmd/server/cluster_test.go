@@ -1,0 +1,46 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/utopiahire/utopiahire/internal/dbtest"
+	"github.com/utopiahire/utopiahire/internal/redistest"
+)
+
+// TestTwoServersOverRedisCluster: REDIS_URL in its redis-cluster:// form
+// wires the hub, the rate limits and the ready check to a private Redis
+// Cluster; a publication made on one server reaches a subscriber of the
+// other.
+func TestTwoServersOverRedisCluster(t *testing.T) {
+	t.Parallel()
+	cluster := redistest.StartCluster(t, redistest.ClusterOptions{})
+	db := dbtest.New(t)
+	env := map[string]string{"REDIS_URL": cluster.URL(), "REDIS_PREFIX": uniquePrefix(t)}
+	first := startMain(t, testConfig(t, db, env))
+	second := startMain(t, testConfig(t, db, env))
+	if first.cfg.Redis.Mode != "cluster" || first.cfg.RedisWaitReplicas != 1 {
+		t.Fatalf("redis config = %+v, wait %d; want cluster mode waiting for 1 replica", first.cfg.Redis, first.cfg.RedisWaitReplicas)
+	}
+	if code, body := get(t, baseURL(first)+"/ready"); code != 200 || !strings.Contains(body, `"redis":"ok"`) {
+		t.Fatalf("ready: %d %s", code, body)
+	}
+	user := signIn(t, second, db, "clustered")
+	code, body := user.json("GET", "/api/auth/me", nil)
+	var me struct{ User struct{ ID string } }
+	if err := json.Unmarshal(body, &me); code != 200 || err != nil {
+		t.Fatalf("me: %d %s", code, body)
+	}
+	ch := "user:" + me.User.ID
+	f, err := follow(t, dialHub(t, second, user.token), ch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := first.hub.Publish(context.Background(), ch, []byte(`{"from":"first"}`)); err != nil {
+		t.Fatal(err)
+	}
+	f.waitFor(t, "the other server's publication", 10*time.Second, func(m map[string]any) bool { return m["from"] == "first" })
+}
