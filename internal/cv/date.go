@@ -5,12 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
-	"golang.org/x/text/unicode/norm"
+	"github.com/utopiahire/utopiahire/internal/text"
 )
 
 // Date is a CV date: a year with an optional month, or "present".
@@ -49,25 +45,6 @@ func (d Date) Months(now time.Time) int {
 	return d.Year*12 + m - 1
 }
 
-// monthNames maps English and French month names and their usual
-// abbreviations, accents removed and lower-cased, to month numbers.
-func monthNames() map[string]int {
-	return map[string]int{
-		"jan": 1, "january": 1, "janv": 1, "janvier": 1,
-		"feb": 2, "february": 2, "fev": 2, "fevr": 2, "fevrier": 2,
-		"mar": 3, "march": 3, "mars": 3,
-		"apr": 4, "april": 4, "avr": 4, "avril": 4,
-		"may": 5, "mai": 5,
-		"jun": 6, "june": 6, "juin": 6,
-		"jul": 7, "july": 7, "juil": 7, "juillet": 7,
-		"aug": 8, "august": 8, "aou": 8, "aout": 8,
-		"sep": 9, "sept": 9, "september": 9, "septembre": 9,
-		"oct": 10, "october": 10, "octobre": 10,
-		"nov": 11, "november": 11, "novembre": 11,
-		"dec": 12, "december": 12, "decembre": 12,
-	}
-}
-
 // presentWords are the ways a CV says a position is ongoing, accents removed.
 func presentWords() []string {
 	return []string{
@@ -77,34 +54,11 @@ func presentWords() []string {
 	}
 }
 
-// Fold lower-cases s and removes accents, for matching words in English and
-// French text.
-func Fold(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
-		// The common case (most words of most CVs): no allocation when s is
-		// already lower-case.
-		return strings.ToLower(s)
-	}
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	out, _, err := transform.String(t, s)
-	if err != nil {
-		out = s
-	}
-	return strings.ToLower(strings.ReplaceAll(out, "’", "'"))
-}
-
 // ParseDate reads the date formats CVs use: "Jan 2023", "janvier 2023",
 // "Sept. 2021", "2021", "09/2020", "2020-09", "2020-09-15", "15/09/2020",
 // and "Present" / "aujourd'hui". ok is false when s is not one of them.
 func ParseDate(s string) (d Date, ok bool) {
-	f := strings.TrimSpace(Fold(s))
+	f := strings.TrimSpace(text.Fold(s))
 	f = strings.Trim(f, ".,;()")
 	if f == "" || len(f) > 40 {
 		return Date{}, false
@@ -143,7 +97,7 @@ func year(s string) (int, bool) {
 }
 
 func month(s string) (int, bool) {
-	if m, ok := monthNames()[s]; ok {
+	if m, ok := text.Month(s); ok {
 		return m, true
 	}
 	if len(s) > 2 {
@@ -186,7 +140,7 @@ func fullDate(f []string) (Date, bool) {
 	if !ok {
 		return Date{}, false
 	}
-	if m, named := monthNames()[f[1]]; named && isDay(f[0]) {
+	if m, named := text.Month(f[1]); named && isDay(f[0]) {
 		return Date{Year: y, Month: m, Day: atoi(f[0])}, true
 	}
 	a, errA := strconv.Atoi(f[0])
@@ -216,7 +170,7 @@ func isDay(s string) bool {
 // ParseRange splits a range written in one field, such as "2019 – 2021",
 // "Jan 2020 - Present" or "de 2018 à 2020", into its two dates.
 func ParseRange(s string) (start, end Date, ok bool) {
-	f := Fold(s)
+	f := text.Fold(s)
 	for _, p := range []string{"de ", "from ", "since ", "depuis "} {
 		f = strings.TrimPrefix(strings.TrimSpace(f), p)
 	}

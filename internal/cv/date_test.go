@@ -1,9 +1,11 @@
 package cv_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/utopiahire/utopiahire/internal/cv"
+	"github.com/utopiahire/utopiahire/internal/text"
 )
 
 func TestParseDate(t *testing.T) {
@@ -76,5 +78,20 @@ func TestDetectLanguage(t *testing.T) {
 	}
 	if got := cv.DetectLanguage(nil, ""); got != cv.English {
 		t.Errorf("nothing: %q", got)
+	}
+}
+
+// TestParseDateEveryMonthSpelling: every English and French month name and
+// abbreviation the text package knows, as written and without accents,
+// reads as its month ("févr. 2021", "août 2020", "déc 2019").
+func TestParseDateEveryMonthSpelling(t *testing.T) {
+	for _, name := range text.MonthNames() {
+		want, _ := text.Month(name)
+		for _, s := range []string{name + " 2021", strings.ToUpper(name) + ". 2021", "15 " + name + " 2021"} {
+			d, ok := cv.ParseDate(s)
+			if !ok || d.Year != 2021 || d.Month != want {
+				t.Errorf("ParseDate(%q) = %+v, %v, want 2021-%02d", s, d, ok, want)
+			}
+		}
 	}
 }

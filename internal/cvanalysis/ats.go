@@ -8,6 +8,7 @@ import (
 
 	"github.com/utopiahire/utopiahire/internal/cv"
 	"github.com/utopiahire/utopiahire/internal/skills"
+	"github.com/utopiahire/utopiahire/internal/text"
 )
 
 // keywordIndex finds taxonomy skills in text by their aliases, so that
@@ -85,12 +86,12 @@ func tokenize(s string) []token {
 		if i := strings.IndexAny(w, "'’"); i > 0 && i <= 2 {
 			w = strings.TrimLeft(w[i:], "'’")
 		}
-		out = append(out, token{folded: cv.Fold(w), raw: w})
+		out = append(out, token{folded: text.Fold(w), raw: w})
 		// "CI/CD" also matches as one token, "React/Redux" as two words.
 		if strings.Contains(w, "/") {
 			for _, part := range strings.Split(w, "/") {
 				if part != "" {
-					out = append(out, token{folded: cv.Fold(part), raw: part})
+					out = append(out, token{folded: text.Fold(part), raw: part})
 				}
 			}
 		}
@@ -209,7 +210,7 @@ func splitJobSentences(s string) []string {
 }
 
 func requiredSentence(s string) bool {
-	f := cv.Fold(s)
+	f := text.Fold(s)
 	for _, w := range []string{"must", "required", "requirement", "mandatory", "essential", "requis", "obligatoire", "indispensable", "exige", "impératif", "imperatif"} {
 		if strings.Contains(f, w) {
 			return true
@@ -250,7 +251,7 @@ func (k *keywordIndex) frequentTerms(jd string, skillsSeen map[string]bool) []ke
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {
-		return counts[singular(cv.Fold(out[i].label))] > counts[singular(cv.Fold(out[j].label))]
+		return counts[singular(text.Fold(out[i].label))] > counts[singular(text.Fold(out[j].label))]
 	})
 	return firstNKeywords(out, 10)
 }
@@ -318,10 +319,10 @@ func (r *review) ats(jd string) cv.ATSAnalysis {
 	if len(kws) == 0 {
 		return r.atsReadiness()
 	}
-	text := cvText(r.c, r.text)
-	have := k.cvSkills(text)
+	cvt := cvText(r.c, r.text)
+	have := k.cvSkills(cvt)
 	words := map[string]bool{}
-	for _, t := range tokenize(text) {
+	for _, t := range tokenize(cvt) {
 		words[singular(t.folded)] = true
 	}
 	var a cv.ATSAnalysis
@@ -329,7 +330,7 @@ func (r *review) ats(jd string) cv.ATSAnalysis {
 	var missing []string
 	for _, kw := range kws {
 		total += kw.weight
-		if (kw.id != "" && have[kw.id]) || (kw.id == "" && words[singular(cv.Fold(kw.label))]) {
+		if (kw.id != "" && have[kw.id]) || (kw.id == "" && words[singular(text.Fold(kw.label))]) {
 			got += kw.weight
 			a.KeywordMatches = append(a.KeywordMatches, kw.label)
 			continue

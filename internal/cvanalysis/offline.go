@@ -11,6 +11,7 @@ import (
 
 	"github.com/utopiahire/utopiahire/internal/cv"
 	"github.com/utopiahire/utopiahire/internal/skills"
+	"github.com/utopiahire/utopiahire/internal/text"
 )
 
 // Severities of field suggestions and issues.
@@ -321,7 +322,7 @@ func sameText(a, b string) bool {
 // kind of action its first verb names.
 func (r *review) metricAdvice(bullet string) string {
 	first, _ := splitWord(strings.TrimSpace(bullet))
-	switch strings.ToLower(cv.Fold(first)) {
+	switch strings.ToLower(text.Fold(first)) {
 	case "reduced", "improved", "increased", "optimized", "optimised", "cut", "accelerated", "boosted", "grew",
 		"saved", "decreased", "halved", "doubled", "reduit", "ameliore", "augmente", "optimise", "accelere":
 		return r.t.f("metric.change")

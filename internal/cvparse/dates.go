@@ -5,38 +5,17 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-)
 
-var monthNames = map[string]int{
-	"jan": 1, "january": 1, "janv": 1, "janvier": 1,
-	"feb": 2, "february": 2, "fev": 2, "fevr": 2, "fevrier": 2, "févr": 2, "février": 2, "fév": 2,
-	"mar": 3, "march": 3, "mars": 3,
-	"apr": 4, "april": 4, "avr": 4, "avril": 4,
-	"may": 5, "mai": 5,
-	"jun": 6, "june": 6, "juin": 6,
-	"jul": 7, "july": 7, "juil": 7, "juillet": 7,
-	"aug": 8, "august": 8, "aout": 8, "août": 8,
-	"sep": 9, "sept": 9, "september": 9, "septembre": 9,
-	"oct": 10, "october": 10, "octobre": 10,
-	"nov": 11, "november": 11, "novembre": 11,
-	"dec": 12, "december": 12, "déc": 12, "décembre": 12, "decembre": 12,
-}
+	"github.com/utopiahire/utopiahire/internal/text"
+)
 
 const presentWords = `present|présent|current|currently|now|today|ongoing|aujourd['’]hui|en cours|actuel(?:lement)?|maintenant|ce jour|à ce jour|heute|actualidad`
 
 var (
 	monthAlt = func() string {
-		names := make([]string, 0, len(monthNames))
-		for k := range monthNames {
-			names = append(names, regexp.QuoteMeta(k))
-		}
-		// Longest first so "janvier" wins over "jan".
-		for i := range names {
-			for j := i + 1; j < len(names); j++ {
-				if len(names[j]) > len(names[i]) {
-					names[i], names[j] = names[j], names[i]
-				}
-			}
+		names := text.MonthNames() // longest first: "janvier" wins over "jan"
+		for i, n := range names {
+			names[i] = regexp.QuoteMeta(n)
 		}
 		return strings.Join(names, "|")
 	}()
@@ -102,7 +81,8 @@ func NormalizeDate(s string) (string, bool) {
 		return "present", true
 	}
 	if m := reMonY.FindStringSubmatch(s); m != nil {
-		return fmt.Sprintf("%s-%02d", m[2], monthNames[strings.ToLower(strings.TrimSuffix(m[1], "."))]), true
+		mo, _ := text.Month(m[1])
+		return fmt.Sprintf("%s-%02d", m[2], mo), true
 	}
 	if m := reNumMY.FindStringSubmatch(s); m != nil {
 		mo, _ := strconv.Atoi(m[1])

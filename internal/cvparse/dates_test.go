@@ -1,6 +1,12 @@
 package cvparse
 
-import "testing"
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/utopiahire/utopiahire/internal/text"
+)
 
 func TestFindDateRange(t *testing.T) {
 	tests := []struct {
@@ -39,6 +45,23 @@ func TestNormalizeDate(t *testing.T) {
 	for in, want := range tests {
 		if got, _ := NormalizeDate(in); got != want {
 			t.Errorf("NormalizeDate(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestNormalizeDateEveryMonthSpelling: the parser reads the same month
+// names as the cv package ("aoû 2020" was unknown here, "févr" there).
+func TestNormalizeDateEveryMonthSpelling(t *testing.T) {
+	for _, name := range text.MonthNames() {
+		m, _ := text.Month(name)
+		want := fmt.Sprintf("2020-%02d", m)
+		for _, s := range []string{name + " 2020", strings.ToUpper(name) + ". 2020"} {
+			if got, ok := NormalizeDate(s); !ok || got != want {
+				t.Errorf("NormalizeDate(%q) = %q, %v, want %q", s, got, ok, want)
+			}
+			if dr, ok := findDateRange("Engineer, " + s + " – present"); !ok || dr.start != s {
+				t.Errorf("findDateRange(%q) = %+v, %v", s, dr, ok)
+			}
 		}
 	}
 }

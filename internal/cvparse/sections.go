@@ -4,7 +4,7 @@ import (
 	"strings"
 	"unicode"
 
-	"golang.org/x/text/unicode/norm"
+	"github.com/utopiahire/utopiahire/internal/text"
 )
 
 type sectionKind int
@@ -26,100 +26,33 @@ const (
 	secOther
 )
 
-// headingWords maps folded (lower-case, accent-free) heading phrases, EN and
-// FR, to sections. A heading line must consist of one of these phrases,
-// optionally with a few filler words ("my", "professional", "&"...).
-var headingWords = []struct {
-	phrase string
-	kind   sectionKind
-}{
-	{"professional summary", secSummary}, {"summary", secSummary}, {"profile", secSummary}, {"about me", secSummary},
-	{"objective", secSummary}, {"career objective", secSummary}, {"overview", secSummary},
-	{"profil", secSummary}, {"resume", secSummary}, {"a propos", secSummary}, {"a propos de moi", secSummary}, {"objectif", secSummary},
-	{"presentation", secSummary},
-	{"experience", secExperience}, {"experiences", secExperience}, {"work experience", secExperience},
-	{"employment", secExperience}, {"employment history", secExperience}, {"work history", secExperience},
-	{"career history", secExperience}, {"professional background", secExperience}, {"work background", secExperience}, {"professional experience", secExperience}, {"relevant experience", secExperience},
-	{"experience professionnelle", secExperience}, {"experiences professionnelles", secExperience},
-	{"parcours professionnel", secExperience},
-	{"education", secEducation}, {"academic background", secEducation}, {"academics", secEducation},
-	{"education and training", secEducation}, {"academic qualifications", secEducation},
-	{"formation", secEducation}, {"formations", secEducation}, {"parcours academique", secEducation},
-	{"diplomes", secEducation}, {"diplomes et formations", secEducation}, {"etudes", secEducation}, {"cursus", secEducation},
-	{"skills", secSkills}, {"technical skills", secSkills}, {"core competencies", secSkills}, {"competencies", secSkills},
-	{"key skills", secSkills}, {"skills and tools", secSkills}, {"tech stack", secSkills},
-	{"competences", secSkills}, {"competences techniques", secSkills}, {"savoir faire", secSkills},
-	{"languages", secLanguages}, {"spoken languages", secLanguages}, {"langues", secLanguages}, {"langues parlees", secLanguages},
-	{"projects", secProjects}, {"side projects", secProjects}, {"personal projects", secProjects}, {"key projects", secProjects},
-	{"projets", secProjects}, {"projets personnels", secProjects}, {"realisations", secProjects},
-	{"certifications", secCertifications}, {"certificates", secCertifications}, {"licenses and certifications", secCertifications},
-	{"certification", secCertifications},
-	{"awards", secAwards}, {"honors", secAwards}, {"honours", secAwards}, {"achievements", secAwards}, {"distinctions", secAwards},
-	{"recompenses", secAwards},
-	{"publications", secPublications}, {"papers", secPublications},
-	{"activities", secActivities}, {"extracurricular activities", secActivities},
-	{"activites", secActivities}, {"vie associative", secActivities},
-	{"volunteer", secVolunteer}, {"volunteering", secVolunteer}, {"volunteer experience", secVolunteer}, {"benevolat", secVolunteer},
-	{"contact", secContact}, {"contact details", secContact}, {"contact information", secContact}, {"coordonnees", secContact},
-	{"interests", secOther}, {"hobbies", secOther}, {"centres d interet", secOther}, {"loisirs", secOther},
-	{"references", secOther}, {"references available", secOther}, {"informations complementaires", secOther},
-	{"additional information", secOther},
+// cvSections maps the text package's CV sections to ours; job-description
+// sections ("Missions", "About") are not headings in a CV.
+var cvSections = map[text.Section]sectionKind{
+	text.Summary: secSummary, text.Experience: secExperience, text.Education: secEducation,
+	text.Skills: secSkills, text.Languages: secLanguages, text.Projects: secProjects,
+	text.Certifications: secCertifications, text.Awards: secAwards, text.Publications: secPublications,
+	text.Activities: secActivities, text.Volunteer: secVolunteer, text.Contact: secContact,
+	text.Interests: secOther, text.References: secOther, text.Additional: secOther,
 }
 
-var headingIndex = func() map[string]sectionKind {
-	m := make(map[string]sectionKind, len(headingWords))
-	for _, h := range headingWords {
-		m[h.phrase] = h.kind
-	}
-	return m
-}()
-
-// fold lower-cases, strips accents and punctuation, and collapses spaces.
-func fold(s string) string {
-	s = norm.NFD.String(strings.ToLower(s))
-	var b strings.Builder
-	space := false
-	for _, r := range s {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			space = false
-			b.WriteRune(r)
-		default:
-			space = true
-		}
-	}
-	return b.String()
-}
-
-var fillerWords = map[string]bool{"my": true, "and": true, "et": true, "mes": true, "de": true, "des": true, "du": true, "other": true, "additional": true, "autres": true, "selected": true}
+// fold reduces s to its words: lower case, no accents or punctuation.
+func fold(s string) string { return text.Key(s) }
 
 // headingKind says whether a line is a known section heading.
-func headingKind(text string) (sectionKind, bool) {
-	t := strings.TrimSpace(text)
+func headingKind(s string) (sectionKind, bool) {
+	t := strings.TrimSpace(s)
 	if t == "" || len([]rune(t)) > 48 {
 		return 0, false
 	}
 	if i := strings.IndexAny(t, ":："); i >= 0 && strings.TrimSpace(t[i+1:]) != "" {
 		return 0, false // "Skills: Go, SQL" is content, not a heading
 	}
-	f := fold(t)
-	if k, ok := headingIndex[f]; ok {
-		return k, true
-	}
-	var kept []string
-	for _, w := range strings.Fields(f) {
-		if !fillerWords[w] {
-			kept = append(kept, w)
-		}
-	}
-	if len(kept) == 0 || len(kept) > 4 {
+	sec, ok := text.Heading(t)
+	if !ok {
 		return 0, false
 	}
-	k, ok := headingIndex[strings.Join(kept, " ")]
+	k, ok := cvSections[sec]
 	return k, ok
 }
 
@@ -149,35 +82,12 @@ func looksLikeUnknownHeading(l line, bodySize float64) bool {
 	return l.heading || (allCaps && (l.gapBefore || bigger || l.bold)) || (bigger && l.bold)
 }
 
-// headingKeywords name a section by one word of a heading we have no
-// phrase for ("Where I've worked", "Toolbox", "Languages I speak",
-// "Research Experience", "Education & Training"); the first keyword in the
-// heading wins.
-var headingKeywords = map[string]sectionKind{
-	"experience": secExperience, "experiences": secExperience, "employment": secExperience, "worked": secExperience,
-	"career": secExperience, "jobs": secExperience, "positions": secExperience, "emplois": secExperience,
-	"professionnelle": secExperience, "professionnelles": secExperience, "postes": secExperience,
-	"education": secEducation, "studies": secEducation, "academic": secEducation, "degrees": secEducation,
-	"qualifications": secEducation, "training": secEducation, "formation": secEducation, "formations": secEducation,
-	"diplomes": secEducation, "diplome": secEducation, "etudes": secEducation, "scolarite": secEducation, "cursus": secEducation,
-	"skills": secSkills, "toolbox": secSkills, "toolkit": secSkills, "tools": secSkills, "technologies": secSkills,
-	"stack": secSkills, "competences": secSkills, "expertise": secSkills, "outils": secSkills, "competencies": secSkills,
-	"languages": secLanguages, "language": secLanguages, "langues": secLanguages, "langue": secLanguages,
-	"projects": secProjects, "projets": secProjects, "realisations": secProjects,
-	"certifications": secCertifications, "certificates": secCertifications, "certificats": secCertifications,
-	"awards": secAwards, "honors": secAwards, "honours": secAwards, "prizes": secAwards, "distinctions": secAwards,
-	"publications": secPublications, "papers": secPublications,
-	"volunteer": secVolunteer, "volunteering": secVolunteer, "benevolat": secVolunteer,
-	"interests": secOther, "hobbies": secOther, "loisirs": secOther, "passions": secOther,
-	"summary": secSummary, "profile": secSummary, "profil": secSummary, "objective": secSummary,
-}
-
 // keywordHeading recognises a heading by a keyword when the line has the
 // shape of one: a few words, no digits, no list or sentence punctuation,
 // nothing that names a job, degree or school ("Tools Engineer",
 // "Master of Education" are entry lines).
-func keywordHeading(text string) (sectionKind, bool) {
-	t := strings.TrimRight(strings.TrimSpace(text), ":： ")
+func keywordHeading(s string) (sectionKind, bool) {
+	t := strings.TrimRight(strings.TrimSpace(s), ":： ")
 	if t == "" || len([]rune(t)) > 40 || strings.ContainsAny(t, "0123456789,;@|.:\t") {
 		return 0, false
 	}
@@ -189,7 +99,7 @@ func keywordHeading(text string) (sectionKind, bool) {
 	kind, found := sectionKind(0), false
 	var rest []string
 	for _, w := range ws {
-		if k, ok := headingKeywords[w]; ok {
+		if k, ok := keywordKind(w); ok {
 			if !found {
 				kind, found = k, true
 			}
@@ -237,4 +147,15 @@ func titleCase(t string) bool {
 		n++
 	}
 	return n > 0
+}
+
+// keywordKind says which section a heading keyword names ("Toolbox",
+// "Where I've worked").
+func keywordKind(w string) (sectionKind, bool) {
+	sec, ok := text.HeadingKeyword(w)
+	if !ok {
+		return 0, false
+	}
+	k, ok := cvSections[sec]
+	return k, ok
 }

@@ -13,9 +13,8 @@ import (
 	"encoding/hex"
 	"strings"
 	"time"
-	"unicode"
 
-	"golang.org/x/text/unicode/norm"
+	"github.com/utopiahire/utopiahire/internal/text"
 )
 
 // Job is one job posting. The first eight fields are the contract's; the
@@ -69,24 +68,5 @@ func DedupKey(company, title, location string) string {
 	for _, m := range genderMarkers {
 		t = strings.ReplaceAll(t, m, " ")
 	}
-	return foldKey(company) + "|" + foldKey(t) + "|" + foldKey(location)
-}
-
-func foldKey(s string) string {
-	var b strings.Builder
-	space := false
-	for _, r := range norm.NFD.String(strings.ToLower(s)) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			space = false
-			b.WriteRune(r)
-		default:
-			space = true
-		}
-	}
-	return b.String()
+	return text.Key(company) + "|" + text.Key(t) + "|" + text.Key(location)
 }

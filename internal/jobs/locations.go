@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/utopiahire/utopiahire/internal/text"
 )
 
 // Locations is the region list the original frontend offered: every country
@@ -50,10 +52,10 @@ var locationAliases = map[string]string{
 var locationIndex = func() map[string]string {
 	m := make(map[string]string, len(Locations)+len(locationAliases))
 	for _, l := range Locations {
-		m[foldKey(l)] = l
+		m[text.Key(l)] = l
 	}
 	for a, l := range locationAliases {
-		m[foldKey(a)] = l
+		m[text.Key(a)] = l
 	}
 	return m
 }()
@@ -65,7 +67,7 @@ func CanonicalLocation(loc string) (string, error) {
 	if strings.TrimSpace(loc) == "" {
 		return "", nil
 	}
-	if l, ok := locationIndex[foldKey(loc)]; ok {
+	if l, ok := locationIndex[text.Key(loc)]; ok {
 		return l, nil
 	}
 	valid := append([]string(nil), Locations...)

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/utopiahire/utopiahire/internal/text"
 )
 
 func TestNormalize(t *testing.T) {
@@ -94,7 +95,7 @@ func TestLocationsCoverEMEA(t *testing.T) {
 	}
 	seen := map[string]bool{}
 	for _, l := range Locations {
-		k := foldKey(l)
+		k := text.Key(l)
 		if seen[k] {
 			t.Errorf("duplicate location %q", l)
 		}

@@ -12,6 +12,7 @@ import (
 	"google.golang.org/genai"
 
 	"github.com/utopiahire/utopiahire/internal/ai"
+	"github.com/utopiahire/utopiahire/internal/text"
 )
 
 // JSONGenerator is what the Gemini writer needs from internal/ai: one
@@ -99,10 +100,10 @@ func (g *GeminiWriter) Write(ctx context.Context, a Assessment) (Narrative, erro
 	}
 	known := map[string]string{}
 	for _, r := range a.Profile {
-		known[fold(r.Skill)] = r.Skill
+		known[text.Fold(r.Skill)] = r.Skill
 	}
 	for _, p := range out.LearningPaths {
-		label, ok := known[fold(p.Skill)]
+		label, ok := known[text.Fold(p.Skill)]
 		if !ok || strings.TrimSpace(p.PathTitle) == "" || strings.TrimSpace(p.Platform) == "" {
 			continue
 		}

@@ -2,6 +2,9 @@ package skills
 
 import (
 	"strings"
+	"unicode"
+
+	"github.com/utopiahire/utopiahire/internal/text"
 )
 
 // Section is the part of a document a mention was found in.
@@ -28,77 +31,17 @@ const (
 	SectionOther            Section = "other"
 )
 
-// headings maps normalised heading text (folded, hyphens as spaces) to the
-// section it opens. EN, FR and the German headings common on LinkedIn.
-var headings = map[string]Section{
-	// CV
-	"summary": SectionSummary, "professional summary": SectionSummary, "profile": SectionSummary,
-	"professional profile": SectionSummary, "about me": SectionSummary, "profil": SectionSummary,
-	"objective": SectionSummary, "career objective": SectionSummary, "objectif": SectionSummary,
-	"a propos": SectionSummary, "a propos de moi": SectionSummary, "resume": SectionSummary, "synthese": SectionSummary,
-	"experience": SectionExperience, "experiences": SectionExperience, "work experience": SectionExperience,
-	"professional experience": SectionExperience, "employment": SectionExperience, "employment history": SectionExperience,
-	"work history": SectionExperience, "career history": SectionExperience, "experience professionnelle": SectionExperience,
-	"experiences professionnelles": SectionExperience, "parcours professionnel": SectionExperience, "parcours": SectionExperience,
-	"berufserfahrung": SectionExperience,
-	"skills":          SectionSkills, "technical skills": SectionSkills, "key skills": SectionSkills, "core skills": SectionSkills,
-	"core competencies": SectionSkills, "competencies": SectionSkills, "tech stack": SectionSkills, "technologies": SectionSkills,
-	"tools": SectionSkills, "technical stack": SectionSkills, "hard skills": SectionSkills, "soft skills": SectionSkills,
-	"areas of expertise": SectionSkills, "expertise": SectionSkills, "competences": SectionSkills,
-	"competences techniques": SectionSkills, "competences cles": SectionSkills, "outils": SectionSkills,
-	"stack technique": SectionSkills, "savoir faire": SectionSkills, "savoir etre": SectionSkills, "qualites": SectionSkills,
-	"kenntnisse": SectionSkills, "skills and tools": SectionSkills, "environnement technique": SectionSkills,
-	"education": SectionEducation, "formation": SectionEducation, "formations": SectionEducation,
-	"diplomes": SectionEducation, "academic background": SectionEducation, "etudes": SectionEducation, "cursus": SectionEducation,
-	"education and training": SectionEducation, "ausbildung": SectionEducation,
-	"projects": SectionProjects, "personal projects": SectionProjects, "side projects": SectionProjects,
-	"projets": SectionProjects, "projets personnels": SectionProjects, "selected projects": SectionProjects,
-	"certifications": SectionCertifications, "certificates": SectionCertifications, "certificats": SectionCertifications,
-	"licenses and certifications": SectionCertifications, "licenses & certifications": SectionCertifications,
-	"languages": SectionLanguages, "langues": SectionLanguages, "language skills": SectionLanguages,
-	"competences linguistiques": SectionLanguages, "sprachen": SectionLanguages,
-	"interests": SectionInterests, "hobbies": SectionInterests, "centres d'interet": SectionInterests,
-	"centres d interet": SectionInterests, "loisirs": SectionInterests, "hobbies and interests": SectionInterests,
-	"interets": SectionInterests, "activities": SectionInterests, "activites": SectionInterests,
-	"publications": SectionOther, "awards": SectionOther, "references": SectionOther, "volunteering": SectionOther,
-	"benevolat": SectionOther,
-	// Job descriptions
-	"requirements": SectionRequirements, "key requirements": SectionRequirements, "qualifications": SectionRequirements,
-	"minimum qualifications": SectionRequirements, "basic qualifications": SectionRequirements,
-	"required qualifications": SectionRequirements, "required skills": SectionRequirements, "what you bring": SectionRequirements,
-	"what we're looking for": SectionRequirements, "what we are looking for": SectionRequirements,
-	"who you are": SectionRequirements, "what you'll bring": SectionRequirements, "what you will bring": SectionRequirements,
-	"what you need": SectionRequirements, "what we need": SectionRequirements, "you should have": SectionRequirements, "your profile": SectionRequirements, "about you": SectionRequirements,
-	"you have": SectionRequirements, "you bring": SectionRequirements, "must have": SectionRequirements,
-	"must haves": SectionRequirements, "your skills": SectionRequirements, "skills and experience": SectionRequirements,
-	"profil recherche": SectionRequirements, "votre profil": SectionRequirements, "competences requises": SectionRequirements,
-	"competences exigees": SectionRequirements, "prerequis": SectionRequirements, "ce que nous recherchons": SectionRequirements,
-	"qualification": SectionRequirements, "qualifikationen": SectionRequirements, "dein profil": SectionRequirements,
-	"ihr profil": SectionRequirements, "anforderungen": SectionRequirements,
-	"nice to have": SectionNiceToHave, "nice to haves": SectionNiceToHave, "bonus": SectionNiceToHave,
-	"bonus points": SectionNiceToHave, "preferred qualifications": SectionNiceToHave, "preferred": SectionNiceToHave,
-	"pluses": SectionNiceToHave, "good to have": SectionNiceToHave, "desirable": SectionNiceToHave,
-	"atouts": SectionNiceToHave, "les plus": SectionNiceToHave, "competences souhaitees": SectionNiceToHave,
-	"un plus": SectionNiceToHave, "wunschenswert": SectionNiceToHave, "les petits plus": SectionNiceToHave,
-	"petits plus": SectionNiceToHave, "un atout": SectionNiceToHave, "assets": SectionNiceToHave, "a plus": SectionNiceToHave,
-	"extra credit": SectionNiceToHave, "nice to have skills": SectionNiceToHave,
-	"responsibilities": SectionResponsibilities, "key responsibilities": SectionResponsibilities,
-	"your responsibilities": SectionResponsibilities, "what you'll do": SectionResponsibilities,
-	"what you will do": SectionResponsibilities, "your role": SectionResponsibilities, "the role": SectionResponsibilities,
-	"about the role": SectionResponsibilities, "your mission": SectionResponsibilities, "missions": SectionResponsibilities,
-	"vos missions": SectionResponsibilities, "le poste": SectionResponsibilities, "votre role": SectionResponsibilities,
-	"you will": SectionResponsibilities, "aufgaben": SectionResponsibilities, "deine aufgaben": SectionResponsibilities,
-	"ihre aufgaben": SectionResponsibilities, "day to day": SectionResponsibilities, "mission": SectionResponsibilities,
-	"benefits": SectionBenefits, "what we offer": SectionBenefits, "perks": SectionBenefits, "perks and benefits": SectionBenefits,
-	"benefits and perks": SectionBenefits, "avantages": SectionBenefits, "nous offrons": SectionBenefits,
-	"ce que nous offrons": SectionBenefits, "why join us": SectionBenefits, "unser angebot": SectionBenefits,
-	"we offer": SectionBenefits, "pourquoi nous rejoindre": SectionBenefits, "why us": SectionBenefits,
-	"what's in it for you": SectionBenefits, "ce que nous proposons": SectionBenefits, "nous proposons": SectionBenefits, "compensation": SectionBenefits, "remuneration": SectionBenefits,
-	"about us": SectionAbout, "who we are": SectionAbout, "about the company": SectionAbout, "the company": SectionAbout,
-	"qui sommes nous": SectionAbout, "l'entreprise": SectionAbout, "l entreprise": SectionAbout, "about": SectionAbout,
-	"uber uns": SectionAbout, "our company": SectionAbout,
-	"hiring process": SectionProcess, "recruitment process": SectionProcess, "interview process": SectionProcess,
-	"processus de recrutement": SectionProcess, "how to apply": SectionProcess, "equal opportunity": SectionProcess,
+// sectionOf maps the text package's sections to ours: the parts of a CV
+// that say nothing about skills fold into interests or other.
+var sectionOf = map[text.Section]Section{
+	text.Summary: SectionSummary, text.Experience: SectionExperience, text.Education: SectionEducation,
+	text.Skills: SectionSkills, text.Languages: SectionLanguages, text.Projects: SectionProjects,
+	text.Certifications: SectionCertifications, text.Interests: SectionInterests, text.Activities: SectionInterests,
+	text.Awards: SectionOther, text.Publications: SectionOther, text.Volunteer: SectionOther,
+	text.Contact: SectionOther, text.References: SectionOther, text.Additional: SectionOther,
+	text.Requirements: SectionRequirements, text.NiceToHave: SectionNiceToHave,
+	text.Responsibilities: SectionResponsibilities, text.Benefits: SectionBenefits, text.About: SectionAbout,
+	text.Process: SectionProcess,
 }
 
 // niceCues and mustCues are the wordings that mark a requirement as optional
@@ -121,7 +64,7 @@ var mustCues = []string{
 // normLine folds text for cue and heading matching: lower case, no accents,
 // hyphens and underscores as spaces, single spaces, padded for word search.
 func normLine(s string) string {
-	s = fold(s)
+	s = text.Fold(s)
 	var b strings.Builder
 	b.WriteByte(' ')
 	space := true
@@ -171,18 +114,21 @@ func heading(line string) (Section, int, bool) {
 	if len(head) > 80 {
 		return "", 0, false
 	}
-	key := strings.TrimSpace(strings.Trim(normLine(head), " #*-•:0123456789"))
-	if sec, ok := headings[key]; ok {
-		// "Experience" alone, or "Skills: Go, SQL"; a sentence that
-		// happens to start with "Experience" is not a heading.
-		if colon >= 0 || len(strings.Fields(key)) == len(strings.Fields(normLine(trimmed))) {
+	// "1. Experience", "## Skills": numbering and marks around the heading
+	// do not count.
+	core := strings.TrimFunc(head, func(r rune) bool { return !unicode.IsLetter(r) })
+	key := text.Key(core)
+	if ts, ok := text.Heading(core); ok {
+		// "Experience" alone, or "Skills: Go, SQL"; a line that only
+		// starts with a heading ("Experience 2019") is not one.
+		if colon >= 0 || len(strings.Fields(key)) == len(strings.Fields(text.Key(trimmed))) {
 			off := strings.Index(line, trimmed)
 			if colon >= 0 {
 				off += colon + 1
 			} else {
 				off += len(trimmed)
 			}
-			return sec, off, true
+			return sectionOf[ts], off, true
 		}
 	}
 	// A short line of its own ("Les petits plus", "Rémunération et

@@ -10,6 +10,8 @@ import (
 	"path"
 	"sort"
 	"strings"
+
+	"github.com/utopiahire/utopiahire/internal/text"
 )
 
 //go:embed taxonomy/*.csv
@@ -182,7 +184,7 @@ func parseRow(row []string, cat Category) (Skill, string, error) {
 // slug turns a label into a stable ID: "C++" → "cpp", "C#" → "csharp",
 // ".NET" → "dotnet", "Node.js" → "node-js".
 func slug(label string) string {
-	s := fold(label)
+	s := text.Fold(label)
 	s = strings.NewReplacer("++", "pp", "#", "sharp", "+", "plus", "&", "and").Replace(s)
 	if strings.HasPrefix(s, ".") {
 		s = "dot" + s[1:]

@@ -1,11 +1,10 @@
 package skills
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
+	"github.com/utopiahire/utopiahire/internal/text"
 )
 
 // token is one word or significant punctuation mark of a text.
@@ -47,36 +46,36 @@ func clauseEnd(r rune) bool {
 }
 
 // tokenize splits text into tokens. It never fails; unknown runes separate.
-func tokenize(text string) []token {
-	toks := make([]token, 0, len(text)/5)
+func tokenize(src string) []token {
+	toks := make([]token, 0, len(src)/5)
 	space, brk := false, true
 	clause, line := 0, 0
 	i := 0
-	for i < len(text) {
-		r, size := utf8.DecodeRuneInString(text[i:])
+	for i < len(src) {
+		r, size := utf8.DecodeRuneInString(src[i:])
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			j := i + size
-			for j < len(text) {
-				r2, s2 := utf8.DecodeRuneInString(text[j:])
+			for j < len(src) {
+				r2, s2 := utf8.DecodeRuneInString(src[j:])
 				if !unicode.IsLetter(r2) && !unicode.IsDigit(r2) && !unicode.Is(unicode.Mn, r2) {
 					break
 				}
 				j += s2
 			}
 			// "C++", "C#", "F#", "Notepad++": trailing marks glue to the word.
-			for j < len(text) && (text[j] == '+' || text[j] == '#') {
+			for j < len(src) && (src[j] == '+' || src[j] == '#') {
 				j++
 			}
-			toks = append(toks, token{orig: text[i:j], start: i, end: j, space: space, brk: brk, clause: clause, line: line})
+			toks = append(toks, token{orig: src[i:j], start: i, end: j, space: space, brk: brk, clause: clause, line: line})
 			space, brk = false, false
 			i = j
 			continue
 		case r == '.':
 			// A full stop followed by a space or the end closes a clause;
 			// inside "Node.js" or before ".NET" it is part of a name.
-			next, _ := utf8.DecodeRuneInString(text[i+size:])
-			if i+size >= len(text) || unicode.IsSpace(next) {
+			next, _ := utf8.DecodeRuneInString(src[i+size:])
+			if i+size >= len(src) || unicode.IsSpace(next) {
 				clause++
 				brk = true
 				space = true
@@ -89,7 +88,7 @@ func tokenize(text string) []token {
 			if r == '’' {
 				n = "'"
 			}
-			toks = append(toks, token{orig: text[i : i+size], norm: n, start: i, end: i + size, space: space, brk: brk, clause: clause, line: line, punct: true})
+			toks = append(toks, token{orig: src[i : i+size], norm: n, start: i, end: i + size, space: space, brk: brk, clause: clause, line: line, punct: true})
 			space, brk = false, false
 		case r == '\n':
 			line++
@@ -112,44 +111,8 @@ func tokenize(text string) []token {
 	}
 	for k := range toks {
 		if toks[k].norm == "" {
-			toks[k].norm = fold(toks[k].orig)
+			toks[k].norm = text.Fold(toks[k].orig)
 		}
 	}
 	return toks
-}
-
-// fold lower-cases s and strips accents: "Élaboré" → "elabore".
-func fold(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
-		return strings.ToLower(s)
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range norm.NFD.String(s) {
-		if unicode.Is(unicode.Mn, r) {
-			continue
-		}
-		switch r {
-		case 'œ', 'Œ':
-			b.WriteString("oe")
-			continue
-		case 'æ', 'Æ':
-			b.WriteString("ae")
-			continue
-		case 'ß':
-			b.WriteString("ss")
-			continue
-		case '’':
-			r = '\''
-		}
-		b.WriteRune(unicode.ToLower(r))
-	}
-	return b.String()
 }

@@ -4,11 +4,9 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
-	"unicode"
-
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/utopiahire/utopiahire/internal/cv"
+	"github.com/utopiahire/utopiahire/internal/text"
 )
 
 // persona is the structured truth one CV is rendered from.
@@ -140,11 +138,9 @@ func pickN[T any](r *rand.Rand, xs []T, n int) []T {
 }
 
 func slug(s string) string {
-	s = norm.NFD.String(strings.ToLower(s))
 	var b strings.Builder
-	for _, r := range s {
+	for _, r := range text.Fold(s) {
 		switch {
-		case unicode.Is(unicode.Mn, r):
 		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
 			b.WriteRune(r)
 		case r == ' ' || r == '-':
