@@ -92,6 +92,7 @@ var roles = map[string]role{
 	"internal/redistest":           plumbing,
 	"internal/skills":              domain,
 	"internal/store":               storage,
+	"internal/text":                domain,
 	"migrations":                   other,
 	"web":                          other,
 	"web/build":                    other,
