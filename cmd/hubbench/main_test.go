@@ -59,6 +59,8 @@ func TestScenariosSmall(t *testing.T) {
 		{scenario: "redis-fanout", conns: 20, channels: 1, redis: true, nodes: 2, rate: 100},
 		{scenario: "redis-fanout", conns: 20, channels: 1, mode: "single", nodes: 2},
 		{scenario: "costs", channels: 20, mode: "single"},
+		{scenario: "redis-fanout", conns: 20, channels: 6, mode: "cluster", nodes: 2},
+		{scenario: "costs", channels: 20, mode: "cluster"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.scenario, func(t *testing.T) {
@@ -73,6 +75,7 @@ func TestScenariosSmall(t *testing.T) {
 				redis:     "redis://127.0.0.1:6379/0",
 				redisMode: cmp.Or(tc.mode, "shared"),
 				listeners: max(tc.listen, 1),
+				masters:   3,
 			}
 			if tc.mode != "" {
 				requireRedisServer(t)
@@ -92,7 +95,7 @@ func TestScenariosSmall(t *testing.T) {
 				t.Fatalf("result = %+v, want scenario %s with %d connections", res, tc.scenario, tc.conns)
 			}
 			if tc.scenario == "costs" {
-				checkCosts(t, res)
+				checkCosts(t, res, tc.mode == "cluster")
 				return
 			}
 			if res.ServerRSSMB <= 0 {
@@ -123,15 +126,20 @@ func requireRedisServer(t *testing.T) {
 
 // checkCosts: every phase ran its operations, and each operation shows the
 // Redis command it must cost (a publish one PUBLISH from the script, a
-// node's first subscribe one SUBSCRIBE, a recovery one XRANGE).
-func checkCosts(t *testing.T, res result) {
+// node's first subscribe one SUBSCRIBE, a recovery one XRANGE; on a cluster
+// the sharded SPUBLISH, SSUBSCRIBE and SUNSUBSCRIBE).
+func checkCosts(t *testing.T, res result, cluster bool) {
 	t.Helper()
+	s := ""
+	if cluster {
+		s = "s"
+	}
 	want := map[string]string{
-		"subscribe_first":    "subscribe",
+		"subscribe_first":    s + "subscribe",
 		"subscribe_again":    "evalsha",
-		"publish":            "publish",
+		"publish":            s + "publish",
 		"recover_1_missed":   "xrange",
-		"close_last_on_node": "unsubscribe",
+		"close_last_on_node": s + "unsubscribe",
 	}
 	if len(res.Costs) != len(want) {
 		t.Fatalf("costs has %d phases, want %d: %+v", len(res.Costs), len(want), res.Costs)

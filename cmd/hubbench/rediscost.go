@@ -21,11 +21,10 @@ import (
 // the work they did: commands by name (INFO commandstats, commands run by
 // Lua scripts included) and bytes (INFO stats), summed over the processes.
 type redisCounters struct {
-	calls      map[string]int64
-	netIn      int64 // total_net_input_bytes (clients)
-	netOut     int64 // total_net_output_bytes (clients, pub/sub pushes included)
-	replOut    int64 // total_net_repl_output_bytes (master → replicas)
-	infoOutLen int64 // bytes of the INFO replies this snapshot read
+	calls   map[string]int64
+	netIn   int64 // total_net_input_bytes (clients)
+	netOut  int64 // total_net_output_bytes (clients, pub/sub pushes included)
+	replOut int64 // master_repl_offset summed over masters: bytes of replication stream produced
 }
 
 // parseCommandStats reads "cmdstat_<name>:calls=N,..." lines.
@@ -58,9 +57,12 @@ func (d *redisDeployment) snapshot(ctx context.Context) (redisCounters, error) {
 	for _, addr := range append(append([]string{}, d.masters...), d.replicas...) {
 		cl := redis.NewClient(&redis.Options{Addr: addr, MaxRetries: -1})
 		stats, err := cl.Info(ctx, "commandstats").Result()
-		var netInfo string
+		var netInfo, replInfo string
 		if err == nil {
 			netInfo, err = cl.Info(ctx, "stats").Result()
+		}
+		if err == nil {
+			replInfo, err = cl.Info(ctx, "replication").Result()
 		}
 		_ = cl.Close()
 		if err != nil {
@@ -72,14 +74,20 @@ func (d *redisDeployment) snapshot(ctx context.Context) (redisCounters, error) {
 		for _, f := range []struct {
 			name string
 			into *int64
-		}{{"total_net_input_bytes", &c.netIn}, {"total_net_output_bytes", &c.netOut}, {"total_net_repl_output_bytes", &c.replOut}} {
+		}{{"total_net_input_bytes", &c.netIn}, {"total_net_output_bytes", &c.netOut}} {
 			v, err := strconv.ParseInt(infoField(netInfo, f.name), 10, 64)
 			if err != nil {
 				return c, fmt.Errorf("%s: %s: %w", addr, f.name, err)
 			}
 			*f.into += v
 		}
-		c.infoOutLen += int64(len(stats) + len(netInfo))
+		if infoField(replInfo, "role") == "master" {
+			v, err := strconv.ParseInt(infoField(replInfo, "master_repl_offset"), 10, 64)
+			if err != nil {
+				return c, fmt.Errorf("%s: master_repl_offset: %w", addr, err)
+			}
+			c.replOut += v
+		}
 	}
 	return c, nil
 }

@@ -16,6 +16,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/redis/go-redis/v9"
+
 	"github.com/utopiahire/utopiahire/hub"
 )
 
@@ -62,10 +64,11 @@ func startServer(ctx context.Context, o serverOptions) (*benchServer, error) {
 	case "memory":
 		broker = hub.NewMemoryBroker()
 	case "redis":
+		cfg := hub.RedisBrokerConfig{URL: o.redis, Prefix: o.prefix, Logger: o.logger}
 		if o.redisCluster != "" {
-			return nil, errors.New("this build's Redis broker does not speak Redis Cluster")
+			cfg.Options = &redis.UniversalOptions{Addrs: strings.Split(o.redisCluster, ","), IsClusterMode: true}
 		}
-		b, err := hub.NewRedisBroker(ctx, hub.RedisBrokerConfig{URL: o.redis, Prefix: o.prefix, Logger: o.logger})
+		b, err := hub.NewRedisBroker(ctx, cfg)
 		if err != nil {
 			return nil, err
 		}
