@@ -171,7 +171,8 @@ func checkGapReport(t *testing.T, body []byte) {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	want := []string{"ai_scores", "ai_summary", "generator", "job_skill_profile", "learning_paths", "priority_actions", "quantitative_summary", "resume_edits"}
+	// The contract's keys plus learn_first and resources_version (additions).
+	want := []string{"ai_scores", "ai_summary", "generator", "job_skill_profile", "learn_first", "learning_paths", "priority_actions", "quantitative_summary", "resources_version", "resume_edits"}
 	if diff := cmp.Diff(want, keys); diff != "" {
 		t.Fatalf("report keys (-want +got):\n%s", diff)
 	}
@@ -199,7 +200,15 @@ func checkGapReport(t *testing.T, body []byte) {
 			PathTitle string `json:"path_title"`
 			Platform  string `json:"platform"`
 		} `json:"learning_paths"`
-		Generator string `json:"generator"`
+		Generator  string `json:"generator"`
+		LearnFirst []struct {
+			Skill      string `json:"skill"`
+			IsMustHave bool   `json:"is_must_have"`
+			Why        string `json:"why"`
+			Resources  []struct {
+				Title, URL string
+			} `json:"resources"`
+		} `json:"learn_first"`
 	}
 	if err := json.Unmarshal(body, &rep); err != nil {
 		t.Fatal(err)
@@ -216,8 +225,16 @@ func checkGapReport(t *testing.T, body []byte) {
 	if rep.Scores.Coverage == nil || rep.Scores.Depth == nil || rep.Scores.Alignment == nil || rep.Summary == "" || rep.Generator != "offline" {
 		t.Fatalf("scores/summary/generator: %s", body)
 	}
-	if q.SkillsMissing > 0 && (len(rep.Actions) == 0 || len(rep.Paths) == 0) {
-		t.Fatalf("gaps without actions or paths: %s", body)
+	if q.SkillsMissing > 0 && (len(rep.Actions) == 0 || len(rep.Paths) == 0 || len(rep.LearnFirst) == 0) {
+		t.Fatalf("gaps without actions, paths or skills to learn first: %s", body)
+	}
+	if len(rep.LearnFirst) > 5 {
+		t.Fatalf("learn_first has %d items, want at most 5", len(rep.LearnFirst))
+	}
+	for _, l := range rep.LearnFirst {
+		if l.Skill == "" || l.Why == "" || len(l.Resources) == 0 || !strings.HasPrefix(l.Resources[0].URL, "https://") {
+			t.Fatalf("learn_first item without reason or https link: %+v", l)
+		}
 	}
 }
 

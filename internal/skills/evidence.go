@@ -24,6 +24,10 @@ type JobSkill struct {
 	Level float64
 	// Text is the wording the job uses, e.g. "Kubernetes".
 	Text string
+	// Mentions counts the requirement-part mentions; InTitle says the job
+	// title names the skill. Together they say how central it is.
+	Mentions int
+	InTitle  bool
 }
 
 // JobProfile is what a job description asks for.
@@ -202,14 +206,17 @@ func (x *Extractor) Job(title, description string) JobProfile {
 			}
 		}
 		level = clamp(roundHalf(level), 1, levelMax)
+		inTitle := title != "" && m.Line == 0
 		js, ok := byID[m.SkillID]
 		if !ok {
 			sk, _ := x.tax.Skill(m.SkillID)
-			js = &JobSkill{Skill: sk, MustHave: must, Level: level, Text: m.Text}
+			js = &JobSkill{Skill: sk, MustHave: must, Level: level, Text: m.Text, Mentions: 1, InTitle: inTitle}
 			byID[m.SkillID] = js
 			order = append(order, m.SkillID)
 			continue
 		}
+		js.Mentions++
+		js.InTitle = js.InTitle || inTitle
 		// Named as required anywhere wins; the highest level asked wins.
 		js.MustHave = js.MustHave || must
 		js.Level = math.Max(js.Level, level)

@@ -87,6 +87,27 @@ type LearningPath struct {
 	Skill     string `json:"skill"`
 	PathTitle string `json:"path_title"`
 	Platform  string `json:"platform"`
+	// Resources (an addition to the contract's shape) are links from the
+	// curated list for the skill, empty when the skill is not recognised.
+	Resources []Resource `json:"resources"`
+}
+
+// LearnItem is one entry of learn_first: a skill to learn before the
+// others, with why and where.
+type LearnItem struct {
+	Rank           int      `json:"rank"`
+	Skill          string   `json:"skill"`
+	SkillID        string   `json:"skill_id"`
+	Category       Category `json:"category"`
+	IsMustHave     bool     `json:"is_must_have"`
+	ProficiencyYou float64  `json:"proficiency_you"`
+	ProficiencyReq float64  `json:"proficiency_req"`
+	Gap            float64  `json:"gap"`
+	// Centrality is how central the skill is in the posting: its mentions
+	// in the requirement parts, plus 3 when the job title names it.
+	Centrality int        `json:"centrality"`
+	Why        string     `json:"why"`
+	Resources  []Resource `json:"resources"`
 }
 
 // ResumeEdit is one item of resume_edits.
@@ -107,6 +128,11 @@ type Report struct {
 	ResumeEdits     []ResumeEdit     `json:"resume_edits"`
 	// Generator names what wrote the narrative parts: "offline" or a model.
 	Generator string `json:"generator"`
+	// LearnFirst (an addition to the contract's shape) ranks up to five
+	// skills to learn first; ResourcesVersion is the version of the
+	// curated list their links come from.
+	LearnFirst       []LearnItem `json:"learn_first"`
+	ResourcesVersion string      `json:"resources_version"`
 }
 
 // Request is the input of Analyze.
@@ -121,11 +147,18 @@ type Analyzer struct {
 	x      *Extractor
 	writer Writer
 	now    func() time.Time
+	res    *Resources
 }
 
 // NewAnalyzer returns an analyzer; now anchors CV dates ("2019 – present").
+// It panics if the embedded resources.json does not match the taxonomy,
+// which its tests rule out.
 func NewAnalyzer(x *Extractor, w Writer, now func() time.Time) *Analyzer {
-	return &Analyzer{x: x, writer: w, now: now}
+	res, err := LoadResources(x.tax)
+	if err != nil {
+		panic(fmt.Sprintf("skills: %v", err))
+	}
+	return &Analyzer{x: x, writer: w, now: now, res: res}
 }
 
 func validate(r Request) error {
@@ -182,16 +215,120 @@ func (an *Analyzer) Analyze(ctx context.Context, r Request) (Report, error) {
 		return Report{}, fmt.Errorf("write narrative: %w", err)
 	}
 	rep := Report{
-		JobSkillProfile: a.Profile,
-		AIScores:        a.Scores,
-		Quantitative:    a.Quantitative,
-		AISummary:       n.Summary,
-		PriorityActions: nonNil(n.PriorityActions),
-		LearningPaths:   nonNil(n.LearningPaths),
-		ResumeEdits:     nonNil(n.ResumeEdits),
-		Generator:       n.Generator,
+		JobSkillProfile:  a.Profile,
+		AIScores:         a.Scores,
+		Quantitative:     a.Quantitative,
+		AISummary:        n.Summary,
+		PriorityActions:  nonNil(n.PriorityActions),
+		LearningPaths:    an.withResources(nonNil(n.LearningPaths), a.Profile),
+		ResumeEdits:      nonNil(n.ResumeEdits),
+		Generator:        n.Generator,
+		LearnFirst:       an.learnFirst(a),
+		ResourcesVersion: an.res.Version(),
 	}
 	return rep, nil
+}
+
+// withResources links each learning path to the curated resources of its
+// skill, found by the label the writer used.
+func (an *Analyzer) withResources(paths []LearningPath, rows []SkillGap) []LearningPath {
+	ids := map[string]string{}
+	for _, r := range rows {
+		ids[strings.ToLower(r.Skill)] = r.SkillID
+	}
+	for i := range paths {
+		id, ok := ids[strings.ToLower(strings.TrimSpace(paths[i].Skill))]
+		if !ok {
+			if sk, found := an.x.tax.Skill(slug(paths[i].Skill)); found {
+				id, ok = sk.ID, true
+			}
+		}
+		paths[i].Resources = []Resource{}
+		if ok {
+			paths[i].Resources = nonNil(an.res.For(id))
+		}
+	}
+	return paths
+}
+
+// maxLearnFirst bounds learn_first.
+const maxLearnFirst = 5
+
+// learnFirst ranks the skills to learn first: missing must-haves, then
+// must-haves below the level asked, then missing nice-to-haves, then
+// nice-to-haves below the level; within each group the most central skill
+// of the posting first (mentions in its requirement parts, +3 when the
+// title names it), then the larger gap, then the posting's order.
+func (an *Analyzer) learnFirst(a Assessment) []LearnItem {
+	central := map[string]int{}
+	order := map[string]int{}
+	for i, js := range a.Job.Skills {
+		c := js.Mentions
+		if js.InTitle {
+			c += 3
+		}
+		central[js.Skill.ID] = c
+		order[js.Skill.ID] = i
+	}
+	group := func(r SkillGap) int {
+		g := 0
+		if !r.IsMustHave {
+			g = 2
+		}
+		if r.ProficiencyYou > 0 {
+			g++
+		}
+		return g
+	}
+	var rows []SkillGap
+	for _, r := range a.Profile {
+		if r.Gap > 0 {
+			rows = append(rows, r)
+		}
+	}
+	sort.SliceStable(rows, func(i, j int) bool {
+		a, b := rows[i], rows[j]
+		if ga, gb := group(a), group(b); ga != gb {
+			return ga < gb
+		}
+		if central[a.SkillID] != central[b.SkillID] {
+			return central[a.SkillID] > central[b.SkillID]
+		}
+		if a.Gap != b.Gap {
+			return a.Gap > b.Gap
+		}
+		return order[a.SkillID] < order[b.SkillID]
+	})
+	out := []LearnItem{}
+	for i, r := range rows {
+		if i == maxLearnFirst {
+			break
+		}
+		out = append(out, LearnItem{
+			Rank: i + 1, Skill: r.Skill, SkillID: r.SkillID, Category: r.Category, IsMustHave: r.IsMustHave,
+			ProficiencyYou: r.ProficiencyYou, ProficiencyReq: r.ProficiencyReq, Gap: r.Gap,
+			Centrality: central[r.SkillID], Why: learnWhy(r, central[r.SkillID]), Resources: nonNil(an.res.For(r.SkillID)),
+		})
+	}
+	return out
+}
+
+func learnWhy(r SkillGap, centrality int) string {
+	kind := "A nice-to-have"
+	if r.IsMustHave {
+		kind = "A must-have"
+	}
+	var state string
+	if r.ProficiencyYou == 0 {
+		state = "your CV shows no evidence of it"
+	} else {
+		state = fmt.Sprintf("the job asks level %.1f, your CV suggests %.1f", r.ProficiencyReq, r.ProficiencyYou)
+	}
+	times := "once"
+	if centrality > 1 {
+		times = fmt.Sprintf("%d times", centrality)
+	}
+	return fmt.Sprintf("%s: %s; weighs %s in the posting's requirements and title.", kind, state, times)
 }
 
 func nonNil[T any](s []T) []T {

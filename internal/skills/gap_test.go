@@ -110,7 +110,8 @@ func TestReportJSONShape(t *testing.T) {
 	if err := json.Unmarshal(b, &m); err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"ai_scores", "ai_summary", "generator", "job_skill_profile", "learning_paths", "priority_actions", "quantitative_summary", "resume_edits"}
+	// The contract's keys, plus learn_first and resources_version (additions).
+	want := []string{"ai_scores", "ai_summary", "generator", "job_skill_profile", "learn_first", "learning_paths", "priority_actions", "quantitative_summary", "resources_version", "resume_edits"}
 	if diff := cmp.Diff(want, keys(m)); diff != "" {
 		t.Errorf("top-level keys (-want +got):\n%s", diff)
 	}
@@ -126,7 +127,9 @@ func TestReportJSONShape(t *testing.T) {
 	lists := map[string][]string{
 		"job_skill_profile": {"category", "evidence", "gap", "is_must_have", "proficiency_req", "proficiency_you", "skill", "skill_id"},
 		"priority_actions":  {"action", "time_estimate", "why"},
-		"learning_paths":    {"path_title", "platform", "skill"},
+		"learning_paths":    {"path_title", "platform", "resources", "skill"},
+		"learn_first": {"category", "centrality", "gap", "is_must_have", "proficiency_req", "proficiency_you", "rank",
+			"resources", "skill", "skill_id", "why"},
 	}
 	for k, w := range lists {
 		first := m[k].([]any)[0].(map[string]any)
@@ -269,5 +272,65 @@ func BenchmarkAnalyzeLargestJob(b *testing.B) {
 		if _, err := an.Analyze(context.Background(), req); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestLearnFirstRanking: missing must-haves come first, the one the
+// posting names most (and in its title) before the others; then must-haves
+// below the level asked, then nice-to-haves; at most five, each with links.
+func TestLearnFirstRanking(t *testing.T) {
+	job := `About us
+We build payment software for shops; our data team uses Scala.
+
+Requirements
+- Kubernetes in production; you deploy to Kubernetes daily and scale Kubernetes clusters
+- Terraform
+- 5+ years of PostgreSQL
+- Python
+- Docker
+- Go
+
+Nice to have
+- Apache Kafka
+- GraphQL`
+	cv := `Jane Doe
+Backend developer
+
+Experience
+Backend Developer, Shopware Ltd, 2023 – present
+- Built services in Go and Python
+- Used PostgreSQL for one year
+
+Skills
+Go, Python, PostgreSQL, Git`
+	rep, err := NewAnalyzer(NewExtractor(loadTaxonomy(t)), OfflineWriter{}, fixedNow).Analyze(context.Background(),
+		Request{CVText: cv, JobDescription: job, JobTitle: "Terraform Specialist"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, l := range rep.LearnFirst {
+		got = append(got, l.SkillID)
+		if len(l.Resources) == 0 || l.Why == "" || l.Rank != len(got) {
+			t.Errorf("item %+v lacks a rank, a reason or resources", l)
+		}
+	}
+	// Terraform: named in the title and the requirements (4); Kubernetes: 3
+	// mentions; Docker: 1; then PostgreSQL, below the 5 years asked; then
+	// the first nice-to-have; GraphQL does not fit in five.
+	want := []string{"terraform", "kubernetes", "docker", "postgresql", "apache-kafka"}
+	if len(got) < len(want) || !cmp.Equal(want, got[:len(want)]) {
+		t.Fatalf("learn_first = %v, want it to start with %v", got, want)
+	}
+	if len(got) > 5 {
+		t.Errorf("learn_first has %d items, want at most 5", len(got))
+	}
+	for _, l := range rep.LearnFirst {
+		if l.SkillID == "scala" {
+			t.Errorf("Scala, named only in the company description, is in learn_first")
+		}
+	}
+	if rep.ResourcesVersion == "" {
+		t.Error("no resources_version")
 	}
 }

@@ -109,7 +109,7 @@ func TestGeminiWriterNarrative(t *testing.T) {
 	if !strings.HasPrefix(rep.AISummary, "A strong match") || len(rep.PriorityActions) != 1 {
 		t.Fatalf("narrative: %+v", rep)
 	}
-	if want := []LearningPath{{Skill: gap, PathTitle: gap + " in depth", Platform: "Coursera"}}; !cmp.Equal(want, rep.LearningPaths) {
+	if want := []LearningPath{{Skill: gap, PathTitle: gap + " in depth", Platform: "Coursera", Resources: loadResources(t).For(slug(gap))}}; !cmp.Equal(want, rep.LearningPaths) {
 		t.Fatalf("learning paths %+v, want %+v (unknown skills dropped, label restored)", rep.LearningPaths, want)
 	}
 	if len(rep.ResumeEdits) != 1 || rep.ResumeEdits[0].Before != cvLine {

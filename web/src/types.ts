@@ -155,13 +155,37 @@ export interface SkillGapRow {
   is_must_have: boolean;
 }
 
+/** A link from the curated list of learning resources (internal/skills/resources.json). */
+export interface LearnResource {
+  title: string;
+  url: string;
+  kind?: string;
+  lang?: string;
+}
+
+/** One skill of learn_first: what to learn before the rest, why, and where. */
+export interface LearnItem {
+  rank: number;
+  skill: string;
+  skill_id?: string;
+  is_must_have: boolean;
+  proficiency_you: number;
+  proficiency_req: number;
+  gap: number;
+  centrality?: number;
+  why?: string;
+  resources?: LearnResource[];
+}
+
 export interface SkillsReport {
   job_skill_profile?: SkillGapRow[];
   ai_summary?: string;
   ai_scores?: { coverage?: number; depth?: number; alignment?: number };
   quantitative_summary?: { overall_score?: number; skills_matched?: number; skills_missing?: number; total_required?: number };
   priority_actions?: { action: string; time_estimate?: string; why?: string }[];
-  learning_paths?: { skill: string; path_title?: string; platform?: string }[];
+  learning_paths?: { skill: string; path_title?: string; platform?: string; resources?: LearnResource[] }[];
+  learn_first?: LearnItem[];
+  resources_version?: string;
   resume_edits?: { before?: string; after?: string; reason?: string }[];
   [k: string]: unknown;
 }

@@ -6,8 +6,8 @@ import { h, replace, s } from "../dom";
 import { formatDate, formatNumber, t } from "../i18n";
 import type { MessageKey } from "../messages";
 import { go, type PageCtx } from "../router";
-import type { CatalogSummary, CVFileSummary, Job, SkillGapRow, SkillsReport } from "../types";
-import { alertBox, bulletList, button, card, errorText, errorView, field, input, loading, pageHeader, progressBar, scoreRing } from "../ui";
+import type { CatalogSummary, CVFileSummary, Job, LearnResource, SkillGapRow, SkillsReport } from "../types";
+import { alertBox, button, card, errorText, errorView, field, input, loading, pageHeader, progressBar, scoreRing } from "../ui";
 import { descriptionText, descriptionView } from "./jobtext";
 import { LOCATIONS } from "./locations";
 
@@ -264,7 +264,35 @@ export function skillsReport(r: SkillsReport): HTMLElement {
           ),
         )
       : null,
-    r.learning_paths?.length ? card(t("skills.learning"), bulletList(r.learning_paths.map((l) => [l.skill, l.path_title, l.platform].filter(Boolean).join(" — ")))) : null,
+    r.learn_first?.length
+      ? card(
+          t("skills.learnFirst"),
+          h(
+            "ol",
+            { class: "actions-list", "data-testid": "learn-first" },
+            r.learn_first.map((l) =>
+              h(
+                "li",
+                null,
+                h("strong", null, l.skill),
+                h("span", { class: "badge" }, l.is_must_have ? t("skills.badgeMust") : t("skills.badgeNice")),
+                l.why ? h("p", { class: "muted" }, l.why) : null,
+                resourceLinks(l.resources),
+              ),
+            ),
+          ),
+        )
+      : null,
+    r.learning_paths?.length
+      ? card(
+          t("skills.learning"),
+          h(
+            "ul",
+            { class: "list" },
+            r.learning_paths.map((l) => h("li", null, [l.skill, l.path_title, l.platform].filter(Boolean).join(" — "), resourceLinks(l.resources))),
+          ),
+        )
+      : null,
     r.resume_edits?.length
       ? card(
           t("skills.edits"),
@@ -273,6 +301,17 @@ export function skillsReport(r: SkillsReport): HTMLElement {
           ),
         )
       : null,
+  );
+}
+
+/** resourceLinks lists learning resources as links; only https links are shown. */
+function resourceLinks(res: LearnResource[] | undefined): HTMLElement | null {
+  const safe = (res ?? []).filter((x) => typeof x.url === "string" && x.url.startsWith("https://"));
+  if (!safe.length) return null;
+  return h(
+    "ul",
+    { class: "resource-links" },
+    safe.map((x) => h("li", null, h("a", { href: x.url, target: "_blank", rel: "noopener noreferrer" }, x.title), x.kind ? h("span", { class: "muted" }, ` (${x.kind})`) : null)),
   );
 }
 
