@@ -1,5 +1,6 @@
 // Package cv holds the CV domain: the structured CV and analysis shapes of the
-// API contract, and field paths into a structured CV (resolve and apply).
+// API contract, field paths into a structured CV (resolve and apply), and the
+// stored files and versions with their per-user quotas.
 //
 // JSON field names are exactly those the existing frontend uses; see
 // shared/api-contract.md, section CV.

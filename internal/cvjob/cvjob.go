@@ -21,7 +21,6 @@ import (
 	"github.com/utopiahire/utopiahire/internal/apperr"
 	"github.com/utopiahire/utopiahire/internal/cv"
 	"github.com/utopiahire/utopiahire/internal/extract"
-	"github.com/utopiahire/utopiahire/internal/store"
 )
 
 // Stages of an analysis with the percent reached when each one is done.
@@ -85,7 +84,7 @@ type Input struct {
 
 // Service submits analyses and reads them back.
 type Service struct {
-	cvs       *store.CVs
+	cvs       Store
 	extractor Extractor
 	offline   Analyzer
 	gemini    Analyzer // nil without a key
@@ -97,7 +96,7 @@ type Service struct {
 
 // Config wires a Service.
 type Config struct {
-	CVs       *store.CVs
+	CVs       Store
 	Extractor Extractor
 	Offline   Analyzer
 	Gemini    Analyzer
@@ -121,26 +120,22 @@ func (s *Service) Worker() river.Worker[Args] { return &worker{svc: s} }
 // Submit stores the upload and the queued analysis and enqueues the job, all
 // in one transaction, and returns the analysis id.
 func (s *Service) Submit(ctx context.Context, in Input) (string, error) {
-	var id string
-	err := pgx.BeginFunc(ctx, s.cvs.Pool(), func(tx pgx.Tx) error {
-		a := store.CVAnalysis{UserID: in.UserID, JobDescription: in.JobDescription, UseGemini: in.UseGemini}
-		switch {
-		case in.File != nil:
-			fileID, info, err := s.storeFile(ctx, tx, in)
-			if err != nil {
-				return err
-			}
-			a.CVFileID, a.FileInfo = &fileID, info
-		case in.FileID != "":
-			a.CVFileID = &in.FileID
-		default:
-			a.InputText = &in.Text
+	a := Analysis{UserID: in.UserID, JobDescription: in.JobDescription, UseGemini: in.UseGemini}
+	var file *cv.File
+	switch {
+	case in.File != nil:
+		f, info, err := newFile(in)
+		if err != nil {
+			return "", fmt.Errorf("submit analysis: %w", err)
 		}
-		var err error
-		if id, err = s.cvs.CreateAnalysis(ctx, tx, a); err != nil {
-			return err
-		}
-		if _, err = s.river.InsertTx(ctx, tx, Args{AnalysisID: id}, nil); err != nil {
+		file, a.FileInfo = &f, info
+	case in.FileID != "":
+		a.CVFileID = &in.FileID
+	default:
+		a.InputText = &in.Text
+	}
+	id, err := s.cvs.SubmitAnalysis(ctx, file, a, func(ctx context.Context, tx pgx.Tx, id string) error {
+		if _, err := s.river.InsertTx(ctx, tx, Args{AnalysisID: id}, nil); err != nil {
 			return err
 		}
 		// Published before the commit: no worker can see the job (and publish
@@ -151,7 +146,7 @@ func (s *Service) Submit(ctx context.Context, in Input) (string, error) {
 		return nil
 	})
 	if err != nil {
-		return "", fmt.Errorf("submit analysis: %w", err)
+		return "", fmt.Errorf("submit analysis: %w", quotaError(err))
 	}
 	return id, nil
 }
@@ -161,13 +156,12 @@ func (s *Service) Submit(ctx context.Context, in Input) (string, error) {
 // nil, is the file's extraction, stored with it so that analyses of the
 // file use it instead of extracting again.
 func (s *Service) StoreFile(ctx context.Context, userID, filename string, data []byte, doc *extract.Document) (string, error) {
-	var id string
-	err := pgx.BeginFunc(ctx, s.cvs.Pool(), func(tx pgx.Tx) error {
-		var err error
-		id, _, err = s.storeFile(ctx, tx, Input{UserID: userID, Filename: filename, File: data, doc: doc})
-		return err
-	})
-	return id, err
+	f, _, err := newFile(Input{UserID: userID, Filename: filename, File: data, doc: doc})
+	if err != nil {
+		return "", err
+	}
+	id, err := s.cvs.InsertFile(ctx, f)
+	return id, quotaError(err)
 }
 
 // FileInfo describes an uploaded file in responses.
@@ -179,35 +173,39 @@ type FileInfo struct {
 	SHA256    string `json:"sha256"`
 }
 
-func (s *Service) storeFile(ctx context.Context, tx pgx.Tx, in Input) (string, json.RawMessage, error) {
+// newFile checks an upload by content and returns the file to store and
+// its description for responses.
+func newFile(in Input) (cv.File, json.RawMessage, error) {
 	kind, err := extract.Detect(in.File)
 	if err != nil {
-		return "", nil, err
+		return cv.File{}, nil, err
 	}
 	sum := sha256.Sum256(in.File)
 	var extracted []byte
 	if in.doc != nil {
 		if extracted, err = json.Marshal(in.doc); err != nil {
-			return "", nil, err
+			return cv.File{}, nil, err
 		}
 	}
-	id, err := s.cvs.InsertFile(ctx, tx, store.CVFile{UserID: in.UserID, Filename: in.Filename,
-		Kind: string(kind), Size: len(in.File), SHA256: sum[:], Content: in.File, Extracted: extracted})
-	if errors.Is(err, store.ErrFileQuota) {
-		return "", nil, apperr.Wrap(err, apperr.Conflict, "file_quota", fmt.Sprintf(
-			"You already store %d CV files or %d MB; delete some before uploading more.", store.MaxCVFiles, store.MaxCVBytes>>20))
-	}
-	if err != nil {
-		return "", nil, err
-	}
+	f := cv.File{UserID: in.UserID, Filename: in.Filename,
+		Kind: string(kind), Size: len(in.File), SHA256: sum[:], Content: in.File, Extracted: extracted}
 	info, _ := json.Marshal(FileInfo{Filename: in.Filename, Size: len(in.File), Type: string(kind),
 		MediaType: kind.MediaType(), SHA256: fmt.Sprintf("%x", sum)})
-	return id, info, nil
+	return f, info, nil
+}
+
+// quotaError gives a full file quota its code and safe message.
+func quotaError(err error) error {
+	if errors.Is(err, cv.ErrFileQuota) {
+		return apperr.Wrap(err, apperr.Conflict, "file_quota", fmt.Sprintf(
+			"You already store %d CV files or %d MB; delete some before uploading more.", cv.MaxFiles, cv.MaxFileBytes>>20))
+	}
+	return err
 }
 
 // Wait blocks until the analysis is done or failed, or ctx ends. It wakes
 // at once when this node runs the job and polls for jobs run elsewhere.
-func (s *Service) Wait(ctx context.Context, userID, id string) (store.CVAnalysis, error) {
+func (s *Service) Wait(ctx context.Context, userID, id string) (Analysis, error) {
 	ch := s.waiters.add(id)
 	defer s.waiters.remove(id, ch)
 	poll := time.NewTicker(250 * time.Millisecond)
@@ -215,7 +213,7 @@ func (s *Service) Wait(ctx context.Context, userID, id string) (store.CVAnalysis
 	for {
 		a, err := s.cvs.Analysis(ctx, userID, id)
 		if err != nil {
-			return store.CVAnalysis{}, err
+			return Analysis{}, err
 		}
 		if a.Status == "done" || a.Status == "failed" {
 			return a, nil
@@ -230,7 +228,7 @@ func (s *Service) Wait(ctx context.Context, userID, id string) (store.CVAnalysis
 }
 
 // Analysis returns one of the user's analyses.
-func (s *Service) Analysis(ctx context.Context, userID, id string) (store.CVAnalysis, error) {
+func (s *Service) Analysis(ctx context.Context, userID, id string) (Analysis, error) {
 	return s.cvs.Analysis(ctx, userID, id)
 }
 

@@ -1,4 +1,4 @@
-package cvjob
+package cvjob_test
 
 import (
 	"context"
@@ -11,6 +11,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/utopiahire/utopiahire/internal/cvjob"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -29,11 +31,11 @@ import (
 // recorder is a Publisher that keeps what was published, per channel.
 type recorder struct {
 	mu     sync.Mutex
-	events map[string][]Event
+	events map[string][]cvjob.Event
 }
 
 func (r *recorder) Publish(_ context.Context, channel string, data []byte) (hub.StreamPosition, error) {
-	var e Event
+	var e cvjob.Event
 	if err := json.Unmarshal(data, &e); err != nil {
 		return hub.StreamPosition{}, err
 	}
@@ -55,7 +57,7 @@ func (r *recorder) stages(channel string) []string {
 
 type fixture struct {
 	pool *pgxpool.Pool
-	svc  *Service
+	svc  *cvjob.Service
 	pub  *recorder
 }
 
@@ -70,8 +72,8 @@ func newFixture(t *testing.T, start bool) *fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := &fixture{pool: pool, pub: &recorder{events: map[string][]Event{}}}
-	f.svc = New(Config{CVs: store.NewCVs(pool), Extractor: ex, Offline: cvanalysis.NewOffline(tax),
+	f := &fixture{pool: pool, pub: &recorder{events: map[string][]cvjob.Event{}}}
+	f.svc = cvjob.New(cvjob.Config{CVs: store.NewCVs(pool), Extractor: ex, Offline: cvanalysis.NewOffline(tax),
 		Publisher: f.pub, Logger: slog.New(slog.DiscardHandler)})
 	client := f.riverClient(t, 0)
 	f.svc.SetRiver(client)
@@ -124,7 +126,7 @@ func (f *fixture) user(t *testing.T, email string) string {
 	return id
 }
 
-func wait(t *testing.T, f *fixture, userID, id string) store.CVAnalysis {
+func wait(t *testing.T, f *fixture, userID, id string) cvjob.Analysis {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
@@ -156,7 +158,7 @@ func TestTextAnalysisRunsEveryStageAndStoresAVersion(t *testing.T) {
 	t.Parallel()
 	f := newFixture(t, true)
 	uid := f.user(t, "jane@example.com")
-	id, err := f.svc.Submit(context.Background(), Input{UserID: uid, Text: sampleText, JobDescription: "Go developer with Kubernetes and Kafka"})
+	id, err := f.svc.Submit(context.Background(), cvjob.Input{UserID: uid, Text: sampleText, JobDescription: "Go developer with Kubernetes and Kafka"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -168,12 +170,12 @@ func TestTextAnalysisRunsEveryStageAndStoresAVersion(t *testing.T) {
 	if err := json.Unmarshal(a.StructuredCV, &c); err != nil || c.Contact.Email != "jane.doe@example.com" {
 		t.Fatalf("structured cv: %+v %v", c.Contact, err)
 	}
-	res := BuildResult(a)
+	res := cvjob.BuildResult(a)
 	if res.Analyzer != "offline" || res.Status != "success" || res.AnalysisID != id {
 		t.Fatalf("result: %+v", res)
 	}
-	want := []string{StageReceived, StageExtracted, StageStructured, StageAnalyzed, StageDone}
-	if got := f.pub.stages(Channel(id)); !equal(got, want) {
+	want := []string{cvjob.StageReceived, cvjob.StageExtracted, cvjob.StageStructured, cvjob.StageAnalyzed, cvjob.StageDone}
+	if got := f.pub.stages(cvjob.Channel(id)); !equal(got, want) {
 		t.Fatalf("published stages %v, want %v", got, want)
 	}
 	for _, k := range []string{"extracted_ms", "structured_ms", "analyzed_ms", "total_ms"} {
@@ -195,7 +197,7 @@ func TestPDFFromCorpusIsStructured(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	id, err := f.svc.Submit(context.Background(), Input{UserID: uid, Filename: "cv.pdf", File: pdf})
+	id, err := f.svc.Submit(context.Background(), cvjob.Input{UserID: uid, Filename: "cv.pdf", File: pdf})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -205,8 +207,8 @@ func TestPDFFromCorpusIsStructured(t *testing.T) {
 	if a.Status != "done" || c.Contact.Name == "" || len(c.Experience) == 0 {
 		t.Fatalf("pdf analysis %s: name %q, %d positions", a.Status, c.Contact.Name, len(c.Experience))
 	}
-	if BuildResult(a).OriginalFile != "cv.pdf" {
-		t.Fatalf("original file: %+v", BuildResult(a))
+	if cvjob.BuildResult(a).OriginalFile != "cv.pdf" {
+		t.Fatalf("original file: %+v", cvjob.BuildResult(a))
 	}
 }
 
@@ -217,7 +219,7 @@ func TestHostileFilesAreRefusedOrFailCleanly(t *testing.T) {
 	ctx := context.Background()
 
 	elf := append([]byte{0x7f, 'E', 'L', 'F', 2, 1, 1}, make([]byte, 200)...)
-	_, err := f.svc.Submit(ctx, Input{UserID: uid, Filename: "cv.pdf", File: elf})
+	_, err := f.svc.Submit(ctx, cvjob.Input{UserID: uid, Filename: "cv.pdf", File: elf})
 	if extract.CodeOf(err) != extract.CodeExecutable {
 		t.Fatalf("renamed executable: %v", err)
 	}
@@ -231,7 +233,7 @@ func TestHostileFilesAreRefusedOrFailCleanly(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	id, err := f.svc.Submit(ctx, Input{UserID: uid, Filename: "locked.pdf", File: enc})
+	id, err := f.svc.Submit(ctx, cvjob.Input{UserID: uid, Filename: "locked.pdf", File: enc})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -239,8 +241,8 @@ func TestHostileFilesAreRefusedOrFailCleanly(t *testing.T) {
 	if a.Status != "failed" || a.ErrorCode == nil || *a.ErrorCode != string(extract.CodeEncryptedPDF) {
 		t.Fatalf("encrypted pdf: %s %v", a.Status, a.ErrorCode)
 	}
-	stages := f.pub.stages(Channel(id))
-	if len(stages) == 0 || stages[len(stages)-1] != StageFailed {
+	stages := f.pub.stages(cvjob.Channel(id))
+	if len(stages) == 0 || stages[len(stages)-1] != cvjob.StageFailed {
 		t.Fatalf("failure not published: %v", stages)
 	}
 }
@@ -249,7 +251,7 @@ func TestAnotherUserCannotReadAnAnalysis(t *testing.T) {
 	t.Parallel()
 	f := newFixture(t, true)
 	owner, other := f.user(t, "owner@example.com"), f.user(t, "other@example.com")
-	id, err := f.svc.Submit(context.Background(), Input{UserID: owner, Text: sampleText})
+	id, err := f.svc.Submit(context.Background(), cvjob.Input{UserID: owner, Text: sampleText})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -268,7 +270,7 @@ func TestJobOfAKilledServerFinishesAfterRestart(t *testing.T) {
 	f := newFixture(t, false)
 	uid := f.user(t, "crash@example.com")
 	ctx := context.Background()
-	id, err := f.svc.Submit(ctx, Input{UserID: uid, Text: sampleText})
+	id, err := f.svc.Submit(ctx, cvjob.Input{UserID: uid, Text: sampleText})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -309,7 +311,7 @@ func TestScannedPDFReportsOCR(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	id, err := f.svc.Submit(context.Background(), Input{UserID: uid, Filename: "scan.pdf", File: scan})
+	id, err := f.svc.Submit(context.Background(), cvjob.Input{UserID: uid, Filename: "scan.pdf", File: scan})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -317,8 +319,8 @@ func TestScannedPDFReportsOCR(t *testing.T) {
 	if a.Status != "done" {
 		t.Fatalf("status %s (%v)", a.Status, a.Error)
 	}
-	got := f.pub.stages(Channel(id))
-	want := []string{StageReceived, StageOCR, StageExtracted, StageStructured, StageAnalyzed, StageDone}
+	got := f.pub.stages(cvjob.Channel(id))
+	want := []string{cvjob.StageReceived, cvjob.StageOCR, cvjob.StageExtracted, cvjob.StageStructured, cvjob.StageAnalyzed, cvjob.StageDone}
 	if !slices.Equal(got, want) {
 		t.Errorf("stages %v, want %v", got, want)
 	}
@@ -340,7 +342,7 @@ func TestStoredExtractionIsReused(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	id, err := f.svc.Submit(context.Background(), Input{UserID: uid, FileID: fileID})
+	id, err := f.svc.Submit(context.Background(), cvjob.Input{UserID: uid, FileID: fileID})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -353,7 +355,7 @@ func TestStoredExtractionIsReused(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	id, err = f.svc.Submit(context.Background(), Input{UserID: uid, FileID: fileID})
+	id, err = f.svc.Submit(context.Background(), cvjob.Input{UserID: uid, FileID: fileID})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"github.com/utopiahire/utopiahire/internal/cv"
-	"github.com/utopiahire/utopiahire/internal/store"
 )
 
 // Result is the contract's response of /api/analyze-structured (plus
@@ -31,7 +30,7 @@ type GeminiAnalysis struct {
 }
 
 // BuildResult shapes a finished analysis for the client.
-func BuildResult(a store.CVAnalysis) Result {
+func BuildResult(a Analysis) Result {
 	var head struct {
 		Analyzer string `json:"analyzer"`
 		General  struct {
@@ -91,7 +90,7 @@ type Status struct {
 }
 
 // StatusOf shapes an analysis for pollers; withResult adds the result when done.
-func StatusOf(a store.CVAnalysis, withResult bool) Status {
+func StatusOf(a Analysis, withResult bool) Status {
 	st := Status{ID: a.ID, Status: a.Status, Stage: a.Stage, Percent: a.Percent, Timings: a.Timings,
 		CreatedAt: a.CreatedAt, File: a.FileInfo}
 	if a.ErrorCode != nil {

@@ -11,10 +11,10 @@ import (
 
 	"github.com/riverqueue/river"
 
+	"github.com/utopiahire/utopiahire/internal/apperr"
 	"github.com/utopiahire/utopiahire/internal/cv"
 	"github.com/utopiahire/utopiahire/internal/cvparse"
 	"github.com/utopiahire/utopiahire/internal/extract"
-	"github.com/utopiahire/utopiahire/internal/store"
 )
 
 // jobTimeout bounds one run; extraction has its own tighter per-tool limits.
@@ -38,7 +38,7 @@ func (w *worker) Work(ctx context.Context, job *river.Job[Args]) error {
 	id := job.Args.AnalysisID
 	defer s.waiters.wake(id)
 	a, err := s.cvs.AnalysisForJob(ctx, id)
-	if errors.Is(err, store.ErrNotFound) {
+	if errors.Is(err, apperr.ErrNotFound) {
 		return river.JobCancel(fmt.Errorf("analysis %s is gone (account deleted?)", id))
 	}
 	if err != nil {
@@ -68,7 +68,7 @@ func (w *worker) Work(ctx context.Context, job *river.Job[Args]) error {
 }
 
 // run executes every stage of a and stores the result.
-func (s *Service) run(ctx context.Context, a store.CVAnalysis) error {
+func (s *Service) run(ctx context.Context, a Analysis) error {
 	start := time.Now()
 	timings := map[string]int64{}
 	stage := func(name string, from time.Time) error {
@@ -137,7 +137,7 @@ func (s *Service) run(ctx context.Context, a store.CVAnalysis) error {
 	return nil
 }
 
-func (s *Service) document(ctx context.Context, a store.CVAnalysis, progress extract.Progress) (extract.Document, error) {
+func (s *Service) document(ctx context.Context, a Analysis, progress extract.Progress) (extract.Document, error) {
 	if a.CVFileID == nil {
 		if a.InputText == nil {
 			return extract.Document{}, &extract.Error{Code: extract.CodeEmptyFile, Message: "The CV is empty."}
@@ -145,7 +145,7 @@ func (s *Service) document(ctx context.Context, a store.CVAnalysis, progress ext
 		return extract.PlainText(*a.InputText), nil
 	}
 	f, err := s.cvs.File(ctx, a.UserID, *a.CVFileID)
-	if errors.Is(err, store.ErrNotFound) {
+	if errors.Is(err, apperr.ErrNotFound) {
 		return extract.Document{}, &extract.Error{Code: "file_gone", Message: "The uploaded CV file no longer exists."}
 	}
 	if err != nil {
@@ -192,7 +192,7 @@ func (s *Service) analyze(ctx context.Context, id string, useGemini bool, jobDes
 func (s *Service) AnalyzeStateless(ctx context.Context, in Input) (Result, error) {
 	ctx, cancel := context.WithTimeout(ctx, jobTimeout)
 	defer cancel()
-	a := store.CVAnalysis{JobDescription: in.JobDescription, UseGemini: in.UseGemini}
+	a := Analysis{JobDescription: in.JobDescription, UseGemini: in.UseGemini}
 	var doc extract.Document
 	if in.File != nil {
 		kind, err := extract.Detect(in.File)

@@ -269,7 +269,7 @@ func documentError(err error) error {
 	return apperr.Wrap(err, kind, string(xe.Code), xe.Message)
 }
 
-func analysisFailure(a store.CVAnalysis) error {
+func analysisFailure(a cvjob.Analysis) error {
 	code, msg := "analysis_failed", "The analysis failed."
 	if a.ErrorCode != nil {
 		code = *a.ErrorCode
@@ -319,7 +319,7 @@ type versionResponse struct {
 	CreatedAt    time.Time       `json:"created_at"`
 }
 
-func toVersionResponse(v store.CVVersion) versionResponse {
+func toVersionResponse(v cv.Version) versionResponse {
 	return versionResponse{StructuredCV: v.StructuredCV, Version: v.Version, Source: v.Source, AnalysisID: v.AnalysisID, CreatedAt: v.CreatedAt}
 }
 
@@ -352,14 +352,14 @@ func (h *cvHandlers) versions(c *fiber.Ctx) error {
 	return c.JSON(out)
 }
 
-func (h *cvHandlers) versionParam(c *fiber.Ctx) (store.CVVersion, error) {
+func (h *cvHandlers) versionParam(c *fiber.Ctx) (cv.Version, error) {
 	n, err := strconv.Atoi(c.Params("version"))
 	if err != nil || n < 1 {
-		return store.CVVersion{}, apperr.New(apperr.NotFound, "version_not_found", "No such version.")
+		return cv.Version{}, apperr.New(apperr.NotFound, "version_not_found", "No such version.")
 	}
 	v, err := h.d.Store.Version(c.UserContext(), userID(c), n)
 	if errors.Is(err, store.ErrNotFound) {
-		return store.CVVersion{}, apperr.New(apperr.NotFound, "version_not_found", "No such version.")
+		return cv.Version{}, apperr.New(apperr.NotFound, "version_not_found", "No such version.")
 	}
 	return v, err
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/utopiahire/utopiahire/internal/apperr"
+	"github.com/utopiahire/utopiahire/internal/cv"
 	"github.com/utopiahire/utopiahire/internal/extract"
 	"github.com/utopiahire/utopiahire/internal/jobs"
 	"github.com/utopiahire/utopiahire/internal/jobsearch"
@@ -41,8 +42,8 @@ type JobsDeps struct {
 	// Files reads a CV the user uploaded earlier (*store.CVs); nil: the
 	// cv_file_id field is refused.
 	Files interface {
-		File(ctx context.Context, userID, id string) (store.CVFile, error)
-		Files(ctx context.Context, userID string, limit int) ([]store.CVFileSummary, error)
+		File(ctx context.Context, userID, id string) (cv.File, error)
+		Files(ctx context.Context, userID string, limit int) ([]cv.FileSummary, error)
 	}
 	// Catalog says what the local catalog holds (*catalog.Catalog); nil:
 	// GET /api/jobs/catalog is not served.

@@ -5,8 +5,8 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/utopiahire/utopiahire/internal/cv"
 	"github.com/utopiahire/utopiahire/internal/jobs/catalog"
-	"github.com/utopiahire/utopiahire/internal/store"
 )
 
 // CatalogOrigins counts the catalog's postings per source (*catalog.Catalog).
@@ -46,7 +46,7 @@ func (s *Server) jobsCatalogRoute(c CatalogOrigins) {
 
 // cvFilesResponse is GET /api/cv/files.
 type cvFilesResponse struct {
-	Files []store.CVFileSummary `json:"files"`
+	Files []cv.FileSummary `json:"files"`
 }
 
 // cvFilesRoute lists the caller's uploaded CVs, so the skills-gap page can
@@ -63,7 +63,7 @@ func (s *Server) cvFilesRoute(d JobsDeps) {
 				return err
 			}
 			if files == nil {
-				files = []store.CVFileSummary{}
+				files = []cv.FileSummary{}
 			}
 			return c.JSON(cvFilesResponse{Files: files})
 		})

@@ -3,23 +3,14 @@ package store
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/utopiahire/utopiahire/internal/cv"
 )
-
-// CVFileSummary is an uploaded CV without its content, for pickers.
-type CVFileSummary struct {
-	ID        string    `json:"file_id"`
-	Filename  string    `json:"filename"`
-	Kind      string    `json:"type"`
-	Size      int       `json:"size"`
-	CreatedAt time.Time `json:"created_at"`
-}
 
 // Files lists the user's uploaded CVs, newest first, at most limit (and
 // only one per identical content: the same PDF uploaded twice is one CV).
-func (r *CVs) Files(ctx context.Context, userID string, limit int) ([]CVFileSummary, error) {
+func (r *CVs) Files(ctx context.Context, userID string, limit int) ([]cv.FileSummary, error) {
 	rows, err := r.pool.Query(ctx, `
 SELECT id, filename, kind, size_bytes, created_at FROM (
 	SELECT DISTINCT ON (sha256) id, filename, kind, size_bytes, created_at
@@ -28,8 +19,8 @@ SELECT id, filename, kind, size_bytes, created_at FROM (
 	if err != nil {
 		return nil, fmt.Errorf("list cv files: %w", err)
 	}
-	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (CVFileSummary, error) {
-		var f CVFileSummary
+	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (cv.FileSummary, error) {
+		var f cv.FileSummary
 		err := row.Scan(&f.ID, &f.Filename, &f.Kind, &f.Size, &f.CreatedAt)
 		return f, err
 	})
