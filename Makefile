@@ -2,7 +2,6 @@
 .PHONY: run test bench lint build
 
 run:
-	scripts/deps.sh --run
 	scripts/run.sh
 
 test:

@@ -21,6 +21,18 @@ tag() { trap '' INT TERM; exec sed -u "s/^/[$1] /"; }
 started=$SECONDS
 port=${PORT:-8000}
 
+# On a fresh machine the livekit-server build (minutes of compiling) runs
+# while the system packages install, instead of after them.
+lk_wanted=0
+[ -z "${LIVEKIT_URL:-}" ] && [ "${LIVEKIT:-on}" != off ] && lk_wanted=1
+lk_build_pid=
+if [ "$lk_wanted" = 1 ]; then
+  scripts/livekit.sh install &
+  lk_build_pid=$!
+fi
+log "[0/4] system packages (scripts/deps.sh --run; skipped when installed)"
+scripts/deps.sh --run || exit 1
+
 log "[1/4] building the server and the agent (the first build takes minutes; later ones are cached)"
 step=$SECONDS
 go build -o "$bin/server" ./cmd/server || exit 1
@@ -35,8 +47,9 @@ log "      built in $((SECONDS - step))s"
 # /api/start-session and says so.
 lk_port=${LIVEKIT_PORT:-7880}
 lk_started=0
-if [ -z "${LIVEKIT_URL:-}" ] && [ "${LIVEKIT:-on}" != off ]; then
+if [ "$lk_wanted" = 1 ]; then
   log "[2/4] LiveKit: starting livekit-server on port $lk_port (the first run builds it: several minutes, progress below)"
+  [ -n "$lk_build_pid" ] && wait "$lk_build_pid"
   if lk_url=$(scripts/livekit.sh start "$lk_port" "http://127.0.0.1:${port}/api/livekit/webhook"); then
     export LIVEKIT_URL="$lk_url" LIVEKIT_API_KEY=devkey LIVEKIT_API_SECRET=secret
     lk_started=1
