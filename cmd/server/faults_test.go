@@ -53,12 +53,10 @@ func startPrivatePG(t *testing.T) *privatePG {
 	p := &privatePG{t: t, bin: bin, dir: filepath.Join(root, "pg"), port: freePort(t)}
 	if os.Geteuid() == 0 {
 		// PostgreSQL refuses to run as root: run it as the postgres user.
-		u, err := user.Lookup("postgres")
+		uid, gid, err := postgresUser()
 		if err != nil {
-			t.Fatalf("running as root needs the postgres user: %v", err)
+			t.Fatal(err)
 		}
-		uid, _ := strconv.Atoi(u.Uid)
-		gid, _ := strconv.Atoi(u.Gid)
 		p.cred = &syscall.Credential{Uid: uint32(uid), Gid: uint32(gid)}
 		for d := root; d != "/" && d != "."; d = filepath.Dir(d) {
 			if fi, err := os.Stat(d); err == nil && fi.Mode().Perm()&0o001 == 0 {
@@ -77,6 +75,17 @@ func startPrivatePG(t *testing.T) *privatePG {
 		_ = p.pgctl(ctx, "-m", "immediate", "-w", "stop")
 	})
 	return p
+}
+
+// postgresUser is the uid and gid PostgreSQL runs as when the test is root.
+func postgresUser() (uid, gid int, err error) {
+	u, err := user.Lookup("postgres")
+	if err != nil {
+		return 0, 0, fmt.Errorf("running as root needs the postgres user: %w", err)
+	}
+	uid, _ = strconv.Atoi(u.Uid)
+	gid, _ = strconv.Atoi(u.Gid)
+	return uid, gid, nil
 }
 
 func pgBinaries() string {
