@@ -819,11 +819,11 @@ func (b *RedisBroker) Publish(ctx context.Context, channel string, data []byte, 
 	keys := []string{b.key("s", channel), b.key("m", channel), idemKey}
 	args := []any{data, opts.HistorySize, histTTL, metaTTL.Milliseconds(), newEpoch(), b.pubsubChannel(channel), idemTTL, deadline, b.publishCommand()}
 	sent := time.Now()
-	res, replicas, err := b.runPublish(ctx, keys, args)
+	res, err := b.runPublish(ctx, keys, args)
 	if err != nil {
 		return StreamPosition{}, b.classify("redis publish "+channel, err)
 	}
-	if len(res) == 3 {
+	if len(res) >= 3 {
 		if ms, err := strconv.ParseInt(res[2], 10, 64); err == nil {
 			b.noteRedisTime(sent, time.Now(), ms)
 		}
@@ -831,85 +831,68 @@ func (b *RedisBroker) Publish(ctx context.Context, channel string, data []byte, 
 	if len(res) >= 2 && res[1] == "late" {
 		return StreamPosition{}, unavailable("redis publish "+channel, errLate)
 	}
-	if replicas < b.waitReplicas {
-		return StreamPosition{}, unavailable("redis publish "+channel, errNotReplicated)
-	}
 	return parsePosition(res)
 }
 
 // runPublish runs publish.lua and, when publications must be replicated
 // before they are acknowledged, WAIT on the same connection. On a cluster it
-// sends both to the master of the channel's slot itself: a cluster client
+// sends them to the master of the channel's slot itself: a cluster client
 // would retry the script on a lost reply (appending twice) and could send
 // WAIT to another node.
-func (b *RedisBroker) runPublish(ctx context.Context, keys []string, args []any) (res []string, replicas int, err error) {
-	if b.cluster == nil && b.waitReplicas == 0 {
-		res, err := b.publishScript.Run(ctx, b.client, keys, args...).StringSlice()
-		return res, 0, err
+func (b *RedisBroker) runPublish(ctx context.Context, keys []string, args []any) ([]string, error) {
+	if b.cluster == nil {
+		single, ok := b.client.(*redis.Client)
+		if b.waitReplicas == 0 || !ok {
+			return b.publishScript.Run(ctx, b.client, keys, args...).StringSlice()
+		}
+		return b.publishOn(ctx, single, keys, args)
 	}
 	for attempt := 0; ; attempt++ {
-		var target redis.Cmdable = b.client
-		if b.cluster != nil {
-			node, err := b.cluster.MasterForKey(ctx, keys[0])
-			if err != nil {
-				return nil, 0, err
-			}
-			target = node
+		node, err := b.cluster.MasterForKey(ctx, keys[0])
+		if err != nil {
+			return nil, err
 		}
-		res, replicas, err = b.publishOn(ctx, target, keys, args)
-		if err == nil || attempt == 2 {
-			return res, replicas, err
-		}
-		// MOVED: the slot has a new master (the script did not run there);
+		res, err := b.publishOn(ctx, node, keys, args)
+		// MOVED: the slot has a new master (the script did not run here);
 		// ask the cluster who it is and go there.
-		if !redis.HasErrorPrefix(err, "MOVED") || b.cluster == nil {
-			return res, replicas, err
+		if err == nil || attempt == 2 || !redis.HasErrorPrefix(err, "MOVED") {
+			return res, err
 		}
 		_ = b.cluster.ForEachMaster(ctx, func(context.Context, *redis.Client) error { return nil })
 	}
 }
 
-// publishOn pipelines the script (loading it if the node lacks it) and WAIT.
-func (b *RedisBroker) publishOn(ctx context.Context, c redis.Cmdable, keys []string, args []any) ([]string, int, error) {
+// publishOn runs the script on one Redis and, if asked to, waits until the
+// replicas connected to it (at most WaitReplicas) confirm it: a replica that
+// could be promoted then has the publication. A master with no replica
+// connected acknowledges at once.
+func (b *RedisBroker) publishOn(ctx context.Context, c *redis.Client, keys []string, args []any) ([]string, error) {
+	if b.waitReplicas == 0 {
+		return b.publishScript.Run(ctx, c, keys, args...).StringSlice()
+	}
+	conn := c.Conn()
+	defer conn.Close()
+	res, err := b.publishScript.Run(ctx, conn, keys, args...).StringSlice()
+	if err != nil || len(res) < 4 {
+		return res, err
+	}
+	replicas, _ := strconv.Atoi(res[3])
+	want := min(b.waitReplicas, replicas)
+	if want == 0 {
+		return res, nil
+	}
 	wait := b.waitTimeout
 	if dl, ok := ctx.Deadline(); ok {
 		wait = min(wait, time.Until(dl)-10*time.Millisecond)
 	}
-	wait = max(wait, time.Millisecond)
-	for load := false; ; load = true {
-		var script *redis.Cmd
-		var acks *redis.Cmd
-		// Each command's own error is read below.
-		_, _ = c.Pipelined(ctx, func(p redis.Pipeliner) error {
-			if load {
-				script = p.Eval(ctx, publishLua, keys, args...)
-			} else {
-				script = p.EvalSha(ctx, b.publishScript.Hash(), keys, args...)
-			}
-			if b.waitReplicas > 0 {
-				acks = p.Do(ctx, "wait", b.waitReplicas, wait.Milliseconds())
-			}
-			return nil
-		})
-		if err := script.Err(); err != nil {
-			if !load && redis.HasErrorPrefix(err, "NOSCRIPT") {
-				continue
-			}
-			return nil, 0, err
-		}
-		res, err2 := script.StringSlice()
-		if err2 != nil {
-			return nil, 0, err2
-		}
-		if acks == nil {
-			return res, 0, nil
-		}
-		n, err := acks.Int()
-		if err != nil {
-			return res, 0, nil // the script ran; its replication is unknown
-		}
-		return res, n, nil
+	got, err := conn.Wait(ctx, want, max(wait, time.Millisecond)).Result()
+	if err == nil && int(got) < want {
+		err = fmt.Errorf("%d of %d replicas: %w", got, want, errNotReplicated)
 	}
+	if err != nil {
+		return nil, err
+	}
+	return res, nil
 }
 
 func parsePosition(res []string) (StreamPosition, error) {

@@ -11,19 +11,23 @@
 -- ARGV[7] idempotency ttl ms ('0' = no key),
 -- ARGV[8] deadline in Redis server time, Unix ms ('0' = none),
 -- ARGV[9] 'publish', or 'spublish' on Redis Cluster
--- Reply: {epoch, offset, server time ms}, or {'', 'late', server time ms}
--- when the script ran after the deadline and did nothing.
+-- Reply: {epoch, offset, server time ms, connected replicas}, or
+-- {'', 'late', server time ms} when the script ran after the deadline and
+-- did nothing. The broker waits (WAIT) for the replicas before it
+-- acknowledges, when asked to.
 -- (Reading TIME and INFO before writing needs Redis >= 5, which replicates
 -- scripts by their effects; the project runs Redis 7.)
 local t = redis.call('time')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local info = redis.call('info', 'replication')
+local replicas = string.match(info, 'connected_slaves:(%d+)') or '0'
 if ARGV[7] ~= '0' then
   local seen = redis.call('hmget', KEYS[3], 'e', 'o')
   if seen[1] then
     -- A write, so that a WAIT after this reply also covers the original
     -- publication (replicated before it).
     redis.call('pexpire', KEYS[3], ARGV[7])
-    return {seen[1], seen[2], tostring(now)}
+    return {seen[1], seen[2], tostring(now), replicas}
   end
 end
 -- A publish that waited in a frozen or overloaded Redis past the moment its
@@ -37,7 +41,7 @@ end
 -- asynchronous), so reusing them would hand out an offset twice. Such a
 -- channel forks: a new epoch continuing the offsets, remembering which epoch
 -- and offset it continues, so subscribers at or below that offset recover.
-local writer = string.match(redis.call('info', 'replication'), 'master_replid:(%w+)')
+local writer = string.match(info, 'master_replid:(%w+)')
 local meta = redis.call('hmget', KEYS[2], 'e', 'w')
 local epoch = meta[1]
 if not epoch then
@@ -62,4 +66,4 @@ if ARGV[7] ~= '0' then
   redis.call('hset', KEYS[3], 'e', epoch, 'o', offset)
   redis.call('pexpire', KEYS[3], ARGV[7])
 end
-return {epoch, tostring(offset), tostring(now)}
+return {epoch, tostring(offset), tostring(now), replicas}

@@ -1,0 +1,280 @@
+package hub_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+
+	"github.com/utopiahire/utopiahire/hub"
+	"github.com/utopiahire/utopiahire/internal/redistest"
+)
+
+// TestClusterMasterFailoverNeverSilent: two hub nodes over a 3-master,
+// 3-replica cluster (brokers waiting for one replica before acknowledging),
+// two channels per master, a subscriber of every channel on each node, and a
+// publisher per channel sending keyed publications without pause. One
+// master is killed (SIGKILL) mid-stream. While its replica is not yet
+// promoted, publishes on its channels answer unavailable (and the
+// publishers' resends with the same key go through afterwards). In the end
+// every subscriber has every acknowledged publication of its channel exactly
+// once, or was told recovered:false; the other shards' subscribers lose
+// nothing and are never reset.
+func TestClusterMasterFailoverNeverSilent(t *testing.T) {
+	t.Parallel()
+	c := redistest.StartCluster(t, redistest.ClusterOptions{NodeTimeout: time.Second})
+	ctx := context.Background()
+	const prefix = "failover"
+	ns := func(cfg *hub.Config) {
+		cfg.Namespaces["fo"] = hub.NamespaceConfig{Authorizer: allowAll{}, HistorySize: 1000, HistoryTTL: time.Minute}
+	}
+	waitOne := func(cfg *hub.RedisBrokerConfig) { cfg.WaitReplicas = 1 }
+	a := startHub(t, newTestClusterBroker(t, c, prefix, waitOne), func(cfg *hub.Config) { ns(cfg); cfg.NodeID = "A" })
+	b := startHub(t, newTestClusterBroker(t, c, prefix, waitOne), func(cfg *hub.Config) { ns(cfg); cfg.NodeID = "B" })
+
+	// Two channels per master, and one more (never subscribed) on each to
+	// probe publishing.
+	masterOf := map[string]string{}
+	perMaster := map[string]int{}
+	probe := map[string]string{}
+	for i := 0; len(masterOf) < 6 || len(probe) < 3; i++ {
+		if i > 1000 {
+			t.Fatalf("channels do not spread over 3 masters: %v", masterOf)
+		}
+		ch := fmt.Sprintf("fo:%d", i)
+		addr, err := c.MasterOf(ctx, prefix+":s:{"+ch+"}")
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch {
+		case perMaster[addr] < 2:
+			perMaster[addr]++
+			masterOf[ch] = addr
+		case probe[addr] == "":
+			probe[addr] = ch
+		}
+	}
+	type sub struct {
+		node, ch string
+		in       *inbox
+	}
+	var subs []sub
+	ca, cb := dialClient(t, a.url, "reader-a"), dialClient(t, b.url, "reader-b")
+	for ch := range masterOf {
+		_, onA := subscribe(t, ca, ch, nil)
+		_, onB := subscribe(t, cb, ch, nil)
+		subs = append(subs, sub{"A", ch, onA}, sub{"B", ch, onB})
+	}
+
+	// Publishers: keyed, resent by the client until acknowledged.
+	var mu sync.Mutex
+	acked := map[string][]int{} // channel -> acknowledged sequence numbers
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	pubErr := make(chan error, len(masterOf))
+	n := 0
+	for ch := range masterOf {
+		url := a.url
+		if n%2 == 1 {
+			url = b.url
+		}
+		n++
+		pub := dialClient(t, url, "writer-"+ch)
+		wg.Go(func() {
+			for i := 1; ; i++ {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				pctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+				_, err := pub.PublishWithKey(pctx, ch, fmt.Sprintf("k%d", i), fmt.Appendf(nil, `{"i":%d}`, i))
+				cancel()
+				if err != nil {
+					pubErr <- fmt.Errorf("publish %d on %s: %w", i, ch, err)
+					return
+				}
+				mu.Lock()
+				acked[ch] = append(acked[ch], i)
+				mu.Unlock()
+				time.Sleep(5 * time.Millisecond)
+			}
+		})
+	}
+	ackedAtLeast := func(what string, d time.Duration, want func(ch string) int) {
+		t.Helper()
+		eventually(t, d, what, func() bool {
+			mu.Lock()
+			defer mu.Unlock()
+			for ch := range masterOf {
+				if len(acked[ch]) < want(ch) {
+					return false
+				}
+			}
+			return true
+		})
+	}
+	ackedAtLeast("publishing on every channel", 20*time.Second, func(string) int { return 20 })
+
+	victim := ""
+	for addr := range perMaster {
+		victim = addr
+		break
+	}
+	if err := c.Kill(victim); err != nil {
+		t.Fatal(err)
+	}
+	killed := time.Now()
+	mu.Lock()
+	before := map[string]int{}
+	for ch := range masterOf {
+		before[ch] = len(acked[ch])
+	}
+	mu.Unlock()
+	// The victim's channels cannot be published on until its replica is promoted.
+	refused := 0
+	for refused == 0 {
+		pctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+		_, err := a.hub.Publish(pctx, probe[victim], []byte(`{"probe":1}`))
+		cancel()
+		switch {
+		case errors.Is(err, hub.ErrUnavailable):
+			refused++
+		case err != nil:
+			t.Fatalf("probe publish on the dead shard: %v, want ErrUnavailable", err)
+		case time.Since(killed) > 10*time.Second:
+			t.Fatal("publishes on the dead master's channels kept succeeding")
+		}
+	}
+	if err := c.WaitMasters(ctx, 3); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("replica promoted %s after the kill", time.Since(killed).Round(time.Millisecond))
+	// Every channel, the victim's included, makes progress again.
+	ackedAtLeast("publishing after the failover", 30*time.Second, func(ch string) int { return before[ch] + 20 })
+	close(stop)
+	wg.Wait()
+	close(pubErr)
+	for err := range pubErr {
+		t.Fatal(err)
+	}
+
+	resets := 0
+	for _, s := range subs {
+		mu.Lock()
+		want := append([]int(nil), acked[s.ch]...)
+		mu.Unlock()
+		last := want[len(want)-1]
+		s.in.wait(t, fmt.Sprintf("%s on %s: publication %d", s.ch, s.node, last), func(in *inbox) bool {
+			for _, m := range in.msgs {
+				if seqOf(t, m.Data) == last {
+					return true
+				}
+			}
+			return false
+		})
+		s.in.mu.Lock()
+		count := map[int]int{}
+		for _, m := range s.in.msgs {
+			count[seqOf(t, m.Data)]++
+		}
+		reset := false
+		for _, ev := range s.in.events[1:] {
+			reset = reset || !ev.Recovered
+		}
+		s.in.mu.Unlock()
+		if reset {
+			resets++
+			if masterOf[s.ch] != victim {
+				t.Errorf("%s on %s (a surviving shard) was reset", s.ch, s.node)
+			}
+			continue
+		}
+		for _, i := range want {
+			if count[i] != 1 {
+				t.Errorf("%s on %s: acknowledged publication %d delivered %d times, no reset announced", s.ch, s.node, i, count[i])
+			}
+		}
+		for i, k := range count {
+			if k > 1 {
+				t.Errorf("%s on %s: publication %d delivered %d times, no reset announced", s.ch, s.node, i, k)
+			}
+		}
+	}
+	t.Logf("%d publishes refused while the shard was down; %d of %d subscribers told recovered:false", refused, resets, len(subs))
+}
+
+func seqOf(t *testing.T, data []byte) int {
+	t.Helper()
+	var v struct{ I int }
+	if err := json.Unmarshal(data, &v); err != nil {
+		t.Fatalf("bad message %s: %v", data, err)
+	}
+	return v.I
+}
+
+// TestRedisTakeoverForksEpoch makes a private Redis look like a replica
+// promoted without the channel's last two publications (offset 3 of 5, and
+// another replication id), then publishes again. The new publication gets a
+// new epoch continuing the offsets (4), never a reused offset in the old
+// epoch: the live subscriber that saw 4 and 5 is told recovered:false; a
+// client coming back from offset 3 recovers (recovered:true, nothing lost);
+// one coming back from 5 is told recovered:false.
+func TestRedisTakeoverForksEpoch(t *testing.T) {
+	t.Parallel()
+	rds := redistest.Start(t)
+	ts := startHub(t, newTestRedisBroker(t, rds.URL(), "takeover"), nil)
+	live := dialClient(t, ts.url, "alice")
+	_, onLive := subscribe(t, live, "room:tk", nil)
+	pos := mustPublish(t, ts.hub, "room:tk", 5)
+	onLive.waitMessages(t, 5)
+
+	ctx := context.Background()
+	raw := redis.NewClient(&redis.Options{Addr: rds.Addr()})
+	defer raw.Close()
+	stream, meta := "takeover:s:{room:tk}", "takeover:m:{room:tk}"
+	kept, err := raw.XRange(ctx, stream, "-", "3-0").Result()
+	if err != nil || len(kept) != 3 {
+		t.Fatalf("stream up to 3: %v, %v", kept, err)
+	}
+	if err := raw.Del(ctx, stream).Err(); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range kept {
+		if err := raw.XAdd(ctx, &redis.XAddArgs{Stream: stream, ID: e.ID, Values: e.Values}).Err(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := raw.HSet(ctx, meta, "o", 3, "w", "the-old-master").Err(); err != nil {
+		t.Fatal(err)
+	}
+
+	next := mustPublish(t, ts.hub, "room:tk", 1)[0]
+	if next.Epoch == pos[0].Epoch || next.Offset != 4 {
+		t.Fatalf("publication after the takeover = %+v, want offset 4 in a new epoch (old %s)", next, pos[0].Epoch)
+	}
+	onLive.wait(t, "the reset and the new publication", func(in *inbox) bool {
+		return len(in.events) == 2 && in.msgs[len(in.msgs)-1].Position == next
+	})
+	if ev := onLive.events[1]; ev.Recovered {
+		t.Fatalf("live subscriber that saw offsets 4 and 5 of the lost epoch: %+v, want recovered:false", ev)
+	}
+
+	_, from3 := subscribe(t, dialClient(t, ts.url, "bob"), "room:tk", &pos[2])
+	from3.waitMessages(t, 1)
+	if ev := from3.events[0]; !ev.Recovered {
+		t.Fatalf("resubscribe from offset 3 = %+v, want recovered:true", ev)
+	}
+	if got := from3.msgs; len(got) != 1 || got[0].Position != next {
+		t.Fatalf("resubscribe from 3 got %+v, want only %+v", got, next)
+	}
+	_, from5 := subscribe(t, dialClient(t, ts.url, "carol"), "room:tk", &pos[4])
+	if ev := from5.events[0]; ev.Recovered {
+		t.Fatalf("resubscribe from offset 5 = %+v, want recovered:false", ev)
+	}
+}
