@@ -11,6 +11,10 @@
 // -redis-mode single and cluster start a private redis-server (or a Redis
 // Cluster of -masters masters with -replicas each) for the run, pinned with
 // taskset to -redis-cpus; the server nodes are pinned to -node-cpus.
+// -proxy 127.0.0.1:8000 -backends http://127.0.0.1:8001,http://127.0.0.1:8002
+// is a round-robin load balancer for trying two server nodes on one machine
+// (scripts/scale-demo.sh); it is not a production component.
+//
 // -scenario costs reports the Redis commands and bytes per hub operation
 // from INFO commandstats / INFO stats deltas of that private Redis.
 //
@@ -102,6 +106,7 @@ func run() error {
 	var listen, broker, prefix string
 	var conns, channels, publishers, payload int
 	var nofile uint64
+	var proxyListen, backends string
 	flag.StringVar(&o.scenario, "scenario", "", "fanout | redis-fanout | idle | channels")
 	flag.DurationVar(&o.duration, "duration", 10*time.Second, "how long to publish (idle: how long to hold the connections)")
 	flag.IntVar(&o.rate, "rate", 0, "publishes per second over all publishers (0: flat out)")
@@ -133,6 +138,8 @@ func run() error {
 	flag.StringVar(&listen, "listen", "127.0.0.1:0", "internal (-serve): listen address")
 	flag.StringVar(&broker, "broker", "memory", "internal (-serve): memory | redis")
 	flag.StringVar(&prefix, "prefix", "hubbench", "internal (-serve): Redis key prefix")
+	flag.StringVar(&proxyListen, "proxy", "", "run as a round-robin HTTP/WebSocket load balancer on this address (scripts/scale-demo.sh), in front of -backends")
+	flag.StringVar(&backends, "backends", "", "with -proxy: comma-separated http:// base URLs")
 	flag.StringVar(&o.redisCluster, "redis-cluster", "", "internal (-serve): Redis Cluster seed addresses, comma-separated")
 	flag.Parse()
 	if nofile > 0 {
@@ -149,6 +156,9 @@ func run() error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 
+	if proxyListen != "" {
+		return runProxy(ctx, proxyListen, backends, logger)
+	}
 	if serveMode {
 		return serveChild(ctx, serverOptions{
 			listen: listen, listeners: o.listeners, broker: broker, redis: o.redis, redisCluster: o.redisCluster, prefix: prefix,
