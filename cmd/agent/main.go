@@ -18,7 +18,6 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/go-logr/logr"
 	protologger "github.com/livekit/protocol/logger"
 	lksdk "github.com/livekit/server-sdk-go/v2"
 	"github.com/prometheus/client_golang/prometheus"
@@ -65,12 +64,11 @@ type wired struct {
 }
 
 func open(ctx context.Context, cfg config.Agent, logger *slog.Logger) (*wired, error) {
-	// server-sdk-go logs through a package-level logger; keep it to warnings.
-	lkHandler := newHandler(cfg, io.Discard)
-	if cfg.LogLevel != "error" {
-		lkHandler = newHandlerLevel(cfg, os.Stderr, slog.LevelWarn)
+	sdkLog, err := sdkLogger(cfg)
+	if err != nil {
+		return nil, err
 	}
-	lksdk.SetLogger(protologger.LogRLogger(logr.FromSlogHandler(lkHandler)))
+	lksdk.SetLogger(sdkLog)
 
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
@@ -178,6 +176,25 @@ func signals(parent context.Context, timeout time.Duration, log *slog.Logger) (c
 
 func newLogger(cfg config.Agent, w io.Writer) *slog.Logger {
 	return slog.New(newHandler(cfg, w))
+}
+
+// sdkLogger is server-sdk-go's package-level logger: warnings (errors when
+// LOG_LEVEL=error), on stderr, JSON when LOG_FORMAT=json. It must be
+// protocol's zap logger: for any other Logger (a logr bridge to slog, say),
+// protocol's pion adapter formats every pion debug message with %+v before
+// the level drops it, which costs CPU on every packet event and races with
+// pion filling in the track structs it prints. The zap logger checks the
+// level first.
+func sdkLogger(cfg config.Agent) (protologger.ZapLogger, error) {
+	level := "warn"
+	if cfg.LogLevel == "error" {
+		level = "error"
+	}
+	l, err := protologger.NewZapLogger(&protologger.Config{Level: level, JSON: cfg.LogFormat == "json"})
+	if err != nil {
+		return nil, fmt.Errorf("livekit sdk logger: %w", err)
+	}
+	return l, nil
 }
 
 func newHandler(cfg config.Agent, w io.Writer) slog.Handler {
