@@ -16,6 +16,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -44,6 +45,17 @@ type Server struct {
 	APISecret string
 	// LogPath holds the server's output; failing tests print its tail.
 	LogPath string
+
+	bin, cfg string
+	mu       sync.Mutex
+	running  *process // nil while stopped
+}
+
+// process is one run of livekit-server.
+type process struct {
+	cmd    *exec.Cmd
+	exited chan error
+	logf   *os.File
 }
 
 type options struct {
@@ -86,9 +98,38 @@ func Start(t testing.TB, opts ...Option) *Server {
 		APIKey:    APIKey,
 		APISecret: APISecret,
 		LogPath:   filepath.Join(dir, "server.log"),
+		bin:       bin,
+		cfg:       cfg,
 	}
-	launch(t, bin, cfg, s)
+	t.Cleanup(func() {
+		s.Stop()
+		if t.Failed() {
+			t.Logf("livekit-server log tail:\n%s", tail(s.LogPath, 40))
+		}
+	})
+	s.launch(t)
 	return s
+}
+
+// Stop stops the server now (a test of a LiveKit outage); Restart brings it
+// back on the same ports. Stopping a stopped server does nothing.
+func (s *Server) Stop() {
+	s.mu.Lock()
+	p := s.running
+	s.running = nil
+	s.mu.Unlock()
+	if p != nil {
+		stop(p.cmd, p.exited)
+		p.logf.Close()
+	}
+}
+
+// Restart starts a stopped server again, on the same ports, and waits until
+// it answers.
+func (s *Server) Restart(t testing.TB) {
+	t.Helper()
+	s.Stop()
+	s.launch(t)
 }
 
 // Issuer mints tokens this server accepts.
@@ -156,28 +197,24 @@ func config(port, rtcTCP, rtcUDP int, webhooks []string) []byte {
 	return b.Bytes()
 }
 
-func launch(t testing.TB, bin, cfg string, s *Server) {
+func (s *Server) launch(t testing.TB) {
 	t.Helper()
-	logf, err := os.Create(s.LogPath)
+	logf, err := os.OpenFile(s.LogPath, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(bin, "--dev", "--bind", "127.0.0.1", "--node-ip", "127.0.0.1", "--config", cfg)
+	cmd := exec.Command(s.bin, "--dev", "--bind", "127.0.0.1", "--node-ip", "127.0.0.1", "--config", s.cfg)
 	cmd.Stdout, cmd.Stderr = logf, logf
 	if err := cmd.Start(); err != nil {
 		logf.Close()
 		t.Fatalf("start livekit-server: %v", err)
 	}
-	exited := make(chan error, 1)
-	go func() { exited <- cmd.Wait() }()
-	t.Cleanup(func() {
-		stop(cmd, exited)
-		logf.Close()
-		if t.Failed() {
-			t.Logf("livekit-server log tail:\n%s", tail(s.LogPath, 40))
-		}
-	})
-	waitReady(t, s, exited)
+	p := &process{cmd: cmd, exited: make(chan error, 1), logf: logf}
+	go func() { p.exited <- cmd.Wait() }()
+	s.mu.Lock()
+	s.running = p
+	s.mu.Unlock()
+	waitReady(t, s, p)
 }
 
 // stop asks for a graceful shutdown, then kills: a server with rooms still
@@ -192,13 +229,14 @@ func stop(cmd *exec.Cmd, exited <-chan error) {
 	}
 }
 
-func waitReady(t testing.TB, s *Server, exited <-chan error) {
+func waitReady(t testing.TB, s *Server, p *process) {
 	t.Helper()
 	client := &http.Client{Timeout: time.Second}
 	deadline := time.Now().Add(30 * time.Second)
 	for time.Now().Before(deadline) {
 		select {
-		case err := <-exited:
+		case err := <-p.exited:
+			p.exited <- err // for Stop, at cleanup
 			t.Fatalf("livekit-server exited during start-up (%v):\n%s", err, tail(s.LogPath, 40))
 		default:
 		}
