@@ -278,3 +278,127 @@ func TestRedisTakeoverForksEpoch(t *testing.T) {
 		t.Fatalf("resubscribe from offset 5 = %+v, want recovered:false", ev)
 	}
 }
+
+// TestClusterSlotMigrationFollowed moves a channel's hash slot, keys and
+// all, to another master while a publisher sends keyed publications and a
+// subscriber on each of two hub nodes listens. Redis drops the shard
+// channel's subscribers on the old master; both nodes follow the channel to
+// the new one. Every acknowledged publication arrives exactly once and no
+// one is reset: a migration loses nothing.
+func TestClusterSlotMigrationFollowed(t *testing.T) {
+	t.Parallel()
+	c := redistest.StartCluster(t, redistest.ClusterOptions{})
+	ctx := context.Background()
+	const prefix, ch = "migrate", "fo:moving"
+	ns := func(cfg *hub.Config) {
+		cfg.Namespaces["fo"] = hub.NamespaceConfig{Authorizer: allowAll{}, HistorySize: 1000, HistoryTTL: time.Minute}
+	}
+	waitOne := func(cfg *hub.RedisBrokerConfig) { cfg.WaitReplicas = 1 }
+	a := startHub(t, newTestClusterBroker(t, c, prefix, waitOne), func(cfg *hub.Config) { ns(cfg); cfg.NodeID = "A" })
+	b := startHub(t, newTestClusterBroker(t, c, prefix, waitOne), func(cfg *hub.Config) { ns(cfg); cfg.NodeID = "B" })
+	_, onA := subscribe(t, dialClient(t, a.url, "reader-a"), ch, nil)
+	_, onB := subscribe(t, dialClient(t, b.url, "reader-b"), ch, nil)
+
+	pub := dialClient(t, a.url, "writer")
+	var mu sync.Mutex
+	var acked []int
+	stop := make(chan struct{})
+	pubErr := make(chan error, 1)
+	go func() {
+		defer close(pubErr)
+		for i := 1; ; i++ {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			pctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+			_, err := pub.PublishWithKey(pctx, ch, fmt.Sprintf("k%d", i), fmt.Appendf(nil, `{"i":%d}`, i))
+			cancel()
+			if err != nil {
+				pubErr <- fmt.Errorf("publish %d: %w", i, err)
+				return
+			}
+			mu.Lock()
+			acked = append(acked, i)
+			mu.Unlock()
+			time.Sleep(5 * time.Millisecond)
+		}
+	}()
+	ackedAtLeast := func(n int) {
+		t.Helper()
+		eventually(t, 30*time.Second, fmt.Sprintf("%d acknowledged publications", n), func() bool {
+			mu.Lock()
+			defer mu.Unlock()
+			return len(acked) >= n
+		})
+	}
+	ackedAtLeast(20)
+
+	key := prefix + ":s:{" + ch + "}"
+	from, err := c.MasterOf(ctx, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	nodes, err := c.Nodes(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	to := ""
+	for _, n := range nodes {
+		if n.Master && n.Addr != from {
+			to = n.Addr
+			break
+		}
+	}
+	if err := c.MoveSlot(ctx, key, to); err != nil {
+		t.Fatal(err)
+	}
+	mu.Lock()
+	moved := len(acked)
+	mu.Unlock()
+	ackedAtLeast(moved + 20)
+	close(stop)
+	if err := <-pubErr; err != nil {
+		t.Fatal(err)
+	}
+
+	mu.Lock()
+	want := append([]int(nil), acked...)
+	mu.Unlock()
+	last := want[len(want)-1]
+	for name, in := range map[string]*inbox{"A": onA, "B": onB} {
+		in.wait(t, fmt.Sprintf("node %s: publication %d", name, last), func(in *inbox) bool {
+			return len(in.msgs) > 0 && seqOf(t, in.msgs[len(in.msgs)-1].Data) == last
+		})
+		in.mu.Lock()
+		count := map[int]int{}
+		for _, m := range in.msgs {
+			count[seqOf(t, m.Data)]++
+		}
+		for _, ev := range in.events[1:] {
+			if !ev.Recovered {
+				t.Errorf("node %s: reset by a slot migration: %+v", name, in.events)
+			}
+		}
+		in.mu.Unlock()
+		for _, i := range want {
+			if count[i] != 1 {
+				t.Errorf("node %s: acknowledged publication %d delivered %d times", name, i, count[i])
+			}
+		}
+		if len(count) != len(want) {
+			t.Errorf("node %s: %d distinct publications, %d acknowledged", name, len(count), len(want))
+		}
+	}
+	// Both nodes now listen on the new master only.
+	shardCh := prefix + ":c:{" + ch + "}"
+	for addr, wantSubs := range map[string]int64{to: 2, from: 0} {
+		cl := redis.NewClient(&redis.Options{Addr: addr})
+		eventually(t, 10*time.Second, fmt.Sprintf("%d shard subscribers on %s", wantSubs, addr), func() bool {
+			n, err := cl.PubSubShardNumSub(ctx, shardCh).Result()
+			return err == nil && n[shardCh] == wantSubs
+		})
+		_ = cl.Close()
+	}
+}

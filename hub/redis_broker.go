@@ -275,6 +275,12 @@ func (b *RedisBroker) reloadTopology() {
 	}
 }
 
+// reloadNow re-reads the cluster's slot map before returning (the lazy
+// reload might not have finished when the caller routes by it).
+func (b *RedisBroker) reloadNow(ctx context.Context) {
+	_ = b.cluster.ForEachMaster(ctx, func(context.Context, *redis.Client) error { return nil })
+}
+
 // session subscribes to every wanted channel and reads until the connection
 // fails. up reports whether the session got as far as a confirmed subscription.
 // On a cluster it carries the control channel only.
@@ -502,8 +508,10 @@ func (b *RedisBroker) shardSession(ctx context.Context, sh *shard) (up bool, err
 			_, wanted := b.wanted[m.Channel]
 			b.mu.Unlock()
 			if moved && wanted {
-				_ = ps.SUnsubscribe(ctx, m.Channel) // forget it here, so a reconnect does not resubscribe it
-				b.reloadTopology()
+				// Not SUNSUBSCRIBE: this master answers it with MOVED, which
+				// would end the session. go-redis still lists the channel for
+				// its own reconnect, but a broken connection ends the
+				// session, and the next one starts from sh.chans.
 				go b.follow(m.Channel)
 			}
 		}
@@ -522,6 +530,7 @@ func (b *RedisBroker) follow(ch string) {
 		default:
 		}
 		ctx, cancel := context.WithTimeout(context.Background(), b.subscribeTimeout)
+		b.reloadNow(ctx)
 		ps, err := b.assign(ctx, ch)
 		if err == nil && ps != nil {
 			err = ps.SSubscribe(ctx, ch)
@@ -547,8 +556,7 @@ func (b *RedisBroker) follow(ch string) {
 // (after a failover the promoted replica has another address). It reports
 // whether the shard is left without channels and was removed.
 func (b *RedisBroker) reroute(ctx context.Context, sh *shard) (gone bool) {
-	// A synchronous reload: the lazy one might not have finished.
-	_ = b.cluster.ForEachMaster(ctx, func(context.Context, *redis.Client) error { return nil })
+	b.reloadNow(ctx)
 	b.mu.Lock()
 	chans := make([]string, 0, len(sh.chans))
 	for ch := range sh.chans {
@@ -858,7 +866,7 @@ func (b *RedisBroker) runPublish(ctx context.Context, keys []string, args []any)
 		if err == nil || attempt == 2 || !redis.HasErrorPrefix(err, "MOVED") {
 			return res, err
 		}
-		_ = b.cluster.ForEachMaster(ctx, func(context.Context, *redis.Client) error { return nil })
+		b.reloadNow(ctx)
 	}
 }
 

@@ -457,3 +457,76 @@ func (c *Cluster) Close() {
 		_ = os.RemoveAll(c.dir)
 	}
 }
+
+// MoveSlot migrates the hash slot holding key, with its keys, to the master
+// at toAddr, the way redis-cli --cluster reshard does: IMPORTING on the
+// target, MIGRATING on the source, MIGRATE of every key, then SETSLOT NODE
+// on both and the other masters.
+func (c *Cluster) MoveSlot(ctx context.Context, key, toAddr string) error {
+	nodes, err := c.Nodes(ctx)
+	if err != nil {
+		return err
+	}
+	from, err := c.MasterOf(ctx, key)
+	if err != nil {
+		return err
+	}
+	if from == toAddr {
+		return fmt.Errorf("slot of %s is already on %s", key, toAddr)
+	}
+	ids := map[string]string{}
+	for _, n := range nodes {
+		ids[n.Addr] = n.ID
+	}
+	if ids[toAddr] == "" || ids[from] == "" {
+		return fmt.Errorf("unknown node %s or %s", from, toAddr)
+	}
+	src := redis.NewClient(&redis.Options{Addr: from})
+	defer src.Close()
+	dst := redis.NewClient(&redis.Options{Addr: toAddr})
+	defer dst.Close()
+	slot, err := src.ClusterKeySlot(ctx, key).Result()
+	if err != nil {
+		return err
+	}
+	if err := dst.Do(ctx, "cluster", "setslot", slot, "importing", ids[from]).Err(); err != nil {
+		return fmt.Errorf("importing: %w", err)
+	}
+	if err := src.Do(ctx, "cluster", "setslot", slot, "migrating", ids[toAddr]).Err(); err != nil {
+		return fmt.Errorf("migrating: %w", err)
+	}
+	host, port, _ := net.SplitHostPort(toAddr)
+	for {
+		keys, err := src.ClusterGetKeysInSlot(ctx, int(slot), 100).Result()
+		if err != nil {
+			return err
+		}
+		if len(keys) == 0 {
+			break
+		}
+		args := []any{"migrate", host, port, "", 0, 5000, "KEYS"}
+		for _, k := range keys {
+			args = append(args, k)
+		}
+		if err := src.Do(ctx, args...).Err(); err != nil {
+			return fmt.Errorf("migrate: %w", err)
+		}
+	}
+	// The target first, then the source (which drops the slot's shard
+	// channel subscribers), then everyone else.
+	order := []string{toAddr, from}
+	for _, n := range nodes {
+		if n.Master && n.Addr != toAddr && n.Addr != from {
+			order = append(order, n.Addr)
+		}
+	}
+	for _, addr := range order {
+		cl := redis.NewClient(&redis.Options{Addr: addr})
+		err := cl.Do(ctx, "cluster", "setslot", slot, "node", ids[toAddr]).Err()
+		_ = cl.Close()
+		if err != nil {
+			return fmt.Errorf("setslot node on %s: %w", addr, err)
+		}
+	}
+	return nil
+}
