@@ -1,9 +1,10 @@
 package ai
 
 import (
-	"errors"
 	"fmt"
 	"time"
+
+	"github.com/utopiahire/utopiahire/internal/apperr"
 )
 
 // Stable error codes. Callers (and through them API clients) match on these.
@@ -52,6 +53,19 @@ func (e *Error) Error() string {
 
 func (e *Error) Unwrap() error { return e.Err }
 
+var _ apperr.Coded = (*Error)(nil)
+
+// ErrorKind implements apperr.Coded. A Gemini failure is never the API
+// client's doing: the features that use Gemini fall back or fail the job,
+// and one that reaches the API is an internal error.
+func (e *Error) ErrorKind() apperr.Kind { return apperr.Internal }
+
+// ErrorCode implements apperr.Coded.
+func (e *Error) ErrorCode() string { return e.Code }
+
+// SafeMessage implements apperr.Coded.
+func (e *Error) SafeMessage() string { return e.Message }
+
 // transient reports whether the same request may succeed later.
 func (e *Error) transient() bool {
 	return e.Code == CodeUnavailable || e.Code == CodeRateLimited
@@ -59,10 +73,4 @@ func (e *Error) transient() bool {
 
 // CodeOf returns the code of the *Error in err's chain, or "" when there is
 // none (for instance when the caller's context ended).
-func CodeOf(err error) string {
-	var e *Error
-	if errors.As(err, &e) {
-		return e.Code
-	}
-	return ""
-}
+func CodeOf(err error) string { return apperr.CodeAs[*Error](err) }

@@ -7,13 +7,15 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/utopiahire/utopiahire/internal/apperr"
 	"github.com/utopiahire/utopiahire/internal/audit"
 	"github.com/utopiahire/utopiahire/internal/mail"
 )
 
 // Errors the Store returns.
 var (
-	ErrNotFound    = errors.New("not found")
+	// ErrNotFound is apperr.ErrNotFound, the one "no such row" of every store.
+	ErrNotFound    = apperr.ErrNotFound
 	ErrEmailTaken  = errors.New("email already registered")
 	ErrAlreadyUsed = errors.New("already used")
 	ErrPastExpiry  = errors.New("past expiry")

@@ -1,11 +1,12 @@
 package cv
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/utopiahire/utopiahire/internal/apperr"
 )
 
 // Code is a stable, machine-readable reason why a field path or a value was
@@ -41,18 +42,30 @@ type Error struct {
 	Message string
 }
 
-func (e *Error) Error() string {
-	return fmt.Sprintf("%s: %s", e.Code, e.Message)
+var _ apperr.Coded = (*Error)(nil)
+
+func (e *Error) Error() string { return apperr.Format(string(e.Code), e.Message, nil) }
+
+// ErrorKind implements apperr.Coded: a stale value conflicts, a missing
+// field is not found, every other refusal is a validation failure.
+func (e *Error) ErrorKind() apperr.Kind {
+	switch e.Code {
+	case CodeStaleValue:
+		return apperr.Conflict
+	case CodeFieldNotFound:
+		return apperr.NotFound
+	}
+	return apperr.Validation
 }
 
+// ErrorCode implements apperr.Coded.
+func (e *Error) ErrorCode() string { return string(e.Code) }
+
+// SafeMessage implements apperr.Coded.
+func (e *Error) SafeMessage() string { return e.Message }
+
 // CodeOf returns the refusal code carried by err, or "" when err is not one.
-func CodeOf(err error) Code {
-	var e *Error
-	if errors.As(err, &e) {
-		return e.Code
-	}
-	return ""
-}
+func CodeOf(err error) Code { return Code(apperr.CodeAs[*Error](err)) }
 
 func refuse(code Code, path, format string, args ...any) *Error {
 	return &Error{Code: code, Path: shortPath(path), Message: fmt.Sprintf(format, args...)}

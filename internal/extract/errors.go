@@ -1,17 +1,16 @@
 package extract
 
 import (
-	"errors"
 	"fmt"
+
+	"github.com/utopiahire/utopiahire/internal/apperr"
 )
 
 // Code is a stable, machine-readable reason why a document was refused.
 // Callers map it to an HTTP status; the values never change meaning.
 type Code string
 
-// Refusal codes. Suggested HTTP statuses: CodeTooLarge → 413;
-// CodeUnsupportedType and CodeExecutable → 415; CodeTimeout → 422 (the
-// document is too complex for the bound); everything else → 422.
+// Refusal codes; ErrorKind says which kind (and so HTTP status) each is.
 const (
 	CodeEmptyFile         Code = "empty_file"
 	CodeTooLarge          Code = "too_large"
@@ -41,24 +40,36 @@ type Error struct {
 	Err error
 }
 
-func (e *Error) Error() string {
-	if e.Err != nil {
-		return fmt.Sprintf("%s: %s: %v", e.Code, e.Message, e.Err)
-	}
-	return fmt.Sprintf("%s: %s", e.Code, e.Message)
-}
+var _ apperr.Coded = (*Error)(nil)
+
+func (e *Error) Error() string { return apperr.Format(string(e.Code), e.Message, e.Err) }
 
 func (e *Error) Unwrap() error { return e.Err }
 
+// ErrorKind implements apperr.Coded: sizes are too large, foreign types
+// unsupported, a full house unavailable, every other refusal a validation
+// failure of the document.
+func (e *Error) ErrorKind() apperr.Kind {
+	switch e.Code {
+	case CodeTooLarge:
+		return apperr.TooLarge
+	case CodeUnsupportedType, CodeExecutable:
+		return apperr.UnsupportedMedia
+	case CodeBusy:
+		return apperr.Unavailable
+	}
+	return apperr.Validation
+}
+
+// ErrorCode implements apperr.Coded.
+func (e *Error) ErrorCode() string { return string(e.Code) }
+
+// SafeMessage implements apperr.Coded.
+func (e *Error) SafeMessage() string { return e.Message }
+
 // CodeOf returns the refusal code carried by err, or "" when err is not a
 // refusal (for example a cancelled context).
-func CodeOf(err error) Code {
-	var e *Error
-	if errors.As(err, &e) {
-		return e.Code
-	}
-	return ""
-}
+func CodeOf(err error) Code { return Code(apperr.CodeAs[*Error](err)) }
 
 func refuse(code Code, format string, args ...any) *Error {
 	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}

@@ -165,8 +165,8 @@ func bearerHeader(r *http.Request) string {
 
 // writeFrontError writes a domain error from the net/http front.
 func writeFrontError(w http.ResponseWriter, err error) {
-	var ae *apperr.Error
-	if !errors.As(err, &ae) {
+	ae, ok := apperr.From(err)
+	if !ok {
 		writeJSONError(w, http.StatusServiceUnavailable, "unavailable", "Could not check your sign-in; try again.")
 		return
 	}

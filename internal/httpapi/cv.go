@@ -116,7 +116,7 @@ func (h *cvHandlers) upload(c *fiber.Ctx) error {
 	}
 	doc, err := h.d.Extractor.Text(c.UserContext(), data)
 	if err != nil {
-		return documentError(err)
+		return err
 	}
 	uid := userID(c)
 	kind, _ := extract.Detect(data)
@@ -124,7 +124,7 @@ func (h *cvHandlers) upload(c *fiber.Ctx) error {
 	// (or OCR) it again.
 	id, err := h.d.Jobs.StoreFile(c.UserContext(), uid, name, data, &doc)
 	if err != nil {
-		return documentError(err)
+		return err
 	}
 	return c.Status(fiber.StatusCreated).JSON(uploadResponse{Success: true, Message: "CV uploaded.",
 		Filename: name, Path: "cv_files/" + id, FileID: id, Type: string(kind), Size: len(data)})
@@ -168,13 +168,13 @@ func (h *cvHandlers) analyzeStructured(c *fiber.Ctx) error {
 		// only the response carries the result.
 		res, err := h.d.Jobs.AnalyzeStateless(c.UserContext(), in)
 		if err != nil {
-			return documentError(err)
+			return err
 		}
 		return c.JSON(res)
 	}
 	id, err := h.d.Jobs.Submit(c.UserContext(), in)
 	if err != nil {
-		return documentError(err)
+		return err
 	}
 	// Stored: drop the parsed form and our copy before waiting on the job.
 	in.File = nil
@@ -249,24 +249,6 @@ func displayName(name string) string {
 		return s
 	}
 	return "cv"
-}
-
-// documentError maps the extractor's refusals to statuses.
-func documentError(err error) error {
-	var xe *extract.Error
-	if !errors.As(err, &xe) {
-		return err
-	}
-	kind := apperr.Validation
-	switch xe.Code {
-	case extract.CodeTooLarge:
-		kind = apperr.TooLarge
-	case extract.CodeUnsupportedType, extract.CodeExecutable:
-		kind = apperr.UnsupportedMedia
-	case extract.CodeBusy:
-		kind = apperr.Unavailable
-	}
-	return apperr.Wrap(err, kind, string(xe.Code), xe.Message)
 }
 
 func analysisFailure(a cvjob.Analysis) error {
@@ -447,7 +429,7 @@ func (h *cvHandlers) applySuggestion(c *fiber.Ctx) error {
 		if len(req.Suggestion.FieldPath) == 0 || string(req.Suggestion.FieldPath) == "null" {
 			fe.add("suggestion.fieldPath", "is required")
 		} else {
-			return cvFieldError(err)
+			return err
 		}
 	} else {
 		path = p
@@ -458,11 +440,11 @@ func (h *cvHandlers) applySuggestion(c *fiber.Ctx) error {
 	sg := *req.Suggestion
 	current, err := cv.Resolve(req.StructuredCV, path)
 	if err != nil {
-		return cvFieldError(err)
+		return err
 	}
 	updated, err := cv.Apply(req.StructuredCV, path, current, sg.ImprovedValue)
 	if err != nil {
-		return cvFieldError(err)
+		return err
 	}
 	elems, _ := cv.PathElements(path)
 	out := applyResponse{Status: "success", UpdatedCV: updated, AppliedSuggestion: appliedSuggestion{
@@ -518,21 +500,6 @@ func (h *cvHandlers) checkStale(c *fiber.Ctx, req applyRequest, path, clientValu
 func sameValue(a, b string) bool {
 	norm := func(s string) string { return strings.TrimSpace(strings.ReplaceAll(s, "\r\n", "\n")) }
 	return norm(a) == norm(b)
-}
-
-func cvFieldError(err error) error {
-	var ce *cv.Error
-	if !errors.As(err, &ce) {
-		return err
-	}
-	kind := apperr.Validation
-	switch ce.Code {
-	case cv.CodeStaleValue:
-		kind = apperr.Conflict
-	case cv.CodeFieldNotFound:
-		kind = apperr.NotFound
-	}
-	return apperr.Wrap(err, kind, string(ce.Code), ce.Message)
 }
 
 type cvRequest struct {
@@ -591,31 +558,11 @@ func (h *cvHandlers) latexPDF(c *fiber.Ctx) error {
 	}
 	pdf, err := h.d.LaTeX.PDF(c.UserContext(), tex)
 	if err != nil {
-		return latexError(err)
+		return err
 	}
 	c.Set(fiber.HeaderContentType, "application/pdf")
 	c.Set(fiber.HeaderContentDisposition, `attachment; filename="cv.pdf"`)
 	return c.Send(pdf)
-}
-
-func latexError(err error) error {
-	var le *latex.Error
-	if !errors.As(err, &le) {
-		return err
-	}
-	kind := apperr.Validation
-	switch le.Code {
-	case latex.CodeBusy, latex.CodeUnavailable, latex.CodeTimeout:
-		kind = apperr.Unavailable
-	}
-	e := apperr.Wrap(err, kind, string(le.Code), le.Message)
-	if le.Log != "" {
-		e = e.With("log", le.Log)
-	}
-	if le.Code == latex.CodeBusy {
-		e.RetryAfter = 5 * time.Second
-	}
-	return e
 }
 
 func (h *cvHandlers) jsonResume(c *fiber.Ctx) error {

@@ -69,19 +69,19 @@ func fromFiber(fe *fiber.Error) *apperr.Error {
 	if fe.Code >= 400 && fe.Code < 500 {
 		return apperr.New(apperr.Invalid, "bad_request", fe.Message)
 	}
-	return apperr.Wrap(fe, apperr.Internal, "internal", "Something went wrong on our side.")
+	return apperr.Wrap(fe, apperr.Internal, "internal", apperr.InternalMessage)
 }
 
 // errorHandler writes every error as JSON; it is Fiber's ErrorHandler.
 func (s *Server) errorHandler(c *fiber.Ctx, err error) error {
-	var ae *apperr.Error
-	var fe *fiber.Error
-	switch {
-	case errors.As(err, &ae):
-	case errors.As(err, &fe):
-		ae = fromFiber(fe)
-	default:
-		ae = apperr.Wrap(err, apperr.Internal, "internal", "Something went wrong on our side.")
+	ae, ok := apperr.From(err)
+	if !ok {
+		var fe *fiber.Error
+		if errors.As(err, &fe) {
+			ae = fromFiber(fe)
+		} else {
+			ae = apperr.Wrap(err, apperr.Internal, "internal", apperr.InternalMessage)
+		}
 	}
 	if ae.Kind == apperr.Internal && storeUnavailable(err) {
 		ae = apperr.Wrap(err, apperr.Unavailable, "database_unavailable",

@@ -139,7 +139,7 @@ func (h *jobsHandlers) search(c *fiber.Ctx) error {
 	}
 	q, err := req.query()
 	if err != nil {
-		return queryError(err)
+		return err
 	}
 	var res jobsearch.Response
 	if anonymous(c) {
@@ -148,23 +148,9 @@ func (h *jobsHandlers) search(c *fiber.Ctx) error {
 		res, err = h.d.Search.Search(c.UserContext(), userID(c), q)
 	}
 	if err != nil {
-		return queryError(err)
-	}
-	return c.JSON(res)
-}
-
-// queryError turns a query's validation error into a 422 naming the field
-// and, for closed sets, the accepted values.
-func queryError(err error) error {
-	var ve *jobs.ValidationError
-	if !errors.As(err, &ve) {
 		return err
 	}
-	e := apperr.Wrap(err, apperr.Validation, ve.Code, ve.Message+".").With("fields", map[string]string{ve.Field: ve.Message})
-	if len(ve.Valid) > 0 {
-		e = e.With("valid", ve.Valid)
-	}
-	return e
+	return c.JSON(res)
 }
 
 func (h *jobsHandlers) latest(c *fiber.Ctx) error {
@@ -200,10 +186,10 @@ func (h *jobsHandlers) analyze(c *fiber.Ctx) error {
 	// Cheap checks before reading the CV: a 1 MB job description is refused
 	// without extracting anything.
 	if len(req.JobDescription) > skills.MaxJobDescriptionBytes {
-		return gapError(skills.ErrJobDescriptionSize)
+		return skills.ErrJobDescriptionSize
 	}
 	if strings.TrimSpace(req.JobDescription) == "" {
-		return gapError(skills.ErrEmptyJobDescription)
+		return skills.ErrEmptyJobDescription
 	}
 	text, err := h.cvText(c)
 	if err != nil {
@@ -216,7 +202,7 @@ func (h *jobsHandlers) analyze(c *fiber.Ctx) error {
 	req.JobTitle = strings.Clone(req.JobTitle)
 	rep, err := h.d.Analyzer.Analyze(c.UserContext(), req)
 	if err != nil {
-		return gapError(err)
+		return err
 	}
 	return c.JSON(rep)
 }
@@ -229,7 +215,7 @@ func (h *jobsHandlers) cvText(c *fiber.Ctx) (string, error) {
 	if data != nil {
 		kind, err := extract.Detect(data)
 		if err != nil {
-			return "", documentError(err)
+			return "", err
 		}
 		if kind != extract.KindPDF {
 			return "", apperr.New(apperr.UnsupportedMedia, "cv_not_pdf",
@@ -238,13 +224,13 @@ func (h *jobsHandlers) cvText(c *fiber.Ctx) (string, error) {
 		}
 		doc, err := h.d.Extractor.Text(c.UserContext(), data)
 		if err != nil {
-			return "", documentError(err)
+			return "", err
 		}
 		return doc.Text, nil
 	}
 	if t := c.FormValue("cv_text"); strings.TrimSpace(t) != "" {
 		if !utf8.ValidString(t) {
-			return "", gapError(skills.ErrNotUTF8)
+			return "", skills.ErrNotUTF8
 		}
 		return strings.Clone(t), nil
 	}
@@ -260,30 +246,10 @@ func (h *jobsHandlers) cvText(c *fiber.Ctx) (string, error) {
 		}
 		doc, err := h.d.Extractor.Text(c.UserContext(), f.Content)
 		if err != nil {
-			return "", documentError(err)
+			return "", err
 		}
 		return doc.Text, nil
 	}
 	return "", apperr.New(apperr.Validation, "cv_missing", "Send the CV as a PDF (cv_file), as text (cv_text) or as the id of an uploaded CV (cv_file_id).").
 		With("fields", map[string]string{"cv_file": "required without cv_text or cv_file_id"})
-}
-
-// gapError maps the skills package's refusals: sizes to 413, the rest 422.
-func gapError(err error) error {
-	var se *skills.Error
-	if !errors.As(err, &se) {
-		return err
-	}
-	kind := apperr.Validation
-	switch se.Code {
-	case skills.ErrJobDescriptionSize.Code, skills.ErrJobTitleSize.Code, skills.ErrCVSize.Code:
-		kind = apperr.TooLarge
-	case skills.ErrDeadline.Code:
-		kind = apperr.Unavailable
-	}
-	msg := se.Message + "."
-	if se.Code == skills.ErrNoJobSkills.Code {
-		msg = "No skills were recognised in the job description; paste the job's requirements."
-	}
-	return apperr.Wrap(err, kind, se.Code, msg)
 }

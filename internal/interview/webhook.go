@@ -3,7 +3,6 @@ package interview
 import (
 	"context"
 	"errors"
-	"net/http"
 	"strings"
 	"time"
 
@@ -11,7 +10,6 @@ import (
 	lkproto "github.com/livekit/protocol/livekit"
 
 	"github.com/utopiahire/utopiahire/internal/apperr"
-	"github.com/utopiahire/utopiahire/internal/livekit"
 	"github.com/utopiahire/utopiahire/internal/store"
 )
 
@@ -41,7 +39,7 @@ func (s *Service) Webhook(ctx context.Context, authorization string, body []byte
 	}
 	ev, err := s.cfg.Webhooks.Receive(ctx, authorization, body)
 	if err != nil {
-		return webhookError(err)
+		return err
 	}
 	if err := s.applyWebhook(ctx, ev); err != nil {
 		if ferr := s.cfg.Webhooks.Forget(context.WithoutCancel(ctx), ev.Id); ferr != nil {
@@ -51,26 +49,6 @@ func (s *Service) Webhook(ctx context.Context, authorization string, body []byte
 		return apperr.Wrap(err, apperr.Unavailable, "webhook_not_applied", "The event could not be applied; retry.")
 	}
 	return nil
-}
-
-// webhookError maps the receiver's refusals to API errors.
-func webhookError(err error) error {
-	var le *livekit.Error
-	if !errors.As(err, &le) {
-		return err
-	}
-	kind := apperr.Invalid
-	switch le.HTTPStatus() {
-	case http.StatusUnauthorized:
-		kind = apperr.Unauthorized
-	case http.StatusRequestEntityTooLarge:
-		kind = apperr.TooLarge
-	case http.StatusConflict:
-		kind = apperr.Conflict
-	case http.StatusServiceUnavailable:
-		kind = apperr.Unavailable
-	}
-	return apperr.Wrap(err, kind, le.Code, "Webhook refused: "+le.Message+".")
 }
 
 // applyWebhook updates the interview of the event's room. Rooms that are

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/utopiahire/utopiahire/internal/apperr"
 )
 
 // TimeRange limits results to postings newer than a period.
@@ -138,7 +140,27 @@ type ValidationError struct {
 	Valid   []string `json:"valid,omitempty"`
 }
 
+var _ apperr.Coded = (*ValidationError)(nil)
+
 func (e *ValidationError) Error() string { return e.Field + ": " + e.Message }
+
+// ErrorKind implements apperr.Coded.
+func (e *ValidationError) ErrorKind() apperr.Kind { return apperr.Validation }
+
+// ErrorCode implements apperr.Coded.
+func (e *ValidationError) ErrorCode() string { return e.Code }
+
+// SafeMessage implements apperr.Coded.
+func (e *ValidationError) SafeMessage() string { return e.Message + "." }
+
+// ErrorDetails names the field and, for closed sets, the accepted values.
+func (e *ValidationError) ErrorDetails() map[string]any {
+	d := map[string]any{"fields": map[string]string{e.Field: e.Message}}
+	if len(e.Valid) > 0 {
+		d["valid"] = e.Valid
+	}
+	return d
+}
 
 func invalid(field, code, msg string, valid []string) *ValidationError {
 	return &ValidationError{Field: field, Code: code, Message: msg, Valid: valid}

@@ -14,14 +14,16 @@ import (
 	"sync/atomic"
 	"syscall"
 	"time"
+
+	"github.com/utopiahire/utopiahire/internal/apperr"
 )
 
 // Code is a stable, machine-readable reason why a compilation failed.
 type Code string
 
-// Failure codes. Suggested HTTP statuses: CodeFailed → 422 (the document
-// does not compile; Log says why); CodeTooLarge → 413; CodeTimeout → 422;
-// CodeBusy → 503 with Retry-After; CodeUnavailable → 503.
+// Failure codes; ErrorKind says which kind (and so HTTP status) each is:
+// CodeFailed (Log says why) and CodeTooLarge are validation failures,
+// CodeBusy (with a retry hint), CodeUnavailable and CodeTimeout unavailable.
 const (
 	CodeFailed      Code = "latex_failed"
 	CodeTimeout     Code = "latex_timeout"
@@ -40,24 +42,48 @@ type Error struct {
 	Err     error // cause, for logs
 }
 
-func (e *Error) Error() string {
-	if e.Err != nil {
-		return fmt.Sprintf("%s: %s: %v", e.Code, e.Message, e.Err)
-	}
-	return fmt.Sprintf("%s: %s", e.Code, e.Message)
-}
+var _ apperr.Coded = (*Error)(nil)
+
+func (e *Error) Error() string { return apperr.Format(string(e.Code), e.Message, e.Err) }
 
 func (e *Error) Unwrap() error { return e.Err }
 
+// ErrorKind implements apperr.Coded: a full house, a missing toolchain and a
+// timeout are unavailable (retry later), the rest validation failures of the
+// document.
+func (e *Error) ErrorKind() apperr.Kind {
+	switch e.Code {
+	case CodeBusy, CodeUnavailable, CodeTimeout:
+		return apperr.Unavailable
+	}
+	return apperr.Validation
+}
+
+// ErrorCode implements apperr.Coded.
+func (e *Error) ErrorCode() string { return string(e.Code) }
+
+// SafeMessage implements apperr.Coded.
+func (e *Error) SafeMessage() string { return e.Message }
+
+// ErrorDetails gives the user who sent the document the log excerpt.
+func (e *Error) ErrorDetails() map[string]any {
+	if e.Log == "" {
+		return nil
+	}
+	return map[string]any{"log": e.Log}
+}
+
+// RetryAfterHint is how long a client refused as busy should wait.
+func (e *Error) RetryAfterHint() time.Duration {
+	if e.Code == CodeBusy {
+		return 5 * time.Second
+	}
+	return 0
+}
+
 // CodeOf returns the failure code carried by err, or "" when err is not a
 // compilation failure (for example a cancelled context).
-func CodeOf(err error) Code {
-	var e *Error
-	if errors.As(err, &e) {
-		return e.Code
-	}
-	return ""
-}
+func CodeOf(err error) Code { return Code(apperr.CodeAs[*Error](err)) }
 
 // CompilerConfig bounds what one compilation may use. Zero fields take the
 // defaults documented on each.

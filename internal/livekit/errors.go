@@ -8,9 +8,10 @@
 package livekit
 
 import (
-	"errors"
-	"fmt"
 	"net/http"
+	"strings"
+
+	"github.com/utopiahire/utopiahire/internal/apperr"
 )
 
 // Stable error codes. API handlers return them to clients and logs carry them,
@@ -37,12 +38,9 @@ type Error struct {
 	Err     error
 }
 
-func (e *Error) Error() string {
-	if e.Err != nil {
-		return fmt.Sprintf("%s: %s: %v", e.Code, e.Message, e.Err)
-	}
-	return e.Code + ": " + e.Message
-}
+var _ apperr.Coded = (*Error)(nil)
+
+func (e *Error) Error() string { return apperr.Format(e.Code, e.Message, e.Err) }
 
 func (e *Error) Unwrap() error { return e.Err }
 
@@ -66,15 +64,42 @@ func (e *Error) HTTPStatus() int {
 	}
 }
 
+// ErrorKind implements apperr.Coded, after HTTPStatus. An invalid token
+// request is a bug on our side (we choose every field), so it is Internal
+// and never shown.
+func (e *Error) ErrorKind() apperr.Kind {
+	if e.Code == CodeTokenInvalid {
+		return apperr.Internal
+	}
+	switch e.HTTPStatus() {
+	case http.StatusUnauthorized:
+		return apperr.Unauthorized
+	case http.StatusRequestEntityTooLarge:
+		return apperr.TooLarge
+	case http.StatusConflict:
+		return apperr.Conflict
+	case http.StatusNotFound:
+		return apperr.NotFound
+	case http.StatusServiceUnavailable:
+		return apperr.Unavailable
+	}
+	return apperr.Invalid
+}
+
+// ErrorCode implements apperr.Coded.
+func (e *Error) ErrorCode() string { return e.Code }
+
+// SafeMessage implements apperr.Coded: a webhook refusal says so.
+func (e *Error) SafeMessage() string {
+	if strings.HasPrefix(e.Code, "webhook_") {
+		return "Webhook refused: " + e.Message + "."
+	}
+	return e.Message
+}
+
 // ErrorCode returns the stable code of err when it is (or wraps) an *Error,
 // and "" otherwise.
-func ErrorCode(err error) string {
-	var e *Error
-	if errors.As(err, &e) {
-		return e.Code
-	}
-	return ""
-}
+func ErrorCode(err error) string { return apperr.CodeAs[*Error](err) }
 
 func newError(code, msg string, cause error) *Error {
 	return &Error{Code: code, Message: msg, Err: cause}

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/utopiahire/utopiahire/internal/apperr"
 )
 
 // Limits on Analyze's inputs. A job description is a few KB; a 2-page CV
@@ -24,7 +26,33 @@ type Error struct {
 	Message string
 }
 
-func (e *Error) Error() string { return e.Code + ": " + e.Message }
+var _ apperr.Coded = (*Error)(nil)
+
+func (e *Error) Error() string { return apperr.Format(e.Code, e.Message, nil) }
+
+// ErrorKind implements apperr.Coded: sizes are too large, the deadline
+// unavailable, every other refusal a validation failure.
+func (e *Error) ErrorKind() apperr.Kind {
+	switch e.Code {
+	case ErrJobDescriptionSize.Code, ErrJobTitleSize.Code, ErrCVSize.Code:
+		return apperr.TooLarge
+	case ErrDeadline.Code:
+		return apperr.Unavailable
+	}
+	return apperr.Validation
+}
+
+// ErrorCode implements apperr.Coded.
+func (e *Error) ErrorCode() string { return e.Code }
+
+// SafeMessage implements apperr.Coded: the message as a sentence, and for
+// a job description without skills what to do about it.
+func (e *Error) SafeMessage() string {
+	if e.Code == ErrNoJobSkills.Code {
+		return "No skills were recognised in the job description; paste the job's requirements."
+	}
+	return e.Message + "."
+}
 
 // Domain errors of Analyze; compare with errors.Is.
 var (
