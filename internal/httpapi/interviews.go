@@ -25,6 +25,7 @@ type Interviews interface {
 	Reviewers(ctx context.Context, u interview.User, id string) ([]interview.Invitation, error)
 	Listen(ctx context.Context, u interview.User, id string) (interview.ListenToken, error)
 	AddNote(ctx context.Context, u interview.User, id, text string, offsetMS *int64) (interview.Note, error)
+	Note(ctx context.Context, u interview.User, id, noteID string) (interview.Note, error)
 	End(ctx context.Context, u interview.User, id, reason string) (interview.Ended, error)
 
 	OpenWorkerSession(secret, workerID string) (interview.WorkerSession, error)
@@ -61,6 +62,7 @@ func (s *Server) interviewRoutes(iv Interviews) {
 	s.handle(fiber.MethodDelete, "/api/interviews/:id/reviewers/:email", Op{Summary: "Revoke an invitation (owner): cuts the reviewer's live subscription and listener seat.", Tag: "interviews", Auth: "bearer", Response: okResponse{}, Errors: []int{401, 404}}, s.requireUser, h.revoke)
 	s.handle(fiber.MethodPost, "/api/interviews/:id/listen-token", Op{Summary: "A hidden, subscribe-only LiveKit token to listen to a live interview (reviewer or owner).", Tag: "interviews", Auth: "bearer", Response: interview.ListenToken{}, Errors: []int{401, 404, 409, 503}}, s.requireUser, h.listen)
 	s.handle(fiber.MethodPost, "/api/interviews/:id/notes", Op{Summary: "Add a time-stamped note (reviewer or owner); published on interview:<id>.", Tag: "interviews", Auth: "bearer", Request: noteRequest{}, Response: interview.Note{}, Status: fiber.StatusCreated, Errors: []int{400, 401, 404, 409, 415, 422}}, s.requireUser, h.addNote)
+	s.handle(fiber.MethodGet, "/api/interviews/:id/notes/:note_id", Op{Summary: "One note (reviewer or owner): interview:<id> note messages carry only note_id; a note erased with its author's account is 404 note_not_found.", Tag: "interviews", Auth: "bearer", Response: interview.Note{}, Errors: []int{401, 404}}, s.requireUser, h.note)
 	s.handle(fiber.MethodPost, "/api/interviews/:id/end", Op{Summary: "End the owner's interview early: one in progress is closed politely by the interviewer, who reports on what was said (completed, ended by the candidate); one not started yet is abandoned.", Tag: "interviews", Auth: "bearer", Request: endRequest{}, Response: interview.Ended{}, Errors: []int{400, 401, 404, 409, 415, 422}}, s.requireUser, h.end)
 	s.handle(fiber.MethodGet, "/api/reviewer/interviews", Op{Summary: "Interviews shared with the user as a reviewer.", Tag: "interviews", Auth: "bearer", Response: interviewList{}, Errors: []int{401}}, s.requireUser, h.shared)
 
@@ -227,6 +229,14 @@ func (h *interviewHandlers) revoke(c *fiber.Ctx) error {
 
 func (h *interviewHandlers) listen(c *fiber.Ctx) error {
 	out, err := h.iv.Listen(c.UserContext(), userOf(c), param(c, "id"))
+	if err != nil {
+		return err
+	}
+	return c.JSON(out)
+}
+
+func (h *interviewHandlers) note(c *fiber.Ctx) error {
+	out, err := h.iv.Note(c.UserContext(), userOf(c), param(c, "id"), param(c, "note_id"))
 	if err != nil {
 		return err
 	}

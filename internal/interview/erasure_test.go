@@ -202,3 +202,71 @@ func TestReportMailsLimitedPerAddress(t *testing.T) {
 		t.Fatalf("start-session past the address's daily report mails: %v, want 429 %s with Retry-After", err, CodeReportMailLimit)
 	}
 }
+
+// The hub's history of interview:<id> (kept for hours, replayed to every
+// new subscriber that recovers) never holds a note's text or author: note
+// messages carry the note's id, and the note itself leaves with its
+// author's account.
+func TestDeletedReviewerLeavesNoTraceInChannelHistory(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, nil)
+	ctx := context.Background()
+	iv := e.waiting(t)
+	var ownerEmail string
+	if err := e.pool.QueryRow(ctx, `SELECT email FROM users WHERE id = $1`, e.user).Scan(&ownerEmail); err != nil {
+		t.Fatal(err)
+	}
+	owner := User{ID: e.user, Name: "Ann", Email: ownerEmail}
+	reviewerEmail := fmt.Sprintf("rita-%d@example.com", time.Now().UnixNano())
+	var reviewerID string
+	if err := e.pool.QueryRow(ctx, `INSERT INTO users (name, email, email_verified) VALUES ('Rita Reviewer', $1, true) RETURNING id`, reviewerEmail).Scan(&reviewerID); err != nil {
+		t.Fatal(err)
+	}
+	reviewer := User{ID: reviewerID, Name: "Rita Reviewer", Email: reviewerEmail}
+	if _, err := e.svc.Invite(ctx, owner, iv.ID, reviewerEmail); err != nil {
+		t.Fatal(err)
+	}
+	const secret = "candidate seemed nervous about SQL"
+	note, err := e.svc.AddNote(ctx, reviewer, iv.ID, secret, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// While the note exists, its readers get it by the id the channel names.
+	got, err := e.svc.Note(ctx, owner, iv.ID, note.ID)
+	if err != nil || got.Text != secret || got.AuthorName != "Rita Reviewer" {
+		t.Fatalf("note by id = %+v, %v", got, err)
+	}
+	if _, err := e.svc.Note(ctx, User{ID: reviewerID}, iv.ID, "not-an-id"); apperr.CodeOf(err) != CodeNoteNotFound {
+		t.Fatalf("bad note id: %v, want %s", err, CodeNoteNotFound)
+	}
+
+	if _, err := e.pool.Exec(ctx, `DELETE FROM users WHERE id = $1`, reviewerID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.svc.Note(ctx, owner, iv.ID, note.ID); apperr.CodeOf(err) != CodeNoteNotFound {
+		t.Fatalf("erased note by id: %v, want %s", err, CodeNoteNotFound)
+	}
+	// A new subscriber recovering from the start gets this history.
+	top, err := e.broker.History(ctx, Channel(iv.ID), hub.HistoryQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hist, err := e.broker.History(ctx, Channel(iv.ID), hub.HistoryQuery{Since: &hub.StreamPosition{Epoch: top.Top.Epoch}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	notes := 0
+	for _, p := range hist.Publications {
+		for _, trace := range []string{secret, "Rita", reviewerID, reviewerEmail} {
+			if strings.Contains(string(p.Data), trace) {
+				t.Fatalf("deleted reviewer's %q left in the channel's history: %s", trace, p.Data)
+			}
+		}
+		if strings.Contains(string(p.Data), note.ID) {
+			notes++
+		}
+	}
+	if notes != 1 {
+		t.Fatalf("history has %d messages naming the note, want 1 (of %d)", notes, len(hist.Publications))
+	}
+}

@@ -25,6 +25,7 @@ const (
 	CodeTooManyNotes       = "too_many_notes"
 	CodeNotReviewer        = "not_a_reviewer"
 	CodeReviewerNotFound   = "reviewer_not_found"
+	CodeNoteNotFound       = "note_not_found"
 	CodeSelfInvite         = "cannot_invite_yourself"
 	CodeBadAgentSecret     = "unauthorized"
 	CodeNotOwnEmail        = "not_your_email"
@@ -38,8 +39,9 @@ const (
 )
 
 var (
-	errNotFound   = apperr.New(apperr.NotFound, CodeNotFound, "No such interview.")
-	errLiveKitOff = apperr.New(apperr.Unavailable, CodeLiveKitOff,
+	errNotFound     = apperr.New(apperr.NotFound, CodeNotFound, "No such interview.")
+	errNoteNotFound = apperr.New(apperr.NotFound, CodeNoteNotFound, "No such note in this interview (notes leave with their author's account).")
+	errLiveKitOff   = apperr.New(apperr.Unavailable, CodeLiveKitOff,
 		"Voice interviews are not available: this server has no LiveKit configuration (LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET).")
 	errClaimLost = apperr.New(apperr.Forbidden, CodeClaimLost,
 		"This credential's claim on the interview was released or replaced; claim an interview again.")

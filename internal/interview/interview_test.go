@@ -138,7 +138,9 @@ type env struct {
 	st   *store.Interviews
 	pool *pgxpool.Pool
 	hub  *hub.Hub
-	user string
+	// broker holds the hub's channel history.
+	broker *hub.MemoryBroker
+	user   string
 }
 
 func newEnv(t testing.TB, mod func(*Config)) *env {
@@ -150,7 +152,8 @@ func newEnv(t testing.TB, mod func(*Config)) *env {
 	}
 	t.Cleanup(pool.Close)
 	st := store.NewInterviews(pool)
-	h, err := hub.New(hub.Config{Namespaces: Namespaces(st)}, hub.NewMemoryBroker(), channels.NewAuthenticator(nil), slog.New(slog.DiscardHandler))
+	broker := hub.NewMemoryBroker()
+	h, err := hub.New(hub.Config{Namespaces: Namespaces(st)}, broker, channels.NewAuthenticator(nil), slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -182,7 +185,7 @@ func newEnv(t testing.TB, mod func(*Config)) *env {
 		fmt.Sprintf("ann-%d@example.com", time.Now().UnixNano())).Scan(&user); err != nil {
 		t.Fatal(err)
 	}
-	return &env{svc: svc, st: st, pool: pool, hub: h, user: user}
+	return &env{svc: svc, st: st, pool: pool, hub: h, broker: broker, user: user}
 }
 
 // waiting creates an interview and offers it, as start-session does once

@@ -2,7 +2,6 @@ package interview
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -208,6 +207,23 @@ func noteOf(n store.InterviewNote) Note {
 
 const maxNoteLen = 4000
 
+// Note returns one note of the interview to its owner or a reviewer: the
+// channel's note messages carry only its id. A note erased with its
+// author's account, or not of this interview, is not found.
+func (s *Service) Note(ctx context.Context, u User, id, noteID string) (Note, error) {
+	if _, _, err := s.st.Access(ctx, u.ID, id); err != nil {
+		return Note{}, notFoundAs(err)
+	}
+	n, err := s.st.Note(ctx, id, noteID)
+	if errors.Is(err, store.ErrNotFound) {
+		return Note{}, errNoteNotFound
+	}
+	if err != nil {
+		return Note{}, err
+	}
+	return noteOf(n), nil
+}
+
 // AddNote stores a time-stamped note by the owner or a reviewer and
 // publishes it on interview:<id>. offsetMS is the position in the
 // interview; nil means now (since it started, 0 before).
@@ -249,21 +265,12 @@ func (s *Service) AddNote(ctx context.Context, u User, id, text string, offsetMS
 		if n, err = tx.AddNote(ctx, id, u.ID, text, off); err != nil {
 			return err
 		}
-		// The timeline refers to the note by id: the note (author, text) lives
-		// in interview_notes and goes with its author's account. Subscribers
-		// get the whole note live.
-		note := noteOf(n)
-		b, err := json.Marshal(map[string]any{"note_id": note.ID, "offset_ms": note.OffsetMS})
-		if err != nil {
-			return err
-		}
-		ev, err := tx.AddEvent(ctx, id, TypeNote, b)
-		if err != nil {
-			return err
-		}
-		return o.add(Channel(id), TypeNote, ev.ID, ev.CreatedAt, map[string]any{
-			"note_id": note.ID, "author_id": note.AuthorID, "author_name": note.AuthorName, "text": note.Text, "offset_ms": note.OffsetMS,
-		})
+		// The timeline and the channel refer to the note by id: the note
+		// (author, text) lives in interview_notes and goes with its author's
+		// account, while the hub's history keeps frames for hours.
+		// Subscribers read the note with GET .../notes/{note_id}.
+		_, err = s.event(ctx, tx, &o, id, TypeNote, map[string]any{"note_id": n.ID, "offset_ms": n.OffsetMS})
+		return err
 	})
 	if err != nil {
 		return Note{}, err

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -787,6 +788,27 @@ func (r *Interviews) Notes(ctx context.Context, id string) ([]InterviewNote, err
 		return nil, fmt.Errorf("load notes of interview %s: %w", id, err)
 	}
 	return collect(rows, pgx.RowToStructByName[InterviewNote], "notes of interview "+id)
+}
+
+// Note returns one note of interview id; ErrNotFound when there is none
+// (noteID need not be a valid id).
+func (r *Interviews) Note(ctx context.Context, id, noteID string) (InterviewNote, error) {
+	if _, err := uuid.Parse(noteID); err != nil {
+		return InterviewNote{}, ErrNotFound
+	}
+	rows, err := r.q.Query(ctx, `SELECT `+noteCols+` FROM interview_notes n JOIN users u ON u.id = n.author_id
+		WHERE n.interview_id = $1 AND n.id = $2`, id, noteID)
+	if err != nil {
+		return InterviewNote{}, fmt.Errorf("load note of interview %s: %w", id, err)
+	}
+	n, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[InterviewNote])
+	if errors.Is(err, pgx.ErrNoRows) {
+		return InterviewNote{}, ErrNotFound
+	}
+	if err != nil {
+		return InterviewNote{}, fmt.Errorf("load note of interview %s: %w", id, err)
+	}
+	return n, nil
 }
 
 // NotesByAuthor returns every note the user wrote, on any interview.

@@ -275,6 +275,9 @@ export class Api {
   listenToken(id: string) {
     return this.request<ListenToken>("POST", `/api/interviews/${encodeURIComponent(id)}/listen-token`, {});
   }
+  note(id: string, noteId: string, signal?: AbortSignal) {
+    return this.request<InterviewNote>("GET", `/api/interviews/${encodeURIComponent(id)}/notes/${encodeURIComponent(noteId)}`, undefined, { signal });
+  }
   addNote(id: string, text: string, offsetMs?: number) {
     return this.request<InterviewNote>("POST", `/api/interviews/${encodeURIComponent(id)}/notes`, {
       text,

@@ -27,6 +27,9 @@ export interface Note extends InterviewNote {
 
 type Msg = Record<string, unknown>;
 
+/** NoteResolver reads one note by id (GET /api/interviews/{id}/notes/{note_id}); null when it is gone. */
+export type NoteResolver = (noteId: string) => Promise<InterviewNote | null>;
+
 export class InterviewModel {
   state = "";
   report: InterviewReport | null = null;
@@ -38,6 +41,9 @@ export class InterviewModel {
   readonly events = new Map<string, TimedEvent>();
   startedAt = 0;
   private listeners = new Set<() => void>();
+
+  /** resolveNote reads the notes the channel names by id only. */
+  constructor(private readonly resolveNote?: NoteResolver) {}
 
   onChange(fn: () => void): () => void {
     this.listeners.add(fn);
@@ -78,16 +84,29 @@ export class InterviewModel {
       case "transcript":
         this.addSegment(m as unknown as TranscriptSegment);
         break;
-      case "note":
-        this.addNote({
-          id: String(m.note_id ?? ""),
-          author_id: String(m.author_id ?? ""),
-          author_name: String(m.author_name ?? ""),
-          text: String(m.text ?? ""),
-          offset_ms: Number(m.offset_ms ?? 0),
-          created_at: typeof m.at === "string" ? m.at : "",
-        });
+      case "note": {
+        const noteId = String(m.note_id ?? "");
+        if (typeof m.text === "string") {
+          // The page's own note, applied as the API returned it.
+          this.addNote({
+            id: noteId,
+            author_id: String(m.author_id ?? ""),
+            author_name: String(m.author_name ?? ""),
+            text: m.text,
+            offset_ms: Number(m.offset_ms ?? 0),
+            created_at: typeof m.at === "string" ? m.at : "",
+          });
+        } else if (noteId && this.resolveNote && !this.notes.has(`note:${noteId}`)) {
+          // The channel names notes by id only (so its history holds no
+          // author or text once an account is erased): read it by REST.
+          void this.resolveNote(noteId).then((n) => {
+            if (!n) return;
+            this.addNote(n);
+            this.emit();
+          });
+        }
         break;
+      }
       case "report":
         this.report = m as unknown as InterviewReport;
         break;

@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { BASE, FIXTURES, TestAgent, fakeMicArgs, launchBrowser, newUser, shot, signInAs } from "./helpers.mjs";
+import { BASE, FIXTURES, TestAgent, fakeMicArgs, hubFrames, launchBrowser, newUser, shot, signInAs } from "./helpers.mjs";
 
 let b;
 let agent;
@@ -88,6 +88,12 @@ test("interview: candidate room, live reviewer, report and replay", async () => 
   await cp.getByTestId("transcript").getByText("I rewrote the cache layer").waitFor();
   await cp.getByTestId("agent-speaking").filter({ hasText: "The interviewer is listening" }).waitFor();
 
+  // The owner follows the interview's page in a second tab.
+  const op = await cand.context.newPage();
+  const ownerFrames = hubFrames(op);
+  await op.goto(`${BASE}/#/interviews/${encodeURIComponent(id)}`);
+  await op.getByTestId("interview-state").filter({ hasText: "In progress" }).waitFor();
+
   // A note from the reviewer, shown once (the API answer and the channel
   // message are the same note).
   await rp.getByLabel("Add a note").fill("Concrete example with a measured result.");
@@ -95,6 +101,17 @@ test("interview: candidate room, live reviewer, report and replay", async () => 
   await rp.getByTestId("notes").getByText("Concrete example with a measured result.").waitFor();
   await new Promise((r) => setTimeout(r, 500));
   assert.equal(await rp.getByTestId("notes").getByText("Concrete example with a measured result.").count(), 1);
+  // The owner's page gets it live: the channel names the note by id only
+  // (its history keeps no author or text), the page reads it by REST.
+  await op.getByTestId("notes").getByText("Concrete example with a measured result.").waitFor();
+  await op.getByTestId("notes").getByText("Youssef Trabelsi:").waitFor();
+  const noteMsgs = ownerFrames.filter((f) => f.op === "message" && f.data?.type === "note");
+  assert.ok(noteMsgs.length >= 1, "the owner's page received the note message");
+  for (const f of noteMsgs) {
+    assert.equal(f.data.text, undefined, "a note message carries no text");
+    assert.equal(f.data.author_name, undefined, "a note message carries no author name");
+  }
+  await op.close();
 
   // Listen-in: the reviewer's hidden participant receives the candidate's
   // microphone track from livekit-server.

@@ -169,7 +169,8 @@ class MicMeter {
 export function roomPage(app: App) {
   return (ctx: PageCtx): Node => {
     const id = ctx.params.id ?? "";
-    const model = new InterviewModel();
+    // Notes arrive by id; one gone (erased with its author) is skipped.
+    const model = new InterviewModel((noteId) => app.api.note(id, noteId, ctx.signal).catch(() => null));
     const stateSlot = h("span");
     const agentInd = h("p", { class: "agent-speaking", "aria-live": "polite", "data-testid": "agent-speaking" }, t("room.agentQuiet"));
     const connStatus = h("p", { class: "muted", role: "status" }, t("room.notJoined"));

@@ -49,7 +49,8 @@ export function reviewsPage(app: App) {
 export function interviewPage(app: App, reviewer: boolean) {
   return (ctx: PageCtx): Node => {
     const id = ctx.params.id ?? "";
-    const model = new InterviewModel();
+    // Notes arrive by id; one gone (erased with its author) is skipped.
+    const model = new InterviewModel((noteId) => app.api.note(id, noteId, ctx.signal).catch(() => null));
     const head = h("div", { class: "interview-head" });
     const body = h("div", null, loading());
     const presence = h("ul", { class: "presence", "data-testid": "presence" });
