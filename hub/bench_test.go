@@ -2,10 +2,14 @@ package hub_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
+	"github.com/redis/go-redis/v9"
+
 	"github.com/utopiahire/utopiahire/hub"
+	"github.com/utopiahire/utopiahire/internal/redistest"
 )
 
 // Broker publish cost: one append with offset assignment and delivery to
@@ -39,5 +43,34 @@ func benchmarkPublish(b *testing.B, br hub.Broker) {
 		if _, err := br.Publish(ctx, "bench:1", data, opts); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// The same against a private redis-server and a private 3-master cluster
+// (one replica each), without and with waiting for the replica, to compare
+// in one run:
+// go test ./hub -run '^$' -bench 'Publish(RedisPrivate|RedisCluster)' -benchtime 2s
+func BenchmarkPublishRedisPrivate(b *testing.B) {
+	rds := redistest.Start(b)
+	br, err := hub.NewRedisBroker(context.Background(), hub.RedisBrokerConfig{URL: rds.URL()})
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchmarkPublish(b, br)
+}
+
+func BenchmarkPublishRedisCluster(b *testing.B) {
+	for _, wait := range []int{0, 1} {
+		b.Run(fmt.Sprintf("wait_replicas=%d", wait), func(b *testing.B) {
+			c := redistest.StartCluster(b, redistest.ClusterOptions{})
+			br, err := hub.NewRedisBroker(context.Background(), hub.RedisBrokerConfig{
+				Options:      &redis.UniversalOptions{Addrs: c.Addrs(), IsClusterMode: true},
+				WaitReplicas: wait,
+			})
+			if err != nil {
+				b.Fatal(err)
+			}
+			benchmarkPublish(b, br)
+		})
 	}
 }

@@ -30,13 +30,7 @@ func TestClusterMasterFailoverNeverSilent(t *testing.T) {
 	c := redistest.StartCluster(t, redistest.ClusterOptions{NodeTimeout: time.Second})
 	ctx := context.Background()
 	const prefix = "failover"
-	ns := func(cfg *hub.Config) {
-		cfg.Namespaces["fo"] = hub.NamespaceConfig{Authorizer: allowAll{}, HistorySize: 1000, HistoryTTL: time.Minute}
-	}
 	waitOne := func(cfg *hub.RedisBrokerConfig) { cfg.WaitReplicas = 1 }
-	a := startHub(t, newTestClusterBroker(t, c, prefix, waitOne), func(cfg *hub.Config) { ns(cfg); cfg.NodeID = "A" })
-	b := startHub(t, newTestClusterBroker(t, c, prefix, waitOne), func(cfg *hub.Config) { ns(cfg); cfg.NodeID = "B" })
-
 	// Two channels per master, and one more (never subscribed) on each to
 	// probe publishing.
 	masterOf := map[string]string{}
@@ -59,13 +53,93 @@ func TestClusterMasterFailoverNeverSilent(t *testing.T) {
 			probe[addr] = ch
 		}
 	}
+	victim := ""
+	for addr := range perMaster {
+		victim = addr
+		break
+	}
+	f := failover{
+		newBroker: func(t *testing.T) hub.Broker { return newTestClusterBroker(t, c, prefix, waitOne) },
+		affected:  map[string]bool{},
+		probe:     probe[victim],
+		kill: func(t *testing.T) {
+			if err := c.Kill(victim); err != nil {
+				t.Fatal(err)
+			}
+		},
+		recovered: func(t *testing.T) {
+			if err := c.WaitMasters(ctx, 3); err != nil {
+				t.Fatal(err)
+			}
+		},
+	}
+	for ch, m := range masterOf {
+		f.channels = append(f.channels, ch)
+		f.affected[ch] = m == victim
+	}
+	f.run(t)
+}
+
+// TestSentinelFailoverNeverSilent: the same with Redis Sentinel: the master
+// is killed, the sentinel promotes the replica, the brokers find it.
+func TestSentinelFailoverNeverSilent(t *testing.T) {
+	t.Parallel()
+	s := redistest.StartSentinel(t)
+	f := failover{
+		newBroker: func(t *testing.T) hub.Broker {
+			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			defer cancel()
+			b, err := hub.NewRedisBroker(ctx, hub.RedisBrokerConfig{
+				Options: &redis.UniversalOptions{Addrs: []string{s.Addr()}, MasterName: redistest.SentinelMaster},
+				Prefix:  "failover", HealthCheck: 300 * time.Millisecond, WaitReplicas: 1,
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { _ = b.Close(context.Background()) })
+			return b
+		},
+		channels: []string{"fo:1", "fo:2", "fo:3"},
+		affected: map[string]bool{"fo:1": true, "fo:2": true, "fo:3": true},
+		probe:    "fo:probe",
+		kill:     func(*testing.T) { s.Master.Kill() },
+		recovered: func(t *testing.T) {
+			sc := redis.NewSentinelClient(&redis.Options{Addr: s.Addr()})
+			defer sc.Close()
+			eventually(t, 30*time.Second, "the sentinel promoting the replica", func() bool {
+				addr, err := sc.GetMasterAddrByName(context.Background(), redistest.SentinelMaster).Result()
+				return err == nil && len(addr) == 2 && "127.0.0.1:"+addr[1] == s.Replica.Addr()
+			})
+		},
+	}
+	f.run(t)
+}
+
+// failover is a master failover under steady keyed publishing, watched by a
+// subscriber of every channel on each of two hub nodes.
+type failover struct {
+	newBroker func(t *testing.T) hub.Broker
+	channels  []string
+	affected  map[string]bool // channels on the master that dies
+	probe     string          // an unsubscribed channel on that master
+	kill      func(t *testing.T)
+	recovered func(t *testing.T) // returns once a replica has taken over
+}
+
+func (f failover) run(t *testing.T) {
+	ctx := context.Background()
+	ns := func(cfg *hub.Config) {
+		cfg.Namespaces["fo"] = hub.NamespaceConfig{Authorizer: allowAll{}, HistorySize: 1000, HistoryTTL: time.Minute}
+	}
+	a := startHub(t, f.newBroker(t), func(cfg *hub.Config) { ns(cfg); cfg.NodeID = "A" })
+	b := startHub(t, f.newBroker(t), func(cfg *hub.Config) { ns(cfg); cfg.NodeID = "B" })
 	type sub struct {
 		node, ch string
 		in       *inbox
 	}
 	var subs []sub
 	ca, cb := dialClient(t, a.url, "reader-a"), dialClient(t, b.url, "reader-b")
-	for ch := range masterOf {
+	for _, ch := range f.channels {
 		_, onA := subscribe(t, ca, ch, nil)
 		_, onB := subscribe(t, cb, ch, nil)
 		subs = append(subs, sub{"A", ch, onA}, sub{"B", ch, onB})
@@ -76,14 +150,12 @@ func TestClusterMasterFailoverNeverSilent(t *testing.T) {
 	acked := map[string][]int{} // channel -> acknowledged sequence numbers
 	stop := make(chan struct{})
 	var wg sync.WaitGroup
-	pubErr := make(chan error, len(masterOf))
-	n := 0
-	for ch := range masterOf {
+	pubErr := make(chan error, len(f.channels))
+	for n, ch := range f.channels {
 		url := a.url
 		if n%2 == 1 {
 			url = b.url
 		}
-		n++
 		pub := dialClient(t, url, "writer-"+ch)
 		wg.Go(func() {
 			for i := 1; ; i++ {
@@ -106,12 +178,20 @@ func TestClusterMasterFailoverNeverSilent(t *testing.T) {
 			}
 		})
 	}
+	t.Cleanup(func() {
+		select {
+		case <-stop:
+		default:
+			close(stop)
+		}
+		wg.Wait()
+	})
 	ackedAtLeast := func(what string, d time.Duration, want func(ch string) int) {
 		t.Helper()
 		eventually(t, d, what, func() bool {
 			mu.Lock()
 			defer mu.Unlock()
-			for ch := range masterOf {
+			for _, ch := range f.channels {
 				if len(acked[ch]) < want(ch) {
 					return false
 				}
@@ -121,41 +201,33 @@ func TestClusterMasterFailoverNeverSilent(t *testing.T) {
 	}
 	ackedAtLeast("publishing on every channel", 20*time.Second, func(string) int { return 20 })
 
-	victim := ""
-	for addr := range perMaster {
-		victim = addr
-		break
-	}
-	if err := c.Kill(victim); err != nil {
-		t.Fatal(err)
-	}
+	f.kill(t)
 	killed := time.Now()
 	mu.Lock()
 	before := map[string]int{}
-	for ch := range masterOf {
+	for _, ch := range f.channels {
 		before[ch] = len(acked[ch])
 	}
 	mu.Unlock()
-	// The victim's channels cannot be published on until its replica is promoted.
+	// The dead master's channels cannot be published on until a replica
+	// takes over.
 	refused := 0
 	for refused == 0 {
 		pctx, cancel := context.WithTimeout(ctx, 2*time.Second)
-		_, err := a.hub.Publish(pctx, probe[victim], []byte(`{"probe":1}`))
+		_, err := a.hub.Publish(pctx, f.probe, []byte(`{"probe":1}`))
 		cancel()
 		switch {
 		case errors.Is(err, hub.ErrUnavailable):
 			refused++
 		case err != nil:
-			t.Fatalf("probe publish on the dead shard: %v, want ErrUnavailable", err)
+			t.Fatalf("probe publish on the dead master: %v, want ErrUnavailable", err)
 		case time.Since(killed) > 10*time.Second:
 			t.Fatal("publishes on the dead master's channels kept succeeding")
 		}
 	}
-	if err := c.WaitMasters(ctx, 3); err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("replica promoted %s after the kill", time.Since(killed).Round(time.Millisecond))
-	// Every channel, the victim's included, makes progress again.
+	f.recovered(t)
+	t.Logf("replica took over %s after the kill", time.Since(killed).Round(time.Millisecond))
+	// Every channel, the dead master's included, makes progress again.
 	ackedAtLeast("publishing after the failover", 30*time.Second, func(ch string) int { return before[ch] + 20 })
 	close(stop)
 	wg.Wait()
@@ -187,11 +259,17 @@ func TestClusterMasterFailoverNeverSilent(t *testing.T) {
 		for _, ev := range s.in.events[1:] {
 			reset = reset || !ev.Recovered
 		}
+		// The Redis that took over forked the dead master's channels into new
+		// epochs (continuing their offsets); the others kept theirs.
+		first, final := s.in.msgs[0].Position.Epoch, s.in.msgs[len(s.in.msgs)-1].Position.Epoch
 		s.in.mu.Unlock()
+		if forked := first != final; forked != f.affected[s.ch] {
+			t.Errorf("%s on %s: epoch %s at the start, %s at the end; want a fork exactly on the dead master's channels", s.ch, s.node, first, final)
+		}
 		if reset {
 			resets++
-			if masterOf[s.ch] != victim {
-				t.Errorf("%s on %s (a surviving shard) was reset", s.ch, s.node)
+			if !f.affected[s.ch] {
+				t.Errorf("%s on %s (a surviving master) was reset", s.ch, s.node)
 			}
 			continue
 		}
@@ -206,7 +284,7 @@ func TestClusterMasterFailoverNeverSilent(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("%d publishes refused while the shard was down; %d of %d subscribers told recovered:false", refused, resets, len(subs))
+	t.Logf("%d publishes refused while the master was down; %d of %d subscribers told recovered:false", refused, resets, len(subs))
 }
 
 func seqOf(t *testing.T, data []byte) int {

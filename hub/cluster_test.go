@@ -205,3 +205,32 @@ func commandCalls(stats, cmd string) int {
 	}
 	return 0
 }
+
+// The conformance suite against Redis Sentinel (a master, a replica, one
+// sentinel): the broker finds the master through the sentinel and waits for
+// the replica before acknowledging a publish.
+func TestConformanceRedisSentinel(t *testing.T) {
+	t.Parallel()
+	s := redistest.StartSentinel(t)
+	runConformance(t, func(t *testing.T) brokerFactory {
+		prefix := testPrefix(t, "")
+		return func(t *testing.T) hub.Broker {
+			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			defer cancel()
+			b, err := hub.NewRedisBroker(ctx, hub.RedisBrokerConfig{
+				Options:      &redis.UniversalOptions{Addrs: []string{s.Addr()}, MasterName: redistest.SentinelMaster},
+				Prefix:       prefix,
+				HealthCheck:  300 * time.Millisecond,
+				WaitReplicas: 1,
+			})
+			if err != nil {
+				t.Fatalf("new sentinel broker: %v", err)
+			}
+			if b.Clustered() {
+				t.Fatal("broker over Sentinel runs in cluster mode")
+			}
+			t.Cleanup(func() { _ = b.Close(context.Background()) })
+			return b
+		}
+	})
+}

@@ -104,7 +104,7 @@ type RedisBroker struct {
 	stop     chan struct{} // closed by Close
 	cancel   context.CancelFunc
 	done     chan struct{}
-	shardsWG sync.WaitGroup
+	shardsWG sync.WaitGroup // shard sessions and channels being followed
 	once     sync.Once
 }
 
@@ -512,6 +512,7 @@ func (b *RedisBroker) shardSession(ctx context.Context, sh *shard) (up bool, err
 				// would end the session. go-redis still lists the channel for
 				// its own reconnect, but a broken connection ends the
 				// session, and the next one starts from sh.chans.
+				b.shardsWG.Add(1) // from a shard goroutine: the group is not at zero
 				go b.follow(m.Channel)
 			}
 		}
@@ -522,6 +523,7 @@ func (b *RedisBroker) shardSession(ctx context.Context, sh *shard) (up bool, err
 // follow re-subscribes a channel whose slot moved, retrying until the
 // topology settles or the channel is no longer wanted.
 func (b *RedisBroker) follow(ch string) {
+	defer b.shardsWG.Done()
 	delay := 50 * time.Millisecond
 	for {
 		select {

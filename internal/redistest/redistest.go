@@ -28,6 +28,8 @@ type Server struct {
 	port int
 	dir  string
 
+	args []string // extra redis-server arguments
+
 	mu     sync.Mutex
 	cmd    *exec.Cmd
 	done   chan struct{}
@@ -44,6 +46,11 @@ func Start(t testing.TB) *Server {
 // one had).
 func StartOn(t testing.TB, port int) *Server {
 	t.Helper()
+	return startWith(t, port)
+}
+
+func startWith(t testing.TB, port int, args ...string) *Server {
+	t.Helper()
 	bin, err := exec.LookPath("redis-server")
 	if err != nil {
 		if os.Getenv("CI") == "true" {
@@ -51,7 +58,7 @@ func StartOn(t testing.TB, port int) *Server {
 		}
 		t.Skipf("redis-server not installed: %v", err)
 	}
-	s := &Server{t: t, bin: bin, port: port, dir: t.TempDir()}
+	s := &Server{t: t, bin: bin, port: port, dir: t.TempDir(), args: args}
 	t.Cleanup(s.Kill)
 	s.launch()
 	return s
@@ -70,8 +77,8 @@ func FreePort(t testing.TB) int {
 
 func (s *Server) launch() {
 	s.t.Helper()
-	cmd := exec.Command(s.bin, "--port", fmt.Sprint(s.port), "--bind", "127.0.0.1",
-		"--save", "", "--appendonly", "no", "--dir", s.dir)
+	cmd := exec.Command(s.bin, append([]string{"--port", fmt.Sprint(s.port), "--bind", "127.0.0.1",
+		"--save", "", "--appendonly", "no", "--dir", s.dir}, s.args...)...)
 	if err := cmd.Start(); err != nil {
 		s.t.Fatalf("start redis-server: %v", err)
 	}
