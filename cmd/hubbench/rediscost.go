@@ -17,9 +17,11 @@ import (
 	"github.com/utopiahire/utopiahire/hub/hubclient"
 )
 
-// redisCounters is what the Redis processes of a deployment report about
-// the work they did: commands by name (INFO commandstats, commands run by
-// Lua scripts included) and bytes (INFO stats), summed over the processes.
+// redisCounters is what the masters of a deployment report about the work
+// they did: commands by name (INFO commandstats, commands run by Lua scripts
+// included) and bytes (INFO stats), summed over the masters. Replicas are
+// left out: what they receive is the replication stream, counted by the
+// masters' master_repl_offset (per replica).
 type redisCounters struct {
 	calls   map[string]int64
 	netIn   int64 // total_net_input_bytes (clients)
@@ -51,10 +53,10 @@ func parseCommandStats(info string, into map[string]int64) error {
 	return nil
 }
 
-// snapshot reads the counters of every process (masters and replicas).
+// snapshot reads the counters of every master.
 func (d *redisDeployment) snapshot(ctx context.Context) (redisCounters, error) {
 	c := redisCounters{calls: map[string]int64{}}
-	for _, addr := range append(append([]string{}, d.masters...), d.replicas...) {
+	for _, addr := range d.masters {
 		cl := redis.NewClient(&redis.Options{Addr: addr, MaxRetries: -1})
 		stats, err := cl.Info(ctx, "commandstats").Result()
 		var netInfo, replInfo string
