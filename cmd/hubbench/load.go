@@ -110,11 +110,13 @@ func runBench(ctx context.Context, o options, logger *slog.Logger) (res result, 
 	logger.Info("subscribers connected", "conns", len(subs), "server_rss_mb", rssMB(targets))
 	res.Connections = len(subs)
 	if o.sc.Idle {
+		cpu0 := cpuSeconds(targets)
 		select {
 		case <-time.After(o.duration):
 		case <-ctx.Done():
 			return result{}, ctx.Err()
 		}
+		res.ServerCPUS = cpuSeconds(targets) - cpu0
 		res.ServerRSSMB = rssMB(targets)
 		res.KiBPerConn = (res.ServerRSSMB - baseline) * 1024 / float64(len(subs))
 		mem, ok := goMemory(targets)
@@ -124,9 +126,9 @@ func runBench(ctx context.Context, o options, logger *slog.Logger) (res result, 
 			res.StackKiBPerConn = float64(mem.StackInuse-memBase.StackInuse) / n
 			res.GoroutinesPerConn = float64(mem.Goroutines-memBase.Goroutines) / float64(len(subs))
 		}
-		fmt.Fprintf(os.Stderr, "idle: baseline_rss_mb=%.1f rss_mb=%.1f kib_per_conn=%.1f heap_inuse_mb=%.1f→%.1f stack_inuse_mb=%.1f→%.1f go_sys_mb=%.1f goroutines=%d→%d disconnects=%d\n",
+		fmt.Fprintf(os.Stderr, "idle: baseline_rss_mb=%.1f rss_mb=%.1f kib_per_conn=%.1f heap_inuse_mb=%.1f→%.1f stack_inuse_mb=%.1f→%.1f go_sys_mb=%.1f goroutines=%d→%d server_cpu_s_while_idle=%.2f disconnects=%d\n",
 			baseline, res.ServerRSSMB, res.KiBPerConn, mib(memBase.HeapInuse), mib(mem.HeapInuse), mib(memBase.StackInuse), mib(mem.StackInuse),
-			mib(mem.Sys), memBase.Goroutines, mem.Goroutines, st.disconnects.Load())
+			mib(mem.Sys), memBase.Goroutines, mem.Goroutines, res.ServerCPUS, st.disconnects.Load())
 		return res, nil
 	}
 	pubs, err := dialPublishers(ctx, o, targets, st)

@@ -44,11 +44,11 @@ func TestInfoField(t *testing.T) {
 func TestCostOf(t *testing.T) {
 	t.Parallel()
 	before := redisCounters{calls: map[string]int64{"evalsha": 10, "info": 4}, netIn: 1000, netOut: 5000}
-	after := redisCounters{calls: map[string]int64{"evalsha": 210, "publish": 200, "info": 6}, netIn: 101000, netOut: 65000, replOut: 400}
+	after := redisCounters{calls: map[string]int64{"evalsha": 210, "publish": 200, "info": 6}, netIn: 101000, netOut: 65000, replOut: 400, usedMemory: 20000}
 	overhead := redisCounters{calls: map[string]int64{"info": 2}, netOut: 5000}
 	got := costOf("publish", 200, before, after, overhead)
 	want := costRow{Op: "publish", Count: 200, CallsPerOp: map[string]float64{"evalsha": 1, "publish": 1},
-		BytesInOp: 500, BytesOutOp: 275, ReplBytesOp: 2}
+		BytesInOp: 500, BytesOutOp: 275, ReplBytesOp: 2, MemoryOp: 100}
 	if d := cmp.Diff(want, got); d != "" {
 		t.Fatalf("costOf (-want +got):\n%s", d)
 	}

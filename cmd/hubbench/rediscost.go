@@ -23,10 +23,11 @@ import (
 // left out: what they receive is the replication stream, counted by the
 // masters' master_repl_offset (per replica).
 type redisCounters struct {
-	calls   map[string]int64
-	netIn   int64 // total_net_input_bytes (clients)
-	netOut  int64 // total_net_output_bytes (clients, pub/sub pushes included)
-	replOut int64 // master_repl_offset summed over masters: bytes of replication stream produced
+	calls      map[string]int64
+	usedMemory int64 // used_memory
+	netIn      int64 // total_net_input_bytes
+	netOut     int64 // total_net_output_bytes (pub/sub pushes and the replication stream included)
+	replOut    int64 // master_repl_offset: bytes of replication stream produced (sent to each replica)
 }
 
 // parseCommandStats reads "cmdstat_<name>:calls=N,..." lines.
@@ -59,12 +60,15 @@ func (d *redisDeployment) snapshot(ctx context.Context) (redisCounters, error) {
 	for _, addr := range d.masters {
 		cl := redis.NewClient(&redis.Options{Addr: addr, MaxRetries: -1})
 		stats, err := cl.Info(ctx, "commandstats").Result()
-		var netInfo, replInfo string
+		var netInfo, replInfo, memInfo string
 		if err == nil {
 			netInfo, err = cl.Info(ctx, "stats").Result()
 		}
 		if err == nil {
 			replInfo, err = cl.Info(ctx, "replication").Result()
+		}
+		if err == nil {
+			memInfo, err = cl.Info(ctx, "memory").Result()
 		}
 		_ = cl.Close()
 		if err != nil {
@@ -83,6 +87,11 @@ func (d *redisDeployment) snapshot(ctx context.Context) (redisCounters, error) {
 			}
 			*f.into += v
 		}
+		mem, err := strconv.ParseInt(infoField(memInfo, "used_memory"), 10, 64)
+		if err != nil {
+			return c, fmt.Errorf("%s: used_memory: %w", addr, err)
+		}
+		c.usedMemory += mem
 		if infoField(replInfo, "role") == "master" {
 			v, err := strconv.ParseInt(infoField(replInfo, "master_repl_offset"), 10, 64)
 			if err != nil {
@@ -102,6 +111,9 @@ type costRow struct {
 	BytesInOp   float64            `json:"bytes_in_per_op"`
 	BytesOutOp  float64            `json:"bytes_out_per_op"`
 	ReplBytesOp float64            `json:"repl_bytes_per_op"`
+	// MemoryOp is the growth of the masters' used_memory per operation
+	// (negative when the operation frees memory).
+	MemoryOp float64 `json:"memory_bytes_per_op"`
 }
 
 // costOf turns the difference of two snapshots into per-operation figures,
@@ -118,6 +130,7 @@ func costOf(op string, count int, before, after, overhead redisCounters) costRow
 	r.BytesInOp = float64(after.netIn-before.netIn-overhead.netIn) / float64(count)
 	r.BytesOutOp = float64(after.netOut-before.netOut-overhead.netOut) / float64(count)
 	r.ReplBytesOp = float64(after.replOut-before.replOut-overhead.replOut) / float64(count)
+	r.MemoryOp = float64(after.usedMemory-before.usedMemory) / float64(count)
 	return r
 }
 
@@ -143,8 +156,8 @@ func (r costRow) String() string {
 	for _, n := range names {
 		calls = append(calls, fmt.Sprintf("%s=%.2f", n, r.CallsPerOp[n]))
 	}
-	return fmt.Sprintf("%-22s n=%-5d in=%.0fB out=%.0fB repl=%.0fB calls: %s",
-		r.Op, r.Count, r.BytesInOp, r.BytesOutOp, r.ReplBytesOp, strings.Join(calls, " "))
+	return fmt.Sprintf("%-22s n=%-5d in=%.0fB out=%.0fB repl=%.0fB mem=%+.0fB calls: %s",
+		r.Op, r.Count, r.BytesInOp, r.BytesOutOp, r.ReplBytesOp, r.MemoryOp, strings.Join(calls, " "))
 }
 
 // runCosts measures the Redis work of hub operations on a private Redis: a
