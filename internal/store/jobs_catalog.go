@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 
@@ -90,20 +91,60 @@ func upsertBatch(ctx context.Context, tx pgx.Tx, chunk []catalog.Posting, st *ca
 	return res.Close()
 }
 
-// searchCatalog ranks with ts_rank_cd normalised by document length (32:
-// rank/(rank+1)) so long descriptions do not win by size alone. Keywords
-// made only of stop words give an empty tsquery; those fall back to a
-// case-insensitive title match.
-const searchCatalog = `
-WITH q AS (SELECT websearch_to_tsquery('english'::regconfig, $1) AS tsq)
-SELECT ` + catalogColumns + `, ts_rank_cd(search, q.tsq, 32) AS rank
-FROM job_catalog, q
-WHERE (search @@ q.tsq OR (numnode(q.tsq) = 0 AND title ILIKE '%' || $2 || '%' ESCAPE '\'))
-  AND (cardinality($3::text[]) = 0 OR country = ANY($3::text[]))
-  AND (cardinality($4::text[]) = 0 OR experience_level = ANY($4::text[]))
-  AND ($5::timestamptz IS NULL OR posted_at >= $5::timestamptz)
+// Catalog search runs in tiers, each bounded so that a keyword matching
+// most of the catalog ("engineer" at 100,000 postings) costs a few
+// milliseconds (docs/benchmarks.md):
+//
+//  1. postings whose title or company matches: the newest searchHeadPool
+//     such candidates (posted_at index), ranked on the small title+company
+//     vector — title beats company — then newest first;
+//  2. if the page is not full, postings matching only in the description:
+//     the newest searchBodyPool, ranked on the whole vector;
+//  3. keywords made only of stop words give an empty tsquery: a
+//     case-insensitive title match, newest first.
+//
+// Each tier repeats the filters. A title match needs no description check
+// unless the keywords exclude a word ("go -java"): the exclusion may be in
+// the description.
+const (
+	searchHeadPool = 200
+	searchBodyPool = 200
+	searchFilters  = `
+  AND (cardinality($2::text[]) = 0 OR country = ANY($2::text[]))
+  AND (cardinality($3::text[]) = 0 OR experience_level = ANY($3::text[]))
+  AND ($4::timestamptz IS NULL OR posted_at >= $4::timestamptz)`
+	tsq = `websearch_to_tsquery('english'::regconfig, $1)`
+)
+
+var (
+	searchHead = fmt.Sprintf(`
+SELECT * FROM (
+	SELECT `+catalogColumns+`, ts_rank_cd(head, `+tsq+`, 32) AS rank
+	FROM job_catalog
+	WHERE head @@ `+tsq+` AND ($6 OR search @@ `+tsq+`)`+searchFilters+`
+	ORDER BY posted_at DESC NULLS LAST, id
+	LIMIT %d) t
 ORDER BY rank DESC, posted_at DESC NULLS LAST, id
-LIMIT $6`
+LIMIT $5`, searchHeadPool)
+	searchBody = fmt.Sprintf(`
+SELECT * FROM (
+	SELECT `+catalogColumns+`, ts_rank_cd(search, `+tsq+`, 32) AS rank
+	FROM job_catalog
+	WHERE search @@ `+tsq+` AND NOT head @@ `+tsq+searchFilters+`
+	ORDER BY posted_at DESC NULLS LAST, id
+	LIMIT %d) t
+ORDER BY rank DESC, posted_at DESC NULLS LAST, id
+LIMIT $5`, searchBodyPool)
+	searchStopWords = `
+SELECT ` + catalogColumns + `, 0::real
+FROM job_catalog
+WHERE numnode(` + tsq + `) = 0 AND title ILIKE '%' || $6 || '%' ESCAPE '\'` + searchFilters + `
+ORDER BY posted_at DESC NULLS LAST, id
+LIMIT $5`
+)
+
+// excludes reports websearch syntax excluding a word: "-java".
+var excludes = regexp.MustCompile(`(^|\s)-\S`)
 
 // Search returns the postings matching f, best first.
 func (r *JobCatalog) Search(ctx context.Context, f catalog.Filter) ([]catalog.Posting, error) {
@@ -117,13 +158,33 @@ func (r *JobCatalog) Search(ctx context.Context, f catalog.Filter) ([]catalog.Po
 	if levels == nil {
 		levels = []string{}
 	}
-	rows, err := r.pool.Query(ctx, searchCatalog, f.Terms, likeEscape(f.Terms), countries, levels, f.PostedSince, f.Limit)
-	if err != nil {
-		return nil, fmt.Errorf("search catalog: %w", err)
-	}
-	out, err := pgx.CollectRows(rows, scanCatalogJob)
-	if err != nil {
-		return nil, fmt.Errorf("search catalog: %w", err)
+	args := []any{f.Terms, countries, levels, f.PostedSince, f.Limit}
+	var out []catalog.Posting
+	for _, tier := range []struct {
+		sql   string
+		extra any
+	}{
+		{searchHead, !excludes.MatchString(f.Terms)},
+		{searchBody, nil},
+		{searchStopWords, likeEscape(f.Terms)},
+	} {
+		a := append(append([]any(nil), args...), tier.extra)
+		if tier.extra == nil {
+			a = args
+		}
+		a[4] = f.Limit - len(out)
+		rows, err := r.pool.Query(ctx, tier.sql, a...)
+		if err != nil {
+			return nil, fmt.Errorf("search catalog: %w", err)
+		}
+		got, err := pgx.CollectRows(rows, scanCatalogJob)
+		if err != nil {
+			return nil, fmt.Errorf("search catalog: %w", err)
+		}
+		out = append(out, got...)
+		if len(out) >= f.Limit {
+			break
+		}
 	}
 	return out, nil
 }
