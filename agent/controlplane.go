@@ -11,6 +11,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+
+	"github.com/utopiahire/utopiahire/internal/agentapi"
 )
 
 // ControlPlane is the UtopiaHire server as the agent sees it: dispatch
@@ -34,45 +36,17 @@ type ControlPlane interface {
 }
 
 // Heartbeat is the answer of POST /api/agents/heartbeat.
-type Heartbeat struct {
-	State        string `json:"state"`
-	EndRequested bool   `json:"end_requested"`
-	EndReason    string `json:"end_reason,omitempty"`
-}
+type Heartbeat = agentapi.Heartbeat
 
 // Dispatch is the answer of POST /api/agents/session.
-type Dispatch struct {
-	Token     string    `json:"token"`
-	ExpiresAt time.Time `json:"expires_at"`
-	Channel   string    `json:"channel"`
-}
+type Dispatch = agentapi.Dispatch
 
 // Claim is the answer of POST /api/agents/claim: the interview and the
 // credential scoped to it.
-type Claim struct {
-	ClaimID      string    `json:"claim_id"`
-	Credential   string    `json:"credential"`
-	ExpiresAt    time.Time `json:"expires_at"`
-	InterviewID  string    `json:"interview_id"`
-	Room         string    `json:"room"`
-	Channel      string    `json:"channel"`
-	LiveKitURL   string    `json:"livekit_url"`
-	LiveKitToken string    `json:"livekit_token"`
-	Identity     string    `json:"identity"`
-}
+type Claim = agentapi.Claim
 
 // SessionData is what the interviewer knows about the interview.
-type SessionData struct {
-	InterviewID        string `json:"interview_id"`
-	Room               string `json:"room"`
-	CandidateName      string `json:"candidate_name"`
-	CandidateEmail     string `json:"candidate_email"`
-	JobTitle           string `json:"job_title"`
-	JobDescription     string `json:"job_description"`
-	CVText             string `json:"cv_text"`
-	Language           string `json:"language"`
-	MaxDurationSeconds int    `json:"max_duration_seconds"`
-}
+type SessionData = agentapi.SessionData
 
 // ErrNoSecret means AGENT_SECRET is not known yet (in development the
 // server writes it on its first start); the worker waits for it.
@@ -169,8 +143,8 @@ func (c *APIClient) OpenDispatch(ctx context.Context) (Dispatch, error) {
 		return Dispatch{}, ErrNoSecret
 	}
 	var d Dispatch
-	err := c.do(ctx, "open agent session", http.MethodPost, "/api/agents/session", secret,
-		map[string]string{"worker_id": c.workerID}, &d)
+	err := c.do(ctx, "open agent session", http.MethodPost, agentapi.PathSession, secret,
+		agentapi.WorkerRequest{WorkerID: c.workerID}, &d)
 	if err == nil && d.Token == "" {
 		err = errors.New("open agent session: empty token")
 	}
@@ -180,8 +154,8 @@ func (c *APIClient) OpenDispatch(ctx context.Context) (Dispatch, error) {
 // Claim implements ControlPlane.
 func (c *APIClient) Claim(ctx context.Context, dispatchToken, interviewID string) (Claim, error) {
 	var cl Claim
-	err := c.do(ctx, "claim interview", http.MethodPost, "/api/agents/claim", dispatchToken,
-		map[string]string{"interview_id": interviewID}, &cl)
+	err := c.do(ctx, "claim interview", http.MethodPost, agentapi.PathClaim, dispatchToken,
+		agentapi.ClaimRequest{InterviewID: interviewID}, &cl)
 	var ae *APIError
 	if errors.As(err, &ae) && ae.Status == http.StatusConflict {
 		return Claim{}, fmt.Errorf("%w: %s", ErrClaimLost, ae.Code)
@@ -201,18 +175,18 @@ func (c *APIClient) SessionData(ctx context.Context, credential, room string) (S
 
 // SaveReport implements ControlPlane.
 func (c *APIClient) SaveReport(ctx context.Context, credential string, r Report) error {
-	return c.do(ctx, "save report", http.MethodPost, "/api/interviews/save-report", credential, r, nil)
+	return c.do(ctx, "save report", http.MethodPost, agentapi.PathSaveReport, credential, r, nil)
 }
 
 // Release implements ControlPlane.
 func (c *APIClient) Release(ctx context.Context, credential, reason string) error {
-	return c.do(ctx, "release interview", http.MethodPost, "/api/agents/release", credential,
-		map[string]string{"reason": reason}, nil)
+	return c.do(ctx, "release interview", http.MethodPost, agentapi.PathRelease, credential,
+		agentapi.ReleaseRequest{Reason: reason}, nil)
 }
 
 // Heartbeat implements ControlPlane.
 func (c *APIClient) Heartbeat(ctx context.Context, credential string) (Heartbeat, error) {
 	var hb Heartbeat
-	err := c.do(ctx, "heartbeat", http.MethodPost, "/api/agents/heartbeat", credential, struct{}{}, &hb)
+	err := c.do(ctx, "heartbeat", http.MethodPost, agentapi.PathHeartbeat, credential, struct{}{}, &hb)
 	return hb, err
 }

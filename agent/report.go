@@ -3,6 +3,7 @@ package agent
 import (
 	"context"
 
+	"github.com/utopiahire/utopiahire/internal/agentapi"
 	"github.com/utopiahire/utopiahire/internal/interviewreport"
 )
 
@@ -11,7 +12,7 @@ import (
 type ReportWriter = interviewreport.Model
 
 // Report is the body of POST /api/interviews/save-report.
-type Report = interviewreport.Report
+type Report = agentapi.Report
 
 // report writes the assessment with the rules the server also uses when it
 // must write a report itself (internal/interviewreport): by the model when

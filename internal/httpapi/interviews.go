@@ -7,6 +7,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/utopiahire/utopiahire/internal/agentapi"
 	"github.com/utopiahire/utopiahire/internal/interview"
 	"github.com/utopiahire/utopiahire/internal/ratelimit"
 )
@@ -66,9 +67,9 @@ func (s *Server) interviewRoutes(iv Interviews) {
 	s.handle(fiber.MethodPost, "/api/interviews/:id/end", Op{Summary: "End the owner's interview early: one in progress is closed politely by the interviewer, who reports on what was said (completed, ended by the candidate); one not started yet is abandoned.", Tag: "interviews", Auth: "bearer", Request: endRequest{}, Response: interview.Ended{}, Errors: []int{400, 401, 404, 409, 415, 422}}, s.requireUser, h.end)
 	s.handle(fiber.MethodGet, "/api/reviewer/interviews", Op{Summary: "Interviews shared with the user as a reviewer.", Tag: "interviews", Auth: "bearer", Response: interviewList{}, Errors: []int{401}}, s.requireUser, h.shared)
 
-	s.handle(fiber.MethodPost, "/api/agents/session", Op{Summary: "Agent worker sign-in with AGENT_SECRET: a dispatch credential for hub channel agents:dispatch and claims.", Tag: "agents", Request: workerRequest{}, Response: interview.WorkerSession{}, Limit: &agentSession, Errors: []int{400, 401, 415, 422}}, h.workerSession)
-	s.handle(fiber.MethodPost, "/api/agents/claim", Op{Summary: "Claim an offered interview (dispatch credential); exactly one concurrent claimer wins, the others get 409 interview_claimed.", Tag: "agents", Auth: "agent", Request: claimRequest{}, Response: interview.Claimed{}, Unlimited: true, Errors: []int{400, 401, 404, 409, 415, 422}}, h.requireWorker, h.claim)
-	s.handle(fiber.MethodPost, "/api/agents/release", Op{Summary: "Give a claimed interview back (re-offered) before joining, or end it as failed after (interview credential).", Tag: "agents", Auth: "agent", Request: releaseRequest{}, Response: interview.Released{}, Unlimited: true, Errors: []int{400, 401, 403, 409, 415, 422}}, h.requireCredential, h.release)
+	s.handle(fiber.MethodPost, "/api/agents/session", Op{Summary: "Agent worker sign-in with AGENT_SECRET: a dispatch credential for hub channel agents:dispatch and claims.", Tag: "agents", Request: agentapi.WorkerRequest{}, Response: interview.WorkerSession{}, Limit: &agentSession, Errors: []int{400, 401, 415, 422}}, h.workerSession)
+	s.handle(fiber.MethodPost, "/api/agents/claim", Op{Summary: "Claim an offered interview (dispatch credential); exactly one concurrent claimer wins, the others get 409 interview_claimed.", Tag: "agents", Auth: "agent", Request: agentapi.ClaimRequest{}, Response: interview.Claimed{}, Unlimited: true, Errors: []int{400, 401, 404, 409, 415, 422}}, h.requireWorker, h.claim)
+	s.handle(fiber.MethodPost, "/api/agents/release", Op{Summary: "Give a claimed interview back (re-offered) before joining, or end it as failed after (interview credential).", Tag: "agents", Auth: "agent", Request: agentapi.ReleaseRequest{}, Response: interview.Released{}, Unlimited: true, Errors: []int{400, 401, 403, 409, 415, 422}}, h.requireCredential, h.release)
 	s.handle(fiber.MethodPost, "/api/agents/heartbeat", Op{Summary: "The agent still holds the interview (interview credential); the answer says whether the candidate asked to end it. An agent silent for INTERVIEW_AGENT_SILENCE is gone and the server finishes the interview.", Tag: "agents", Auth: "agent", Response: interview.AgentHeartbeat{}, Unlimited: true, Errors: []int{401, 403}}, h.requireCredential, h.heartbeat)
 	s.handle(fiber.MethodGet, "/api/session-data/:room", Op{Summary: "The session the agent needs: candidate, job, CV text, language (interview credential for that room only).", Tag: "agents", Auth: "agent", Response: interview.SessionData{}, Unlimited: true, Errors: []int{401, 403}}, h.requireCredential, h.sessionData)
 	for _, p := range []string{"/api/interviews/save-report", "/api/save-interview"} {
@@ -114,18 +115,6 @@ type noteRequest struct {
 }
 
 type endRequest struct {
-	Reason string `json:"reason"`
-}
-
-type workerRequest struct {
-	WorkerID string `json:"worker_id"`
-}
-
-type claimRequest struct {
-	InterviewID string `json:"interview_id"`
-}
-
-type releaseRequest struct {
 	Reason string `json:"reason"`
 }
 
@@ -313,7 +302,7 @@ func credentialOf(c *fiber.Ctx) interview.Credential {
 
 func (h *interviewHandlers) workerSession(c *fiber.Ctx) error {
 	secret := bearerToken(c)
-	var req workerRequest
+	var req agentapi.WorkerRequest
 	if err := decodeJSON(c, &req); err != nil {
 		return err
 	}
@@ -325,7 +314,7 @@ func (h *interviewHandlers) workerSession(c *fiber.Ctx) error {
 }
 
 func (h *interviewHandlers) claim(c *fiber.Ctx) error {
-	var req claimRequest
+	var req agentapi.ClaimRequest
 	if err := decodeJSON(c, &req); err != nil {
 		return err
 	}
@@ -343,7 +332,7 @@ func (h *interviewHandlers) claim(c *fiber.Ctx) error {
 }
 
 func (h *interviewHandlers) release(c *fiber.Ctx) error {
-	var req releaseRequest
+	var req agentapi.ReleaseRequest
 	if err := decodeJSON(c, &req); err != nil {
 		return err
 	}

@@ -11,24 +11,15 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/utopiahire/utopiahire/hub"
+	"github.com/utopiahire/utopiahire/internal/agentapi"
 	"github.com/utopiahire/utopiahire/internal/apperr"
 	"github.com/utopiahire/utopiahire/internal/interviewreport"
 	"github.com/utopiahire/utopiahire/internal/store"
 )
 
 // SessionData is GET /api/session-data/{room}: what the agent needs to run
-// the interview.
-type SessionData struct {
-	InterviewID        string `json:"interview_id"`
-	Room               string `json:"room"`
-	CandidateName      string `json:"candidate_name"`
-	CandidateEmail     string `json:"candidate_email"`
-	JobTitle           string `json:"job_title"`
-	JobDescription     string `json:"job_description"`
-	CVText             string `json:"cv_text"`
-	Language           string `json:"language"`
-	MaxDurationSeconds int    `json:"max_duration_seconds"`
-}
+// the interview (the agent contract's type).
+type SessionData = agentapi.SessionData
 
 // SessionData returns the session of the credential's interview, which
 // must be the one of room.
@@ -49,25 +40,8 @@ func (s *Service) SessionData(ctx context.Context, cred Credential, room string)
 }
 
 // ReportInput is POST /api/interviews/save-report: the contract's fields
-// and the structured report.
-type ReportInput struct {
-	CandidateEmail    string   `json:"candidate_email"`
-	JobTitle          string   `json:"job_title"`
-	InterviewScore    *float64 `json:"interview_score"`
-	Conclusion        string   `json:"conclusion"`
-	Strengths         []string `json:"strengths"`
-	DevelopmentAreas  []string `json:"development_areas"`
-	Communication     string   `json:"communication"`
-	RoleFit           string   `json:"role_fit"`
-	Terminated        bool     `json:"terminated"`
-	TerminationReason string   `json:"termination_reason"`
-	UnscoredReason    string   `json:"unscored_reason"`
-	// Abandoned: the candidate walked out (the interview ends abandoned).
-	Abandoned bool `json:"abandoned"`
-	// EndedBy: "candidate" or "interviewer" (informational; the server
-	// knows whether the candidate asked to end).
-	EndedBy string `json:"ended_by"`
-}
+// and the structured report (the agent contract's type).
+type ReportInput = agentapi.Report
 
 // Limits on a report.
 const (
@@ -88,7 +62,8 @@ type SavedReport struct {
 	Score       *float64 `json:"interview_score"`
 }
 
-func (in *ReportInput) check(iv store.Interview) error {
+// checkReport validates and normalises a report for iv.
+func checkReport(in *ReportInput, iv store.Interview) error {
 	f := fields{}
 	in.CandidateEmail = strings.TrimSpace(in.CandidateEmail)
 	in.JobTitle = strings.TrimSpace(in.JobTitle)
@@ -144,7 +119,7 @@ func (in *ReportInput) check(iv store.Interview) error {
 // it first) is attached to it as it is.
 func (s *Service) SaveReport(ctx context.Context, cred Credential, in ReportInput) (SavedReport, error) {
 	iv := cred.Interview
-	if err := in.check(iv); err != nil {
+	if err := checkReport(&in, iv); err != nil {
 		return SavedReport{}, err
 	}
 	switch State(iv.State) {

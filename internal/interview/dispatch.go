@@ -14,6 +14,7 @@ import (
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
 
+	"github.com/utopiahire/utopiahire/internal/agentapi"
 	"github.com/utopiahire/utopiahire/internal/apperr"
 	"github.com/utopiahire/utopiahire/internal/auth"
 	"github.com/utopiahire/utopiahire/internal/livekit"
@@ -25,11 +26,7 @@ const agentIdentityPrefix = "agent-"
 
 // WorkerSession is the answer to POST /api/agents/session: a dispatch
 // credential (hub connect token for agents:dispatch, Bearer for claims).
-type WorkerSession struct {
-	Token     string `json:"token"`
-	ExpiresAt string `json:"expires_at"`
-	Channel   string `json:"channel"`
-}
+type WorkerSession = agentapi.Dispatch
 
 var errBadSecret = apperr.New(apperr.Unauthorized, CodeBadAgentSecret, "Agent authentication failed: send \"Authorization: Bearer <AGENT_SECRET>\".")
 
@@ -49,7 +46,7 @@ func (s *Service) OpenWorkerSession(secret, workerID string) (WorkerSession, err
 	if err != nil {
 		return WorkerSession{}, fmt.Errorf("issue dispatch credential: %w", err)
 	}
-	return WorkerSession{Token: tok, ExpiresAt: rfc3339(exp), Channel: DispatchChannel}, nil
+	return WorkerSession{Token: tok, ExpiresAt: wireTime(exp), Channel: DispatchChannel}, nil
 }
 
 // AuthenticateWorker verifies a dispatch credential and returns the worker id.
@@ -100,17 +97,7 @@ func (s *Service) AuthenticateInterview(ctx context.Context, raw string) (Creden
 }
 
 // Claimed is the answer to POST /api/agents/claim.
-type Claimed struct {
-	ClaimID      string `json:"claim_id"`
-	Credential   string `json:"credential"`
-	ExpiresAt    string `json:"expires_at"`
-	InterviewID  string `json:"interview_id"`
-	Room         string `json:"room"`
-	Channel      string `json:"channel"`
-	LiveKitURL   string `json:"livekit_url"`
-	LiveKitToken string `json:"livekit_token"`
-	Identity     string `json:"identity"`
-}
+type Claimed = agentapi.Claim
 
 // Claim gives the interview to worker when it is waiting and nobody holds
 // it: of workers racing, exactly one wins (a conditional UPDATE); the
@@ -166,7 +153,7 @@ func (s *Service) Claim(ctx context.Context, worker, interviewID string) (Claime
 		return Claimed{}, fmt.Errorf("agent livekit token: %w", err)
 	}
 	return Claimed{
-		ClaimID: claimID, Credential: cred, ExpiresAt: rfc3339(exp), InterviewID: iv.ID, Room: iv.Room,
+		ClaimID: claimID, Credential: cred, ExpiresAt: wireTime(exp), InterviewID: iv.ID, Room: iv.Room,
 		Channel: Channel(iv.ID), LiveKitURL: s.cfg.LiveKitURL, LiveKitToken: lk, Identity: identity,
 	}, nil
 }
@@ -267,6 +254,10 @@ func validWorkerID(s string) bool {
 }
 
 func rfc3339(t time.Time) string { return t.UTC().Format(time.RFC3339) }
+
+// wireTime is t as the contract's time fields carry it: UTC, whole
+// seconds, so it encodes as rfc3339 does.
+func wireTime(t time.Time) time.Time { return t.UTC().Truncate(time.Second) }
 
 func deref(p *string) string {
 	if p == nil {

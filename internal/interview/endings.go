@@ -11,6 +11,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/riverqueue/river"
 
+	"github.com/utopiahire/utopiahire/internal/agentapi"
 	"github.com/utopiahire/utopiahire/internal/apperr"
 	"github.com/utopiahire/utopiahire/internal/interviewreport"
 	"github.com/utopiahire/utopiahire/internal/store"
@@ -83,12 +84,9 @@ func (s *Service) End(ctx context.Context, u User, id, reason string) (Ended, er
 	return Ended{InterviewID: iv.ID, State: InProgress, EndRequested: true}, nil
 }
 
-// AgentHeartbeat is the answer to POST /api/agents/heartbeat.
-type AgentHeartbeat struct {
-	State        State  `json:"state"`
-	EndRequested bool   `json:"end_requested"`
-	EndReason    string `json:"end_reason,omitempty"`
-}
+// AgentHeartbeat is the answer to POST /api/agents/heartbeat (the agent
+// contract's type).
+type AgentHeartbeat = agentapi.Heartbeat
 
 // Heartbeat records that the agent holding the credential's claim is alive
 // and tells it whether the candidate asked to end. An agent silent for
@@ -98,7 +96,7 @@ func (s *Service) Heartbeat(ctx context.Context, cred Credential) (AgentHeartbea
 	if err != nil {
 		return AgentHeartbeat{}, notFoundAs(err)
 	}
-	return AgentHeartbeat{State: State(iv.State), EndRequested: iv.EndRequestedAt != nil, EndReason: deref(iv.EndRequestReason)}, nil
+	return AgentHeartbeat{State: iv.State, EndRequested: iv.EndRequestedAt != nil, EndReason: deref(iv.EndRequestReason)}, nil
 }
 
 // finish moves an interview to a final state, records who ended it and,
@@ -261,13 +259,9 @@ func (s *Service) WriteServerReport(ctx context.Context, id string) error {
 		Strengths: clipItems(rep.Strengths), DevelopmentAreas: clipItems(rep.DevelopmentAreas),
 		Communication: truncateRunes(rep.Communication, maxReportParaLen), RoleFit: truncateRunes(rep.RoleFit, maxReportParaLen),
 		Terminated: rep.Terminated, TerminationReason: truncateRunes(rep.TerminationReason, maxReasonLen),
-		UnscoredReason: truncateRunes(rep.UnscoredReason, maxReasonLen),
+		UnscoredReason: truncateRunes(rep.UnscoredReason, maxReasonLen), InterviewScore: rep.InterviewScore,
 	}
-	if rep.InterviewScore != nil {
-		v := float64(*rep.InterviewScore)
-		in.InterviewScore = &v
-	}
-	if err := in.check(iv); err != nil {
+	if err := checkReport(&in, iv); err != nil {
 		return fmt.Errorf("server report of interview %s: %w", id, err)
 	}
 	_, err = s.storeReport(ctx, iv, store.InterviewReport{

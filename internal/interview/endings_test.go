@@ -78,7 +78,7 @@ func TestCandidateEndCompletesWithAgentReport(t *testing.T) {
 	if _, err := e.svc.End(ctx, e.owner(), id, strings.Repeat("x", 501)); apperr.CodeOf(err) != CodeValidation {
 		t.Fatalf("long reason: %v", err)
 	}
-	if hb, err := e.svc.Heartbeat(ctx, cred); err != nil || hb.EndRequested || hb.State != InProgress {
+	if hb, err := e.svc.Heartbeat(ctx, cred); err != nil || hb.EndRequested || State(hb.State) != InProgress {
 		t.Fatalf("heartbeat before: %+v %v", hb, err)
 	}
 	// Two clicks at once: both answered, one request stored.

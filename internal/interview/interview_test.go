@@ -116,7 +116,7 @@ func TestReportValidation(t *testing.T) {
 	} {
 		in := valid()
 		tc.change(&in)
-		err := in.check(iv)
+		err := checkReport(&in, iv)
 		var got []string
 		if ae, ok := apperr.As(err); ok {
 			for k := range ae.Details["fields"].(map[string]string) {

@@ -18,6 +18,7 @@ import (
 
 	"google.golang.org/genai"
 
+	"github.com/utopiahire/utopiahire/internal/agentapi"
 	"github.com/utopiahire/utopiahire/internal/ai"
 )
 
@@ -75,24 +76,9 @@ type Ending struct {
 	EndedBy string
 }
 
-// Report is the body of POST /api/interviews/save-report.
-type Report struct {
-	CandidateEmail    string   `json:"candidate_email"`
-	JobTitle          string   `json:"job_title"`
-	InterviewScore    *int     `json:"interview_score"`
-	Conclusion        string   `json:"conclusion"`
-	Strengths         []string `json:"strengths"`
-	DevelopmentAreas  []string `json:"development_areas"`
-	Communication     string   `json:"communication"`
-	RoleFit           string   `json:"role_fit"`
-	Terminated        bool     `json:"terminated"`
-	TerminationReason string   `json:"termination_reason"`
-	UnscoredReason    string   `json:"unscored_reason"`
-	// Abandoned: the candidate walked out (the interview ends abandoned).
-	Abandoned bool `json:"abandoned,omitempty"`
-	// EndedBy: who ended the interview ("candidate", "interviewer").
-	EndedBy string `json:"ended_by,omitempty"`
-}
+// Report is the body of POST /api/interviews/save-report (the agent
+// contract's type).
+type Report = agentapi.Report
 
 // Writer writes reports.
 type Writer struct {
@@ -148,7 +134,7 @@ func (w *Writer) Write(ctx context.Context, s Session, segs []Segment, end Endin
 		rep.Conclusion = rep.UnscoredReason
 		return rep
 	}
-	score := mr.InterviewScore
+	score := float64(mr.InterviewScore)
 	rep.InterviewScore = &score
 	rep.Conclusion, rep.Communication, rep.RoleFit = mr.Conclusion, mr.Communication, mr.RoleFit
 	rep.Strengths, rep.DevelopmentAreas = nonNil(mr.Strengths), nonNil(mr.DevelopmentAreas)
