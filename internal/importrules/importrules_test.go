@@ -53,6 +53,7 @@ var roles = map[string]role{
 	"cmd/server":                   wiring,
 	"hub":                          hubLib,
 	"hub/hubclient":                hubLib,
+	"internal/agentapi":            domain,
 	"internal/ai":                  domain,
 	"internal/ai/geminifake":       domain,
 	"internal/apperr":              domain,
