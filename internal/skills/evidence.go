@@ -157,16 +157,27 @@ func clamp(v, lo, hi float64) float64 { return math.Max(lo, math.Min(hi, v)) }
 
 // Job extracts what a job description asks for. title may be empty.
 func (x *Extractor) Job(title, description string) JobProfile {
+	return x.job(title, description, nil)
+}
+
+// job is Job stopping early, with a partial profile, when st says so.
+func (x *Extractor) job(title, description string, st *stopper) JobProfile {
 	text := description
 	if title != "" {
 		text = title + "\n" + description
 	}
-	d := x.parse(text, KindJob)
+	d := x.parse(text, KindJob, st)
+	if st.late() {
+		return JobProfile{Title: strings.TrimSpace(title)}
+	}
 	inReq := requirementLines(d, title != "")
 	senior := hasCue(normLine(title), []string{"senior", "lead", "principal", "staff", "expert", "confirme", "confirmee"})
 	byID := map[string]*JobSkill{}
 	var order []string
 	for _, m := range d.mentions {
+		if st.stop() {
+			break
+		}
 		if !counted(m.Section) || !inReq[m.Line] {
 			continue
 		}
@@ -269,10 +280,13 @@ type position struct {
 
 // positions finds the dated experience entries: each line of the experience
 // section that carries a date range starts one.
-func positions(d *doc, now time.Time) []position {
+func positions(d *doc, now time.Time, st *stopper) []position {
 	nowY := float64(now.Year()) + float64(now.Month()-1)/12
 	var ps []position
 	for i, l := range d.lines {
+		if st.stop() {
+			return ps
+		}
 		if d.sections[i] != SectionExperience && d.sections[i] != SectionNone {
 			continue
 		}
@@ -328,8 +342,16 @@ func dateRange(line string, now float64) (from, to float64, current, ok bool) {
 // CV extracts what a CV shows and estimates each skill's level from years,
 // recency and context. now anchors "present" and recency.
 func (x *Extractor) CV(text string, now time.Time) CVProfile {
-	d := x.parse(text, KindCV)
-	ps := positions(d, now)
+	return x.cv(text, now, nil)
+}
+
+// cv is CV stopping early, with a partial profile, when st says so.
+func (x *Extractor) cv(text string, now time.Time, st *stopper) CVProfile {
+	d := x.parse(text, KindCV, st)
+	if st.late() {
+		return CVProfile{SkillsLine: -1}
+	}
+	ps := positions(d, now, st)
 	prof := CVProfile{Lines: d.lines, SkillsLine: -1}
 	for i, s := range d.sections {
 		if s == SectionSkills {
@@ -358,6 +380,9 @@ func (x *Extractor) CV(text string, now time.Time) CVProfile {
 	byID := map[string]*acc{}
 	var order []string
 	for _, m := range d.mentions {
+		if st.stop() {
+			return CVProfile{SkillsLine: -1}
+		}
 		if !counted(m.Section) {
 			continue
 		}

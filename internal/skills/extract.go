@@ -50,12 +50,15 @@ type doc struct {
 	facts    map[int]*clauseFacts
 }
 
-func (x *Extractor) parse(text string, kind Kind) *doc {
+func (x *Extractor) parse(text string, kind Kind, st *stopper) *doc {
 	d := &doc{text: text, toks: tokenize(text), lines: strings.Split(text, "\n")}
 	d.sections = make([]Section, len(d.lines))
 	d.headEnd = make([]int, len(d.lines))
 	cur := SectionNone
 	for i, l := range d.lines {
+		if st.stop() {
+			return d
+		}
 		if sec, off, ok := heading(l); ok {
 			// "Languages: Go, Python" inside a skills section lists
 			// programming languages.
@@ -80,7 +83,10 @@ func (x *Extractor) parse(text string, kind Kind) *doc {
 		toks = append(toks, tk)
 	}
 	d.toks = toks
-	hits := x.tax.scan(d.toks)
+	hits := x.tax.scan(d.toks, st)
+	if st.late() {
+		return d
+	}
 	near := x.tax.neighbours(hits, d.toks)
 	perks := map[int]bool{}
 	keep := func(h hit, sec Section) {
@@ -104,6 +110,9 @@ func (x *Extractor) parse(text string, kind Kind) *doc {
 	vouched := map[int]bool{}
 	var pending []hit
 	for _, h := range hits {
+		if st.stop() {
+			return d
+		}
 		sec := d.sections[d.toks[h.first].line]
 		sk := x.tax.skills[h.a.skill]
 		if !x.tax.accept(h, d.toks, near, sec) {
@@ -185,7 +194,7 @@ func forKind(s Section, kind Kind) Section {
 
 // Find returns every skill mention in text, in order.
 func (x *Extractor) Find(text string, kind Kind) []Mention {
-	return x.parse(text, kind).mentions
+	return x.parse(text, kind, nil).mentions
 }
 
 // counted reports whether a mention in sec says something about the

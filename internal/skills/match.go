@@ -57,9 +57,12 @@ var rejectNext = map[string]bool{
 
 // scan finds every alias occurrence in toks, longest match first, without
 // judging ambiguity yet.
-func (t *Taxonomy) scan(toks []token) []hit {
+func (t *Taxonomy) scan(toks []token, st *stopper) []hit {
 	var hits []hit
 	for i := 0; i < len(toks); {
+		if st.stop() {
+			return hits
+		}
 		if h, ok := t.matchAt(toks, i); ok {
 			hits = append(hits, h)
 			i = h.last + 1
