@@ -312,7 +312,8 @@ func (m *Main) limiter() httpapi.Limiter {
 		return nil
 	}
 	if m.redis != nil {
-		return ratelimit.NewRedis(m.redis, m.cfg.RedisPrefix+":")
+		// Shared across servers; per server while Redis is unreachable.
+		return ratelimit.NewFallback(ratelimit.NewRedis(m.redis, m.cfg.RedisPrefix+":"), ratelimit.NewMemory(), m.logger.With("component", "ratelimit"))
 	}
 	return ratelimit.NewMemory()
 }

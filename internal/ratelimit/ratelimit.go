@@ -6,7 +6,9 @@ package ratelimit
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/go-redis/redis_rate/v10"
@@ -97,4 +99,68 @@ func (m *MemoryLimiter) sweep(now time.Time) {
 			delete(m.tat, k)
 		}
 	}
+}
+
+// Shared is a limiter whose counts live elsewhere (Redis) and can fail.
+type Shared interface {
+	Allow(ctx context.Context, key string, lim Limit) (Result, error)
+}
+
+var _ Shared = (*RedisLimiter)(nil)
+
+// FallbackLimiter limits through a shared limiter and, while that fails,
+// through a limiter of this process: a Redis outage neither lifts the limits
+// (they hold per server instead of across servers) nor makes every request
+// wait out the Redis client's retries. After a failure it stays local for
+// the cool-down; then one request at a time tries the shared limiter again.
+type FallbackLimiter struct {
+	shared   Shared
+	local    *MemoryLimiter
+	logger   *slog.Logger
+	timeout  time.Duration // bound on one shared call
+	cooldown time.Duration
+	now      func() time.Time
+
+	downUntil atomic.Int64 // unix nanoseconds; 0 while the shared limiter works
+	probing   atomic.Bool
+}
+
+// Defaults of NewFallback.
+const (
+	FallbackTimeout  = 500 * time.Millisecond
+	FallbackCooldown = 5 * time.Second
+)
+
+// NewFallback limits through shared, falling back to local.
+func NewFallback(shared Shared, local *MemoryLimiter, logger *slog.Logger) *FallbackLimiter {
+	return &FallbackLimiter{shared: shared, local: local, logger: logger,
+		timeout: FallbackTimeout, cooldown: FallbackCooldown, now: time.Now}
+}
+
+// Allow counts one event for key; it never fails.
+func (f *FallbackLimiter) Allow(ctx context.Context, key string, lim Limit) (Result, error) {
+	if until := f.downUntil.Load(); until != 0 {
+		if f.now().UnixNano() < until || !f.probing.CompareAndSwap(false, true) {
+			return f.local.Allow(ctx, key, lim)
+		}
+		defer f.probing.Store(false)
+	}
+	sctx, cancel := context.WithTimeout(ctx, f.timeout)
+	res, err := f.shared.Allow(sctx, key, lim)
+	cancel()
+	if err == nil {
+		if f.downUntil.Swap(0) != 0 {
+			f.logger.Info("rate limits shared again")
+		}
+		return res, nil
+	}
+	if ctx.Err() != nil {
+		// The request went away, not necessarily the shared limiter.
+		return f.local.Allow(ctx, key, lim)
+	}
+	if f.downUntil.Swap(f.now().Add(f.cooldown).UnixNano()) == 0 {
+		f.logger.Warn("rate limits per server while the shared limiter is unreachable",
+			"retry_in", f.cooldown.String(), "err", err)
+	}
+	return f.local.Allow(ctx, key, lim)
 }
