@@ -77,6 +77,12 @@ func (rr *roundRobin) handler() http.Handler {
 			r.SetURL(rr.backends[i])
 			r.SetXForwarded()
 		},
+		// The answer says which node served it, to watch the round-robin.
+		ModifyResponse: func(resp *http.Response) error {
+			i, _ := resp.Request.Context().Value(backendKey{}).(int)
+			resp.Header.Set("X-Backend", rr.backends[i].Host)
+			return nil
+		},
 		ErrorHandler: func(w http.ResponseWriter, r *http.Request, err error) {
 			i, _ := r.Context().Value(backendKey{}).(int)
 			var op *net.OpError

@@ -64,6 +64,11 @@ func TestProxyRoundRobin(t *testing.T) {
 		body, _ := io.ReadAll(resp.Body)
 		_ = resp.Body.Close()
 		got = append(got, fmt.Sprintf("%d %s", resp.StatusCode, strings.TrimSpace(string(body))))
+		if resp.StatusCode == http.StatusOK {
+			if h, want := resp.Header.Get("X-Backend"), backends[map[string]int{"a": 0, "b": 1}[string(body)]].Host; h != want {
+				t.Errorf("X-Backend = %q, want %q", h, want)
+			}
+		}
 	}
 	want := []string{"200 a", "200 b", "502 backend unavailable", "200 a", "200 b", "200 a", "200 b"}
 	if d := cmp.Diff(want, got); d != "" {

@@ -67,7 +67,7 @@ func startRedis(ctx context.Context, l redisLayout, logger *slog.Logger) (*redis
 			"--dir", dir, "--logfile", fmt.Sprintf("%s/redis-%d.log", dir, port)}
 		if l.mode == "cluster" {
 			args = append(args, "--cluster-enabled", "yes", "--cluster-config-file", fmt.Sprintf("nodes-%d.conf", port),
-				"--cluster-node-timeout", "5000")
+				"--cluster-node-timeout", "5000", "--cluster-require-full-coverage", "no")
 		}
 		if err := d.launch(bin, args, l.cpus); err != nil {
 			d.stop()
