@@ -39,7 +39,7 @@ func (m *Main) openInterviews(cvDeps *httpapi.CVDeps) (httpapi.Interviews, error
 		Hub:             m.hub,
 		Tokens:          auth.NewTokens(keys, auth.TokenConfig{}),
 		Mailer:          mail.NewOutbox(store.NewOutbox(m.pool), m.jobs),
-		CVs:             cvDeps.Extractor,
+		CVs:             cvDeps.Jobs,
 		AgentSecret:     m.cfg.AgentSecret,
 		FrontendURL:     m.cfg.FrontendURL,
 		Logger:          m.logger.With("component", "interview"),

@@ -71,7 +71,7 @@ func (m *Main) openJobSearch(ctx context.Context, cvDeps *httpapi.CVDeps, worker
 	if err != nil {
 		return nil, err
 	}
-	return &httpapi.JobsDeps{Search: svc, Analyzer: analyzer, Extractor: cvDeps.Extractor, Files: cvDeps.Store, Catalog: cat}, nil
+	return &httpapi.JobsDeps{Search: svc, Analyzer: analyzer, Extractor: cvDeps.Extractor, Files: cvDeps.Store, StoredCVs: cvDeps.Jobs, Catalog: cat}, nil
 }
 
 // addCatalogRefresh registers the periodic import from the job boards of

@@ -16,6 +16,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/jackc/pgx/v5"
 
 	"github.com/utopiahire/utopiahire/internal/config"
 
@@ -371,6 +372,39 @@ func TestSkillsGapRefusesBadInput(t *testing.T) {
 	desc := "Requirements: Microsoft Word, English, communication skills, project management."
 	if code, body := u.multipart("/api/analyze", map[string]string{"job_description": desc, "cv_file_id": up.FileID}, "", "", nil); code != 200 {
 		t.Fatalf("analyze by file id: %d %s", code, body)
+	}
+	// The text comes from the extraction stored at upload: the file is
+	// not read again (its bytes, made unreadable here, would fail), and a
+	// file stored without one (before extractions were kept) is read once
+	// and its extraction kept.
+	conn, err := pgx.Connect(context.Background(), dbURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(context.Background())
+	if _, err := conn.Exec(context.Background(), `UPDATE cv_files SET content = '\x504b0304'::bytea WHERE id = $1`, up.FileID); err != nil {
+		t.Fatal(err)
+	}
+	if code, body := u.multipart("/api/analyze", map[string]string{"job_description": desc, "cv_file_id": up.FileID}, "", "", nil); code != 200 {
+		t.Fatalf("analyze by file id re-read the file: %d %s", code, body)
+	}
+	code, body = u.multipart("/api/upload-cv", nil, "cv", "old.docx", docx)
+	if code != 201 {
+		t.Fatalf("upload: %d %s", code, body)
+	}
+	var old struct {
+		FileID string `json:"file_id"`
+	}
+	_ = json.Unmarshal(body, &old)
+	if _, err := conn.Exec(context.Background(), `UPDATE cv_files SET extracted = NULL WHERE id = $1`, old.FileID); err != nil {
+		t.Fatal(err)
+	}
+	if code, body := u.multipart("/api/analyze", map[string]string{"job_description": desc, "cv_file_id": old.FileID}, "", "", nil); code != 200 {
+		t.Fatalf("analyze a file stored without extraction: %d %s", code, body)
+	}
+	var kept bool
+	if err := conn.QueryRow(context.Background(), `SELECT extracted IS NOT NULL FROM cv_files WHERE id = $1`, old.FileID).Scan(&kept); err != nil || !kept {
+		t.Fatalf("extraction of a file stored without one was not kept (%v)", err)
 	}
 	other := signIn(t, m, dbURL, "grace")
 	if code, body := other.multipart("/api/analyze", map[string]string{"job_description": desc, "cv_file_id": up.FileID}, "", "", nil); code != 404 {

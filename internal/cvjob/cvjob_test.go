@@ -55,6 +55,21 @@ func (r *recorder) stages(channel string) []string {
 	return out
 }
 
+// finalStages returns the stages published on channel once the last one
+// is published: the worker records the end in Postgres before it publishes,
+// so a waiter can see the analysis done before the event is out.
+func (r *recorder) finalStages(t *testing.T, channel, last string) []string {
+	t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		got := r.stages(channel)
+		if (len(got) > 0 && got[len(got)-1] == last) || time.Now().After(deadline) {
+			return got
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
 type fixture struct {
 	pool *pgxpool.Pool
 	svc  *cvjob.Service
@@ -175,7 +190,7 @@ func TestTextAnalysisRunsEveryStageAndStoresAVersion(t *testing.T) {
 		t.Fatalf("result: %+v", res)
 	}
 	want := []string{cvjob.StageReceived, cvjob.StageExtracted, cvjob.StageStructured, cvjob.StageAnalyzed, cvjob.StageDone}
-	if got := f.pub.stages(cvjob.Channel(id)); !equal(got, want) {
+	if got := f.pub.finalStages(t, cvjob.Channel(id), cvjob.StageDone); !equal(got, want) {
 		t.Fatalf("published stages %v, want %v", got, want)
 	}
 	for _, k := range []string{"extracted_ms", "structured_ms", "analyzed_ms", "total_ms"} {
@@ -241,7 +256,7 @@ func TestHostileFilesAreRefusedOrFailCleanly(t *testing.T) {
 	if a.Status != "failed" || a.ErrorCode == nil || *a.ErrorCode != string(extract.CodeEncryptedPDF) {
 		t.Fatalf("encrypted pdf: %s %v", a.Status, a.ErrorCode)
 	}
-	stages := f.pub.stages(cvjob.Channel(id))
+	stages := f.pub.finalStages(t, cvjob.Channel(id), cvjob.StageFailed)
 	if len(stages) == 0 || stages[len(stages)-1] != cvjob.StageFailed {
 		t.Fatalf("failure not published: %v", stages)
 	}
@@ -319,7 +334,7 @@ func TestScannedPDFReportsOCR(t *testing.T) {
 	if a.Status != "done" {
 		t.Fatalf("status %s (%v)", a.Status, a.Error)
 	}
-	got := f.pub.stages(cvjob.Channel(id))
+	got := f.pub.finalStages(t, cvjob.Channel(id), cvjob.StageDone)
 	want := []string{cvjob.StageReceived, cvjob.StageOCR, cvjob.StageExtracted, cvjob.StageStructured, cvjob.StageAnalyzed, cvjob.StageDone}
 	if !slices.Equal(got, want) {
 		t.Errorf("stages %v, want %v", got, want)

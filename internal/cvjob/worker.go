@@ -151,6 +151,14 @@ func (s *Service) document(ctx context.Context, a Analysis, progress extract.Pro
 	if err != nil {
 		return extract.Document{}, err
 	}
+	return s.fileDocument(ctx, f, progress)
+}
+
+// fileDocument is the extraction of a stored file: the one stored with it,
+// or, for a file stored without one (uploaded before extractions were kept,
+// or whose first analysis failed), one extraction, stored for the next
+// reader (an OCR takes seconds).
+func (s *Service) fileDocument(ctx context.Context, f cv.File, progress extract.Progress) (extract.Document, error) {
 	if f.Extracted != nil {
 		var doc extract.Document
 		if err := json.Unmarshal(f.Extracted, &doc); err == nil && len(doc.Lines) > 0 {
@@ -161,13 +169,28 @@ func (s *Service) document(ctx context.Context, a Analysis, progress extract.Pro
 	if err != nil {
 		return extract.Document{}, err
 	}
-	// Stored for the next analysis of this file (an OCR takes seconds).
 	if raw, err := json.Marshal(doc); err == nil {
 		if err := s.cvs.SetExtracted(ctx, f.ID, raw); err != nil {
-			s.logger.Warn("store cv file extraction", "analysis_id", a.ID, "err", err)
+			s.logger.Warn("store cv file extraction", "cv_file_id", f.ID, "err", err)
 		}
 	}
 	return doc, nil
+}
+
+// FileText returns the text of one of the user's stored CV files without
+// reading the file again when its extraction is stored (see fileDocument);
+// apperr.ErrNotFound when the user has no such file, *extract.Error when a
+// file stored without extraction cannot be read.
+func (s *Service) FileText(ctx context.Context, userID, fileID string) (string, error) {
+	f, err := s.cvs.File(ctx, userID, fileID)
+	if err != nil {
+		return "", err
+	}
+	doc, err := s.fileDocument(ctx, f, nil)
+	if err != nil {
+		return "", err
+	}
+	return doc.Text, nil
 }
 
 // analyze uses Gemini when asked for and configured, and the offline

@@ -39,11 +39,16 @@ type JobsDeps struct {
 	Extractor interface {
 		Text(ctx context.Context, data []byte) (extract.Document, error)
 	}
-	// Files reads a CV the user uploaded earlier (*store.CVs); nil: the
-	// cv_file_id field is refused.
+	// Files lists the CVs the user uploaded (*store.CVs); nil: GET
+	// /api/cv/files is not served.
 	Files interface {
-		File(ctx context.Context, userID, id string) (cv.File, error)
 		Files(ctx context.Context, userID string, limit int) ([]cv.FileSummary, error)
+	}
+	// StoredCVs gives the text of a CV the user uploaded earlier from the
+	// extraction stored with it (*cvjob.Service): the file is not read
+	// again. nil: the cv_file_id field is refused.
+	StoredCVs interface {
+		FileText(ctx context.Context, userID, id string) (string, error)
 	}
 	// Catalog says what the local catalog holds (*catalog.Catalog); nil:
 	// GET /api/jobs/catalog is not served.
@@ -236,19 +241,15 @@ func (h *jobsHandlers) cvText(c *fiber.Ctx) (string, error) {
 	}
 	if id := strings.TrimSpace(c.FormValue("cv_file_id")); id != "" && anonymous(c) {
 		return "", apperr.New(apperr.Unauthorized, "missing_token", "cv_file_id names an upload of your account: sign in, or send the CV as cv_file or cv_text.")
-	} else if id != "" && h.d.Files != nil {
-		f, err := h.d.Files.File(c.UserContext(), userID(c), id)
+	} else if id != "" && h.d.StoredCVs != nil {
+		text, err := h.d.StoredCVs.FileText(c.UserContext(), userID(c), id)
 		if errors.Is(err, store.ErrNotFound) {
 			return "", apperr.New(apperr.NotFound, "cv_file_not_found", "No such CV file among your uploads.")
 		}
 		if err != nil {
 			return "", err
 		}
-		doc, err := h.d.Extractor.Text(c.UserContext(), f.Content)
-		if err != nil {
-			return "", err
-		}
-		return doc.Text, nil
+		return text, nil
 	}
 	return "", apperr.New(apperr.Validation, "cv_missing", "Send the CV as a PDF (cv_file), as text (cv_text) or as the id of an uploaded CV (cv_file_id).").
 		With("fields", map[string]string{"cv_file": "required without cv_text or cv_file_id"})

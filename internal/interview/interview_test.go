@@ -19,6 +19,7 @@ import (
 	"github.com/utopiahire/utopiahire/internal/apperr"
 	"github.com/utopiahire/utopiahire/internal/auth"
 	"github.com/utopiahire/utopiahire/internal/channels"
+	"github.com/utopiahire/utopiahire/internal/cvjob"
 	"github.com/utopiahire/utopiahire/internal/dbtest"
 	"github.com/utopiahire/utopiahire/internal/extract"
 	"github.com/utopiahire/utopiahire/internal/livekit"
@@ -170,7 +171,7 @@ func newEnv(t testing.TB, mod func(*Config)) *env {
 	}
 	cfg := Config{
 		Store: st, Hub: h, Tokens: auth.NewTokens(keys, auth.TokenConfig{}), Mailer: mail.NewOutbox(store.NewOutbox(pool), jobs), Jobs: jobs,
-		CVs: ex, LiveKit: issuer, LiveKitURL: "ws://127.0.0.1:7880", AgentSecret: "interview-test-agent-secret",
+		CVs: cvjob.New(cvjob.Config{CVs: store.NewCVs(pool), Extractor: ex, Logger: slog.New(slog.DiscardHandler)}), LiveKit: issuer, LiveKitURL: "ws://127.0.0.1:7880", AgentSecret: "interview-test-agent-secret",
 		ClaimTimeout: time.Minute, SweepEvery: 50 * time.Millisecond,
 	}
 	if mod != nil {

@@ -29,7 +29,6 @@ import (
 
 	"github.com/utopiahire/utopiahire/hub"
 	"github.com/utopiahire/utopiahire/internal/auth"
-	"github.com/utopiahire/utopiahire/internal/extract"
 	"github.com/utopiahire/utopiahire/internal/interviewreport"
 	"github.com/utopiahire/utopiahire/internal/livekit"
 	"github.com/utopiahire/utopiahire/internal/mail"
@@ -71,9 +70,11 @@ type JobInserter interface {
 	InsertTx(ctx context.Context, tx pgx.Tx, args river.JobArgs, opts *river.InsertOpts) (*rivertype.JobInsertResult, error)
 }
 
-// Extractor reads the text of a CV file; *extract.Extractor implements it.
-type Extractor interface {
-	Text(ctx context.Context, data []byte) (extract.Document, error)
+// CVTexts gives the text of one of a user's stored CV files from the
+// extraction kept with it, reading the file only when none was kept;
+// *cvjob.Service implements it.
+type CVTexts interface {
+	FileText(ctx context.Context, userID, fileID string) (string, error)
 }
 
 // Config configures a Service. Zero durations and limits take the defaults
@@ -83,8 +84,8 @@ type Config struct {
 	Hub    Hub
 	Tokens TokenIssuer
 	Mailer Mailer
-	// CVs extracts a CV's text when no analysis has done it yet.
-	CVs Extractor
+	// CVs gives a stored CV file's text when the interview store has none.
+	CVs CVTexts
 	// LiveKit mints room tokens; nil means LiveKit is not configured and
 	// start-session answers 503.
 	LiveKit    RoomTokens

@@ -199,12 +199,12 @@ func (s *Service) attachCV(ctx context.Context, userID string, in StartInput, n 
 	switch {
 	case cv.Text != nil:
 		text = *cv.Text
-	case cv.Content != nil:
-		doc, err := s.cfg.CVs.Text(ctx, cv.Content)
-		if err != nil {
+	case cv.FileID != nil:
+		// A file never analysed and stored before extractions were kept
+		// with files: read once, kept for next time.
+		if text, err = s.cfg.CVs.FileText(ctx, userID, *cv.FileID); err != nil {
 			return apperr.Wrap(err, apperr.Validation, CodeCVNotFound, "The text of that CV could not be read; upload it again.")
 		}
-		text = doc.Text
 	}
 	n.CVFileID, n.CVFilename, n.CVText = cv.FileID, cv.Filename, truncateRunes(text, maxCVText)
 	return nil

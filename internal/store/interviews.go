@@ -930,30 +930,31 @@ func badInput(err error) bool {
 }
 
 // InterviewCV is the CV an interview is started with: the stored file (when
-// there is one) and the text already extracted from it (when an analysis
-// did so).
+// there is one) and its text when it was already extracted (the extraction
+// stored with the file at upload, else an analysis'). Text is nil for a
+// file never read: the caller extracts it once.
 type InterviewCV struct {
 	FileID   *string `db:"file_id"`
 	Filename *string `db:"filename"`
-	Content  []byte  `db:"content"`
 	Text     *string `db:"text"`
 }
 
-// CVByFilename returns the user's newest CV file with that name and the
-// text of its newest analysis that extracted one.
+// CVByFilename returns the user's newest CV file with that name and its
+// stored text (the file's extraction, else its newest analysis').
 func (r *Interviews) CVByFilename(ctx context.Context, userID, filename string) (InterviewCV, error) {
-	rows, err := r.q.Query(ctx, `SELECT f.id::text AS file_id, f.filename, f.content,
-			(SELECT a.extracted_text FROM cv_analyses a WHERE a.cv_file_id = f.id AND a.extracted_text IS NOT NULL
-				ORDER BY a.created_at DESC LIMIT 1) AS text
+	rows, err := r.q.Query(ctx, `SELECT f.id::text AS file_id, f.filename,
+			COALESCE(f.extracted->>'Text', (SELECT a.extracted_text FROM cv_analyses a
+				WHERE a.cv_file_id = f.id AND a.extracted_text IS NOT NULL ORDER BY a.created_at DESC LIMIT 1)) AS text
 		FROM cv_files f WHERE f.user_id = $1 AND f.filename = $2 ORDER BY f.created_at DESC LIMIT 1`, userID, filename)
 	return oneCV(rows, err)
 }
 
 // CVByAnalysis returns the CV of one of the user's analyses: its file (if
-// it had one) and the text it extracted or was given.
+// it had one) and the text stored with the file, extracted by the analysis
+// or given to it.
 func (r *Interviews) CVByAnalysis(ctx context.Context, userID, analysisID string) (InterviewCV, error) {
-	rows, err := r.q.Query(ctx, `SELECT a.cv_file_id::text AS file_id, f.filename, f.content,
-			COALESCE(a.extracted_text, a.input_text) AS text
+	rows, err := r.q.Query(ctx, `SELECT a.cv_file_id::text AS file_id, f.filename,
+			COALESCE(f.extracted->>'Text', a.extracted_text, a.input_text) AS text
 		FROM cv_analyses a LEFT JOIN cv_files f ON f.id = a.cv_file_id
 		WHERE a.user_id = $1 AND a.id = $2`, userID, analysisID)
 	return oneCV(rows, err)
