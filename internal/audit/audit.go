@@ -37,6 +37,8 @@ const (
 	PasswordReset          Event = "password_reset"
 	PasswordChanged        Event = "password_changed"
 	SessionRevoked         Event = "session_revoked"
+	NameChanged            Event = "name_changed"
+	OAuthUnlinked          Event = "oauth_unlinked"
 )
 
 // Meta is what is known of the request that caused an event.

@@ -114,3 +114,77 @@ func (s *Service) Account(ctx context.Context, p Principal) (AccountView, error)
 	}
 	return v, nil
 }
+
+// Errors of profile changes.
+var (
+	errNoSuchIdentity = apperr.New(apperr.NotFound, "identity_not_found", "No sign-in with this provider is linked to your account.")
+	errLastMethod     = apperr.New(apperr.Conflict, "last_sign_in_method",
+		"This is the only way to sign in to your account: set a password (Forgot password) or link another provider before unlinking it.")
+)
+
+// Rename changes the account's display name (trimmed, 1–100 characters,
+// no control characters) and returns the account as the page shows it.
+func (s *Service) Rename(ctx context.Context, p Principal, raw string, meta audit.Meta) (AccountView, error) {
+	name, msg := cleanName(raw)
+	if msg != "" {
+		f := fieldErrors{}
+		f.add("name", msg)
+		return AccountView{}, f.err()
+	}
+	err := s.store.SetName(ctx, p.UserID, name)
+	if errors.Is(err, ErrNotFound) {
+		return AccountView{}, apperr.New(apperr.Unauthorized, "invalid_token", "The account no longer exists.")
+	}
+	if err != nil {
+		return AccountView{}, fmt.Errorf("rename account: %w", err)
+	}
+	s.audit(ctx, audit.Entry{Event: audit.NameChanged, UserID: p.UserID, Meta: meta})
+	return s.Account(ctx, p)
+}
+
+// Unlink removes the account's sign-in with provider. The last way to sign
+// in (no password and no other provider) is kept: 409 last_sign_in_method.
+func (s *Service) Unlink(ctx context.Context, p Principal, provider string, meta audit.Meta) (AccountView, error) {
+	if provider != ProviderGoogle && provider != ProviderGitHub {
+		return AccountView{}, errNoSuchIdentity
+	}
+	err := s.store.InTx(ctx, func(tx Tx) error {
+		u, err := tx.LockUser(ctx, p.UserID)
+		if err != nil {
+			return err
+		}
+		ids, err := tx.Identities(ctx, p.UserID)
+		if err != nil {
+			return err
+		}
+		linked, others := false, 0
+		for _, id := range ids {
+			if id.Provider == provider {
+				linked = true
+			} else {
+				others++
+			}
+		}
+		if !linked {
+			return errNoSuchIdentity
+		}
+		if u.PasswordHash == "" && others == 0 {
+			return errLastMethod
+		}
+		if _, err := tx.UnlinkIdentity(ctx, p.UserID, provider); err != nil {
+			return err
+		}
+		return tx.Audit(ctx, audit.Entry{Event: audit.OAuthUnlinked, UserID: p.UserID, Meta: meta, Details: map[string]any{"provider": provider}})
+	})
+	switch {
+	case errors.Is(err, ErrNotFound):
+		return AccountView{}, apperr.New(apperr.Unauthorized, "invalid_token", "The account no longer exists.")
+	case err != nil:
+		var ae *apperr.Error
+		if errors.As(err, &ae) {
+			return AccountView{}, err
+		}
+		return AccountView{}, fmt.Errorf("unlink %s: %w", provider, err)
+	}
+	return s.Account(ctx, p)
+}

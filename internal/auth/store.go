@@ -130,6 +130,7 @@ type UserQueries interface {
 	LockUser(ctx context.Context, id string) (User, error)
 	SetEmailVerified(ctx context.Context, id string) error
 	SetPasswordHash(ctx context.Context, id, hash string) error
+	SetName(ctx context.Context, id, name string) error
 	BumpTokenVersion(ctx context.Context, id string) (int, error)
 	DeleteUser(ctx context.Context, id string) error
 	// CountLoginAttempt counts an attempt for email before its password is
@@ -202,6 +203,9 @@ type OAuthQueries interface {
 	IdentityUser(ctx context.Context, provider, subject string) (string, error)
 	LinkIdentity(ctx context.Context, id ProviderIdentity) error
 	Identities(ctx context.Context, userID string) ([]ProviderIdentity, error)
+	// UnlinkIdentity removes the user's identities at provider; false when
+	// there were none.
+	UnlinkIdentity(ctx context.Context, userID, provider string) (bool, error)
 	AddOAuthCode(ctx context.Context, hash []byte, userID, provider string, expires time.Time) error
 	// ConsumeOAuthCode deletes an unexpired code and returns its user and provider.
 	ConsumeOAuthCode(ctx context.Context, hash []byte) (string, string, error)

@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"strings"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -16,6 +17,10 @@ type forgotPasswordRequest struct {
 type resetPasswordRequest struct {
 	Token       string `json:"token"`
 	NewPassword string `json:"new_password"`
+}
+
+type renameRequest struct {
+	Name string `json:"name"`
 }
 
 type changePasswordRequest struct {
@@ -41,6 +46,9 @@ func (s *Server) registerAccount() {
 	s.handle(fiber.MethodGet, "/api/auth/sessions", Op{Summary: "The account's signed-in sessions, most recently seen first: [{id, created_at, last_seen_at, user_agent, method, current}].", Tag: tag, Auth: "bearer", Response: []auth.SessionView{}, Errors: []int{401}}, s.requireUser, s.listSessions)
 	s.handle(fiber.MethodDelete, "/api/auth/sessions/:id", Op{Summary: "Sign one of the account's sessions out.", Tag: tag, Auth: "bearer", Response: messageResponse{}, Errors: []int{401, 404}}, s.requireUser, s.revokeSession)
 	s.handle(fiber.MethodGet, "/api/auth/methods", Op{Summary: "The sign-in methods this server offers.", Tag: tag, Response: auth.Methods{}}, s.methods)
+	profile := ratelimit.PerMinute(20)
+	s.handle(fiber.MethodPatch, "/api/auth/account", Op{Summary: "Change the account's display name (1–100 characters, no control characters); returns the profile.", Tag: tag, Auth: "bearer", Request: renameRequest{}, Response: auth.AccountView{}, Limit: &profile, Errors: []int{400, 401, 415, 422, 429}}, s.requireUser, s.rename)
+	s.handle(fiber.MethodDelete, "/api/auth/identities/:provider", Op{Summary: "Unlink the google or github sign-in; the last way to sign in (no password, no other provider) is kept with 409 last_sign_in_method. Returns the profile.", Tag: tag, Auth: "bearer", Response: auth.AccountView{}, Limit: &profile, Errors: []int{401, 404, 409, 429}}, s.requireUser, s.unlink)
 	s.handle(fiber.MethodGet, "/api/auth/account", Op{Summary: "The account page's profile: user, e-mail verification, whether a password is set, linked Google/GitHub sign-ins.", Tag: tag, Auth: "bearer", Response: auth.AccountView{}, Errors: []int{401}}, s.requireUser, s.account)
 }
 
@@ -100,6 +108,26 @@ func (s *Server) methods(c *fiber.Ctx) error {
 
 func (s *Server) account(c *fiber.Ctx) error {
 	v, err := s.accounts.Account(c.UserContext(), userFrom(c))
+	if err != nil {
+		return err
+	}
+	return c.JSON(v)
+}
+
+func (s *Server) rename(c *fiber.Ctx) error {
+	var req renameRequest
+	if err := decodeJSON(c, &req); err != nil {
+		return err
+	}
+	v, err := s.accounts.Rename(c.UserContext(), userFrom(c), req.Name, auditMeta(c))
+	if err != nil {
+		return err
+	}
+	return c.JSON(v)
+}
+
+func (s *Server) unlink(c *fiber.Ctx) error {
+	v, err := s.accounts.Unlink(c.UserContext(), userFrom(c), strings.Clone(c.Params("provider")), auditMeta(c))
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"net/http/httptest"
 	"regexp"
+	"strings"
 	"sync"
 	"testing"
 
@@ -129,4 +130,87 @@ func TestEveryRevocationIsAnnounced(t *testing.T) {
 		t.Fatalf("delete: %d %s", r.status, r.raw)
 	}
 	expect("deletion", auth.Revocation{UserID: uid, All: true, Reason: auth.ReasonAccountDeleted})
+}
+
+// The account page's profile edits: the display name (checked like at
+// sign-up) and unlinking a provider, never the last way to sign in.
+func TestProfileRenameAndUnlink(t *testing.T) {
+	t.Parallel()
+	e := newAuthEnv(t)
+	r := e.signedUp("Lina Profile", "lina@example.com")
+	token := r.str("token")
+	uid := r.body["user"].(map[string]any)["id"].(string)
+
+	long := strings.Repeat("é", 101)
+	for _, tc := range []struct {
+		name   string
+		body   any
+		token  string
+		status int
+		code   string
+	}{
+		{"no token", map[string]string{"name": "X"}, "", 401, ""},
+		{"empty", map[string]string{"name": "  "}, token, 422, "validation_failed"},
+		{"too long", map[string]string{"name": long}, token, 422, "validation_failed"},
+		{"NUL", map[string]string{"name": "Lina\u0000"}, token, 422, "validation_failed"},
+		{"escape codes", map[string]string{"name": "\u001b[31mLina"}, token, 422, "validation_failed"},
+		{"not JSON", "name=Lina", token, 400, ""},
+	} {
+		got := e.call("PATCH", "/api/auth/account", tc.body, tc.token)
+		if got.status != tc.status || (tc.code != "" && got.code() != tc.code) {
+			t.Errorf("%s: %d %s, want %d %s", tc.name, got.status, got.raw, tc.status, tc.code)
+		}
+	}
+	if got := e.call("PATCH", "/api/auth/account", map[string]string{"name": "  Lina Renamed  "}, token); got.status != 200 ||
+		got.body["user"].(map[string]any)["name"] != "Lina Renamed" {
+		t.Fatalf("rename: %d %s", got.status, got.raw)
+	}
+	if got := e.call("GET", "/api/auth/me", nil, token); got.body["user"].(map[string]any)["name"] != "Lina Renamed" {
+		t.Fatalf("me after rename: %s", got.raw)
+	}
+
+	link := func(user, provider string) {
+		t.Helper()
+		if _, err := e.pool.Exec(context.Background(), `INSERT INTO oauth_identities (provider, subject, user_id, email) VALUES ($1, $2, $3, 'lina@example.com')`,
+			provider, provider+"-"+user, user); err != nil {
+			t.Fatal(err)
+		}
+	}
+	providers := func(r reply) []string {
+		var out []string
+		ids, _ := r.body["identities"].([]any)
+		for _, id := range ids {
+			out = append(out, id.(map[string]any)["provider"].(string))
+		}
+		return out
+	}
+	// With a password, the only provider can go.
+	link(uid, "google")
+	if got := e.call("DELETE", "/api/auth/identities/google", nil, token); got.status != 200 || len(providers(got)) != 0 {
+		t.Fatalf("unlink google with a password: %d %s", got.status, got.raw)
+	}
+	for _, p := range []string{"google", "myspace", "%27%20OR%201=1"} {
+		if got := e.call("DELETE", "/api/auth/identities/"+p, nil, token); got.status != 404 || got.code() != "identity_not_found" {
+			t.Errorf("unlink %s (not linked): %d %s", p, got.status, got.raw)
+		}
+	}
+	// Without a password: one of two providers can go, not the last.
+	if _, err := e.pool.Exec(context.Background(), `UPDATE users SET password_hash = NULL WHERE id = $1`, uid); err != nil {
+		t.Fatal(err)
+	}
+	link(uid, "google")
+	link(uid, "github")
+	if got := e.call("DELETE", "/api/auth/identities/github", nil, token); got.status != 200 || !cmp.Equal(providers(got), []string{"google"}) {
+		t.Fatalf("unlink github of two: %d %s", got.status, got.raw)
+	}
+	got := e.call("DELETE", "/api/auth/identities/google", nil, token)
+	if got.status != 409 || got.code() != "last_sign_in_method" {
+		t.Fatalf("unlink the last sign-in method: %d %s, want 409 last_sign_in_method", got.status, got.raw)
+	}
+	if n := e.scalar(`SELECT count(*) FROM oauth_identities WHERE user_id = $1`, uid); n != 1 {
+		t.Fatalf("%d identities left, want the last one", n)
+	}
+	if n := e.scalar(`SELECT count(*) FROM audit_log WHERE user_id = $1 AND event IN ('name_changed', 'oauth_unlinked')`, uid); n != 3 {
+		t.Errorf("%d audit entries for rename and unlinks, want 3", n)
+	}
 }

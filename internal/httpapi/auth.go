@@ -10,6 +10,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/utopiahire/utopiahire/internal/apperr"
 	"github.com/utopiahire/utopiahire/internal/auth"
 	"github.com/utopiahire/utopiahire/internal/ratelimit"
 )
@@ -79,6 +80,8 @@ func (s *Server) registerAuth() {
 	s.handle(fiber.MethodPost, "/api/auth/logout", Op{Summary: "Sign this session out (its refresh and access tokens).", Tag: tag, Auth: "bearer", Response: messageResponse{}, Errors: []int{401}}, s.requireUser, s.logout)
 	s.handle(fiber.MethodPost, "/api/auth/logout-all", Op{Summary: "Sign out everywhere: every token of the account stops working.", Tag: tag, Auth: "bearer", Response: messageResponse{}, Errors: []int{401}}, s.requireUser, s.logoutAll)
 	s.handle(fiber.MethodGet, "/api/auth/export", Op{Summary: "All of the account's data as one JSON document.", Tag: tag, Auth: "bearer", Produces: fiber.MIMEApplicationJSON, Errors: []int{401}}, s.requireUser, s.export)
+	exportForm := ratelimit.PerMinute(6)
+	s.handle(fiber.MethodPost, "/api/auth/export", Op{Summary: "The same export as GET, for a browser form that saves it to disk: application/x-www-form-urlencoded body with access_token (at most 4 KB; the token never goes in the URL and no cookie is involved), answered as an attachment. A foreign Origin is refused.", Tag: tag, Produces: fiber.MIMEApplicationJSON, Limit: &exportForm, Errors: []int{401, 403, 413, 415, 429}}, s.exportForm)
 	s.handle(fiber.MethodDelete, "/api/auth/account", Op{Summary: "Erase the account and everything it owns; needs the password or a sign-in within 10 minutes.", Tag: tag, Auth: "bearer", Request: deleteAccountRequest{}, Response: messageResponse{}, Errors: []int{400, 401, 403, 415}}, s.requireUser, s.deleteAccount)
 	s.handle(fiber.MethodGet, "/api/auth/oauth/:provider", Op{Summary: "Start signing in with google or github: 302 to the provider (state + PKCE); an unconfigured provider 302s to the frontend's /oauth/callback#error=oauth_not_configured.", Tag: tag, Status: fiber.StatusFound, Errors: []int{404}}, s.oauthStart)
 	s.handle(fiber.MethodGet, "/api/auth/oauth/:provider/callback", Op{Summary: "The provider's return: 302 to the frontend's /oauth/callback with #code=<one-time code> or #error=<reason>&provider=<name>.", Tag: tag, Status: fiber.StatusFound, Errors: []int{404}}, s.oauthCallback)
@@ -204,6 +207,60 @@ func (s *Server) export(c *fiber.Ctx) error {
 
 // exportTimeout bounds the time one export may take to be written.
 const exportTimeout = 10 * time.Minute
+
+// maxExportForm bounds the export form's body: an access token and its name.
+const maxExportForm = 4 << 10
+
+// exportForm serves the web app's "download my data": the browser posts a
+// form (so it writes the streamed answer to disk instead of holding it in
+// page memory) with the access token in the body. The token authenticates
+// like a bearer token; a post from another site's page is refused.
+func (s *Server) exportForm(c *fiber.Ctx) error {
+	if s.accounts == nil {
+		return errAccountsOff
+	}
+	if !s.fromOwnPage(c) {
+		return apperr.New(apperr.Forbidden, "forbidden_origin", "Download your data from the UtopiaHire web app.")
+	}
+	if err := requireMediaType(c, fiber.MIMEApplicationForm); err != nil {
+		return err
+	}
+	if len(c.Body()) > maxExportForm {
+		return apperr.New(apperr.TooLarge, "body_too_large", tooLargeMessage(maxExportForm))
+	}
+	p, err := s.accounts.Authenticate(c.UserContext(), strings.TrimSpace(c.FormValue("access_token")))
+	if err != nil {
+		return err
+	}
+	c.Locals(localPrincipal, p)
+	return s.export(c)
+}
+
+// fromOwnPage reports whether a form post comes from this server's pages
+// or the web app's origins. Browsers send Origin "null" on form posts from a
+// page with Referrer-Policy no-referrer (ours), so Sec-Fetch-Site decides
+// then; a post from another site's page is refused either way.
+func (s *Server) fromOwnPage(c *fiber.Ctx) bool {
+	o := c.Get(fiber.HeaderOrigin)
+	if o != "" && o != "null" {
+		return s.ownOrigin(c, o)
+	}
+	return c.Get("Sec-Fetch-Site") != "cross-site"
+}
+
+// ownOrigin reports whether origin is this server's or an allowed CORS
+// origin (the web app's).
+func (s *Server) ownOrigin(c *fiber.Ctx, origin string) bool {
+	if strings.EqualFold(origin, c.BaseURL()) {
+		return true
+	}
+	for _, o := range s.corsOrigins {
+		if strings.EqualFold(origin, o) {
+			return true
+		}
+	}
+	return false
+}
 
 func (s *Server) deleteAccount(c *fiber.Ctx) error {
 	var req deleteAccountRequest

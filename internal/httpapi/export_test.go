@@ -19,6 +19,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"github.com/utopiahire/utopiahire/internal/audit"
 	"github.com/utopiahire/utopiahire/internal/auth"
 	"github.com/utopiahire/utopiahire/internal/dbtest"
 	"github.com/utopiahire/utopiahire/internal/store"
@@ -273,4 +274,98 @@ func (l *lockedBuffer) String() string {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.b.String()
+}
+
+// postExport posts the web app's download form.
+func postExport(t *testing.T, url, contentType, body, origin string, header ...string) *http.Response {
+	t.Helper()
+	req, err := http.NewRequest("POST", url+"/api/auth/export", strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", contentType)
+	if origin != "" {
+		req.Header.Set("Origin", origin)
+	}
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = resp.Body.Close() })
+	return resp
+}
+
+// The web app's "download my data" posts a form with the access token in
+// the body (never the URL, no cookie) and gets the same streamed document
+// as an attachment; bad tokens, other media types, large bodies and other
+// sites' pages are refused.
+func TestExportFormDownloadsTheSameDocument(t *testing.T) {
+	t.Parallel()
+	url, pool, svc := exportEnv(t, slog.New(slog.DiscardHandler))
+	s := signUp(t, svc, pool, "Former", "former@example.com")
+	const form = "application/x-www-form-urlencoded"
+	body := "access_token=" + s.AccessToken
+
+	resp := postExport(t, url, form, body, "http://app.test")
+	if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "application/json" ||
+		resp.Header.Get("Content-Disposition") != `attachment; filename="utopiahire-export.json"` || resp.Header.Get("Cache-Control") != "no-store" {
+		t.Fatalf("form export: %d %v", resp.StatusCode, resp.Header)
+	}
+	keys, _ := topLevelKeys(t, resp.Body)
+	if diff := cmp.Diff([]string{"exported_at", "user", "oauth_identities", "sessions", "audit", "cvs"}, keys); diff != "" {
+		t.Fatalf("form export sections (-want +got):\n%s", diff)
+	}
+	// The page's own origin (no CORS origin configured for it) is fine too,
+	// and so is Origin "null" (our pages' no-referrer policy) from the same
+	// origin.
+	if resp := postExport(t, url, form, body, url); resp.StatusCode != 200 {
+		t.Fatalf("same-origin form export: %d", resp.StatusCode)
+	}
+	if resp := postExport(t, url, form, body, "null", "Sec-Fetch-Site", "same-origin"); resp.StatusCode != 200 {
+		t.Fatalf("same-origin form export with Origin null: %d", resp.StatusCode)
+	}
+	if resp := postExport(t, url, form, body, "null", "Sec-Fetch-Site", "cross-site"); resp.StatusCode != 403 {
+		t.Fatalf("cross-site form export with Origin null: %d, want 403", resp.StatusCode)
+	}
+
+	for _, tc := range []struct {
+		name, ct, body, origin string
+		status                 int
+		code                   string
+	}{
+		{"no token", form, "", "", 401, ""},
+		{"bad token", form, "access_token=not.a.jwt", "", 401, ""},
+		{"refresh token as access token", form, "access_token=" + s.RefreshToken, "", 401, ""},
+		{"JSON body", "application/json", `{"access_token":"` + s.AccessToken + `"}`, "", 415, "unsupported_media_type"},
+		{"multipart", "multipart/form-data; boundary=x", "--x--", "", 415, "unsupported_media_type"},
+		{"large body", form, body + "&pad=" + strings.Repeat("a", 5000), "", 413, "body_too_large"},
+		{"another site's page", form, body, "https://evil.example", 403, "forbidden_origin"},
+	} {
+		resp := postExport(t, url, tc.ct, tc.body, tc.origin)
+		raw, _ := io.ReadAll(resp.Body)
+		var e struct{ Code string }
+		_ = json.Unmarshal(raw, &e)
+		if resp.StatusCode != tc.status || (tc.code != "" && e.Code != tc.code) || strings.Contains(resp.Header.Get("Content-Disposition"), "attachment") {
+			t.Errorf("%s: %d %s %v, want %d %s", tc.name, resp.StatusCode, raw, resp.Header.Get("Content-Disposition"), tc.status, tc.code)
+		}
+	}
+	// The token is refused after logout-all, like a bearer token.
+	if err := svc.LogoutAll(context.Background(), mustPrincipal(t, svc, s.AccessToken), audit.Meta{}); err != nil {
+		t.Fatal(err)
+	}
+	if resp := postExport(t, url, form, body, ""); resp.StatusCode != 401 {
+		t.Fatalf("form export after logout-all: %d", resp.StatusCode)
+	}
+}
+
+func mustPrincipal(t *testing.T, svc *auth.Service, token string) auth.Principal {
+	t.Helper()
+	p, err := svc.Authenticate(context.Background(), token)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
 }

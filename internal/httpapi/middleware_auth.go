@@ -176,6 +176,8 @@ type Accounts interface {
 	RevokeSession(ctx context.Context, p auth.Principal, sessionID string, meta audit.Meta) error
 	Methods() auth.Methods
 	Account(ctx context.Context, p auth.Principal) (auth.AccountView, error)
+	Rename(ctx context.Context, p auth.Principal, name string, meta audit.Meta) (auth.AccountView, error)
+	Unlink(ctx context.Context, p auth.Principal, provider string, meta audit.Meta) (auth.AccountView, error)
 }
 
 var _ Accounts = (*auth.Service)(nil)

@@ -115,6 +115,8 @@ type Server struct {
 	// accounts authenticates requests and serves /api/auth.
 	accounts      Accounts
 	secureCookies bool
+	// corsOrigins are the web app's origins (forms may be posted from them).
+	corsOrigins []string
 }
 
 // New builds the API and its routes.
@@ -136,6 +138,7 @@ func New(d Deps) (*Server, error) {
 		admit:        newAdmission(),
 		uploadRoutes: map[string]uploadRoute{},
 		accounts:     d.Accounts, secureCookies: d.SecureCookies,
+		corsOrigins: d.CORSOrigins,
 	}
 	s.app = fiber.New(fiber.Config{
 		AppName:               "utopiahire",

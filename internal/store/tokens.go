@@ -335,6 +335,15 @@ func (a *Accounts) Identities(ctx context.Context, userID string) ([]auth.Provid
 	})
 }
 
+// UnlinkIdentity removes the user's identities at provider.
+func (a *Accounts) UnlinkIdentity(ctx context.Context, userID, provider string) (bool, error) {
+	tag, err := a.q.Exec(ctx, `DELETE FROM oauth_identities WHERE user_id = $1 AND provider = $2`, userID, provider)
+	if err != nil {
+		return false, fmt.Errorf("unlink identity: %w", err)
+	}
+	return tag.RowsAffected() > 0, nil
+}
+
 // AddOAuthCode stores a one-time sign-in code's hash.
 func (a *Accounts) AddOAuthCode(ctx context.Context, hash []byte, userID, provider string, expires time.Time) error {
 	_, err := a.q.Exec(ctx, `INSERT INTO oauth_codes (code_hash, user_id, provider, expires_at) VALUES ($1, $2, $3, $4)`, hash, userID, provider, expires)

@@ -114,6 +114,11 @@ func (a *Accounts) SetPasswordHash(ctx context.Context, id, hash string) error {
 	return a.execOne(ctx, "set password", `UPDATE users SET password_hash = nullif($2, ''), updated_at = now() WHERE id = $1`, id, hash)
 }
 
+// SetName changes the user's display name.
+func (a *Accounts) SetName(ctx context.Context, id, name string) error {
+	return a.execOne(ctx, "set name", `UPDATE users SET name = $2, updated_at = now() WHERE id = $1`, id, name)
+}
+
 // BumpTokenVersion invalidates every access token of the user.
 func (a *Accounts) BumpTokenVersion(ctx context.Context, id string) (int, error) {
 	var v int

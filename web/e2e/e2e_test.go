@@ -80,13 +80,14 @@ func TestBrowser(t *testing.T) {
 	}
 	// Google sign-in is configured (on a local fake), GitHub is not: the
 	// sign-in page must show only the first.
-	for k, v := range oauthfake.New(t, oauthfake.Google).Env() {
+	google := oauthfake.New(t, oauthfake.Google)
+	for k, v := range google.Env() {
 		env[k] = v
 	}
 	server := startServer(t, port, env)
 	front.setBackend(t, server)
 	mailURL := serveMail(t, smtp)
-	controlURL := serveControl(t, front)
+	controlURL := serveControl(t, front, google)
 
 	shots := filepath.Join(webDir, "..", "docs", "screenshots")
 	// Node 20 has the WebSocket client behind a flag (the test agent speaks
@@ -392,8 +393,10 @@ func (c *trackedConn) Close() error {
 
 // serveControl lets the node tests act on the browser's network:
 // POST /hub/cut closes every browser connection to the hub and refuses new
-// ones until POST /hub/restore. Both answer {"closed": n}.
-func serveControl(t *testing.T, f *front) string {
+// ones until POST /hub/restore. Both answer {"closed": n}. POST
+// /oauth/google/account {subject, name, email, verified} sets who signs in
+// next at the fake Google.
+func serveControl(t *testing.T, f *front, google *oauthfake.Provider) string {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -406,6 +409,15 @@ func serveControl(t *testing.T, f *front) string {
 	}
 	mux.HandleFunc("POST /hub/cut", func(w http.ResponseWriter, _ *http.Request) { answer(w, f.setHubCut(true)) })
 	mux.HandleFunc("POST /hub/restore", func(w http.ResponseWriter, _ *http.Request) { answer(w, f.setHubCut(false)) })
+	mux.HandleFunc("POST /oauth/google/account", func(w http.ResponseWriter, r *http.Request) {
+		var a oauthfake.Account
+		if err := json.NewDecoder(io.LimitReader(r.Body, 4096)).Decode(&a); err != nil || a.Subject == "" || a.Email == "" {
+			http.Error(w, "want {subject, name, email, verified}", http.StatusBadRequest)
+			return
+		}
+		google.SignIn(a)
+		answer(w, 0)
+	})
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
 	go func() { _ = srv.Serve(ln) }()
 	t.Cleanup(func() { _ = srv.Close() })

@@ -194,8 +194,11 @@ export class Api {
   revokeSession(id: string) {
     return this.request<{ message: string }>("DELETE", `/api/auth/sessions/${encodeURIComponent(id)}`);
   }
-  exportData() {
-    return this.blob("GET", "/api/auth/export");
+  rename(name: string) {
+    return this.request<AccountInfo>("PATCH", "/api/auth/account", { name });
+  }
+  unlink(provider: string) {
+    return this.request<AccountInfo>("DELETE", `/api/auth/identities/${encodeURIComponent(provider)}`);
   }
   deleteAccount(password: string) {
     return this.request<{ message: string }>("DELETE", "/api/auth/account", password ? { password } : {});

@@ -134,9 +134,23 @@ test("account: profile, password change, revoking a session, data download, sign
   await page.waitForFunction(() => document.querySelector("#hub-badge")?.textContent === "Live");
   await mailTo(user.email, { subject: /password was changed/ });
 
-  // Download my data.
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download my data" }).click()]);
+  // Download my data: the browser saves the streamed answer to disk (a
+  // form post with the token in the body; no token in the URL, no blob in
+  // the page), and the page stays.
+  const [download, req] = await Promise.all([
+    page.waitForEvent("download"),
+    page.waitForRequest((r) => new URL(r.url()).pathname === "/api/auth/export"),
+    page.getByRole("button", { name: "Download my data" }).click(),
+  ]);
+  assert.equal(req.method(), "POST");
+  assert.equal(new URL(req.url()).search, "", "nothing in the URL's query");
+  assert.match(req.postData() ?? "", /^access_token=[\w.-]+$/);
+  assert.equal(req.headers()["content-type"], "application/x-www-form-urlencoded");
+  assert.equal(req.headers()["authorization"], undefined);
   assert.equal(download.suggestedFilename(), "utopiahire-export.json");
+  await page.getByText("Your download has started").waitFor();
+  await page.getByRole("heading", { name: "Your account" }).waitFor();
+  assert.equal(await page.evaluate(() => document.querySelectorAll("form[action='/api/auth/export']").length), 0);
   const doc = JSON.parse(await readFile(await download.path(), "utf8"));
   assert.equal(doc.user.email, user.email);
   assert.ok(Array.isArray(doc.sessions) && doc.sessions.length >= 2);
@@ -147,6 +161,61 @@ test("account: profile, password change, revoking a session, data download, sign
   await page.getByTestId("logout-all").click();
   await page.getByRole("heading", { name: "Sign in to UtopiaHire" }).waitFor();
   assert.equal(await status("/api/auth/me", token), 401);
+  assert.deepEqual(b.errors, []);
+});
+
+test("account: the name is edited on the profile", async () => {
+  const { page } = b;
+  const user = await newUser("rename", "Rami Rename");
+  await signInAs(page, user);
+  await page.goto(`${BASE}/#/account`);
+  await page.getByRole("heading", { name: "Your account" }).waitFor();
+  assert.equal(await page.getByTestId("profile-name").innerText(), "Rami Rename");
+  await page.getByLabel("Full name").fill("   ");
+  await page.getByRole("button", { name: "Save name" }).click();
+  await page.getByRole("alert").filter({ hasText: "name is required" }).waitFor();
+  await page.getByLabel("Full name").fill("  Rami Renamed ");
+  await page.getByRole("button", { name: "Save name" }).click();
+  await page.getByTestId("name-saved").waitFor();
+  assert.equal(await page.getByTestId("profile-name").innerText(), "Rami Renamed");
+  const me = await api("/api/auth/me", undefined, user.session.token);
+  assert.equal(me.user.name, "Rami Renamed");
+  await page.reload();
+  assert.equal(await page.getByTestId("profile-name").innerText(), "Rami Renamed");
+  assert.deepEqual(b.errors, []);
+});
+
+test("account: a Google sign-in linked to a password account is mailed to its owner, listed and unlinked", async () => {
+  const { page } = b;
+  const user = await newUser("linked", "Lina Linked");
+  const control = process.env.CONTROL_URL;
+  if (!control) throw new Error("CONTROL_URL is not set: run the browser tests through `go test ./web/e2e/`");
+  const res = await fetch(`${control}/oauth/google/account`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ subject: `g-${Date.now()}`, name: "Lina at Google", email: user.email, verified: true }),
+  });
+  assert.equal(res.status, 200);
+  // Sign in with Google from the sign-in page: the provider's verified
+  // address is the password account's, so Google is linked to it.
+  await signedOutAt(page, "#/signin");
+  await page.locator('[data-testid="oauth-buttons"][data-ready="true"]').waitFor();
+  await page.getByRole("link", { name: "Google" }).click();
+  await page.getByRole("heading", { name: "Welcome, Lina Linked" }).waitFor({ timeout: 20_000 });
+  const mail = await mailTo(user.email, { subject: /Google sign-in was added/ });
+  assert.match(mail.text, /Google/);
+  // The account page lists it, with a way to unlink it (the password stays).
+  await page.getByRole("link", { name: "Account", exact: true }).click();
+  await page.getByRole("heading", { name: "Your account" }).waitFor();
+  const linked = page.getByTestId("linked");
+  assert.match(await linked.innerText(), new RegExp(`Google \\(${user.email.replace(/[.+]/g, "\\$&")}\\), linked on`));
+  await shot(page, "account-linked");
+  await linked.getByRole("button", { name: "Unlink Google" }).click();
+  await page.getByText("Google no longer signs in to your account.").waitFor();
+  assert.equal(await linked.innerText(), "None");
+  const info = await api("/api/auth/account", undefined, await page.evaluate(() => JSON.parse(localStorage.getItem("uh.session")).token));
+  assert.deepEqual(info.identities, []);
+  assert.equal(info.has_password, true);
   assert.deepEqual(b.errors, []);
 });
 

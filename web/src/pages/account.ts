@@ -5,7 +5,7 @@ import type { App } from "../app";
 import { h, replace } from "../dom";
 import { formatDate, t } from "../i18n";
 import { go, type PageCtx } from "../router";
-import { alertBox, announce, button, card, download, errorText, field, input, loading, pageHeader } from "../ui";
+import { alertBox, announce, button, card, errorText, field, input, loading, pageHeader } from "../ui";
 import { passwordProblems } from "./auth";
 
 /** passwordRules is the live checklist of the password policy under a field. */
@@ -158,7 +158,7 @@ export function accountPage(app: App) {
       "div",
       { class: "account-page" },
       pageHeader(t("account.title")),
-      profileCard(info),
+      profileCard(app, info),
       passwordCard(app, info, async () => renderSessions(await app.api.sessions())),
       card(
         t("account.sessions"),
@@ -180,15 +180,62 @@ export function accountPage(app: App) {
   };
 }
 
-function profileCard(info: AccountInfo): HTMLElement {
-  const ids = info.identities ?? [];
+function profileCard(app: App, info: AccountInfo): HTMLElement {
+  const nameSlot = h("dd", { "data-testid": "profile-name" }, info.user.name);
+  const linkedSlot = h("dd", { "data-testid": "linked" });
+  const status = h("div", { class: "form-status" });
+  const renderLinked = (v: AccountInfo) => {
+    const ids = v.identities ?? [];
+    replace(
+      linkedSlot,
+      ids.length
+        ? h(
+            "ul",
+            { class: "list" },
+            ids.map((i) => {
+              const provider = methodName(`oauth:${i.provider}`);
+              const unlink = button(t("account.unlink"), async () => {
+                unlink.disabled = true;
+                try {
+                  renderLinked(await app.api.unlink(i.provider));
+                  announce(t("account.unlinked", { provider }));
+                } catch (err) {
+                  replace(status, alertBox("error", errorText(err)));
+                  unlink.disabled = false;
+                }
+              }, { class: "btn btn-quiet", "aria-label": t("account.unlinkLabel", { provider }) });
+              return h("li", { "data-provider": i.provider }, t("account.linkedItem", { provider, email: i.email, date: formatDate(i.created_at) }), " ", unlink);
+            }),
+          )
+        : t("account.noLinked"),
+    );
+  };
+  renderLinked(info);
+  const name = input({ name: "name", autocomplete: "name", maxlength: "100", required: true, value: info.user.name });
+  const save = h("button", { type: "submit", class: "btn" }, t("account.saveName"));
+  const form = h("form", { class: "form inline", novalidate: true }, field(t("auth.name"), name), save);
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    save.disabled = true;
+    try {
+      const v = await app.api.rename(name.value);
+      replace(nameSlot, v.user.name);
+      name.value = v.user.name;
+      app.session.setUser(v.user);
+      replace(status, alertBox("success", h("p", { "data-testid": "name-saved" }, t("account.nameSaved"))));
+    } catch (err) {
+      replace(status, alertBox("error", errorText(err)));
+    } finally {
+      save.disabled = false;
+    }
+  });
   return card(
     t("account.profile"),
     h(
       "dl",
       { class: "details" },
       h("dt", null, t("auth.name")),
-      h("dd", null, info.user.name),
+      nameSlot,
       h("dt", null, t("auth.email")),
       h(
         "dd",
@@ -200,14 +247,10 @@ function profileCard(info: AccountInfo): HTMLElement {
       h("dt", null, t("account.memberSince")),
       h("dd", null, formatDate(info.created_at)),
       h("dt", null, t("account.linked")),
-      h(
-        "dd",
-        { "data-testid": "linked" },
-        ids.length
-          ? h("ul", { class: "list" }, ids.map((i) => h("li", null, t("account.linkedItem", { provider: methodName(`oauth:${i.provider}`), email: i.email, date: formatDate(i.created_at) }))))
-          : t("account.noLinked"),
-      ),
+      linkedSlot,
     ),
+    form,
+    status,
   );
 }
 
@@ -291,8 +334,21 @@ function dataCard(app: App): HTMLElement {
     btn.disabled = true;
     replace(status, loading(t("account.preparing")));
     try {
-      download(await app.api.exportData(), "utopiahire-export.json");
-      replace(status, alertBox("success", t("account.downloaded")));
+      // The browser writes the streamed export to disk: a form post with
+      // the access token in the body (never the URL, no cookie), answered
+      // as an attachment, so the page does not hold the document. The
+      // account call first makes sure the token is fresh and still valid.
+      await app.api.account();
+      const token = await app.api.token();
+      const form = h(
+        "form",
+        { method: "post", action: "/api/auth/export", enctype: "application/x-www-form-urlencoded", class: "visually-hidden" },
+        h("input", { type: "hidden", name: "access_token", value: token }),
+      );
+      document.body.append(form);
+      form.submit();
+      form.remove();
+      replace(status, alertBox("success", t("account.downloadStarted")));
     } catch (err) {
       replace(status, alertBox("error", errorText(err)));
     } finally {
