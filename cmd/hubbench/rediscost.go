@@ -111,6 +111,10 @@ type costRow struct {
 	BytesInOp   float64            `json:"bytes_in_per_op"`
 	BytesOutOp  float64            `json:"bytes_out_per_op"`
 	ReplBytesOp float64            `json:"repl_bytes_per_op"`
+	// RedisCPUus is the CPU time (user+system) of every Redis process
+	// (masters and replicas) per operation, in µs; 10 ms clock ticks, so
+	// use thousands of operations.
+	RedisCPUus float64 `json:"redis_cpu_us_per_op"`
 	// MemoryOp is the growth of the masters' used_memory per operation
 	// (negative when the operation frees memory).
 	MemoryOp float64 `json:"memory_bytes_per_op"`
@@ -156,8 +160,8 @@ func (r costRow) String() string {
 	for _, n := range names {
 		calls = append(calls, fmt.Sprintf("%s=%.2f", n, r.CallsPerOp[n]))
 	}
-	return fmt.Sprintf("%-22s n=%-5d in=%.0fB out=%.0fB repl=%.0fB mem=%+.0fB calls: %s",
-		r.Op, r.Count, r.BytesInOp, r.BytesOutOp, r.ReplBytesOp, r.MemoryOp, strings.Join(calls, " "))
+	return fmt.Sprintf("%-22s n=%-5d in=%.0fB out=%.0fB repl=%.0fB mem=%+.0fB redis_cpu=%.0fµs calls: %s",
+		r.Op, r.Count, r.BytesInOp, r.BytesOutOp, r.ReplBytesOp, r.MemoryOp, r.RedisCPUus, strings.Join(calls, " "))
 }
 
 // runCosts measures the Redis work of hub operations on a private Redis: a
@@ -177,6 +181,7 @@ func runCosts(ctx context.Context, o options, dep *redisDeployment, targets []ta
 		if err != nil {
 			return err
 		}
+		cpu0 := pidsCPUSeconds(dep.pids())
 		if err := f(); err != nil {
 			return fmt.Errorf("%s: %w", op, err)
 		}
@@ -187,6 +192,7 @@ func runCosts(ctx context.Context, o options, dep *redisDeployment, targets []ta
 			return err
 		}
 		row := costOf(op, n, before, after, overhead)
+		row.RedisCPUus = (pidsCPUSeconds(dep.pids()) - cpu0) * 1e6 / float64(n)
 		rows = append(rows, row)
 		logger.Info("cost phase", "op", op)
 		return nil
