@@ -66,8 +66,10 @@ type HistoryResult struct {
 }
 
 // EventHandler receives what a Broker delivers. The broker calls it from its
-// delivery goroutine (MemoryBroker: from the publisher's goroutine), in
-// publication order per channel; implementations must not block.
+// delivery goroutines (MemoryBroker: the publisher's; RedisBroker: one per
+// pub/sub connection, so one per master on a cluster), concurrently for
+// different channels and in publication order per channel, except around a
+// reconnect, which HandleResync reports; implementations must not block.
 type EventHandler interface {
 	HandlePublication(channel string, pub Publication)
 	HandleJoin(channel string, info ClientInfo)
