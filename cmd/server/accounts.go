@@ -29,13 +29,12 @@ func (m *Main) addAccountWorkers(workers *river.Workers) error {
 	} else {
 		m.logger.Info("SMTP_URL unset: e-mails are logged and kept in the outbox (server mail outbox)")
 	}
-	mail.NewWorker(store.NewOutbox(m.pool), sender, m.logger).AddTo(workers)
+	river.AddWorker(workers, mail.NewWorker(store.NewOutbox(m.pool), sender, m.logger))
 	river.AddWorker(workers, auth.NewPruneWorker(store.NewAccounts(m.pool), m.logger))
 	// The accounts service is built after the job client it queues with;
-	// jobs run only once Open has set m.accounts and started the client.
-	river.AddWorker(workers, river.WorkFunc(func(ctx context.Context, j *river.Job[auth.PasswordResetArgs]) error {
-		return m.accounts.SendPasswordReset(ctx, j.Args)
-	}))
+	// Open attaches it to the reset worker before starting the client.
+	m.resetWorker = auth.NewPasswordResetWorker()
+	river.AddWorker(workers, m.resetWorker)
 	return nil
 }
 

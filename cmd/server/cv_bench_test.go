@@ -23,6 +23,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/utopiahire/utopiahire/internal/cvjob"
 	"github.com/utopiahire/utopiahire/internal/dbtest"
 	"github.com/utopiahire/utopiahire/internal/extract/extracttest"
 )
@@ -137,7 +138,7 @@ func BenchmarkAnalyzePDFOffline(b *testing.B) {
 	if err := conn.QueryRow(context.Background(), `SELECT
 		percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM attempted_at - created_at) * 1000),
 		percentile_cont(0.95) WITHIN GROUP (ORDER BY extract(epoch FROM attempted_at - created_at) * 1000)
-		FROM river_job WHERE kind = 'cv_analysis'`).Scan(&pickup50, &pickup95); err != nil {
+		FROM river_job WHERE kind = $1`, cvjob.Args{}.Kind()).Scan(&pickup50, &pickup95); err != nil {
 		b.Fatal(err)
 	}
 	b.ReportMetric(pickup50, "queue_pickup_p50_ms")

@@ -156,6 +156,7 @@ type Main struct {
 	// interviews is the interviews service and its sweeper (interviews.go).
 	interviews       *interviewsArea
 	interviewReports *interview.ReportWorker
+	resetWorker      *auth.PasswordResetWorker
 	api              *httpapi.Server
 	http             *http.Server
 	listener         net.Listener
@@ -214,6 +215,7 @@ func (m *Main) Open(ctx context.Context) error {
 		return err
 	}
 	m.accounts = accounts
+	accounts.Attach(m.resetWorker)
 	if err := m.openHub(ctx, accounts); err != nil {
 		return err
 	}

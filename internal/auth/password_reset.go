@@ -64,6 +64,29 @@ func (s *Service) ForgotPassword(ctx context.Context, rawEmail string, meta audi
 	return nil
 }
 
+// PasswordResetWorker runs PasswordResetArgs jobs with the Service's
+// SendPasswordReset.
+type PasswordResetWorker struct {
+	river.WorkerDefaults[PasswordResetArgs]
+	svc *Service
+}
+
+// NewPasswordResetWorker returns the worker of PasswordResetArgs jobs.
+// Service.Attach connects it to the service once both exist (River needs its
+// workers before the service that queues jobs can be built).
+func NewPasswordResetWorker() *PasswordResetWorker { return &PasswordResetWorker{} }
+
+// Attach gives w the service whose reset links it sends.
+func (s *Service) Attach(w *PasswordResetWorker) { w.svc = s }
+
+// Work implements river.Worker.
+func (w *PasswordResetWorker) Work(ctx context.Context, job *river.Job[PasswordResetArgs]) error {
+	if w.svc == nil {
+		return errors.New("password reset worker: service not attached yet")
+	}
+	return w.svc.SendPasswordReset(ctx, job.Args)
+}
+
 // SendPasswordReset is the job's work: it makes a reset token and mails its
 // link, unless the account already got MaxResetsPerHour links in the last
 // hour (the request then ends silently: the answer was sent long ago, and

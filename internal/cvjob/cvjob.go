@@ -61,8 +61,13 @@ type Args struct {
 	AnalysisID string `json:"analysis_id"`
 }
 
-// Kind names the job in River.
-func (Args) Kind() string { return "cv_analysis" }
+// Kind names the job in River, "<area>.<job>" like every job kind.
+func (Args) Kind() string { return "cv.analysis" }
+
+// KindAliases keeps analyses queued before the rename to cv.analysis
+// (kind cv_analysis) running. It can go one release later: a job lives at
+// most three attempts, minutes apart.
+func (Args) KindAliases() []string { return []string{"cv_analysis"} }
 
 // InsertOpts retries a failed pipeline a few times; most failures are the
 // document's and final, and the worker records them without retrying.

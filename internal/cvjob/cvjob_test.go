@@ -18,6 +18,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
+	"github.com/riverqueue/river/rivertest"
 
 	"github.com/utopiahire/utopiahire/hub"
 	"github.com/utopiahire/utopiahire/internal/cv"
@@ -290,7 +291,7 @@ func TestJobOfAKilledServerFinishesAfterRestart(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = f.pool.Exec(ctx, `UPDATE river_job SET state = 'running', attempt = 1,
-		attempted_at = now() - interval '10 minutes', attempted_by = ARRAY['killed-node'] WHERE kind = 'cv_analysis'`)
+		attempted_at = now() - interval '10 minutes', attempted_by = ARRAY['killed-node'] WHERE kind = $1`, cvjob.Args{}.Kind())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -302,6 +303,32 @@ func TestJobOfAKilledServerFinishesAfterRestart(t *testing.T) {
 	a := wait(t, f, uid, id)
 	if a.Status != "done" {
 		t.Fatalf("rescued analysis ended %s", a.Status)
+	}
+}
+
+// TestJobQueuedUnderTheOldKindRuns: an analysis queued before the job kind
+// became cv.analysis (stored as cv_analysis) is still worked.
+func TestJobQueuedUnderTheOldKindRuns(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t, false)
+	uid := f.user(t, "old-kind@example.com")
+	ctx := context.Background()
+	id, err := f.svc.Submit(ctx, cvjob.Input{UserID: uid, Text: sampleText})
+	if err != nil {
+		t.Fatal(err)
+	}
+	job := rivertest.RequireInserted(ctx, t, riverpgxv5.New(f.pool), cvjob.Args{}, &rivertest.RequireInsertedOpts{MaxAttempts: 3})
+	if job.Args.AnalysisID != id || job.Kind != "cv.analysis" {
+		t.Fatalf("queued %s for %q, want cv.analysis for %q", job.Kind, job.Args.AnalysisID, id)
+	}
+	if _, err := f.pool.Exec(ctx, `UPDATE river_job SET kind = 'cv_analysis' WHERE id = $1`, job.ID); err != nil {
+		t.Fatal(err)
+	}
+	c := f.riverClient(t, 0)
+	f.svc.SetRiver(c)
+	f.start(t, c)
+	if a := wait(t, f, uid, id); a.Status != "done" {
+		t.Fatalf("analysis queued under the old kind ended %s", a.Status)
 	}
 }
 

@@ -9,6 +9,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/riverdriver/riverpgxv5"
+	"github.com/riverqueue/river/rivertest"
 	"github.com/utopiahire/utopiahire/hub"
 	"github.com/utopiahire/utopiahire/internal/apperr"
 	"github.com/utopiahire/utopiahire/internal/store"
@@ -183,13 +186,23 @@ func TestSilentAgentGetsServerReport(t *testing.T) {
 	if iv.State != string(Failed) || deref(iv.EndReason) != "interviewer_disconnected" || deref(iv.EndedBy) != "server" {
 		t.Fatalf("after the sweep: %s %q by %q", iv.State, deref(iv.EndReason), deref(iv.EndedBy))
 	}
-	var jobs int
-	if err := e.pool.QueryRow(ctx, `SELECT count(*) FROM river_job WHERE kind = 'interview.report' AND args->>'interview_id' = $1`, id).Scan(&jobs); err != nil || jobs != 1 {
-		t.Fatalf("%d report jobs queued (%v)", jobs, err)
+	driver := riverpgxv5.New(e.pool)
+	job := rivertest.RequireInserted(ctx, t, driver, ReportArgs{}, nil)
+	if job.Args.InterviewID != id {
+		t.Fatalf("report job for %q, want %q", job.Args.InterviewID, id)
 	}
+	w := NewReportWorker()
+	e.svc.Attach(w)
+	worker := rivertest.NewWorker(t, driver, &river.Config{}, w)
 	for range 2 {
-		if err := e.svc.WriteServerReport(ctx, id); err != nil {
+		tx, err := e.pool.Begin(ctx)
+		if err != nil {
 			t.Fatal(err)
+		}
+		res, err := worker.WorkJob(ctx, t, tx, job.JobRow)
+		_ = tx.Rollback(ctx)
+		if err != nil || res.EventKind != river.EventKindJobCompleted {
+			t.Fatalf("report job: %v %v", res, err)
 		}
 	}
 	rep, err := e.st.Report(ctx, id)
@@ -249,11 +262,11 @@ func TestWalkOutGetsServerReportWhenAgentDoesNot(t *testing.T) {
 	if iv.State != string(Abandoned) || deref(iv.EndReason) != "candidate_left" || deref(iv.EndedBy) != "candidate" {
 		t.Fatalf("after the sweep: %s %q by %q", iv.State, deref(iv.EndReason), deref(iv.EndedBy))
 	}
-	var wait time.Duration
-	if err := e.pool.QueryRow(ctx, `SELECT scheduled_at - now() FROM river_job WHERE kind = 'interview.report' AND args->>'interview_id' = $1`, id).Scan(&wait); err != nil {
-		t.Fatal(err)
+	job := rivertest.RequireInserted(ctx, t, riverpgxv5.New(e.pool), ReportArgs{}, nil)
+	if job.Args.InterviewID != id {
+		t.Fatalf("report job for %q, want %q", job.Args.InterviewID, id)
 	}
-	if wait < 50*time.Second {
+	if wait := time.Until(job.ScheduledAt); wait < 50*time.Second {
 		t.Fatalf("server report scheduled in %s, want after the agent's wait", wait)
 	}
 	if err := e.svc.WriteServerReport(ctx, id); err != nil {

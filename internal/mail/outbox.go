@@ -113,9 +113,6 @@ func NewWorker(store OutboxStore, sender Sender, logger *slog.Logger) *Worker {
 	return &Worker{store: store, sender: sender, logger: logger, Backoff: 30 * time.Second}
 }
 
-// AddTo registers the worker with River.
-func (w *Worker) AddTo(workers *river.Workers) { river.AddWorker(workers, w) }
-
 // Work delivers one message.
 func (w *Worker) Work(ctx context.Context, job *river.Job[SendArgs]) error {
 	m, err := w.store.OutboxMessage(ctx, job.Args.OutboxID)

@@ -10,6 +10,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
+	"github.com/riverqueue/river/rivertest"
 
 	"github.com/utopiahire/utopiahire/internal/dbtest"
 	mailpkg "github.com/utopiahire/utopiahire/internal/mail"
@@ -25,7 +26,7 @@ func startJobs(t *testing.T, pool *pgxpool.Pool, sender mailpkg.Sender) (*mailpk
 	w := mailpkg.NewWorker(outbox, sender, slog.New(slog.DiscardHandler))
 	w.Backoff = 20 * time.Millisecond
 	workers := river.NewWorkers()
-	w.AddTo(workers)
+	river.AddWorker(workers, w)
 	client, err := river.NewClient(riverpgxv5.New(pool), &river.Config{
 		Queues:            map[string]river.QueueConfig{mailpkg.Queue: {MaxWorkers: 2}},
 		Workers:           workers,
@@ -46,6 +47,34 @@ func startJobs(t *testing.T, pool *pgxpool.Pool, sender mailpkg.Sender) (*mailpk
 		_ = client.Stop(ctx)
 	})
 	return mailpkg.NewOutbox(outbox, client), outbox
+}
+
+// workOnce queues m and works its send job once with rivertest's worker:
+// no client runs and nothing polls. River's own state changes are made in a
+// transaction rolled back at cleanup; the outbox is changed for real.
+func workOnce(t *testing.T, pool *pgxpool.Pool, sender mailpkg.Sender, m mailpkg.Message) (*rivertest.WorkResult, *store.Outbox) {
+	t.Helper()
+	ctx := context.Background()
+	outbox := store.NewOutbox(pool)
+	driver := riverpgxv5.New(pool)
+	inserter, err := river.NewClient(driver, &river.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	enqueue(t, pool, mailpkg.NewOutbox(outbox, inserter), m)
+	job := rivertest.RequireInserted(ctx, t, driver, mailpkg.SendArgs{},
+		&rivertest.RequireInsertedOpts{Queue: mailpkg.Queue, MaxAttempts: mailpkg.MaxAttempts})
+	w := mailpkg.NewWorker(outbox, sender, slog.New(slog.DiscardHandler))
+	tx, err := pool.Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = tx.Rollback(context.Background()) })
+	res, err := rivertest.NewWorker(t, driver, &river.Config{}, w).WorkJob(ctx, t, tx, job.JobRow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res, outbox
 }
 
 func enqueue(t *testing.T, pool *pgxpool.Pool, o *mailpkg.Outbox, m mailpkg.Message) {
@@ -105,8 +134,10 @@ func TestWorkerStopsOnPermanentFailure(t *testing.T) {
 	srv := smtptest.New(t)
 	srv.FailNext(100, 550)
 	sender, _ := mailpkg.NewSMTPSender(srv.URL(), "a@utopiahire.test")
-	o, st := startJobs(t, pool, sender)
-	enqueue(t, pool, o, renderVerify(t, "Refused"))
+	res, st := workOnce(t, pool, sender, renderVerify(t, "Refused"))
+	if res.EventKind != river.EventKindJobCancelled {
+		t.Errorf("job after a 550: %s, want cancelled (no retry)", res.EventKind)
+	}
 	m := waitStatus(t, st, mailpkg.StatusFailed)
 	if m.Attempts != 1 || m.LastError == "" {
 		t.Fatalf("after a 550: %+v (want one attempt and the error kept)", m)
@@ -116,8 +147,10 @@ func TestWorkerStopsOnPermanentFailure(t *testing.T) {
 func TestWorkerWithoutSMTPKeepsMessageInOutbox(t *testing.T) {
 	t.Parallel()
 	pool := dbtest.NewPool(t)
-	o, st := startJobs(t, pool, nil)
-	enqueue(t, pool, o, renderVerify(t, "Local"))
+	res, st := workOnce(t, pool, nil, renderVerify(t, "Local"))
+	if res.EventKind != river.EventKindJobCompleted {
+		t.Errorf("job without SMTP: %s, want completed", res.EventKind)
+	}
 	m := waitStatus(t, st, mailpkg.StatusLogged)
 	if m.Text == "" || m.HTML == "" || m.To != "to@example.com" {
 		t.Fatalf("logged message: %+v (want bodies kept for local reading)", m)
