@@ -20,8 +20,16 @@ STATE_ROOT="${LIVEKIT_STATE_DIR:-${TMPDIR:-/tmp}/utopiahire-livekit}"
 
 log() { printf 'livekit.sh: %s\n' "$*" >&2; }
 
+# has_version: is $1 livekit-server $LIVEKIT_VERSION? The answer is kept in
+# $1.checked with the binary's size and mtime, so later runs skip starting
+# the 75 MB binary just to ask.
 has_version() {
-	[[ -x "$1" ]] && "$1" --version 2>/dev/null | grep -q "version ${LIVEKIT_VERSION}\$"
+	[[ -x "$1" ]] || return 1
+	local id
+	id="${LIVEKIT_VERSION} $(stat -c '%s %Y' "$1")"
+	[[ -f "$1.checked" && "$(cat "$1.checked")" == "$id" ]] && return 0
+	"$1" --version 2>/dev/null | grep -q "version ${LIVEKIT_VERSION}\$" || return 1
+	echo "$id" >"$1.checked" 2>/dev/null || true
 }
 
 # wait_for waits up to $2 seconds for process $1 to end; false while it runs.

@@ -21,36 +21,48 @@ tag() { trap '' INT TERM; exec sed -u "s/^/[$1] /"; }
 started=$SECONDS
 port=${PORT:-8000}
 
-# On a fresh machine the livekit-server build (minutes of compiling) runs
-# while the system packages install, instead of after them.
-lk_wanted=0
-[ -z "${LIVEKIT_URL:-}" ] && [ "${LIVEKIT:-on}" != off ] && lk_wanted=1
-lk_build_pid=
-if [ "$lk_wanted" = 1 ]; then
-  scripts/livekit.sh install &
-  lk_build_pid=$!
-fi
-log "[0/4] system packages (scripts/deps.sh --run; skipped when installed)"
-scripts/deps.sh --run || exit 1
-
-log "[1/4] building the server and the agent (the first build takes minutes; later ones are cached)"
-step=$SECONDS
-go build -o "$bin/server" ./cmd/server || exit 1
-agent_ok=1
-CGO_ENABLED=1 go build -o "$bin/agent" ./cmd/agent || { agent_ok=0; log "agent not built (needs cgo with libopus-dev libopusfile-dev libsoxr-dev); serving without the voice interviewer"; }
-log "      built in $((SECONDS - step))s"
-
 # Voice interviews need a LiveKit server. Unless one is configured (or
 # LIVEKIT=off), start a local livekit-server --dev on loopback with its
 # development keys, sending its webhooks to this server; the first run builds
 # it (several minutes, once). Without it the server answers 503 on
-# /api/start-session and says so.
+# /api/start-session and says so. It is built and started in the background,
+# while the system packages install and the server and the agent are built:
+# none of them needs the others.
+lk_wanted=0
+[ -z "${LIVEKIT_URL:-}" ] && [ "${LIVEKIT:-on}" != off ] && lk_wanted=1
 lk_port=${LIVEKIT_PORT:-7880}
 lk_started=0
+lk_start_pid=
+lk_url_file=$(mktemp)
+trap 'rm -f "$lk_url_file"' EXIT
+# bail exits before the server runs, stopping the LiveKit started meanwhile.
+bail() {
+  [ -n "$lk_start_pid" ] && wait "$lk_start_pid" 2>/dev/null
+  [ -s "$lk_url_file" ] && scripts/livekit.sh stop "$lk_port"
+  exit "$1"
+}
+trap 'bail 130' INT TERM
+if [ "$lk_wanted" = 1 ]; then
+  scripts/livekit.sh start "$lk_port" "http://127.0.0.1:${port}/api/livekit/webhook" >"$lk_url_file" &
+  lk_start_pid=$!
+fi
+log "[0/4] system packages (scripts/deps.sh --run; skipped when installed)"
+scripts/deps.sh --run || bail 1
+
+log "[1/4] building the server and the agent (the first build takes minutes; later ones are cached)"
+step=$SECONDS
+# Both at once: each go build spends seconds loading the package graph and
+# checking its cache even when nothing changed.
+go build -o "$bin/server" ./cmd/server &
+server_build=$!
+agent_ok=1
+CGO_ENABLED=1 go build -o "$bin/agent" ./cmd/agent || { agent_ok=0; log "agent not built (needs cgo with libopus-dev libopusfile-dev libsoxr-dev); serving without the voice interviewer"; }
+wait "$server_build" || bail 1
+log "      built in $((SECONDS - step))s"
+
 if [ "$lk_wanted" = 1 ]; then
   log "[2/4] LiveKit: starting livekit-server on port $lk_port (the first run builds it: several minutes, progress below)"
-  [ -n "$lk_build_pid" ] && wait "$lk_build_pid"
-  if lk_url=$(scripts/livekit.sh start "$lk_port" "http://127.0.0.1:${port}/api/livekit/webhook"); then
+  if wait "$lk_start_pid" && lk_url=$(cat "$lk_url_file") && [ -n "$lk_url" ]; then
     export LIVEKIT_URL="$lk_url" LIVEKIT_API_KEY=devkey LIVEKIT_API_SECRET=secret
     lk_started=1
   else
@@ -81,7 +93,7 @@ fi
       log "[4/4] ready at ${PUBLIC_URL:-http://127.0.0.1:${port}} ($((SECONDS - started))s after make run): $ready"
       exit 0
     fi
-    sleep 1
+    sleep 0.2
   done
 ) &
 stop_livekit() {

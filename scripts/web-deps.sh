@@ -16,19 +16,20 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
 fi
 
+command -v chromium >/dev/null || log "chromium is missing: scripts/deps.sh installs it (scripts/apt-packages-test.txt)"
+
+# Installed from this lock file (with a Node checked below): nothing to do.
+stamp=web/node_modules/.utopiahire-lock.sha256
+want=$(sha256sum web/package-lock.json | cut -d' ' -f1)
+if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+  exit 0
+fi
+
 # node --test with --test-concurrency and glob-free file lists needs Node 20.
 major=$(node -p 'process.versions.node.split(".")[0]')
 if [ "$major" -lt 20 ]; then
   log "node $(node --version) is too old for the browser tests (need 20 or later)"
   exit 1
-fi
-
-command -v chromium >/dev/null || log "chromium is missing: scripts/deps.sh installs it (scripts/apt-packages-test.txt)"
-
-stamp=web/node_modules/.utopiahire-lock.sha256
-want=$(sha256sum web/package-lock.json | cut -d' ' -f1)
-if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
-  exit 0
 fi
 log "npm ci in web/"
 start=$SECONDS
