@@ -3,7 +3,6 @@ package extract
 import (
 	"bytes"
 	"encoding/xml"
-	"errors"
 	"io"
 	"regexp"
 	"strconv"
@@ -128,15 +127,12 @@ var reHyperlinkField = regexp.MustCompile(`HYPERLINK\s+"([^"]+)"`)
 // docxPara accumulates one paragraph; paragraphs nest (text boxes sit inside
 // a run of their anchor paragraph), so the walker keeps a stack.
 type docxPara struct {
-	b         strings.Builder
+	paraText
 	style     docxStyle
 	list      bool
 	spaced    bool
 	boldRuns  int
-	firstBold bool
 	textRuns  int
-	size      float64
-	breaks    []Line // lines ended by <w:br/> inside the paragraph
 	runBold   bool
 	runSize   float64
 	inRun     bool
@@ -146,183 +142,118 @@ type docxPara struct {
 // docxLines walks one part's XML as a stream; it stops early, keeping what
 // it has, once the text reaches maxText.
 func docxLines(r io.Reader, maxText int, styles map[string]docxStyle, rels map[string]string, links *linkSet) ([]Line, error) {
-	dec := xml.NewDecoder(r)
-	var (
-		depth   int
-		text    int
-		lines   []Line
-		stack   []*docxPara
-		skip    int // depth inside mc:Fallback, whose content duplicates mc:Choice
-		inText  bool
-		inInstr bool
-		prevGap = true
-	)
-	cur := func() *docxPara {
-		if len(stack) == 0 {
-			return nil
-		}
-		return stack[len(stack)-1]
+	var inText, inInstr bool
+	w := &paraWalk[*docxPara]{
+		format: "DOCX",
+		// mc:Fallback's content duplicates mc:Choice.
+		skip:   func(name string) bool { return name == "Fallback" },
+		closes: func(name string) bool { return name == "p" },
 	}
-	for {
-		tok, err := dec.Token()
-		if errors.Is(err, io.EOF) {
-			break
+	w.open = func(t xml.StartElement) (*docxPara, bool) {
+		if t.Name.Local != "p" {
+			return nil, false
 		}
-		if err != nil {
-			return nil, err
-		}
-		switch tok.(type) {
-		case xml.EndElement:
-			depth--
-		case xml.StartElement:
-			if depth++; depth > maxXMLDepth {
-				return nil, refuse(CodeMalformedFile, "the DOCX document nests elements more than %d deep", maxXMLDepth)
+		return &docxPara{}, true
+	}
+	w.start = func(t xml.StartElement) {
+		p := w.cur()
+		switch t.Name.Local {
+		case "pStyle":
+			if p != nil {
+				p.style = styles[attr(t, "val")]
+				p.list = p.list || p.style.list
+			}
+		case "numPr":
+			if p != nil {
+				p.list = true
+			}
+		case "spacing":
+			if p != nil {
+				before, _ := strconv.Atoi(attr(t, "before"))
+				p.spaced = before >= 120
+			}
+		case "r":
+			if p != nil {
+				p.inRun, p.runBold, p.runSize, p.runHasTxt = true, p.style.bold, p.style.size, false
+			}
+		case "b":
+			if p != nil && p.inRun {
+				p.runBold = (&onOff{Val: attr(t, "val")}).on()
+			}
+		case "sz":
+			if p != nil && p.inRun {
+				v, _ := strconv.ParseFloat(attr(t, "val"), 64)
+				p.runSize = v / 2
+			}
+		case "t":
+			inText = true
+		case "instrText":
+			inInstr = true
+		case "tab":
+			if p != nil && p.inRun {
+				p.b.WriteByte('\t')
+			}
+		case "br", "cr":
+			if p != nil && attr(t, "type") != "page" {
+				p.lineBreak()
+			}
+		case "noBreakHyphen":
+			if p != nil {
+				p.b.WriteByte('-')
+			}
+		case "hyperlink":
+			if target := rels[attr(t, "id")]; target != "" {
+				links.add(target)
+			}
+		case "fldSimple":
+			if m := reHyperlinkField.FindStringSubmatch(attr(t, "instr")); m != nil {
+				links.add(m[1])
 			}
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if skip > 0 || t.Name.Local == "Fallback" {
-				skip++
-				continue
-			}
-			p := cur()
-			switch t.Name.Local {
-			case "p":
-				stack = append(stack, &docxPara{})
-			case "pStyle":
-				if p != nil {
-					p.style = styles[attr(t, "val")]
-					p.list = p.list || p.style.list
-				}
-			case "numPr":
-				if p != nil {
-					p.list = true
-				}
-			case "spacing":
-				if p != nil {
-					before, _ := strconv.Atoi(attr(t, "before"))
-					p.spaced = before >= 120
-				}
-			case "r":
-				if p != nil {
-					p.inRun, p.runBold, p.runSize, p.runHasTxt = true, p.style.bold, p.style.size, false
-				}
-			case "b":
-				if p != nil && p.inRun {
-					p.runBold = (&onOff{Val: attr(t, "val")}).on()
-				}
-			case "sz":
-				if p != nil && p.inRun {
-					v, _ := strconv.ParseFloat(attr(t, "val"), 64)
-					p.runSize = v / 2
-				}
-			case "t":
-				inText = true
-			case "instrText":
-				inInstr = true
-			case "tab":
-				if p != nil && p.inRun {
-					p.b.WriteByte('\t')
-				}
-			case "br", "cr":
-				if p != nil && attr(t, "type") != "page" {
-					p.breaks = append(p.breaks, Line{Text: cleanLine(p.b.String())})
-					p.b.Reset()
-				}
-			case "noBreakHyphen":
-				if p != nil {
-					p.b.WriteByte('-')
-				}
-			case "hyperlink":
-				if target := rels[attr(t, "id")]; target != "" {
-					links.add(target)
-				}
-			case "fldSimple":
-				if m := reHyperlinkField.FindStringSubmatch(attr(t, "instr")); m != nil {
-					links.add(m[1])
-				}
-			}
-		case xml.EndElement:
-			if skip > 0 {
-				skip--
-				continue
-			}
-			p := cur()
-			switch t.Name.Local {
-			case "t":
-				inText = false
-			case "instrText":
-				inInstr = false
-			case "r":
-				if p != nil {
-					p.inRun = false
-					if p.runHasTxt {
-						if p.textRuns == 0 {
-							p.firstBold = p.runBold
-						}
-						p.textRuns++
-						if p.runBold {
-							p.boldRuns++
-						}
-						p.size = max(p.size, p.runSize)
+	}
+	w.end = func(t xml.EndElement) {
+		p := w.cur()
+		switch t.Name.Local {
+		case "t":
+			inText = false
+		case "instrText":
+			inInstr = false
+		case "r":
+			if p != nil {
+				p.inRun = false
+				if p.runHasTxt {
+					if p.textRuns == 0 {
+						p.firstBold = p.runBold
 					}
-				}
-			case "p":
-				if p == nil {
-					continue
-				}
-				stack = stack[:len(stack)-1]
-				out := p.lines(prevGap)
-				if len(out) == 0 {
-					prevGap = true
-					continue
-				}
-				lines = append(lines, out...)
-				prevGap = false
-				for _, l := range out {
-					text += len(l.Text) + 1
-				}
-				if text > maxText {
-					return lines, nil
-				}
-			}
-		case xml.CharData:
-			p := cur()
-			if skip > 0 || p == nil {
-				continue
-			}
-			if inInstr {
-				if m := reHyperlinkField.FindSubmatch(t); m != nil {
-					links.add(string(m[1]))
-				}
-				continue
-			}
-			if inText {
-				p.b.Write(t)
-				if len(bytes.TrimSpace(t)) > 0 {
-					p.runHasTxt = true
+					p.textRuns++
+					if p.runBold {
+						p.boldRuns++
+					}
+					p.size = max(p.size, p.runSize)
 				}
 			}
 		}
 	}
-	return lines, nil
+	w.text = func(t xml.CharData) {
+		p := w.cur()
+		if inInstr {
+			if m := reHyperlinkField.FindSubmatch(t); m != nil {
+				links.add(string(m[1]))
+			}
+			return
+		}
+		if inText {
+			p.b.Write(t)
+			if len(bytes.TrimSpace(t)) > 0 {
+				p.runHasTxt = true
+			}
+		}
+	}
+	return w.lines(r, maxText)
 }
 
 func (p *docxPara) lines(prevGap bool) []Line {
-	all := append(p.breaks, Line{Text: cleanLine(p.b.String())})
-	var out []Line
-	for _, l := range all {
-		if l.Text == "" {
-			continue
-		}
-		l.Bold = p.firstBold
-		l.Size = p.size
-		l.Heading = p.style.heading
-		l.Bullet = p.list || startsWithBullet(l.Text)
-		l.GapBefore = len(out) == 0 && (prevGap || p.spaced || p.style.heading)
-		out = append(out, l)
-	}
-	return out
+	return p.textLines(p.style.heading, p.list, prevGap || p.spaced || p.style.heading)
 }
 
 func attr(se xml.StartElement, local string) string {

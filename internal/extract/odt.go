@@ -130,167 +130,107 @@ func (s odtStyles) resolve(name string) (bold bool, size float64, heading bool) 
 }
 
 type odtPara struct {
-	b         strings.Builder
+	paraText
 	heading   bool
 	list      bool
 	paraBold  bool
-	size      float64
 	spanBold  []bool
 	boldChars int
-	firstBold bool
 	textChars int
-	breaks    []Line
 }
 
 // odtLines walks content.xml as a stream; it stops early, keeping what it
 // has, once the text reaches maxText.
 func odtLines(r io.Reader, maxText int, styles odtStyles, links *linkSet) ([]Line, error) {
-	dec := xml.NewDecoder(r)
 	var (
-		depth, text int
-		lines       []Line
-		stack       []*odtPara
-		listDepth   int
-		skip        int
-		inBody      bool
-		prevGap     = true
+		listDepth int
+		inBody    bool
 	)
-	cur := func() *odtPara {
-		if len(stack) == 0 {
-			return nil
-		}
-		return stack[len(stack)-1]
+	w := &paraWalk[*odtPara]{
+		format: "ODT",
+		skip: func(name string) bool {
+			return name == "annotation" || name == "tracked-changes" || name == "note-citation"
+		},
+		closes: func(name string) bool { return name == "p" || name == "h" },
 	}
-	for {
-		tok, err := dec.Token()
-		if errors.Is(err, io.EOF) {
-			break
+	w.open = func(t xml.StartElement) (*odtPara, bool) {
+		if t.Name.Local != "p" && t.Name.Local != "h" {
+			return nil, false
 		}
-		if err != nil {
-			return nil, err
+		np := &odtPara{heading: t.Name.Local == "h", list: listDepth > 0}
+		b, sz, h := styles.resolve(attr(t, "style-name"))
+		np.paraBold, np.size, np.heading = b, sz, np.heading || h
+		return np, true
+	}
+	w.start = func(t xml.StartElement) {
+		p := w.cur()
+		switch t.Name.Local {
+		case "body":
+			inBody = true
+		case "list-item":
+			listDepth++
+		case "span":
+			if p != nil {
+				b, sz, _ := styles.resolve(attr(t, "style-name"))
+				if attr(t, "style-name") == "" {
+					b = p.paraBold
+				}
+				p.spanBold = append(p.spanBold, b)
+				p.size = max(p.size, sz)
+			}
+		case "s":
+			if p != nil {
+				n, err := strconv.Atoi(attr(t, "c"))
+				if err != nil || n < 1 {
+					n = 1
+				}
+				p.b.WriteString(strings.Repeat(" ", min(n, 16)))
+			}
+		case "tab":
+			if p != nil {
+				p.b.WriteByte('\t')
+			}
+		case "line-break":
+			if p != nil {
+				p.lineBreak()
+			}
+		case "a":
+			links.add(attr(t, "href"))
 		}
-		switch tok.(type) {
-		case xml.EndElement:
-			depth--
-		case xml.StartElement:
-			if depth++; depth > maxXMLDepth {
-				return nil, refuse(CodeMalformedFile, "the ODT document nests elements more than %d deep", maxXMLDepth)
-			}
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if skip > 0 || t.Name.Local == "annotation" || t.Name.Local == "tracked-changes" || t.Name.Local == "note-citation" {
-				skip++
-				continue
-			}
-			p := cur()
-			switch t.Name.Local {
-			case "body":
-				inBody = true
-			case "list-item":
-				listDepth++
-			case "p", "h":
-				np := &odtPara{heading: t.Name.Local == "h", list: listDepth > 0}
-				b, sz, h := styles.resolve(attr(t, "style-name"))
-				np.paraBold, np.size, np.heading = b, sz, np.heading || h
-				stack = append(stack, np)
-			case "span":
-				if p != nil {
-					b, sz, _ := styles.resolve(attr(t, "style-name"))
-					if attr(t, "style-name") == "" {
-						b = p.paraBold
-					}
-					p.spanBold = append(p.spanBold, b)
-					p.size = max(p.size, sz)
-				}
-			case "s":
-				if p != nil {
-					n, err := strconv.Atoi(attr(t, "c"))
-					if err != nil || n < 1 {
-						n = 1
-					}
-					p.b.WriteString(strings.Repeat(" ", min(n, 16)))
-				}
-			case "tab":
-				if p != nil {
-					p.b.WriteByte('\t')
-				}
-			case "line-break":
-				if p != nil {
-					p.breaks = append(p.breaks, Line{Text: cleanLine(p.b.String())})
-					p.b.Reset()
-				}
-			case "a":
-				links.add(attr(t, "href"))
-			}
-		case xml.EndElement:
-			if skip > 0 {
-				skip--
-				continue
-			}
-			p := cur()
-			switch t.Name.Local {
-			case "list-item":
-				listDepth--
-			case "span":
-				if p != nil && len(p.spanBold) > 0 {
-					p.spanBold = p.spanBold[:len(p.spanBold)-1]
-				}
-			case "p", "h":
-				if p == nil {
-					continue
-				}
-				stack = stack[:len(stack)-1]
-				out := p.lines(prevGap)
-				if len(out) == 0 {
-					prevGap = true
-					continue
-				}
-				lines = append(lines, out...)
-				prevGap = false
-				for _, l := range out {
-					text += len(l.Text) + 1
-				}
-				if text > maxText {
-					return lines, nil
-				}
-			}
-		case xml.CharData:
-			p := cur()
-			if skip > 0 || p == nil || !inBody {
-				continue
-			}
-			p.b.Write(t)
-			n := len(bytes.TrimSpace(t))
-			p.textChars += n
-			bold := p.paraBold
-			if len(p.spanBold) > 0 {
-				bold = p.spanBold[len(p.spanBold)-1]
-			}
-			if bold {
-				p.boldChars += n
-			}
-			if p.textChars == n && n > 0 {
-				p.firstBold = bold
+	}
+	w.end = func(t xml.EndElement) {
+		p := w.cur()
+		switch t.Name.Local {
+		case "list-item":
+			listDepth--
+		case "span":
+			if p != nil && len(p.spanBold) > 0 {
+				p.spanBold = p.spanBold[:len(p.spanBold)-1]
 			}
 		}
 	}
-	return lines, nil
+	w.text = func(t xml.CharData) {
+		if !inBody {
+			return
+		}
+		p := w.cur()
+		p.b.Write(t)
+		n := len(bytes.TrimSpace(t))
+		p.textChars += n
+		bold := p.paraBold
+		if len(p.spanBold) > 0 {
+			bold = p.spanBold[len(p.spanBold)-1]
+		}
+		if bold {
+			p.boldChars += n
+		}
+		if p.textChars == n && n > 0 {
+			p.firstBold = bold
+		}
+	}
+	return w.lines(r, maxText)
 }
 
 func (p *odtPara) lines(prevGap bool) []Line {
-	all := append(p.breaks, Line{Text: cleanLine(p.b.String())})
-	var out []Line
-	for _, l := range all {
-		if l.Text == "" {
-			continue
-		}
-		l.Bold = p.firstBold
-		l.Size = p.size
-		l.Heading = p.heading
-		l.Bullet = p.list || startsWithBullet(l.Text)
-		l.GapBefore = len(out) == 0 && (prevGap || p.heading)
-		out = append(out, l)
-	}
-	return out
+	return p.textLines(p.heading, p.list, prevGap || p.heading)
 }
