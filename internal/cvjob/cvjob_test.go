@@ -12,8 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/utopiahire/utopiahire/internal/cvjob"
-
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/riverqueue/river"
@@ -23,6 +21,7 @@ import (
 	"github.com/utopiahire/utopiahire/hub"
 	"github.com/utopiahire/utopiahire/internal/cv"
 	"github.com/utopiahire/utopiahire/internal/cvanalysis"
+	"github.com/utopiahire/utopiahire/internal/cvjob"
 	"github.com/utopiahire/utopiahire/internal/dbtest"
 	"github.com/utopiahire/utopiahire/internal/extract"
 	"github.com/utopiahire/utopiahire/internal/skills"

@@ -100,13 +100,6 @@ var roles = map[string]role{
 	"web/e2e":                      other,
 }
 
-// knownViolations are imports that break the rules today and are being
-// removed (issue 19). The test fails on a violation not listed here, and on a
-// listed one that is gone, so the list only shrinks.
-var knownViolations = map[string]bool{
-	"internal/interview imports internal/store": true,
-}
-
 type listedPackage struct {
 	ImportPath string
 	Imports    []string
@@ -235,17 +228,7 @@ func TestForbidden(t *testing.T) {
 }
 
 func TestImportRules(t *testing.T) {
-	found := violations(t, listModule(t))
-	seen := map[string]bool{}
-	for _, v := range found {
-		seen[v] = true
-		if !knownViolations[v] {
-			t.Errorf("%s: breaks the import rules (see package doc and docs/architecture.md)", v)
-		}
-	}
-	for v := range knownViolations {
-		if !seen[v] {
-			t.Errorf("%q no longer happens: remove it from knownViolations", v)
-		}
+	for _, v := range violations(t, listModule(t)) {
+		t.Errorf("%s: breaks the import rules (see package doc and docs/architecture.md)", v)
 	}
 }

@@ -8,13 +8,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/jackc/pgx/v5"
-
 	"github.com/utopiahire/utopiahire/hub"
 	"github.com/utopiahire/utopiahire/internal/agentapi"
 	"github.com/utopiahire/utopiahire/internal/apperr"
 	"github.com/utopiahire/utopiahire/internal/interviewreport"
-	"github.com/utopiahire/utopiahire/internal/store"
 )
 
 // SessionData is GET /api/session-data/{room}: what the agent needs to run
@@ -63,7 +60,7 @@ type SavedReport struct {
 }
 
 // checkReport validates and normalises a report for iv.
-func checkReport(in *ReportInput, iv store.Interview) error {
+func checkReport(in *ReportInput, iv Interview) error {
 	f := fields{}
 	in.CandidateEmail = strings.TrimSpace(in.CandidateEmail)
 	in.JobTitle = strings.TrimSpace(in.JobTitle)
@@ -127,7 +124,7 @@ func (s *Service) SaveReport(ctx context.Context, cred Credential, in ReportInpu
 		return SavedReport{}, apperr.New(apperr.Conflict, CodeNotStarted, "The interview has not started: the interviewer has not joined the room.").With("state", iv.State)
 	}
 	claim := cred.ClaimID
-	rep := store.InterviewReport{
+	rep := InterviewReport{
 		InterviewID: iv.ID, Score: in.InterviewScore, UnscoredReason: nonEmpty(in.UnscoredReason),
 		Strengths: in.Strengths, DevelopmentAreas: in.DevelopmentAreas, Communication: in.Communication,
 		RoleFit: in.RoleFit, Conclusion: in.Conclusion, Terminated: in.Terminated,
@@ -158,7 +155,7 @@ var (
 // candidate's request to end wins (completed, ended by the candidate),
 // then walking out (abandoned), then the interviewer stopping early
 // (terminated); otherwise it completed normally.
-func reportEnding(iv store.Interview, in ReportInput) finalMove {
+func reportEnding(iv Interview, in ReportInput) finalMove {
 	switch {
 	case iv.EndRequestedAt != nil:
 		return finalMove{Completed, &ReasonCandidateEnded, interviewreport.EndedByCandidate}
@@ -173,17 +170,18 @@ func reportEnding(iv store.Interview, in ReportInput) finalMove {
 // storeReport stores a report, moves the interview by end (when it is
 // still in progress; an ended one keeps its state) and queues the e-mail,
 // in one transaction, then publishes. It returns the final state.
-func (s *Service) storeReport(ctx context.Context, iv store.Interview, rep store.InterviewReport, end *finalMove) (State, error) {
+func (s *Service) storeReport(ctx context.Context, iv Interview, rep InterviewReport, end *finalMove) (State, error) {
 	msg, err := s.templates.report(iv, rep, s.cfg.FrontendURL)
 	if err != nil {
 		return "", err
 	}
 	var o outbox
-	var moved *store.Interview
+	var moved *Interview
 	state := State(iv.State)
-	err = s.st.InTx(ctx, func(tx *store.Interviews, ptx pgx.Tx) error {
+	err = s.st.InTx(ctx, func(tx Tx) error {
+		ptx := tx.Pgx()
 		if err := tx.SaveReport(ctx, rep); err != nil {
-			if errors.Is(err, store.ErrReportExists) {
+			if errors.Is(err, ErrReportExists) {
 				return apperr.New(apperr.Conflict, CodeReportExists, "This interview's report is already saved.")
 			}
 			return err
@@ -228,7 +226,7 @@ func (s *Service) storeReport(ctx context.Context, iv store.Interview, rep store
 	return state, nil
 }
 
-func reportData(r store.InterviewReport) map[string]any {
+func reportData(r InterviewReport) map[string]any {
 	return map[string]any{
 		"interview_score": r.Score, "unscored_reason": r.UnscoredReason, "strengths": nonNil(r.Strengths),
 		"development_areas": nonNil(r.DevelopmentAreas), "communication": r.Communication, "role_fit": r.RoleFit,
@@ -260,17 +258,17 @@ func (s *Service) HandlePublish(ctx context.Context, _ hub.Principal, channel st
 }
 
 func (s *Service) storeSegment(ctx context.Context, id string, seg Segment) error {
-	out, err := s.st.UpsertSegment(ctx, id, store.InterviewSegment(seg))
+	out, err := s.st.UpsertSegment(ctx, id, InterviewSegment(seg))
 	if err != nil {
 		s.metrics.segments.WithLabelValues("error").Inc()
 		s.log.Error("store transcript segment", "interview_id", id, "seq", seg.Seq, "err", err)
 		return hub.NewError(hub.CodeInternal, "The segment could not be stored; send it again.")
 	}
 	switch out {
-	case store.SegmentFinalized:
+	case SegmentFinalized:
 		s.metrics.segments.WithLabelValues("refused_final").Inc()
 		return refuse(CodeSegmentFinal, "Segment %d is already final; a final segment is never replaced.", seg.Seq)
-	case store.SegmentUnchanged:
+	case SegmentUnchanged:
 		s.metrics.segments.WithLabelValues("duplicate").Inc()
 	default:
 		s.metrics.segments.WithLabelValues("stored").Inc()
@@ -305,7 +303,7 @@ func (s *Service) agentEvent(ctx context.Context, id string, m agentMessage, key
 	}
 	switch m.Event {
 	case AgentJoined:
-		if err := s.st.Joined(ctx, id, store.PartAgent, time.Now()); err != nil {
+		if err := s.st.Joined(ctx, id, PartAgent, time.Now()); err != nil {
 			s.log.Error("record agent joined", "interview_id", id, "err", err)
 		}
 		if iv.State == string(WaitingForAgent) {

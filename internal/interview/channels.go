@@ -7,9 +7,9 @@ import (
 	"time"
 
 	"github.com/utopiahire/utopiahire/hub"
+	"github.com/utopiahire/utopiahire/internal/apperr"
 	"github.com/utopiahire/utopiahire/internal/auth"
 	"github.com/utopiahire/utopiahire/internal/channels"
-	"github.com/utopiahire/utopiahire/internal/store"
 )
 
 // InterviewChannel authorizes interview:<id>: the owner and invited
@@ -17,7 +17,7 @@ import (
 // subscribes and publishes; only the server publishes anything else.
 // Every check reads the database, so a revoked invitation or a released
 // claim is refused at the next subscribe (and cut at once by the service).
-type InterviewChannel struct{ St *store.Interviews }
+type InterviewChannel struct{ St Queries }
 
 var (
 	_ hub.Authorizer = InterviewChannel{}
@@ -67,7 +67,7 @@ func (c InterviewChannel) agentHolds(ctx context.Context, ident auth.Identity, i
 		return hub.NewError(hub.CodeForbidden, "This credential is for another interview.")
 	}
 	iv, err := c.St.Get(ctx, id)
-	if errors.Is(err, store.ErrNotFound) || (err == nil && (iv.ClaimID == nil || *iv.ClaimID != claimID)) {
+	if errors.Is(err, apperr.ErrNotFound) || (err == nil && (iv.ClaimID == nil || *iv.ClaimID != claimID)) {
 		return hub.NewError(hub.CodeForbidden, "This credential's claim was released; claim an interview again.")
 	}
 	if err != nil {
@@ -96,7 +96,7 @@ func (DispatchChannelAuth) CanPublish(context.Context, hub.Principal, string) er
 }
 
 // Namespaces returns the hub namespaces of the interviews area.
-func Namespaces(st *store.Interviews) map[string]hub.NamespaceConfig {
+func Namespaces(st Queries) map[string]hub.NamespaceConfig {
 	return map[string]hub.NamespaceConfig{
 		ChannelNamespace: {Authorizer: InterviewChannel{St: st}, HistorySize: 512, HistoryTTL: 3 * time.Hour, Presence: true, JoinLeave: true},
 		// Presence on the dispatch channel tells /ready whether any agent worker is connected.

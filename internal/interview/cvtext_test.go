@@ -1,4 +1,4 @@
-package interview
+package interview_test
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 
 	"github.com/utopiahire/utopiahire/internal/cv"
 	"github.com/utopiahire/utopiahire/internal/extract"
+	"github.com/utopiahire/utopiahire/internal/interview"
 	"github.com/utopiahire/utopiahire/internal/store"
 )
 
@@ -35,16 +36,16 @@ func TestCVTextFromStoredExtraction(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	var n store.NewInterview
-	if err := e.svc.attachCV(ctx, e.user, StartInput{CVFilename: "kept.pdf"}, &n); err != nil {
+	var n interview.NewInterview
+	if err := e.svc.AttachCVForTest(ctx, e.user, interview.StartInput{CVFilename: "kept.pdf"}, &n); err != nil {
 		t.Fatalf("file with a stored extraction: %v", err)
 	}
 	if n.CVText != "Ann Analyst\nSkills: SQL, Tableau" {
 		t.Fatalf("cv text %q, want the stored extraction's", n.CVText)
 	}
 
-	n = store.NewInterview{}
-	if err := e.svc.attachCV(ctx, e.user, StartInput{CVFilename: "old.txt"}, &n); err != nil {
+	n = interview.NewInterview{}
+	if err := e.svc.AttachCVForTest(ctx, e.user, interview.StartInput{CVFilename: "old.txt"}, &n); err != nil {
 		t.Fatalf("file without a stored extraction: %v", err)
 	}
 	if n.CVText == "" || n.CVText[:11] != "Ann Analyst" {
@@ -61,8 +62,8 @@ func TestCVTextFromStoredExtraction(t *testing.T) {
 	if _, err := e.pool.Exec(ctx, `UPDATE cv_files SET content = $2 WHERE id = $1`, oldID, []byte("\x00garbage")); err != nil {
 		t.Fatal(err)
 	}
-	n = store.NewInterview{}
-	if err := e.svc.attachCV(ctx, e.user, StartInput{CVFilename: "old.txt"}, &n); err != nil || n.CVText[:11] != "Ann Analyst" {
+	n = interview.NewInterview{}
+	if err := e.svc.AttachCVForTest(ctx, e.user, interview.StartInput{CVFilename: "old.txt"}, &n); err != nil || n.CVText[:11] != "Ann Analyst" {
 		t.Fatalf("second read: %q, %v", n.CVText, err)
 	}
 }

@@ -12,13 +12,11 @@ import (
 	"unicode/utf8"
 
 	"github.com/google/uuid"
-	"github.com/jackc/pgx/v5"
 
 	"github.com/utopiahire/utopiahire/internal/agentapi"
 	"github.com/utopiahire/utopiahire/internal/apperr"
 	"github.com/utopiahire/utopiahire/internal/auth"
 	"github.com/utopiahire/utopiahire/internal/livekit"
-	"github.com/utopiahire/utopiahire/internal/store"
 )
 
 // agentIdentityPrefix starts the LiveKit identity of an agent in a room.
@@ -65,7 +63,7 @@ func (s *Service) AuthenticateWorker(raw string) (string, error) {
 // Credential is an authenticated interview credential: the interview as it
 // is now and the claim the credential names.
 type Credential struct {
-	Interview store.Interview
+	Interview Interview
 	ClaimID   string
 }
 
@@ -83,7 +81,7 @@ func (s *Service) AuthenticateInterview(ctx context.Context, raw string) (Creden
 		return Credential{}, errNeedInterview
 	}
 	iv, err := s.st.Get(ctx, id)
-	if errors.Is(err, store.ErrNotFound) {
+	if errors.Is(err, apperr.ErrNotFound) {
 		// Deleted since the claim.
 		return Credential{}, errClaimLost
 	}
@@ -112,14 +110,14 @@ func (s *Service) Claim(ctx context.Context, worker, interviewID string) (Claime
 	claimID := uuid.NewString()
 	identity := agentIdentityPrefix + worker
 	var o outbox
-	var iv store.Interview
-	err := s.st.InTx(ctx, func(tx *store.Interviews, _ pgx.Tx) error {
+	var iv Interview
+	err := s.st.InTx(ctx, func(tx Tx) error {
 		var err error
 		iv, err = tx.Claim(ctx, interviewID, worker, claimID, identity)
 		switch {
-		case errors.Is(err, store.ErrNotFound):
+		case errors.Is(err, apperr.ErrNotFound):
 			return errNotFound
-		case errors.Is(err, store.ErrStateChanged):
+		case errors.Is(err, ErrStateChanged):
 			if iv.State == string(WaitingForAgent) && iv.ClaimID != nil {
 				return apperr.New(apperr.Conflict, CodeAlreadyClaimed, "Another agent claimed this interview first.")
 			}
@@ -180,10 +178,10 @@ func (s *Service) Release(ctx context.Context, cred Credential, reason string) (
 	}
 	if iv.State == string(WaitingForAgent) && iv.AgentJoinedAt == nil {
 		var o outbox
-		err := s.st.InTx(ctx, func(tx *store.Interviews, _ pgx.Tx) error {
+		err := s.st.InTx(ctx, func(tx Tx) error {
 			var err error
 			iv, err = tx.Release(ctx, iv.ID, cred.ClaimID)
-			if errors.Is(err, store.ErrStateChanged) {
+			if errors.Is(err, ErrStateChanged) {
 				return errClaimLost
 			}
 			if err != nil {
@@ -216,7 +214,7 @@ func (s *Service) cutAgent(ctx context.Context, claimID, interviewID string) {
 }
 
 // offer publishes the interview on agents:dispatch and records when.
-func (s *Service) offer(ctx context.Context, iv store.Interview) {
+func (s *Service) offer(ctx context.Context, iv Interview) {
 	now := time.Now()
 	if err := s.st.MarkOffered(ctx, iv.ID); err != nil {
 		s.log.Warn("mark interview offered", "interview_id", iv.ID, "err", err)
@@ -224,7 +222,7 @@ func (s *Service) offer(ctx context.Context, iv store.Interview) {
 	s.publishOffer(ctx, iv, now)
 }
 
-func (s *Service) publishOffer(ctx context.Context, iv store.Interview, at time.Time) {
+func (s *Service) publishOffer(ctx context.Context, iv Interview, at time.Time) {
 	b, _ := json.Marshal(map[string]any{
 		"type": TypeOffer, "interview_id": iv.ID, "room": iv.Room, "language": iv.Language, "offered_at": rfc3339(at),
 	})

@@ -8,13 +8,11 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/jackc/pgx/v5"
 	"github.com/riverqueue/river"
 
 	"github.com/utopiahire/utopiahire/internal/agentapi"
 	"github.com/utopiahire/utopiahire/internal/apperr"
 	"github.com/utopiahire/utopiahire/internal/interviewreport"
-	"github.com/utopiahire/utopiahire/internal/store"
 )
 
 // TypeEndRequested is published on interview:<id> when the candidate asks
@@ -62,9 +60,9 @@ func (s *Service) End(ctx context.Context, u User, id, reason string) (Ended, er
 		return Ended{}, errEnded.With("state", iv.State)
 	}
 	var o outbox
-	err = s.st.InTx(ctx, func(tx *store.Interviews, _ pgx.Tx) error {
+	err = s.st.InTx(ctx, func(tx Tx) error {
 		cur, first, err := tx.RequestEnd(ctx, iv.ID, reason)
-		if errors.Is(err, store.ErrStateChanged) {
+		if errors.Is(err, ErrStateChanged) {
 			return errEnded.With("state", cur.State)
 		}
 		if err != nil || !first {
@@ -103,10 +101,11 @@ func (s *Service) Heartbeat(ctx context.Context, cred Credential) (AgentHeartbea
 // when report is set, queues the job that writes its report from the
 // stored transcript — in one transaction, so a server that dies right
 // after still has the report written (River retries it elsewhere).
-func (s *Service) finish(ctx context.Context, id string, to State, why *Reason, endedBy string, report bool) (store.Interview, error) {
+func (s *Service) finish(ctx context.Context, id string, to State, why *Reason, endedBy string, report bool) (Interview, error) {
 	var o outbox
-	var moved store.Interview
-	err := s.st.InTx(ctx, func(tx *store.Interviews, ptx pgx.Tx) error {
+	var moved Interview
+	err := s.st.InTx(ctx, func(tx Tx) error {
+		ptx := tx.Pgx()
 		var err error
 		if moved, err = s.move(ctx, tx, &o, id, to, why, map[string]any{"ended_by": endedBy}); err != nil {
 			return err
@@ -138,7 +137,7 @@ func (s *Service) finish(ctx context.Context, id string, to State, why *Reason, 
 
 // finishOverdue ends an interview the sweeper found past a deadline.
 // Those whose agent is gone or silent get a report written by the server.
-func (s *Service) finishOverdue(ctx context.Context, o store.Overdue) error {
+func (s *Service) finishOverdue(ctx context.Context, o Overdue) error {
 	rule, ok := overdueReasons[o.Reason]
 	if !ok {
 		return nil
@@ -210,7 +209,7 @@ func (w *ReportWorker) Timeout(*river.Job[ReportArgs]) time.Duration { return 4 
 // server's). An abandoned interview gets one only if the candidate spoke.
 func (s *Service) WriteServerReport(ctx context.Context, id string) error {
 	iv, err := s.st.Get(ctx, id)
-	if errors.Is(err, store.ErrNotFound) {
+	if errors.Is(err, apperr.ErrNotFound) {
 		return nil // deleted
 	}
 	if err != nil {
@@ -218,7 +217,7 @@ func (s *Service) WriteServerReport(ctx context.Context, id string) error {
 	}
 	if _, err := s.st.Report(ctx, id); err == nil {
 		return nil // the agent's report arrived
-	} else if !errors.Is(err, store.ErrNotFound) {
+	} else if !errors.Is(err, apperr.ErrNotFound) {
 		return err
 	}
 	if !State(iv.State).Terminal() {
@@ -264,7 +263,7 @@ func (s *Service) WriteServerReport(ctx context.Context, id string) error {
 	if err := checkReport(&in, iv); err != nil {
 		return fmt.Errorf("server report of interview %s: %w", id, err)
 	}
-	_, err = s.storeReport(ctx, iv, store.InterviewReport{
+	_, err = s.storeReport(ctx, iv, InterviewReport{
 		InterviewID: iv.ID, Score: in.InterviewScore, UnscoredReason: nonEmpty(in.UnscoredReason),
 		Strengths: in.Strengths, DevelopmentAreas: in.DevelopmentAreas, Communication: in.Communication,
 		RoleFit: in.RoleFit, Conclusion: in.Conclusion, Terminated: in.Terminated,

@@ -1,4 +1,4 @@
-package interview
+package interview_test
 
 import (
 	"context"
@@ -14,7 +14,7 @@ import (
 	"github.com/riverqueue/river/rivertest"
 	"github.com/utopiahire/utopiahire/hub"
 	"github.com/utopiahire/utopiahire/internal/apperr"
-	"github.com/utopiahire/utopiahire/internal/store"
+	"github.com/utopiahire/utopiahire/internal/interview"
 )
 
 // started claims a waiting interview, starts it with a short transcript
@@ -37,18 +37,18 @@ func (e *env) started(t *testing.T) string {
 		{"type": "transcript", "seq": 1, "speaker": "candidate", "text": "I analyse data.", "lang": "en", "start_ms": 1000, "end_ms": 4000, "final": true},
 	} {
 		b, _ := json.Marshal(m)
-		if err := e.svc.HandlePublish(ctx, hub.Principal{}, Channel(iv.ID), b, fmt.Sprintf("test/%d", i)); err != nil {
+		if err := e.svc.HandlePublish(ctx, hub.Principal{}, interview.Channel(iv.ID), b, fmt.Sprintf("test/%d", i)); err != nil {
 			t.Fatalf("publish %d: %v", i, err)
 		}
 	}
-	if cred, err = e.svc.AuthenticateInterview(ctx, cl.Credential); err != nil || cred.Interview.State != string(InProgress) {
+	if cred, err = e.svc.AuthenticateInterview(ctx, cl.Credential); err != nil || cred.Interview.State != string(interview.InProgress) {
 		t.Fatalf("not started: %v %v", cred.Interview.State, err)
 	}
 	return cl.Credential
 }
 
 // cred authenticates raw, loading the interview as it is now.
-func (e *env) cred(t *testing.T, raw string) Credential {
+func (e *env) cred(t *testing.T, raw string) interview.Credential {
 	t.Helper()
 	c, err := e.svc.AuthenticateInterview(context.Background(), raw)
 	if err != nil {
@@ -57,10 +57,12 @@ func (e *env) cred(t *testing.T, raw string) Credential {
 	return c
 }
 
-func (e *env) owner() User { return User{ID: e.user, Name: "Ann", Email: "ann@example.com"} }
+func (e *env) owner() interview.User {
+	return interview.User{ID: e.user, Name: "Ann", Email: "ann@example.com"}
+}
 
-func report(iv store.Interview) ReportInput {
-	return ReportInput{CandidateEmail: iv.CandidateEmail, JobTitle: iv.JobTitle, Conclusion: "Short but clear.",
+func report(iv interview.Interview) interview.ReportInput {
+	return interview.ReportInput{CandidateEmail: iv.CandidateEmail, JobTitle: iv.JobTitle, Conclusion: "Short but clear.",
 		UnscoredReason: "rehearsal", Terminated: true, TerminationReason: "The candidate left.", Abandoned: true}
 }
 
@@ -75,13 +77,13 @@ func TestCandidateEndCompletesWithAgentReport(t *testing.T) {
 	cred := e.cred(t, raw)
 	id := cred.Interview.ID
 
-	if _, err := e.svc.End(ctx, User{ID: "00000000-0000-0000-0000-000000000000"}, id, ""); apperr.CodeOf(err) != CodeNotFound {
+	if _, err := e.svc.End(ctx, interview.User{ID: "00000000-0000-0000-0000-000000000000"}, id, ""); apperr.CodeOf(err) != interview.CodeNotFound {
 		t.Fatalf("someone else's end: %v", err)
 	}
-	if _, err := e.svc.End(ctx, e.owner(), id, strings.Repeat("x", 501)); apperr.CodeOf(err) != CodeValidation {
+	if _, err := e.svc.End(ctx, e.owner(), id, strings.Repeat("x", 501)); apperr.CodeOf(err) != interview.CodeValidation {
 		t.Fatalf("long reason: %v", err)
 	}
-	if hb, err := e.svc.Heartbeat(ctx, cred); err != nil || hb.EndRequested || State(hb.State) != InProgress {
+	if hb, err := e.svc.Heartbeat(ctx, cred); err != nil || hb.EndRequested || interview.State(hb.State) != interview.InProgress {
 		t.Fatalf("heartbeat before: %+v %v", hb, err)
 	}
 	// Two clicks at once: both answered, one request stored.
@@ -90,7 +92,7 @@ func TestCandidateEndCompletesWithAgentReport(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			if out, err := e.svc.End(ctx, e.owner(), id, "Out of time"); err != nil || !out.EndRequested || out.State != InProgress {
+			if out, err := e.svc.End(ctx, e.owner(), id, "Out of time"); err != nil || !out.EndRequested || out.State != interview.InProgress {
 				t.Errorf("end: %+v %v", out, err)
 			}
 		}()
@@ -103,7 +105,7 @@ func TestCandidateEndCompletesWithAgentReport(t *testing.T) {
 	evs, _ := e.st.Events(ctx, id)
 	n := 0
 	for _, ev := range evs {
-		if ev.Kind == TypeEndRequested {
+		if ev.Kind == interview.TypeEndRequested {
 			n++
 		}
 	}
@@ -112,22 +114,22 @@ func TestCandidateEndCompletesWithAgentReport(t *testing.T) {
 	}
 	// The candidate left after asking: the agent's abandoned event does not end it.
 	b, _ := json.Marshal(map[string]any{"type": "agent", "event": "abandoned", "reason": "candidate_left"})
-	if err := e.svc.HandlePublish(ctx, hub.Principal{}, Channel(id), b, "test/abandoned"); err != nil {
+	if err := e.svc.HandlePublish(ctx, hub.Principal{}, interview.Channel(id), b, "test/abandoned"); err != nil {
 		t.Fatal(err)
 	}
 	cred = e.cred(t, raw)
 	saved, err := e.svc.SaveReport(ctx, cred, report(cred.Interview))
-	if err != nil || saved.State != Completed {
+	if err != nil || saved.State != interview.Completed {
 		t.Fatalf("save report: %+v %v", saved, err)
 	}
 	iv, _ := e.st.Get(ctx, id)
-	if deref(iv.EndedBy) != "candidate" || deref(iv.EndReason) != "candidate_ended" {
-		t.Fatalf("ended by %q reason %q", deref(iv.EndedBy), deref(iv.EndReason))
+	if derefString(iv.EndedBy) != "candidate" || derefString(iv.EndReason) != "candidate_ended" {
+		t.Fatalf("ended by %q reason %q", derefString(iv.EndedBy), derefString(iv.EndReason))
 	}
 	if rep, err := e.st.Report(ctx, id); err != nil || rep.WrittenBy != "agent" || rep.ClaimID == nil {
 		t.Fatalf("report %+v %v", rep, err)
 	}
-	if _, err := e.svc.End(ctx, e.owner(), id, ""); apperr.CodeOf(err) != CodeInterviewEnded {
+	if _, err := e.svc.End(ctx, e.owner(), id, ""); apperr.CodeOf(err) != interview.CodeInterviewEnded {
 		t.Fatalf("end after the end: %v", err)
 	}
 }
@@ -138,12 +140,12 @@ func TestCandidateEndBeforeStart(t *testing.T) {
 	e := newEnv(t, nil)
 	iv := e.waiting(t)
 	out, err := e.svc.End(context.Background(), e.owner(), iv.ID, "")
-	if err != nil || out.State != Abandoned || out.EndRequested {
+	if err != nil || out.State != interview.Abandoned || out.EndRequested {
 		t.Fatalf("end: %+v %v", out, err)
 	}
 	got, _ := e.st.Get(context.Background(), iv.ID)
-	if deref(got.EndedBy) != "candidate" || deref(got.EndReason) != "candidate_ended" {
-		t.Fatalf("ended by %q reason %q", deref(got.EndedBy), deref(got.EndReason))
+	if derefString(got.EndedBy) != "candidate" || derefString(got.EndReason) != "candidate_ended" {
+		t.Fatalf("ended by %q reason %q", derefString(got.EndedBy), derefString(got.EndReason))
 	}
 }
 
@@ -156,15 +158,15 @@ func TestReportAttachesToAbandonedInterview(t *testing.T) {
 	ctx := context.Background()
 	raw := e.started(t)
 	cred := e.cred(t, raw)
-	if _, err := e.svc.Transition(ctx, cred.Interview.ID, Abandoned, &ReasonCandidateLeft); err != nil {
+	if _, err := e.svc.Transition(ctx, cred.Interview.ID, interview.Abandoned, &interview.ReasonCandidateLeft); err != nil {
 		t.Fatal(err)
 	}
 	cred = e.cred(t, raw)
 	saved, err := e.svc.SaveReport(ctx, cred, report(cred.Interview))
-	if err != nil || saved.State != Abandoned {
+	if err != nil || saved.State != interview.Abandoned {
 		t.Fatalf("save: %+v %v", saved, err)
 	}
-	if _, err := e.svc.SaveReport(ctx, cred, report(cred.Interview)); apperr.CodeOf(err) != CodeReportExists {
+	if _, err := e.svc.SaveReport(ctx, cred, report(cred.Interview)); apperr.CodeOf(err) != interview.CodeReportExists {
 		t.Fatalf("second report: %v", err)
 	}
 }
@@ -174,7 +176,7 @@ func TestReportAttachesToAbandonedInterview(t *testing.T) {
 // stored transcript (once, however often the job runs).
 func TestSilentAgentGetsServerReport(t *testing.T) {
 	t.Parallel()
-	e := newEnv(t, func(c *Config) { c.AgentSilence = 300 * time.Millisecond })
+	e := newEnv(t, func(c *interview.Config) { c.AgentSilence = 300 * time.Millisecond })
 	ctx := context.Background()
 	raw := e.started(t)
 	cred := e.cred(t, raw)
@@ -183,8 +185,8 @@ func TestSilentAgentGetsServerReport(t *testing.T) {
 	time.Sleep(400 * time.Millisecond)
 	e.svc.Sweep(ctx)
 	iv, _ := e.st.Get(ctx, id)
-	if iv.State != string(Failed) || deref(iv.EndReason) != "interviewer_disconnected" || deref(iv.EndedBy) != "server" {
-		t.Fatalf("after the sweep: %s %q by %q", iv.State, deref(iv.EndReason), deref(iv.EndedBy))
+	if iv.State != string(interview.Failed) || derefString(iv.EndReason) != "interviewer_disconnected" || derefString(iv.EndedBy) != "server" {
+		t.Fatalf("after the sweep: %s %q by %q", iv.State, derefString(iv.EndReason), derefString(iv.EndedBy))
 	}
 	driver := riverpgxv5.New(e.pool)
 	job := rivertest.RequireInserted(ctx, t, driver, ReportArgs{}, nil)
@@ -214,7 +216,7 @@ func TestSilentAgentGetsServerReport(t *testing.T) {
 		t.Fatalf("%d report mails (%v)", mails, err)
 	}
 	// The agent's late report is refused.
-	if _, err := e.svc.SaveReport(ctx, cred, report(cred.Interview)); apperr.CodeOf(err) != CodeReportExists {
+	if _, err := e.svc.SaveReport(ctx, cred, report(cred.Interview)); apperr.CodeOf(err) != interview.CodeReportExists {
 		t.Fatalf("late agent report: %v", err)
 	}
 }
@@ -224,24 +226,24 @@ func TestSilentAgentGetsServerReport(t *testing.T) {
 // end interviews whose agent is alive.
 func TestRestartedServerWaitsForHeartbeats(t *testing.T) {
 	t.Parallel()
-	e := newEnv(t, func(c *Config) { c.AgentSilence = 2 * time.Second })
+	e := newEnv(t, func(c *interview.Config) { c.AgentSilence = 2 * time.Second })
 	ctx := context.Background()
 	raw := e.started(t)
 	cred := e.cred(t, raw)
 	if _, err := e.pool.Exec(ctx, `UPDATE interviews SET agent_seen_at = now() - interval '1 hour' WHERE id = $1`, cred.Interview.ID); err != nil {
 		t.Fatal(err)
 	}
-	restarted, err := New(e.svc.cfg)
+	restarted, err := interview.New(e.svc.ConfigForTest())
 	if err != nil {
 		t.Fatal(err)
 	}
 	restarted.Sweep(ctx)
-	if iv, _ := e.st.Get(ctx, cred.Interview.ID); iv.State != string(InProgress) {
+	if iv, _ := e.st.Get(ctx, cred.Interview.ID); iv.State != string(interview.InProgress) {
 		t.Fatalf("ended at once after a restart: %s", iv.State)
 	}
 	time.Sleep(2100 * time.Millisecond)
 	restarted.Sweep(ctx)
-	if iv, _ := e.st.Get(ctx, cred.Interview.ID); iv.State != string(Failed) {
+	if iv, _ := e.st.Get(ctx, cred.Interview.ID); iv.State != string(interview.Failed) {
 		t.Fatalf("agent silent since the restart, interview %s", iv.State)
 	}
 }
@@ -251,16 +253,16 @@ func TestRestartedServerWaitsForHeartbeats(t *testing.T) {
 // AgentReportWait; written then (the candidate spoke), it keeps the state.
 func TestWalkOutGetsServerReportWhenAgentDoesNot(t *testing.T) {
 	t.Parallel()
-	e := newEnv(t, func(c *Config) { c.AbandonGrace, c.AgentReportWait = 100*time.Millisecond, time.Minute })
+	e := newEnv(t, func(c *interview.Config) { c.AbandonGrace, c.AgentReportWait = 100*time.Millisecond, time.Minute })
 	ctx := context.Background()
 	id := e.cred(t, e.started(t)).Interview.ID
-	if err := e.st.Left(ctx, id, store.PartCandidate, time.Now().Add(-time.Second)); err != nil {
+	if err := e.st.Left(ctx, id, interview.PartCandidate, time.Now().Add(-time.Second)); err != nil {
 		t.Fatal(err)
 	}
 	e.svc.Sweep(ctx)
 	iv, _ := e.st.Get(ctx, id)
-	if iv.State != string(Abandoned) || deref(iv.EndReason) != "candidate_left" || deref(iv.EndedBy) != "candidate" {
-		t.Fatalf("after the sweep: %s %q by %q", iv.State, deref(iv.EndReason), deref(iv.EndedBy))
+	if iv.State != string(interview.Abandoned) || derefString(iv.EndReason) != "candidate_left" || derefString(iv.EndedBy) != "candidate" {
+		t.Fatalf("after the sweep: %s %q by %q", iv.State, derefString(iv.EndReason), derefString(iv.EndedBy))
 	}
 	job := rivertest.RequireInserted(ctx, t, riverpgxv5.New(e.pool), ReportArgs{}, nil)
 	if job.Args.InterviewID != id {
@@ -276,7 +278,7 @@ func TestWalkOutGetsServerReportWhenAgentDoesNot(t *testing.T) {
 	if err != nil || rep.WrittenBy != "server" || !rep.Terminated || !strings.Contains(rep.Conclusion, "left before the end") {
 		t.Fatalf("report %+v %v", rep, err)
 	}
-	if iv, _ = e.st.Get(ctx, id); iv.State != string(Abandoned) {
+	if iv, _ = e.st.Get(ctx, id); iv.State != string(interview.Abandoned) {
 		t.Fatalf("state after the report: %s", iv.State)
 	}
 }

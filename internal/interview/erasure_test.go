@@ -1,4 +1,4 @@
-package interview
+package interview_test
 
 import (
 	"context"
@@ -10,13 +10,13 @@ import (
 
 	"github.com/utopiahire/utopiahire/hub"
 	"github.com/utopiahire/utopiahire/internal/apperr"
-	"github.com/utopiahire/utopiahire/internal/store"
+	"github.com/utopiahire/utopiahire/internal/interview"
 )
 
-func newInterviewFor(user string, i int) store.NewInterview {
-	return store.NewInterview{
+func newInterviewFor(user string, i int) interview.NewInterview {
+	return interview.NewInterview{
 		UserID: user, CandidateName: "Ann", CandidateEmail: "ann@example.com", CandidateIdentity: fmt.Sprintf("candidate-ann-%d", i),
-		JobTitle: "Analyst", Language: "en", RoomPrefix: roomPrefix, CVText: "Ann's CV",
+		JobTitle: "Analyst", Language: "en", RoomPrefix: interview.RoomPrefix, CVText: "Ann's CV",
 	}
 }
 
@@ -31,13 +31,13 @@ func TestDeletedReviewerLeavesNoTraceInTimeline(t *testing.T) {
 	if err := e.pool.QueryRow(ctx, `SELECT email, name FROM users WHERE id = $1`, e.user).Scan(&ownerEmail, &ownerName); err != nil {
 		t.Fatal(err)
 	}
-	owner := User{ID: e.user, Name: ownerName, Email: ownerEmail}
+	owner := interview.User{ID: e.user, Name: ownerName, Email: ownerEmail}
 	reviewerEmail := fmt.Sprintf("rita-%d@example.com", time.Now().UnixNano())
 	var reviewerID string
 	if err := e.pool.QueryRow(ctx, `INSERT INTO users (name, email, email_verified) VALUES ('Rita Reviewer', $1, true) RETURNING id`, reviewerEmail).Scan(&reviewerID); err != nil {
 		t.Fatal(err)
 	}
-	reviewer := User{ID: reviewerID, Name: "Rita Reviewer", Email: reviewerEmail}
+	reviewer := interview.User{ID: reviewerID, Name: "Rita Reviewer", Email: reviewerEmail}
 	if _, err := e.svc.Invite(ctx, owner, iv.ID, reviewerEmail); err != nil {
 		t.Fatal(err)
 	}
@@ -88,7 +88,7 @@ func countMails(t *testing.T, e *env, to string) int {
 // limits stop a spray across interviews.
 func TestInvitationLoopMailsOnce(t *testing.T) {
 	t.Parallel()
-	e := newEnv(t, func(c *Config) {
+	e := newEnv(t, func(c *interview.Config) {
 		c.MaxReviewers = 3
 		c.MaxInvitesPerRecipientPerDay = 2
 		c.MaxInvitesPerOwnerPerDay = 4
@@ -98,7 +98,7 @@ func TestInvitationLoopMailsOnce(t *testing.T) {
 	if err := e.pool.QueryRow(ctx, `SELECT email, name FROM users WHERE id = $1`, e.user).Scan(&email, &name); err != nil {
 		t.Fatal(err)
 	}
-	owner := User{ID: e.user, Name: name, Email: email}
+	owner := interview.User{ID: e.user, Name: name, Email: email}
 	iv := e.waiting(t)
 	victim := fmt.Sprintf("victim-%d@example.com", time.Now().UnixNano())
 	for range 10 {
@@ -127,7 +127,7 @@ func TestInvitationLoopMailsOnce(t *testing.T) {
 	}
 	// The same victim from other interviews: the per-address limit (2 a day).
 	for i := range 2 {
-		other, err := e.svc.create(ctx, newInterviewFor(e.user, i))
+		other, err := e.svc.CreateForTest(ctx, newInterviewFor(e.user, i))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -146,21 +146,21 @@ func TestInvitationLoopMailsOnce(t *testing.T) {
 
 // startedFor creates, claims and starts an interview of owner with
 // candidate address ann@example.com and returns its credential.
-func (e *env) startedFor(t *testing.T, owner string, i int) Credential {
+func (e *env) startedFor(t *testing.T, owner string, i int) interview.Credential {
 	t.Helper()
 	ctx := context.Background()
-	iv, err := e.svc.create(ctx, newInterviewFor(owner, i))
+	iv, err := e.svc.CreateForTest(ctx, newInterviewFor(owner, i))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if iv, err = e.svc.Transition(ctx, iv.ID, WaitingForAgent, nil); err != nil {
+	if iv, err = e.svc.Transition(ctx, iv.ID, interview.WaitingForAgent, nil); err != nil {
 		t.Fatal(err)
 	}
 	cl, err := e.svc.Claim(ctx, "w", iv.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := e.svc.HandlePublish(ctx, hub.Principal{}, Channel(iv.ID), []byte(`{"type":"agent","event":"joined"}`), "joined"); err != nil {
+	if err := e.svc.HandlePublish(ctx, hub.Principal{}, interview.Channel(iv.ID), []byte(`{"type":"agent","event":"joined"}`), "joined"); err != nil {
 		t.Fatal(err)
 	}
 	return e.cred(t, cl.Credential)
@@ -171,7 +171,7 @@ func (e *env) startedFor(t *testing.T, owner string, i int) Credential {
 // report_mail_limit, and a report past the limit is kept but not mailed.
 func TestReportMailsLimitedPerAddress(t *testing.T) {
 	t.Parallel()
-	e := newEnv(t, func(c *Config) {
+	e := newEnv(t, func(c *interview.Config) {
 		c.MaxReportMailsPerDay = 2
 		c.MaxLivePerUser = 10
 	})
@@ -196,10 +196,10 @@ func TestReportMailsLimitedPerAddress(t *testing.T) {
 		t.Fatalf("%d reports stored (%v), want all 3", stored, err)
 	}
 	// A third account using the address cannot start another today.
-	_, err := e.svc.Start(ctx, User{ID: other, Name: "Ann", Email: "ann@example.com"}, StartInput{JobTitle: "Analyst", CVFilename: "cv.pdf"})
+	_, err := e.svc.Start(ctx, interview.User{ID: other, Name: "Ann", Email: "ann@example.com"}, interview.StartInput{JobTitle: "Analyst", CVFilename: "cv.pdf"})
 	var ae *apperr.Error
-	if !errors.As(err, &ae) || ae.Code != CodeReportMailLimit || ae.Kind != apperr.RateLimited || ae.RetryAfter <= 0 {
-		t.Fatalf("start-session past the address's daily report mails: %v, want 429 %s with Retry-After", err, CodeReportMailLimit)
+	if !errors.As(err, &ae) || ae.Code != interview.CodeReportMailLimit || ae.Kind != apperr.RateLimited || ae.RetryAfter <= 0 {
+		t.Fatalf("start-session past the address's daily report mails: %v, want 429 %s with Retry-After", err, interview.CodeReportMailLimit)
 	}
 }
 
@@ -216,13 +216,13 @@ func TestDeletedReviewerLeavesNoTraceInChannelHistory(t *testing.T) {
 	if err := e.pool.QueryRow(ctx, `SELECT email FROM users WHERE id = $1`, e.user).Scan(&ownerEmail); err != nil {
 		t.Fatal(err)
 	}
-	owner := User{ID: e.user, Name: "Ann", Email: ownerEmail}
+	owner := interview.User{ID: e.user, Name: "Ann", Email: ownerEmail}
 	reviewerEmail := fmt.Sprintf("rita-%d@example.com", time.Now().UnixNano())
 	var reviewerID string
 	if err := e.pool.QueryRow(ctx, `INSERT INTO users (name, email, email_verified) VALUES ('Rita Reviewer', $1, true) RETURNING id`, reviewerEmail).Scan(&reviewerID); err != nil {
 		t.Fatal(err)
 	}
-	reviewer := User{ID: reviewerID, Name: "Rita Reviewer", Email: reviewerEmail}
+	reviewer := interview.User{ID: reviewerID, Name: "Rita Reviewer", Email: reviewerEmail}
 	if _, err := e.svc.Invite(ctx, owner, iv.ID, reviewerEmail); err != nil {
 		t.Fatal(err)
 	}
@@ -236,22 +236,22 @@ func TestDeletedReviewerLeavesNoTraceInChannelHistory(t *testing.T) {
 	if err != nil || got.Text != secret || got.AuthorName != "Rita Reviewer" {
 		t.Fatalf("note by id = %+v, %v", got, err)
 	}
-	if _, err := e.svc.Note(ctx, User{ID: reviewerID}, iv.ID, "not-an-id"); apperr.CodeOf(err) != CodeNoteNotFound {
-		t.Fatalf("bad note id: %v, want %s", err, CodeNoteNotFound)
+	if _, err := e.svc.Note(ctx, interview.User{ID: reviewerID}, iv.ID, "not-an-id"); apperr.CodeOf(err) != interview.CodeNoteNotFound {
+		t.Fatalf("bad note id: %v, want %s", err, interview.CodeNoteNotFound)
 	}
 
 	if _, err := e.pool.Exec(ctx, `DELETE FROM users WHERE id = $1`, reviewerID); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := e.svc.Note(ctx, owner, iv.ID, note.ID); apperr.CodeOf(err) != CodeNoteNotFound {
-		t.Fatalf("erased note by id: %v, want %s", err, CodeNoteNotFound)
+	if _, err := e.svc.Note(ctx, owner, iv.ID, note.ID); apperr.CodeOf(err) != interview.CodeNoteNotFound {
+		t.Fatalf("erased note by id: %v, want %s", err, interview.CodeNoteNotFound)
 	}
 	// A new subscriber recovering from the start gets this history.
-	top, err := e.broker.History(ctx, Channel(iv.ID), hub.HistoryQuery{})
+	top, err := e.broker.History(ctx, interview.Channel(iv.ID), hub.HistoryQuery{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	hist, err := e.broker.History(ctx, Channel(iv.ID), hub.HistoryQuery{Since: &hub.StreamPosition{Epoch: top.Top.Epoch}})
+	hist, err := e.broker.History(ctx, interview.Channel(iv.ID), hub.HistoryQuery{Since: &hub.StreamPosition{Epoch: top.Top.Epoch}})
 	if err != nil {
 		t.Fatal(err)
 	}

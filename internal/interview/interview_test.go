@@ -1,4 +1,4 @@
-package interview
+package interview_test
 
 import (
 	"context"
@@ -22,121 +22,16 @@ import (
 	"github.com/utopiahire/utopiahire/internal/cvjob"
 	"github.com/utopiahire/utopiahire/internal/dbtest"
 	"github.com/utopiahire/utopiahire/internal/extract"
+	"github.com/utopiahire/utopiahire/internal/interview"
 	"github.com/utopiahire/utopiahire/internal/livekit"
 	"github.com/utopiahire/utopiahire/internal/mail"
 	"github.com/utopiahire/utopiahire/internal/store"
 )
 
-func TestStateMachine(t *testing.T) {
-	t.Parallel()
-	all := []State{Created, WaitingForAgent, InProgress, Completed, Terminated, Failed, Abandoned}
-	allowed := map[[2]State]bool{
-		{Created, WaitingForAgent}: true, {Created, Failed}: true, {Created, Abandoned}: true,
-		{WaitingForAgent, InProgress}: true, {WaitingForAgent, Failed}: true, {WaitingForAgent, Abandoned}: true,
-		{InProgress, Completed}: true, {InProgress, Terminated}: true, {InProgress, Failed}: true, {InProgress, Abandoned}: true,
-	}
-	for _, from := range all {
-		for _, to := range all {
-			if got := CanMove(from, to); got != allowed[[2]State{from, to}] {
-				t.Errorf("CanMove(%s, %s) = %v", from, to, got)
-			}
-		}
-	}
-	for _, s := range all {
-		want := s == Completed || s == Terminated || s == Failed || s == Abandoned
-		if s.Terminal() != want {
-			t.Errorf("%s.Terminal() = %v", s, s.Terminal())
-		}
-	}
-	if State("paused").Valid() || State("paused").Terminal() {
-		t.Error("unknown state accepted")
-	}
-}
-
-func TestParseAgentMessage(t *testing.T) {
-	t.Parallel()
-	long := strings.Repeat("a", maxSegmentText+1)
-	for _, tc := range []struct {
-		name, msg, code string
-	}{
-		{"transcript", `{"type":"transcript","seq":3,"speaker":"candidate","text":"hi","lang":"fr","start_ms":0,"end_ms":10,"final":true}`, ""},
-		{"agent event", `{"type":"agent","event":"question","message":"Q2"}`, ""},
-		{"failed with reason", `{"type":"agent","event":"failed","reason":"gemini_down"}`, ""},
-		{"failed without reason", `{"type":"agent","event":"failed"}`, CodeInvalidMessage},
-		{"not json", `hello`, CodeInvalidMessage},
-		{"no type", `{"seq":1}`, CodeInvalidMessage},
-		{"server type", `{"type":"state","state":"completed"}`, CodeUnknownMessage},
-		{"negative seq", `{"type":"transcript","seq":-1,"speaker":"candidate","text":"","lang":"en","start_ms":0,"end_ms":0,"final":true}`, CodeInvalidMessage},
-		{"bad speaker", `{"type":"transcript","seq":1,"speaker":"reviewer","text":"","lang":"en","start_ms":0,"end_ms":0,"final":true}`, CodeInvalidMessage},
-		{"end before start", `{"type":"transcript","seq":1,"speaker":"candidate","text":"","lang":"en","start_ms":9,"end_ms":1,"final":true}`, CodeInvalidMessage},
-		{"no final", `{"type":"transcript","seq":1,"speaker":"candidate","text":"","lang":"en","start_ms":0,"end_ms":1}`, CodeInvalidMessage},
-		{"hostile lang", `{"type":"transcript","seq":1,"speaker":"candidate","text":"","lang":"<script>","start_ms":0,"end_ms":1,"final":true}`, CodeInvalidMessage},
-		{"text too long", `{"type":"transcript","seq":1,"speaker":"candidate","text":"` + long + `","lang":"en","start_ms":0,"end_ms":1,"final":true}`, CodeInvalidMessage},
-		{"event name", `{"type":"agent","event":"DROP TABLE"}`, CodeInvalidMessage},
-		{"NUL in transcript", `{"type":"transcript","seq":1,"speaker":"candidate","text":"a\u0000b","lang":"en","start_ms":0,"end_ms":1,"final":true}`, CodeInvalidMessage},
-		{"escape in transcript", `{"type":"transcript","seq":1,"speaker":"candidate","text":"\u001b[31mred","lang":"en","start_ms":0,"end_ms":1,"final":true}`, CodeInvalidMessage},
-		{"line breaks in transcript", `{"type":"transcript","seq":1,"speaker":"candidate","text":"one\ntwo\tthree","lang":"en","start_ms":0,"end_ms":1,"final":true}`, ""},
-		{"NUL in agent message", `{"type":"agent","event":"question","message":"Q\u00002"}`, CodeInvalidMessage},
-	} {
-		_, err := parseAgentMessage([]byte(tc.msg))
-		got := ""
-		if he, ok := err.(*hub.Error); ok {
-			got = he.Code
-		} else if err != nil {
-			got = err.Error()
-		}
-		if got != tc.code {
-			t.Errorf("%s: code %q, want %q", tc.name, got, tc.code)
-		}
-	}
-}
-
-func TestReportValidation(t *testing.T) {
-	t.Parallel()
-	iv := store.Interview{CandidateEmail: "ann@example.com", JobTitle: "Analyst"}
-	score := func(v float64) *float64 { return &v }
-	valid := func() ReportInput {
-		return ReportInput{CandidateEmail: "ANN@example.com", JobTitle: "Analyst", InterviewScore: score(6.26), Conclusion: "Fine."}
-	}
-	for _, tc := range []struct {
-		name   string
-		change func(*ReportInput)
-		fields []string
-	}{
-		{"valid", func(*ReportInput) {}, nil},
-		{"unscored with reason", func(r *ReportInput) { r.InterviewScore, r.UnscoredReason = nil, "candidate left early" }, nil},
-		{"unscored without reason", func(r *ReportInput) { r.InterviewScore = nil }, []string{"interview_score"}},
-		{"score above 10", func(r *ReportInput) { r.InterviewScore = score(11) }, []string{"interview_score"}},
-		{"other candidate", func(r *ReportInput) { r.CandidateEmail = "bob@example.com" }, []string{"candidate_email"}},
-		{"other job", func(r *ReportInput) { r.JobTitle = "Chef" }, []string{"job_title"}},
-		{"no conclusion", func(r *ReportInput) { r.Conclusion = " " }, []string{"conclusion"}},
-		{"terminated without reason", func(r *ReportInput) { r.Terminated = true }, []string{"termination_reason"}},
-		{"too many strengths", func(r *ReportInput) { r.Strengths = make([]string, 21) }, []string{"strengths"}},
-		{"empty item", func(r *ReportInput) { r.DevelopmentAreas = []string{""} }, []string{"development_areas"}},
-		{"control characters", func(r *ReportInput) { r.RoleFit = "ok\x00" }, []string{"role_fit"}},
-	} {
-		in := valid()
-		tc.change(&in)
-		err := checkReport(&in, iv)
-		var got []string
-		if ae, ok := apperr.As(err); ok {
-			for k := range ae.Details["fields"].(map[string]string) {
-				got = append(got, k)
-			}
-		}
-		if !cmp.Equal(got, tc.fields) {
-			t.Errorf("%s: fields %v, want %v (%v)", tc.name, got, tc.fields, err)
-		}
-		if tc.name == "valid" && *in.InterviewScore != 6.3 {
-			t.Errorf("score rounded to %v", *in.InterviewScore)
-		}
-	}
-}
-
 // env is a Service over a real database and an in-process hub.
 type env struct {
-	svc  *Service
-	st   *store.Interviews
+	svc  *interview.Service
+	st   interview.Queries
 	pool *pgxpool.Pool
 	hub  *hub.Hub
 	// broker holds the hub's channel history.
@@ -144,7 +39,7 @@ type env struct {
 	user   string
 }
 
-func newEnv(t testing.TB, mod func(*Config)) *env {
+func newEnv(t testing.TB, mod func(*interview.Config)) *env {
 	t.Helper()
 	ctx := context.Background()
 	pool, err := store.Open(ctx, dbtest.New(t), store.DefaultPoolConfig())
@@ -154,7 +49,7 @@ func newEnv(t testing.TB, mod func(*Config)) *env {
 	t.Cleanup(pool.Close)
 	st := store.NewInterviews(pool)
 	broker := hub.NewMemoryBroker()
-	h, err := hub.New(hub.Config{Namespaces: Namespaces(st)}, broker, channels.NewAuthenticator(nil), slog.New(slog.DiscardHandler))
+	h, err := hub.New(hub.Config{Namespaces: interview.Namespaces(st)}, broker, channels.NewAuthenticator(nil), slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -169,7 +64,7 @@ func newEnv(t testing.TB, mod func(*Config)) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg := Config{
+	cfg := interview.Config{
 		Store: st, Hub: h, Tokens: auth.NewTokens(keys, auth.TokenConfig{}), Mailer: mail.NewOutbox(store.NewOutbox(pool), jobs), Jobs: jobs,
 		CVs: cvjob.New(cvjob.Config{CVs: store.NewCVs(pool), Extractor: ex, Logger: slog.New(slog.DiscardHandler)}), LiveKit: issuer, LiveKitURL: "ws://127.0.0.1:7880", AgentSecret: "interview-test-agent-secret",
 		ClaimTimeout: time.Minute, SweepEvery: 50 * time.Millisecond,
@@ -177,7 +72,7 @@ func newEnv(t testing.TB, mod func(*Config)) *env {
 	if mod != nil {
 		mod(&cfg)
 	}
-	svc, err := New(cfg)
+	svc, err := interview.New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -191,20 +86,20 @@ func newEnv(t testing.TB, mod func(*Config)) *env {
 
 // waiting creates an interview and offers it, as start-session does once
 // the room is ready.
-func (e *env) waiting(t testing.TB) store.Interview {
+func (e *env) waiting(t testing.TB) interview.Interview {
 	t.Helper()
 	ctx := context.Background()
-	iv, err := e.svc.create(ctx, store.NewInterview{
+	iv, err := e.svc.CreateForTest(ctx, interview.NewInterview{
 		UserID: e.user, CandidateName: "Ann", CandidateEmail: "ann@example.com", CandidateIdentity: "candidate-ann",
-		JobTitle: "Analyst", Language: "en", RoomPrefix: roomPrefix, CVText: "Ann's CV",
+		JobTitle: "Analyst", Language: "en", RoomPrefix: interview.RoomPrefix, CVText: "Ann's CV",
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if iv, err = e.svc.Transition(ctx, iv.ID, WaitingForAgent, nil); err != nil {
+	if iv, err = e.svc.Transition(ctx, iv.ID, interview.WaitingForAgent, nil); err != nil {
 		t.Fatal(err)
 	}
-	e.svc.offer(ctx, iv)
+	e.svc.OfferForTest(ctx, iv)
 	return iv
 }
 
@@ -228,7 +123,7 @@ func TestClaimRaceHasOneWinner(t *testing.T) {
 		switch {
 		case err == nil:
 			won++
-		case apperr.CodeOf(err) != CodeAlreadyClaimed:
+		case apperr.CodeOf(err) != interview.CodeAlreadyClaimed:
 			t.Errorf("claimer %d: %v", i, err)
 		}
 	}
@@ -238,7 +133,7 @@ func TestClaimRaceHasOneWinner(t *testing.T) {
 	evs, _ := e.st.Events(context.Background(), iv.ID)
 	claims := 0
 	for _, ev := range evs {
-		if ev.Kind == TypeClaimed {
+		if ev.Kind == interview.TypeClaimed {
 			claims++
 		}
 	}
@@ -255,7 +150,7 @@ func TestTranscriptIsStoredOnce(t *testing.T) {
 	if _, err := e.svc.Claim(ctx, "w", iv.ID); err != nil {
 		t.Fatal(err)
 	}
-	ch := Channel(iv.ID)
+	ch := interview.Channel(iv.ID)
 	pub := func(v map[string]any) error {
 		b, _ := json.Marshal(v)
 		return e.svc.HandlePublish(ctx, hub.Principal{}, ch, b, "")
@@ -269,7 +164,7 @@ func TestTranscriptIsStoredOnce(t *testing.T) {
 		}
 	}
 	for _, m := range []map[string]any{seg(0, "Hel", false), seg(0, "Hello!", true)} {
-		if err := pub(m); err == nil || err.(*hub.Error).Code != CodeSegmentFinal {
+		if err := pub(m); err == nil || err.(*hub.Error).Code != interview.CodeSegmentFinal {
 			t.Fatalf("final segment replaced by %v: %v", m, err)
 		}
 	}
@@ -277,7 +172,7 @@ func TestTranscriptIsStoredOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []store.InterviewSegment{
+	want := []interview.InterviewSegment{
 		{Seq: 0, Speaker: "candidate", Text: "Hello there.", Lang: "en", StartMS: 0, EndMS: 5, Final: true},
 		{Seq: 1, Speaker: "candidate", Text: "Bye.", Lang: "en", StartMS: 0, EndMS: 5, Final: true},
 	}
@@ -293,14 +188,14 @@ func TestTranscriptIsStoredOnce(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if evs, _ := e.st.Events(ctx, iv.ID); countKind(evs, TypeAgent) != 1 {
-		t.Fatalf("an agent event resent with its key was stored %d times", countKind(evs, TypeAgent))
+	if evs, _ := e.st.Events(ctx, iv.ID); countKind(evs, interview.TypeAgent) != 1 {
+		t.Fatalf("an agent event resent with its key was stored %d times", countKind(evs, interview.TypeAgent))
 	}
 	if err := pub(map[string]any{"type": "agent", "event": "speaking"}); err != nil {
 		t.Fatal(err)
 	}
 	got, _ := e.st.Get(ctx, iv.ID)
-	if got.State != string(InProgress) || got.AgentJoinedAt == nil {
+	if got.State != string(interview.InProgress) || got.AgentJoinedAt == nil {
 		t.Fatalf("after joined: %s", got.State)
 	}
 	evs, _ := e.st.Events(ctx, iv.ID)
@@ -312,14 +207,14 @@ func TestTranscriptIsStoredOnce(t *testing.T) {
 	if err := pub(map[string]any{"type": "agent", "event": "failed", "reason": "model_unavailable"}); err != nil {
 		t.Fatal(err)
 	}
-	if got, _ = e.st.Get(ctx, iv.ID); got.State != string(Failed) || deref(got.EndReason) != "model_unavailable" {
-		t.Fatalf("after failed: %s %v", got.State, deref(got.EndReason))
+	if got, _ = e.st.Get(ctx, iv.ID); got.State != string(interview.Failed) || derefString(got.EndReason) != "model_unavailable" {
+		t.Fatalf("after failed: %s %v", got.State, derefString(got.EndReason))
 	}
 }
 
 func TestSweeperEndsOverdueInterviews(t *testing.T) {
 	t.Parallel()
-	e := newEnv(t, func(c *Config) {
+	e := newEnv(t, func(c *interview.Config) {
 		c.ClaimTimeout, c.AbandonGrace, c.ReofferEvery = 300*time.Millisecond, 300*time.Millisecond, 100*time.Millisecond
 	})
 	ctx := context.Background()
@@ -328,10 +223,10 @@ func TestSweeperEndsOverdueInterviews(t *testing.T) {
 	if _, err := e.svc.Claim(ctx, "w", left.ID); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := e.svc.Transition(ctx, left.ID, InProgress, nil); err != nil {
+	if _, err := e.svc.Transition(ctx, left.ID, interview.InProgress, nil); err != nil {
 		t.Fatal(err)
 	}
-	if err := e.st.Left(ctx, left.ID, store.PartCandidate, time.Now()); err != nil {
+	if err := e.st.Left(ctx, left.ID, interview.PartCandidate, time.Now()); err != nil {
 		t.Fatal(err)
 	}
 	sweepCtx, cancel := context.WithCancel(ctx)
@@ -342,9 +237,9 @@ func TestSweeperEndsOverdueInterviews(t *testing.T) {
 	for {
 		a, _ := e.st.Get(ctx, unclaimed.ID)
 		b, _ := e.st.Get(ctx, left.ID)
-		if a.State == string(Failed) && b.State == string(Abandoned) {
-			if deref(a.EndReason) != "no_interviewer" || deref(b.EndReason) != "candidate_left" || deref(a.EndMessage) == "" {
-				t.Fatalf("reasons: %v %v", deref(a.EndReason), deref(b.EndReason))
+		if a.State == string(interview.Failed) && b.State == string(interview.Abandoned) {
+			if derefString(a.EndReason) != "no_interviewer" || derefString(b.EndReason) != "candidate_left" || derefString(a.EndMessage) == "" {
+				t.Fatalf("reasons: %v %v", derefString(a.EndReason), derefString(b.EndReason))
 			}
 			// The unclaimed one was re-offered while it waited.
 			if a.OfferedAt == nil || !a.OfferedAt.After(*a.WaitingAt) {
@@ -364,17 +259,17 @@ func TestIllegalTransitionRefused(t *testing.T) {
 	e := newEnv(t, nil)
 	iv := e.waiting(t)
 	ctx := context.Background()
-	_, err := e.svc.Transition(ctx, iv.ID, Completed, nil)
-	if apperr.CodeOf(err) != CodeIllegalTransition {
+	_, err := e.svc.Transition(ctx, iv.ID, interview.Completed, nil)
+	if apperr.CodeOf(err) != interview.CodeIllegalTransition {
 		t.Fatalf("waiting → completed: %v", err)
 	}
-	if _, err := e.svc.Transition(ctx, iv.ID, Failed, &ReasonNoInterviewer); err != nil {
+	if _, err := e.svc.Transition(ctx, iv.ID, interview.Failed, &interview.ReasonNoInterviewer); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := e.svc.Transition(ctx, iv.ID, InProgress, nil); apperr.CodeOf(err) != CodeIllegalTransition {
+	if _, err := e.svc.Transition(ctx, iv.ID, interview.InProgress, nil); apperr.CodeOf(err) != interview.CodeIllegalTransition {
 		t.Fatalf("failed → in_progress: %v", err)
 	}
-	if _, err := e.svc.Transition(ctx, "not-a-uuid", Failed, nil); apperr.CodeOf(err) != CodeNotFound {
+	if _, err := e.svc.Transition(ctx, "not-a-uuid", interview.Failed, nil); apperr.CodeOf(err) != interview.CodeNotFound {
 		t.Fatalf("unknown: %v", err)
 	}
 }
@@ -416,7 +311,7 @@ func BenchmarkClaimRace(b *testing.B) {
 	}
 }
 
-func countKind(evs []store.InterviewEvent, kind string) int {
+func countKind(evs []interview.InterviewEvent, kind string) int {
 	n := 0
 	for _, ev := range evs {
 		if ev.Kind == kind {
@@ -424,4 +319,11 @@ func countKind(evs []store.InterviewEvent, kind string) int {
 		}
 	}
 	return n
+}
+
+func derefString(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
 }

@@ -1,4 +1,4 @@
-package interview
+package interview_test
 
 import (
 	"context"
@@ -12,6 +12,7 @@ import (
 	"github.com/utopiahire/utopiahire/agent"
 	"github.com/utopiahire/utopiahire/hub"
 	"github.com/utopiahire/utopiahire/hub/hubclient"
+	"github.com/utopiahire/utopiahire/internal/interview"
 )
 
 // recordingHandler keeps every log record's level and message.
@@ -52,13 +53,13 @@ func TestControlCharactersRefusedOnceNotResent(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t, nil)
 	cred := e.startedFor(t, e.user, 0)
-	ch := Channel(cred.Interview.ID)
+	ch := interview.Channel(cred.Interview.ID)
 
 	var mu sync.Mutex
 	attempts := map[string]int{} // key → hook calls
 	codes := map[string]string{} // key → the hook's answer
 	h, err := hub.New(hub.Config{
-		Namespaces: map[string]hub.NamespaceConfig{ChannelNamespace: {
+		Namespaces: map[string]hub.NamespaceConfig{interview.ChannelNamespace: {
 			Authorizer: hub.AuthorizerFuncs{
 				Subscribe: func(context.Context, hub.Principal, string) error { return nil },
 				Publish:   func(context.Context, hub.Principal, string) error { return nil },
@@ -116,14 +117,14 @@ func TestControlCharactersRefusedOnceNotResent(t *testing.T) {
 	mu.Lock()
 	var refusedKey string
 	for k, code := range codes {
-		if code == CodeInvalidMessage {
+		if code == interview.CodeInvalidMessage {
 			refusedKey = k
 		}
 	}
 	refusedAttempts, total := attempts[refusedKey], len(attempts)
 	mu.Unlock()
 	if refusedKey == "" {
-		t.Fatalf("no publication refused with %s (answers %v)", CodeInvalidMessage, codes)
+		t.Fatalf("no publication refused with %s (answers %v)", interview.CodeInvalidMessage, codes)
 	}
 	if refusedAttempts != 1 {
 		t.Fatalf("the refused publication reached the hub %d times, want once (no resend loop)", refusedAttempts)

@@ -7,11 +7,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/jackc/pgx/v5"
-
 	"github.com/utopiahire/utopiahire/internal/apperr"
 	"github.com/utopiahire/utopiahire/internal/livekit"
-	"github.com/utopiahire/utopiahire/internal/store"
 )
 
 // Invitation is a reviewer invitation as the owner sees it.
@@ -63,7 +60,8 @@ func (s *Service) Invite(ctx context.Context, u User, id, email string) (Invitat
 		return Invitation{}, err
 	}
 	var o outbox
-	err = s.st.InTx(ctx, func(tx *store.Interviews, ptx pgx.Tx) error {
+	err = s.st.InTx(ctx, func(tx Tx) error {
+		ptx := tx.Pgx()
 		fresh, mail, err := tx.Invite(ctx, id, email, u.ID)
 		if err != nil {
 			return err
@@ -111,9 +109,9 @@ func (s *Service) Revoke(ctx context.Context, u User, id, email string) error {
 	}
 	email = strings.TrimSpace(email)
 	var o outbox
-	err = s.st.InTx(ctx, func(tx *store.Interviews, _ pgx.Tx) error {
+	err = s.st.InTx(ctx, func(tx Tx) error {
 		if err := tx.Revoke(ctx, id, email); err != nil {
-			if errors.Is(err, store.ErrNotFound) {
+			if errors.Is(err, apperr.ErrNotFound) {
 				return apperr.New(apperr.NotFound, CodeReviewerNotFound, "That address has no active invitation to this interview.")
 			}
 			return err
@@ -201,7 +199,7 @@ type Note struct {
 	CreatedAt  time.Time `json:"created_at"`
 }
 
-func noteOf(n store.InterviewNote) Note {
+func noteOf(n InterviewNote) Note {
 	return Note{ID: n.ID, AuthorID: n.AuthorID, AuthorName: n.AuthorName, Text: n.Text, OffsetMS: n.OffsetMS, CreatedAt: n.CreatedAt}
 }
 
@@ -215,7 +213,7 @@ func (s *Service) Note(ctx context.Context, u User, id, noteID string) (Note, er
 		return Note{}, notFoundAs(err)
 	}
 	n, err := s.st.Note(ctx, id, noteID)
-	if errors.Is(err, store.ErrNotFound) {
+	if errors.Is(err, apperr.ErrNotFound) {
 		return Note{}, errNoteNotFound
 	}
 	if err != nil {
@@ -253,8 +251,8 @@ func (s *Service) AddNote(ctx context.Context, u User, id, text string, offsetMS
 		off = max(0, end.Sub(*iv.StartedAt).Milliseconds())
 	}
 	var o outbox
-	var n store.InterviewNote
-	err = s.st.InTx(ctx, func(tx *store.Interviews, _ pgx.Tx) error {
+	var n InterviewNote
+	err = s.st.InTx(ctx, func(tx Tx) error {
 		count, err := tx.CountNotes(ctx, id)
 		if err != nil {
 			return err

@@ -28,11 +28,11 @@ import (
 	"github.com/riverqueue/river/rivertype"
 
 	"github.com/utopiahire/utopiahire/hub"
+	"github.com/utopiahire/utopiahire/internal/apperr"
 	"github.com/utopiahire/utopiahire/internal/auth"
 	"github.com/utopiahire/utopiahire/internal/interviewreport"
 	"github.com/utopiahire/utopiahire/internal/livekit"
 	"github.com/utopiahire/utopiahire/internal/mail"
-	"github.com/utopiahire/utopiahire/internal/store"
 )
 
 // Hub publishes on channels and cuts subscriptions; *hub.Hub implements it.
@@ -80,7 +80,7 @@ type CVTexts interface {
 // Config configures a Service. Zero durations and limits take the defaults
 // shown.
 type Config struct {
-	Store  *store.Interviews
+	Store  Store
 	Hub    Hub
 	Tokens TokenIssuer
 	Mailer Mailer
@@ -189,7 +189,7 @@ func (c *Config) defaults() error {
 // Service is the interviews domain.
 type Service struct {
 	cfg       Config
-	st        *store.Interviews
+	st        Store
 	log       *slog.Logger
 	secret    [32]byte
 	templates *templates
@@ -254,14 +254,14 @@ func (s *Service) flush(ctx context.Context, o *outbox) {
 }
 
 // event stores a timeline entry and queues its message for the channel.
-func (s *Service) event(ctx context.Context, tx *store.Interviews, o *outbox, id, kind string, data map[string]any) (store.InterviewEvent, error) {
+func (s *Service) event(ctx context.Context, tx Queries, o *outbox, id, kind string, data map[string]any) (InterviewEvent, error) {
 	b, err := json.Marshal(data)
 	if err != nil {
-		return store.InterviewEvent{}, fmt.Errorf("encode %s event: %w", kind, err)
+		return InterviewEvent{}, fmt.Errorf("encode %s event: %w", kind, err)
 	}
 	ev, err := tx.AddEvent(ctx, id, kind, b)
 	if err != nil {
-		return store.InterviewEvent{}, err
+		return InterviewEvent{}, err
 	}
 	return ev, o.add(Channel(id), kind, ev.ID, ev.CreatedAt, data)
 }
@@ -270,19 +270,19 @@ func (s *Service) event(ctx context.Context, tx *store.Interviews, o *outbox, id
 // update (so concurrent movers cannot both win), a timeline event and the
 // channel message. An interview not in a state that can reach to gets
 // IllegalTransition.
-func (s *Service) move(ctx context.Context, tx *store.Interviews, o *outbox, id string, to State, why *Reason, extra map[string]any) (store.Interview, error) {
+func (s *Service) move(ctx context.Context, tx Queries, o *outbox, id string, to State, why *Reason, extra map[string]any) (Interview, error) {
 	var code, msg string
 	if why != nil {
 		code, msg = why.Code, why.Message
 	}
 	iv, from, err := tx.Transition(ctx, id, sourcesOf(to), string(to), code, msg)
 	switch {
-	case errors.Is(err, store.ErrNotFound):
-		return store.Interview{}, errNotFound
-	case errors.Is(err, store.ErrStateChanged):
+	case errors.Is(err, apperr.ErrNotFound):
+		return Interview{}, errNotFound
+	case errors.Is(err, ErrStateChanged):
 		return iv, IllegalTransition(State(from), to)
 	case err != nil:
-		return store.Interview{}, err
+		return Interview{}, err
 	}
 	data := map[string]any{"from": from, "to": string(to), "state": string(to)}
 	for k, v := range extra {
@@ -292,7 +292,7 @@ func (s *Service) move(ctx context.Context, tx *store.Interviews, o *outbox, id 
 		data["reason"] = why
 	}
 	if _, err := s.event(ctx, tx, o, id, TypeState, data); err != nil {
-		return store.Interview{}, err
+		return Interview{}, err
 	}
 	s.metrics.transitions.WithLabelValues(string(to)).Inc()
 	return iv, nil
@@ -300,17 +300,17 @@ func (s *Service) move(ctx context.Context, tx *store.Interviews, o *outbox, id 
 
 // Transition moves an interview to state to in its own transaction and
 // publishes the change.
-func (s *Service) Transition(ctx context.Context, id string, to State, why *Reason) (store.Interview, error) {
+func (s *Service) Transition(ctx context.Context, id string, to State, why *Reason) (Interview, error) {
 	return s.transition(ctx, id, to, why, nil)
 }
 
-func (s *Service) transition(ctx context.Context, id string, to State, why *Reason, extra map[string]any) (store.Interview, error) {
+func (s *Service) transition(ctx context.Context, id string, to State, why *Reason, extra map[string]any) (Interview, error) {
 	if !validID(id) {
-		return store.Interview{}, errNotFound
+		return Interview{}, errNotFound
 	}
 	var o outbox
-	var iv store.Interview
-	err := s.st.InTx(ctx, func(tx *store.Interviews, _ pgx.Tx) error {
+	var iv Interview
+	err := s.st.InTx(ctx, func(tx Tx) error {
 		var err error
 		iv, err = s.move(ctx, tx, &o, id, to, why, extra)
 		return err
@@ -327,7 +327,7 @@ func (s *Service) transition(ctx context.Context, id string, to State, why *Reas
 
 // ended tidies up after an interview reached a final state: agents stop
 // seeing its offer, and its room is closed.
-func (s *Service) ended(ctx context.Context, iv store.Interview) {
+func (s *Service) ended(ctx context.Context, iv Interview) {
 	s.withdraw(ctx, iv.ID, "ended")
 	if s.cfg.Rooms == nil || iv.State == string(Completed) || iv.State == string(Terminated) {
 		// A completed interview's room closes by itself once empty.
@@ -366,7 +366,7 @@ func validID(id string) bool {
 
 // notFoundAs maps the store's ErrNotFound to errNotFound.
 func notFoundAs(err error) error {
-	if errors.Is(err, store.ErrNotFound) {
+	if errors.Is(err, apperr.ErrNotFound) {
 		return errNotFound
 	}
 	return err

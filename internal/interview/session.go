@@ -13,12 +13,10 @@ import (
 	"unicode/utf8"
 
 	"github.com/google/uuid"
-	"github.com/jackc/pgx/v5"
 
 	"github.com/utopiahire/utopiahire/internal/apperr"
 	"github.com/utopiahire/utopiahire/internal/jobs"
 	"github.com/utopiahire/utopiahire/internal/livekit"
-	"github.com/utopiahire/utopiahire/internal/store"
 )
 
 // User is the signed-in user a request acts for.
@@ -135,7 +133,7 @@ func languageCode(s string) string {
 }
 
 // checkStart validates the request, filling defaults from the account.
-func (s *Service) checkStart(u User, in *StartInput) (store.NewInterview, error) {
+func (s *Service) checkStart(u User, in *StartInput) (NewInterview, error) {
 	f := fields{}
 	in.JobTitle = strings.TrimSpace(in.JobTitle)
 	// A posting's HTML becomes the readable text the skills gap reads too.
@@ -173,22 +171,22 @@ func (s *Service) checkStart(u User, in *StartInput) (store.NewInterview, error)
 			f.add("analysis_id", "is not an analysis id")
 		}
 	}
-	return store.NewInterview{
+	return NewInterview{
 		UserID: u.ID, CandidateName: in.CandidateName, CandidateEmail: in.CandidateEmail, CandidateIdentity: identity,
 		JobTitle: in.JobTitle, JobDescription: in.JobDescription, Language: in.Language, RoomPrefix: roomPrefix,
 	}, f.err()
 }
 
 // attachCV finds the CV the interview is about and copies its text.
-func (s *Service) attachCV(ctx context.Context, userID string, in StartInput, n *store.NewInterview) error {
-	var cv store.InterviewCV
+func (s *Service) attachCV(ctx context.Context, userID string, in StartInput, n *NewInterview) error {
+	var cv InterviewCV
 	var err error
 	if in.AnalysisID != "" {
 		cv, err = s.st.CVByAnalysis(ctx, userID, in.AnalysisID)
 	} else {
 		cv, err = s.st.CVByFilename(ctx, userID, in.CVFilename)
 	}
-	if errors.Is(err, store.ErrNotFound) {
+	if errors.Is(err, apperr.ErrNotFound) {
 		return apperr.New(apperr.Validation, CodeCVNotFound, "No CV of yours by that name or analysis; upload it first.").
 			With("fields", map[string]string{"cv_filename": "no such uploaded CV"})
 	}
@@ -211,10 +209,10 @@ func (s *Service) attachCV(ctx context.Context, userID string, in StartInput, n 
 }
 
 // create stores the interview in state created with its first event.
-func (s *Service) create(ctx context.Context, n store.NewInterview) (store.Interview, error) {
+func (s *Service) create(ctx context.Context, n NewInterview) (Interview, error) {
 	var o outbox
-	var iv store.Interview
-	err := s.st.InTx(ctx, func(tx *store.Interviews, _ pgx.Tx) error {
+	var iv Interview
+	err := s.st.InTx(ctx, func(tx Tx) error {
 		var err error
 		if iv, err = tx.Create(ctx, n); err != nil {
 			return err
@@ -223,7 +221,7 @@ func (s *Service) create(ctx context.Context, n store.NewInterview) (store.Inter
 		return err
 	})
 	if err != nil {
-		return store.Interview{}, err
+		return Interview{}, err
 	}
 	s.metrics.transitions.WithLabelValues(string(Created)).Inc()
 	s.flush(ctx, &o)
@@ -232,7 +230,7 @@ func (s *Service) create(ctx context.Context, n store.NewInterview) (store.Inter
 
 // prepareRoom creates the LiveKit room with timeouts that match ours, so
 // LiveKit closes it (room_finished) when nobody comes or everybody left.
-func (s *Service) prepareRoom(ctx context.Context, iv store.Interview) error {
+func (s *Service) prepareRoom(ctx context.Context, iv Interview) error {
 	if s.cfg.Rooms == nil {
 		return nil
 	}
@@ -248,7 +246,7 @@ func (s *Service) prepareRoom(ctx context.Context, iv store.Interview) error {
 
 // setupFailed ends an interview whose room could not be prepared and
 // returns the error for the client.
-func (s *Service) setupFailed(ctx context.Context, iv store.Interview, cause error) error {
+func (s *Service) setupFailed(ctx context.Context, iv Interview, cause error) error {
 	s.log.Error("interview setup failed", "interview_id", iv.ID, "err", cause)
 	if _, err := s.Transition(ctx, iv.ID, Failed, &ReasonLiveKitDown); err != nil {
 		s.log.Error("mark interview failed", "interview_id", iv.ID, "err", err)

@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"github.com/utopiahire/utopiahire/internal/apperr"
-	"github.com/utopiahire/utopiahire/internal/store"
 )
 
 // overdueReasons maps the store's overdue rules to the end they lead to.
@@ -56,7 +55,7 @@ func (s *Service) Sweep(ctx context.Context) {
 	for _, iv := range due {
 		s.publishOffer(ctx, iv, time.Now())
 	}
-	over, err := s.st.Overdue(ctx, store.OverdueLimits{
+	over, err := s.st.Overdue(ctx, OverdueLimits{
 		Claim: s.cfg.ClaimTimeout, Grace: s.cfg.AbandonGrace, Report: s.cfg.ReportTimeout, MaxDuration: s.cfg.MaxDuration,
 		AgentSilence: s.cfg.AgentSilence, SeenSince: s.started,
 	}, sweepBatch)

@@ -8,7 +8,6 @@ import (
 	texttemplate "text/template"
 
 	"github.com/utopiahire/utopiahire/internal/mail"
-	"github.com/utopiahire/utopiahire/internal/store"
 )
 
 // templates renders the e-mails of the interviews area: the candidate's
@@ -98,7 +97,7 @@ func interviewLink(frontend, id string) string {
 }
 
 // report renders the candidate's report e-mail.
-func (t *templates) report(iv store.Interview, r store.InterviewReport, frontend string) (mail.Message, error) {
+func (t *templates) report(iv Interview, r InterviewReport, frontend string) (mail.Message, error) {
 	score := ""
 	if r.Score != nil {
 		score = strings.TrimSuffix(fmt.Sprintf("%.1f", *r.Score), ".0")
@@ -113,7 +112,7 @@ func (t *templates) report(iv store.Interview, r store.InterviewReport, frontend
 
 // invitation renders a reviewer's invitation e-mail (owned by the
 // interview's owner: erased with their account).
-func (t *templates) invitation(iv store.Interview, owner, email, frontend string) (mail.Message, error) {
+func (t *templates) invitation(iv Interview, owner, email, frontend string) (mail.Message, error) {
 	return t.render("invite", email, iv.UserID, map[string]any{
 		"Owner": owner, "JobTitle": iv.JobTitle, "Email": email, "Link": interviewLink(frontend, iv.ID),
 	})

@@ -9,7 +9,6 @@ import (
 
 	"github.com/utopiahire/utopiahire/internal/apperr"
 	"github.com/utopiahire/utopiahire/internal/livekit"
-	"github.com/utopiahire/utopiahire/internal/store"
 )
 
 // Event is one entry of an interview's timeline.
@@ -98,7 +97,7 @@ func (s *Service) Get(ctx context.Context, u User, id string) (Detail, error) {
 	}
 	if rep, err := s.st.Report(ctx, id); err == nil {
 		d.Report = reportOf(rep)
-	} else if !errors.Is(err, store.ErrNotFound) {
+	} else if !errors.Is(err, apperr.ErrNotFound) {
 		return Detail{}, err
 	}
 	notes, err := s.st.Notes(ctx, id)
@@ -116,7 +115,7 @@ func (s *Service) Get(ctx context.Context, u User, id string) (Detail, error) {
 	return d, nil
 }
 
-func reportOf(r store.InterviewReport) *Report {
+func reportOf(r InterviewReport) *Report {
 	return &Report{
 		InterviewScore: r.Score, UnscoredReason: r.UnscoredReason, Strengths: nonNil(r.Strengths),
 		DevelopmentAreas: nonNil(r.DevelopmentAreas), Communication: r.Communication, RoleFit: r.RoleFit,
@@ -138,7 +137,7 @@ type Summary struct {
 	EndedAt        *time.Time `json:"ended_at"`
 }
 
-func summaries(rows []store.InterviewSummary, withOwner bool) []Summary {
+func summaries(rows []InterviewSummary, withOwner bool) []Summary {
 	out := make([]Summary, 0, len(rows))
 	for _, r := range rows {
 		sm := Summary{ID: r.ID, JobTitle: r.JobTitle, InterviewScore: r.Score, Conclusion: r.Conclusion,

@@ -6,11 +6,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/jackc/pgx/v5"
 	lkproto "github.com/livekit/protocol/livekit"
 
 	"github.com/utopiahire/utopiahire/internal/apperr"
-	"github.com/utopiahire/utopiahire/internal/store"
 )
 
 // WebhookReceiver authenticates LiveKit webhook deliveries;
@@ -59,7 +57,7 @@ func (s *Service) applyWebhook(ctx context.Context, ev *lkproto.WebhookEvent) er
 		return nil
 	}
 	iv, err := s.st.ByRoom(ctx, room)
-	if errors.Is(err, store.ErrNotFound) {
+	if errors.Is(err, apperr.ErrNotFound) {
 		return nil
 	}
 	if err != nil {
@@ -71,9 +69,9 @@ func (s *Service) applyWebhook(ctx context.Context, ev *lkproto.WebhookEvent) er
 	switch {
 	case identity == "":
 	case identity == iv.CandidateIdentity:
-		who = string(store.PartCandidate)
+		who = string(PartCandidate)
 	case iv.AgentIdentity != nil && identity == *iv.AgentIdentity:
-		who = string(store.PartAgent)
+		who = string(PartAgent)
 	case strings.HasPrefix(identity, listenerPrefix):
 		who = "reviewer"
 	default:
@@ -96,14 +94,14 @@ func (s *Service) applyWebhook(ctx context.Context, ev *lkproto.WebhookEvent) er
 		return nil
 	}
 	var o outbox
-	err = s.st.InTx(ctx, func(tx *store.Interviews, _ pgx.Tx) error {
+	err = s.st.InTx(ctx, func(tx Tx) error {
 		switch {
 		case ev.Event == evParticipantJoin && who != "":
-			if err := tx.Joined(ctx, iv.ID, store.Participant(who), at); err != nil {
+			if err := tx.Joined(ctx, iv.ID, Participant(who), at); err != nil {
 				return err
 			}
 		case ev.Event == evParticipantLeft && who != "":
-			if err := tx.Left(ctx, iv.ID, store.Participant(who), at); err != nil {
+			if err := tx.Left(ctx, iv.ID, Participant(who), at); err != nil {
 				return err
 			}
 		}
@@ -115,7 +113,7 @@ func (s *Service) applyWebhook(ctx context.Context, ev *lkproto.WebhookEvent) er
 	}
 	s.flush(ctx, &o)
 	switch {
-	case ev.Event == evParticipantJoin && who == string(store.PartAgent) && iv.State == string(WaitingForAgent):
+	case ev.Event == evParticipantJoin && who == string(PartAgent) && iv.State == string(WaitingForAgent):
 		s.startIfWaiting(ctx, iv.ID)
 	case ev.Event == evRoomFinished:
 		s.roomFinished(ctx, iv.ID)
