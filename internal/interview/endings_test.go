@@ -189,11 +189,11 @@ func TestSilentAgentGetsServerReport(t *testing.T) {
 		t.Fatalf("after the sweep: %s %q by %q", iv.State, derefString(iv.EndReason), derefString(iv.EndedBy))
 	}
 	driver := riverpgxv5.New(e.pool)
-	job := rivertest.RequireInserted(ctx, t, driver, ReportArgs{}, nil)
+	job := rivertest.RequireInserted(ctx, t, driver, interview.ReportArgs{}, nil)
 	if job.Args.InterviewID != id {
 		t.Fatalf("report job for %q, want %q", job.Args.InterviewID, id)
 	}
-	w := NewReportWorker()
+	w := interview.NewReportWorker()
 	e.svc.Attach(w)
 	worker := rivertest.NewWorker(t, driver, &river.Config{}, w)
 	for range 2 {
@@ -264,7 +264,7 @@ func TestWalkOutGetsServerReportWhenAgentDoesNot(t *testing.T) {
 	if iv.State != string(interview.Abandoned) || derefString(iv.EndReason) != "candidate_left" || derefString(iv.EndedBy) != "candidate" {
 		t.Fatalf("after the sweep: %s %q by %q", iv.State, derefString(iv.EndReason), derefString(iv.EndedBy))
 	}
-	job := rivertest.RequireInserted(ctx, t, riverpgxv5.New(e.pool), ReportArgs{}, nil)
+	job := rivertest.RequireInserted(ctx, t, riverpgxv5.New(e.pool), interview.ReportArgs{}, nil)
 	if job.Args.InterviewID != id {
 		t.Fatalf("report job for %q, want %q", job.Args.InterviewID, id)
 	}
