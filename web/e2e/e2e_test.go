@@ -84,10 +84,10 @@ func TestBrowser(t *testing.T) {
 	for k, v := range google.Env() {
 		env[k] = v
 	}
-	server := startServer(t, port, env)
+	server, bin := startServer(t, port, env)
 	front.setBackend(t, server)
 	mailURL := serveMail(t, smtp)
-	controlURL := serveControl(t, front, google)
+	controlURL := serveControl(t, front, google, jobsImporter(t, bin, env))
 
 	shots := filepath.Join(webDir, "..", "docs", "screenshots")
 	// Node 20 has the WebSocket client behind a flag (the test agent speaks
@@ -208,10 +208,10 @@ func fakeAudio(t *testing.T) string {
 
 // startServer builds cmd/server and runs it with env on port until the test
 // ends; it returns the base URL once /health answers.
-func startServer(t *testing.T, port int, env map[string]string) string {
+func startServer(t *testing.T, port int, env map[string]string) (base, bin string) {
 	t.Helper()
 	root := filepath.Dir(webRoot(t))
-	bin := filepath.Join(t.TempDir(), "server")
+	bin = filepath.Join(t.TempDir(), "server")
 	build := exec.Command("go", "build", "-o", bin, "./cmd/server")
 	build.Dir = root
 	if out, err := build.CombinedOutput(); err != nil {
@@ -241,7 +241,7 @@ func startServer(t *testing.T, port int, env map[string]string) string {
 			t.Logf("server log:\n%s", logs.String())
 		}
 	})
-	base := fmt.Sprintf("http://127.0.0.1:%d", port)
+	base = fmt.Sprintf("http://127.0.0.1:%d", port)
 	deadline := time.Now().Add(2 * time.Minute)
 	for time.Now().Before(deadline) {
 		select {
@@ -252,13 +252,13 @@ func startServer(t *testing.T, port int, env map[string]string) string {
 		if resp, err := http.Get(base + "/health"); err == nil {
 			resp.Body.Close()
 			if resp.StatusCode == 200 {
-				return base
+				return base, bin
 			}
 		}
 		time.Sleep(200 * time.Millisecond)
 	}
 	t.Fatalf("server did not answer /health in time\n%s", logs.String())
-	return ""
+	return "", ""
 }
 
 type lockedBuffer struct {
@@ -391,12 +391,37 @@ func (c *trackedConn) Close() error {
 	return c.Conn.Close()
 }
 
+// jobsImporter runs `server jobs import FILE` against the suite's database,
+// as an operator would: the browser tests post a JSON or CSV file to the
+// control server and then look for the postings in the app.
+func jobsImporter(t *testing.T, bin string, env map[string]string) func(ctx context.Context, data []byte, ext string) ([]byte, error) {
+	dir := t.TempDir()
+	var mu sync.Mutex
+	n := 0
+	return func(ctx context.Context, data []byte, ext string) ([]byte, error) {
+		mu.Lock()
+		n++
+		file := filepath.Join(dir, fmt.Sprintf("import-%d.%s", n, ext))
+		mu.Unlock()
+		if err := os.WriteFile(file, data, 0o600); err != nil {
+			return nil, err
+		}
+		cmd := exec.CommandContext(ctx, bin, "jobs", "import", file)
+		cmd.Env = os.Environ()
+		for k, v := range env {
+			cmd.Env = append(cmd.Env, k+"="+v)
+		}
+		return cmd.CombinedOutput()
+	}
+}
+
 // serveControl lets the node tests act on the browser's network:
 // POST /hub/cut closes every browser connection to the hub and refuses new
 // ones until POST /hub/restore. Both answer {"closed": n}. POST
 // /oauth/google/account {subject, name, email, verified} sets who signs in
-// next at the fake Google.
-func serveControl(t *testing.T, f *front, google *oauthfake.Provider) string {
+// next at the fake Google. POST /jobs/import?ext=json|csv
+// runs `server jobs import` on the body.
+func serveControl(t *testing.T, f *front, google *oauthfake.Provider, importJobs func(ctx context.Context, data []byte, ext string) ([]byte, error)) string {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -417,6 +442,27 @@ func serveControl(t *testing.T, f *front, google *oauthfake.Provider) string {
 		}
 		google.SignIn(a)
 		answer(w, 0)
+	})
+	// POST /jobs/import?ext=json|csv runs the import command on the body.
+	mux.HandleFunc("POST /jobs/import", func(w http.ResponseWriter, r *http.Request) {
+		ext := r.URL.Query().Get("ext")
+		if ext != "json" && ext != "csv" {
+			http.Error(w, "ext must be json or csv", http.StatusBadRequest)
+			return
+		}
+		data, err := io.ReadAll(io.LimitReader(r.Body, 10<<20))
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Minute)
+		defer cancel()
+		out, err := importJobs(ctx, data, ext)
+		w.Header().Set("Content-Type", "application/json")
+		if err != nil {
+			w.WriteHeader(http.StatusInternalServerError)
+		}
+		_ = json.NewEncoder(w).Encode(map[string]string{"output": string(out), "error": fmt.Sprint(err)})
 	})
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
 	go func() { _ = srv.Serve(ln) }()
