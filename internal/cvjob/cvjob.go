@@ -303,6 +303,11 @@ func progressEvent(id, stage string, elapsed time.Duration) Event {
 // Channel is the hub channel of an analysis.
 func Channel(id string) string { return "cv:" + id }
 
+// progressPublishTimeout bounds one progress publish. Progress is stored in
+// PostgreSQL as well; a stalled Redis must not hold an analysis (or the
+// submitting transaction) for the hub's broker timeout at every stage.
+const progressPublishTimeout = time.Second
+
 func (s *Service) publish(ctx context.Context, id string, e Event) {
 	if s.pub == nil {
 		return
@@ -311,6 +316,8 @@ func (s *Service) publish(ctx context.Context, id string, e Event) {
 	if err != nil {
 		return
 	}
+	ctx, cancel := context.WithTimeout(ctx, progressPublishTimeout)
+	defer cancel()
 	// Progress is also in Postgres; a hub hiccup must not fail the analysis.
 	if _, err := s.pub.Publish(ctx, Channel(id), b); err != nil {
 		s.logger.Warn("publish analysis progress", "analysis_id", id, "stage", e.Stage, "err", err)
