@@ -41,13 +41,16 @@ func newTestClusterBroker(t *testing.T, c *redistest.Cluster, prefix string, mut
 }
 
 // The conformance suite against a 3-master, 3-replica Redis Cluster: the
-// same cases as against memory and a single Redis, each on its own prefix.
+// same cases as against memory and a single Redis, each on its own prefix,
+// with publishes waiting for the replica as the server's default does
+// (TestClusterChannelsSpreadOverShards publishes without waiting).
 func TestConformanceRedisCluster(t *testing.T) {
 	t.Parallel()
 	c := redistest.StartCluster(t, redistest.ClusterOptions{})
+	waitOne := func(cfg *hub.RedisBrokerConfig) { cfg.WaitReplicas = 1 }
 	runConformance(t, func(t *testing.T) brokerFactory {
 		prefix := testPrefix(t, "")
-		return func(t *testing.T) hub.Broker { return newTestClusterBroker(t, c, prefix, nil) }
+		return func(t *testing.T) hub.Broker { return newTestClusterBroker(t, c, prefix, waitOne) }
 	})
 }
 
