@@ -282,6 +282,10 @@ func (m *Main) openRedis(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("parse REDIS_URL: %w", err)
 		}
+		// Deadlines of the caller (the rate limiter's 500 ms, /ready's 2 s)
+		// bound the calls, not only go-redis's own 3 s read timeout: a
+		// stalled Redis must not hold requests longer than they allow.
+		opts.ContextTimeoutEnabled = true
 		m.redis = redis.NewClient(opts)
 	} else {
 		m.redis = redis.NewUniversalClient(redisOptions(m.cfg.Redis))
@@ -301,6 +305,7 @@ func redisOptions(t config.RedisTarget) *redis.UniversalOptions {
 	o := &redis.UniversalOptions{
 		Addrs: t.Addrs, Username: t.Username, Password: t.Password, DB: t.DB,
 		MasterName: t.MasterName, IsClusterMode: t.Mode == config.RedisCluster,
+		ContextTimeoutEnabled: true, // as for a single Redis (openRedis)
 	}
 	if t.TLS {
 		o.TLSConfig = &tls.Config{MinVersion: tls.VersionTLS12}

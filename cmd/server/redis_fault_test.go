@@ -13,6 +13,7 @@ import (
 
 	"github.com/utopiahire/utopiahire/hub/hubclient"
 	"github.com/utopiahire/utopiahire/internal/dbtest"
+	"github.com/utopiahire/utopiahire/internal/ratelimit"
 	"github.com/utopiahire/utopiahire/internal/redistest"
 )
 
@@ -118,7 +119,12 @@ func TestRedisOutageHTTP(t *testing.T) {
 	t.Logf("Redis restarted: /ready 200 after %s", ready.Round(time.Millisecond))
 
 	// A stalled Redis (SIGSTOP: connections open, no answers) is served the
-	// same way; the figures go to docs/operations.md.
+	// same way; the figures go to docs/operations.md. First the limiter's
+	// cool-down ends and a request finds Redis again.
+	time.Sleep(ratelimit.FallbackCooldown + time.Second)
+	if r := probeHTTP(base, olga.token, "GET", "/api/auth/me", "", ""); r.code != 200 {
+		t.Fatalf("after Redis's return: %d %s", r.code, r.errCode)
+	}
 	rds.Freeze()
 	frozen := time.Now()
 	slowest = 0
