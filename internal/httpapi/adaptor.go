@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"io"
@@ -50,6 +51,9 @@ func fiberHandler(app *fiber.App) http.HandlerFunc {
 		}
 		var fctx fasthttp.RequestCtx
 		fctx.Init(req, remoteAddr, nil)
+		// Handlers work under the net/http request's context, which ends
+		// when the client goes away (see clientContext).
+		fctx.SetUserValue(requestContextKey{}, r.Context())
 		// Per request, as fiber's adaptor does: routes added later (tests) are served.
 		app.Handler()(&fctx)
 
@@ -84,6 +88,22 @@ func fiberHandler(app *fiber.App) http.HandlerFunc {
 			panic(http.ErrAbortHandler)
 		}
 	}
+}
+
+// requestContextKey holds the net/http request's context among the fasthttp
+// request's user values.
+type requestContextKey struct{}
+
+// clientContext makes the net/http request's context the handlers' context
+// (c.UserContext()). net/http cancels it when the client's connection
+// closes, so work done for a client that left (an extraction, an OCR, a
+// query) stops; Fiber's own context is never cancelled. Requests served
+// without the net/http front (fiber's app.Test) keep Fiber's default.
+func clientContext(c *fiber.Ctx) error {
+	if ctx, ok := c.Context().UserValue(requestContextKey{}).(context.Context); ok {
+		c.SetUserContext(ctx)
+	}
+	return c.Next()
 }
 
 // copyHeaders copies the fiber response's headers; a streamed body's

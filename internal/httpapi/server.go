@@ -148,7 +148,7 @@ func New(d Deps) (*Server, error) {
 		ReadBufferSize:        16 << 10,
 	})
 	csp := contentSecurityPolicy(d.ConnectSources)
-	s.app.Use(withRequestID, securityHeaders(csp), s.accessLog,
+	s.app.Use(clientContext, withRequestID, securityHeaders(csp), s.accessLog,
 		recover.New(recover.Config{EnableStackTrace: true, StackTraceHandler: logPanic(d.Logger)}),
 		cors.New(cors.Config{
 			AllowOrigins:     strings.Join(d.CORSOrigins, ","),

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -371,5 +372,47 @@ func TestLargeUploadsWaitForASlot(t *testing.T) {
 	}
 	if got := len(s.admit.slots); got != cap(s.admit.slots)-1 {
 		t.Fatalf("slots held after the request: %d, want %d", got, cap(s.admit.slots)-1)
+	}
+}
+
+// TestClientGoneCancelsTheHandlersContext: when the client closes its
+// connection mid-request, the handler's context (c.UserContext(), under
+// which extractions and queries run) is cancelled, so work for nobody
+// stops. Fiber's own context is never cancelled; without the net/http
+// request's context the handler would wait out its 20 s.
+func TestClientGoneCancelsTheHandlersContext(t *testing.T) {
+	t.Parallel()
+	s, srv := newTestServer(t, Deps{})
+	started, ended := make(chan struct{}), make(chan error, 1)
+	s.handle(fiber.MethodPost, "/test/slow", Op{}, func(c *fiber.Ctx) error {
+		close(started)
+		select {
+		case <-c.UserContext().Done():
+			ended <- c.UserContext().Err()
+		case <-time.After(20 * time.Second):
+			ended <- errors.New("context still live 20 s after the client left")
+		}
+		return c.SendString("late")
+	})
+	conn, err := net.Dial("tcp", strings.TrimPrefix(srv.URL, "http://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := conn.Write([]byte("POST /test/slow HTTP/1.1\r\nHost: test\r\nContent-Length: 2\r\n\r\n{}")); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-started:
+	case <-time.After(15 * time.Second):
+		t.Fatal("handler not started")
+	}
+	_ = conn.Close()
+	select {
+	case err := <-ended:
+		if !errors.Is(err, context.Canceled) {
+			t.Fatalf("handler's context after the client left: %v, want context.Canceled", err)
+		}
+	case <-time.After(25 * time.Second):
+		t.Fatal("handler did not end")
 	}
 }
