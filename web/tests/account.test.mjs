@@ -171,10 +171,10 @@ test("account: the name is edited on the profile", async () => {
   await page.goto(`${BASE}/#/account`);
   await page.getByRole("heading", { name: "Your account" }).waitFor();
   assert.equal(await page.getByTestId("profile-name").innerText(), "Rami Rename");
-  await page.getByLabel("Full name").fill("   ");
+  await page.getByLabel("New name").fill("   ");
   await page.getByRole("button", { name: "Save name" }).click();
   await page.getByRole("alert").filter({ hasText: "name is required" }).waitFor();
-  await page.getByLabel("Full name").fill("  Rami Renamed ");
+  await page.getByLabel("New name").fill("  Rami Renamed ");
   await page.getByRole("button", { name: "Save name" }).click();
   await page.getByTestId("name-saved").waitFor();
   assert.equal(await page.getByTestId("profile-name").innerText(), "Rami Renamed");

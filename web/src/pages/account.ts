@@ -213,7 +213,7 @@ function profileCard(app: App, info: AccountInfo): HTMLElement {
   renderLinked(info);
   const name = input({ name: "name", autocomplete: "name", maxlength: "100", required: true, value: info.user.name });
   const save = h("button", { type: "submit", class: "btn" }, t("account.saveName"));
-  const form = h("form", { class: "form inline", novalidate: true }, field(t("auth.name"), name), save);
+  const form = h("form", { class: "form inline", novalidate: true }, field(t("account.newName"), name), save);
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
     save.disabled = true;
