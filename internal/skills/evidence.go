@@ -170,7 +170,10 @@ func (x *Extractor) job(title, description string, st *stopper) JobProfile {
 	if st.late() {
 		return JobProfile{Title: strings.TrimSpace(title)}
 	}
-	inReq := requirementLines(d, title != "")
+	inReq, duties := requirementLines(d, title != "")
+	if duties != nil && !namesSkill(d, inReq, title != "") {
+		inReq = duties
+	}
 	senior := hasCue(normLine(title), []string{"senior", "lead", "principal", "staff", "expert", "confirme", "confirmee"})
 	byID := map[string]*JobSkill{}
 	var order []string
@@ -237,6 +240,17 @@ func (x *Extractor) job(title, description string, st *stopper) JobProfile {
 		p.Skills = append(p.Skills, *byID[id])
 	}
 	return p
+}
+
+// namesSkill reports whether a counted mention lies on a marked line other
+// than the title.
+func namesSkill(d *doc, lines []bool, titled bool) bool {
+	for _, m := range d.mentions {
+		if lines[m.Line] && counted(m.Section) && !(titled && m.Line == 0) {
+			return true
+		}
+	}
+	return false
 }
 
 func yearsLevel(y float64) float64 {

@@ -17,9 +17,10 @@ import (
 //     that addresses the candidate's profile ("you have", "the ideal
 //     candidate", "vous maîtrisez", "3 years of experience", "required",
 //     "a plus"…).
-//  2. A posting with no such part reads its duties instead: the
-//     responsibilities sections and the unheaded paragraphs that describe
-//     the work ("you will", "vous pilotez").
+//  2. A posting with no such part, or whose requirement parts name no
+//     skill, reads its duties instead: the responsibilities sections and
+//     the unheaded paragraphs that describe the work ("you will", "vous
+//     pilotez").
 //  3. Never: company descriptions ("About us", unheaded paragraphs that
 //     address no candidate), benefits and pay, hiring process and
 //     equal-opportunity text.
@@ -43,6 +44,11 @@ var (
 	eeoCues = []string{"equal opportunity", "equal opportunities", "equal employment", "diversity", "inclusion",
 		"regardless of", "without regard", "all backgrounds", "every background", "under represented",
 		"diversite", "handicap", "egalite des chances", "non discrimination"}
+	// statementCues mark, even inside a requirement section, a paragraph
+	// that is the employer's statement rather than a requirement.
+	statementCues = []string{"equal opportunity", "equal opportunities", "equal employment", "regardless of",
+		"without regard", "qualified applicants", "egalite des chances", "situation de handicap",
+		"we offer", "we provide", "in return", "nous offrons", "nous proposons"}
 	// offerCues mark what the employer gives.
 	offerCues = []string{"we offer", "we provide", "in return", "our offer", "benefits", "perks", "salary",
 		"nous offrons", "nous proposons", "avantages", "remuneration", "salaire", "wir bieten"}
@@ -64,10 +70,12 @@ var (
 )
 
 // requirementLines marks the lines of d that are requirement parts of a
-// job posting; titled says that line 0 is the job title.
-func requirementLines(d *doc, titled bool) []bool {
+// job posting; titled says that line 0 is the job title. fallback, nil
+// when the posting has no requirement part, marks its duties (and title):
+// they are read when its requirement parts name no skill.
+func requirementLines(d *doc, titled bool) (req, fallback []bool) {
 	n := len(d.lines)
-	req := make([]bool, n)
+	req = make([]bool, n)
 	duty := make([]bool, n)
 	found := false
 	role := make([]paraRole, n)
@@ -96,8 +104,27 @@ func requirementLines(d *doc, titled bool) []bool {
 		prevEnd, prevRole, prevColon = j, r, strings.HasSuffix(strings.TrimSpace(d.lines[j-1]), ":")
 		i = j
 	}
+	// A paragraph of a requirement section that is an equal-opportunity
+	// statement or an offer ends the requirements it follows.
+	statement := make([]bool, n)
+	for i := 0; i < n; {
+		if blank(i) {
+			i++
+			continue
+		}
+		j := i
+		for j < n && !blank(j) {
+			j++
+		}
+		if hasCue(normLine(strings.Join(d.lines[i:j], " ")), statementCues) {
+			for k := i; k < j; k++ {
+				statement[k] = true
+			}
+		}
+		i = j
+	}
 	for i := range n {
-		if titled && i == 0 {
+		if (titled && i == 0) || statement[i] {
 			continue
 		}
 		switch d.sections[i] {
@@ -115,12 +142,15 @@ func requirementLines(d *doc, titled bool) []bool {
 		}
 	}
 	if !found {
-		req = duty
+		req, duty = duty, nil
 	}
 	if titled && n > 0 {
 		req[0] = true
+		if duty != nil {
+			duty[0] = true
+		}
 	}
-	return req
+	return req, duty
 }
 
 func classifyPara(norm string) paraRole {
