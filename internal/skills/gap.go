@@ -289,7 +289,9 @@ const maxLearnFirst = 5
 func (an *Analyzer) learnFirst(a Assessment) []LearnItem {
 	central := map[string]int{}
 	order := map[string]int{}
+	byID := map[string]JobSkill{}
 	for i, js := range a.Job.Skills {
+		byID[js.Skill.ID] = js
 		c := js.Mentions
 		if js.InTitle {
 			c += 3
@@ -334,13 +336,13 @@ func (an *Analyzer) learnFirst(a Assessment) []LearnItem {
 		out = append(out, LearnItem{
 			Rank: i + 1, Skill: r.Skill, SkillID: r.SkillID, Category: r.Category, IsMustHave: r.IsMustHave,
 			ProficiencyYou: r.ProficiencyYou, ProficiencyReq: r.ProficiencyReq, Gap: r.Gap,
-			Centrality: central[r.SkillID], Why: learnWhy(r, central[r.SkillID]), Resources: nonNil(an.res.For(r.SkillID)),
+			Centrality: central[r.SkillID], Why: learnWhy(r, byID[r.SkillID]), Resources: nonNil(an.res.For(r.SkillID)),
 		})
 	}
 	return out
 }
 
-func learnWhy(r SkillGap, centrality int) string {
+func learnWhy(r SkillGap, js JobSkill) string {
 	kind := "A nice-to-have"
 	if r.IsMustHave {
 		kind = "A must-have"
@@ -351,11 +353,22 @@ func learnWhy(r SkillGap, centrality int) string {
 	} else {
 		state = fmt.Sprintf("the job asks level %.1f, your CV suggests %.1f", r.ProficiencyReq, r.ProficiencyYou)
 	}
-	times := "once"
-	if centrality > 1 {
-		times = fmt.Sprintf("%d times", centrality)
+	times := func(n int) string {
+		if n == 1 {
+			return "once"
+		}
+		return fmt.Sprintf("%d times", n)
 	}
-	return fmt.Sprintf("%s: %s; weighs %s in the posting's requirements and title.", kind, state, times)
+	var where string
+	switch n := js.Mentions; {
+	case js.InTitle && n > 1:
+		where = fmt.Sprintf("named in the job title and %s more in the requirements", times(n-1))
+	case js.InTitle:
+		where = "named in the job title"
+	default:
+		where = "named " + times(max(n, 1)) + " in the requirements"
+	}
+	return fmt.Sprintf("%s: %s; %s.", kind, state, where)
 }
 
 func nonNil[T any](s []T) []T {

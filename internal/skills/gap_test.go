@@ -334,3 +334,21 @@ Go, Python, PostgreSQL, Git`
 		t.Error("no resources_version")
 	}
 }
+
+func TestLearnWhy(t *testing.T) {
+	missing := SkillGap{Skill: "Terraform", IsMustHave: true, ProficiencyReq: 3, Gap: 3}
+	below := SkillGap{Skill: "Go", ProficiencyReq: 3, ProficiencyYou: 2, Gap: 1}
+	for _, c := range []struct {
+		r    SkillGap
+		js   JobSkill
+		want string
+	}{
+		{missing, JobSkill{Mentions: 2, InTitle: true}, "A must-have: your CV shows no evidence of it; named in the job title and once more in the requirements."},
+		{missing, JobSkill{Mentions: 1, InTitle: true}, "A must-have: your CV shows no evidence of it; named in the job title."},
+		{below, JobSkill{Mentions: 3}, "A nice-to-have: the job asks level 3.0, your CV suggests 2.0; named 3 times in the requirements."},
+	} {
+		if got := learnWhy(c.r, c.js); got != c.want {
+			t.Errorf("learnWhy = %q, want %q", got, c.want)
+		}
+	}
+}
