@@ -14,7 +14,7 @@ func requireNodeModules(t *testing.T) {
 	if _, err := os.Stat(filepath.Join("..", "node_modules", "livekit-client", "package.json")); err == nil {
 		return
 	}
-	msg := "web/node_modules missing: run `npm ci` in web/ (scripts/web-test.sh does)"
+	msg := "web/node_modules missing: run `npm ci` in web/ (scripts/web-deps.sh does; make test runs it)"
 	if os.Getenv("CI") == "true" {
 		t.Fatal(msg)
 	}

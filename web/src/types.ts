@@ -130,7 +130,8 @@ export interface AnalysisRecord {
   error?: string | { code?: string; message?: string };
   result?: StructuredResult;
   created_at?: string;
-  filename?: string;
+  /** The uploaded file's name, type and size, as stored with the analysis. */
+  file_info?: { filename?: string; [k: string]: unknown };
   [k: string]: unknown;
 }
 

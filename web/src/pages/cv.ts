@@ -172,8 +172,7 @@ async function loadHistory(app: App, ctx: PageCtx, into: HTMLElement): Promise<v
 }
 
 function fileName(a: AnalysisRecord): string {
-  const info = a.file_info as { filename?: string } | undefined;
-  return info?.filename ?? a.filename ?? "";
+  return a.file_info?.filename ?? "";
 }
 
 /**
