@@ -11,15 +11,24 @@ import (
 	"github.com/utopiahire/utopiahire/internal/ai"
 	"github.com/utopiahire/utopiahire/internal/cvanalysis"
 	"github.com/utopiahire/utopiahire/internal/cvjob"
+	"github.com/utopiahire/utopiahire/internal/cvservice"
 	"github.com/utopiahire/utopiahire/internal/extract"
-	"github.com/utopiahire/utopiahire/internal/httpapi"
 	"github.com/utopiahire/utopiahire/internal/latex"
 	"github.com/utopiahire/utopiahire/internal/skills"
 	"github.com/utopiahire/utopiahire/internal/store"
 )
 
+// cvParts are the CV pipeline's pieces: the service behind the CV routes,
+// and the parts the job search and interviews share.
+type cvParts struct {
+	service   *cvservice.Service
+	pipeline  *cvjob.Service
+	files     *store.CVs
+	extractor *extract.Extractor
+}
+
 // openCV builds the CV pipeline and registers its worker with River.
-func (m *Main) openCV(workers *river.Workers) (*httpapi.CVDeps, error) {
+func (m *Main) openCV(workers *river.Workers) (*cvParts, error) {
 	tax, err := skills.LoadTaxonomy()
 	if err != nil {
 		return nil, fmt.Errorf("load skills taxonomy: %w", err)
@@ -55,7 +64,8 @@ func (m *Main) openCV(workers *river.Workers) (*httpapi.CVDeps, error) {
 	}
 	m.cv = cvjob.New(cfg)
 	river.AddWorker(workers, m.cv.Worker())
-	return &httpapi.CVDeps{Jobs: m.cv, Store: cvs, Extractor: ex, LaTeX: compiler}, nil
+	svc := cvservice.New(cvservice.Config{Pipeline: m.cv, Store: cvs, Extractor: ex, LaTeX: compiler})
+	return &cvParts{service: svc, pipeline: m.cv, files: cvs, extractor: ex}, nil
 }
 
 // hubPublisher publishes through the hub once it exists: the hub needs the

@@ -28,7 +28,7 @@ type interviewsArea struct {
 // openInterviews builds the interviews service (LiveKit rooms, tokens and
 // webhooks when LIVEKIT_* are set) and starts its sweeper. It needs the
 // hub and River, so it runs after both exist.
-func (m *Main) openInterviews(cvDeps *httpapi.CVDeps) (httpapi.Interviews, error) {
+func (m *Main) openInterviews(cvs *cvParts) (httpapi.Interviews, error) {
 	keys, err := auth.NewKeyRing(m.cfg.JWTSecret, m.cfg.JWTPreviousSecrets...)
 	if err != nil {
 		return nil, fmt.Errorf("JWT_SECRET / JWT_PREVIOUS_SECRETS: %w", err)
@@ -39,7 +39,7 @@ func (m *Main) openInterviews(cvDeps *httpapi.CVDeps) (httpapi.Interviews, error
 		Hub:             m.hub,
 		Tokens:          auth.NewTokens(keys, auth.TokenConfig{}),
 		Mailer:          mail.NewOutbox(store.NewOutbox(m.pool), m.jobs),
-		CVs:             cvDeps.Jobs,
+		CVs:             cvs.pipeline,
 		AgentSecret:     m.cfg.AgentSecret,
 		FrontendURL:     m.cfg.FrontendURL,
 		Logger:          m.logger.With("component", "interview"),

@@ -31,7 +31,7 @@ const narrativeTimeout = 25 * time.Second
 // openJobSearch wires the job search (catalog, seeded at first start, plus
 // LinkedIn when enabled) and the skills-gap analyzer (Gemini narrative when
 // a key is set). The CV routes' extractor and files are reused.
-func (m *Main) openJobSearch(ctx context.Context, cvDeps *httpapi.CVDeps, workers *river.Workers) (*httpapi.JobsDeps, error) {
+func (m *Main) openJobSearch(ctx context.Context, cvs *cvParts, workers *river.Workers) (*httpapi.JobsDeps, error) {
 	log := m.logger.With("component", "jobs")
 	cat := catalog.New(store.NewJobCatalog(m.pool), nil)
 	if err := m.addCatalogRefresh(cat, workers, log); err != nil {
@@ -71,7 +71,7 @@ func (m *Main) openJobSearch(ctx context.Context, cvDeps *httpapi.CVDeps, worker
 	if err != nil {
 		return nil, err
 	}
-	return &httpapi.JobsDeps{Search: svc, Analyzer: analyzer, Extractor: cvDeps.Extractor, Files: cvDeps.Store, StoredCVs: cvDeps.Jobs, Catalog: cat}, nil
+	return &httpapi.JobsDeps{Search: svc, Analyzer: analyzer, Extractor: cvs.extractor, Files: cvs.files, StoredCVs: cvs.pipeline, Catalog: cat}, nil
 }
 
 // addCatalogRefresh registers the periodic import from the job boards of

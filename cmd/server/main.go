@@ -198,11 +198,11 @@ func (m *Main) Open(ctx context.Context) error {
 		return err
 	}
 	m.addInterviewWorkers(workers)
-	cvDeps, err := m.openCV(workers)
+	cvs, err := m.openCV(workers)
 	if err != nil {
 		return err
 	}
-	jobsDeps, err := m.openJobSearch(ctx, cvDeps, workers)
+	jobsDeps, err := m.openJobSearch(ctx, cvs, workers)
 	if err != nil {
 		return err
 	}
@@ -219,7 +219,7 @@ func (m *Main) Open(ctx context.Context) error {
 	if err := m.openHub(ctx, accounts); err != nil {
 		return err
 	}
-	interviews, err := m.openInterviews(cvDeps)
+	interviews, err := m.openInterviews(cvs)
 	if err != nil {
 		return err
 	}
@@ -232,7 +232,7 @@ func (m *Main) Open(ctx context.Context) error {
 		Ready:          m.readyChecks(),
 		Accounts:       accounts,
 		WS:             m.hub,
-		CV:             cvDeps,
+		CV:             cvs.service,
 		Jobs:           jobsDeps,
 		Interviews:     interviews,
 		Web:            web.Handler(),

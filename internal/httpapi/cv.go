@@ -19,10 +19,9 @@ import (
 	"github.com/utopiahire/utopiahire/internal/apperr"
 	"github.com/utopiahire/utopiahire/internal/cv"
 	"github.com/utopiahire/utopiahire/internal/cvjob"
-	"github.com/utopiahire/utopiahire/internal/extract"
+	"github.com/utopiahire/utopiahire/internal/cvservice"
 	"github.com/utopiahire/utopiahire/internal/latex"
 	"github.com/utopiahire/utopiahire/internal/ratelimit"
-	"github.com/utopiahire/utopiahire/internal/store"
 )
 
 // MaxUploadBytes is the largest CV file accepted.
@@ -36,24 +35,34 @@ const analyzeTimeout = 60 * time.Second
 // it is refused as busy (the client retries; nothing was stored).
 const docSlotWait = 30 * time.Second
 
-// CVDeps is what the CV routes need.
-type CVDeps struct {
-	Jobs      *cvjob.Service
-	Store     *store.CVs
-	Extractor interface {
-		Text(ctx context.Context, data []byte) (extract.Document, error)
-	}
-	LaTeX *latex.Compiler
+// CVs is what the CV routes need of internal/cvservice.
+type CVs interface {
+	Upload(ctx context.Context, userID, filename string, data []byte) (cvservice.Upload, error)
+	Submit(ctx context.Context, in cvjob.Input) (string, error)
+	AnalyzeStateless(ctx context.Context, in cvjob.Input) (cvjob.Result, error)
+	Result(ctx context.Context, userID, id string) (cvjob.Result, error)
+	Analyses(ctx context.Context, userID string) ([]cvjob.Status, error)
+	Analysis(ctx context.Context, userID, id string) (cvjob.Status, error)
+	Latest(ctx context.Context, userID string) (cv.Version, error)
+	Versions(ctx context.Context, userID string) ([]cv.Version, error)
+	Version(ctx context.Context, userID string, n int) (cv.Version, error)
+	Restore(ctx context.Context, userID string, n int) (cv.Version, error)
+	ApplySuggestion(ctx context.Context, userID string, c *cv.StructuredCV, sg cvservice.Suggestion, baseVersion *int) (cvservice.Applied, error)
+	LaTeX(c cv.StructuredCV, opts latex.Options) (string, error)
+	PDF(ctx context.Context, c cv.StructuredCV, opts latex.Options) ([]byte, error)
+	JSONResume(c cv.StructuredCV) cv.JSONResume
 }
 
-func (s *Server) cvRoutes(d CVDeps) {
+var _ CVs = (*cvservice.Service)(nil)
+
+func (s *Server) cvRoutes(d CVs) {
 	upload := ratelimit.PerMinute(10)
 	// Reading a 10 MB upload holds ~50 MB while it is parsed, checked and
 	// stored (multipart buffer, our copy, pgx's bind encoding); one slot per
 	// core keeps 20 concurrent uploads under the 500 MB budget
 	// (docs/benchmarks.md, "CV pipeline through the API") at no cost in
 	// throughput, as extraction is CPU-bound.
-	h := &cvHandlers{d: d, docSlots: make(slots, max(2, runtime.GOMAXPROCS(0)))}
+	h := &cvHandlers{cvs: d, docSlots: make(slots, max(2, runtime.GOMAXPROCS(0)))}
 	// Without a token (contract, "Anonymous use") the same routes run
 	// statelessly under stricter per-IP limits: an anonymous analysis runs
 	// in the request, so it is limited harder than a queued one.
@@ -74,7 +83,7 @@ func (s *Server) cvRoutes(d CVDeps) {
 }
 
 type cvHandlers struct {
-	d CVDeps
+	cvs CVs
 	// docSlots bounds the uploads being parsed, extracted and stored at once.
 	docSlots slots
 }
@@ -99,8 +108,7 @@ type uploadResponse struct {
 	Size     int    `json:"size"`
 }
 
-// upload stores a CV after checking it can be read, so a hostile or broken
-// file is refused now rather than failing an analysis later.
+// upload stores a CV (cvservice.Service.Upload checks it can be read).
 func (h *cvHandlers) upload(c *fiber.Ctx) error {
 	if err := requireMediaType(c, fiber.MIMEMultipartForm); err != nil {
 		return err
@@ -114,20 +122,12 @@ func (h *cvHandlers) upload(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	doc, err := h.d.Extractor.Text(c.UserContext(), data)
-	if err != nil {
-		return err
-	}
-	uid := userID(c)
-	kind, _ := extract.Detect(data)
-	// The extraction is stored with the file: analyses of it never read
-	// (or OCR) it again.
-	id, err := h.d.Jobs.StoreFile(c.UserContext(), uid, name, data, &doc)
+	up, err := h.cvs.Upload(c.UserContext(), userID(c), name, data)
 	if err != nil {
 		return err
 	}
 	return c.Status(fiber.StatusCreated).JSON(uploadResponse{Success: true, Message: "CV uploaded.",
-		Filename: name, Path: "cv_files/" + id, FileID: id, Type: string(kind), Size: len(data)})
+		Filename: name, Path: "cv_files/" + up.FileID, FileID: up.FileID, Type: string(up.Kind), Size: up.Size})
 }
 
 func (h *cvHandlers) analyzeStructured(c *fiber.Ctx) error {
@@ -166,13 +166,13 @@ func (h *cvHandlers) analyzeStructured(c *fiber.Ctx) error {
 	if anonymous(c) {
 		// Stateless: the pipeline runs here, in the document slot, and
 		// only the response carries the result.
-		res, err := h.d.Jobs.AnalyzeStateless(c.UserContext(), in)
+		res, err := h.cvs.AnalyzeStateless(c.UserContext(), in)
 		if err != nil {
 			return err
 		}
 		return c.JSON(res)
 	}
-	id, err := h.d.Jobs.Submit(c.UserContext(), in)
+	id, err := h.cvs.Submit(c.UserContext(), in)
 	if err != nil {
 		return err
 	}
@@ -182,17 +182,11 @@ func (h *cvHandlers) analyzeStructured(c *fiber.Ctx) error {
 	release()
 	ctx, cancel := context.WithTimeout(c.UserContext(), analyzeTimeout)
 	defer cancel()
-	a, err := h.d.Jobs.Wait(ctx, in.UserID, id)
-	if errors.Is(err, context.DeadlineExceeded) {
-		return apperr.New(apperr.Unavailable, "analysis_pending", "The analysis is taking longer than usual; follow it at /api/analyses/"+id+".").With("analysis_id", id)
-	}
+	res, err := h.cvs.Result(ctx, in.UserID, id)
 	if err != nil {
 		return err
 	}
-	if a.Status == "failed" {
-		return analysisFailure(a)
-	}
-	return c.JSON(cvjob.BuildResult(a))
+	return c.JSON(res)
 }
 
 // formFile reads one uploaded file, within the upload limit; required says
@@ -251,46 +245,24 @@ func displayName(name string) string {
 	return "cv"
 }
 
-func analysisFailure(a cvjob.Analysis) error {
-	code, msg := "analysis_failed", "The analysis failed."
-	if a.ErrorCode != nil {
-		code = *a.ErrorCode
-	}
-	if a.Error != nil {
-		msg = *a.Error
-	}
-	kind := apperr.Validation
-	if code == "analysis_failed" || code == "analysis_timeout" {
-		kind = apperr.Internal
-	}
-	return apperr.New(kind, code, msg).With("analysis_id", a.ID)
-}
-
 type analysesResponse struct {
 	Analyses []cvjob.Status `json:"analyses"`
 }
 
 func (h *cvHandlers) listAnalyses(c *fiber.Ctx) error {
-	list, err := h.d.Store.Analyses(c.UserContext(), userID(c), 100)
+	list, err := h.cvs.Analyses(c.UserContext(), userID(c))
 	if err != nil {
 		return err
 	}
-	out := analysesResponse{Analyses: make([]cvjob.Status, 0, len(list))}
-	for _, a := range list {
-		out.Analyses = append(out.Analyses, cvjob.StatusOf(a, false))
-	}
-	return c.JSON(out)
+	return c.JSON(analysesResponse{Analyses: list})
 }
 
 func (h *cvHandlers) getAnalysis(c *fiber.Ctx) error {
-	a, err := h.d.Jobs.Analysis(c.UserContext(), userID(c), c.Params("id"))
-	if errors.Is(err, store.ErrNotFound) {
-		return apperr.New(apperr.NotFound, "analysis_not_found", "No such analysis.")
-	}
+	st, err := h.cvs.Analysis(c.UserContext(), userID(c), c.Params("id"))
 	if err != nil {
 		return err
 	}
-	return c.JSON(cvjob.StatusOf(a, true))
+	return c.JSON(st)
 }
 
 type versionResponse struct {
@@ -305,13 +277,8 @@ func toVersionResponse(v cv.Version) versionResponse {
 	return versionResponse{StructuredCV: v.StructuredCV, Version: v.Version, Source: v.Source, AnalysisID: v.AnalysisID, CreatedAt: v.CreatedAt}
 }
 
-var errNoCV = apperr.New(apperr.NotFound, "cv_not_found", "You have no structured CV yet; analyze one first.")
-
 func (h *cvHandlers) latest(c *fiber.Ctx) error {
-	v, err := h.d.Store.LatestVersion(c.UserContext(), userID(c))
-	if errors.Is(err, store.ErrNotFound) {
-		return errNoCV
-	}
+	v, err := h.cvs.Latest(c.UserContext(), userID(c))
 	if err != nil {
 		return err
 	}
@@ -323,7 +290,7 @@ type versionsResponse struct {
 }
 
 func (h *cvHandlers) versions(c *fiber.Ctx) error {
-	list, err := h.d.Store.Versions(c.UserContext(), userID(c), 200)
+	list, err := h.cvs.Versions(c.UserContext(), userID(c))
 	if err != nil {
 		return err
 	}
@@ -334,20 +301,22 @@ func (h *cvHandlers) versions(c *fiber.Ctx) error {
 	return c.JSON(out)
 }
 
-func (h *cvHandlers) versionParam(c *fiber.Ctx) (cv.Version, error) {
+// versionParam is the :version of the path; a number no version can have is
+// not found.
+func versionParam(c *fiber.Ctx) (int, error) {
 	n, err := strconv.Atoi(c.Params("version"))
 	if err != nil || n < 1 {
-		return cv.Version{}, apperr.New(apperr.NotFound, "version_not_found", "No such version.")
+		return 0, cvservice.ErrVersionNotFound
 	}
-	v, err := h.d.Store.Version(c.UserContext(), userID(c), n)
-	if errors.Is(err, store.ErrNotFound) {
-		return cv.Version{}, apperr.New(apperr.NotFound, "version_not_found", "No such version.")
-	}
-	return v, err
+	return n, nil
 }
 
 func (h *cvHandlers) version(c *fiber.Ctx) error {
-	v, err := h.versionParam(c)
+	n, err := versionParam(c)
+	if err != nil {
+		return err
+	}
+	v, err := h.cvs.Version(c.UserContext(), userID(c), n)
 	if err != nil {
 		return err
 	}
@@ -355,20 +324,15 @@ func (h *cvHandlers) version(c *fiber.Ctx) error {
 }
 
 func (h *cvHandlers) restore(c *fiber.Ctx) error {
-	v, err := h.versionParam(c)
+	n, err := versionParam(c)
 	if err != nil {
 		return err
 	}
-	from, _ := json.Marshal(map[string]int{"restored_from": v.Version})
-	n, err := h.d.Store.AddVersion(c.UserContext(), userID(c), "restore", v.StructuredCV, from)
+	v, err := h.cvs.Restore(c.UserContext(), userID(c), n)
 	if err != nil {
 		return err
 	}
-	latest, err := h.d.Store.Version(c.UserContext(), userID(c), n)
-	if err != nil {
-		return err
-	}
-	return c.JSON(toVersionResponse(latest))
+	return c.JSON(toVersionResponse(v))
 }
 
 // suggestion is a field suggestion as clients send it back: fieldPath is
@@ -389,30 +353,16 @@ type applyRequest struct {
 	Version *int `json:"version,omitempty"`
 }
 
-// appliedSuggestion echoes the suggestion with its path in both forms.
-type appliedSuggestion struct {
-	SuggestionID  string `json:"suggestionId"`
-	TargetField   string `json:"targetField"`
-	FieldPath     []any  `json:"fieldPath"`
-	FieldPathText string `json:"field_path"`
-	OriginalValue string `json:"originalValue"`
-	ImprovedValue string `json:"improvedValue"`
-}
-
 type applyResponse struct {
-	Status            string            `json:"status"`
-	UpdatedCV         cv.StructuredCV   `json:"updated_cv"`
-	AppliedSuggestion appliedSuggestion `json:"applied_suggestion"`
+	Status            string                      `json:"status"`
+	UpdatedCV         cv.StructuredCV             `json:"updated_cv"`
+	AppliedSuggestion cvservice.AppliedSuggestion `json:"applied_suggestion"`
 	// Version is the stored version made (signed-in clients only).
 	Version int `json:"version,omitempty"`
 }
 
-// applySuggestion applies one field suggestion to the CV the client holds.
-// The client's copy is the authority on the field's current value, so its
-// own undo (improvedValue back to the value before) always applies. Signed
-// in, the result becomes the user's newest version, refused as stale only
-// when the stored CV changed at that field since the client's copy (another
-// tab or device edited it); anonymous, nothing is stored or checked.
+// applySuggestion applies one field suggestion to the CV the client holds
+// (cvservice.Service.ApplySuggestion); signed in, the result is stored.
 func (h *cvHandlers) applySuggestion(c *fiber.Ctx) error {
 	var req applyRequest
 	if err := decodeJSON(c, &req); err != nil {
@@ -437,69 +387,17 @@ func (h *cvHandlers) applySuggestion(c *fiber.Ctx) error {
 	if err := fe.err(); err != nil {
 		return err
 	}
-	sg := *req.Suggestion
-	current, err := cv.Resolve(req.StructuredCV, path)
+	sg := req.Suggestion
+	uid := ""
+	if !anonymous(c) {
+		uid = userID(c)
+	}
+	applied, err := h.cvs.ApplySuggestion(c.UserContext(), uid, req.StructuredCV,
+		cvservice.Suggestion{ID: sg.SuggestionID, TargetField: sg.TargetField, Path: path, ImprovedValue: sg.ImprovedValue}, req.Version)
 	if err != nil {
 		return err
 	}
-	updated, err := cv.Apply(req.StructuredCV, path, current, sg.ImprovedValue)
-	if err != nil {
-		return err
-	}
-	elems, _ := cv.PathElements(path)
-	out := applyResponse{Status: "success", UpdatedCV: updated, AppliedSuggestion: appliedSuggestion{
-		SuggestionID: sg.SuggestionID, TargetField: sg.TargetField, FieldPath: elems, FieldPathText: path,
-		OriginalValue: current, ImprovedValue: sg.ImprovedValue,
-	}}
-	if anonymous(c) {
-		return c.JSON(out)
-	}
-	if err := h.checkStale(c, req, path, current); err != nil {
-		return err
-	}
-	body, err := json.Marshal(updated)
-	if err != nil {
-		return err
-	}
-	meta, _ := json.Marshal(out.AppliedSuggestion)
-	if out.Version, err = h.d.Store.AddVersion(c.UserContext(), userID(c), "suggestion", body, meta); err != nil {
-		return err
-	}
-	return c.JSON(out)
-}
-
-// checkStale refuses an edit when the user's newest stored CV holds, at
-// path, something else than the client's copy: the field was changed
-// elsewhere since the client read it. A client that names its copy's
-// version, still the newest, is never refused.
-func (h *cvHandlers) checkStale(c *fiber.Ctx, req applyRequest, path, clientValue string) error {
-	latest, err := h.d.Store.LatestVersion(c.UserContext(), userID(c))
-	if errors.Is(err, store.ErrNotFound) {
-		return nil
-	}
-	if err != nil {
-		return err
-	}
-	if req.Version != nil && *req.Version == latest.Version {
-		return nil
-	}
-	var stored cv.StructuredCV
-	if err := json.Unmarshal(latest.StructuredCV, &stored); err != nil {
-		return fmt.Errorf("decode cv version %d: %w", latest.Version, err)
-	}
-	storedValue, err := cv.Resolve(&stored, path)
-	if err != nil || sameValue(storedValue, clientValue) {
-		// A field the stored CV lacks was added by this client's copy.
-		return nil
-	}
-	return apperr.New(apperr.Conflict, string(cv.CodeStaleValue),
-		"This field was changed elsewhere since your copy of the CV was loaded; reload it and try again.").
-		With("version", latest.Version)
-}
-
-func sameValue(a, b string) bool {
-	norm := func(s string) string { return strings.TrimSpace(strings.ReplaceAll(s, "\r\n", "\n")) }
-	return norm(a) == norm(b)
+	return c.JSON(applyResponse{Status: "success", UpdatedCV: applied.CV, AppliedSuggestion: applied.Suggestion, Version: applied.Version})
 }
 
 type cvRequest struct {
@@ -531,20 +429,12 @@ type latexResponse struct {
 	LatexCode string `json:"latex_code"`
 }
 
-func (h *cvHandlers) render(c *fiber.Ctx) (string, error) {
+func (h *cvHandlers) latexCode(c *fiber.Ctx) error {
 	req, err := decodeCV(c)
 	if err != nil {
-		return "", err
+		return err
 	}
-	tex, err := latex.Render(*req.StructuredCV, latex.Options{Lang: req.Lang, Paper: req.Paper})
-	if err != nil {
-		return "", apperr.Wrap(err, apperr.Validation, "latex_render_failed", "The CV could not be turned into LaTeX.")
-	}
-	return tex, nil
-}
-
-func (h *cvHandlers) latexCode(c *fiber.Ctx) error {
-	tex, err := h.render(c)
+	tex, err := h.cvs.LaTeX(*req.StructuredCV, latex.Options{Lang: req.Lang, Paper: req.Paper})
 	if err != nil {
 		return err
 	}
@@ -552,11 +442,11 @@ func (h *cvHandlers) latexCode(c *fiber.Ctx) error {
 }
 
 func (h *cvHandlers) latexPDF(c *fiber.Ctx) error {
-	tex, err := h.render(c)
+	req, err := decodeCV(c)
 	if err != nil {
 		return err
 	}
-	pdf, err := h.d.LaTeX.PDF(c.UserContext(), tex)
+	pdf, err := h.cvs.PDF(c.UserContext(), *req.StructuredCV, latex.Options{Lang: req.Lang, Paper: req.Paper})
 	if err != nil {
 		return err
 	}
@@ -570,5 +460,5 @@ func (h *cvHandlers) jsonResume(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(cv.ToJSONResume(*req.StructuredCV))
+	return c.JSON(h.cvs.JSONResume(*req.StructuredCV))
 }

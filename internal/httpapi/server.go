@@ -73,8 +73,8 @@ type Deps struct {
 	Accounts Accounts
 	// SecureCookies marks cookies Secure (PUBLIC_URL is https).
 	SecureCookies bool
-	// CV serves the CV pipeline; nil leaves its routes out.
-	CV *CVDeps
+	// CV serves the CV routes (*cvservice.Service); nil leaves them out.
+	CV CVs
 	// Jobs serves job search and the skills gap; nil leaves their routes out.
 	Jobs *JobsDeps
 	// Interviews serves voice interviews, agent dispatch and LiveKit
@@ -166,7 +166,7 @@ func New(d Deps) (*Server, error) {
 		s.registerAuth()
 	}
 	if d.CV != nil {
-		s.cvRoutes(*d.CV)
+		s.cvRoutes(d.CV)
 	}
 	if d.Jobs != nil {
 		s.jobsRoutes(*d.Jobs)

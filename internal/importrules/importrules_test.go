@@ -67,6 +67,7 @@ var roles = map[string]role{
 	"internal/cvjob":               domain,
 	"internal/cvparse":             domain,
 	"internal/cvparse/corpusgen":   domain,
+	"internal/cvservice":           domain,
 	"internal/dbtest":              plumbing,
 	"internal/extract":             domain,
 	"internal/extract/extracttest": domain,
