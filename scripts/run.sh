@@ -49,16 +49,39 @@ fi
 log "[0/4] system packages (scripts/deps.sh --run; skipped when installed)"
 scripts/deps.sh --run || bail 1
 
-log "[1/4] building the server and the agent (the first build takes minutes; later ones are cached)"
+# build_id names what the binaries are built from: the commit, uncommitted
+# changes, untracked files, the Go version and the build environment. Empty
+# outside a git checkout (then go build always runs). `rm .data/bin/.built`
+# forces a build (e.g. after a system library changed).
+build_id() {
+  git rev-parse --git-dir >/dev/null 2>&1 || return 0
+  {
+    git rev-parse HEAD
+    git diff HEAD --binary
+    git ls-files --others --exclude-standard -z | xargs -0 -r sha256sum
+    go version
+    printf '%s\n' "${GOFLAGS:-}" "${GOOS:-}" "${GOARCH:-}" "${CC:-}" "${CGO_CFLAGS:-}" "${CGO_LDFLAGS:-}" "${GOEXPERIMENT:-}"
+  } 2>/dev/null | sha256sum | cut -d' ' -f1
+}
 step=$SECONDS
-# Both at once: each go build spends seconds loading the package graph and
-# checking its cache even when nothing changed.
-go build -o "$bin/server" ./cmd/server &
-server_build=$!
+id=$(build_id)
 agent_ok=1
-CGO_ENABLED=1 go build -o "$bin/agent" ./cmd/agent || { agent_ok=0; log "agent not built (needs cgo with libopus-dev libopusfile-dev libsoxr-dev); serving without the voice interviewer"; }
-wait "$server_build" || bail 1
-log "      built in $((SECONDS - step))s"
+if [ -n "$id" ] && [ -x "$bin/server" ] && [ -x "$bin/agent" ] && [ "$(cat "$bin/.built" 2>/dev/null)" = "$id" ]; then
+  # go build would find everything cached too, but spends seconds loading
+  # the package graph to say so.
+  log "[1/4] server and agent up to date (built from this tree before)"
+else
+  log "[1/4] building the server and the agent (the first build takes minutes; later ones are cached)"
+  rm -f "$bin/.built"
+  # Both at once: each go build spends seconds loading the package graph and
+  # checking its cache even when nothing changed.
+  go build -o "$bin/server" ./cmd/server &
+  server_build=$!
+  CGO_ENABLED=1 go build -o "$bin/agent" ./cmd/agent || { agent_ok=0; log "agent not built (needs cgo with libopus-dev libopusfile-dev libsoxr-dev); serving without the voice interviewer"; }
+  wait "$server_build" || bail 1
+  [ "$agent_ok" = 1 ] && [ -n "$id" ] && printf '%s\n' "$id" >"$bin/.built"
+  log "      built in $((SECONDS - step))s"
+fi
 
 if [ "$lk_wanted" = 1 ]; then
   log "[2/4] LiveKit: starting livekit-server on port $lk_port (the first run builds it: several minutes, progress below)"
