@@ -16,5 +16,6 @@
 //   - cmd/* is the only place that wires packages together; it may import
 //     anything.
 //
-// The rules apply to non-test code; tests may wire the real store.
+// The rules apply to non-test code; tests may wire the real store. The test
+// also checks that docs/architecture.md has a row for every package.
 package importrules

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"sort"
@@ -107,15 +108,21 @@ type listedPackage struct {
 	Deps       []string
 }
 
-// listModule runs `go list` over the whole module and returns its packages
-// keyed by their path inside the module ("internal/store").
-func listModule(t *testing.T) map[string]listedPackage {
+// moduleRoot is the directory of go.mod.
+func moduleRoot(t *testing.T) string {
 	t.Helper()
 	gomod, err := exec.Command("go", "env", "GOMOD").Output()
 	if err != nil {
 		t.Fatalf("go env GOMOD: %v", err)
 	}
-	root := filepath.Dir(strings.TrimSpace(string(gomod)))
+	return filepath.Dir(strings.TrimSpace(string(gomod)))
+}
+
+// listModule runs `go list` over the whole module and returns its packages
+// keyed by their path inside the module ("internal/store").
+func listModule(t *testing.T) map[string]listedPackage {
+	t.Helper()
+	root := moduleRoot(t)
 	cmd := exec.Command("go", "list", "-json=ImportPath,Imports,Deps", "./...")
 	cmd.Dir = root
 	var stderr bytes.Buffer
@@ -231,5 +238,19 @@ func TestForbidden(t *testing.T) {
 func TestImportRules(t *testing.T) {
 	for _, v := range violations(t, listModule(t)) {
 		t.Errorf("%s: breaks the import rules (see package doc and docs/architecture.md)", v)
+	}
+}
+
+// TestArchitectureDocListsEveryPackage: docs/architecture.md has a table row
+// ("| `internal/store` | ...") for every package of the module.
+func TestArchitectureDocListsEveryPackage(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join(moduleRoot(t), "docs", "architecture.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rel := range listModule(t) {
+		if !strings.Contains(string(doc), "\n| `"+rel+"` |") {
+			t.Errorf("docs/architecture.md has no row for package %s", rel)
+		}
 	}
 }
