@@ -271,6 +271,7 @@ func tsInterfaces(t *testing.T) map[string]tsType {
 // called: the test reads only the document.
 type (
 	interviewsDoc struct{ httpapi.Interviews }
+	cvDoc         struct{ httpapi.CVs }
 	accountsDoc   struct{ httpapi.Accounts }
 	catalogDoc    struct{ httpapi.CatalogOrigins }
 	filesDoc      struct{}
@@ -284,7 +285,7 @@ func openAPI(t *testing.T) *openAPIDoc {
 	t.Helper()
 	s, err := httpapi.New(httpapi.Deps{
 		Logger: slog.New(slog.DiscardHandler), CORSOrigins: []string{"http://localhost:3000"},
-		Accounts: accountsDoc{}, Interviews: interviewsDoc{}, CV: &httpapi.CVDeps{},
+		Accounts: accountsDoc{}, Interviews: interviewsDoc{}, CV: cvDoc{},
 		Jobs: &httpapi.JobsDeps{Catalog: catalogDoc{}, Files: filesDoc{}},
 	})
 	if err != nil {
