@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -28,6 +30,65 @@ import (
 func TestClusterMasterFailoverNeverSilent(t *testing.T) {
 	t.Parallel()
 	c := redistest.StartCluster(t, redistest.ClusterOptions{NodeTimeout: time.Second})
+	f, victim := clusterFailover(t, c)
+	f.kill = func(t *testing.T) {
+		if err := c.Kill(victim); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f.run(t)
+}
+
+// TestClusterFailoverLosingHistoryResets: as above, but the dying master's
+// replica was cut off first (its replication link closed, its masterauth
+// wrong so that it cannot reconnect). The master, with no replica connected,
+// goes on acknowledging publications the replica never gets; then it is
+// killed and the stale replica takes over. Every subscriber of the dead
+// master's channels had received publications that are gone: each is told
+// recovered:false; the other shards' subscribers lose nothing.
+func TestClusterFailoverLosingHistoryResets(t *testing.T) {
+	t.Parallel()
+	c := redistest.StartCluster(t, redistest.ClusterOptions{NodeTimeout: time.Second})
+	f, victim := clusterFailover(t, c)
+	f.historyLost = true
+	f.kill = func(t *testing.T) {
+		ctx := context.Background()
+		replica, err := c.ReplicaOf(ctx, victim)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rc := redis.NewClient(&redis.Options{Addr: replica})
+		defer rc.Close()
+		mc := redis.NewClient(&redis.Options{Addr: victim})
+		defer mc.Close()
+		if err := rc.ConfigSet(ctx, "masterauth", "not-the-password").Err(); err != nil {
+			t.Fatal(err)
+		}
+		if err := mc.ClientKillByFilter(ctx, "TYPE", "replica").Err(); err != nil {
+			t.Fatal(err)
+		}
+		eventually(t, 10*time.Second, "the master without its replica", func() bool {
+			info, err := mc.Info(ctx, "replication").Result()
+			return err == nil && strings.Contains(info, "connected_slaves:0")
+		})
+		offset := func() int64 {
+			info, _ := mc.Info(ctx, "replication").Result()
+			_, rest, _ := strings.Cut(info, "master_repl_offset:")
+			n, _ := strconv.ParseInt(strings.TrimSpace(strings.SplitN(rest, "\n", 2)[0]), 10, 64)
+			return n
+		}
+		cut := offset()
+		eventually(t, 10*time.Second, "publications the replica does not get", func() bool { return offset() > cut+10000 })
+		if err := c.Kill(victim); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f.run(t)
+}
+
+// clusterFailover prepares a failover test on c: two channels per master,
+// a probe channel on the master that will die, which it returns.
+func clusterFailover(t *testing.T, c *redistest.Cluster) (failover, string) {
 	ctx := context.Background()
 	const prefix = "failover"
 	waitOne := func(cfg *hub.RedisBrokerConfig) { cfg.WaitReplicas = 1 }
@@ -62,11 +123,6 @@ func TestClusterMasterFailoverNeverSilent(t *testing.T) {
 		newBroker: func(t *testing.T) hub.Broker { return newTestClusterBroker(t, c, prefix, waitOne) },
 		affected:  map[string]bool{},
 		probe:     probe[victim],
-		kill: func(t *testing.T) {
-			if err := c.Kill(victim); err != nil {
-				t.Fatal(err)
-			}
-		},
 		recovered: func(t *testing.T) {
 			if err := c.WaitMasters(ctx, 3); err != nil {
 				t.Fatal(err)
@@ -77,7 +133,7 @@ func TestClusterMasterFailoverNeverSilent(t *testing.T) {
 		f.channels = append(f.channels, ch)
 		f.affected[ch] = m == victim
 	}
-	f.run(t)
+	return f, victim
 }
 
 // TestSentinelFailoverNeverSilent: the same with Redis Sentinel: the master
@@ -124,6 +180,9 @@ type failover struct {
 	probe     string          // an unsubscribed channel on that master
 	kill      func(t *testing.T)
 	recovered func(t *testing.T) // returns once a replica has taken over
+	// historyLost: the replica that takes over lacks publications every
+	// subscriber of the dead master's channels received.
+	historyLost bool
 }
 
 func (f failover) run(t *testing.T) {
@@ -273,6 +332,9 @@ func (f failover) run(t *testing.T) {
 		s.in.mu.Unlock()
 		if forked := first != final; forked != f.affected[s.ch] {
 			t.Errorf("%s on %s: epoch %s at the start, %s at the end; want a fork exactly on the dead master's channels", s.ch, s.node, first, final)
+		}
+		if f.historyLost && f.affected[s.ch] && !reset {
+			t.Errorf("%s on %s: history lost with the master, but the subscriber was not told recovered:false", s.ch, s.node)
 		}
 		if reset {
 			resets++

@@ -530,3 +530,23 @@ func (c *Cluster) MoveSlot(ctx context.Context, key, toAddr string) error {
 	}
 	return nil
 }
+
+// ReplicaOf returns the address of a replica of the master at addr.
+func (c *Cluster) ReplicaOf(ctx context.Context, addr string) (string, error) {
+	nodes, err := c.Nodes(ctx)
+	if err != nil {
+		return "", err
+	}
+	id := ""
+	for _, n := range nodes {
+		if n.Addr == addr {
+			id = n.ID
+		}
+	}
+	for _, n := range nodes {
+		if id != "" && n.MasterID == id {
+			return n.Addr, nil
+		}
+	}
+	return "", fmt.Errorf("no replica of %s", addr)
+}
