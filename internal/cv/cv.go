@@ -113,6 +113,31 @@ type Analysis struct {
 	ATSAnalysis      ATSAnalysis       `json:"ats_analysis"`
 	// Analyzer names what produced this analysis ("offline" or "gemini").
 	Analyzer string `json:"analyzer"`
+	// UnreadParts are the parts of the document that could not be read or
+	// placed; sections not found while some exist are not scored as
+	// missing. Absent when everything was read.
+	UnreadParts []UnreadPart `json:"unread_parts,omitempty"`
+}
+
+// Reasons a part of a document is unread.
+const (
+	// UnreadNoText: a page with no text at all, not even by OCR.
+	UnreadNoText = "no_text"
+	// UnreadUnsureOCR: a scanned page where OCR was unsure of many words.
+	UnreadUnsureOCR = "unsure_ocr"
+	// UnreadUnplaced: text found but placed in no section (it is kept in
+	// the "Additional information" section).
+	UnreadUnplaced = "unplaced"
+)
+
+// UnreadPart is a part of a CV document that could not be read, or read
+// but not understood.
+type UnreadPart struct {
+	Reason string `json:"reason"`
+	// Page is the 1-based page, when the part is one.
+	Page int `json:"page,omitempty"`
+	// Text is the start of what was read there, when anything was.
+	Text string `json:"text,omitempty"`
 }
 
 // Formatting scores layout and structure.

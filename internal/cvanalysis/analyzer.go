@@ -12,7 +12,10 @@
 // Formatting starts at 100 and loses points for: missing name (15), email
 // (12, or 8 when malformed), phone (6), location (3), any web profile (3);
 // missing experience (20), education (10), skills (10) or summary (6)
-// sections; length under 150 words (15) or under 250 (6), over ~2 pages
+// sections, unless part of the document could not be read or placed (a
+// page without text, a page OCR was unsure of, text that fits no section):
+// the section may be there, so the analysis names those parts
+// (unread_parts, one low-severity issue) instead of penalising; length under 150 words (15) or under 250 (6), over ~2 pages
 // (6) or ~3 pages (12); each unreadable date (3, at most 12), entry without
 // dates (3, at most 9), end before start (8, at most 16), start in the
 // future (4); experience not most-recent-first (6); mixed date formats (4);
@@ -57,9 +60,12 @@ import (
 
 // Analyzer produces the contract's analysis object for a CV. text is the
 // raw text the CV was structured from ("" when the client sent a
-// structured CV); jobDescription may be empty.
+// structured CV); jobDescription may be empty. unread are the parts of the
+// document that could not be read or placed (cvparse.ParseUnread): the
+// analysis lists them, and a section not found while some exist is not
+// scored as missing, since it may be in them.
 type Analyzer interface {
-	Analyze(ctx context.Context, c cv.StructuredCV, text, jobDescription string) (cv.Analysis, error)
+	Analyze(ctx context.Context, c cv.StructuredCV, text, jobDescription string, unread ...cv.UnreadPart) (cv.Analysis, error)
 }
 
 // Names of the analyzers, as reported in cv.Analysis.Analyzer.

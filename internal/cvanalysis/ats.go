@@ -355,16 +355,19 @@ func (r *review) ats(jd string) cv.ATSAnalysis {
 func (r *review) atsReadiness() cv.ATSAnalysis {
 	score := 100
 	var recs []string
-	if len(r.c.Experience) == 0 {
+	// A section not found may be in a part that could not be read: not
+	// scored as missing (the analysis names the parts).
+	unread := r.unreadMayHold()
+	if len(r.c.Experience) == 0 && !unread {
 		score -= 15
 	}
-	if len(r.c.Education) == 0 {
+	if len(r.c.Education) == 0 && !unread {
 		score -= 10
 	}
-	if n := r.skillCount(); n == 0 {
+	if n := r.skillCount(); n == 0 && !unread {
 		score -= 20
 		recs = append(recs, r.t.f("ats.skills_section"))
-	} else if n < 5 {
+	} else if n > 0 && n < 5 {
 		score -= 10
 	}
 	if !validEmail(strings.TrimSpace(r.c.Contact.Email)) {

@@ -54,7 +54,7 @@ func NewGemini(gen JSONGenerator, log *slog.Logger) *Gemini {
 }
 
 // Analyze asks Gemini for the analysis and keeps only what can be applied.
-func (g *Gemini) Analyze(ctx context.Context, c cv.StructuredCV, text, jobDescription string) (cv.Analysis, error) {
+func (g *Gemini) Analyze(ctx context.Context, c cv.StructuredCV, text, jobDescription string, unread ...cv.UnreadPart) (cv.Analysis, error) {
 	lang := cv.DetectLanguage(&c, text)
 	prompt, err := buildPrompt(&c, text, jobDescription)
 	if err != nil {
@@ -69,6 +69,7 @@ func (g *Gemini) Analyze(ctx context.Context, c cv.StructuredCV, text, jobDescri
 		g.log.WarnContext(ctx, "gemini analysis: dropped field suggestions that do not apply to the CV",
 			slog.Int("dropped", dropped), slog.Int("kept", len(a.FieldSuggestions)))
 	}
+	a.UnreadParts = unread
 	return a, nil
 }
 

@@ -53,11 +53,12 @@ func NewOffline(tax *skills.Taxonomy, opts ...OfflineOption) *Offline {
 
 // Analyze scores c and proposes rewrites. It never fails on content; it
 // returns an error only when ctx has ended.
-func (o *Offline) Analyze(ctx context.Context, c cv.StructuredCV, text, jobDescription string) (cv.Analysis, error) {
+func (o *Offline) Analyze(ctx context.Context, c cv.StructuredCV, text, jobDescription string, unread ...cv.UnreadPart) (cv.Analysis, error) {
 	if err := ctx.Err(); err != nil {
 		return cv.Analysis{}, fmt.Errorf("offline analysis: %w", err)
 	}
 	r := o.newReview(&c, text)
+	r.unread = unread
 	r.reviewFields()
 	r.reviewSummary()
 	r.reviewDates()
@@ -75,6 +76,7 @@ func (o *Offline) Analyze(ctx context.Context, c cv.StructuredCV, text, jobDescr
 	a.ReadabilityScore = r.readability()
 	a.CriticalIssues = r.criticalIssues(a, withJD)
 	a.FillDerived()
+	a.UnreadParts = unread
 	return a, nil
 }
 
@@ -86,6 +88,9 @@ type review struct {
 	lang string
 	t    tr
 	now  time.Time
+	// unread are the parts of the document not read or placed: a
+	// section not found may be in them.
+	unread []cv.UnreadPart
 
 	issues  []issue // formatting
 	sugs    []cv.FieldSuggestion

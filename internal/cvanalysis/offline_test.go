@@ -430,3 +430,48 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// TestUnreadPartsAreNamedNotScoredAsMissing: when part of the document
+// could not be read or placed, the analysis names those parts, and the
+// sections it did not find are not penalised as missing (they may be in
+// those parts); with nothing unread the same CV loses the points.
+func TestUnreadPartsAreNamedNotScoredAsMissing(t *testing.T) {
+	o := newOffline(t)
+	c := loadCV(t, "en_engineer.json")
+	c.Experience, c.Education = nil, nil
+	unread := []cv.UnreadPart{
+		{Reason: cv.UnreadNoText, Page: 2},
+		{Reason: cv.UnreadUnplaced, Text: "Acme Corp 2019 2023 built things"},
+	}
+	plain, err := o.Analyze(context.Background(), c, "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	read, err := o.Analyze(context.Background(), c, "", "", unread...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !cmp.Equal(read.UnreadParts, unread) || plain.UnreadParts != nil {
+		t.Errorf("unread parts: %+v (none given: %+v), want %+v", read.UnreadParts, plain.UnreadParts, unread)
+	}
+	// experience (20) and education (10) are not penalised.
+	if d := read.Formatting.Score - plain.Formatting.Score; d < 25 {
+		t.Errorf("formatting %d with unread parts vs %d without: missing sections still penalised", read.Formatting.Score, plain.Formatting.Score)
+	}
+	if read.ATSAnalysis.RelevanceScore <= plain.ATSAnalysis.RelevanceScore {
+		t.Errorf("ATS readiness %d with unread parts, %d without", read.ATSAnalysis.RelevanceScore, plain.ATSAnalysis.RelevanceScore)
+	}
+	said := strings.Join(read.Formatting.Issues, " | ")
+	if !strings.Contains(said, "page 2 (no text)") || !strings.Contains(said, "text that fits no section") ||
+		!strings.Contains(said, "experience") || strings.Contains(said, "No experience section") {
+		t.Errorf("formatting issues do not name the unread parts or still call experience missing: %q", said)
+	}
+	for _, s := range read.Sections {
+		if s.Name == "experience" && !strings.Contains(s.Feedback, "could not be read") {
+			t.Errorf("experience section feedback %q", s.Feedback)
+		}
+	}
+	if !strings.Contains(strings.Join(plain.Formatting.Issues, " | "), "No experience section") {
+		t.Errorf("without unread parts the missing section is not reported: %q", plain.Formatting.Issues)
+	}
+}

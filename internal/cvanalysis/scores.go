@@ -170,7 +170,7 @@ func (r *review) contactSection() cv.SectionAnalysis {
 func (r *review) summarySection() cv.SectionAnalysis {
 	s := cv.SectionAnalysis{Name: "summary"}
 	if strings.TrimSpace(r.c.Summary) == "" {
-		s.Feedback = r.t.f("section.missing")
+		s.Feedback = r.missingFeedback()
 		s.Suggestions = []string{r.t.f("fix.section", r.t.f("name.summary"))}
 		return s
 	}
@@ -198,7 +198,7 @@ func (r *review) summarySection() cv.SectionAnalysis {
 func (r *review) experienceSection() cv.SectionAnalysis {
 	s := cv.SectionAnalysis{Name: "experience"}
 	if len(r.c.Experience) == 0 {
-		s.Feedback = r.t.f("section.missing")
+		s.Feedback = r.missingFeedback()
 		s.Suggestions = []string{r.t.f("fix.section", r.t.f("name.experience"))}
 		return s
 	}
@@ -236,7 +236,7 @@ func (r *review) experienceSection() cv.SectionAnalysis {
 func (r *review) educationSection() cv.SectionAnalysis {
 	s := cv.SectionAnalysis{Name: "education"}
 	if len(r.c.Education) == 0 {
-		s.Feedback = r.t.f("section.missing")
+		s.Feedback = r.missingFeedback()
 		s.Suggestions = []string{r.t.f("fix.section", r.t.f("name.education"))}
 		return s
 	}
@@ -266,7 +266,7 @@ func (r *review) skillsSection() cv.SectionAnalysis {
 	s := cv.SectionAnalysis{Name: "skills"}
 	n := r.skillCount()
 	if n == 0 {
-		s.Feedback = r.t.f("section.missing")
+		s.Feedback = r.missingFeedback()
 		s.Suggestions = []string{r.t.f("fix.section", r.t.f("name.skills"))}
 		return s
 	}
@@ -540,4 +540,13 @@ func shorten(s string, n int) string {
 		cut = cut[:i]
 	}
 	return cut + "…"
+}
+
+// missingFeedback is what a section not found says: missing, or perhaps
+// in a part of the document that could not be read.
+func (r *review) missingFeedback() string {
+	if r.unreadMayHold() {
+		return r.t.f("section.unread")
+	}
+	return r.t.f("section.missing")
 }

@@ -373,6 +373,7 @@ func monthName(m int) string {
 // reviewStructure checks contact details, sections, length and bullets.
 func (r *review) reviewStructure() {
 	r.reviewContact()
+	var unfound []string // sections not found while parts are unread
 	for _, s := range []struct {
 		present       bool
 		name          string
@@ -384,10 +385,22 @@ func (r *review) reviewStructure() {
 		{r.skillCount() > 0, "skills", 10, SeverityMedium, "name.skills"},
 		{strings.TrimSpace(r.c.Summary) != "", "summary", 6, SeverityMedium, "name.summary"},
 	} {
-		if !s.present {
+		switch {
+		case s.present:
+		case len(r.unread) > 0:
+			unfound = append(unfound, r.t.f(s.key))
+		default:
 			n := r.t.f(s.key)
 			r.addIssue(s.severity, s.penalty, s.penalty, "section_"+s.name, r.t.f("fmt.no_section", n), r.t.f("fix.section", n))
 		}
+	}
+	if len(r.unread) > 0 {
+		// Not scored: the reader's failure, not the CV's.
+		msg := r.t.f("fmt.unread", r.unreadList())
+		if len(unfound) > 0 {
+			msg += " " + r.t.f("fmt.unread_sections", joinList(unfound, r.t.f("and")))
+		}
+		r.addIssue(SeverityLow, 0, 0, "unread", msg, r.t.f("fix.unread"))
 	}
 	words := r.wordCount()
 	switch {
@@ -499,3 +512,25 @@ func (r *review) wordCount() int {
 	}
 	return n
 }
+
+// unreadList names the unread parts for a message: "page 2 (no text),
+// page 1 (unsure OCR), text that fits no section".
+func (r *review) unreadList() string {
+	var parts []string
+	for _, u := range r.unread {
+		var p string
+		switch u.Reason {
+		case cv.UnreadNoText:
+			p = r.t.f("unread.no_text", u.Page)
+		case cv.UnreadUnsureOCR:
+			p = r.t.f("unread.unsure_ocr", u.Page)
+		default:
+			p = r.t.f("unread.unplaced")
+		}
+		parts = appendUnique(parts, p)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// unreadMayHold reports whether a section not found may be in an unread part.
+func (r *review) unreadMayHold() bool { return len(r.unread) > 0 }

@@ -42,7 +42,7 @@ var stagePercent = map[string]int{
 
 // Analyzer scores a structured CV; internal/cvanalysis implements it.
 type Analyzer interface {
-	Analyze(ctx context.Context, c cv.StructuredCV, text, jobDescription string) (cv.Analysis, error)
+	Analyze(ctx context.Context, c cv.StructuredCV, text, jobDescription string, unread ...cv.UnreadPart) (cv.Analysis, error)
 }
 
 // Publisher sends a message on a hub channel; *hub.Hub implements it.

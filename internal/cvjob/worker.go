@@ -97,13 +97,13 @@ func (s *Service) run(ctx context.Context, a Analysis) error {
 	}
 
 	t = time.Now()
-	structured := cvparse.Parse(doc)
+	structured, unread := cvparse.ParseUnread(doc)
 	if err := stage(StageStructured, t); err != nil {
 		return err
 	}
 
 	t = time.Now()
-	analysis, err := s.analyze(ctx, a.ID, a.UseGemini, a.JobDescription, structured, doc.Text)
+	analysis, err := s.analyze(ctx, a.ID, a.UseGemini, a.JobDescription, structured, doc.Text, unread)
 	if err != nil {
 		return err
 	}
@@ -195,17 +195,17 @@ func (s *Service) FileText(ctx context.Context, userID, fileID string) (string, 
 
 // analyze uses Gemini when asked for and configured, and the offline
 // analyzer otherwise or when Gemini fails (the result says which ran).
-func (s *Service) analyze(ctx context.Context, id string, useGemini bool, jobDescription string, c cv.StructuredCV, text string) (cv.Analysis, error) {
+func (s *Service) analyze(ctx context.Context, id string, useGemini bool, jobDescription string, c cv.StructuredCV, text string, unread []cv.UnreadPart) (cv.Analysis, error) {
 	if useGemini && s.gemini != nil {
 		gctx, cancel := context.WithTimeout(ctx, geminiTimeout)
-		res, err := s.gemini.Analyze(gctx, c, text, jobDescription)
+		res, err := s.gemini.Analyze(gctx, c, text, jobDescription, unread...)
 		cancel()
 		if err == nil {
 			return res, nil
 		}
 		s.logger.Warn("gemini analysis failed; using the offline analyzer", "analysis_id", id, "err", err)
 	}
-	return s.offline.Analyze(ctx, c, text, jobDescription)
+	return s.offline.Analyze(ctx, c, text, jobDescription, unread...)
 }
 
 // AnalyzeStateless runs the whole pipeline within the request, for a client
@@ -234,8 +234,8 @@ func (s *Service) AnalyzeStateless(ctx context.Context, in Input) (Result, error
 			return Result{}, &extract.Error{Code: extract.CodeEmptyFile, Message: "The CV is empty."}
 		}
 	}
-	structured := cvparse.Parse(doc)
-	analysis, err := s.analyze(ctx, "", in.UseGemini, in.JobDescription, structured, doc.Text)
+	structured, unread := cvparse.ParseUnread(doc)
+	analysis, err := s.analyze(ctx, "", in.UseGemini, in.JobDescription, structured, doc.Text, unread)
 	if err != nil {
 		return Result{}, err
 	}

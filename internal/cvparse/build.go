@@ -145,7 +145,7 @@ func additionalTitle(lang string) string {
 // section, after the sections that were recognised. A headline that
 // repeats a position's title ("Senior Data Engineer" above that job) is
 // already in the CV and is not repeated.
-func (b *builder) finishAdditional() {
+func (b *builder) finishAdditional() []string {
 	titles := map[string]bool{}
 	for _, x := range b.out.Experience {
 		titles[fold(x.Title)] = true
@@ -161,17 +161,18 @@ func (b *builder) finishAdditional() {
 		keep = append(keep, t)
 	}
 	if len(keep) == 0 {
-		return
+		return nil
 	}
 	title := additionalTitle(cv.DetectLanguage(b.out, ""))
 	for i := range b.out.OtherSections {
 		if s := &b.out.OtherSections[i]; fold(s.Title) == fold(title) {
 			s.Items = append(s.Items, keep...)
 			s.Content = strings.Join(s.Items, "\n")
-			return
+			return keep
 		}
 	}
 	b.other(title, keep)
+	return keep
 }
 
 func (b *builder) other(title string, texts []string) {

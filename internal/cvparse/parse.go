@@ -10,6 +10,7 @@ package cvparse
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/utopiahire/utopiahire/internal/cv"
 	"github.com/utopiahire/utopiahire/internal/extract"
@@ -40,6 +41,15 @@ var (
 
 // Parse structures an extracted document.
 func Parse(doc extract.Document) cv.StructuredCV {
+	c, _ := ParseUnread(doc)
+	return c
+}
+
+// ParseUnread structures an extracted document and says which of its parts
+// could not be read or placed: pages without text, pages OCR was unsure
+// of, and text that went to the "additional" section because it fits no
+// section.
+func ParseUnread(doc extract.Document) (cv.StructuredCV, []cv.UnreadPart) {
 	lines := prepare(doc.Lines)
 	secs := splitSections(lines)
 	out := emptyCV()
@@ -48,7 +58,38 @@ func Parse(doc extract.Document) cv.StructuredCV {
 		b.add(s)
 	}
 	b.finishContact(lines)
-	b.finishAdditional()
+	unplaced := b.finishAdditional()
+	return out, unread(doc, unplaced)
+}
+
+// maxUnreadText bounds the text an unread part quotes.
+const maxUnreadText = 160
+
+func unread(doc extract.Document, unplaced []string) []cv.UnreadPart {
+	var out []cv.UnreadPart
+	if doc.Pages > 0 {
+		text := make([]bool, doc.Pages+1)
+		for _, l := range doc.Lines {
+			if l.Page >= 1 && l.Page <= doc.Pages && strings.IndexFunc(l.Text, unicode.IsLetter) >= 0 {
+				text[l.Page] = true
+			}
+		}
+		for p := 1; p <= doc.Pages; p++ {
+			if !text[p] {
+				out = append(out, cv.UnreadPart{Reason: cv.UnreadNoText, Page: p})
+			}
+		}
+	}
+	for _, p := range doc.UnsurePages {
+		out = append(out, cv.UnreadPart{Reason: cv.UnreadUnsureOCR, Page: p})
+	}
+	if len(unplaced) > 0 {
+		t := strings.Join(unplaced, " · ")
+		if r := []rune(t); len(r) > maxUnreadText {
+			t = string(r[:maxUnreadText-1]) + "…"
+		}
+		out = append(out, cv.UnreadPart{Reason: cv.UnreadUnplaced, Text: t})
+	}
 	return out
 }
 

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/utopiahire/utopiahire/internal/cv"
+	"github.com/utopiahire/utopiahire/internal/extract"
 )
 
 // The failure patterns of issue 14, each as a minimal CV text.
@@ -164,5 +165,34 @@ func TestLinkIsNotALabel(t *testing.T) {
 	got := ParseText("Ethan Murphy\nPhone: +44 20 2733 9964\nlinkedin.com/in/ethan-murphy\nGitHub: github.com/em\n\nSummary\nEngineer.\n")
 	if got.Contact.LinkedIn != "linkedin.com/in/ethan-murphy" || got.Contact.GitHub != "github.com/em" || len(got.OtherSections) != 0 {
 		t.Errorf("contact %+v, other %+v", got.Contact, got.OtherSections)
+	}
+}
+
+// TestParseUnreadNamesWhatWasNotRead: pages without text, pages OCR was
+// unsure of and text that fits no section are reported; a CV read whole
+// reports nothing.
+func TestParseUnreadNamesWhatWasNotRead(t *testing.T) {
+	lines := func(page int, texts ...string) []extract.Line {
+		var out []extract.Line
+		for _, t := range texts {
+			out = append(out, extract.Line{Text: t, Page: page})
+		}
+		return out
+	}
+	doc := extract.Document{Kind: extract.KindPDF, Pages: 3, OCR: true, UnsurePages: []int{3},
+		Lines: append(lines(1, "Jane Roe", "Open to relocation", "jane@example.com", "", "Experience", "Engineer, Monzo\t2021 – Present"),
+			lines(3, "Educat1on ~ Un1v Leeds")...)}
+	doc.Lines = append(doc.Lines, extract.Line{Text: "  12 ", Page: 2}) // a page number only
+	_, got := ParseUnread(doc)
+	want := []cv.UnreadPart{
+		{Reason: cv.UnreadNoText, Page: 2},
+		{Reason: cv.UnreadUnsureOCR, Page: 3},
+	}
+	if len(got) != 3 || !slices.Equal(got[:2], want) || got[2].Reason != cv.UnreadUnplaced || !strings.Contains(got[2].Text, "Open to relocation") {
+		t.Errorf("unread = %+v, want %+v and the unplaced text", got, want)
+	}
+	_, none := ParseUnread(extract.PlainText("Jane Roe\njane@example.com\n\nExperience\nEngineer, Monzo\t2021 – Present\n• Built pipelines\n"))
+	if len(none) != 0 {
+		t.Errorf("a CV read whole reports %+v", none)
 	}
 }

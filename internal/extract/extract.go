@@ -81,6 +81,9 @@ type Document struct {
 	// OCR is true when the text was read from page images (a scanned PDF,
 	// a PNG or JPEG CV): words may be misread.
 	OCR bool
+	// UnsurePages are the pages read by OCR where Tesseract was unsure of
+	// many words (see unsurePage): what they say may be wrong or missing.
+	UnsurePages []int `json:",omitempty"`
 }
 
 // Line is one line of text with the layout cues the format gives.

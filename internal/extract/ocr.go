@@ -51,8 +51,7 @@ func usableText(lines []Line, pages int) bool {
 
 // ocrPDF renders each page (up to MaxOCRPages) with pdftoppm and reads it
 // with Tesseract; the word boxes go through the same layout as a text PDF's.
-func (e *Extractor) ocrPDF(ctx context.Context, wd *workDir, pages int) ([]Line, error) {
-	var lines []Line
+func (e *Extractor) ocrPDF(ctx context.Context, wd *workDir, pages int) (lines []Line, unsure []int, err error) {
 	n := min(pages, e.limits.ocrPages())
 	for p := 1; p <= n; p++ {
 		page := strconv.Itoa(p)
@@ -62,15 +61,28 @@ func (e *Extractor) ocrPDF(ctx context.Context, wd *workDir, pages int) ([]Line,
 		// inflated beyond 64 MB fails here rather than filling the disk.
 		if _, err := e.runWriting(ctx, wd.dir, 1<<10, 64<<20, e.limits.Timeout, e.tools.pdftoppm, "-r", strconv.Itoa(ocrDPI), "-gray",
 			"-f", page, "-l", page, "-singlefile", "in.pdf", "page"); err != nil {
-			return nil, toolRefusal(err, "scanned PDF", e.limits)
+			return nil, nil, toolRefusal(err, "scanned PDF", e.limits)
 		}
-		words, w, err := e.tesseract(ctx, wd, "page.pgm", 72.0/ocrDPI)
+		words, w, low, err := e.tesseract(ctx, wd, "page.pgm", 72.0/ocrDPI)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		lines = append(lines, layoutPage(words, w, p)...)
+		if unsurePage(len(words), low) {
+			unsure = append(unsure, p)
+		}
 	}
-	return lines, nil
+	return lines, unsure, nil
+}
+
+// lowConfidence is the Tesseract confidence (0–100) under which a kept
+// word is counted as unsure.
+const lowConfidence = 60
+
+// unsurePage: more than a quarter of the page's words are unsure, or
+// Tesseract found almost nothing to read on it.
+func unsurePage(words, low int) bool {
+	return words < 5 || 4*low > words
 }
 
 // image reads a PNG or JPEG CV (a photo or scan of the page) by OCR. The
@@ -95,16 +107,21 @@ func (e *Extractor) image(ctx context.Context, data []byte, kind Kind, progress 
 	if progress != nil {
 		progress(StageOCR)
 	}
-	words, w, err := e.tesseract(ctx, wd, "in."+string(kind), 595.0/float64(cfg.Width))
+	words, w, low, err := e.tesseract(ctx, wd, "in."+string(kind), 595.0/float64(cfg.Width))
 	if err != nil {
 		return Document{}, err
 	}
-	return Document{Pages: 1, Lines: layoutPage(words, w, 1), OCR: true}, nil
+	doc := Document{Pages: 1, Lines: layoutPage(words, w, 1), OCR: true}
+	if unsurePage(len(words), low) {
+		doc.UnsurePages = []int{1}
+	}
+	return doc, nil
 }
 
 // tesseract runs OCR on one image in wd and returns its words with boxes
-// scaled by scale (pixels → points) and the page width in points.
-func (e *Extractor) tesseract(ctx context.Context, wd *workDir, name string, scale float64) ([]bbWord, float64, error) {
+// scaled by scale (pixels → points), the page width in points and how many
+// of the words Tesseract was unsure of.
+func (e *Extractor) tesseract(ctx context.Context, wd *workDir, name string, scale float64) ([]bbWord, float64, int, error) {
 	// Tesseract gets the same CPU and memory limits as every tool, and
 	// twice the wall-clock time: it is the one tool that runs for seconds,
 	// and on a shared, loaded machine its wall time is a multiple of its
@@ -114,13 +131,13 @@ func (e *Extractor) tesseract(ctx context.Context, wd *workDir, name string, sca
 		// Tesseract need not also try every doubtful line inverted.
 		name, "-", "-l", "eng+fra", "--psm", "3", "-c", "tessedit_do_invert=0", "tsv")
 	if err != nil {
-		return nil, 0, toolRefusal(err, "scanned page", e.limits)
+		return nil, 0, 0, toolRefusal(err, "scanned page", e.limits)
 	}
-	words, width, err := parseTSV(out, scale)
+	words, width, low, err := parseTSV(out, scale)
 	if err != nil {
-		return nil, 0, refuseErr(CodeFailed, err, "the scanned page could not be read")
+		return nil, 0, 0, refuseErr(CodeFailed, err, "the scanned page could not be read")
 	}
-	return words, width, nil
+	return words, width, low, nil
 }
 
 // bulletMisreads are what Tesseract makes of bullet and separator dots and
@@ -131,10 +148,10 @@ var bulletMisreads = map[string]bool{"e": true, "¢": true, "«": true, "»": tr
 
 // parseTSV reads Tesseract's TSV: level 1 rows give the page size, level 5
 // rows the words. Words recognised with very low confidence are noise
-// (specks, rules, photo texture) more often than text.
-func parseTSV(out []byte, scale float64) ([]bbWord, float64, error) {
-	var words []bbWord
-	width, lineTop, lineH := 0.0, 0.0, 0.0
+// (specks, rules, photo texture) more often than text; low counts the kept
+// words under lowConfidence.
+func parseTSV(out []byte, scale float64) (words []bbWord, width float64, low int, err error) {
+	lineTop, lineH := 0.0, 0.0
 	sc := bufio.NewScanner(bytes.NewReader(out))
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
 	for sc.Scan() {
@@ -146,7 +163,7 @@ func parseTSV(out []byte, scale float64) ([]bbWord, float64, error) {
 		for i, s := range []string{f[6], f[7], f[8], f[9], f[10]} {
 			v, err := strconv.ParseFloat(s, 64)
 			if err != nil {
-				return nil, 0, fmt.Errorf("tesseract tsv: %q: %w", sc.Text(), err)
+				return nil, 0, 0, fmt.Errorf("tesseract tsv: %q: %w", sc.Text(), err)
 			}
 			n[i] = v
 		}
@@ -169,9 +186,11 @@ func parseTSV(out []byte, scale float64) ([]bbWord, float64, error) {
 			}
 			if bulletMisreads[text] {
 				text = "•" // a bullet or separator dot read as a letter
+			} else if conf < lowConfidence {
+				low++
 			}
 			words = append(words, bbWord{XMin: left * scale, YMin: top * scale, XMax: (left + w) * scale, YMax: (top + h) * scale, Text: text})
 		}
 	}
-	return words, width, sc.Err()
+	return words, width, low, sc.Err()
 }

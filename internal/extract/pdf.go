@@ -60,11 +60,11 @@ func (e *Extractor) pdf(ctx context.Context, data []byte, progress Progress) (Do
 	if progress != nil {
 		progress(StageOCR)
 	}
-	lines, err = e.ocrPDF(ctx, wd, pages)
+	lines, unsure, err := e.ocrPDF(ctx, wd, pages)
 	if err != nil {
 		return Document{}, err
 	}
-	return Document{Pages: pages, Lines: lines, OCR: true}, nil
+	return Document{Pages: pages, Lines: lines, OCR: true, UnsurePages: unsure}, nil
 }
 
 var (
