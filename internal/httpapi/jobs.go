@@ -18,7 +18,6 @@ import (
 	"github.com/utopiahire/utopiahire/internal/jobsearch"
 	"github.com/utopiahire/utopiahire/internal/ratelimit"
 	"github.com/utopiahire/utopiahire/internal/skills"
-	"github.com/utopiahire/utopiahire/internal/store"
 )
 
 // JobsDeps is what the job-search and skills-gap routes need.
@@ -39,7 +38,7 @@ type JobsDeps struct {
 	Extractor interface {
 		Text(ctx context.Context, data []byte) (extract.Document, error)
 	}
-	// Files lists the CVs the user uploaded (*store.CVs); nil: GET
+	// Files lists the CVs the user uploaded (internal/store implements it); nil: GET
 	// /api/cv/files is not served.
 	Files interface {
 		Files(ctx context.Context, userID string, limit int) ([]cv.FileSummary, error)
@@ -243,7 +242,7 @@ func (h *jobsHandlers) cvText(c *fiber.Ctx) (string, error) {
 		return "", apperr.New(apperr.Unauthorized, "missing_token", "cv_file_id names an upload of your account: sign in, or send the CV as cv_file or cv_text.")
 	} else if id != "" && h.d.StoredCVs != nil {
 		text, err := h.d.StoredCVs.FileText(c.UserContext(), userID(c), id)
-		if errors.Is(err, store.ErrNotFound) {
+		if errors.Is(err, apperr.ErrNotFound) {
 			return "", apperr.New(apperr.NotFound, "cv_file_not_found", "No such CV file among your uploads.")
 		}
 		if err != nil {

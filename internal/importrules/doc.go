@@ -9,6 +9,8 @@
 //     internal/httpapi, directly or through another package. It declares the
 //     narrow store interface it consumes and owns the types in it;
 //     internal/store implements that interface.
+//   - internal/httpapi does not import internal/store either: it calls the
+//     domain services through interfaces it declares.
 //   - hub and hub/... import no other package of this module: the hub is a
 //     library any process can embed and knows nothing of the product.
 //   - The agent process (agent/...) imports neither internal/store nor

@@ -25,7 +25,8 @@ const (
 	// storage: internal/store, which implements the domain's store interfaces.
 	storage
 	// edge: internal/httpapi, which decodes requests, calls domain services and
-	// encodes responses.
+	// encodes responses. Must not import internal/store: it calls services
+	// through interfaces it declares.
 	edge
 	// plumbing: process and test infrastructure that wires or hosts storage
 	// (configuration, the database server, per-test databases and Redis).
@@ -200,6 +201,8 @@ func forbidden(r role, dep string) bool {
 		return dep == "internal/store" || dep == "internal/httpapi"
 	case hubLib:
 		return dep != "hub" && !strings.HasPrefix(dep, "hub/")
+	case edge:
+		return dep == "internal/store"
 	case storage, plumbing, other:
 		return dep == "internal/httpapi"
 	}
@@ -225,7 +228,8 @@ func TestForbidden(t *testing.T) {
 		{storage, "internal/interview", false},
 		{storage, "internal/httpapi", true},
 		{plumbing, "internal/store", false},
-		{edge, "internal/store", false},
+		{edge, "internal/store", true},
+		{edge, "internal/cvservice", false},
 		{wiring, "internal/httpapi", false},
 	}
 	for _, tt := range tests {
