@@ -45,11 +45,6 @@ func startRedis(ctx context.Context, l redisLayout, logger *slog.Logger) (*redis
 	if err != nil {
 		return nil, fmt.Errorf("redis-server not installed: %w", err)
 	}
-	dir, err := os.MkdirTemp("", "hubbench-redis-")
-	if err != nil {
-		return nil, err
-	}
-	d := &redisDeployment{mode: l.mode, dir: dir, log: logger}
 	n := 1
 	if l.mode == "cluster" {
 		if l.masters < 3 {
@@ -57,6 +52,11 @@ func startRedis(ctx context.Context, l redisLayout, logger *slog.Logger) (*redis
 		}
 		n = l.masters * (1 + l.replicas)
 	}
+	dir, err := os.MkdirTemp("", "hubbench-redis-")
+	if err != nil {
+		return nil, err
+	}
+	d := &redisDeployment{mode: l.mode, dir: dir, log: logger}
 	ports, err := freePorts(n, l.mode == "cluster")
 	if err != nil {
 		d.stop()
