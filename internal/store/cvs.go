@@ -13,6 +13,7 @@ import (
 	"github.com/utopiahire/utopiahire/internal/apperr"
 	"github.com/utopiahire/utopiahire/internal/cv"
 	"github.com/utopiahire/utopiahire/internal/cvjob"
+	"github.com/utopiahire/utopiahire/internal/cvservice"
 )
 
 // DBTX is a pool or a transaction: repositories run in either.
@@ -33,7 +34,10 @@ type CVs struct{ pool *pgxpool.Pool }
 // NewCVs returns the repository over pool.
 func NewCVs(pool *pgxpool.Pool) *CVs { return &CVs{pool: pool} }
 
-var _ cvjob.Store = (*CVs)(nil)
+var (
+	_ cvjob.Store     = (*CVs)(nil)
+	_ cvservice.Store = (*CVs)(nil)
+)
 
 // InsertFile stores an uploaded file and returns its id; cv.ErrFileQuota
 // when the user's quota is full (concurrent uploads may pass it by a few).

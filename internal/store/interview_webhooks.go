@@ -6,12 +6,16 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/utopiahire/utopiahire/internal/livekit"
 )
 
 // WebhookSeen remembers accepted LiveKit webhook ids in Postgres so that a
 // replayed delivery is refused on every server; it implements
 // livekit.SeenStore.
 type WebhookSeen struct{ pool *pgxpool.Pool }
+
+var _ livekit.SeenStore = (*WebhookSeen)(nil)
 
 // NewWebhookSeen returns the store over pool.
 func NewWebhookSeen(pool *pgxpool.Pool) *WebhookSeen { return &WebhookSeen{pool: pool} }

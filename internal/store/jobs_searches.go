@@ -116,20 +116,3 @@ WHERE user_id = $1 AND jobs @> jsonb_build_array(jsonb_build_object('id', $2::te
 	}
 	return nil
 }
-
-// ExportSearches is the user's saved searches for the data export (today
-// at most one: the latest), an empty list when there is none.
-func (r *JobSearches) ExportSearches(ctx context.Context, userID string) (any, error) {
-	out := []map[string]any{}
-	s, err := r.Latest(ctx, userID)
-	if errors.Is(err, ErrNotFound) {
-		return out, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	return append(out, map[string]any{
-		"query": s.Query, "jobs": s.Jobs, "notes": s.Notes, "message": s.Message,
-		"cached": s.Cached, "searched_at": s.SearchedAt.UTC().Format(time.RFC3339),
-	}), nil
-}
