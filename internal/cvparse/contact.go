@@ -14,7 +14,7 @@ var (
 	reLinkedIn = regexp.MustCompile(`(?i)(?:https?://)?(?:[a-z]{2,3}\.)?linkedin\.com/(?:in|pub)/[\p{L}0-9\-_%.]+/?`)
 	reGitHub   = regexp.MustCompile(`(?i)(?:https?://)?(?:www\.)?github\.com/[A-Za-z0-9\-_.]+/?`)
 	reURL      = regexp.MustCompile(`(?i)(?:https?://[^\s|,;()<>]+|www\.[^\s|,;()<>]+|\b[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:dev|io|me|com|fr|net|org|app|site|tech|page|xyz|co|ca|uk|de|tn|ma|be)(?:/[^\s|,;()<>]*)?)`)
-	rePhone    = regexp.MustCompile(`(?:\+\s?\d{1,3}[\s.\-]?)?(?:\(0\)\s?)?(?:\(\d{1,4}\)[\s.\-]?)?\d{1,4}(?:[\s.\-]\d{1,6}){1,5}|\+?\d{8,13}`)
+	rePhone    = regexp.MustCompile(`(?:\+\s?\d{1,3}[\s.\-]?)?(?:\(0\)\s?)?(?:\(\d{1,4}\)[\s.\-]?)?\d{1,4}(?:[\s.\-]\d{1,8}){1,5}|\+?\d{8,13}`)
 	reLabel    = regexp.MustCompile(`(?i)^\s*(?:e-?mail|courriel|phone|mobile|tel|tél|téléphone|telephone|portable|cell|address|adresse|location|localisation|linkedin|github|portfolio|website|site web|site)(?:\.?\s*[:：]\s*|\.\s+|\s+)`)
 	reSplitter = regexp.MustCompile(`\s*(?:\t|\||·|•|◦|⋅|∙|/\s|\s–\s|\s—\s|\s-\s|\s{2,})\s*`)
 )

@@ -1,6 +1,7 @@
 package cvparse
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -194,5 +195,16 @@ func TestParseUnreadNamesWhatWasNotRead(t *testing.T) {
 	_, none := ParseUnread(extract.PlainText("Jane Roe\njane@example.com\n\nExperience\nEngineer, Monzo\t2021 – Present\n• Built pipelines\n"))
 	if len(none) != 0 {
 		t.Errorf("a CV read whole reports %+v", none)
+	}
+}
+
+// TestPhoneWithLongGroup: a group of seven or eight digits ("+49 30
+// 0351069", a Berlin number) is part of the phone, not its end.
+func TestPhoneWithLongGroup(t *testing.T) {
+	for _, in := range []string{"Jane Roe\nPhone\t+49 30 0351069\njane@example.com\n", "Jane Roe\n+33 1 42681234 · Paris\n"} {
+		got := ParseText(in).Contact.Phone
+		if want := regexp.MustCompile(`\+\d[\d ]+\d`).FindString(in); got != want {
+			t.Errorf("%q: phone %q, want %q", in, got, want)
+		}
 	}
 }

@@ -371,9 +371,6 @@ func TestCorpusCompiles(t *testing.T) {
 	n := 0
 	for _, f := range files {
 		base := strings.TrimSuffix(f, ".json")
-		if strings.Contains(filepath.Base(base), "-scan-") {
-			continue // OCR'd documents take seconds each; cvparse's accuracy test reads them
-		}
 		docs, _ := filepath.Glob(base + ".*")
 		var data []byte
 		for _, d := range docs {
@@ -395,11 +392,10 @@ func TestCorpusCompiles(t *testing.T) {
 		}
 		name := filepath.Base(base)
 		checkSections(t, name, c, tex)
-		// Every CV is checked in its LaTeX source; one in four is also
-		// compiled (xelatex takes seconds on a shared machine).
-		if n++; n%4 != 1 {
-			continue
-		}
+		// Every CV is checked in its LaTeX source and in the text of the
+		// PDF it exports: a section printed twice (on page 2 of a 2-page
+		// CV, say) or a title the structured CV does not have shows there.
+		n++
 		wg.Go(func() {
 			pdf, err := comp.PDF(context.Background(), tex)
 			if err != nil {
@@ -409,12 +405,44 @@ func TestCorpusCompiles(t *testing.T) {
 			if n := pageCount(t, pdf); n < 1 || n > 2 {
 				t.Errorf("%s: %d pages", name, n)
 			}
+			checkPDFSections(t, name, tex, pdfText(t, pdf))
 		})
 	}
 	wg.Wait()
 }
 
 var reSectionTitle = regexp.MustCompile(`\\section\*\{([^}]*)\}`)
+
+// texUnescape undoes latex.Escape for the characters section titles use.
+var texUnescape = strings.NewReplacer(`\&`, "&", `\%`, "%", `\$`, "$", `\#`, "#", `\_`, "_", `\{`, "{", `\}`, "}")
+
+// pdfLine is a line of PDF text or a title as compared: single spaces, and
+// the apostrophe LaTeX typesets as ’ written '.
+func pdfLine(s string) string {
+	return strings.ReplaceAll(strings.Join(strings.Fields(s), " "), "’", "'")
+}
+
+// checkPDFSections fails when a section title of the LaTeX source is not
+// printed exactly once as a line of the PDF's text, or when the PDF prints
+// a placeholder title.
+func checkPDFSections(t *testing.T, name, tex, text string) {
+	t.Helper()
+	lines := map[string]int{}
+	for _, l := range strings.Split(text, "\n") {
+		lines[pdfLine(l)]++
+	}
+	for _, m := range reSectionTitle.FindAllStringSubmatch(tex, -1) {
+		title := pdfLine(texUnescape.Replace(m[1]))
+		if got := lines[title]; got != 1 {
+			t.Errorf("%s: section %q printed %d times in the exported PDF, once expected", name, title, got)
+		}
+	}
+	for _, p := range []string{"Headline", "Other"} {
+		if lines[p] > 0 {
+			t.Errorf("%s: placeholder section %q in the exported PDF", name, p)
+		}
+	}
+}
 
 // checkSections fails on a section title printed twice, on a placeholder
 // title, and on a section's text printed twice (its content and, again,

@@ -23,7 +23,7 @@ import (
 )
 
 type plan struct {
-	renderer string // latex, docx, lo-pdf, lo-odt, lo-doc, lo-rtf, txt
+	renderer string // latex, docx, odt, lo-pdf, lo-odt, lo-doc, lo-rtf, txt
 	lang     string
 	twoCol   bool
 	// variant "hard" draws the issue-14 patterns (hard.go); layout "table"
@@ -70,6 +70,13 @@ func plans() []plan {
 		plan{renderer: "docx", lang: "en", layout: "labels", hard: true}, plan{renderer: "docx", lang: "fr", twoCol: true, hard: true},
 		plan{renderer: "txt", lang: "en", hard: true}, plan{renderer: "txt", lang: "fr", hard: true},
 		plan{renderer: "txt", lang: "fr", layout: "labels"},
+	)
+	// ODT written by our own writer (LibreOffice is not needed): one
+	// column, sidebar table, label/value rows, EN and FR, plain and hard.
+	ps = append(ps,
+		plan{renderer: "odt", lang: "en"}, plan{renderer: "odt", lang: "fr", hard: true},
+		plan{renderer: "odt", lang: "en", twoCol: true, hard: true}, plan{renderer: "odt", lang: "fr", twoCol: true},
+		plan{renderer: "odt", lang: "en", layout: "labels", hard: true}, plan{renderer: "odt", lang: "fr", layout: "labels"},
 	)
 	return ps
 }
@@ -160,6 +167,12 @@ func render(ctx context.Context, r *rand.Rand, p plan, m model, dir, base string
 		return ".pdf", runTool(ctx, dir, "xelatex", "-interaction=nonstopmode", "-no-shell-escape", "-halt-on-error", base+".tex")
 	case "txt":
 		return ".txt", os.WriteFile(filepath.Join(dir, base+".txt"), []byte(renderText(r, m)), 0o644)
+	case "odt":
+		data, err := renderODT(r, m)
+		if err != nil {
+			return "", err
+		}
+		return ".odt", os.WriteFile(filepath.Join(dir, base+".odt"), data, 0o644)
 	}
 	data, err := renderDOCX(r, m)
 	if err != nil {
