@@ -67,9 +67,21 @@ func postBody(c *http.Client, url, token, contentType string, body []byte) (int,
 // enqueues the River job, extracts (poppler), structures, analyzes, stores
 // the version and answers. Reports p50 and p95.
 func BenchmarkAnalyzePDFOffline(b *testing.B) {
+	benchAnalyzeOffline(b, "../../internal/cvparse/testdata/bench-2page.pdf")
+}
+
+// BenchmarkAnalyzeScanOffline is the issue's "1-page scan to structured
+// result" through the API: the same request with a one-page image-only PDF
+// (g57-scan-en-1col.pdf of the parser corpus), read by OCR each time (every
+// request uploads the file anew).
+func BenchmarkAnalyzeScanOffline(b *testing.B) {
+	benchAnalyzeOffline(b, "../../internal/cvparse/testdata/corpus/g57-scan-en-1col.pdf")
+}
+
+func benchAnalyzeOffline(b *testing.B, path string) {
 	m, dbURL := benchServer(b, nil)
 	token := benchUser(b, m, dbURL, "analyze@example.com")
-	pdf, err := os.ReadFile("../../internal/cvparse/testdata/bench-2page.pdf")
+	pdf, err := os.ReadFile(path)
 	if err != nil {
 		b.Fatal(err)
 	}
