@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -31,7 +30,7 @@ func TestClusterMasterFailoverNeverSilent(t *testing.T) {
 	t.Parallel()
 	c := redistest.StartCluster(t, redistest.ClusterOptions{NodeTimeout: time.Second})
 	f, victim := clusterFailover(t, c)
-	f.kill = func(t *testing.T) {
+	f.kill = func(t *testing.T, _ func(string) int) {
 		if err := c.Kill(victim); err != nil {
 			t.Fatal(err)
 		}
@@ -51,7 +50,7 @@ func TestClusterFailoverLosingHistoryResets(t *testing.T) {
 	c := redistest.StartCluster(t, redistest.ClusterOptions{NodeTimeout: time.Second})
 	f, victim := clusterFailover(t, c)
 	f.historyLost = true
-	f.kill = func(t *testing.T) {
+	f.kill = func(t *testing.T, acked func(string) int) {
 		ctx := context.Background()
 		replica, err := c.ReplicaOf(ctx, victim)
 		if err != nil {
@@ -71,14 +70,21 @@ func TestClusterFailoverLosingHistoryResets(t *testing.T) {
 			info, err := mc.Info(ctx, "replication").Result()
 			return err == nil && strings.Contains(info, "connected_slaves:0")
 		})
-		offset := func() int64 {
-			info, _ := mc.Info(ctx, "replication").Result()
-			_, rest, _ := strings.Cut(info, "master_repl_offset:")
-			n, _ := strconv.ParseInt(strings.TrimSpace(strings.SplitN(rest, "\n", 2)[0]), 10, 64)
-			return n
+		// Publications acknowledged from now on exist only on the master.
+		cut := map[string]int{}
+		for ch, affected := range f.affected {
+			if affected {
+				cut[ch] = acked(ch)
+			}
 		}
-		cut := offset()
-		eventually(t, 10*time.Second, "publications the replica does not get", func() bool { return offset() > cut+10000 })
+		eventually(t, 20*time.Second, "publications the replica does not get, on each of the master's channels", func() bool {
+			for ch, n := range cut {
+				if acked(ch) < n+3 {
+					return false
+				}
+			}
+			return true
+		})
 		if err := c.Kill(victim); err != nil {
 			t.Fatal(err)
 		}
@@ -158,7 +164,7 @@ func TestSentinelFailoverNeverSilent(t *testing.T) {
 		channels: []string{"fo:1", "fo:2", "fo:3"},
 		affected: map[string]bool{"fo:1": true, "fo:2": true, "fo:3": true},
 		probe:    "fo:probe",
-		kill:     func(*testing.T) { s.Master.Kill() },
+		kill:     func(*testing.T, func(string) int) { s.Master.Kill() },
 		recovered: func(t *testing.T) {
 			sc := redis.NewSentinelClient(&redis.Options{Addr: s.Addr()})
 			defer sc.Close()
@@ -178,7 +184,9 @@ type failover struct {
 	channels  []string
 	affected  map[string]bool // channels on the master that dies
 	probe     string          // an unsubscribed channel on that master
-	kill      func(t *testing.T)
+	// kill kills the master; acked tells how many publications a channel's
+	// publisher has had acknowledged so far.
+	kill      func(t *testing.T, acked func(ch string) int)
 	recovered func(t *testing.T) // returns once a replica has taken over
 	// historyLost: the replica that takes over lacks publications every
 	// subscriber of the dead master's channels received.
@@ -260,7 +268,11 @@ func (f failover) run(t *testing.T) {
 	}
 	ackedAtLeast("publishing on every channel", 20*time.Second, func(string) int { return 20 })
 
-	f.kill(t)
+	f.kill(t, func(ch string) int {
+		mu.Lock()
+		defer mu.Unlock()
+		return len(acked[ch])
+	})
 	killed := time.Now()
 	mu.Lock()
 	before := map[string]int{}

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/redis/go-redis/v9"
+	"github.com/redis/go-redis/v9/maintnotifications"
 )
 
 var _ Broker = (*RedisBroker)(nil)
@@ -132,13 +133,27 @@ func NewRedisBroker(ctx context.Context, cfg RedisBrokerConfig) (*RedisBroker, e
 	o := *cfg.Options
 	o.MaxRetries = -1 // as above
 	o.ContextTimeoutEnabled = true
+	if o.MaintNotificationsConfig == nil {
+		o.MaintNotificationsConfig = maintNotificationsOff()
+	}
 	return newRedisBroker(ctx, cfg, redis.NewUniversalClient(&o))
 }
 
 func withBrokerDefaults(opts *redis.Options) *redis.Options {
 	opts.MaxRetries = -1
 	opts.ContextTimeoutEnabled = true
+	if opts.MaintNotificationsConfig == nil {
+		opts.MaintNotificationsConfig = maintNotificationsOff()
+	}
 	return opts
+}
+
+// maintNotificationsOff turns off go-redis's maintenance notifications
+// (a Redis Enterprise / Redis 8 handshake): Redis 7 refuses the command, and
+// go-redis's fallback then rewrites options shared with the connections
+// Publish pins for WAIT (Client.Conn), racing with their handshakes.
+func maintNotificationsOff() *maintnotifications.Config {
+	return &maintnotifications.Config{Mode: maintnotifications.ModeDisabled}
 }
 
 func newRedisBroker(ctx context.Context, cfg RedisBrokerConfig, client redis.UniversalClient) (*RedisBroker, error) {
@@ -371,6 +386,7 @@ func (b *RedisBroker) shardAt(addr string) *shard {
 			Addr: addr, Username: copts.Username, Password: copts.Password, TLSConfig: copts.TLSConfig,
 			Protocol: copts.Protocol, DialTimeout: min(cmpOr(copts.DialTimeout, 5*time.Second), 2*time.Second),
 			MaxRetries: -1, ContextTimeoutEnabled: true, PoolSize: 1,
+			MaintNotificationsConfig: maintNotificationsOff(),
 		}),
 		chans: make(map[string]struct{}),
 	}
