@@ -1,5 +1,9 @@
 // Package store opens the PostgreSQL pool (pgx) and applies the embedded
-// migrations; the repositories of each domain live beside it in this package.
+// migrations; beside it are the repositories that implement the store
+// interfaces the domain packages declare (auth.Store, interview.Store,
+// cvjob.Store, cvservice.Store, catalog.Store, jobsearch.Store,
+// mail.OutboxStore, livekit.SeenStore), one file per aggregate, each with a
+// compile-time assertion. Store imports the domain, never the reverse.
 package store
 
 import (
