@@ -241,6 +241,17 @@ type part struct {
 // fragments at strong separators, then at a comma when what follows is a
 // place or an organisation.
 func headParts(head []unit) (parts []part, dr dateRange, found bool) {
+	// A header whose lines are nearly all "Label<tab>value" or "Label:
+	// value" is a label/value layout, whatever its label words ("Organisation
+	// name", "Emploi occupé"): the labels are dropped and the values read
+	// by what they say.
+	shaped := 0
+	for _, u := range head {
+		if _, _, ok := labelShaped(u.text); ok {
+			shaped++
+		}
+	}
+	kvLayout := shaped >= 3 && 4*shaped >= 3*len(head)
 	for i, u := range head {
 		t := u.text
 		// "Position<tab>Engineer", "Employeur : Capgemini": the label says
@@ -251,6 +262,14 @@ func headParts(head []unit) (parts []part, dr dateRange, found bool) {
 				continue
 			}
 			t = value
+		} else if _, value, ok := labelShaped(t); ok && kvLayout {
+			t = value
+			if _, isDate := findDateRange(value); !isDate {
+				for _, p := range cutParts(value) {
+					parts = append(parts, part{text: p, line: i})
+				}
+				continue
+			}
 		}
 		if !found {
 			if d, ok := findDateRange(t); ok {
@@ -374,4 +393,23 @@ func labelledValue(t string) (role, value string, ok bool) {
 		return "", "", false
 	}
 	return role, value, true
+}
+
+// labelShaped splits a line that has the shape of a label/value row: a
+// short label (one to four words starting with a capital, no digits or list
+// punctuation), a tab or a colon, and a value.
+func labelShaped(t string) (label, value string, ok bool) {
+	label, value, found := strings.Cut(t, "\t")
+	if !found {
+		if label, value, found = strings.Cut(t, ":"); !found {
+			return "", "", false
+		}
+	}
+	label = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(label), ":："))
+	value = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(value), ":："))
+	if label == "" || value == "" || len([]rune(label)) > 32 || strings.ContainsAny(label, "0123456789@|,.;/()•–—") ||
+		len(strings.Fields(label)) > 4 || !unicode.IsUpper([]rune(label)[0]) || strings.HasPrefix(value, "//") {
+		return "", "", false
+	}
+	return label, value, true
 }

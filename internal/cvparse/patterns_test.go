@@ -208,3 +208,17 @@ func TestPhoneWithLongGroup(t *testing.T) {
 		}
 	}
 }
+
+// TestLabelValueEntriesByShape: a label/value layout is read by its shape
+// (three or more "Label<tab>value" rows) even when no label word is known;
+// the values are placed by what they say.
+func TestLabelValueEntriesByShape(t *testing.T) {
+	got := ParseText("Jane Roe\njane@example.com\n\nExperience\nJob held\tData Engineer\nOrganisation name\tPinnacle Bank\nBased in\tLondon\nTime frame\tMar 2021 – Present\n• Built pipelines\n")
+	if len(got.Experience) != 1 {
+		t.Fatalf("experience = %+v", got.Experience)
+	}
+	e := got.Experience[0]
+	if e.Title != "Data Engineer" || e.Company != "Pinnacle Bank" || e.Location != "London" || e.StartDate == "" {
+		t.Errorf("entry = %+v", e)
+	}
+}

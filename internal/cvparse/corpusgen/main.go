@@ -32,6 +32,9 @@ type plan struct {
 	layout string
 	// scan turns the rendered PDF into an image-only one (scan.go).
 	scan bool
+	// otherLabels: a label/value layout with label words outside the
+	// parser's vocabulary (model.go, otherLabels).
+	otherLabels bool
 }
 
 func plans() []plan {
@@ -77,6 +80,13 @@ func plans() []plan {
 		plan{renderer: "odt", lang: "en"}, plan{renderer: "odt", lang: "fr", hard: true},
 		plan{renderer: "odt", lang: "en", twoCol: true, hard: true}, plan{renderer: "odt", lang: "fr", twoCol: true},
 		plan{renderer: "odt", lang: "en", layout: "labels", hard: true}, plan{renderer: "odt", lang: "fr", layout: "labels"},
+	)
+	// Label/value CVs whose label words the parser has no entry for: read
+	// by the layout's shape.
+	ps = append(ps,
+		plan{renderer: "odt", lang: "en", layout: "labels", otherLabels: true}, plan{renderer: "odt", lang: "fr", layout: "labels", otherLabels: true, hard: true},
+		plan{renderer: "docx", lang: "en", layout: "labels", otherLabels: true, hard: true}, plan{renderer: "docx", lang: "fr", layout: "labels", otherLabels: true},
+		plan{renderer: "txt", lang: "en", layout: "labels", otherLabels: true}, plan{renderer: "txt", lang: "fr", layout: "labels", otherLabels: true},
 	)
 	return ps
 }
@@ -126,6 +136,9 @@ func generate(ctx context.Context, out string, from int) error {
 		st.layout = p.layout
 		if p.hard {
 			harden(r, &per, &st)
+		}
+		if p.otherLabels {
+			st.pickOtherLabels(r)
 		}
 		m, truth := build(per, st)
 		renderer := p.renderer

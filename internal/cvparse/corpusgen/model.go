@@ -40,7 +40,12 @@ type style struct {
 	headings   map[string]string
 	// layout is "" (flowing text), "table" (a date/label column beside the
 	// entries, Europass style) or "labels" (label/value rows).
-	layout      string
+	layout string
+	// jobLabels (employer, position, dates, location) and eduLabels
+	// (degree, institution, dates) replace the usual label words of a
+	// label/value layout when set.
+	jobLabels   [4]string
+	eduLabels   [3]string
 	checkSkills bool // "✓ Go ✓ SQL"
 	phoneCity   bool // "+44 20 7946 0958 London" with one space between
 }
@@ -255,6 +260,9 @@ func (s style) experience(p persona, truth *cv.StructuredCV) []block {
 				"en": {"Employer", "Position", "Dates", "Location"},
 				"fr": {"Employeur", "Poste", "Période", "Lieu"},
 			}[s.lang]
+			if s.jobLabels[0] != "" {
+				l = s.jobLabels
+			}
 			out = append(out, block{kind: "kv", left: l[1], right: j.Title, bold: true}, block{kind: "kv", left: l[0], right: j.Company},
 				block{kind: "kv", left: l[3], right: j.Location}, block{kind: "kv", left: l[2], right: d})
 		}
@@ -295,6 +303,9 @@ func (s style) education(p persona, truth *cv.StructuredCV) []block {
 				"en": {"Degree", "Institution", "Dates"},
 				"fr": {"Diplôme", "Établissement", "Période"},
 			}[s.lang]
+			if s.eduLabels[0] != "" {
+				l = s.eduLabels
+			}
 			out = append(out, block{kind: "kv", left: l[0], right: e.Degree, bold: true}, block{kind: "kv", left: l[1], right: e.Institution},
 				block{kind: "kv", left: l[2], right: d})
 		}
@@ -376,4 +387,34 @@ func (s style) skills(p persona, truth *cv.StructuredCV) []block {
 		out = append(out, block{kind: "para", left: strings.Join(langs, ", ")})
 	}
 	return out
+}
+
+// otherLabels are label words of label/value CVs outside the parser's
+// vocabulary, as forms and templates write them: the parser must read such
+// a layout by its shape.
+var otherLabels = map[string]struct{ employer, position, dates, location, degree, institution []string }{
+	"en": {
+		employer:    []string{"Employer name", "Organisation name", "Worked at", "Firm"},
+		position:    []string{"Job held", "Role held", "Post", "Capacity"},
+		dates:       []string{"Time frame", "When", "Years", "Tenure"},
+		location:    []string{"Based in", "Where", "Site", "Office"},
+		degree:      []string{"Award", "Course", "Programme", "Course of study"},
+		institution: []string{"Awarding body", "Attended", "Campus", "College name"},
+	},
+	"fr": {
+		employer:    []string{"Nom de l'employeur", "Structure", "Organisme employeur", "Société d'accueil"},
+		position:    []string{"Emploi occupé", "Rôle", "Métier", "Poste occupé"},
+		dates:       []string{"Dates d'emploi", "Années", "Durée de la mission", "Calendrier"},
+		location:    []string{"Ville d'exercice", "Localité", "Site", "Implantation"},
+		degree:      []string{"Intitulé du diplôme", "Cursus suivi", "Formation suivie", "Titre obtenu"},
+		institution: []string{"Lieu de formation", "Organisme de formation", "École fréquentée", "Campus"},
+	},
+}
+
+// pickOtherLabels draws one unusual label per field.
+func (s *style) pickOtherLabels(r *rand.Rand) {
+	o := otherLabels[s.lang]
+	d := pick(r, o.dates)
+	s.jobLabels = [4]string{pick(r, o.employer), pick(r, o.position), d, pick(r, o.location)}
+	s.eduLabels = [3]string{pick(r, o.degree), pick(r, o.institution), d}
 }
