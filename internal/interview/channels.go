@@ -17,7 +17,7 @@ import (
 // subscribes and publishes; only the server publishes anything else.
 // Every check reads the database, so a revoked invitation or a released
 // claim is refused at the next subscribe (and cut at once by the service).
-type InterviewChannel struct{ St Queries }
+type InterviewChannel struct{ St Lifecycle }
 
 var (
 	_ hub.Authorizer = InterviewChannel{}
@@ -96,7 +96,7 @@ func (DispatchChannelAuth) CanPublish(context.Context, hub.Principal, string) er
 }
 
 // Namespaces returns the hub namespaces of the interviews area.
-func Namespaces(st Queries) map[string]hub.NamespaceConfig {
+func Namespaces(st Lifecycle) map[string]hub.NamespaceConfig {
 	return map[string]hub.NamespaceConfig{
 		ChannelNamespace: {Authorizer: InterviewChannel{St: st}, HistorySize: 512, HistoryTTL: 3 * time.Hour, Presence: true, JoinLeave: true},
 		// Presence on the dispatch channel tells /ready whether any agent worker is connected.
