@@ -67,7 +67,7 @@ var tsMirrors = map[string][]string{
 // JSON; the API passes them through).
 var tsClientOnly = []string{
 	"Contact", "Experience", "Education", "Skills", "StructuredCV", "FieldSuggestion", "Priority", "Analysis",
-	"SkillGapRow", "LearnResource", "LearnItem", "TranscriptSegment", "InterviewEvent", "InterviewReport", "Reason",
+	"SkillGapRow", "LearnResource", "LearnItem", "TranscriptSegment", "InterviewEvent", "InterviewReport", "Reason", "UnreadPart",
 }
 
 // TestTypeCheck runs the TypeScript compiler over web/src with

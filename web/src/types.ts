@@ -105,7 +105,15 @@ export interface Analysis {
     recommendations?: unknown[];
   };
   analyzer?: string;
+  /** Parts of the document that could not be read or placed; absent when all was read. */
+  unread_parts?: UnreadPart[];
   [k: string]: unknown;
+}
+
+export interface UnreadPart {
+  reason: string;
+  page?: number;
+  text?: string;
 }
 
 export interface StructuredResult {

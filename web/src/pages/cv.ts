@@ -7,7 +7,7 @@ import { h, replace } from "../dom";
 import { formatDate, t } from "../i18n";
 import type { MessageKey } from "../messages";
 import { go, type PageCtx } from "../router";
-import type { Analysis, AnalysisRecord, FieldPath, FieldSuggestion, Priority, StructuredCV, StructuredResult } from "../types";
+import type { Analysis, AnalysisRecord, FieldPath, FieldSuggestion, Priority, StructuredCV, StructuredResult, UnreadPart } from "../types";
 import {
   alertBox,
   announce,
@@ -398,6 +398,9 @@ export function resultView(app: App, res: StructuredResult, analysisId: string):
       ),
     ),
     a.critical_issues?.length ? card(t("cv.critical"), bulletList(a.critical_issues)) : null,
+    a.unread_parts?.length
+      ? card(t("cv.unread"), h("div", null, h("p", { class: "muted" }, t("cv.unread.hint")), bulletList(a.unread_parts.map(unreadText))))
+      : null,
     a.top_priorities?.length ? card(t("cv.priorities"), priorityList(a.top_priorities)) : null,
     tabs([
       { id: "suggestions", label: t("cv.tab.suggestions", { n: suggestions.length }), render: () => suggestionList },
@@ -574,3 +577,15 @@ function latexView(app: App, cv: () => StructuredCV): HTMLElement {
   return h("div", null, h("p", { class: "muted" }, t("cv.latexHint")), gen, out);
 }
 
+
+/** unreadText says what one unread part of the document is. */
+function unreadText(u: UnreadPart): string {
+  switch (u.reason) {
+    case "no_text":
+      return t("cv.unread.no_text", { page: u.page ?? "?" });
+    case "unsure_ocr":
+      return t("cv.unread.unsure_ocr", { page: u.page ?? "?" });
+    default:
+      return t("cv.unread.unplaced", { text: u.text ?? "" });
+  }
+}
