@@ -412,3 +412,46 @@ func TestStoredExtractionIsReused(t *testing.T) {
 		t.Errorf("extraction not stored after the first analysis: %v %.100q", err, file.Extracted)
 	}
 }
+
+// TestUnreadPartsReachTheResult: text the parser could not place is named in
+// the stored analysis and in the result the client gets (unread_parts), for
+// a stored analysis and an anonymous one alike; a CV read whole has none.
+func TestUnreadPartsReachTheResult(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t, true)
+	uid := f.user(t, "unread@example.com")
+	text := "Jane Doe\nOpen to relocation\nDriving licence B\njane.doe@example.com\n\n" + sampleText[strings.Index(sampleText, "Experience"):]
+	unreadOf := func(res cvjob.Result) []cv.UnreadPart {
+		var a cv.Analysis
+		if err := json.Unmarshal(res.GeminiAnalysis.Analysis, &a); err != nil {
+			t.Fatal(err)
+		}
+		return a.UnreadParts
+	}
+	id, err := f.svc.Submit(context.Background(), cvjob.Input{UserID: uid, Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := wait(t, f, uid, id)
+	if a.Status != "done" {
+		t.Fatalf("analysis %s: %v", a.Status, a.Error)
+	}
+	got := unreadOf(cvjob.BuildResult(a))
+	if len(got) != 1 || got[0].Reason != cv.UnreadUnplaced || !strings.Contains(got[0].Text, "Open to relocation") {
+		t.Errorf("stored analysis: unread parts %+v, want the unplaced header lines", got)
+	}
+	res, err := f.svc.AnalyzeStateless(context.Background(), cvjob.Input{Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := unreadOf(res); len(got) != 1 || got[0].Reason != cv.UnreadUnplaced {
+		t.Errorf("anonymous analysis: unread parts %+v", got)
+	}
+	res, err = f.svc.AnalyzeStateless(context.Background(), cvjob.Input{Text: sampleText})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := unreadOf(res); len(got) != 0 {
+		t.Errorf("a CV read whole: unread parts %+v", got)
+	}
+}
