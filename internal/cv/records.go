@@ -2,8 +2,10 @@ package cv
 
 import (
 	"encoding/json"
-	"errors"
+	"fmt"
 	"time"
+
+	"github.com/utopiahire/utopiahire/internal/apperr"
 )
 
 // Per-user quotas of stored CV files (how many, and how many bytes in all)
@@ -16,8 +18,10 @@ const (
 )
 
 // ErrFileQuota means the user already stores MaxFiles files or the new one
-// would take them past MaxFileBytes.
-var ErrFileQuota = errors.New("cv file quota reached")
+// would take them past MaxFileBytes. It carries its own code and safe
+// message, so no caller translates it.
+var ErrFileQuota = apperr.New(apperr.Conflict, "file_quota", fmt.Sprintf(
+	"You already store %d CV files or %d MB; delete some before uploading more.", MaxFiles, MaxFileBytes>>20))
 
 // File is an uploaded CV document.
 type File struct {

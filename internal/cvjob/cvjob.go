@@ -18,7 +18,6 @@ import (
 	"github.com/riverqueue/river"
 
 	"github.com/utopiahire/utopiahire/hub"
-	"github.com/utopiahire/utopiahire/internal/apperr"
 	"github.com/utopiahire/utopiahire/internal/cv"
 	"github.com/utopiahire/utopiahire/internal/extract"
 )
@@ -151,7 +150,7 @@ func (s *Service) Submit(ctx context.Context, in Input) (string, error) {
 		return nil
 	})
 	if err != nil {
-		return "", fmt.Errorf("submit analysis: %w", quotaError(err))
+		return "", fmt.Errorf("submit analysis: %w", err)
 	}
 	return id, nil
 }
@@ -165,8 +164,7 @@ func (s *Service) StoreFile(ctx context.Context, userID, filename string, data [
 	if err != nil {
 		return "", err
 	}
-	id, err := s.cvs.InsertFile(ctx, f)
-	return id, quotaError(err)
+	return s.cvs.InsertFile(ctx, f)
 }
 
 // FileInfo describes an uploaded file in responses.
@@ -197,15 +195,6 @@ func newFile(in Input) (cv.File, json.RawMessage, error) {
 	info, _ := json.Marshal(FileInfo{Filename: in.Filename, Size: len(in.File), Type: string(kind),
 		MediaType: kind.MediaType(), SHA256: fmt.Sprintf("%x", sum)})
 	return f, info, nil
-}
-
-// quotaError gives a full file quota its code and safe message.
-func quotaError(err error) error {
-	if errors.Is(err, cv.ErrFileQuota) {
-		return apperr.Wrap(err, apperr.Conflict, "file_quota", fmt.Sprintf(
-			"You already store %d CV files or %d MB; delete some before uploading more.", cv.MaxFiles, cv.MaxFileBytes>>20))
-	}
-	return err
 }
 
 // Wait blocks until the analysis is done or failed, or ctx ends. It wakes
