@@ -3,6 +3,7 @@ package extract
 import (
 	"context"
 	"os"
+	"os/exec"
 	"slices"
 	"syscall"
 	"testing"
@@ -45,6 +46,38 @@ func BenchmarkOCRScan1Page(b *testing.B) {
 		t0 := time.Now()
 		doc, err := e.Text(context.Background(), data)
 		if err != nil || !doc.OCR || doc.Pages != 1 {
+			b.Fatalf("ocr=%v pages=%d err=%v", doc.OCR, doc.Pages, err)
+		}
+		took = append(took, time.Since(t0))
+	}
+	b.ReportMetric(float64((childCPU()-cpu0).Milliseconds())/float64(b.N), "tools_cpu_ms/op")
+	slices.Sort(took)
+	b.ReportMetric(float64(took[len(took)/2].Milliseconds()), "p50_ms")
+}
+
+// BenchmarkOCRScan2Pages reads a two-page scan (two scanned corpus CVs
+// joined by pdfunite) end to end, like BenchmarkOCRScan1Page.
+func BenchmarkOCRScan2Pages(b *testing.B) {
+	dir := b.TempDir()
+	joined := dir + "/two.pdf"
+	if out, err := exec.Command("pdfunite", "../cvparse/testdata/corpus/g57-scan-en-1col.pdf",
+		"../cvparse/testdata/corpus/g58-scan-fr-1col-hard.pdf", joined).CombinedOutput(); err != nil {
+		b.Fatalf("pdfunite: %v %s", err, out)
+	}
+	data, err := os.ReadFile(joined)
+	if err != nil {
+		b.Fatal(err)
+	}
+	e, err := New(DefaultLimits())
+	if err != nil {
+		b.Fatal(err)
+	}
+	var took []time.Duration
+	cpu0 := childCPU()
+	for b.Loop() {
+		t0 := time.Now()
+		doc, err := e.Text(context.Background(), data)
+		if err != nil || !doc.OCR || doc.Pages != 2 {
 			b.Fatalf("ocr=%v pages=%d err=%v", doc.OCR, doc.Pages, err)
 		}
 		took = append(took, time.Since(t0))

@@ -8,9 +8,12 @@ import (
 	"image"
 	_ "image/jpeg" // DecodeConfig of JPEG CVs
 	_ "image/png"  // DecodeConfig of PNG CVs
+	"runtime"
 	"strconv"
 	"strings"
 	"unicode"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // StageOCR is reported to a Progress callback when a document has no usable
@@ -51,6 +54,9 @@ func usableText(lines []Line, pages int) bool {
 
 // ocrPDF renders each page (up to MaxOCRPages) with pdftoppm and reads it
 // with Tesseract; the word boxes go through the same layout as a text PDF's.
+// The pages are read side by side, one single-threaded Tesseract per page
+// and at most one per CPU: a 3-page scan takes about as long as its slowest
+// page rather than the sum of all three.
 func (e *Extractor) ocrPDF(ctx context.Context, wd *workDir, pages int) (lines []Line, unsure []int, err error) {
 	n := min(pages, e.limits.ocrPages())
 	for p := 1; p <= n; p++ {
@@ -60,16 +66,32 @@ func (e *Extractor) ocrPDF(ctx context.Context, wd *workDir, pages int) (lines [
 		// against 0.05 s, for Tesseract to decode it again. A page box
 		// inflated beyond 64 MB fails here rather than filling the disk.
 		if _, err := e.runWriting(ctx, wd.dir, 1<<10, 64<<20, e.limits.Timeout, e.tools.pdftoppm, "-r", strconv.Itoa(ocrDPI), "-gray",
-			"-f", page, "-l", page, "-singlefile", "in.pdf", "page"); err != nil {
+			"-f", page, "-l", page, "-singlefile", "in.pdf", "page"+page); err != nil {
 			return nil, nil, toolRefusal(err, "scanned PDF", e.limits)
 		}
-		words, w, low, err := e.tesseract(ctx, wd, "page.pgm", 72.0/ocrDPI)
-		if err != nil {
-			return nil, nil, err
-		}
-		lines = append(lines, layoutPage(words, w, p)...)
-		if unsurePage(len(words), low) {
-			unsure = append(unsure, p)
+	}
+	type read struct {
+		words []bbWord
+		width float64
+		low   int
+	}
+	reads := make([]read, n)
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(max(1, runtime.GOMAXPROCS(0)))
+	for i := range n {
+		g.Go(func() error {
+			words, w, low, err := e.tesseract(gctx, wd, "page"+strconv.Itoa(i+1)+".pgm", 72.0/ocrDPI)
+			reads[i] = read{words, w, low}
+			return err
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, nil, err
+	}
+	for i, r := range reads {
+		lines = append(lines, layoutPage(r.words, r.width, i+1)...)
+		if unsurePage(len(r.words), r.low) {
+			unsure = append(unsure, i+1)
 		}
 	}
 	return lines, unsure, nil

@@ -123,7 +123,8 @@ func (e *Extractor) runWriting(ctx context.Context, dir string, maxOut int, maxF
 	cmd := exec.CommandContext(ctx, e.tools.prlimit, full...)
 	cmd.Dir = dir
 	// OMP_THREAD_LIMIT keeps Tesseract to one thread: documents are
-	// already read in parallel, one per admission slot.
+	// already read in parallel, one per admission slot, and a scan's pages
+	// one Tesseract each.
 	cmd.Env = []string{"PATH=/usr/bin:/bin", "LANG=C.UTF-8", "HOME=" + dir, "TMPDIR=" + dir, "OMP_THREAD_LIMIT=1"}
 	out := &cappedBuffer{max: maxOut}
 	errBuf := &cappedBuffer{max: 4096}
