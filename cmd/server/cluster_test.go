@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"strings"
 	"testing"
 	"time"
@@ -31,12 +30,7 @@ func TestTwoServersOverRedisCluster(t *testing.T) {
 		t.Fatalf("ready: %d %s", code, body)
 	}
 	user := signIn(t, second, db, "clustered")
-	code, body := user.json("GET", "/api/auth/me", nil)
-	var me struct{ User struct{ ID string } }
-	if err := json.Unmarshal(body, &me); code != 200 || err != nil {
-		t.Fatalf("me: %d %s", code, body)
-	}
-	ch := "user:" + me.User.ID
+	ch := userChannel(t, user)
 	f, err := follow(t, dialHub(t, second, user.token), ch)
 	if err != nil {
 		t.Fatal(err)
@@ -62,12 +56,7 @@ func TestServerOverRedisSentinel(t *testing.T) {
 		t.Fatalf("ready: %d %s", code, body)
 	}
 	user := signIn(t, m, db, "sentinel")
-	code, body := user.json("GET", "/api/auth/me", nil)
-	var me struct{ User struct{ ID string } }
-	if err := json.Unmarshal(body, &me); code != 200 || err != nil {
-		t.Fatalf("me: %d %s", code, body)
-	}
-	ch := "user:" + me.User.ID
+	ch := userChannel(t, user)
 	f, err := follow(t, dialHub(t, m, user.token), ch)
 	if err != nil {
 		t.Fatal(err)

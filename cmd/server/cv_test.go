@@ -36,6 +36,17 @@ func signIn(t *testing.T, m *Main, dbURL, name string) *apiClient {
 	return signInAt(t, baseURL(m), dbURL, name)
 }
 
+// userChannel is the hub channel of the signed-in user c ("user:<id>").
+func userChannel(t *testing.T, c *apiClient) string {
+	t.Helper()
+	code, body := c.json("GET", "/api/auth/me", nil)
+	var me struct{ User struct{ ID string } }
+	if err := json.Unmarshal(body, &me); code != 200 || err != nil {
+		t.Fatalf("me: %d %s", code, body)
+	}
+	return "user:" + me.User.ID
+}
+
 // signInAt is signIn against the server at base (a server process).
 func signInAt(t *testing.T, base, dbURL, name string) *apiClient {
 	t.Helper()

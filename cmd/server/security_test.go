@@ -95,12 +95,7 @@ func TestRedisPrefixSeparatesDeployments(t *testing.T) {
 	db := dbtest.New(t)
 	second := startMain(t, testConfig(t, db, map[string]string{"REDIS_URL": url, "REDIS_PREFIX": p2}))
 	user := signIn(t, second, db, "prefixed")
-	code, body := user.json("GET", "/api/auth/me", nil)
-	var me struct{ User struct{ ID string } }
-	if err := json.Unmarshal(body, &me); code != 200 || err != nil {
-		t.Fatalf("me: %d %s", code, body)
-	}
-	ch := "user:" + me.User.ID
+	ch := userChannel(t, user)
 	f, err := follow(t, dialHub(t, second, user.token), ch)
 	if err != nil {
 		t.Fatal(err)
@@ -202,12 +197,7 @@ func TestRevocationClosesHubConnectionsOnEveryNode(t *testing.T) {
 	b := startMain(t, testConfig(t, db, env))
 	const password = "Str0ng!Passw0rd"
 	first := signIn(t, a, db, "revoked")
-	code, body := first.json("GET", "/api/auth/me", nil)
-	var me struct{ User struct{ ID string } }
-	if err := json.Unmarshal(body, &me); code != 200 || err != nil {
-		t.Fatalf("me: %d %s", code, body)
-	}
-	ch := "user:" + me.User.ID
+	ch := userChannel(t, first)
 	second := login(t, b, "revoked", password)
 
 	firstOnA, firstOnB := watch(t, a, first.token, ch), watch(t, b, first.token, ch)
@@ -221,7 +211,7 @@ func TestRevocationClosesHubConnectionsOnEveryNode(t *testing.T) {
 
 	third := login(t, a, "revoked", password)
 	thirdOnA := watch(t, a, third.token, ch)
-	code, body = second.json("POST", "/api/auth/password/change", map[string]string{"current_password": password, "new_password": "An0ther!Passw0rd"})
+	code, body := second.json("POST", "/api/auth/password/change", map[string]string{"current_password": password, "new_password": "An0ther!Passw0rd"})
 	if code != 200 {
 		t.Fatalf("password change: %d %s", code, body)
 	}

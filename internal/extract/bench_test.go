@@ -36,23 +36,7 @@ func BenchmarkOCRScan1Page(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	e, err := New(DefaultLimits())
-	if err != nil {
-		b.Fatal(err)
-	}
-	var took []time.Duration
-	cpu0 := childCPU()
-	for b.Loop() {
-		t0 := time.Now()
-		doc, err := e.Text(context.Background(), data)
-		if err != nil || !doc.OCR || doc.Pages != 1 {
-			b.Fatalf("ocr=%v pages=%d err=%v", doc.OCR, doc.Pages, err)
-		}
-		took = append(took, time.Since(t0))
-	}
-	b.ReportMetric(float64((childCPU()-cpu0).Milliseconds())/float64(b.N), "tools_cpu_ms/op")
-	slices.Sort(took)
-	b.ReportMetric(float64(took[len(took)/2].Milliseconds()), "p50_ms")
+	benchOCR(b, data, 1)
 }
 
 // BenchmarkOCRScan2Pages reads a two-page scan (two scanned corpus CVs
@@ -68,6 +52,12 @@ func BenchmarkOCRScan2Pages(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	benchOCR(b, data, 2)
+}
+
+// benchOCR extracts data (a scan of pages pages) once per iteration and
+// reports the tools' CPU per extraction and the median wall time.
+func benchOCR(b *testing.B, data []byte, pages int) {
 	e, err := New(DefaultLimits())
 	if err != nil {
 		b.Fatal(err)
@@ -77,7 +67,7 @@ func BenchmarkOCRScan2Pages(b *testing.B) {
 	for b.Loop() {
 		t0 := time.Now()
 		doc, err := e.Text(context.Background(), data)
-		if err != nil || !doc.OCR || doc.Pages != 2 {
+		if err != nil || !doc.OCR || doc.Pages != pages {
 			b.Fatalf("ocr=%v pages=%d err=%v", doc.OCR, doc.Pages, err)
 		}
 		took = append(took, time.Since(t0))
