@@ -268,10 +268,3 @@ func pick(fr bool, en, frText string) string {
 	}
 	return en
 }
-
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
-}

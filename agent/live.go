@@ -14,6 +14,7 @@ import (
 
 	"github.com/utopiahire/utopiahire/agent/audio"
 	"github.com/utopiahire/utopiahire/internal/interviewreport"
+	"github.com/utopiahire/utopiahire/internal/text"
 )
 
 const modeLive, modeRehearsal = "gemini_live", "rehearsal"
@@ -392,7 +393,7 @@ func (r *liveRun) tools(conn LiveConn, tc *genai.LiveServerToolCall) {
 			reason, _ := fc.Args["reason"].(string)
 			e := ending{}
 			if outcome == OutcomeTerminated {
-				e = ending{terminated: true, reason: clip(orElse(reason, "ended by the interviewer"), 500)}
+				e = ending{terminated: true, reason: text.Clip(orElse(reason, "ended by the interviewer"), 500)}
 			}
 			r.mu.Lock()
 			if r.end == nil {

@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"text/template"
-	"unicode/utf8"
 
+	"github.com/utopiahire/utopiahire/internal/text"
 	"google.golang.org/genai"
 )
 
@@ -113,8 +113,8 @@ func SystemInstruction(sd SessionData, maxMinutes int) string {
 	d := promptData{
 		Candidate: orElse(strings.TrimSpace(sd.CandidateName), map[string]string{LangEN: "the candidate", LangFR: "le candidat"}[lang]),
 		JobTitle:  strings.TrimSpace(sd.JobTitle),
-		Job:       clip(sd.JobDescription, maxJobChars),
-		CV:        clip(sd.CVText, maxCVChars),
+		Job:       text.Clip(sd.JobDescription, maxJobChars),
+		CV:        text.Clip(sd.CVText, maxCVChars),
 		Minutes:   maxMinutes,
 	}
 	var b strings.Builder
@@ -179,18 +179,6 @@ var rehearsalScripts = map[string]struct {
 		EarlyClosing: "Bien sûr, nous nous arrêtons ici. Merci pour vos réponses ; votre résumé suivra par e-mail. Au revoir.",
 		Answer:       "(réponse de %.1f s ; le mode entraînement ne transcrit pas la parole)",
 	},
-}
-
-func clip(s string, n int) string {
-	s = strings.TrimSpace(s)
-	if len(s) <= n {
-		return s
-	}
-	s = s[:n]
-	for !utf8.ValidString(s) && len(s) > 0 {
-		s = s[:len(s)-1]
-	}
-	return s + " […]"
 }
 
 func orElse(v, def string) string {

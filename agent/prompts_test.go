@@ -27,10 +27,3 @@ func TestSystemInstructionByLanguage(t *testing.T) {
 		t.Error("missing cues")
 	}
 }
-
-func TestClipKeepsUTF8(t *testing.T) {
-	s := clip(strings.Repeat("é", 10), 5)
-	if !strings.HasSuffix(s, " […]") || strings.ContainsRune(s, '\uFFFD') {
-		t.Errorf("clip = %q", s)
-	}
-}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/utopiahire/utopiahire/agent/audio"
+	"github.com/utopiahire/utopiahire/internal/text"
 )
 
 // TTS turns text into speech for rehearsal mode.
@@ -25,18 +26,18 @@ var _ TTS = Espeak{}
 
 // Synthesize implements TTS. The text goes through stdin, so nothing in it
 // can be taken for an option.
-func (e Espeak) Synthesize(ctx context.Context, text, lang string) ([]int16, int, error) {
+func (e Espeak) Synthesize(ctx context.Context, speech, lang string) ([]int16, int, error) {
 	cmd := e.Command
 	if cmd == "" {
 		cmd = "espeak-ng"
 	}
 	voice := map[string]string{LangEN: "en-us", LangFR: "fr-fr"}[normLang(lang)]
 	c := exec.CommandContext(ctx, cmd, "--stdin", "--stdout", "-v", voice, "-s", "160")
-	c.Stdin = strings.NewReader(text)
+	c.Stdin = strings.NewReader(speech)
 	var out, errb bytes.Buffer
 	c.Stdout, c.Stderr = &out, &errb
 	if err := c.Run(); err != nil {
-		return nil, 0, fmt.Errorf("espeak-ng: %w: %s", err, clip(errb.String(), 200))
+		return nil, 0, fmt.Errorf("espeak-ng: %w: %s", err, text.Clip(errb.String(), 200))
 	}
 	pcm, rate, err := audio.DecodeWAV(&out)
 	if err != nil {

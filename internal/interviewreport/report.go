@@ -14,12 +14,12 @@ import (
 	"log/slog"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"google.golang.org/genai"
 
 	"github.com/utopiahire/utopiahire/internal/agentapi"
 	"github.com/utopiahire/utopiahire/internal/ai"
+	"github.com/utopiahire/utopiahire/internal/text"
 )
 
 // Model turns a prompt into JSON following a schema; *ai.Client
@@ -162,7 +162,7 @@ func (w *Writer) mark(fr bool, end Ending, conclusion string) string {
 	if end.Reason != "" {
 		note += " (" + strings.TrimSuffix(end.Reason, ".") + ")"
 	}
-	return clip(note+". "+conclusion, 20000)
+	return text.Clip(note+". "+conclusion, 20000)
 }
 
 // modelReport is the model's JSON answer.
@@ -223,7 +223,7 @@ const (
 
 func reportPrompt(s Session, segs []Segment, end Ending) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Role: %s\n\nJob description:\n%s\n\nCandidate CV (excerpt):\n%s\n\n", s.JobTitle, clip(s.JobDescription, maxJobChars), clip(s.CVText, maxCVChars))
+	fmt.Fprintf(&b, "Role: %s\n\nJob description:\n%s\n\nCandidate CV (excerpt):\n%s\n\n", s.JobTitle, text.Clip(s.JobDescription, maxJobChars), text.Clip(s.CVText, maxCVChars))
 	answers, spoken := answered(segs)
 	switch {
 	case end.EndedBy == EndedByCandidate && !end.Abandoned:
@@ -300,16 +300,4 @@ func nonNil(s []string) []string {
 		return []string{}
 	}
 	return s
-}
-
-func clip(s string, n int) string {
-	s = strings.TrimSpace(s)
-	if len(s) <= n {
-		return s
-	}
-	s = s[:n]
-	for !utf8.ValidString(s) && len(s) > 0 {
-		s = s[:len(s)-1]
-	}
-	return s + " […]"
 }
