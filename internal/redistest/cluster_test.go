@@ -32,9 +32,21 @@ func TestClusterStartsAndFailsOver(t *testing.T) {
 	}
 	cl := c.Client()
 	defer cl.Close()
-	if err := cl.Set(ctx, "k{a}", "v", 0).Err(); err != nil {
+	// Replication is asynchronous: a write the master acknowledged can die
+	// with it. WAIT (on the connection that wrote) until its replica has it,
+	// so that the replica taking over must serve it.
+	node, err := cl.MasterForKey(ctx, "k{a}")
+	if err != nil {
 		t.Fatal(err)
 	}
+	conn := node.Conn()
+	if err := conn.Set(ctx, "k{a}", "v", 0).Err(); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := conn.Wait(ctx, 1, 10*time.Second).Result(); err != nil || n < 1 {
+		t.Fatalf("WAIT for the replica: %d, %v", n, err)
+	}
+	_ = conn.Close()
 	victim, err := c.MasterOf(ctx, "k{a}")
 	if err != nil {
 		t.Fatal(err)
