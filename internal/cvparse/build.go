@@ -210,7 +210,9 @@ func (b *builder) experience(e entry) cv.Experience {
 		x.EndDate = "Present"
 	}
 	rest := assign(parts, []role{
-		{name: "location", pick: func(p part) int { return roleBonus(p, "location") + boolScore(isLocation(p.text) && p.role == "")*5 }},
+		{name: "location", late: true, pick: func(p part) int {
+			return roleBonus(p, "location") + boolScore(isLocation(p.text) && p.role == "")*5
+		}},
 		{name: "title", pick: func(p part) int {
 			return roleBonus(p, "title") + (titleScore(p.text)*3-orgScore(p.text)*2)*boolScore(p.role == "")
 		}},
@@ -227,11 +229,14 @@ func (b *builder) experience(e entry) cv.Experience {
 			x.Company = v
 		}
 	})
-	// "Monzo, London" reads as a place as a whole; it is a company and its
-	// city when the header has no other candidate for the company.
-	if x.Company == "" {
+	// A place name is the location only where the header has another
+	// candidate for the company: "Monzo, London", "Orange, Paris" and a
+	// lone "Santander" name the employer.
+	if x.Company == "" && x.Location != "" && !isWorkMode(x.Location) {
 		if org, place, ok := splitOrgPlace(x.Location); ok {
 			x.Company, x.Location = org, place
+		} else if !strings.Contains(x.Location, ",") && x.Title != "" {
+			x.Company, x.Location = x.Location, ""
 		}
 	}
 	x.Bullets, x.Description = bodyText(e.body)
@@ -240,11 +245,13 @@ func (b *builder) experience(e entry) cv.Experience {
 	return x
 }
 
-// splitOrgPlace cuts "Name, Place" where Name is not itself a place.
+// splitOrgPlace cuts "Name, Place" at its first comma; callers use it
+// where the header has no other candidate for the organisation, so Name
+// is one even when it is also a place ("Orange, Paris").
 func splitOrgPlace(loc string) (org, place string, ok bool) {
 	head, tail, found := strings.Cut(loc, ",")
 	head, tail = strings.TrimSpace(head), strings.TrimSpace(tail)
-	if !found || head == "" || tail == "" || places[strings.ToLower(head)] || !isLocation(tail) {
+	if !found || head == "" || tail == "" || isWorkMode(head) || !isLocation(tail) {
 		return "", "", false
 	}
 	return head, tail, true
@@ -305,6 +312,9 @@ func (b *builder) education(e entry) cv.Education {
 type role struct {
 	name string
 	pick func(part) int
+	// late gives ties to the later part: a location follows what it
+	// locates ("Orange | Paris").
+	late bool
 }
 
 // assign gives each role the best-scoring unused part (open-resume style
@@ -320,7 +330,7 @@ func assign(parts []part, roles []role, set func(name, v string)) []string {
 			if used[i] {
 				continue
 			}
-			if s := r.pick(p); s > bestScore {
+			if s := r.pick(p); s > bestScore || r.late && s > 0 && s == bestScore {
 				best, bestScore = i, s
 			}
 		}

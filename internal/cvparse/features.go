@@ -60,24 +60,6 @@ func orgScore(s string) int         { return countIn(s, orgSuffixes) }
 func degreeScore(s string) int      { return countIn(s, degreeWords) }
 func institutionScore(s string) int { return countIn(s, institutionWords) }
 
-var reCityState = regexp.MustCompile(`^[\p{Lu}][\p{L}.'\- ]+,\s*[A-Z]{2}$`)
-
-// places is a small gazetteer: countries (EN and FR) and large cities.
-var places = phraseSet(`usa united_states us canada uk united_kingdom england scotland ireland france germany
-	allemagne spain espagne italy italie portugal belgium belgique netherlands pays-bas switzerland suisse austria autriche
-	sweden suède norway denmark finland poland pologne tunisia tunisie morocco maroc algeria algérie egypt égypte senegal sénégal
-	nigeria kenya south_africa india inde china chine japan japon singapore australia australie brazil brésil mexico mexique
-	uae dubai qatar saudi_arabia turkey turquie luxembourg
-	paris lyon marseille toulouse nice nantes strasbourg montpellier bordeaux lille rennes grenoble sophia_antipolis
-	london manchester birmingham edinburgh glasgow bristol leeds cambridge oxford dublin cork berlin munich münchen hamburg frankfurt
-	cologne amsterdam rotterdam brussels bruxelles antwerp geneva genève zurich lausanne madrid barcelona lisbon lisbonne rome milan
-	vienna stockholm oslo copenhagen helsinki warsaw prague budapest athens istanbul
-	tunis sfax sousse casablanca rabat marrakech algiers alger cairo le_caire dakar lagos nairobi johannesburg cape_town
-	new_york san_francisco los_angeles seattle austin boston chicago denver atlanta miami dallas houston washington
-	toronto montreal montréal vancouver ottawa quebec québec calgary
-	bangalore bengaluru mumbai delhi hyderabad pune beijing shanghai tokyo seoul sydney melbourne são_paulo remote
-	télétravail hybrid hybride`)
-
 // phraseSet is wordSet where "_" joins the words of one phrase.
 func phraseSet(s string) map[string]bool {
 	m := map[string]bool{}
@@ -87,8 +69,14 @@ func phraseSet(s string) map[string]bool {
 	return m
 }
 
-// isLocation recognises a place: "City, ST", a known city or country, or
-// "City, Country" where either part is known.
+var reCityState = regexp.MustCompile(`^[\p{Lu}][\p{L}.'\- ]+,\s*[A-Z]{2}$`)
+
+// isLocation recognises a place: "City, ST", a known place (a city,
+// region, country or work mode, "Lyon, France"), or "Town, Region" and
+// "Town, Country" where the town is unknown. "Careem, Dubai" is not a
+// place as a whole: a city after an unknown name is where that name is
+// ("Company, City"), while a region or country after it names the town's
+// surroundings.
 func isLocation(s string) bool {
 	s = strings.TrimSpace(strings.Trim(s, "()"))
 	if s == "" || len(s) > 60 || strings.ContainsAny(s, "@0123456789") {
@@ -98,15 +86,11 @@ func isLocation(s string) bool {
 		return true
 	}
 	parts := strings.Split(s, ",")
-	first := strings.ToLower(strings.TrimSpace(parts[0]))
-	if places[first] {
+	if placeOf(parts[0]) != 0 {
 		return true
 	}
-	// "Smallville, France": an unknown town is accepted before a known
-	// country, but "Acme Corp, Toronto, ON" is not a place.
-	last := strings.ToLower(strings.TrimSpace(parts[len(parts)-1]))
-	if len(parts) == 2 && places[last] && len(strings.Fields(first)) <= 3 && orgScore(first) == 0 {
-		return true
-	}
-	return false
+	first := strings.TrimSpace(parts[0])
+	last := placeOf(parts[len(parts)-1])
+	return len(parts) == 2 && last&(placeRegion|placeCountry) != 0 && last&placeCity == 0 &&
+		len(strings.Fields(first)) <= 3 && orgScore(first) == 0
 }

@@ -69,6 +69,7 @@ var roles = map[string]role{
 	"internal/cvjob":               domain,
 	"internal/cvparse":             domain,
 	"internal/cvparse/corpusgen":   domain,
+	"internal/cvparse/placesgen":   domain,
 	"internal/cvservice":           domain,
 	"internal/dbtest":              plumbing,
 	"internal/extract":             domain,

@@ -1,0 +1,94 @@
+package cvparse
+
+import (
+	_ "embed"
+	"strings"
+	"sync"
+
+	"github.com/utopiahire/utopiahire/internal/text"
+)
+
+// gazetteerText lists the world's towns of 15,000 inhabitants or more,
+// countries and first-level regions (placesgen writes it from GeoNames,
+// i18n-iso-countries and iso-codes): a place is recognised by what it is,
+// not by whether a hand-written list happened to name it.
+//
+//go:embed places.txt
+var gazetteerText string
+
+// placeKind says what a name is a name of; one name can be several
+// ("Dubai" is a city and an emirate).
+type placeKind uint8
+
+const (
+	placeCity placeKind = 1 << iota
+	placeRegion
+	placeCountry
+	// placeWorkMode: "Remote", "Hybrid" stand where a place would.
+	placeWorkMode
+)
+
+// morePlaces are names the sources above do not spell the way CVs do:
+// abbreviations, French exonyms of large cities, and work modes.
+var morePlaces = map[placeKind]string{
+	placeCountry: `usa us u.s. u.s.a. uk u.k. uae ksa england scotland wales northern_ireland états-unis etats-unis
+		emirats_arabes_unis`,
+	placeCity: `londres le_caire lisbonne bruxelles genève anvers la_haye varsovie vienne pékin moscou alger
+		le_cap séville barcelone venise gênes naples turin copenhague athènes édimbourg francfort cologne
+		munich nouvelle-york new-york la_nouvelle-orléans québec sophia_antipolis la_défense tunis_lac
+		les_berges_du_lac`,
+	placeWorkMode: `remote hybrid hybride télétravail teletravail remote-first full_remote fully_remote on-site onsite
+		on_site sur_site à_distance en_remote distanciel work_from_home`,
+}
+
+// gazetteer is read on first use (about 50 ms), not when a binary that
+// imports the package starts.
+var gazetteer = sync.OnceValue(loadGazetteer)
+
+func loadGazetteer() map[string]placeKind {
+	m := make(map[string]placeKind, 30000)
+	kinds := map[string]placeKind{"city": placeCity, "region": placeRegion, "country": placeCountry}
+	for _, l := range strings.Split(gazetteerText, "\n") {
+		ks, name, ok := strings.Cut(l, "\t")
+		if !ok || strings.HasPrefix(l, "#") {
+			continue
+		}
+		var k placeKind
+		for _, s := range strings.Split(ks, ",") {
+			k |= kinds[s]
+		}
+		key := fold(name)
+		// A word the parser reads as something else is not a place
+		// ("University" in Florida, "Spring" in Texas, "Berber").
+		if k&placeCountry == 0 && ownWord(key) {
+			continue
+		}
+		m[key] |= k
+	}
+	for k, names := range morePlaces {
+		for _, n := range strings.Fields(names) {
+			m[fold(strings.ReplaceAll(n, "_", " "))] |= k
+		}
+	}
+	delete(m, "")
+	return m
+}
+
+func ownWord(w string) bool {
+	for _, set := range []map[string]bool{titleWords, orgSuffixes, degreeWords, institutionWords, spokenLanguages,
+		toolWords, softWords, functionWords} {
+		if set[w] {
+			return true
+		}
+	}
+	_, heading := text.Heading(w)
+	return heading
+}
+
+// placeOf says what s names, or 0 when it is no place we know.
+func placeOf(s string) placeKind {
+	return gazetteer()[fold(strings.TrimSpace(s))]
+}
+
+// isWorkMode: "Remote", "Hybrid", "Télétravail".
+func isWorkMode(s string) bool { return placeOf(s)&placeWorkMode != 0 }

@@ -1,0 +1,72 @@
+package cvparse
+
+import (
+	"testing"
+)
+
+// Variations on the failure patterns of issue 14 that the examples of
+// patterns_test.go do not contain: other cities, separators, name
+// particles, phone formats, heading wordings, skill notations and page
+// furniture. Each case is a rule the held-out set can exercise in a way
+// our own examples did not.
+
+// Pattern 1: company vs location.
+func TestVariationCompanyLocation(t *testing.T) {
+	type want struct{ title, company, location string }
+	head := "Backend Engineer\tMar 2021 – Present\n"
+	cases := []struct {
+		name, entry string
+		want
+	}{
+		{"berlin", head + "Zalando, Berlin", want{"Backend Engineer", "Zalando", "Berlin"}},
+		{"dubai", head + "Careem, Dubai", want{"Backend Engineer", "Careem", "Dubai"}},
+		{"casablanca", head + "Ynov, Casablanca", want{"Backend Engineer", "Ynov", "Casablanca"}},
+		{"sfax", head + "Telnet, Sfax", want{"Backend Engineer", "Telnet", "Sfax"}},
+		{"montreal", head + "Lightspeed, Montréal", want{"Backend Engineer", "Lightspeed", "Montréal"}},
+		{"sao paulo", head + "Nubank, São Paulo", want{"Backend Engineer", "Nubank", "São Paulo"}},
+		{"bengaluru", head + "Flipkart, Bengaluru", want{"Backend Engineer", "Flipkart", "Bengaluru"}},
+		{"nairobi", head + "Safaricom, Nairobi", want{"Backend Engineer", "Safaricom", "Nairobi"}},
+		{"lagos", head + "Paystack, Lagos", want{"Backend Engineer", "Paystack", "Lagos"}},
+		{"cairo", head + "Swvl, Cairo", want{"Backend Engineer", "Swvl", "Cairo"}},
+		{"amsterdam", head + "Adyen, Amsterdam", want{"Backend Engineer", "Adyen", "Amsterdam"}},
+		{"zurich", head + "Scandit, Zürich", want{"Backend Engineer", "Scandit", "Zürich"}},
+		{"krakow", head + "Brainly, Kraków", want{"Backend Engineer", "Brainly", "Kraków"}},
+		{"medellin", head + "Rappi, Medellín", want{"Backend Engineer", "Rappi", "Medellín"}},
+		{"monastir", head + "Vermeg, Monastir", want{"Backend Engineer", "Vermeg", "Monastir"}},
+		{"eindhoven", head + "Signify, Eindhoven", want{"Backend Engineer", "Signify", "Eindhoven"}},
+		{"kigali", head + "Irembo, Kigali", want{"Backend Engineer", "Irembo", "Kigali"}},
+		{"city country", head + "Paystack, Lagos, Nigeria", want{"Backend Engineer", "Paystack", "Lagos, Nigeria"}},
+		{"unknown town country", head + "Vermeg, Ksar Hellal, Tunisia", want{"Backend Engineer", "Vermeg", "Ksar Hellal, Tunisia"}},
+		{"middle dot", head + "Careem · Dubai", want{"Backend Engineer", "Careem", "Dubai"}},
+		{"pipe", head + "Careem | Dubai", want{"Backend Engineer", "Careem", "Dubai"}},
+		{"parentheses", head + "Careem (Dubai)", want{"Backend Engineer", "Careem", "Dubai"}},
+		{"dash remote", head + "Careem – Remote", want{"Backend Engineer", "Careem", "Remote"}},
+		{"comma hybrid", head + "Careem, Hybrid", want{"Backend Engineer", "Careem", "Hybrid"}},
+		{"bank of london", head + "Bank of London, Manchester", want{"Backend Engineer", "Bank of London", "Manchester"}},
+		{"paris baguette", head + "Paris Baguette, Seoul", want{"Backend Engineer", "Paris Baguette", "Seoul"}},
+		{"tunisie telecom", head + "Tunisie Telecom, Tunis", want{"Backend Engineer", "Tunisie Telecom", "Tunis"}},
+		{"company is a city name", head + "Orange, Paris", want{"Backend Engineer", "Orange", "Paris"}},
+		{"company is a city name alone", head + "Santander", want{"Backend Engineer", "Santander", ""}},
+		{"company then place line", head + "Careem\nDubai, United Arab Emirates", want{"Backend Engineer", "Careem", "Dubai, United Arab Emirates"}},
+		{"company then city line", head + "Signify\nEindhoven", want{"Backend Engineer", "Signify", "Eindhoven"}},
+		{"one line dashes", "Backend Engineer – Careem – Dubai\tMar 2021 – Present", want{"Backend Engineer", "Careem", "Dubai"}},
+		{"one line at", "Backend Engineer at Careem, Dubai\tMar 2021 – Present", want{"Backend Engineer", "Careem", "Dubai"}},
+		{"one line pipes", "Backend Engineer | Nubank | São Paulo, Brazil | Mar 2021 – Present", want{"Backend Engineer", "Nubank", "São Paulo, Brazil"}},
+		{"company first", "Nubank, São Paulo\tMar 2021 – Present\nBackend Engineer", want{"Backend Engineer", "Nubank", "São Paulo"}},
+		{"french", "Ingénieur logiciel\tmars 2021 – aujourd'hui\nInstadeep, Sfax", want{"Ingénieur logiciel", "Instadeep", "Sfax"}},
+		{"french region", "Ingénieur logiciel\tmars 2021 – aujourd'hui\nCriteo, Île-de-France", want{"Ingénieur logiciel", "Criteo", "Île-de-France"}},
+		{"us state", head + "Stripe, California", want{"Backend Engineer", "Stripe", "California"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := ParseText("Jane Roe\njane@example.com\n\nExperience\n" + tc.entry + "\n• Built the payments service\n")
+			if len(got.Experience) != 1 {
+				t.Fatalf("experience = %+v", got.Experience)
+			}
+			x := got.Experience[0]
+			if g := (want{x.Title, x.Company, x.Location}); g != tc.want {
+				t.Errorf("got %+v, want %+v", g, tc.want)
+			}
+		})
+	}
+}
