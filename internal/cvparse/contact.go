@@ -16,7 +16,10 @@ var (
 	reURL      = regexp.MustCompile(`(?i)(?:https?://[^\s|,;()<>]+|www\.[^\s|,;()<>]+|\b[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:dev|io|me|com|fr|net|org|app|site|tech|page|xyz|co|ca|uk|de|tn|ma|be)(?:/[^\s|,;()<>]*)?)`)
 	rePhone    = regexp.MustCompile(`(?:\+\s?\d{1,3}[\s.\-]?)?(?:\(0\)\s?)?(?:\(\d{1,4}\)[\s.\-]?)?\d{1,4}(?:[\s.\-]\d{1,8}){1,5}|\+?\d{8,13}`)
 	reLabel    = regexp.MustCompile(`(?i)^\s*(?:e-?mail|courriel|phone|mobile|tel|tél|téléphone|telephone|portable|cell|address|adresse|location|localisation|linkedin|github|portfolio|website|site web|site)(?:\.?\s*[:：]\s*|\.\s+|\s+)`)
-	reSplitter = regexp.MustCompile(`\s*(?:\t|\||·|•|◦|⋅|∙|/\s|\s–\s|\s—\s|\s-\s|\s{2,})\s*`)
+	// reNameLabel: "Name:", "Nom et prénom :" before the person's name in a
+	// label/value header; the colon may be lost to a table cell.
+	reNameLabel = regexp.MustCompile(`(?i)^\s*(?:full name|name|nom complet|nom et prénom|prénom et nom|nom)\s*(?:[:：]\s*|$)`)
+	reSplitter  = regexp.MustCompile(`\s*(?:\t|\||·|•|◦|⋅|∙|/\s|\s–\s|\s—\s|\s-\s|\s{2,})\s*`)
 )
 
 // contactFields finds contact data in header lines (and a Contact section).
@@ -32,9 +35,14 @@ func (f *contactFinder) scan(lines []line, header bool) {
 		if rest == "" {
 			continue
 		}
-		if header && f.c.Name == "" && i < 4 && nameScore(lines, rest) > 0 {
-			f.c.Name = rest
-			continue
+		if header && f.c.Name == "" && i < 4 {
+			if name, more, ok := nameIn(lines, rest); ok {
+				f.c.Name = name
+				if more != "" {
+					f.leftov = append(f.leftov, more)
+				}
+				continue
+			}
 		}
 		if f.c.Location == "" && isLocation(rest) && !strings.ContainsAny(rest, "0123456789") {
 			f.c.Location = rest
@@ -55,7 +63,7 @@ func (f *contactFinder) take(t string) string {
 	}
 	parts := reSplitter.Split(t, -1)
 	for i := 0; i < len(parts); i++ {
-		raw := strings.TrimSpace(parts[i])
+		raw := strings.TrimSpace(reNameLabel.ReplaceAllString(strings.TrimSpace(parts[i]), ""))
 		p := strings.TrimSpace(reLabel.ReplaceAllString(raw, ""))
 		if p == "" {
 			continue
@@ -169,6 +177,45 @@ func lastField(t string) string {
 	return f[len(f)-1]
 }
 
+var (
+	reHonorific = regexp.MustCompile(`(?i)^(?:dr|prof|pr|mr|mrs|ms|mme|mlle|m|eng|ing)\.?\s+`)
+	reNameCut   = regexp.MustCompile(`\s*(?: · |, )\s*`)
+)
+
+// isDocumentTitle: "Curriculum Vitae", "CV", "Résumé" head a page without
+// naming anyone.
+func isDocumentTitle(t string) bool {
+	switch fold(t) {
+	case "curriculum vitae", "curriculum vitæ", "cv", "resume", "curriculum", "vitae":
+		return true
+	}
+	return false
+}
+
+// nameIn finds the person's name in a header line: the whole line, or its
+// first part when a headline follows on the same line ("Jane Doe — Data
+// Engineer", "Karim Ben Salah, Ingénieur DevOps"); an honorific before
+// it ("Dr.") is not part of the name. more is the rest of the line.
+func nameIn(lines []line, t string) (name, more string, ok bool) {
+	strip := func(s string) string {
+		if h := reHonorific.FindString(s); h != "" && len(strings.Fields(s[len(h):])) >= 2 {
+			return s[len(h):]
+		}
+		return s
+	}
+	if n := strip(t); nameScore(lines, n) > 0 {
+		return n, "", true
+	}
+	cut := reNameCut.FindStringIndex(t)
+	if cut == nil {
+		return "", "", false
+	}
+	if n := strip(t[:cut[0]]); nameScore(lines, n) > 0 {
+		return n, strings.TrimSpace(t[cut[1]:]), true
+	}
+	return "", "", false
+}
+
 // nameScore rates a header line as the person's name: letters only, two
 // to four capitalised words, emphasised or large.
 func nameScore(lines []line, t string) int {
@@ -199,7 +246,7 @@ func nameScore(lines []line, t string) int {
 	if capitalised < 2 || !unicode.IsUpper([]rune(words[0])[0]) {
 		return -1
 	}
-	if _, known := headingKind(t); known {
+	if _, known := headingKind(t); known || isDocumentTitle(t) {
 		return -1
 	}
 	if isLocation(t) || titleScore(t) > 0 {

@@ -116,6 +116,7 @@ func prepare(in []extract.Line) []line {
 		}
 		// "Technology09/2019": a date glued to the word before it.
 		t = reGluedDate.ReplaceAllString(t, "$1 $2")
+		t = unspaceLetters(t)
 		bullet := l.Bullet
 		if stripped, ok := stripBullet(t); ok {
 			t, bullet = stripped, true
@@ -125,6 +126,29 @@ func prepare(in []extract.Line) []line {
 		gap = false
 	}
 	return out
+}
+
+var reWordGap = regexp.MustCompile(`\s{2,}`)
+
+// unspaceLetters closes up a letter-spaced line ("J A N E   D O E",
+// "E X P E R I E N C E"): names and headings set with wide tracking come
+// out of a PDF one letter at a time, words set apart by wider gaps.
+func unspaceLetters(t string) string {
+	fs := strings.Fields(t)
+	if len(fs) < 4 {
+		return t
+	}
+	for _, f := range fs {
+		r := []rune(f)
+		if len(r) != 1 || !unicode.IsLetter(r[0]) {
+			return t
+		}
+	}
+	words := reWordGap.Split(strings.TrimSpace(t), -1)
+	for i, w := range words {
+		words[i] = strings.ReplaceAll(w, " ", "")
+	}
+	return strings.Join(words, " ")
 }
 
 const bulletGlyphs = "•◦▪▫■□●○‣⁃∙·➢➤►▶✓✔-–—*\uf0b7\uf0a7\uf0d8\uf076"

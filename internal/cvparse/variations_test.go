@@ -70,3 +70,53 @@ func TestVariationCompanyLocation(t *testing.T) {
 		})
 	}
 }
+
+// Pattern 2: names.
+func TestVariationNames(t *testing.T) {
+	cases := []struct{ name, first, want string }{
+		{"breton", "Jean-Baptiste Le Goff", ""},
+		{"portuguese", "Maria da Conceição Santos", ""},
+		{"tunisian", "Mohamed Ali Ben Salah", ""},
+		{"arabic al", "Abd al-Rahman Al-Saud", ""},
+		{"bint", "Fatma bint Khalid", ""},
+		{"ould", "Ahmed Ould Abdallah", ""},
+		{"dutch", "Pieter de Vries", ""},
+		{"spanish", "Juan de la Cruz", ""},
+		{"apostrophe", "Anne-Marie D'Souza", ""},
+		{"hyphenated", "Ngozi Okonjo-Iweala", ""},
+		{"caps first", "DUPONT Marie", ""},
+		{"caps last", "Marie DUPONT", ""},
+		{"all caps", "MOHAMED ALI BEN SALAH", ""},
+		{"middle initial", "Jane M. Doe", ""},
+		{"irish", "Siobhán Ní Bhriain", ""},
+		{"o'connor", "Sarah J. O'Connor", ""},
+		{"title same line dash", "Jane Doe — Data Engineer", "Jane Doe"},
+		{"title same line pipe", "Jane Doe | Data Engineer", "Jane Doe"},
+		{"title same line comma", "Karim Ben Salah, Ingénieur DevOps", "Karim Ben Salah"},
+		{"letter spaced", "J A N E   D O E", "JANE DOE"},
+		{"label", "Name: Jane Doe", "Jane Doe"},
+		{"french label", "Nom :\tMarie Dupont", "Marie Dupont"},
+		{"cv title first", "Curriculum Vitae\nJane Doe", "Jane Doe"},
+		{"dr", "Dr. Amina El Idrissi", "Amina El Idrissi"},
+		{"spanish double", "María José García-López", ""},
+		{"vietnamese", "Nguyễn Văn An", ""},
+		{"turkish", "Ayşe Yılmaz", ""},
+		{"short chinese", "Li Wei", ""},
+		{"caps particle", "PIETER DE VRIES", ""},
+		{"dutch double", "Hendrik-Jan van den Berg", ""},
+		{"name and city", "Oumar Diallo · Dakar, Senegal", "Oumar Diallo"},
+		{"accents caps", "ÉLODIE LEFÈVRE", ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			want := tc.want
+			if want == "" {
+				want = tc.first
+			}
+			got := ParseText(tc.first + "\nsomeone@example.com | +33 6 12 34 56 78\n\nExperience\nEngineer, Acme Corp\t2020 – 2022\n")
+			if fold(got.Contact.Name) != fold(want) {
+				t.Errorf("name = %q, want %q", got.Contact.Name, want)
+			}
+		})
+	}
+}
