@@ -14,8 +14,8 @@ var (
 	reLinkedIn = regexp.MustCompile(`(?i)(?:https?://)?(?:[a-z]{2,3}\.)?linkedin\.com/(?:in|pub)/[\p{L}0-9\-_%.]+/?`)
 	reGitHub   = regexp.MustCompile(`(?i)(?:https?://)?(?:www\.)?github\.com/[A-Za-z0-9\-_.]+/?`)
 	reURL      = regexp.MustCompile(`(?i)(?:https?://[^\s|,;()<>]+|www\.[^\s|,;()<>]+|\b[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:dev|io|me|com|fr|net|org|app|site|tech|page|xyz|co|ca|uk|de|tn|ma|be)(?:/[^\s|,;()<>]*)?)`)
-	rePhone    = regexp.MustCompile(`(?:\+\s?\d{1,3}[\s.\-]?)?(?:\(0\)\s?)?(?:\(\d{1,4}\)[\s.\-]?)?\d{1,4}(?:[\s.\-]\d{1,8}){1,5}|\+?\d{8,13}`)
-	reLabel    = regexp.MustCompile(`(?i)^\s*(?:e-?mail|courriel|phone|mobile|tel|tél|téléphone|telephone|portable|cell|address|adresse|location|localisation|linkedin|github|portfolio|website|site web|site)(?:\.?\s*[:：]\s*|\.\s+|\s+)`)
+	rePhone    = regexp.MustCompile(`(?:\+\s?\d{1,3}[\s.\-]?|\(\+\d{1,3}\)\s?)?(?:\(0\)\s?)?(?:\(\d{1,4}\)[\s.\-]?)?\d{1,4}(?:[\s.\-]\d{1,8}){1,5}|\+?\d{8,13}`)
+	reLabel    = regexp.MustCompile(`(?i)^\s*(?:e-?mail|courriel|phone|mobile|tel|tél|téléphone|telephone|portable|cell|cellphone|gsm|whatsapp|viber|numéro|numero|address|adresse|location|localisation|linkedin|github|portfolio|website|site web|site)(?:\.?\s*[:：]\s*|\.\s+|\s+)`)
 	// reNameLabel: "Name:", "Nom et prénom :" before the person's name in a
 	// label/value header; the colon may be lost to a table cell.
 	reNameLabel = regexp.MustCompile(`(?i)^\s*(?:full name|name|nom complet|nom et prénom|prénom et nom|nom)\s*(?:[:：]\s*|$)`)
@@ -61,6 +61,7 @@ func (f *contactFinder) take(t string) string {
 	for i := 0; i < 2; i++ {
 		t = reDigitGap.ReplaceAllString(t, "$1 $2")
 	}
+	t = iconsAsSeparators(t)
 	parts := reSplitter.Split(t, -1)
 	for i := 0; i < len(parts); i++ {
 		raw := strings.TrimSpace(reNameLabel.ReplaceAllString(strings.TrimSpace(parts[i]), ""))
@@ -82,8 +83,10 @@ func (f *contactFinder) take(t string) string {
 			if f.c.Email == "" {
 				f.c.Email = reEmail.FindString(p)
 			}
-			if r := strings.TrimSpace(reEmail.ReplaceAllString(p, "")); r != "" {
-				rest = append(rest, r)
+			// What is left beside the address ("jane@x.com +44 7700
+			// 900123") is read on as a part of its own.
+			if r := strings.TrimSpace(reEmail.ReplaceAllString(p, " ")); r != "" {
+				parts = slices.Insert(parts, i+1, r)
 			}
 		case reLinkedIn.MatchString(p):
 			if f.c.LinkedIn == "" {
@@ -108,6 +111,29 @@ func (f *contactFinder) take(t string) string {
 		}
 	}
 	return strings.Join(rest, " · ")
+}
+
+// iconsAsSeparators turns the icons of contact lines into separators:
+// Font Awesome and other icon fonts draw with private-use characters
+// (U+F0E0 an envelope, U+F095 a phone), other CVs with symbols ("✉", "☎",
+// "📍"). Either stands between two items.
+func iconsAsSeparators(t string) string {
+	if !strings.ContainsFunc(t, isIcon) {
+		return t
+	}
+	var b strings.Builder
+	for _, r := range t {
+		if isIcon(r) {
+			b.WriteString(" | ")
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func isIcon(r rune) bool {
+	return unicode.Is(unicode.Co, r) || unicode.Is(unicode.So, r) || r == '\ufe0f'
 }
 
 var reDigitGap = regexp.MustCompile(`([+\d)])\t+([\d(])`)

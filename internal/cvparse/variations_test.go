@@ -120,3 +120,57 @@ func TestVariationNames(t *testing.T) {
 		})
 	}
 }
+
+// Pattern 3: phones.
+func TestVariationPhones(t *testing.T) {
+	cases := []struct{ name, line, phone string }{
+		{"tunisia", "+216 98 765 432", "+216 98 765 432"},
+		{"paren country", "(+33) 6 12 34 56 78", "(+33) 6 12 34 56 78"},
+		{"dots", "06.12.34.56.78", "06.12.34.56.78"},
+		{"us", "+1 (415) 555-0132", "+1 (415) 555-0132"},
+		{"uk trunk", "+44 (0)20 7946 0958", "+44 (0)20 7946 0958"},
+		{"uae label", "Tel: +971 50 123 4567", "+971 50 123 4567"},
+		{"no spaces", "Mobile: 0612345678", "0612345678"},
+		{"french label", "Tél. : +216 98 765 432", "+216 98 765 432"},
+		{"pipes", "+216 98 765 432 | Sfax, Tunisia | jane@example.com", "+216 98 765 432"},
+		{"bullets", "+216 98 765 432 • jane@example.com • linkedin.com/in/jane", "+216 98 765 432"},
+		{"fa glyphs", "\uf095 +33 6 12 34 56 78 \uf0e0 jane@example.com \uf041 Lyon", "+33 6 12 34 56 78"},
+		{"emoji glyphs", "📞 +33 6 12 34 56 78  ✉ jane@example.com", "+33 6 12 34 56 78"},
+		{"then email", "+33 6 12 34 56 78 jane@example.com", "+33 6 12 34 56 78"},
+		{"then url", "+44 7700 900123 https://jane.dev", "+44 7700 900123"},
+		{"then city country", "+44 7700 900123 Manchester, United Kingdom", "+44 7700 900123"},
+		{"email first", "jane@example.com +44 7700 900123", "+44 7700 900123"},
+		{"pipe label", "Phone | +44 7700 900123", "+44 7700 900123"},
+		{"telephone label", "Téléphone : 06 12 34 56 78", "06 12 34 56 78"},
+		{"table row", "Phone\t+1 415 555 0132\tEmail\tjane@example.com", "+1 415 555 0132"},
+		{"gsm", "GSM : +212 6 61 23 45 67", "+212 6 61 23 45 67"},
+		{"birth date first", "Born 12.03.1990 · +33 6 12 34 56 78", "+33 6 12 34 56 78"},
+		{"eight digit block", "+216 98765432", "+216 98765432"},
+		{"double zero", "0044 20 7946 0958", "0044 20 7946 0958"},
+		{"fr trunk", "+33 (0)6 12 34 56 78", "+33 (0)6 12 34 56 78"},
+		{"de trunk spaced", "+49 (0) 30 1234567", "+49 (0) 30 1234567"},
+		{"dashes", "+212-661-234567", "+212-661-234567"},
+		{"us dots", "+1.415.555.0132", "+1.415.555.0132"},
+		{"us local", "(415) 555-0132", "(415) 555-0132"},
+		{"ph label", "Ph: 415-555-0132", "415-555-0132"},
+		{"phone glyph", "☎ 06 12 34 56 78", "06 12 34 56 78"},
+		{"two phones", "Tél : 06 12 34 56 78 / 07 98 76 54 32", "06 12 34 56 78"},
+		{"whatsapp", "WhatsApp: +216 98 765 432", "+216 98 765 432"},
+		{"birth date only", "Date of birth: 12.03.1990", ""},
+		{"birth date part", "Lyon · 12.03.1990 · jane@example.com", ""},
+		{"birth date cell", "Date of birth\t12.03.1990", ""},
+		{"birth date then phone", "12/03/1990 | +33 6 12 34 56 78", "+33 6 12 34 56 78"},
+		{"date dashes", "Née le 12-03-1990", ""},
+		{"available from", "Available from 01.09.2025", ""},
+		{"postcode", "12 rue de la Paix, 75002 Paris", ""},
+		{"years", "2019 2020 2021 2022", ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := ParseText("Jane Roe\n" + tc.line + "\n\nExperience\nEngineer, Acme Corp\t2020 – 2022\n")
+			if digits(got.Contact.Phone) != digits(tc.phone) {
+				t.Errorf("phone = %q, want %q", got.Contact.Phone, tc.phone)
+			}
+		})
+	}
+}
