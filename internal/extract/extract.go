@@ -15,6 +15,7 @@ import (
 	"context"
 	"fmt"
 	"runtime"
+	"sync/atomic"
 	"time"
 )
 
@@ -49,6 +50,12 @@ type Limits struct {
 	// MaxWait bounds how long a document waits for its turn before it is
 	// refused as busy; 0 means 30 s.
 	MaxWait time.Duration
+	// MaxOCR bounds the Tesseract processes running at once for all the
+	// documents of one Extractor; 0 means one per CPU. A scan's pages are
+	// read side by side, so without one bound shared by every document,
+	// MaxConcurrent scans would each start a Tesseract per page and
+	// oversubscribe the CPUs.
+	MaxOCR int
 }
 
 // DefaultLimits suit CVs: 10 MB, 30 pages, 100 MB decompressed.
@@ -112,6 +119,10 @@ type Extractor struct {
 	limits Limits
 	tools  toolPaths
 	slots  chan struct{} // admission: one token per document being extracted
+	ocr    chan struct{} // one token per Tesseract process running
+	// ocrRunning and ocrPeak count the Tesseract processes running now and
+	// at most so far: what a test observes of the OCR bound.
+	ocrRunning, ocrPeak atomic.Int64
 }
 
 // New returns an Extractor; it fails when a required Debian tool (pdftotext,
@@ -125,7 +136,11 @@ func New(limits Limits) (*Extractor, error) {
 	if n <= 0 {
 		n = runtime.GOMAXPROCS(0)
 	}
-	return &Extractor{limits: limits, tools: tools, slots: make(chan struct{}, n)}, nil
+	o := limits.MaxOCR
+	if o <= 0 {
+		o = runtime.GOMAXPROCS(0)
+	}
+	return &Extractor{limits: limits, tools: tools, slots: make(chan struct{}, n), ocr: make(chan struct{}, o)}, nil
 }
 
 // admit waits for an extraction slot: until ctx ends or MaxWait passes,

@@ -8,7 +8,6 @@ import (
 	"image"
 	_ "image/jpeg" // DecodeConfig of JPEG CVs
 	_ "image/png"  // DecodeConfig of PNG CVs
-	"runtime"
 	"strconv"
 	"strings"
 	"unicode"
@@ -54,9 +53,11 @@ func usableText(lines []Line, pages int) bool {
 
 // ocrPDF renders each page (up to MaxOCRPages) with pdftoppm and reads it
 // with Tesseract; the word boxes go through the same layout as a text PDF's.
-// The pages are read side by side, one single-threaded Tesseract per page
-// and at most one per CPU: a 3-page scan takes about as long as its slowest
-// page rather than the sum of all three.
+// The pages are read side by side, one single-threaded Tesseract per page,
+// within the Extractor's OCR bound (MaxOCR) shared with every other
+// document: a 3-page scan on a free machine takes about as long as its
+// slowest page rather than the sum of all three, and several scans at once
+// queue for the CPUs instead of oversubscribing them.
 func (e *Extractor) ocrPDF(ctx context.Context, wd *workDir, pages int) (lines []Line, unsure []int, err error) {
 	n := min(pages, e.limits.ocrPages())
 	for p := 1; p <= n; p++ {
@@ -77,7 +78,7 @@ func (e *Extractor) ocrPDF(ctx context.Context, wd *workDir, pages int) (lines [
 	}
 	reads := make([]read, n)
 	g, gctx := errgroup.WithContext(ctx)
-	g.SetLimit(max(1, runtime.GOMAXPROCS(0)))
+	g.SetLimit(cap(e.ocr))
 	for i := range n {
 		g.Go(func() error {
 			words, w, low, err := e.tesseract(gctx, wd, "page"+strconv.Itoa(i+1)+".pgm", 72.0/ocrDPI)
@@ -144,6 +145,16 @@ func (e *Extractor) image(ctx context.Context, data []byte, kind Kind, progress 
 // scaled by scale (pixels → points), the page width in points and how many
 // of the words Tesseract was unsure of.
 func (e *Extractor) tesseract(ctx context.Context, wd *workDir, name string, scale float64) ([]bbWord, float64, int, error) {
+	select {
+	case e.ocr <- struct{}{}:
+	case <-ctx.Done():
+		return nil, 0, 0, ctx.Err()
+	}
+	e.countOCR()
+	defer func() {
+		e.ocrRunning.Add(-1)
+		<-e.ocr
+	}()
 	// Tesseract gets the same CPU and memory limits as every tool, and
 	// twice the wall-clock time: it is the one tool that runs for seconds,
 	// and on a shared, loaded machine its wall time is a multiple of its
@@ -160,6 +171,17 @@ func (e *Extractor) tesseract(ctx context.Context, wd *workDir, name string, sca
 		return nil, 0, 0, refuseErr(CodeFailed, err, "the scanned page could not be read")
 	}
 	return words, width, low, nil
+}
+
+// countOCR counts a Tesseract run starting and keeps the peak.
+func (e *Extractor) countOCR() {
+	n := e.ocrRunning.Add(1)
+	for {
+		p := e.ocrPeak.Load()
+		if n <= p || e.ocrPeak.CompareAndSwap(p, n) {
+			return
+		}
+	}
 }
 
 // bulletMisreads are what Tesseract makes of bullet and separator dots and

@@ -122,9 +122,9 @@ func (e *Extractor) runWriting(ctx context.Context, dir string, maxOut int, maxF
 	}, args...)
 	cmd := exec.CommandContext(ctx, e.tools.prlimit, full...)
 	cmd.Dir = dir
-	// OMP_THREAD_LIMIT keeps Tesseract to one thread: documents are
-	// already read in parallel, one per admission slot, and a scan's pages
-	// one Tesseract each.
+	// OMP_THREAD_LIMIT keeps Tesseract to one thread: parallelism comes
+	// from running one Tesseract per page, at most MaxOCR at once across
+	// all documents, so one process per CPU is the whole budget.
 	cmd.Env = []string{"PATH=/usr/bin:/bin", "LANG=C.UTF-8", "HOME=" + dir, "TMPDIR=" + dir, "OMP_THREAD_LIMIT=1"}
 	out := &cappedBuffer{max: maxOut}
 	errBuf := &cappedBuffer{max: 4096}
