@@ -13,11 +13,13 @@ var (
 		associate president vp cto ceo cfo coo founder cofounder co-founder owner freelance freelancer contractor researcher
 		teacher lecturer professor tutor nurse accountant auditor editor writer marketer recruiter representative supervisor
 		trainee apprentice sre devops qa tester product data software backend frontend full-stack fullstack stack staff principal
-		senior junior
+		senior junior mentor volunteer member organizer organiser treasurer secretary ambassador coach trainer instructor
+		captain chair chairman chairwoman
 		ingénieur ingenieur ingénieure ingenieure développeur developpeur développeuse developpeuse chef responsable stagiaire
 		alternant alternante consultante directeur directrice analyste architecte technicien technicienne chargé chargée
 		gestionnaire assistante enseignant enseignante formateur formatrice vendeur commercial commerciale conseiller conseillère
-		chercheur chercheuse doctorant doctorante administrateur administratrice concepteur conceptrice`)
+		chercheur chercheuse doctorant doctorante administrateur administratrice concepteur conceptrice bénévole benevole
+		trésorier tresorier trésorière secrétaire secretaire membre animateur animatrice président présidente`)
 	orgSuffixes = wordSet(`inc inc. ltd ltd. llc llp plc corp corp. corporation company co. group groupe gmbh ag sa sas sarl
 		srl bv nv spa labs lab technologies technology tech systems solutions software services consulting partners holdings
 		bank banque analytics health energy energies traders studio studios agency media network networks industries
@@ -69,6 +71,8 @@ func phraseSet(s string) map[string]bool {
 	return m
 }
 
+var reStateCode = regexp.MustCompile(`^[A-Z]{2}$`)
+
 var reCityState = regexp.MustCompile(`^[\p{Lu}][\p{L}.'\- ]+,\s*[A-Z]{2}$`)
 
 // isLocation recognises a place: "City, ST", a known place (a city,
@@ -86,11 +90,18 @@ func isLocation(s string) bool {
 		return true
 	}
 	parts := strings.Split(s, ",")
+	// Every part after the first names a place ("Lyon, France", "Orange,
+	// Paris"); "Mentor, Code Club" is not a place for its first word.
+	for _, p := range parts[1:] {
+		if placeOf(p) == 0 && !reStateCode.MatchString(strings.TrimSpace(p)) {
+			return false
+		}
+	}
 	if placeOf(parts[0]) != 0 {
 		return true
 	}
 	first := strings.TrimSpace(parts[0])
 	last := placeOf(parts[len(parts)-1])
-	return len(parts) == 2 && last&(placeRegion|placeCountry) != 0 && last&placeCity == 0 &&
+	return len(parts) >= 2 && last&(placeRegion|placeCountry) != 0 && last&placeCity == 0 &&
 		len(strings.Fields(first)) <= 3 && orgScore(first) == 0
 }

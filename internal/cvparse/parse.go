@@ -206,6 +206,22 @@ func wrappedHeading(l, next line, known bool, body float64) (sectionKind, bool) 
 	return 0, false
 }
 
+// maxContentLines bounds the lines a heading's content is judged by.
+const maxContentLines = 12
+
+// followingBlock is the run of lines after lines[i] up to the next known
+// heading or heading-shaped line.
+func followingBlock(lines []line, i int, body float64) []line {
+	end := i + 1
+	for end < len(lines) && end-i <= maxContentLines {
+		if _, ok := headingKind(lines[end].text); ok || end > i+1 && headingShaped(lines[end], body) {
+			break
+		}
+		end++
+	}
+	return lines[i+1 : end]
+}
+
 func splitSections(lines []line) []section {
 	body := bodySize(lines)
 	cur := section{kind: secHeader}
@@ -227,6 +243,14 @@ func splitSections(lines []line) []section {
 			}
 		}
 		isHead := known && !l.bullet
+		// A heading we have no word for is recognised by what follows it,
+		// unless that is more of the section it stands in (a company line
+		// above its jobs).
+		if !isHead && i > 0 && headingShaped(l, body) {
+			if k, ok := contentKind(followingBlock(lines, i, body)); ok && k != cur.kind {
+				isHead, kind, known = true, k, true
+			}
+		}
 		if !isHead && seenKnown && looksLikeUnknownHeading(l, body) {
 			isHead, kind = true, secOther
 		}
@@ -236,7 +260,7 @@ func splitSections(lines []line) []section {
 		}
 		seenKnown = seenKnown || known
 		out = append(out, cur)
-		cur = section{kind: kind, title: strings.TrimRight(strings.TrimSpace(l.text), ":： ")}
+		cur = section{kind: kind, title: cleanHeading(l.text)}
 	}
 	return append(out, cur)
 }

@@ -1,6 +1,7 @@
 package cvparse
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -39,9 +40,26 @@ var cvSections = map[text.Section]sectionKind{
 // fold reduces s to its words: lower case, no accents or punctuation.
 func fold(s string) string { return text.Key(s) }
 
+var reHeadingNumber = regexp.MustCompile(`^(?:\d{1,2}|[IVX]{1,4})[.)]\s+`)
+
+// cleanHeading is the words of a heading without what decorates them: an
+// icon before or after ("💼 Work", "\uf0b1 Experience"), a number ("1.
+// Experience", "II. Education") and a final colon.
+func cleanHeading(s string) string {
+	deco := func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.Is(unicode.Co, r) || unicode.Is(unicode.So, r) || unicode.Is(unicode.Sk, r) ||
+			r == '\ufe0f' || r == '\u200d' || r == ':' || r == '：' || r == '|' || r == '#' || r == '>' || r == '»'
+	}
+	t := strings.TrimFunc(s, deco)
+	if m := reHeadingNumber.FindString(t); m != "" && len(m) < len(t) {
+		t = strings.TrimFunc(t[len(m):], deco)
+	}
+	return t
+}
+
 // headingKind says whether a line is a known section heading.
 func headingKind(s string) (sectionKind, bool) {
-	t := strings.TrimSpace(s)
+	t := cleanHeading(s)
 	if t == "" || len([]rune(t)) > 48 {
 		return 0, false
 	}
@@ -87,7 +105,7 @@ func looksLikeUnknownHeading(l line, bodySize float64) bool {
 // nothing that names a job, degree or school ("Tools Engineer",
 // "Master of Education" are entry lines).
 func keywordHeading(s string) (sectionKind, bool) {
-	t := strings.TrimRight(strings.TrimSpace(s), ":： ")
+	t := cleanHeading(s)
 	if t == "" || len([]rune(t)) > 40 || strings.ContainsAny(t, "0123456789,;@|.:\t") {
 		return 0, false
 	}
@@ -158,4 +176,65 @@ func keywordKind(w string) (sectionKind, bool) {
 	}
 	k, ok := cvSections[sec]
 	return k, ok
+}
+
+// headingShaped is the shape of a heading whose words we may not know: a
+// few words with no digits or list punctuation, starting with a capital,
+// set apart by space or styled as a heading, and not the last line.
+func headingShaped(l line, bodySize float64) bool {
+	t := cleanHeading(l.text)
+	ws := strings.Fields(t)
+	if l.bullet || len(ws) == 0 || len(ws) > 5 || len([]rune(t)) > 40 || strings.ContainsAny(t, "0123456789,;@|()/\t") ||
+		strings.HasSuffix(t, ".") || !unicode.IsUpper([]rune(t)[0]) {
+		return false
+	}
+	bigger := bodySize > 0 && l.size > bodySize*1.15
+	return l.gapBefore || l.heading || l.bold || bigger || strings.HasSuffix(strings.TrimSpace(l.text), ":")
+}
+
+// contentKind says which section a run of lines is by what it holds, for
+// a heading we have no word for ("What I've done", "Things I know"):
+// dated entries naming jobs and employers are experience, dated entries
+// naming degrees and schools are education, short lists of spoken
+// languages are languages, other short lists without dates are skills.
+// Anything else (a patent, a talk, a paragraph) is not decided here.
+func contentKind(lines []line) (sectionKind, bool) {
+	units := toUnits(lines)
+	if len(units) == 0 {
+		return 0, false
+	}
+	var dated, job, edu, long, items, spoken, wordy int
+	for _, u := range units {
+		if u.dated {
+			dated++
+		}
+		if !u.bullet {
+			job += titleScore(u.text)*2 + orgScore(u.text)
+			edu += degreeScore(u.text)*2 + institutionScore(u.text)
+		}
+		if isLong(u.text) {
+			long++
+		}
+		its := splitSkills(u.text)
+		items += len(its)
+		for _, it := range its {
+			if isSpoken(it) {
+				spoken++
+			}
+			if len(strings.Fields(it)) > 4 {
+				wordy++
+			}
+		}
+	}
+	switch {
+	case dated > 0 && edu > job:
+		return secEducation, true
+	case dated > 0 && job > 0:
+		return secExperience, true
+	case dated > 0 || long > 0 || wordy > 0 || items < 2:
+		return 0, false
+	case 2*spoken > items:
+		return secLanguages, true
+	}
+	return secSkills, true
 }

@@ -1,6 +1,8 @@
 package cvparse
 
 import (
+	"fmt"
+	"slices"
 	"testing"
 )
 
@@ -170,6 +172,83 @@ func TestVariationPhones(t *testing.T) {
 			got := ParseText("Jane Roe\n" + tc.line + "\n\nExperience\nEngineer, Acme Corp\t2020 – 2022\n")
 			if digits(got.Contact.Phone) != digits(tc.phone) {
 				t.Errorf("phone = %q, want %q", got.Contact.Phone, tc.phone)
+			}
+		})
+	}
+}
+
+// Pattern 4: headings. Each CV has one experience, one education, skills
+// and spoken languages under the headings of the case; what each holds
+// must land in its place.
+func TestVariationHeadings(t *testing.T) {
+	type heads struct{ exp, edu, skills, langs string }
+	std := heads{"Experience", "Education", "Skills", "Languages"}
+	with := func(f func(h *heads)) heads { h := std; f(&h); return h }
+	cases := []struct {
+		name string
+		h    heads
+	}{
+		{"what i've done", with(func(h *heads) { h.exp = "What I've done" })},
+		{"career history", with(func(h *heads) { h.exp = "Career history" })},
+		{"professional journey", with(func(h *heads) { h.exp = "Professional journey" })},
+		{"parcours professionnel", with(func(h *heads) { h.exp = "Parcours professionnel" })},
+		{"experiences cles", with(func(h *heads) { h.exp = "Expériences clés" })},
+		{"letter spaced", with(func(h *heads) { h.exp = "E X P E R I E N C E" })},
+		{"letter spaced words", with(func(h *heads) { h.exp = "W O R K   E X P E R I E N C E" })},
+		{"caps colon", with(func(h *heads) { h.exp = "EXPERIENCE:" })},
+		{"numbered", with(func(h *heads) { h.exp = "1. Experience"; h.edu = "2. Education"; h.skills = "3. Skills" })},
+		{"roman numbered", with(func(h *heads) { h.exp = "II. Professional Experience" })},
+		{"icon", with(func(h *heads) { h.exp = "\uf0b1 Experience"; h.edu = "\uf19d Education" })},
+		{"emoji", with(func(h *heads) { h.exp = "💼 Work"; h.edu = "🎓 Education" })},
+		{"experience continued", with(func(h *heads) { h.exp = "Experience (continued)" })},
+		{"employment record", with(func(h *heads) { h.exp = "Employment Record" })},
+		{"positions held", with(func(h *heads) { h.exp = "Positions held" })},
+		{"my stack", with(func(h *heads) { h.skills = "My stack" })},
+		{"tech i use", with(func(h *heads) { h.skills = "Tech I use" })},
+		{"competences outils", with(func(h *heads) { h.skills = "Compétences techniques & outils" })},
+		{"what i work with", with(func(h *heads) { h.skills = "What I work with" })},
+		{"technical toolkit", with(func(h *heads) { h.skills = "Technical toolkit" })},
+		{"langues parlees", with(func(h *heads) { h.langs = "Langues parlées" })},
+		{"languages spoken", with(func(h *heads) { h.langs = "Languages spoken" })},
+		{"academic path", with(func(h *heads) { h.edu = "Academic path" })},
+		{"formation academique", with(func(h *heads) { h.edu = "Formation académique" })},
+		{"schooling", with(func(h *heads) { h.edu = "Schooling" })},
+		{"where i studied", with(func(h *heads) { h.edu = "Where I studied" })},
+		{"all unknown", heads{"Where I've been", "Schools", "Things I know", "Tongues"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			text := fmt.Sprintf(`Jane Roe
+jane@example.com
+
+%s
+Senior Engineer, Careem	2021 – Present
+• Led the payments team
+
+%s
+MSc Computer Science, University of Leeds	2017 – 2018
+
+%s
+Go, PostgreSQL, Kubernetes
+
+%s
+English (native), French (C1)
+`, tc.h.exp, tc.h.edu, tc.h.skills, tc.h.langs)
+			got := ParseText(text)
+			if len(got.Experience) != 1 || got.Experience[0].Company != "Careem" {
+				t.Errorf("experience = %+v", got.Experience)
+			}
+			if len(got.Education) != 1 || got.Education[0].Institution != "University of Leeds" {
+				t.Errorf("education = %+v", got.Education)
+			}
+			if s := skillSet(got.Skills); !slices.Equal(s, []string{"go", "postgresql", "kubernetes", "english", "french"}) {
+				t.Errorf("skills = %q", s)
+			}
+			if len(got.Skills.Languages) != 2 {
+				t.Errorf("languages = %q", got.Skills.Languages)
+			}
+			if len(got.OtherSections) != 0 {
+				t.Errorf("other sections = %+v", got.OtherSections)
 			}
 		})
 	}
