@@ -43,15 +43,22 @@ func skillCategory(label string) string {
 	return "technical"
 }
 
-// parseSkills reads a skills section: labelled lines ("Tools: Git, Docker"),
-// bullet lists and plain separated lists.
+// parseSkills reads a skills section: labelled lines ("Tools: Git,
+// Docker", "Cloud – AWS, GCP"), a group name on its own line above its
+// list ("Backend" / "Go, Python"), bullet lists and plain separated lists.
 func parseSkills(lines []line, s *cv.Skills) {
-	for _, u := range toUnits(lines) {
+	units := toUnits(lines)
+	group := ""
+	for i, u := range units {
 		t := u.text
 		cat := ""
-		if i := strings.IndexAny(t, ":："); i > 0 && i < 40 {
-			cat = skillCategory(t[:i])
-			t = t[i+len(string([]rune(t[i:])[0])):]
+		if label, rest, ok := skillLabel(t); ok {
+			cat, t = skillCategory(label), rest
+		} else if i+1 < len(units) && groupName(u, units[i+1]) {
+			group = skillCategory(t)
+			continue
+		} else if group != "" && !u.bullet {
+			cat = group
 		}
 		items := splitSkills(t)
 		if cat == "languages?" {
@@ -66,9 +73,77 @@ func parseSkills(lines []line, s *cv.Skills) {
 	}
 }
 
+// skillLabel splits "Label: list" and "Label – list": a short label
+// before a colon, or before a spaced dash when a list follows it.
+func skillLabel(t string) (label, rest string, ok bool) {
+	if i := strings.IndexAny(t, ":："); i > 0 && i < 40 {
+		return t[:i], t[i+len(string([]rune(t[i:])[0])):], true
+	}
+	m := reDashLabel.FindStringSubmatchIndex(t)
+	if m == nil {
+		return "", "", false
+	}
+	label, rest = t[m[2]:m[3]], t[m[1]:]
+	if len(strings.Fields(label)) > 3 || len(splitSkills(rest)) < 2 || isLevel(nextItem([]rune(rest))) {
+		return "", "", false
+	}
+	return label, rest, true
+}
+
+var reDashLabel = regexp.MustCompile(`^([^,;:|()/–—-]+?)\s+[–—-]\s+`)
+
+// groupName says whether u names the group of skills listed on the next
+// line ("Backend" / "Go, Python, PostgreSQL"): one to three words, no list
+// of its own, and either styled apart or made of words that name groups
+// of skills.
+func groupName(u, next unit) bool {
+	t := strings.TrimRight(strings.TrimSpace(u.text), ":")
+	ws := strings.Fields(t)
+	if u.bullet || len(ws) == 0 || len(ws) > 3 || len(splitSkills(t)) != 1 || len(splitSkills(next.text)) < 2 {
+		return false
+	}
+	if u.bold || u.heading {
+		return true
+	}
+	for _, w := range strings.Fields(fold(t)) {
+		if !skillGroupWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// skillGroupWords name groups of skills, not skills.
+var skillGroupWords = wordSet(`backend back end frontend front full stack programming languages language frameworks framework
+	libraries library databases database data cloud devops tools tooling web mobile testing methodologies methods os
+	systems infrastructure platforms platform design analytics security networking soft hard technical other others
+	misc miscellaneous ml ai machine learning big office productivity development engineering and et
+	langages bases de donnees systemes methodes methodologies reseaux securite logiciels autres outils bureautique
+	developpement competences technologies stack`)
+
+// reLevelWord: how well a language or skill is known, as CVs write it
+// after a dash or in parentheses.
+var reLevelWord = regexp.MustCompile(`(?i)^(?:[abc][12]\+?|native(?: speaker)?|mother tongue|first language|fluent|fluency|bilingual|` +
+	`proficient|(?:full |limited )?(?:professional )?working(?: proficiency)?|professional|elementary|beginner|basic|` +
+	`intermediate|upper[- ]intermediate|advanced|conversational|good|very good|excellent|expert|notions|` +
+	`langue maternelle|maternelle|natif|native|courant|bilingue|intermédiaire|intermediaire|avancé|avance|débutant|debutant|` +
+	`bon niveau|scolaire|lu,? écrit,? parlé|\d+(?:[.,]\d+)?\s*/\s*\d+|\d{1,3}\s?%|[★☆●○◐◯⬤]+)` +
+	`(?:\s*\(.*\))?$`)
+
+func isLevel(s string) bool {
+	return reLevelWord.MatchString(strings.TrimSpace(strings.Trim(strings.TrimSpace(s), ".")))
+}
+
+// reRating is a rating written after a skill ("Python 4/5", "SQL 75%").
+var reRating = regexp.MustCompile(`\s+(?:\d+(?:[.,]\d+)?\s*/\s*\d+|\d{1,3}\s?%)$`)
+
+// reConjunction opens the last item of a list ("…, and Docker").
+var reConjunction = regexp.MustCompile(`(?i)^(?:and|et|&|or|ou)\s+`)
+
 // splitSkills cuts a list at separators outside parentheses ("AWS (EMR,
 // Lambda)" is one skill) and at glyphs used as separators ("✓ Go ✓ SQL");
-// glyphs are not part of a skill.
+// glyphs, ratings and a final "and" are not part of a skill, and a level
+// after a dash stays with its skill ("English — native").
 func splitSkills(t string) []string {
 	var out []string
 	var cur strings.Builder
@@ -78,6 +153,7 @@ func splitSkills(t string) []string {
 			return unicode.IsSpace(r) || (unicode.IsSymbol(r) && r != '+') || r == '-' || r == '*' || strings.ContainsRune(bulletGlyphs, r)
 		}
 		p := strings.TrimRightFunc(strings.TrimLeftFunc(cur.String(), glyph), func(r rune) bool { return glyph(r) || r == '.' })
+		p = strings.TrimSpace(reConjunction.ReplaceAllString(reRating.ReplaceAllString(p, ""), ""))
 		if p != "" {
 			out = append(out, p)
 		}
@@ -91,6 +167,9 @@ func splitSkills(t string) []string {
 		case (r == ')' || r == ']') && depth > 0:
 			depth--
 		case depth > 0:
+		case (r == '–' || r == '—' || r == '-') && i > 0 && i+1 < len(rs) && rs[i-1] == ' ' && rs[i+1] == ' ' &&
+			isLevel(nextItem(rs[i+1:])):
+			// "English — native": the level stays with its language.
 		case r == ',' || r == ';' || r == '|' || r == '\t' || r == '·' || r == '•' || r == '∙' || r == '⋅' ||
 			(unicode.IsSymbol(r) && r != '+' && r != '#' && r != '&') || (r != '-' && r != '*' && strings.ContainsRune(bulletGlyphs, r)):
 			flush()
@@ -102,7 +181,35 @@ func splitSkills(t string) []string {
 		cur.WriteRune(r)
 	}
 	flush()
-	return out
+	return splitLastAnd(out)
+}
+
+// nextItem is the text up to the next list separator.
+func nextItem(rs []rune) string {
+	for i, r := range rs {
+		if r == ',' || r == ';' || r == '|' || r == '·' || r == '•' || r == '\t' {
+			return string(rs[:i])
+		}
+	}
+	return string(rs)
+}
+
+// splitLastAnd cuts "SQL and Docker" at the end of a list of two or more
+// ("Python, SQL and Docker"), when both sides are a word or two; "Research
+// and Development" alone stays one skill.
+func splitLastAnd(items []string) []string {
+	n := len(items)
+	if n < 2 {
+		return items
+	}
+	last := items[n-1]
+	for _, sep := range []string{" and ", " et "} {
+		a, b, ok := strings.Cut(last, sep)
+		if ok && len(strings.Fields(a)) <= 2 && len(strings.Fields(b)) <= 2 && !strings.ContainsAny(a+b, "()") {
+			return append(items[:n-1], strings.TrimSpace(a), strings.TrimSpace(b))
+		}
+	}
+	return items
 }
 
 func spokenShare(items []string) float64 {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"testing"
+
+	"github.com/utopiahire/utopiahire/internal/cv"
 )
 
 // Variations on the failure patterns of issue 14 that the examples of
@@ -249,6 +251,142 @@ English (native), French (C1)
 			}
 			if len(got.OtherSections) != 0 {
 				t.Errorf("other sections = %+v", got.OtherSections)
+			}
+		})
+	}
+}
+
+// Pattern 4: sections after the usual ones keep their own kind and title.
+func TestVariationSectionsAfterLanguages(t *testing.T) {
+	base := "Jane Roe\njane@example.com\n\nExperience\nEngineer, Careem\t2021 – Present\n\nEducation\nMSc Computer Science, University of Leeds\t2017 – 2018\n\n"
+	cases := []struct {
+		name, tail string
+		check      func(t *testing.T, c cv.StructuredCV)
+	}{
+		{"volunteering", "Languages\nEnglish, French\n\nVolunteering\nMentor, Code Club\t2019 – 2021\n", func(t *testing.T, c cv.StructuredCV) {
+			if len(c.Volunteer) != 1 || c.Volunteer[0].Organization != "Code Club" {
+				t.Errorf("volunteer = %+v", c.Volunteer)
+			}
+		}},
+		{"awards", "Languages\nEnglish, French\n\nAwards & Honours\nBest paper award, ICML 2022\nDean's list 2017\n", func(t *testing.T, c cv.StructuredCV) {
+			if len(c.Awards) != 2 {
+				t.Errorf("awards = %+v", c.Awards)
+			}
+		}},
+		{"interests fr", "Langues\nFrançais, Anglais\n\nCentres d'intérêt\nRandonnée, échecs, photographie\n", func(t *testing.T, c cv.StructuredCV) {
+			if len(c.OtherSections) != 1 || c.OtherSections[0].Title != "Centres d'intérêt" {
+				t.Errorf("other = %+v", c.OtherSections)
+			}
+		}},
+		{"references", "Languages\nEnglish — native\nArabic — fluent\n\nReferences\nAvailable upon request\n", func(t *testing.T, c cv.StructuredCV) {
+			if len(c.OtherSections) != 1 || c.OtherSections[0].Title != "References" {
+				t.Errorf("other = %+v", c.OtherSections)
+			}
+		}},
+		{"free lines after", "Languages\nEnglish (C2), French (B2)\nDriving licence B\nOpen to relocation\n", func(t *testing.T, c cv.StructuredCV) {}},
+		{"lower-case heading", "Langues\nFrançais, Anglais\n\nAutres informations\nPermis B, disponible immédiatement\n", func(t *testing.T, c cv.StructuredCV) {}},
+		{"certifications after", "Languages\nEnglish, French\n\nCertifications & Talks\nCKA 2021\nKubeCon EU 2023 speaker\n", func(t *testing.T, c cv.StructuredCV) {}},
+		{"teaching after education", "Teaching\nTeaching Assistant, University of Leeds\t2016 – 2017\n• Ran lab sessions\n\nLanguages\nEnglish, French\n", func(t *testing.T, c cv.StructuredCV) {
+			if len(c.Experience) != 2 || c.Experience[1].Title != "Teaching Assistant" {
+				t.Errorf("experience = %+v", c.Experience)
+			}
+		}},
+		{"research after education", "Research\nResearch Assistant, University of Leeds\t2016 – 2017\n\nLanguages\nEnglish, French\n", func(t *testing.T, c cv.StructuredCV) {
+			if len(c.Experience) != 2 || c.Experience[1].Title != "Research Assistant" {
+				t.Errorf("experience = %+v", c.Experience)
+			}
+		}},
+		{"internships after education", "Internships\nSoftware Intern, Vermeg\t2016 – 2016\n\nLanguages\nEnglish, French\n", func(t *testing.T, c cv.StructuredCV) {
+			if len(c.Experience) != 2 || c.Experience[1].Company != "Vermeg" {
+				t.Errorf("experience = %+v", c.Experience)
+			}
+		}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := ParseText(base + tc.tail)
+			for _, l := range got.Skills.Languages {
+				if !isSpoken(l) {
+					t.Errorf("language %q", l)
+				}
+			}
+			if len(got.Education) != 1 {
+				t.Errorf("education = %+v", got.Education)
+			}
+			tc.check(t, got)
+		})
+	}
+}
+
+// Pattern 5: skills notations.
+func TestVariationSkills(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []string // normalised as the corpus scores them
+	}{
+		{"nested brackets", "Python (pandas, NumPy [basic]), SQL", []string{"python", "sql"}},
+		{"slashes", "Go / Rust / C++", []string{"go", "rust", "c"}},
+		{"semicolons", "Docker; Kubernetes; Terraform", []string{"docker", "kubernetes", "terraform"}},
+		{"and before last", "Python, SQL, and Docker", []string{"python", "sql", "docker"}},
+		{"et before last", "Python, SQL et Docker", []string{"python", "sql", "docker"}},
+		{"stars", "Python ★★★★☆\nGo ★★★☆☆", []string{"python", "go"}},
+		{"dots", "Python ●●●●○\nSQL ●●●○○", []string{"python", "sql"}},
+		{"out of five", "Python 4/5\nSQL (3/5)", []string{"python", "sql"}},
+		{"percent", "Python 90%, SQL 75%", []string{"python", "sql"}},
+		{"bullets", "● Python\n▪ Go\n► SQL\n✔ Docker\n☑ Git\n➤ Linux\n◦ Bash\n– Kafka", []string{"python", "go", "sql", "docker", "git", "linux", "bash", "kafka"}},
+		{"inline bullets", "Python ▪ Go ▪ SQL ► Docker", []string{"python", "go", "sql", "docker"}},
+		{"languages label", "Programming: Go, Python\nLanguages: English (C2), French (B2)", []string{"go", "python", "english", "french"}},
+		{"tools label", "Tools: Git, Jira, Figma\nFrameworks: React, Django", []string{"git", "jira", "figma", "react", "django"}},
+		{"label dash", "Cloud – AWS, GCP\nData – Spark, Airflow", []string{"aws", "gcp", "spark", "airflow"}},
+		{"bold label line", "Backend\nGo, Python, PostgreSQL\nFrontend\nReact, TypeScript", []string{"go", "python", "postgresql", "react", "typescript"}},
+		{"dash levels", "Languages: English – C2, French – B1\nExcel - advanced, Word", []string{"english", "french", "excel", "word"}},
+		{"bullet levels", "Python (expert) • Go (advanced) • SQL", []string{"python", "go", "sql"}},
+		{"research and development", "Research and Development", []string{"research and development"}},
+		{"level words", "Python (advanced), Go (intermediate), SQL - expert", []string{"python", "go", "sql"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := ParseText("Jane Roe\njane@example.com\n\nSkills\n" + tc.body + "\n")
+			s := skillSet(got.Skills)
+			slices.Sort(s)
+			want := slices.Clone(tc.want)
+			slices.Sort(want)
+			if !slices.Equal(s, want) {
+				t.Errorf("skills = %q, want %q", s, want)
+			}
+		})
+	}
+	t.Run("languages category", func(t *testing.T) {
+		got := ParseText("Jane Roe\n\nSkills\nProgramming: Go, Python\nLanguages: English (C2), French (B2)\n")
+		if !slices.Equal(got.Skills.Languages, []string{"English (C2)", "French (B2)"}) {
+			t.Errorf("languages = %q (skills %+v)", got.Skills.Languages, got.Skills)
+		}
+	})
+	t.Run("tools category", func(t *testing.T) {
+		got := ParseText("Jane Roe\n\nSkills\nTools: Git, Jira, Figma\n")
+		if !slices.Equal(got.Skills.Tools, []string{"Git", "Jira", "Figma"}) {
+			t.Errorf("tools = %q", got.Skills.Tools)
+		}
+	})
+}
+
+// Pattern 5: a wrapped bullet's last line is not an entry header.
+func TestVariationWrappedBullets(t *testing.T) {
+	cases := []struct{ name, job string }{
+		{"two words", "• Migrated the batch jobs of the risk team to a streaming platform built on\nApache Kafka\n• Cut costs by 20%"},
+		{"capitalised clause", "• Led the migration of 40 services from the legacy monolith to\nKubernetes, saving 30% of compute\n• Cut costs by 20%"},
+		{"last bullet", "• Cut costs by 20%\n• Built the reporting stack used daily by the finance team with\nPower BI and Azure SQL"},
+		{"glyph bullets", "▪ Migrated the batch jobs of the risk team to a streaming platform on\nApache Kafka\n▪ Cut costs by 20%"},
+		{"star bullets", "* Migrated the batch jobs of the risk team to a streaming platform on\nApache Kafka\n* Cut costs by 20%"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := ParseText("Jane Roe\n\nExperience\nData Engineer, Monzo\t2021 – Present\n" + tc.job + "\nAnalyst, Acme Corp\t2019 – 2021\n• Reports\n")
+			if len(got.Experience) != 2 || got.Experience[0].Company != "Monzo" || got.Experience[1].Company != "Acme Corp" {
+				t.Fatalf("experience = %+v", got.Experience)
+			}
+			if b := got.Experience[0].Bullets; len(b) != 2 {
+				t.Errorf("bullets = %q", b)
 			}
 		})
 	}
