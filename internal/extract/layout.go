@@ -142,21 +142,44 @@ func findGutter(segs []*segment, width float64) (float64, gutterKind) {
 		}
 	}
 	slices.Sort(xs)
-	bestX, bestN, bestKind := 0.0, 0, gutterNone
-	for i := 0; i < len(xs); {
-		j := i
-		for j < len(xs) && xs[j]-xs[i] <= 3 {
-			j++
-		}
-		if n := j - i; n >= 5 && n > bestN {
-			x := xs[i] - 0.5
-			if k := gutterAt(segs, x, width); k != gutterNone {
-				bestX, bestN, bestKind = x, n, k
-			}
-		}
-		i = j
+	// Every distinct start is a candidate edge, supported by the starts
+	// within 2pt of it. A stray word starting just left of a column (a
+	// header word running over the column's edge) has the same support as
+	// the edge itself, so ties go to the start most words share exactly.
+	type cand struct {
+		x        float64
+		n, exact int
 	}
-	return bestX, bestKind
+	var cands []cand
+	for i := 0; i < len(xs); {
+		e := i
+		for e < len(xs) && xs[e]-xs[i] < 0.1 {
+			e++
+		}
+		lo, hi := i, e
+		for lo > 0 && xs[i]-xs[lo-1] <= 2 {
+			lo--
+		}
+		for hi < len(xs) && xs[hi]-xs[i] <= 2 {
+			hi++
+		}
+		if hi-lo >= 5 {
+			cands = append(cands, cand{xs[i] - 0.5, hi - lo, e - i})
+		}
+		i = e
+	}
+	slices.SortStableFunc(cands, func(a, b cand) int {
+		if a.n != b.n {
+			return b.n - a.n
+		}
+		return b.exact - a.exact
+	})
+	for _, c := range cands {
+		if k := gutterAt(segs, c.x, width); k != gutterNone {
+			return c.x, k
+		}
+	}
+	return 0, gutterNone
 }
 
 // gutterKind is what a vertical gutter separates.
