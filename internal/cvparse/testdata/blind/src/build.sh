@@ -9,8 +9,10 @@
 #   chrome   HTML printed to PDF by headless Chromium
 #   outline  same, then every glyph turned into a path by Ghostscript
 #            (no text layer: the PDF can only be read by OCR)
-#   lo-docx, lo-odt   HTML converted by LibreOffice Writer
-#   latex, moderncv   .tex typeset by xelatex (run twice for page refs)
+#   lo-docx, lo-odt   HTML opened in LibreOffice Writer (not Writer/Web) and
+#            saved as DOCX or ODT
+#   latex, moderncv   .tex typeset by xelatex, or pdflatex when the source
+#            says '% engine: pdflatex' (run twice for page refs)
 #   txt      copied as is
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -41,12 +43,14 @@ build() {
 		filter=$fmt
 		[ "$fmt" = docx ] && filter='docx:MS Word 2007 XML'
 		[ "$fmt" = odt ] && filter='odt:writer8'
-		soffice --headless -env:UserInstallation="file://$tmp/lo" \
+		soffice --headless -env:UserInstallation="file://$tmp/lo" --infilter="HTML (StarWriter)" \
 			--convert-to "$filter" --outdir "$tmp" "$src" >/dev/null
 		mv "$tmp/$stem.$fmt" "$out/$stem.$fmt" ;;
 	latex|moderncv)
+		engine=xelatex
+		if grep -q '^% engine: pdflatex' "$src"; then engine=pdflatex; fi
 		(cd "$tmp" && for _ in 1 2; do
-			xelatex -interaction=nonstopmode -halt-on-error "$src" >/dev/null || { tail -30 "$stem.log"; exit 1; }
+			$engine -interaction=nonstopmode -halt-on-error "$src" >/dev/null || { tail -30 "$stem.log"; exit 1; }
 		done)
 		mv "$tmp/$stem.pdf" "$out/$stem.pdf" ;;
 	txt) cp "$src" "$out/$stem.txt" ;;
