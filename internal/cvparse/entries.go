@@ -138,8 +138,8 @@ func isLong(s string) bool {
 // so each piece carries one date at the same offset.
 func groupEntries(lines []line) []entry {
 	var blocks []entry
-	for _, u := range toUnits(lines) {
-		body := u.bullet || (isLong(u.text) && !u.dated)
+	for _, u := range toUnits(markBodyIndent(lines)) {
+		body := u.bullet || isBodyText(u)
 		n := len(blocks)
 		switch {
 		case body && n == 0:
@@ -157,6 +157,144 @@ func groupEntries(lines []line) []entry {
 		out = append(out, splitHead(b)...)
 	}
 	return mergeOrphans(out)
+}
+
+// isBodyText says whether an unbulleted unit describes the entry rather
+// than heads it: a line at the body's indent level, or prose. A date in
+// running text ("$9B processed in 2023.") does not make a sentence a
+// header; a line of short parts set apart by separators ("Licence AES —
+// Université Lyon 2") is a header however many words it has.
+func isBodyText(u unit) bool {
+	if u.setIn {
+		return !u.dated || isLong(u.text) && dateInProse(u.text)
+	}
+	if !isLong(u.text) || headerShaped(u.text) {
+		return false
+	}
+	return !u.dated || dateInProse(u.text)
+}
+
+// dateInProse: the line's only date is a single date inside a sentence,
+// after a lower-case word ("launched in 2021", "depuis 2019" excepted:
+// "since" opens a range).
+func dateInProse(t string) bool {
+	dr, ok := findDateRange(t)
+	if !ok || dr.end != "" {
+		return false
+	}
+	before := strings.Fields(t[:dr.at])
+	if len(before) == 0 {
+		return false
+	}
+	w := []rune(before[len(before)-1])
+	return unicode.IsLower(w[0])
+}
+
+// headerShaped: two or more parts cut by strong separators, none longer
+// than a name or a title.
+func headerShaped(t string) bool {
+	if strings.HasSuffix(strings.TrimSpace(t), ".") {
+		return false
+	}
+	ps := cutParts(t)
+	if len(ps) < 2 {
+		return false
+	}
+	for _, p := range ps {
+		if len(strings.Fields(p)) > 6 {
+			return false
+		}
+	}
+	return true
+}
+
+// bodyIndentMin and bodyIndentMax bound how far an entry's body is set in
+// from the lines that head it, in points: more than OCR's jitter, less than
+// a table's column.
+const (
+	bodyIndentMin = 6
+	bodyIndentMax = 60
+)
+
+// markBodyIndent marks the lines at an entry-body indent level. Browsers
+// and word processors draw list bullets as shapes, so a PDF's bullets often
+// reach us as plain lines set in from the title and company lines. A level
+// is a body level when a shallower level lies within bodyIndentMin to
+// bodyIndentMax points, holding two lines or more that the level's lines
+// follow (a running header or footer further left is no such level), and
+// its lines read as a body: two of them follow one another, or one is a
+// sentence. A single indented line under each header (a title set in below
+// its company) is not.
+func markBodyIndent(lines []line) []line {
+	type level struct {
+		x          float64
+		n, run     int
+		long, body bool
+		after      map[int]bool // levels a line of this one directly follows
+	}
+	levelOf := func(ls []level, x float64) int {
+		for i, l := range ls {
+			if x >= l.x-3 && x <= l.x+3 {
+				return i
+			}
+		}
+		return -1
+	}
+	byPage := map[int][]level{}
+	for _, l := range lines {
+		if l.x <= 0 || l.bullet {
+			continue
+		}
+		ls := byPage[l.page]
+		if levelOf(ls, l.x) < 0 {
+			byPage[l.page] = append(ls, level{x: l.x})
+		}
+	}
+	prev := -1
+	for i, l := range lines {
+		ls := byPage[l.page]
+		k := levelOf(ls, l.x)
+		if l.x <= 0 || l.bullet || k < 0 {
+			prev = -1
+			continue
+		}
+		ls[k].n++
+		ls[k].long = ls[k].long || isLong(l.text) && !headerShaped(l.text)
+		if prev >= 0 && lines[i-1].page == l.page {
+			if prev == k {
+				ls[k].run++
+			} else {
+				if ls[k].after == nil {
+					ls[k].after = map[int]bool{}
+				}
+				ls[k].after[prev] = true
+			}
+		}
+		prev = k
+	}
+	any := false
+	for _, ls := range byPage {
+		for i := range ls {
+			shallower := false
+			for j, o := range ls {
+				d := ls[i].x - o.x
+				shallower = shallower || d > bodyIndentMin && d <= bodyIndentMax && o.n >= 2 && ls[i].after[j]
+			}
+			ls[i].body = shallower && (ls[i].run > 0 || ls[i].long)
+			any = any || ls[i].body
+		}
+	}
+	if !any {
+		return lines
+	}
+	out := make([]line, len(lines))
+	for i, l := range lines {
+		out[i] = l
+		if k := levelOf(byPage[l.page], l.x); l.x > 0 && !l.bullet && k >= 0 && byPage[l.page][k].body {
+			out[i].setIn = true
+		}
+	}
+	return out
 }
 
 func splitHead(b entry) []entry {

@@ -18,10 +18,13 @@ import (
 
 // line is a document line with its layout cues.
 type line struct {
-	text      string
-	bold      bool
-	heading   bool
-	bullet    bool
+	text    string
+	bold    bool
+	heading bool
+	bullet  bool
+	// setIn: the line sits at an indent level that holds an entry's
+	// body (bullets whose glyph the PDF drew as a shape, not a character).
+	setIn     bool
 	gapBefore bool
 	size      float64
 	x         float64

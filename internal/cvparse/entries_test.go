@@ -1,0 +1,142 @@
+package cvparse
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/utopiahire/utopiahire/internal/cv"
+	"github.com/utopiahire/utopiahire/internal/extract"
+)
+
+// How the lines of an entry are told apart: which head it (title,
+// company, dates) and which describe it, on layouts the corpus generator
+// does not produce.
+
+// placed is a PDF line at a left position, for layouts read from word
+// boxes: "x|text".
+func placed(rows ...string) extract.Document {
+	var d extract.Document
+	for _, r := range rows {
+		x, t, _ := strings.Cut(r, "|")
+		var xv float64
+		for _, c := range x {
+			xv = xv*10 + float64(c-'0')
+		}
+		d.Lines = append(d.Lines, extract.Line{Text: t, X: xv, Page: 1, Size: 10})
+	}
+	d.Pages = 1
+	return d
+}
+
+type expWant struct{ Title, Company, Location, Start, End string }
+
+func expsOf(c cv.StructuredCV) []expWant {
+	var out []expWant
+	for _, x := range c.Experience {
+		out = append(out, expWant{x.Title, x.Company, x.Location, x.StartDate, x.EndDate})
+	}
+	return out
+}
+
+type eduWant struct{ Degree, Institution, Location, Start, End string }
+
+func edusOf(c cv.StructuredCV) []eduWant {
+	var out []eduWant
+	for _, x := range c.Education {
+		out = append(out, eduWant{x.Degree, x.Institution, x.Location, x.StartDate, x.EndDate})
+	}
+	return out
+}
+
+// Bullets drawn as shapes reach us as plain lines set in from the header
+// lines: the indent says they are the body, however short they are or
+// whatever job words they hold.
+func TestEntryBodyByIndent(t *testing.T) {
+	head := []string{"50|Jane Roe", "50|jane@example.com", "50|Experience"}
+	tests := []struct {
+		name string
+		rows []string
+		want []expWant
+	}{
+		{"short bullet with a job word", []string{
+			"50|Acquisition Manager — Back Market, Paris",
+			"50|Since March 2021",
+			"62|Ran a paid search budget of 1.2 M€ a year over six countries",
+			"62|Rebuilt the GA4 tagging plan",
+			"62|Management of two acquisition officers",
+			"50|Digital Marketing Officer, Decathlon, Lille",
+			"50|Sept. 2017 – Feb. 2021",
+			"62|E-mail campaigns and automation in HubSpot",
+			"62|SEO with the product teams",
+		}, []expWant{
+			{"Acquisition Manager", "Back Market", "Paris", "March 2021", "Present"},
+			{"Digital Marketing Officer", "Decathlon", "Lille", "Sept. 2017", "Feb. 2021"},
+		}},
+		{"sentence with a year", []string{
+			"50|Senior Product Manager",
+			"50|Flutterwave — Lagos • Jan 2020 – Present",
+			"80|Own the merchant checkout product: 290,000 merchants in 34 countries, $9B processed in 2023.",
+			"80|Launched pay-with-bank-transfer in Ghana and Kenya.",
+			"50|Product Manager",
+			"50|Paystack — Lagos • Aug 2017 – Dec 2019",
+			"80|Shipped Paystack Storefront, a no-code shop builder.",
+		}, []expWant{
+			{"Senior Product Manager", "Flutterwave", "Lagos", "Jan 2020", "Present"},
+			{"Product Manager", "Paystack", "Lagos", "Aug 2017", "Dec 2019"},
+		}},
+		{"title set in below its company", []string{
+			"50|Acme Corp\t2019 – 2021",
+			"62|Software Engineer",
+			"74|Built the billing service",
+			"74|Cut the p95 latency by half",
+			"50|Globex Inc\t2016 – 2019",
+			"62|Junior Developer",
+			"74|Wrote the first API",
+		}, []expWant{
+			{"Software Engineer", "Acme Corp", "", "2019", "2021"},
+			{"Junior Developer", "Globex Inc", "", "2016", "2019"},
+		}},
+		{"running footer further left", []string{
+			"50|Data Analyst",
+			"50|Acme Corp — Leeds • 2020 – 2022",
+			"80|Built the sales dashboards",
+			"80|Automated the monthly report",
+			"50|Junior Analyst",
+			"50|Globex Inc — York • 2018 – 2020",
+			"80|Cleaned the CRM data",
+			"24|file:///home/jane/cv.html\t1/2",
+		}, []expWant{
+			{"Data Analyst", "Acme Corp", "Leeds", "2020", "2022"},
+			{"Junior Analyst", "Globex Inc", "York", "2018", "2020"},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := expsOf(Parse(placed(append(head, tt.rows...)...)))
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("experience (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// A header line of short parts set apart by separators is a header
+// however many words it has; prose stays prose even with a date in it.
+func TestEntryHeaderOrProse(t *testing.T) {
+	got := ParseText("Jane Roe\n\nFormation\nMaster Marketing digital et e-business — IAE Lyon\n2015 – 2017\n" +
+		"Licence Administration économique et sociale — Université Lumière Lyon 2\n2012 – 2015\n")
+	want := []eduWant{
+		{"Master Marketing digital et e-business", "IAE Lyon", "", "2015", "2017"},
+		{"Licence Administration économique et sociale", "Université Lumière Lyon 2", "", "2012", "2015"},
+	}
+	if diff := cmp.Diff(want, edusOf(got)); diff != "" {
+		t.Errorf("education (-want +got):\n%s", diff)
+	}
+	got = ParseText("Jane Roe\n\nExperience\nProduct Manager\nPaystack, Lagos\tAug 2017 – Dec 2019\n" +
+		"Shipped the storefront builder used by 15,000 merchants in 2018.\n")
+	if x := expsOf(got); len(x) != 1 || x[0].Company != "Paystack" || got.Experience[0].Description == "" {
+		t.Errorf("experience = %+v", got.Experience)
+	}
+}
