@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -42,6 +43,8 @@ type RedisBrokerConfig struct {
 	// Cluster (IsClusterMode, or several addresses without MasterName). On a
 	// cluster, live publications use sharded pub/sub (SSUBSCRIBE/SPUBLISH,
 	// Redis >= 7), so each channel's traffic touches only its own shard.
+	// PoolSize 0 means what a single Redis client gets: 10 connections per
+	// CPU (on a cluster, per master).
 	Options *redis.UniversalOptions
 	// Prefix namespaces every key and pub/sub channel, so that several hubs
 	// (or tests) can share one Redis. Default "hub".
@@ -130,13 +133,28 @@ func NewRedisBroker(ctx context.Context, cfg RedisBrokerConfig) (*RedisBroker, e
 		// callers retry explicitly, with idempotency keys.
 		return newRedisBroker(ctx, cfg, redis.NewClient(withBrokerDefaults(opts)))
 	}
-	o := *cfg.Options
-	o.MaxRetries = -1 // as above
+	return newRedisBroker(ctx, cfg, redis.NewUniversalClient(universalBrokerOptions(*cfg.Options)))
+}
+
+// universalBrokerOptions applies the broker's defaults to options for
+// redis.NewUniversalClient.
+func universalBrokerOptions(o redis.UniversalOptions) *redis.UniversalOptions {
+	o.MaxRetries = -1 // as for a URL: callers retry explicitly
 	o.ContextTimeoutEnabled = true
 	if o.MaintNotificationsConfig == nil {
 		o.MaintNotificationsConfig = maintNotificationsOff()
 	}
-	return newRedisBroker(ctx, cfg, redis.NewUniversalClient(&o))
+	// go-redis gives a cluster client half the connections per node that it
+	// gives a single or Sentinel client (5 against 10 per CPU). A publish
+	// holds a connection until its reply is read, and on a busy node the
+	// reply waits behind the WebSocket writers of the previous fan-out: a
+	// publish that finds the smaller pool empty reaches Redis one fan-out
+	// round later and is delivered in a round (one write per subscriber) of
+	// its own. One size for every deployment keeps a cluster from paying for
+	// that (issue 18: 8 concurrent publishers on one CPU made 1.8× the
+	// WebSocket writes per delivery on a cluster).
+	o.PoolSize = cmpOr(o.PoolSize, 10*runtime.GOMAXPROCS(0))
+	return &o
 }
 
 func withBrokerDefaults(opts *redis.Options) *redis.Options {
