@@ -4,7 +4,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/utopiahire/utopiahire/internal/cv"
 )
@@ -209,7 +211,7 @@ func (b *builder) experience(e entry) cv.Experience {
 	if x.EndDate == "present" {
 		x.EndDate = "Present"
 	}
-	rest := assign(parts, []role{
+	picked, fellBack := assign(parts, []role{
 		{name: "location", late: true, pick: func(p part) int {
 			return roleBonus(p, "location") + boolScore(isLocation(p.text) && p.role == "")*5
 		}},
@@ -219,16 +221,21 @@ func (b *builder) experience(e entry) cv.Experience {
 		{name: "company", pick: func(p part) int {
 			return roleBonus(p, "org") + (orgScore(p.text)*3-titleScore(p.text))*boolScore(p.role == "")
 		}},
-	}, func(name, v string) {
-		switch name {
-		case "location":
-			x.Location = v
-		case "title":
-			x.Title = v
-		case "company":
-			x.Company = v
-		}
 	})
+	loc, title, company := 0, 1, 2
+	// "Senior Product Manager, Payments" over "Flutterwave — Lagos": a
+	// tail cut from the title by a comma that the company took only for
+	// want of a better part is the title's department when another line
+	// of the header opens with the employer.
+	if fellBack[company] && picked[title] >= 0 && picked[company] == picked[title]+1 && parts[picked[company]].afterComma &&
+		parts[picked[company]].line == parts[picked[title]].line {
+		if o := employerLine(parts, picked); o >= 0 {
+			parts[picked[title]].text += ", " + parts[picked[company]].text
+			picked[company] = o
+		}
+	}
+	x.Location, x.Title, x.Company = textOf(parts, picked[loc]), textOf(parts, picked[title]), textOf(parts, picked[company])
+	rest := restOf(parts, picked)
 	// A place name is the location only where the header has another
 	// candidate for the company: "Monzo, London", "Orange, Paris" and a
 	// lone "Santander" name the employer.
@@ -238,6 +245,11 @@ func (b *builder) experience(e entry) cv.Experience {
 		} else if !strings.Contains(x.Location, ",") && x.Title != "" {
 			x.Company, x.Location = x.Location, ""
 		}
+	}
+	// "Cliniques universitaires Saint-Luc, Woluwe-Saint-Lambert": a town
+	// too small for the gazetteer after the employer's name.
+	if x.Location == "" {
+		x.Company, x.Location = cutTown(x.Company)
 	}
 	x.Bullets, x.Description = bodyText(e.body)
 	x.Description = joinNonEmpty(append(rest, x.Description)...)
@@ -282,7 +294,7 @@ func (b *builder) education(e entry) cv.Education {
 		// A single date on a degree is when it was obtained.
 		x.StartDate, x.EndDate = "", x.StartDate
 	}
-	rest := assign(parts, []role{
+	picked, _ := assign(parts, []role{
 		{name: "location", pick: func(p part) int {
 			return roleBonus(p, "location") + boolScore(isLocation(p.text) && institutionScore(p.text) == 0 && p.role == "")*5
 		}},
@@ -292,16 +304,13 @@ func (b *builder) education(e entry) cv.Education {
 		{name: "institution", pick: func(p part) int {
 			return roleBonus(p, "institution") + (institutionScore(p.text)*3+orgScore(p.text)-degreeScore(p.text))*boolScore(p.role == "")
 		}},
-	}, func(name, v string) {
-		switch name {
-		case "location":
-			x.Location = v
-		case "degree":
-			x.Degree = v
-		case "institution":
-			x.Institution = v
-		}
 	})
+	x.Location, x.Degree, x.Institution = textOf(parts, picked[0]), textOf(parts, picked[1]), textOf(parts, picked[2])
+	rest := restOf(parts, picked)
+	// "Obafemi Awolowo University, Ile-Ife": the school's town.
+	if x.Location == "" {
+		x.Institution, x.Location = cutTown(x.Institution)
+	}
 	x.Achievements, x.Description = bodyText(kept)
 	x.Description = joinNonEmpty(append(rest, x.Description)...)
 	x.ID = b.stableID("edu", x.Degree, x.Institution, x.EndDate)
@@ -318,13 +327,15 @@ type role struct {
 }
 
 // assign gives each role the best-scoring unused part (open-resume style
-// feature scoring; ties go to the earlier part). The location needs a
-// positive score; the others fall back to the first unused parts in order,
-// since CVs put the main field first. Unassigned parts are returned.
-func assign(parts []part, roles []role, set func(name, v string)) []string {
+// feature scoring; ties go to the earlier part) and returns each role's
+// part index, -1 for none. The location needs a positive score; the
+// others fall back to the first unused parts in order, since CVs put the
+// main field first; fellBack says which roles took a part that way.
+func assign(parts []part, roles []role) (picked []int, fellBack []bool) {
 	used := make([]bool, len(parts))
-	var unscored []role
-	for _, r := range roles {
+	picked, fellBack = make([]int, len(roles)), make([]bool, len(roles))
+	var unscored []int
+	for k, r := range roles {
 		best, bestScore := -1, 0
 		for i, p := range parts {
 			if used[i] {
@@ -334,31 +345,101 @@ func assign(parts []part, roles []role, set func(name, v string)) []string {
 				best, bestScore = i, s
 			}
 		}
+		picked[k] = best
 		if best < 0 {
 			if r.name != "location" {
-				unscored = append(unscored, r)
+				unscored = append(unscored, k)
 			}
 			continue
 		}
 		used[best] = true
-		set(r.name, parts[best].text)
 	}
-	for _, r := range unscored {
-		for i, p := range parts {
+	for _, k := range unscored {
+		for i := range parts {
 			if !used[i] {
-				used[i] = true
-				set(r.name, p.text)
+				used[i], picked[k], fellBack[k] = true, i, true
 				break
 			}
 		}
 	}
+	return picked, fellBack
+}
+
+func textOf(parts []part, i int) string {
+	if i < 0 {
+		return ""
+	}
+	return parts[i].text
+}
+
+// restOf is the text of the parts no role took.
+func restOf(parts []part, picked []int) []string {
 	var rest []string
 	for i, p := range parts {
-		if !used[i] {
+		if !slices.Contains(picked, i) {
 			rest = append(rest, p.text)
 		}
 	}
 	return rest
+}
+
+// employerLine finds an unassigned part that opens a header line other
+// than the title's and that line shows it is the employer's: it carries
+// the dates or the location, or the part has an organisation word.
+func employerLine(parts []part, picked []int) int {
+	title := parts[picked[1]].line
+	for i, p := range parts {
+		if slices.Contains(picked, i) || p.line == title || p.afterComma || i > 0 && parts[i-1].line == p.line {
+			continue
+		}
+		if p.dated || orgScore(p.text) > 0 || picked[0] >= 0 && parts[picked[0]].line == p.line {
+			return i
+		}
+	}
+	return -1
+}
+
+// cutTown splits "Name, Town" where Town is shaped like a place name the
+// gazetteer does not hold (a district, a small town): one to three
+// capitalised words, hyphenated compounds and particles allowed, no
+// acronym and no word that names a job, an organisation or a school.
+func cutTown(s string) (name, town string) {
+	i := strings.LastIndex(s, ", ")
+	if i <= 0 {
+		return s, ""
+	}
+	head, tail := strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+2:])
+	if !townShaped(tail) || len(strings.Fields(head)) == 0 {
+		return s, ""
+	}
+	return head, tail
+}
+
+func townShaped(t string) bool {
+	core := t
+	if m := reParenPlace.FindStringSubmatch(t); m != nil && isLocation(m[2]) {
+		core = strings.TrimSpace(m[1]) // "Écully (France)"
+	}
+	ws := strings.Fields(core)
+	if len(ws) == 0 || len(ws) > 3 || titleScore(core)+orgScore(core)+institutionScore(core)+degreeScore(core) > 0 {
+		return false
+	}
+	for _, w := range ws {
+		for _, seg := range strings.FieldsFunc(w, func(r rune) bool { return r == '-' || r == '\'' || r == '’' }) {
+			r := []rune(seg)
+			switch {
+			case functionWords[strings.ToLower(seg)] || particles[strings.ToLower(seg)] || seg == "d" || seg == "l":
+			case !unicode.IsUpper(r[0]) || len(r) > 1 && strings.ToUpper(seg) == seg:
+				return false // lower case, or an acronym ("PSL", "IP Paris")
+			}
+			for _, c := range r {
+				if !unicode.IsLetter(c) {
+					return false
+				}
+			}
+		}
+	}
+	return true
 }
 
 func roleBonus(p part, want string) int {

@@ -9,7 +9,12 @@ import (
 	"github.com/utopiahire/utopiahire/internal/text"
 )
 
-const presentWords = `present|présent|current|currently|now|today|ongoing|aujourd['’]hui|en cours|actuel(?:lement)?|maintenant|ce jour|à ce jour|heute|actualidad`
+const (
+	presentWords = `present|présent|current|currently|now|today|ongoing|aujourd['’]hui|en cours|actuel(?:lement)?|maintenant|ce jour|à ce jour|heute|actualidad|` + tillWords
+	// tillWords end a running range with no dash before them ("Apr 2019
+	// till date"): how Indian and British CVs often say "present".
+	tillWords = `till\s+(?:date|now)|to\s+date|until\s+now|up\s+to\s+(?:date|now)`
+)
 
 var (
 	monthAlt = func() string {
@@ -20,7 +25,7 @@ var (
 		return strings.Join(names, "|")
 	}()
 	dateTok = `(?:(?:` + monthAlt + `)\.?,?\s+(?:19|20)\d{2}|(?:0?[1-9]|1[0-2])[/.](?:19|20)\d{2}|(?:19|20)\d{2}[-/.](?:0[1-9]|1[0-2])\b|(?:19|20)\d{2}|` + presentWords + `)`
-	reRange = regexp.MustCompile(`(?i)(?:(?:from|de|du|since|depuis)\s+)?(` + dateTok + `)(?:\s*(?:[-–—−~]|to|until|à|au|a|jusqu['’]à|jusqu['’]au)\s*(` + dateTok + `))?`)
+	reRange = regexp.MustCompile(`(?i)(?:(?:from|de|du|since|depuis)\s+)?(` + dateTok + `)(?:\s*(?:[-–—−~]|to|until|à|au|a|jusqu['’]à|jusqu['’]au)\s*(` + dateTok + `)|\s+(` + tillWords + `))?`)
 	reSince = regexp.MustCompile(`(?i)^(?:since|depuis)\b`)
 	reMonY  = regexp.MustCompile(`(?i)^(` + monthAlt + `)\.?,?\s+((?:19|20)\d{2})$`)
 	reNumMY = regexp.MustCompile(`^(0?[1-9]|1[0-2])[/.]((?:19|20)\d{2})$`)
@@ -51,6 +56,8 @@ func findDateRange(s string) (dateRange, bool) {
 		var b string
 		if m[4] >= 0 {
 			b = s[m[4]:m[5]]
+		} else if m[6] >= 0 {
+			b = s[m[6]:m[7]] // "Apr 2019 till date"
 		}
 		if b == "" && rePres.MatchString(strings.TrimSpace(a)) {
 			continue

@@ -373,12 +373,17 @@ type part struct {
 	text string
 	line int
 	role string // "title" when an "X at Y" pattern fixed it, "org" likewise
+	// afterComma: cut from the part before it on its line at a comma.
+	afterComma bool
+	// dated: its line carries the entry's dates.
+	dated bool
 }
 
 // headParts removes the date range from the header lines and cuts them into
 // fragments at strong separators, then at a comma when what follows is a
 // place or an organisation.
 func headParts(head []unit) (parts []part, dr dateRange, found bool) {
+	dateLine := -1
 	// A header whose lines are nearly all "Label<tab>value" or "Label:
 	// value" is a label/value layout, whatever its label words ("Organisation
 	// name", "Emploi occupé"): the labels are dropped and the values read
@@ -395,6 +400,18 @@ func headParts(head []unit) (parts []part, dr dateRange, found bool) {
 		// "Position<tab>Engineer", "Employeur : Capgemini": the label says
 		// which field the value is.
 		if role, value, ok := labelledValue(t); ok {
+			// "Company: Mota-Engil, Porto": the label names the first
+			// part; a place after it is read as any other part.
+			if role == "org" || role == "institution" {
+				for k, p := range cutPieces(value) {
+					pt := part{text: p.text, line: i, afterComma: p.afterComma}
+					if k == 0 {
+						pt.role = role
+					}
+					parts = append(parts, pt)
+				}
+				continue
+			}
 			if role != "dates" {
 				parts = append(parts, part{text: value, line: i, role: role})
 				continue
@@ -403,38 +420,61 @@ func headParts(head []unit) (parts []part, dr dateRange, found bool) {
 		} else if _, value, ok := labelShaped(t); ok && kvLayout {
 			t = value
 			if _, isDate := findDateRange(value); !isDate {
-				for _, p := range cutParts(value) {
-					parts = append(parts, part{text: p, line: i})
+				for _, p := range cutPieces(value) {
+					parts = append(parts, part{text: p.text, line: i, afterComma: p.afterComma})
 				}
 				continue
 			}
 		}
 		if !found {
 			if d, ok := findDateRange(t); ok {
-				dr, found = d, true
+				dr, found, dateLine = d, true, i
 				t = t[:d.at] + "\t" + t[d.until:]
 			}
 		}
 		if m := reAtSep.FindStringSubmatch(strings.Split(t, "\t")[0]); m != nil && titleScore(m[1]) > 0 {
 			parts = append(parts, part{text: m[1], line: i, role: "title"})
 			t = m[2] + strings.TrimPrefix(t, strings.Split(t, "\t")[0])
-			for _, p := range cutParts(t) {
-				parts = append(parts, part{text: p, line: i})
+			for _, p := range cutPieces(t) {
+				parts = append(parts, part{text: p.text, line: i, afterComma: p.afterComma})
 			}
 			if len(parts) > 1 && parts[1].line == i {
 				parts[1].role = "org"
 			}
 			continue
 		}
-		for _, p := range cutParts(t) {
-			parts = append(parts, part{text: p, line: i})
+		for _, p := range cutPieces(t) {
+			parts = append(parts, part{text: p.text, line: i, afterComma: p.afterComma})
 		}
+	}
+	for k := range parts {
+		parts[k].dated = found && parts[k].line == dateLine
 	}
 	return parts, dr, found
 }
 
+// piece is a fragment of a header line; afterComma when a comma cut it
+// from the fragment before it.
+type piece struct {
+	text       string
+	afterComma bool
+}
+
 func cutParts(t string) []string {
 	var out []string
+	for _, p := range cutPieces(t) {
+		out = append(out, p.text)
+	}
+	return out
+}
+
+func cutPieces(t string) []piece {
+	var out []piece
+	add := func(ps []string) {
+		for k, p := range ps {
+			out = append(out, piece{text: p, afterComma: k > 0})
+		}
+	}
 	for _, p := range reStrongSep.Split(t, -1) {
 		p = strings.Trim(strings.TrimSpace(p), ",;:|–—-·")
 		p = strings.TrimSpace(p)
@@ -442,11 +482,11 @@ func cutParts(t string) []string {
 			continue
 		}
 		if m := reParenPlace.FindStringSubmatch(p); m != nil && isLocation(m[2]) {
-			out = append(out, commaSplit(strings.TrimSpace(m[1]))...)
-			out = append(out, m[2])
+			add(commaSplit(strings.TrimSpace(m[1])))
+			out = append(out, piece{text: m[2]})
 			continue
 		}
-		out = append(out, commaSplit(p)...)
+		add(commaSplit(p))
 	}
 	return out
 }

@@ -140,3 +140,57 @@ func TestEntryHeaderOrProse(t *testing.T) {
 		t.Errorf("experience = %+v", got.Experience)
 	}
 }
+
+// Which header part is the title, the company and the place, when the
+// words alone do not say.
+func TestEntryHeaderRoles(t *testing.T) {
+	tests := []struct {
+		name, entry string
+		want        expWant
+	}{
+		{"department after the title", "Senior Product Manager, Payments\nFlutterwave — Lagos • Jan 2020 – Present",
+			expWant{"Senior Product Manager, Payments", "Flutterwave", "Lagos", "Jan 2020", "Present"}},
+		{"department, employer line with its city", "Vice President, Corporate Development\t2019–Present\nEmirates NBD, Dubai",
+			expWant{"Vice President, Corporate Development", "Emirates NBD", "Dubai", "2019", "Present"}},
+		{"company after the title", "Software Engineer, Google\t2019 – 2021",
+			expWant{"Software Engineer", "Google", "", "2019", "2021"}},
+		{"company after the title, a note below", "Data Engineer, Acme\t2019 – 2021\nGreenfield project",
+			expWant{"Data Engineer", "Acme", "", "2019", "2021"}},
+		{"town the gazetteer lacks", "Infirmière en soins intensifs\nCliniques universitaires Saint-Luc, Woluwe-Saint-Lambert — 2012 à 2019",
+			expWant{"Infirmière en soins intensifs", "Cliniques universitaires Saint-Luc", "Woluwe-Saint-Lambert", "2012", "2019"}},
+		{"acronym is no town", "Research Engineer\tSep 2020 – Aug 2022\nMines ParisTech, PSL",
+			expWant{"Research Engineer", "Mines ParisTech, PSL", "", "Sep 2020", "Aug 2022"}},
+		{"practice is no town", "Senior Associate\tSep 2020 – Aug 2022\nDeloitte, Audit & Advisory",
+			expWant{"Senior Associate", "Deloitte, Audit & Advisory", "", "Sep 2020", "Aug 2022"}},
+		{"labelled company with its city", "Position:\tProject Engineer\nCompany:\tMota-Engil, Porto\nPeriod:\tOct 2020 – Present",
+			expWant{"Project Engineer", "Mota-Engil", "Porto", "Oct 2020", "Present"}},
+		{"till date", "Technical Lead\tApr 2019 - Till date\nInfosys Limited, Bengaluru",
+			expWant{"Technical Lead", "Infosys Limited", "Bengaluru", "Apr 2019", "Present"}},
+		{"to date without a dash", "Technical Lead\tApr 2019 to date\nInfosys Limited, Bengaluru",
+			expWant{"Technical Lead", "Infosys Limited", "Bengaluru", "Apr 2019", "Present"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := ParseText("Jane Roe\njane@example.com\n\nExperience\n" + tt.entry + "\n• Built the payments service\n")
+			x := expsOf(got)
+			if len(x) != 1 {
+				t.Fatalf("experience = %+v", got.Experience)
+			}
+			if n, _ := NormalizeDate(x[0].End); n == "present" {
+				x[0].End = "Present" // as written ("Till date"), read as running
+			}
+			if diff := cmp.Diff(tt.want, x[0]); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+	got := ParseText("Jane Roe\n\nEducation\nB.Sc. Computer Science\nObafemi Awolowo University, Ile-Ife • 2009 – 2014\n" +
+		"MBA\nLagos Business School, Pan-Atlantic University • 2018 – 2020\n")
+	want := []eduWant{
+		{"B.Sc. Computer Science", "Obafemi Awolowo University", "Ile-Ife", "2009", "2014"},
+		{"MBA", "Lagos Business School, Pan-Atlantic University", "", "2018", "2020"},
+	}
+	if diff := cmp.Diff(want, edusOf(got)); diff != "" {
+		t.Errorf("education (-want +got):\n%s", diff)
+	}
+}
