@@ -18,8 +18,9 @@ var (
 	reLabel    = regexp.MustCompile(`(?i)^\s*(?:e-?mail|courriel|phone|mobile|tel|tél|téléphone|telephone|portable|cell|cellphone|gsm|whatsapp|viber|numéro|numero|address|adresse|location|localisation|linkedin|github|portfolio|website|site web|site)(?:\.?\s*[:：]\s*|\.\s+|\s+)`)
 	// reNameLabel: "Name:", "Nom et prénom :" before the person's name in a
 	// label/value header; the colon may be lost to a table cell.
-	reNameLabel = regexp.MustCompile(`(?i)^\s*(?:full name|name|nom complet|nom et prénom|prénom et nom|nom)\s*(?:[:：]\s*|$)`)
-	reSplitter  = regexp.MustCompile(`\s*(?:\t|\||·|•|◦|⋅|∙|/\s|\s–\s|\s—\s|\s-\s|\s{2,})\s*`)
+	reNameLabel    = regexp.MustCompile(`(?i)^\s*(?:full name|name|nom complet|nom et prénom|prénom et nom|nom)\s*(?:[:：]\s*|$)`)
+	reAddressLabel = regexp.MustCompile(`(?i)^\s*(?:address|adresse|location|localisation)\s*[:：]`)
+	reSplitter     = regexp.MustCompile(`\s*(?:\t|\||·|•|◦|⋅|∙|/\s|\s–\s|\s—\s|\s-\s|\s{2,})\s*`)
 )
 
 // contactFields finds contact data in header lines (and a Contact section).
@@ -105,6 +106,10 @@ func (f *contactFinder) take(t string) string {
 				f.c.Portfolio = strings.TrimRight(reURL.FindString(p), "/.")
 			}
 		case isLocation(p) && f.c.Location == "" && (strings.Contains(raw, ":") || len(strings.Fields(p)) <= 6):
+			f.c.Location = p
+		case f.c.Location == "" && reAddressLabel.MatchString(raw):
+			// A labelled address is the location, street and postcode
+			// included ("Address: ul. Długa 14/3, 31-147 Kraków").
 			f.c.Location = p
 		default:
 			rest = append(rest, raw)

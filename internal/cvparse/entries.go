@@ -139,7 +139,7 @@ func isLong(s string) bool {
 func groupEntries(lines []line) []entry {
 	var blocks []entry
 	for _, u := range toUnits(markBodyIndent(lines)) {
-		body := u.bullet || isBodyText(u)
+		body := !u.entryHead && (u.bullet || isBodyText(u))
 		n := len(blocks)
 		switch {
 		case body && n == 0:

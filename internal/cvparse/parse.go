@@ -29,6 +29,12 @@ type line struct {
 	size      float64
 	x         float64
 	page      int
+	// section is set on a heading a layout reading recognised (a Europass
+	// label): the kind of section it opens.
+	section sectionKind
+	// entryHead is set on a line a layout reading knows heads an entry (a
+	// Europass row's title, employer, dates), whatever its shape.
+	entryHead bool
 }
 
 type section struct {
@@ -53,7 +59,7 @@ func Parse(doc extract.Document) cv.StructuredCV {
 // of, and text that went to the "additional" section because it fits no
 // section.
 func ParseUnread(doc extract.Document) (cv.StructuredCV, []cv.UnreadPart) {
-	lines := prepare(doc.Lines)
+	lines := europass(prepare(doc.Lines))
 	secs := splitSections(lines)
 	out := emptyCV()
 	b := builder{out: &out, links: doc.Links}
@@ -232,6 +238,12 @@ func splitSections(lines []line) []section {
 	seenKnown := false
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
+		if l.section != secHeader {
+			out = append(out, cur)
+			cur = section{kind: l.section, title: l.text}
+			seenKnown = true
+			continue
+		}
 		kind, known := headingKind(l.text)
 		if !known && !l.bullet && headingCue(l, body) {
 			kind, known = keywordHeading(l.text)

@@ -1,0 +1,379 @@
+package cvparse
+
+import (
+	"regexp"
+	"strings"
+)
+
+// euRole is what a Europass row's label says its value is.
+type euRole int
+
+const (
+	euNone     euRole = iota
+	euPersonal        // "Personal information": the value, if any, is the name
+	euName
+	euAddress
+	euPhone
+	euEmail
+	euHeadline // "Desired employment", "Poste visé": the headline
+	euSection  // a section label; kind says which
+	euDates
+	euTitle
+	euActivities
+	euEmployer
+	euSector
+	euDegree
+	euSubjects
+	euSchool
+	euLevel // "Level in national or international classification"
+	euLanguages
+	euSkills       // kind is secSkills (a list) or secOther (prose is not a skill)
+	euOther        // "Driving licence", "Additional information": kept under its label
+	euPersonalData // nationality, date of birth: kept at the end under the personal information label
+	euTitleLine    // "Europass", "Curriculum Vitae" above the form
+)
+
+type euLabel struct {
+	role euRole
+	kind sectionKind
+	// specific labels are found in Europass CVs and hardly elsewhere; two
+	// of them make a document read as one.
+	specific bool
+}
+
+// euLabels is the label vocabulary of the Europass CV, in its 2004 and 2013
+// forms, in English and French. A Europass CV is a two-column table: these
+// labels in the left column, their values in the right one.
+var euLabels = func() map[string]euLabel {
+	m := map[string]euLabel{}
+	add := func(l euLabel, labels ...string) {
+		for _, s := range labels {
+			m[euKey(s)] = l
+		}
+	}
+	spec := func(r euRole, k sectionKind) euLabel { return euLabel{role: r, kind: k, specific: true} }
+	add(euLabel{role: euPersonal}, "Personal information", "Personal details", "Informations personnelles", "Information personnelle",
+		"État civil")
+	add(spec(euName, 0), "First name(s) / Surname(s)", "Surname(s) / First name(s)", "Nom(s) / Prénom(s)", "Prénom(s) / Nom(s)")
+	add(euLabel{role: euAddress}, "Address(es)", "Adresse(s)")
+	add(euLabel{role: euPersonalData}, "Nationality", "Nationalité", "Date of birth", "Date de naissance", "Gender", "Sex", "Sexe",
+		"Fax", "Télécopie(s)", "Instant messaging", "Messagerie instantanée", "Place of birth", "Lieu de naissance")
+	add(euLabel{role: euTitleLine}, "Europass", "Curriculum Vitae", "Europass Curriculum Vitae")
+	add(euLabel{role: euPhone}, "Telephone(s)", "Téléphone(s)", "Mobile", "Portable")
+	add(euLabel{role: euEmail}, "E-mail(s)", "Courrier(s) électronique(s)", "Courriel(s)")
+	add(spec(euHeadline, 0), "Desired employment / Occupational field", "Emploi recherché / Domaine de compétence",
+		"Job applied for", "Preferred job", "Studies applied for", "Études visées")
+	add(euLabel{role: euHeadline}, "Position", "Emploi recherché", "Poste visé", "Emploi souhaité", "Poste recherché")
+	add(euLabel{role: euSection, kind: secExperience}, "Work experience", "Expérience professionnelle")
+	add(euLabel{role: euSection, kind: secEducation}, "Education and training", "Éducation et formation")
+	add(spec(euSection, secSkills), "Personal skills and competences", "Personal skills", "Aptitudes et compétences personnelles",
+		"Compétences personnelles")
+	add(euLabel{role: euDates}, "Dates", "Date(s)", "Period", "Période")
+	add(spec(euTitle, 0), "Occupation or position held", "Fonction ou poste occupé", "Profession ou poste occupé")
+	add(spec(euActivities, 0), "Main activities and responsibilities", "Principales activités et responsabilités")
+	add(spec(euEmployer, 0), "Name and address of employer", "Nom et adresse de l'employeur")
+	add(spec(euSector, 0), "Type of business or sector", "Type ou secteur d'activité", "Type d'entreprise ou secteur")
+	add(spec(euDegree, 0), "Title of qualification awarded", "Intitulé du certificat ou diplôme délivré",
+		"Intitulé du diplôme ou du certificat délivré")
+	add(spec(euSubjects, 0), "Principal subjects / occupational skills covered",
+		"Principales matières / compétences professionnelles couvertes")
+	add(spec(euSchool, 0), "Name and type of organisation providing education and training",
+		"Name and type of organization providing education and training",
+		"Nom et type de l'établissement d'enseignement ou de formation", "Nom et type de l'établissement")
+	add(spec(euLevel, 0), "Level in national or international classification", "Niveau dans la classification nationale ou internationale")
+	add(spec(euLanguages, 0), "Mother tongue(s)", "Other language(s)", "Langue(s) maternelle(s)", "Autre(s) langue(s)")
+	add(spec(euSkills, secSkills), "Technical skills and competences", "Computer skills and competences", "Digital skills",
+		"Digital competence", "Aptitudes et compétences techniques", "Aptitudes et compétences informatiques",
+		"Compétences numériques", "Compétences informatiques", "Compétences techniques")
+	add(spec(euSkills, secOther), "Social skills and competences", "Organisational skills and competences",
+		"Organizational skills and competences", "Artistic skills and competences", "Other skills and competences",
+		"Communication skills", "Organisational / managerial skills", "Organizational / managerial skills", "Job-related skills",
+		"Other skills", "Aptitudes et compétences sociales", "Aptitudes et compétences organisationnelles",
+		"Aptitudes et compétences artistiques", "Autres aptitudes et compétences", "Compétences en communication",
+		"Compétences relationnelles", "Compétences organisationnelles", "Compétences organisationnelles / managériales",
+		"Compétences liées à l'emploi", "Autres compétences", "Compétences professionnelles")
+	add(euLabel{role: euOther, kind: secOther}, "Driving licence(s)", "Driving license(s)", "Permis de conduire",
+		"Additional information", "Informations complémentaires", "Information complémentaire",
+		"Annexes")
+	return m
+}()
+
+// euKey folds a label and drops the plural marks "(s)", "(es)" of the
+// form's wording ("Langue(s) maternelle(s)", "Address(es)").
+func euKey(s string) string {
+	s = strings.NewReplacer("(s)", "", "(es)", "").Replace(strings.ToLower(s))
+	var kept []string
+	for _, w := range strings.Fields(fold(s)) {
+		if w != "s" {
+			kept = append(kept, w)
+		}
+	}
+	return strings.Join(kept, " ")
+}
+
+// euGridWords are the headings of the Europass language grid
+// ("Understanding / Speaking / Writing", "Listening  Reading") and the
+// words of its level descriptors: a row made of them names no language.
+var euGridWords = wordSet(`understanding speaking writing listening reading spoken interaction production self assessment
+	european level proficient independent basic user comprendre parler ecrire ecouter lire prendre part a une conversation
+	s exprimer oralement en continu expression orale ecrite comprehension auto evaluation niveau europeen utilisateur
+	experimente independant elementaire`)
+
+var reCEFR = regexp.MustCompile(`^(?:[ABC][12]\+?|[abc][12])$`)
+
+// euGridRow reads a row of the language grid: a language then one level
+// per skill ("anglais<tab>C1<tab>B2<tab>C1"). It returns the language.
+func euGridRow(t string) (string, bool) {
+	cells := strings.Split(t, "\t")
+	if len(cells) < 2 {
+		return "", false
+	}
+	levels := 0
+	for _, c := range cells[1:] {
+		for _, w := range strings.Fields(c) {
+			switch {
+			case reCEFR.MatchString(w):
+				levels++
+			case euGridWords[fold(w)]:
+			default:
+				return "", false
+			}
+		}
+	}
+	return strings.TrimSpace(cells[0]), levels > 0 && isSpoken(cells[0])
+}
+
+// euGridHeading says whether t is nothing but grid headings.
+func euGridHeading(t string) bool {
+	ws := strings.Fields(fold(t))
+	for _, w := range ws {
+		if !euGridWords[w] {
+			return false
+		}
+	}
+	return len(ws) > 0
+}
+
+// euWraps are the roles whose values run over several lines; personal
+// information is one value per line (address, phone, e-mail under the name).
+var euWraps = map[euRole]bool{euActivities: true, euSubjects: true, euEmployer: true, euSchool: true, euSector: true,
+	euTitle: true, euDegree: true, euSkills: true, euLanguages: true, euOther: true}
+
+// euRow is a line read as a Europass row.
+type euRow struct {
+	line
+	label string
+	value string
+	lab   euLabel
+	found bool
+}
+
+func euRowOf(l line) euRow {
+	label, value, _ := strings.Cut(l.text, "\t")
+	r := euRow{line: l, label: strings.TrimSpace(label), value: strings.TrimSpace(value)}
+	r.lab, r.found = euLabels[euKey(r.label)]
+	return r
+}
+
+// europass rewrites the rows of a Europass CV (label<tab>value, the label
+// column read beside its values) into lines the rest of the parser reads
+// as any CV's: the labels of personal data become contact labels, section
+// labels become headings, each job's or course's rows become one entry
+// (dates, title and employer first, then its activities as its body) and
+// skills rows become skills, languages or, for prose, a section under
+// their label. Documents with fewer than two labels of the Europass
+// vocabulary are returned unchanged.
+func europass(lines []line) []line {
+	rows := make([]euRow, 0, len(lines))
+	specific := map[string]bool{}
+	for i := 0; i < len(lines); i++ {
+		r := euRowOf(lines[i])
+		// A label wrapped in its narrow column ("COMPÉTENCES" /
+		// "ORGANISATIONNELLES"): its two parts make the label, its two
+		// values one value.
+		if !r.found && i+1 < len(lines) {
+			n := euRowOf(lines[i+1])
+			if lab, ok := euLabels[euKey(r.label+" "+n.label)]; ok && !n.found {
+				r.label, r.lab, r.found = r.label+" "+n.label, lab, true
+				r.value = strings.TrimSpace(r.value + " " + n.value)
+				i++
+			}
+		}
+		if r.found && r.lab.specific {
+			specific[euKey(r.label)] = true
+		}
+		rows = append(rows, r)
+	}
+	if len(specific) < 2 {
+		return lines
+	}
+	// A value wrapped onto a row of its own (no label, set right of the
+	// label column) continues the row above.
+	kept := rows[:0]
+	for _, r := range rows {
+		if n := len(kept); n > 0 && !r.found && !strings.Contains(r.text, "\t") && r.x > 0 && kept[n-1].found &&
+			kept[n-1].value != "" && r.x > kept[n-1].x+20 && euWraps[kept[n-1].lab.role] {
+			kept[n-1].value = joinWrapped(kept[n-1].value, r.text)
+			continue
+		}
+		kept = append(kept, r)
+	}
+	rows = kept
+
+	var out []line
+	emit := func(r euRow, text string, bullet bool) {
+		l := r.line
+		l.text, l.bullet = text, bullet
+		out = append(out, l)
+	}
+	head := func(r euRow, text string) {
+		emit(r, text, false)
+		out[len(out)-1].entryHead = true
+	}
+	heading := func(r euRow, kind sectionKind) {
+		l := r.line
+		l.text, l.bullet, l.section, l.gapBefore = cleanHeading(r.label), false, kind, true
+		out = append(out, l)
+	}
+	var entry, personal []euRow
+	personalTitle := ""
+	flush := func() {
+		if len(entry) == 0 {
+			return
+		}
+		// Dates, title and employer (or degree and school) head the entry
+		// whatever the order of their rows; the rest is its body.
+		for _, role := range []euRole{euDates, euTitle, euDegree, euEmployer, euSchool} {
+			for _, r := range entry {
+				if r.lab.role != role || r.value == "" {
+					continue
+				}
+				switch role {
+				case euDates:
+					head(r, "Dates\t"+r.value)
+				case euTitle:
+					head(r, "Position\t"+r.value)
+				case euDegree:
+					head(r, "Degree\t"+r.value)
+				default:
+					// "Name and address of employer": the name, then
+					// after its first comma the address.
+					label := map[euRole]string{euEmployer: "Employer", euSchool: "Institution"}[role]
+					name, addr, _ := strings.Cut(r.value, ",")
+					head(r, label+"\t"+strings.TrimSpace(name))
+					if addr = strings.TrimSpace(addr); addr != "" {
+						head(r, "Location\t"+addr)
+					}
+				}
+			}
+		}
+		for _, r := range entry {
+			if (r.lab.role == euActivities || r.lab.role == euSubjects || r.lab.role == euSector) && r.value != "" {
+				emit(r, r.value, true)
+			}
+		}
+		entry = nil
+	}
+	for _, r := range rows {
+		role := r.lab.role
+		if !r.found {
+			flush()
+			if lang, ok := euGridRow(r.text); ok {
+				// One language per row, kept apart from the next
+				// row's ("anglais" / "allemand" are two).
+				emit(r, lang, true)
+				continue
+			}
+			if euGridHeading(r.text) {
+				continue
+			}
+			out = append(out, r.line)
+			continue
+		}
+		switch role {
+		case euDates, euTitle, euActivities, euEmployer, euSector, euDegree, euSubjects, euSchool, euLevel:
+			if len(entry) > 0 && (role == euDates || euHas(entry, role)) {
+				flush()
+			}
+			entry = append(entry, r)
+			continue
+		}
+		flush()
+		switch role {
+		case euTitleLine:
+		case euPersonalData:
+			personal = append(personal, r)
+		case euPersonal, euName, euHeadline:
+			if role == euPersonal {
+				personalTitle = r.label
+			}
+			if r.value != "" {
+				emit(r, r.value, false)
+			}
+		case euAddress:
+			emit(r, "Address: "+r.value, false)
+		case euPhone:
+			emit(r, "Phone: "+r.value, false)
+		case euEmail:
+			emit(r, "E-mail: "+r.value, false)
+		case euSection:
+			heading(r, r.lab.kind)
+			if r.value != "" {
+				emit(r, r.value, false)
+			}
+		case euLanguages:
+			heading(r, secLanguages)
+			if r.value != "" && !euGridHeading(r.value) {
+				emit(r, r.value, false)
+			}
+		case euSkills:
+			kind := r.lab.kind
+			if kind == secSkills || euList(r.value) {
+				kind = secSkills
+			}
+			heading(r, kind)
+			emit(r, r.value, false)
+		case euOther:
+			heading(r, secOther)
+			if r.value != "" {
+				emit(r, r.value, false)
+			}
+		}
+	}
+	flush()
+	// Personal data the contact has no field for (nationality, date of
+	// birth) is kept, after the CV's sections: read in the header, its
+	// dates and words would pass for an entry.
+	if len(personal) > 0 {
+		if personalTitle == "" {
+			personalTitle = "Personal information"
+		}
+		heading(euRow{line: personal[0].line, label: personalTitle}, secOther)
+		for _, r := range personal {
+			emit(r, r.label+": "+r.value, false)
+		}
+	}
+	return out
+}
+
+func euHas(rows []euRow, role euRole) bool {
+	for _, r := range rows {
+		if r.lab.role == role {
+			return true
+		}
+	}
+	return false
+}
+
+// euList says whether a skills value is a list of short items rather than
+// sentences ("Team leadership, negotiation" against "Led monthly
+// performance reviews with eight workshop managers").
+func euList(v string) bool {
+	items := splitSkills(v)
+	for _, it := range items {
+		if len(strings.Fields(it)) > 4 {
+			return false
+		}
+	}
+	return len(items) > 0
+}
