@@ -59,7 +59,7 @@ func Parse(doc extract.Document) cv.StructuredCV {
 // of, and text that went to the "additional" section because it fits no
 // section.
 func ParseUnread(doc extract.Document) (cv.StructuredCV, []cv.UnreadPart) {
-	lines := europass(prepare(doc.Lines))
+	lines := europass(joinWrappedDateCells(prepare(doc.Lines)))
 	secs := splitSections(lines)
 	out := emptyCV()
 	b := builder{out: &out, links: doc.Links}

@@ -79,6 +79,11 @@ func skillLabel(t string) (label, rest string, ok bool) {
 	if i := strings.IndexAny(t, ":："); i > 0 && i < 40 {
 		return t[:i], t[i+len(string([]rune(t[i:])[0])):], true
 	}
+	// A table's label cell beside a list ("Qualité<tab>APQP, PPAP, 8D").
+	if head, tail, found := strings.Cut(t, "\t"); found && !strings.Contains(tail, "\t") &&
+		len(strings.Fields(head)) <= 3 && len(splitSkills(head)) == 1 && len(splitSkills(tail)) >= 2 && !isLevel(tail) {
+		return head, tail, true
+	}
 	m := reDashLabel.FindStringSubmatchIndex(t)
 	if m == nil {
 		return "", "", false
@@ -266,13 +271,30 @@ func addSkill(s *cv.Skills, cat, it string) {
 func parseLanguages(lines []line, s *cv.Skills) []unit {
 	units := toUnits(lines)
 	for i, u := range units {
-		items := splitSkills(u.text)
+		items := splitSkills(languageCells(u.text))
 		if spokenShare(items) == 0 && (isLong(u.text) || titleLike(u.text) && i+1 < len(units)) {
 			return units[i:]
 		}
 		s.Languages = append(s.Languages, items...)
 	}
 	return nil
+}
+
+// languageCells keeps the language of a row that sets its level in cells
+// of their own ("English<tab>Native", "Arabe<tab>langue maternelle",
+// "Anglais<tab>professionnel (TOEIC 850)"): a spoken language first and
+// no other language beside it.
+func languageCells(t string) string {
+	cells := strings.Split(t, "\t")
+	if len(cells) < 2 || !isSpoken(cells[0]) {
+		return t
+	}
+	for _, c := range cells[1:] {
+		if spokenShare(splitSkills(c)) > 0 {
+			return t
+		}
+	}
+	return cells[0]
 }
 
 // titleLike is the shape of a heading: one to four words, no digits or

@@ -49,15 +49,28 @@ func layoutPage(words []bbWord, width float64, page int) []Line {
 	x, kind := findGutter(segs, width)
 	if kind == gutterTable {
 		// A table: read row by row, with its label column's cells cut
-		// from the entries' text and wrapped label cells rejoined.
-		segs, labelX = splitAt(segs, x), x
+		// from the entries' text and wrapped label cells rejoined. A
+		// header above it keeps its lines whole.
+		hb := headerBottom(splitAt(segs, x), x)
+		var head, body []*segment
+		for _, s := range segs {
+			if s.yMax <= hb {
+				head = append(head, s)
+			} else {
+				body = append(body, s)
+			}
+		}
+		segs, labelX = append(head, splitAt(body, x)...), x
 	}
 	if kind == gutterColumns {
 		segs = splitAt(segs, x)
 		var head, left, right, foot []*segment
+		hb := headerBottom(segs, x)
 		top, bottom := columnSpan(segs, x)
 		for _, s := range segs {
 			switch {
+			case s.yMax <= hb:
+				head = append(head, s)
 			case s.xMax <= x:
 				left = append(left, s)
 			case s.xMin >= x:
@@ -221,11 +234,32 @@ func splitAt(segs []*segment, x float64) []*segment {
 	return out
 }
 
+// headerBottom is where a page header spanning the gutter at x ends: the
+// lowest segment crossing x within the top fifth of the page's text (a
+// name, a headline or a contact line set full width above the columns).
+// Everything down to it is header, whichever side of x it lies: a header
+// often puts the name on the left and the address on the right. -Inf
+// when nothing crosses there.
+func headerBottom(segs []*segment, x float64) float64 {
+	top, bottom := minY(segs), maxY(segs)
+	band := top + 0.2*(bottom-top)
+	hb := math.Inf(-1)
+	for _, s := range segs {
+		if s.xMin < x && s.xMax > x && s.yMax <= band {
+			hb = math.Max(hb, s.yMax+1)
+		}
+	}
+	return hb
+}
+
 func gutterAt(segs []*segment, x, width float64) gutterKind {
 	segs = splitAt(segs, x)
+	hb := headerBottom(segs, x)
 	var left, right []*segment
 	for _, s := range segs {
 		switch {
+		case s.yMax <= hb:
+			continue
 		case s.xMax <= x:
 			left = append(left, s)
 		case s.xMin >= x:
@@ -245,7 +279,7 @@ func gutterAt(segs []*segment, x, width float64) gutterKind {
 	overflow := 0
 	for _, s := range segs {
 		crosses := s.xMin < x && s.xMax > x
-		if crosses && s.yMax > top+1 && s.yMin < bottom-1 {
+		if crosses && s.yMax > hb && s.yMax > top+1 && s.yMin < bottom-1 {
 			if len(s.words) > 1 || s.xMin > x-0.2*width {
 				return gutterNone
 			}

@@ -50,3 +50,54 @@ func TestLayoutSidebarUnderHeader(t *testing.T) {
 		t.Errorf("lines (-want +got):\n%s", diff)
 	}
 }
+
+// rightAt places text so that it ends at x.
+func (p *page) rightAt(x, y float64, text string) *page {
+	w := 0.0
+	for i, f := range strings.Fields(text) {
+		if i > 0 {
+			w += 3
+		}
+		w += 5 * float64(len([]rune(f)))
+	}
+	return p.at(x-w, y, text)
+}
+
+func TestLayoutTableUnderInterleavedHeader(t *testing.T) {
+	// A moderncv-style page: the header puts the name on the left and the
+	// address on the right, above a full-width headline that crosses the
+	// value column's edge; below it, dates right-aligned against the
+	// value column (x=160) label each entry.
+	p := &page{}
+	p.rightAt(560, 20, "Route de Tunis km 4")
+	p.rightAt(560, 32, "Sfax")
+	p.at(60, 40, "Youssef Ben Amor")
+	p.at(60, 60, "Quality engineer in the automotive industry")
+	y := 100.0
+	for _, e := range []struct {
+		date string
+		rows []string
+	}{
+		{"since 2021", []string{"Supplier quality lead, Draxlmaier, Sfax", "Audits of 45 suppliers", "PPM down from 410 to 120"}},
+		{"2017 – 2021", []string{"Product quality engineer, Leoni, Sousse", "PPAP and process FMEA", "QRQC in production"}},
+		{"2014 – 2017", []string{"Engineering degree, ENIS", "Industrial engineering"}},
+		{"2012 – 2014", []string{"Preparatory classes, IPEIS", "Mathematics and physics"}},
+		{"Tools", []string{"Minitab, SAP QM, Excel, Power BI"}},
+		{"Standards", []string{"IATF 16949, ISO 9001, VDA 6.3"}},
+	} {
+		p.rightAt(150, y, e.date)
+		for i, r := range e.rows {
+			p.at(160, y+float64(i)*13, r)
+		}
+		y += float64(len(e.rows))*13 + 10
+	}
+	want := []string{"Route de Tunis km 4", "Sfax", "Youssef Ben Amor", "Quality engineer in the automotive industry",
+		"since 2021\tSupplier quality lead, Draxlmaier, Sfax", "Audits of 45 suppliers", "PPM down from 410 to 120",
+		"2017 – 2021\tProduct quality engineer, Leoni, Sousse", "PPAP and process FMEA", "QRQC in production",
+		"2014 – 2017\tEngineering degree, ENIS", "Industrial engineering",
+		"2012 – 2014\tPreparatory classes, IPEIS", "Mathematics and physics",
+		"Tools\tMinitab, SAP QM, Excel, Power BI", "Standards\tIATF 16949, ISO 9001, VDA 6.3"}
+	if diff := cmp.Diff(want, p.lines()); diff != "" {
+		t.Errorf("lines (-want +got):\n%s", diff)
+	}
+}

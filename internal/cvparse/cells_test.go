@@ -1,0 +1,39 @@
+package cvparse
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// Rows of a table whose label column holds dates or skill groups (moderncv,
+// CSS grids): the label cells reach the parser as "cell<tab>value".
+func TestTableCells(t *testing.T) {
+	doc := tableDoc(
+		"Youssef Ben Amor",
+		"youssef@example.tn",
+		"Expérience professionnelle",
+		"09/2017 – 02/2021\tIngénieur qualité produit, Leoni Wiring Systems, Sousse",
+		">Pilotage des PPAP et des AMDEC process.",
+		"Févr. 2017 – Juil.\tStagiaire ingénieur, Sartorius Mechatronics, Ben Arous",
+		"2017\tProjet de fin d'études : mise en place du SPC sur une ligne d'usinage.",
+		"Compétences",
+		"Qualité\tAPQP, PPAP, AMDEC",
+		"Outils\tMinitab, SAP QM",
+		"Langues",
+		"Arabe\tlangue maternelle",
+		"Anglais\tprofessionnel (TOEIC 850)",
+		"English\tNative",
+	)
+	got := Parse(doc)
+	want := []expKey{
+		{"Ingénieur qualité produit", "Leoni Wiring Systems", "Sousse", "09/2017", "02/2021"},
+		{"Stagiaire ingénieur", "Sartorius Mechatronics", "Ben Arous", "Févr. 2017", "Juil. 2017"},
+	}
+	if diff := cmp.Diff(want, expKeys(got.Experience)); diff != "" {
+		t.Errorf("experience (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"AMDEC", "APQP", "Anglais", "Arabe", "English", "Minitab", "PPAP", "SAP QM"}, allSkills(got.Skills)); diff != "" {
+		t.Errorf("skills (-want +got):\n%s", diff)
+	}
+}
