@@ -30,7 +30,7 @@ type contactFinder struct {
 }
 
 func (f *contactFinder) scan(lines []line, header bool) {
-	joined := joinWrappedURLs(lines)
+	joined := joinWrappedPlaces(joinWrappedURLs(lines))
 	for i, t := range joined {
 		rest := f.take(t)
 		if rest == "" {
@@ -194,6 +194,32 @@ func joinWrappedURLs(lines []line) []string {
 			!strings.Contains(lines[i+1].text, " ") {
 			t += lines[i+1].text
 			i++
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// joinWrappedPlaces rejoins a place wrapped in a narrow column ("+44 20
+// 7059 2338 London, United" / "Kingdom"): the end of a line that is no
+// place becomes one with the short line after it.
+func joinWrappedPlaces(ts []string) []string {
+	var out []string
+	for i := 0; i < len(ts); i++ {
+		t := ts[i]
+		if i+1 < len(ts) {
+			next := strings.TrimSpace(ts[i+1])
+			parts := reSplitter.Split(t, -1)
+			tail := strings.TrimSpace(parts[len(parts)-1])
+			if _, after, ok := leadingPhone(tail); ok {
+				tail = after
+			}
+			cut := tail[strings.LastIndex(tail, ",")+1:]
+			if n := len(strings.Fields(next)); n >= 1 && n <= 2 && !strings.ContainsAny(next, "0123456789@/|") &&
+				!isLocation(tail) && isLocation(tail+" "+next) && (strings.TrimSpace(cut) == "" || placeOf(cut+" "+next) != 0) {
+				t = strings.TrimSpace(t) + " " + next
+				i++
+			}
 		}
 		out = append(out, t)
 	}

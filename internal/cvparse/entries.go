@@ -48,7 +48,10 @@ func continues(prev unit, l line) bool {
 		return prev.x > 0 && l.x > prev.x+3 && !hasDate(t) && !l.gapBefore
 	}
 	p := strings.TrimSpace(prev.text)
-	if strings.HasSuffix(p, ",") || strings.HasSuffix(p, "|") || strings.HasSuffix(p, "&") {
+	// A line ending in a separator or a dangling dash ("Anglais —" /
+	// "Bilingue") goes on.
+	if strings.HasSuffix(p, ",") || strings.HasSuffix(p, "|") || strings.HasSuffix(p, "&") ||
+		strings.HasSuffix(p, " —") || strings.HasSuffix(p, " –") {
 		return !l.gapBefore || !hasDate(p)
 	}
 	// A phrase cut after a function word ("University of" / "Manchester")

@@ -62,6 +62,18 @@ func orgScore(s string) int         { return countIn(s, orgSuffixes) }
 func degreeScore(s string) int      { return countIn(s, degreeWords) }
 func institutionScore(s string) int { return countIn(s, institutionWords) }
 
+// degreeOnlyScore counts the degree words that are no job title words
+// ("Ingénieur" is both).
+func degreeOnlyScore(s string) int {
+	n := 0
+	for _, w := range words(s) {
+		if countIn(w, degreeWords) > 0 && countIn(w, titleWords) == 0 {
+			n++
+		}
+	}
+	return n
+}
+
 // phraseSet is wordSet where "_" joins the words of one phrase.
 func phraseSet(s string) map[string]bool {
 	m := map[string]bool{}

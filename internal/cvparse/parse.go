@@ -117,7 +117,14 @@ func emptyCV() cv.StructuredCV {
 func prepare(in []extract.Line) []line {
 	out := make([]line, 0, len(in))
 	gap := false
-	for _, l := range in {
+	drop, rewrite := furniture(in)
+	for i, l := range in {
+		if drop[i] {
+			continue
+		}
+		if r, ok := rewrite[i]; ok {
+			l.Text = r
+		}
 		t := strings.TrimSpace(l.Text)
 		if t == "" || reRule.MatchString(t) {
 			gap = true
@@ -262,7 +269,9 @@ func splitSections(lines []line) []section {
 		// unless that is more of the section it stands in (a company line
 		// above its jobs).
 		if !isHead && i > 0 && headingShaped(l, body) {
-			if k, ok := contentKind(followingBlock(lines, i, body)); ok && k != cur.kind {
+			// Styled as a heading ("RESEARCH POSITIONS" after
+			// "EXPERIENCE"), it opens a section even of the same kind.
+			if k, ok := contentKind(followingBlock(lines, i, body)); ok && (k != cur.kind || looksLikeUnknownHeading(l, body)) {
 				isHead, kind, known = true, k, true
 			}
 		}

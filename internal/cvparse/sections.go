@@ -208,9 +208,20 @@ func contentKind(lines []line) (sectionKind, bool) {
 		if u.dated {
 			dated++
 		}
-		if !u.bullet {
-			job += titleScore(u.text)*2 + orgScore(u.text)
-			edu += degreeScore(u.text)*2 + institutionScore(u.text)
+		// A line naming a degree is education whatever else it names
+		// ("Bachelor of Engineering in Software Engineering"); then one
+		// naming a job is experience, a school included ("Teaching
+		// Assistant, University of Leeds"); then a school or an employer.
+		switch {
+		case u.bullet:
+		case degreeOnlyScore(u.text) > 0:
+			edu++
+		case titleScore(u.text) > 0:
+			job++
+		case institutionScore(u.text) > 0:
+			edu++
+		case orgScore(u.text) > 0:
+			job++
 		}
 		if isLong(u.text) {
 			long++

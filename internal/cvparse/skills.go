@@ -275,7 +275,15 @@ func parseLanguages(lines []line, s *cv.Skills) []unit {
 		if spokenShare(items) == 0 && (isLong(u.text) || titleLike(u.text) && i+1 < len(units)) {
 			return units[i:]
 		}
-		s.Languages = append(s.Languages, items...)
+		for j, it := range items {
+			// A level wrapped onto the next line, its dash read as a
+			// bullet ("Anglais" / "— Bilingue"), is the last language's.
+			if n := len(s.Languages); j == 0 && n > 0 && isLevel(it) && !isSpoken(it) {
+				s.Languages[n-1] += " — " + it
+				continue
+			}
+			s.Languages = append(s.Languages, it)
+		}
 	}
 	return nil
 }

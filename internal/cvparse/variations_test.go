@@ -3,9 +3,11 @@ package cvparse
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/utopiahire/utopiahire/internal/cv"
+	"github.com/utopiahire/utopiahire/internal/extract"
 )
 
 // Variations on the failure patterns of issue 14 that the examples of
@@ -389,5 +391,139 @@ func TestVariationWrappedBullets(t *testing.T) {
 				t.Errorf("bullets = %q", b)
 			}
 		})
+	}
+}
+
+// Pattern 6: page furniture, icons and multi-line descriptions are not
+// items, and nothing is invented.
+func TestVariationNothingInvented(t *testing.T) {
+	furniture := []string{"Page 1 of 2", "1/2", "- 2 -", "Page 2", "Curriculum Vitae – Jane Roe", "Jane Roe – CV",
+		"Last updated March 2026", "Mis à jour le 3 mars 2026", "Jane Roe | Curriculum Vitae | Page 2"}
+	for _, f := range furniture {
+		t.Run("footer "+f, func(t *testing.T) {
+			text := "Jane Roe\njane@example.com\n\nExperience\nEngineer, Careem\t2021 – Present\n• Built payments\n" + f +
+				"\nAnalyst, Acme Corp\t2019 – 2021\n• Reports\n\nProjects\nCVLint\nA linter for CVs.\n" + f + "\n"
+			got := ParseText(text)
+			if len(got.Experience) != 2 {
+				t.Errorf("experience = %+v", got.Experience)
+			}
+			if where := mentions(got, f); where != "" {
+				t.Errorf("%q kept in %s", f, where)
+			}
+		})
+	}
+	t.Run("contact icons", func(t *testing.T) {
+		got := ParseText("Jane Roe\n\uf0e0 jane@example.com \uf095 +33 6 12 34 56 78\n\uf08c linkedin.com/in/jane \uf09b github.com/jane\n\uf041\nLyon, France\n\nExperience\nEngineer, Careem\t2021 – Present\n")
+		c := got.Contact
+		if c.Email != "jane@example.com" || digits(c.Phone) != "33612345678" || c.LinkedIn == "" || c.GitHub == "" || c.Location != "Lyon, France" {
+			t.Errorf("contact = %+v", c)
+		}
+		if len(got.OtherSections) != 0 {
+			t.Errorf("other = %+v", got.OtherSections)
+		}
+	})
+	t.Run("projects three-line descriptions", func(t *testing.T) {
+		got := ParseText("Jane Roe\n\nProjects\nCVLint\nA linter for CVs that flags missing sections and\nweak verbs, written in Go with a small rule\nengine and a web front end\nTrailMap — github.com/jane/trailmap\nHiking route planner with offline maps,\nbuilt with React Native and a Go API\nserving elevation tiles\n")
+		if len(got.Projects) != 2 {
+			t.Fatalf("projects = %+v", got.Projects)
+		}
+		if got.Projects[0].Title != "CVLint" || !strings.HasPrefix(got.Projects[1].Title, "TrailMap") {
+			t.Errorf("projects = %+v", got.Projects)
+		}
+	})
+	t.Run("projects dated descriptions", func(t *testing.T) {
+		got := ParseText("Jane Roe\n\nProjects\nBudget Buddy (2023)\nMobile budgeting app in React Native.\nSynced with a Go backend on Cloud Run.\nCVLint (2022)\nCommand-line linter for CVs.\n")
+		if len(got.Projects) != 2 {
+			t.Errorf("projects = %+v", got.Projects)
+		}
+	})
+	t.Run("running footer with contact", func(t *testing.T) {
+		var lines []extract.Line
+		add := func(page int, texts ...string) {
+			for _, s := range texts {
+				lines = append(lines, extract.Line{Text: s, Page: page})
+			}
+		}
+		add(1, "Jane Roe", "jane@example.com", "", "Experience", "Engineer, Careem\t2021 – Present", "• Built payments",
+			"Jane Roe — jane@example.com — 1")
+		add(2, "Experience (continued)", "Analyst, Acme Corp\t2019 – 2021", "• Reports", "", "Skills", "Go, SQL",
+			"Jane Roe — jane@example.com — 2")
+		got := Parse(extract.Document{Kind: extract.KindPDF, Pages: 2, Lines: lines})
+		if len(got.Experience) != 2 || got.Experience[1].Company != "Acme Corp" {
+			t.Errorf("experience %+v", got.Experience)
+		}
+		if where := mentions(got, "Jane Roe"); where != "" || len(got.OtherSections) != 0 {
+			t.Errorf("footer kept in %s; other = %+v", where, got.OtherSections)
+		}
+		if got.Contact.Name != "Jane Roe" {
+			t.Errorf("name = %q", got.Contact.Name)
+		}
+	})
+	t.Run("page two header", func(t *testing.T) {
+		var lines []extract.Line
+		add := func(page int, texts ...string) {
+			for _, s := range texts {
+				lines = append(lines, extract.Line{Text: s, Page: page})
+			}
+		}
+		add(1, "Jane Roe", "jane@example.com · +33 6 12 34 56 78", "", "Experience", "Engineer, Careem\t2021 – Present", "• Built payments", "Page 1 of 2")
+		add(2, "Jane Roe", "jane@example.com · +33 6 12 34 56 78", "Analyst, Acme Corp\t2019 – 2021", "• Reports", "", "Education",
+			"MSc Computer Science, University of Leeds\t2017 – 2018", "Page 2 of 2")
+		got := Parse(extract.Document{Kind: extract.KindPDF, Pages: 2, Lines: lines})
+		if len(got.Experience) != 2 || len(got.Education) != 1 {
+			t.Errorf("experience %+v education %+v", got.Experience, got.Education)
+		}
+		if len(got.OtherSections) != 0 {
+			t.Errorf("other = %+v", got.OtherSections)
+		}
+	})
+}
+
+// mentions says where in c the text s appears as (part of) an item, or "".
+func mentions(c cv.StructuredCV, s string) string {
+	has := func(v string) bool { return v != "" && strings.Contains(v, s) }
+	for _, x := range c.Experience {
+		for _, v := range append([]string{x.Title, x.Company, x.Location, x.Description}, x.Bullets...) {
+			if has(v) {
+				return "experience"
+			}
+		}
+	}
+	for _, it := range c.Projects {
+		for _, v := range append([]string{it.Title, it.Description}, it.Bullets...) {
+			if has(v) {
+				return "projects"
+			}
+		}
+	}
+	for _, o := range c.OtherSections {
+		if has(o.Content) || has(o.Title) {
+			return "section " + o.Title
+		}
+	}
+	for _, v := range skillSet(c.Skills) {
+		if has(v) {
+			return "skills"
+		}
+	}
+	return ""
+}
+
+// A place wrapped in a narrow sidebar column after the phone.
+func TestVariationWrappedContactPlace(t *testing.T) {
+	got := ParseText("Jane Roe\njane@example.com\n+44 20 7059 2338 London, United\nKingdom\nlinkedin.com/in/jane\n\nExperience\nEngineer, Careem\t2021 – Present\n")
+	if got.Contact.Location != "London, United Kingdom" || digits(got.Contact.Phone) != "442070592338" {
+		t.Errorf("contact = %+v", got.Contact)
+	}
+	got = ParseText("Jane Roe\n\nLanguages\nFrançais — Langue maternelle, Anglais —\nBilingue\n")
+	if !slices.Equal(got.Skills.Languages, []string{"Français — Langue maternelle", "Anglais — Bilingue"}) {
+		t.Errorf("languages = %q", got.Skills.Languages)
+	}
+}
+
+func TestVariationLevelWrappedAsBullet(t *testing.T) {
+	got := ParseText("Jane Roe\n\nLangues\nFrançais — Langue maternelle, Anglais\n— Bilingue, Arabe — B2\n")
+	if !slices.Equal(got.Skills.Languages, []string{"Français — Langue maternelle", "Anglais — Bilingue", "Arabe — B2"}) {
+		t.Errorf("languages = %q", got.Skills.Languages)
 	}
 }
