@@ -47,6 +47,9 @@ func renderDOCX(r *rand.Rand, m model) ([]byte, error) {
 		}
 		w.body.WriteString(`</w:tc></w:tr></w:tbl><w:p/>`)
 	}
+	if m.footer != "" {
+		w.block(block{kind: "line", left: footerText(m.footer, 1)}, docxRightTab)
+	}
 	return w.pack()
 }
 

@@ -95,3 +95,67 @@ func harden(r *rand.Rand, p *persona, s *style) {
 func checkList(items []string) string {
 	return "✓ " + strings.Join(items, " ✓ ")
 }
+
+// The variations (plans with vary): the same patterns written in ways the
+// first hard set does not — towns a short list would not name, and
+// employers named like a city; "Company (City)", "Company · City", the
+// city on a line of its own; a headline beside the name; a phone with its
+// country code in parentheses; headings with no known word; ratings, group
+// names and "and" in skills lists; a level after a dash; a running footer
+// and a "last updated" line.
+
+var varyJobs = []struct{ company, city string }{
+	{"Scandit", "Zürich"}, {"Brainly", "Kraków"}, {"Rappi", "Medellín"}, {"Vermeg", "Monastir"}, {"Signify", "Eindhoven"},
+	{"Irembo", "Kigali"}, {"Paystack", "Lagos"}, {"Careem", "Dubai"}, {"Nubank", "São Paulo"}, {"Flipkart", "Bengaluru"},
+	{"Safaricom", "Nairobi"}, {"Swvl", "Cairo"}, {"Telnet", "Sfax"}, {"Orange", "Tunis"}, {"Santander", "Madrid"},
+	{"Nokia", "Espoo"}, {"Jumia", "Casablanca"}, {"Lightspeed", "Montréal"},
+}
+
+var varyHeadingsEN = map[string][]string{
+	"experience": {"What I've done", "Professional journey", "Where I've been", "1. Experience"},
+	"education":  {"Where I studied", "Academic path", "Schooling"},
+	"skills":     {"Things I know", "Tech I use", "My stack"},
+	"languages":  {"Languages spoken"},
+}
+var varyHeadingsFR = map[string][]string{
+	"experience": {"Mon parcours", "Ce que j'ai fait", "Expériences clés"},
+	"education":  {"Où j'ai étudié", "Scolarité", "Formation académique"},
+	"skills":     {"Ce que je maîtrise", "Mes outils", "Compétences techniques & outils"},
+	"languages":  {"Langues pratiquées"},
+}
+
+// vary rewrites a hardened persona and style with the variations.
+func vary(r *rand.Rand, p *persona, s *style) {
+	for i := range p.Jobs {
+		if r.IntN(3) > 0 {
+			j := pick(r, varyJobs)
+			p.Jobs[i].Company, p.Jobs[i].Location = j.company, j.city
+		}
+	}
+	s.jobStyle = pick(r, []int{6, 7, 8, 1})
+	hs := varyHeadingsEN
+	if p.Lang == "fr" {
+		hs = varyHeadingsFR
+	}
+	for k, v := range hs {
+		if r.IntN(4) > 0 {
+			s.headings[k] = pick(r, v)
+		}
+	}
+	// "+33 6 12 34 56 78" written "(+33) 6 12 34 56 78".
+	if cc, rest, ok := strings.Cut(p.Phone, " "); ok && strings.HasPrefix(cc, "+") && r.IntN(2) == 0 {
+		p.Phone = "(" + cc + ") " + rest
+	}
+	s.nameHeadline = r.IntN(2) == 0
+	s.skillStyle = pick(r, []int{4, 5, 6})
+	s.checkSkills = false
+	s.langDash = r.IntN(2) == 0
+	if r.IntN(2) == 0 {
+		s.footer = p.Name + " – CV – Page %s"
+	} else {
+		s.footer = "Curriculum Vitae · " + p.Name
+	}
+	if r.IntN(2) == 0 {
+		s.updated = map[string]string{"en": "Last updated March 2026", "fr": "Mis à jour le 3 mars 2026"}[p.Lang]
+	}
+}

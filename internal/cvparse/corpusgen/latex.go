@@ -36,8 +36,8 @@ func renderLaTeX(r *rand.Rand, m model, layout string) string {
 \setlength{\parindent}{0pt}
 \setlist[itemize]{leftmargin=1.2em,noitemsep,topsep=2pt}
 %s
-\begin{document}
-`, size, font, heading)
+%s\begin{document}
+`, size, font, heading, texFooter(m.footer))
 	for _, bl := range m.head {
 		texBlock(&b, bl)
 	}
@@ -71,6 +71,16 @@ func renderLaTeX(r *rand.Rand, m model, layout string) string {
 	}
 	b.WriteString("\\end{document}\n")
 	return b.String()
+}
+
+// texFooter prints a running footer on every page, the page number where
+// the footer has "%s".
+func texFooter(f string) string {
+	if f == "" {
+		return ""
+	}
+	f = strings.ReplaceAll(tex(f), "\\%s", `\thepage{}`)
+	return "\\usepackage{fancyhdr}\n\\pagestyle{fancy}\n\\fancyhf{}\n\\renewcommand{\\headrulewidth}{0pt}\n\\cfoot{\\small " + f + "}\n"
 }
 
 func texBlock(b *strings.Builder, bl block) {

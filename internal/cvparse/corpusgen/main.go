@@ -35,6 +35,11 @@ type plan struct {
 	// otherLabels: a label/value layout with label words outside the
 	// parser's vocabulary (model.go, otherLabels).
 	otherLabels bool
+	// vary draws, on top of the hard patterns, their variations
+	// (hard.go, vary): other cities and separators, headlines beside the
+	// name, headings without a known word, ratings and group names in
+	// skills, running footers.
+	vary bool
 }
 
 func plans() []plan {
@@ -88,6 +93,14 @@ func plans() []plan {
 		plan{renderer: "docx", lang: "en", layout: "labels", otherLabels: true, hard: true}, plan{renderer: "docx", lang: "fr", layout: "labels", otherLabels: true},
 		plan{renderer: "txt", lang: "en", layout: "labels", otherLabels: true}, plan{renderer: "txt", lang: "fr", layout: "labels", otherLabels: true},
 	)
+	// Variations of the hard patterns (issue 14): written in the file
+	// names as "hard" too.
+	ps = append(ps,
+		plan{renderer: "latex", lang: "en", hard: true, vary: true}, plan{renderer: "latex", lang: "fr", hard: true, vary: true},
+		plan{renderer: "latex", lang: "en", twoCol: true, hard: true, vary: true}, plan{renderer: "latex", lang: "fr", twoCol: true, hard: true, vary: true},
+		plan{renderer: "docx", lang: "en", hard: true, vary: true}, plan{renderer: "odt", lang: "fr", hard: true, vary: true},
+		plan{renderer: "txt", lang: "en", hard: true, vary: true}, plan{renderer: "txt", lang: "fr", hard: true, vary: true},
+	)
 	return ps
 }
 
@@ -136,6 +149,9 @@ func generate(ctx context.Context, out string, from int) error {
 		st.layout = p.layout
 		if p.hard {
 			harden(r, &per, &st)
+		}
+		if p.vary {
+			vary(r, &per, &st)
 		}
 		if p.otherLabels {
 			st.pickOtherLabels(r)

@@ -21,6 +21,9 @@ type block struct {
 // model is a CV laid out in one or two columns; side is empty for one column.
 type model struct {
 	head, main, side []block
+	// footer is printed at the foot of every page (a running footer),
+	// "" for none.
+	footer string
 }
 
 // style fixes the surface choices of one CV, the way a real author would.
@@ -48,6 +51,11 @@ type style struct {
 	eduLabels   [3]string
 	checkSkills bool // "✓ Go ✓ SQL"
 	phoneCity   bool // "+44 20 7946 0958 London" with one space between
+	// The variations (hard.go, vary).
+	nameHeadline bool   // "Jane Doe — Data Engineer" on the name's line
+	langDash     bool   // "English — Native"
+	footer       string // running footer, "%s" for the page number
+	updated      string // a "last updated" line at the end
 }
 
 var monthsEN = []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
@@ -144,6 +152,10 @@ func build(p persona, s style) (model, cv.StructuredCV) {
 		LinkedIn: p.LinkedIn, GitHub: p.GitHub, Portfolio: p.Portfolio,
 	}}
 	m.head = append(m.head, block{kind: "name", left: p.Name})
+	if s.nameHeadline && len(p.Jobs) > 0 {
+		m.head[0].left = p.Name + " — " + p.Jobs[0].Title
+	}
+	m.footer = s.footer
 	contact := contactItems(p, s)
 	if s.layout == "labels" {
 		for _, kv := range contactPairs(p, s) {
@@ -206,6 +218,9 @@ func build(p persona, s style) (model, cv.StructuredCV) {
 		m.side = append(m.side, extras...)
 	} else {
 		m.main = append(m.main, extras...)
+	}
+	if s.updated != "" {
+		m.main = append(m.main, block{kind: "line", left: s.updated})
 	}
 	return m, truth
 }
@@ -282,6 +297,15 @@ func (s style) experience(p persona, truth *cv.StructuredCV) []block {
 		case 5:
 			out = append(out, block{kind: "row", left: j.Title + s.at() + j.Company, bold: true},
 				block{kind: "row", left: j.Location + " · " + d, italic: true})
+		case 6:
+			out = append(out, block{kind: "row", left: j.Title, right: d, bold: true},
+				block{kind: "row", left: j.Company + " (" + j.Location + ")", italic: true})
+		case 7:
+			out = append(out, block{kind: "row", left: j.Title, right: d, bold: true},
+				block{kind: "row", left: j.Company + " · " + j.Location})
+		case 8:
+			out = append(out, block{kind: "row", left: j.Title, right: d, bold: true},
+				block{kind: "row", left: j.Company}, block{kind: "row", left: j.Location, italic: true})
 		}
 		out = append(out, block{kind: "bullets", items: j.Bullets})
 		truth.Experience = append(truth.Experience, cv.Experience{
@@ -374,11 +398,39 @@ func (s style) skills(p persona, truth *cv.StructuredCV) []block {
 		} else {
 			out = append(out, block{kind: "para", left: strings.Join(all, " · ")})
 		}
+	case 4: // one skill a line with a rating
+		for _, g := range groups {
+			for i, it := range g {
+				out = append(out, block{kind: "row", left: it + " " + []string{"4/5", "5/5", "3/5", "90%"}[i%4]})
+			}
+		}
+	case 5: // a group's name on its own line above its list
+		for i, g := range groups {
+			if len(g) > 0 {
+				out = append(out, block{kind: "row", left: labels[i], bold: true}, block{kind: "row", left: strings.Join(g, ", ")})
+			}
+		}
+	case 6: // "Group – a, b and c"
+		and := " and "
+		if s.lang == "fr" {
+			and = " et "
+		}
+		for i, g := range groups {
+			if len(g) > 1 {
+				out = append(out, block{kind: "row", left: labels[i] + " – " + strings.Join(g[:len(g)-1], ", ") + and + g[len(g)-1]})
+			} else if len(g) == 1 {
+				out = append(out, block{kind: "row", left: labels[i] + " – " + g[0]})
+			}
+		}
 	}
 	out = append(out, block{kind: "heading", left: s.headings["languages"]})
 	var langs []string
 	for _, l := range p.Spoken {
-		langs = append(langs, l.Lang+" ("+l.Level+")")
+		if s.langDash {
+			langs = append(langs, l.Lang+" — "+l.Level)
+		} else {
+			langs = append(langs, l.Lang+" ("+l.Level+")")
+		}
 		truth.Skills.Languages = append(truth.Skills.Languages, l.Lang)
 	}
 	if s.skillStyle == 2 {

@@ -42,6 +42,9 @@ func renderODT(r *rand.Rand, m model) ([]byte, error) {
 		}
 		w.body.WriteString(`</table:table-cell></table:table-row></table:table><text:p/>`)
 	}
+	if m.footer != "" {
+		w.block(block{kind: "line", left: footerText(m.footer, 1)}, "P_tab")
+	}
 	return w.pack()
 }
 

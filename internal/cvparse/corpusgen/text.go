@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"strings"
 	"unicode/utf8"
@@ -50,5 +51,16 @@ func renderText(r *rand.Rand, m model) string {
 			b.WriteString("\n")
 		}
 	}
+	if m.footer != "" {
+		b.WriteString("\n" + footerText(m.footer, 1) + "\n")
+	}
 	return b.String()
+}
+
+// footerText is a running footer with its page number.
+func footerText(f string, page int) string {
+	if strings.Contains(f, "%s") {
+		return fmt.Sprintf(f, fmt.Sprint(page))
+	}
+	return f
 }
