@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/utopiahire/utopiahire/internal/cv"
 	"github.com/utopiahire/utopiahire/internal/extract"
@@ -208,7 +209,7 @@ func headingFragment(l line) bool {
 // heading: a known phrase ("Employment History"), a line ending in "&" or
 // "and", or a keyword heading whose first line is styled as a heading.
 func wrappedHeading(l, next line, known bool, body float64) (sectionKind, bool) {
-	joined := strings.TrimSpace(l.text) + " " + strings.TrimSpace(next.text)
+	joined := joinHeading(l.text, next.text)
 	if k, ok := headingKind(joined); ok {
 		return k, true
 	}
@@ -238,6 +239,19 @@ func followingBlock(lines []line, i int, body float64) []line {
 	return lines[i+1 : end]
 }
 
+// joinHeading joins a heading and its wrapped fragment; a word the
+// typesetter hyphenated in a narrow column ("LICENSES & CERTIFICA-" /
+// "TIONS") is made whole again.
+func joinHeading(a, b string) string {
+	a, b = strings.TrimSpace(a), strings.TrimSpace(b)
+	if strings.HasSuffix(a, "-") && len(a) > 1 {
+		if r, _ := utf8.DecodeLastRuneInString(a[:len(a)-1]); unicode.IsLetter(r) {
+			return a[:len(a)-1] + b
+		}
+	}
+	return a + " " + b
+}
+
 func splitSections(lines []line) []section {
 	body := bodySize(lines)
 	cur := section{kind: secHeader}
@@ -259,7 +273,7 @@ func splitSections(lines []line) []section {
 		// "History", "Education &" / "Training") is one heading.
 		if i+1 < len(lines) && !l.bullet && headingFragment(lines[i+1]) {
 			if k, ok := wrappedHeading(l, lines[i+1], known, body); ok {
-				l.text = strings.TrimSpace(l.text) + " " + strings.TrimSpace(lines[i+1].text)
+				l.text = joinHeading(l.text, lines[i+1].text)
 				kind, known = k, true
 				i++
 			}

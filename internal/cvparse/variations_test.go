@@ -527,3 +527,11 @@ func TestVariationLevelWrappedAsBullet(t *testing.T) {
 		t.Errorf("languages = %q", got.Skills.Languages)
 	}
 }
+
+// A heading hyphenated by the typesetter in a narrow column is one heading.
+func TestVariationHyphenatedHeading(t *testing.T) {
+	got := ParseText("Jane Roe\n\nEXPERIENCE\nEngineer, Careem\t2021 – Present\n\nLICENSES & CERTIFICA-\nTIONS\n• Certified Kubernetes Administrator (2021)\n")
+	if len(got.Certifications) != 1 || len(got.OtherSections) != 0 {
+		t.Errorf("certifications %+v, other %+v", got.Certifications, got.OtherSections)
+	}
+}
