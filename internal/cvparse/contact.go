@@ -14,8 +14,8 @@ var (
 	reLinkedIn = regexp.MustCompile(`(?i)(?:https?://)?(?:[a-z]{2,3}\.)?linkedin\.com/(?:in|pub)/[\p{L}0-9\-_%.]+/?`)
 	reGitHub   = regexp.MustCompile(`(?i)(?:https?://)?(?:www\.)?github\.com/[A-Za-z0-9\-_.]+/?`)
 	reURL      = regexp.MustCompile(`(?i)(?:https?://[^\s|,;()<>]+|www\.[^\s|,;()<>]+|\b[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:dev|io|me|com|fr|net|org|app|site|tech|page|xyz|co|ca|uk|de|tn|ma|be)(?:/[^\s|,;()<>]*)?)`)
-	rePhone    = regexp.MustCompile(`(?:\+\s?\d{1,3}[\s.\-]?|\(\+\d{1,3}\)\s?)?(?:\(0\)\s?)?(?:\(\d{1,4}\)[\s.\-]?)?\d{1,4}(?:[\s.\-]\d{1,8}){1,5}|\+?\d{8,13}`)
-	reLabel    = regexp.MustCompile(`(?i)^\s*(?:e-?mail|courriel|phone|mobile|tel|tél|téléphone|telephone|portable|cell|cellphone|gsm|whatsapp|viber|numéro|numero|address|adresse|location|localisation|linkedin|github|portfolio|website|site web|site)(?:\.?\s*[:：]\s*|\.\s+|\s+)`)
+	rePhone    = regexp.MustCompile(`(?:\+\s?\d{1,3}[\s.\-]?|\(\+\d{1,3}\)\s?)?(?:\(0\)\s?)?(?:\(\d{1,4}\)[\s.\-]?)?\d{1,5}(?:[\s.\-]\d{1,8}){1,5}|\+?\d{8,13}`)
+	reLabel    = regexp.MustCompile(`(?i)^\s*(?:e-?mail|courriel|phone|mobile|tel|tél|téléphone|telephone|portable|cell|cellphone|mob|gsm|whatsapp|viber|numéro|numero|address|adresse|location|localisation|linkedin|github|portfolio|website|site web|site)(?:\.?\s*[:：]\s*|\.\s+|\s+)`)
 	// reNameLabel: "Name:", "Nom et prénom :" before the person's name in a
 	// label/value header; the colon may be lost to a table cell.
 	reNameLabel    = regexp.MustCompile(`(?i)^\s*(?:full name|name|nom complet|nom et prénom|prénom et nom|nom)\s*(?:[:：]\s*|$)`)
@@ -150,8 +150,10 @@ func leadingPhone(p string) (phone, after string, ok bool) {
 	if loc == nil || loc[0] != 0 || !isPhone(p[:loc[1]]) {
 		return "", "", false
 	}
+	// What follows is read on unless it continues the number: a place,
+	// an e-mail, "(office), +216 98 …".
 	after = strings.TrimSpace(p[loc[1]:])
-	if after == "" || !unicode.IsLetter([]rune(after)[0]) {
+	if after == "" || unicode.IsDigit([]rune(after)[0]) || after[0] == '+' {
 		return "", "", false
 	}
 	return strings.TrimSpace(p[:loc[1]]), after, true
@@ -236,7 +238,9 @@ func lastField(t string) string {
 
 var (
 	reHonorific = regexp.MustCompile(`(?i)^(?:dr|prof|pr|mr|mrs|ms|mme|mlle|m|eng|ing)\.?\s+`)
-	reNameCut   = regexp.MustCompile(`\s*(?: · |, )\s*`)
+	// rePronouns: "(she/her)", "(il/lui)" after a name.
+	rePronouns = regexp.MustCompile(`\s*\((?:[a-zA-Zé]{2,4}\s*/\s*[a-zA-Zé]{2,5}(?:\s*/\s*[a-zA-Zé]{2,5})?)\)\s*$`)
+	reNameCut  = regexp.MustCompile(`\s*(?: · |, )\s*`)
 )
 
 // isDocumentTitle: "Curriculum Vitae", "CV", "Résumé" head a page without
@@ -255,6 +259,7 @@ func isDocumentTitle(t string) bool {
 // it ("Dr.") is not part of the name. more is the rest of the line.
 func nameIn(lines []line, t string) (name, more string, ok bool) {
 	strip := func(s string) string {
+		s = strings.TrimSpace(rePronouns.ReplaceAllString(s, ""))
 		if h := reHonorific.FindString(s); h != "" && len(strings.Fields(s[len(h):])) >= 2 {
 			return s[len(h):]
 		}
@@ -277,7 +282,7 @@ func nameIn(lines []line, t string) (name, more string, ok bool) {
 // to four capitalised words, emphasised or large.
 func nameScore(lines []line, t string) int {
 	words := strings.Fields(t)
-	if len(words) < 2 || len(words) > 5 || strings.ContainsAny(t, "0123456789@/:|,()") {
+	if len(words) < 2 || len(words) > 8 || strings.ContainsAny(t, "0123456789@/:|,()") {
 		return -1
 	}
 	score := 2
@@ -300,7 +305,9 @@ func nameScore(lines []line, t string) int {
 			return -1
 		}
 	}
-	if capitalised < 2 || !unicode.IsUpper([]rune(words[0])[0]) {
+	// Long Spanish or Portuguese names carry their particles: "Sofia
+	// Martínez de la Fuente y García" has five capitalised words.
+	if capitalised < 2 || capitalised > 5 || !unicode.IsUpper([]rune(words[0])[0]) {
 		return -1
 	}
 	if _, known := headingKind(t); known || isDocumentTitle(t) {

@@ -485,13 +485,30 @@ func cutPieces(t string) []piece {
 			continue
 		}
 		if m := reParenPlace.FindStringSubmatch(p); m != nil && isLocation(m[2]) {
-			add(commaSplit(strings.TrimSpace(m[1])))
+			head := commaSplit(strings.TrimSpace(m[1]))
+			// "Remote (EMEA)", "Lyon (France)": a place qualified by
+			// the place in parentheses stays one location.
+			if n := len(head); n > 1 && isLocation(head[n-1]) {
+				head[n-1] += " (" + m[2] + ")"
+				add(head)
+				continue
+			}
+			add(head)
 			out = append(out, piece{text: m[2]})
 			continue
 		}
 		add(commaSplit(p))
 	}
 	return out
+}
+
+var legalForms = wordSet(`inc ltd llc llp plc corp co gmbh ag sa sas sarl srl spa bv nv pty lp`)
+
+// legalForm says whether s starts with a company's legal form ("Inc.,
+// Austin").
+func legalForm(s string) bool {
+	f := strings.Fields(s)
+	return len(f) > 0 && legalForms[strings.ToLower(strings.Trim(f[0], ".,"))]
 }
 
 var reParenPlace = regexp.MustCompile(`^(.+?)\s*\(([^()]+)\)$`)
@@ -505,6 +522,16 @@ func commaSplit(p string) []string {
 	idx := strings.Index(p, ", ")
 	for idx > 0 {
 		head, rest := strings.TrimSpace(p[:idx]), strings.TrimSpace(p[idx+2:])
+		// "Acme, Inc., Austin, TX": a legal form after a comma belongs
+		// to the name before it.
+		if legalForm(rest) {
+			next := strings.Index(p[idx+2:], ", ")
+			if next < 0 {
+				break
+			}
+			idx += 2 + next
+			continue
+		}
 		if isLocation(rest) || institutionScore(rest) > 0 && institutionScore(head) == 0 ||
 			titleScore(head) > 0 && titleScore(rest) == 0 && len(strings.Fields(rest)) <= 4 ||
 			orgScore(rest) > 0 && titleScore(rest) == 0 && orgScore(head) == 0 {

@@ -94,6 +94,9 @@ var reCityState = regexp.MustCompile(`^[\p{Lu}][\p{L}.'\- ]+,\s*[A-Z]{2}$`)
 // ("Company, City"), while a region or country after it names the town's
 // surroundings.
 func isLocation(s string) bool {
+	if m := reParenPlace.FindStringSubmatch(strings.TrimSpace(s)); m != nil && !strings.HasPrefix(strings.TrimSpace(s), "(") {
+		return isLocation(m[1]) && isLocation(m[2]) // "Remote (EMEA)", "Lyon (France)"
+	}
 	s = strings.TrimSpace(strings.Trim(s, "()"))
 	if s == "" || len(s) > 60 || strings.ContainsAny(s, "@0123456789") {
 		return false

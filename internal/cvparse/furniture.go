@@ -15,6 +15,9 @@ import (
 var (
 	rePageMarker = regexp.MustCompile(`(?i)^(?:(?:page|pg\.?|p\.)\s*\d{1,2}(?:\s*(?:of|/|sur|de)\s*\d{1,2})?|\d{1,2}\s*/\s*\d{1,2}|[-–—]\s*\d{1,2}\s*[-–—])$`)
 	reUpdated    = regexp.MustCompile(`(?i)^(?:(?:last\s+)?updated(?:\s+on)?|(?:dernière\s+|derniere\s+)?mise\s+à\s+jour(?:\s+le)?|mis\s+à\s+jour(?:\s+le)?|mis\s+a\s+jour(?:\s+le)?)\s*:?\s*`)
+	reYearOnly   = regexp.MustCompile(`^(?:19|20)\d{2}$`)
+	// reReferences: the closing line of many CVs, no item of any section.
+	reReferences = regexp.MustCompile(`(?i)^(?:references?|références?|referees?)\s+(?:are\s+)?(?:available|furnished|provided|disponibles?|fournies?|sur demande)\b[^.]*\.?$`)
 	reFurnSplit  = regexp.MustCompile(`\s*(?:\||·|•|\s[-–—]\s|:)\s*`)
 )
 
@@ -64,6 +67,7 @@ func runningTitle(t string) (name string, ok bool) {
 		case p == "":
 		case isDocumentTitle(p) || isPageMarker(p):
 			furniture = true
+		case reYearOnly.MatchString(p): // "CV – Jane Roe – 2026"
 		case name == "" && nameScore(nil, p) > 0:
 			name = p
 		default:
@@ -87,7 +91,7 @@ func furniture(in []extract.Line) (drop []bool, rewrite map[int]string) {
 		t := strings.TrimSpace(l.Text)
 		switch {
 		case t == "":
-		case isPageMarker(t) || isUpdatedLine(t):
+		case isPageMarker(t) || isUpdatedLine(t) || reReferences.MatchString(t):
 			drop[i] = true
 		default:
 			if name, ok := runningTitle(t); ok {

@@ -135,7 +135,9 @@ func prepare(in []extract.Line) []line {
 		t = reGluedDate.ReplaceAllString(t, "$1 $2")
 		t = unspaceLetters(t)
 		bullet := l.Bullet
-		if stripped, ok := stripBullet(t); ok {
+		if decorated(t) {
+			bullet = false
+		} else if stripped, ok := stripBullet(t); ok {
 			t, bullet = stripped, true
 		}
 		out = append(out, line{text: t, bold: l.Bold, heading: l.Heading, bullet: bullet,
@@ -169,6 +171,13 @@ func unspaceLetters(t string) string {
 }
 
 const bulletGlyphs = "•◦▪▫■□●○‣⁃∙·➢➤►▶✓✔-–—*\uf0b7\uf0a7\uf0d8\uf076"
+
+// decorated: "— Experience —", "== Skills ==": the same glyph on both
+// ends of a line decorates a heading, it is no bullet.
+func decorated(t string) bool {
+	r, _ := utf8.DecodeLastRuneInString(t)
+	return len(t) > 2 && strings.ContainsRune("—–-=*~", r) && strings.HasPrefix(t, string(r))
+}
 
 func stripBullet(t string) (string, bool) {
 	for _, g := range bulletGlyphs {

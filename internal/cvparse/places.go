@@ -36,7 +36,12 @@ var morePlaces = map[placeKind]string{
 	placeCity: `londres le_caire lisbonne bruxelles genève anvers la_haye varsovie vienne pékin moscou alger
 		le_cap séville barcelone venise gênes naples turin copenhague athènes édimbourg francfort cologne
 		munich nouvelle-york new-york la_nouvelle-orléans québec sophia_antipolis la_défense tunis_lac
-		les_berges_du_lac`,
+		les_berges_du_lac münchen nürnberg nuremberg köln antwerp antwerpen firenze venezia milano roma napoli
+		torino genova lisboa sevilla göteborg gothenburg marrakech marrakesh bangalore bombay calcutta madras
+		saigon nyc sf la_marsa tanger fès fez meknès tétouan washington_d.c. washington_dc`,
+	placeRegion: `bay_area silicon_valley greater_london greater_manchester grand_tunis catalonia cataluña flanders
+		wallonia brittany normandy tuscany lombardy andalusia europe africa asia middle_east mena emea apac latam
+		north_america south_america worldwide anywhere`,
 	placeWorkMode: `remote hybrid hybride télétravail teletravail remote-first full_remote fully_remote on-site onsite
 		on_site sur_site à_distance en_remote distanciel work_from_home`,
 }

@@ -48,7 +48,8 @@ var reHeadingNumber = regexp.MustCompile(`^(?:\d{1,2}|[IVX]{1,4})[.)]\s+`)
 func cleanHeading(s string) string {
 	deco := func(r rune) bool {
 		return unicode.IsSpace(r) || unicode.Is(unicode.Co, r) || unicode.Is(unicode.So, r) || unicode.Is(unicode.Sk, r) ||
-			r == '\ufe0f' || r == '\u200d' || r == ':' || r == '：' || r == '|' || r == '#' || r == '>' || r == '»'
+			r == '\ufe0f' || r == '\u200d' || r == ':' || r == '：' || r == '|' || r == '#' || r == '>' || r == '»' ||
+			r == '—' || r == '–' || r == '_' || r == '=' || r == '[' || r == ']' || r == '~' || r == '*'
 	}
 	t := strings.TrimFunc(s, deco)
 	if m := reHeadingNumber.FindString(t); m != "" && len(m) < len(t) {

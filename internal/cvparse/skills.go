@@ -52,7 +52,11 @@ func parseSkills(lines []line, s *cv.Skills) {
 	for i, u := range units {
 		t := u.text
 		cat := ""
-		if label, rest, ok := skillLabel(t); ok {
+		if label, rest, ok := skillLabel(t); ok && isLevel(rest) {
+			// "Python: 5 years": the label is the skill, what follows
+			// how well it is known.
+			t = strings.TrimSpace(label) + " (" + strings.TrimSpace(rest) + ")"
+		} else if ok {
 			cat, t = skillCategory(label), rest
 		} else if i+1 < len(units) && groupName(u, units[i+1]) {
 			group = skillCategory(t)
@@ -132,7 +136,7 @@ var reLevelWord = regexp.MustCompile(`(?i)^(?:[abc][12]\+?|native(?: speaker)?|m
 	`proficient|(?:full |limited )?(?:professional )?working(?: proficiency)?|professional|elementary|beginner|basic|` +
 	`intermediate|upper[- ]intermediate|advanced|conversational|good|very good|excellent|expert|notions|` +
 	`langue maternelle|maternelle|natif|native|courant|bilingue|intermédiaire|intermediaire|avancé|avance|débutant|debutant|` +
-	`bon niveau|scolaire|lu,? écrit,? parlé|\d+(?:[.,]\d+)?\s*/\s*\d+|\d{1,3}\s?%|[★☆●○◐◯⬤]+)` +
+	`bon niveau|scolaire|lu,? écrit,? parlé|\d+\+?\s*(?:years?|yrs?|ans?|months?|mois)(?: of experience| d'expérience)?|\d+(?:[.,]\d+)?\s*/\s*\d+|\d{1,3}\s?%|[★☆●○◐◯⬤]+)` +
 	`(?:\s*\(.*\))?$`)
 
 func isLevel(s string) bool {

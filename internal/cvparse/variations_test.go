@@ -62,6 +62,21 @@ func TestVariationCompanyLocation(t *testing.T) {
 		{"french", "Ingénieur logiciel\tmars 2021 – aujourd'hui\nInstadeep, Sfax", want{"Ingénieur logiciel", "Instadeep", "Sfax"}},
 		{"french region", "Ingénieur logiciel\tmars 2021 – aujourd'hui\nCriteo, Île-de-France", want{"Ingénieur logiciel", "Criteo", "Île-de-France"}},
 		{"us state", head + "Stripe, California", want{"Backend Engineer", "Stripe", "California"}},
+		{"gmbh munchen", head + "Acme GmbH, München", want{"Backend Engineer", "Acme GmbH", "München"}},
+		{"em dash city country", head + "Careem — Dubai, UAE", want{"Backend Engineer", "Careem", "Dubai, UAE"}},
+		{"company city state", head + "Stripe, San Francisco, CA", want{"Backend Engineer", "Stripe", "San Francisco, CA"}},
+		{"remote region", head + "GitLab, Remote (EMEA)", want{"Backend Engineer", "GitLab", "Remote (EMEA)"}},
+		{"title company city", "Backend Engineer, Careem, Dubai\tMar 2021 – Present", want{"Backend Engineer", "Careem", "Dubai"}},
+		{"at sign dash city", "Backend Engineer @ Careem – Dubai\tMar 2021 – Present", want{"Backend Engineer", "Careem", "Dubai"}},
+		{"company tab city above", "Careem\tDubai\nBackend Engineer\tMar 2021 – Present", want{"Backend Engineer", "Careem", "Dubai"}},
+		{"chez city", "Ingénieure DevOps chez Vermeg, Monastir\tmars 2021 – aujourd'hui", want{"Ingénieure DevOps", "Vermeg", "Monastir"}},
+		{"pipes dates first line", "Vermeg | Monastir | 2021 – 2023\nIngénieure DevOps", want{"Ingénieure DevOps", "Vermeg", "Monastir"}},
+		{"bank with country word", head + "Arab Tunisian Bank, Tunis", want{"Backend Engineer", "Arab Tunisian Bank", "Tunis"}},
+		{"city-named company own line", head + "Orange\nTunis, Tunisia", want{"Backend Engineer", "Orange", "Tunis, Tunisia"}},
+		{"university employer", "Research Assistant\tSep 2019 – Jun 2021\nUniversity of Sfax, Sfax", want{"Research Assistant", "University of Sfax", "Sfax"}},
+		{"freelance remote", head + "Freelance, Remote", want{"Backend Engineer", "Freelance", "Remote"}},
+		{"ampersand", head + "Ernst & Young, Paris", want{"Backend Engineer", "Ernst & Young", "Paris"}},
+		{"legal form after comma", head + "Acme, Inc., Austin, TX", want{"Backend Engineer", "Acme, Inc.", "Austin, TX"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -112,6 +127,14 @@ func TestVariationNames(t *testing.T) {
 		{"dutch double", "Hendrik-Jan van den Berg", ""},
 		{"name and city", "Oumar Diallo · Dakar, Senegal", "Oumar Diallo"},
 		{"accents caps", "ÉLODIE LEFÈVRE", ""},
+		{"caps hyphen particle", "JEAN-BAPTISTE LE GOFF", ""},
+		{"caps surname after", "Mohamed Amine BEN SALAH", ""},
+		{"surname first", "Le Goff Jean-Baptiste", ""},
+		{"long spanish", "Sofia Martínez de la Fuente y García", ""},
+		{"degree after", "Jane Doe, MSc", "Jane Doe"},
+		{"pronouns", "Jane Doe (she/her)", "Jane Doe"},
+		{"headline and city", "Jane Doe · Senior Data Engineer · London", "Jane Doe"},
+		{"headline above", "Data Engineer\nJane Doe", "Jane Doe"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -166,6 +189,14 @@ func TestVariationPhones(t *testing.T) {
 		{"birth date part", "Lyon · 12.03.1990 · jane@example.com", ""},
 		{"birth date cell", "Date of birth\t12.03.1990", ""},
 		{"birth date then phone", "12/03/1990 | +33 6 12 34 56 78", "+33 6 12 34 56 78"},
+		{"two phones slash", "Phone: +216 98 765 432 / +216 22 333 444", "+216 98 765 432"},
+		{"then dash city", "+33 6 12 34 56 78 – Paris, France", "+33 6 12 34 56 78"},
+		{"no separators", "+33612345678", "+33612345678"},
+		{"uk mobile five digits", "Mob. 07700 900123", "07700 900123"},
+		{"t e labels", "T: +44 20 7946 0958 | E: jane@example.com", "+44 20 7946 0958"},
+		{"us dashes", "+1-415-555-0132", "+1-415-555-0132"},
+		{"no spaces around pipes", "jane@example.com|+44 7700 900123|London", "+44 7700 900123"},
+		{"annotated phones", "Tel.: +216 71 234 567 (office), +216 98 765 432 (mobile)", "+216 71 234 567"},
 		{"date dashes", "Née le 12-03-1990", ""},
 		{"available from", "Available from 01.09.2025", ""},
 		{"postcode", "12 rue de la Paix, 75002 Paris", ""},
@@ -219,6 +250,15 @@ func TestVariationHeadings(t *testing.T) {
 		{"schooling", with(func(h *heads) { h.edu = "Schooling" })},
 		{"where i studied", with(func(h *heads) { h.edu = "Where I studied" })},
 		{"all unknown", heads{"Where I've been", "Schools", "Things I know", "Tongues"}},
+		{"trailing dash", heads{"EXPERIENCE —", "EDUCATION —", "SKILLS —", "LANGUAGES —"}},
+		{"dashes around", heads{"— Experience —", "— Education —", "— Skills —", "— Languages —"}},
+		{"brackets", heads{"[ Experience ]", "[ Education ]", "[ Skills ]", "[ Languages ]"}},
+		{"single words", heads{"Work", "Study", "Skills", "Languages"}},
+		{"other single words", heads{"Jobs", "Degrees", "Know-how", "Languages"}},
+		{"qualified", heads{"Professional Experience (Selected)", "Education & Certifications", "Technical Skills & Tools", "Languages"}},
+		{"french possessive", heads{"Mes expériences", "Ma formation", "Mes compétences", "Mes langues"}},
+		{"german", heads{"Berufserfahrung", "Ausbildung", "Kenntnisse", "Sprachen"}},
+		{"spanish", heads{"Experiencia", "Educación", "Habilidades", "Idiomas"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -344,6 +384,13 @@ func TestVariationSkills(t *testing.T) {
 		{"dash levels", "Languages: English – C2, French – B1\nExcel - advanced, Word", []string{"english", "french", "excel", "word"}},
 		{"bullet levels", "Python (expert) • Go (advanced) • SQL", []string{"python", "go", "sql"}},
 		{"research and development", "Research and Development", []string{"research and development"}},
+		{"bullets inline", "• Python • Go • SQL", []string{"python", "go", "sql"}},
+		{"wrapped list", "Python, Go,\nSQL, Docker", []string{"python", "go", "sql", "docker"}},
+		{"label with ampersand", "Languages & Frameworks: Python (Django, Flask), Go\nDatabases: PostgreSQL, Redis", []string{"python", "go", "postgresql", "redis"}},
+		{"years as level", "Python: 5 years\nGo: 3 years", []string{"python", "go"}},
+		{"level labels", "Expert: Python, Go\nFamiliar: Rust", []string{"python", "go", "rust"}},
+		{"squares", "Python ■■■■□\nGo ■■■□□", []string{"python", "go"}},
+		{"final stop", "Python, R, SQL.", []string{"python", "r", "sql"}},
 		{"level words", "Python (advanced), Go (intermediate), SQL - expert", []string{"python", "go", "sql"}},
 	}
 	for _, tc := range cases {
@@ -398,7 +445,9 @@ func TestVariationWrappedBullets(t *testing.T) {
 // items, and nothing is invented.
 func TestVariationNothingInvented(t *testing.T) {
 	furniture := []string{"Page 1 of 2", "1/2", "- 2 -", "Page 2", "Curriculum Vitae – Jane Roe", "Jane Roe – CV",
-		"Last updated March 2026", "Mis à jour le 3 mars 2026", "Jane Roe | Curriculum Vitae | Page 2"}
+		"Last updated March 2026", "Mis à jour le 3 mars 2026", "Jane Roe | Curriculum Vitae | Page 2", "Page 1 sur 2", "p. 2/3",
+		"CV – Jane Roe – 2026", "Résumé — Jane Roe", "Updated: 03/2026", "Dernière mise à jour : mars 2026",
+		"References available upon request", "Références disponibles sur demande"}
 	for _, f := range furniture {
 		t.Run("footer "+f, func(t *testing.T) {
 			text := "Jane Roe\njane@example.com\n\nExperience\nEngineer, Careem\t2021 – Present\n• Built payments\n" + f +
