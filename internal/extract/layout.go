@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 )
 
 // segment is a run of words on one row with no wide gap inside: a table
@@ -26,11 +27,65 @@ func (s *segment) add(w bbWord) {
 }
 
 func (s *segment) text() string {
-	parts := make([]string, len(s.words))
+	join := letterSpacing(s.words)
+	var b strings.Builder
 	for i, w := range s.words {
-		parts[i] = w.Text
+		if i > 0 && (join == nil || !join[i-1]) {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w.Text)
 	}
-	return strings.Join(parts, " ")
+	return b.String()
+}
+
+// letterSpacing finds the letters of words set with wide tracking
+// ("C O N TA C T", "D ATA SCIENTIST"): poppler cuts such words into letters
+// and kerned pairs ("TA"), which come back one "word" each. join[i] says
+// words i and i+1 are one word. Only capitals are tracked this way; a run
+// is letter-spaced when most of its tokens are single letters (the gaps
+// between them are the tracking; a gap well above it is a word space), or
+// when a single letter sits much closer to its neighbour than the run's
+// word spaces ("D ATA  SCIENTIST"; not "JOHN F KENNEDY", evenly spaced).
+func letterSpacing(words []bbWord) []bool {
+	n := len(words)
+	if n < 2 {
+		return nil
+	}
+	single := 0
+	for _, w := range words {
+		rs := []rune(w.Text)
+		for _, r := range rs {
+			if !unicode.IsUpper(r) && r != '\'' && r != '’' {
+				return nil
+			}
+		}
+		if len(rs) == 1 {
+			single++
+		}
+	}
+	if single == 0 {
+		return nil
+	}
+	gaps := make([]float64, n-1)
+	for i := range gaps {
+		gaps[i] = words[i+1].XMin - words[i].XMax
+	}
+	join := make([]bool, n-1)
+	if n >= 4 && single*10 >= 6*n {
+		sorted := slices.Clone(gaps)
+		slices.Sort(sorted)
+		med := sorted[len(sorted)/2]
+		for i, g := range gaps {
+			join[i] = g <= 1.8*med
+		}
+		return join
+	}
+	widest := slices.Max(gaps)
+	for i, g := range gaps {
+		oneLetter := len([]rune(words[i].Text)) == 1 || len([]rune(words[i+1].Text)) == 1
+		join[i] = oneLetter && g < 0.4*widest
+	}
+	return join
 }
 
 func (s *segment) yMid() float64 { return (s.yMin + s.yMax) / 2 }
@@ -474,6 +529,34 @@ func rowsToLines(segs []*segment, page int, labelX float64) []Line {
 		}
 		rows = kept
 	}
+	// A title set in large type and wrapped in a narrow column (a name
+	// over two rows: "Fatima-Zahra" / "Benali") is one line: the next row
+	// starts at the same x, in the same size, and its first word would not
+	// have fitted after the first row. Body text is not this large.
+	var hs []float64
+	right := 0.0
+	for _, r := range rows {
+		hs = append(hs, r.h)
+		right = math.Max(right, maxX(r.segs))
+	}
+	slices.Sort(hs)
+	body := hs[len(hs)/2]
+	kept := rows[:0]
+	for _, r := range rows {
+		if n := len(kept); n > 0 && len(r.segs) == 1 && len(kept[n-1].segs) == 1 {
+			p, s := kept[n-1].segs[0], r.segs[0]
+			w := s.words[0]
+			if p.h >= 1.4*body && math.Abs(s.h-p.h) <= 0.05*p.h && math.Abs(s.xMin-p.xMin) <= 2 &&
+				r.y-kept[n-1].y <= 1.7*p.h && p.xMax+0.25*p.h+(w.XMax-w.XMin) > right+1 {
+				for _, w := range s.words {
+					p.add(w)
+				}
+				continue
+			}
+		}
+		kept = append(kept, r)
+	}
+	rows = kept
 	var pitches []float64
 	for i := 1; i < len(rows); i++ {
 		pitches = append(pitches, rows[i].y-rows[i-1].y)

@@ -101,3 +101,73 @@ func TestLayoutTableUnderInterleavedHeader(t *testing.T) {
 		t.Errorf("lines (-want +got):\n%s", diff)
 	}
 }
+
+// word is one word box at x with the given width, on the row at y.
+func word(x, y, w float64, text string) bbWord {
+	return bbWord{XMin: x, YMin: y, XMax: x + w, YMax: y + 7, Text: text}
+}
+
+func TestLayoutLetterSpacing(t *testing.T) {
+	// spaced places tokens 5pt wide (10pt for two letters, 15 for three)
+	// with gap between them, and gap+wide before a token marked "|".
+	spaced := func(gap, wide float64, toks ...string) []bbWord {
+		var ws []bbWord
+		x := 20.0
+		for _, tk := range toks {
+			if strings.HasPrefix(tk, "|") {
+				tk, x = tk[1:], x+wide
+			}
+			w := 5 * float64(len([]rune(tk)))
+			ws = append(ws, word(x, 100, w, tk))
+			x += w + gap
+		}
+		return ws
+	}
+	tests := []struct {
+		name  string
+		words []bbWord
+		want  string
+	}{
+		{"tracked heading with a kerned pair", spaced(2.4, 0, "C", "O", "N", "TA", "C", "T"), "CONTACT"},
+		{"two tracked words", spaced(2.4, 5, "C", "E", "N", "T", "R", "E", "S", "|D", "'", "I", "N", "T", "É", "R", "Ê", "T"), "CENTRES D'INTÉRÊT"},
+		{"light tracking merged by poppler", spaced(1.6, 5.2, "D", "ATA", "|SCIENTIST"), "DATA SCIENTIST"},
+		{"an initial between words", spaced(3, 0, "JOHN", "F", "KENNEDY"), "JOHN F KENNEDY"},
+		{"lower case", spaced(2.4, 0, "a", "b", "c", "d"), "a b c d"},
+		{"ordinary heading", spaced(3, 0, "WORK", "EXPERIENCE"), "WORK EXPERIENCE"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := layoutPage(tt.words, 595, 1)
+			if len(got) != 1 || got[0].Text != tt.want {
+				t.Errorf("lines = %+v, want one line %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestLayoutWrappedTitle(t *testing.T) {
+	// A name in 16pt type wrapped in a 170pt-wide sidebar is one line; a
+	// name above a headline of the same size that would have fitted beside
+	// it is not joined to it.
+	p := &page{}
+	*p = append(*p, bbWord{XMin: 20, YMin: 40, XMax: 150, YMax: 56, Text: "Fatima-Zahra"},
+		bbWord{XMin: 20, YMin: 63, XMax: 85, YMax: 79, Text: "Benali"})
+	for i, s := range []string{"DATA SCIENTIST", "+1 514 555 0147", "fz@example.com", "Montreal, Canada", "SKILLS", "Python, SQL",
+		"LANGUAGES", "French, Arabic"} {
+		p.at(20, 100+float64(i)*14, s)
+	}
+	p.at(20, 300, "Member of the data science guild")
+	if got := p.lines(); len(got) < 2 || got[0] != "Fatima-Zahra Benali" || got[1] != "DATA SCIENTIST" {
+		t.Errorf("lines = %q", got)
+	}
+	q := &page{}
+	*q = append(*q, bbWord{XMin: 20, YMin: 40, XMax: 100, YMax: 56, Text: "JANE"}, bbWord{XMin: 104, YMin: 40, XMax: 170, YMax: 56, Text: "DOE"},
+		bbWord{XMin: 20, YMin: 63, XMax: 100, YMax: 79, Text: "DATA"}, bbWord{XMin: 104, YMin: 63, XMax: 250, YMax: 79, Text: "ENGINEER"})
+	for i, s := range []string{"jane@example.com", "EXPERIENCE", "Data Engineer, Acme, 2020 – 2024",
+		"Built the ingestion pipelines of the payments platform and its monitoring"} {
+		q.at(20, 100+float64(i)*14, s)
+	}
+	if got := q.lines(); len(got) < 2 || got[0] != "JANE DOE" || got[1] != "DATA ENGINEER" {
+		t.Errorf("lines = %q", got)
+	}
+}
