@@ -32,6 +32,10 @@ type contactFinder struct {
 func (f *contactFinder) scan(lines []line, header bool) {
 	joined := joinWrappedPlaces(joinWrappedURLs(lines))
 	for i, t := range joined {
+		if name, ok := labelledName(t); ok && f.c.Name == "" {
+			f.c.Name = name
+			continue
+		}
 		rest := f.take(t)
 		if rest == "" {
 			continue
@@ -242,6 +246,23 @@ var (
 	rePronouns = regexp.MustCompile(`\s*\((?:[a-zA-Zé]{2,4}\s*/\s*[a-zA-Zé]{2,5}(?:\s*/\s*[a-zA-Zé]{2,5})?)\)\s*$`)
 	reNameCut  = regexp.MustCompile(`\s*(?: · |, )\s*`)
 )
+
+// reNameLine is a label/value row that gives the person's name, in the
+// header or a personal-information section: "Name: Jane Doe", Europass's
+// "First name(s) / Surname(s)<tab>Marta Kowalska-Nowak", "Nom(s) /
+// Prénom(s)".
+var reNameLine = regexp.MustCompile(`(?i)^\s*(?:first\s+names?(?:\(s\))?\s*/\s*surnames?(?:\(s\))?|surnames?(?:\(s\))?\s*/\s*first\s+names?(?:\(s\))?|` +
+	`prénoms?(?:\(s\))?\s*/\s*noms?(?:\(s\))?|noms?(?:\(s\))?\s*/\s*prénoms?(?:\(s\))?|full\s+name|name|nom\s+complet|nom\s+et\s+prénoms?|prénoms?\s+et\s+nom|nom)` +
+	`\s*(?:[:：]\s*|\t+)([^\t]+)`)
+
+func labelledName(t string) (string, bool) {
+	m := reNameLine.FindStringSubmatch(t)
+	if m == nil {
+		return "", false
+	}
+	name := strings.TrimSpace(m[1])
+	return name, nameScore(nil, name) > 0
+}
 
 // isDocumentTitle: "Curriculum Vitae", "CV", "Résumé" head a page without
 // naming anyone.

@@ -28,7 +28,7 @@ type line struct {
 	setIn     bool
 	gapBefore bool
 	size      float64
-	x         float64
+	x, y      float64
 	page      int
 	// section is set on a heading a layout reading recognised (a Europass
 	// label): the kind of section it opens.
@@ -61,8 +61,10 @@ func Parse(doc extract.Document) cv.StructuredCV {
 // section.
 func ParseUnread(doc extract.Document) (cv.StructuredCV, []cv.UnreadPart) {
 	lines := europass(joinWrappedDateCells(prepare(doc.Lines)))
+	name, lines := displayName(lines, doc.OCR)
 	secs := splitSections(lines)
 	out := emptyCV()
+	out.Contact.Name = name
 	b := builder{out: &out, links: doc.Links}
 	for _, s := range secs {
 		b.add(s)
@@ -141,7 +143,7 @@ func prepare(in []extract.Line) []line {
 			t, bullet = stripped, true
 		}
 		out = append(out, line{text: t, bold: l.Bold, heading: l.Heading, bullet: bullet,
-			gapBefore: l.GapBefore || gap, size: l.Size, x: l.X, page: l.Page})
+			gapBefore: l.GapBefore || gap, size: l.Size, x: l.X, y: l.Y, page: l.Page})
 		gap = false
 	}
 	return out
@@ -290,8 +292,11 @@ func splitSections(lines []line) []section {
 		isHead := known && !l.bullet
 		// A heading we have no word for is recognised by what follows it,
 		// unless that is more of the section it stands in (a company line
-		// above its jobs).
-		if !isHead && i > 0 && headingShaped(l, body) {
+		// above its jobs). A line naming a job ("Teacher of Mathematics"
+		// above its school, "Data Engineer" under the name) heads an entry
+		// or is a headline, not a section; one word ("Internships") can be
+		// a heading.
+		if !isHead && i > 0 && headingShaped(l, body) && !(titleScore(l.text) > 0 && len(strings.Fields(l.text)) > 1) {
 			// Styled as a heading ("RESEARCH POSITIONS" after
 			// "EXPERIENCE"), it opens a section even of the same kind.
 			if k, ok := contentKind(followingBlock(lines, i, body)); ok && (k != cur.kind || looksLikeUnknownHeading(l, body)) {

@@ -63,7 +63,7 @@ var headingPhrases = map[Section][]string{
 	Publications: {"publications", "papers"},
 	Activities:   {"activities", "extracurricular activities", "activités", "vie associative"},
 	Volunteer:    {"volunteer", "volunteering", "volunteer experience", "bénévolat"},
-	Contact:      {"contact", "contact details", "contact information", "coordonnées"},
+	Contact:      {"contact", "contact details", "contact information", "coordonnées", "personal information", "personal details", "personal data", "informations personnelles", "données personnelles", "état civil", "renseignements personnels"},
 	Interests:    {"interests", "hobbies", "hobbies and interests", "centres d'intérêt", "intérêts", "loisirs"},
 	References:   {"references", "references available"},
 	Additional:   {"additional information", "informations complémentaires"},

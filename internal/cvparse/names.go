@@ -1,0 +1,186 @@
+package cvparse
+
+import (
+	"math"
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// displayMin is how much larger than the body text a line must be to be
+// set in display type, as a CV's name is.
+const displayMin = 1.3
+
+// maxNameLines bounds the lines a name set in display type may wrap over.
+const maxNameLines = 3
+
+var reNameSep = regexp.MustCompile(`\t+|\s+[|·•–—]\s+`)
+
+// displayName finds the person's name by its type: the largest text on the
+// first page, above every section heading. Designers' templates put it
+// where reading order does not (at the top of a right-hand column read
+// after the sidebar), wrap it ("Fatima-Zahra" / "Benali", "Ewa Lindström-"
+// / "Karlsson"), set a headline or contact data beside it, or a monogram
+// before it. The name's text is taken out of the lines; what else those
+// lines hold stays. It needs sizes (PDF); elsewhere it finds nothing.
+func displayName(lines []line, ocr bool) (string, []line) {
+	body := bodySize(lines)
+	if body <= 0 {
+		return "", lines
+	}
+	top, headTop := 0.0, math.Inf(1)
+	for _, l := range lines {
+		if l.page > 1 {
+			continue
+		}
+		top = max(top, l.size)
+		if _, ok := headingKind(l.text); ok {
+			headTop = min(headTop, l.y)
+		}
+	}
+	if top < body*displayMin {
+		return "", lines
+	}
+	display := func(l line) bool { return l.page <= 1 && l.size >= top*0.92 }
+	start := -1
+	for i, l := range lines {
+		if display(l) {
+			start = i
+			break
+		}
+	}
+	if start < 0 || lines[start].y > headTop {
+		return "", lines
+	}
+	// The run of display lines a name wraps over: a line cut after a
+	// hyphen, a single word (no name alone), or a lone family name after.
+	text := lines[start].text
+	spans := [][2]int{{0, len(text)}}
+	for k := start + 1; k < len(lines) && k-start < maxNameLines && display(lines[k]) && lines[k].page == lines[start].page; k++ {
+		next := lines[k].text
+		nextWords := strings.Fields(next)
+		sep := " "
+		switch {
+		case strings.HasSuffix(text, "-"):
+			sep = ""
+		case len(strings.Fields(text)) == 1:
+		case len(nextWords) == 1 && titleScore(next) == 0:
+		default:
+			k = len(lines)
+			continue
+		}
+		text += sep
+		spans = append(spans, [2]int{len(text), len(text) + len(next)})
+		text += next
+	}
+	// The name is the first part of the run that reads as one: "Youssef
+	// Ben Amor<tab>M +216 …", "INFORMATIONS PERSONNELLES<tab>Jean-Baptiste
+	// Nguyen".
+	from := 0
+	cuts := append(reNameSep.FindAllStringIndex(text, -1), []int{len(text), len(text)})
+	for _, c := range cuts {
+		cell := strings.TrimSpace(text[from:c[0]])
+		name := nameFromCell(cell, ocr)
+		if name != "" && nameScore(lines, name) > 0 {
+			at := from + strings.Index(text[from:c[0]], cell)
+			return name, removeSpan(lines, start, spans, at, at+len(cell))
+		}
+		from = c[1]
+	}
+	return "", lines
+}
+
+// nameFromCell drops what stands before a name in display type: a
+// monogram ("AM Aisha Al-Mansouri") or an honorific; in text read by OCR
+// it restores a capital I read as a lower-case l ("Rajesh Kumar lyer").
+func nameFromCell(cell string, ocr bool) string {
+	cell = dropMonogram(cell)
+	if h := reHonorific.FindString(cell); h != "" && len(strings.Fields(cell[len(h):])) >= 2 {
+		cell = cell[len(h):]
+	}
+	if ocr {
+		cell = ocrCapitalI(cell)
+	}
+	return strings.TrimSpace(cell)
+}
+
+// removeSpan takes the bytes [a, b) of the joined run out of its lines;
+// a line left with no letters or digits is dropped.
+func removeSpan(lines []line, start int, spans [][2]int, a, b int) []line {
+	out := append([]line{}, lines[:start]...)
+	for k, sp := range spans {
+		l := lines[start+k]
+		lo, hi := max(a, sp[0])-sp[0], min(b, sp[1])-sp[0]
+		if lo < hi {
+			l.text = strings.TrimFunc(l.text[:lo]+" "+l.text[hi:], func(r rune) bool {
+				return unicode.IsSpace(r) || strings.ContainsRune("|·•–—-,", r)
+			})
+		}
+		if strings.IndexFunc(l.text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+			out = append(out, l)
+		}
+	}
+	return append(out, lines[start+len(spans):]...)
+}
+
+// dropMonogram removes a monogram before a name: two or three capitals
+// that are initials of the words after them, in order, the first being the
+// first word's ("AM Aisha bint Khalid Al-Mansouri"; "JB Martin" stays).
+func dropMonogram(s string) string {
+	ws := strings.Fields(s)
+	if len(ws) < 3 {
+		return s
+	}
+	mono := []rune(ws[0])
+	if len(mono) < 2 || len(mono) > 3 || strings.ToUpper(ws[0]) != ws[0] {
+		return s
+	}
+	var initials []rune
+	for _, w := range ws[1:] {
+		for _, seg := range strings.FieldsFunc(w, func(r rune) bool { return r == '-' || r == '\'' || r == '’' }) {
+			if r := []rune(seg); unicode.IsUpper(r[0]) {
+				initials = append(initials, r[0])
+			}
+		}
+	}
+	if len(initials) == 0 || initials[0] != mono[0] {
+		return s
+	}
+	k := 0
+	for _, r := range initials {
+		if k < len(mono) && r == mono[k] {
+			k++
+		}
+	}
+	for _, r := range mono {
+		if !unicode.IsUpper(r) {
+			return s
+		}
+	}
+	if k < len(mono) {
+		return s
+	}
+	return strings.Join(ws[1:], " ")
+}
+
+// ocrCapitalI: sans-serif capital I and lower-case l are one glyph, and
+// OCR often picks l. In a line of capitalised words, a word starting with
+// l and a lower-case letter is the capital ("lyer" → "Iyer").
+func ocrCapitalI(s string) string {
+	ws := strings.Fields(s)
+	capital := 0
+	for _, w := range ws {
+		if unicode.IsUpper([]rune(w)[0]) {
+			capital++
+		}
+	}
+	if capital < 1 || capital+1 < len(ws) {
+		return s
+	}
+	for i, w := range ws {
+		if r := []rune(w); len(r) > 1 && r[0] == 'l' && unicode.IsLower(r[1]) && !particles[w] {
+			ws[i] = "I" + string(r[1:])
+		}
+	}
+	return strings.Join(ws, " ")
+}
