@@ -9,6 +9,7 @@ package cvparse
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -36,6 +37,8 @@ type line struct {
 	// entryHead is set on a line a layout reading knows heads an entry (a
 	// Europass row's title, employer, dates), whatever its shape.
 	entryHead bool
+	// column is the page column the line was read in (extract.Line.Column).
+	column int
 }
 
 type section struct {
@@ -143,7 +146,7 @@ func prepare(in []extract.Line) []line {
 			t, bullet = stripped, true
 		}
 		out = append(out, line{text: t, bold: l.Bold, heading: l.Heading, bullet: bullet,
-			gapBefore: l.GapBefore || gap, size: l.Size, x: l.X, y: l.Y, page: l.Page})
+			gapBefore: l.GapBefore || gap, size: l.Size, x: l.X, y: l.Y, page: l.Page, column: l.Column})
 		gap = false
 	}
 	return out
@@ -265,14 +268,43 @@ func joinHeading(a, b string) string {
 
 func splitSections(lines []line) []section {
 	body := bodySize(lines)
-	cur := section{kind: secHeader}
-	var out []section
+	secs := []section{{kind: secHeader}}
+	cur := 0
+	// The section each column last opened: a column's text before its
+	// first heading continues it (the sidebar on page 2 goes on with the
+	// sidebar's last section, not the main column's) or, on the column's
+	// first page, belongs to the header (a name atop the main column beside
+	// a sidebar read first). A header block set larger than the header read
+	// so far leads it: that is where the name is.
+	colSec := map[int]int{}
+	hdrAt := -1 // where the current region's header lines go; -1 appends
 	seenKnown := false
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
+		// The top of the document, or of a column read into the header:
+		// only a heading we know opens a section there (a name is
+		// heading-shaped).
+		top := i == 0
+		if l.column != 0 && (i == 0 || lines[i-1].column != l.column || lines[i-1].page != l.page) {
+			hdrAt = -1
+			if k, ok := colSec[l.column]; ok {
+				cur = k
+			} else {
+				cur, top = 0, true
+				if len(secs[0].lines) > 0 && l.size > 1.2*maxSize(secs[0].lines) {
+					hdrAt = 0
+				}
+			}
+		}
+		open := func(kind sectionKind, title string) {
+			secs = append(secs, section{kind: kind, title: title})
+			cur = len(secs) - 1
+			if l.column != 0 {
+				colSec[l.column] = cur
+			}
+		}
 		if l.section != secHeader {
-			out = append(out, cur)
-			cur = section{kind: l.section, title: l.text}
+			open(l.section, l.text)
 			seenKnown = true
 			continue
 		}
@@ -296,10 +328,10 @@ func splitSections(lines []line) []section {
 		// above its school, "Data Engineer" under the name) heads an entry
 		// or is a headline, not a section; one word ("Internships") can be
 		// a heading.
-		if !isHead && i > 0 && headingShaped(l, body) && !(titleScore(l.text) > 0 && len(strings.Fields(l.text)) > 1) {
+		if !isHead && !top && headingShaped(l, body) && !(titleScore(l.text) > 0 && len(strings.Fields(l.text)) > 1) {
 			// Styled as a heading ("RESEARCH POSITIONS" after
 			// "EXPERIENCE"), it opens a section even of the same kind.
-			if k, ok := contentKind(followingBlock(lines, i, body)); ok && (k != cur.kind || looksLikeUnknownHeading(l, body)) {
+			if k, ok := contentKind(followingBlock(lines, i, body)); ok && (k != secs[cur].kind || looksLikeUnknownHeading(l, body)) {
 				isHead, kind, known = true, k, true
 			}
 		}
@@ -307,12 +339,24 @@ func splitSections(lines []line) []section {
 			isHead, kind = true, secOther
 		}
 		if !isHead {
-			cur.lines = append(cur.lines, l)
+			if cur == 0 && hdrAt >= 0 {
+				secs[0].lines = slices.Insert(secs[0].lines, hdrAt, l)
+				hdrAt++
+				continue
+			}
+			secs[cur].lines = append(secs[cur].lines, l)
 			continue
 		}
 		seenKnown = seenKnown || known
-		out = append(out, cur)
-		cur = section{kind: kind, title: cleanHeading(l.text)}
+		open(kind, cleanHeading(l.text))
 	}
-	return append(out, cur)
+	return secs
+}
+
+func maxSize(lines []line) float64 {
+	m := 0.0
+	for _, l := range lines {
+		m = max(m, l.size)
+	}
+	return m
 }

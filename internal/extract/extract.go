@@ -112,6 +112,11 @@ type Line struct {
 	// GapBefore is true when the line starts a new block (blank line,
 	// paragraph or column change).
 	GapBefore bool
+	// Column is 1 for a line of a page's left column and 2 for its right
+	// column when the page is read as two columns (PDF); 0 for a line
+	// spanning the page (header, footer) or a page of one column. A
+	// column's text continues on the next page's column of the same side.
+	Column int `json:",omitempty"`
 }
 
 // Extractor extracts text under fixed limits. It is safe for concurrent use.

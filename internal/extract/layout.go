@@ -95,13 +95,26 @@ func (s *segment) yMid() float64 { return (s.yMin + s.yMax) / 2 }
 // header or footer rows crossing it), each column is read top to bottom in
 // turn; rows are then rebuilt with segments on the same row joined by tabs.
 func layoutPage(words []bbWord, width float64, page int) []Line {
+	lines, _ := layoutPageAfter(words, width, page, 0)
+	return lines
+}
+
+// layoutPageAfter is layoutPage for a page that follows one split into
+// columns at prev (0 when it was not): a CV keeps its columns over its
+// pages, so a page too short to show a gutter by itself (a sidebar with one
+// section left) is split where the page before was, if nothing crosses
+// there. It returns where this page's columns split (0 when they do not).
+func layoutPageAfter(words []bbWord, width float64, page int, prev float64) ([]Line, float64) {
 	segs := segmentsOf(words)
 	if len(segs) == 0 {
-		return nil
+		return nil, 0
 	}
 	var regions [][]*segment
 	labelX := 0.0
 	x, kind := findGutter(segs, width)
+	if kind == gutterNone && prev > 0 && continuedGutter(segs, prev, width) {
+		x, kind = prev, gutterColumns
+	}
 	if kind == gutterTable {
 		// A table: read row by row, with its label column's cells cut
 		// from the entries' text and wrapped label cells rejoined. A
@@ -143,14 +156,56 @@ func layoutPage(words []bbWord, width float64, page int) []Line {
 		regions = [][]*segment{segs}
 	}
 	var out []Line
-	for _, reg := range regions {
+	for i, reg := range regions {
 		lines := rowsToLines(reg, page, labelX)
 		if len(lines) > 0 {
 			lines[0].GapBefore = true
 		}
+		if len(regions) == 4 && (i == 1 || i == 2) {
+			for j := range lines {
+				lines[j].Column = i
+			}
+		}
 		out = append(out, lines...)
 	}
-	return out
+	if kind != gutterColumns {
+		x = 0
+	}
+	return out, x
+}
+
+// continuedGutter says whether a page can be split at the column edge x of
+// the page before: text on both sides, none crossing x but a page header or
+// footer, the right side starting at x.
+func continuedGutter(segs []*segment, x, width float64) bool {
+	segs = splitAt(segs, x)
+	var left, right []*segment
+	for _, s := range segs {
+		switch {
+		case s.xMax <= x:
+			left = append(left, s)
+		case s.xMin >= x:
+			right = append(right, s)
+		}
+	}
+	if len(left) == 0 || len(right) == 0 {
+		return false
+	}
+	top := math.Max(minY(left), minY(right))
+	bottom := math.Min(maxY(left), maxY(right))
+	if bottom <= top {
+		return false
+	}
+	edge := false
+	for _, s := range right {
+		edge = edge || math.Abs(s.xMin-(x+0.5)) <= 2
+	}
+	for _, s := range segs {
+		if s.xMin < x && s.xMax > x && s.yMax > top+1 && s.yMin < bottom-1 {
+			return false
+		}
+	}
+	return edge && (len(left) < 2 || leftAligned(left))
 }
 
 // segmentsOf groups words into rows by vertical centre, then splits rows at

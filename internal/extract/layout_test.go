@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -169,5 +170,44 @@ func TestLayoutWrappedTitle(t *testing.T) {
 	}
 	if got := q.lines(); len(got) < 2 || got[0] != "JANE DOE" || got[1] != "DATA ENGINEER" {
 		t.Errorf("lines = %q", got)
+	}
+}
+
+func TestLayoutColumnsContinueOnNextPage(t *testing.T) {
+	// Page 1: a sidebar (x=20) and a main column (x=220). Page 2: the
+	// sidebar has one short section left, too little to show a gutter by
+	// itself, beside the main column's last sections.
+	p1 := &page{}
+	for i, s := range []string{"CONTACT", "jane@example.com", "+44 7700 900123", "SKILLS", "Figma", "Prototyping", "User research"} {
+		p1.at(20, 60+float64(i)*14, s)
+	}
+	for i, s := range []string{"Jane Roe", "PROFILE", "Designer of accessible services", "EXPERIENCE", "Lead Designer",
+		"Revolut, Dublin 2021 – present", "Led a team of five designers"} {
+		p1.at(220, 60+float64(i)*14, s)
+	}
+	lines, x := layoutPageAfter(*p1, 595, 1, 0)
+	if x == 0 || len(lines) == 0 || lines[0].Column != 1 || lines[len(lines)-1].Column != 2 {
+		t.Fatalf("page 1 split at %v: %+v", x, lines)
+	}
+	p2 := &page{}
+	p2.at(20, 40, "INTERESTS")
+	p2.at(20, 54, "Ceramics, sea swimming")
+	for i, s := range []string{"EDUCATION", "MSc Interaction Design", "Trinity College Dublin 2012 – 2013", "CERTIFICATIONS",
+		"Nielsen Norman Group UX Certificate, 2019"} {
+		p2.at(220, 40+float64(i)*14, s)
+	}
+	var got []string
+	two, _ := layoutPageAfter(*p2, 595, 2, x)
+	for _, l := range two {
+		got = append(got, fmt.Sprintf("%d %s", l.Column, l.Text))
+	}
+	want := []string{"1 INTERESTS", "1 Ceramics, sea swimming", "2 EDUCATION", "2 MSc Interaction Design",
+		"2 Trinity College Dublin 2012 – 2013", "2 CERTIFICATIONS", "2 Nielsen Norman Group UX Certificate, 2019"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("page 2 (-want +got):\n%s", diff)
+	}
+	// Alone, page 2 shows no gutter: its rows are read across.
+	if alone := layoutPage(*p2, 595, 2); alone[0].Text != "INTERESTS\tEDUCATION" {
+		t.Errorf("page 2 alone: %q", alone[0].Text)
 	}
 }

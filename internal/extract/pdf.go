@@ -192,6 +192,7 @@ func parseBBox(out []byte) ([]Line, error) {
 	dec.Strict = false
 	var lines []Line
 	pageNo := 0
+	gutter := 0.0 // where the page before split into columns
 	for {
 		tok, err := dec.Token()
 		if errors.Is(err, io.EOF) {
@@ -221,7 +222,9 @@ func parseBBox(out []byte) ([]Line, error) {
 				}
 			}
 		}
-		lines = append(lines, layoutPage(words, p.Width, pageNo)...)
+		var pl []Line
+		pl, gutter = layoutPageAfter(words, p.Width, pageNo, gutter)
+		lines = append(lines, pl...)
 	}
 	return lines, nil
 }
