@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -234,6 +235,16 @@ func (b *builder) experience(e entry) cv.Experience {
 			picked[company] = o
 		}
 	}
+	// "Ericsson<tab>Kista": a town-shaped part set beside the employer
+	// is where it is, though the gazetteer does not know it.
+	if c := picked[company]; picked[loc] < 0 && c >= 0 {
+		for i := c + 1; i < len(parts) && parts[i].line == parts[c].line; i++ {
+			if !slices.Contains(picked, i) && townShaped(parts[i].text) {
+				picked[loc] = i
+				break
+			}
+		}
+	}
 	x.Location, x.Title, x.Company = textOf(parts, picked[loc]), textOf(parts, picked[title]), textOf(parts, picked[company])
 	rest := restOf(parts, picked)
 	// A place name is the location only where the header has another
@@ -247,9 +258,12 @@ func (b *builder) experience(e entry) cv.Experience {
 		}
 	}
 	// "Cliniques universitaires Saint-Luc, Woluwe-Saint-Lambert": a town
-	// too small for the gazetteer after the employer's name.
-	if x.Location == "" {
-		x.Company, x.Location = cutTown(x.Company)
+	// too small for the gazetteer after the employer's name; "Boiron,
+	// Messimy (France)" has its country read apart.
+	if k := placeOf(x.Location); x.Location == "" || k&(placeCountry|placeRegion) != 0 && k&placeCity == 0 {
+		if org, town := cutTown(x.Company); town != "" {
+			x.Company, x.Location = org, joinPlace(town, x.Location)
+		}
 	}
 	x.Bullets, x.Description = bodyText(e.body)
 	x.Description = joinNonEmpty(append(rest, x.Description)...)
@@ -302,14 +316,19 @@ func (b *builder) education(e entry) cv.Education {
 			return roleBonus(p, "degree") + (degreeScore(p.text)*3-institutionScore(p.text)*2)*boolScore(p.role == "")
 		}},
 		{name: "institution", pick: func(p part) int {
-			return roleBonus(p, "institution") + (institutionScore(p.text)*3+orgScore(p.text)-degreeScore(p.text))*boolScore(p.role == "")
+			return roleBonus(p, "institution") + (institutionScore(p.text)*3+orgScore(p.text)-degreeScore(p.text)+
+				boolScore(namedAfterPlace(p.text)))*boolScore(p.role == "")
 		}},
 	})
+	picked = joinNeighbours(parts, picked, 1, 2)
 	x.Location, x.Degree, x.Institution = textOf(parts, picked[0]), textOf(parts, picked[1]), textOf(parts, picked[2])
+	x.Degree = strings.TrimSpace(reDegreeStatus.ReplaceAllString(x.Degree, ""))
 	rest := restOf(parts, picked)
 	// "Obafemi Awolowo University, Ile-Ife": the school's town.
-	if x.Location == "" {
-		x.Institution, x.Location = cutTown(x.Institution)
+	if k := placeOf(x.Location); x.Location == "" || k&(placeCountry|placeRegion) != 0 && k&placeCity == 0 {
+		if school, town := cutTown(x.Institution); town != "" {
+			x.Institution, x.Location = school, joinPlace(town, x.Location)
+		}
 	}
 	x.Achievements, x.Description = bodyText(kept)
 	x.Description = joinNonEmpty(append(rest, x.Description)...)
@@ -383,6 +402,88 @@ func restOf(parts []part, picked []int) []string {
 	return rest
 }
 
+// reDegreeStatus is a note on a degree's progress, not part of its name
+// ("Into Headship programme (in progress)").
+var reDegreeStatus = regexp.MustCompile(`(?i)\s*\((?:in progress|ongoing|underway|pending|expected(?: [^()]*)?|en cours|à venir|prévu(?:e)?(?: [^()]*)?)\)\s*$`)
+
+// joinNeighbours gives an education header's leftover parts to the
+// field they were cut from on their line: a field of study after the
+// degree ("Diplôme d'ingénieur – Génie électrique", "BSc, Physics"), a lab
+// after the school ("Université de Montréal – Mila") and an acronym before
+// it ("INSAT – National Institute of Applied Science and Technology").
+// Parts that say how the degree went ("Distinction") stay apart.
+func joinNeighbours(parts []part, picked []int, degree, school int) []int {
+	dash := func(sep string) bool { return strings.ContainsAny(sep, "–—-|") }
+	for i := range parts {
+		p := parts[i]
+		if slices.Contains(picked, i) || reGradeWord.MatchString(p.text) {
+			continue
+		}
+		if s := picked[school]; s == i+1 && parts[s].line == p.line && dash(parts[s].sep) && isAcronym(p.text) {
+			parts[s].text, parts[s].sep = p.text+parts[s].sep+parts[s].text, p.sep
+			picked = append(picked, i)
+			continue
+		}
+		if i == 0 || parts[i-1].line != p.line {
+			continue
+		}
+		k := -1
+		switch {
+		case picked[degree] == i-1 && (dash(p.sep) || p.afterComma):
+			k = degree
+		case picked[school] == i-1 && dash(p.sep) && properName(p.text):
+			k = school
+		default:
+			continue
+		}
+		// The field now ends at i, so that a further part can follow it;
+		// i-1 is spent.
+		parts[i].text, parts[i].sep = parts[i-1].text+p.sep+p.text, parts[i-1].sep
+		picked[k] = i
+		picked = append(picked, i-1)
+	}
+	return picked
+}
+
+var reGradeWord = regexp.MustCompile(`(?i)\b(?:honou?rs|distinction|merit|mention|cum laude|grade|gpa|cgpa|score|with|avec|percent|%)`)
+
+// isAcronym: "INSAT", "ENSAE", "IAE".
+func isAcronym(s string) bool {
+	r := []rune(s)
+	return len(r) >= 2 && len(r) <= 8 && strings.ToUpper(s) == s && strings.IndexFunc(s, unicode.IsLetter) >= 0 &&
+		!strings.Contains(s, " ")
+}
+
+// properName: a few capitalised words ("Mila", "Sorbonne Université").
+func properName(s string) bool {
+	ws := strings.Fields(s)
+	if len(ws) == 0 || len(ws) > 3 {
+		return false
+	}
+	for _, w := range ws {
+		if !unicode.IsUpper([]rune(w)[0]) {
+			return false
+		}
+	}
+	return true
+}
+
+// namedAfterPlace: a proper name that holds a town's name beside other
+// words ("ETH Zürich", "IAE Lyon"), as schools are named; a degree is
+// not.
+func namedAfterPlace(s string) bool {
+	ws := strings.Fields(s)
+	if len(ws) < 2 || !properName(s) {
+		return false
+	}
+	for _, w := range ws {
+		if placeOf(w)&placeCity != 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // employerLine finds an unassigned part that opens a header line other
 // than the title's and that line shows it is the employer's: it carries
 // the dates or the location, or the part has an organisation word.
@@ -415,7 +516,18 @@ func cutTown(s string) (name, town string) {
 	return head, tail
 }
 
+func joinPlace(town, wider string) string {
+	if wider == "" {
+		return town
+	}
+	return town + ", " + wider
+}
+
+// reDistrict is a district number after a town ("Dublin 8", "Lac 2").
+var reDistrict = regexp.MustCompile(`\s+\d{1,2}(?:e|er|ème)?$`)
+
 func townShaped(t string) bool {
+	t = reDistrict.ReplaceAllString(t, "")
 	core := t
 	if m := reParenPlace.FindStringSubmatch(t); m != nil && isLocation(m[2]) {
 		core = strings.TrimSpace(m[1]) // "Écully (France)"

@@ -141,7 +141,7 @@ func isLong(s string) bool {
 // so each piece carries one date at the same offset.
 func groupEntries(lines []line) []entry {
 	var blocks []entry
-	for _, u := range toUnits(markBodyIndent(lines)) {
+	for _, u := range toUnits(markBodyIndent(tableRows(lines))) {
 		body := !u.entryHead && (u.bullet || isBodyText(u))
 		n := len(blocks)
 		switch {
@@ -378,6 +378,8 @@ type part struct {
 	role string // "title" when an "X at Y" pattern fixed it, "org" likewise
 	// afterComma: cut from the part before it on its line at a comma.
 	afterComma bool
+	// sep is what stood between it and the part before it on its line.
+	sep string
 	// dated: its line carries the entry's dates.
 	dated bool
 }
@@ -407,7 +409,7 @@ func headParts(head []unit) (parts []part, dr dateRange, found bool) {
 			// part; a place after it is read as any other part.
 			if role == "org" || role == "institution" {
 				for k, p := range cutPieces(value) {
-					pt := part{text: p.text, line: i, afterComma: p.afterComma}
+					pt := part{text: p.text, line: i, afterComma: p.afterComma, sep: p.sep}
 					if k == 0 {
 						pt.role = role
 					}
@@ -424,7 +426,7 @@ func headParts(head []unit) (parts []part, dr dateRange, found bool) {
 			t = value
 			if _, isDate := findDateRange(value); !isDate {
 				for _, p := range cutPieces(value) {
-					parts = append(parts, part{text: p.text, line: i, afterComma: p.afterComma})
+					parts = append(parts, part{text: p.text, line: i, afterComma: p.afterComma, sep: p.sep})
 				}
 				continue
 			}
@@ -432,14 +434,20 @@ func headParts(head []unit) (parts []part, dr dateRange, found bool) {
 		if !found {
 			if d, ok := findDateRange(t); ok {
 				dr, found, dateLine = d, true, i
-				t = t[:d.at] + "\t" + t[d.until:]
+				before, after := t[:d.at], t[d.until:]
+				// "Polytech Marseille (2008 – 2011)": the brackets go
+				// with the dates.
+				if b, a := strings.TrimRight(before, " "), strings.TrimLeft(after, " "); strings.HasSuffix(b, "(") && strings.HasPrefix(a, ")") {
+					before, after = b[:len(b)-1], a[1:]
+				}
+				t = before + "\t" + after
 			}
 		}
 		if m := reAtSep.FindStringSubmatch(strings.Split(t, "\t")[0]); m != nil && titleScore(m[1]) > 0 {
 			parts = append(parts, part{text: m[1], line: i, role: "title"})
 			t = m[2] + strings.TrimPrefix(t, strings.Split(t, "\t")[0])
 			for _, p := range cutPieces(t) {
-				parts = append(parts, part{text: p.text, line: i, afterComma: p.afterComma})
+				parts = append(parts, part{text: p.text, line: i, afterComma: p.afterComma, sep: p.sep})
 			}
 			if len(parts) > 1 && parts[1].line == i {
 				parts[1].role = "org"
@@ -447,7 +455,7 @@ func headParts(head []unit) (parts []part, dr dateRange, found bool) {
 			continue
 		}
 		for _, p := range cutPieces(t) {
-			parts = append(parts, part{text: p.text, line: i, afterComma: p.afterComma})
+			parts = append(parts, part{text: p.text, line: i, afterComma: p.afterComma, sep: p.sep})
 		}
 	}
 	for k := range parts {
@@ -461,6 +469,8 @@ func headParts(head []unit) (parts []part, dr dateRange, found bool) {
 type piece struct {
 	text       string
 	afterComma bool
+	// sep is what stood between it and the piece before ("", " – ", ", ").
+	sep string
 }
 
 func cutParts(t string) []string {
@@ -473,12 +483,21 @@ func cutParts(t string) []string {
 
 func cutPieces(t string) []piece {
 	var out []piece
+	sep := ""
 	add := func(ps []string) {
 		for k, p := range ps {
-			out = append(out, piece{text: p, afterComma: k > 0})
+			pc := piece{text: p, afterComma: k > 0, sep: sep}
+			if k > 0 {
+				pc.sep = ", "
+			}
+			out = append(out, pc)
 		}
 	}
-	for _, p := range reStrongSep.Split(t, -1) {
+	seps := reStrongSep.FindAllStringIndex(t, -1)
+	for i, p := range reStrongSep.Split(t, -1) {
+		if i > 0 {
+			sep = t[seps[i-1][0]:seps[i-1][1]]
+		}
 		p = strings.Trim(strings.TrimSpace(p), ",;:|–—-·")
 		p = strings.TrimSpace(p)
 		if p == "" {
@@ -620,4 +639,81 @@ func labelShaped(t string) (label, value string, ok bool) {
 		return "", "", false
 	}
 	return label, value, true
+}
+
+// columnRoles map the column headings of an entry table (folded) to the
+// label its cells are read under: Indian CVs list education as
+// "Degree | Institute | Year | Score" rows, and some list jobs the same way.
+var columnRoles = func() map[string]string {
+	m := map[string]string{}
+	for label, names := range map[string]string{
+		"Degree": `degree degrees qualification qualifications diploma course examination exam class standard program
+			programme diplome formation certificate`,
+		"Institution": `institute institution university school college board board_university university_board
+			school_college college_university institution_name name_of_institution etablissement ecole universite`,
+		"Dates":    `year years year_of_passing passing_year dates date period duration annee annees periode from_to`,
+		"GPA":      `score percentage marks cgpa gpa grade result aggregate mention note division`,
+		"Company":  `company organisation organization employer entreprise societe`,
+		"Position": `designation role position title poste fonction job_title`,
+		"Location": `location city place lieu ville`,
+	} {
+		for _, n := range strings.Fields(names) {
+			m[strings.ReplaceAll(n, "_", " ")] = label
+		}
+	}
+	return m
+}()
+
+// tableRows reads an entry table under a row of column headings: each
+// row becomes one entry whose cells are labelled by their column
+// ("Degree: B.E.", "Institution: PSG College of Technology, Coimbatore",
+// "Dates: 2012"), and the heading row is dropped. A row may have fewer
+// cells than headings (OCR merges cells); they fill the columns in order.
+func tableRows(lines []line) []line {
+	for i, l := range lines {
+		heads := columnHeads(l.text)
+		if heads == nil {
+			continue
+		}
+		out := append([]line{}, lines[:i]...)
+		j := i + 1
+		for ; j < len(lines) && strings.Contains(lines[j].text, "\t"); j++ {
+			for k, cell := range strings.Split(lines[j].text, "\t") {
+				cell = strings.TrimSpace(cell)
+				if cell == "" || k >= len(heads) {
+					continue
+				}
+				r := lines[j]
+				r.text, r.entryHead, r.bullet, r.setIn = heads[k]+": "+cell, true, false, false
+				out = append(out, r)
+			}
+		}
+		return append(out, tableRows(lines[j:])...)
+	}
+	return lines
+}
+
+// columnHeads reads a row of column headings: two or more cells, each a
+// known column name, naming two fields or more besides the dates.
+func columnHeads(t string) []string {
+	cells := strings.Split(t, "\t")
+	if len(cells) < 2 {
+		return nil
+	}
+	var heads []string
+	fields := map[string]bool{}
+	for _, c := range cells {
+		label, ok := columnRoles[fold(c)]
+		if !ok {
+			return nil
+		}
+		heads = append(heads, label)
+		if label != "Dates" {
+			fields[label] = true
+		}
+	}
+	if len(fields) < 2 {
+		return nil
+	}
+	return heads
 }

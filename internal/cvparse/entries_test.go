@@ -164,6 +164,12 @@ func TestEntryHeaderRoles(t *testing.T) {
 			expWant{"Senior Associate", "Deloitte, Audit & Advisory", "", "Sep 2020", "Aug 2022"}},
 		{"labelled company with its city", "Position:\tProject Engineer\nCompany:\tMota-Engil, Porto\nPeriod:\tOct 2020 – Present",
 			expWant{"Project Engineer", "Mota-Engil", "Porto", "Oct 2020", "Present"}},
+		{"town before its country", "Contrôleur de gestion\t2019 – 2021\nBoiron, Messimy (France)",
+			expWant{"Contrôleur de gestion", "Boiron", "Messimy, France", "2019", "2021"}},
+		{"town with its district", "Web Developer Intern\tFeb 2019 – Jun 2019\nSofrecom Tunisie, Lac 2",
+			expWant{"Web Developer Intern", "Sofrecom Tunisie", "Lac 2", "Feb 2019", "Jun 2019"}},
+		{"job word the lists lacked", "Ericsson\tKista\nThesis Worker\tJun 2014 – Aug 2015",
+			expWant{"Thesis Worker", "Ericsson", "Kista", "Jun 2014", "Aug 2015"}},
 		{"till date", "Technical Lead\tApr 2019 - Till date\nInfosys Limited, Bengaluru",
 			expWant{"Technical Lead", "Infosys Limited", "Bengaluru", "Apr 2019", "Present"}},
 		{"to date without a dash", "Technical Lead\tApr 2019 to date\nInfosys Limited, Bengaluru",
@@ -192,5 +198,79 @@ func TestEntryHeaderRoles(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, edusOf(got)); diff != "" {
 		t.Errorf("education (-want +got):\n%s", diff)
+	}
+}
+
+// What an education header's parts are, when the words alone do not say.
+func TestEducationHeaderParts(t *testing.T) {
+	tests := []struct {
+		name, entry string
+		want        eduWant
+	}{
+		{"field of study after a dash, dates in brackets", "Diplôme d'ingénieur – Génie électrique, Polytech Marseille (2008 – 2011)",
+			eduWant{"Diplôme d'ingénieur – Génie électrique", "Polytech Marseille", "", "2008", "2011"}},
+		{"field of study after a comma", "BSc, Physics, University of Leeds\t2012 – 2015",
+			eduWant{"BSc, Physics", "University of Leeds", "", "2012", "2015"}},
+		{"acronym before the school", "Software Engineering Degree\nINSAT – National Institute of Applied Science and Technology\t2014 – 2019",
+			eduWant{"Software Engineering Degree", "INSAT – National Institute of Applied Science and Technology", "", "2014", "2019"}},
+		{"grade stays apart", "MSc Data Science – Imperial College London – Distinction\t2019 – 2020",
+			eduWant{"MSc Data Science", "Imperial College London", "", "2019", "2020"}},
+		{"school named after its town", "ETH Zürich\tZürich\nExchange semester\t2013 – 2014",
+			eduWant{"Exchange semester", "ETH Zürich", "Zürich", "2013", "2014"}},
+		{"status note", "Into Headship programme (in progress)\nUniversity of Glasgow, 2023 – present",
+			eduWant{"Into Headship programme", "University of Glasgow", "", "2023", "present"}},
+		{"town with its district", "Software Engineering Degree\nEcole Supérieure Privée, Lac 2\t2014 – 2019",
+			eduWant{"Software Engineering Degree", "Ecole Supérieure Privée", "Lac 2", "2014", "2019"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := edusOf(ParseText("Jane Roe\n\nEducation\n" + tt.entry + "\n"))
+			if len(got) != 1 {
+				t.Fatalf("education = %+v", got)
+			}
+			if diff := cmp.Diff(tt.want, got[0]); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// An entry table under a row of column headings is read by column, one
+// entry a row.
+func TestEntryTableByColumnHeadings(t *testing.T) {
+	got := Parse(placed("50|Rajesh Kumar Iyer", "50|r@example.com", "50|Education",
+		"50|Degree\tInstitute\tYear\tScore",
+		"50|B.E. (Computer Science)\tPSG College of Technology, Coimbatore\t2012\t8.4 CGPA",
+		"50|Class XII (CBSE)\tKendriya Vidyalaya, Chennai\t2008 | 91%",
+	))
+	want := []eduWant{
+		{"B.E. (Computer Science)", "PSG College of Technology", "Coimbatore", "", "2012"},
+		{"Class XII (CBSE)", "Kendriya Vidyalaya", "Chennai", "", "2008"},
+	}
+	if diff := cmp.Diff(want, edusOf(got)); diff != "" {
+		t.Errorf("education (-want +got):\n%s", diff)
+	}
+	if got.Education[0].GPA != "8.4 CGPA" {
+		t.Errorf("gpa = %q", got.Education[0].GPA)
+	}
+	got = Parse(placed("50|Jane Roe", "50|Experience",
+		"50|Company\tDesignation\tDuration",
+		"50|Infosys Limited\tTechnical Lead\tApr 2019 – Till date",
+		"50|Wipro Technologies\tSenior Software Engineer\tJul 2015 – Mar 2019",
+	))
+	wantX := []expWant{
+		{"Technical Lead", "Infosys Limited", "", "Apr 2019", "Till date"},
+		{"Senior Software Engineer", "Wipro Technologies", "", "Jul 2015", "Mar 2019"},
+	}
+	if diff := cmp.Diff(wantX, expsOf(got)); diff != "" {
+		t.Errorf("experience (-want +got):\n%s", diff)
+	}
+}
+
+// Engagement (French) and community service headings are volunteering.
+func TestVolunteerHeadings(t *testing.T) {
+	got := ParseText("Jane Roe\n\nENGAGEMENT\nFormatrice bénévole en premiers secours pour la Croix-Rouge de Belgique\ndepuis 2014.\n")
+	if len(got.Experience) != 0 || len(got.Volunteer) != 1 {
+		t.Errorf("experience = %+v, volunteer = %+v", got.Experience, got.Volunteer)
 	}
 }

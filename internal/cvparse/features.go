@@ -19,7 +19,14 @@ var (
 		alternant alternante consultante directeur directrice analyste architecte technicien technicienne chargé chargée
 		gestionnaire assistante enseignant enseignante formateur formatrice vendeur commercial commerciale conseiller conseillère
 		chercheur chercheuse doctorant doctorante administrateur administratrice concepteur conceptrice bénévole benevole
-		trésorier tresorier trésorière secrétaire secretaire membre animateur animatrice président présidente`)
+		trésorier tresorier trésorière secrétaire secretaire membre animateur animatrice président présidente
+		worker clerk operator agent driver cashier barista cook pharmacist physician surgeon lawyer attorney paralegal
+		advisor adviser receptionist electrician mechanic inspector surveyor therapist midwife postdoc fellow
+		infirmier infirmière ouvrier ouvrière opérateur opératrice conducteur conductrice serveur serveuse cuisinier
+		cuisinière pharmacien pharmacienne médecin avocat avocate juriste acheteur acheteuse contrôleur
+		contrôleuse auditeur auditrice éducateur éducatrice instituteur institutrice employé employée caissier caissière
+		gérant gérante adjoint adjointe coordinateur coordinatrice rédacteur rédactrice traducteur traductrice graphiste
+		journaliste`)
 	orgSuffixes = wordSet(`inc inc. ltd ltd. llc llp plc corp corp. corporation company co. group groupe gmbh ag sa sas sarl
 		srl bv nv spa labs lab technologies technology tech systems solutions software services consulting partners holdings
 		bank banque analytics health energy energies traders studio studios agency media network networks industries
@@ -27,10 +34,13 @@ var (
 	degreeWords = wordSet(`bachelor bachelors bachelor's master masters master's bsc b.sc bs b.s ba b.a msc m.sc ms m.s ma m.a mba
 		phd ph.d doctorate doctor associate diploma degree certificate postgraduate undergraduate hnd beng meng btech mtech
 		licence license diplôme diplome ingénieur ingenieur baccalauréat baccalaureat bac dut bts deug deust doctorat
-		mastère mastere cap bep prépa classes préparatoires miage`)
+		mastère mastere cap bep prépa classes préparatoires miage baccalaureate hsc ssc cbse icse gcse gcses a-level
+		a-levels abitur matura`)
 	institutionWords = wordSet(`university université universite college collège school école ecole institute institut polytechnic
 		polytechnique academy académie lycée lycee faculty faculté faculte iut insa esprit ensi enit sorbonne campus
-		conservatoire hec essec escp centrale mines telecom télécom`)
+		conservatoire hec essec escp centrale mines telecom télécom polytech vidyalaya vidyapeeth vidyapith
+		mahavidyalaya gymnasium hochschule fachhochschule universität universidad universidade università universiteit
+		uniwersytet politecnico hogeschool`)
 )
 
 func wordSet(s string) map[string]bool {

@@ -62,7 +62,7 @@ var headingPhrases = map[Section][]string{
 	Awards:       {"awards", "honors", "honours", "achievements", "distinctions", "récompenses"},
 	Publications: {"publications", "papers"},
 	Activities:   {"activities", "extracurricular activities", "activités", "vie associative"},
-	Volunteer:    {"volunteer", "volunteering", "volunteer experience", "bénévolat"},
+	Volunteer:    {"volunteer", "volunteering", "volunteer experience", "bénévolat", "engagement", "engagements", "engagement associatif", "engagements associatifs", "community engagement", "community service", "community involvement"},
 	Contact:      {"contact", "contact details", "contact information", "coordonnées", "personal information", "personal details", "personal data", "informations personnelles", "données personnelles", "état civil", "renseignements personnels"},
 	Interests:    {"interests", "hobbies", "hobbies and interests", "centres d'intérêt", "intérêts", "loisirs"},
 	References:   {"references", "references available"},
