@@ -243,7 +243,7 @@ func lastField(t string) string {
 var (
 	reHonorific = regexp.MustCompile(`(?i)^(?:dr|prof|pr|mr|mrs|ms|mme|mlle|m|eng|ing)\.?\s+`)
 	// rePronouns: "(she/her)", "(il/lui)" after a name.
-	rePronouns = regexp.MustCompile(`\s*\((?:[a-zA-Zé]{2,4}\s*/\s*[a-zA-Zé]{2,5}(?:\s*/\s*[a-zA-Zé]{2,5})?)\)\s*$`)
+	rePronouns = regexp.MustCompile(`(?i)\s*\((?:[a-zé]{2,4}\s*/\s*[a-zé]{2,5}(?:\s*/\s*[a-zé]{2,5})?|she|he|they|elle|il|iel)\)\s*$`)
 	reNameCut  = regexp.MustCompile(`\s*(?: · |, )\s*`)
 )
 

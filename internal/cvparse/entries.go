@@ -507,7 +507,7 @@ func cutPieces(t string) []piece {
 			head := commaSplit(strings.TrimSpace(m[1]))
 			// "Remote (EMEA)", "Lyon (France)": a place qualified by
 			// the place in parentheses stays one location.
-			if n := len(head); n > 1 && isLocation(head[n-1]) {
+			if n := len(head); n > 0 && isLocation(head[n-1]) && (isWorkMode(head[n-1]) || higherPlace(m[2])) {
 				head[n-1] += " (" + m[2] + ")"
 				add(head)
 				continue
@@ -519,6 +519,12 @@ func cutPieces(t string) []piece {
 		add(commaSplit(p))
 	}
 	return out
+}
+
+// higherPlace: a region or country, not a town ("France", "EMEA").
+func higherPlace(s string) bool {
+	k := placeOf(s)
+	return k&(placeRegion|placeCountry) != 0 && k&placeCity == 0
 }
 
 var legalForms = wordSet(`inc ltd llc llp plc corp co gmbh ag sa sas sarl srl spa bv nv pty lp`)

@@ -124,12 +124,19 @@ func prepare(in []extract.Line) []line {
 	out := make([]line, 0, len(in))
 	gap := false
 	drop, rewrite := furniture(in)
-	for i, l := range in {
+	for i := 0; i < len(in); i++ {
+		l := in[i]
 		if drop[i] {
 			continue
 		}
 		if r, ok := rewrite[i]; ok {
 			l.Text = r
+		}
+		// "— LANGUAGES SPOKEN" / "—", "— LICENSES & CERTIFICA-" /
+		// "TIONS —": a decorated heading wrapped in a narrow column.
+		if j := i + 1; j < len(in) && !drop[j] && wrappedDecoration(l.Text, in[j].Text) {
+			l.Text = joinHeading(l.Text, in[j].Text)
+			i++
 		}
 		t := strings.TrimSpace(l.Text)
 		if t == "" || reRule.MatchString(t) {
@@ -184,6 +191,17 @@ func decorated(t string) bool {
 	return len(t) > 2 && strings.ContainsRune("—–-=*~", r) && strings.HasPrefix(t, string(r))
 }
 
+// wrappedDecoration says whether a and b are the two lines of one
+// decorated heading: a opens with a dash glyph it does not close, b is a
+// short rest that closes with it.
+func wrappedDecoration(a, b string) bool {
+	a, b = strings.TrimSpace(a), strings.TrimSpace(b)
+	r, _ := utf8.DecodeRuneInString(a)
+	g := string(r)
+	return (r == '—' || r == '–') && strings.HasPrefix(a, g+" ") && !strings.HasSuffix(a, g) &&
+		strings.HasSuffix(b, g) && len(strings.Fields(b)) <= 3
+}
+
 func stripBullet(t string) (string, bool) {
 	for _, g := range bulletGlyphs {
 		gs := string(g)
@@ -211,12 +229,13 @@ func bodySize(lines []line) float64 {
 	return float64(best) / 2
 }
 
-// headingFragment is the second line of a wrapped heading: one or two
-// words, no digits or punctuation, not set apart by space.
+// headingFragment is the second line of a wrapped heading: one to three
+// words ("NIQUES & OUTILS"), no digits or punctuation, not set apart by
+// space.
 func headingFragment(l line) bool {
 	t := strings.TrimSpace(l.text)
 	ws := strings.Fields(t)
-	return !l.gapBefore && !l.bullet && len(ws) >= 1 && len(ws) <= 2 && !strings.ContainsAny(t, "0123456789,;.:@|()\t")
+	return !l.gapBefore && !l.bullet && len(ws) >= 1 && len(ws) <= 3 && !strings.ContainsAny(t, "0123456789,;.:@|()\t")
 }
 
 // wrappedHeading says whether l and the fragment after it form one

@@ -40,6 +40,8 @@ var cvSections = map[text.Section]sectionKind{
 // fold reduces s to its words: lower case, no accents or punctuation.
 func fold(s string) string { return text.Key(s) }
 
+var reParenthesised = regexp.MustCompile(`\([^()]*\)`)
+
 var reHeadingNumber = regexp.MustCompile(`^(?:\d{1,2}|[IVX]{1,4})[.)]\s+`)
 
 // cleanHeading is the words of a heading without what decorates them: an
@@ -224,16 +226,20 @@ func contentKind(lines []line) (sectionKind, bool) {
 		case orgScore(u.text) > 0:
 			job++
 		}
-		if isLong(u.text) {
+		its := splitSkills(u.text)
+		// A long line is prose unless it is a list ("Langages et
+		// frameworks – GraphQL, TensorFlow, Python et Java").
+		if isLong(u.text) && len(its) < 3 {
 			long++
 		}
-		its := splitSkills(u.text)
 		items += len(its)
 		for _, it := range its {
 			if isSpoken(it) {
 				spoken++
 			}
-			if len(strings.Fields(it)) > 4 {
+			// Details in parentheses do not make a skill wordy ("SQL
+			// (PostgreSQL, BigQuery): 4 years").
+			if len(strings.Fields(reParenthesised.ReplaceAllString(it, ""))) > 4 {
 				wordy++
 			}
 		}

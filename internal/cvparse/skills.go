@@ -99,7 +99,7 @@ func skillLabel(t string) (label, rest string, ok bool) {
 	return label, rest, true
 }
 
-var reDashLabel = regexp.MustCompile(`^([^,;:|()/–—-]+?)\s+[–—-]\s+`)
+var reDashLabel = regexp.MustCompile(`^([^,;:|()/–—]+?)\s+[–—-]\s+`)
 
 // groupName says whether u names the group of skills listed on the next
 // line ("Backend" / "Go, Python, PostgreSQL"): one to three words, no list
@@ -128,7 +128,7 @@ var skillGroupWords = wordSet(`backend back end frontend front full stack progra
 	systems infrastructure platforms platform design analytics security networking soft hard technical other others
 	misc miscellaneous ml ai machine learning big office productivity development engineering and et
 	langages bases de donnees systemes methodes methodologies reseaux securite logiciels autres outils bureautique
-	developpement competences technologies stack`)
+	developpement competences technologies stack savoir etre faire`)
 
 // reLevelWord: how well a language or skill is known, as CVs write it
 // after a dash or in parentheses.
@@ -140,7 +140,11 @@ var reLevelWord = regexp.MustCompile(`(?i)^(?:[abc][12]\+?|native(?: speaker)?|m
 	`(?:\s*\(.*\))?$`)
 
 func isLevel(s string) bool {
-	return reLevelWord.MatchString(strings.TrimSpace(strings.Trim(strings.TrimSpace(s), ".")))
+	s = strings.TrimSpace(strings.Trim(strings.TrimSpace(s), "."))
+	if strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") {
+		s = s[1 : len(s)-1]
+	}
+	return reLevelWord.MatchString(strings.TrimSpace(s))
 }
 
 // reRating is a rating written after a skill ("Python 4/5", "SQL 75%").
@@ -204,8 +208,9 @@ func nextItem(rs []rune) string {
 }
 
 // splitLastAnd cuts "SQL and Docker" at the end of a list of two or more
-// ("Python, SQL and Docker"), when both sides are a word or two; "Research
-// and Development" alone stays one skill.
+// ("Python, SQL and Docker", "Communication et Travail en équipe"), when
+// both sides are three words at most; "Research and Development" alone
+// stays one skill.
 func splitLastAnd(items []string) []string {
 	n := len(items)
 	if n < 2 {
@@ -214,7 +219,8 @@ func splitLastAnd(items []string) []string {
 	last := items[n-1]
 	for _, sep := range []string{" and ", " et "} {
 		a, b, ok := strings.Cut(last, sep)
-		if ok && len(strings.Fields(a)) <= 2 && len(strings.Fields(b)) <= 2 && !strings.ContainsAny(a+b, "()") {
+		words := func(s string) int { return len(strings.Fields(reParenthesised.ReplaceAllString(s, ""))) }
+		if ok && words(a) <= 3 && words(b) <= 3 && strings.Count(a+b, "(") == strings.Count(a+b, ")") {
 			return append(items[:n-1], strings.TrimSpace(a), strings.TrimSpace(b))
 		}
 	}
@@ -283,7 +289,11 @@ func parseLanguages(lines []line, s *cv.Skills) []unit {
 			// A level wrapped onto the next line, its dash read as a
 			// bullet ("Anglais" / "— Bilingue"), is the last language's.
 			if n := len(s.Languages); j == 0 && n > 0 && isLevel(it) && !isSpoken(it) {
-				s.Languages[n-1] += " — " + it
+				if strings.HasPrefix(it, "(") {
+					s.Languages[n-1] += " " + it // "Anglais" / "(Bilingue)"
+				} else {
+					s.Languages[n-1] += " — " + it
+				}
 				continue
 			}
 			s.Languages = append(s.Languages, it)

@@ -77,6 +77,8 @@ func TestVariationCompanyLocation(t *testing.T) {
 		{"freelance remote", head + "Freelance, Remote", want{"Backend Engineer", "Freelance", "Remote"}},
 		{"ampersand", head + "Ernst & Young, Paris", want{"Backend Engineer", "Ernst & Young", "Paris"}},
 		{"legal form after comma", head + "Acme, Inc., Austin, TX", want{"Backend Engineer", "Acme, Inc.", "Austin, TX"}},
+		{"dash remote region", head + "GitLab – Remote (EMEA)", want{"Backend Engineer", "GitLab", "Remote (EMEA)"}},
+		{"city in its country", head + "Careem – Lyon (France)", want{"Backend Engineer", "Careem", "Lyon (France)"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -133,6 +135,7 @@ func TestVariationNames(t *testing.T) {
 		{"long spanish", "Sofia Martínez de la Fuente y García", ""},
 		{"degree after", "Jane Doe, MSc", "Jane Doe"},
 		{"pronouns", "Jane Doe (she/her)", "Jane Doe"},
+		{"french pronoun", "Inès da Costa (elle)", "Inès da Costa"},
 		{"headline and city", "Jane Doe · Senior Data Engineer · London", "Jane Doe"},
 		{"headline above", "Data Engineer\nJane Doe", "Jane Doe"},
 	}
@@ -259,6 +262,8 @@ func TestVariationHeadings(t *testing.T) {
 		{"french possessive", heads{"Mes expériences", "Ma formation", "Mes compétences", "Mes langues"}},
 		{"german", heads{"Berufserfahrung", "Ausbildung", "Kenntnisse", "Sprachen"}},
 		{"spanish", heads{"Experiencia", "Educación", "Habilidades", "Idiomas"}},
+		{"wrapped three words", heads{"Experience", "Education", "COMPÉTENCES TECH-\nNIQUES & OUTILS", "Languages"}},
+		{"decorated wrapped", heads{"Experience", "Education", "— TECH I\nUSE —", "— LANGUAGES SPOKEN\n—"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -391,6 +396,8 @@ func TestVariationSkills(t *testing.T) {
 		{"level labels", "Expert: Python, Go\nFamiliar: Rust", []string{"python", "go", "rust"}},
 		{"squares", "Python ■■■■□\nGo ■■■□□", []string{"python", "go"}},
 		{"final stop", "Python, R, SQL.", []string{"python", "r", "sql"}},
+		{"hyphenated dash label", "Savoir-être – Autonomie, Leadership et Travail en équipe", []string{"autonomie", "leadership", "travail en equipe"}},
+		{"et between details", "Langages – GraphQL, Python (Pandas, NumPy) et Java (Spring, Hibernate)", []string{"graphql", "python", "java"}},
 		{"level words", "Python (advanced), Go (intermediate), SQL - expert", []string{"python", "go", "sql"}},
 	}
 	for _, tc := range cases {
@@ -570,6 +577,13 @@ func TestVariationWrappedContactPlace(t *testing.T) {
 	}
 }
 
+func TestVariationLevelWrappedInParentheses(t *testing.T) {
+	got := ParseText("Jane Roe\n\nLangues\nFrançais (Langue maternelle), Anglais\n(Bilingue), Arabe (B2)\n")
+	if !slices.Equal(got.Skills.Languages, []string{"Français (Langue maternelle)", "Anglais (Bilingue)", "Arabe (B2)"}) {
+		t.Errorf("languages = %q", got.Skills.Languages)
+	}
+}
+
 func TestVariationLevelWrappedAsBullet(t *testing.T) {
 	got := ParseText("Jane Roe\n\nLangues\nFrançais — Langue maternelle, Anglais\n— Bilingue, Arabe — B2\n")
 	if !slices.Equal(got.Skills.Languages, []string{"Français — Langue maternelle", "Anglais — Bilingue", "Arabe — B2"}) {
@@ -582,5 +596,19 @@ func TestVariationHyphenatedHeading(t *testing.T) {
 	got := ParseText("Jane Roe\n\nEXPERIENCE\nEngineer, Careem\t2021 – Present\n\nLICENSES & CERTIFICA-\nTIONS\n• Certified Kubernetes Administrator (2021)\n")
 	if len(got.Certifications) != 1 || len(got.OtherSections) != 0 {
 		t.Errorf("certifications %+v, other %+v", got.Certifications, got.OtherSections)
+	}
+}
+
+// Skills under a heading with no known word, written one a line with years
+// or as long labelled lists, are still a skills section.
+func TestVariationSkillsUnderUnknownHeading(t *testing.T) {
+	for _, body := range []string{
+		"TypeScript: 2 years\nSQL (PostgreSQL, BigQuery): 4 years\nAWS: 5 years",
+		"Programming – Go, Spring Boot, PostgreSQL, Rust, TypeScript, Python and SQL\nTools – Tableau, GCP, Git and Kubernetes",
+	} {
+		got := ParseText("Jane Roe\n\nExperience\nEngineer, Careem\t2021 – Present\n• Built payments\n\nThings I know\n" + body + "\n\nLanguages\nEnglish\n")
+		if n := len(got.Skills.Technical) + len(got.Skills.Tools); n < 3 || len(got.OtherSections) != 0 || got.Experience[0].Description != "" {
+			t.Errorf("%q: skills %+v, other %+v, experience %+v", body, got.Skills, got.OtherSections, got.Experience)
+		}
 	}
 }
