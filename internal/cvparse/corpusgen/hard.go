@@ -97,18 +97,20 @@ func checkList(items []string) string {
 }
 
 // The variations (plans with vary): the same patterns written in ways the
-// first hard set does not — towns a short list would not name, and
-// employers named like a city; "Company (City)", "Company · City", the
-// city on a line of its own; a headline beside the name; a phone with its
-// country code in parentheses; headings with no known word; ratings, group
-// names and "and" in skills lists; a level after a dash; a running footer
-// and a "last updated" line.
+// first hard set does not — towns a short list would not name, employers
+// named like a city, "Remote (EMEA)"; "Company (City)", "Company · City",
+// the city on a line of its own; a headline or pronouns beside the name; a
+// phone with its country code in parentheses; headings with no known word
+// or decorated ("— Skills —"); ratings, years, group names and "and" in
+// skills lists; a level after a dash; a running footer, a "last updated"
+// line and "References available upon request".
 
 var varyJobs = []struct{ company, city string }{
 	{"Scandit", "Zürich"}, {"Brainly", "Kraków"}, {"Rappi", "Medellín"}, {"Vermeg", "Monastir"}, {"Signify", "Eindhoven"},
 	{"Irembo", "Kigali"}, {"Paystack", "Lagos"}, {"Careem", "Dubai"}, {"Nubank", "São Paulo"}, {"Flipkart", "Bengaluru"},
 	{"Safaricom", "Nairobi"}, {"Swvl", "Cairo"}, {"Telnet", "Sfax"}, {"Orange", "Tunis"}, {"Santander", "Madrid"},
-	{"Nokia", "Espoo"}, {"Jumia", "Casablanca"}, {"Lightspeed", "Montréal"},
+	{"Nokia", "Espoo"}, {"Jumia", "Casablanca"}, {"Lightspeed", "Montréal"}, {"GitLab", "Remote (EMEA)"},
+	{"Automattic", "Remote (Worldwide)"},
 }
 
 var varyHeadingsEN = map[string][]string{
@@ -147,7 +149,15 @@ func vary(r *rand.Rand, p *persona, s *style) {
 		p.Phone = "(" + cc + ") " + rest
 	}
 	s.nameHeadline = r.IntN(2) == 0
-	s.skillStyle = pick(r, []int{4, 5, 6})
+	if r.IntN(3) == 0 {
+		s.pronouns = map[string]string{"en": pick(r, []string{"she/her", "he/him", "they/them"}), "fr": pick(r, []string{"elle", "il/lui"})}[p.Lang]
+	}
+	if r.IntN(3) == 0 {
+		for k, v := range s.headings {
+			s.headings[k] = "— " + v + " —"
+		}
+	}
+	s.skillStyle = pick(r, []int{4, 5, 6, 7})
 	s.checkSkills = false
 	s.langDash = r.IntN(2) == 0
 	if r.IntN(2) == 0 {
@@ -157,5 +167,8 @@ func vary(r *rand.Rand, p *persona, s *style) {
 	}
 	if r.IntN(2) == 0 {
 		s.updated = map[string]string{"en": "Last updated March 2026", "fr": "Mis à jour le 3 mars 2026"}[p.Lang]
+	}
+	if r.IntN(2) == 0 {
+		s.references = map[string]string{"en": "References available upon request", "fr": "Références disponibles sur demande"}[p.Lang]
 	}
 }

@@ -56,6 +56,8 @@ type style struct {
 	langDash     bool   // "English — Native"
 	footer       string // running footer, "%s" for the page number
 	updated      string // a "last updated" line at the end
+	pronouns     string // "(she/her)" after the name
+	references   string // "References available upon request" at the end
 }
 
 var monthsEN = []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
@@ -152,8 +154,11 @@ func build(p persona, s style) (model, cv.StructuredCV) {
 		LinkedIn: p.LinkedIn, GitHub: p.GitHub, Portfolio: p.Portfolio,
 	}}
 	m.head = append(m.head, block{kind: "name", left: p.Name})
+	if s.pronouns != "" {
+		m.head[0].left += " (" + s.pronouns + ")"
+	}
 	if s.nameHeadline && len(p.Jobs) > 0 {
-		m.head[0].left = p.Name + " — " + p.Jobs[0].Title
+		m.head[0].left += " — " + p.Jobs[0].Title
 	}
 	m.footer = s.footer
 	contact := contactItems(p, s)
@@ -218,6 +223,9 @@ func build(p persona, s style) (model, cv.StructuredCV) {
 		m.side = append(m.side, extras...)
 	} else {
 		m.main = append(m.main, extras...)
+	}
+	if s.references != "" {
+		m.main = append(m.main, block{kind: "line", left: s.references})
 	}
 	if s.updated != "" {
 		m.main = append(m.main, block{kind: "line", left: s.updated})
@@ -299,7 +307,7 @@ func (s style) experience(p persona, truth *cv.StructuredCV) []block {
 				block{kind: "row", left: j.Location + " · " + d, italic: true})
 		case 6:
 			out = append(out, block{kind: "row", left: j.Title, right: d, bold: true},
-				block{kind: "row", left: j.Company + " (" + j.Location + ")", italic: true})
+				block{kind: "row", left: j.Company + parenthesised(j.Location), italic: true})
 		case 7:
 			out = append(out, block{kind: "row", left: j.Title, right: d, bold: true},
 				block{kind: "row", left: j.Company + " · " + j.Location})
@@ -314,6 +322,15 @@ func (s style) experience(p persona, truth *cv.StructuredCV) []block {
 		})
 	}
 	return out
+}
+
+// parenthesised writes " (City)", or " – Remote (EMEA)" where the place
+// has parentheses of its own: nobody nests them.
+func parenthesised(place string) string {
+	if strings.Contains(place, "(") {
+		return " – " + place
+	}
+	return " (" + place + ")"
 }
 
 func (s style) education(p persona, truth *cv.StructuredCV) []block {
@@ -408,6 +425,20 @@ func (s style) skills(p persona, truth *cv.StructuredCV) []block {
 		for i, g := range groups {
 			if len(g) > 0 {
 				out = append(out, block{kind: "row", left: labels[i], bold: true}, block{kind: "row", left: strings.Join(g, ", ")})
+			}
+		}
+	case 7: // "Skill: n years", one a line; soft skills as a labelled list
+		for k, g := range groups {
+			if k == 2 && len(g) > 0 {
+				out = append(out, block{kind: "row", left: labels[k] + ": " + strings.Join(g, ", ")})
+				continue
+			}
+			for i, it := range g {
+				years := fmt.Sprintf("%d years", 2+i%5)
+				if s.lang == "fr" {
+					years = fmt.Sprintf("%d ans", 2+i%5)
+				}
+				out = append(out, block{kind: "row", left: it + ": " + years})
 			}
 		}
 	case 6: // "Group – a, b and c"
