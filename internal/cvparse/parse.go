@@ -145,6 +145,7 @@ func prepare(in []extract.Line) []line {
 		}
 		// "Technology09/2019": a date glued to the word before it.
 		t = reGluedDate.ReplaceAllString(t, "$1 $2")
+		t = unglueDates(t)
 		t = unspaceLetters(t)
 		bullet := l.Bullet
 		if decorated(t) {

@@ -1,0 +1,29 @@
+package cvparse
+
+import "regexp"
+
+// A row laid out as two boxes pushed apart ("Ingénieur SRE" on the left,
+// "depuis 12.2020" on the right, CSS flex or a table) reaches us as one run
+// with nothing between the boxes when a word processor imported the page:
+// "Ingénieur SREdepuis 12.2020", "Intact Assurance, Torontomai 2019 – déc.
+// 2021", "2019–PresentVice President". A date range glued to a word is cut
+// from it as a tab would have cut it.
+var (
+	dateRangeTail = `(?:(?:since|depuis|from|de|du)\s+)?` + dateTok + `(?:\s*(?:[-–—−]|to|à|au)\s*` + dateTok + `)?`
+	reGluedTail   = regexp.MustCompile(`(?i)^(.*?[\p{L})])(` + dateRangeTail + `)$`)
+	reGluedHead   = regexp.MustCompile(`(?i)^(` + dateTok + `\s*[-–—−]\s*` + dateTok + `)(\p{Lu}.*)$`)
+	reLetter      = regexp.MustCompile(`^[\p{L}\d]`)
+	reYearIn      = regexp.MustCompile(`(?:19|20)\d{2}`)
+)
+
+// unglueDates cuts a date range glued to the text before or after it. The
+// range must hold a year: "Present" alone is a word ("THINGS I KNOW").
+func unglueDates(t string) string {
+	if m := reGluedTail.FindStringSubmatch(t); m != nil && reLetter.MatchString(m[2]) && reYearIn.MatchString(m[2]) {
+		return m[1] + "\t" + m[2]
+	}
+	if m := reGluedHead.FindStringSubmatch(t); m != nil {
+		return m[1] + "\t" + m[2]
+	}
+	return t
+}

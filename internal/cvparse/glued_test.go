@@ -1,0 +1,30 @@
+package cvparse
+
+import "testing"
+
+func TestUnglueDates(t *testing.T) {
+	tests := map[string]string{
+		"Ingénieur SREdepuis 12.2020":                       "Ingénieur SRE\tdepuis 12.2020",
+		"Intact Assurance, Torontomai 2019 – déc. 2021":     "Intact Assurance, Toronto\tmai 2019 – déc. 2021",
+		"Société Générale, Parisfévr. 2018 – août 2018":     "Société Générale, Paris\tfévr. 2018 – août 2018",
+		"Administrateur systèmes Linux09.2016 - 02.2018":    "Administrateur systèmes Linux\t09.2016 - 02.2018",
+		"Classes préparatoires MP2011 – 2013":               "Classes préparatoires MP\t2011 – 2013",
+		"2019–PresentVice President, Corporate Development": "2019–Present\tVice President, Corporate Development",
+		"2011–2013Master of Finance":                        "2011–2013\tMaster of Finance",
+		"Senior Engineer (Contract)Jan 2020 – Mar 2021":     "Senior Engineer (Contract)\tJan 2020 – Mar 2021",
+		// Spaced, tabbed or not a date: unchanged.
+		"Data Engineer\tJan 2020 – Present": "Data Engineer\tJan 2020 – Present",
+		"Data Engineer, Acme 2019 – 2021":   "Data Engineer, Acme 2019 – 2021",
+		"Windows Server 2019":               "Windows Server 2019",
+		"COVID-19 response":                 "COVID-19 response",
+		"ISO9001 certification":             "ISO9001 certification",
+		"Python3":                           "Python3",
+		"THINGS I KNOW":                     "THINGS I KNOW",
+		"Available now":                     "Available now",
+	}
+	for in, want := range tests {
+		if got := unglueDates(in); got != want {
+			t.Errorf("unglueDates(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
