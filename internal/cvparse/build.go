@@ -303,6 +303,15 @@ func (b *builder) education(e entry) cv.Education {
 		kept = append(kept, u)
 	}
 	parts, dr, _ := headParts(head)
+	// "B.Tech (IT) - VIT University - 2013 - 85%": a score among the
+	// header's parts is the grade.
+	parts = slices.DeleteFunc(parts, func(p part) bool {
+		if gpa == "" && reScorePart.MatchString(p.text) {
+			gpa = p.text
+			return true
+		}
+		return false
+	})
 	x := cv.Education{StartDate: dr.start, EndDate: dr.end, GPA: gpa}
 	if x.EndDate == "" && x.StartDate != "" {
 		// A single date on a degree is when it was obtained.
@@ -401,6 +410,9 @@ func restOf(parts []part, picked []int) []string {
 	}
 	return rest
 }
+
+var reScorePart = regexp.MustCompile(`(?i)^(?:\d{1,2}(?:[.,]\d{1,2})?\s*(?:/\s*(?:4|5|10|20)(?:\.0)?|%|cgpa|gpa|cpi|sgpa)|` +
+	`(?:cgpa|gpa|cpi)\s*[:：]?\s*\d{1,2}(?:[.,]\d{1,2})?(?:\s*/\s*(?:4|5|10|20)(?:\.0)?)?)$`)
 
 // reDegreeStatus is a note on a degree's progress, not part of its name
 // ("Into Headship programme (in progress)").

@@ -31,6 +31,13 @@ type contactFinder struct {
 
 func (f *contactFinder) scan(lines []line, header bool) {
 	joined := joinWrappedPlaces(joinWrappedURLs(lines))
+	// A name set on two lines ("Jean-Pierre" / "Dupont") opens the header.
+	if header && f.c.Name == "" && len(joined) >= 2 && oneNameWord(joined[0]) && oneNameWord(joined[1]) {
+		if n := joined[0] + " " + joined[1]; nameScore(lines, n) > 0 {
+			f.c.Name = n
+			joined = joined[2:]
+		}
+	}
 	for i, t := range joined {
 		if name, ok := labelledName(t); ok && f.c.Name == "" {
 			f.c.Name = name
@@ -246,6 +253,22 @@ var (
 	rePronouns = regexp.MustCompile(`(?i)\s*\((?:[a-zé]{2,4}\s*/\s*[a-zé]{2,5}(?:\s*/\s*[a-zé]{2,5})?|she|he|they|elle|il|iel)\)\s*$`)
 	reNameCut  = regexp.MustCompile(`\s*(?: · |, )\s*`)
 )
+
+// oneNameWord: a single capitalised word of letters, hyphens and
+// apostrophes.
+func oneNameWord(t string) bool {
+	t = strings.TrimSpace(t)
+	if strings.Contains(t, " ") || t == "" || !unicode.IsUpper([]rune(t)[0]) {
+		return false
+	}
+	for _, r := range t {
+		if !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '’' {
+			return false
+		}
+	}
+	_, heading := headingKind(t)
+	return !heading && !isLocation(t) && titleScore(t) == 0
+}
 
 // reNameLine is a label/value row that gives the person's name, in the
 // header or a personal-information section: "Name: Jane Doe", Europass's

@@ -142,7 +142,7 @@ func isLong(s string) bool {
 func groupEntries(lines []line) []entry {
 	var blocks []entry
 	for _, u := range toUnits(markBodyIndent(tableRows(lines))) {
-		body := !u.entryHead && (u.bullet || isBodyText(u))
+		body := !u.entryHead && (u.bullet || bodyLabelled(u.text) || isBodyText(u))
 		n := len(blocks)
 		switch {
 		case body && n == 0:
@@ -171,10 +171,31 @@ func isBodyText(u unit) bool {
 	if u.setIn {
 		return !u.dated || isLong(u.text) && dateInProse(u.text)
 	}
-	if !isLong(u.text) || headerShaped(u.text) {
+	if headerShaped(u.text) || !isLong(u.text) && !shortSentence(u.text) {
 		return false
 	}
 	return !u.dated || dateInProse(u.text)
+}
+
+// shortSentence: a few words ending in a full stop, some in lower case
+// ("Développement d'applications bancaires."), not a name ending in an
+// abbreviation ("Acme Inc.", "Globex S.A.").
+func shortSentence(t string) bool {
+	t = strings.TrimSpace(t)
+	ws := strings.Fields(t)
+	if len(ws) < 2 || !strings.HasSuffix(t, ".") || strings.HasSuffix(t, "..") {
+		return false
+	}
+	last := strings.TrimSuffix(ws[len(ws)-1], ".")
+	if strings.Contains(last, ".") || orgScore(ws[len(ws)-1]) > 0 || len([]rune(last)) <= 3 && unicode.IsUpper([]rune(last)[0]) {
+		return false
+	}
+	for _, w := range ws[1:] {
+		if r := []rune(w); unicode.IsLower(r[0]) && !functionWords[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // dateInProse: the line's only date is a single date inside a sentence,
@@ -443,14 +464,16 @@ func headParts(head []unit) (parts []part, dr dateRange, found bool) {
 				t = before + "\t" + after
 			}
 		}
-		if m := reAtSep.FindStringSubmatch(strings.Split(t, "\t")[0]); m != nil && titleScore(m[1]) > 0 {
-			parts = append(parts, part{text: m[1], line: i, role: "title"})
-			t = m[2] + strings.TrimPrefix(t, strings.Split(t, "\t")[0])
-			for _, p := range cutPieces(t) {
+		// "Engineer at Acme", "Développeur chez Sopra" in the line's first
+		// cell, also after the dates were taken out ("2016-2020 : …").
+		if title, after, ok := atCell(t); ok {
+			parts = append(parts, part{text: title, line: i, role: "title"})
+			n := len(parts)
+			for _, p := range cutPieces(after) {
 				parts = append(parts, part{text: p.text, line: i, afterComma: p.afterComma, sep: p.sep})
 			}
-			if len(parts) > 1 && parts[1].line == i {
-				parts[1].role = "org"
+			if len(parts) > n {
+				parts[n].role = "org"
 			}
 			continue
 		}
@@ -462,6 +485,27 @@ func headParts(head []unit) (parts []part, dr dateRange, found bool) {
 		parts[k].dated = found && parts[k].line == dateLine
 	}
 	return parts, dr, found
+}
+
+// atCell splits the first non-empty cell of a header line at "at",
+// "chez" or "@" when what comes before names a job; after is the rest of
+// the line from the employer on.
+func atCell(t string) (title, after string, ok bool) {
+	cells := strings.Split(t, "\t")
+	for k, c := range cells {
+		core := strings.TrimLeft(strings.TrimSpace(c), ":–—-|,; ")
+		if core == "" {
+			continue
+		}
+		// "Associate Degree …, University of Texas at Austin" names a
+		// school, not a job at Austin.
+		m := reAtSep.FindStringSubmatch(core)
+		if m == nil || titleScore(m[1]) <= degreeScore(m[1]) || institutionScore(m[1]) > 0 {
+			return "", "", false
+		}
+		return m[1], strings.Join(append([]string{m[2]}, cells[k+1:]...), "\t"), true
+	}
+	return "", "", false
 }
 
 // piece is a fragment of a header line; afterComma when a comma cut it
@@ -609,6 +653,26 @@ var valueLabels = map[string]string{
 	"degree":  "degree", "diploma": "degree", "qualification": "degree", "diplome": "degree", "titre": "degree",
 	"institution": "institution", "school": "institution", "university": "institution", "etablissement": "institution",
 	"ecole": "institution", "universite": "institution", "organisme": "institution",
+	// Indian and other CVs' wording.
+	"designation": "title", "job role": "title", "emploi": "title", "poste occupe": "title", "fonction occupee": "title",
+	"company name": "org", "organisation name": "org", "organization name": "org", "employer name": "org",
+	"nom de l entreprise": "org", "year": "dates", "years": "dates", "year of passing": "dates", "annee": "dates",
+	"annees": "dates", "institute": "institution", "college": "institution", "board": "institution",
+	"course": "degree", "program": "degree", "programme": "degree",
+}
+
+// bodyLabels head the description of an entry in label/value layouts
+// ("Responsibilities: …", "Missions : …"): such a line is its body.
+var bodyLabels = wordSet(`responsibilities responsibility duties tasks achievements accomplishments description
+	missions mission taches realisations activites projects projets key_responsibilities roles_and_responsibilities
+	main_activities_and_responsibilities activites_principales`)
+
+func bodyLabelled(t string) bool {
+	label, _, ok := strings.Cut(t, ":")
+	if !ok {
+		label, _, ok = strings.Cut(t, "\t")
+	}
+	return ok && bodyLabels[strings.ReplaceAll(fold(label), " ", "_")]
 }
 
 // labelledValue splits "Label<tab>value" or "Label: value" when the label

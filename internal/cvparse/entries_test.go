@@ -274,3 +274,38 @@ func TestVolunteerHeadings(t *testing.T) {
 		t.Errorf("experience = %+v, volunteer = %+v", got.Experience, got.Volunteer)
 	}
 }
+
+// Plain-text CVs written as people type them.
+func TestEntryTypedStyles(t *testing.T) {
+	got := ParseText("Jean Dupont\n\nEXPÉRIENCES\nDepuis 2020 : Chef de projet, Capgemini (Nantes)\nPilotage de 3 projets.\n" +
+		"2016-2020 : Développeur Java chez Sopra Steria, Rennes\nDéveloppement d'applications bancaires.\n")
+	want := []expWant{
+		{"Chef de projet", "Capgemini", "Nantes", "2020", "Present"},
+		{"Développeur Java", "Sopra Steria", "Rennes", "2016", "2020"},
+	}
+	if diff := cmp.Diff(want, expsOf(got)); diff != "" {
+		t.Errorf("experience (-want +got):\n%s", diff)
+	}
+	if d := got.Experience[1].Description; d != "Développement d'applications bancaires." {
+		t.Errorf("description = %q", d)
+	}
+	got = ParseText("Priya Sharma\n\nWORK EXPERIENCE\nTata Consultancy Services, Mumbai (June 2015 - Till Date)\n" +
+		"Designation: Assistant System Engineer\nResponsibilities: modules for a retail bank\n* Developed modules\n")
+	want = []expWant{{"Assistant System Engineer", "Tata Consultancy Services", "Mumbai", "June 2015", "Till Date"}}
+	if diff := cmp.Diff(want, expsOf(got)); diff != "" {
+		t.Errorf("experience (-want +got):\n%s", diff)
+	}
+	got = ParseText("Priya Sharma\n\nEDUCATION\nM.Tech (CSE) - IIT Bombay - 2015 - 8.9 CGPA\nB.Tech (IT) - VIT University, Vellore - 2013 - 85%\n" +
+		"Sep 2013 - Jun 2015\tAssociate Degree in Information Technology, University of Texas at Austin\n")
+	wantE := []eduWant{
+		{"M.Tech (CSE)", "IIT Bombay", "", "", "2015"},
+		{"B.Tech (IT)", "VIT University", "Vellore", "", "2013"},
+		{"Associate Degree in Information Technology", "University of Texas at Austin", "", "Sep 2013", "Jun 2015"},
+	}
+	if diff := cmp.Diff(wantE, edusOf(got)); diff != "" {
+		t.Errorf("education (-want +got):\n%s", diff)
+	}
+	if g := got.Education[0].GPA + " " + got.Education[1].GPA; g != "8.9 CGPA 85%" {
+		t.Errorf("grades = %q", g)
+	}
+}

@@ -147,3 +147,18 @@ func TestJobLineIsNoHeading(t *testing.T) {
 		t.Errorf("experience[1] = %+v", x)
 	}
 }
+
+// Without type sizes (plain text, DOCX), a name on two lines of one word
+// each opens the header.
+func TestNameOnTwoLines(t *testing.T) {
+	for text, want := range map[string]string{
+		"Jean-Pierre\nDupont\njp@example.com\n":  "Jean-Pierre Dupont",
+		"Fatima-Zahra\nBenali\nDATA SCIENTIST\n": "Fatima-Zahra Benali",
+		"Jane\nEngineer\njane@example.com\n":     "",
+		"Jane Doe\nLondon\njane@example.com\n":   "Jane Doe",
+	} {
+		if got := ParseText(text); got.Contact.Name != want {
+			t.Errorf("%q: name = %q, want %q", text, got.Contact.Name, want)
+		}
+	}
+}
