@@ -592,18 +592,23 @@ func joinNonEmpty(xs ...string) string {
 
 // items reads list sections (projects, certifications...): each bullet is an
 // item when the section is a plain list; otherwise a short line opens an
-// item and sentences or bullets describe it.
+// item and sentences or bullets describe it. A plain line followed by
+// bullets is a title over them ("CVLint (Go, React)" / "• 300 stars"), and
+// "Title, 2023: what it is" is an item with its description.
 func (b *builder) items(prefix string, lines []line) []cv.Item {
 	units := toUnits(lines)
-	allBullets := true
-	for _, u := range units {
+	allBullets, titled := true, false
+	for i, u := range units {
 		allBullets = allBullets && (u.bullet || !isLong(u.text))
+		titled = titled || !u.bullet && i+1 < len(units) && units[i+1].bullet
 	}
+	plain := allBullets && !titled
 	var out []cv.Item
 	for _, u := range units {
 		n := len(out)
+		head, desc, headed := itemHead(u)
 		switch {
-		case n > 0 && !allBullets && (u.bullet || isLong(u.text)):
+		case n > 0 && !plain && !headed && (u.bullet || isLong(u.text)):
 			if u.bullet {
 				out[n-1].Bullets = append(out[n-1].Bullets, u.text)
 			} else {
@@ -611,7 +616,10 @@ func (b *builder) items(prefix string, lines []line) []cv.Item {
 			}
 		default:
 			it := cv.Item{Title: u.text}
-			if dr, ok := findDateRange(u.text); ok {
+			if headed {
+				it.Title, it.Description = head, desc
+			}
+			if dr, ok := findDateRange(it.Title); ok {
 				it.Date = joinDates(dr.start, dr.end)
 			}
 			it.Link = reURL.FindString(u.text)
@@ -622,4 +630,20 @@ func (b *builder) items(prefix string, lines []line) []cv.Item {
 		out[i].ID = b.stableID(prefix, out[i].Title)
 	}
 	return out
+}
+
+var reItemHead = regexp.MustCompile(`^([^:]{2,60}?)\s*:\s+(\S.*)$`)
+
+// itemHead splits "CVLint, 2023: a linter for CVs." into its title and
+// description: a short head (one to six words) before a colon, a sentence
+// after it.
+func itemHead(u unit) (head, desc string, ok bool) {
+	if u.bullet {
+		return "", "", false
+	}
+	m := reItemHead.FindStringSubmatch(u.text)
+	if m == nil || len(strings.Fields(m[1])) > 6 || len(strings.Fields(m[2])) < 4 || reURL.MatchString(m[1]) {
+		return "", "", false
+	}
+	return strings.TrimSpace(m[1]), strings.TrimSpace(m[2]), true
 }

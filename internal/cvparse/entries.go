@@ -79,9 +79,16 @@ func wrappedTail(prev unit, l line, next []line) bool {
 	}
 	t := strings.TrimSpace(l.text)
 	p := strings.TrimSpace(prev.text)
-	return len(strings.Fields(t)) <= 4 && !hasDate(t) && !strings.ContainsAny(t, "\t|") &&
+	// A line wraps when it is full: after a short bullet ("300 GitHub
+	// stars") the short line is the next item's title.
+	full := len(strings.Fields(p)) >= minWrappedWords || endsInFunctionWord(p) || strings.HasSuffix(p, ",")
+	return full && len(strings.Fields(t)) <= 4 && !hasDate(t) && !strings.ContainsAny(t, "\t|") &&
 		!strings.HasSuffix(p, ".") && !strings.HasSuffix(p, ";") && !strings.HasSuffix(p, ":")
 }
+
+// minWrappedWords is the fewest words of a bullet line the typesetter had
+// to wrap: even a narrow sidebar holds five or six.
+const minWrappedWords = 6
 
 var functionWords = wordSet(`of at in and for the to de du des la le les d et en au aux pour sur`)
 

@@ -79,6 +79,19 @@ func TestVariationCompanyLocation(t *testing.T) {
 		{"legal form after comma", head + "Acme, Inc., Austin, TX", want{"Backend Engineer", "Acme, Inc.", "Austin, TX"}},
 		{"dash remote region", head + "GitLab – Remote (EMEA)", want{"Backend Engineer", "GitLab", "Remote (EMEA)"}},
 		{"city in its country", head + "Careem – Lyon (France)", want{"Backend Engineer", "Careem", "Lyon (France)"}},
+		{"company first dash title", "Careem, Dubai — Backend Engineer\tMar 2021 – Present", want{"Backend Engineer", "Careem", "Dubai"}},
+		{"pipes all", "Backend Engineer | Careem, Dubai | Mar 2021 – Present", want{"Backend Engineer", "Careem", "Dubai"}},
+		{"dash city country", "Backend Engineer\tMar 2021 – Present\nCareem – Dubai, United Arab Emirates", want{"Backend Engineer", "Careem", "Dubai, United Arab Emirates"}},
+		{"contract", "Backend Engineer (Contract), Careem, Dubai\tMar 2021 – Present", want{"Backend Engineer (Contract)", "Careem", "Dubai"}},
+		{"em dash paren", "Backend Engineer — Careem (Dubai)\tMar 2021 – Present", want{"Backend Engineer", "Careem", "Dubai"}},
+		{"legal suffix", "Backend Engineer\tMar 2021 – Present\nCareem Networks FZ-LLC, Dubai", want{"Backend Engineer", "Careem Networks FZ-LLC", "Dubai"}},
+		{"fr la defense", "Développeur Full Stack – Société Générale – Paris La Défense\tjanv. 2020 – déc. 2022", want{"Développeur Full Stack", "Société Générale", "Paris La Défense"}},
+		{"stagiaire chez", "Stagiaire chez Orange, Tunis\tjuin 2019 – août 2019", want{"Stagiaire", "Orange", "Tunis"}},
+		{"dates first", "Mar 2021 – Present\nBackend Engineer, Careem, Dubai", want{"Backend Engineer", "Careem", "Dubai"}},
+		{"dates first pipe", "2021 – Present | Backend Engineer | Careem | Dubai", want{"Backend Engineer", "Careem", "Dubai"}},
+		{"location dates line", "Backend Engineer, Careem\nDubai | Mar 2021 – Present", want{"Backend Engineer", "Careem", "Dubai"}},
+		{"org word company", "Backend Engineer\tMar 2021 – Present\nHelios Energy Group, Tunis", want{"Backend Engineer", "Helios Energy Group", "Tunis"}},
+		{"two word unknown town", "Backend Engineer\tMar 2021 – Present\nVermeg, Ksar Hellal", want{"Backend Engineer", "Vermeg", "Ksar Hellal"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -264,6 +277,11 @@ func TestVariationHeadings(t *testing.T) {
 		{"spanish", heads{"Experiencia", "Educación", "Habilidades", "Idiomas"}},
 		{"wrapped three words", heads{"Experience", "Education", "COMPÉTENCES TECH-\nNIQUES & OUTILS", "Languages"}},
 		{"decorated wrapped", heads{"Experience", "Education", "— TECH I\nUSE —", "— LANGUAGES SPOKEN\n—"}},
+		{"with internships", heads{"Work Experience & Internships", "Education / Certifications", "Skills & Tools", "Languages"}},
+		{"stages", heads{"Stages et expériences", "Formation et certifications", "Compétences & outils", "Langues"}},
+		{"internships and jobs", heads{"Internships & Jobs", "Education", "Skills & Interests", "Languages"}},
+		{"relevant", heads{"Relevant Experience", "Academic Background", "Core Skills", "Language Skills"}},
+		{"proficiencies", heads{"Professional Experience", "Education", "Technical Proficiencies", "Linguistic skills"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -609,6 +627,22 @@ func TestVariationSkillsUnderUnknownHeading(t *testing.T) {
 		got := ParseText("Jane Roe\n\nExperience\nEngineer, Careem\t2021 – Present\n• Built payments\n\nThings I know\n" + body + "\n\nLanguages\nEnglish\n")
 		if n := len(got.Skills.Technical) + len(got.Skills.Tools); n < 3 || len(got.OtherSections) != 0 || got.Experience[0].Description != "" {
 			t.Errorf("%q: skills %+v, other %+v, experience %+v", body, got.Skills, got.OtherSections, got.Experience)
+		}
+	}
+}
+
+// Projects written as titled bullet lists, "Title | stack | year" lines or
+// "Title, year: description" stay one item each.
+func TestVariationProjects(t *testing.T) {
+	for _, body := range []string{
+		"CVLint | Go, React | 2023\nA linter for CVs that flags missing sections.\nTrailMap | React Native | 2022\nHiking route planner with offline maps.",
+		"CVLint (Go, React)\n• Flags missing sections and weak verbs\n• 300 GitHub stars\nTrailMap (React Native)\n• Offline maps\n• 2k downloads",
+		"CVLint — github.com/jane/cvlint\nA linter for CVs that flags missing sections and weak verbs in English and French CVs, written in Go.\nTrailMap — trailmap.app\nA hiking route planner with offline maps, built with React Native.",
+		"CVLint, 2023: a linter for CVs that flags missing sections.\nTrailMap, 2022: a hiking route planner with offline maps.",
+	} {
+		got := ParseText("Jane Roe\njane@example.com\n\nProjects\n" + body + "\n")
+		if len(got.Projects) != 2 || !(len(got.Projects[0].Title) >= 6 && got.Projects[0].Title[:6] == "CVLint") {
+			t.Errorf("%q: projects %+v", body, got.Projects)
 		}
 	}
 }

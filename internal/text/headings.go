@@ -141,6 +141,7 @@ var headingKeywords = map[string]Section{
 	"experience": Experience, "experiences": Experience, "employment": Experience, "worked": Experience,
 	"career": Experience, "jobs": Experience, "positions": Experience, "emplois": Experience,
 	"professionnelle": Experience, "professionnelles": Experience, "postes": Experience,
+	"internships": Experience, "stages": Experience,
 	"education": Education, "studies": Education, "academic": Education, "degrees": Education,
 	"qualifications": Education, "training": Education, "formation": Education, "formations": Education,
 	"diplomes": Education, "diplome": Education, "etudes": Education, "scolarite": Education, "cursus": Education,
