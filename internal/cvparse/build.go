@@ -39,13 +39,13 @@ func (b *builder) add(s section) {
 	case secHeader:
 		f := contactFinder{c: &b.out.Contact}
 		f.scan(s.lines, true)
-		b.headerL = f.leftov
+		b.headerL = b.labelledLanguages(f.leftov)
 		b.placeHeaderLeftovers()
 	case secContact:
 		f := contactFinder{c: &b.out.Contact}
 		f.scan(s.lines, false)
-		if len(f.leftov) > 0 {
-			b.other(s.title, f.leftov)
+		if rest := b.labelledLanguages(f.leftov); len(rest) > 0 {
+			b.other(s.title, rest)
 		}
 	case secSummary:
 		text := joinParagraph(s.lines)
@@ -87,8 +87,32 @@ func (b *builder) add(s section) {
 		for _, u := range toUnits(s.lines) {
 			texts = append(texts, u.text)
 		}
-		b.other(s.title, texts)
+		b.other(s.title, b.labelledLanguages(texts))
 	}
+}
+
+// languageLabels head a row that lists spoken languages outside a
+// Languages section ("Languages known: English, Tamil" under Personal
+// Details, "Langues : français, arabe" in the header).
+var languageLabels = phraseSet(`languages language languages_known known_languages spoken_languages langues langue
+	langues_parlees langues_etrangeres linguistic_skills`)
+
+// labelledLanguages takes the spoken languages out of such rows and
+// returns the other texts.
+func (b *builder) labelledLanguages(texts []string) []string {
+	var rest []string
+	for _, t := range texts {
+		label, value, ok := strings.Cut(t, ":")
+		if !ok {
+			label, value, ok = strings.Cut(t, "\t")
+		}
+		if ok && languageLabels[fold(label)] && spokenShare(splitSkills(value)) >= 0.5 {
+			parseLanguages([]line{{text: strings.TrimSpace(value)}}, &b.out.Skills)
+			continue
+		}
+		rest = append(rest, t)
+	}
+	return rest
 }
 
 // placeHeaderLeftovers keeps header text that is not contact data: a long

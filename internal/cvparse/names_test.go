@@ -3,6 +3,8 @@ package cvparse
 import (
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/utopiahire/utopiahire/internal/extract"
 )
 
@@ -160,5 +162,21 @@ func TestNameOnTwoLines(t *testing.T) {
 		if got := ParseText(text); got.Contact.Name != want {
 			t.Errorf("%q: name = %q, want %q", text, got.Contact.Name, want)
 		}
+	}
+}
+
+// Spoken languages given as a labelled row outside a Languages section.
+func TestLabelledLanguagesRow(t *testing.T) {
+	got := ParseText("Rajesh Iyer\nr@example.com\n\nExperience\nEngineer, Infosys\t2019 – 2021\n\n" +
+		"Personal Details\nLanguages known: English, Tamil, Hindi, Kannada\nNotice period: 60 days\n")
+	if diff := cmp.Diff([]string{"English", "Tamil", "Hindi", "Kannada"}, got.Skills.Languages); diff != "" {
+		t.Errorf("languages (-want +got):\n%s", diff)
+	}
+	if len(got.OtherSections) != 1 || got.OtherSections[0].Content != "Notice period: 60 days" {
+		t.Errorf("other = %+v", got.OtherSections)
+	}
+	got = ParseText("Jeanne Martin\njeanne@example.com\nLangues : français, arabe\n\nExpérience\nIngénieure, Thales\t2019 – 2021\n")
+	if diff := cmp.Diff([]string{"français", "arabe"}, got.Skills.Languages); diff != "" {
+		t.Errorf("languages (-want +got):\n%s", diff)
 	}
 }
