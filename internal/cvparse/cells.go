@@ -1,6 +1,9 @@
 package cvparse
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // joinWrappedDateCells mends a date range wrapped in a table's narrow date
 // column when both rows have text beside it ("Févr. 2017 – Juil.<tab>
@@ -27,4 +30,49 @@ func joinWrappedDateCells(lines []line) []line {
 		out = append(out, l)
 	}
 	return out
+}
+
+// joinLabelLines joins a label set on a line of its own to the value on the
+// next line ("Position:" / "Project Engineer"), as a definition list reaches
+// us from a word processor: the label then reads as the label of its value.
+// A heading with a colon ("Skills:") and a label above a list are left
+// alone.
+func joinLabelLines(lines []line) []line {
+	out := make([]line, 0, len(lines))
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		t := strings.TrimSpace(l.text)
+		if i+1 < len(lines) && isLabelLine(t) {
+			next := lines[i+1]
+			nt := strings.TrimSpace(next.text)
+			_, nextHead := headingKind(nt)
+			if !next.bullet && nt != "" && !isLabelLine(nt) && !strings.HasSuffix(nt, ":") && !nextHead {
+				l.text = t + " " + nt
+				out = append(out, l)
+				i++
+				continue
+			}
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// isLabelLine: one to four capitalised words and a colon, nothing after
+// it, naming no section.
+func isLabelLine(t string) bool {
+	label, ok := strings.CutSuffix(t, ":")
+	if !ok {
+		label, ok = strings.CutSuffix(t, "：")
+	}
+	label = strings.TrimSpace(label)
+	if !ok || label == "" || len(strings.Fields(label)) > 4 || strings.ContainsAny(label, "0123456789:,.;|\t") ||
+		!unicode.IsUpper([]rune(label)[0]) {
+		return false
+	}
+	if _, known := headingKind(label); known {
+		return false
+	}
+	_, kw := keywordHeading(label)
+	return !kw
 }

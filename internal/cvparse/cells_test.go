@@ -37,3 +37,48 @@ func TestTableCells(t *testing.T) {
 		t.Errorf("skills (-want +got):\n%s", diff)
 	}
 }
+
+// A definition list imported by a word processor: each label on a line of
+// its own above its value.
+func TestLabelLines(t *testing.T) {
+	got := ParseText(`Carlos Eduardo da Silva
+Phone:
++351 912 345 678
+Location:
+Porto, Portugal
+
+Employment History
+Position:
+Project Engineer
+Company:
+Mota-Engil, Porto
+Period:
+Oct 2020 – Present
+Duties:
+Planning and cost control of the metro stations.
+Position:
+Engineering Trainee
+Company:
+Construtora Tenda, Belo Horizonte
+Period:
+Mar 2014 – Dec 2015
+Responsibilities:
+• Site visits
+
+Skills:
+AutoCAD, Primavera P6
+`)
+	want := []expKey{
+		{"Project Engineer", "Mota-Engil", "Porto", "Oct 2020", "Present"},
+		{"Engineering Trainee", "Construtora Tenda", "Belo Horizonte", "Mar 2014", "Dec 2015"},
+	}
+	if diff := cmp.Diff(want, expKeys(got.Experience)); diff != "" {
+		t.Errorf("experience (-want +got):\n%s", diff)
+	}
+	if digits(got.Contact.Phone) != "351912345678" || got.Contact.Location != "Porto, Portugal" {
+		t.Errorf("contact = %+v", got.Contact)
+	}
+	if diff := cmp.Diff([]string{"AutoCAD", "Primavera P6"}, allSkills(got.Skills)); diff != "" {
+		t.Errorf("skills (-want +got):\n%s", diff)
+	}
+}

@@ -63,7 +63,7 @@ func Parse(doc extract.Document) cv.StructuredCV {
 // of, and text that went to the "additional" section because it fits no
 // section.
 func ParseUnread(doc extract.Document) (cv.StructuredCV, []cv.UnreadPart) {
-	lines := europass(joinWrappedDateCells(prepare(doc.Lines)))
+	lines := europass(joinLabelLines(joinWrappedDateCells(prepare(doc.Lines))))
 	name, lines := displayName(lines, doc.OCR)
 	secs := splitSections(lines)
 	out := emptyCV()

@@ -148,6 +148,8 @@ func docxLines(r io.Reader, maxText int, styles map[string]docxStyle, rels map[s
 		// mc:Fallback's content duplicates mc:Choice.
 		skip:   func(name string) bool { return name == "Fallback" },
 		closes: func(name string) bool { return name == "p" },
+		row:    "tr",
+		cell:   "tc",
 	}
 	w.open = func(t xml.StartElement) (*docxPara, bool) {
 		if t.Name.Local != "p" {

@@ -152,6 +152,8 @@ func odtLines(r io.Reader, maxText int, styles odtStyles, links *linkSet) ([]Lin
 			return name == "annotation" || name == "tracked-changes" || name == "note-citation"
 		},
 		closes: func(name string) bool { return name == "p" || name == "h" },
+		row:    "table-row",
+		cell:   "table-cell",
 	}
 	w.open = func(t xml.StartElement) (*odtPara, bool) {
 		if t.Name.Local != "p" && t.Name.Local != "h" {

@@ -31,8 +31,20 @@ type paraWalk[P paragraph] struct {
 	start func(t xml.StartElement)
 	end   func(t xml.EndElement)
 	text  func(t xml.CharData)
+	// row and cell name a table's row and cell elements ("tr", "tc";
+	// "table-row", "table-cell"): a row's cells are read as one line (see
+	// joinRow).
+	row, cell string
 
 	stack []P
+	rows  []tableRow // open rows, innermost last
+}
+
+// tableRow is an open table row: where its lines start and where each of
+// its cells' lines start.
+type tableRow struct {
+	start int
+	cells []int
 }
 
 // cur is the innermost open paragraph, the zero P (nil) when there is none.
@@ -77,12 +89,24 @@ func (w *paraWalk[P]) lines(r io.Reader, maxText int) ([]Line, error) {
 				w.stack = append(w.stack, p)
 				continue
 			}
+			switch t.Name.Local {
+			case w.row:
+				w.rows = append(w.rows, tableRow{start: len(lines)})
+			case w.cell:
+				if n := len(w.rows); n > 0 {
+					w.rows[n-1].cells = append(w.rows[n-1].cells, len(lines))
+				}
+			}
 			w.start(t)
 		case xml.EndElement:
 			depth--
 			if skip > 0 {
 				skip--
 				continue
+			}
+			if n := len(w.rows); n > 0 && t.Name.Local == w.row {
+				lines = joinRow(lines, w.rows[n-1])
+				w.rows = w.rows[:n-1]
 			}
 			if !w.closes(t.Name.Local) {
 				w.end(t)
@@ -147,4 +171,53 @@ func (p *paraText) textLines(heading, list, gap bool) []Line {
 		out = append(out, l)
 	}
 	return out
+}
+
+// joinRow reads a table row the way a reader does, as one line across its
+// cells, when its cells are a label and its value: "Position<tab>Project
+// Engineer", "Dates<tab>03.2021 - present", "anglais<tab>C1<tab>B2". When
+// every cell holding text has one line they are joined with tabs; when the
+// first has one line and the second several (a label beside a list), the
+// label joins the first of them. A row whose first cell holds several lines
+// (a page laid out as a table: sidebar and main column) is read cell by
+// cell, as it is.
+func joinRow(lines []Line, r tableRow) []Line {
+	var cells [][]Line
+	for i, from := range r.cells {
+		to := len(lines)
+		if i+1 < len(r.cells) {
+			to = r.cells[i+1]
+		}
+		if from < to && from >= r.start {
+			cells = append(cells, lines[from:to])
+		}
+	}
+	if len(cells) < 2 || len(cells[0]) != 1 {
+		return lines
+	}
+	row := cells[0][0]
+	var rest []Line
+	if allSingle(cells) {
+		for _, c := range cells[1:] {
+			row.Text += "\t" + c[0].Text
+		}
+	} else {
+		row.Text += "\t" + cells[1][0].Text
+		row.Bullet = row.Bullet || cells[1][0].Bullet
+		rest = append(rest, cells[1][1:]...)
+		for _, c := range cells[2:] {
+			rest = append(rest, c...)
+		}
+	}
+	out := append(lines[:r.start:r.start], row)
+	return append(out, rest...)
+}
+
+func allSingle(cells [][]Line) bool {
+	for _, c := range cells {
+		if len(c) != 1 {
+			return false
+		}
+	}
+	return true
 }
