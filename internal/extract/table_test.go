@@ -71,3 +71,34 @@ func TestTableRowsReadAcross(t *testing.T) {
 		}
 	}
 }
+
+func TestTextBoxAfterItsAnchor(t *testing.T) {
+	// A word processor anchors a sidebar's frame in a paragraph (here the
+	// name's); the frame's paragraphs close first but are read after the
+	// anchor's own text.
+	docx := `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` +
+		`<w:p><w:r><w:t>Jane Roe</w:t></w:r><w:r><w:drawing><w:txbxContent>` +
+		`<w:p><w:r><w:t>CONTACT</w:t></w:r></w:p><w:p><w:r><w:t>jane@example.com</w:t></w:r></w:p>` +
+		`</w:txbxContent></w:drawing></w:r></w:p><w:p><w:r><w:t>EXPERIENCE</w:t></w:r></w:p></w:body></w:document>`
+	odt := `<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"><office:body><office:text>` +
+		`<text:p>Jane Roe<draw:frame><draw:text-box><text:p>CONTACT</text:p><text:p>jane@example.com</text:p></draw:text-box></draw:frame></text:p>` +
+		`<text:p>EXPERIENCE</text:p></office:text></office:body></office:document-content>`
+	docs := map[string][]byte{
+		"docx": zipOf(t, map[string][]byte{"[Content_Types].xml": []byte("<Types/>"), "word/document.xml": []byte(docx)}),
+		"odt":  zipOf(t, map[string][]byte{"mimetype": []byte("application/vnd.oasis.opendocument.text"), "content.xml": []byte(odt)}),
+	}
+	e := newTestExtractor(t, nil)
+	for kind, data := range docs {
+		doc, err := e.Text(context.Background(), data)
+		if err != nil {
+			t.Fatalf("%s: %v", kind, err)
+		}
+		var got []string
+		for _, l := range doc.Lines {
+			got = append(got, l.Text)
+		}
+		if diff := cmp.Diff([]string{"Jane Roe", "CONTACT", "jane@example.com", "EXPERIENCE"}, got); diff != "" {
+			t.Errorf("%s lines (-want +got):\n%s", kind, diff)
+		}
+	}
+}

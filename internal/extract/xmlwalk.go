@@ -4,6 +4,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"io"
+	"slices"
 	"strings"
 )
 
@@ -36,8 +37,9 @@ type paraWalk[P paragraph] struct {
 	// joinRow).
 	row, cell string
 
-	stack []P
-	rows  []tableRow // open rows, innermost last
+	stack  []P
+	starts []int      // where each open paragraph's lines go
+	rows   []tableRow // open rows, innermost last
 }
 
 // tableRow is an open table row: where its lines start and where each of
@@ -87,6 +89,7 @@ func (w *paraWalk[P]) lines(r io.Reader, maxText int) ([]Line, error) {
 			}
 			if p, ok := w.open(t); ok {
 				w.stack = append(w.stack, p)
+				w.starts = append(w.starts, len(lines))
 				continue
 			}
 			switch t.Name.Local {
@@ -116,13 +119,17 @@ func (w *paraWalk[P]) lines(r io.Reader, maxText int) ([]Line, error) {
 			if p == zero {
 				continue
 			}
-			w.stack = w.stack[:len(w.stack)-1]
+			at := w.starts[len(w.starts)-1]
+			w.stack, w.starts = w.stack[:len(w.stack)-1], w.starts[:len(w.starts)-1]
 			out := p.lines(prevGap)
 			if len(out) == 0 {
 				prevGap = true
 				continue
 			}
-			lines = append(lines, out...)
+			// A paragraph's own text comes before the text boxes anchored
+			// in it, whose paragraphs closed first: a name paragraph
+			// anchoring the sidebar's frame is read before the sidebar.
+			lines = slices.Insert(lines, at, out...)
 			prevGap = false
 			for _, l := range out {
 				text += len(l.Text) + 1
