@@ -151,6 +151,11 @@ func groupEntries(lines []line) []entry {
 	for _, u := range toUnits(markBodyIndent(tableRows(lines))) {
 		body := !u.entryHead && (u.bullet || bodyLabelled(u.text) || isBodyText(u))
 		n := len(blocks)
+		// "Moved CI to Kubernetes in 2019" under a header that has its
+		// date range: a year in running text is no new entry.
+		if !body && !u.entryHead && n > 0 && u.dated && dateInProse(u.text) && len(strings.Fields(u.text)) >= 4 && headHasRange(blocks[n-1]) {
+			body = true
+		}
 		switch {
 		case body && n == 0:
 			blocks = append(blocks, entry{body: []unit{u}})
@@ -199,6 +204,15 @@ func shortSentence(t string) bool {
 	}
 	for _, w := range ws[1:] {
 		if r := []rune(w); unicode.IsLower(r[0]) && !functionWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+func headHasRange(e entry) bool {
+	for _, u := range e.head {
+		if dr, ok := findDateRange(u.text); ok && dr.end != "" {
 			return true
 		}
 	}

@@ -309,3 +309,28 @@ func TestEntryTypedStyles(t *testing.T) {
 		t.Errorf("grades = %q", g)
 	}
 }
+
+// A bullet with a year in it is no new entry; a job title with an
+// accented heading word is no heading.
+func TestEntryYearInBulletAndAccentedTitle(t *testing.T) {
+	got := Parse(placed("50|Jane Roe", "50|jane@example.com", "50|Experience",
+		"50|Systems Engineer\tSep 2016 – Feb 2021", "50|Qualcomm Ireland, Cork",
+		"64|Built the firmware build farm (400 nodes)", "64|Moved CI to Kubernetes in 2019",
+		"50|Graduate Engineer\tJun 2014 – Aug 2016", "50|Dell EMC, Ovens", "64|Storage test automation"))
+	want := []expWant{
+		{"Systems Engineer", "Qualcomm Ireland", "Cork", "Sep 2016", "Feb 2021"},
+		{"Graduate Engineer", "Dell EMC", "Ovens", "Jun 2014", "Aug 2016"},
+	}
+	if diff := cmp.Diff(want, expsOf(got)); diff != "" {
+		t.Errorf("experience (-want +got):\n%s", diff)
+	}
+	got = ParseText("Léa Martin\n\nParcours professionnel\nMairie de Mérignac, Mérignac\t2020 – 2023\nResponsable communication interne\n" +
+		"Agence Grand Ouest\t2017 – 2020\nChargée de projets\nCampagnes pour 12 collectivités.\n")
+	want = []expWant{
+		{"Responsable communication interne", "Mairie de Mérignac", "Mérignac", "2020", "2023"},
+		{"Chargée de projets", "Agence Grand Ouest", "", "2017", "2020"},
+	}
+	if diff := cmp.Diff(want, expsOf(got)); diff != "" {
+		t.Errorf("experience (-want +got):\n%s", diff)
+	}
+}

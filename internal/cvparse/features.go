@@ -43,10 +43,15 @@ var (
 		uniwersytet politecnico hogeschool`)
 )
 
+// wordSet also holds each word without its accents ("chargée" and
+// "chargee"): headings and keys are compared folded.
 func wordSet(s string) map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(s) {
 		m[strings.ToLower(w)] = true
+		if k := fold(w); k != "" && !strings.Contains(k, " ") {
+			m[k] = true
+		}
 	}
 	return m
 }
