@@ -76,3 +76,17 @@ func isLabelLine(t string) bool {
 	_, kw := keywordHeading(label)
 	return !kw
 }
+
+// headingCell reads a line whose first cell is a known section heading
+// and which has more beside it: the heading's kind and the rest.
+func headingCell(l line) (sectionKind, string, bool) {
+	cell, rest, ok := strings.Cut(l.text, "\t")
+	rest = strings.TrimSpace(rest)
+	if !ok || rest == "" || l.bullet {
+		return 0, "", false
+	}
+	k, known := headingKind(strings.TrimSpace(cell))
+	return k, rest, known
+}
+
+func skillsLike(k sectionKind) bool { return k == secSkills || k == secLanguages }

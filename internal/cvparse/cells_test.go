@@ -82,3 +82,34 @@ AutoCAD, Primavera P6
 		t.Errorf("skills (-want +got):\n%s", diff)
 	}
 }
+
+// Section headings set in a table's label column, on the row of their
+// section's first line.
+func TestHeadingCells(t *testing.T) {
+	got := Parse(tableDoc(
+		"Jane Roe",
+		"jane@example.com",
+		"Experience\tSenior Engineer\t2020 – 2022",
+		">Acme Corp, London",
+		">• Built the billing platform",
+		"Education\tMSc Computer Science\t2018 – 2019",
+		">Imperial College London",
+		"Technical Skills",
+		"Languages\tJava 17, Kotlin, SQL",
+		"Tools\tDocker, Jenkins",
+		"Languages spoken\tEnglish, Spanish",
+	))
+	if diff := cmp.Diff([]expKey{{"Senior Engineer", "Acme Corp", "London", "2020", "2022"}}, expKeys(got.Experience)); diff != "" {
+		t.Errorf("experience (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]eduKey{{"MSc Computer Science", "Imperial College London", "2018", "2019"}}, eduKeys(got.Education)); diff != "" {
+		t.Errorf("education (-want +got):\n%s", diff)
+	}
+	// Inside a skills section, "Languages" labels programming languages.
+	if diff := cmp.Diff([]string{"English", "Spanish"}, got.Skills.Languages); diff != "" {
+		t.Errorf("spoken languages (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"Docker", "English", "Java 17", "Jenkins", "Kotlin", "SQL", "Spanish"}, allSkills(got.Skills)); diff != "" {
+		t.Errorf("skills (-want +got):\n%s", diff)
+	}
+}

@@ -328,6 +328,17 @@ func splitSections(lines []line) []section {
 			seenKnown = true
 			continue
 		}
+		// A heading set in a table's label column beside its section's
+		// first line ("Experience<tab>Senior Engineer<tab>2020 – 2022")
+		// opens the section; inside a skills section a "Languages" or
+		// "Tools" cell labels a group of skills.
+		if k, rest, ok := headingCell(l); ok && !(skillsLike(secs[cur].kind) && skillsLike(k)) {
+			open(k, cleanHeading(strings.Split(l.text, "\t")[0]))
+			l.text, l.gapBefore, l.x = rest, false, 0
+			secs[cur].lines = append(secs[cur].lines, l)
+			seenKnown = true
+			continue
+		}
 		kind, known := headingKind(l.text)
 		if !known && !l.bullet && headingCue(l, body) {
 			kind, known = keywordHeading(l.text)
