@@ -21,6 +21,10 @@ var (
 	reNameLabel    = regexp.MustCompile(`(?i)^\s*(?:full name|name|nom complet|nom et prénom|prénom et nom|nom)\s*(?:[:：]\s*|$)`)
 	reAddressLabel = regexp.MustCompile(`(?i)^\s*(?:address|adresse|location|localisation)\s*[:：]`)
 	reSplitter     = regexp.MustCompile(`\s*(?:\t|\||·|•|◦|⋅|∙|/\s|\s–\s|\s—\s|\s-\s|\s{2,})\s*`)
+	// reLabelCell is a contact label in a table cell of its own
+	// ("Mobile<tab>+234 …"): its value is read under it, and the label is
+	// not taken for a value (Mobile is also a town).
+	reLabelCell = regexp.MustCompile(`(?i)^\s*(e-?mail|phone|mobile|tel|tél|téléphone|telephone|portable|cell|gsm|address|adresse|location|localisation|linkedin|github|portfolio|website)\s*[:：]?\t+`)
 )
 
 // contactFields finds contact data in header lines (and a Contact section).
@@ -73,7 +77,7 @@ func (f *contactFinder) take(t string) string {
 	for i := 0; i < 2; i++ {
 		t = reDigitGap.ReplaceAllString(t, "$1 $2")
 	}
-	t = iconsAsSeparators(t)
+	t = iconsAsSeparators(reLabelCell.ReplaceAllString(t, "$1: "))
 	parts := reSplitter.Split(t, -1)
 	for i := 0; i < len(parts); i++ {
 		raw := strings.TrimSpace(reNameLabel.ReplaceAllString(strings.TrimSpace(parts[i]), ""))

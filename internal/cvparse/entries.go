@@ -693,7 +693,13 @@ func bodyLabelled(t string) bool {
 	if !ok {
 		label, _, ok = strings.Cut(t, "\t")
 	}
-	return ok && bodyLabels[strings.ReplaceAll(fold(label), " ", "_")]
+	if !ok || len(strings.Fields(label)) > 5 {
+		return false
+	}
+	// "Key duties", "Main responsibilities": the last word says it.
+	f := fold(label)
+	ws := strings.Fields(f)
+	return len(ws) > 0 && (bodyLabels[strings.ReplaceAll(f, " ", "_")] || bodyLabels[ws[len(ws)-1]])
 }
 
 // labelledValue splits "Label<tab>value" or "Label: value" when the label

@@ -334,3 +334,23 @@ func TestEntryYearInBulletAndAccentedTitle(t *testing.T) {
 		t.Errorf("experience (-want +got):\n%s", diff)
 	}
 }
+
+// Label cells read across: a contact label in a cell of its own is no
+// place ("Mobile"), and "Key duties" heads the entry's body.
+func TestLabelCells(t *testing.T) {
+	got := ParseText("Adaeze Okonkwo-Ibe\nEmail\tadaeze@example.com\nMobile\t+234 802 555 0101\n\nWork History\n" +
+		"Employer\tDangote Cement Plc, Obajana\nJob Title\tProcess Engineer\nDates\tJanuary 2019 to date\n" +
+		"Key Duties\tKiln optimisation; reduced fuel use by 7% in 2021.\n" +
+		"Employer\tNigerian Breweries, Ibadan\nJob Title\tGraduate Trainee\nDates\tMarch 2017 – December 2018\n" +
+		"Key Duties\tRotations in brewing and packaging.\n")
+	if c := got.Contact; c.Location != "" || c.Phone != "+234 802 555 0101" {
+		t.Errorf("contact = %+v", c)
+	}
+	want := []expWant{
+		{"Process Engineer", "Dangote Cement Plc", "Obajana", "January 2019", "to date"},
+		{"Graduate Trainee", "Nigerian Breweries", "Ibadan", "March 2017", "December 2018"},
+	}
+	if diff := cmp.Diff(want, expsOf(got)); diff != "" {
+		t.Errorf("experience (-want +got):\n%s", diff)
+	}
+}

@@ -405,7 +405,7 @@ func gutterAt(segs []*segment, x, width float64) gutterKind {
 	}
 	// Labels set flush against the gutter (Europass) or a column much
 	// sparser than the text beside it are a table's label column.
-	if rightAligned(left) || labelColumn(left, right) {
+	if rightAligned(left) || labelColumn(left, right) || repeatedLabels(left, right) {
 		return gutterTable
 	}
 	if !leftAligned(left) {
@@ -433,6 +433,35 @@ func labelColumn(left, right []*segment) bool {
 		}
 	}
 	return aligned*10 >= len(left)*8
+}
+
+// repeatedLabels reports whether the left side is the label column of a
+// label/value table as dense as its values ("Employer", "Job title",
+// "Dates" beside each job): short cells that share their row with text on
+// the right, most of them recurring. A sidebar's lines do not recur.
+func repeatedLabels(left, right []*segment) bool {
+	seen := map[string]int{}
+	aligned := 0
+	for _, l := range left {
+		if len(l.words) > 4 {
+			return false
+		}
+		for _, r := range right {
+			if math.Abs(l.yMin-r.yMin) < 0.5*math.Max(l.h, r.h) {
+				aligned++
+				seen[strings.ToLower(strings.TrimRight(l.text(), ": "))]++
+				break
+			}
+		}
+	}
+	recurring := 0
+	for _, n := range seen {
+		if n >= 2 {
+			recurring += n
+		}
+	}
+	// Headings above the rows stand in the label column too, alone.
+	return aligned*10 >= len(left)*7 && recurring*2 >= aligned
 }
 
 // density is rows per point of vertical extent.

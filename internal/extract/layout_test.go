@@ -211,3 +211,42 @@ func TestLayoutColumnsContinueOnNextPage(t *testing.T) {
 		t.Errorf("page 2 alone: %q", alone[0].Text)
 	}
 }
+
+// A label/value table whose labels are as dense as their values
+// ("Employer", "Job title", "Dates" beside each job) is read row by row:
+// its recurring labels tell it from a sidebar.
+func TestLayoutRecurringLabelColumn(t *testing.T) {
+	p := &page{}
+	p.at(40, 30, "Adaeze Okonkwo-Ibe")
+	rows := [][2]string{
+		{"Email", "adaeze@example.com"}, {"Mobile", "+234 802 555 0101"},
+		{"Employer", "Dangote Cement Plc, Obajana"}, {"Job title", "Process Engineer"}, {"Dates", "January 2019 to date"},
+		{"Employer", "Nigerian Breweries, Ibadan"}, {"Job title", "Graduate Trainee"}, {"Dates", "March 2017 – December 2018"},
+		{"Institution", "University of Nigeria, Nsukka"}, {"Qualification", "B.Eng. Chemical Engineering"}, {"Year", "2016"},
+	}
+	var want []string
+	want = append(want, "Adaeze Okonkwo-Ibe")
+	for i, r := range rows {
+		p.at(40, 100+float64(i)*14, r[0])
+		p.at(190, 100+float64(i)*14, r[1])
+		want = append(want, r[0]+"\t"+r[1])
+	}
+	if diff := cmp.Diff(want, p.lines()); diff != "" {
+		t.Errorf("lines (-want +got):\n%s", diff)
+	}
+	// A sidebar of lines that do not recur stays a column of its own.
+	p = &page{}
+	p.at(40, 30, "Jane Doe")
+	side := []string{"Go", "Python", "Kubernetes", "Terraform", "English", "French", "Arabic"}
+	main := []string{"Staff Engineer", "Acme Corp, Berlin", "Led the platform team", "Senior Engineer", "Globex, Paris",
+		"Built the billing service", "Engineer"}
+	want = []string{"Jane Doe"}
+	for i := range side {
+		p.at(40, 100+float64(i)*14, side[i])
+		p.at(190, 100+float64(i)*14, main[i])
+	}
+	want = append(append(want, side...), main...)
+	if diff := cmp.Diff(want, p.lines()); diff != "" {
+		t.Errorf("sidebar lines (-want +got):\n%s", diff)
+	}
+}
