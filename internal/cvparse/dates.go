@@ -26,7 +26,7 @@ var (
 	}()
 	// A full date ("01/09/2019", "31.08.2019": Europass and French CVs)
 	// comes before month/year, which would read its last two parts.
-	dateTok = `(?:(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|1[0-2])[/.](?:19|20)\d{2}|(?:` + monthAlt + `)\.?,?\s+(?:19|20)\d{2}|(?:0?[1-9]|1[0-2])[/.](?:19|20)\d{2}|(?:19|20)\d{2}[-/.](?:0[1-9]|1[0-2])\b|(?:19|20)\d{2}|` + presentWords + `)`
+	dateTok = `(?:(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|1[0-2])[/.](?:19|20)\d{2}|(?:` + monthAlt + `)\.?,?\s+(?:19|20)\d{2}|` + seasonWords + `\s+(?:19|20)\d{2}|(?:0?[1-9]|1[0-2])[/.](?:19|20)\d{2}|(?:19|20)\d{2}[-/.](?:0[1-9]|1[0-2])\b|(?:19|20)\d{2}|` + presentWords + `)`
 	reRange = regexp.MustCompile(`(?i)(?:(?:from|de|du|since|depuis)\s+)?(` + dateTok + `)(?:\s*(?:[-–—−~]|to|until|à|au|a|jusqu['’]à|jusqu['’]au)\s*(` + dateTok + `)|\s+(` + tillWords + `))?`)
 	reSince = regexp.MustCompile(`(?i)^(?:since|depuis)\b`)
 	reMonY  = regexp.MustCompile(`(?i)^(` + monthAlt + `)\.?,?\s+((?:19|20)\d{2})$`)
@@ -35,6 +35,9 @@ var (
 	reYear  = regexp.MustCompile(`^((?:19|20)\d{2})$`)
 	reDMY   = regexp.MustCompile(`^(?:0?[1-9]|[12]\d|3[01])[/.](0?[1-9]|1[0-2])[/.]((?:19|20)\d{2})$`)
 	rePres  = regexp.MustCompile(`(?i)^(?:` + presentWords + `)$`)
+	// "Summer 2019", "été 2016": a season dates an internship to its year.
+	seasonWords = `(?:summer|spring|fall|autumn|winter|été|printemps|automne|hiver)`
+	reSeasonY   = regexp.MustCompile(`(?i)^` + seasonWords + `\s+((?:19|20)\d{2})$`)
 )
 
 // dateRange is a date range found in a line, as written.
@@ -104,6 +107,9 @@ func NormalizeDate(s string) (string, bool) {
 	}
 	if m := reISOYM.FindStringSubmatch(s); m != nil {
 		return m[1] + "-" + m[2], true
+	}
+	if m := reSeasonY.FindStringSubmatch(s); m != nil {
+		return m[1], true
 	}
 	if m := reYear.FindStringSubmatch(s); m != nil {
 		return m[1], true

@@ -26,6 +26,8 @@ func TestFindDateRange(t *testing.T) {
 		{"Apr 2019 till date", "Apr 2019", "till date", true},
 		{"2019 to date", "2019", "to date", true},
 		{"In 2019 now", "2019", "", true},
+		{"Intern @ Google (Summer 2019)", "Summer 2019", "", true},
+		{"Stage, été 2016 – été 2017", "été 2016", "été 2017", true},
 		{"01/09/2019 – aujourd'hui\tContrôleur de gestion", "01/09/2019", "aujourd'hui", true},
 		{"02/01/2015 – 31/08/2019", "02/01/2015", "31/08/2019", true},
 		{"Du 1.3.2020 au 31.12.2021", "1.3.2020", "31.12.2021", true},
@@ -48,6 +50,7 @@ func TestNormalizeDate(t *testing.T) {
 		"Jan 2023": "2023-01", "janv. 2023": "2023-01", "Septembre 2018": "2018-09", "09/2020": "2020-09",
 		"2020-09": "2020-09", "2021": "2021", "Present": "present", "Aujourd'hui": "present", "août 2019": "2019-08",
 		"01/09/2019": "2019-09", "31.08.2019": "2019-08", "1/3/2020": "2020-03", "nonsense": "",
+		"Summer 2019": "2019", "été 2016": "2016",
 	}
 	for in, want := range tests {
 		if got, _ := NormalizeDate(in); got != want {
