@@ -241,10 +241,10 @@ func (b *builder) experience(e entry) cv.Experience {
 			return roleBonus(p, "location") + boolScore(isLocation(p.text) && p.role == "")*5
 		}},
 		{name: "title", pick: func(p part) int {
-			return roleBonus(p, "title") + (titleScore(p.text)*3-orgScore(p.text)*2)*boolScore(p.role == "")
+			return roleBonus(p, "title") + (titleScore(p.text)*3-orgScore(p.text)*2-selfEmployed(p.text)*4)*boolScore(p.role == "")
 		}},
 		{name: "company", pick: func(p part) int {
-			return roleBonus(p, "org") + (orgScore(p.text)*3-titleScore(p.text))*boolScore(p.role == "")
+			return roleBonus(p, "org") + (orgScore(p.text)*3-titleScore(p.text)+selfEmployed(p.text)*4)*boolScore(p.role == "")
 		}},
 	})
 	loc, title, company := 0, 1, 2
@@ -518,6 +518,15 @@ func namedAfterPlace(s string) bool {
 		}
 	}
 	return false
+}
+
+// selfEmployedWords say who one worked for when it was oneself
+// ("Freelance — Remote" over "UX Consultant"): the employer's place.
+var selfEmployedWords = phraseSet(`freelance self-employed self_employed independent indépendant indépendante
+	auto-entrepreneur auto-entrepreneuse autoentrepreneur freelancer own_business`)
+
+func selfEmployed(s string) int {
+	return boolScore(selfEmployedWords[fold(s)] || selfEmployedWords[strings.ToLower(strings.TrimSpace(s))])
 }
 
 // employerLine finds an unassigned part that opens a header line other
