@@ -170,7 +170,7 @@ func ocrCapitalI(s string) string {
 	ws := strings.Fields(s)
 	capital := 0
 	for _, w := range ws {
-		if unicode.IsUpper([]rune(w)[0]) {
+		if r := []rune(w); unicode.IsUpper(r[0]) || r[0] == '|' {
 			capital++
 		}
 	}
@@ -178,8 +178,8 @@ func ocrCapitalI(s string) string {
 		return s
 	}
 	for i, w := range ws {
-		if r := []rune(w); len(r) > 1 && r[0] == 'l' && unicode.IsLower(r[1]) && !particles[w] {
-			ws[i] = "I" + string(r[1:])
+		if r := []rune(w); len(r) > 1 && (r[0] == 'l' && !particles[w] || r[0] == '|') && unicode.IsLower(r[1]) {
+			ws[i] = "I" + string(r[1:]) // "|brahim" too: the bar is the same stroke
 		}
 	}
 	return strings.Join(ws, " ")

@@ -64,6 +64,9 @@ func TestDisplayName(t *testing.T) {
 		{"OCR capital I read as l", true, []sized{
 			{19, 40, "Rajesh Kumar lyer"}, {10, 60, "Senior Software Engineer"}, {10, 75, "r@example.com"},
 		}, "Rajesh Kumar Iyer"},
+		{"OCR capital I read as a bar", true, []sized{
+			{19, 40, "|brahim Diallo"}, {10, 60, "Data Analyst"}, {10, 75, "i@example.com"},
+		}, "Ibrahim Diallo"},
 		{"name and headline, same size", false, []sized{
 			{20, 40, "JANE DOE"}, {20, 65, "DATA ENGINEER"}, {10, 90, "jane@example.com"},
 		}, "JANE DOE"},
