@@ -1,7 +1,9 @@
 package cvparse
 
 import (
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -44,6 +46,8 @@ func TestColumnsSections(t *testing.T) {
 		"1:2:• Led a team of five designers.",
 		"1:2:Junior Web Designer",
 		"1:2:Granite Digital, Dublin\t06/2013 – 03/2015",
+		// The page's footer, spanning the page below the columns.
+		"1:0:file:///home/siobhan/cv.html\t1/2",
 		// Page 2: each column goes on with its own last section.
 		"2:1:German",
 		"2:1:Japanese",
@@ -68,6 +72,9 @@ func TestColumnsSections(t *testing.T) {
 	}
 	if diff := cmp.Diff([]eduKey{{"MSc Interaction Design", "Trinity College Dublin", "2012", "2013"}}, eduKeys(got.Education)); diff != "" {
 		t.Errorf("education (-want +got):\n%s", diff)
+	}
+	if s := fmt.Sprint(got.Experience); strings.Contains(s, "cv.html") {
+		t.Errorf("footer read as part of a job: %s", s)
 	}
 	if diff := cmp.Diff([]string{"English", "Figma", "German", "Japanese", "Prototyping"}, allSkills(got.Skills)); diff != "" {
 		t.Errorf("skills (-want +got):\n%s", diff)

@@ -297,7 +297,8 @@ func splitSections(lines []line) []section {
 	// a sidebar read first). A header block set larger than the header read
 	// so far leads it: that is where the name is.
 	colSec := map[int]int{}
-	hdrAt := -1 // where the current region's header lines go; -1 appends
+	hdrAt := -1   // where the current region's header lines go; -1 appends
+	colPage := -1 // the last page read in columns
 	seenKnown := false
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
@@ -305,6 +306,16 @@ func splitSections(lines []line) []section {
 		// only a heading we know opens a section there (a name is
 		// heading-shaped).
 		top := i == 0
+		// Text spanning the page after its columns is the page's footer
+		// (a page number, the file's address): it goes on with no
+		// column's section.
+		if l.column == 0 && l.page == colPage {
+			secs[0].lines = append(secs[0].lines, l)
+			continue
+		}
+		if l.column != 0 {
+			colPage = l.page
+		}
 		if l.column != 0 && (i == 0 || lines[i-1].column != l.column || lines[i-1].page != l.page) {
 			hdrAt = -1
 			if k, ok := colSec[l.column]; ok {

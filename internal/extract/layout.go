@@ -133,12 +133,14 @@ func layoutPageAfter(words []bbWord, width float64, page int, prev float64) ([]L
 	if kind == gutterColumns {
 		segs = splitAt(segs, x)
 		var head, left, right, foot []*segment
-		hb := headerBottom(segs, x)
+		hb, ft := headerBottom(segs, x), footerTop(segs)
 		top, bottom := columnSpan(segs, x)
 		for _, s := range segs {
 			switch {
 			case s.yMax <= hb:
 				head = append(head, s)
+			case s.yMin >= ft:
+				foot = append(foot, s)
 			case s.xMax <= x:
 				left = append(left, s)
 			case s.xMin >= x:
@@ -168,10 +170,26 @@ func layoutPageAfter(words []bbWord, width float64, page int, prev float64) ([]L
 		}
 		out = append(out, lines...)
 	}
-	if kind != gutterColumns {
+	switch {
+	case kind == gutterColumns:
+	case kind == gutterNone && prev > 0 && !crossed(segs, prev):
+		// A page with nothing across the columns' edge (a running footer
+		// alone, a blank page with a page number) leaves them as they were.
+		x = prev
+	default:
 		x = 0
 	}
 	return out, x
+}
+
+// crossed says whether a segment runs across x.
+func crossed(segs []*segment, x float64) bool {
+	for _, s := range splitAt(segs, x) {
+		if s.xMin < x && s.xMax > x {
+			return true
+		}
+	}
+	return false
 }
 
 // continuedGutter says whether a page can be split at the column edge x of
@@ -362,13 +380,47 @@ func headerBottom(segs []*segment, x float64) float64 {
 	return hb
 }
 
+// footerTop is where a page footer starts: the last row or two of the
+// page, set well apart from the text above them near the bottom (a page
+// number, a browser's footer with the file's address). +Inf when the
+// page ends without one. A footer belongs to no column.
+func footerTop(segs []*segment) float64 {
+	if len(segs) < 4 {
+		return math.Inf(1)
+	}
+	hs := make([]float64, len(segs))
+	for i, s := range segs {
+		hs[i] = s.h
+	}
+	slices.Sort(hs)
+	h := hs[len(hs)/2]
+	top, bottom := minY(segs), maxY(segs)
+	var foot []*segment
+	above := math.Inf(-1)
+	for _, s := range segs {
+		if s.yMin >= bottom-2.5*h {
+			foot = append(foot, s)
+		}
+	}
+	start := minY(foot)
+	for _, s := range segs {
+		if s.yMin < start {
+			above = math.Max(above, s.yMax)
+		}
+	}
+	if start-above > 2.5*h && start-top > 0.85*(bottom-top) {
+		return start - 0.5
+	}
+	return math.Inf(1)
+}
+
 func gutterAt(segs []*segment, x, width float64) gutterKind {
 	segs = splitAt(segs, x)
-	hb := headerBottom(segs, x)
+	hb, ft := headerBottom(segs, x), footerTop(segs)
 	var left, right []*segment
 	for _, s := range segs {
 		switch {
-		case s.yMax <= hb:
+		case s.yMax <= hb, s.yMin >= ft:
 			continue
 		case s.xMax <= x:
 			left = append(left, s)
@@ -389,7 +441,7 @@ func gutterAt(segs []*segment, x, width float64) gutterKind {
 	overflow := 0
 	for _, s := range segs {
 		crosses := s.xMin < x && s.xMax > x
-		if crosses && s.yMax > hb && s.yMax > top+1 && s.yMin < bottom-1 {
+		if crosses && s.yMax > hb && s.yMin < ft && s.yMax > top+1 && s.yMin < bottom-1 {
 			if len(s.words) > 1 || s.xMin > x-0.2*width {
 				return gutterNone
 			}

@@ -250,3 +250,30 @@ func TestLayoutRecurringLabelColumn(t *testing.T) {
 		t.Errorf("sidebar lines (-want +got):\n%s", diff)
 	}
 }
+
+func TestLayoutFooterBelowColumns(t *testing.T) {
+	// A browser footer (the file's address on the left, the page number on
+	// the right) well below two columns belongs to neither; a page with
+	// only that footer leaves the columns to the page after it.
+	p := &page{}
+	for i, s := range []string{"CONTACT", "jane@example.com", "SKILLS", "Figma", "Prototyping", "LANGUAGES", "English"} {
+		p.at(20, 60+float64(i)*14, s)
+	}
+	for i, s := range []string{"EXPERIENCE", "Lead Designer", "Revolut, Dublin 2021 – present", "Led a team of five designers",
+		"Senior Designer", "Deloitte, Dublin 2018 – 2021", "Service design for the tax portal", "Usability sessions"} {
+		p.at(220, 60+float64(i)*14, s)
+	}
+	p.at(20, 800, "file:///home/jane/cv.html")
+	p.at(540, 800, "1/3")
+	lines, x := layoutPageAfter(*p, 595, 1, 0)
+	last := lines[len(lines)-1]
+	if x == 0 || last.Text != "file:///home/jane/cv.html\t1/3" || last.Column != 0 {
+		t.Errorf("split at %v, last line %+v", x, last)
+	}
+	footer := &page{}
+	footer.at(20, 800, "file:///home/jane/cv.html")
+	footer.at(540, 800, "2/3")
+	if _, x2 := layoutPageAfter(*footer, 595, 2, x); x2 != x {
+		t.Errorf("a footer-only page passes on %v, want %v", x2, x)
+	}
+}
