@@ -30,12 +30,20 @@ func (s *segment) text() string {
 	join := letterSpacing(s.words)
 	var b strings.Builder
 	for i, w := range s.words {
-		if i > 0 && (join == nil || !join[i-1]) {
+		if i > 0 && (join == nil || !join[i-1]) && !touching(s.words[i-1], w) {
 			b.WriteByte(' ')
 		}
 		b.WriteString(w.Text)
 	}
 	return b.String()
+}
+
+// touching says whether b starts where a ends: poppler cuts a word where
+// its font or size changes ("P" + "arcours" in synthesised small capitals,
+// a bold "Python" + ","), and no space was set between them.
+func touching(a, b bbWord) bool {
+	gap := b.XMin - a.XMax
+	return gap >= -0.5 && gap <= 0.08*math.Min(a.YMax-a.YMin, b.YMax-b.YMin)
 }
 
 // letterSpacing finds the letters of words set with wide tracking

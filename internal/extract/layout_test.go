@@ -277,3 +277,21 @@ func TestLayoutFooterBelowColumns(t *testing.T) {
 		t.Errorf("a footer-only page passes on %v, want %v", x2, x)
 	}
 }
+
+func TestLayoutTouchingWords(t *testing.T) {
+	// Poppler cuts a word where its font or size changes: a synthesised
+	// small-capital heading ("P" + "arcours") or a bold word before its
+	// comma. Boxes that touch are one word; a word space is kept.
+	words := []bbWord{
+		{XMin: 33.7, YMin: 105.7, XMax: 42.8, YMax: 119.8, Text: "P"},
+		{XMin: 42.8, YMin: 109.3, XMax: 89.8, YMax: 118.9, Text: "arcours"},
+		{XMin: 94.0, YMin: 109.3, XMax: 176.3, YMax: 118.9, Text: "professionnel"},
+	}
+	if got := layoutPage(words, 595, 1); len(got) != 1 || got[0].Text != "Parcours professionnel" {
+		t.Errorf("lines = %+v", got)
+	}
+	words = []bbWord{word(20, 100, 30, "Python"), word(50, 100, 2, ","), word(55, 100, 15, "SQL")}
+	if got := layoutPage(words, 595, 1); len(got) != 1 || got[0].Text != "Python, SQL" {
+		t.Errorf("lines = %+v", got)
+	}
+}
