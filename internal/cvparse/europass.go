@@ -119,7 +119,9 @@ var euGridWords = wordSet(`understanding speaking writing listening reading spok
 	s exprimer oralement en continu expression orale ecrite comprehension auto evaluation niveau europeen utilisateur
 	experimente independant elementaire`)
 
-var reCEFR = regexp.MustCompile(`^(?:[ABC][12]\+?|[abc][12])$`)
+// reCEFR is a level of the Common European Framework ("B2"), as OCR may
+// read it too ("Al" for A1).
+var reCEFR = regexp.MustCompile(`^(?:[ABC][12lI|]\+?|[abc][12])$`)
 
 // euGridRow reads a row of the language grid: a language then one level
 // per skill ("anglais<tab>C1<tab>B2<tab>C1"). It returns the language.

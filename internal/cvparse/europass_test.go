@@ -184,7 +184,7 @@ func TestEuropass2013(t *testing.T) {
 		"AUTRE(S) LANGUE(S)\tCOMPRENDRE\tPARLER\tÉCRIRE",
 		">Écouter\tLire\tPrendre part à une conversation\tS'exprimer oralement en continu",
 		">anglais\tC1\tC1\tB2\tB2\tC1",
-		">italien\tA2\tA2\tA1\tA1\tA1",
+		">italien\tA2\tA2\tA1\tAl\tA1", // "Al": A1 as OCR reads it
 		"COMPÉTENCES\tConduite de réunions d'avancement hebdomadaires avec",
 		"ORGANISATIONNELLES\tles équipes de production",
 		"COMPÉTENCES NUMÉRIQUES\tCATIA V5, Excel, Python",
