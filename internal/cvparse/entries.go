@@ -48,6 +48,13 @@ func continues(prev unit, l line) bool {
 		return prev.x > 0 && l.x > prev.x+3 && !hasDate(t) && !l.gapBefore
 	}
 	p := strings.TrimSpace(prev.text)
+	// A parenthesis left open ("English — professional (TOEIC" / "905)")
+	// is closed on the next line.
+	if !l.gapBefore && strings.Count(p, "(") > strings.Count(p, ")") {
+		if c := strings.Index(t, ")"); c >= 0 && !strings.Contains(t[:c], "(") {
+			return true
+		}
+	}
 	// A line ending in a separator or a dangling dash ("Anglais —" /
 	// "Bilingue") goes on.
 	if strings.HasSuffix(p, ",") || strings.HasSuffix(p, "|") || strings.HasSuffix(p, "&") ||

@@ -222,3 +222,49 @@ func TestLabelValueEntriesByShape(t *testing.T) {
 		t.Errorf("entry = %+v", e)
 	}
 }
+
+// TestSkillsSeveralLabelsOnALine: groups run together on one line keep
+// their labels out of the skills and set the group of what follows.
+func TestSkillsSeveralLabelsOnALine(t *testing.T) {
+	tests := []struct {
+		line      string
+		tech, tls []string
+	}{
+		{"Languages: Java, Python | Frameworks: Spring, React", []string{"Java", "Python", "Spring", "React"}, nil},
+		{"Programming: Go, Rust; Cloud: AWS, GCP", []string{"Go", "Rust"}, []string{"AWS", "GCP"}},
+		{"Langages : C/C++, Python | Outils : Git, Jira", []string{"C/C++", "Python"}, []string{"Git", "Jira"}},
+	}
+	for _, tt := range tests {
+		got := ParseText("Jane Roe\njane@example.com\n\nSkills\n" + tt.line + "\n").Skills
+		if !slices.Equal(got.Technical, tt.tech) || !slices.Equal(got.Tools, tt.tls) {
+			t.Errorf("%q: technical %q tools %q, want %q %q", tt.line, got.Technical, got.Tools, tt.tech, tt.tls)
+		}
+	}
+}
+
+// TestLanguagesWithLevels: a level after a colon, a level in a cell of its
+// own and a parenthesis closed on the next line stay with their language.
+func TestLanguagesWithLevels(t *testing.T) {
+	tests := []struct {
+		section string
+		want    []string
+	}{
+		{"Swedish: Mother tongue\nEnglish: Fluent\n", []string{"Swedish (Mother tongue)", "English (Fluent)"}},
+		{"English\tNative\nIrish\tFluent\nWelsh\tConversational\n", []string{"English", "Irish", "Welsh"}},
+		{"French — fluent\nEnglish — professional (TOEIC\n905)\nGerman — basic\n", []string{"French — fluent", "English — professional (TOEIC 905)", "German — basic"}},
+	}
+	for _, tt := range tests {
+		got := ParseText("Jane Roe\njane@example.com\n\nLanguages\n" + tt.section).Skills.Languages
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q: languages %q, want %q", tt.section, got, tt.want)
+		}
+	}
+}
+
+// TestSoftwareLabelIsTools: "Software" names tools, not soft skills.
+func TestSoftwareLabelIsTools(t *testing.T) {
+	got := ParseText("Jane Roe\njane@example.com\n\nSkills\nSoftware: AutoCAD, Revit\nSoft skills: Leadership, Teamwork\n").Skills
+	if !slices.Equal(got.Tools, []string{"AutoCAD", "Revit"}) || !slices.Equal(got.SoftSkills, []string{"Leadership", "Teamwork"}) {
+		t.Errorf("tools %q soft %q", got.Tools, got.SoftSkills)
+	}
+}

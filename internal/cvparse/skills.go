@@ -9,11 +9,14 @@ import (
 )
 
 var (
-	spokenLanguages = wordSet(`english french spanish german italian portuguese arabic chinese mandarin cantonese japanese korean
+	spokenLanguages = phraseSet(`english french spanish german italian portuguese arabic chinese mandarin cantonese japanese korean
 		russian hindi urdu bengali turkish dutch polish swedish norwegian danish finnish greek hebrew persian farsi swahili
 		romanian czech hungarian ukrainian vietnamese thai indonesian malay tamil berber tamazight
+		irish gaelic scottish_gaelic welsh catalan basque galician icelandic estonian latvian lithuanian slovak slovenian
+		croatian serbian bulgarian albanian armenian georgian kurdish punjabi gujarati marathi telugu kannada malayalam
+		tagalog filipino amharic somali hausa yoruba igbo zulu wolof lingala bambara
 		anglais français francais espagnol allemand italien portugais arabe chinois japonais coréen russe turc néerlandais
-		polonais suédois grec hébreu persan roumain ukrainien vietnamien`)
+		polonais suédois grec hébreu persan roumain ukrainien vietnamien irlandais gallois catalan basque`)
 	toolWords = phraseSet(`docker kubernetes k8s git github gitlab bitbucket jira confluence terraform ansible jenkins aws gcp azure
 		linux unix bash grafana prometheus kafka figma tableau power_bi excel photoshop illustrator postman vscode intellij
 		eclipse slack trello notion heroku vercel netlify circleci travis github_actions helm vagrant nginx apache sap
@@ -29,7 +32,7 @@ var (
 func skillCategory(label string) string {
 	f := fold(label)
 	switch {
-	case strings.Contains(f, "soft") || strings.Contains(f, "savoir etre") || strings.Contains(f, "qualit") ||
+	case (strings.Contains(f, "soft") && !strings.Contains(f, "software")) || strings.Contains(f, "savoir etre") || strings.Contains(f, "qualit") ||
 		strings.Contains(f, "interpersonal") || strings.Contains(f, "personal"):
 		return "soft"
 	case strings.Contains(f, "tool") || strings.Contains(f, "outil") || strings.Contains(f, "devops") ||
@@ -72,9 +75,30 @@ func parseSkills(lines []line, s *cv.Skills) {
 			}
 		}
 		for _, it := range items {
+			// "Languages: Java | Frameworks: Spring, React": a further
+			// label within the list opens a group of its own.
+			if label, rest, ok := innerLabel(it); ok {
+				cat, it = skillCategory(label), rest
+				if cat == "languages?" {
+					cat = ""
+				}
+			}
 			addSkill(s, cat, it)
 		}
 	}
+}
+
+// innerLabel splits an item of a list that opens another group ("Cloud:
+// AWS" in "Go, Rust; Cloud: AWS, GCP"): a label of one to three words
+// before a colon, no parentheses in it, and a skill, not a level, after.
+func innerLabel(it string) (label, rest string, ok bool) {
+	label, rest, ok = strings.Cut(it, ":")
+	label, rest = strings.TrimSpace(label), strings.TrimSpace(rest)
+	if !ok || rest == "" || strings.ContainsAny(label, "()[]") || strings.HasPrefix(rest, "//") ||
+		len(strings.Fields(label)) == 0 || len(strings.Fields(label)) > 3 || isLevel(rest) {
+		return "", "", false
+	}
+	return label, rest, true
 }
 
 // skillLabel splits "Label: list" and "Label – list": a short label
@@ -286,6 +310,10 @@ func parseLanguages(lines []line, s *cv.Skills) []unit {
 			return units[i:]
 		}
 		for j, it := range items {
+			// "Swedish: Mother tongue" is "Swedish (Mother tongue)".
+			if label, rest, ok := strings.Cut(it, ":"); ok && isSpoken(label) && isLevel(rest) {
+				it = strings.TrimSpace(label) + " (" + strings.TrimSpace(rest) + ")"
+			}
 			// A level wrapped onto the next line, its dash read as a
 			// bullet ("Anglais" / "— Bilingue"), is the last language's.
 			if n := len(s.Languages); j == 0 && n > 0 && isLevel(it) && !isSpoken(it) {
