@@ -24,6 +24,7 @@ func TestTableCells(t *testing.T) {
 		"Arabe\tlangue maternelle",
 		"Anglais\tprofessionnel (TOEIC 850)",
 		"English\tNative",
+		"Irish\tFluent",
 	)
 	got := Parse(doc)
 	want := []expKey{
@@ -33,7 +34,7 @@ func TestTableCells(t *testing.T) {
 	if diff := cmp.Diff(want, expKeys(got.Experience)); diff != "" {
 		t.Errorf("experience (-want +got):\n%s", diff)
 	}
-	if diff := cmp.Diff([]string{"AMDEC", "APQP", "Anglais", "Arabe", "English", "Minitab", "PPAP", "SAP QM"}, allSkills(got.Skills)); diff != "" {
+	if diff := cmp.Diff([]string{"AMDEC", "APQP", "Anglais", "Arabe", "English", "Irish", "Minitab", "PPAP", "SAP QM"}, allSkills(got.Skills)); diff != "" {
 		t.Errorf("skills (-want +got):\n%s", diff)
 	}
 }

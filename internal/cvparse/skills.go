@@ -332,11 +332,21 @@ func parseLanguages(lines []line, s *cv.Skills) []unit {
 
 // languageCells keeps the language of a row that sets its level in cells
 // of their own ("English<tab>Native", "Arabe<tab>langue maternelle",
-// "Anglais<tab>professionnel (TOEIC 850)"): a spoken language first and
-// no other language beside it.
+// "Anglais<tab>professionnel (TOEIC 850)"): one item before cells that are
+// levels, or a spoken language first and no other language beside it.
 func languageCells(t string) string {
 	cells := strings.Split(t, "\t")
-	if len(cells) < 2 || !isSpoken(cells[0]) {
+	if len(cells) < 2 {
+		return t
+	}
+	levels := true
+	for _, c := range cells[1:] {
+		levels = levels && isLevel(c)
+	}
+	if levels && len(splitSkills(cells[0])) == 1 {
+		return cells[0] // "Irish<tab>Fluent": whatever the language, its level
+	}
+	if !isSpoken(cells[0]) {
 		return t
 	}
 	for _, c := range cells[1:] {
