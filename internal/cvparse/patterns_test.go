@@ -268,3 +268,25 @@ func TestSoftwareLabelIsTools(t *testing.T) {
 		t.Errorf("tools %q soft %q", got.Tools, got.SoftSkills)
 	}
 }
+
+// TestSkillsWrappedLabelledListAndFrenchLevels: the wrapped end of a
+// labelled list stays with it, and French level phrases stay with their
+// language; a language line naming "langue" is not a Languages heading.
+func TestSkillsWrappedLabelledListAndFrenchLevels(t *testing.T) {
+	got := ParseText("Jane Roe\njane@example.com\n\nSkills\nSoftware:\tAutoCAD, Revit, MS\nProject\nMethods:\tBIM, Lean\n").Skills
+	if !slices.Equal(got.Tools, []string{"AutoCAD", "Revit", "MS Project"}) || !slices.Equal(got.Technical, []string{"BIM", "Lean"}) {
+		t.Errorf("tools %q technical %q", got.Tools, got.Technical)
+	}
+	tests := []struct{ line, want string }{
+		{"Néerlandais — bonne maîtrise", "Néerlandais — bonne maîtrise"},
+		{"Allemand — opérationnel", "Allemand — opérationnel"},
+		{"German — working knowledge", "German — working knowledge"},
+		{"Arabe (langue maternelle)", "Arabe (langue maternelle)"},
+	}
+	for _, tt := range tests {
+		langs := ParseText("Jane Roe\njane@example.com\n\nLangues\nFrançais — langue maternelle\n" + tt.line + "\n").Skills.Languages
+		if !slices.Equal(langs, []string{"Français — langue maternelle", tt.want}) {
+			t.Errorf("%q: languages %q", tt.line, langs)
+		}
+	}
+}

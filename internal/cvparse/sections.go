@@ -2,6 +2,7 @@ package cvparse
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -130,8 +131,10 @@ func keywordHeading(s string) (sectionKind, bool) {
 	}
 	// The words besides the keywords must not name a job, degree or
 	// school ("FORMATION & DIPLÔMES" is a heading, "Tools Engineer" not).
+	// Nor a spoken language: "Français — langue maternelle" is a
+	// language and its level.
 	other := strings.Join(rest, " ")
-	if !found || titleScore(other)+degreeScore(other)+institutionScore(other)+orgScore(other) > 0 {
+	if !found || slices.ContainsFunc(rest, isSpoken) || titleScore(other)+degreeScore(other)+institutionScore(other)+orgScore(other) > 0 {
 		return 0, false
 	}
 	return kind, true

@@ -50,7 +50,7 @@ func skillCategory(label string) string {
 // Docker", "Cloud – AWS, GCP"), a group name on its own line above its
 // list ("Backend" / "Go, Python"), bullet lists and plain separated lists.
 func parseSkills(lines []line, s *cv.Skills) {
-	units := toUnits(lines)
+	units := joinWrappedLabelled(toUnits(lines))
 	group := ""
 	for i, u := range units {
 		t := u.text
@@ -99,6 +99,26 @@ func innerLabel(it string) (label, rest string, ok bool) {
 		return "", "", false
 	}
 	return label, rest, true
+}
+
+// joinWrappedLabelled joins the wrapped end of a labelled list
+// ("Software: AutoCAD, Revit, MS" / "Project" / "Methods: BIM"): a single
+// unlabelled item between two labelled lines is the rest of the first,
+// unless it names a group.
+func joinWrappedLabelled(units []unit) []unit {
+	labelled := func(u unit) bool { _, _, ok := skillLabel(u.text); return ok }
+	out := make([]unit, 0, len(units))
+	for i, u := range units {
+		n := len(out)
+		if n > 0 && i+1 < len(units) && labelled(out[n-1]) && labelled(units[i+1]) && !labelled(u) &&
+			!u.bullet && !u.bold && !u.heading && !u.gapBefore && len(splitSkills(u.text)) == 1 &&
+			len(strings.Fields(u.text)) <= 2 && !groupName(u, unit{line: line{text: "a, b"}}) {
+			out[n-1].text = joinWrapped(out[n-1].text, u.text)
+			continue
+		}
+		out = append(out, u)
+	}
+	return out
 }
 
 // skillLabel splits "Label: list" and "Label – list": a short label
@@ -159,7 +179,7 @@ var skillGroupWords = wordSet(`backend back end frontend front full stack progra
 var reLevelWord = regexp.MustCompile(`(?i)^(?:[abc][12]\+?|native(?: speaker)?|mother tongue|first language|fluent|fluency|bilingual|` +
 	`proficient|(?:full |limited )?(?:professional )?working(?: proficiency)?|professional|elementary|beginner|basic|` +
 	`intermediate|upper[- ]intermediate|advanced|conversational|good|very good|excellent|expert|notions|` +
-	`langue maternelle|maternelle|natif|native|courant|bilingue|intermédiaire|intermediaire|avancé|avance|débutant|debutant|` +
+	`(?:(?:tr[eè]s )?bonne )?ma[iî]trise|op[ée]rationnel|professionnel|working knowledge|good command|business(?: level)?|langue maternelle|maternelle|natif|native|courant|bilingue|intermédiaire|intermediaire|avancé|avance|débutant|debutant|` +
 	`bon niveau|scolaire|lu,? écrit,? parlé|\d+\+?\s*(?:years?|yrs?|ans?|months?|mois)(?: of experience| d'expérience)?|\d+(?:[.,]\d+)?\s*/\s*\d+|\d{1,3}\s?%|[★☆●○◐◯⬤]+)` +
 	`(?:\s*\(.*\))?$`)
 
