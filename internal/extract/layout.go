@@ -627,6 +627,25 @@ func maxY(segs []*segment) float64 {
 	return m
 }
 
+// textHeight is the height of a row's words that hold letters or digits:
+// icon glyphs and rating dots ("●●○○○", Font Awesome) have taller boxes
+// than the text beside them and would make a line look set in larger type.
+// h when the row holds no such word.
+func textHeight(segs []*segment, h float64) float64 {
+	th := 0.0
+	for _, s := range segs {
+		for _, w := range s.words {
+			if strings.IndexFunc(w.Text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+				th = math.Max(th, w.YMax-w.YMin)
+			}
+		}
+	}
+	if th == 0 {
+		return h
+	}
+	return th
+}
+
 // rowsToLines orders a region's segments top to bottom and joins segments
 // sharing a row with tabs. A vertical gap well above the usual line pitch
 // starts a new block.
@@ -722,7 +741,7 @@ func rowsToLines(segs []*segment, page int, labelX float64) []Line {
 		}
 		gap := i > 0 && pitch > 0 && r.y-rows[i-1].y > 1.45*pitch
 		lines = append(lines, Line{
-			Text: text, Page: page, X: r.segs[0].xMin, Y: r.segs[0].yMin, Size: r.h,
+			Text: text, Page: page, X: r.segs[0].xMin, Y: r.segs[0].yMin, Size: textHeight(r.segs, r.h),
 			Bullet: startsWithBullet(text), GapBefore: gap,
 		})
 	}

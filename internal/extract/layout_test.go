@@ -295,3 +295,15 @@ func TestLayoutTouchingWords(t *testing.T) {
 		t.Errorf("lines = %+v", got)
 	}
 }
+
+func TestLayoutSizeOfTextNotIcons(t *testing.T) {
+	// Rating dots and icon glyphs have taller boxes than the words beside
+	// them: the line's size is its text's.
+	words := []bbWord{
+		{XMin: 20, YMin: 100, XMax: 60, YMax: 107, Text: "Espagnol"},
+		{XMin: 120, YMin: 98, XMax: 160, YMax: 108.5, Text: "●●○○○"},
+	}
+	if got := layoutPage(words, 595, 1); len(got) != 1 || got[0].Size != 7 {
+		t.Errorf("lines = %+v, want one line of size 7", got)
+	}
+}
