@@ -419,44 +419,69 @@ func checkTruthDates(t *testing.T, file string, truth cv.StructuredCV) {
 	}
 }
 
-// TestCorpusAccuracy scores our own labelled corpus (testdata/corpus)
-// against issue 14's targets.
-func TestCorpusAccuracy(t *testing.T) {
-	res := scoreCorpus(t, "testdata/corpus", 60)
-	all, byLayout, byLang := res.all, res.byLayout, res.byLang
-	// Issue 14's targets.
-	for _, tg := range []struct {
-		name string
-		c    counts
-		min  float64
-	}{
-		{"overall", all.group(scoredFields...), 0.93},
-		{"name", *all.by["name"], 0.95},
-		{"email", *all.by["email"], 0.99},
-		{"phone", *all.by["phone"], 0.95},
-		{"experiences", all.group(expGroup...), 0.90},
-		{"education", all.group(eduGroup...), 0.95},
-		{"skills", *all.by["skills"], 0.95},
-		{"sidebar experiences", byLayout["sidebar"].group(expGroup...), 0.85},
-		{"table experiences", byLayout["table"].group(expGroup...), 0.85},
-	} {
-		if _, _, f := tg.c.prf(); f < tg.min {
+// issueTargets are issue 14's targets: overall, per field, per layout.
+var issueTargets = []target{
+	{"overall", nil, 0.93},
+	{"name", []string{"name"}, 0.95},
+	{"email", []string{"email"}, 0.99},
+	{"phone", []string{"phone"}, 0.95},
+	{"experiences", expGroup, 0.90},
+	{"education", eduGroup, 0.95},
+	{"skills", []string{"skills"}, 0.95},
+	{"sidebar experiences", expGroup, 0.85},
+	{"table experiences", expGroup, 0.85},
+}
+
+// target is a minimum F1 over a group of fields, over all documents or,
+// when its name starts with a layout, over that layout's documents.
+type target struct {
+	name   string
+	fields []string
+	min    float64
+}
+
+// checkTargets fails the test for every target the score misses, and when
+// French is more than 0.03 below English overall.
+func checkTargets(t *testing.T, res corpusScore, targets []target) {
+	t.Helper()
+	for _, tg := range targets {
+		s, fields := res.all, tg.fields
+		for _, layout := range []string{"sidebar", "table"} {
+			if strings.HasPrefix(tg.name, layout+" ") {
+				s = res.byLayout[layout]
+			}
+		}
+		if fields == nil {
+			fields = scoredFields
+		}
+		if s == nil {
+			t.Errorf("%s: no documents of that layout", tg.name)
+			continue
+		}
+		if _, _, f := s.group(fields...).prf(); f < tg.min {
 			t.Errorf("%s: F1 %.3f < %.2f", tg.name, f, tg.min)
 		}
 	}
-	if en, fr := byLang["en"].overall(), byLang["fr"].overall(); fr < en-0.03 {
+	if en, fr := res.byLang["en"].overall(), res.byLang["fr"].overall(); fr < en-0.03 {
 		t.Errorf("French overall F1 %.3f is more than 0.03 below English %.3f", fr, en)
 	}
+}
+
+// TestCorpusAccuracy scores our own labelled corpus (testdata/corpus)
+// against issue 14's targets.
+func TestCorpusAccuracy(t *testing.T) {
+	checkTargets(t, scoreCorpus(t, "testdata/corpus", 60), issueTargets)
 }
 
 // TestBlindAccuracy scores the blind set (testdata/blind: CVs written by
 // hand, without looking at the parser, through Chromium, LibreOffice,
 // LaTeX classes, plain text and outlined PDFs; see testdata/blind/README.md)
-// the same way. It estimates how the parser does on documents it was not
-// tuned on, so it reports the figures and does not hold them to the
-// targets; it fails only when a document cannot be loaded or extracted.
+// the same way and holds it to the same targets. Its documents b21–b30 were
+// never looked at while the parser was fixed (docs/quality.md reports them
+// apart as the honest estimate), so a rule tuned to b01–b20 that breaks
+// elsewhere shows there first.
 func TestBlindAccuracy(t *testing.T) {
-	scoreCorpus(t, "testdata/blind", 12)
+	checkTargets(t, scoreCorpus(t, "testdata/blind", 30), issueTargets)
 }
 
 // groupTable reports the issue's figures per layout and per language.
