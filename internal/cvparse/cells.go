@@ -47,8 +47,10 @@ func joinLabelLines(lines []line) []line {
 			nt := strings.TrimSpace(next.text)
 			_, nextHead := headingKind(nt)
 			if !next.bullet && nt != "" && !isLabelLine(nt) && !strings.HasSuffix(nt, ":") && !nextHead {
-				l.text = t + " " + nt
-				out = append(out, l)
+				// The line is its value's, styled as the value is: a
+				// label set as a heading ("List Heading") heads nothing.
+				next.text, next.gapBefore, next.x = t+" "+nt, l.gapBefore, l.x
+				out = append(out, next)
 				i++
 				continue
 			}

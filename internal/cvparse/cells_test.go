@@ -1,9 +1,11 @@
 package cvparse
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/utopiahire/utopiahire/internal/extract"
 )
 
 // Rows of a table whose label column holds dates or skill groups (moderncv,
@@ -112,5 +114,44 @@ func TestHeadingCells(t *testing.T) {
 	}
 	if diff := cmp.Diff([]string{"Docker", "English", "Java 17", "Jenkins", "Kotlin", "SQL", "Spanish"}, allSkills(got.Skills)); diff != "" {
 		t.Errorf("skills (-want +got):\n%s", diff)
+	}
+}
+
+// A word processor's styles: definition-list labels in a heading style
+// ("List Heading"), each job's title in "Heading 3".
+func TestStyledLabelsAndEntryTitles(t *testing.T) {
+	var d extract.Document
+	add := func(text string, heading bool) {
+		d.Lines = append(d.Lines, extract.Line{Text: text, Heading: heading, Bullet: strings.HasPrefix(text, "• ")})
+	}
+	add("Oluwaseun Adeyemi", true)
+	add("Phone:", true)
+	add("+234 803 123 4567", false)
+	add("Experience", true)
+	add("Senior Product Manager, Payments", true)
+	add("Flutterwave — Lagos\tJan 2020 – Present", false)
+	add("• Own the merchant checkout product.", false)
+	add("Product Manager", true)
+	add("Company:", true)
+	add("Paystack, Lagos", false)
+	add("Period:", true)
+	add("Aug 2017 – Dec 2019", false)
+	add("• Shipped Paystack Storefront.", false)
+	add("Education", true)
+	add("MSc Data Science", true)
+	add("University of Lagos\t2012 – 2014", false)
+	got := Parse(d)
+	want := []expKey{
+		{"Senior Product Manager, Payments", "Flutterwave", "Lagos", "Jan 2020", "Present"},
+		{"Product Manager", "Paystack", "Lagos", "Aug 2017", "Dec 2019"},
+	}
+	if diff := cmp.Diff(want, expKeys(got.Experience)); diff != "" {
+		t.Errorf("experience (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]eduKey{{"MSc Data Science", "University of Lagos", "2012", "2014"}}, eduKeys(got.Education)); diff != "" {
+		t.Errorf("education (-want +got):\n%s", diff)
+	}
+	if digits(got.Contact.Phone) != "2348031234567" {
+		t.Errorf("phone = %q", got.Contact.Phone)
 	}
 }

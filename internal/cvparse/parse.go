@@ -377,7 +377,10 @@ func splitSections(lines []line) []section {
 				isHead, kind, known = true, k, true
 			}
 		}
-		if !isHead && seenKnown && looksLikeUnknownHeading(l, body) {
+		// An entry's title set in a heading style (a word processor's
+		// "Heading 3" for each job) names a job or a degree inside the
+		// section it stands in: it heads an entry, not a section.
+		if !isHead && seenKnown && looksLikeUnknownHeading(l, body) && !entryTitleIn(secs[cur].kind, l.text) {
 			isHead, kind = true, secOther
 		}
 		if !isHead {
@@ -393,6 +396,23 @@ func splitSections(lines []line) []section {
 		open(kind, cleanHeading(l.text))
 	}
 	return secs
+}
+
+// entryTitleIn says whether t names what an entry of a section of kind k
+// is about: a job in Experience, a degree in Education, in two words or
+// more ("Product Manager", "MSc Data Science"; "Internships" can be a
+// heading).
+func entryTitleIn(k sectionKind, t string) bool {
+	if len(strings.Fields(t)) < 2 {
+		return false
+	}
+	switch k {
+	case secExperience, secVolunteer:
+		return titleScore(t) > 0
+	case secEducation:
+		return degreeScore(t) > 0
+	}
+	return false
 }
 
 func maxSize(lines []line) float64 {
