@@ -41,6 +41,13 @@ func continues(prev unit, l line) bool {
 	}
 	t := strings.TrimSpace(l.text)
 	first, _ := utf8.DecodeRuneInString(t)
+	// A parenthesis left open ("Java (Spring," / "Hibernate)") or a line
+	// opening with one ("JavaScript" / "(React, Vue)") goes on: a
+	// parenthesised aside belongs to what it follows, and a list wrapped
+	// inside one must not be cut at the line's end.
+	if !l.gapBefore && (strings.Count(prev.text, "(") > strings.Count(prev.text, ")") || first == '(') {
+		return true
+	}
 	if prev.bullet {
 		if unicode.IsLower(first) {
 			return true

@@ -417,6 +417,8 @@ func TestVariationSkills(t *testing.T) {
 		{"hyphenated dash label", "Savoir-être – Autonomie, Leadership et Travail en équipe", []string{"autonomie", "leadership", "travail en equipe"}},
 		{"et between details", "Langages – GraphQL, Python (Pandas, NumPy) et Java (Spring, Hibernate)", []string{"graphql", "python", "java"}},
 		{"level words", "Python (advanced), Go (intermediate), SQL - expert", []string{"python", "go", "sql"}},
+		{"wrapped inside a parenthesis", "✓ Go ✓ Java (Spring,\nHibernate) ✓ SQL", []string{"go", "java", "sql"}},
+		{"a line opening with a parenthesis", "✓ Go ✓ JavaScript\n(React, Vue) ✓ Git", []string{"go", "javascript", "git"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
