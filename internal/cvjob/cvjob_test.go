@@ -24,6 +24,7 @@ import (
 	"github.com/utopiahire/utopiahire/internal/cvjob"
 	"github.com/utopiahire/utopiahire/internal/dbtest"
 	"github.com/utopiahire/utopiahire/internal/extract"
+	"github.com/utopiahire/utopiahire/internal/extract/extracttest"
 	"github.com/utopiahire/utopiahire/internal/skills"
 	"github.com/utopiahire/utopiahire/internal/store"
 )
@@ -453,5 +454,45 @@ func TestUnreadPartsReachTheResult(t *testing.T) {
 	}
 	if got := unreadOf(res); len(got) != 0 {
 		t.Errorf("a CV read whole: unread parts %+v", got)
+	}
+}
+
+// TestDegradedScanReportsUnsureOCR: a CV scanned badly (100 dpi, JPEG
+// quality 20, turned 2°, noisy) is analysed with its page named among the
+// unread parts as read unsure by OCR, so its misread words are not scored
+// as missing; a clean scan of the same CV (300 dpi, quality 90) is not.
+func TestDegradedScanReportsUnsureOCR(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t, false)
+	src, err := os.ReadFile("../cvparse/testdata/corpus/g24-lo-pdf-en-1col.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name   string
+		scan   extracttest.ScanOptions
+		unsure bool
+	}{
+		{"clean", extracttest.ScanOptions{DPI: 300, JPEGQuality: 90}, false},
+		{"degraded", extracttest.ScanOptions{DPI: 100, JPEGQuality: 20, Rotate: 2, Noise: 30, Seed: 1}, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			scan, err := extracttest.Scan(context.Background(), src, tc.scan)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := f.svc.AnalyzeStateless(context.Background(), cvjob.Input{Filename: "scan.pdf", File: scan})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var a cv.Analysis
+			if err := json.Unmarshal(res.GeminiAnalysis.Analysis, &a); err != nil {
+				t.Fatal(err)
+			}
+			unsure := slices.ContainsFunc(a.UnreadParts, func(p cv.UnreadPart) bool { return p.Reason == cv.UnreadUnsureOCR && p.Page == 1 })
+			if unsure != tc.unsure {
+				t.Errorf("page 1 reported unsure: %v, want %v (unread parts %+v)", unsure, tc.unsure, a.UnreadParts)
+			}
+		})
 	}
 }

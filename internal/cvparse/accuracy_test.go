@@ -292,7 +292,9 @@ func layoutOf(name string) (layout, lang string) {
 		return "other", "other"
 	}
 	switch {
-	case m[1] == "scan" || m[1] == "outline": // no text layer: read by OCR
+	case m[1] == "scan" || m[1] == "outline" || m[1] == "print" || m[1] == "photo":
+		// No text layer for the CV (scans, outlines, "print to PDF" of
+		// outlined text, phone photos): read by OCR.
 		layout = "scanned (OCR)"
 	case m[3] == "2col":
 		layout = "sidebar"
@@ -515,7 +517,7 @@ func groupTable(byLayout, byLang map[string]*scorer, count map[string]int) strin
 
 func findDoc(t *testing.T, base string) string {
 	t.Helper()
-	for _, ext := range []string{".pdf", ".docx", ".doc", ".odt", ".rtf", ".txt"} {
+	for _, ext := range []string{".pdf", ".docx", ".doc", ".odt", ".rtf", ".txt", ".jpg", ".png"} {
 		if _, err := os.Stat(base + ext); err == nil {
 			return base + ext
 		}

@@ -125,6 +125,7 @@ type Extractor struct {
 	tools  toolPaths
 	slots  chan struct{} // admission: one token per document being extracted
 	ocr    chan struct{} // one token per Tesseract process running
+	ocrSet ocrSettings
 	// ocrRunning and ocrPeak count the Tesseract processes running now and
 	// at most so far: what a test observes of the OCR bound.
 	ocrRunning, ocrPeak atomic.Int64
@@ -145,7 +146,7 @@ func New(limits Limits) (*Extractor, error) {
 	if o <= 0 {
 		o = runtime.GOMAXPROCS(0)
 	}
-	return &Extractor{limits: limits, tools: tools, slots: make(chan struct{}, n), ocr: make(chan struct{}, o)}, nil
+	return &Extractor{limits: limits, tools: tools, slots: make(chan struct{}, n), ocr: make(chan struct{}, o), ocrSet: defaultOCR}, nil
 }
 
 // admit waits for an extraction slot: until ctx ends or MaxWait passes,

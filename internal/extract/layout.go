@@ -42,6 +42,12 @@ func (s *segment) text() string {
 // its font or size changes ("P" + "arcours" in synthesised small capitals,
 // a bold "Python" + ","), and no space was set between them.
 func touching(a, b bbWord) bool {
+	if a.Conf > 0 || b.Conf > 0 {
+		// OCR words: Tesseract placed the spaces itself, and an ink box
+		// ends closer to the next than a font's advance does ("SQL" and
+		// the dot after it); readOCR joins the words it cut.
+		return false
+	}
 	gap := b.XMin - a.XMax
 	return gap >= -0.5 && gap <= 0.08*math.Min(a.YMax-a.YMin, b.YMax-b.YMin)
 }

@@ -32,6 +32,11 @@ type plan struct {
 	layout string
 	// scan turns the rendered PDF into an image-only one (scan.go).
 	scan bool
+	// print turns the rendered PDF's text into outlines and adds a
+	// browser's header and footer as text, as a browser's "print to PDF"
+	// of some pages does (scan.go); photo turns it into a phone photo of
+	// the printed page, a JPEG (scan.go).
+	print, photo bool
 	// otherLabels: a label/value layout with label words outside the
 	// parser's vocabulary (model.go, otherLabels).
 	otherLabels bool
@@ -101,6 +106,12 @@ func plans() []plan {
 		plan{renderer: "docx", lang: "en", hard: true, vary: true}, plan{renderer: "odt", lang: "fr", hard: true, vary: true},
 		plan{renderer: "txt", lang: "en", hard: true, vary: true}, plan{renderer: "txt", lang: "fr", hard: true, vary: true},
 	)
+	// Issue 14: text drawn as outlines under a browser's header and footer,
+	// and a phone photo of a printed CV; both read by OCR.
+	ps = append(ps,
+		plan{renderer: "latex", lang: "en", print: true}, plan{renderer: "latex", lang: "fr", twoCol: true, hard: true, print: true},
+		plan{renderer: "latex", lang: "en", photo: true},
+	)
 	return ps
 }
 
@@ -158,16 +169,30 @@ func generate(ctx context.Context, out string, from int) error {
 		}
 		m, truth := build(per, st)
 		renderer := p.renderer
-		if p.scan {
+		switch {
+		case p.scan:
 			renderer = "scan"
+		case p.print:
+			renderer = "print"
+		case p.photo:
+			renderer = "photo"
 		}
 		base := fmt.Sprintf("g%02d-%s-%s-%s", i+1, renderer, p.lang, p.layoutName())
 		ext, err := render(ctx, r, p, m, work, base)
 		if err != nil {
 			return fmt.Errorf("%s: %w", base, err)
 		}
-		if p.scan {
-			if err := scanPDF(ctx, work, base); err != nil {
+		var finish func(context.Context, string, string, string) error
+		switch {
+		case p.scan:
+			finish = func(ctx context.Context, dir, base, _ string) error { return scanPDF(ctx, dir, base) }
+		case p.print:
+			finish = printPDF
+		case p.photo:
+			finish, ext = photoJPEG, ".jpg"
+		}
+		if finish != nil {
+			if err := finish(ctx, work, base, truth.Contact.Name); err != nil {
 				return fmt.Errorf("%s: %w", base, err)
 			}
 		}

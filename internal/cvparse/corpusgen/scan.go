@@ -9,6 +9,11 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/utopiahire/utopiahire/internal/extract/extracttest"
 )
 
 // scanPDF turns a rendered PDF into an image-only one, as a scanner or a
@@ -85,4 +90,81 @@ func imagePDF(jpegs [][]byte) ([]byte, error) {
 	}
 	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(offsets)+1, xref)
 	return b.Bytes(), nil
+}
+
+// printPDF turns a rendered PDF into what a browser's "print to PDF" of an
+// online CV can give: every glyph drawn as an outline (no text layer for
+// the CV itself, ghostscript -dNoOutputFonts), under the header (date and
+// time, page title) and footer (address, page number) the browser adds as
+// real text, some 60 letters a page. The extractor must see that the text
+// layer is not the CV.
+func printPDF(ctx context.Context, dir, base, name string) error {
+	if err := runTool(ctx, dir, "gs", "-q", "-o", base+"-outlines.pdf", "-sDEVICE=pdfwrite", "-dNoOutputFonts", base+".pdf"); err != nil {
+		return err
+	}
+	defer os.Remove(filepath.Join(dir, base+"-outlines.pdf"))
+	// EndPage runs after each page's content: the header and footer go on
+	// top in Helvetica (re-encoded as Latin-1 for accented names), as text.
+	stamp := fmt.Sprintf(`/Helvetica findfont dup length dict begin { 1 index /FID ne { def } { pop pop } ifelse } forall
+		/Encoding ISOLatin1Encoding def currentdict end /Helvetica-Latin1 exch definefont pop
+		<< /EndPage { exch pop 0 eq { gsave /Helvetica-Latin1 findfont 8 scalefont setfont
+		30 825 moveto (12/5/26, 9:14 PM) show 200 825 moveto (%s - Curriculum Vitae | Personal Website) show
+		30 12 moveto (https://%s.github.io/curriculum-vitae/index.html) show 545 12 moveto (1/1) show
+		grestore true } { false } ifelse } bind >> setpagedevice`, psString(name), psString(siteName(name)))
+	return runTool(ctx, dir, "gs", "-q", "-o", base+".pdf", "-sDEVICE=pdfwrite", "-c", stamp, "-f", base+"-outlines.pdf")
+}
+
+// siteName is a personal site's host name for a person: "Inès da Costa" →
+// "ines-da-costa".
+func siteName(name string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(strings.ToLower(name)) {
+		switch {
+		case r >= 'a' && r <= 'z':
+			b.WriteRune(r)
+		case r == ' ' || r == '-':
+			b.WriteByte('-')
+		}
+	}
+	return b.String()
+}
+
+// psString escapes s for a PostScript string literal in Latin-1.
+func psString(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '(' || r == ')' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r < 0x80:
+			b.WriteRune(r)
+		case r < 0x100:
+			fmt.Fprintf(&b, "\\%03o", r)
+		default:
+			b.WriteByte('?')
+		}
+	}
+	return b.String()
+}
+
+// photoJPEG turns a rendered PDF's first page into a phone photo of the
+// printed page: 200 pixels per inch, turned by 1.3°, lit from one corner
+// (the far corner at 55 % of the near one's brightness), slightly out of
+// focus, with sensor noise, saved as a JPEG at quality 80.
+func photoJPEG(ctx context.Context, dir, base, _ string) error {
+	pdf, err := os.ReadFile(filepath.Join(dir, base+".pdf"))
+	if err != nil {
+		return err
+	}
+	pages, err := extracttest.RenderPages(ctx, pdf, 200)
+	if err != nil {
+		return err
+	}
+	photo := extracttest.Degrade(pages[0], extracttest.ScanOptions{Rotate: -1.3, Lighting: 0.45, Blur: 1, Noise: 6, Seed: 2026})
+	j, err := extracttest.JPEG(photo, 80)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, base+".jpg"), j, 0o644)
 }
