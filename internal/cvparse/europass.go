@@ -3,6 +3,7 @@ package cvparse
 import (
 	"regexp"
 	"strings"
+	"unicode"
 )
 
 // euRole is what a Europass row's label says its value is.
@@ -239,6 +240,7 @@ func europass(lines []line) []line {
 	}
 	var entry, personal []euRow
 	personalTitle := ""
+	afterName, hasAddress := false, false
 	flush := func() {
 		if len(entry) == 0 {
 			return
@@ -289,9 +291,18 @@ func europass(lines []line) []line {
 			if euGridHeading(r.text) {
 				continue
 			}
+			// Under the name, the 2013 form lists address, phones and
+			// e-mail without labels: the line that is none of the others
+			// is the address.
+			if afterName && !hasAddress && euAddressLine(r.text) {
+				hasAddress = true
+				emit(r, "Address: "+r.text, false)
+				continue
+			}
 			out = append(out, r.line)
 			continue
 		}
+		afterName = false
 		switch role {
 		case euDates, euTitle, euActivities, euEmployer, euSector, euDegree, euSubjects, euSchool, euLevel:
 			if len(entry) > 0 && (role == euDates || euHas(entry, role)) {
@@ -309,10 +320,12 @@ func europass(lines []line) []line {
 			if role == euPersonal {
 				personalTitle = r.label
 			}
+			afterName = role != euHeadline
 			if r.value != "" {
 				emit(r, r.value, false)
 			}
 		case euAddress:
+			hasAddress = true
 			emit(r, "Address: "+r.value, false)
 		case euPhone:
 			emit(r, "Phone: "+r.value, false)
@@ -356,6 +369,15 @@ func europass(lines []line) []line {
 		}
 	}
 	return out
+}
+
+// euAddressLine: a line of words and numbers (a street or a postcode) that
+// is no e-mail, link,
+// phone number or run of personal data ("Sexe Masculin | Date de
+// naissance …").
+func euAddressLine(t string) bool {
+	return strings.IndexFunc(t, unicode.IsLetter) >= 0 && strings.IndexFunc(t, unicode.IsDigit) >= 0 &&
+		!strings.ContainsAny(t, "@|\t") && !reURL.MatchString(t) && !isPhone(t) && len(strings.Fields(t)) >= 2
 }
 
 func euHas(rows []euRow, role euRole) bool {

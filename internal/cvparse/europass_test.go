@@ -190,7 +190,8 @@ func TestEuropass2013(t *testing.T) {
 		"COMPÉTENCES NUMÉRIQUES\tCATIA V5, Excel, Python",
 	)
 	got := Parse(doc)
-	if got.Contact.Name != "Thomas Girard" || got.Contact.Email != "thomas.girard@example.fr" || digits(got.Contact.Phone) != "33611223344" {
+	if got.Contact.Name != "Thomas Girard" || got.Contact.Email != "thomas.girard@example.fr" || digits(got.Contact.Phone) != "33611223344" ||
+		got.Contact.Location != "5 place Bellecour, 69002 Lyon (France)" {
 		t.Errorf("contact = %+v", got.Contact)
 	}
 	if diff := cmp.Diff([]expKey{{"Ingénieur méthodes", "Safran", "Toulouse", "03/2017", "aujourd'hui"}}, expKeys(got.Experience)); diff != "" {
@@ -209,5 +210,21 @@ func TestEuropassNotTriggeredByGenericLabels(t *testing.T) {
 	lines := prepare(doc.Lines)
 	if diff := cmp.Diff(lines, europass(lines), cmp.AllowUnexported(line{})); diff != "" {
 		t.Errorf("lines changed (-want +got):\n%s", diff)
+	}
+}
+
+// The 2013 form from a word processor: each cell a paragraph of its own.
+func TestEuropass2013Paragraphs(t *testing.T) {
+	var d extract.Document
+	for _, s := range []string{"europass", "Personal information", "Thomas Girard", "5 place Bellecour, 69002 Lyon (France)",
+		"+33 6 11 22 33 44", "thomas.girard@example.fr", "Sex Male | Date of birth 03/11/1988", "Job applied for",
+		"Process engineer", "Personal skills", "Mother tongue(s)", "French", "Other language(s)", "English", "Digital skills",
+		"CATIA V5, Excel"} {
+		d.Lines = append(d.Lines, extract.Line{Text: s})
+	}
+	got := Parse(d)
+	if got.Contact.Name != "Thomas Girard" || got.Contact.Location != "5 place Bellecour, 69002 Lyon (France)" ||
+		digits(got.Contact.Phone) != "33611223344" {
+		t.Errorf("contact = %+v", got.Contact)
 	}
 }
