@@ -1,0 +1,69 @@
+#!/bin/sh
+# Regenerates the held-out CV set (../x*.pdf|docx|odt|txt) from the sources in
+# this folder. Dev-only tools, not part of the project's scripts/:
+#   chromium (print to PDF), libreoffice-writer(-nogui) (soffice),
+#   ghostscript (gs), xelatex with texlive-latex-extra (moderncv, fancyhdr),
+#   fonts-texgyre, fonts-dejavu, fonts-font-awesome.
+# Usage: sh build.sh [xNN ...]   (no argument: every document)
+# The route is the second part of the file name:
+#   chrome   HTML printed to PDF by headless Chromium
+#   outline  same, then every glyph turned into a path by Ghostscript
+#            (no text layer: the PDF can only be read by OCR)
+#   lo-docx, lo-odt   HTML opened in LibreOffice Writer (not Writer/Web) and
+#            saved as DOCX or ODT
+#   latex, moderncv   .tex typeset by xelatex, or pdflatex when the source
+#            says '% engine: pdflatex' (run twice for page refs)
+#   txt      copied as is
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+out=$(dirname "$here")
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+chrome() { # in.html out.pdf
+	flags="--no-pdf-header-footer"
+	# A CV printed as most people print it: with the browser's own header
+	# (date, title) and footer (file URL, page x/y).
+	if grep -q 'print: browser-header-footer' "$1"; then flags=""; fi
+	chromium --headless --no-sandbox --disable-gpu $flags \
+		--print-to-pdf="$2" "file://$1" >"$tmp/chrome.log" 2>&1 || { cat "$tmp/chrome.log"; exit 1; }
+}
+
+build() {
+	src=$1
+	base=$(basename "$src"); stem=${base%.*}
+	route=$(echo "$stem" | sed -E 's/^x[0-9]+-(.+)-(en|fr)-.*$/\1/')
+	case $route in
+	chrome) chrome "$src" "$out/$stem.pdf" ;;
+	outline)
+		chrome "$src" "$tmp/$stem.pdf"
+		gs -q -o "$out/$stem.pdf" -sDEVICE=pdfwrite -dNoOutputFonts "$tmp/$stem.pdf" ;;
+	lo-docx|lo-odt)
+		fmt=${route#lo-}
+		filter=$fmt
+		[ "$fmt" = docx ] && filter='docx:MS Word 2007 XML'
+		[ "$fmt" = odt ] && filter='odt:writer8'
+		soffice --headless -env:UserInstallation="file://$tmp/lo" --infilter="HTML (StarWriter)" \
+			--convert-to "$filter" --outdir "$tmp" "$src" >/dev/null
+		mv "$tmp/$stem.$fmt" "$out/$stem.$fmt" ;;
+	latex|moderncv)
+		engine=xelatex
+		if grep -q '^% engine: pdflatex' "$src"; then engine=pdflatex; fi
+		(cd "$tmp" && for _ in 1 2; do
+			$engine -interaction=nonstopmode -halt-on-error "$src" >/dev/null || { tail -30 "$stem.log"; exit 1; }
+		done)
+		mv "$tmp/$stem.pdf" "$out/$stem.pdf" ;;
+	txt) cp "$src" "$out/$stem.txt" ;;
+	*) echo "unknown route $route for $base" >&2; exit 1 ;;
+	esac
+	echo "$stem"
+}
+
+if [ $# -eq 0 ]; then
+	set -- $(ls "$here" | grep -E '^x[0-9]+-' | sed -E 's/^(x[0-9]+)-.*/\1/' | sort -u)
+fi
+for id in "$@"; do
+	for src in "$here/$id"-*; do
+		case $src in *.html|*.tex|*.txt) build "$src" ;; esac
+	done
+done
