@@ -11,6 +11,9 @@
 #            (no text layer: the PDF can only be read by OCR)
 #   lo-docx, lo-odt   HTML opened in LibreOffice Writer (not Writer/Web) and
 #            saved as DOCX or ODT
+#   writer-docx  a Flat ODT (.fodt) written the way Word users lay out a CV
+#            (paragraph styles, right-aligned tab stops for dates, tables,
+#            page header/footer) saved as DOCX by LibreOffice
 #   latex, moderncv   .tex typeset by xelatex, or pdflatex when the source
 #            says '% engine: pdflatex' (run twice for page refs)
 #   txt      copied as is
@@ -25,7 +28,8 @@ chrome() { # in.html out.pdf
 	# A CV printed as most people print it: with the browser's own header
 	# (date, title) and footer (file URL, page x/y).
 	if grep -q 'print: browser-header-footer' "$1"; then flags=""; fi
-	chromium --headless --no-sandbox --disable-gpu $flags \
+	chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
+		--disable-component-update --disable-sync --no-first-run $flags \
 		--print-to-pdf="$2" "file://$1" >"$tmp/chrome.log" 2>&1 || { cat "$tmp/chrome.log"; exit 1; }
 }
 
@@ -46,6 +50,10 @@ build() {
 		soffice --headless -env:UserInstallation="file://$tmp/lo" --infilter="HTML (StarWriter)" \
 			--convert-to "$filter" --outdir "$tmp" "$src" >/dev/null
 		mv "$tmp/$stem.$fmt" "$out/$stem.$fmt" ;;
+	writer-docx)
+		soffice --headless -env:UserInstallation="file://$tmp/lo" \
+			--convert-to 'docx:MS Word 2007 XML' --outdir "$tmp" "$src" >/dev/null
+		mv "$tmp/$stem.docx" "$out/$stem.docx" ;;
 	latex|moderncv)
 		engine=xelatex
 		if grep -q '^% engine: pdflatex' "$src"; then engine=pdflatex; fi
@@ -64,6 +72,6 @@ if [ $# -eq 0 ]; then
 fi
 for id in "$@"; do
 	for src in "$here/$id"-*; do
-		case $src in *.html|*.tex|*.txt) build "$src" ;; esac
+		case $src in *.html|*.tex|*.txt|*.fodt) build "$src" ;; esac
 	done
 done
