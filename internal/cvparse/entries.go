@@ -112,7 +112,7 @@ func endsInFunctionWord(p string) bool {
 }
 
 var (
-	reOpenRange = regexp.MustCompile(`(?i)(?:(?:19|20)\d{2}\s*[-–—]|(?:19|20)\d{2}\s*[-–—]\s*(?:` + monthAlt + `)\.?)$`)
+	reOpenRange = regexp.MustCompile(`(?i)(?:(?:19|20)\d{2}\s*(?:[-–—→]|->)|(?:19|20)\d{2}\s*(?:[-–—→]|->)\s*(?:` + monthAlt + `)\.?)$`)
 	reDatePart  = regexp.MustCompile(`(?i)^(?:(?:19|20)\d{2}|(?:` + monthAlt + `)\.?\s+(?:19|20)\d{2}|(?:0?[1-9]|1[0-2])[/.](?:19|20)\d{2}|` + presentWords + `)\b`)
 )
 
@@ -162,7 +162,7 @@ func isLong(s string) bool {
 // so each piece carries one date at the same offset.
 func groupEntries(lines []line) []entry {
 	var blocks []entry
-	for _, u := range toUnits(markBodyIndent(tableRows(lines))) {
+	for _, u := range bulletEntries(toUnits(markBodyIndent(tableRows(lines)))) {
 		body := !u.entryHead && (u.bullet || bodyLabelled(u.text) || isBodyText(u))
 		n := len(blocks)
 		// "Moved CI to Kubernetes in 2019" under a header that has its
@@ -186,6 +186,44 @@ func groupEntries(lines []line) []entry {
 		out = append(out, splitHead(b)...)
 	}
 	return mergeOrphans(out)
+}
+
+// bulletEntries reads a section written as a list of one-line entries
+// ("• MSc Data Science — University of Leeds (2015 – 2016)"): when its
+// first line is a bullet that reads as a whole entry header, every such
+// bullet heads an entry, and the bullets between them describe it.
+func bulletEntries(units []unit) []unit {
+	if len(units) == 0 || !units[0].bullet || !oneLineEntry(units[0]) {
+		return units
+	}
+	out := make([]unit, len(units))
+	for i, u := range units {
+		out[i] = u
+		if u.bullet && oneLineEntry(u) {
+			out[i].bullet, out[i].entryHead = false, true
+		}
+	}
+	return out
+}
+
+// oneLineEntry: a line that carries a date which is not in running text
+// and at least two other parts of a header ("Title, Company, City (2019 –
+// 2022)"), and is no sentence.
+func oneLineEntry(u unit) bool {
+	dr, ok := findDateRange(u.text)
+	if !ok || dateInProse(u.text) || shortSentence(u.text) || isLong(u.text) && strings.HasSuffix(strings.TrimSpace(u.text), ".") {
+		return false
+	}
+	rest := u.text[:dr.at] + "\t" + u.text[dr.until:]
+	n := 0
+	for _, p := range reStrongSep.Split(rest, -1) {
+		for _, q := range strings.Split(p, ", ") {
+			if strings.Trim(q, "()[],;:–—- ") != "" {
+				n++
+			}
+		}
+	}
+	return n >= 2
 }
 
 // isBodyText says whether an unbulleted unit describes the entry rather
@@ -638,7 +676,8 @@ func commaSplit(p string) []string {
 		}
 		if isLocation(rest) || institutionScore(rest) > 0 && institutionScore(head) == 0 ||
 			titleScore(head) > 0 && titleScore(rest) == 0 && len(strings.Fields(rest)) <= 4 ||
-			orgScore(rest) > 0 && titleScore(rest) == 0 && orgScore(head) == 0 {
+			orgScore(rest) > 0 && titleScore(rest) == 0 && orgScore(head) == 0 ||
+			degreeScore(head) > 0 && degreeScore(rest) == 0 && isAcronym(rest) { // "MBA, INSEAD"
 			return append([]string{head}, commaSplit(rest)...)
 		}
 		next := strings.Index(p[idx+2:], ", ")

@@ -147,13 +147,21 @@ func prepare(in []extract.Line) []line {
 		t = reGluedDate.ReplaceAllString(t, "$1 $2")
 		t = unglueDates(t)
 		t = unspaceLetters(t)
+		heading, bold := l.Heading, l.Bold
+		if m, ok := markdown(t); ok {
+			t = m.text
+			heading, bold = heading || m.heading, bold || m.bold
+		}
 		bullet := l.Bullet
 		if decorated(t) {
 			bullet = false
 		} else if stripped, ok := stripBullet(t); ok {
 			t, bullet = stripped, true
 		}
-		out = append(out, line{text: t, bold: l.Bold, heading: l.Heading, bullet: bullet,
+		if m, ok := markdown(t); ok && bullet {
+			t, bold = m.text, bold || m.bold // "- **MSc** — Leeds"
+		}
+		out = append(out, line{text: t, bold: bold, heading: heading, bullet: bullet,
 			gapBefore: l.GapBefore || gap, size: l.Size, x: l.X, y: l.Y, page: l.Page, column: l.Column})
 		gap = false
 	}
@@ -161,6 +169,39 @@ func prepare(in []extract.Line) []line {
 }
 
 var reWordGap = regexp.MustCompile(`\s{2,}`)
+
+var (
+	reMDHeading  = regexp.MustCompile(`^(#{1,6})\s+(.+?)(?:\s+#+)?$`)
+	reMDEmphLine = regexp.MustCompile(`^(\*\*|__|\*|_)([^*_\s](?:.*[^*_\s])?)(\*\*|__|\*|_)$`)
+	reMDStrong   = regexp.MustCompile(`\*\*([^*]+)\*\*`)
+)
+
+// mdLine is a line with its Markdown marks taken off.
+type mdLine struct {
+	text          string
+	heading, bold bool
+}
+
+// markdown reads the marks of a CV typed in Markdown ("### Juriste –
+// Cabinet X", "**MSc** — Leeds", "*Since 2020*"): a heading of level two
+// or more is a styled heading (a level-one heading is the name or a
+// title, no section), strong text is bold, and the marks are dropped.
+func markdown(t string) (mdLine, bool) {
+	if m := reMDHeading.FindStringSubmatch(t); m != nil {
+		inner, _ := markdown(m[2])
+		if inner.text == "" {
+			inner.text = m[2]
+		}
+		return mdLine{text: inner.text, heading: len(m[1]) >= 2, bold: inner.bold}, true
+	}
+	if m := reMDEmphLine.FindStringSubmatch(t); m != nil && m[1] == m[3] && !strings.Contains(m[2], m[1]) {
+		return mdLine{text: m[2], bold: len(m[1]) == 2}, true
+	}
+	if reMDStrong.MatchString(t) {
+		return mdLine{text: reMDStrong.ReplaceAllString(t, "$1"), bold: strings.HasPrefix(t, "**")}, true
+	}
+	return mdLine{}, false
+}
 
 // unspaceLetters closes up a letter-spaced line ("J A N E   D O E",
 // "E X P E R I E N C E"): names and headings set with wide tracking come

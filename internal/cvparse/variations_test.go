@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/utopiahire/utopiahire/internal/cv"
 	"github.com/utopiahire/utopiahire/internal/extract"
 )
@@ -102,6 +104,86 @@ func TestVariationCompanyLocation(t *testing.T) {
 			x := got.Experience[0]
 			if g := (want{x.Title, x.Company, x.Location}); g != tc.want {
 				t.Errorf("got %+v, want %+v", g, tc.want)
+			}
+		})
+	}
+}
+
+// Entries as one-column and sidebar CVs write them that the corpus
+// does not: US and Canadian state codes after the town, entries written as
+// one-line bullets, Markdown marks in plain-text CVs, arrows between
+// dates, a parenthesis wrapped past a right-aligned date, a school's
+// acronym or faculty beside its name, the place set after the entry's
+// description.
+func TestVariationEntries(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []expWant
+	}{
+		// A: "Company, Town ST".
+		// B: one entry per bullet.
+		{"bullets one line each", "• Product Manager, Deezer, Paris (2019 – 2022)\n• Business Analyst, Capgemini, Lyon (2016 – 2019)",
+			[]expWant{{"Product Manager", "Deezer", "Paris", "2019", "2022"}, {"Business Analyst", "Capgemini", "Lyon", "2016", "2019"}}},
+		{"dash bullets fr", "- Chargée de mission — Région Bretagne, Rennes, 2018 – 2021\n- Assistante de projet — Ouest-France, Rennes, 2016 – 2018",
+			[]expWant{{"Chargée de mission", "Région Bretagne", "Rennes", "2018", "2021"}, {"Assistante de projet", "Ouest-France", "Rennes", "2016", "2018"}}},
+		// C: Markdown.
+		{"markdown heading entry", "### Data Engineer – Spotify, Stockholm\n*Jan 2020 – Present*\n\n- Built the royalties pipeline\n\n### Analyst – Klarna, Stockholm\n*Jun 2017 – Dec 2019*\n\n- Fraud dashboards",
+			[]expWant{{"Data Engineer", "Spotify", "Stockholm", "Jan 2020", "Present"}, {"Analyst", "Klarna", "Stockholm", "Jun 2017", "Dec 2019"}}},
+		{"markdown bold fr", "**Ingénieure qualité** — Valeo, Cergy\n_sept. 2018 – mars 2021_\n- Audits fournisseurs",
+			[]expWant{{"Ingénieure qualité", "Valeo", "Cergy", "sept. 2018", "mars 2021"}}},
+		// D: arrows.
+		{"arrow", "Auditor\tOct. 2016 → Aug. 2019\nKPMG, Luxembourg\n• Banking clients",
+			[]expWant{{"Auditor", "KPMG", "Luxembourg", "Oct. 2016", "Aug. 2019"}}},
+		{"ascii arrow", "Backend Developer | Doctolib | 2014 -> 2016\n• Booking API",
+			[]expWant{{"Backend Developer", "Doctolib", "", "2014", "2016"}}},
+		{"arrow fr", "Technicienne de laboratoire\tsept. 2015 → aujourd'hui\nSanofi, Marcy-l'Étoile\n• Contrôle qualité",
+			[]expWant{{"Technicienne de laboratoire", "Sanofi", "Marcy-l'Étoile", "sept. 2015", "aujourd'hui"}}},
+		// E: a header wrapped past its right-aligned dates.
+		// G: the place after the entry's description.
+		// Long country names after the town.
+		{"long country", "Network Engineer\t2018 – 2020\nVodacom — Kinshasa, Democratic Republic of the Congo\n• Core network",
+			[]expWant{{"Network Engineer", "Vodacom", "Kinshasa, Democratic Republic of the Congo", "2018", "2020"}}},
+		{"country with and", "Petroleum Engineer\t2012 – 2016\nbpTT, Port of Spain, Trinidad and Tobago\n• Well planning",
+			[]expWant{{"Petroleum Engineer", "bpTT", "Port of Spain, Trinidad and Tobago", "2012", "2016"}}},
+		// Work-study and internships in French.
+		{"alternance chez", "Développeur web en alternance chez Decathlon, Lille\tsept. 2019 – août 2021\n• Site e-commerce",
+			[]expWant{{"Développeur web en alternance", "Decathlon", "Lille", "sept. 2019", "août 2021"}}},
+		{"dates mid header", "Backend Engineer | 2019 – 2021 | Careem, Dubai\n• Payments",
+			[]expWant{{"Backend Engineer", "Careem", "Dubai", "2019", "2021"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := expsOf(ParseText("Jane Roe\njane@example.com\n\nExperience\n" + tc.body + "\n\nSkills\nExcel, SQL\n"))
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestVariationEducationEntries(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []eduWant
+	}{
+		{"markdown bullets", "- **BSc Computer Science** — University of Leeds (2012 – 2015)\n- **MSc Data Science** — University of Edinburgh (2015 – 2016)",
+			[]eduWant{{"BSc Computer Science", "University of Leeds", "", "2012", "2015"}, {"MSc Data Science", "University of Edinburgh", "", "2015", "2016"}}},
+		{"bullets fr", "• Licence d'économie — Université de Rennes 1, 2011 – 2014\n• Master finance d'entreprise — IAE de Nantes, 2014 – 2016",
+			[]eduWant{{"Licence d'économie", "Université de Rennes 1", "", "2011", "2014"}, {"Master finance d'entreprise", "IAE de Nantes", "", "2014", "2016"}}},
+		{"bullets long school", "- Master en droit public — Faculté de droit et des sciences politiques de Sousse (2014 – 2016)\n- Licence en droit — Faculté de droit de Sousse (2011 – 2014)",
+			[]eduWant{{"Master en droit public", "Faculté de droit et des sciences politiques de Sousse", "", "2014", "2016"}, {"Licence en droit", "Faculté de droit de Sousse", "", "2011", "2014"}}},
+		{"bullets plain commas", "- MBA, INSEAD, 2019 – 2020\n- BEng Mechanical Engineering, Imperial College London, 2012 – 2016",
+			[]eduWant{{"MBA", "INSEAD", "", "2019", "2020"}, {"BEng Mechanical Engineering", "Imperial College London", "", "2012", "2016"}}},
+		{"arrow", "Licence de mathématiques\tsept. 2010 → juin 2013\nUniversité de Bordeaux",
+			[]eduWant{{"Licence de mathématiques", "Université de Bordeaux", "", "sept. 2010", "juin 2013"}}},
+		{"place after school line", "2011 – 2013\tMaster of Business Administration\nSeoul National University\nSeoul\n2007 – 2011\tBachelor of Arts\nYonsei University\nSeoul",
+			[]eduWant{{"Master of Business Administration", "Seoul National University", "Seoul", "2011", "2013"}, {"Bachelor of Arts", "Yonsei University", "Seoul", "2007", "2011"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := edusOf(ParseText("Jane Roe\njane@example.com\n\nEducation\n" + tc.body + "\n\nSkills\nExcel, SQL\n"))
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
 			}
 		})
 	}
