@@ -17,6 +17,12 @@
 #   latex, moderncv   .tex typeset by xelatex, or pdflatex when the source
 #            says '% engine: pdflatex' (run twice for page refs)
 #   txt      copied as is
+#   photo    HTML printed by Chromium, page 1 rasterised at 150 dpi, then
+#            made to look like a phone photo of the printed page with
+#            ImageMagick (convert): on a desk, turned 1-3 degrees, a slight
+#            perspective, soft focus, light falling off across the sheet,
+#            sensor noise, JPEG compression. Read by OCR. The source may set
+#            '<!-- photo: angle=A -->' (degrees, default 1.8).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 out=$(dirname "$here")
@@ -31,6 +37,24 @@ chrome() { # in.html out.pdf
 	chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
 		--disable-component-update --disable-sync --no-first-run $flags \
 		--print-to-pdf="$2" "file://$1" >"$tmp/chrome.log" 2>&1 || { cat "$tmp/chrome.log"; exit 1; }
+}
+
+photo() { # in.html out.jpg
+	chrome "$1" "$tmp/photo.pdf"
+	pdftoppm -r 150 -f 1 -l 1 -png "$tmp/photo.pdf" "$tmp/page" 2>/dev/null
+	page=$(ls "$tmp"/page*.png | head -1)
+	angle=$(sed -nE 's/.*<!-- photo: angle=([-0-9.]+) -->.*/\1/p' "$1" | head -1)
+	angle=${angle:-1.8}
+	# The sheet lies on a darker desk; the phone is held a little off square.
+	convert "$page" -bordercolor '#6f665c' -border 70 -background '#6f665c' -rotate "$angle" "$tmp/rot.png"
+	w=$(identify -format %w "$tmp/rot.png"); h=$(identify -format %h "$tmp/rot.png")
+	convert -seed 14 "$tmp/rot.png" -virtual-pixel background -background '#6f665c' \
+		-distort Perspective "0,0 $((w/60)),$((h/90))  $w,0 $((w - w/90)),0  0,$h 0,$h  $w,$h $((w - w/45)),$((h - h/70))" \
+		\( +clone -sparse-color Barycentric "0,0 gray(100%) $w,0 gray(90%) 0,$h gray(82%) $w,$h gray(64%)" \) \
+		-compose multiply -composite \
+		-blur 0x0.8 -attenuate 0.35 +noise Gaussian \
+		-crop "$((w - w/30))x$((h - h/30))+$((w/60))+$((h/60))" +repage \
+		-sampling-factor 4:2:0 -quality 68 "$2"
 }
 
 build() {
@@ -62,6 +86,7 @@ build() {
 		done)
 		mv "$tmp/$stem.pdf" "$out/$stem.pdf" ;;
 	txt) cp "$src" "$out/$stem.txt" ;;
+	photo) photo "$src" "$out/$stem.jpg" ;;
 	*) echo "unknown route $route for $base" >&2; exit 1 ;;
 	esac
 	echo "$stem"
