@@ -55,6 +55,11 @@ func continues(prev unit, l line) bool {
 		return prev.x > 0 && l.x > prev.x+3 && !hasDate(t) && !l.gapBefore
 	}
 	p := strings.TrimSpace(prev.text)
+	// "… Agence Française de<tab>2019 – 2021": the cell before the
+	// right-aligned dates is what wraps.
+	if i := strings.LastIndex(p, "\t"); i > 0 && onlyDates(p[i+1:]) && !strings.Contains(p[:i], "\t") {
+		p = strings.TrimSpace(p[:i])
+	}
 	// A parenthesis left open ("English — professional (TOEIC" / "905)")
 	// is closed on the next line.
 	if !l.gapBefore && strings.Count(p, "(") > strings.Count(p, ")") {
@@ -66,7 +71,7 @@ func continues(prev unit, l line) bool {
 	// "Bilingue") goes on.
 	if strings.HasSuffix(p, ",") || strings.HasSuffix(p, "|") || strings.HasSuffix(p, "&") ||
 		strings.HasSuffix(p, " —") || strings.HasSuffix(p, " –") {
-		return !l.gapBefore || !hasDate(p)
+		return !l.gapBefore || !hasDate(prev.text)
 	}
 	// A phrase cut after a function word ("University of" / "Manchester")
 	// or a date range cut after its dash or month ("Sep 2016 — Jun" /
@@ -136,6 +141,12 @@ func lowerWord(t string) bool {
 
 func joinWrapped(a, b string) string {
 	a, b = strings.TrimSpace(a), strings.TrimSpace(b)
+	// "Engineer, Agence Française de<tab>2019 – 2021" / "Développement":
+	// the text wrapped inside its cell, under which the right-aligned
+	// dates left room; it goes on before them.
+	if i := strings.LastIndex(a, "\t"); i > 0 && !hasDate(b) && onlyDates(a[i+1:]) && !strings.Contains(a[:i], "\t") {
+		return joinWrapped(a[:i], b) + a[i:]
+	}
 	if strings.HasSuffix(a, "-") && len(a) > 1 {
 		r, _ := utf8.DecodeLastRuneInString(a[:len(a)-1])
 		f, _ := utf8.DecodeRuneInString(b)
@@ -144,6 +155,12 @@ func joinWrapped(a, b string) string {
 		}
 	}
 	return a + " " + b
+}
+
+// onlyDates: s is a date or date range and nothing else.
+func onlyDates(s string) bool {
+	dr, ok := findDateRange(s)
+	return ok && strings.Trim(s[:dr.at]+s[dr.until:], " ()[],.|") == ""
 }
 
 func hasDate(s string) bool {
@@ -675,7 +692,7 @@ func commaSplit(p string) []string {
 			continue
 		}
 		if isLocation(rest) || institutionScore(rest) > 0 && institutionScore(head) == 0 ||
-			titleScore(head) > 0 && titleScore(rest) == 0 && len(strings.Fields(rest)) <= 4 ||
+			titleScore(head) > 0 && titleScore(rest) == 0 && (len(strings.Fields(rest)) <= 4 || capitalisedName(rest)) ||
 			orgScore(rest) > 0 && titleScore(rest) == 0 && orgScore(head) == 0 ||
 			degreeScore(head) > 0 && degreeScore(rest) == 0 && isAcronym(rest) { // "MBA, INSEAD"
 			return append([]string{head}, commaSplit(rest)...)
@@ -687,6 +704,24 @@ func commaSplit(p string) []string {
 		idx += 2 + next
 	}
 	return []string{p}
+}
+
+// capitalisedName: the text up to its first comma is a name of up to
+// eight words, each capitalised or a function word ("Agence Française de
+// Développement, Paris"), as an employer's is and a job's description
+// is not.
+func capitalisedName(s string) bool {
+	s, _, _ = strings.Cut(s, ", ")
+	ws := strings.Fields(s)
+	if len(ws) == 0 || len(ws) > 8 || !unicode.IsUpper([]rune(ws[0])[0]) {
+		return false
+	}
+	for _, w := range ws {
+		if !unicode.IsUpper([]rune(w)[0]) && !functionWords[strings.ToLower(w)] && w != "&" {
+			return false
+		}
+	}
+	return true
 }
 
 // bodyText splits an entry body into bullets and description.

@@ -102,6 +102,24 @@ var reStateCode = regexp.MustCompile(`^[A-Z]{2}$`)
 
 var reCityState = regexp.MustCompile(`^[\p{Lu}][\p{L}.'\- ]+,\s*[A-Z]{2}$`)
 
+// stateCodes are the postal codes of US states and Canadian provinces,
+// which American and Canadian CVs write after the town with no comma
+// ("Chicago IL", "Ottawa ON").
+var stateCodes = wordSet(`AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ
+	NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC AB BC MB NB NL NS NT NU ON PE QC SK YT`)
+
+var reTownCode = regexp.MustCompile(`^(.+?)\s+([A-Z]{2})$`)
+
+// townStateCode: "Seattle WA", "Iowa City IA": a known city, or a name
+// shaped like a town, then a state or province code.
+func townStateCode(s string) bool {
+	m := reTownCode.FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil || !stateCodes[strings.ToLower(m[2])] {
+		return false
+	}
+	return placeOf(m[1])&placeCity != 0 || townShaped(m[1])
+}
+
 // isLocation recognises a place: "City, ST", a known place (a city,
 // region, country or work mode, "Lyon, France"), or "Town, Region" and
 // "Town, Country" where the town is unknown. "Careem, Dubai" is not a
@@ -116,14 +134,14 @@ func isLocation(s string) bool {
 	if s == "" || len(s) > 60 || strings.ContainsAny(s, "@0123456789") {
 		return false
 	}
-	if reCityState.MatchString(s) {
+	if reCityState.MatchString(s) || townStateCode(s) {
 		return true
 	}
 	parts := strings.Split(s, ",")
 	// Every part after the first names a place ("Lyon, France", "Orange,
 	// Paris"); "Mentor, Code Club" is not a place for its first word.
 	for _, p := range parts[1:] {
-		if placeOf(p) == 0 && !reStateCode.MatchString(strings.TrimSpace(p)) {
+		if placeOf(p) == 0 && !reStateCode.MatchString(strings.TrimSpace(p)) && !townStateCode(p) {
 			return false
 		}
 	}

@@ -14,12 +14,16 @@ var (
 	reGluedHead   = regexp.MustCompile(`(?i)^(` + dateTok + `\s*[-–—−]\s*` + dateTok + `)(\p{Lu}.*)$`)
 	reLetter      = regexp.MustCompile(`^[\p{L}\d]`)
 	reYearIn      = regexp.MustCompile(`(?:19|20)\d{2}`)
+	reShortFrom   = regexp.MustCompile(`(?i)^d[eu]\s`)
 )
 
 // unglueDates cuts a date range glued to the text before or after it. The
 // range must hold a year: "Present" alone is a word ("THINGS I KNOW").
 func unglueDates(t string) string {
-	if m := reGluedTail.FindStringSubmatch(t); m != nil && reLetter.MatchString(m[2]) && reYearIn.MatchString(m[2]) {
+	// "Période<tab>09/2017": a word ending in "de" or "du" before a date
+	// set apart is no "from" glued to it.
+	if m := reGluedTail.FindStringSubmatch(t); m != nil && reLetter.MatchString(m[2]) && reYearIn.MatchString(m[2]) &&
+		!reShortFrom.MatchString(m[2]) {
 		return m[1] + "\t" + m[2]
 	}
 	if m := reGluedHead.FindStringSubmatch(t); m != nil {

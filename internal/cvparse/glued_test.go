@@ -21,6 +21,8 @@ func TestUnglueDates(t *testing.T) {
 		"Python3":                           "Python3",
 		"THINGS I KNOW":                     "THINGS I KNOW",
 		"Available now":                     "Available now",
+		"Période\t09/2017 – 06/2019":        "Période\t09/2017 – 06/2019",
+		"Grade du 2019 – 2021":              "Grade du 2019 – 2021",
 	}
 	for in, want := range tests {
 		if got := unglueDates(in); got != want {

@@ -121,6 +121,14 @@ func TestVariationEntries(t *testing.T) {
 		want       []expWant
 	}{
 		// A: "Company, Town ST".
+		{"us state code", "Platform Engineer\t2019 – 2022\nStripe, Seattle WA\n• Ran the edge fleet",
+			[]expWant{{"Platform Engineer", "Stripe", "Seattle WA", "2019", "2022"}}},
+		{"canadian province code", "Data Analyst\t2017 – 2019\nShopify, Ottawa ON\n• Built the churn model",
+			[]expWant{{"Data Analyst", "Shopify", "Ottawa ON", "2017", "2019"}}},
+		{"small us town code", "Registered Nurse\t2015 – 2018\nMercy Health, Defiance OH\n• Night shifts on the cardiac ward",
+			[]expWant{{"Registered Nurse", "Mercy Health", "Defiance OH", "2015", "2018"}}},
+		{"caps title, state code", "SUPPORT ANALYST                     2012 - 2015\nAetna, Hartford CT\n  - Tier 1 support",
+			[]expWant{{"SUPPORT ANALYST", "Aetna", "Hartford CT", "2012", "2015"}}},
 		// B: one entry per bullet.
 		{"bullets one line each", "• Product Manager, Deezer, Paris (2019 – 2022)\n• Business Analyst, Capgemini, Lyon (2016 – 2019)",
 			[]expWant{{"Product Manager", "Deezer", "Paris", "2019", "2022"}, {"Business Analyst", "Capgemini", "Lyon", "2016", "2019"}}},
@@ -139,6 +147,10 @@ func TestVariationEntries(t *testing.T) {
 		{"arrow fr", "Technicienne de laboratoire\tsept. 2015 → aujourd'hui\nSanofi, Marcy-l'Étoile\n• Contrôle qualité",
 			[]expWant{{"Technicienne de laboratoire", "Sanofi", "Marcy-l'Étoile", "sept. 2015", "aujourd'hui"}}},
 		// E: a header wrapped past its right-aligned dates.
+		{"function word wrapped past dates", "Data Scientist, Agence Française de\t2019 – 2021\nDéveloppement, Paris\n• Climate finance models",
+			[]expWant{{"Data Scientist", "Agence Française de Développement", "Paris", "2019", "2021"}}},
+		{"parenthesis wrapped past dates", "Research Engineer, Institut national de recherche en informatique (Inria\t2015 – 2018\nRennes)\n• Compiler testing",
+			[]expWant{{"Research Engineer", "Institut national de recherche en informatique (Inria Rennes)", "", "2015", "2018"}}},
 		// G: the place after the entry's description.
 		// Long country names after the town.
 		{"long country", "Network Engineer\t2018 – 2020\nVodacom — Kinshasa, Democratic Republic of the Congo\n• Core network",
@@ -166,6 +178,10 @@ func TestVariationEducationEntries(t *testing.T) {
 		name, body string
 		want       []eduWant
 	}{
+		{"us state code", "B.A. Economics\t2008 – 2012\nBates College, Lewiston ME",
+			[]eduWant{{"B.A. Economics", "Bates College", "Lewiston ME", "2008", "2012"}}},
+		{"state code caps", "B.S. NURSING                                2010 - 2014\nUniversity of Iowa, Iowa City IA",
+			[]eduWant{{"B.S. NURSING", "University of Iowa", "Iowa City IA", "2010", "2014"}}},
 		{"markdown bullets", "- **BSc Computer Science** — University of Leeds (2012 – 2015)\n- **MSc Data Science** — University of Edinburgh (2015 – 2016)",
 			[]eduWant{{"BSc Computer Science", "University of Leeds", "", "2012", "2015"}, {"MSc Data Science", "University of Edinburgh", "", "2015", "2016"}}},
 		{"bullets fr", "• Licence d'économie — Université de Rennes 1, 2011 – 2014\n• Master finance d'entreprise — IAE de Nantes, 2014 – 2016",
@@ -174,6 +190,8 @@ func TestVariationEducationEntries(t *testing.T) {
 			[]eduWant{{"Master en droit public", "Faculté de droit et des sciences politiques de Sousse", "", "2014", "2016"}, {"Licence en droit", "Faculté de droit de Sousse", "", "2011", "2014"}}},
 		{"bullets plain commas", "- MBA, INSEAD, 2019 – 2020\n- BEng Mechanical Engineering, Imperial College London, 2012 – 2016",
 			[]eduWant{{"MBA", "INSEAD", "", "2019", "2020"}, {"BEng Mechanical Engineering", "Imperial College London", "", "2012", "2016"}}},
+		{"parenthesis wrapped past dates", "MEng, National Institute of Applied Sciences (INSA\t2012 – 2017\nToulouse)",
+			[]eduWant{{"MEng", "National Institute of Applied Sciences (INSA Toulouse)", "", "2012", "2017"}}},
 		{"arrow", "Licence de mathématiques\tsept. 2010 → juin 2013\nUniversité de Bordeaux",
 			[]eduWant{{"Licence de mathématiques", "Université de Bordeaux", "", "sept. 2010", "juin 2013"}}},
 		{"place after school line", "2011 – 2013\tMaster of Business Administration\nSeoul National University\nSeoul\n2007 – 2011\tBachelor of Arts\nYonsei University\nSeoul",
