@@ -450,12 +450,15 @@ var reDegreeStatus = regexp.MustCompile(`(?i)\s*\((?:in progress|ongoing|underwa
 // Parts that say how the degree went ("Distinction") stay apart.
 func joinNeighbours(parts []part, picked []int, degree, school int) []int {
 	dash := func(sep string) bool { return strings.ContainsAny(sep, "–—-|") }
+	// "Columbia University – School of International Affairs": a school
+	// and its faculty are one institution.
+	faculty := func(t string) bool { return institutionScore(t) > 0 && degreeScore(t) == 0 }
 	for i := range parts {
 		p := parts[i]
 		if slices.Contains(picked, i) || reGradeWord.MatchString(p.text) {
 			continue
 		}
-		if s := picked[school]; s == i+1 && parts[s].line == p.line && dash(parts[s].sep) && isAcronym(p.text) {
+		if s := picked[school]; s == i+1 && parts[s].line == p.line && dash(parts[s].sep) && (isAcronym(p.text) || faculty(p.text)) {
 			parts[s].text, parts[s].sep = p.text+parts[s].sep+parts[s].text, p.sep
 			picked = append(picked, i)
 			continue
@@ -467,7 +470,7 @@ func joinNeighbours(parts []part, picked []int, degree, school int) []int {
 		switch {
 		case picked[degree] == i-1 && (dash(p.sep) || p.afterComma):
 			k = degree
-		case picked[school] == i-1 && dash(p.sep) && properName(p.text):
+		case picked[school] == i-1 && dash(p.sep) && (properName(p.text) || faculty(p.text)):
 			k = school
 		default:
 			continue
@@ -483,11 +486,19 @@ func joinNeighbours(parts []part, picked []int, degree, school int) []int {
 
 var reGradeWord = regexp.MustCompile(`(?i)\b(?:honou?rs|distinction|merit|mention|cum laude|grade|gpa|cgpa|score|with|avec|percent|%)`)
 
-// isAcronym: "INSAT", "ENSAE", "IAE".
+// isAcronym: "INSAT", "ENSAE", "IAE", and those written with a digit
+// among their letters ("3iL", "2iE"); "UniGe" is a word.
 func isAcronym(s string) bool {
 	r := []rune(s)
-	return len(r) >= 2 && len(r) <= 8 && strings.ToUpper(s) == s && strings.IndexFunc(s, unicode.IsLetter) >= 0 &&
-		!strings.Contains(s, " ")
+	if len(r) < 2 || len(r) > 8 || strings.IndexFunc(s, unicode.IsLetter) < 0 || strings.Contains(s, " ") {
+		return false
+	}
+	if strings.ToUpper(s) == s {
+		return true
+	}
+	// A digit and an upper-case letter among letters ("3iL", "2iE").
+	return strings.IndexFunc(s, unicode.IsDigit) >= 0 && strings.IndexFunc(s, unicode.IsUpper) >= 0 &&
+		strings.IndexFunc(s, func(c rune) bool { return !unicode.IsLetter(c) && !unicode.IsDigit(c) }) < 0
 }
 
 // properName: a few capitalised words ("Mila", "Sorbonne Université").

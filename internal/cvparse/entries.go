@@ -2,6 +2,7 @@ package cvparse
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -199,10 +200,43 @@ func groupEntries(lines []line) []entry {
 		}
 	}
 	var out []entry
-	for _, b := range blocks {
+	for _, b := range trailingPlaces(blocks) {
 		out = append(out, splitHead(b)...)
 	}
 	return mergeOrphans(out)
+}
+
+// trailingPlaces gives back to each entry the place a layout sets after
+// its description ("Store Manager" / "IKEA" / "Runs a store…" / "Malmö"),
+// where it would otherwise head the next entry or be lost after the last.
+// It applies only where the section's first entry does not open with a
+// place (then places lead their entries) and to an entry whose header
+// names no place.
+func trailingPlaces(blocks []entry) []entry {
+	lonePlace := func(u unit) bool {
+		return !u.dated && !u.bullet && isLocation(u.text) && len(cutParts(u.text)) == 1
+	}
+	if len(blocks) < 2 || len(blocks[0].head) == 0 || lonePlace(blocks[0].head[0]) {
+		return blocks
+	}
+	for k := 1; k < len(blocks); k++ {
+		prev, b := &blocks[k-1], &blocks[k]
+		if len(prev.body) == 0 || len(b.head) == 0 || !lonePlace(b.head[0]) || len(b.head) == 1 && len(b.body) > 0 {
+			continue
+		}
+		placed := false
+		for _, u := range prev.head {
+			for _, p := range cutParts(u.text) {
+				placed = placed || isLocation(p)
+			}
+		}
+		if placed {
+			continue
+		}
+		prev.head = append(prev.head, b.head[0])
+		b.head = b.head[1:]
+	}
+	return slices.DeleteFunc(blocks, func(e entry) bool { return len(e.head) == 0 && len(e.body) == 0 })
 }
 
 // bulletEntries reads a section written as a list of one-line entries

@@ -152,6 +152,10 @@ func TestVariationEntries(t *testing.T) {
 		{"parenthesis wrapped past dates", "Research Engineer, Institut national de recherche en informatique (Inria\t2015 – 2018\nRennes)\n• Compiler testing",
 			[]expWant{{"Research Engineer", "Institut national de recherche en informatique (Inria Rennes)", "", "2015", "2018"}}},
 		// G: the place after the entry's description.
+		{"place after description", "Apr 2019 – Present\tStore Manager\nIKEA\nRuns a store of 300 staff; turnover up 12% in two years.\nMalmö\nJan 2014 – Mar 2019\tDepartment Lead\nH&M\nLed the menswear floor and its visual merchandising.\nGothenburg",
+			[]expWant{{"Store Manager", "IKEA", "Malmö", "Apr 2019", "Present"}, {"Department Lead", "H&M", "Gothenburg", "Jan 2014", "Mar 2019"}}},
+		{"place after description fr", "mars 2020 – aujourd'hui\tResponsable logistique\nGefco\nPilotage de trois entrepôts et de leurs transporteurs.\nMulhouse\njanv. 2016 – févr. 2020\tPlanificateur\nLohr\nPlanification de la production des wagons.\nStrasbourg",
+			[]expWant{{"Responsable logistique", "Gefco", "Mulhouse", "mars 2020", "aujourd'hui"}, {"Planificateur", "Lohr", "Strasbourg", "janv. 2016", "févr. 2020"}}},
 		// Long country names after the town.
 		{"long country", "Network Engineer\t2018 – 2020\nVodacom — Kinshasa, Democratic Republic of the Congo\n• Core network",
 			[]expWant{{"Network Engineer", "Vodacom", "Kinshasa, Democratic Republic of the Congo", "2018", "2020"}}},
@@ -192,6 +196,12 @@ func TestVariationEducationEntries(t *testing.T) {
 			[]eduWant{{"MBA", "INSEAD", "", "2019", "2020"}, {"BEng Mechanical Engineering", "Imperial College London", "", "2012", "2016"}}},
 		{"parenthesis wrapped past dates", "MEng, National Institute of Applied Sciences (INSA\t2012 – 2017\nToulouse)",
 			[]eduWant{{"MEng", "National Institute of Applied Sciences (INSA Toulouse)", "", "2012", "2017"}}},
+		{"mixed-case acronym", "Diplôme d'ingénieur\n3iL – Institut d'ingénierie informatique de Limoges — 2012 – 2015",
+			[]eduWant{{"Diplôme d'ingénieur", "3iL – Institut d'ingénierie informatique de Limoges", "", "2012", "2015"}}},
+		{"school and its faculty", "Master of Public Administration, 2017 - 2019\n  Columbia University - School of International and Public Affairs, New York",
+			[]eduWant{{"Master of Public Administration", "Columbia University - School of International and Public Affairs", "New York", "2017", "2019"}}},
+		{"université and faculté", "Master en sciences de la gestion\nUniversité Laval – Faculté des sciences de l'administration, Québec\t2015 – 2017",
+			[]eduWant{{"Master en sciences de la gestion", "Université Laval – Faculté des sciences de l'administration", "Québec", "2015", "2017"}}},
 		{"arrow", "Licence de mathématiques\tsept. 2010 → juin 2013\nUniversité de Bordeaux",
 			[]eduWant{{"Licence de mathématiques", "Université de Bordeaux", "", "sept. 2010", "juin 2013"}}},
 		{"place after school line", "2011 – 2013\tMaster of Business Administration\nSeoul National University\nSeoul\n2007 – 2011\tBachelor of Arts\nYonsei University\nSeoul",
