@@ -31,7 +31,12 @@ var (
 type contactFinder struct {
 	c      *cv.Contact
 	leftov []string // header text that is not contact data
+	// weakLoc is a place named beside a job title, the location only
+	// when no contact line names one.
+	weakLoc string
 }
+
+func isPlace(p string) bool { _, ok := contactPlace(p); return ok }
 
 func (f *contactFinder) scan(lines []line, header bool) {
 	joined := joinWrappedPlaces(joinWrappedURLs(lines))
@@ -66,6 +71,9 @@ func (f *contactFinder) scan(lines []line, header bool) {
 		}
 		f.leftov = append(f.leftov, rest)
 	}
+	if f.c.Location == "" {
+		f.c.Location = f.weakLoc
+	}
 }
 
 // take removes contact data from one line, filling empty fields, and
@@ -79,6 +87,17 @@ func (f *contactFinder) take(t string) string {
 	}
 	t = iconsAsSeparators(reLabelCell.ReplaceAllString(t, "$1: "))
 	parts := reSplitter.Split(t, -1)
+	// An address set apart by dashes ("Kungsgatan 5 – 111 43 Stockholm –
+	// Sweden"): its first part holds the number.
+	if whole := strings.Join(parts, ", "); f.c.Location == "" && len(parts) >= 2 && strings.ContainsAny(parts[0], "0123456789") &&
+		!isPhone(parts[0]) && !reLabel.MatchString(parts[0]) && isAddress(whole) {
+		f.c.Location = whole
+		return ""
+	}
+	titled := false
+	for _, p := range parts {
+		titled = titled || titleScore(p) > 0 && !isLocation(p)
+	}
 	for i := 0; i < len(parts); i++ {
 		raw := strings.TrimSpace(reNameLabel.ReplaceAllString(strings.TrimSpace(parts[i]), ""))
 		p := strings.TrimSpace(reLabel.ReplaceAllString(raw, ""))
@@ -120,8 +139,15 @@ func (f *contactFinder) take(t string) string {
 			if f.c.Portfolio == "" {
 				f.c.Portfolio = strings.TrimRight(reURL.FindString(p), "/.")
 			}
-		case isLocation(p) && f.c.Location == "" && (strings.Contains(raw, ":") || len(strings.Fields(p)) <= 6):
-			f.c.Location = p
+		case f.c.Location == "" && titled && isLocation(p):
+			// "Sales Director — EMEA": a region the headline names is the
+			// location only if no contact line gives one.
+			if f.weakLoc == "" {
+				f.weakLoc = p
+			}
+			rest = append(rest, raw)
+		case f.c.Location == "" && (strings.Contains(raw, ":") || len(strings.Fields(p)) <= 6 || isAddress(p)) && isPlace(p):
+			f.c.Location, _ = contactPlace(p)
 		case f.c.Location == "" && reAddressLabel.MatchString(raw):
 			// A labelled address is the location, street and postcode
 			// included ("Address: ul. Długa 14/3, 31-147 Kraków").

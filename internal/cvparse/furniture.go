@@ -53,7 +53,8 @@ func isUpdatedLine(t string) bool {
 }
 
 // runningTitle says whether t is made only of page furniture and a name
-// ("Curriculum Vitae – Jane Roe", "Jane Roe | CV | Page 2"), and returns
+// ("Curriculum Vitae – Jane Roe", "Jane Roe | CV | Page 2", "Jane Roe · CV
+// · updated 03/2026"), and returns
 // the name part, if any.
 func runningTitle(t string) (name string, ok bool) {
 	parts := reFurnSplit.Split(strings.TrimSpace(t), -1)
@@ -65,7 +66,8 @@ func runningTitle(t string) (name string, ok bool) {
 		p = strings.TrimSpace(p)
 		switch {
 		case p == "":
-		case isDocumentTitle(p) || isPageMarker(p):
+		case isDocumentTitle(p) || isPageMarker(p) || isUpdatedLine(p):
+			// "Jane Roe — Curriculum Vitae — last updated March 2026"
 			furniture = true
 		case reYearOnly.MatchString(p): // "CV – Jane Roe – 2026"
 		case name == "" && nameScore(nil, p) > 0:
@@ -103,6 +105,7 @@ func furniture(in []extract.Line) (drop []bool, rewrite map[int]string) {
 			}
 		}
 	}
+	emailWrapper(in, drop)
 	for _, i := range repeatedAtEdges(in) {
 		if !(top[i] && in[i].Page <= 1) {
 			drop[i] = true
@@ -171,4 +174,75 @@ func repeatedAtEdges(in []extract.Line) []int {
 		}
 	}
 	return out
+}
+
+var (
+	// reGreeting opens a message a CV was pasted into ("Hi Rachel,",
+	// "Dear hiring team,", "Bonjour Madame,").
+	reGreeting = regexp.MustCompile(`(?i)^(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening)|greetings|bonjour|bonsoir|salut|cher|chère|madame|monsieur|to\s+whom\s+it\s+may\s+concern)\b[^.!?]{0,60}[,!:]?$`)
+	// reSignOff closes the message before the CV starts.
+	reSignOff = regexp.MustCompile(`(?i)^(?:(?:best|kind|warm|many)?\s*(?:regards|wishes)|thanks?(?:\s+you)?(?:\s+in\s+advance)?|many\s+thanks|cheers|sincerely|yours(?:\s+sincerely|\s+faithfully)?|all\s+the\s+best|best|cordialement|bien\s+(?:à\s+vous|cordialement)|merci(?:\s+d'avance)?|sincères\s+salutations|bonne\s+(?:journée|réception)|salutations)[,.!]*$`)
+	// reSentFrom is a mail client's own line under a message.
+	reSentFrom = regexp.MustCompile(`(?i)^(?:sent\s+from\s+my|envoyé\s+(?:de|depuis)\s+mon|get\s+outlook\s+for)\b`)
+)
+
+// maxPreamble bounds the lines of a message before a pasted CV, and
+// maxSignature those of the signature after it.
+const (
+	maxPreamble  = 15
+	maxSignature = 6
+)
+
+// emailWrapper marks the message around a CV pasted into an e-mail: a
+// greeting at the top down to its sign-off and the first name under it (or
+// down to a rule drawn before the CV), and a signature after a "--" line at
+// the end, or a mail client's "Sent from my phone".
+func emailWrapper(in []extract.Line, drop []bool) {
+	var idx []int
+	for i, l := range in {
+		if strings.TrimSpace(l.Text) != "" && !drop[i] {
+			idx = append(idx, i)
+		}
+	}
+	text := func(k int) string { return strings.TrimSpace(in[idx[k]].Text) }
+	if len(idx) > 3 && reGreeting.MatchString(text(0)) && len(strings.Fields(text(0))) <= 8 {
+		end := -1
+		for k := 1; k < len(idx) && k < maxPreamble; k++ {
+			t := text(k)
+			if reSignOff.MatchString(t) {
+				end = k
+				// The first name signed under it.
+				if k+1 < len(idx) && len(strings.Fields(text(k+1))) == 1 && !reRule.MatchString(text(k+1)) {
+					end = k + 1
+				}
+				break
+			}
+			if reRule.MatchString(t) && len(t) >= 3 {
+				end = k
+				break
+			}
+		}
+		for k := 0; k <= end; k++ {
+			drop[idx[k]] = true
+		}
+	}
+	for k, i := range idx {
+		t := text(k)
+		if reSentFrom.MatchString(t) {
+			drop[i] = true
+		}
+		if t == "--" && len(idx)-k-1 <= maxSignature && k > len(idx)/2 {
+			rest := idx[k:]
+			heading := false
+			for _, j := range rest[1:] {
+				_, h := headingKind(in[j].Text)
+				heading = heading || h
+			}
+			if !heading {
+				for _, j := range rest {
+					drop[j] = true
+				}
+			}
+		}
+	}
 }

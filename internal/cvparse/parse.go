@@ -121,6 +121,7 @@ func emptyCV() cv.StructuredCV {
 }
 
 func prepare(in []extract.Line) []line {
+	in = mdTables(in)
 	out := make([]line, 0, len(in))
 	gap := false
 	drop, rewrite := furniture(in)

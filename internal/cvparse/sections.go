@@ -72,10 +72,42 @@ func headingKind(s string) (sectionKind, bool) {
 	}
 	sec, ok := text.Heading(t)
 	if !ok {
-		return 0, false
+		// A letter the PDF set apart from its word ("L anguages",
+		// "Invited Talk s": kerning read as a space).
+		if c := closeUpLetters(t); c != t {
+			sec, ok = text.Heading(c)
+		}
+		if !ok {
+			return 0, false
+		}
 	}
 	k, ok := cvSections[sec]
 	return k, ok
+}
+
+// closeUpLetters joins a lone letter to the word it was cut from: a
+// capital before a lower-case rest ("L anguages"), a lower-case letter
+// after a word ("Talk s").
+func closeUpLetters(t string) string {
+	ws := strings.Fields(t)
+	if len(ws) < 2 || len(ws) > 5 {
+		return t
+	}
+	var out []string
+	for i := 0; i < len(ws); i++ {
+		r := []rune(ws[i])
+		lone := len(r) == 1 && unicode.IsLetter(r[0])
+		switch {
+		case lone && unicode.IsUpper(r[0]) && i+1 < len(ws) && unicode.IsLower([]rune(ws[i+1])[0]):
+			out = append(out, ws[i]+ws[i+1])
+			i++
+		case lone && unicode.IsLower(r[0]) && len(out) > 0 && unicode.IsLetter([]rune(out[len(out)-1])[0]):
+			out[len(out)-1] += ws[i]
+		default:
+			out = append(out, ws[i])
+		}
+	}
+	return strings.Join(out, " ")
 }
 
 // looksLikeUnknownHeading recognises headings we have no word for from the

@@ -55,6 +55,10 @@ func parseSkills(lines []line, s *cv.Skills) {
 	for i, u := range units {
 		t := u.text
 		cat := ""
+		// A table row of a skill and its level ("Python<tab>Expert").
+		if head, tail, ok := strings.Cut(t, "\t"); ok && len(splitSkills(head)) == 1 && allLevels(tail) {
+			t = strings.TrimSpace(head) + " (" + strings.Join(strings.Fields(strings.ReplaceAll(tail, "\t", " ")), " ") + ")"
+		}
 		if label, rest, ok := skillLabel(t); ok && isLevel(rest) {
 			// "Python: 5 years": the label is the skill, what follows
 			// how well it is known.
@@ -127,10 +131,16 @@ func skillLabel(t string) (label, rest string, ok bool) {
 	if i := strings.IndexAny(t, ":："); i > 0 && i < 40 {
 		return t[:i], t[i+len(string([]rune(t[i:])[0])):], true
 	}
-	// A table's label cell beside a list ("Qualité<tab>APQP, PPAP, 8D").
+	// A table's label cell beside a list ("Qualité<tab>APQP, PPAP, 8D",
+	// "Build / CI<tab>Jenkins, GitHub Actions").
 	if head, tail, found := strings.Cut(t, "\t"); found && !strings.Contains(tail, "\t") &&
-		len(strings.Fields(head)) <= 3 && len(splitSkills(head)) == 1 && len(splitSkills(tail)) >= 2 && !isLevel(tail) {
+		len(strings.Fields(fold(head))) <= 4 && len(splitSkills(head)) <= 2 && len(splitSkills(tail)) >= 2 && !isLevel(tail) {
 		return head, tail, true
+	}
+	// Dotted leaders between a label and its list ("Cloud ....... AWS,
+	// GCP"), as in a plain-text CV laid out by hand.
+	if m := reLeaders.FindStringSubmatch(t); m != nil && len(strings.Fields(m[1])) <= 4 {
+		return m[1], m[2], true
 	}
 	m := reDashLabel.FindStringSubmatchIndex(t)
 	if m == nil {
@@ -142,6 +152,8 @@ func skillLabel(t string) (label, rest string, ok bool) {
 	}
 	return label, rest, true
 }
+
+var reLeaders = regexp.MustCompile(`^([^.…,;:|()]{1,40}?)(?:\s+\.{2,}\s+|\s*\.{3,}\s*|\s*…+\s*)(\S.*)$`)
 
 var reDashLabel = regexp.MustCompile(`^([^,;:|()/–—]+?)\s+[–—-]\s+`)
 
@@ -182,6 +194,16 @@ var reLevelWord = regexp.MustCompile(`(?i)^(?:[abc][12]\+?|native(?: speaker)?|m
 	`(?:(?:tr[eè]s )?bonne )?ma[iî]trise|op[ée]rationnel|professionnel|working knowledge|good command|business(?: level)?|langue maternelle|maternelle|natif|native|courant|bilingue|intermédiaire|intermediaire|avancé|avance|débutant|debutant|` +
 	`bon niveau|scolaire|lu,? écrit,? parlé|\d+\+?\s*(?:years?|yrs?|ans?|months?|mois)(?: of experience| d'expérience)?|\d+(?:[.,]\d+)?\s*/\s*\d+|\d{1,3}\s?%|[★☆●○◐◯⬤]+)` +
 	`(?:\s*\(.*\))?$`)
+
+// allLevels says whether every tab-separated cell of t is a level.
+func allLevels(t string) bool {
+	for _, c := range strings.Split(t, "\t") {
+		if !isLevel(c) {
+			return false
+		}
+	}
+	return true
+}
 
 func isLevel(s string) bool {
 	s = strings.TrimSpace(strings.Trim(strings.TrimSpace(s), "."))
@@ -326,12 +348,12 @@ func parseLanguages(lines []line, s *cv.Skills) []unit {
 	units := toUnits(lines)
 	for i, u := range units {
 		items := splitSkills(languageCells(u.text))
-		if spokenShare(items) == 0 && (isLong(u.text) || titleLike(u.text) && i+1 < len(units)) {
+		if spokenShare(items) == 0 && !allLeveled(items) && (isLong(u.text) || titleLike(u.text) && i+1 < len(units)) {
 			return units[i:]
 		}
 		for j, it := range items {
 			// "Swedish: Mother tongue" is "Swedish (Mother tongue)".
-			if label, rest, ok := strings.Cut(it, ":"); ok && isSpoken(label) && isLevel(rest) {
+			if label, rest, ok := strings.Cut(it, ":"); ok && len(strings.Fields(label)) <= 3 && isLevel(rest) {
 				it = strings.TrimSpace(label) + " (" + strings.TrimSpace(rest) + ")"
 			}
 			// A level wrapped onto the next line, its dash read as a
@@ -348,6 +370,26 @@ func parseLanguages(lines []line, s *cv.Skills) []unit {
 		}
 	}
 	return nil
+}
+
+// allLeveled says whether every item gives a level after its name
+// ("Kabyle : langue maternelle", "Malagasy – native", "Twi (fluent)"): a
+// language the list of spoken languages may not name.
+func allLeveled(items []string) bool {
+	for _, it := range items {
+		name, level, ok := strings.Cut(it, ":")
+		if !ok {
+			m := reLevel.FindStringIndex(it)
+			if m == nil {
+				return false
+			}
+			name, level = it[:m[0]], strings.TrimLeft(strings.TrimSpace(it[m[0]:]), "-–—")
+		}
+		if n := len(strings.Fields(name)); n == 0 || n > 3 || !isLevel(level) {
+			return false
+		}
+	}
+	return len(items) > 0
 }
 
 // languageCells keeps the language of a row that sets its level in cells

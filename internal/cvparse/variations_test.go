@@ -261,6 +261,14 @@ func TestVariationNames(t *testing.T) {
 		{"french pronoun", "Inès da Costa (elle)", "Inès da Costa"},
 		{"headline and city", "Jane Doe · Senior Data Engineer · London", "Jane Doe"},
 		{"headline above", "Data Engineer\nJane Doe", "Jane Doe"},
+		// Plain text written in Markdown.
+		{"markdown heading", "# Jane Doe", "Jane Doe"},
+		{"markdown heading fr", "## Marie-Claire Dubois\n**Chargée de communication**", "Marie-Claire Dubois"},
+		{"markdown bold", "**Tomasz Nowak**", "Tomasz Nowak"},
+		// A CV pasted into an e-mail: greeting, message, sign-off first.
+		{"email preamble caps", "Dear Ms Okafor,\nPlease find my CV below, as discussed on Monday.\nKind regards,\nTomás\n----------\nTOMÁS RIBEIRO ALVES\nSenior Accountant", "TOMÁS RIBEIRO ALVES"},
+		{"email preamble fr", "Bonjour Madame Martin,\nSuite à notre échange, voici mon CV ci-dessous.\nCordialement,\nLéa\n\nLéa Fontaine\nChargée de recrutement", "Léa Fontaine"},
+		{"email preamble no rule", "Hello,\nMy CV is pasted below since the attachment failed.\nThanks,\nPriya\nPRIYA NAIR", "PRIYA NAIR"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -529,6 +537,13 @@ func TestVariationSkills(t *testing.T) {
 		{"level words", "Python (advanced), Go (intermediate), SQL - expert", []string{"python", "go", "sql"}},
 		{"wrapped inside a parenthesis", "✓ Go ✓ Java (Spring,\nHibernate) ✓ SQL", []string{"go", "java", "sql"}},
 		{"a line opening with a parenthesis", "✓ Go ✓ JavaScript\n(React, Vue) ✓ Git", []string{"go", "javascript", "git"}},
+		{"dotted leaders", "Languages ........ Go, Rust\nCloud ............ AWS (S3, IAM), Azure", []string{"go", "rust", "aws", "azure"}},
+		{"dotted leaders fr", "Langages ..... Python, Java\nBases de données .. PostgreSQL, MongoDB", []string{"python", "java", "postgresql", "mongodb"}},
+		{"ellipsis leader", "Outils … Git, Docker, Jira", []string{"git", "docker", "jira"}},
+		{"leaders unspaced", "Cloud.....AWS, GCP\nData.....Spark, dbt", []string{"aws", "gcp", "spark", "dbt"}},
+		{"slash label cell", "Build / CI\tGitHub Actions, Jenkins\nTest / QA\tCypress, Selenium", []string{"github actions", "jenkins", "cypress", "selenium"}},
+		{"slash label cell fr", "Bases de données / ORM\tPostgreSQL, Hibernate\nData & BI\tPower BI, Looker", []string{"postgresql", "hibernate", "power bi", "looker"}},
+		{"markdown table", "| Skill | Level |\n|---|---|\n| Python | Expert |\n| SQL | Advanced |", []string{"python", "sql"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -584,7 +599,8 @@ func TestVariationNothingInvented(t *testing.T) {
 	furniture := []string{"Page 1 of 2", "1/2", "- 2 -", "Page 2", "Curriculum Vitae – Jane Roe", "Jane Roe – CV",
 		"Last updated March 2026", "Mis à jour le 3 mars 2026", "Jane Roe | Curriculum Vitae | Page 2", "Page 1 sur 2", "p. 2/3",
 		"CV – Jane Roe – 2026", "Résumé — Jane Roe", "Updated: 03/2026", "Dernière mise à jour : mars 2026",
-		"References available upon request", "Références disponibles sur demande"}
+		"References available upon request", "Références disponibles sur demande",
+		"Jane Roe — Curriculum Vitae — last updated March 2026", "Jane Roe · CV · mis à jour le 3 mars 2026"}
 	for _, f := range furniture {
 		t.Run("footer "+f, func(t *testing.T) {
 			text := "Jane Roe\njane@example.com\n\nExperience\nEngineer, Careem\t2021 – Present\n• Built payments\n" + f +
@@ -757,4 +773,122 @@ func TestVariationProjects(t *testing.T) {
 			t.Errorf("%q: projects %+v", body, got.Projects)
 		}
 	}
+}
+
+// A signature after a CV pasted into an e-mail is not part of it.
+func TestVariationEmailSignature(t *testing.T) {
+	for _, sig := range []string{
+		"--\nJane Roe\n+44 7700 900123\nSent from my iPhone",
+		"-- \nJane Roe\nEnvoyé de mon iPhone",
+		"--\nJ. Roe | +33 6 12 34 56 78",
+		"Sent from my Galaxy",
+	} {
+		got := ParseText("Jane Roe\njane@example.com\n\nExperience\nEngineer, Careem\t2021 – Present\n\nSkills\nGo, SQL\n\nLanguages\nEnglish (native)\n" + sig + "\n")
+		s := skillSet(got.Skills)
+		slices.Sort(s)
+		if !slices.Equal(s, []string{"english", "go", "sql"}) || len(got.OtherSections) != 0 {
+			t.Errorf("%q: skills %q, other %+v", sig, s, got.OtherSections)
+		}
+	}
+}
+
+// Languages the parser's list does not name are still languages when a
+// level goes with them; a Markdown table of languages is read by its rows.
+func TestVariationLanguages(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []string
+	}{
+		{"unknown with colon level", "Langues\nFrançais : bilingue\nKabyle : langue maternelle\nTamasheq : notions", []string{"francais", "kabyle", "tamasheq"}},
+		{"unknown with dash level", "Languages\nMalagasy – native\nEnglish – fluent\nSwahili – basic", []string{"malagasy", "english", "swahili"}},
+		{"unknown first with colon", "Languages\nTigrinya: mother tongue\nAmharic: fluent\nEnglish: C1", []string{"tigrinya", "amharic", "english"}},
+		{"markdown table", "Languages\n| Language | Level |\n|---|---|\n| English | Native |\n| Kinyarwanda | Fluent |", []string{"english", "kinyarwanda"}},
+		{"markdown table fr", "Langues\n| Langue | Niveau |\n| --- | --- |\n| Arabe | maternelle |\n| Anglais | courant (B2) |", []string{"arabe", "anglais"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := ParseText("Jane Roe\njane@example.com\n\n" + tc.body + "\n\nInterests\nChess, hiking\n")
+			s := skillSet(got.Skills)
+			slices.Sort(s)
+			want := slices.Clone(tc.want)
+			slices.Sort(want)
+			if !slices.Equal(s, want) {
+				t.Errorf("skills = %q, want %q (other %+v)", s, want, got.OtherSections)
+			}
+		})
+	}
+}
+
+// A heading whose first or last letter the PDF set apart ("L anguages",
+// "Invited Talk s") is still the heading.
+func TestVariationSplitHeading(t *testing.T) {
+	// As a PDF sets them: headings barely larger than the text, no gaps.
+	pdf := func(text string) cv.StructuredCV {
+		var lines []extract.Line
+		for _, s := range strings.Split(text, "\n") {
+			size := 7.6
+			if k := fold(s); k == "skills" || k == "experience" || strings.Contains(s, "s ") || strings.Contains(s, " s") {
+				size = 8
+			}
+			lines = append(lines, extract.Line{Text: s, Page: 1, Size: size})
+		}
+		lines[0].Size = 14
+		return Parse(extract.Document{Kind: extract.KindPDF, Pages: 1, Lines: lines})
+	}
+	for _, h := range []string{"L anguages", "Language s", "Langue s", "L angues"} {
+		got := pdf("Jane Roe\nSkills\nGo, SQL, Docker\n" + h + "\nEnglish (native), Yoruba (fluent)")
+		if where := mentions(got, h); where != "" || len(got.OtherSections) != 0 || len(got.Skills.Languages) != 2 || len(got.Skills.Technical)+len(got.Skills.Tools) != 3 {
+			t.Errorf("%q kept in %q; skills %+v, other %+v", h, where, got.Skills, got.OtherSections)
+		}
+	}
+	for _, h := range []string{"E xperience", "Expérience s", "P rojects"} {
+		got := pdf("Jane Roe\nSkills\nGo, SQL, Docker\n" + h + "\nEngineer, Careem\t2021 – Present\n• Built payments")
+		if where := mentions(got, h); where != "" || len(got.OtherSections) != 0 {
+			t.Errorf("%q kept in %q; other %+v", h, where, got.OtherSections)
+		}
+	}
+}
+
+// The person's location: a postal address, a district, a city with a note.
+func TestVariationContactLocation(t *testing.T) {
+	cases := []struct{ name, head, want string }{
+		{"uk street postcode", "22 Albion Street, Leeds LS1 6AG\njane@example.com", "22 Albion Street, Leeds LS1 6AG"},
+		{"fr street postcode", "3 rue des Lilas, 31000 Toulouse\njane@example.com", "3 rue des Lilas, 31000 Toulouse"},
+		{"fr address in contact line", "06 12 34 56 78 – 3 rue des Lilas, 31000 Toulouse – lea@example.com", "3 rue des Lilas, 31000 Toulouse"},
+		{"address between pipes", "+33 6 12 34 56 78 | jane@example.com | 8 avenue Foch, 54000 Nancy | linkedin.com/in/jane", "8 avenue Foch, 54000 Nancy"},
+		{"us address", "500 N. Michigan Ave, Suite 300, Chicago, IL 60611\n(312) 555-0101 | jane@example.com", "500 N. Michigan Ave, Suite 300, Chicago, IL 60611"},
+		{"italian address", "Corso Buenos Aires 45, 20124 Milano, Italia\njane@example.com", "Corso Buenos Aires 45, 20124 Milano, Italia"},
+		{"lot quarter", "Lot 27, Quartier Hamdallaye, Bamako (Mali)\nTél. : +223 76 12 34 56", "Lot 27, Quartier Hamdallaye, Bamako (Mali)"},
+		{"canadian", "1200 Rue Sherbrooke Ouest, Montréal, QC H3A 1E8\njane@example.com", "1200 Rue Sherbrooke Ouest, Montréal, QC H3A 1E8"},
+		{"after department", "School of Chemistry, University of Leeds · 12 Woodhouse Lane, Leeds LS2 9JT\njane@example.com", "12 Woodhouse Lane, Leeds LS2 9JT"},
+		{"dashes address", "Kungsgatan 5 – 111 43 Stockholm – Sweden\njane@example.com", "Kungsgatan 5, 111 43 Stockholm, Sweden"},
+		{"district number", "jane@example.com\nDublin 4, Ireland", "Dublin 4, Ireland"},
+		{"departement", "06 12 34 56 78 • jane@example.com • Rennes (35)", "Rennes (35)"},
+		{"relocation note", "+233 24 123 4567 | Accra, Ghana (open to relocation) | jane@example.com", "Accra, Ghana"},
+		{"mobilite note", "jane@example.com · Toulouse (mobilité nationale)", "Toulouse"},
+		{"district city", "jane@example.com\nKilimani, Nairobi", "Kilimani, Nairobi"},
+		{"hyphenated district", "jane@example.com\nHamburg-Altona", "Hamburg-Altona"},
+		{"headline region", "Sales Director — EMEA\n+33 6 12 34 56 78 / jane@example.com / Vincennes, France", "Vincennes, France"},
+		{"labelled address fr", "Adresse : 12 place Bellecour, 69002 Lyon\nTél. : 06 12 34 56 78", "12 place Bellecour, 69002 Lyon"},
+		{"age licence", "38 ans – Permis B – Nationalité française\njane@example.com", ""},
+		{"birth date", "Née le 21 juin 1985\njane@example.com", ""},
+		{"available", "Available from 01.09.2025\njane@example.com", ""},
+		{"department only", "Department of Physics, University of Leeds\njane@example.com", ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := ParseText("Jane Roe\n" + tc.head + "\n\nExperience\nEngineer, Acme Corp\t2020 – 2022\n• Built the payments service\n")
+			if fold(got.Contact.Location) != fold(tc.want) {
+				t.Errorf("location = %q, want %q", got.Contact.Location, tc.want)
+			}
+		})
+	}
+	t.Run("contact section", func(t *testing.T) {
+		for _, place := range []string{"Kilimani, Nairobi", "Hamburg-Altona", "14 Church Road, Bristol BS5 9JA"} {
+			got := ParseText("Jane Roe\n\nExperience\nEngineer, Acme Corp\t2020 – 2022\n\nContact\n+44 7700 900123\njane@example.com\n" + place + "\n\nSkills\nGo, SQL\n")
+			if got.Contact.Location != place || len(got.OtherSections) != 0 {
+				t.Errorf("location = %q, want %q; other %+v", got.Contact.Location, place, got.OtherSections)
+			}
+		}
+	})
 }

@@ -1,0 +1,113 @@
+package cvparse
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// The person's location, as CVs write it in their contact lines: a place
+// ("Lyon, France"), a postal address ("14 rue Sala, 69002 Lyon", "22
+// Albion Street, Leeds LS1 6AG", "500 N. Michigan Ave, Chicago, IL
+// 60611"), a district of a city ("Kilimani, Nairobi", "Hamburg-Altona",
+// "Dublin 4"), or a place with a note ("Accra, Ghana (open to
+// relocation)", "Rennes (35)").
+
+var (
+	reParenNote = regexp.MustCompile(`^(.+?)\s*\(([^()]*)\)$`)
+	// reDateLike: a birth date or an availability is no address.
+	reDateLike = regexp.MustCompile(`(?i)\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|fevr|mars|avr|mai|juin|juil|août|aout|déc)[a-zéû]*\.?\s+(?:19|20)\d{2}\b`)
+)
+
+// contactPlace says whether a contact part names the person's location,
+// and returns it (a note in parentheses that is not a place dropped).
+func contactPlace(p string) (string, bool) {
+	p = strings.TrimSpace(p)
+	if p == "" || strings.ContainsAny(p, "@/") {
+		return "", false
+	}
+	if isLocation(p) && !strings.ContainsAny(p, "0123456789") {
+		return p, true
+	}
+	if m := reParenNote.FindStringSubmatch(p); m != nil {
+		if head, ok := contactPlace(m[1]); ok && head == m[1] {
+			note := strings.TrimSpace(m[2])
+			switch {
+			case note != "" && strings.Trim(note, "0123456789") == "" && len(note) <= 3:
+				return p, true // "Nantes (44)": the département
+			case placeOf(note) == 0:
+				return head, true // "Accra, Ghana (open to relocation)"
+			}
+		}
+	}
+	if isAddress(p) {
+		return p, true
+	}
+	return districtPlace(p)
+}
+
+// districtPlace: a district before its city ("Kilimani, Nairobi") or
+// joined to it by a hyphen ("Hamburg-Altona").
+func districtPlace(p string) (string, bool) {
+	if strings.ContainsAny(p, "0123456789()") || titleScore(p) > 0 || orgScore(p) > 0 {
+		return "", false
+	}
+	parts := strings.Split(p, ",")
+	if len(parts) >= 2 {
+		for _, q := range parts[1:] {
+			if placeOf(q) == 0 {
+				return "", false
+			}
+		}
+		if first := strings.Fields(parts[0]); len(first) >= 1 && len(first) <= 3 && capitalised(first) {
+			return p, true
+		}
+		return "", false
+	}
+	if city, district, ok := strings.Cut(p, "-"); ok && !strings.Contains(p, " ") && placeOf(city)&placeCity != 0 &&
+		capitalised([]string{district}) {
+		return p, true
+	}
+	return "", false
+}
+
+func capitalised(ws []string) bool {
+	for _, w := range ws {
+		if r := []rune(w); !unicode.IsUpper(r[0]) && !particles[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// isAddress says whether p is a postal address or a numbered district: it
+// holds a number, and what its last parts say once postcodes are taken out
+// is a place ("Leeds LS1 6AG" → Leeds, "IL 60611" → a state after
+// "Chicago", "Dakar (Sénégal)").
+func isAddress(p string) bool {
+	if len(p) > 100 || !strings.ContainsAny(p, "0123456789") || strings.ContainsAny(p, "@") ||
+		isPhone(p) || reDateLike.MatchString(p) || len(strings.Fields(p)) > 16 {
+		return false
+	}
+	parts := strings.Split(p, ",")
+	for i := len(parts) - 1; i >= 0; i-- {
+		var ws []string
+		for _, w := range strings.Fields(parts[i]) {
+			if !strings.ContainsAny(w, "0123456789") {
+				ws = append(ws, w)
+			}
+		}
+		rest := strings.Join(ws, " ")
+		switch {
+		case rest == "":
+			continue // "116 23", a postcode alone
+		case reStateCode.MatchString(rest) && i > 0:
+			continue // "IL 60611", "ON M5S 2E4"
+		}
+		if len(ws) == len(strings.Fields(parts[i])) && len(parts) == 1 {
+			return false // no number in a single part: no address
+		}
+		return isLocation(rest) || placeOf(rest) != 0
+	}
+	return false
+}
