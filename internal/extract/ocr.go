@@ -117,7 +117,7 @@ func (e *Extractor) readPages(ctx context.Context, wd *workDir, pages []int) ([]
 // word is counted as unsure: on scans of every quality measured (docs/
 // quality.md, TestOCRCalibration), at least half of the words under it are
 // misread, and the words above it much less often.
-const lowConfidence = 60
+const lowConfidence = 55
 
 // unsureShare is the share of a page's words under lowConfidence from
 // which the page is reported unsure: the lowest share (in steps of half a
@@ -125,7 +125,7 @@ const lowConfidence = 60
 // wrong) on the measured scans. It flags most pages with a tenth of their
 // words wrong; the others had no word under lowConfidence (Tesseract sure
 // of its misreads), which no confidence rule can see.
-const unsureShare = 0.03
+const unsureShare = 0.025
 
 // unsurePage: Tesseract was unsure of enough of the page's words that
 // many are likely wrong, or found almost nothing to read on it.
