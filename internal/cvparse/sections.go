@@ -233,7 +233,8 @@ func headingShaped(l line, bodySize float64) bool {
 // contentKind says which section a run of lines is by what it holds, for
 // a heading we have no word for ("What I've done", "Things I know"):
 // dated entries naming jobs and employers are experience, dated entries
-// naming degrees and schools are education, short lists of spoken
+// naming degrees and schools are education, lines naming jobs each dated
+// by a single date (talks, grants) are some other section, short lists of spoken
 // languages are languages, other short lists without dates are skills.
 // Anything else (a patent, a talk, a paragraph) is not decided here.
 func contentKind(lines []line) (sectionKind, bool) {
@@ -241,10 +242,13 @@ func contentKind(lines []line) (sectionKind, bool) {
 	if len(units) == 0 {
 		return 0, false
 	}
-	var dated, job, edu, long, items, spoken, wordy int
+	var dated, ranged, job, edu, long, items, spoken, wordy int
 	for _, u := range units {
 		if u.dated {
 			dated++
+		}
+		if dr, ok := findDateRange(u.text); ok && dr.end != "" {
+			ranged++
 		}
 		// A line naming a degree is education whatever else it names
 		// ("Bachelor of Engineering in Software Engineering"); then one
@@ -282,6 +286,10 @@ func contentKind(lines []line) (sectionKind, bool) {
 	switch {
 	case dated > 0 && edu > job:
 		return secEducation, true
+	case dated > 0 && job > 0 && ranged == 0:
+		// Talks, awards and grants are dated by a year each; a job
+		// runs from one date to another.
+		return secOther, true
 	case dated > 0 && job > 0:
 		return secExperience, true
 	case dated > 0 || long > 0 || wordy > 0 || items < 2:

@@ -217,6 +217,27 @@ func TestVariationEducationEntries(t *testing.T) {
 	}
 }
 
+// Dated lines under a heading that names no job section (talks given,
+// a miscellaneous note) are not jobs: only a date range or a known
+// experience heading makes one.
+func TestVariationNotExperience(t *testing.T) {
+	for name, section := range map[string]string{
+		"keynotes":         "Keynotes\n\"Scaling Postgres\", PGConf Europe, Lisbon, 2022.\n\"Queues at scale\", GopherCon UK, Institute of Engineering, 2021.",
+		"speaking":         "Speaking\nPanelist, Women in Tech Summit, Nairobi, 2023\nSpeaker, DevFest Lagos, Google Developer Groups, 2022",
+		"interventions fr": "Interventions\n« Le droit des données », Université de Lille, 2021.\n« RGPD et PME », Chambre de commerce, 2020.",
+		"other":            "Other\nVolunteer lifeguard (2011–2013). I also sail and play chess most weekends.",
+		"miscellaneous":    "MISCELLANEOUS\nAssistant coach, youth football club (2014-2016). Keen cyclist.",
+		"divers fr":        "Divers\nAnimatrice en colonie de vacances (2012-2014). Passionnée de théâtre.",
+	} {
+		t.Run(name, func(t *testing.T) {
+			got := ParseText("Jane Roe\njane@example.com\n\nExperience\nBackend Engineer, Careem, Dubai\t2021 – Present\n• Built the payments service\n\n" + section + "\n")
+			if len(got.Experience) != 1 {
+				t.Errorf("experience = %+v", expsOf(got))
+			}
+		})
+	}
+}
+
 // Pattern 2: names.
 func TestVariationNames(t *testing.T) {
 	cases := []struct{ name, first, want string }{

@@ -66,7 +66,8 @@ var headingPhrases = map[Section][]string{
 	Contact:      {"contact", "contact details", "contact information", "coordonnées", "personal information", "personal details", "personal data", "informations personnelles", "données personnelles", "état civil", "renseignements personnels"},
 	Interests:    {"interests", "hobbies", "hobbies and interests", "centres d'intérêt", "intérêts", "loisirs"},
 	References:   {"references", "references available"},
-	Additional:   {"additional information", "informations complémentaires"},
+	Additional: {"additional information", "informations complémentaires", "other", "others", "other information",
+		"miscellaneous", "misc", "divers", "autres", "autres informations"},
 
 	Requirements: {"requirements", "key requirements", "qualifications", "qualification", "minimum qualifications",
 		"basic qualifications", "required qualifications", "required skills", "what you bring",
