@@ -16,7 +16,9 @@ import (
 var (
 	reParenNote = regexp.MustCompile(`^(.+?)\s*\(([^()]*)\)$`)
 	// reDateLike: a birth date or an availability is no address.
-	reDateLike = regexp.MustCompile(`(?i)\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|fevr|mars|avr|mai|juin|juil|août|aout|déc)[a-zéû]*\.?\s+(?:19|20)\d{2}\b`)
+	// reNotAddress: a number that is an age, a birth year, a period.
+	reNotAddress = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:born|n[ée]e?|aged?|ans|years?|yrs|since|depuis|from|until|available|disponible)(?:$|[^\p{L}])`)
+	reDateLike   = regexp.MustCompile(`(?i)\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|fevr|mars|avr|mai|juin|juil|août|aout|déc)[a-zéû]*\.?\s+(?:19|20)\d{2}\b`)
 )
 
 // contactPlace says whether a contact part names the person's location,
@@ -86,7 +88,7 @@ func capitalised(ws []string) bool {
 // "Chicago", "Dakar (Sénégal)").
 func isAddress(p string) bool {
 	if len(p) > 100 || !strings.ContainsAny(p, "0123456789") || strings.ContainsAny(p, "@") ||
-		isPhone(p) || reDateLike.MatchString(p) || len(strings.Fields(p)) > 16 {
+		isPhone(p) || reDateLike.MatchString(p) || reNotAddress.MatchString(p) || len(strings.Fields(p)) > 16 {
 		return false
 	}
 	parts := strings.Split(p, ",")
@@ -107,7 +109,65 @@ func isAddress(p string) bool {
 		if len(ws) == len(strings.Fields(parts[i])) && len(parts) == 1 {
 			return false // no number in a single part: no address
 		}
-		return isLocation(rest) || placeOf(rest) != 0
+		return isLocation(rest) || placeOf(rest) != 0 || districtOf(rest)
 	}
 	return false
+}
+
+// districtOf: a district with its city in parentheses ("Uccle
+// (Bruxelles)"), or a district place.
+func districtOf(s string) bool {
+	if m := reParenNote.FindStringSubmatch(s); m != nil && placeOf(m[2]) != 0 {
+		ws := strings.Fields(m[1])
+		return len(ws) >= 1 && len(ws) <= 3 && capitalised(ws) && titleScore(m[1]) == 0 && orgScore(m[1]) == 0
+	}
+	_, ok := districtPlace(s)
+	return ok
+}
+
+// maxAddressLines bounds the lines an address is written over.
+const maxAddressLines = 4
+
+// addressLines joins an address written over several lines, as on a
+// letter ("14 Church Road" / "Bristol BS5 9JA", "Route de Tunis km 4" /
+// "3027 Sfax" / "Tunisie"): a run of short lines with no contact item, the
+// first holding a number, that together read as an address.
+func addressLines(ts []string) []string {
+	var out []string
+	for i := 0; i < len(ts); i++ {
+		n := 0
+		for k := min(maxAddressLines, len(ts)-i); k >= 2; k-- {
+			run := ts[i : i+k]
+			if addressRun(run) {
+				n = k
+				break
+			}
+		}
+		if n == 0 {
+			out = append(out, ts[i])
+			continue
+		}
+		out = append(out, strings.Join(ts[i:i+n], ", "))
+		i += n - 1
+	}
+	return out
+}
+
+func addressRun(run []string) bool {
+	if !strings.ContainsAny(run[0], "0123456789") {
+		return false
+	}
+	for k, t := range run {
+		if len(strings.Fields(t)) > 8 || strings.ContainsAny(t, "@|\t•·") || isPhone(t) || reURL.MatchString(t) ||
+			reLabel.MatchString(t) {
+			return false
+		}
+		// Each line after the first goes on with it: a flat, a
+		// postcode, a place.
+		if rest := strings.Join(strings.FieldsFunc(t, func(r rune) bool { return r == ' ' || unicode.IsDigit(r) }), " "); k > 0 &&
+			!strings.ContainsAny(t, "0123456789") && !isLocation(rest) && placeOf(rest) == 0 {
+			return false
+		}
+	}
+	return isAddress(strings.Join(run, ", "))
 }

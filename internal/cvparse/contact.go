@@ -13,9 +13,10 @@ var (
 	reEmail    = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}`)
 	reLinkedIn = regexp.MustCompile(`(?i)(?:https?://)?(?:[a-z]{2,3}\.)?linkedin\.com/(?:in|pub)/[\p{L}0-9\-_%.]+/?`)
 	reGitHub   = regexp.MustCompile(`(?i)(?:https?://)?(?:www\.)?github\.com/[A-Za-z0-9\-_.]+/?`)
-	reURL      = regexp.MustCompile(`(?i)(?:https?://[^\s|,;()<>]+|www\.[^\s|,;()<>]+|\b[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:dev|io|me|com|fr|net|org|app|site|tech|page|xyz|co|ca|uk|de|tn|ma|be)(?:/[^\s|,;()<>]*)?)`)
-	rePhone    = regexp.MustCompile(`(?:\+\s?\d{1,3}[\s.\-]?|\(\+\d{1,3}\)\s?)?(?:\(0\)\s?)?(?:\(\d{1,4}\)[\s.\-]?)?\d{1,5}(?:[\s.\-]\d{1,8}){1,5}|\+?\d{8,13}`)
-	reLabel    = regexp.MustCompile(`(?i)^\s*(?:e-?mail|courriel|phone|mobile|tel|tél|téléphone|telephone|portable|cell|cellphone|mob|gsm|whatsapp|viber|numéro|numero|address|adresse|location|localisation|linkedin|github|portfolio|website|site web|site)(?:\.?\s*[:：]\s*|\.\s+|\s+)`)
+	reURL      = regexp.MustCompile(`(?i)(?:https?://[^\s|,;()<>]+|www\.[^\s|,;()<>]+|\b[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:design|studio|online|info|blog|dev|io|me|com|fr|net|org|app|site|tech|page|xyz|co|ca|uk|de|tn|ma|be|` +
+		`ie|nl|es|it|ch|at|se|dk|fi|pl|pt|ro|gr|cz|eu|us|au|nz|za|ng|ke|gh|sn|ci|dz|eg|ae|sa|qa|ai|pro|art|biz)\b(?:/[^\s|,;()<>]*)?)`)
+	rePhone = regexp.MustCompile(`(?:\+\s?\d{1,3}[\s.\-]?|\(\+\d{1,3}\)\s?)?(?:\(0\)\s?)?(?:\(\d{1,4}\)[\s.\-]?)?\d{1,5}(?:[\s.\-]\d{1,8}){1,5}|\+?\d{8,13}`)
+	reLabel = regexp.MustCompile(`(?i)^\s*(?:e-?mail|courriel|phone|mobile|tel|tél|téléphone|telephone|portable|cell|cellphone|mob|gsm|whatsapp|viber|numéro|numero|address|adresse|location|localisation|linkedin|github|portfolio|website|site web|site)(?:\.?\s*[:：]\s*|\.\s+|\s+)`)
 	// reNameLabel: "Name:", "Nom et prénom :" before the person's name in a
 	// label/value header; the colon may be lost to a table cell.
 	reNameLabel    = regexp.MustCompile(`(?i)^\s*(?:full name|name|nom complet|nom et prénom|prénom et nom|nom)\s*(?:[:：]\s*|$)`)
@@ -39,7 +40,7 @@ type contactFinder struct {
 func isPlace(p string) bool { _, ok := contactPlace(p); return ok }
 
 func (f *contactFinder) scan(lines []line, header bool) {
-	joined := joinWrappedPlaces(joinWrappedURLs(lines))
+	joined := addressLines(joinWrappedPlaces(joinWrappedURLs(lines)))
 	// A name set on two lines ("Jean-Pierre" / "Dupont") opens the header.
 	if header && f.c.Name == "" && len(joined) >= 2 && oneNameWord(joined[0]) && oneNameWord(joined[1]) {
 		if n := joined[0] + " " + joined[1]; nameScore(lines, n) > 0 {
@@ -228,17 +229,31 @@ func isPhone(p string) bool {
 }
 
 // joinWrappedURLs rejoins a URL broken over two lines in a narrow column
-// ("https://www.linkedin.com/in/" + "jane-doe").
+// ("https://www.linkedin.com/in/" + "jane-doe") or at the end of a contact
+// line ("… | linkedin.com/in/jane-" + "doe | github.com/jane"): the first
+// word of the next line, when it stands alone before a separator, ends it.
 func joinWrappedURLs(lines []line) []string {
 	var out []string
 	for i := 0; i < len(lines); i++ {
 		t := lines[i].text
-		for i+1 < len(lines) && (strings.HasSuffix(t, "/") || strings.HasSuffix(t, "-")) && reURL.MatchString(lastField(t)) &&
-			!strings.Contains(lines[i+1].text, " ") {
-			t += lines[i+1].text
+		rest := ""
+		for i+1 < len(lines) && rest == "" && (strings.HasSuffix(t, "/") || strings.HasSuffix(t, "-")) && reURL.MatchString(lastField(t)) {
+			next := strings.TrimSpace(lines[i+1].text)
+			head := next
+			if loc := reSplitter.FindStringIndex(next); loc != nil {
+				head, rest = next[:loc[0]], strings.TrimSpace(next[loc[0]:])
+			}
+			if head == "" || strings.Contains(head, " ") || strings.Contains(head, "@") {
+				rest = ""
+				break
+			}
+			t += head
 			i++
 		}
 		out = append(out, t)
+		if rest = strings.TrimLeft(rest, "|·•◦⋅∙/–— \t"); rest != "" {
+			out = append(out, rest)
+		}
 	}
 	return out
 }

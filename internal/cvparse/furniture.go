@@ -93,7 +93,7 @@ func furniture(in []extract.Line) (drop []bool, rewrite map[int]string) {
 		t := strings.TrimSpace(l.Text)
 		switch {
 		case t == "":
-		case isPageMarker(t) || isUpdatedLine(t) || reReferences.MatchString(t):
+		case isPageMarker(t) || isUpdatedLine(t) || reReferences.MatchString(t) || isBrowserFooter(t):
 			drop[i] = true
 		default:
 			if name, ok := runningTitle(t); ok {
@@ -245,4 +245,29 @@ func emailWrapper(in []extract.Line, drop []bool) {
 			}
 		}
 	}
+}
+
+// reDocAddress is the address of the printed page itself: a local file, or
+// a web page (its scheme's colon sometimes lost: "https///…").
+var reDocAddress = regexp.MustCompile(`(?i)^(?:file:/{2,3}\S+|https?:?/{2,3}\S+\.(?:html?|php|aspx?|pdf)(?:[?#]\S*)?)$`)
+
+// isBrowserFooter: the footer a browser prints under each page, the
+// page's own address with or without its page number ("file:///C:/cv.html
+// 1/2", "https://jane.dev/cv/index.html").
+func isBrowserFooter(t string) bool {
+	fs := strings.Fields(t)
+	if len(fs) == 0 || len(fs) > 2 {
+		return false
+	}
+	addr := 0
+	for _, f := range fs {
+		switch {
+		case reDocAddress.MatchString(f):
+			addr++
+		case isPageMarker(f):
+		default:
+			return false
+		}
+	}
+	return addr == 1
 }

@@ -392,8 +392,11 @@ func splitSections(lines []line) []section {
 			seenKnown = true
 			continue
 		}
+		// A language with its level ("Kabyle — langue maternelle") is
+		// an item, whatever its shape or words.
+		leveled := allLeveled(splitSkills(l.text))
 		kind, known := headingKind(l.text)
-		if !known && !l.bullet && headingCue(l, body) {
+		if !known && !l.bullet && !leveled && headingCue(l, body) {
 			kind, known = keywordHeading(l.text)
 		}
 		// A heading wrapped in a narrow label column ("Employment" /
@@ -412,7 +415,10 @@ func splitSections(lines []line) []section {
 		// above its school, "Data Engineer" under the name) heads an entry
 		// or is a headline, not a section; one word ("Internships") can be
 		// a heading.
-		if !isHead && !top && headingShaped(l, body) && !(titleScore(l.text) > 0 && len(strings.Fields(l.text)) > 1) {
+		// In a Contact section, a line of capitals is no contact item:
+		// it heads what follows ("ASSETS" over a list in a sidebar).
+		shaped := headingShaped(l, body) || secs[cur].kind == secContact && capitalsLine(l.text)
+		if !isHead && !top && !leveled && shaped && !(titleScore(l.text) > 0 && len(strings.Fields(l.text)) > 1) {
 			// Styled as a heading ("RESEARCH POSITIONS" after
 			// "EXPERIENCE"), it opens a section even of the same kind.
 			if k, ok := contentKind(followingBlock(lines, i, body)); ok && (k != secs[cur].kind || looksLikeUnknownHeading(l, body)) {
@@ -422,7 +428,7 @@ func splitSections(lines []line) []section {
 		// An entry's title set in a heading style (a word processor's
 		// "Heading 3" for each job) names a job or a degree inside the
 		// section it stands in: it heads an entry, not a section.
-		if !isHead && seenKnown && looksLikeUnknownHeading(l, body) && !entryTitleIn(secs[cur].kind, l.text) {
+		if !isHead && seenKnown && !leveled && looksLikeUnknownHeading(l, body) && !entryTitleIn(secs[cur].kind, l.text) {
 			isHead, kind = true, secOther
 		}
 		if !isHead {
@@ -438,6 +444,26 @@ func splitSections(lines []line) []section {
 		open(kind, cleanHeading(l.text))
 	}
 	return secs
+}
+
+// capitalsLine: one to four words of capitals, nothing else.
+func capitalsLine(t string) bool {
+	ws := strings.Fields(t)
+	if len(ws) == 0 || len(ws) > 4 {
+		return false
+	}
+	letters := 0
+	for _, r := range t {
+		switch {
+		case unicode.IsLetter(r) && !unicode.IsUpper(r):
+			return false
+		case unicode.IsLetter(r):
+			letters++
+		case r != ' ' && r != '-' && r != '\'' && r != '&':
+			return false
+		}
+	}
+	return letters >= 4
 }
 
 // entryTitleIn says whether t names what an entry of a section of kind k

@@ -823,6 +823,8 @@ func TestVariationLanguages(t *testing.T) {
 		{"unknown with colon level", "Langues\nFrançais : bilingue\nKabyle : langue maternelle\nTamasheq : notions", []string{"francais", "kabyle", "tamasheq"}},
 		{"unknown with dash level", "Languages\nMalagasy – native\nEnglish – fluent\nSwahili – basic", []string{"malagasy", "english", "swahili"}},
 		{"unknown first with colon", "Languages\nTigrinya: mother tongue\nAmharic: fluent\nEnglish: C1", []string{"tigrinya", "amharic", "english"}},
+		{"unknown first under a caps heading", "LANGUES\nSérère — langue maternelle\nFrançais — courant\nAnglais — notions", []string{"serere", "francais", "anglais"}},
+		{"unknown first with dash", "Languages\nTwi – native\nEnglish – fluent", []string{"twi", "english"}},
 		{"markdown table", "Languages\n| Language | Level |\n|---|---|\n| English | Native |\n| Kinyarwanda | Fluent |", []string{"english", "kinyarwanda"}},
 		{"markdown table fr", "Langues\n| Langue | Niveau |\n| --- | --- |\n| Arabe | maternelle |\n| Anglais | courant (B2) |", []string{"arabe", "anglais"}},
 	}
@@ -880,6 +882,7 @@ func TestVariationContactLocation(t *testing.T) {
 		{"us address", "500 N. Michigan Ave, Suite 300, Chicago, IL 60611\n(312) 555-0101 | jane@example.com", "500 N. Michigan Ave, Suite 300, Chicago, IL 60611"},
 		{"italian address", "Corso Buenos Aires 45, 20124 Milano, Italia\njane@example.com", "Corso Buenos Aires 45, 20124 Milano, Italia"},
 		{"lot quarter", "Lot 27, Quartier Hamdallaye, Bamako (Mali)\nTél. : +223 76 12 34 56", "Lot 27, Quartier Hamdallaye, Bamako (Mali)"},
+		{"accented country", "Lot 4, Cité Mermoz, Thiès (Sénégal)\nTél. : +221 77 000 11 22", "Lot 4, Cité Mermoz, Thiès (Sénégal)"},
 		{"canadian", "1200 Rue Sherbrooke Ouest, Montréal, QC H3A 1E8\njane@example.com", "1200 Rue Sherbrooke Ouest, Montréal, QC H3A 1E8"},
 		{"after department", "School of Chemistry, University of Leeds · 12 Woodhouse Lane, Leeds LS2 9JT\njane@example.com", "12 Woodhouse Lane, Leeds LS2 9JT"},
 		{"dashes address", "Kungsgatan 5 – 111 43 Stockholm – Sweden\njane@example.com", "Kungsgatan 5, 111 43 Stockholm, Sweden"},
@@ -904,6 +907,16 @@ func TestVariationContactLocation(t *testing.T) {
 			}
 		})
 	}
+	t.Run("unknown heading after contact section", func(t *testing.T) {
+		for _, h := range []string{"ATOUTS", "POINTS FORTS", "ASSETS", "MY EDGE"} {
+			got := ParseText("Jane Roe\n\nCONTACT\n+32 470 12 34 56\njane@example.com\n" + h + "\n• Gestion de crise\n• Pédagogie\nCOMPETENCES\n• ECMO\n")
+			s := skillSet(got.Skills)
+			slices.Sort(s)
+			if !slices.Equal(s, []string{"ecmo", "gestion de crise", "pedagogie"}) || len(got.OtherSections) != 0 {
+				t.Errorf("%q: skills %q, other %+v", h, s, got.OtherSections)
+			}
+		}
+	})
 	t.Run("contact section", func(t *testing.T) {
 		for _, place := range []string{"Kilimani, Nairobi", "Hamburg-Altona", "14 Church Road, Bristol BS5 9JA"} {
 			got := ParseText("Jane Roe\n\nExperience\nEngineer, Acme Corp\t2020 – 2022\n\nContact\n+44 7700 900123\njane@example.com\n" + place + "\n\nSkills\nGo, SQL\n")
@@ -912,4 +925,52 @@ func TestVariationContactLocation(t *testing.T) {
 			}
 		}
 	})
+}
+
+// An address written over several header lines, as on a letter.
+func TestVariationAddressLines(t *testing.T) {
+	cases := []struct{ name, head, want string }{
+		{"uk two lines", "Jane Roe\n14 Church Road\nBristol BS5 9JA\njane@example.com", "14 Church Road, Bristol BS5 9JA"},
+		{"with country", "Jane Roe\nRoute de la Marsa km 7\n2078 La Marsa\nTunisie\njane@example.com", "Route de la Marsa km 7, 2078 La Marsa, Tunisie"},
+		{"fr comma number", "Jane Roe\n5, allée des Tilleuls\n69003 Lyon\n06 12 34 56 78", "5, allée des Tilleuls, 69003 Lyon"},
+		{"above the name", "Flat 2, 9 Hope Street\nLiverpool L1 9BH\nJane Roe\njane@example.com", "Flat 2, 9 Hope Street, Liverpool L1 9BH"},
+		{"district of a city", "Jane Roe\nRue Vanderkindere 310\n1180 Ixelles (Bruxelles)\njane@example.com", "Rue Vanderkindere 310, 1180 Ixelles (Bruxelles)"},
+		{"us two lines", "Jane Roe\n221 W 42nd St, Apt 5\nNew York, NY 10036\n(212) 555-0147", "221 W 42nd St, Apt 5, New York, NY 10036"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := ParseText(tc.head + "\n\nExperience\nEngineer, Acme Corp\t2020 – 2022\n• Built the payments service\n")
+			if fold(got.Contact.Location) != fold(tc.want) || got.Contact.Name != "Jane Roe" {
+				t.Errorf("location = %q, want %q (name %q)", got.Contact.Location, tc.want, got.Contact.Name)
+			}
+		})
+	}
+}
+
+// Links in contact lines: wrapped at a line's end, on a country's domain,
+// and not the address a browser printed in its page footer.
+func TestVariationContactLinks(t *testing.T) {
+	cases := []struct{ name, head, footer, linkedin, github, portfolio string }{
+		{"linkedin wrapped", "jane@example.com | linkedin.com/in/jane-\nroe | github.com/janeroe", "", "linkedin.com/in/jane-roe", "github.com/janeroe", ""},
+		{"github wrapped", "Tél. : 06 12 34 56 78 | https://github.com/\nlea-fontaine | lea.dev", "", "", "https://github.com/lea-fontaine", "lea.dev"},
+		{"irish domain", "jane@example.com\n🔗 janeroe-design.ie", "", "", "", "janeroe-design.ie"},
+		{"polish domain", "Portfolio: marta-kowalska.pl · jane@example.com", "", "", "", "marta-kowalska.pl"},
+		{"nigerian domain", "jane@example.com | tunde.com.ng", "", "", "", "tunde.com.ng"},
+		{"browser footer", "jane@example.com\njaneroe.dev", "file:///C:/Users/jane/Documents/cv.html\t1/2", "", "", "janeroe.dev"},
+		{"browser footer https", "jane@example.com", "https://jane.github.io/cv/index.html\t1/1", "", "", ""},
+		{"browser footer mangled", "jane@example.com", "https///jane.github.io/cv/index.html 1/1", "", "", ""},
+		{"browser footer page first", "jane@example.com", "2/2\tfile:///home/jane/cv-roe.html", "", "", ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := ParseText("Jane Roe\n" + tc.head + "\n\nExperience\nEngineer, Acme Corp\t2020 – 2022\n• Built the payments service\n" + tc.footer + "\n")
+			c := got.Contact
+			if c.LinkedIn != tc.linkedin || c.GitHub != tc.github || c.Portfolio != tc.portfolio {
+				t.Errorf("links = %q %q %q, want %q %q %q", c.LinkedIn, c.GitHub, c.Portfolio, tc.linkedin, tc.github, tc.portfolio)
+			}
+			if where := mentions(got, ".html"); tc.footer != "" && where != "" {
+				t.Errorf("footer %q kept in %s", tc.footer, where)
+			}
+		})
+	}
 }
