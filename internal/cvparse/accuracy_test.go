@@ -282,8 +282,8 @@ func (s *scorer) overall() float64 {
 
 // reCorpusName reads renderer, language and layout from a corpus file name
 // (g47-latex-en-table.pdf, g59-scan-en-2col-hard.pdf, h01-hand-en.txt,
-// b12-outline-en-1col.pdf).
-var reCorpusName = regexp.MustCompile(`^[ghb]\d+-(.+?)-(en|fr)(?:-(1col|2col|table|labels))?(-hard)?\.\w+$`)
+// b12-outline-en-1col.pdf, x10-writer-docx-en-1col.docx, y03-chrome-fr-2col.pdf).
+var reCorpusName = regexp.MustCompile(`^[ghbxy]\d+-(.+?)-(en|fr)(?:-(1col|2col|table|labels))?(-hard)?\.\w+$`)
 
 // layoutOf names the layout group a corpus document is reported under.
 func layoutOf(name string) (layout, lang string) {
@@ -434,6 +434,24 @@ var issueTargets = []target{
 	{"table experiences", expGroup, 0.85},
 }
 
+// issueLangGap is the issue's bound on French against English overall.
+const issueLangGap = 0.03
+
+// blind2Floors hold the second blind set to what the parser reads of it
+// now, less 0.01 for the noise of OCR on its two image-only documents
+// (TestBlind2Accuracy); raise them with every fix.
+var blind2Floors = []target{
+	{"overall", nil, 0.78},
+	{"name", []string{"name"}, 0.94},
+	{"phone", []string{"phone"}, 0.94},
+	{"experiences", expGroup, 0.76},
+	{"education", eduGroup, 0.72},
+	{"skills", []string{"skills"}, 0.79},
+}
+
+// blind2LangGap bounds French against English on the second blind set.
+const blind2LangGap = 0.10
+
 // target is a minimum F1 over a group of fields, over all documents or,
 // when its name starts with a layout, over that layout's documents.
 type target struct {
@@ -443,8 +461,8 @@ type target struct {
 }
 
 // checkTargets fails the test for every target the score misses, and when
-// French is more than 0.03 below English overall.
-func checkTargets(t *testing.T, res corpusScore, targets []target) {
+// French is more than maxLangGap below English overall.
+func checkTargets(t *testing.T, res corpusScore, targets []target, maxLangGap float64) {
 	t.Helper()
 	for _, tg := range targets {
 		s, fields := res.all, tg.fields
@@ -464,15 +482,15 @@ func checkTargets(t *testing.T, res corpusScore, targets []target) {
 			t.Errorf("%s: F1 %.3f < %.2f", tg.name, f, tg.min)
 		}
 	}
-	if en, fr := res.byLang["en"].overall(), res.byLang["fr"].overall(); fr < en-0.03 {
-		t.Errorf("French overall F1 %.3f is more than 0.03 below English %.3f", fr, en)
+	if en, fr := res.byLang["en"].overall(), res.byLang["fr"].overall(); fr < en-maxLangGap {
+		t.Errorf("French overall F1 %.3f is more than %.2f below English %.3f", fr, maxLangGap, en)
 	}
 }
 
 // TestCorpusAccuracy scores our own labelled corpus (testdata/corpus)
 // against issue 14's targets.
 func TestCorpusAccuracy(t *testing.T) {
-	checkTargets(t, scoreCorpus(t, "testdata/corpus", 60), issueTargets)
+	checkTargets(t, scoreCorpus(t, "testdata/corpus", 60), issueTargets, issueLangGap)
 }
 
 // TestBlindAccuracy scores the blind set (testdata/blind: CVs written by
@@ -483,7 +501,18 @@ func TestCorpusAccuracy(t *testing.T) {
 // apart as the honest estimate), so a rule tuned to b01–b20 that breaks
 // elsewhere shows there first.
 func TestBlindAccuracy(t *testing.T) {
-	checkTargets(t, scoreCorpus(t, "testdata/blind", 30), issueTargets)
+	checkTargets(t, scoreCorpus(t, "testdata/blind", 30), issueTargets, issueLangGap)
+}
+
+// TestBlind2Accuracy scores the second blind set (testdata/blind2: 24 CVs
+// written by two more people who never read the parser). It was held out
+// until it had been scored once (overall 0.785 on the parser of 2026-12-05,
+// against 0.907 for the first blind set's unseen part), then opened for
+// fixing; testdata/heldout took its place. Far from the issue's targets
+// yet, it is held to floors just under what the parser scores on it now,
+// raised as fixes land, so that no fix elsewhere loses what it reads.
+func TestBlind2Accuracy(t *testing.T) {
+	checkTargets(t, scoreCorpus(t, "testdata/blind2", 24), blind2Floors, blind2LangGap)
 }
 
 // groupTable reports the issue's figures per layout and per language.
