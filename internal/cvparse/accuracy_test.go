@@ -443,7 +443,7 @@ const issueLangGap = 0.03
 var blind2Floors = []target{
 	{"overall", nil, 0.78},
 	{"name", []string{"name"}, 0.94},
-	{"phone", []string{"phone"}, 0.94},
+	{"phone", []string{"phone"}, 0.92},
 	{"experiences", expGroup, 0.76},
 	{"education", eduGroup, 0.72},
 	{"skills", []string{"skills"}, 0.79},
