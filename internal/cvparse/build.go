@@ -18,6 +18,9 @@ type builder struct {
 	headerL []string // header text that was neither name nor contact
 	// unplaced is text that belongs to no recognised section or field.
 	unplaced []string
+	// employer is the employer named on a line of its own above a
+	// position, for the positions under it that name none.
+	employer struct{ company, location string }
 	seq      map[string]int
 }
 
@@ -54,6 +57,7 @@ func (b *builder) add(s section) {
 		}
 		b.out.Summary = text
 	case secExperience, secVolunteer:
+		b.employer.company, b.employer.location = "", ""
 		for _, e := range groupEntries(s.lines) {
 			x := b.experience(e)
 			if s.kind == secVolunteer {
@@ -289,6 +293,21 @@ func (b *builder) experience(e entry) cv.Experience {
 			x.Company, x.Location = org, joinPlace(town, x.Location)
 		}
 	}
+	// One employer above several positions ("Globex Corporation" /
+	// "Senior Analyst 2020 – 2022" / … / "Analyst 2018 – 2020"): a
+	// position that names no employer is at the one above it.
+	c, ti := picked[company], picked[title]
+	switch {
+	case x.Company == "" && x.Title != "" && b.employer.company != "":
+		x.Company = b.employer.company
+		if x.Location == "" {
+			x.Location = b.employer.location
+		}
+	case c >= 0 && ti >= 0 && parts[c].line < parts[ti].line && !parts[c].dated && x.Company == parts[c].text:
+		b.employer.company, b.employer.location = x.Company, x.Location
+	default:
+		b.employer.company, b.employer.location = "", ""
+	}
 	x.Bullets, x.Description = bodyText(e.body)
 	x.Description = joinNonEmpty(append(rest, x.Description)...)
 	x.ID = b.stableID("exp", x.Title, x.Company, x.StartDate)
@@ -330,7 +349,7 @@ func (b *builder) education(e entry) cv.Education {
 	// "B.Tech (IT) - VIT University - 2013 - 85%": a score among the
 	// header's parts is the grade.
 	parts = slices.DeleteFunc(parts, func(p part) bool {
-		if gpa == "" && reScorePart.MatchString(p.text) {
+		if gpa == "" && (reScorePart.MatchString(p.text) || p.afterComma && reGradeStart.MatchString(p.text)) {
 			gpa = p.text
 			return true
 		}
@@ -483,6 +502,12 @@ func joinNeighbours(parts []part, picked []int, degree, school int) []int {
 	}
 	return picked
 }
+
+// reGradeStart opens a part that says how a degree went ("mention Très
+// bien", "First Class Honours", "with distinction", "cum laude").
+var reGradeStart = regexp.MustCompile(`(?i)^(?:mention\b|with (?:honou?rs|distinction|merit|high|first)|first[- ]class|` +
+	`upper second|lower second|second[- ]class|2[:.][12]\b|(?:summa |magna )?cum laude|honou?rs\b|distinction\b|merit\b|` +
+	`(?:c?gpa|grade)\b)`)
 
 var reGradeWord = regexp.MustCompile(`(?i)\b(?:honou?rs|distinction|merit|mention|cum laude|grade|gpa|cgpa|score|with|avec|percent|%)`)
 

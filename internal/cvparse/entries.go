@@ -171,7 +171,20 @@ func hasDate(s string) bool {
 
 func isLong(s string) bool {
 	n := len(strings.Fields(s))
-	return n >= 10 || (n >= 4 && strings.HasSuffix(strings.TrimSpace(s), "."))
+	return n >= 10 || (n >= 4 && endsSentence(s))
+}
+
+// endsSentence: s ends in a full stop that is not an abbreviation's
+// ("Acme Analytics Inc.", "Globex S.A.", "Smith & Co.").
+func endsSentence(s string) bool {
+	s = strings.TrimSpace(s)
+	ws := strings.Fields(s)
+	if len(ws) == 0 || !strings.HasSuffix(s, ".") || strings.HasSuffix(s, "..") {
+		return false
+	}
+	w := ws[len(ws)-1]
+	last := []rune(strings.TrimSuffix(w, "."))
+	return !(orgScore(w) > 0 || legalForms[strings.ToLower(string(last))] || strings.Contains(string(last), "."))
 }
 
 // groupEntries splits a section into entries: a run of short header lines
@@ -341,7 +354,7 @@ func dateInProse(t string) bool {
 // headerShaped: two or more parts cut by strong separators, none longer
 // than a name or a title.
 func headerShaped(t string) bool {
-	if strings.HasSuffix(strings.TrimSpace(t), ".") {
+	if endsSentence(t) {
 		return false
 	}
 	ps := cutParts(t)
@@ -512,6 +525,7 @@ func entryLooksLikeHeader(e entry) bool {
 
 var (
 	reStrongSep = regexp.MustCompile(`\s*(?:\t|\s\|\s|\|| – | — | · | • | @ | - |\s+en tant que\s+)\s*`)
+	reAsRole    = regexp.MustCompile(`(?i)^en tant que\s+`)
 	reAtSep     = regexp.MustCompile(`(?i)^(.+?)\s+(?:at|chez|@)\s+(.+)$`)
 	reGPA       = regexp.MustCompile(`(?i)^\s*(?:gpa|cgpa|grade|grades|mention|moyenne|note|result|résultat|classification)\s*[:：]?\s*(.+)$`)
 )
@@ -590,14 +604,14 @@ func headParts(head []unit) (parts []part, dr dateRange, found bool) {
 		}
 		// "Engineer at Acme", "Développeur chez Sopra" in the line's first
 		// cell, also after the dates were taken out ("2016-2020 : …").
-		if title, after, ok := atCell(t); ok {
-			parts = append(parts, part{text: title, line: i, role: "title"})
+		if title, after, roles, ok := atCell(t); ok {
+			parts = append(parts, part{text: title, line: i, role: roles[0]})
 			n := len(parts)
 			for _, p := range cutPieces(after) {
 				parts = append(parts, part{text: p.text, line: i, afterComma: p.afterComma, sep: p.sep})
 			}
 			if len(parts) > n {
-				parts[n].role = "org"
+				parts[n].role = roles[1]
 			}
 			continue
 		}
@@ -612,24 +626,47 @@ func headParts(head []unit) (parts []part, dr dateRange, found bool) {
 }
 
 // atCell splits the first non-empty cell of a header line at "at",
-// "chez" or "@" when what comes before names a job; after is the rest of
-// the line from the employer on.
-func atCell(t string) (title, after string, ok bool) {
+// "chez" or "@" when what comes before names a job (roles "title", "org")
+// or a degree taken at a school ("MSc Computer Science at ETH Zürich",
+// roles "degree", "institution"); after is the rest of the line from the
+// employer or school on.
+func atCell(t string) (first, after string, roles [2]string, ok bool) {
 	cells := strings.Split(t, "\t")
 	for k, c := range cells {
 		core := strings.TrimLeft(strings.TrimSpace(c), ":–—-|,; ")
 		if core == "" {
 			continue
 		}
-		// "Associate Degree …, University of Texas at Austin" names a
-		// school, not a job at Austin.
 		m := reAtSep.FindStringSubmatch(core)
-		if m == nil || titleScore(m[1]) <= degreeScore(m[1]) || institutionScore(m[1]) > 0 {
-			return "", "", false
+		if m == nil || institutionScore(m[1]) > 0 {
+			return "", "", roles, false
 		}
-		return m[1], strings.Join(append([]string{m[2]}, cells[k+1:]...), "\t"), true
+		after = strings.Join(append([]string{m[2]}, cells[k+1:]...), "\t")
+		// "Associate Degree …, University of Texas at Austin" names a
+		// school, not a job at Austin; "Ingénieur d'études" is a job.
+		if titleScore(m[1]) > degreeOnlyScore(m[1]) || workTerm(m[1]) {
+			return m[1], after, [2]string{"title", "org"}, true
+		}
+		school, _, _ := strings.Cut(m[2], ", ")
+		if degreeScore(m[1]) > 0 && (institutionScore(school) > 0 || isAcronym(strings.Fields(school)[0]) || namedAfterPlace(school)) {
+			return m[1], after, [2]string{"degree", "institution"}, true
+		}
+		return "", "", roles, false
 	}
-	return "", "", false
+	return "", "", roles, false
+}
+
+// workTerms name a placement rather than a job ("Stage chez Airbus",
+// "Alternance chez Michelin", "Summer internship at Bloomberg").
+var workTerms = wordSet(`stage alternance apprentissage internship apprenticeship placement`)
+
+func workTerm(s string) bool {
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		if workTerms[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // piece is a fragment of a header line; afterComma when a comma cut it
@@ -667,7 +704,7 @@ func cutPieces(t string) []piece {
 			sep = t[seps[i-1][0]:seps[i-1][1]]
 		}
 		p = strings.Trim(strings.TrimSpace(p), ",;:|–—-·")
-		p = strings.TrimSpace(p)
+		p = strings.TrimSpace(reAsRole.ReplaceAllString(strings.TrimSpace(p), "")) // "— en tant que Consultante"
 		if p == "" {
 			continue
 		}
@@ -728,7 +765,8 @@ func commaSplit(p string) []string {
 		if isLocation(rest) || institutionScore(rest) > 0 && institutionScore(head) == 0 ||
 			titleScore(head) > 0 && titleScore(rest) == 0 && (len(strings.Fields(rest)) <= 4 || capitalisedName(rest)) ||
 			orgScore(rest) > 0 && titleScore(rest) == 0 && orgScore(head) == 0 ||
-			degreeScore(head) > 0 && degreeScore(rest) == 0 && isAcronym(rest) { // "MBA, INSEAD"
+			degreeScore(head) > 0 && degreeScore(rest) == 0 && isAcronym(rest) || // "MBA, INSEAD"
+			degreeScore(head) > 0 && reGradeStart.MatchString(rest) { // "BSc Economics, First Class Honours"
 			return append([]string{head}, commaSplit(rest)...)
 		}
 		next := strings.Index(p[idx+2:], ", ")

@@ -151,5 +151,5 @@ func isLocation(s string) bool {
 	first := strings.TrimSpace(parts[0])
 	last := placeOf(parts[len(parts)-1])
 	return len(parts) >= 2 && last&(placeRegion|placeCountry) != 0 && last&placeCity == 0 &&
-		len(strings.Fields(first)) <= 3 && orgScore(first) == 0
+		len(strings.Fields(first)) <= 3 && orgScore(first) == 0 && institutionScore(first) == 0
 }

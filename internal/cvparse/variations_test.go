@@ -166,6 +166,28 @@ func TestVariationEntries(t *testing.T) {
 			[]expWant{{"Développeur web en alternance", "Decathlon", "Lille", "sept. 2019", "août 2021"}}},
 		{"dates mid header", "Backend Engineer | 2019 – 2021 | Careem, Dubai\n• Payments",
 			[]expWant{{"Backend Engineer", "Careem", "Dubai", "2019", "2021"}}},
+		// Internships and work-study "chez"/"at", French titles naming a
+		// study ("Ingénieur d'études"), "— en tant que".
+		{"stage chez", "Stage chez Airbus, Toulouse\tfévr. 2020 – août 2020\n• Tests de logiciels embarqués",
+			[]expWant{{"Stage", "Airbus", "Toulouse", "févr. 2020", "août 2020"}}},
+		{"summer internship at", "Summer internship at Bloomberg, London\tJun 2019 – Aug 2019\n• Pricing library tests",
+			[]expWant{{"Summer internship", "Bloomberg", "London", "Jun 2019", "Aug 2019"}}},
+		{"alternance chez city", "Alternance chez Michelin, Clermont-Ferrand\t2018 – 2020\n• Maintenance prédictive",
+			[]expWant{{"Alternance", "Michelin", "Clermont-Ferrand", "2018", "2020"}}},
+		{"ingenieur d'etudes chez", "Ingénieur d'études chez Capgemini (Rennes)\t2015 – 2018\n• Projets bancaires",
+			[]expWant{{"Ingénieur d'études", "Capgemini", "Rennes", "2015", "2018"}}},
+		{"chargee d'etudes chez", "Chargée d'études chez Ipsos, Paris\t2017 – 2020\n• Baromètres clients",
+			[]expWant{{"Chargée d'études", "Ipsos", "Paris", "2017", "2020"}}},
+		{"dash en tant que", "Capgemini, Paris — en tant que Consultante SAP\t2016 – 2019\n• Migrations",
+			[]expWant{{"Consultante SAP", "Capgemini", "Paris", "2016", "2019"}}},
+		// An employer's legal form ends in a full stop: no sentence.
+		{"employer ending in Inc. after bullets", "Boston, MA\tNorthwind Traders Inc.\nData Engineer\t2021 – 2023\n• Built the billing pipelines in Spark and Airflow\nDublin\tInitech Software Ltd.\nAnalyst\t2019 – 2021\n• Weekly revenue reports",
+			[]expWant{{"Data Engineer", "Northwind Traders Inc.", "Boston, MA", "2021", "2023"}, {"Analyst", "Initech Software Ltd.", "Dublin", "2019", "2021"}}},
+		// One employer above several positions.
+		{"employer above two positions", "Globex Corporation, Springfield\nSenior Analyst\t2020 – 2022\n• Pricing\nAnalyst\t2018 – 2020\n• Reporting",
+			[]expWant{{"Senior Analyst", "Globex Corporation", "Springfield", "2020", "2022"}, {"Analyst", "Globex Corporation", "Springfield", "2018", "2020"}}},
+		{"employer above two positions fr", "Groupe Renault — Boulogne-Billancourt\nCheffe de projet\t2019 – 2022\n• Lancement de deux modèles\nIngénieure méthodes\t2016 – 2019\n• Lignes d'assemblage\nDassault Systèmes — Vélizy\nStagiaire\t2015 – 2016\n• Tests",
+			[]expWant{{"Cheffe de projet", "Groupe Renault", "Boulogne-Billancourt", "2019", "2022"}, {"Ingénieure méthodes", "Groupe Renault", "Boulogne-Billancourt", "2016", "2019"}, {"Stagiaire", "Dassault Systèmes", "Vélizy", "2015", "2016"}}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -204,6 +226,18 @@ func TestVariationEducationEntries(t *testing.T) {
 			[]eduWant{{"Master en sciences de la gestion", "Université Laval – Faculté des sciences de l'administration", "Québec", "2015", "2017"}}},
 		{"arrow", "Licence de mathématiques\tsept. 2010 → juin 2013\nUniversité de Bordeaux",
 			[]eduWant{{"Licence de mathématiques", "Université de Bordeaux", "", "sept. 2010", "juin 2013"}}},
+		{"school town country", "BSc Mathematics\nUniversity of Nairobi, Nairobi, Kenya\n2010 – 2014",
+			[]eduWant{{"BSc Mathematics", "University of Nairobi", "Nairobi, Kenya", "2010", "2014"}}},
+		{"université ville pays", "Licence en informatique\tsept. 2009 – juin 2012\nUniversité de Sfax, Sfax, Tunisie",
+			[]eduWant{{"Licence en informatique", "Université de Sfax", "Sfax, Tunisie", "sept. 2009", "juin 2012"}}},
+		{"mention after comma", "Baccalauréat scientifique, mention Très bien\t2010\nLycée Henri-IV, Paris",
+			[]eduWant{{"Baccalauréat scientifique", "Lycée Henri-IV", "Paris", "", "2010"}}},
+		{"honours after comma", "BSc Economics, First Class Honours\t2012 – 2015\nUniversity of Warwick",
+			[]eduWant{{"BSc Economics", "University of Warwick", "", "2012", "2015"}}},
+		{"degree at school", "MSc Computer Science at ETH Zürich\t2016 – 2018",
+			[]eduWant{{"MSc Computer Science", "ETH Zürich", "", "2016", "2018"}}},
+		{"degree at acronym school city", "MBA at INSEAD, Fontainebleau\t2019 – 2020",
+			[]eduWant{{"MBA", "INSEAD", "Fontainebleau", "2019", "2020"}}},
 		{"place after school line", "2011 – 2013\tMaster of Business Administration\nSeoul National University\nSeoul\n2007 – 2011\tBachelor of Arts\nYonsei University\nSeoul",
 			[]eduWant{{"Master of Business Administration", "Seoul National University", "Seoul", "2011", "2013"}, {"Bachelor of Arts", "Yonsei University", "Seoul", "2007", "2011"}}},
 	}
