@@ -14,6 +14,8 @@ import (
 // relocation)", "Rennes (35)").
 
 var (
+	// reBasedIn: "Based in Lisbon", "Basée à Nantes".
+	reBasedIn   = regexp.MustCompile(`(?i)^(?:(?:currently\s+)?(?:based|living|located|residing)\s+in|(?:bas[ée]e?|install[ée]e?|r[ée]sidant|domicili[ée]e?|vivant)\s+(?:à|a|en|au))\s+`)
 	reParenNote = regexp.MustCompile(`^(.+?)\s*\(([^()]*)\)$`)
 	// reDateLike: a birth date or an availability is no address.
 	// reNotAddress: a number that is an age, a birth year, a period.
@@ -24,7 +26,7 @@ var (
 // contactPlace says whether a contact part names the person's location,
 // and returns it (a note in parentheses that is not a place dropped).
 func contactPlace(p string) (string, bool) {
-	p = strings.TrimSpace(p)
+	p = strings.TrimSpace(reBasedIn.ReplaceAllString(strings.TrimSpace(p), ""))
 	if p == "" || strings.ContainsAny(p, "@/") {
 		return "", false
 	}

@@ -152,6 +152,21 @@ func (b *builder) looseSections(units []unit) {
 				}
 			}
 			cur = &section{kind: kind, title: strings.TrimRight(u.text, ":： ")}
+			// "Languages" / "English, French" / "Frameworks" / "Django,
+			// React" in a Skills section: after the spoken languages, a
+			// group name over a list of skills goes on with the skills.
+			if !ok {
+				var next []line
+				for _, v := range units[i+1:] {
+					if titleLike(v.text) && !v.bullet {
+						break
+					}
+					next = append(next, v.line)
+				}
+				if k, found := contentKind(next); found && k == secSkills {
+					cur.kind, cur.lines = secSkills, []line{u.line}
+				}
+			}
 			continue
 		}
 		if cur == nil {

@@ -16,7 +16,10 @@ var (
 	reURL      = regexp.MustCompile(`(?i)(?:https?://[^\s|,;()<>]+|www\.[^\s|,;()<>]+|\b[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:design|studio|online|info|blog|dev|io|me|com|fr|net|org|app|site|tech|page|xyz|co|ca|uk|de|tn|ma|be|` +
 		`ie|nl|es|it|ch|at|se|dk|fi|pl|pt|ro|gr|cz|eu|us|au|nz|za|ng|ke|gh|sn|ci|dz|eg|ae|sa|qa|ai|pro|art|biz)\b(?:/[^\s|,;()<>]*)?)`)
 	rePhone = regexp.MustCompile(`(?:\+\s?\d{1,3}[\s.\-]?|\(\+\d{1,3}\)\s?)?(?:\(0\)\s?)?(?:\(\d{1,4}\)[\s.\-]?)?\d{1,5}(?:[\s.\-]\d{1,8}){1,5}|\+?\d{8,13}`)
-	reLabel = regexp.MustCompile(`(?i)^\s*(?:e-?mail|courriel|phone|mobile|tel|tél|téléphone|telephone|portable|cell|cellphone|mob|gsm|whatsapp|viber|numéro|numero|address|adresse|location|localisation|linkedin|github|portfolio|website|site web|site)(?:\.?\s*[:：]\s*|\.\s+|\s+)`)
+	// reLabel: a contact label, or several joined ("Tel/WhatsApp:", "Tél.
+	// & WhatsApp :"), with a note ("Phone (mobile):").
+	reLabel = regexp.MustCompile(`(?i)^\s*` + contactLabel + `(?:\.?\s*(?:/|&|\+|\bor\b|\bou\b|\band\b|\bet\b)\s*` + contactLabel + `)*` +
+		`(?:\.?\s*\([^()]{1,20}\))?(?:\.?\s*[:：]\s*|\.\s+|\s+)`)
 	// reNameLabel: "Name:", "Nom et prénom :" before the person's name in a
 	// label/value header; the colon may be lost to a table cell.
 	reNameLabel    = regexp.MustCompile(`(?i)^\s*(?:full name|name|nom complet|nom et prénom|prénom et nom|nom)\s*(?:[:：]\s*|$)`)
@@ -27,6 +30,9 @@ var (
 	// not taken for a value (Mobile is also a town).
 	reLabelCell = regexp.MustCompile(`(?i)^\s*(e-?mail|phone|mobile|tel|tél|téléphone|telephone|portable|cell|gsm|address|adresse|location|localisation|linkedin|github|portfolio|website)\s*[:：]?\t+`)
 )
+
+const contactLabel = `(?:e-?mail|courriel|phone|mobile|tel|tél|téléphone|telephone|portable|cell|cellphone|mob|gsm|whatsapp|viber|signal|numéro|numero|` +
+	`address|adresse|location|localisation|linkedin|github|portfolio|website|site web|site)`
 
 // contactFields finds contact data in header lines (and a Contact section).
 type contactFinder struct {
@@ -140,6 +146,12 @@ func (f *contactFinder) take(t string) string {
 			if f.c.Portfolio == "" {
 				f.c.Portfolio = strings.TrimRight(reURL.FindString(p), "/.")
 			}
+		case f.c.Location == "" && isWorkMode(p):
+			// "Remote · Berlin, Germany": a work mode is the location only
+			// when no place is named.
+			if f.weakLoc == "" {
+				f.weakLoc = p
+			}
 		case f.c.Location == "" && titled && isLocation(p):
 			// "Sales Director — EMEA": a region the headline names is the
 			// location only if no contact line gives one.
@@ -228,16 +240,22 @@ func isPhone(p string) bool {
 	return letters <= 3
 }
 
+// reEmailHead is an e-mail address cut after its "@" at a line's end.
+var reEmailHead = regexp.MustCompile(`^[A-Za-z0-9._%+\-]+@$`)
+
 // joinWrappedURLs rejoins a URL broken over two lines in a narrow column
 // ("https://www.linkedin.com/in/" + "jane-doe") or at the end of a contact
-// line ("… | linkedin.com/in/jane-" + "doe | github.com/jane"): the first
-// word of the next line, when it stands alone before a separator, ends it.
+// line ("… | linkedin.com/in/jane-" + "doe | github.com/jane"), and an
+// e-mail address cut after its "@" ("j.roe.engineering@" + "example.com"):
+// the first word of the next line, when it stands alone before a
+// separator, ends it.
 func joinWrappedURLs(lines []line) []string {
 	var out []string
 	for i := 0; i < len(lines); i++ {
 		t := lines[i].text
 		rest := ""
-		for i+1 < len(lines) && rest == "" && (strings.HasSuffix(t, "/") || strings.HasSuffix(t, "-")) && reURL.MatchString(lastField(t)) {
+		for i+1 < len(lines) && rest == "" && ((strings.HasSuffix(t, "/") || strings.HasSuffix(t, "-")) && reURL.MatchString(lastField(t)) ||
+			reEmailHead.MatchString(lastField(t))) {
 			next := strings.TrimSpace(lines[i+1].text)
 			head := next
 			if loc := reSplitter.FindStringIndex(next); loc != nil {
@@ -297,6 +315,11 @@ var (
 	// rePronouns: "(she/her)", "(il/lui)" after a name.
 	rePronouns = regexp.MustCompile(`(?i)\s*\((?:[a-zé]{2,4}\s*/\s*[a-zé]{2,5}(?:\s*/\s*[a-zé]{2,5})?|she|he|they|elle|il|iel)\)\s*$`)
 	reNameCut  = regexp.MustCompile(`\s*(?: · |, )\s*`)
+	// rePostNominals: degrees and chartered titles after a name, with or
+	// without commas ("Kwabena Owusu PhD CEng").
+	rePostNominals = regexp.MustCompile(`(?:,?\s+(?:Ph\.?\s?D\.?|DPhil|M\.?Sc\.?|B\.?Sc\.?|MBA|MEng|BEng|CEng|CPA|CFA|ACCA|ACA|FCCA|PMP|P\.?Eng\.?|LLM|LLB|JD|EdD|CISSP|FRCS|MRCP))+$`)
+	// reDocTitleOf: "CV of", "Curriculum vitae de", "Résumé –" before a name.
+	reDocTitleOf = regexp.MustCompile(`(?i)^(?:curriculum\s+vit(?:ae|æ)|cv|r[ée]sum[ée])\s*(?:of\s+|de\s+|d['’]\s*|[-–—:|]\s*)`)
 )
 
 // oneNameWord: a single capitalised word of letters, hyphens and
@@ -349,6 +372,10 @@ func isDocumentTitle(t string) bool {
 func nameIn(lines []line, t string) (name, more string, ok bool) {
 	strip := func(s string) string {
 		s = strings.TrimSpace(rePronouns.ReplaceAllString(s, ""))
+		s = strings.TrimSpace(reDocTitleOf.ReplaceAllString(s, ""))
+		if n := strings.TrimSpace(rePostNominals.ReplaceAllString(s, "")); len(strings.Fields(n)) >= 2 {
+			s = n
+		}
 		if h := reHonorific.FindString(s); h != "" && len(strings.Fields(s[len(h):])) >= 2 {
 			return s[len(h):]
 		}
@@ -410,7 +437,8 @@ func nameScore(lines []line, t string) int {
 
 // particles are the lower-case words inside family names (Dutch, French,
 // Portuguese, Spanish, Italian, German, Arabic transliterations).
-var particles = wordSet(`van der den de la le du des da di do dos das del della von zu ter ten y e al el bin bint ben ibn abu ould`)
+var particles = wordSet(`van der den de la le du des da di do dos das del della dei degli los las von vom zu zum zur ter ten af y e al el
+	bin bint binti ben ibn abu ould`)
 
 // nameParticle accepts "van", "de", and elided or hyphenated forms such as
 // "d'Arcy" or "el-Amrani" whose capitalised part follows the particle.

@@ -55,7 +55,12 @@ func parseSkills(lines []line, s *cv.Skills) {
 	for i, u := range units {
 		t := u.text
 		cat := ""
-		// A table row of a skill and its level ("Python<tab>Expert").
+		// A table's header row names its columns ("Skill<tab>Level").
+		if strings.Contains(t, "\t") && columnNames(t) {
+			continue
+		}
+		// A table row of a skill and its level ("Python<tab>Expert",
+		// "Go<tab>3<tab>Advanced").
 		if head, tail, ok := strings.Cut(t, "\t"); ok && len(splitSkills(head)) == 1 && allLevels(tail) {
 			t = strings.TrimSpace(head) + " (" + strings.Join(strings.Fields(strings.ReplaceAll(tail, "\t", " ")), " ") + ")"
 		}
@@ -79,6 +84,10 @@ func parseSkills(lines []line, s *cv.Skills) {
 			}
 		}
 		for _, it := range items {
+			if label, rest, ok := strings.Cut(it, ":"); ok && len(strings.Fields(label)) <= 3 && isLevel(rest) {
+				addSkill(s, cat, strings.TrimSpace(label)+" ("+strings.TrimSpace(rest)+")") // "English: Native"
+				continue
+			}
 			// "Languages: Java | Frameworks: Spring, React": a further
 			// label within the list opens a group of its own.
 			if label, rest, ok := innerLabel(it); ok {
@@ -129,7 +138,13 @@ func joinWrappedLabelled(units []unit) []unit {
 // before a colon, or before a spaced dash when a list follows it.
 func skillLabel(t string) (label, rest string, ok bool) {
 	if i := strings.IndexAny(t, ":："); i > 0 && i < 40 {
-		return t[:i], t[i+len(string([]rune(t[i:])[0])):], true
+		rest := t[i+len(string([]rune(t[i:])[0])):]
+		// "English: Native | French: Fluent" lists skills with their
+		// levels; "Python: 5 years" alone is read by the caller.
+		if first := nextItem([]rune(rest)); first != rest && isLevel(first) {
+			return "", "", false
+		}
+		return t[:i], rest, true
 	}
 	// A table's label cell beside a list ("Qualité<tab>APQP, PPAP, 8D",
 	// "Build / CI<tab>Jenkins, GitHub Actions").
@@ -141,6 +156,9 @@ func skillLabel(t string) (label, rest string, ok bool) {
 	// GCP"), as in a plain-text CV laid out by hand.
 	if m := reLeaders.FindStringSubmatch(t); m != nil && len(strings.Fields(m[1])) <= 4 {
 		return m[1], m[2], true
+	}
+	if listSeparators(t) != t {
+		return "", "", false // "Python - Go - SQL" is a list, not "Label - list"
 	}
 	m := reDashLabel.FindStringSubmatchIndex(t)
 	if m == nil {
@@ -195,10 +213,28 @@ var reLevelWord = regexp.MustCompile(`(?i)^(?:[abc][12]\+?|native(?: speaker)?|m
 	`bon niveau|scolaire|lu,? écrit,? parlé|\d+\+?\s*(?:years?|yrs?|ans?|months?|mois)(?: of experience| d'expérience)?|\d+(?:[.,]\d+)?\s*/\s*\d+|\d{1,3}\s?%|[★☆●○◐◯⬤]+)` +
 	`(?:\s*\(.*\))?$`)
 
-// allLevels says whether every tab-separated cell of t is a level.
+// allLevels says whether every tab-separated cell of t is a level or a
+// number of years.
 func allLevels(t string) bool {
 	for _, c := range strings.Split(t, "\t") {
-		if !isLevel(c) {
+		if !isLevel(c) && !reYears.MatchString(strings.TrimSpace(c)) {
+			return false
+		}
+	}
+	return true
+}
+
+var reYears = regexp.MustCompile(`^\d{1,2}(?:[.,]\d)?\+?$`)
+
+// tableColumns name the columns of a table of skills or languages.
+var tableColumns = phraseSet(`skill skills competence competences compétence compétences technology technologies tool tools outil
+	outils language languages langue langues level niveau proficiency maîtrise maitrise years years_of_experience experience
+	expérience années ans rating note certification`)
+
+// columnNames says whether every cell of a row names a column.
+func columnNames(t string) bool {
+	for _, c := range strings.Split(t, "\t") {
+		if c = strings.ToLower(strings.TrimSpace(c)); c != "" && !tableColumns[c] {
 			return false
 		}
 	}
@@ -224,6 +260,7 @@ var reConjunction = regexp.MustCompile(`(?i)^(?:and|et|&|or|ou)\s+`)
 // glyphs, ratings and a final "and" are not part of a skill, and a level
 // after a dash stays with its skill ("English — native").
 func splitSkills(t string) []string {
+	t = listSeparators(t)
 	var out []string
 	var cur strings.Builder
 	depth := 0
@@ -261,6 +298,29 @@ func splitSkills(t string) []string {
 	}
 	flush()
 	return splitLastAnd(out)
+}
+
+var reSpacedHyphen = regexp.MustCompile(` [-–] `)
+
+// listSeparators turns spaced hyphens into tabs when a line holds two or
+// more of them between short items ("Python - Go - SQL"), none a level
+// ("English - native" stays one item).
+func listSeparators(t string) string {
+	if strings.ContainsAny(t, ",;|•·\t") {
+		return t
+	}
+	short := func(parts []string) bool {
+		for _, p := range parts {
+			if n := len(strings.Fields(p)); n == 0 || n > 4 || isLevel(p) {
+				return false
+			}
+		}
+		return true
+	}
+	if parts := reSpacedHyphen.Split(t, -1); len(parts) >= 3 && short(parts) {
+		return strings.Join(parts, "\t")
+	}
+	return t
 }
 
 // nextItem is the text up to the next list separator.

@@ -316,6 +316,15 @@ func TestVariationNames(t *testing.T) {
 		{"french pronoun", "Inès da Costa (elle)", "Inès da Costa"},
 		{"headline and city", "Jane Doe · Senior Data Engineer · London", "Jane Doe"},
 		{"headline above", "Data Engineer\nJane Doe", "Jane Doe"},
+		{"spanish los", "Ana Lucía de los Santos Ruiz", ""},
+		{"malay binti", "Siti Nurhaliza binti Tarudin", ""},
+		{"postnominal no comma", "Jane Doe MSc", "Jane Doe"},
+		{"postnominals", "Kwabena Owusu PhD CEng", "Kwabena Owusu"},
+		{"short caps surname", "Amadou BA", ""},
+		{"caps surname after credentials", "Aïssatou KA MBA", "Aïssatou KA"},
+		{"cv of", "CV of Jane Doe", "Jane Doe"},
+		{"cv de", "Curriculum vitae de Marie Dupont", "Marie Dupont"},
+		{"resume dash", "Résumé – Jane Doe", "Jane Doe"},
 		// Plain text written in Markdown.
 		{"markdown heading", "# Jane Doe", "Jane Doe"},
 		{"markdown heading fr", "## Marie-Claire Dubois\n**Chargée de communication**", "Marie-Claire Dubois"},
@@ -390,6 +399,10 @@ func TestVariationPhones(t *testing.T) {
 		{"available from", "Available from 01.09.2025", ""},
 		{"postcode", "12 rue de la Paix, 75002 Paris", ""},
 		{"years", "2019 2020 2021 2022", ""},
+		{"two labels slash", "Tel/WhatsApp: +234 803 123 4567", "+234 803 123 4567"},
+		{"label with note", "Phone (mobile): +1 415 555 0132", "+1 415 555 0132"},
+		{"fr labels and", "Tél. & WhatsApp : +221 77 123 45 67", "+221 77 123 45 67"},
+		{"label paren fr", "Téléphone (portable) : 06 12 34 56 78", "06 12 34 56 78"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -592,6 +605,13 @@ func TestVariationSkills(t *testing.T) {
 		{"level words", "Python (advanced), Go (intermediate), SQL - expert", []string{"python", "go", "sql"}},
 		{"wrapped inside a parenthesis", "✓ Go ✓ Java (Spring,\nHibernate) ✓ SQL", []string{"go", "java", "sql"}},
 		{"a line opening with a parenthesis", "✓ Go ✓ JavaScript\n(React, Vue) ✓ Git", []string{"go", "javascript", "git"}},
+		{"language levels after colons", "English: Native | French: Fluent", []string{"english", "french"}},
+		{"spaced hyphens", "Python - Go - SQL - Docker", []string{"python", "go", "sql", "docker"}},
+		{"spaced hyphens fr", "Excel – SAP – Sage – Power BI", []string{"excel", "sap", "sage", "power bi"}},
+		{"table with header", "Skill\tYears\tLevel\nPython\t6\tExpert\nGo\t3\tAdvanced", []string{"python", "go"}},
+		{"table fr", "Compétence\tNiveau\nExcel\tAvancé\nSAP\tIntermédiaire", []string{"excel", "sap"}},
+		{"languages group then frameworks", "Languages\nEnglish, French\nFrameworks\nDjango, React", []string{"english", "french", "django", "react"}},
+		{"langues group then outils", "Langues\nAnglais, Espagnol\nOutils\nJira, Figma, Notion", []string{"anglais", "espagnol", "jira", "figma", "notion"}},
 		{"dotted leaders", "Languages ........ Go, Rust\nCloud ............ AWS (S3, IAM), Azure", []string{"go", "rust", "aws", "azure"}},
 		{"dotted leaders fr", "Langages ..... Python, Java\nBases de données .. PostgreSQL, MongoDB", []string{"python", "java", "postgresql", "mongodb"}},
 		{"ellipsis leader", "Outils … Git, Docker, Jira", []string{"git", "docker", "jira"}},
@@ -928,6 +948,10 @@ func TestVariationContactLocation(t *testing.T) {
 		{"hyphenated district", "jane@example.com\nHamburg-Altona", "Hamburg-Altona"},
 		{"headline region", "Sales Director — EMEA\n+33 6 12 34 56 78 / jane@example.com / Vincennes, France", "Vincennes, France"},
 		{"labelled address fr", "Adresse : 12 place Bellecour, 69002 Lyon\nTél. : 06 12 34 56 78", "12 place Bellecour, 69002 Lyon"},
+		{"based in", "jane@example.com · Based in Lisbon, Portugal", "Lisbon, Portugal"},
+		{"basee a", "jane@example.com\nBasée à Nantes, France", "Nantes, France"},
+		{"remote then city", "jane@example.com · Remote · Berlin, Germany", "Berlin, Germany"},
+		{"phone label note then place", "Phone (mobile): +1 415 555 0132 · Austin, TX", "Austin, TX"},
 		{"age licence", "38 ans – Permis B – Nationalité française\njane@example.com", ""},
 		{"birth date", "Née le 21 juin 1985\njane@example.com", ""},
 		{"available", "Available from 01.09.2025\njane@example.com", ""},
@@ -969,6 +993,7 @@ func TestVariationAddressLines(t *testing.T) {
 		{"fr comma number", "Jane Roe\n5, allée des Tilleuls\n69003 Lyon\n06 12 34 56 78", "5, allée des Tilleuls, 69003 Lyon"},
 		{"above the name", "Flat 2, 9 Hope Street\nLiverpool L1 9BH\nJane Roe\njane@example.com", "Flat 2, 9 Hope Street, Liverpool L1 9BH"},
 		{"district of a city", "Jane Roe\nRue Vanderkindere 310\n1180 Ixelles (Bruxelles)\njane@example.com", "Rue Vanderkindere 310, 1180 Ixelles (Bruxelles)"},
+		{"email wrapped", "Jane Roe\n14 Church Road\nBristol BS5 9JA\nj.roe.engineering@\nexample.co.uk", "14 Church Road, Bristol BS5 9JA"},
 		{"us two lines", "Jane Roe\n221 W 42nd St, Apt 5\nNew York, NY 10036\n(212) 555-0147", "221 W 42nd St, Apt 5, New York, NY 10036"},
 	}
 	for _, tc := range cases {
@@ -976,6 +1001,9 @@ func TestVariationAddressLines(t *testing.T) {
 			got := ParseText(tc.head + "\n\nExperience\nEngineer, Acme Corp\t2020 – 2022\n• Built the payments service\n")
 			if fold(got.Contact.Location) != fold(tc.want) || got.Contact.Name != "Jane Roe" {
 				t.Errorf("location = %q, want %q (name %q)", got.Contact.Location, tc.want, got.Contact.Name)
+			}
+			if strings.Contains(tc.head, "@") && got.Contact.Email == "" || strings.Contains(tc.head, "@\n") && got.Contact.Email != "j.roe.engineering@example.co.uk" {
+				t.Errorf("email = %q", got.Contact.Email)
 			}
 		})
 	}
