@@ -53,27 +53,39 @@ func touching(a, b bbWord) bool {
 }
 
 // letterSpacing finds the letters of words set with wide tracking
-// ("C O N TA C T", "D ATA SCIENTIST"): poppler cuts such words into letters
-// and kerned pairs ("TA"), which come back one "word" each. join[i] says
-// words i and i+1 are one word. Only capitals are tracked this way; a run
-// is letter-spaced when most of its tokens are single letters (the gaps
-// between them are the tracking; a gap well above it is a word space), or
-// when a single letter sits much closer to its neighbour than the run's
-// word spaces ("D ATA  SCIENTIST"; not "JOHN F KENNEDY", evenly spaced).
+// ("C O N TA C T", "D ATA SCIENTIST", CSS letter-spacing on "Career
+// History"): poppler cuts such words into letters and kerned pairs ("TA",
+// "st"), which come back one "word" each. join[i] says words i and i+1 are
+// one word. A run is letter-spaced when most of its tokens are single
+// letters (the gaps between them are the tracking; a gap well above it is
+// a word space, and a lone "&" between words keeps its spaces); in capitals
+// also when a single letter sits much closer to its neighbour than the
+// run's word spaces ("D ATA  SCIENTIST"; not "JOHN F KENNEDY", evenly
+// spaced). A run with small letters is letter-spaced only when its tracking
+// is well under a word space, so that "a b c d" set in plain type stays
+// apart.
 func letterSpacing(words []bbWord) []bool {
 	n := len(words)
 	if n < 2 {
 		return nil
 	}
-	single := 0
+	single, lower := 0, false
 	for _, w := range words {
 		rs := []rune(w.Text)
+		letters := 0
 		for _, r := range rs {
-			if !unicode.IsUpper(r) && r != '\'' && r != '’' {
+			switch {
+			case unicode.IsUpper(r) || r == '\'' || r == '’':
+				letters++
+			case unicode.IsLower(r):
+				letters++
+				lower = true
+			case len(rs) == 1 && strings.ContainsRune("&/+-–|·", r):
+			default:
 				return nil
 			}
 		}
-		if len(rs) == 1 {
+		if len(rs) == 1 && letters == 1 {
 			single++
 		}
 	}
@@ -89,10 +101,16 @@ func letterSpacing(words []bbWord) []bool {
 		sorted := slices.Clone(gaps)
 		slices.Sort(sorted)
 		med := sorted[len(sorted)/2]
+		if lower && med > maxTracking*(words[0].YMax-words[0].YMin) {
+			return nil
+		}
 		for i, g := range gaps {
-			join[i] = g <= 1.8*med
+			join[i] = g <= 1.8*med && oneWordChar(words[i].Text) && oneWordChar(words[i+1].Text)
 		}
 		return join
+	}
+	if lower {
+		return nil
 	}
 	widest := slices.Max(gaps)
 	for i, g := range gaps {
@@ -100,6 +118,18 @@ func letterSpacing(words []bbWord) []bool {
 		join[i] = oneLetter && g < 0.4*widest
 	}
 	return join
+}
+
+// maxTracking bounds, as a share of the text height, the gap between the
+// letters of a word set with letter-spacing in small letters: a word space
+// is about a quarter of it.
+const maxTracking = 0.15
+
+// oneWordChar says whether a token can be part of a tracked word: not a
+// lone symbol such as "&", which stands between words.
+func oneWordChar(t string) bool {
+	rs := []rune(t)
+	return len(rs) != 1 || unicode.IsLetter(rs[0]) || rs[0] == '\'' || rs[0] == '’'
 }
 
 func (s *segment) yMid() float64 { return (s.yMin + s.yMax) / 2 }

@@ -134,6 +134,11 @@ func TestLayoutLetterSpacing(t *testing.T) {
 		{"light tracking merged by poppler", spaced(1.6, 5.2, "D", "ATA", "|SCIENTIST"), "DATA SCIENTIST"},
 		{"an initial between words", spaced(3, 0, "JOHN", "F", "KENNEDY"), "JOHN F KENNEDY"},
 		{"lower case", spaced(2.4, 0, "a", "b", "c", "d"), "a b c d"},
+		{"tracked mixed case", spaced(0.7, 3.6, "Ca", "r", "e", "e", "r", "|H", "i", "st", "o", "ry"), "Career History"},
+		{"tracked mixed case with an ampersand", spaced(0.7, 3.6, "E", "d", "u", "cat", "i", "o", "n", "|&", "|S", "k", "i", "ll", "s"), "Education & Skills"},
+		{"tracked French heading", spaced(0.8, 3.8, "E", "x", "p", "é", "r", "i", "e", "n", "c", "e", "s", "|p", "ro", "f", "e", "s", "s", "i", "o", "n", "n", "e", "ll", "e", "s"), "Expériences professionnelles"},
+		{"tracked lower-case label", spaced(0.6, 3.2, "k", "e", "y", "|s", "k", "i", "ll", "s"), "key skills"},
+		{"single letters in plain type", spaced(1.8, 0, "x", "y", "z", "and", "w"), "x y z and w"},
 		{"ordinary heading", spaced(3, 0, "WORK", "EXPERIENCE"), "WORK EXPERIENCE"},
 	}
 	for _, tt := range tests {
