@@ -154,8 +154,10 @@ func (b *builder) looseSections(units []unit) {
 			cur = &section{kind: kind, title: strings.TrimRight(u.text, ":： ")}
 			// "Languages" / "English, French" / "Frameworks" / "Django,
 			// React" in a Skills section: after the spoken languages, a
-			// group name over a list of skills goes on with the skills.
-			if !ok {
+			// group name over a list of skills goes on with the skills
+			// (a name made of words that name groups of skills: a
+			// "Referees" table is no skill).
+			if !ok && groupWords(u.text) {
 				var next []line
 				for _, v := range units[i+1:] {
 					if titleLike(v.text) && !v.bullet {

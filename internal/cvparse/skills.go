@@ -185,15 +185,18 @@ func groupName(u, next unit) bool {
 	if u.bullet || len(ws) == 0 || len(ws) > 3 || len(splitSkills(t)) != 1 || len(splitSkills(next.text)) < 2 {
 		return false
 	}
-	if u.bold || u.heading {
-		return true
-	}
-	for _, w := range strings.Fields(fold(t)) {
+	return u.bold || u.heading || groupWords(t)
+}
+
+// groupWords says whether every word of t names a group of skills.
+func groupWords(t string) bool {
+	ws := strings.Fields(fold(t))
+	for _, w := range ws {
 		if !skillGroupWords[w] {
 			return false
 		}
 	}
-	return true
+	return len(ws) > 0
 }
 
 // skillGroupWords name groups of skills, not skills.

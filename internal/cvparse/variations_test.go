@@ -611,6 +611,7 @@ func TestVariationSkills(t *testing.T) {
 		{"table with header", "Skill\tYears\tLevel\nPython\t6\tExpert\nGo\t3\tAdvanced", []string{"python", "go"}},
 		{"table fr", "Compétence\tNiveau\nExcel\tAvancé\nSAP\tIntermédiaire", []string{"excel", "sap"}},
 		{"languages group then frameworks", "Languages\nEnglish, French\nFrameworks\nDjango, React", []string{"english", "french", "django", "react"}},
+		{"referees after languages", "Go, SQL\nLanguages\nEnglish – native · French – fluent\nReferees\nJohn Smith\tMary Jones\nHead Chef, Acme Foods\tManager, Beta Hotels\n0398 765 432\t0291 234 567", []string{"go", "sql", "english", "french"}},
 		{"langues group then outils", "Langues\nAnglais, Espagnol\nOutils\nJira, Figma, Notion", []string{"anglais", "espagnol", "jira", "figma", "notion"}},
 		{"dotted leaders", "Languages ........ Go, Rust\nCloud ............ AWS (S3, IAM), Azure", []string{"go", "rust", "aws", "azure"}},
 		{"dotted leaders fr", "Langages ..... Python, Java\nBases de données .. PostgreSQL, MongoDB", []string{"python", "java", "postgresql", "mongodb"}},
