@@ -470,8 +470,19 @@ func splitHead(b entry) []entry {
 	}
 	off := dated[0]
 	cuts := []int{0}
-	for _, d := range dated[1:] {
+	for k, d := range dated[1:] {
 		c := d - off
+		// "Master MIAGE, Université Lyon 1 09/2016 – 06/2018" / "Mention
+		// : Très bien" / "Licence, Université de Tunis" / "09/2013 –
+		// 06/2015": after an entry whose dates share its header line, a
+		// line of dates alone closes the header lines above it, back to
+		// the previous entry's grade.
+		if off == 0 && !onlyDates(b.head[0].text) && onlyDates(b.head[d].text) {
+			c = d
+			for c-1 > dated[k] && !reGPA.MatchString(b.head[c-1].text) {
+				c--
+			}
+		}
 		if c <= cuts[len(cuts)-1] {
 			return []entry{b} // no regular pattern: keep as one
 		}
@@ -525,6 +536,7 @@ func entryLooksLikeHeader(e entry) bool {
 
 var (
 	reStrongSep = regexp.MustCompile(`\s*(?:\t|\s\|\s|\|| – | — | · | • | @ | - |\s+en tant que\s+)\s*`)
+	reDateNote  = regexp.MustCompile(`(?i)\(\s*(?:(?:expected|exp\.|anticipated|graduating|graduation|class of|prévue?|obtention)\s*(?:in|en|:)?\s*)?$`)
 	reAsRole    = regexp.MustCompile(`(?i)^en tant que\s+`)
 	reAtSep     = regexp.MustCompile(`(?i)^(.+?)\s+(?:at|chez|@)\s+(.+)$`)
 	reGPA       = regexp.MustCompile(`(?i)^\s*(?:gpa|cgpa|grade|grades|mention|moyenne|note|result|résultat|classification)\s*[:：]?\s*(.+)$`)
@@ -596,8 +608,11 @@ func headParts(head []unit) (parts []part, dr dateRange, found bool) {
 				before, after := t[:d.at], t[d.until:]
 				// "Polytech Marseille (2008 – 2011)": the brackets go
 				// with the dates.
-				if b, a := strings.TrimRight(before, " "), strings.TrimLeft(after, " "); strings.HasSuffix(b, "(") && strings.HasPrefix(a, ")") {
-					before, after = b[:len(b)-1], a[1:]
+				// So do "(expected 2025)", "(prévu juin 2026)".
+				if b, a := strings.TrimRight(before, " "), strings.TrimLeft(after, " "); strings.HasPrefix(a, ")") {
+					if m := reDateNote.FindStringIndex(b); m != nil {
+						before, after = b[:m[0]], a[1:]
+					}
 				}
 				t = before + "\t" + after
 			}

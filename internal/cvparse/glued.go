@@ -14,6 +14,7 @@ var (
 	reGluedHead   = regexp.MustCompile(`(?i)^(` + dateTok + `\s*[-–—−]\s*` + dateTok + `)(\p{Lu}.*)$`)
 	reLetter      = regexp.MustCompile(`^[\p{L}\d]`)
 	reYearIn      = regexp.MustCompile(`(?:19|20)\d{2}`)
+	reGluedNumber = regexp.MustCompile(`(\p{Lu}\p{L}+\s+\d{1,2})((?:0[1-9]|1[0-2])[/.](?:19|20)\d{2})\b`)
 	reShortFrom   = regexp.MustCompile(`(?i)^d[eu]\s`)
 )
 
@@ -25,6 +26,11 @@ func unglueDates(t string) string {
 	if m := reGluedTail.FindStringSubmatch(t); m != nil && reLetter.MatchString(m[2]) && reYearIn.MatchString(m[2]) &&
 		!reShortFrom.MatchString(m[2]) {
 		return m[1] + "\t" + m[2]
+	}
+	// "Université Lyon 109/2016": a sidebar date glued to a university's
+	// number; "109" is no month, so the month is its last two digits.
+	if m := reGluedNumber.FindStringSubmatchIndex(t); m != nil {
+		return t[:m[3]] + "\t" + t[m[4]:]
 	}
 	if m := reGluedHead.FindStringSubmatch(t); m != nil {
 		return m[1] + "\t" + m[2]

@@ -12,7 +12,12 @@ func TestUnglueDates(t *testing.T) {
 		"2019–PresentVice President, Corporate Development": "2019–Present\tVice President, Corporate Development",
 		"2011–2013Master of Finance":                        "2011–2013\tMaster of Finance",
 		"Senior Engineer (Contract)Jan 2020 – Mar 2021":     "Senior Engineer (Contract)\tJan 2020 – Mar 2021",
+		"Université Lyon 109/2016 – 06/2018":                "Université Lyon 1\t09/2016 – 06/2018",
+		"Université Paris 809.2012":                         "Université Paris 8\t09.2012",
 		// Spaced, tabbed or not a date: unchanged.
+		"Université Lyon 1 09/2016":         "Université Lyon 1 09/2016",
+		"Paris 12/09/2016":                  "Paris 12/09/2016",
+		"mars 2020 – aujourd'hui\tChef":     "mars 2020 – aujourd'hui\tChef",
 		"Data Engineer\tJan 2020 – Present": "Data Engineer\tJan 2020 – Present",
 		"Data Engineer, Acme 2019 – 2021":   "Data Engineer, Acme 2019 – 2021",
 		"Windows Server 2019":               "Windows Server 2019",

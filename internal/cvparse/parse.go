@@ -153,6 +153,12 @@ func prepare(in []extract.Line) []line {
 			t = m.text
 			heading, bold = heading || m.heading, bold || m.bold
 		}
+		// "Master MIAGE, Université Lyon 1 09/2016" / "- 06/2018": the
+		// end of a range wrapped in a narrow column is no bullet.
+		if n := len(out); n > 0 && reDashDate.MatchString(t) && reYearEnd.MatchString(out[n-1].text) {
+			out[n-1].text += " " + t
+			continue
+		}
 		bullet := l.Bullet
 		if decorated(t) {
 			bullet = false
@@ -170,6 +176,11 @@ func prepare(in []extract.Line) []line {
 }
 
 var reWordGap = regexp.MustCompile(`\s{2,}`)
+
+var (
+	reDashDate = regexp.MustCompile(`(?i)^[-–—]\s*(?:` + dateTok + `)$`)
+	reYearEnd  = regexp.MustCompile(`(?:19|20)\d{2}$`)
+)
 
 var (
 	reMDHeading  = regexp.MustCompile(`^(#{1,6})\s+(.+?)(?:\s+#+)?$`)

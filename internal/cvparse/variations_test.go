@@ -180,6 +180,14 @@ func TestVariationEntries(t *testing.T) {
 			[]expWant{{"Chargée d'études", "Ipsos", "Paris", "2017", "2020"}}},
 		{"dash en tant que", "Capgemini, Paris — en tant que Consultante SAP\t2016 – 2019\n• Migrations",
 			[]expWant{{"Consultante SAP", "Capgemini", "Paris", "2016", "2019"}}},
+		// "auj." for "aujourd'hui"; a French job word alone before the
+		// employer.
+		{"auj", "Chargée de recrutement\t2019 – auj.\nManpower, Lille\n• Recrutement de techniciens",
+			[]expWant{{"Chargée de recrutement", "Manpower", "Lille", "2019", "auj."}}},
+		{"auj months", "Vendeur conseil\tsept. 2018 – auj.\nDecathlon, Villeneuve-d'Ascq\n• Rayon cycles",
+			[]expWant{{"Vendeur conseil", "Decathlon", "Villeneuve-d'Ascq", "sept. 2018", "auj."}}},
+		{"comptable de a", "Comptable, Fiducial, Lyon, de janvier 2019 à mars 2021\n• Bilans de TPE",
+			[]expWant{{"Comptable", "Fiducial", "Lyon", "janvier 2019", "mars 2021"}}},
 		// An employer's legal form ends in a full stop: no sentence.
 		{"employer ending in Inc. after bullets", "Boston, MA\tNorthwind Traders Inc.\nData Engineer\t2021 – 2023\n• Built the billing pipelines in Spark and Airflow\nDublin\tInitech Software Ltd.\nAnalyst\t2019 – 2021\n• Weekly revenue reports",
 			[]expWant{{"Data Engineer", "Northwind Traders Inc.", "Boston, MA", "2021", "2023"}, {"Analyst", "Initech Software Ltd.", "Dublin", "2019", "2021"}}},
@@ -238,6 +246,26 @@ func TestVariationEducationEntries(t *testing.T) {
 			[]eduWant{{"MSc Computer Science", "ETH Zürich", "", "2016", "2018"}}},
 		{"degree at acronym school city", "MBA at INSEAD, Fontainebleau\t2019 – 2020",
 			[]eduWant{{"MBA", "INSEAD", "Fontainebleau", "2019", "2020"}}},
+		// A sidebar date glued to a university's number.
+		{"glued to university number", "Master Chimie\nUniversité Lyon 109/2016 – 06/2018",
+			[]eduWant{{"Master Chimie", "Université Lyon 1", "", "09/2016", "06/2018"}}},
+		{"glued to university number dotted", "Licence d'histoire\nUniversité Rennes 209.2012 – 06.2015",
+			[]eduWant{{"Licence d'histoire", "Université Rennes 2", "", "09.2012", "06.2015"}}},
+		// The end of a range wrapped onto a line of its own, after a dash
+		// that reads as a bullet.
+		{"range end wrapped after dash", "Licence Informatique, IUT de Lannion 09/2014\n- 06/2016",
+			[]eduWant{{"Licence Informatique", "IUT de Lannion", "", "09/2014", "06/2016"}}},
+		{"range end wrapped after en dash", "BSc Physics, University of Leeds Sep 2012\n– Jun 2015",
+			[]eduWant{{"BSc Physics", "University of Leeds", "", "Sep 2012", "Jun 2015"}}},
+		{"dates with the header, then on their own line", "Master MIAGE, Université de Nantes 09/2016\n- 06/2018\nMention : Bien\nLicence Mathématiques, Université de Tunis El Manar\n09/2013 - 06/2015",
+			[]eduWant{{"Master MIAGE", "Université de Nantes", "", "09/2016", "06/2018"}, {"Licence Mathématiques", "Université de Tunis El Manar", "", "09/2013", "06/2015"}}},
+		// A date in a note on when the degree ends.
+		{"expected year", "BSc Computer Science (expected 2025)\nUniversity of Lagos",
+			[]eduWant{{"BSc Computer Science", "University of Lagos", "", "", "2025"}}},
+		{"expected month", "MSc Robotics (Expected: June 2026)\nUniversity of Bristol",
+			[]eduWant{{"MSc Robotics", "University of Bristol", "", "", "June 2026"}}},
+		{"prévu", "Master Data Science (prévu en 2026)\nUniversité de Lille",
+			[]eduWant{{"Master Data Science", "Université de Lille", "", "", "2026"}}},
 		{"place after school line", "2011 – 2013\tMaster of Business Administration\nSeoul National University\nSeoul\n2007 – 2011\tBachelor of Arts\nYonsei University\nSeoul",
 			[]eduWant{{"Master of Business Administration", "Seoul National University", "Seoul", "2011", "2013"}, {"Bachelor of Arts", "Yonsei University", "Seoul", "2007", "2011"}}},
 	}
