@@ -15,11 +15,11 @@ var (
 	reGitHub   = regexp.MustCompile(`(?i)(?:https?://)?(?:www\.)?github\.com/[A-Za-z0-9\-_.]+/?`)
 	reURL      = regexp.MustCompile(`(?i)(?:https?://[^\s|,;()<>]+|www\.[^\s|,;()<>]+|\b[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:design|studio|online|info|blog|dev|io|me|com|fr|net|org|app|site|tech|page|xyz|co|ca|uk|de|tn|ma|be|` +
 		`ie|nl|es|it|ch|at|se|dk|fi|pl|pt|ro|gr|cz|eu|us|au|nz|za|ng|ke|gh|sn|ci|dz|eg|ae|sa|qa|ai|pro|art|biz)\b(?:/[^\s|,;()<>]*)?)`)
-	rePhone = regexp.MustCompile(`(?:\+\s?\d{1,3}[\s.\-]?|\(\+\d{1,3}\)\s?)?(?:\(0\)\s?)?(?:\(\d{1,4}\)[\s.\-]?)?\d{1,5}(?:[\s.\-]\d{1,8}){1,5}|\+?\d{8,13}`)
+	rePhone = regexp.MustCompile(`(?:\+\s?\d{1,3}[\s.\-]?|\(\+\d{1,3}\)\s?)?(?:\(0\)\s?)?(?:\(\d{1,4}\)[\s.\-]?)?\d{1,5}(?:[\s.\-]\d{1,8}){1,6}|\+?\d{8,13}`)
 	// reLabel: a contact label, or several joined ("Tel/WhatsApp:", "Tél.
 	// & WhatsApp :"), with a note ("Phone (mobile):").
-	reLabel = regexp.MustCompile(`(?i)^\s*` + contactLabel + `(?:\.?\s*(?:/|&|\+|\bor\b|\bou\b|\band\b|\bet\b)\s*` + contactLabel + `)*` +
-		`(?:\.?\s*\([^()]{1,20}\))?(?:\.?\s*[:：]\s*|\.\s+|\s+)`)
+	reLabel = regexp.MustCompile(`(?i)^\s*(?:` + contactLabel + `(?:\.?\s*(?:/|&|\+|\bor\b|\bou\b|\band\b|\bet\b)\s*` + contactLabel + `)*` +
+		`(?:\.?\s*\([^()]{1,20}\))?(?:\.?\s*[:：]\s*|\.\s+|\s+)|[aemptwl]\s*[:：]\s*)`)
 	// reNameLabel: "Name:", "Nom et prénom :" before the person's name in a
 	// label/value header; the colon may be lost to a table cell.
 	reNameLabel    = regexp.MustCompile(`(?i)^\s*(?:full name|name|nom complet|nom et prénom|prénom et nom|nom)\s*(?:[:：]\s*|$)`)
@@ -54,9 +54,20 @@ func (f *contactFinder) scan(lines []line, header bool) {
 			joined = joined[2:]
 		}
 	}
+	var first, last string
 	for i, t := range joined {
 		if name, ok := labelledName(t); ok && f.c.Name == "" {
 			f.c.Name = name
+			continue
+		}
+		// "First name: Jane" / "Last name: Doe", "Prénom : Marie" / "Nom
+		// : Dupont": a form gives the name in two rows.
+		if m := reFirstName.FindStringSubmatch(t); m != nil && oneNameRun(m[1]) {
+			first = strings.TrimSpace(m[1])
+			continue
+		}
+		if m := reLastName.FindStringSubmatch(t); m != nil && oneNameRun(m[1]) {
+			last = strings.TrimSpace(m[1])
 			continue
 		}
 		rest := f.take(t)
@@ -81,6 +92,28 @@ func (f *contactFinder) scan(lines []line, header bool) {
 	if f.c.Location == "" {
 		f.c.Location = f.weakLoc
 	}
+	if n := strings.TrimSpace(first + " " + last); f.c.Name == "" && first != "" && last != "" && nameScore(nil, n) > 0 {
+		f.c.Name = n
+	}
+}
+
+var (
+	reFirstName = regexp.MustCompile(`(?i)^\s*(?:first\s+names?|given\s+names?|forenames?|prénoms?|prenoms?)(?:\s*\(s\))?\s*(?:[:：]\s*|\t+)([^\t]+)$`)
+	reLastName  = regexp.MustCompile(`(?i)^\s*(?:last\s+name|surnames?|family\s+name|nom(?:\s+de\s+famille)?|noms?)(?:\s*\(s\))?\s*(?:[:：]\s*|\t+)([^\t]+)$`)
+)
+
+// oneNameRun: one to three words of a name, capitalised.
+func oneNameRun(s string) bool {
+	ws := strings.Fields(s)
+	if len(ws) == 0 || len(ws) > 3 {
+		return false
+	}
+	for _, w := range ws {
+		if !oneNameWord(w) && !particles[w] && strings.ToUpper(w) != w {
+			return false
+		}
+	}
+	return true
 }
 
 // take removes contact data from one line, filling empty fields, and
@@ -117,7 +150,10 @@ func (f *contactFinder) take(t string) string {
 			if f.c.Phone == "" {
 				f.c.Phone = ph
 			}
-			parts = slices.Insert(parts, i+1, after)
+			// "(mobile)", "(portable)" only say what the number is.
+			if !rePhoneNote.MatchString(after) {
+				parts = slices.Insert(parts, i+1, after)
+			}
 			continue
 		}
 		switch {
@@ -239,6 +275,9 @@ func isPhone(p string) bool {
 	}
 	return letters <= 3
 }
+
+// rePhoneNote is a note after a phone number: "(mobile)", "(WhatsApp)".
+var rePhoneNote = regexp.MustCompile(`^\([^()0-9]{1,20}\)$`)
 
 // reEmailHead is an e-mail address cut after its "@" at a line's end.
 var reEmailHead = regexp.MustCompile(`^[A-Za-z0-9._%+\-]+@$`)
@@ -383,6 +422,12 @@ func nameIn(lines []line, t string) (name, more string, ok bool) {
 	}
 	if n := strip(t); nameScore(lines, n) > 0 {
 		return n, "", true
+	}
+	// "Jane Doe (Data Engineer)": a headline in parentheses.
+	if m := reParenNote.FindStringSubmatch(t); m != nil {
+		if n := strip(m[1]); nameScore(lines, n) > 0 {
+			return n, m[2], true
+		}
 	}
 	cut := reNameCut.FindStringIndex(t)
 	if cut == nil {
