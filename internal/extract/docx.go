@@ -19,6 +19,11 @@ func (e *Extractor) docx(data []byte) (Document, error) {
 		return Document{}, err
 	}
 	st := parseDocxStyles(styles)
+	numbering, err := z.read("word/numbering.xml")
+	if err != nil {
+		return Document{}, err
+	}
+	marks := parseDocxNumbering(numbering)
 	var links linkSet
 	var frame, body, foot []Line
 	for _, part := range []struct {
@@ -37,7 +42,7 @@ func (e *Extractor) docx(data []byte) (Document, error) {
 			if err != nil {
 				return Document{}, err
 			}
-			lines, err := docxLines(rc, e.limits.MaxTextBytes, st, parseRels(rels), &links)
+			lines, err := docxLines(rc, e.limits.MaxTextBytes, docxLook{st, marks}, parseRels(rels), &links)
 			rc.Close()
 			if err != nil {
 				return Document{}, partError(err, "the DOCX document's text is not well-formed XML")
@@ -53,45 +58,174 @@ func (e *Extractor) docx(data []byte) (Document, error) {
 type docxStyle struct {
 	heading, bold, list bool
 	size                float64
+	// num is the numbering the style attaches to its paragraphs, if any.
+	num docxNum
 }
 
+// docxNum is a paragraph's numbering reference: which list, which level.
+type docxNum struct {
+	id, level string
+}
+
+// docxLook is what a part's paragraphs look like beyond their own XML:
+// their styles and the numberings they refer to.
+type docxLook struct {
+	styles map[string]docxStyle
+	marks  docxMarks
+}
+
+// docxMarks says, for each numbering and level the document defines,
+// whether it draws a mark (bullet, number) before the paragraph.
+type docxMarks map[docxNum]bool
+
+// marked says whether a paragraph numbered n shows a mark. numId 0 takes
+// numbering off; a numbering the document does not define is taken at its
+// word, as the list it says it is.
+func (m docxMarks) marked(n docxNum) bool {
+	if n.id == "0" {
+		return false
+	}
+	if n.level == "" {
+		n.level = "0"
+	}
+	shown, ok := m[n]
+	return shown || !ok
+}
+
+// parseDocxNumbering reads word/numbering.xml: a level whose format is
+// "none" with no text draws nothing. LibreOffice attaches such a
+// numbering (its chapter outline) to every Heading style, so without this
+// every heading it saves would read as a bullet.
+func parseDocxNumbering(data []byte) docxMarks {
+	out := docxMarks{}
+	if len(data) == 0 {
+		return out
+	}
+	type val struct {
+		Val string `xml:"val,attr"`
+	}
+	var doc struct {
+		Abstract []struct {
+			ID     string `xml:"abstractNumId,attr"`
+			Levels []struct {
+				Level  string `xml:"ilvl,attr"`
+				Format *val   `xml:"numFmt"`
+				Text   *val   `xml:"lvlText"`
+			} `xml:"lvl"`
+		} `xml:"abstractNum"`
+		Nums []struct {
+			ID       string `xml:"numId,attr"`
+			Abstract val    `xml:"abstractNumId"`
+		} `xml:"num"`
+	}
+	if xml.Unmarshal(data, &doc) != nil {
+		return out
+	}
+	levels := map[string]map[string]bool{}
+	for _, a := range doc.Abstract {
+		lv := map[string]bool{}
+		for _, l := range a.Levels {
+			lv[l.Level] = l.Format == nil || l.Format.Val != "none" || l.Text != nil && l.Text.Val != ""
+		}
+		levels[a.ID] = lv
+	}
+	for _, n := range doc.Nums {
+		for level, shown := range levels[n.Abstract.Val] {
+			out[docxNum{n.ID, level}] = shown
+		}
+	}
+	return out
+}
+
+// parseDocxStyles reads word/styles.xml. A style gets what it does not set
+// itself (bold, size, numbering) from the style it is based on, and the
+// size from the document's defaults last: a word processor declares the
+// body's size once, on "Normal" or in docDefaults, and most paragraphs and
+// runs say nothing of it. The paragraph style marked default is also kept
+// under the empty id, for paragraphs that name none.
 func parseDocxStyles(data []byte) map[string]docxStyle {
 	out := map[string]docxStyle{}
 	if len(data) == 0 {
 		return out
 	}
+	type val struct {
+		Val string `xml:"val,attr"`
+	}
+	type rPr struct {
+		B  *onOff `xml:"b"`
+		Sz *val   `xml:"sz"`
+	}
+	type raw struct {
+		ID      string `xml:"styleId,attr"`
+		Type    string `xml:"type,attr"`
+		Default string `xml:"default,attr"`
+		Name    val    `xml:"name"`
+		BasedOn *val   `xml:"basedOn"`
+		RPr     rPr    `xml:"rPr"`
+		PPr     struct {
+			NumPr *struct {
+				Level val `xml:"ilvl"`
+				ID    val `xml:"numId"`
+			} `xml:"numPr"`
+		} `xml:"pPr"`
+	}
 	var doc struct {
-		Styles []struct {
-			ID   string `xml:"styleId,attr"`
-			Name struct {
-				Val string `xml:"val,attr"`
-			} `xml:"name"`
-			RPr struct {
-				B  *onOff `xml:"b"`
-				Sz *struct {
-					Val string `xml:"val,attr"`
-				} `xml:"sz"`
-			} `xml:"rPr"`
-			PPr struct {
-				NumPr *struct{} `xml:"numPr"`
-			} `xml:"pPr"`
-		} `xml:"style"`
+		Defaults struct {
+			RPr rPr `xml:"rPrDefault>rPr"`
+		} `xml:"docDefaults"`
+		Styles []raw `xml:"style"`
 	}
 	if xml.Unmarshal(data, &doc) != nil {
 		return out
+	}
+	halfPoints := func(v *val) float64 {
+		if v == nil {
+			return 0
+		}
+		f, _ := strconv.ParseFloat(v.Val, 64)
+		return f / 2
+	}
+	byID := make(map[string]raw, len(doc.Styles))
+	for _, s := range doc.Styles {
+		byID[s.ID] = s
 	}
 	for _, s := range doc.Styles {
 		name := strings.ToLower(s.Name.Val)
 		ds := docxStyle{
 			heading: strings.HasPrefix(name, "heading") || name == "title" || strings.HasPrefix(name, "titre"),
-			bold:    s.RPr.B != nil && s.RPr.B.on(),
-			list:    s.PPr.NumPr != nil || strings.HasPrefix(name, "list bullet") || strings.HasPrefix(name, "list number"),
+			list:    strings.HasPrefix(name, "list bullet") || strings.HasPrefix(name, "list number"),
 		}
-		if s.RPr.Sz != nil {
-			v, _ := strconv.ParseFloat(s.RPr.Sz.Val, 64)
-			ds.size = v / 2
+		var boldSet, numSet bool
+		// Style chains may loop: follow a bounded number of links.
+		for at, i := s, 0; i < 16; i++ {
+			if at.RPr.B != nil && !boldSet {
+				ds.bold, boldSet = at.RPr.B.on(), true
+			}
+			if ds.size == 0 {
+				ds.size = halfPoints(at.RPr.Sz)
+			}
+			if n := at.PPr.NumPr; n != nil && !numSet {
+				ds.num, numSet = docxNum{n.ID.Val, n.Level.Val}, true
+			}
+			if at.BasedOn == nil {
+				break
+			}
+			next, ok := byID[at.BasedOn.Val]
+			if !ok {
+				break
+			}
+			at = next
+		}
+		if ds.size == 0 {
+			ds.size = halfPoints(doc.Defaults.RPr.Sz)
 		}
 		out[s.ID] = ds
+		if s.Type == "paragraph" && (&onOff{Val: s.Default}).on() && s.Default != "" {
+			out[""] = ds
+		}
+	}
+	if _, ok := out[""]; !ok {
+		out[""] = docxStyle{size: halfPoints(doc.Defaults.RPr.Sz)}
 	}
 	return out
 }
@@ -128,8 +262,12 @@ var reHyperlinkField = regexp.MustCompile(`HYPERLINK\s+"([^"]+)"`)
 // a run of their anchor paragraph), so the walker keeps a stack.
 type docxPara struct {
 	paraText
-	style     docxStyle
-	list      bool
+	style docxStyle
+	// num is the paragraph's own numbering (numPr), which overrides its
+	// style's; numbered says it has one.
+	num       docxNum
+	numbered  bool
+	marks     docxMarks
 	spaced    bool
 	boldRuns  int
 	textRuns  int
@@ -141,7 +279,7 @@ type docxPara struct {
 
 // docxLines walks one part's XML as a stream; it stops early, keeping what
 // it has, once the text reaches maxText.
-func docxLines(r io.Reader, maxText int, styles map[string]docxStyle, rels map[string]string, links *linkSet) ([]Line, error) {
+func docxLines(r io.Reader, maxText int, look docxLook, rels map[string]string, links *linkSet) ([]Line, error) {
 	var inText, inInstr bool
 	w := &paraWalk[*docxPara]{
 		format: "DOCX",
@@ -155,19 +293,26 @@ func docxLines(r io.Reader, maxText int, styles map[string]docxStyle, rels map[s
 		if t.Name.Local != "p" {
 			return nil, false
 		}
-		return &docxPara{}, true
+		return &docxPara{style: look.styles[""], marks: look.marks}, true
 	}
 	w.start = func(t xml.StartElement) {
 		p := w.cur()
 		switch t.Name.Local {
 		case "pStyle":
 			if p != nil {
-				p.style = styles[attr(t, "val")]
-				p.list = p.list || p.style.list
+				p.style = look.styles[attr(t, "val")]
 			}
 		case "numPr":
 			if p != nil {
-				p.list = true
+				p.numbered = true
+			}
+		case "numId":
+			if p != nil {
+				p.num.id = attr(t, "val")
+			}
+		case "ilvl":
+			if p != nil {
+				p.num.level = attr(t, "val")
 			}
 		case "spacing":
 			if p != nil {
@@ -255,7 +400,14 @@ func docxLines(r io.Reader, maxText int, styles map[string]docxStyle, rels map[s
 }
 
 func (p *docxPara) lines(prevGap bool) []Line {
-	return p.textLines(p.style.heading, p.list, prevGap || p.spaced || p.style.heading)
+	list := p.style.list
+	switch {
+	case p.numbered:
+		list = list && p.num.id != "0" || p.marks.marked(p.num)
+	case p.style.num.id != "":
+		list = list || p.marks.marked(p.style.num)
+	}
+	return p.textLines(p.style.heading, list, prevGap || p.spaced || p.style.heading)
 }
 
 func attr(se xml.StartElement, local string) string {
