@@ -280,6 +280,15 @@ func (b *builder) experience(e entry) cv.Experience {
 			picked[company] = o
 		}
 	}
+	// "Senior Data Analyst – Marketplace Analytics" over "Flipkart Internet
+	// Pvt. Ltd.<tab>Bengaluru": the team or unit set after the title's
+	// dash is part of the title when another line of the header opens
+	// with the employer.
+	var unit int
+	picked, unit = titleUnit(parts, picked, title, company)
+	if unit >= 0 {
+		picked = append(picked, unit)
+	}
 	// "Ericsson<tab>Kista": a town-shaped part set beside the employer
 	// is where it is, though the gazetteer does not know it.
 	if c := picked[company]; picked[loc] < 0 && c >= 0 {
@@ -329,6 +338,47 @@ func (b *builder) experience(e entry) cv.Experience {
 	x.Description = joinNonEmpty(append(rest, x.Description)...)
 	x.ID = b.stableID("exp", x.Title, x.Company, x.StartDate)
 	return x
+}
+
+// titleUnit joins to the title the part set after it on its line with a
+// dash ("Clinical Pharmacist – Infection Control") when the employer is on
+// another line of the header: the part was left over, or the company took
+// it though a name opening another line is an employer at least as
+// plainly (not a date: "2015 / 2018" under "Manager — Radisson Blu"). It
+// returns the picks, the company's moved, and the joined part's index (-1
+// when none) for the caller to count as used.
+func titleUnit(parts []part, picked []int, title, company int) ([]int, int) {
+	ti := picked[title]
+	if ti < 0 || ti+1 >= len(parts) {
+		return picked, -1
+	}
+	u := ti + 1
+	p := parts[u]
+	if p.line != parts[ti].line || p.afterComma || !dashSep(p.sep) || p.role != "" || isLocation(p.text) {
+		return picked, -1
+	}
+	c := picked[company]
+	switch {
+	case c == u:
+		o := employerLine(parts, picked)
+		if o < 0 || orgScore(parts[o].text) < orgScore(p.text) || hasDate(parts[o].text) || !capitalisedName(parts[o].text) {
+			return picked, -1
+		}
+		picked[company] = o
+	case slices.Contains(picked, u) || c < 0 || parts[c].line == parts[ti].line:
+		return picked, -1
+	}
+	parts[ti].text += " " + strings.TrimSpace(p.sep) + " " + p.text
+	return picked, u
+}
+
+// dashSep: a separator that is a dash between spaces.
+func dashSep(sep string) bool {
+	switch strings.TrimSpace(sep) {
+	case "–", "—", "-":
+		return true
+	}
+	return false
 }
 
 // splitOrgPlace cuts "Name, Place" at its first comma; callers use it
