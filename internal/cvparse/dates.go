@@ -38,6 +38,11 @@ var (
 	// "Summer 2019", "été 2016": a season dates an internship to its year.
 	seasonWords = `(?:summer|spring|fall|autumn|winter|été|printemps|automne|hiver)`
 	reSeasonY   = regexp.MustCompile(`(?i)^` + seasonWords + `\s+((?:19|20)\d{2})$`)
+	// "July – Sept 2014", "de février à juin 2017": a month before a
+	// month-and-year it runs to, the year written once.
+	reMonthTo = regexp.MustCompile(`(?i)(?:(?:from|de|du)\s+)?\b(` + monthAlt + `)\.?\s*(?:[-–—−]|to|until|à|au)\s*$`)
+	// "2015 / 2018": bare years a slash apart.
+	reSlashYear = regexp.MustCompile(`^\s*/\s*((?:19|20)\d{2})\b`)
 )
 
 // dateRange is a date range found in a line, as written.
@@ -72,9 +77,40 @@ func findDateRange(s string) (dateRange, bool) {
 		if b == "" && reSince.MatchString(s[m[0]:]) {
 			dr.end = "present"
 		}
+		if b == "" {
+			dr = sharedYear(s, dr)
+		}
 		return dr, true
 	}
 	return dateRange{}, false
+}
+
+// sharedYear widens a lone date into the range it ends or starts when
+// the year is written once: "July – Sept 2014" runs from July 2014,
+// "2015 / 2018" to 2018 (a slash between two bare years, the later
+// second, is a range; "MM/YYYY" never reaches here as two years).
+func sharedYear(s string, dr dateRange) dateRange {
+	if m := reMonY.FindStringSubmatch(dr.start); m != nil {
+		if p := reMonthTo.FindStringSubmatchIndex(s[:dr.at]); p != nil {
+			if pm, _ := text.Month(s[p[2]:p[3]]); pm > 0 {
+				if em, _ := text.Month(m[1]); em >= pm {
+					month := strings.TrimSpace(s[p[2]:p[3]])
+					if strings.HasPrefix(s[p[3]:], ".") {
+						month += "."
+					}
+					return dateRange{start: month + " " + m[2], end: dr.start, at: p[0], until: dr.until}
+				}
+			}
+		}
+	}
+	if reYear.MatchString(dr.start) {
+		if m := reSlashYear.FindStringSubmatchIndex(s[dr.until:]); m != nil {
+			if end := s[dr.until+m[2] : dr.until+m[3]]; end >= dr.start {
+				return dateRange{start: dr.start, end: end, at: dr.at, until: dr.until + m[1]}
+			}
+		}
+	}
+	return dr
 }
 
 func wordBoundary(s string, i, j int) bool {

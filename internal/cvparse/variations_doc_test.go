@@ -1,0 +1,62 @@
+package cvparse
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// Variations on what word-processor and plain-text CVs do (the second
+// blind set's DOCX, ODT and TXT documents): ranges written the ways people
+// type them, titles with a qualifier beside an employer line, prose lines
+// that name a year, plain-text separators.
+
+// Ranges between bare years with a slash ("2015 / 2018"), and month ranges
+// inside one year that write the year once ("July – Sept 2014", "juil. –
+// sept. 2014"): the start takes the end's year.
+func TestVariationDateForms(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []expWant
+	}{
+		{"years slash spaced", "Cheffe de projet — Vinci Energies, Lyon\n2015 / 2018\n• Chantiers tertiaires",
+			[]expWant{{"Cheffe de projet", "Vinci Energies", "Lyon", "2015", "2018"}}},
+		{"years slash tight", "Warehouse Supervisor, DHL, Leipzig\t2016/2019\n• Night shift of 40",
+			[]expWant{{"Warehouse Supervisor", "DHL", "Leipzig", "2016", "2019"}}},
+		{"two entries slash", "Responsable de salle — Le Meurice, Paris\n2012 / 2016\nChef de rang — Le Bristol, Paris\n2009 / 2012",
+			[]expWant{{"Responsable de salle", "Le Meurice", "Paris", "2012", "2016"}, {"Chef de rang", "Le Bristol", "Paris", "2009", "2012"}}},
+		{"months one year en", "Summer Analyst\tJuly – Sept 2014\nBarclays, London\n• Credit risk models",
+			[]expWant{{"Summer Analyst", "Barclays", "London", "July 2014", "Sept 2014"}}},
+		{"months one year to", "Research Intern\tMarch to May 2018\nNokia Bell Labs, Espoo\n• Antenna tests",
+			[]expWant{{"Research Intern", "Nokia Bell Labs", "Espoo", "March 2018", "May 2018"}}},
+		{"months one year fr", "Juriste stagiaire\tjuil. – sept. 2014\nSociété Générale, Paris\n• Veille réglementaire",
+			[]expWant{{"Juriste stagiaire", "Société Générale", "Paris", "juil. 2014", "sept. 2014"}}},
+		{"months one year fr de a", "Assistante comptable\tde février à juin 2017\nKPMG, Lille\n• Révisions",
+			[]expWant{{"Assistante comptable", "KPMG", "Lille", "février 2017", "juin 2017"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := expsOf(ParseText("Jane Roe\njane@example.com\n\nExperience\n" + tc.body + "\n\nSkills\nExcel, SQL\n"))
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+	edu := []struct {
+		name, body string
+		want       []eduWant
+	}{
+		{"school line slash years", "Bachelor of Science in Nursing\nUniversity of Ghana, Legon — 2010 / 2014",
+			[]eduWant{{"Bachelor of Science in Nursing", "University of Ghana", "Legon", "2010", "2014"}}},
+		{"slash years fr", "Licence de gestion\tsept. 2011 – juin 2014\nUniversité de Lille\nMaster de finance\t2014 / 2016\nIAE de Lille",
+			[]eduWant{{"Licence de gestion", "Université de Lille", "", "sept. 2011", "juin 2014"}, {"Master de finance", "IAE de Lille", "", "2014", "2016"}}},
+	}
+	for _, tc := range edu {
+		t.Run(tc.name, func(t *testing.T) {
+			got := edusOf(ParseText("Jane Roe\njane@example.com\n\nEducation\n" + tc.body + "\n\nSkills\nExcel, SQL\n"))
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
