@@ -70,7 +70,17 @@ func (b *builder) add(s section) {
 		}
 	case secEducation:
 		for _, e := range groupEntries(s.lines) {
-			b.out.Education = append(b.out.Education, b.education(e))
+			x := b.education(e)
+			// Lines with no degree, school or date are no education
+			// entry: they go with what could not be placed.
+			if x.Degree == "" && x.Institution == "" && x.StartDate == "" && x.EndDate == "" {
+				b.unplaced = append(b.unplaced, x.Achievements...)
+				if x.Description != "" {
+					b.unplaced = append(b.unplaced, x.Description)
+				}
+				continue
+			}
+			b.out.Education = append(b.out.Education, x)
 		}
 	case secSkills:
 		parseSkills(s.lines, &b.out.Skills)
@@ -273,10 +283,16 @@ func (b *builder) experience(e entry) cv.Experience {
 	// tail cut from the title by a comma that the company took only for
 	// want of a better part is the title's department when another line
 	// of the header opens with the employer.
-	if fellBack[company] && picked[title] >= 0 && picked[company] == picked[title]+1 && parts[picked[company]].afterComma &&
-		parts[picked[company]].line == parts[picked[title]].line {
+	// So is a specialty after a dash ("Avocate collaboratrice senior –
+	// Corporate / M&A" over "Gide Loyrette Nouel – Paris").
+	if c := picked[company]; fellBack[company] && picked[title] >= 0 && c == picked[title]+1 &&
+		(parts[c].afterComma || strings.ContainsAny(parts[c].sep, "–—-")) && parts[c].line == parts[picked[title]].line {
 		if o := employerLine(parts, picked); o >= 0 {
-			parts[picked[title]].text += ", " + parts[picked[company]].text
+			sep := ", "
+			if !parts[c].afterComma {
+				sep = " " + strings.TrimSpace(parts[c].sep) + " "
+			}
+			parts[picked[title]].text += sep + parts[c].text
 			picked[company] = o
 		}
 	}
@@ -410,13 +426,18 @@ func (b *builder) education(e entry) cv.Education {
 			gpa = strings.TrimSpace(m[1])
 			continue
 		}
+		// "Upper Second Class (2:1)" on its own line.
+		if gpa == "" && gradeLine(u.text) {
+			gpa = strings.TrimSpace(u.text)
+			continue
+		}
 		kept = append(kept, u)
 	}
 	parts, dr, _ := headParts(head)
 	// "B.Tech (IT) - VIT University - 2013 - 85%": a score among the
 	// header's parts is the grade.
 	parts = slices.DeleteFunc(parts, func(p part) bool {
-		if gpa == "" && (reScorePart.MatchString(p.text) || p.afterComma && reGradeStart.MatchString(p.text)) {
+		if gpa == "" && (reScorePart.MatchString(p.text) || (p.afterComma || p.sep != "") && reGradeStart.MatchString(p.text)) {
 			gpa = p.text
 			return true
 		}
@@ -570,9 +591,14 @@ func joinNeighbours(parts []part, picked []int, degree, school int) []int {
 	return picked
 }
 
+// gradeLine: a short line that says only how a degree went.
+func gradeLine(t string) bool {
+	return reGradeStart.MatchString(strings.TrimSpace(t)) && len(strings.Fields(t)) <= 6 && !hasDate(t)
+}
+
 // reGradeStart opens a part that says how a degree went ("mention Très
 // bien", "First Class Honours", "with distinction", "cum laude").
-var reGradeStart = regexp.MustCompile(`(?i)^(?:mention\b|with (?:honou?rs|distinction|merit|high|first)|first[- ]class|` +
+var reGradeStart = regexp.MustCompile(`(?i)^(?:mention\b|with (?:honou?rs|distinction|merit|high|first)|first[- ]class|major de promotion|` +
 	`upper second|lower second|second[- ]class|2[:.][12]\b|(?:summa |magna )?cum laude|honou?rs\b|distinction\b|merit\b|` +
 	`(?:c?gpa|grade)\b)`)
 

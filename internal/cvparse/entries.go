@@ -184,7 +184,9 @@ func endsSentence(s string) bool {
 	}
 	w := ws[len(ws)-1]
 	last := []rune(strings.TrimSuffix(w, "."))
-	return !(orgScore(w) > 0 || legalForms[strings.ToLower(string(last))] || strings.Contains(string(last), "."))
+	// An initial ("B. Braun", "Jane A. Roe") is no sentence end either.
+	return !(orgScore(w) > 0 || legalForms[strings.ToLower(string(last))] || abbreviations[strings.ToLower(string(last))] ||
+		strings.Contains(string(last), ".") || len(last) == 1 && unicode.IsUpper(last[0]))
 }
 
 // groupEntries splits a section into entries: a run of short header lines
@@ -526,6 +528,11 @@ func entryHasDate(e entry) bool {
 }
 
 func entryLooksLikeHeader(e entry) bool {
+	// A grade on its own line ("Upper Second Class (2:1)") belongs to
+	// the degree above it.
+	if len(e.head) == 1 && len(e.body) == 0 && gradeLine(e.head[0].text) {
+		return false
+	}
 	for _, u := range e.head {
 		if titleScore(u.text)+orgScore(u.text)+degreeScore(u.text)+institutionScore(u.text) > 0 || u.bold {
 			return true
@@ -713,6 +720,7 @@ func cutPieces(t string) []piece {
 			out = append(out, pc)
 		}
 	}
+	t = sentenceBreaks(t)
 	seps := reStrongSep.FindAllStringIndex(t, -1)
 	for i, p := range reStrongSep.Split(t, -1) {
 		if i > 0 {
@@ -741,11 +749,32 @@ func cutPieces(t string) []piece {
 	return out
 }
 
+var reSentenceBreak = regexp.MustCompile(`\.\s+\p{Lu}`)
+
+// sentenceBreaks cuts a header line where a sentence ends inside it
+// ("Université Paris 1, Paris. Mention bien."): what follows is a note,
+// no part of the school's name. An abbreviation's full stop ("St. Mary's",
+// "Acme Inc. Paris") is no sentence end.
+func sentenceBreaks(t string) string {
+	ms := reSentenceBreak.FindAllStringIndex(t, -1)
+	for k := len(ms) - 1; k >= 0; k-- {
+		i := ms[k][0]
+		if endsSentence(t[:i+1]) {
+			_, size := utf8.DecodeLastRuneInString(t[:ms[k][1]])
+			t = t[:i] + "\t" + t[ms[k][1]-size:]
+		}
+	}
+	return t
+}
+
 // higherPlace: a region or country, not a town ("France", "EMEA").
 func higherPlace(s string) bool {
 	k := placeOf(s)
 	return k&(placeRegion|placeCountry) != 0 && k&placeCity == 0
 }
+
+// abbreviations end in a full stop that ends no sentence ("St. Mary's").
+var abbreviations = wordSet(`st ste dr jr sr mr mrs ms mme prof univ dept av ave bd blvd rd no vol approx`)
 
 var legalForms = wordSet(`inc ltd llc llp plc corp co gmbh ag sa sas sarl srl spa bv nv pty lp`)
 

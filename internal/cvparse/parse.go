@@ -159,7 +159,9 @@ func prepare(in []extract.Line) []line {
 			out[n-1].text += " " + t
 			continue
 		}
-		bullet := l.Bullet
+		// A paragraph in a heading style that is also a list item (a word
+		// processor's numbered headings) is a heading, not a bullet.
+		bullet := l.Bullet && !heading
 		if decorated(t) {
 			bullet = false
 		} else if stripped, ok := stripBullet(t); ok {

@@ -244,6 +244,11 @@ func contentKind(lines []line) (sectionKind, bool) {
 	}
 	var dated, ranged, job, edu, long, items, spoken, wordy int
 	for _, u := range units {
+		// An e-mail address: the lines are contact details under a
+		// name or headline set as a heading, no section.
+		if reEmail.MatchString(u.text) {
+			return 0, false
+		}
 		if u.dated {
 			dated++
 		}

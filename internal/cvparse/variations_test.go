@@ -191,6 +191,16 @@ func TestVariationEntries(t *testing.T) {
 		// An employer's legal form ends in a full stop: no sentence.
 		{"employer ending in Inc. after bullets", "Boston, MA\tNorthwind Traders Inc.\nData Engineer\t2021 – 2023\n• Built the billing pipelines in Spark and Airflow\nDublin\tInitech Software Ltd.\nAnalyst\t2019 – 2021\n• Weekly revenue reports",
 			[]expWant{{"Data Engineer", "Northwind Traders Inc.", "Boston, MA", "2021", "2023"}, {"Analyst", "Initech Software Ltd.", "Dublin", "2019", "2021"}}},
+		// A specialty after the title, the employer on the next line.
+		{"title dash specialty", "Senior Associate – Banking & Finance\tSince 2020\nAllen & Overy – London\n• Leveraged finance",
+			[]expWant{{"Senior Associate – Banking & Finance", "Allen & Overy", "London", "2020", "Present"}}},
+		{"title dash specialty fr", "Ingénieure process – Formulation\t2018 – 2021\nL'Oréal – Aulnay-sous-Bois\n• Industrialisation de soins",
+			[]expWant{{"Ingénieure process – Formulation", "L'Oréal", "Aulnay-sous-Bois", "2018", "2021"}}},
+		// A start month that shares the end's year.
+		{"start month without year", "Summer Analyst\tJune – Aug. 2019\nBarclays, London\n• Credit memos",
+			[]expWant{{"Summer Analyst", "Barclays", "London", "June 2019", "Aug. 2019"}}},
+		{"start month without year fr", "Juriste stagiaire\tJuil. – sept. 2014\nSociété Générale – Paris\n• Veille juridique",
+			[]expWant{{"Juriste stagiaire", "Société Générale", "Paris", "Juil 2014", "sept. 2014"}}},
 		// One employer above several positions.
 		{"employer above two positions", "Globex Corporation, Springfield\nSenior Analyst\t2020 – 2022\n• Pricing\nAnalyst\t2018 – 2020\n• Reporting",
 			[]expWant{{"Senior Analyst", "Globex Corporation", "Springfield", "2020", "2022"}, {"Analyst", "Globex Corporation", "Springfield", "2018", "2020"}}},
@@ -259,6 +269,16 @@ func TestVariationEducationEntries(t *testing.T) {
 			[]eduWant{{"BSc Physics", "University of Leeds", "", "Sep 2012", "Jun 2015"}}},
 		{"dates with the header, then on their own line", "Master MIAGE, Université de Nantes 09/2016\n- 06/2018\nMention : Bien\nLicence Mathématiques, Université de Tunis El Manar\n09/2013 - 06/2015",
 			[]eduWant{{"Master MIAGE", "Université de Nantes", "", "09/2016", "06/2018"}, {"Licence Mathématiques", "Université de Tunis El Manar", "", "09/2013", "06/2015"}}},
+		// A sentence after the school is a note; a grade on its own line
+		// is the degree's.
+		{"note after school", "2012 – 2014\tMSc Finance – University of Bath, Bath. Distinction.",
+			[]eduWant{{"MSc Finance", "University of Bath", "Bath", "2012", "2014"}}},
+		{"initial is no sentence end", "2012 – 2014\tMSc Medical Devices – J. Heyrovsky Institute, Prague",
+			[]eduWant{{"MSc Medical Devices", "J. Heyrovsky Institute", "Prague", "2012", "2014"}}},
+		{"note after school fr", "2010 – 2014\tLicence de droit – Université de Nantes, Nantes. Major de promotion.",
+			[]eduWant{{"Licence de droit", "Université de Nantes", "Nantes", "2010", "2014"}}},
+		{"grade line alone", "BA History\t2009 – 2012\nUniversity of York\n\nFirst Class Honours",
+			[]eduWant{{"BA History", "University of York", "", "2009", "2012"}}},
 		// A date in a note on when the degree ends.
 		{"expected year", "BSc Computer Science (expected 2025)\nUniversity of Lagos",
 			[]eduWant{{"BSc Computer Science", "University of Lagos", "", "", "2025"}}},
@@ -274,6 +294,41 @@ func TestVariationEducationEntries(t *testing.T) {
 			got := edusOf(ParseText("Jane Roe\njane@example.com\n\nEducation\n" + tc.body + "\n\nSkills\nExcel, SQL\n"))
 			if diff := cmp.Diff(tc.want, got); diff != "" {
 				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// A word processor's numbered headings are list items in a heading style:
+// they are headings, not bullets. "Professional qualifications" lists
+// certificates, no degree.
+func TestVariationListHeadings(t *testing.T) {
+	for _, tc := range []struct{ name, exp, edu, quals string }{
+		{"en", "EMPLOYMENT HISTORY", "EDUCATION AND TRAINING", "PROFESSIONAL QUALIFICATIONS"},
+		{"fr", "EXPÉRIENCE PROFESSIONNELLE", "FORMATION", "CERTIFICATIONS"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			head := func(s string) extract.Line {
+				return extract.Line{Text: s, Heading: true, Bullet: true, Bold: true, GapBefore: true}
+			}
+			doc := extract.Document{Lines: []extract.Line{
+				{Text: "Curriculum Vitae – Jane Roe", Size: 8}, {Text: "Jane Roe", Size: 20, Heading: true},
+				{Text: "HR Advisor · Chartered MCIPD"}, {Text: "Mobile: 07911 123 456"}, {Text: "Email: jane@example.com"},
+				head(tc.exp),
+				{Text: "HR Advisor\tOctober 2012 – May 2015", Bold: true}, {Text: "Boots UK, Nottingham"},
+				{Text: "Advice line for store managers.", Bullet: true},
+				head(tc.edu),
+				{Text: "BA History\t2007 – 2010", Bold: true}, {Text: "University of Leeds"},
+				head(tc.quals),
+				{Text: "Chartered accountant (ACCA) – 2016", Bullet: true}, {Text: "PRINCE2 Practitioner – 2019", Bullet: true},
+			}}
+			got := Parse(doc)
+			if got.Contact.Email != "jane@example.com" || got.Contact.Phone == "" {
+				t.Errorf("contact %+v", got.Contact)
+			}
+			if len(got.Experience) != 1 || got.Experience[0].Company != "Boots UK" || len(got.Education) != 1 ||
+				got.Education[0].Institution != "University of Leeds" {
+				t.Errorf("experience %+v, education %+v", expsOf(got), edusOf(got))
 			}
 		})
 	}

@@ -58,7 +58,7 @@ var headingPhrases = map[Section][]string{
 	Projects: {"projects", "side projects", "personal projects", "key projects", "selected projects", "projets",
 		"projets personnels", "réalisations"},
 	Certifications: {"certifications", "certification", "certificates", "licenses and certifications",
-		"licenses & certifications", "certificats"},
+		"licenses & certifications", "certificats", "professional qualifications", "professional certifications"},
 	Awards:       {"awards", "honors", "honours", "achievements", "distinctions", "récompenses"},
 	Publications: {"publications", "papers"},
 	Activities:   {"activities", "extracurricular activities", "activités", "vie associative"},
