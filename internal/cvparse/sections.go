@@ -142,7 +142,7 @@ func looksLikeUnknownHeading(l line, bodySize float64) bool {
 // "Master of Education" are entry lines).
 func keywordHeading(s string) (sectionKind, bool) {
 	t := cleanHeading(s)
-	if t == "" || len([]rune(t)) > 40 || strings.ContainsAny(t, "0123456789,;@|.:\t") {
+	if t == "" || len([]rune(t)) > 40 || strings.ContainsAny(t, "0123456789;@|.:\t") {
 		return 0, false
 	}
 	f := fold(t)
@@ -150,16 +150,23 @@ func keywordHeading(s string) (sectionKind, bool) {
 	if len(ws) == 0 || len(ws) > 5 {
 		return 0, false
 	}
-	kind, found := sectionKind(0), false
+	// The first keyword names the section, unless it only qualifies a
+	// later one ("Academic Appointments", "Academic Projects").
+	kind, found, modifier := sectionKind(0), false, false
 	var rest []string
 	for _, w := range ws {
 		if k, ok := keywordKind(w); ok {
-			if !found {
-				kind, found = k, true
+			if !found || modifier && !modifierKeywords[w] {
+				kind, found, modifier = k, true, modifierKeywords[w]
 			}
 			continue
 		}
 		rest = append(rest, w)
+	}
+	// Commas list sections ("Grants, Fellowships and Awards"), not
+	// skills ("Python, SQL"): every other word is a filler.
+	if strings.Contains(t, ",") && !allFillers(rest) {
+		return 0, false
 	}
 	// The words besides the keywords must not name a job, degree or
 	// school ("FORMATION & DIPLÔMES" is a heading, "Tools Engineer" not).
@@ -170,6 +177,21 @@ func keywordHeading(s string) (sectionKind, bool) {
 		return 0, false
 	}
 	return kind, true
+}
+
+// modifierKeywords are heading keywords that qualify another one.
+var modifierKeywords = wordSet(`academic professionnelle professionnelles`)
+
+// headingFillerWords join the keywords of a heading.
+var headingFillerWords = wordSet(`and et & of de des du my mes selected other autres`)
+
+func allFillers(ws []string) bool {
+	for _, w := range ws {
+		if !headingFillerWords[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // headingCue is the layout evidence a keyword heading needs: styled as a

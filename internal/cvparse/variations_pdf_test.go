@@ -47,3 +47,34 @@ func TestVariationTitleUnit(t *testing.T) {
 		})
 	}
 }
+
+// Academic headings: appointments are jobs; grants, fellowships and
+// scholarships are awards, not degrees, also listed with commas.
+func TestVariationAcademicHeadings(t *testing.T) {
+	head := "Dr Amina Yusuf\namina.yusuf@example.ac.uk\n"
+	cases := []struct {
+		name, body string
+		exps       []expWant
+		edus       int
+	}{
+		{"appointments and awards with commas", "Current Appointment\n2020–present\tLecturer in Economics, University of Leeds, Leeds, UK\n\nEducation\n2012–2016\tPhD Economics, London School of Economics, London, UK\n\nGrants, Fellowships and Awards\n2021\tBritish Academy Small Grant (£9,800)\n2016\tESRC Postdoctoral Fellowship\n",
+			[]expWant{{"Lecturer in Economics", "University of Leeds", "Leeds, UK", "2020", "Present"}}, 1},
+		{"academic posts and scholarships", "Academic Appointments\n2019–2023\tPostdoctoral Researcher, Max Planck Institute for Chemistry, Mainz, Germany\n\nEducation\n2014–2019\tPhD Chemistry, University of Cape Town, Cape Town, South Africa\n\nHonours and Scholarships\n2015\tMandela Rhodes Scholarship\n2013\tDean's Merit List, University of Cape Town\n",
+			[]expWant{{"Postdoctoral Researcher", "Max Planck Institute for Chemistry", "Mainz, Germany", "2019", "2023"}}, 1},
+		{"fellowships and grants", "Employment\n2018–2022\tResearch Scientist, Institut Pasteur, Paris, France\n\nEducation\n2013–2017\tPhD Microbiology, Université Paris Cité, Paris, France\n\nFellowships & Grants\n2019\tMarie Skłodowska-Curie Individual Fellowship\n2017\tEMBO Short-Term Fellowship\n",
+			[]expWant{{"Research Scientist", "Institut Pasteur", "Paris, France", "2018", "2022"}}, 1},
+		{"fr, postes et bourses", "Postes occupés\n2021–présent\tMaîtresse de conférences, Université de Lille, Lille\n\nFormation\n2016–2020\tDoctorat en sociologie, Université de Lyon, Lyon\n\nBourses, prix et distinctions\n2019\tBourse de mobilité Explora Doc\n2018\tPrix de thèse de la Fondation de France\n",
+			[]expWant{{"Maîtresse de conférences", "Université de Lille", "Lille", "2021", "présent"}}, 1},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := ParseText(head + "\n" + tc.body)
+			if diff := cmp.Diff(tc.exps, expsOf(got)); diff != "" {
+				t.Errorf("experience (-want +got):\n%s", diff)
+			}
+			if len(got.Education) != tc.edus {
+				t.Errorf("education = %+v, want %d entries", edusOf(got), tc.edus)
+			}
+		})
+	}
+}
