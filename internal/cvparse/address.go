@@ -37,8 +37,8 @@ func contactPlace(p string) (string, bool) {
 		if head, ok := contactPlace(m[1]); ok && head == m[1] {
 			note := strings.TrimSpace(m[2])
 			switch {
-			case note != "" && strings.Trim(note, "0123456789") == "" && len(note) <= 3:
-				return p, true // "Nantes (44)": the département
+			case note != "" && strings.Trim(note, "0123456789") == "" && len(note) <= 6:
+				return p, true // "Nantes (44)", "Colombes (92700)": a département, a postcode
 			case placeOf(note) == 0:
 				return head, true // "Accra, Ghana (open to relocation)"
 			}
@@ -111,9 +111,31 @@ func isAddress(p string) bool {
 		if len(ws) == len(strings.Fields(parts[i])) && len(parts) == 1 {
 			return false // no number in a single part: no address
 		}
+		// "Melbourne VIC": a state's abbreviation after its city.
+		if k := len(ws); k >= 2 && reStateAbbr.MatchString(ws[k-1]) && !isLocation(rest) {
+			rest = strings.Join(ws[:k-1], " ")
+		}
 		return isLocation(rest) || placeOf(rest) != 0 || districtOf(rest)
 	}
 	return false
+}
+
+var reStateAbbr = regexp.MustCompile(`^[A-Z]{2,3}$`)
+
+// addressTail: what may follow an address after a dash: a postcode, a
+// region ("411045, Maharashtra").
+func addressTail(p string) bool {
+	p = strings.TrimSpace(p)
+	if !strings.ContainsAny(p, "0123456789") || contactItem(p) || reLabel.MatchString(p) {
+		return false
+	}
+	var ws []string
+	for _, w := range strings.Fields(strings.ReplaceAll(p, ",", " ")) {
+		if !strings.ContainsAny(w, "0123456789") {
+			ws = append(ws, w)
+		}
+	}
+	return len(ws) == 0 || placeOf(strings.Join(ws, " ")) != 0
 }
 
 // districtOf: a district with its city in parentheses ("Uccle
@@ -149,7 +171,11 @@ func addressLines(ts []string) []string {
 			out = append(out, ts[i])
 			continue
 		}
-		out = append(out, strings.Join(ts[i:i+n], ", "))
+		run := make([]string, n)
+		for k, t := range ts[i : i+n] {
+			run[k] = strings.TrimRight(strings.TrimSpace(t), ",")
+		}
+		out = append(out, strings.Join(run, ", "))
 		i += n - 1
 	}
 	return out
@@ -160,6 +186,9 @@ func addressRun(run []string) bool {
 		return false
 	}
 	for k, t := range run {
+		if k == 0 {
+			t = reAddressLabel.ReplaceAllString(t, "") // "Adresse : 45, Bd …,"
+		}
 		if len(strings.Fields(t)) > 8 || strings.ContainsAny(t, "@|\t•·") || isPhone(t) || reURL.MatchString(t) ||
 			reLabel.MatchString(t) {
 			return false

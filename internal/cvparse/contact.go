@@ -126,11 +126,12 @@ func (f *contactFinder) take(t string) string {
 		t = reDigitGap.ReplaceAllString(t, "$1 $2")
 	}
 	t = iconsAsSeparators(reLabelCell.ReplaceAllString(t, "$1: "))
+	t = reInIcon.ReplaceAllString(t, " | $1")
 	parts := reSplitter.Split(t, -1)
 	// An address set apart by dashes ("Kungsgatan 5 – 111 43 Stockholm –
 	// Sweden"): its first part holds the number.
 	if whole := strings.Join(parts, ", "); f.c.Location == "" && len(parts) >= 2 && strings.ContainsAny(parts[0], "0123456789") &&
-		!isPhone(parts[0]) && !reLabel.MatchString(parts[0]) && isAddress(whole) {
+		!reLabel.MatchString(parts[0]) && !slices.ContainsFunc(parts, contactItem) && isAddress(whole) {
 		f.c.Location = whole
 		return ""
 	}
@@ -139,6 +140,9 @@ func (f *contactFinder) take(t string) string {
 		titled = titled || titleScore(p) > 0 && !isLocation(p)
 	}
 	for i := 0; i < len(parts); i++ {
+		if reLabelOnly.MatchString(parts[i]) {
+			continue
+		}
 		raw := strings.TrimSpace(reNameLabel.ReplaceAllString(strings.TrimSpace(parts[i]), ""))
 		p := strings.TrimSpace(reLabel.ReplaceAllString(raw, ""))
 		if p == "" {
@@ -153,6 +157,17 @@ func (f *contactFinder) take(t string) string {
 			// "(mobile)", "(portable)" only say what the number is.
 			if !rePhoneNote.MatchString(after) {
 				parts = slices.Insert(parts, i+1, after)
+			}
+			continue
+		}
+		// moderncv's social lines without their icon font: "in handle",
+		// "gh handle".
+		if m := reSocialHandle.FindStringSubmatch(p); m != nil {
+			switch {
+			case strings.EqualFold(m[1], "in") && f.c.LinkedIn == "":
+				f.c.LinkedIn = "linkedin.com/in/" + m[2]
+			case f.c.GitHub == "":
+				f.c.GitHub = "github.com/" + m[2]
 			}
 			continue
 		}
@@ -197,6 +212,12 @@ func (f *contactFinder) take(t string) string {
 			rest = append(rest, raw)
 		case f.c.Location == "" && (strings.Contains(raw, ":") || len(strings.Fields(p)) <= 6 || isAddress(p)) && isPlace(p):
 			f.c.Location, _ = contactPlace(p)
+			// "Pune – 411045, Maharashtra": the postcode and region after
+			// a dash go on with the address.
+			for isAddress(p) && i+1 < len(parts) && addressTail(parts[i+1]) {
+				f.c.Location += " – " + strings.TrimSpace(parts[i+1])
+				i++
+			}
 		case f.c.Location == "" && reAddressLabel.MatchString(raw):
 			// A labelled address is the location, street and postcode
 			// included ("Address: ul. Długa 14/3, 31-147 Kraków").
@@ -228,7 +249,8 @@ func iconsAsSeparators(t string) string {
 }
 
 func isIcon(r rune) bool {
-	return unicode.Is(unicode.Co, r) || unicode.Is(unicode.So, r) || r == '\ufe0f'
+	// Math symbols drawn as icons too ("⊕ site.com"), not "+" or "±".
+	return unicode.Is(unicode.Co, r) || unicode.Is(unicode.So, r) || r == '\ufe0f' || r >= 0x2200 && unicode.Is(unicode.Sm, r)
 }
 
 var reDigitGap = regexp.MustCompile(`([+\d)])\t+([\d(])`)
@@ -274,6 +296,24 @@ func isPhone(p string) bool {
 		}
 	}
 	return letters <= 3
+}
+
+var (
+	// reInIcon: a LinkedIn icon read as the letters "in" before the
+	// address ("rimah.com in linkedin.com/in/…").
+	reInIcon = regexp.MustCompile(`(?i)\s+in\s+((?:https?://)?(?:www\.)?linkedin\.com/)`)
+	// reSocialHandle: "in jane-roe", "gh janeroe" (moderncv's \social).
+	reSocialHandle = regexp.MustCompile(`^(in|gh)\s+([a-z0-9][a-z0-9_.\-]{2,38})$`)
+)
+
+// reLabelOnly is a contact label with no value: "PHONE" over its number
+// in a designer template's sidebar.
+var reLabelOnly = regexp.MustCompile(`(?i)^\s*` + contactLabel + `\s*[:：]?\s*$`)
+
+// contactItem: a phone, an e-mail or a link.
+func contactItem(p string) bool {
+	_, _, lead := leadingPhone(p)
+	return isPhone(p) || lead || reEmail.MatchString(p) || reURL.MatchString(p)
 }
 
 // rePhoneNote is a note after a phone number: "(mobile)", "(WhatsApp)".
@@ -356,7 +396,8 @@ var (
 	reNameCut  = regexp.MustCompile(`\s*(?: · |, )\s*`)
 	// rePostNominals: degrees and chartered titles after a name, with or
 	// without commas ("Kwabena Owusu PhD CEng").
-	rePostNominals = regexp.MustCompile(`(?:,?\s+(?:Ph\.?\s?D\.?|DPhil|M\.?Sc\.?|B\.?Sc\.?|MBA|MEng|BEng|CEng|CPA|CFA|ACCA|ACA|FCCA|PMP|P\.?Eng\.?|LLM|LLB|JD|EdD|CISSP|FRCS|MRCP))+$`)
+	rePostNominals = regexp.MustCompile(`(?:,?\s+(?:Ph\.?\s?D\.?|DPhil|M\.?Sc\.?|B\.?Sc\.?|MBA|MEng|BEng|CEng|IEng|MICE|FICE|MIStructE|MIMechE|MIET|CITP|MBCS|CPA|CFA|ACCA|ACA|FCA|FCCA|CIMA|ACMA|CGMA|PMP|P\.?Eng\.?|` +
+		`LLM|LLB|JD|EdD|CISSP|FRCS|MRCP|MRCS|MRICS|FRICS|MCIPD|CMgr|FHEA|MPharm|PharmD|RGN|BSN|MSN|MPH|MSW))+$`)
 	// reDocTitleOf: "CV of", "Curriculum vitae de", "Résumé –" before a name.
 	reDocTitleOf = regexp.MustCompile(`(?i)^(?:curriculum\s+vit(?:ae|æ)|cv|r[ée]sum[ée])\s*(?:of\s+|de\s+|d['’]\s*|[-–—:|]\s*)`)
 )

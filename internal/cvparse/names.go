@@ -98,6 +98,9 @@ func nameFromCell(cell string, ocr bool) string {
 	if h := reHonorific.FindString(cell); h != "" && len(strings.Fields(cell[len(h):])) >= 2 {
 		cell = cell[len(h):]
 	}
+	if n := strings.TrimSpace(rePostNominals.ReplaceAllString(cell, "")); len(strings.Fields(n)) >= 2 {
+		cell = n // "Oluwaseun Adeyemi BEng MEng CEng"
+	}
 	if ocr {
 		cell = ocrCapitalI(cell)
 	}

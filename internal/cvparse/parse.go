@@ -430,7 +430,7 @@ func splitSections(lines []line) []section {
 		// a heading.
 		// In a Contact section, a line of capitals is no contact item:
 		// it heads what follows ("ASSETS" over a list in a sidebar).
-		shaped := headingShaped(l, body) || secs[cur].kind == secContact && capitalsLine(l.text)
+		shaped := headingShaped(l, body) || secs[cur].kind == secContact && capitalsLine(l.text) && !reLabelOnly.MatchString(l.text)
 		if !isHead && !top && !leveled && shaped && !(titleScore(l.text) > 0 && len(strings.Fields(l.text)) > 1) {
 			// Styled as a heading ("RESEARCH POSITIONS" after
 			// "EXPERIENCE"), it opens a section even of the same kind.

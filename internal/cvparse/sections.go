@@ -97,7 +97,11 @@ func closeUpLetters(t string) string {
 	for i := 0; i < len(ws); i++ {
 		r := []rune(ws[i])
 		lone := len(r) == 1 && unicode.IsLetter(r[0])
+		caps := func(w string) bool { return strings.ToUpper(w) == w && strings.ToLower(w) != w }
 		switch {
+		case lone && unicode.IsUpper(r[0]) && len(out) > 0 && i+1 < len(ws) && caps(out[len(out)-1]) && caps(ws[i+1]):
+			out[len(out)-1] += ws[i] + ws[i+1] // "COORDONN É ES": an accented capital set apart
+			i++
 		case lone && unicode.IsUpper(r[0]) && i+1 < len(ws) && unicode.IsLower([]rune(ws[i+1])[0]):
 			out = append(out, ws[i]+ws[i+1])
 			i++

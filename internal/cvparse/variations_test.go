@@ -409,6 +409,7 @@ func TestVariationNames(t *testing.T) {
 		{"split labels fr", "Prénom : Marie\nNom : Dupont", "Marie Dupont"},
 		{"split labels en", "First name: Jane\nLast name: Doe", "Jane Doe"},
 		{"split labels surname first", "Surname\tOkonkwo\nFirst names\tChidi Emmanuel", "Chidi Emmanuel Okonkwo"},
+		{"chartered postnominals", "Kofi Mensah-Asante BSc MSc CEng MIStructE", "Kofi Mensah-Asante"},
 		{"cv of", "CV of Jane Doe", "Jane Doe"},
 		{"cv de", "Curriculum vitae de Marie Dupont", "Marie Dupont"},
 		{"resume dash", "Résumé – Jane Doe", "Jane Doe"},
@@ -1041,6 +1042,9 @@ func TestVariationContactLocation(t *testing.T) {
 		{"letter labels", "E: jane@example.com\nM: +44 7700 900123\nA: Manchester, UK", "Manchester, UK"},
 		{"phone note", "+44 7700 900123 (mobile) · jane@example.com", ""},
 		{"phone note fr", "06 12 34 56 78 (portable)\njane@example.com", ""},
+		{"city postcode then phone", "Ottawa, ON K1S 3W7 | (613) 555-0199\njane@example.com", "Ottawa, ON K1S 3W7"},
+		{"postcode after dash", "Flat 12, Lotus Court, MG Road, Bengaluru – 560001, Karnataka | Mob: +91 98450 00000", "Flat 12, Lotus Court, MG Road, Bengaluru – 560001, Karnataka"},
+		{"state abbreviation", "Fitzroy North, Melbourne VIC 3068 / 0412 000 111 / jane@example.com", "Fitzroy North, Melbourne VIC 3068"},
 		{"based in", "jane@example.com · Based in Lisbon, Portugal", "Lisbon, Portugal"},
 		{"basee a", "jane@example.com\nBasée à Nantes, France", "Nantes, France"},
 		{"remote then city", "jane@example.com · Remote · Berlin, Germany", "Berlin, Germany"},
@@ -1068,6 +1072,20 @@ func TestVariationContactLocation(t *testing.T) {
 			}
 		}
 	})
+	t.Run("labels on their own lines", func(t *testing.T) {
+		got := ParseText("Jane Roe\n\nExperience\nEngineer, Acme Corp\t2020 – 2022\n\nCONTACT\nPHONE\n+27 82 000 1122\nEMAIL\njane@example.com\nADDRESS\n9 Oxford Road, Rosebank\nNorth, Johannesburg 2196\nLINKEDIN\nlinkedin.com/in/jane-\nroe-smith\n\nSkills\nGo, SQL\n")
+		c := got.Contact
+		if digits(c.Phone) != "27820001122" || c.Email != "jane@example.com" || fold(c.Location) != fold("9 Oxford Road, Rosebank North, Johannesburg 2196") || c.LinkedIn != "linkedin.com/in/jane-roe-smith" || len(got.OtherSections) != 0 {
+			t.Errorf("contact %+v, other %+v", c, got.OtherSections)
+		}
+	})
+	t.Run("letter-split capitals heading", func(t *testing.T) {
+		got := ParseText("Jane Roe\n\nExpérience\nIngénieure, Acme\t2020 – 2022\n\nCOORDONN É ES\n✆ 06 51 00 11 22\n✉ jane@example.com\n⌂ Colombes (92700)\n\nCOMP É TENCES\nGo, SQL\n")
+		c := got.Contact
+		if digits(c.Phone) != "0651001122" || c.Location != "Colombes (92700)" || len(got.Skills.Technical) != 2 {
+			t.Errorf("contact %+v, skills %+v", c, got.Skills)
+		}
+	})
 	t.Run("contact section", func(t *testing.T) {
 		for _, place := range []string{"Kilimani, Nairobi", "Hamburg-Altona", "14 Church Road, Bristol BS5 9JA"} {
 			got := ParseText("Jane Roe\n\nExperience\nEngineer, Acme Corp\t2020 – 2022\n\nContact\n+44 7700 900123\njane@example.com\n" + place + "\n\nSkills\nGo, SQL\n")
@@ -1087,6 +1105,7 @@ func TestVariationAddressLines(t *testing.T) {
 		{"above the name", "Flat 2, 9 Hope Street\nLiverpool L1 9BH\nJane Roe\njane@example.com", "Flat 2, 9 Hope Street, Liverpool L1 9BH"},
 		{"district of a city", "Jane Roe\nRue Vanderkindere 310\n1180 Ixelles (Bruxelles)\njane@example.com", "Rue Vanderkindere 310, 1180 Ixelles (Bruxelles)"},
 		{"email wrapped", "Jane Roe\n14 Church Road\nBristol BS5 9JA\nj.roe.engineering@\nexample.co.uk", "14 Church Road, Bristol BS5 9JA"},
+		{"labelled and wrapped", "Jane Roe\nAdresse : 12, Rue Ibn Batouta,\nGauthier, 20060 Casablanca\nTél. : +212 6 00 11 22 33", "12, Rue Ibn Batouta, Gauthier, 20060 Casablanca"},
 		{"us two lines", "Jane Roe\n221 W 42nd St, Apt 5\nNew York, NY 10036\n(212) 555-0147", "221 W 42nd St, Apt 5, New York, NY 10036"},
 	}
 	for _, tc := range cases {
@@ -1111,6 +1130,8 @@ func TestVariationContactLinks(t *testing.T) {
 		{"irish domain", "jane@example.com\n🔗 janeroe-design.ie", "", "", "", "janeroe-design.ie"},
 		{"polish domain", "Portfolio: marta-kowalska.pl · jane@example.com", "", "", "", "marta-kowalska.pl"},
 		{"nigerian domain", "jane@example.com | tunde.com.ng", "", "", "", "tunde.com.ng"},
+		{"moderncv social", "M +353 87 123 4567 • E jane@example.com • in jane-roe-smith • gh janeroe", "", "linkedin.com/in/jane-roe-smith", "github.com/janeroe", ""},
+		{"icon read as in", "⊕ janeroe.com in linkedin.com/in/jane-roe", "", "linkedin.com/in/jane-roe", "", "janeroe.com"},
 		{"browser footer", "jane@example.com\njaneroe.dev", "file:///C:/Users/jane/Documents/cv.html\t1/2", "", "", "janeroe.dev"},
 		{"browser footer https", "jane@example.com", "https://jane.github.io/cv/index.html\t1/1", "", "", ""},
 		{"browser footer mangled", "jane@example.com", "https///jane.github.io/cv/index.html 1/1", "", "", ""},
