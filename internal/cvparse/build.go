@@ -283,16 +283,10 @@ func (b *builder) experience(e entry) cv.Experience {
 	// tail cut from the title by a comma that the company took only for
 	// want of a better part is the title's department when another line
 	// of the header opens with the employer.
-	// So is a specialty after a dash ("Avocate collaboratrice senior –
-	// Corporate / M&A" over "Gide Loyrette Nouel – Paris").
-	if c := picked[company]; fellBack[company] && picked[title] >= 0 && c == picked[title]+1 &&
-		(parts[c].afterComma || strings.ContainsAny(parts[c].sep, "–—-")) && parts[c].line == parts[picked[title]].line {
+	if fellBack[company] && picked[title] >= 0 && picked[company] == picked[title]+1 && parts[picked[company]].afterComma &&
+		parts[picked[company]].line == parts[picked[title]].line {
 		if o := employerLine(parts, picked); o >= 0 {
-			sep := ", "
-			if !parts[c].afterComma {
-				sep = " " + strings.TrimSpace(parts[c].sep) + " "
-			}
-			parts[picked[title]].text += sep + parts[c].text
+			parts[picked[title]].text += ", " + parts[picked[company]].text
 			picked[company] = o
 		}
 	}

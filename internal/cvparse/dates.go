@@ -51,21 +51,9 @@ type dateRange struct {
 	at, until  int // byte span in the line
 }
 
-// reMonthRange is a range whose start month shares its end's year
-// ("Juil. – sept. 2014", "June–Aug 2019").
-var reMonthRange = regexp.MustCompile(`(?i)\b(` + monthAlt + `)\.?\s*(?:[-–—]|to|à|au)\s*((?:` + monthAlt + `)\.?,?\s+((?:19|20)\d{2}))\b`)
-
 // findDateRange returns the first date or date range in s. Words such as
 // "Present" only count as part of a range, never alone.
 func findDateRange(s string) (dateRange, bool) {
-	dr, ok := findDateRangeFull(s)
-	if m := reMonthRange.FindStringSubmatchIndex(s); m != nil && (!ok || m[0] <= dr.at) && wordBoundary(s, m[0], m[1]) {
-		return dateRange{start: s[m[2]:m[3]] + " " + s[m[6]:m[7]], end: s[m[4]:m[5]], at: m[0], until: m[1]}, true
-	}
-	return dr, ok
-}
-
-func findDateRangeFull(s string) (dateRange, bool) {
 	for _, m := range reRange.FindAllStringSubmatchIndex(s, -1) {
 		if !wordBoundary(s, m[0], m[1]) {
 			// "Période 2017 - 2019": the "de" of "Période" is no "from";

@@ -776,7 +776,7 @@ func higherPlace(s string) bool {
 // abbreviations end in a full stop that ends no sentence ("St. Mary's").
 var abbreviations = wordSet(`st ste dr jr sr mr mrs ms mme prof univ dept av ave bd blvd rd no vol approx`)
 
-var legalForms = wordSet(`inc ltd llc llp plc corp co gmbh ag sa sas sarl srl spa bv nv pty lp`)
+var legalForms = wordSet(`inc ltd llc llp plc corp co gmbh ag sa sas sarl srl spa bv nv pty lp pvt pte cie bhd`)
 
 // legalForm says whether s starts with a company's legal form ("Inc.,
 // Austin").

@@ -200,7 +200,7 @@ func TestVariationEntries(t *testing.T) {
 		{"start month without year", "Summer Analyst\tJune – Aug. 2019\nBarclays, London\n• Credit memos",
 			[]expWant{{"Summer Analyst", "Barclays", "London", "June 2019", "Aug. 2019"}}},
 		{"start month without year fr", "Juriste stagiaire\tJuil. – sept. 2014\nSociété Générale – Paris\n• Veille juridique",
-			[]expWant{{"Juriste stagiaire", "Société Générale", "Paris", "Juil 2014", "sept. 2014"}}},
+			[]expWant{{"Juriste stagiaire", "Société Générale", "Paris", "Juil. 2014", "sept. 2014"}}},
 		// One employer above several positions.
 		{"employer above two positions", "Globex Corporation, Springfield\nSenior Analyst\t2020 – 2022\n• Pricing\nAnalyst\t2018 – 2020\n• Reporting",
 			[]expWant{{"Senior Analyst", "Globex Corporation", "Springfield", "2020", "2022"}, {"Analyst", "Globex Corporation", "Springfield", "2018", "2020"}}},
