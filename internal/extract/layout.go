@@ -139,25 +139,39 @@ func (s *segment) yMid() float64 { return (s.yMin + s.yMax) / 2 }
 // header or footer rows crossing it), each column is read top to bottom in
 // turn; rows are then rebuilt with segments on the same row joined by tabs.
 func layoutPage(words []bbWord, width float64, page int) []Line {
-	lines, _ := layoutPageAfter(words, width, page, 0)
+	lines, _ := layoutPageAfter(words, width, page, pageSplit{})
 	return lines
 }
 
-// layoutPageAfter is layoutPage for a page that follows one split into
-// columns at prev (0 when it was not): a CV keeps its columns over its
-// pages, so a page too short to show a gutter by itself (a sidebar with one
-// section left) is split where the page before was, if nothing crosses
-// there. It returns where this page's columns split (0 when they do not).
-func layoutPageAfter(words []bbWord, width float64, page int, prev float64) ([]Line, float64) {
+// pageSplit is where a page's text divides at x: into columns read one
+// after the other, or a table's label column from its values. The zero
+// value is a page read whole.
+type pageSplit struct {
+	x    float64
+	kind gutterKind
+}
+
+// layoutPageAfter is layoutPage for a page that follows one split at prev
+// (the zero pageSplit when it was not): a CV keeps its columns and its
+// table over its pages, so a page too short to show a gutter by itself (a
+// sidebar with one section left, a Europass form's last rows) is split
+// where the page before was, if nothing crosses there. It returns where
+// this page splits.
+func layoutPageAfter(words []bbWord, width float64, page int, prev pageSplit) ([]Line, pageSplit) {
 	segs := segmentsOf(words)
 	if len(segs) == 0 {
-		return nil, 0
+		return nil, pageSplit{}
 	}
 	var regions [][]*segment
 	labelX := 0.0
 	x, kind := findGutter(segs, width)
-	if kind == gutterNone && prev > 0 && continuedGutter(segs, prev, width) {
-		x, kind = prev, gutterColumns
+	if kind == gutterNone && prev.x > 0 {
+		switch {
+		case prev.kind == gutterColumns && continuedGutter(segs, prev.x, width):
+			x, kind = prev.x, gutterColumns
+		case prev.kind == gutterTable && continuedTable(segs, prev.x):
+			x, kind = prev.x, gutterTable
+		}
 	}
 	if kind == gutterTable {
 		// A table: read row by row, with its label column's cells cut
@@ -215,15 +229,54 @@ func layoutPageAfter(words []bbWord, width float64, page int, prev float64) ([]L
 		out = append(out, lines...)
 	}
 	switch {
-	case kind == gutterColumns:
-	case kind == gutterNone && prev > 0 && !crossed(segs, prev):
-		// A page with nothing across the columns' edge (a running footer
-		// alone, a blank page with a page number) leaves them as they were.
-		x = prev
-	default:
-		x = 0
+	case kind == gutterColumns, kind == gutterTable:
+		return out, pageSplit{x, kind}
+	case kind == gutterNone && prev.x > 0 && !crossed(segs, prev.x):
+		// A page with nothing across the split (a running footer alone,
+		// a blank page with a page number) leaves it as it was.
+		return out, prev
 	}
-	return out, x
+	return out, pageSplit{}
+}
+
+// continuedTable says whether a page continues the table of the page
+// before, whose label column ends at x: labels on the left and values
+// starting at x on the right, rows sharing both sides, and no text
+// running across x but for one line (a footnote, a footer).
+func continuedTable(segs []*segment, x float64) bool {
+	segs = splitAt(segs, x)
+	var left, right []*segment
+	across := 0
+	for _, s := range segs {
+		switch {
+		case s.xMax <= x:
+			left = append(left, s)
+		case s.xMin >= x:
+			right = append(right, s)
+		default:
+			across++
+		}
+	}
+	if len(left) < 2 || len(right) < 2 || across > 1 {
+		return false
+	}
+	sameRow := func(a, b *segment) bool { return math.Abs(a.yMid()-b.yMid()) < 0.35*math.Max(a.h, b.h) }
+	// Each row's first value starts at x; the cells of a grid set in the
+	// values (a language table) do not count.
+	rows, edge, shared := 0, 0, 0
+	for _, r := range right {
+		if slices.ContainsFunc(right, func(o *segment) bool { return o.xMin < r.xMin && sameRow(o, r) }) {
+			continue
+		}
+		rows++
+		if math.Abs(r.xMin-(x+0.5)) <= 2 {
+			edge++
+		}
+		if slices.ContainsFunc(left, func(l *segment) bool { return sameRow(l, r) }) {
+			shared++
+		}
+	}
+	return 2*edge >= rows && shared >= 2
 }
 
 // crossed says whether a segment runs across x.

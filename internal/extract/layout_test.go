@@ -190,8 +190,8 @@ func TestLayoutColumnsContinueOnNextPage(t *testing.T) {
 		"Revolut, Dublin 2021 – present", "Led a team of five designers"} {
 		p1.at(220, 60+float64(i)*14, s)
 	}
-	lines, x := layoutPageAfter(*p1, 595, 1, 0)
-	if x == 0 || len(lines) == 0 || lines[0].Column != 1 || lines[len(lines)-1].Column != 2 {
+	lines, x := layoutPageAfter(*p1, 595, 1, pageSplit{})
+	if x.x == 0 || len(lines) == 0 || lines[0].Column != 1 || lines[len(lines)-1].Column != 2 {
 		t.Fatalf("page 1 split at %v: %+v", x, lines)
 	}
 	p2 := &page{}
@@ -270,9 +270,9 @@ func TestLayoutFooterBelowColumns(t *testing.T) {
 	}
 	p.at(20, 800, "file:///home/jane/cv.html")
 	p.at(540, 800, "1/3")
-	lines, x := layoutPageAfter(*p, 595, 1, 0)
+	lines, x := layoutPageAfter(*p, 595, 1, pageSplit{})
 	last := lines[len(lines)-1]
-	if x == 0 || last.Text != "file:///home/jane/cv.html\t1/3" || last.Column != 0 {
+	if x.x == 0 || last.Text != "file:///home/jane/cv.html\t1/3" || last.Column != 0 {
 		t.Errorf("split at %v, last line %+v", x, last)
 	}
 	footer := &page{}
@@ -310,5 +310,43 @@ func TestLayoutSizeOfTextNotIcons(t *testing.T) {
 	}
 	if got := layoutPage(words, 595, 1); len(got) != 1 || got[0].Size != 7 {
 		t.Errorf("lines = %+v, want one line of size 7", got)
+	}
+}
+
+func TestLayoutTableContinuesOnNextPage(t *testing.T) {
+	// A Europass-style form: labels right-aligned against the value
+	// column (x=160), 10pt apart, too close to cut a row by its gap
+	// alone. Page 2 holds three rows of it, too few to show the table by
+	// themselves: it is cut where page 1 was.
+	p1 := &page{}
+	for i, r := range [][2]string{{"Dates", "2016 – 2019"}, {"Occupation or position held", "Warehouse supervisor of the cold chain site"},
+		{"Name of employer", "Kuehne+Nagel, Antwerp (Belgium)"}, {"Dates", "2012 – 2016"}, {"Occupation or position held", "Forklift operator"},
+		{"Name of employer", "DP World, Antwerp"}, {"Dates", "2009 – 2012"}, {"Title of qualification", "BSc Logistics"}} {
+		p1.rightAt(150, 60+float64(i)*14, r[0])
+		p1.at(160, 60+float64(i)*14, r[1])
+	}
+	_, split := layoutPageAfter(*p1, 595, 1, pageSplit{})
+	if split.kind != gutterTable {
+		t.Fatalf("page 1 split %+v, want a table", split)
+	}
+	p2 := &page{}
+	p2.rightAt(150, 40, "Mother tongue")
+	p2.at(160, 40, "Dutch")
+	p2.rightAt(150, 54, "Organisational skills")
+	p2.at(160, 54, "Shift planning for 30 staff")
+	p2.rightAt(150, 68, "Computer skills")
+	p2.at(160, 68, "SAP EWM, Excel")
+	var got []string
+	lines, _ := layoutPageAfter(*p2, 595, 2, split)
+	for _, l := range lines {
+		got = append(got, l.Text)
+	}
+	want := []string{"Mother tongue\tDutch", "Organisational skills\tShift planning for 30 staff", "Computer skills\tSAP EWM, Excel"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("page 2 (-want +got):\n%s", diff)
+	}
+	// The same rows on a page of their own stay whole: no table shows.
+	if got := p2.lines(); got[0] != "Mother tongue Dutch" {
+		t.Errorf("alone, page 2 reads %q", got)
 	}
 }

@@ -79,11 +79,11 @@ func (e *Extractor) pdf(ctx context.Context, data []byte, progress Progress) (Do
 		}
 		doc.OCR, doc.UnsurePages = true, unsure
 	}
-	gutter := 0.0 // where the page before split into columns
+	var gutter pageSplit // where the page before split
 	for i, p := range layer {
 		if slices.Contains(read, i+1) {
 			doc.Lines = append(doc.Lines, ocr[i+1]...)
-			gutter = 0
+			gutter = pageSplit{}
 			continue
 		}
 		var lines []Line
