@@ -287,6 +287,7 @@ func (b *builder) experience(e entry) cv.Experience {
 		parts[picked[company]].line == parts[picked[title]].line {
 		if o := employerLine(parts, picked); o >= 0 {
 			parts[picked[title]].text += ", " + parts[picked[company]].text
+			picked = append(picked, picked[company])
 			picked[company] = o
 		}
 	}
@@ -351,8 +352,9 @@ func (b *builder) experience(e entry) cv.Experience {
 }
 
 // titleUnit joins to the title the part set after it on its line with a
-// dash ("Clinical Pharmacist – Infection Control") when the employer is on
-// another line of the header: the part was left over, or the company took
+// dash or a comma ("Clinical Pharmacist – Infection Control", "Regional
+// Sales Manager, Joint Replacement") when the employer is on another line
+// of the header: the part was left over, or the company took
 // it though a name opening another line is an employer at least as
 // plainly (not a date: "2015 / 2018" under "Manager — Radisson Blu"). It
 // returns the picks, the company's moved, and the joined part's index (-1
@@ -364,7 +366,7 @@ func titleUnit(parts []part, picked []int, title, company int) ([]int, int) {
 	}
 	u := ti + 1
 	p := parts[u]
-	if p.line != parts[ti].line || p.afterComma || !dashSep(p.sep) || p.role != "" || isLocation(p.text) {
+	if p.line != parts[ti].line || !p.afterComma && !dashSep(p.sep) || p.role != "" || isLocation(p.text) {
 		return picked, -1
 	}
 	c := picked[company]
@@ -378,7 +380,11 @@ func titleUnit(parts []part, picked []int, title, company int) ([]int, int) {
 	case slices.Contains(picked, u) || c < 0 || parts[c].line == parts[ti].line:
 		return picked, -1
 	}
-	parts[ti].text += " " + strings.TrimSpace(p.sep) + " " + p.text
+	sep := " " + strings.TrimSpace(p.sep) + " "
+	if p.afterComma {
+		sep = ", "
+	}
+	parts[ti].text += sep + p.text
 	return picked, u
 }
 
@@ -662,6 +668,10 @@ func employerLine(parts []part, picked []int) int {
 			continue
 		}
 		if p.dated || orgScore(p.text) > 0 || picked[0] >= 0 && parts[picked[0]].line == p.line {
+			return i
+		}
+		// "Air France – Roissy": a name with a town beside it.
+		if n := i + 1; n < len(parts) && parts[n].line == p.line && capitalisedName(p.text) && townShaped(parts[n].text) {
 			return i
 		}
 	}

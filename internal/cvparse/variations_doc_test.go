@@ -60,3 +60,47 @@ func TestVariationDateForms(t *testing.T) {
 		})
 	}
 }
+
+// A title with its team, ward or specialty after a dash or a comma ("Staff
+// Nurse – Paediatric Ward", "Juriste, droit social") over or under a line
+// that names the employer: the qualifier is part of the title, the
+// employer is on its own line.
+func TestVariationTitleQualifier(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []expWant
+	}{
+		{"ward dash under", "Staff Nurse – Paediatric Ward\tFeb 2015 – Mar 2018\nGreat Ormond Street Hospital, London\n• Night shifts",
+			[]expWant{{"Staff Nurse – Paediatric Ward", "Great Ormond Street Hospital", "London", "Feb 2015", "Mar 2018"}}},
+		{"em dash unit", "Charge Nurse — Acute Medical Unit\tJun 2018 – Present\nRoyal Infirmary of Edinburgh, Edinburgh\n• Bed flow",
+			[]expWant{{"Charge Nurse — Acute Medical Unit", "Royal Infirmary of Edinburgh", "Edinburgh", "Jun 2018", "Present"}}},
+		{"specialty slash fr", "Ingénieure commerciale – Grands comptes / Export\tDepuis mars 2019\nSchneider Electric – Grenoble\n• Négociation de contrats-cadres",
+			[]expWant{{"Ingénieure commerciale – Grands comptes / Export", "Schneider Electric", "Grenoble", "mars 2019", "Present"}}},
+		{"comma department fr", "Juriste, droit social\tjanv. 2016 – juin 2018\nAir France – Roissy\n• Contentieux prud'homal",
+			[]expWant{{"Juriste, droit social", "Air France", "Roissy", "janv. 2016", "juin 2018"}}},
+		{"employer above comma specialty", "Sanofi – Lyon\nResponsable régionale des ventes, Cardiologie\tDepuis 2018\n• Secteur Rhône-Alpes",
+			[]expWant{{"Responsable régionale des ventes, Cardiologie", "Sanofi", "Lyon", "2018", "Present"}}},
+		{"employer above comma product", "Siemens Healthineers – Erlangen\nProduct Specialist, Magnetic Resonance\t2017 to 2021\n• Clinical trainings",
+			[]expWant{{"Product Specialist, Magnetic Resonance", "Siemens Healthineers", "Erlangen", "2017", "2021"}}},
+		{"unit with hospital", "Staff Nurse — Neonatal Intensive Care Unit\tMay 2016 - Jan 2020\nRotunda Hospital, Dublin\n• Ventilated infants",
+			[]expWant{{"Staff Nurse — Neonatal Intensive Care Unit", "Rotunda Hospital", "Dublin", "May 2016", "Jan 2020"}}},
+		{"unit with university hospital", "Staff Nurse – Cardiac Care Unit\tSep 2012 – Apr 2016\nCork University Hospital, Cork",
+			[]expWant{{"Staff Nurse – Cardiac Care Unit", "Cork University Hospital", "Cork", "Sep 2012", "Apr 2016"}}},
+		{"partners firm fr", "Avocat collaborateur – Contentieux / Arbitrage\tDepuis janvier 2021\nDarrois Villey – Paris\n• Arbitrages CCI",
+			[]expWant{{"Avocat collaborateur – Contentieux / Arbitrage", "Darrois Villey", "Paris", "janvier 2021", "Present"}}},
+		{"group in parentheses", "Head of Growth - Performance Marketing\nMyntra (Flipkart Group), Bengaluru\nMar 2020 - Present\n- Paid acquisition",
+			[]expWant{{"Head of Growth - Performance Marketing", "Myntra (Flipkart Group)", "Bengaluru", "Mar 2020", "Present"}}},
+		{"dates own line", "Product Owner - Payments Platform\nRevolut Ltd, London\nJan 2021 - Present\n- Card issuing roadmap",
+			[]expWant{{"Product Owner - Payments Platform", "Revolut Ltd", "London", "Jan 2021", "Present"}}},
+		{"dates own line fr", "Responsable marketing - Marques propres\nCarrefour (Groupe Carrefour), Massy\nmars 2017 - déc. 2020\n- Lancement de 40 références",
+			[]expWant{{"Responsable marketing - Marques propres", "Carrefour (Groupe Carrefour)", "Massy", "mars 2017", "déc. 2020"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := expsOf(ParseText("Jane Roe\njane@example.com\n\nExperience\n" + tc.body + "\n\nSkills\nExcel, SQL\n"))
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
