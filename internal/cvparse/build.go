@@ -120,14 +120,39 @@ func (b *builder) labelledLanguages(texts []string) []string {
 		if !ok {
 			label, value, ok = strings.Cut(t, "\t")
 		}
+		if !ok {
+			label, value, ok = strings.Cut(t, " · ") // a label/value row read by the contact finder
+		}
+		after := ""
+		if i := strings.Index(value, ". "); ok && i >= 0 {
+			value, after = value[:i], strings.TrimSpace(value[i+2:]) // "…, Spanish (fair). Volunteer: …"
+		}
 		if ok && languageLabels[fold(label)] && spokenShare(splitSkills(value)) >= 0.5 {
 			parseLanguages([]line{{text: strings.TrimSpace(value)}}, &b.out.Skills)
+			if after != "" {
+				rest = append(rest, after)
+			}
 			continue
+		}
+		// "… Languages: English (native), Spanish (fair). Volunteer: …":
+		// the list runs to the end of its sentence.
+		if m := reLanguagesRun.FindStringSubmatchIndex(t); m != nil && languageLabels[fold(t[m[2]:m[3]])] {
+			if value := t[m[4]:m[5]]; spokenShare(splitSkills(value)) >= 0.5 {
+				parseLanguages([]line{{text: strings.TrimSpace(value)}}, &b.out.Skills)
+				if r := strings.TrimSpace(t[:m[0]] + " " + strings.TrimLeft(t[m[1]:], ".; ")); r != "" {
+					rest = append(rest, r)
+				}
+				continue
+			}
 		}
 		rest = append(rest, t)
 	}
 	return rest
 }
+
+// reLanguagesRun is a labelled list of languages inside a paragraph, up to
+// the end of its sentence.
+var reLanguagesRun = regexp.MustCompile(`(?i)(?:^|[.;]\s+)((?:spoken\s+)?languages?(?:\s+(?:known|spoken))?|langues?(?:\s+parl[ée]es)?)\s*:\s*([^.;]+)`)
 
 // placeHeaderLeftovers keeps header text that is not contact data: a long
 // line is the summary; the rest waits for finishAdditional.

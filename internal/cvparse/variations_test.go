@@ -1150,3 +1150,29 @@ func TestVariationContactLinks(t *testing.T) {
 		})
 	}
 }
+
+// Spoken languages listed under another section's label: a personal
+// details table, a sentence of an "Additional" paragraph.
+func TestVariationLanguagesElsewhere(t *testing.T) {
+	cases := []struct {
+		name, section string
+		want          []string
+	}{
+		{"personal details row", "Personal Details\nDate of Birth\t14 July 1990\nLanguages Known\tEnglish, Swahili, Kikuyu (basic)\nNationality\tKenyan", []string{"english", "swahili", "kikuyu"}},
+		{"additional sentence", "Additional Information\nLanguages: English (native), Portuguese (conversational). Volunteer: coach at a youth football club.", []string{"english", "portuguese"}},
+		{"divers fr", "Divers\nLangues : anglais (courant), arabe (notions). Permis B, véhiculé.", []string{"anglais", "arabe"}},
+		{"informations fr row", "Informations personnelles\nNée le 3 mars 1990\nLangues parlées\tfrançais, wolof, anglais", []string{"francais", "wolof", "anglais"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := ParseText("Jane Roe\njane@example.com\n\nSkills\nExcel, SAP\n\n" + tc.section + "\n")
+			s := skillSet(got.Skills)
+			slices.Sort(s)
+			want := append(slices.Clone(tc.want), "excel", "sap")
+			slices.Sort(want)
+			if !slices.Equal(s, want) {
+				t.Errorf("skills = %q, want %q (other %+v)", s, want, got.OtherSections)
+			}
+		})
+	}
+}
