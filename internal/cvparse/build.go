@@ -488,6 +488,14 @@ func (b *builder) education(e entry) cv.Education {
 	picked = joinNeighbours(parts, picked, 1, 2)
 	x.Location, x.Degree, x.Institution = textOf(parts, picked[0]), textOf(parts, picked[1]), textOf(parts, picked[2])
 	x.Degree = strings.TrimSpace(reDegreeStatus.ReplaceAllString(x.Degree, ""))
+	// "MSc Epidemiology (Distinction)": the grade in brackets; an
+	// honours class ("BSc (First Class Honours)") names the degree.
+	if m := reParenTail.FindStringSubmatch(x.Degree); m != nil && reGradeStart.MatchString(m[2]) && !reHonours.MatchString(m[2]) {
+		x.Degree = strings.TrimSpace(m[1])
+		if x.GPA == "" {
+			x.GPA = m[2]
+		}
+	}
 	rest := restOf(parts, picked)
 	// "Obafemi Awolowo University, Ile-Ife": the school's town.
 	if k := placeOf(x.Location); x.Location == "" || k&(placeCountry|placeRegion) != 0 && k&placeCity == 0 {
@@ -615,6 +623,10 @@ func joinNeighbours(parts []part, picked []int, degree, school int) []int {
 	}
 	return picked
 }
+
+var reHonours = regexp.MustCompile(`(?i)\bhonou?rs\b`)
+
+var reParenTail = regexp.MustCompile(`^(.+?)\s*\(([^()]+)\)$`)
 
 // gradeLine: a short line that says only how a degree went.
 func gradeLine(t string) bool {

@@ -74,6 +74,10 @@ func findDateRange(s string) (dateRange, bool) {
 			continue
 		}
 		dr := dateRange{start: strings.TrimSpace(a), end: strings.TrimSpace(b), at: m[0], until: m[1]}
+		// "Present – 2021": the latest first.
+		if rePres.MatchString(dr.start) && dr.end != "" && !rePres.MatchString(dr.end) {
+			dr.start, dr.end = dr.end, dr.start
+		}
 		if b == "" && reSince.MatchString(s[m[0]:]) {
 			dr.end = "present"
 		}

@@ -83,7 +83,12 @@ func continues(prev unit, l line) bool {
 	// A word cut by the typesetter ("Communi-" / "cation") or a list
 	// wrapped inside a phrase ("Problem" / "solving"): the next line starts
 	// with an all-lower-case word.
-	if !l.gapBefore && lowerWord(t) && !strings.HasSuffix(p, ".") && !strings.HasSuffix(p, ":") {
+	if !l.gapBefore && (lowerWord(t) || reElided.MatchString(t)) && !strings.HasSuffix(p, ".") && !strings.HasSuffix(p, ":") {
+		return true
+	}
+	// A compound name cut at its hyphen ("Université Paris-" /
+	// "Saclay") goes on.
+	if !l.gapBefore && reHyphenEnd.MatchString(p) && reTitleWord.MatchString(t) {
 		return true
 	}
 	return isLong(p) && !strings.HasSuffix(p, ".") && unicode.IsLower(first) && !l.gapBefore
@@ -124,6 +129,13 @@ var (
 
 func startsWithDatePart(t string) bool { return reDatePart.MatchString(strings.TrimSpace(t)) }
 
+var (
+	// reElided: a French elided particle opens the line ("d'Informatique").
+	reElided    = regexp.MustCompile(`^[dl]['’]\p{Lu}`)
+	reHyphenEnd = regexp.MustCompile(`\p{L}-$`)
+	reTitleWord = regexp.MustCompile(`^\p{Lu}\p{Ll}`)
+)
+
 // lowerWord says whether t starts with a word in lower case letters only
 // ("cation", "solving"; not "iOS" or "eBay").
 func lowerWord(t string) bool {
@@ -142,6 +154,9 @@ func lowerWord(t string) bool {
 
 func joinWrapped(a, b string) string {
 	a, b = strings.TrimSpace(a), strings.TrimSpace(b)
+	if reHyphenEnd.MatchString(a) && reTitleWord.MatchString(b) && !strings.Contains(a, "\t") {
+		return a + b // "Paris-" + "Saclay"
+	}
 	// "Engineer, Agence Française de<tab>2019 – 2021" / "Développement":
 	// the text wrapped inside its cell, under which the right-aligned
 	// dates left room; it goes on before them.

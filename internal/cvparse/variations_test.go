@@ -201,6 +201,16 @@ func TestVariationEntries(t *testing.T) {
 			[]expWant{{"Summer Analyst", "Barclays", "London", "June 2019", "Aug. 2019"}}},
 		{"start month without year fr", "Juriste stagiaire\tJuil. – sept. 2014\nSociété Générale – Paris\n• Veille juridique",
 			[]expWant{{"Juriste stagiaire", "Société Générale", "Paris", "Juil. 2014", "sept. 2014"}}},
+		// A compound name cut at its hyphen or before an elided
+		// particle in a narrow column; the latest date first.
+		{"hyphen wrapped employer", "Systems Engineer\t2011 – 2014\nHewlett-\nPackard Enterprise, Grenoble\n• Storage firmware",
+			[]expWant{{"Systems Engineer", "Hewlett-Packard Enterprise", "Grenoble", "2011", "2014"}}},
+		{"elided particle wrapped", "Actuaire\t2016 – 2020\nAgence Nationale\nd'Assurance Maladie, Rabat\n• Tarification",
+			[]expWant{{"Actuaire", "Agence Nationale d'Assurance Maladie", "Rabat", "2016", "2020"}}},
+		{"present first", "Present – 2021\tProduct Owner\nAlan, Paris\n• Backlog",
+			[]expWant{{"Product Owner", "Alan", "Paris", "2021", "Present"}}},
+		{"aujourd'hui first", "Aujourd'hui – 2019\tCheffe de produit\nBlaBlaCar, Paris\n• Covoiturage",
+			[]expWant{{"Cheffe de produit", "BlaBlaCar", "Paris", "2019", "Aujourd'hui"}}},
 		// One employer above several positions.
 		{"employer above two positions", "Globex Corporation, Springfield\nSenior Analyst\t2020 – 2022\n• Pricing\nAnalyst\t2018 – 2020\n• Reporting",
 			[]expWant{{"Senior Analyst", "Globex Corporation", "Springfield", "2020", "2022"}, {"Analyst", "Globex Corporation", "Springfield", "2018", "2020"}}},
@@ -279,6 +289,16 @@ func TestVariationEducationEntries(t *testing.T) {
 			[]eduWant{{"Licence de droit", "Université de Nantes", "Nantes", "2010", "2014"}}},
 		{"grade line alone", "BA History\t2009 – 2012\nUniversity of York\n\nFirst Class Honours",
 			[]eduWant{{"BA History", "University of York", "", "2009", "2012"}}},
+		{"hyphen wrapped school", "Master Physique\nUniversité Grenoble-\nAlpes\n2016 – 2018",
+			[]eduWant{{"Master Physique", "Université Grenoble-Alpes", "", "2016", "2018"}}},
+		{"elided particle wrapped school", "Diplôme d'ingénieur\nÉcole Nationale Supérieure\nd'Informatique, Alger\n2010 – 2015",
+			[]eduWant{{"Diplôme d'ingénieur", "École Nationale Supérieure d'Informatique", "Alger", "2010", "2015"}}},
+		{"grade in brackets", "MSc Epidemiology (Distinction)\t2012 – 2013\nLondon School of Hygiene & Tropical Medicine",
+			[]eduWant{{"MSc Epidemiology", "London School of Hygiene & Tropical Medicine", "", "2012", "2013"}}},
+		{"honours class in brackets", "BSc Chemistry (First Class Honours)\t2010 – 2013\nUniversity of Bristol",
+			[]eduWant{{"BSc Chemistry (First Class Honours)", "University of Bristol", "", "2010", "2013"}}},
+		{"mention in brackets", "Master 2 Économie (mention Très bien)\t2015 – 2016\nUniversité Toulouse Capitole",
+			[]eduWant{{"Master 2 Économie", "Université Toulouse Capitole", "", "2015", "2016"}}},
 		// A date in a note on when the degree ends.
 		{"expected year", "BSc Computer Science (expected 2025)\nUniversity of Lagos",
 			[]eduWant{{"BSc Computer Science", "University of Lagos", "", "", "2025"}}},
