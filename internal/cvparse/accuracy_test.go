@@ -441,11 +441,11 @@ const issueLangGap = 0.03
 // now, less 0.01 for the noise of OCR on its two image-only documents
 // (TestBlind2Accuracy); raise them with every fix.
 var blind2Floors = []target{
-	{"overall", nil, 0.888},
+	{"overall", nil, 0.892},
 	{"name", []string{"name"}, 0.969},
 	{"phone", []string{"phone"}, 0.99},
 	{"experiences", expGroup, 0.915},
-	{"education", eduGroup, 0.841},
+	{"education", eduGroup, 0.860},
 	{"skills", []string{"skills"}, 0.866},
 }
 

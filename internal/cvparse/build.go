@@ -416,7 +416,7 @@ func titleUnit(parts []part, picked []int, title, company int) ([]int, int) {
 // dashSep: a separator that is a dash between spaces.
 func dashSep(sep string) bool {
 	switch strings.TrimSpace(sep) {
-	case "–", "—", "-":
+	case "–", "—", "-", "--":
 		return true
 	}
 	return false

@@ -557,7 +557,8 @@ func entryLooksLikeHeader(e entry) bool {
 }
 
 var (
-	reStrongSep = regexp.MustCompile(`\s*(?:\t|\s\|\s|\|| – | — | · | • | @ | - |\s+en tant que\s+)\s*`)
+	// " -- " is the dash of plain text typed without one.
+	reStrongSep = regexp.MustCompile(`\s*(?:\t|\s\|\s|\|| – | — | · | • | @ | - | -- |\s+en tant que\s+)\s*`)
 	reDateNote  = regexp.MustCompile(`(?i)\(\s*(?:(?:expected|exp\.|anticipated|graduating|graduation|class of|prévue?|obtention)\s*(?:in|en|:)?\s*)?$`)
 	reAsRole    = regexp.MustCompile(`(?i)^en tant que\s+`)
 	reAtSep     = regexp.MustCompile(`(?i)^(.+?)\s+(?:at|chez|@)\s+(.+)$`)

@@ -104,3 +104,47 @@ func TestVariationTitleQualifier(t *testing.T) {
 		})
 	}
 }
+
+// Plain text typed without an en dash: a double hyphen separates the
+// fields of a line ("MSc Finance -- University of Lagos -- 2014 - 2016")
+// and the dates of a range ("2010--2013", as LaTeX writes it).
+func TestVariationDoubleHyphen(t *testing.T) {
+	exp := []struct {
+		name, body string
+		want       []expWant
+	}{
+		{"fields", "Site Engineer  --  Dangote Cement, Obajana  --  2010 - 2013\n  * Kiln line 3 commissioning",
+			[]expWant{{"Site Engineer", "Dangote Cement", "Obajana", "2010", "2013"}}},
+		{"range", "Process Engineer, Lafarge, Ewekoro\t2013--2016\n  * Clinker quality",
+			[]expWant{{"Process Engineer", "Lafarge", "Ewekoro", "2013", "2016"}}},
+		{"fr", "Chargée de clientèle -- Société Générale -- Abidjan\tmars 2015 -- juin 2019\n- Portefeuille PME",
+			[]expWant{{"Chargée de clientèle", "Société Générale", "Abidjan", "mars 2015", "juin 2019"}}},
+	}
+	for _, tc := range exp {
+		t.Run(tc.name, func(t *testing.T) {
+			got := expsOf(ParseText("Jane Roe\njane@example.com\n\nExperience\n" + tc.body + "\n\nSkills\nExcel, SQL\n"))
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+	edu := []struct {
+		name, body string
+		want       []eduWant
+	}{
+		{"degree school dates", "MSc Finance  --  University of Lagos  --  2014 - 2016\nBSc Economics  --  Covenant University, Ota  --  2009 - 2013",
+			[]eduWant{{"MSc Finance", "University of Lagos", "", "2014", "2016"}, {"BSc Economics", "Covenant University", "Ota", "2009", "2013"}}},
+		{"single year", "HND Accounting -- Yaba College of Technology -- 2008",
+			[]eduWant{{"HND Accounting", "Yaba College of Technology", "", "", "2008"}}},
+		{"fr", "Licence de droit -- Université Félix Houphouët-Boigny, Abidjan -- 2005--2008",
+			[]eduWant{{"Licence de droit", "Université Félix Houphouët-Boigny", "Abidjan", "2005", "2008"}}},
+	}
+	for _, tc := range edu {
+		t.Run(tc.name, func(t *testing.T) {
+			got := edusOf(ParseText("Jane Roe\njane@example.com\n\nEducation\n" + tc.body + "\n\nSkills\nExcel, SQL\n"))
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
