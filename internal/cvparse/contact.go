@@ -70,6 +70,24 @@ func (f *contactFinder) scan(lines []line, header bool) {
 			last = strings.TrimSpace(m[1])
 			continue
 		}
+		// "Ana Cruz, RN" reads as "City, ST", "Jean Dupont, Lyon" as a
+		// district and its city: near the top of the header, a line that
+		// is a name with a credential or a place is the name (and place).
+		if header && f.c.Name == "" && i < 4 && !strings.ContainsAny(t, "@0123456789\t|") {
+			if name, more, ok := nameIn(lines, t); ok && more != "" {
+				switch {
+				case reCredential.MatchString(more) && placeOf(more) == 0 || rePostNominals.MatchString(" "+more):
+					f.c.Name = name
+					continue
+				case isLocation(more):
+					f.c.Name = name
+					if f.c.Location == "" {
+						f.c.Location = more
+					}
+					continue
+				}
+			}
+		}
 		rest := f.take(t)
 		if rest == "" {
 			continue
@@ -315,6 +333,10 @@ func contactItem(p string) bool {
 	_, _, lead := leadingPhone(p)
 	return isPhone(p) || lead || reEmail.MatchString(p) || reURL.MatchString(p)
 }
+
+// reCredential: a short upper-case credential after a name ("RN",
+// "IDE", "MBA", "CPA").
+var reCredential = regexp.MustCompile(`^[A-Z]{2,6}(?:,?\s+[A-Z]{2,6})*$`)
 
 // rePhoneNote is a note after a phone number: "(mobile)", "(WhatsApp)".
 var rePhoneNote = regexp.MustCompile(`^\([^()0-9]{1,20}\)$`)
