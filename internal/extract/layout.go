@@ -89,14 +89,29 @@ func letterSpacing(words []bbWord) []bool {
 			single++
 		}
 	}
-	if single == 0 {
-		return nil
-	}
 	gaps := make([]float64, n-1)
 	for i := range gaps {
 		gaps[i] = words[i+1].XMin - words[i].XMax
 	}
 	join := make([]bool, n-1)
+	// Light tracking: poppler cuts the words into fragments of one or
+	// more letters ("E xp é r ience s", "COORDONN É ES") whose gaps are
+	// well under any word space; two such gaps make the run tracked, and
+	// only they are closed up.
+	tiny := 0
+	for i, g := range gaps {
+		join[i] = g < maxTracking*(words[i].YMax-words[i].YMin) && oneWordChar(words[i].Text) && oneWordChar(words[i+1].Text)
+		if join[i] {
+			tiny++
+		}
+	}
+	if tiny >= 2 {
+		return join
+	}
+	clear(join)
+	if single == 0 {
+		return nil
+	}
 	if n >= 4 && single*10 >= 6*n {
 		sorted := slices.Clone(gaps)
 		slices.Sort(sorted)

@@ -138,6 +138,9 @@ func TestLayoutLetterSpacing(t *testing.T) {
 		{"tracked mixed case with an ampersand", spaced(0.7, 3.6, "E", "d", "u", "cat", "i", "o", "n", "|&", "|S", "k", "i", "ll", "s"), "Education & Skills"},
 		{"tracked French heading", spaced(0.8, 3.8, "E", "x", "p", "é", "r", "i", "e", "n", "c", "e", "s", "|p", "ro", "f", "e", "s", "s", "i", "o", "n", "n", "e", "ll", "e", "s"), "Expériences professionnelles"},
 		{"tracked lower-case label", spaced(0.6, 3.2, "k", "e", "y", "|s", "k", "i", "ll", "s"), "key skills"},
+		{"light tracking cut into fragments", spaced(0.75, 3.8, "E", "xp", "é", "r", "ience", "s", "|pr", "ofe", "ss", "ionnelle", "s"), "Expériences professionnelles"},
+		{"light tracking in capitals", spaced(0.75, 3.8, "COORDONN", "É", "ES"), "COORDONNÉES"},
+		{"light tracking, fragments of several letters", spaced(0.7, 3.6, "W", "or", "k", "|H", "ist", "or", "y"), "Work History"},
 		{"single letters in plain type", spaced(1.8, 0, "x", "y", "z", "and", "w"), "x y z and w"},
 		{"ordinary heading", spaced(3, 0, "WORK", "EXPERIENCE"), "WORK EXPERIENCE"},
 	}
