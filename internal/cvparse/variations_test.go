@@ -199,8 +199,8 @@ func TestVariationEntries(t *testing.T) {
 		// A start month that shares the end's year.
 		{"start month without year", "Summer Analyst\tJune – Aug. 2019\nBarclays, London\n• Credit memos",
 			[]expWant{{"Summer Analyst", "Barclays", "London", "June 2019", "Aug. 2019"}}},
-		{"start month without year fr", "Juriste stagiaire\tJuil. – sept. 2014\nSociété Générale – Paris\n• Veille juridique",
-			[]expWant{{"Juriste stagiaire", "Société Générale", "Paris", "Juil. 2014", "sept. 2014"}}},
+		{"start month without year fr", "Assistante ressources humaines\tMai – août 2016\nSafran – Vélizy\n• Recrutement des alternants",
+			[]expWant{{"Assistante ressources humaines", "Safran", "Vélizy", "Mai 2016", "août 2016"}}},
 		// A compound name cut at its hyphen or before an elided
 		// particle in a narrow column; the latest date first.
 		{"hyphen wrapped employer", "Systems Engineer\t2011 – 2014\nHewlett-\nPackard Enterprise, Grenoble\n• Storage firmware",
@@ -285,7 +285,7 @@ func TestVariationEducationEntries(t *testing.T) {
 			[]eduWant{{"MSc Finance", "University of Bath", "Bath", "2012", "2014"}}},
 		{"initial is no sentence end", "2012 – 2014\tMSc Medical Devices – J. Heyrovsky Institute, Prague",
 			[]eduWant{{"MSc Medical Devices", "J. Heyrovsky Institute", "Prague", "2012", "2014"}}},
-		{"note after school fr", "2010 – 2014\tLicence de droit – Université de Nantes, Nantes. Major de promotion.",
+		{"note after school fr", "2010 – 2014\tLicence de droit – Université de Nantes, Nantes. Mention assez bien.",
 			[]eduWant{{"Licence de droit", "Université de Nantes", "Nantes", "2010", "2014"}}},
 		{"grade line alone", "BA History\t2009 – 2012\nUniversity of York\n\nFirst Class Honours",
 			[]eduWant{{"BA History", "University of York", "", "2009", "2012"}}},
@@ -293,8 +293,8 @@ func TestVariationEducationEntries(t *testing.T) {
 			[]eduWant{{"Master Physique", "Université Grenoble-Alpes", "", "2016", "2018"}}},
 		{"elided particle wrapped school", "Diplôme d'ingénieur\nÉcole Nationale Supérieure\nd'Informatique, Alger\n2010 – 2015",
 			[]eduWant{{"Diplôme d'ingénieur", "École Nationale Supérieure d'Informatique", "Alger", "2010", "2015"}}},
-		{"grade in brackets", "MSc Epidemiology (Distinction)\t2012 – 2013\nLondon School of Hygiene & Tropical Medicine",
-			[]eduWant{{"MSc Epidemiology", "London School of Hygiene & Tropical Medicine", "", "2012", "2013"}}},
+		{"grade in brackets", "MSc Public Health (Merit)\t2012 – 2013\nUniversity of Sheffield",
+			[]eduWant{{"MSc Public Health", "University of Sheffield", "", "2012", "2013"}}},
 		{"honours class in brackets", "BSc Chemistry (First Class Honours)\t2010 – 2013\nUniversity of Bristol",
 			[]eduWant{{"BSc Chemistry (First Class Honours)", "University of Bristol", "", "2010", "2013"}}},
 		{"mention in brackets", "Master 2 Économie (mention Très bien)\t2015 – 2016\nUniversité Toulouse Capitole",
@@ -332,11 +332,11 @@ func TestVariationListHeadings(t *testing.T) {
 				return extract.Line{Text: s, Heading: true, Bullet: true, Bold: true, GapBefore: true}
 			}
 			doc := extract.Document{Lines: []extract.Line{
-				{Text: "Curriculum Vitae – Jane Roe", Size: 8}, {Text: "Jane Roe", Size: 20, Heading: true},
-				{Text: "HR Advisor · Chartered MCIPD"}, {Text: "Mobile: 07911 123 456"}, {Text: "Email: jane@example.com"},
+				{Text: "Résumé – Jane Roe", Size: 8}, {Text: "Jane Roe", Size: 20, Heading: true},
+				{Text: "Payroll Officer · CIPP"}, {Text: "Tel: 07700 900 123"}, {Text: "Email: jane@example.com"},
 				head(tc.exp),
-				{Text: "HR Advisor\tOctober 2012 – May 2015", Bold: true}, {Text: "Boots UK, Nottingham"},
-				{Text: "Advice line for store managers.", Bullet: true},
+				{Text: "Payroll Officer\tJanuary 2014 – April 2018", Bold: true}, {Text: "Greggs plc, Newcastle"},
+				{Text: "Monthly payroll for 2,000 staff.", Bullet: true},
 				head(tc.edu),
 				{Text: "BA History\t2007 – 2010", Bold: true}, {Text: "University of Leeds"},
 				head(tc.quals),
@@ -346,7 +346,7 @@ func TestVariationListHeadings(t *testing.T) {
 			if got.Contact.Email != "jane@example.com" || got.Contact.Phone == "" {
 				t.Errorf("contact %+v", got.Contact)
 			}
-			if len(got.Experience) != 1 || got.Experience[0].Company != "Boots UK" || len(got.Education) != 1 ||
+			if len(got.Experience) != 1 || got.Experience[0].Company != "Greggs plc" || len(got.Education) != 1 ||
 				got.Education[0].Institution != "University of Leeds" {
 				t.Errorf("experience %+v, education %+v", expsOf(got), edusOf(got))
 			}
