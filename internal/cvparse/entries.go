@@ -119,7 +119,13 @@ var functionWords = wordSet(`of at in and for the to de du des la le les d et en
 
 func endsInFunctionWord(p string) bool {
 	f := strings.Fields(p)
-	return len(f) >= 2 && functionWords[strings.ToLower(f[len(f)-1])]
+	if len(f) < 2 {
+		return false
+	}
+	// A capital letter alone ("Baccalauréat série D") is a name's, not
+	// the elided "d" of "d'".
+	w := f[len(f)-1]
+	return functionWords[strings.ToLower(w)] && (len(w) > 1 || w == strings.ToLower(w))
 }
 
 var (

@@ -431,7 +431,10 @@ func splitSections(lines []line) []section {
 		// In a Contact section, a line of capitals is no contact item:
 		// it heads what follows ("ASSETS" over a list in a sidebar).
 		shaped := headingShaped(l, body) || secs[cur].kind == secContact && capitalsLine(l.text) && !reLabelOnly.MatchString(l.text)
-		if !isHead && !top && !leveled && shaped && !(titleScore(l.text) > 0 && len(strings.Fields(l.text)) > 1) {
+		// So does a degree set as a heading inside Education ("Baccalauréat
+		// série C" under "FORMATION", a word processor's Heading 3).
+		if !isHead && !top && !leveled && shaped && !(titleScore(l.text) > 0 && len(strings.Fields(l.text)) > 1) &&
+			!entryTitleIn(secs[cur].kind, l.text) {
 			// Styled as a heading ("RESEARCH POSITIONS" after
 			// "EXPERIENCE"), it opens a section even of the same kind.
 			if k, ok := contentKind(followingBlock(lines, i, body)); ok && (k != secs[cur].kind || looksLikeUnknownHeading(l, body)) {

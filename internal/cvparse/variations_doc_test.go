@@ -148,3 +148,49 @@ func TestVariationDoubleHyphen(t *testing.T) {
 		})
 	}
 }
+
+// Headings of the last sections of a CV that name no job section, alone
+// ("ADDITIONAL") or joined ("Engagements et centres d'intérêt",
+// "Volunteering & Interests"): what they hold is no job, even when it
+// names an organisation and a year.
+func TestVariationClosingHeadings(t *testing.T) {
+	exp := "Experience\nBackend Engineer, Careem, Dubai\t2021 – Present\n• Built the payments service\n\n"
+	cases := map[string]string{
+		"additional":             "ADDITIONAL\nDriving licence. Volunteer: treasurer, Leeds Rowing Club (2019 – present).",
+		"additional details":     "Additional details\nMentor, Code First Girls (2020 – 2022); keen climber.",
+		"engagements et":         "ENGAGEMENTS ET CENTRES D'INTÉRÊT\nTrésorière de l'association Les Restos du Cœur de Rennes (depuis 2018). Randonnée, piano.",
+		"engagements alone":      "Engagements\nBénévole, Secours populaire, Lyon (2016 – 2019)",
+		"volunteering interests": "VOLUNTEERING & INTERESTS\nBoard member, Dublin Food Co-op (2017 – present). Sea swimming.",
+	}
+	for name, tail := range cases {
+		t.Run(name, func(t *testing.T) {
+			got := ParseText("Jane Roe\njane@example.com\n\n" + exp + tail + "\n")
+			if want := []expWant{{"Backend Engineer", "Careem", "Dubai", "2021", "Present"}}; !cmp.Equal(want, expsOf(got)) {
+				t.Errorf("experience = %+v", expsOf(got))
+			}
+		})
+	}
+}
+
+// Entry titles set in a heading style ("### Baccalauréat série D", a
+// word processor's Heading 3 for each degree) inside the section they
+// belong to head entries, not sections: the second degree keeps its name.
+func TestVariationStyledEntryTitles(t *testing.T) {
+	edu := []struct {
+		name, body string
+		want       []eduWant
+	}{
+		{"fr", "### Master of Science in Finance\nHEC Lausanne, Lausanne — 2010 – 2012\n### Baccalauréat série D\nLycée classique d'Abidjan — 2006",
+			[]eduWant{{"Master of Science in Finance", "HEC Lausanne", "Lausanne", "2010", "2012"}, {"Baccalauréat série D", "Lycée classique d'Abidjan", "", "", "2006"}}},
+		{"en", "### BSc Nursing\nUniversity of the Philippines, Manila — 2008 – 2012\n### High School Diploma\nManila Science High School — 2008",
+			[]eduWant{{"BSc Nursing", "University of the Philippines", "Manila", "2008", "2012"}, {"High School Diploma", "Manila Science High School", "", "", "2008"}}},
+	}
+	for _, tc := range edu {
+		t.Run(tc.name, func(t *testing.T) {
+			got := edusOf(ParseText("Jane Roe\njane@example.com\n\n## Education\n" + tc.body + "\n\n## Skills\nExcel, SQL\n"))
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}

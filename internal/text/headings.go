@@ -154,8 +154,8 @@ var headingKeywords = map[string]Section{
 	"awards": Awards, "honors": Awards, "honours": Awards, "prizes": Awards, "distinctions": Awards,
 	"grants": Awards, "fellowships": Awards, "scholarships": Awards, "bourses": Awards, "prix": Awards,
 	"publications": Publications, "papers": Publications,
-	"volunteer": Volunteer, "volunteering": Volunteer, "benevolat": Volunteer,
-	"interests": Interests, "hobbies": Interests, "loisirs": Interests, "passions": Interests,
+	"volunteer": Volunteer, "volunteering": Volunteer, "benevolat": Volunteer, "engagements": Volunteer,
+	"interests": Interests, "additional": Additional, "hobbies": Interests, "loisirs": Interests, "passions": Interests,
 	"summary": Summary, "profile": Summary, "profil": Summary, "objective": Summary,
 }
 
