@@ -278,6 +278,10 @@ func splitSkills(t string) []string {
 		}
 		cur.Reset()
 	}
+	// " / " joins alternatives inside one skill ("Canva / Adobe Express",
+	// "APQP / PPAP" in a list); only a line made of three or more items
+	// and nothing else is a list cut at its slashes ("Go / Rust / C++").
+	slashes := strings.Count(t, " / ") >= 2 && !strings.ContainsAny(t, ",;|·•\t")
 	rs := []rune(t)
 	for i, r := range rs {
 		switch {
@@ -293,7 +297,7 @@ func splitSkills(t string) []string {
 			(unicode.IsSymbol(r) && r != '+' && r != '#' && r != '&') || (r != '-' && r != '*' && strings.ContainsRune(bulletGlyphs, r)):
 			flush()
 			continue
-		case r == '/' && i > 0 && i+1 < len(rs) && rs[i-1] == ' ' && rs[i+1] == ' ':
+		case r == '/' && slashes && i > 0 && i+1 < len(rs) && rs[i-1] == ' ' && rs[i+1] == ' ':
 			flush()
 			continue
 		}
