@@ -575,7 +575,7 @@ func restOf(parts []part, picked []int) []string {
 	return rest
 }
 
-var reScorePart = regexp.MustCompile(`(?i)^(?:\d{1,2}(?:[.,]\d{1,2})?\s*(?:/\s*(?:4|5|10|20)(?:\.0)?|%|cgpa|gpa|cpi|sgpa)|` +
+var reScorePart = regexp.MustCompile(`(?i)^(?:\d{1,3}\s+(?:points|pts|UCAS points)|\d{1,2}(?:[.,]\d{1,2})?\s*(?:/\s*(?:4|5|10|20)(?:\.0)?|%|cgpa|gpa|cpi|sgpa)|` +
 	`(?:cgpa|gpa|cpi)\s*[:：]?\s*\d{1,2}(?:[.,]\d{1,2})?(?:\s*/\s*(?:4|5|10|20)(?:\.0)?)?)$`)
 
 // reDegreeStatus is a note on a degree's progress, not part of its name

@@ -832,7 +832,7 @@ func commaSplit(p string) []string {
 			titleScore(head) > 0 && titleScore(rest) == 0 && (len(strings.Fields(rest)) <= 4 || capitalisedName(rest)) ||
 			orgScore(rest) > 0 && titleScore(rest) == 0 && orgScore(head) == 0 ||
 			degreeScore(head) > 0 && degreeScore(rest) == 0 && isAcronym(rest) || // "MBA, INSEAD"
-			degreeScore(head) > 0 && reGradeStart.MatchString(rest) { // "BSc Economics, First Class Honours"
+			degreeScore(head) > 0 && (reGradeStart.MatchString(rest) || reScorePart.MatchString(rest)) { // "BSc Economics, First Class Honours"
 			return append([]string{head}, commaSplit(rest)...)
 		}
 		next := strings.Index(p[idx+2:], ", ")

@@ -102,13 +102,15 @@ var reStateCode = regexp.MustCompile(`^[A-Z]{2}$`)
 
 var reCityState = regexp.MustCompile(`^[\p{Lu}][\p{L}.'\- ]+,\s*[A-Z]{2}$`)
 
-// stateCodes are the postal codes of US states and Canadian provinces,
-// which American and Canadian CVs write after the town with no comma
-// ("Chicago IL", "Ottawa ON").
+// stateCodes are the postal codes of US states, Canadian provinces and
+// Australian states, which CVs from there write after the town with no
+// comma ("Chicago IL", "Ottawa ON", "Melbourne VIC"). "SA" is left out:
+// it is a company's legal form more often than South Australia.
 var stateCodes = wordSet(`AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ
-	NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC AB BC MB NB NL NS NT NU ON PE QC SK YT`)
+	NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC AB BC MB NB NL NS NT NU ON PE QC SK YT
+	NSW VIC QLD TAS ACT`)
 
-var reTownCode = regexp.MustCompile(`^(.+?)\s+([A-Z]{2})$`)
+var reTownCode = regexp.MustCompile(`^(.+?)\s+([A-Z]{2,3})$`)
 
 // townStateCode: "Seattle WA", "Iowa City IA": a known city, or a name
 // shaped like a town, then a state or province code.

@@ -43,7 +43,7 @@ var morePlaces = map[placeKind]string{
 		wallonia brittany normandy tuscany lombardy andalusia europe africa asia middle_east mena emea apac latam
 		north_america south_america worldwide anywhere`,
 	placeWorkMode: `remote hybrid hybride télétravail teletravail remote-first full_remote fully_remote on-site onsite
-		on_site sur_site à_distance en_remote distanciel work_from_home`,
+		on_site sur_site à_distance en_remote distanciel work_from_home online en_ligne e-learning`,
 }
 
 // gazetteer is read on first use (about 50 ms), not when a binary that

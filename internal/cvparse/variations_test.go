@@ -166,6 +166,10 @@ func TestVariationEntries(t *testing.T) {
 			[]expWant{{"Développeur web en alternance", "Decathlon", "Lille", "sept. 2019", "août 2021"}}},
 		{"dates mid header", "Backend Engineer | 2019 – 2021 | Careem, Dubai\n• Payments",
 			[]expWant{{"Backend Engineer", "Careem", "Dubai", "2019", "2021"}}},
+		{"australian state codes", "Sous Chef\t2016 – 2019\nAttica, Melbourne VIC\n• Tasting menu\nChef de Partie\t2013 – 2016\nAria, Sydney NSW\n• Pastry section",
+			[]expWant{{"Sous Chef", "Attica", "Melbourne VIC", "2016", "2019"}, {"Chef de Partie", "Aria", "Sydney NSW", "2013", "2016"}}},
+		{"legal form sa is no state", "Auditor\t2015 – 2018\nNestlé SA\n• Group audit",
+			[]expWant{{"Auditor", "Nestlé SA", "", "2015", "2018"}}},
 		// Internships and work-study "chez"/"at", French titles naming a
 		// study ("Ingénieur d'études"), "— en tant que".
 		{"stage chez", "Stage chez Airbus, Toulouse\tfévr. 2020 – août 2020\n• Tests de logiciels embarqués",
@@ -299,6 +303,13 @@ func TestVariationEducationEntries(t *testing.T) {
 			[]eduWant{{"BSc Chemistry (First Class Honours)", "University of Bristol", "", "2010", "2013"}}},
 		{"mention in brackets", "Master 2 Économie (mention Très bien)\t2015 – 2016\nUniversité Toulouse Capitole",
 			[]eduWant{{"Master 2 Économie", "Université Toulouse Capitole", "", "2015", "2016"}}},
+		// Points as the grade; an online school.
+		{"points grade", "Leaving Certificate, 580 points\t2010\nColáiste Íde, Dingle",
+			[]eduWant{{"Leaving Certificate", "Coláiste Íde", "Dingle", "", "2010"}}},
+		{"online school", "Certificate in Data Analytics\t2021\nHarvard Extension School, online",
+			[]eduWant{{"Certificate in Data Analytics", "Harvard Extension School", "online", "", "2021"}}},
+		{"formation en ligne", "Certificat Management de projet\t2020\nCNAM, en ligne",
+			[]eduWant{{"Certificat Management de projet", "CNAM", "en ligne", "", "2020"}}},
 		// A date in a note on when the degree ends.
 		{"expected year", "BSc Computer Science (expected 2025)\nUniversity of Lagos",
 			[]eduWant{{"BSc Computer Science", "University of Lagos", "", "", "2025"}}},
