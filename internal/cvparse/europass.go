@@ -291,6 +291,13 @@ func europass(lines []line) []line {
 			if euGridHeading(r.text) {
 				continue
 			}
+			// The 2013 form sets "Business or sector" inside the value
+			// column under a job's description: a line of that job's
+			// body, not the next job's header.
+			if m := reEuInlineSector.FindStringSubmatch(r.text); m != nil {
+				emit(r, m[1], true)
+				continue
+			}
 			// Under the name, the 2013 form lists address, phones and
 			// e-mail without labels: the line that is none of the others
 			// is the address.
@@ -370,6 +377,11 @@ func europass(lines []line) []line {
 	}
 	return out
 }
+
+// reEuInlineSector is the 2013 form's "Business or sector" label set
+// before its value on one line, in English and French.
+var reEuInlineSector = regexp.MustCompile(`(?i)^(?:type\s+of\s+business\s+or\s+sector|business\s+or\s+sector|` +
+	`type\s+ou\s+secteur\s+d['’]\s*activit[ée]s?|secteur\s+d['’]\s*activit[ée]s?)\s*:?\s+(\S.*)$`)
 
 // euAddressLine: a line of words and numbers (a street or a postcode) that
 // is no e-mail, link,

@@ -78,3 +78,43 @@ func TestVariationAcademicHeadings(t *testing.T) {
 		})
 	}
 }
+
+// The 2013 Europass form sets "Business or sector" inside the value
+// column, under a job's description: a detail of that job, not the
+// next job's header.
+func TestVariationEuropassInlineSector(t *testing.T) {
+	cases := []struct {
+		name string
+		rows []string
+		want []expKey
+	}{
+		{"en", []string{"PERSONAL INFORMATION\tMarta Kowalska", ">marta.kowalska@example.pl",
+			"WORK EXPERIENCE",
+			"04/2019 – Present\tSite reliability engineer", ">Allegro, Poznań (Poland)", ">Ran the on-call rota for the checkout services and cut the paging volume by half",
+			">over two years.",
+			">Business or sector Information and communication",
+			"09/2015 – 03/2019\tSystems administrator", ">Comarch SA, Kraków (Poland)", ">Maintained a Linux fleet of 400 servers and automated its patching with Ansible.",
+			">Business or sector Software publishing",
+			"PERSONAL SKILLS", "Mother tongue(s)\tPolish", "Digital skills\tLinux, Terraform, Prometheus"},
+			[]expKey{{"Site reliability engineer", "Allegro", "Poznań (Poland)", "04/2019", "Present"},
+				{"Systems administrator", "Comarch SA", "Kraków (Poland)", "09/2015", "03/2019"}}},
+		{"fr", []string{"INFORMATIONS PERSONNELLES\tNadia Cherif", ">nadia.cherif@example.fr",
+			"EXPÉRIENCE PROFESSIONNELLE",
+			"02/2020 – aujourd'hui\tChargée de clientèle", ">Crédit Agricole, Nantes (France)", ">Gestion d'un portefeuille de 600 clients particuliers et conseil en épargne et en crédit",
+			">immobilier.",
+			">Secteur d'activité Banque de détail",
+			"06/2016 – 01/2020\tConseillère commerciale", ">Orange, Rennes (France)", ">Vente en boutique des offres mobiles et fibre, accueil et fidélisation de la clientèle.",
+			">Type ou secteur d'activité Télécommunications",
+			"COMPÉTENCES PERSONNELLES", "Langue(s) maternelle(s)\tfrançais", "Compétences numériques\tExcel, Salesforce"},
+			[]expKey{{"Chargée de clientèle", "Crédit Agricole", "Nantes (France)", "02/2020", "aujourd'hui"},
+				{"Conseillère commerciale", "Orange", "Rennes (France)", "06/2016", "01/2020"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := Parse(tableDoc(tc.rows...))
+			if diff := cmp.Diff(tc.want, expKeys(got.Experience)); diff != "" {
+				t.Errorf("experience (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
