@@ -221,7 +221,10 @@ func groupEntries(lines []line) []entry {
 		n := len(blocks)
 		// "Moved CI to Kubernetes in 2019" under a header that has its
 		// date range: a year in running text is no new entry.
-		if !body && !u.entryHead && n > 0 && u.dated && dateInProse(u.text) && len(strings.Fields(u.text)) >= 4 && headHasRange(blocks[n-1]) {
+		// Nor is a range in brackets inside a sentence ("…; redeployed to
+		// the COVID-19 ward (2020-2021).").
+		if !body && !u.entryHead && n > 0 && u.dated && (dateInProse(u.text) || rangeInProse(u.text)) &&
+			len(strings.Fields(u.text)) >= 4 && headHasRange(blocks[n-1]) {
 			body = true
 		}
 		switch {
@@ -372,6 +375,26 @@ func dateInProse(t string) bool {
 	}
 	w := []rune(before[len(before)-1])
 	return unicode.IsLower(w[0])
+}
+
+// rangeInProse: the line's first date sits in brackets after words of a
+// sentence (two or more lower-case words that are no function words), and
+// the sentence goes on or ends after it: "Led the rebuild (2017 – 2019),
+// on time.", not "Chargée de mission, Région Bretagne (2018 – 2021)".
+func rangeInProse(t string) bool {
+	dr, ok := findDateRange(t)
+	if !ok || !strings.HasSuffix(strings.TrimRight(t[:dr.at], " "), "(") {
+		return false
+	}
+	lower := 0
+	for _, w := range strings.Fields(t[:dr.at]) {
+		w = strings.Trim(w, ",;:()")
+		if r := []rune(w); len(r) > 0 && unicode.IsLower(r[0]) && !functionWords[w] {
+			lower++
+		}
+	}
+	after := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(t[dr.until:]), ")"))
+	return lower >= 2 && (after != "" || strings.Contains(t[:dr.at], "; "))
 }
 
 // headerShaped: two or more parts cut by strong separators, none longer

@@ -194,3 +194,46 @@ func TestVariationStyledEntryTitles(t *testing.T) {
 		})
 	}
 }
+
+// "Licences" in British spelling over professional registrations, right
+// after Education (no blank line, as OCR reads a page): a certifications
+// heading, not a French "licence" degree inside Education.
+func TestVariationLicencesHeading(t *testing.T) {
+	for _, h := range []string{"LICENCES & CERTIFICATIONS", "Licences and Certifications", "CERTIFICATIONS & LICENCES", "Licences"} {
+		t.Run(h, func(t *testing.T) {
+			got := ParseText("Jane Roe\njane@example.com\n\nEducation\nBSc Nursing\t2010 – 2014\nUniversity of Nairobi, Nairobi\n" + h +
+				"\nRegistered Nurse, Nursing Council of Kenya, 2014\nMidwifery licence, Nursing and Midwifery Council (UK), 2018\n")
+			if want := []eduWant{{"BSc Nursing", "University of Nairobi", "Nairobi", "2010", "2014"}}; !cmp.Equal(want, edusOf(got)) {
+				t.Errorf("education = %+v", edusOf(got))
+			}
+			if len(got.Certifications) != 2 {
+				t.Errorf("certifications = %+v", got.Certifications)
+			}
+		})
+	}
+}
+
+// A description written as a sentence, not bulleted, whose range sits in
+// brackets inside it ("…; COVID-19 surge ward (2020-2021).") describes the
+// entry above: no new job.
+func TestVariationRangeInProse(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []expWant
+	}{
+		{"semicolon sentence", "Staff Nurse – Renal Unit\tMar 2017 – Jan 2021\nBeaumont Hospital, Dublin\nDialysis and transplant patients; redeployed to the COVID-19 ward (2020-2021).\nStaff Nurse\tJun 2013 – Feb 2017\nSt Luke's Medical Center, Manila",
+			[]expWant{{"Staff Nurse – Renal Unit", "Beaumont Hospital", "Dublin", "Mar 2017", "Jan 2021"}, {"Staff Nurse", "St Luke's Medical Center", "Manila", "Jun 2013", "Feb 2017"}}},
+		{"fr sentence", "Chargée de projet\t2016 – 2021\nEgis, Lyon\nSuivi des chantiers du tramway, dont la ligne T6 (2018 – 2019).\nAssistante\t2014 – 2016\nSetec, Paris",
+			[]expWant{{"Chargée de projet", "Egis", "Lyon", "2016", "2021"}, {"Assistante", "Setec", "Paris", "2014", "2016"}}},
+		{"led with range", "Site Manager\t2015 – 2020\nBalfour Beatty, Leeds\nLed the station rebuild on a live railway (2017 – 2019), on time and on budget.\nSite Engineer\t2011 – 2015\nKier Group, Sheffield",
+			[]expWant{{"Site Manager", "Balfour Beatty", "Leeds", "2015", "2020"}, {"Site Engineer", "Kier Group", "Sheffield", "2011", "2015"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := expsOf(ParseText("Jane Roe\njane@example.com\n\nExperience\n" + tc.body + "\n\nSkills\nExcel, SQL\n"))
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
