@@ -292,6 +292,10 @@ func (b *builder) experience(e entry) cv.Experience {
 	if x.EndDate == "present" {
 		x.EndDate = "Present"
 	}
+	// "Summer 2016": a season's job ends in it too.
+	if x.EndDate == "" && reSeasonY.MatchString(x.StartDate) {
+		x.EndDate = x.StartDate
+	}
 	picked, fellBack := assign(parts, []role{
 		{name: "location", late: true, pick: func(p part) int {
 			return roleBonus(p, "location") + boolScore(isLocation(p.text) && p.role == "")*5

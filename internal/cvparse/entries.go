@@ -328,7 +328,23 @@ func isBodyText(u unit) bool {
 	if headerShaped(u.text) || !isLong(u.text) && !shortSentence(u.text) {
 		return false
 	}
-	return !u.dated || dateInProse(u.text)
+	return !u.dated || dateInProse(u.text) || asideInSentence(u.text)
+}
+
+// asideInSentence: a sentence that dates what it tells in brackets
+// ("Erasmus year at Universität Mannheim, Germany (2015–2016)."): its
+// words before the dates run in lower case, and it ends in a full stop.
+func asideInSentence(t string) bool {
+	dr, ok := findDateRange(t)
+	if !ok || !endsSentence(t) || !strings.HasSuffix(strings.TrimSpace(t[:dr.at]), "(") {
+		return false
+	}
+	for _, w := range strings.Fields(t[:dr.at])[1:] {
+		if r := []rune(w); unicode.IsLower(r[0]) && !functionWords[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // shortSentence: a few words ending in a full stop, some in lower case

@@ -110,6 +110,10 @@ var stateCodes = wordSet(`AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA 
 	NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC AB BC MB NB NL NS NT NU ON PE QC SK YT
 	NSW VIC QLD TAS ACT`)
 
+// reCounty is an Irish or British county as addresses write it ("Co.
+// Dublin", "County Kerry").
+var reCounty = regexp.MustCompile(`^(?:Co\.?|County)\s+\p{Lu}\p{L}+$`)
+
 var reTownCode = regexp.MustCompile(`^(.+?)\s+([A-Z]{2,3})$`)
 
 // townStateCode: "Seattle WA", "Iowa City IA": a known city, or a name
@@ -143,7 +147,7 @@ func isLocation(s string) bool {
 	// Every part after the first names a place ("Lyon, France", "Orange,
 	// Paris"); "Mentor, Code Club" is not a place for its first word.
 	for _, p := range parts[1:] {
-		if placeOf(p) == 0 && !reStateCode.MatchString(strings.TrimSpace(p)) && !townStateCode(p) {
+		if placeOf(p) == 0 && !reStateCode.MatchString(strings.TrimSpace(p)) && !townStateCode(p) && !reCounty.MatchString(strings.TrimSpace(p)) {
 			return false
 		}
 	}

@@ -170,6 +170,15 @@ func TestVariationEntries(t *testing.T) {
 			[]expWant{{"Sous Chef", "Attica", "Melbourne VIC", "2016", "2019"}, {"Chef de Partie", "Aria", "Sydney NSW", "2013", "2016"}}},
 		{"legal form sa is no state", "Auditor\t2015 – 2018\nNestlé SA\n• Group audit",
 			[]expWant{{"Auditor", "Nestlé SA", "", "2015", "2018"}}},
+		// An Irish county after the town; a season's internship.
+		{"county", "Ryanair DAC\tSwords, Co. Dublin\nPricing Analyst\tMar 2021 – Present\n• Fare models",
+			[]expWant{{"Pricing Analyst", "Ryanair DAC", "Swords, Co. Dublin", "Mar 2021", "Present"}}},
+		{"county spelled out", "Kerry Group\tTralee, County Kerry\nFood Scientist\t2018 – 2021\n• Dairy products",
+			[]expWant{{"Food Scientist", "Kerry Group", "Tralee, County Kerry", "2018", "2021"}}},
+		{"summer internship", "Finance Intern\tSummer 2016\nAIB, Cork\n• Reconciliations",
+			[]expWant{{"Finance Intern", "AIB", "Cork", "Summer 2016", "Summer 2016"}}},
+		{"stage été", "Stagiaire marketing\tété 2019\nDanone, Paris\n• Études de marché",
+			[]expWant{{"Stagiaire marketing", "Danone", "Paris", "été 2019", "été 2019"}}},
 		// Internships and work-study "chez"/"at", French titles naming a
 		// study ("Ingénieur d'études"), "— en tant que".
 		{"stage chez", "Stage chez Airbus, Toulouse\tfévr. 2020 – août 2020\n• Tests de logiciels embarqués",
@@ -310,6 +319,12 @@ func TestVariationEducationEntries(t *testing.T) {
 			[]eduWant{{"Certificate in Data Analytics", "Harvard Extension School", "online", "", "2021"}}},
 		{"formation en ligne", "Certificat Management de projet\t2020\nCNAM, en ligne",
 			[]eduWant{{"Certificat Management de projet", "CNAM", "en ligne", "", "2020"}}},
+		// A sentence that dates what it tells in brackets describes the
+		// entry above it.
+		{"exchange year sentence", "Trinity College Dublin\tDublin\nBA Economics\t2012 – 2016\nExchange year at Sciences Po, Paris (2014–2015).",
+			[]eduWant{{"BA Economics", "Trinity College Dublin", "Dublin", "2012", "2016"}}},
+		{"séjour sentence fr", "Université de Strasbourg\tStrasbourg\nLicence de chimie\t2013 – 2016\nSemestre d'échange à l'Université Laval, Québec (2015).",
+			[]eduWant{{"Licence de chimie", "Université de Strasbourg", "Strasbourg", "2013", "2016"}}},
 		// A date in a note on when the degree ends.
 		{"expected year", "BSc Computer Science (expected 2025)\nUniversity of Lagos",
 			[]eduWant{{"BSc Computer Science", "University of Lagos", "", "", "2025"}}},
