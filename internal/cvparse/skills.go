@@ -50,7 +50,7 @@ func skillCategory(label string) string {
 // Docker", "Cloud – AWS, GCP"), a group name on its own line above its
 // list ("Backend" / "Go, Python"), bullet lists and plain separated lists.
 func parseSkills(lines []line, s *cv.Skills) {
-	units := joinWrappedLabelled(toUnits(lines))
+	units := joinWrappedLabelled(toUnits(joinWrappedList(lines)))
 	group := ""
 	for i, u := range units {
 		t := u.text
@@ -99,6 +99,43 @@ func parseSkills(lines []line, s *cv.Skills) {
 			addSkill(s, cat, it)
 		}
 	}
+}
+
+// joinWrappedList joins the lines of a list typed as running text and
+// wrapped wherever a line was full ("…, SEO, Marketing" / "Automation,
+// CleverTap, …,"): where a line of the run ends with a comma, the list
+// goes on across its lines, so a line that ends with none was cut inside
+// an item. A run of lines that each end an item ("Python, Go, Rust" /
+// "Docker, Kubernetes") has no line ending with a comma and stays as it
+// is.
+func joinWrappedList(lines []line) []line {
+	listLine := func(l line) bool {
+		return !l.bullet && !l.heading && strings.Count(l.text, ", ") >= 2 && !strings.Contains(l.text, "\t")
+	}
+	out := make([]line, 0, len(lines))
+	for i := 0; i < len(lines); {
+		j := i + 1
+		for j < len(lines) && listLine(lines[j-1]) && !lines[j].gapBefore && !lines[j].bullet && !lines[j].heading &&
+			!strings.Contains(lines[j].text, ":") {
+			j++
+		}
+		commaEnd := false
+		for _, l := range lines[i : j-1] {
+			commaEnd = commaEnd || strings.HasSuffix(strings.TrimSpace(l.text), ",")
+		}
+		if j-i < 2 || !commaEnd {
+			out = append(out, lines[i])
+			i++
+			continue
+		}
+		l := lines[i]
+		for _, n := range lines[i+1 : j] {
+			l.text = strings.TrimSpace(l.text) + " " + strings.TrimSpace(n.text)
+		}
+		out = append(out, l)
+		i = j
+	}
+	return out
 }
 
 // innerLabel splits an item of a list that opens another group ("Cloud:

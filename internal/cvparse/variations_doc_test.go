@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 // Variations on what word-processor and plain-text CVs do (the second
@@ -232,6 +233,31 @@ func TestVariationRangeInProse(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			got := expsOf(ParseText("Jane Roe\njane@example.com\n\nExperience\n" + tc.body + "\n\nSkills\nExcel, SQL\n"))
 			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// A skills list typed as running text and wrapped wherever the line was
+// full: a line that ends with a comma shows the list goes on across lines,
+// so a line that does not was cut inside an item ("Data" / "Modelling").
+func TestVariationListWrappedInsideItem(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []string
+	}{
+		{"en", "Python, SQL, Apache Airflow, Data\nModelling, dbt, Looker, Google Cloud,\nTerraform, Docker",
+			[]string{"Python", "SQL", "Apache Airflow", "Data Modelling", "dbt", "Looker", "Google Cloud", "Terraform", "Docker"}},
+		{"fr", "Gestion de projet, Analyse financière, Comptabilité\nAnalytique, SAP FI, Excel,\nPower BI, Négociation",
+			[]string{"Gestion de projet", "Analyse financière", "Comptabilité Analytique", "SAP FI", "Excel", "Power BI", "Négociation"}},
+		{"lines are groups", "Python, Go, Rust\nDocker, Kubernetes, Helm",
+			[]string{"Python", "Go", "Rust", "Docker", "Kubernetes", "Helm"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := allSkills(ParseText("Jane Roe\njane@example.com\n\nExperience\nBackend Engineer, Careem, Dubai\t2021 – Present\n• Payments\n\nKey skills:\n" + tc.body + "\n\nEducation\nBSc Physics, University of Leeds, 2012 – 2015\n").Skills)
+			if diff := cmp.Diff(tc.want, got, cmpopts.SortSlices(func(a, b string) bool { return a < b })); diff != "" {
 				t.Errorf("(-want +got):\n%s", diff)
 			}
 		})
