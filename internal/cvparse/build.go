@@ -466,7 +466,7 @@ func (b *builder) education(e entry) cv.Education {
 	// "B.Tech (IT) - VIT University - 2013 - 85%": a score among the
 	// header's parts is the grade.
 	parts = slices.DeleteFunc(parts, func(p part) bool {
-		if gpa == "" && (reScorePart.MatchString(p.text) || (p.afterComma || p.sep != "") && reGradeStart.MatchString(p.text)) {
+		if gpa == "" && (reScorePart.MatchString(p.text) || (p.afterComma || p.sep != "") && reGradeStart.MatchString(p.text) && !reHonours.MatchString(p.text)) {
 			gpa = p.text
 			return true
 		}

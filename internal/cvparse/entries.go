@@ -328,7 +328,15 @@ func isBodyText(u unit) bool {
 	if headerShaped(u.text) || !isLong(u.text) && !shortSentence(u.text) {
 		return false
 	}
-	return !u.dated || dateInProse(u.text) || asideInSentence(u.text)
+	return !u.dated || dateInProse(u.text) || asideInSentence(u.text) || longSentenceDate(u.text)
+}
+
+// longSentenceDate: a single date inside a sentence of ten words or more
+// ("Final-year project: a kiosk for hawker centres. Dean's List 2013.")
+// is something the entry tells, not a new entry's dates.
+func longSentenceDate(t string) bool {
+	dr, ok := findDateRange(t)
+	return ok && dr.end == "" && len(strings.Fields(t)) >= 10 && endsSentence(t)
 }
 
 // asideInSentence: a sentence that dates what it tells in brackets
@@ -871,7 +879,7 @@ func commaSplit(p string) []string {
 			titleScore(head) > 0 && titleScore(rest) == 0 && (len(strings.Fields(rest)) <= 4 || capitalisedName(rest)) ||
 			orgScore(rest) > 0 && titleScore(rest) == 0 && orgScore(head) == 0 ||
 			degreeScore(head) > 0 && degreeScore(rest) == 0 && isAcronym(rest) || // "MBA, INSEAD"
-			degreeScore(head) > 0 && (reGradeStart.MatchString(rest) || reScorePart.MatchString(rest)) { // "BSc Economics, First Class Honours"
+			degreeScore(head) > 0 && (reGradeStart.MatchString(rest) && !reHonours.MatchString(rest) || reScorePart.MatchString(rest)) { // "BSc Economics, Distinction"
 			return append([]string{head}, commaSplit(rest)...)
 		}
 		next := strings.Index(p[idx+2:], ", ")
