@@ -83,7 +83,9 @@ func (b *builder) add(s section) {
 			b.out.Education = append(b.out.Education, x)
 		}
 	case secSkills:
-		parseSkills(s.lines, &b.out.Skills)
+		for _, r := range parseSkills(s.lines, &b.out.Skills) {
+			b.other(r[0], []string{r[1]})
+		}
 	case secLanguages:
 		b.looseSections(parseLanguages(s.lines, &b.out.Skills))
 	case secProjects:

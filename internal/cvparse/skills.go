@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/utopiahire/utopiahire/internal/cv"
 )
@@ -49,7 +50,9 @@ func skillCategory(label string) string {
 // parseSkills reads a skills section: labelled lines ("Tools: Git,
 // Docker", "Cloud – AWS, GCP"), a group name on its own line above its
 // list ("Backend" / "Go, Python"), bullet lists and plain separated lists.
-func parseSkills(lines []line, s *cv.Skills) {
+// Labelled lines that are no skills ("Hobbies: chess, reading") are
+// returned as title and text.
+func parseSkills(lines []line, s *cv.Skills) (others [][2]string) {
 	units := joinWrappedLabelled(toUnits(joinWrappedList(lines)))
 	group := ""
 	for i, u := range units {
@@ -64,13 +67,17 @@ func parseSkills(lines []line, s *cv.Skills) {
 		if head, tail, ok := strings.Cut(t, "\t"); ok && len(splitSkills(head)) == 1 && allLevels(tail) {
 			t = strings.TrimSpace(head) + " (" + strings.Join(strings.Fields(strings.ReplaceAll(tail, "\t", " ")), " ") + ")"
 		}
+		if label, rest, ok := skillLabel(t); ok && interestLabels[fold(label)] {
+			others = append(others, [2]string{strings.TrimSpace(label), strings.TrimSpace(rest)})
+			continue
+		}
 		if label, rest, ok := skillLabel(t); ok && isLevel(rest) {
 			// "Python: 5 years": the label is the skill, what follows
 			// how well it is known.
 			t = strings.TrimSpace(label) + " (" + strings.TrimSpace(rest) + ")"
 		} else if ok {
 			cat, t = skillCategory(label), rest
-		} else if i+1 < len(units) && groupName(u, units[i+1]) {
+		} else if i+1 < len(units) && (groupName(u, units[i+1]) || capitalsGroup(u, units[i+1])) {
 			group = skillCategory(t)
 			continue
 		} else if group != "" && !u.bullet {
@@ -84,6 +91,7 @@ func parseSkills(lines []line, s *cv.Skills) {
 			}
 		}
 		for _, it := range items {
+			it = trailingLevel(it)
 			if label, rest, ok := strings.Cut(it, ":"); ok && len(strings.Fields(label)) <= 3 && isLevel(rest) {
 				addSkill(s, cat, strings.TrimSpace(label)+" ("+strings.TrimSpace(rest)+")") // "English: Native"
 				continue
@@ -99,6 +107,44 @@ func parseSkills(lines []line, s *cv.Skills) {
 			addSkill(s, cat, it)
 		}
 	}
+	return others
+}
+
+// interestLabels head lines of pastimes, not skills.
+var interestLabels = phraseSet(`hobbies interests hobbies_and_interests interests_and_hobbies pastimes passions
+	loisirs centres_d_interet activites_extra_professionnelles`)
+
+// capitalsGroup says whether u, a word of capitals over a list one item a
+// line ("LOGICIELS" / "SAP (MM)" / "Excel"), names the group: no tool or
+// language itself, no acronym.
+func capitalsGroup(u, next unit) bool {
+	t := strings.TrimRight(strings.TrimSpace(u.text), ":")
+	if u.bullet || !capitalsLine(t) || capitalsLine(next.text) || toolWords[strings.ToLower(t)] || isSpoken(t) {
+		return false
+	}
+	// Words of five letters or more: "HTML & CSS", "AWS" are skills.
+	for _, w := range strings.FieldsFunc(t, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if len([]rune(w)) < 5 {
+			return false
+		}
+	}
+	return len(splitSkills(next.text)) >= 1
+}
+
+// reTrailingLevel is a level word after a skill with no separator
+// ("Excel avancé", "Anglais courant", "SQL intermediate").
+var reTrailingLevel = regexp.MustCompile(`(?i)^(\S.*?)\s+(avancé|avance|advanced|courant|fluent|notions|intermédiaire|intermediaire|intermediate|débutant|debutant|beginner|basic|natif|native|bilingue|bilingual|conversational|scolaire)$`)
+
+// trailingLevel writes a level set after a skill as the parser writes
+// levels: "Excel avancé" is "Excel (avancé)".
+func trailingLevel(it string) string {
+	if strings.ContainsAny(it, "()") {
+		return it
+	}
+	if m := reTrailingLevel.FindStringSubmatch(it); m != nil && len(strings.Fields(m[1])) <= 3 {
+		return m[1] + " (" + m[2] + ")"
+	}
+	return it
 }
 
 // joinWrappedList joins the lines of a list typed as running text and
@@ -185,7 +231,7 @@ func skillLabel(t string) (label, rest string, ok bool) {
 	}
 	// A table's label cell beside a list ("Qualité<tab>APQP, PPAP, 8D",
 	// "Build / CI<tab>Jenkins, GitHub Actions").
-	if head, tail, found := strings.Cut(t, "\t"); found && !strings.Contains(tail, "\t") &&
+	if head, tail, found := strings.Cut(t, "\t"); found && !strings.Contains(tail, "\t") && !startsWithGlyph(tail) &&
 		len(strings.Fields(fold(head))) <= 4 && len(splitSkills(head)) <= 2 && len(splitSkills(tail)) >= 2 && !isLevel(tail) {
 		return head, tail, true
 	}
@@ -252,6 +298,13 @@ var reLevelWord = regexp.MustCompile(`(?i)^(?:[abc][12]\+?|native(?: speaker)?|m
 	`(?:(?:tr[eè]s )?bonne )?ma[iî]trise|op[ée]rationnel|professionnel|working knowledge|good command|business(?: level)?|langue maternelle|maternelle|natif|native|courant|bilingue|intermédiaire|intermediaire|avancé|avance|débutant|debutant|` +
 	`bon niveau|scolaire|lu,? écrit,? parlé|\d+\+?\s*(?:years?|yrs?|ans?|months?|mois)(?: of experience| d'expérience)?|\d+(?:[.,]\d+)?\s*/\s*\d+|\d{1,3}\s?%|[★☆●○◐◯⬤]+)` +
 	`(?:\s*\(.*\))?$`)
+
+// startsWithGlyph: a cell opening with a bullet glyph is an item of a
+// grid of bullets ("• Classroom management<tab>• Moodle, Seesaw").
+func startsWithGlyph(t string) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimSpace(t))
+	return r != '-' && strings.ContainsRune(bulletGlyphs, r)
+}
 
 // allLevels says whether every tab-separated cell of t is a level or a
 // number of years.
