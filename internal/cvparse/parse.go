@@ -405,6 +405,16 @@ func splitSections(lines []line) []section {
 			seenKnown = true
 			continue
 		}
+		// Plain text typing a short section on its heading's line, the
+		// heading in capitals ("HOBBIES:  Football, chess", "LOISIRS :
+		// lecture"), after the header: the label opens its section.
+		if k, rest, ok := inlineHeading(l); ok && cur != 0 && k != secs[cur].kind && !(skillsLike(secs[cur].kind) && skillsLike(k)) {
+			open(k, rest[0])
+			l.text, l.gapBefore = rest[1], false
+			secs[cur].lines = append(secs[cur].lines, l)
+			seenKnown = true
+			continue
+		}
 		// A language with its level ("Kabyle — langue maternelle") is
 		// an item, whatever its shape or words.
 		leveled := allLeveled(splitSkills(l.text))
@@ -460,6 +470,19 @@ func splitSections(lines []line) []section {
 		open(kind, cleanHeading(l.text))
 	}
 	return secs
+}
+
+// inlineHeading reads "HOBBIES: Football, chess": a known heading in
+// capitals before a colon, set apart from the line before, and the
+// content after it; rest holds the heading and the content.
+func inlineHeading(l line) (sectionKind, [2]string, bool) {
+	label, content, ok := strings.Cut(l.text, ":")
+	label, content = strings.TrimSpace(label), strings.TrimSpace(content)
+	if !ok || !l.gapBefore || l.bullet || content == "" || strings.HasPrefix(content, "//") || !capitalsLine(strings.ReplaceAll(label, "'", "")) {
+		return 0, [2]string{}, false
+	}
+	k, known := headingKind(label)
+	return k, [2]string{cleanHeading(label), content}, known
 }
 
 // capitalsLine: one to four words of capitals, nothing else.

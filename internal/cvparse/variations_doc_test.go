@@ -263,3 +263,26 @@ func TestVariationListWrappedInsideItem(t *testing.T) {
 		})
 	}
 }
+
+// Plain text that types a short section on one line after its heading in
+// capitals ("HOBBIES:  Football, chess"): the label opens its section, and
+// what follows is its content, not more of the section above.
+func TestVariationInlineHeadingLine(t *testing.T) {
+	cases := []struct {
+		name, tail string
+		skills     []string
+	}{
+		{"hobbies after languages", "LANGUAGES:   English (fluent), Yoruba (native)\n\nHOBBIES:  Football, chess, gardening", []string{"English (fluent)", "Excel", "SQL", "Yoruba (native)"}},
+		{"interests after skills", "INTERESTS: Sailing, photography, choir", []string{"Excel", "SQL"}},
+		{"loisirs fr", "LANGUES : français (natif), anglais (courant)\n\nLOISIRS : randonnée, lecture, théâtre", []string{"Excel", "SQL", "anglais (courant)", "français (natif)"}},
+		{"centres d'interet fr", "CENTRES D'INTÉRÊT : escalade, cuisine", []string{"Excel", "SQL"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := ParseText("JANE ROE\njane@example.com\n\nWORK EXPERIENCE\n----\nBackend Engineer, Careem, Dubai     2021 - Present\n  * Payments\n\nSKILLS:  Excel, SQL\n\n" + tc.tail + "\n")
+			if diff := cmp.Diff(tc.skills, allSkills(got.Skills)); diff != "" {
+				t.Errorf("skills (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
