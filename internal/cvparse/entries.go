@@ -407,11 +407,18 @@ func dateInProse(t string) bool {
 // on time.", not "Chargée de mission, Région Bretagne (2018 – 2021)".
 func rangeInProse(t string) bool {
 	dr, ok := findDateRange(t)
-	if !ok || !strings.HasSuffix(strings.TrimRight(t[:dr.at], " "), "(") {
+	if !ok {
+		return false
+	}
+	// The bracket may hold a word before the date ("(Q4 2014)", "(summer
+	// 2019)").
+	pre := t[:dr.at]
+	open := strings.LastIndex(pre, "(")
+	if open < 0 || strings.Contains(pre[open:], ")") || len(strings.Fields(pre[open+1:])) > 1 {
 		return false
 	}
 	lower := 0
-	for _, w := range strings.Fields(t[:dr.at]) {
+	for _, w := range strings.Fields(pre[:open]) {
 		w = strings.Trim(w, ",;:()")
 		if r := []rune(w); len(r) > 0 && unicode.IsLower(r[0]) && !functionWords[w] {
 			lower++
@@ -867,7 +874,7 @@ func commaSplit(p string) []string {
 		head, rest := strings.TrimSpace(p[:idx]), strings.TrimSpace(p[idx+2:])
 		// "Acme, Inc., Austin, TX": a legal form after a comma belongs
 		// to the name before it.
-		if legalForm(rest) {
+		if legalForm(rest) && !isLocation(rest) { // "Glanbia plc, Co. Kilkenny": a county
 			next := strings.Index(p[idx+2:], ", ")
 			if next < 0 {
 				break

@@ -151,11 +151,13 @@ func isLocation(s string) bool {
 			return false
 		}
 	}
-	if placeOf(parts[0]) != 0 {
+	first := strings.TrimSpace(parts[0])
+	// A county alone ("Co. Kilkenny") is a place.
+	if placeOf(first) != 0 || len(parts) == 1 && reCounty.MatchString(first) {
 		return true
 	}
-	first := strings.TrimSpace(parts[0])
 	last := placeOf(parts[len(parts)-1])
-	return len(parts) >= 2 && last&(placeRegion|placeCountry) != 0 && last&placeCity == 0 &&
+	county := reCounty.MatchString(strings.TrimSpace(parts[len(parts)-1]))
+	return len(parts) >= 2 && (last&(placeRegion|placeCountry) != 0 && last&placeCity == 0 || county) &&
 		len(strings.Fields(first)) <= 3 && orgScore(first) == 0 && institutionScore(first) == 0
 }

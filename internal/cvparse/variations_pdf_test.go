@@ -118,3 +118,55 @@ func TestVariationEuropassInlineSector(t *testing.T) {
 		})
 	}
 }
+
+// Irish addresses name the county after the town ("Swords, Co. Dublin"):
+// "Co." there is no company's legal form.
+func TestVariationIrishCounty(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []expWant
+	}{
+		{"employer above title", "Intel Ireland\tLeixlip, Co. Kildare\nProcess Engineer\tJan 2019 – Present\n• Yield analysis on the 14nm line",
+			[]expWant{{"Process Engineer", "Intel Ireland", "Leixlip, Co. Kildare", "Jan 2019", "Present"}}},
+		{"title above employer", "Staff Nurse\t2016 – 2020\nUniversity Hospital Galway, Newcastle, Co. Galway\n• Acute medical ward",
+			[]expWant{{"Staff Nurse", "University Hospital Galway", "Newcastle, Co. Galway", "2016", "2020"}}},
+		{"county alone", "Dairy Farm Manager\t2012 – 2018\nGlanbia plc, Co. Kilkenny\n• Herd of 300 cows",
+			[]expWant{{"Dairy Farm Manager", "Glanbia plc", "Co. Kilkenny", "2012", "2018"}}},
+		{"a company named Co. stays one", "Buyer\t2015 – 2019\nSmith & Co., Leeds\n• Supplier contracts",
+			[]expWant{{"Buyer", "Smith & Co.", "Leeds", "2015", "2019"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := expsOf(ParseText("Jane Roe\njane@example.com\n\nExperience\n" + tc.body + "\n\nSkills\nExcel, SQL\n"))
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// A sentence of an entry's description that ends on a date in brackets
+// ("… received the Star award (Nov 2017).") is no new entry.
+func TestVariationDateInDescription(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []expWant
+	}{
+		{"quoted prize, month in brackets", "Business Analyst\t03/2015 – 08/2018\nInfosys Ltd.\tPune\n   Wrote requirement documents for the loans data warehouse.\n   Automated the sales dashboards of 8 regional heads; won the \"Best Newcomer\" prize (Mar 2016).\n",
+			[]expWant{{"Business Analyst", "Infosys Ltd.", "Pune", "03/2015", "08/2018"}}},
+		{"lower-case word, month in brackets", "Account Manager\tJan 2012 – Dec 2015\nSage Group plc, Newcastle\n   Grew the partner channel by a third; named top seller of the region (Q4 2014).\n",
+			[]expWant{{"Account Manager", "Sage Group plc", "Newcastle", "Jan 2012", "Dec 2015"}}},
+		{"years in brackets", "Software Engineer\t2016 – 2019\nWipro, Bengaluru\n   Migrated the billing batch jobs to Spark; presented at the internal tech summit (2018).\n",
+			[]expWant{{"Software Engineer", "Wipro", "Bengaluru", "2016", "2019"}}},
+		{"fr", "Chargée de projet\t2017 – 2021\nEgis, Lyon\n   Suivi des chantiers du tramway T6 ; prix de l'innovation interne (juin 2019).\n",
+			[]expWant{{"Chargée de projet", "Egis", "Lyon", "2017", "2021"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := expsOf(ParseText("Jane Roe\njane@example.com\n\nExperience\n" + tc.body + "\n\nSkills\nExcel, SQL\n"))
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
