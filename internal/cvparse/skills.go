@@ -141,11 +141,16 @@ func trailingLevel(it string) string {
 	if strings.ContainsAny(it, "()") {
 		return it
 	}
-	if m := reTrailingLevel.FindStringSubmatch(it); m != nil && len(strings.Fields(m[1])) <= 3 {
+	// "Fluent", "Basic", "Native" end product names too ("ANSYS Fluent",
+	// "Visual Basic"): after a spoken language only.
+	if m := reTrailingLevel.FindStringSubmatch(it); m != nil && len(strings.Fields(m[1])) <= 3 &&
+		(isSpoken(m[1]) || !languageOnlyLevels[strings.ToLower(m[2])]) {
 		return m[1] + " (" + m[2] + ")"
 	}
 	return it
 }
+
+var languageOnlyLevels = wordSet(`fluent native natif bilingue bilingual courant conversational basic`)
 
 // joinWrappedList joins the lines of a list typed as running text and
 // wrapped wherever a line was full ("…, SEO, Marketing" / "Automation,
@@ -505,6 +510,9 @@ func parseLanguages(lines []line, s *cv.Skills) []unit {
 	units := toUnits(lines)
 	for i, u := range units {
 		items := splitSkills(languageCells(u.text))
+		if label, _, ok := skillLabel(u.text); ok && interestLabels[fold(label)] {
+			return units[i:] // "Hobbies: chess, reading" after the languages
+		}
 		if spokenShare(items) == 0 && !allLeveled(items) && (isLong(u.text) || titleLike(u.text) && i+1 < len(units)) {
 			return units[i:]
 		}

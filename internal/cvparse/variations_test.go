@@ -770,6 +770,7 @@ func TestVariationSkills(t *testing.T) {
 		{"caps skills one a line", "Figma\nHTML & CSS\nUX WRITING\nAccessibility", []string{"figma", "html css", "ux writing", "accessibility"}},
 		{"caps group over single items", "GESTION\nStocks\nBudget\nLOGICIELS\nSAP (MM)\nExcel", []string{"stocks", "budget", "sap", "excel"}},
 		{"trailing level word fr", "Excel avancé, Power BI\nAnglais courant, Espagnol notions", []string{"excel", "power bi", "anglais", "espagnol"}},
+		{"product names ending in a level word", "ANSYS Fluent, Visual Basic, Excel advanced", []string{"ansys fluent", "visual basic", "excel"}},
 		{"trailing level word en", "Excel advanced, SQL intermediate", []string{"excel", "sql"}},
 		{"hobbies label after languages", "Go, SQL\nLANGUAGES: English (fluent), Igbo (native)\nHOBBIES: Football, chess, reading", []string{"go", "sql", "english", "igbo"}},
 		{"loisirs label", "Excel, SAP\nLoisirs : randonnée, photographie", []string{"excel", "sap"}},
@@ -1040,6 +1041,7 @@ func TestVariationLanguages(t *testing.T) {
 		{"unknown first with colon", "Languages\nTigrinya: mother tongue\nAmharic: fluent\nEnglish: C1", []string{"tigrinya", "amharic", "english"}},
 		{"unknown first under a caps heading", "LANGUES\nSérère — langue maternelle\nFrançais — courant\nAnglais — notions", []string{"serere", "francais", "anglais"}},
 		{"unknown first with dash", "Languages\nTwi – native\nEnglish – fluent", []string{"twi", "english"}},
+		{"hobbies after languages", "Languages\nEnglish (fluent), Igbo (native)\nHobbies: football, chess, reading", []string{"english", "igbo"}},
 		{"markdown table", "Languages\n| Language | Level |\n|---|---|\n| English | Native |\n| Kinyarwanda | Fluent |", []string{"english", "kinyarwanda"}},
 		{"markdown table fr", "Langues\n| Langue | Niveau |\n| --- | --- |\n| Arabe | maternelle |\n| Anglais | courant (B2) |", []string{"arabe", "anglais"}},
 	}
