@@ -598,7 +598,7 @@ func joinNeighbours(parts []part, picked []int, degree, school int) []int {
 	dash := func(sep string) bool { return strings.ContainsAny(sep, "–—-|") }
 	// "Columbia University – School of International Affairs": a school
 	// and its faculty are one institution.
-	faculty := func(t string) bool { return institutionScore(t) > 0 && degreeScore(t) == 0 }
+	faculty := func(t string) bool { return institutionScore(t) > 0 && degreeScore(t) == 0 || acronymPlace(t) }
 	for i := range parts {
 		p := parts[i]
 		if slices.Contains(picked, i) || reGradeWord.MatchString(p.text) {
@@ -646,6 +646,13 @@ var reGradeStart = regexp.MustCompile(`(?i)^(?:mention\b|with (?:honou?rs|distin
 	`(?:c?gpa|grade)\b)`)
 
 var reGradeWord = regexp.MustCompile(`(?i)\b(?:honou?rs|distinction|merit|mention|cum laude|grade|gpa|cgpa|score|with|avec|percent|%)`)
+
+// acronymPlace: a school's acronym and its town ("ENCG Settat", "IAE
+// Lyon").
+func acronymPlace(s string) bool {
+	first, rest, ok := strings.Cut(strings.TrimSpace(s), " ")
+	return ok && isAcronym(first) && (isLocation(rest) || townShaped(rest))
+}
 
 // isAcronym: "INSAT", "ENSAE", "IAE", and those written with a digit
 // among their letters ("3iL", "2iE"); "UniGe" is a word.
@@ -744,6 +751,11 @@ func joinPlace(town, wider string) string {
 	return town + ", " + wider
 }
 
+// unitWords name a part of an organisation ("Forging Division",
+// "Research Centre"), never a town.
+var unitWords = wordSet(`division department dept unit centre center team branch office bureau desk practice
+	département direction service pôle rédaction agence`)
+
 // reDistrict is a district number after a town ("Dublin 8", "Lac 2").
 var reDistrict = regexp.MustCompile(`\s+\d{1,2}(?:e|er|ème)?$`)
 
@@ -754,7 +766,7 @@ func townShaped(t string) bool {
 		core = strings.TrimSpace(m[1]) // "Écully (France)"
 	}
 	ws := strings.Fields(core)
-	if len(ws) == 0 || len(ws) > 3 || titleScore(core)+orgScore(core)+institutionScore(core)+degreeScore(core) > 0 {
+	if len(ws) == 0 || len(ws) > 3 || titleScore(core)+orgScore(core)+institutionScore(core)+degreeScore(core)+countIn(core, unitWords) > 0 {
 		return false
 	}
 	for _, w := range ws {

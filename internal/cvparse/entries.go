@@ -885,7 +885,8 @@ func commaSplit(p string) []string {
 		if isLocation(rest) || institutionScore(rest) > 0 && institutionScore(head) == 0 ||
 			titleScore(head) > 0 && titleScore(rest) == 0 && (len(strings.Fields(rest)) <= 4 || capitalisedName(rest)) ||
 			orgScore(rest) > 0 && titleScore(rest) == 0 && orgScore(head) == 0 ||
-			degreeScore(head) > 0 && degreeScore(rest) == 0 && isAcronym(rest) || // "MBA, INSEAD"
+			degreeScore(head) > 0 && degreeScore(rest) == 0 && isAcronym(firstSegment(rest)) || // "MBA, INSEAD"
+			legalEnd(head) && orgScore(rest) == 0 && titleScore(rest) == 0 || // "Bharat Forge Ltd., Forging Division"
 			degreeScore(head) > 0 && (reGradeStart.MatchString(rest) && !reHonours.MatchString(rest) || reScorePart.MatchString(rest)) { // "BSc Economics, Distinction"
 			return append([]string{head}, commaSplit(rest)...)
 		}
@@ -896,6 +897,25 @@ func commaSplit(p string) []string {
 		idx += 2 + next
 	}
 	return []string{p}
+}
+
+// firstSegment is s up to its first comma.
+func firstSegment(s string) string {
+	head, _, _ := strings.Cut(s, ", ")
+	return strings.TrimSpace(head)
+}
+
+var reAcronymParen = regexp.MustCompile(`\(\p{Lu}[\p{Lu}\d&]{1,7}\)$`)
+
+// legalEnd: a company's whole name, closed by its legal form ("Bharat
+// Forge Ltd.") or its acronym in brackets ("Radio France Internationale
+// (RFI)"); what a comma adds after it is a unit or a place.
+func legalEnd(s string) bool {
+	ws := strings.Fields(s)
+	if len(ws) < 2 {
+		return false
+	}
+	return legalForms[strings.ToLower(strings.Trim(ws[len(ws)-1], ".,"))] || reAcronymParen.MatchString(s)
 }
 
 // capitalisedName: the text up to its first comma is a name of up to

@@ -224,6 +224,13 @@ func TestVariationEntries(t *testing.T) {
 			[]expWant{{"Product Owner", "Alan", "Paris", "2021", "Present"}}},
 		{"aujourd'hui first", "Aujourd'hui – 2019\tCheffe de produit\nBlaBlaCar, Paris\n• Covoiturage",
 			[]expWant{{"Cheffe de produit", "BlaBlaCar", "Paris", "2019", "Aujourd'hui"}}},
+		// A unit after the employer's whole name.
+		{"unit after legal form", "Process Engineer\t2016 – 2019\nBharat Forge Ltd., Forging Division\n• Die design",
+			[]expWant{{"Process Engineer", "Bharat Forge Ltd.", "", "2016", "2019"}}},
+		{"unit after acronym", "Journaliste\t2010 – 2014\nRadio France Internationale (RFI), rédaction Afrique\n• Reportages",
+			[]expWant{{"Journaliste", "Radio France Internationale (RFI)", "", "2010", "2014"}}},
+		{"legal form then town", "Buyer\t2012 – 2015\nMarks and Spencer plc, London\n• Menswear",
+			[]expWant{{"Buyer", "Marks and Spencer plc", "London", "2012", "2015"}}},
 		// One employer above several positions.
 		{"employer above two positions", "Globex Corporation, Springfield\nSenior Analyst\t2020 – 2022\n• Pricing\nAnalyst\t2018 – 2020\n• Reporting",
 			[]expWant{{"Senior Analyst", "Globex Corporation", "Springfield", "2020", "2022"}, {"Analyst", "Globex Corporation", "Springfield", "2018", "2020"}}},
@@ -332,6 +339,11 @@ func TestVariationEducationEntries(t *testing.T) {
 			[]eduWant{{"BA Economics", "Trinity College Dublin", "Dublin", "2012", "2016"}}},
 		{"séjour sentence fr", "Université de Strasbourg\tStrasbourg\nLicence de chimie\t2013 – 2016\nSemestre d'échange à l'Université Laval, Québec (2015).",
 			[]eduWant{{"Licence de chimie", "Université de Strasbourg", "Strasbourg", "2013", "2016"}}},
+		// A school's acronym with or without its town.
+		{"acronym school then town", "MSc Finance, LSE, London\t2014 – 2015",
+			[]eduWant{{"MSc Finance", "LSE", "London", "2014", "2015"}}},
+		{"acronym and town before university", "Master Audit\t2010 – 2012\nIAE Lyon — Université Jean Moulin",
+			[]eduWant{{"Master Audit", "IAE Lyon — Université Jean Moulin", "", "2010", "2012"}}},
 		// A date in a note on when the degree ends.
 		{"expected year", "BSc Computer Science (expected 2025)\nUniversity of Lagos",
 			[]eduWant{{"BSc Computer Science", "University of Lagos", "", "", "2025"}}},
