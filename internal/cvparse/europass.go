@@ -406,8 +406,14 @@ func euHas(rows []euRow, role euRole) bool {
 // performance reviews with eight workshop managers").
 func euList(v string) bool {
 	items := splitSkills(v)
+	// Several short phrases ("prise de parole en direct, animation de
+	// tables rondes") list skills; one long phrase is prose.
+	most := 4
+	if len(items) >= 2 {
+		most = 7
+	}
 	for _, it := range items {
-		if len(strings.Fields(it)) > 4 {
+		if len(strings.Fields(it)) > most || strings.HasSuffix(strings.TrimSpace(it), ".") && len(strings.Fields(it)) > 4 {
 			return false
 		}
 	}

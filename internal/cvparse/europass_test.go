@@ -228,3 +228,27 @@ func TestEuropass2013Paragraphs(t *testing.T) {
 		t.Errorf("contact = %+v", got.Contact)
 	}
 }
+
+// Soft-skill rows of the form written as lists of short phrases are
+// skills; a sentence stays prose (TestEuropassLabelledRowsEN).
+func TestEuropassSkillRowsAsPhrases(t *testing.T) {
+	for _, tc := range []struct {
+		row  string
+		want []string
+	}{
+		{"Organisational skills and competences\tShift planning for 40 operators, continuous improvement (Lean, 5S), crisis management during peak season",
+			[]string{"Shift planning for 40 operators", "continuous improvement (Lean, 5S)", "crisis management during peak season"}},
+		{"Compétences en communication\tEntretiens en trois langues, animation de réunions publiques, prise de parole en direct",
+			[]string{"Entretiens en trois langues", "animation de réunions publiques", "prise de parole en direct"}},
+	} {
+		doc := tableDoc("Europass", "Curriculum Vitae", "Personal information", "First name(s) / Surname(s)\tAnna Kowalczyk",
+			"Work experience", "Dates\t04.2019 - present", "Occupation or position held\tProcess Engineer",
+			"Personal skills and competences", "Mother tongue(s)\tPolish", tc.row)
+		got := allSkills(Parse(doc).Skills)
+		for _, w := range tc.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("%q: skills %q lack %q", tc.row, got, w)
+			}
+		}
+	}
+}
