@@ -341,6 +341,19 @@ func (b *builder) experience(e entry) cv.Experience {
 			}
 		}
 	}
+	// "CHUM – Centre hospitalier de l'Université de Montréal": an
+	// acronym and the name it stands for are one employer.
+	acronymPair := func(a, b int) bool {
+		return a >= 0 && b < len(parts) && parts[a].line == parts[b].line && strings.ContainsAny(parts[b].sep, "–—-") &&
+			isAcronym(parts[a].text) && spellsAcronym(parts[a].text, parts[b].text)
+	}
+	if c := picked[company]; c >= 0 && acronymPair(c, c+1) && !slices.Contains(picked, c+1) {
+		parts[c].text += parts[c+1].sep + parts[c+1].text
+		picked = append(picked, c+1)
+	} else if c >= 0 && acronymPair(c-1, c) && !slices.Contains(picked, c-1) {
+		parts[c].text = parts[c-1].text + parts[c].sep + parts[c].text
+		picked = append(picked, c-1)
+	}
 	x.Location, x.Title, x.Company = textOf(parts, picked[loc]), textOf(parts, picked[title]), textOf(parts, picked[company])
 	rest := restOf(parts, picked)
 	// A place name is the location only where the header has another
@@ -646,6 +659,35 @@ var reGradeStart = regexp.MustCompile(`(?i)^(?:mention\b|with (?:honou?rs|distin
 	`(?:c?gpa|grade)\b)`)
 
 var reGradeWord = regexp.MustCompile(`(?i)\b(?:honou?rs|distinction|merit|mention|cum laude|grade|gpa|cgpa|score|with|avec|percent|%)`)
+
+// spellsAcronym says whether the initials of name's words (function
+// words and elisions aside) spell acr in order ("CHUM", "Centre
+// hospitalier de l'Université de Montréal"; "IMF", "International
+// Monetary Fund").
+func spellsAcronym(acr, name string) bool {
+	var initials []rune
+	for _, w := range strings.Fields(name) {
+		if i := strings.IndexAny(w, "'’"); i >= 0 && i <= 1 {
+			w = w[i+len(string([]rune(w[i:])[0])):]
+		}
+		if w == "" || functionWords[strings.ToLower(w)] || w == "&" {
+			continue
+		}
+		f := []rune(strings.ToUpper(fold(w)))
+		if len(f) == 0 {
+			continue
+		}
+		initials = append(initials, f[0])
+	}
+	letters := []rune(strings.ToUpper(acr))
+	k := 0
+	for _, r := range initials {
+		if k < len(letters) && r == letters[k] {
+			k++
+		}
+	}
+	return len(letters) >= 2 && k == len(letters) && len(initials) > 0 && initials[0] == letters[0]
+}
 
 // acronymPlace: a school's acronym and its town ("ENCG Settat", "IAE
 // Lyon").

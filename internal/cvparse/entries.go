@@ -219,6 +219,18 @@ func groupEntries(lines []line) []entry {
 	for _, u := range bulletEntries(toUnits(markBodyIndent(tableRows(lines)))) {
 		body := !u.entryHead && (u.bullet || bodyLabelled(u.text) || isBodyText(u))
 		n := len(blocks)
+		// "Summer Intern, Arup, Leeds" / "Drainage surveys on the ring
+		// road<tab>Jun 2012 – Sep 2012": the entry's dates, right-aligned,
+		// landed beside its first line of description; they go to the
+		// header, the sentence to the body.
+		if n > 0 && u.setIn && !body && len(blocks[n-1].body) == 0 && !entryHasDate(blocks[n-1]) {
+			if i := strings.LastIndex(u.text, "\t"); i > 0 && onlyDates(u.text[i+1:]) && proseLine(u.text[:i]) {
+				h := &blocks[n-1].head[len(blocks[n-1].head)-1]
+				h.text, h.dated = h.text+"\t"+strings.TrimSpace(u.text[i+1:]), true
+				u.text, u.dated = strings.TrimSpace(u.text[:i]), false
+				body = true
+			}
+		}
 		// "Moved CI to Kubernetes in 2019" under a header that has its
 		// date range: a year in running text is no new entry.
 		// Nor is a range in brackets inside a sentence ("…; redeployed to
@@ -276,6 +288,22 @@ func trailingPlaces(blocks []entry) []entry {
 		b.head = b.head[1:]
 	}
 	return slices.DeleteFunc(blocks, func(e entry) bool { return len(e.head) == 0 && len(e.body) == 0 })
+}
+
+// proseLine: words of a sentence, not a header: six words or more, some
+// in lower case beyond function words.
+func proseLine(t string) bool {
+	ws := strings.Fields(t)
+	if len(ws) < 6 || headerShaped(t) {
+		return false
+	}
+	lower := 0
+	for _, w := range ws[1:] {
+		if r := []rune(w); unicode.IsLower(r[0]) && !functionWords[w] {
+			lower++
+		}
+	}
+	return lower >= 2
 }
 
 // bulletEntries reads a section written as a list of one-line entries

@@ -231,6 +231,13 @@ func TestVariationEntries(t *testing.T) {
 			[]expWant{{"Journaliste", "Radio France Internationale (RFI)", "", "2010", "2014"}}},
 		{"legal form then town", "Buyer\t2012 – 2015\nMarks and Spencer plc, London\n• Menswear",
 			[]expWant{{"Buyer", "Marks and Spencer plc", "London", "2012", "2015"}}},
+		// An acronym and the name it stands for.
+		{"acronym and its name", "Ingénieur systèmes\t2015 – 2018\nCNES – Centre National d'Études Spatiales, Toulouse\n• Segment sol",
+			[]expWant{{"Ingénieur systèmes", "CNES – Centre National d'Études Spatiales", "Toulouse", "2015", "2018"}}},
+		{"acronym and its name en", "Economist\t2016 – 2019\nIMF – International Monetary Fund, Washington, DC\n• Country reports",
+			[]expWant{{"Economist", "IMF – International Monetary Fund", "Washington, DC", "2016", "2019"}}},
+		{"acronym and a town", "Engineer\t2016 – 2019\nIBM – Dublin\n• Storage",
+			[]expWant{{"Engineer", "IBM", "Dublin", "2016", "2019"}}},
 		// One employer above several positions.
 		{"employer above two positions", "Globex Corporation, Springfield\nSenior Analyst\t2020 – 2022\n• Pricing\nAnalyst\t2018 – 2020\n• Reporting",
 			[]expWant{{"Senior Analyst", "Globex Corporation", "Springfield", "2020", "2022"}, {"Analyst", "Globex Corporation", "Springfield", "2018", "2020"}}},
@@ -394,6 +401,31 @@ func TestVariationListHeadings(t *testing.T) {
 			if len(got.Experience) != 1 || got.Experience[0].Company != "Greggs plc" || len(got.Education) != 1 ||
 				got.Education[0].Institution != "University of Leeds" {
 				t.Errorf("experience %+v, education %+v", expsOf(got), edusOf(got))
+			}
+		})
+	}
+}
+
+// Dates drawn right-aligned beside an entry's first line of description
+// belong to its header.
+func TestVariationDatesBesideDescription(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		lines []string
+		want  []expWant
+	}{
+		{"en", []string{"50|Jane Roe", "50|jane@example.com", "50|Experience",
+			"50|Summer Intern, Arup, Leeds", "65|Drainage surveys and site supervision on the ring road\tJun 2012 – Sep 2012", "65|and its bridges.",
+			"50|Graduate Engineer, Atkins, Manchester\tOct 2013 – Present", "65|Highway design for local councils across the North West", "65|and flood studies."},
+			[]expWant{{"Summer Intern", "Arup", "Leeds", "Jun 2012", "Sep 2012"}, {"Graduate Engineer", "Atkins", "Manchester", "Oct 2013", "Present"}}},
+		{"fr", []string{"50|Jane Roe", "50|jane@example.com", "50|Expérience",
+			"50|Stagiaire, Vinci Autoroutes, Nanterre", "65|Relevés topographiques et suivi de chantier sur l'échangeur\tjuin 2012 – août 2012", "65|de la A86.",
+			"50|Ingénieure travaux, Eiffage, Lyon\tsept. 2013 – aujourd'hui", "65|Conduite de travaux de voirie pour la métropole et ses communes", "65|voisines."},
+			[]expWant{{"Stagiaire", "Vinci Autoroutes", "Nanterre", "juin 2012", "août 2012"}, {"Ingénieure travaux", "Eiffage", "Lyon", "sept. 2013", "aujourd'hui"}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, expsOf(Parse(placed(tc.lines...)))); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
 			}
 		})
 	}
