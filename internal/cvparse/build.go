@@ -331,6 +331,13 @@ func (b *builder) experience(e entry) cv.Experience {
 	if unit >= 0 {
 		picked = append(picked, unit)
 	}
+	// "Bosch Ltd., Adugodi, Bengaluru": a town-shaped part between the
+	// employer and the place, on their line, is the place's district.
+	if l, c := picked[loc], picked[company]; l > 0 && c >= 0 && c < l-1 && parts[l].afterComma &&
+		parts[l-1].line == parts[l].line && !slices.Contains(picked, l-1) && townShaped(parts[l-1].text) {
+		parts[l].text = parts[l-1].text + ", " + parts[l].text
+		picked = append(picked, l-1)
+	}
 	// "Ericsson<tab>Kista": a town-shaped part set beside the employer
 	// is where it is, though the gazetteer does not know it.
 	if c := picked[company]; picked[loc] < 0 && c >= 0 {
@@ -796,7 +803,7 @@ func joinPlace(town, wider string) string {
 // unitWords name a part of an organisation ("Forging Division",
 // "Research Centre"), never a town.
 var unitWords = wordSet(`division department dept unit centre center team branch office bureau desk practice
-	département direction service pôle rédaction agence`)
+	sector plant site campus works département direction service pôle rédaction agence secteur usine`)
 
 // reDistrict is a district number after a town ("Dublin 8", "Lac 2").
 var reDistrict = regexp.MustCompile(`\s+\d{1,2}(?:e|er|ème)?$`)

@@ -914,7 +914,7 @@ func commaSplit(p string) []string {
 			titleScore(head) > 0 && titleScore(rest) == 0 && (len(strings.Fields(rest)) <= 4 || capitalisedName(rest)) ||
 			orgScore(rest) > 0 && titleScore(rest) == 0 && orgScore(head) == 0 ||
 			degreeScore(head) > 0 && degreeScore(rest) == 0 && isAcronym(firstSegment(rest)) || // "MBA, INSEAD"
-			legalEnd(head) && orgScore(rest) == 0 && titleScore(rest) == 0 || // "Bharat Forge Ltd., Forging Division"
+			legalEnd(head) && (orgScore(rest) == 0 || countIn(rest, unitWords) > 0) && titleScore(rest) == 0 || // "Bharat Forge Ltd., Forging Division", "Siemens AG, Energy Sector"
 			degreeScore(head) > 0 && (reGradeStart.MatchString(rest) && !reHonours.MatchString(rest) || reScorePart.MatchString(rest)) { // "BSc Economics, Distinction"
 			return append([]string{head}, commaSplit(rest)...)
 		}

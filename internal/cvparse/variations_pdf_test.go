@@ -170,3 +170,30 @@ func TestVariationDateInDescription(t *testing.T) {
 		})
 	}
 }
+
+// A company's name ends at its legal form: what a comma sets after it
+// is a division or a site, then the place ("Bosch Ltd., Adugodi,
+// Bengaluru").
+func TestVariationNameEndsAtLegalForm(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []expWant
+	}{
+		{"district then city", "Design Engineer\tJun 2015 – Jul 2019\nBosch Ltd., Adugodi, Bengaluru\n• Fuel injection test rigs",
+			[]expWant{{"Design Engineer", "Bosch Ltd.", "Adugodi, Bengaluru", "Jun 2015", "Jul 2019"}}},
+		{"division then city", "Process Engineer\t2016 – 2020\nReliance Industries Ltd., Refinery Division, Jamnagar\n• Crude unit optimisation",
+			[]expWant{{"Process Engineer", "Reliance Industries Ltd.", "Jamnagar", "2016", "2020"}}},
+		{"AG, sector, city", "Field Engineer\t2012 – 2014\nSiemens AG, Energy Sector, Erlangen\n• Turbine commissioning",
+			[]expWant{{"Field Engineer", "Siemens AG", "Erlangen", "2012", "2014"}}},
+		{"fr, SA, direction, ville", "Technicienne qualité\t2014 – 2017\nLactalis SA, Direction industrielle, Laval\n• Audits des laiteries",
+			[]expWant{{"Technicienne qualité", "Lactalis SA", "Laval", "2014", "2017"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := expsOf(ParseText("Jane Roe\njane@example.com\n\nExperience\n" + tc.body + "\n\nSkills\nExcel, SQL\n"))
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
