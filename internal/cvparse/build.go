@@ -84,6 +84,16 @@ func (b *builder) add(s section) {
 		}
 	case secSkills:
 		for _, r := range parseSkills(s.lines, &b.out.Skills) {
+			// "Certifications: AWS SAA (2022), CKA (2023)" in Skills: the
+			// items go to their own section, one a line.
+			if k, ok := headingKind(r[0]); ok && k != secOther {
+				var ls []line
+				for _, it := range splitSkills(r[1]) {
+					ls = append(ls, line{text: it})
+				}
+				b.add(section{kind: k, title: r[0], lines: ls})
+				continue
+			}
 			b.other(r[0], []string{r[1]})
 		}
 	case secLanguages:

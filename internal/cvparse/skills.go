@@ -67,7 +67,7 @@ func parseSkills(lines []line, s *cv.Skills) (others [][2]string) {
 		if head, tail, ok := strings.Cut(t, "\t"); ok && len(splitSkills(head)) == 1 && allLevels(tail) {
 			t = strings.TrimSpace(head) + " (" + strings.Join(strings.Fields(strings.ReplaceAll(tail, "\t", " ")), " ") + ")"
 		}
-		if label, rest, ok := skillLabel(t); ok && interestLabels[fold(label)] {
+		if label, rest, ok := skillLabel(t); ok && (interestLabels[fold(label)] || notSkillsLabel(label)) {
 			others = append(others, [2]string{strings.TrimSpace(label), strings.TrimSpace(rest)})
 			continue
 		}
@@ -114,6 +114,13 @@ func parseSkills(lines []line, s *cv.Skills) (others [][2]string) {
 var interestLabels = phraseSet(`hobbies interests hobbies_and_interests interests_and_hobbies pastimes passions
 	loisirs centres_d_interet activites_extra_professionnelles`)
 
+// notSkillsLabel: a label that heads certifications, awards or
+// publications ("Certifications: AWS SAA (2022), CKA").
+func notSkillsLabel(label string) bool {
+	k, ok := headingKind(label)
+	return ok && (k == secCertifications || k == secAwards || k == secPublications || k == secProjects)
+}
+
 // capitalsGroup says whether u, a word of capitals over a list one item a
 // line ("LOGICIELS" / "SAP (MM)" / "Excel"), names the group: no tool or
 // language itself, no acronym.
@@ -138,8 +145,14 @@ var reTrailingLevel = regexp.MustCompile(`(?i)^(\S.*?)\s+(avancé|avance|advance
 // trailingLevel writes a level set after a skill as the parser writes
 // levels: "Excel avancé" is "Excel (avancé)".
 func trailingLevel(it string) string {
+	if m := reBracketLevel.FindStringSubmatch(it); m != nil && isLevel(m[2]) {
+		return m[1] + " (" + m[2] + ")" // "Python [Expert]"
+	}
 	if strings.ContainsAny(it, "()") {
 		return it
+	}
+	if m := reTrailingYears.FindStringSubmatch(it); m != nil && len(strings.Fields(m[1])) <= 3 {
+		return m[1] + " (" + m[2] + ")" // "Python 5 yrs", "Java 6 ans"
 	}
 	// "Fluent", "Basic", "Native" end product names too ("ANSYS Fluent",
 	// "Visual Basic"): after a spoken language only.
@@ -149,6 +162,11 @@ func trailingLevel(it string) string {
 	}
 	return it
 }
+
+var (
+	reBracketLevel  = regexp.MustCompile(`^(.+?)\s*\[([^\[\]]+)\]$`)
+	reTrailingYears = regexp.MustCompile(`(?i)^(\S.*?)\s+(\d{1,2}\+?\s*(?:years?|yrs?|ans?))$`)
+)
 
 var languageOnlyLevels = wordSet(`fluent native natif bilingue bilingual courant conversational basic`)
 
@@ -350,6 +368,9 @@ func isLevel(s string) bool {
 // reRating is a rating written after a skill ("Python 4/5", "SQL 75%").
 var reRating = regexp.MustCompile(`\s+(?:\d+(?:[.,]\d+)?\s*/\s*\d+|\d{1,3}\s?%)$`)
 
+// reFiller ends a list without naming a skill.
+var reFiller = regexp.MustCompile(`(?i)^(?:etc\.?|more|and more|much more|others|et plus|entre autres|\.\.\.|…)$`)
+
 // reConjunction opens the last item of a list ("…, and Docker").
 var reConjunction = regexp.MustCompile(`(?i)^(?:and|et|&|or|ou)\s+`)
 
@@ -368,6 +389,9 @@ func splitSkills(t string) []string {
 		}
 		p := strings.TrimRightFunc(strings.TrimLeftFunc(cur.String(), glyph), func(r rune) bool { return glyph(r) || r == '.' })
 		p = strings.TrimSpace(reConjunction.ReplaceAllString(reRating.ReplaceAllString(p, ""), ""))
+		if reFiller.MatchString(p) {
+			p = "" // "…, etc.", "and more"
+		}
 		if p != "" {
 			out = append(out, p)
 		}
@@ -440,6 +464,21 @@ func nextItem(rs []rune) string {
 // both sides are three words at most; "Research and Development" alone
 // stays one skill.
 func splitLastAnd(items []string) []string {
+	items = dropFiller(splitLastAndItems(items))
+	return items
+}
+
+func dropFiller(items []string) []string {
+	out := items[:0]
+	for _, it := range items {
+		if !reFiller.MatchString(strings.TrimSpace(it)) {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+func splitLastAndItems(items []string) []string {
 	n := len(items)
 	if n < 2 {
 		return items
