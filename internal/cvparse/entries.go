@@ -467,7 +467,9 @@ func headerShaped(t string) bool {
 		return false
 	}
 	for _, p := range ps {
-		if len(strings.Fields(p)) > 6 {
+		// A long name of capitalised words ("Lagos State Ministry of
+		// Works and Infrastructure") is still a header's part.
+		if len(strings.Fields(p)) > 6 && !capitalisedName(p) {
 			return false
 		}
 	}

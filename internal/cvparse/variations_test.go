@@ -422,6 +422,13 @@ func TestVariationDatesBesideDescription(t *testing.T) {
 			"50|Stagiaire, Vinci Autoroutes, Nanterre", "65|Relevés topographiques et suivi de chantier sur l'échangeur\tjuin 2012 – août 2012", "65|de la A86.",
 			"50|Ingénieure travaux, Eiffage, Lyon\tsept. 2013 – aujourd'hui", "65|Conduite de travaux de voirie pour la métropole et ses communes", "65|voisines."},
 			[]expWant{{"Stagiaire", "Vinci Autoroutes", "Nanterre", "juin 2012", "août 2012"}, {"Ingénieure travaux", "Eiffage", "Lyon", "sept. 2013", "aujourd'hui"}}},
+		{"long employer name", []string{"50|Jane Roe", "50|jane@example.com", "50|Experience",
+			"50|Water Engineer, Thames Water, Reading\t2014 – 2019", "65|Sewer network models for the Reading catchment and its storm overflows.",
+			"65|Reported to the asset planning team every quarter.",
+			"50|Summer Placement Student, Kaduna State Ministry of Water Resources and Sanitation, Kaduna, Nigeria",
+			"65|Borehole surveys and water quality sampling in rural districts\tJun 2012 – Aug 2012", "65|of the state."},
+			[]expWant{{"Water Engineer", "Thames Water", "Reading", "2014", "2019"},
+				{"Summer Placement Student", "Kaduna State Ministry of Water Resources and Sanitation", "Kaduna, Nigeria", "Jun 2012", "Aug 2012"}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if diff := cmp.Diff(tc.want, expsOf(Parse(placed(tc.lines...)))); diff != "" {
