@@ -1182,6 +1182,9 @@ func TestVariationContactLocation(t *testing.T) {
 		{"age licence", "38 ans – Permis B – Nationalité française\njane@example.com", ""},
 		{"birth date", "Née le 21 juin 1985\njane@example.com", ""},
 		{"available", "Available from 01.09.2025\njane@example.com", ""},
+		{"notice period", "Available in 2 weeks, Paris\njane@example.com", ""},
+		{"salary", "Expected salary 45k €, London\njane@example.com", ""},
+		{"family", "Marié, 2 enfants, Lyon\njane@example.com", ""},
 		{"department only", "Department of Physics, University of Leeds\njane@example.com", ""},
 	}
 	for _, tc := range cases {
