@@ -189,6 +189,11 @@ func (f *contactFinder) take(t string) string {
 			}
 			continue
 		}
+		// "janeroe.dev (Personal)", "linkedin.com/in/jane (LinkedIn)": what
+		// kind of link it is, as LinkedIn's PDF writes it.
+		if m := reLinkNote.FindStringSubmatch(p); m != nil && reURL.MatchString(m[1]) {
+			p = m[1]
+		}
 		switch {
 		case reEmail.MatchString(p):
 			if f.c.Email == "" {
@@ -327,6 +332,9 @@ var (
 // reLabelOnly is a contact label with no value: "PHONE" over its number
 // in a designer template's sidebar.
 var reLabelOnly = regexp.MustCompile(`(?i)^\s*` + contactLabel + `\s*[:：]?\s*$`)
+
+// reLinkNote is an address with a note in parentheses after it.
+var reLinkNote = regexp.MustCompile(`(?i)^(\S+\.\S+)\s+\((?:linkedin|personal|portfolio|company|blog|other|website|github|site|perso|personnel)\)$`)
 
 // contactItem: a phone, an e-mail or a link.
 func contactItem(p string) bool {

@@ -316,6 +316,7 @@ var skillGroupWords = wordSet(`backend back end frontend front full stack progra
 // reLevelWord: how well a language or skill is known, as CVs write it
 // after a dash or in parentheses.
 var reLevelWord = regexp.MustCompile(`(?i)^(?:[abc][12]\+?|native(?: speaker)?|mother tongue|first language|fluent|fluency|bilingual|` +
+	`native or bilingual(?: proficiency)?|(?:[a-z]+ ){0,2}proficiency|professional working|limited working|full professional|` +
 	`proficient|(?:full |limited )?(?:professional )?working(?: proficiency)?|professional|elementary|beginner|basic|` +
 	`intermediate|upper[- ]intermediate|advanced|conversational|good|very good|excellent|expert|notions|` +
 	`(?:(?:tr[eè]s )?bonne )?ma[iî]trise|op[ée]rationnel|professionnel|working knowledge|good command|business(?: level)?|langue maternelle|maternelle|natif|native|courant|bilingue|intermédiaire|intermediaire|avancé|avance|débutant|debutant|` +
@@ -551,6 +552,13 @@ func parseLanguages(lines []line, s *cv.Skills) []unit {
 		items := splitSkills(languageCells(u.text))
 		if label, _, ok := skillLabel(u.text); ok && interestLabels[fold(label)] {
 			return units[i:] // "Hobbies: chess, reading" after the languages
+		}
+		// A level on the line under its language ("English" / "Native or
+		// bilingual proficiency", as LinkedIn's PDF sets it).
+		if n := len(s.Languages); n > 0 && isLevel(u.text) && !isSpoken(u.text) && !strings.ContainsAny(u.text, ",;") &&
+			!strings.Contains(s.Languages[n-1], "(") {
+			s.Languages[n-1] += " (" + strings.TrimSpace(u.text) + ")"
+			continue
 		}
 		if spokenShare(items) == 0 && !allLeveled(items) && (isLong(u.text) || titleLike(u.text) && i+1 < len(units)) {
 			return units[i:]

@@ -1100,6 +1100,9 @@ func TestVariationLanguages(t *testing.T) {
 		{"unknown first under a caps heading", "LANGUES\nSérère — langue maternelle\nFrançais — courant\nAnglais — notions", []string{"serere", "francais", "anglais"}},
 		{"unknown first with dash", "Languages\nTwi – native\nEnglish – fluent", []string{"twi", "english"}},
 		{"hobbies after languages", "Languages\nEnglish (fluent), Igbo (native)\nHobbies: football, chess, reading", []string{"english", "igbo"}},
+		{"level on the line under", "Languages\nEnglish\nNative or bilingual proficiency\nFrench\nProfessional working proficiency\nSpanish\nElementary proficiency", []string{"english", "french", "spanish"}},
+		{"proficiency after a dash", "Languages\nEnglish – Native or bilingual proficiency\nGerman – Elementary proficiency\nFrench – Limited working proficiency", []string{"english", "german", "french"}},
+		{"level under fr", "Langues\nAnglais\nBilingue\nEspagnol\nNotions", []string{"anglais", "espagnol"}},
 		{"markdown table", "Languages\n| Language | Level |\n|---|---|\n| English | Native |\n| Kinyarwanda | Fluent |", []string{"english", "kinyarwanda"}},
 		{"markdown table fr", "Langues\n| Langue | Niveau |\n| --- | --- |\n| Arabe | maternelle |\n| Anglais | courant (B2) |", []string{"arabe", "anglais"}},
 	}
@@ -1263,6 +1266,7 @@ func TestVariationContactLinks(t *testing.T) {
 		{"irish domain", "jane@example.com\n🔗 janeroe-design.ie", "", "", "", "janeroe-design.ie"},
 		{"polish domain", "Portfolio: marta-kowalska.pl · jane@example.com", "", "", "", "marta-kowalska.pl"},
 		{"nigerian domain", "jane@example.com | tunde.com.ng", "", "", "", "tunde.com.ng"},
+		{"link notes", "jane@example.com\nwww.linkedin.com/in/janeroe (LinkedIn)\njaneroe.dev (Personal)", "", "www.linkedin.com/in/janeroe", "", "janeroe.dev"},
 		{"moderncv social", "M +353 87 123 4567 • E jane@example.com • in jane-roe-smith • gh janeroe", "", "linkedin.com/in/jane-roe-smith", "github.com/janeroe", ""},
 		{"icon read as in", "⊕ janeroe.com in linkedin.com/in/jane-roe", "", "linkedin.com/in/jane-roe", "", "janeroe.com"},
 		{"browser footer", "jane@example.com\njaneroe.dev", "file:///C:/Users/jane/Documents/cv.html\t1/2", "", "", "janeroe.dev"},
