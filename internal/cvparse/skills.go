@@ -564,6 +564,7 @@ func parseLanguages(lines []line, s *cv.Skills) []unit {
 			return units[i:]
 		}
 		for j, it := range items {
+			it = levelAfter(it)
 			// "Swedish: Mother tongue" is "Swedish (Mother tongue)".
 			if label, rest, ok := strings.Cut(it, ":"); ok && len(strings.Fields(label)) <= 3 && isLevel(rest) {
 				it = strings.TrimSpace(label) + " (" + strings.TrimSpace(rest) + ")"
@@ -582,6 +583,22 @@ func parseLanguages(lines []line, s *cv.Skills) []unit {
 		}
 	}
 	return nil
+}
+
+// reLevelFirst is a level written before a language ("basic Arabic",
+// "working knowledge of French", "notions d'allemand").
+var reLevelFirst = regexp.MustCompile(`(?i)^(basic|fluent|native|conversational|intermediate|elementary|beginner|advanced|limited|proficient|` +
+	`working knowledge|notions|bonnes notions|notions scolaires)(?:\s+(?:of|in|de|en)\s+|\s+d['’]|\s+)(.+)$`)
+
+// levelAfter moves a level written before a spoken language after it, in
+// brackets, as the other items of a list give it: "basic Arabic" is
+// "Arabic (basic)".
+func levelAfter(it string) string {
+	m := reLevelFirst.FindStringSubmatch(strings.TrimSpace(it))
+	if m == nil || !isSpoken(m[2]) {
+		return it
+	}
+	return m[2] + " (" + m[1] + ")"
 }
 
 // allLeveled says whether every item gives a level after its name

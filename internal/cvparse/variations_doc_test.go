@@ -286,3 +286,26 @@ func TestVariationInlineHeadingLine(t *testing.T) {
 		})
 	}
 }
+
+// A level written before the language it qualifies ("basic Arabic",
+// "notions d'allemand"): the level goes after the language, in brackets,
+// as everywhere else.
+func TestVariationLevelBeforeLanguage(t *testing.T) {
+	cases := []struct {
+		name, line string
+		want       []string
+	}{
+		{"basic", "English, Filipino (Tagalog), basic Arabic", []string{"English", "Filipino (Tagalog)", "Arabic (basic)"}},
+		{"fluent and conversational", "Fluent Portuguese, conversational Spanish", []string{"Portuguese (Fluent)", "Spanish (conversational)"}},
+		{"working knowledge", "Swahili, working knowledge of French", []string{"Swahili", "French (working knowledge)"}},
+		{"notions fr", "français, anglais (courant), notions d'allemand", []string{"français", "anglais (courant)", "allemand (notions)"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := ParseText("Jane Roe\njane@example.com\n\nLanguages\n" + tc.line + "\n\nReferences\nAvailable on request\n").Skills.Languages
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
