@@ -304,8 +304,9 @@ func (b *builder) experience(e entry) cv.Experience {
 	if x.EndDate == "present" {
 		x.EndDate = "Present"
 	}
-	// "Summer 2016": a season's job ends in it too.
-	if x.EndDate == "" && reSeasonY.MatchString(x.StartDate) {
+	// "Summer 2016", "Clicks Group · Durban · 2015": a job dated by one
+	// season or year alone (no "since") began and ended in it.
+	if x.EndDate == "" && x.StartDate != "" && (reSeasonY.MatchString(x.StartDate) || reYear.MatchString(x.StartDate)) {
 		x.EndDate = x.StartDate
 	}
 	picked, fellBack := assign(parts, []role{

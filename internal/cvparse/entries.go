@@ -837,6 +837,15 @@ func cutPieces(t string) []piece {
 		if p == "" {
 			continue
 		}
+		// "Vasavi College of Engineering, Hyderabad (Osmania University)":
+		// the university a college belongs to goes with the college, not
+		// the town.
+		if m := reParenPlace.FindStringSubmatch(p); m != nil && institutionScore(m[2]) > 0 && strings.Contains(m[1], ", ") {
+			first, rest, _ := strings.Cut(m[1], ", ")
+			if institutionScore(first) > 0 && isLocation(rest) {
+				p = first + " (" + m[2] + "), " + rest
+			}
+		}
 		if m := reParenPlace.FindStringSubmatch(p); m != nil && isLocation(m[2]) {
 			head := commaSplit(strings.TrimSpace(m[1]))
 			// "Remote (EMEA)", "Lyon (France)": a place qualified by
@@ -916,7 +925,7 @@ func commaSplit(p string) []string {
 			titleScore(head) > 0 && titleScore(rest) == 0 && (len(strings.Fields(rest)) <= 4 || capitalisedName(rest)) ||
 			orgScore(rest) > 0 && titleScore(rest) == 0 && orgScore(head) == 0 ||
 			degreeScore(head) > 0 && degreeScore(rest) == 0 && isAcronym(firstSegment(rest)) || // "MBA, INSEAD"
-			legalEnd(head) && (orgScore(rest) == 0 || countIn(rest, unitWords) > 0) && titleScore(rest) == 0 || // "Bharat Forge Ltd., Forging Division", "Siemens AG, Energy Sector"
+			legalEnd(head) && (orgScore(rest) == 0 || countIn(rest, unitWords) > 0) || // "Bharat Forge Ltd., Forging Division", "Siemens AG, Energy Sector"
 			degreeScore(head) > 0 && (reGradeStart.MatchString(rest) && !reHonours.MatchString(rest) || reScorePart.MatchString(rest)) { // "BSc Economics, Distinction"
 			return append([]string{head}, commaSplit(rest)...)
 		}
@@ -959,7 +968,8 @@ func capitalisedName(s string) bool {
 		return false
 	}
 	for _, w := range ws {
-		if !unicode.IsUpper([]rune(w)[0]) && !functionWords[strings.ToLower(w)] && w != "&" {
+		w = strings.Trim(w, "()")
+		if w != "" && !unicode.IsUpper([]rune(w)[0]) && !functionWords[strings.ToLower(w)] && w != "&" {
 			return false
 		}
 	}

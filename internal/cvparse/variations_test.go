@@ -231,6 +231,14 @@ func TestVariationEntries(t *testing.T) {
 			[]expWant{{"Journaliste", "Radio France Internationale (RFI)", "", "2010", "2014"}}},
 		{"legal form then town", "Buyer\t2012 – 2015\nMarks and Spencer plc, London\n• Menswear",
 			[]expWant{{"Buyer", "Marks and Spencer plc", "London", "2012", "2015"}}},
+		// A job dated by one year; a unit with job words after the
+		// employer's legal form.
+		{"single year", "Pharmacist Intern\nBoots · Leeds · 2016\n• Dispensary",
+			[]expWant{{"Pharmacist Intern", "Boots", "Leeds", "2016", "2016"}}},
+		{"single year fr", "Stage de fin d'études\t2014\nSafran, Massy\n• Bancs d'essai",
+			[]expWant{{"Stage de fin d'études", "Safran", "Massy", "2014", "2014"}}},
+		{"unit with job words", "Thermal Engineer\t2019 – 2022\nAshok Leyland Ltd., Product Development Division, Chennai\n• Radiators",
+			[]expWant{{"Thermal Engineer", "Ashok Leyland Ltd.", "Chennai", "2019", "2022"}}},
 		// An acronym and the name it stands for.
 		{"acronym and its name", "Ingénieur systèmes\t2015 – 2018\nCNES – Centre National d'Études Spatiales, Toulouse\n• Segment sol",
 			[]expWant{{"Ingénieur systèmes", "CNES – Centre National d'Études Spatiales", "Toulouse", "2015", "2018"}}},
@@ -346,6 +354,9 @@ func TestVariationEducationEntries(t *testing.T) {
 			[]eduWant{{"BA Economics", "Trinity College Dublin", "Dublin", "2012", "2016"}}},
 		{"séjour sentence fr", "Université de Strasbourg\tStrasbourg\nLicence de chimie\t2013 – 2016\nSemestre d'échange à l'Université Laval, Québec (2015).",
 			[]eduWant{{"Licence de chimie", "Université de Strasbourg", "Strasbourg", "2013", "2016"}}},
+		// The university a college belongs to, after the town.
+		{"affiliating university", "B.Tech Computer Science\t2009 – 2013\nVasavi College of Engineering, Hyderabad (Osmania University)",
+			[]eduWant{{"B.Tech Computer Science", "Vasavi College of Engineering (Osmania University)", "Hyderabad", "2009", "2013"}}},
 		// A school's acronym with or without its town.
 		{"acronym school then town", "MSc Finance, LSE, London\t2014 – 2015",
 			[]eduWant{{"MSc Finance", "LSE", "London", "2014", "2015"}}},
