@@ -158,8 +158,8 @@ func (f *contactFinder) take(t string) string {
 		titled = titled || titleScore(p) > 0 && !isLocation(p)
 	}
 	for i := 0; i < len(parts); i++ {
-		if reLabelOnly.MatchString(parts[i]) {
-			continue
+		if reLabelOnly.MatchString(parts[i]) || reLinkNoteOnly.MatchString(parts[i]) {
+			continue // "PHONE" over its number; "(LinkedIn)" wrapped under its link
 		}
 		raw := strings.TrimSpace(reNameLabel.ReplaceAllString(strings.TrimSpace(parts[i]), ""))
 		p := strings.TrimSpace(reLabel.ReplaceAllString(raw, ""))
@@ -335,6 +335,8 @@ var reLabelOnly = regexp.MustCompile(`(?i)^\s*` + contactLabel + `\s*[:：]?\s*$
 
 // reLinkNote is an address with a note in parentheses after it.
 var reLinkNote = regexp.MustCompile(`(?i)^(\S+\.\S+)\s+\((?:linkedin|personal|portfolio|company|blog|other|website|github|site|perso|personnel)\)$`)
+
+var reLinkNoteOnly = regexp.MustCompile(`(?i)^\s*\((?:linkedin|personal|portfolio|company|blog|other|website|github|site|perso|personnel)\)\s*$`)
 
 // contactItem: a phone, an e-mail or a link.
 func contactItem(p string) bool {

@@ -1278,6 +1278,7 @@ func TestVariationContactLinks(t *testing.T) {
 		{"polish domain", "Portfolio: marta-kowalska.pl · jane@example.com", "", "", "", "marta-kowalska.pl"},
 		{"nigerian domain", "jane@example.com | tunde.com.ng", "", "", "", "tunde.com.ng"},
 		{"link notes", "jane@example.com\nwww.linkedin.com/in/janeroe (LinkedIn)\njaneroe.dev (Personal)", "", "www.linkedin.com/in/janeroe", "", "janeroe.dev"},
+		{"link note wrapped", "jane@example.com\nwww.linkedin.com/in/janeroe\n(LinkedIn)", "", "www.linkedin.com/in/janeroe", "", ""},
 		{"moderncv social", "M +353 87 123 4567 • E jane@example.com • in jane-roe-smith • gh janeroe", "", "linkedin.com/in/jane-roe-smith", "github.com/janeroe", ""},
 		{"icon read as in", "⊕ janeroe.com in linkedin.com/in/jane-roe", "", "linkedin.com/in/jane-roe", "", "janeroe.com"},
 		{"browser footer", "jane@example.com\njaneroe.dev", "file:///C:/Users/jane/Documents/cv.html\t1/2", "", "", "janeroe.dev"},
@@ -1291,6 +1292,9 @@ func TestVariationContactLinks(t *testing.T) {
 			c := got.Contact
 			if c.LinkedIn != tc.linkedin || c.GitHub != tc.github || c.Portfolio != tc.portfolio {
 				t.Errorf("links = %q %q %q, want %q %q %q", c.LinkedIn, c.GitHub, c.Portfolio, tc.linkedin, tc.github, tc.portfolio)
+			}
+			if where := mentions(got, "(LinkedIn)"); where != "" {
+				t.Errorf("link note kept in %s", where)
 			}
 			if where := mentions(got, ".html"); tc.footer != "" && where != "" {
 				t.Errorf("footer %q kept in %s", tc.footer, where)
