@@ -424,6 +424,12 @@ func splitSkills(t string) []string {
 		cur.WriteRune(r)
 	}
 	flush()
+	// A list set apart by a glyph or a bar marks every item's end: its
+	// last item's "and" is inside the item ("patient and family
+	// education"); only a comma list ends with one ("Go, Rust and C").
+	if strings.ContainsAny(t, "|·•∙⋅") {
+		return dropFiller(out)
+	}
 	return splitLastAnd(out)
 }
 

@@ -309,3 +309,27 @@ func TestVariationLevelBeforeLanguage(t *testing.T) {
 		})
 	}
 }
+
+// A list whose items are set apart by a glyph or a bar ("·", "|", "•")
+// marks every item's end: a last item joined by "and" ("patient and family
+// education") is one item. Only a comma list's "and" ends the list ("Go,
+// Rust and C").
+func TestVariationGlyphListLastAnd(t *testing.T) {
+	cases := []struct {
+		name, line string
+		want       []string
+	}{
+		{"middle dots", "Wound care · Triage · patient and family education", []string{"Triage", "Wound care", "patient and family education"}},
+		{"bars", "Budgeting | Forecasting | Mergers and acquisitions", []string{"Budgeting", "Forecasting", "Mergers and acquisitions"}},
+		{"bullets fr", "Gestion de projet • Conduite du changement • recrutement et formation", []string{"Conduite du changement", "Gestion de projet", "recrutement et formation"}},
+		{"commas still split", "Python, Go and Rust", []string{"Go", "Python", "Rust"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := allSkills(ParseText("Jane Roe\njane@example.com\n\nSkills\n" + tc.line + "\n\nReferences\nAvailable on request\n").Skills)
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
