@@ -190,7 +190,7 @@ func addressRun(run []string) bool {
 			t = reAddressLabel.ReplaceAllString(t, "") // "Adresse : 45, Bd …,"
 		}
 		if len(strings.Fields(t)) > 8 || strings.ContainsAny(t, "@|\t•·") || isPhone(t) || reURL.MatchString(t) ||
-			reLabel.MatchString(t) {
+			reLabel.MatchString(t) && (k > 0 || !reAddressLabel.MatchString(t)) || isPhone(reLabel.ReplaceAllString(t, "")) {
 			return false
 		}
 		// Each line after the first goes on with it: a flat, a

@@ -15,7 +15,7 @@ var (
 	reGitHub   = regexp.MustCompile(`(?i)(?:https?://)?(?:www\.)?github\.com/[A-Za-z0-9\-_.]+/?`)
 	reURL      = regexp.MustCompile(`(?i)(?:https?://[^\s|,;()<>]+|www\.[^\s|,;()<>]+|\b[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:design|studio|online|info|blog|dev|io|me|com|fr|net|org|app|site|tech|page|xyz|co|ca|uk|de|tn|ma|be|` +
 		`ie|nl|es|it|ch|at|se|dk|fi|pl|pt|ro|gr|cz|eu|us|au|nz|za|ng|ke|gh|sn|ci|dz|eg|ae|sa|qa|ai|pro|art|biz)\b(?:/[^\s|,;()<>]*)?)`)
-	rePhone = regexp.MustCompile(`(?:\+\s?\d{1,3}[\s.\-]?|\(\+\d{1,3}\)\s?)?(?:\(0\)\s?)?(?:\(\d{1,4}\)[\s.\-]?)?\d{1,5}(?:[\s.\-]\d{1,8}){1,6}|\+?\d{8,13}`)
+	rePhone = regexp.MustCompile(`(?:\+\s?\d{1,3}[\s.\-]?|\(\+\d{1,3}\)\s?)?(?:\(0\)\s?)?(?:\(\d{1,4}\)[\s.\-]?)?\d{1,5}(?:[\s.\-]\d{1,8}){1,6}|\(\+\d{1,3}\)\s?\d{6,12}|\+?\d{8,13}`)
 	// reLabel: a contact label, or several joined ("Tel/WhatsApp:", "Tél.
 	// & WhatsApp :"), with a note ("Phone (mobile):").
 	reLabel = regexp.MustCompile(`(?i)^\s*(?:` + contactLabel + `(?:\.?\s*(?:/|&|\+|\bor\b|\bou\b|\band\b|\bet\b)\s*` + contactLabel + `)*` +
@@ -23,7 +23,7 @@ var (
 	// reNameLabel: "Name:", "Nom et prénom :" before the person's name in a
 	// label/value header; the colon may be lost to a table cell.
 	reNameLabel    = regexp.MustCompile(`(?i)^\s*(?:full name|name|nom complet|nom et prénom|prénom et nom|nom)\s*(?:[:：]\s*|$)`)
-	reAddressLabel = regexp.MustCompile(`(?i)^\s*(?:address|adresse|location|localisation)\s*[:：]`)
+	reAddressLabel = regexp.MustCompile(`(?i)^\s*(?:(?:home|current|postal|permanent|mailing|residential)\s+address|adresse\s+postale|address|adresse|location|localisation)\s*[:：]`)
 	reSplitter     = regexp.MustCompile(`\s*(?:\t|\||·|•|◦|⋅|∙|/\s|\s–\s|\s—\s|\s-\s|\s{2,})\s*`)
 	// reLabelCell is a contact label in a table cell of its own
 	// ("Mobile<tab>+234 …"): its value is read under it, and the label is
@@ -31,7 +31,14 @@ var (
 	reLabelCell = regexp.MustCompile(`(?i)^\s*(e-?mail|phone|mobile|tel|tél|téléphone|telephone|portable|cell|gsm|address|adresse|location|localisation|linkedin|github|portfolio|website)\s*[:：]?\t+`)
 )
 
-const contactLabel = `(?:e-?mail|courriel|phone|mobile|tel|tél|téléphone|telephone|portable|cell|cellphone|mob|gsm|whatsapp|viber|signal|numéro|numero|` +
+// contactLabel: the labels of contact items, with the words forms add
+// ("Phone number", "Numéro de téléphone", "E-mail address", "Home
+// address", "Adresse électronique").
+const contactLabel = `(?:(?:(?:mobile|cell|contact|telephone|phone|tel\.?|home|work|office)\s+(?:phone\s+)?(?:number|no\.?|nr\.?)|` +
+	`num[ée]ro\s+de\s+(?:t[ée]l[ée]phone|portable|mobile)|n°\s*(?:de\s+)?t[ée]l[ée]phone|` +
+	`e-?mail\s+address|adresse\s+(?:e-?mail|[ée]lectronique|mail|postale)|` +
+	`(?:home|current|postal|permanent|mailing|residential)\s+address)|` +
+	`e-?mail|courriel|phone|mobile|tel|tél|téléphone|telephone|portable|cell|cellphone|mob|gsm|whatsapp|viber|signal|numéro|numero|` +
 	`address|adresse|location|localisation|linkedin|github|portfolio|website|site web|site)`
 
 // contactFields finds contact data in header lines (and a Contact section).
