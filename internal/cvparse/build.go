@@ -814,7 +814,9 @@ func joinPlace(town, wider string) string {
 // unitWords name a part of an organisation ("Forging Division",
 // "Research Centre"), never a town.
 var unitWords = wordSet(`division department dept unit centre center team branch office bureau desk practice
-	sector plant site campus works département direction service pôle rédaction agence secteur usine`)
+	sector plant site campus works département direction service pôle rédaction agence secteur usine platform banking
+	markets research operations engineering finance sales marketing products retail advisory audit tax legal digital
+	business segment`)
 
 // reDistrict is a district number after a town ("Dublin 8", "Lac 2").
 var reDistrict = regexp.MustCompile(`\s+\d{1,2}(?:e|er|ème)?$`)

@@ -239,6 +239,13 @@ func TestVariationEntries(t *testing.T) {
 			[]expWant{{"Stage de fin d'études", "Safran", "Massy", "2014", "2014"}}},
 		{"unit with job words", "Thermal Engineer\t2019 – 2022\nAshok Leyland Ltd., Product Development Division, Chennai\n• Radiators",
 			[]expWant{{"Thermal Engineer", "Ashok Leyland Ltd.", "Chennai", "2019", "2022"}}},
+		// A division after the employer is no town: it stays with the
+		// employer, as TestEntryHeaderRoles keeps "Deloitte, Audit &
+		// Advisory".
+		{"division no town", "Site Reliability Engineer\t2020 – 2023\nGoogle, Cloud Platform\n• Load balancers",
+			[]expWant{{"Site Reliability Engineer", "Google, Cloud Platform", "", "2020", "2023"}}},
+		{"division then town", "Analyste crédit\t2018 – 2021\nNatixis, Corporate Banking, Paris\n• Dossiers de financement",
+			[]expWant{{"Analyste crédit", "Natixis, Corporate Banking", "Paris", "2018", "2021"}}},
 		// An acronym and the name it stands for.
 		{"acronym and its name", "Ingénieur systèmes\t2015 – 2018\nCNES – Centre National d'Études Spatiales, Toulouse\n• Segment sol",
 			[]expWant{{"Ingénieur systèmes", "CNES – Centre National d'Études Spatiales", "Toulouse", "2015", "2018"}}},
