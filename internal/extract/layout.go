@@ -204,9 +204,15 @@ func layoutPageAfter(words []bbWord, width float64, page int, prev pageSplit) ([
 		segs, labelX = append(head, splitAt(body, x)...), x
 	}
 	if kind == gutterColumns {
+		whole := segs
 		segs = splitAt(segs, x)
 		var head, left, right, foot []*segment
 		hb, ft := headerBottom(segs, x), footerTop(segs)
+		if gutterBelow(segs, x, width, hb) == gutterNone {
+			if late, ok := lateColumns(whole, x, width); ok {
+				hb = late
+			}
+		}
 		top, bottom := columnSpan(segs, x)
 		for _, s := range segs {
 			switch {
@@ -432,6 +438,18 @@ func findGutter(segs []*segment, width float64) (float64, gutterKind) {
 			return c.x, k
 		}
 	}
+	// Columns under most of the page: the edge that leaves them the most
+	// height (a row of skill chips can line up an edge of its own lower
+	// down).
+	best, top := 0.0, math.Inf(1)
+	for _, c := range cands {
+		if late, ok := lateColumns(segs, c.x, width); ok && late < top {
+			best, top = c.x, late
+		}
+	}
+	if best > 0 {
+		return best, gutterColumns
+	}
 	return 0, gutterNone
 }
 
@@ -528,7 +546,91 @@ func footerTop(segs []*segment) float64 {
 
 func gutterAt(segs []*segment, x, width float64) gutterKind {
 	segs = splitAt(segs, x)
-	hb, ft := headerBottom(segs, x), footerTop(segs)
+	return gutterBelow(segs, x, width, headerBottom(segs, x))
+}
+
+// lateColumns finds two blocks set side by side at x under the text of a
+// one-column page ("Skills" beside "Certifications" at the end of the
+// CV): they start on the first row below the last line running across x
+// that has text on the left and text starting at x, their headings. It
+// returns where they start.
+func lateColumns(whole []*segment, x, width float64) (float64, bool) {
+	sameRow := func(a, b *segment) bool { return math.Abs(a.yMid()-b.yMid()) < 0.35*math.Max(a.h, b.h) }
+	ft := footerTop(whole)
+	cross := math.Inf(-1)
+	for _, s := range whole {
+		if s.xMin < x && s.xMax > x && len(s.words) > 1 && s.yMin < ft {
+			cross = math.Max(cross, s.yMax)
+		}
+	}
+	segs := splitAt(whole, x)
+	late := math.Inf(1)
+	for _, r := range segs {
+		if r.yMin > cross && r.yMid() < late && math.Abs(r.xMin-(x+0.5)) <= 2 &&
+			slices.ContainsFunc(segs, func(l *segment) bool { return l.xMax <= x && sameRow(l, r) }) {
+			late = r.yMid()
+		}
+	}
+	if math.IsInf(late, 1) || math.IsInf(cross, -1) {
+		return 0, false
+	}
+	late = math.Max(cross+0.5, late-0.5*ySpan(segs, late))
+	// A row of skill chips on the left starts where the column does only
+	// with its first chip.
+	var starts []*segment
+	for _, s := range segs {
+		if s.xMax > x || !slices.ContainsFunc(segs, func(o *segment) bool {
+			return o.xMax <= x && o.xMin < s.xMin && sameRow(o, s)
+		}) {
+			starts = append(starts, s)
+		}
+	}
+	if gutterBelow(starts, x, width, late) != gutterColumns {
+		return 0, false
+	}
+	// Two blocks run on independently below their headings; when most
+	// rows of either side pair a left cell with a right one, the sides are
+	// a label/value table ("Software<tab>AutoCAD, Revit", a date column
+	// with headings in it), read row by row.
+	var left, right []*segment
+	for _, s := range starts {
+		switch {
+		case s.yMax <= late || s.yMin >= ft:
+		case s.xMax <= x:
+			left = append(left, s)
+		case s.xMin >= x:
+			right = append(right, s)
+		}
+	}
+	pairedShare := func(a, b []*segment) float64 {
+		n := 0
+		for _, s := range a {
+			if slices.ContainsFunc(b, func(o *segment) bool { return sameRow(s, o) }) {
+				n++
+			}
+		}
+		return float64(n) / float64(max(len(a), 1))
+	}
+	if pairedShare(left, right) >= 0.6 || pairedShare(right, left) >= 0.6 {
+		return 0, false
+	}
+	return late, true
+}
+
+// ySpan is the height of the tallest segment whose middle is at y.
+func ySpan(segs []*segment, y float64) float64 {
+	h := 0.0
+	for _, s := range segs {
+		if math.Abs(s.yMid()-y) < 0.5 {
+			h = math.Max(h, s.yMax-s.yMin)
+		}
+	}
+	return h
+}
+
+// gutterBelow is gutterAt for the part of the page below hb.
+func gutterBelow(segs []*segment, x, width, hb float64) gutterKind {
+	ft := footerTop(segs)
 	var left, right []*segment
 	for _, s := range segs {
 		switch {

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -351,5 +352,59 @@ func TestLayoutTableContinuesOnNextPage(t *testing.T) {
 	// The same rows on a page of their own stay whole: no table shows.
 	if got := p2.lines(); got[0] != "Mother tongue Dutch" {
 		t.Errorf("alone, page 2 reads %q", got)
+	}
+}
+
+func TestLayoutLateColumns(t *testing.T) {
+	// A one-column page that ends with two blocks side by side: skills
+	// as chips on the left (x=30), certifications on the right (x=300),
+	// their rows not aligned. The blocks are read one after the other.
+	full := func() *page {
+		p := &page{}
+		y := 40.0
+		for _, s := range []string{"Jane Roe", "EXPERIENCE", "Senior Designer, Acme Bank, Leeds|2019 – 2024",
+			"Led the redesign of the mobile banking app used by two million customers every month",
+			"Ran usability sessions with customers in three regions and shared what we learned",
+			"Designer, Leeds City Council, Leeds|2015 – 2019", "Designed the council's web forms and their accessibility checks",
+			"EDUCATION", "BA Graphic Design, University of Leeds|2012 – 2015"} {
+			text, date, _ := strings.Cut(s, "|")
+			p.at(30, y, text)
+			if date != "" {
+				p.rightAt(560, y, date)
+			}
+			y += 16
+		}
+		return p
+	}
+	p := full()
+	p.at(30, 200, "SKILLS").at(300, 200, "CERTIFICATIONS") // below the last full-width line (y=168)
+	for i, row := range [][]string{{"User research", "Prototyping"}, {"Figma", "Sketch", "Miro"}, {"Accessibility"}, {"Design systems"}, {"Workshops", "Journey maps"}} {
+		x := 38.0
+		for _, chip := range row {
+			p.at(x, 218+float64(i)*17, chip)
+			x += 5*float64(len(chip)) + 30
+		}
+	}
+	for i, s := range []string{"Certified Usability Analyst 2018", "Human Factors International", "UX Certificate 2020",
+		"Nielsen Norman Group", "LANGUAGES", "English, Welsh"} {
+		p.at(300, 214+float64(i)*13, s)
+	}
+	got := p.lines()
+	want := []string{"SKILLS", "User research\tPrototyping", "Figma\tSketch\tMiro", "Accessibility", "Design systems",
+		"Workshops\tJourney maps", "CERTIFICATIONS", "Certified Usability Analyst 2018", "Human Factors International",
+		"UX Certificate 2020", "Nielsen Norman Group", "LANGUAGES", "English, Welsh"}
+	if len(got) < len(want) || !slices.Equal(got[len(got)-len(want):], want) {
+		t.Errorf("lines = %q", got)
+	}
+	// A label/value table at the end of the page pairs its rows: it is
+	// read row by row.
+	q := full()
+	for i, r := range [][2]string{{"Design", "User research, prototyping, journey maps, design systems"},
+		{"Software", "Figma, Sketch, Miro, Adobe Illustrator, Principle"}, {"Methods", "Design sprints, usability testing"},
+		{"Languages", "English (native), Welsh (fluent)"}, {"Other", "Workshop facilitation, mentoring juniors"}} {
+		q.at(30, 200+float64(i)*14, r[0]).at(300, 200+float64(i)*14, r[1])
+	}
+	if got := q.lines(); got[len(got)-1] != "Other\tWorkshop facilitation, mentoring juniors" {
+		t.Errorf("table lines = %q", got)
 	}
 }
