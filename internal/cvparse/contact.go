@@ -62,7 +62,11 @@ func (f *contactFinder) scan(lines []line, header bool) {
 		}
 	}
 	var first, last string
-	for i, t := range joined {
+	// texts counts the header lines that held more than contact data: the
+	// name is among the first of them, however many contact lines come
+	// before it (a letter-style block of address, phone, e-mail, links).
+	texts := 0
+	for _, t := range joined {
 		if name, ok := labelledName(t); ok && f.c.Name == "" {
 			f.c.Name = name
 			continue
@@ -80,7 +84,7 @@ func (f *contactFinder) scan(lines []line, header bool) {
 		// "Ana Cruz, RN" reads as "City, ST", "Jean Dupont, Lyon" as a
 		// district and its city: near the top of the header, a line that
 		// is a name with a credential or a place is the name (and place).
-		if header && f.c.Name == "" && i < 4 && !strings.ContainsAny(t, "@0123456789\t|") {
+		if header && f.c.Name == "" && texts < 3 && !strings.ContainsAny(t, "@0123456789\t|") {
 			if name, more, ok := nameIn(lines, t); ok && more != "" {
 				switch {
 				case reCredential.MatchString(more) && placeOf(more) == 0 || rePostNominals.MatchString(" "+more):
@@ -99,7 +103,8 @@ func (f *contactFinder) scan(lines []line, header bool) {
 		if rest == "" {
 			continue
 		}
-		if header && f.c.Name == "" && i < 4 {
+		texts++
+		if header && f.c.Name == "" && texts <= 3 {
 			if name, more, ok := nameIn(lines, rest); ok {
 				f.c.Name = name
 				if more != "" {

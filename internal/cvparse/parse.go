@@ -424,7 +424,9 @@ func splitSections(lines []line) []section {
 		}
 		// A heading wrapped in a narrow label column ("Employment" /
 		// "History", "Education &" / "Training") is one heading.
-		if i+1 < len(lines) && !l.bullet && headingFragment(lines[i+1]) {
+		// A name styled as a title over the first heading ("Jane Doe" /
+		// "Experience") is no wrapped heading.
+		if i+1 < len(lines) && !l.bullet && headingFragment(lines[i+1]) && !(!known && nameScore(nil, l.text) > 0) {
 			if k, ok := wrappedHeading(l, lines[i+1], known, body); ok {
 				l.text = joinHeading(l.text, lines[i+1].text)
 				kind, known = k, true

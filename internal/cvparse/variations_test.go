@@ -538,6 +538,9 @@ func TestVariationNames(t *testing.T) {
 		{"name and country code", "Jean Dupont, FR", "Jean Dupont"},
 		{"name and mixed-case credential", "Kwame Boateng, MEng", "Kwame Boateng"},
 		{"name comma city", "Jean Dupont, Lyon", "Jean Dupont"},
+		{"after a block of contact lines", "+44 7700 900123\njane@example.com\nlinkedin.com/in/jane\ngithub.com/jane\njane.dev\nLondon, UK\nJane Doe", "Jane Doe"},
+		{"after an address block", "12 Church Road\nBristol BS5 9JA\n+44 7700 900123\njane@example.com\nlinkedin.com/in/jane\nJANE DOE\nData Engineer", "JANE DOE"},
+		{"after contact lines fr", "06 12 34 56 78\nmarie@example.fr\n3 rue des Lilas, 31000 Toulouse\nlinkedin.com/in/marie\nMarie Dupont\nChargée de communication", "Marie Dupont"},
 		{"cv of", "CV of Jane Doe", "Jane Doe"},
 		{"cv de", "Curriculum vitae de Marie Dupont", "Marie Dupont"},
 		{"resume dash", "Résumé – Jane Doe", "Jane Doe"},
@@ -561,6 +564,23 @@ func TestVariationNames(t *testing.T) {
 				t.Errorf("name = %q, want %q", got.Contact.Name, want)
 			}
 		})
+	}
+}
+
+// A name in a title style right above the first heading, after the
+// contact lines (a word processor's CV with the contact block first).
+func TestVariationStyledNameAboveHeading(t *testing.T) {
+	for _, tc := range []struct{ name, heading string }{{"Jane Doe", "Experience"}, {"Marie-Claire Dubois", "Expérience"}, {"KWAME ASANTE", "Profile"}} {
+		var lines []extract.Line
+		for _, s := range []string{"+44 7700 900123", "someone@example.com", "linkedin.com/in/someone", "London, UK"} {
+			lines = append(lines, extract.Line{Text: s})
+		}
+		lines = append(lines, extract.Line{Text: tc.name, Heading: true, Bold: true}, extract.Line{Text: tc.heading, Heading: true},
+			extract.Line{Text: "Engineer, Acme Corp\t2020 – 2022"})
+		got := Parse(extract.Document{Kind: extract.KindDOCX, Lines: lines})
+		if got.Contact.Name != tc.name {
+			t.Errorf("name = %q, want %q", got.Contact.Name, tc.name)
+		}
 	}
 }
 
