@@ -34,16 +34,31 @@ func (e *Extractor) odt(data []byte) (Document, error) {
 			return Document{}, err
 		}
 	}
-	rc, err := z.open("content.xml")
-	if err != nil {
-		return Document{}, err
-	}
-	defer rc.Close()
 	var links linkSet
-	lines, err := odtLines(rc, e.limits.MaxTextBytes, st, &links)
-	if err != nil {
-		return Document{}, partError(err, "the ODT document's text is not well-formed XML")
+	var head, body, foot []Line
+	// The page header and footer (master pages in styles.xml) frame the
+	// body as a DOCX's do; a CV set in Writer often puts its contact line
+	// there.
+	for _, part := range []struct {
+		name, region string
+		dst          *[]Line
+	}{{"styles.xml", "header", &head}, {"content.xml", "body", &body}, {"styles.xml", "footer", &foot}} {
+		rc, err := z.open(part.name)
+		if err != nil {
+			return Document{}, err
+		}
+		if rc == nil {
+			continue
+		}
+		lines, err := odtLines(rc, e.limits.MaxTextBytes, st, &links, part.region)
+		rc.Close()
+		if err != nil {
+			return Document{}, partError(err, "the ODT document's text is not well-formed XML")
+		}
+		*part.dst = lines
 	}
+	lines := append(dedupeFrame(head, body), body...)
+	lines = append(lines, dedupeFrame(foot, lines)...)
 	return Document{Lines: lines, Links: links.list}, nil
 }
 
@@ -139,13 +154,23 @@ type odtPara struct {
 	textChars int
 }
 
-// odtLines walks content.xml as a stream; it stops early, keeping what it
-// has, once the text reaches maxText.
-func odtLines(r io.Reader, maxText int, styles odtStyles, links *linkSet) ([]Line, error) {
+// odtLines walks a part as a stream and keeps the text of one region:
+// "body" (office:body in content.xml), "header" or "footer" (a master
+// page's style:header, style:footer and their -left and -first variants
+// in styles.xml). It stops early, keeping what it has, once the text
+// reaches maxText.
+func odtLines(r io.Reader, maxText int, styles odtStyles, links *linkSet, region string) ([]Line, error) {
 	var (
 		listDepth int
 		inBody    bool
+		inRegion  int // depth inside the region's elements
 	)
+	regionStart := func(name string) bool {
+		if region == "body" {
+			return name == "body"
+		}
+		return name == region || name == region+"-left" || name == region+"-first"
+	}
 	w := &paraWalk[*odtPara]{
 		format: "ODT",
 		skip: func(name string) bool {
@@ -166,9 +191,11 @@ func odtLines(r io.Reader, maxText int, styles odtStyles, links *linkSet) ([]Lin
 	}
 	w.start = func(t xml.StartElement) {
 		p := w.cur()
-		switch t.Name.Local {
-		case "body":
+		if regionStart(t.Name.Local) {
+			inRegion++
 			inBody = true
+		}
+		switch t.Name.Local {
 		case "list-item":
 			listDepth++
 		case "span":
@@ -202,6 +229,11 @@ func odtLines(r io.Reader, maxText int, styles odtStyles, links *linkSet) ([]Lin
 	}
 	w.end = func(t xml.EndElement) {
 		p := w.cur()
+		if regionStart(t.Name.Local) && inRegion > 0 {
+			if inRegion--; inRegion == 0 {
+				inBody = false
+			}
+		}
 		switch t.Name.Local {
 		case "list-item":
 			listDepth--
