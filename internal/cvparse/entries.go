@@ -714,6 +714,8 @@ func headParts(head []unit) (parts []part, dr dateRange, found bool) {
 				}
 				continue
 			}
+		} else if org, rest, ok := employerColon(t); ok {
+			t = org + " | " + rest
 		}
 		if !found {
 			if d, ok := findDateRange(t); ok {
@@ -751,6 +753,26 @@ func headParts(head []unit) (parts []part, dr dateRange, found bool) {
 		parts[k].dated = found && parts[k].line == dateLine
 	}
 	return parts, dr, found
+}
+
+// employerColon splits "Unilever: Sales Manager (2015 – 2019)",
+// "Orange : Cheffe de projet": a short capitalised name that names no job,
+// a colon, then a job title; the line carries the entry's dates.
+func employerColon(t string) (org, rest string, ok bool) {
+	org, rest, found := strings.Cut(t, ":")
+	org, rest = strings.TrimSpace(org), strings.TrimSpace(rest)
+	if !found || org == "" || rest == "" || !hasDate(rest) || strings.Contains(org, "\t") || len(strings.Fields(org)) > 4 ||
+		!capitalisedName(org) || titleScore(org) > 0 || bodyLabelled(t) {
+		return "", "", false
+	}
+	if _, known := valueLabels[fold(org)]; known {
+		return "", "", false
+	}
+	first := cutParts(rest)
+	if len(first) == 0 || titleScore(first[0]) == 0 {
+		return "", "", false
+	}
+	return org, rest, true
 }
 
 // atCell splits the first non-empty cell of a header line at "at",

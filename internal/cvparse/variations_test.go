@@ -246,6 +246,13 @@ func TestVariationEntries(t *testing.T) {
 			[]expWant{{"Site Reliability Engineer", "Google, Cloud Platform", "", "2020", "2023"}}},
 		{"division then town", "Analyste crédit\t2018 – 2021\nNatixis, Corporate Banking, Paris\n• Dossiers de financement",
 			[]expWant{{"Analyste crédit", "Natixis, Corporate Banking", "Paris", "2018", "2021"}}},
+		// "Employer: Title (dates)"; "Sales Rep".
+		{"employer colon title", "Unilever: Sales Manager (2015 – 2019)\n• Key accounts",
+			[]expWant{{"Sales Manager", "Unilever", "", "2015", "2019"}}},
+		{"employer colon title fr", "Orange : Cheffe de projet (2016 – 2020)\n• Déploiement fibre",
+			[]expWant{{"Cheffe de projet", "Orange", "", "2016", "2020"}}},
+		{"sales rep", "Sales Rep, Danone\n2012 – 2015\n• Retail accounts",
+			[]expWant{{"Sales Rep", "Danone", "", "2012", "2015"}}},
 		// An acronym and the name it stands for.
 		{"acronym and its name", "Ingénieur systèmes\t2015 – 2018\nCNES – Centre National d'Études Spatiales, Toulouse\n• Segment sol",
 			[]expWant{{"Ingénieur systèmes", "CNES – Centre National d'Études Spatiales", "Toulouse", "2015", "2018"}}},
