@@ -35,6 +35,29 @@ func isPageMarker(t string) bool {
 	return true
 }
 
+// reCopyright opens a copyright notice: "© European Union, 2002-2024",
+// "(c) 2024 cvmaker.example.com", "Copyright © 2025 Jane Roe"; not a list
+// item "(c) Designed …" nor "Copyright law".
+var reCopyright = regexp.MustCompile(`(?i)^(?:©|\(c\)\s*(?:19|20)\d{2}\b|copyright\s+(?:©\s*)?(?:19|20)\d{2}\b)`)
+
+// isCopyrightLine: a form's or a CV builder's copyright notice, alone or
+// beside the page number; its years date nothing of the CV.
+func isCopyrightLine(t string) bool {
+	notice := false
+	for _, c := range strings.Split(t, "\t") {
+		c = strings.TrimSpace(c)
+		switch {
+		case c == "":
+		case reCopyright.MatchString(c) && len(strings.Fields(c)) <= 12:
+			notice = true
+		case isPageMarker(c):
+		default:
+			return false
+		}
+	}
+	return notice
+}
+
 func atoi(s string) int {
 	n := 0
 	for _, r := range strings.TrimSpace(s) {
@@ -93,7 +116,7 @@ func furniture(in []extract.Line) (drop []bool, rewrite map[int]string) {
 		t := strings.TrimSpace(l.Text)
 		switch {
 		case t == "":
-		case isPageMarker(t) || isUpdatedLine(t) || reReferences.MatchString(t) || isBrowserFooter(t):
+		case isPageMarker(t) || isUpdatedLine(t) || reReferences.MatchString(t) || isBrowserFooter(t) || isCopyrightLine(t):
 			drop[i] = true
 		default:
 			if name, ok := runningTitle(t); ok {

@@ -1,6 +1,7 @@
 package cvparse
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -195,5 +196,44 @@ func TestVariationNameEndsAtLegalForm(t *testing.T) {
 				t.Errorf("(-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// A copyright footer with the page number ("© European Union, 2002-2024 |
+// europass.europa.eu<tab>Page 1 / 1") is page furniture: its years date
+// no entry.
+func TestVariationCopyrightFooter(t *testing.T) {
+	for _, footer := range []string{
+		"© European Union, 2002-2024 | europass.europa.eu\tPage 1 / 1",
+		"© Union européenne, 2002-2024 | europass.europa.eu\tPage 2 / 2",
+		"Copyright © 2025 Jane Roe\tPage 1 of 2",
+		"(c) 2024 cvmaker.example.com",
+	} {
+		t.Run(footer, func(t *testing.T) {
+			got := ParseText("Jane Roe\njane@example.com\n\nExperience\nData Analyst, Equinor, Stavanger\t2018 – 2023\n• Reservoir dashboards\n\n" +
+				"Education\nMSc Physics, University of Oslo\t2015 – 2017\n\nMemberships\nNorwegian Physical Society\n" + footer + "\n")
+			if len(got.Education) != 1 || len(got.Experience) != 1 {
+				t.Errorf("education %+v, experience %+v", edusOf(got), expsOf(got))
+			}
+			for _, s := range got.OtherSections {
+				for _, it := range append(s.Items, s.Content) {
+					if strings.Contains(it, "2002") || strings.Contains(it, "©") || strings.Contains(it, "(c)") {
+						t.Errorf("footer kept in %q: %q", s.Title, it)
+					}
+				}
+			}
+		})
+	}
+	// A list item "(c) …" and a skill "Copyright law" are no notices.
+	got := ParseText("Jane Roe\njane@example.com\n\nSkills\nCopyright law, Contract drafting\n\nProjects\n(a) Built the archive\n(c) Designed the index search\n")
+	if !strings.Contains(strings.Join(got.Skills.Technical, "|")+"|"+strings.Join(got.Skills.Other, "|"), "Copyright law") {
+		t.Errorf("skills = %+v", got.Skills)
+	}
+	kept := false
+	for _, p := range got.Projects {
+		kept = kept || strings.Contains(p.Title+p.Description, "index search")
+	}
+	if !kept {
+		t.Errorf("projects = %+v", got.Projects)
 	}
 }
