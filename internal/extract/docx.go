@@ -57,7 +57,10 @@ func (e *Extractor) docx(data []byte) (Document, error) {
 
 type docxStyle struct {
 	heading, bold, list bool
-	size                float64
+	// boldSet says the style's chain sets bold one way or the other (a
+	// character style applies only what it sets).
+	boldSet bool
+	size    float64
 	// num is the numbering the style attaches to its paragraphs, if any.
 	num docxNum
 }
@@ -195,11 +198,11 @@ func parseDocxStyles(data []byte) map[string]docxStyle {
 			heading: strings.HasPrefix(name, "heading") || name == "title" || strings.HasPrefix(name, "titre"),
 			list:    strings.HasPrefix(name, "list bullet") || strings.HasPrefix(name, "list number"),
 		}
-		var boldSet, numSet bool
+		var numSet bool
 		// Style chains may loop: follow a bounded number of links.
 		for at, i := s, 0; i < 16; i++ {
-			if at.RPr.B != nil && !boldSet {
-				ds.bold, boldSet = at.RPr.B.on(), true
+			if at.RPr.B != nil && !ds.boldSet {
+				ds.bold, ds.boldSet = at.RPr.B.on(), true
 			}
 			if ds.size == 0 {
 				ds.size = halfPoints(at.RPr.Sz)
@@ -322,6 +325,11 @@ func docxLines(r io.Reader, maxText int, look docxLook, rels map[string]string, 
 		case "r":
 			if p != nil {
 				p.inRun, p.runBold, p.runSize, p.runHasTxt = true, p.style.bold, p.style.size, false
+			}
+		case "rStyle":
+			// "Strong": a character style that makes the run bold.
+			if st, ok := look.styles[attr(t, "val")]; p != nil && p.inRun && ok && st.boldSet {
+				p.runBold = st.bold
 			}
 		case "b":
 			if p != nil && p.inRun {

@@ -129,3 +129,36 @@ func TestDocxStyleInheritance(t *testing.T) {
 		t.Errorf("lines (-want +got):\n%s", diff)
 	}
 }
+
+// TestDocxCharacterStyleBold checks that a run made bold by a character
+// style ("Strong", "StrongEmphasis" in LibreOffice) reads as bold, as one
+// with its own <w:b/> does; a direct <w:b w:val="0"/> still wins.
+func TestDocxCharacterStyleBold(t *testing.T) {
+	const ns = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`
+	styles := `<w:styles ` + ns + `>` +
+		`<w:style w:type="character" w:styleId="Strong"><w:name w:val="Strong"/><w:rPr><w:b/></w:rPr></w:style>` +
+		`<w:style w:type="character" w:styleId="Emph"><w:name w:val="Emphasis"/><w:rPr><w:i/></w:rPr></w:style>` +
+		`</w:styles>`
+	run := func(rpr, text string) string { return `<w:r><w:rPr>` + rpr + `</w:rPr><w:t>` + text + `</w:t></w:r>` }
+	doc := `<w:document ` + ns + `><w:body>` +
+		`<w:p>` + run(`<w:rStyle w:val="Strong"/>`, "Data Engineer") + `</w:p>` +
+		`<w:p>` + run(`<w:rStyle w:val="Emph"/>`, "Acme, Leeds") + `</w:p>` +
+		`<w:p>` + run(`<w:rStyle w:val="Strong"/><w:b w:val="0"/>`, "2019 – 2023") + `</w:p>` +
+		`</w:body></w:document>`
+	data := zipOf(t, map[string][]byte{
+		"[Content_Types].xml": []byte("<Types/>"),
+		"word/document.xml":   []byte(doc),
+		"word/styles.xml":     []byte(styles),
+	})
+	got, err := newTestExtractor(t, nil).Text(context.Background(), data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var bold []bool
+	for _, l := range got.Lines {
+		bold = append(bold, l.Bold)
+	}
+	if diff := cmp.Diff([]bool{true, false, false}, bold); diff != "" {
+		t.Errorf("bold (-want +got):\n%s", diff)
+	}
+}
