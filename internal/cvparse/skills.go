@@ -55,9 +55,18 @@ func skillCategory(label string) string {
 func parseSkills(lines []line, s *cv.Skills) (others [][2]string) {
 	units := joinWrappedLabelled(toUnits(joinWrappedList(lines)))
 	group := ""
+	var last *string // the skill added last, for a level on the line under it
 	for i, u := range units {
 		t := u.text
 		cat := ""
+		// "Python" / "Expert", "English" / "C2": a level alone on its line
+		// is the level of the skill above it.
+		if last != nil && !strings.Contains(*last, "(") && !strings.ContainsAny(t, ",;|·•\t") && isLevel(t) && !isSpoken(t) {
+			if lv := strings.TrimSpace(strings.Trim(t, "()")); strings.Trim(lv, "★☆●○◐◯⬤■□▪▫") != "" {
+				*last += " (" + lv + ")"
+			}
+			continue
+		}
 		// A table's header row names its columns ("Skill<tab>Level").
 		if strings.Contains(t, "\t") && columnNames(t) {
 			continue
@@ -93,7 +102,7 @@ func parseSkills(lines []line, s *cv.Skills) (others [][2]string) {
 		for _, it := range items {
 			it = trailingLevel(it)
 			if label, rest, ok := strings.Cut(it, ":"); ok && len(strings.Fields(label)) <= 3 && isLevel(rest) {
-				addSkill(s, cat, strings.TrimSpace(label)+" ("+strings.TrimSpace(rest)+")") // "English: Native"
+				last = addSkill(s, cat, strings.TrimSpace(label)+" ("+strings.TrimSpace(rest)+")") // "English: Native"
 				continue
 			}
 			// "Languages: Java | Frameworks: Spring, React": a further
@@ -104,7 +113,7 @@ func parseSkills(lines []line, s *cv.Skills) (others [][2]string) {
 					cat = ""
 				}
 			}
-			addSkill(s, cat, it)
+			last = addSkill(s, cat, it)
 		}
 	}
 	return others
@@ -519,7 +528,7 @@ func isSpoken(it string) bool {
 	return spokenLanguages[name]
 }
 
-func addSkill(s *cv.Skills, cat, it string) {
+func addSkill(s *cv.Skills, cat, it string) *string {
 	low := strings.ToLower(it)
 	if cat == "" {
 		switch {
@@ -533,18 +542,19 @@ func addSkill(s *cv.Skills, cat, it string) {
 			cat = "technical"
 		}
 	}
+	list := &s.Technical
 	switch cat {
 	case "tools":
-		s.Tools = append(s.Tools, it)
+		list = &s.Tools
 	case "soft":
-		s.SoftSkills = append(s.SoftSkills, it)
+		list = &s.SoftSkills
 	case "languages":
-		s.Languages = append(s.Languages, it)
+		list = &s.Languages
 	case "other":
-		s.Other = append(s.Other, it)
-	default:
-		s.Technical = append(s.Technical, it)
+		list = &s.Other
 	}
+	*list = append(*list, it)
+	return &(*list)[len(*list)-1]
 }
 
 // parseLanguages reads a spoken-languages section: "English (native),
