@@ -344,7 +344,7 @@ func docxLines(r io.Reader, maxText int, look docxLook, rels map[string]string, 
 			inText = true
 		case "instrText":
 			inInstr = true
-		case "tab":
+		case "tab", "ptab": // ptab: Word's alignment tab, dates set against the margin
 			if p != nil && p.inRun {
 				p.b.WriteByte('\t')
 			}

@@ -162,3 +162,20 @@ func TestDocxCharacterStyleBold(t *testing.T) {
 		t.Errorf("bold (-want +got):\n%s", diff)
 	}
 }
+
+// TestDocxPositionalTab checks that Word's alignment tab (w:ptab, which
+// sets dates against the right margin without a tab stop) separates like
+// a tab: "Data Engineer<ptab>2019 – 2023" is two cells, not one word.
+func TestDocxPositionalTab(t *testing.T) {
+	doc := `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` +
+		`<w:p><w:r><w:t>Data Engineer</w:t></w:r><w:r><w:ptab w:relativeTo="margin" w:alignment="right" w:leader="none"/><w:t>2019 – 2023</w:t></w:r></w:p>` +
+		`</w:body></w:document>`
+	data := zipOf(t, map[string][]byte{"[Content_Types].xml": []byte("<Types/>"), "word/document.xml": []byte(doc)})
+	got, err := newTestExtractor(t, nil).Text(context.Background(), data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Lines) != 1 || got.Lines[0].Text != "Data Engineer\t2019 – 2023" {
+		t.Errorf("lines = %+v", got.Lines)
+	}
+}
