@@ -76,6 +76,9 @@ func parseSkills(lines []line, s *cv.Skills) (others [][2]string) {
 		if head, tail, ok := strings.Cut(t, "\t"); ok && len(splitSkills(head)) == 1 && allLevels(tail) {
 			t = strings.TrimSpace(head) + " (" + strings.Join(strings.Fields(strings.ReplaceAll(tail, "\t", " ")), " ") + ")"
 		}
+		if m := reDashLabel.FindStringSubmatch(t); m != nil && description(t[len(m[0]):]) {
+			t = strings.TrimSpace(m[1]) // "Python – building data pipelines with Airflow"
+		}
 		if label, rest, ok := skillLabel(t); ok && (interestLabels[fold(label)] || notSkillsLabel(label)) {
 			others = append(others, [2]string{strings.TrimSpace(label), strings.TrimSpace(rest)})
 			continue
@@ -84,6 +87,11 @@ func parseSkills(lines []line, s *cv.Skills) (others [][2]string) {
 			// "Python: 5 years": the label is the skill, what follows
 			// how well it is known.
 			t = strings.TrimSpace(label) + " (" + strings.TrimSpace(rest) + ")"
+		} else if ok && description(rest) {
+			// "Python – building pipelines with Airflow", "Leadership:
+			// led a team of five": the label is the skill, what follows
+			// says what was done with it.
+			t = strings.TrimSpace(label)
 		} else if ok {
 			cat, t = skillCategory(label), rest
 		} else if i+1 < len(units) && (groupName(u, units[i+1]) || capitalsGroup(u, units[i+1])) {
@@ -337,6 +345,18 @@ var reLevelWord = regexp.MustCompile(`(?i)^(?:[abc][12]\+?|native(?: speaker)?|m
 func startsWithGlyph(t string) bool {
 	r, _ := utf8.DecodeRuneInString(strings.TrimSpace(t))
 	return r != '-' && strings.ContainsRune(bulletGlyphs, r)
+}
+
+// description: a phrase telling what a skill was used for, not a list: one
+// item of four words or more starting with a lower-case word.
+func description(rest string) bool {
+	rest = strings.TrimSpace(rest)
+	items := splitSkills(rest)
+	if len(items) != 1 || len(strings.Fields(rest)) < 4 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return unicode.IsLower(r)
 }
 
 // allLevels says whether every tab-separated cell of t is a level or a
