@@ -1128,6 +1128,9 @@ var columnRoles = func() map[string]string {
 // ("Degree: B.E.", "Institution: PSG College of Technology, Coimbatore",
 // "Dates: 2012"), and the heading row is dropped. A row may have fewer
 // cells than headings (OCR merges cells); they fill the columns in order.
+// A row whose cells wrap onto a second row ("… Data Science and" /
+// "Business Analytics<tab>2018") is joined back: the second row's cells
+// go on with the cells left unfinished.
 func tableRows(lines []line) []line {
 	for i, l := range lines {
 		heads := columnHeads(l.text)
@@ -1135,21 +1138,147 @@ func tableRows(lines []line) []line {
 			continue
 		}
 		out := append([]line{}, lines[:i]...)
+		type row struct {
+			first line
+			cells []string
+		}
+		var rows []row
 		j := i + 1
 		for ; j < len(lines) && strings.Contains(lines[j].text, "\t"); j++ {
-			for k, cell := range strings.Split(lines[j].text, "\t") {
-				cell = strings.TrimSpace(cell)
-				if cell == "" || k >= len(heads) {
+			var cells []string
+			for _, c := range strings.Split(lines[j].text, "\t") {
+				if c = strings.TrimSpace(c); c != "" {
+					cells = append(cells, c)
+				}
+			}
+			cells = splitGluedYear(cells, heads)
+			if n := len(rows); n > 0 && len(cells) < len(heads) && unfinishedRow(rows[n-1].cells, heads) {
+				continueRow(rows[n-1].cells, cells, heads)
+				continue
+			}
+			r := row{first: lines[j], cells: make([]string, len(heads))}
+			copy(r.cells, cells)
+			rows = append(rows, r)
+		}
+		for _, r := range rows {
+			for k, cell := range r.cells {
+				if cell == "" {
 					continue
 				}
-				r := lines[j]
-				r.text, r.entryHead, r.bullet, r.setIn = heads[k]+": "+cell, true, false, false
-				out = append(out, r)
+				l := r.first
+				l.text, l.entryHead, l.bullet, l.setIn = heads[k]+": "+cell, true, false, false
+				out = append(out, l)
 			}
 		}
 		return append(out, tableRows(lines[j:])...)
 	}
 	return lines
+}
+
+// reGluedYear is a year, or a range's open start, at the end of a cell
+// ("Great Lakes Institute of Management, Chennai 2017 –").
+var reGluedYear = regexp.MustCompile(`^(.*\D)\s+((?:19|20)\d{2}(?:\s*[–—-])?)$`)
+
+// splitGluedYear cuts a year off the end of the cell before the Dates
+// column when the row has fewer cells than headings: the PDF set the
+// year so close to the cell before it that they read as one.
+func splitGluedYear(cells, heads []string) []string {
+	d := slices.Index(heads, "Dates")
+	if d < 1 || len(cells) >= len(heads) || len(cells) < d {
+		return cells
+	}
+	m := reGluedYear.FindStringSubmatch(cells[d-1])
+	if m == nil || onlyDates(cells[d-1]) {
+		return cells
+	}
+	return slices.Concat(cells[:d-1], []string{strings.TrimSpace(m[1]), m[2]}, cells[d:])
+}
+
+// unfinishedRow says whether a table row goes on on the next row: a
+// range left open ("2017 –"), a cell cut after a function word ("… Data
+// Science and") or inside brackets ("(Anna").
+func unfinishedRow(cells, heads []string) bool {
+	for k, c := range cells {
+		if unfinishedCell(c, heads[k]) {
+			return true
+		}
+	}
+	return false
+}
+
+func unfinishedCell(c, head string) bool {
+	c = strings.TrimSpace(c)
+	if c == "" {
+		return false
+	}
+	if head == "Dates" {
+		return strings.HasSuffix(c, "–") || strings.HasSuffix(c, "-") || strings.HasSuffix(c, "—")
+	}
+	return endsInFunctionWord(c) || strings.Count(c, "(") > strings.Count(c, ")")
+}
+
+// continueRow adds a wrapped row's cells to the row above: a date to the
+// Dates column, a score to the score column, other text to the next cell
+// left unfinished, in order.
+func continueRow(row, cells, heads []string) {
+	add := func(k int, c string) {
+		if row[k] == "" {
+			row[k] = c
+		} else {
+			row[k] += " " + c
+		}
+	}
+	next := 0
+	for _, c := range cells {
+		k := -1
+		switch {
+		case onlyDates(c) || reYearOnly.MatchString(c):
+			k = slices.Index(heads, "Dates")
+		case reScorePart.MatchString(c):
+			k = slices.Index(heads, "GPA")
+		default:
+			for i := next; i < len(heads); i++ {
+				if heads[i] != "Dates" && heads[i] != "GPA" && unfinishedCell(row[i], heads[i]) {
+					k = i
+					break
+				}
+			}
+		}
+		if k < 0 {
+			for i := next; i < len(heads); i++ {
+				if heads[i] != "Dates" && heads[i] != "GPA" {
+					k = i
+					break
+				}
+			}
+		}
+		if k < 0 {
+			continue
+		}
+		add(k, c)
+		next = k + 1
+	}
+}
+
+// columnRole reads a column heading, also one that names its column twice
+// ("Institute / Board", "Degree / Exam", "Board / University").
+func columnRole(c string) (string, bool) {
+	if label, ok := columnRoles[fold(c)]; ok {
+		return label, true
+	}
+	parts := strings.FieldsFunc(c, func(r rune) bool { return r == '/' || r == '&' || r == '|' })
+	if len(parts) < 2 {
+		return "", false
+	}
+	label := ""
+	for _, p := range parts {
+		l, ok := columnRoles[fold(p)]
+		if !ok || label != "" && l != label {
+			return "", false
+		}
+		label = l
+	}
+	return label, true
 }
 
 // columnHeads reads a row of column headings: two or more cells, each a
@@ -1162,7 +1291,7 @@ func columnHeads(t string) []string {
 	var heads []string
 	fields := map[string]bool{}
 	for _, c := range cells {
-		label, ok := columnRoles[fold(c)]
+		label, ok := columnRole(c)
 		if !ok {
 			return nil
 		}

@@ -237,3 +237,37 @@ func TestVariationCopyrightFooter(t *testing.T) {
 		t.Errorf("projects = %+v", got.Projects)
 	}
 }
+
+// Indian education tables ("Qualification | Institute / Board | Year |
+// Score") whose cells wrap onto a second row, and whose year cell the
+// PDF set so close to the institute that they read as one cell.
+func TestVariationWrappedEducationTable(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []eduWant
+	}{
+		{"wrapped degree and school, year glued to the school",
+			"Qualification\tInstitute / University\tYear\tScore\n" +
+				"Master of Computer Applications with\tVellore Institute of Technology, Vellore 2015 –\t8.9 CGPA\n" +
+				"specialisation in Data Science\t2017\n" +
+				"B.Sc. Computer Science\tLoyola College, Chennai (University of 2012 –\t78%\n" +
+				"Madras)\t2015\n" +
+				"Class XII (State Board)\tDon Bosco School, Chennai\t2012\t91%\n",
+			[]eduWant{{"Master of Computer Applications with specialisation in Data Science", "Vellore Institute of Technology", "Vellore", "2015", "2017"},
+				{"B.Sc. Computer Science", "Loyola College (University of Madras)", "Chennai", "2012", "2015"},
+				{"Class XII (State Board)", "Don Bosco School", "Chennai", "", "2012"}}},
+		{"headings of two words, unwrapped rows",
+			"Degree / Exam\tBoard / University\tYear of Passing\tPercentage\n" +
+				"B.Tech Mechanical Engineering\tAnna University\t2016\t74%\n" +
+				"Class XII\tCBSE\t2012\t88%\n",
+			[]eduWant{{"B.Tech Mechanical Engineering", "Anna University", "", "", "2016"}, {"Class XII", "CBSE", "", "", "2012"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := edusOf(ParseText("Priya Nair\npriya.nair@example.in\n\nEducation\n" + tc.body + "\nSkills\nPython, SQL\n"))
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
