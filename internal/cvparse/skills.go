@@ -100,7 +100,10 @@ func parseSkills(lines []line, s *cv.Skills) (others [][2]string) {
 		} else if group != "" && !u.bullet {
 			cat = group
 		}
-		items := splitSkills(t)
+		var items []string
+		for _, seg := range clauses(reLeadPhrase.ReplaceAllString(t, "$1")) {
+			items = append(items, splitSkills(seg)...) // each clause ends with its own "and"
+		}
 		if cat == "languages?" {
 			cat = "technical"
 			if spokenShare(items) > 0.5 {
@@ -345,6 +348,30 @@ var reLevelWord = regexp.MustCompile(`(?i)^(?:[abc][12]\+?|native(?: speaker)?|m
 func startsWithGlyph(t string) bool {
 	r, _ := utf8.DecodeRuneInString(strings.TrimSpace(t))
 	return r != '-' && strings.ContainsRune(bulletGlyphs, r)
+}
+
+// reLeadPhrase: the words that open a list written as a sentence
+// ("Proficient in Python, SQL; familiar with Docker", "Maîtrise d'Excel").
+var reLeadPhrase = regexp.MustCompile(`(?i)(^|;\s*)(?:(?:very |highly )?(?:proficient|experienced|skilled|familiar|comfortable|competent)\s+(?:in|with|at)|` +
+	`(?:strong |good |solid |working |basic |hands-on )?(?:knowledge|experience|expertise|understanding)\s+(?:of|in|with)|` +
+	`(?:très |bonne |parfaite )?(?:maîtrise|maitrise|connaissances?|notions)\s+(?:de la |de l['’]|des |du |de |d['’]))\s*`)
+
+// clauses cuts t at semicolons outside parentheses.
+func clauses(t string) []string {
+	var out []string
+	depth, from := 0, 0
+	for i, r := range t {
+		switch {
+		case r == '(' || r == '[':
+			depth++
+		case (r == ')' || r == ']') && depth > 0:
+			depth--
+		case r == ';' && depth == 0:
+			out = append(out, t[from:i])
+			from = i + 1
+		}
+	}
+	return append(out, t[from:])
 }
 
 // description: a phrase telling what a skill was used for, not a list: one
