@@ -885,7 +885,14 @@ func rowsToLines(segs []*segment, page int, labelX float64) []Line {
 		kept := rows[:0]
 		for _, r := range rows {
 			if n := len(kept); n > 0 && allLeftOf(r.segs, labelX) && r.y-kept[n-1].y < 1.6*math.Max(r.h, kept[n-1].h) {
-				if cell := kept[n-1].segs[0]; cell.xMax <= labelX && !allLeftOf(kept[n-1].segs, labelX) {
+				// A wrapped cell goes on in the same type; a heading
+				// set larger under a label ("Permis de conduire" /
+				// "INFORMATIONS" / "COMPLÉMENTAIRES") starts a row of
+				// its own.
+				cell := kept[n-1].segs[0]
+				last := cell.words[len(cell.words)-1]
+				wraps := math.Abs(r.h-(last.YMax-last.YMin)) <= 0.15*math.Max(r.h, last.YMax-last.YMin)
+				if cell.xMax <= labelX && !allLeftOf(kept[n-1].segs, labelX) && wraps {
 					for _, s := range r.segs {
 						for _, w := range s.words {
 							cell.add(w)

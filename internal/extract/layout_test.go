@@ -408,3 +408,31 @@ func TestLayoutLateColumns(t *testing.T) {
 		t.Errorf("table lines = %q", got)
 	}
 }
+
+func TestLayoutTableHeadingUnderLabel(t *testing.T) {
+	// A Europass table: a section heading in larger capitals in the label
+	// column, right under a labelled row, is a row of its own; a label
+	// wrapped in the same type still joins its cell.
+	p := &page{}
+	for i, r := range [][2]string{{"Dates", "2016 – 2019"}, {"Occupation or position held", "Warehouse supervisor of the cold chain site"},
+		{"Name of employer", "Kuehne+Nagel, Antwerp (Belgium)"}, {"Dates", "2012 – 2016"}, {"Occupation or position held", "Forklift operator"},
+		{"Name of employer", "DP World, Antwerp"}, {"Driving licence", "B, C"}} {
+		p.rightAt(150, 60+float64(i)*14, r[0])
+		p.at(160, 60+float64(i)*14, r[1])
+	}
+	big := func(x, y float64, s string) {
+		w := 7 * float64(len([]rune(s)))
+		*p = append(*p, bbWord{XMin: x - w, YMin: y, XMax: x, YMax: y + 13, Text: s})
+	}
+	big(150, 60+7*14-1, "ADDITIONAL")
+	big(150, 60+8*14, "INFORMATION")
+	p.rightAt(150, 60+9*14+4, "Memberships")
+	p.at(160, 60+9*14+4, "Chartered Institute of Logistics")
+	p.rightAt(150, 60+10*14+4, "and Transport")
+	got := p.lines()
+	for _, want := range []string{"Driving licence\tB, C", "ADDITIONAL", "INFORMATION", "Memberships and Transport\tChartered Institute of Logistics"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("no line %q in %q", want, got)
+		}
+	}
+}
