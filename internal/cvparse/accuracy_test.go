@@ -446,7 +446,7 @@ var blind2Floors = []target{
 	{"phone", []string{"phone"}, 0.99},
 	{"experiences", expGroup, 0.982},
 	{"education", eduGroup, 0.951},
-	{"skills", []string{"skills"}, 0.955},
+	{"skills", []string{"skills"}, 0.957},
 }
 
 // blind2LangGap bounds French against English on the second blind set.
