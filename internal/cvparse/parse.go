@@ -65,7 +65,7 @@ func Parse(doc extract.Document) cv.StructuredCV {
 func ParseUnread(doc extract.Document) (cv.StructuredCV, []cv.UnreadPart) {
 	lines := europass(joinLabelLines(joinWrappedDateCells(prepare(doc.Lines))))
 	name, lines := displayName(lines, doc.OCR)
-	secs := splitSections(lines)
+	secs := laterQualifications(splitSections(lines))
 	out := emptyCV()
 	out.Contact.Name = name
 	b := builder{out: &out, links: doc.Links}
@@ -339,6 +339,41 @@ func joinHeading(a, b string) string {
 		}
 	}
 	return a + " " + b
+}
+
+// laterQualifications reads a "Qualifications" section that follows the
+// Education one as certifications: UK and Irish CVs list their degrees
+// under Education and their professional qualifications (ACA, ACCA, CFA)
+// under Qualifications. Alone, "Qualifications" is the education.
+func laterQualifications(secs []section) []section {
+	seen := false
+	for i := range secs {
+		if secs[i].kind != secEducation {
+			continue
+		}
+		if seen && qualificationsTitle(secs[i].title) {
+			secs[i].kind = secCertifications
+			continue
+		}
+		seen = true
+	}
+	return secs
+}
+
+// qualificationsTitle: "Qualifications", "Other qualifications", "Key
+// Qualifications" — no word of study ("Education and Qualifications").
+func qualificationsTitle(t string) bool {
+	found := false
+	for _, w := range strings.Fields(fold(cleanHeading(t))) {
+		switch w {
+		case "qualifications", "qualification":
+			found = true
+		case "other", "additional", "key", "my", "autres", "professional", "professionnelles":
+		default:
+			return false
+		}
+	}
+	return found
 }
 
 func splitSections(lines []line) []section {

@@ -271,3 +271,25 @@ func TestVariationWrappedEducationTable(t *testing.T) {
 		})
 	}
 }
+
+// A "Qualifications" section after the Education one lists professional
+// qualifications (ACA, CFA, ACCA): certifications, not degrees.
+func TestVariationQualificationsAfterEducation(t *testing.T) {
+	cases := []struct {
+		name, body  string
+		edus, certs int
+	}{
+		{"after education", "Education\nBSc Accounting, University of Leeds\t2012 – 2015\n\nQualifications\n2018: ACCA, Association of Chartered Certified Accountants\n2021: CIMA Certificate in Business Accounting, CIMA\n", 1, 2},
+		{"professional, after education", "Education\nLLB Law, Trinity College Dublin\t2010 – 2014\n\nProfessional Qualifications\n2016 – Solicitor, Law Society of Ireland\n2019 – Chartered Tax Adviser, Irish Tax Institute\n", 1, 2},
+		{"fr, after education", "Formation\nMaster Finance, Université Paris-Dauphine\t2014 – 2016\n\nQualifications\n2018 : Certificat AMF, Autorité des marchés financiers\n2020 : CFA niveau 1, CFA Institute\n", 1, 2},
+		{"qualifications alone are the education", "Qualifications\nBSc Accounting, University of Leeds\t2012 – 2015\nA-levels, Leeds Grammar School\t2010 – 2012\n", 2, 0},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := ParseText("Jane Roe\njane@example.com\n\nExperience\nAccountant, KPMG, Leeds\t2015 – 2020\n• Audits\n\n" + tc.body + "\nSkills\nExcel, SAP\n")
+			if len(got.Education) != tc.edus || len(got.Certifications) != tc.certs {
+				t.Errorf("education %+v, certifications %+v", edusOf(got), got.Certifications)
+			}
+		})
+	}
+}
