@@ -190,8 +190,15 @@ func hasDate(s string) bool {
 	return ok
 }
 
+// isLong: ten words or more, or a sentence of four; marks set apart
+// ("«", "»", "–", "|") are no words.
 func isLong(s string) bool {
-	n := len(strings.Fields(s))
+	n := 0
+	for _, w := range strings.Fields(s) {
+		if strings.IndexFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+			n++
+		}
+	}
 	return n >= 10 || (n >= 4 && endsSentence(s))
 }
 

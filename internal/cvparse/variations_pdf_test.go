@@ -293,3 +293,27 @@ func TestVariationQualificationsAfterEducation(t *testing.T) {
 		})
 	}
 }
+
+// Quotation marks and dashes set apart by spaces are no words: a degree
+// naming its course in guillemets ("Certificat « Gestion de projet agile
+// » (formation à distance)") is no sentence of the entry's body.
+func TestVariationQuotedCourseName(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []eduWant
+	}{
+		{"fr guillemets, wrapped, dates above", "2019 – 2020\nCertificat « Gestion de projet agile » (formation à\ndistance)\nCNAM, Lyon\n2013 – 2015\nMaster Commerce international\nUniversité de Lille, Lille\n",
+			[]eduWant{{"Certificat « Gestion de projet agile » (formation à distance)", "CNAM", "Lyon", "2019", "2020"},
+				{"Master Commerce international", "Université de Lille", "Lille", "2013", "2015"}}},
+		{"fr guillemets, dates beside", "Diplôme universitaire « Droit du numérique et des données » – Université de Nantes, Nantes\t2020 – 2021\n",
+			[]eduWant{{"Diplôme universitaire « Droit du numérique et des données »", "Université de Nantes", "Nantes", "2020", "2021"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := edusOf(ParseText("Jane Roe\njane@example.com\n\nEducation\n" + tc.body + "\nSkills\nExcel, SQL\n"))
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
