@@ -110,6 +110,9 @@ var stateCodes = wordSet(`AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA 
 	NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC AB BC MB NB NL NS NT NU ON PE QC SK YT
 	NSW VIC QLD TAS ACT`)
 
+// reDepartment is a town followed by a French département's number.
+var reDepartment = regexp.MustCompile(`^(\S.*?)\s*\((?:0[1-9]|[1-8]\d|9[0-5]|2[AB]|97[1-6])\)$`)
+
 // reCounty is an Irish or British county as addresses write it ("Co.
 // Dublin", "County Kerry").
 var reCounty = regexp.MustCompile(`^(?:Co\.?|County)\s+\p{Lu}\p{L}+$`)
@@ -133,6 +136,11 @@ func townStateCode(s string) bool {
 // ("Company, City"), while a region or country after it names the town's
 // surroundings.
 func isLocation(s string) bool {
+	// "Gennevilliers (92)", "Piana (2A)": a French town and its
+	// département's number.
+	if m := reDepartment.FindStringSubmatch(strings.TrimSpace(s)); m != nil {
+		return isLocation(m[1]) || townShaped(m[1])
+	}
 	if m := reParenPlace.FindStringSubmatch(strings.TrimSpace(s)); m != nil && !strings.HasPrefix(strings.TrimSpace(s), "(") {
 		return isLocation(m[1]) && isLocation(m[2]) // "Remote (EMEA)", "Lyon (France)"
 	}

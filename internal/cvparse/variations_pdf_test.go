@@ -317,3 +317,27 @@ func TestVariationQuotedCourseName(t *testing.T) {
 		})
 	}
 }
+
+// French CVs write the département's number after the town
+// ("Gennevilliers (92)"): a place.
+func TestVariationDepartmentNumber(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []expWant
+	}{
+		{"dash", "Responsable d'exploitation\t2019 – 2022\nKuehne+Nagel – Roissy-en-France (95)\n• Plateforme aérienne",
+			[]expWant{{"Responsable d'exploitation", "Kuehne+Nagel", "Roissy-en-France (95)", "2019", "2022"}}},
+		{"comma", "Technicienne de maintenance\t2015 – 2018\nSafran, Massy (91)\n• Bancs d'essai",
+			[]expWant{{"Technicienne de maintenance", "Safran", "Massy (91)", "2015", "2018"}}},
+		{"corsica", "Chef de rang\t2012 – 2014\nHôtel Les Roches Rouges, Piana (2A)\n• Service en salle",
+			[]expWant{{"Chef de rang", "Hôtel Les Roches Rouges", "Piana (2A)", "2012", "2014"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := expsOf(ParseText("Jane Roe\njane@example.com\n\nExpérience\n" + tc.body + "\n\nCompétences\nExcel, SAP\n"))
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
