@@ -344,7 +344,7 @@ func (b *builder) experience(e entry) cv.Experience {
 	}
 	// "Bosch Ltd., Adugodi, Bengaluru": a town-shaped part between the
 	// employer and the place, on their line, is the place's district.
-	if l, c := picked[loc], picked[company]; l > 0 && c >= 0 && c < l-1 && parts[l].afterComma &&
+	if l, c := picked[loc], picked[company]; l > 0 && c >= 0 && c < l-1 && parts[c].line == parts[l].line && parts[l].afterComma &&
 		parts[l-1].line == parts[l].line && !slices.Contains(picked, l-1) && townShaped(parts[l-1].text) {
 		parts[l].text = parts[l-1].text + ", " + parts[l].text
 		picked = append(picked, l-1)

@@ -360,10 +360,69 @@ func isBodyText(u unit) bool {
 	if u.setIn {
 		return !u.dated || isLong(u.text) && dateInProse(u.text)
 	}
+	if !u.dated && achievementLine(u.text) {
+		return true
+	}
 	if headerShaped(u.text) || !isLong(u.text) && !shortSentence(u.text) {
 		return false
 	}
 	return !u.dated || dateInProse(u.text) || asideInSentence(u.text) || longSentenceDate(u.text)
+}
+
+// achievementLine: an achievement written without bullet or full stop
+// ("Migrated four reporting jobs to dbt with no downtime", "Réduit les
+// délais de livraison"): it opens with a verb in the past tense and goes
+// on in lower-case words, so it describes an entry rather than naming its
+// employer or title.
+func achievementLine(t string) bool {
+	ws := strings.Fields(t)
+	if len(ws) < 5 {
+		return false
+	}
+	first := strings.ToLower(strings.Trim(ws[0], ",;:"))
+	if r := []rune(ws[0]); !unicode.IsUpper(r[0]) || !pastVerb(first) {
+		return false
+	}
+	lower := 0
+	for _, w := range ws[1:] {
+		if r := []rune(w); unicode.IsLower(r[0]) && !functionWords[w] {
+			lower++
+		}
+	}
+	return lower >= 2
+}
+
+// pastVerb: an English verb in the past tense as achievements open with
+// ("led", "built", "automated"), or a French past participle ("piloté",
+// "conçu", "réduit"). Adjectives of job titles ending the same way
+// ("Certified", "Registered", "Advanced") are left out.
+func pastVerb(w string) bool {
+	if irregularPast[w] {
+		return true
+	}
+	if titleAdjectives[w] {
+		return false
+	}
+	n := len([]rune(w))
+	return n >= 5 && strings.HasSuffix(w, "ed") || n >= 4 && strings.HasSuffix(w, "é")
+}
+
+var irregularPast = map[string]bool{
+	"led": true, "built": true, "ran": true, "grew": true, "won": true, "cut": true, "drove": true, "wrote": true,
+	"taught": true, "made": true, "sold": true, "brought": true, "took": true, "began": true, "kept": true,
+	"oversaw": true, "set": true, "rebuilt": true, "rewrote": true, "shipped": true, "spoke": true, "held": true,
+	"conçu": true, "réduit": true, "construit": true, "conduit": true, "produit": true, "introduit": true, "rédigé": true,
+	"mis": true, "obtenu": true, "suivi": true, "établi": true, "fourni": true, "réuni": true, "encadré": true,
+}
+
+var titleAdjectives = map[string]bool{
+	"certified": true, "registered": true, "licensed": true, "chartered": true, "qualified": true, "advanced": true,
+	"accredited": true, "applied": true, "united": true, "limited": true, "integrated": true, "distributed": true,
+	"embedded": true, "experienced": true, "seasoned": true, "skilled": true, "dedicated": true,
+	"detailed": true, "salaried": true, "retired": true, "unemployed": true, "employed": true,
+	"diplômé": true, "certifié": true, "agréé": true, "breveté": true, "qualifié": true, "expérimenté": true,
+	"confirmé": true, "spécialisé": true, "employé": true, "délégué": true, "chargé": true, "attaché": true,
+	"associé": true, "salarié": true, "député": true, "préfet": true,
 }
 
 // longSentenceDate: a single date inside a sentence of ten words or more

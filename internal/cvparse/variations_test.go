@@ -265,6 +265,15 @@ func TestVariationEntries(t *testing.T) {
 			[]expWant{{"Senior Analyst", "Globex Corporation", "Springfield", "2020", "2022"}, {"Analyst", "Globex Corporation", "Springfield", "2018", "2020"}}},
 		{"employer above two positions fr", "Groupe Renault — Boulogne-Billancourt\nCheffe de projet\t2019 – 2022\n• Lancement de deux modèles\nIngénieure méthodes\t2016 – 2019\n• Lignes d'assemblage\nDassault Systèmes — Vélizy\nStagiaire\t2015 – 2016\n• Tests",
 			[]expWant{{"Cheffe de projet", "Groupe Renault", "Boulogne-Billancourt", "2019", "2022"}, {"Ingénieure méthodes", "Groupe Renault", "Boulogne-Billancourt", "2016", "2019"}, {"Stagiaire", "Dassault Systèmes", "Vélizy", "2015", "2016"}}},
+		// Achievements written without bullets or full stops: a line
+		// opening with a past-tense verb describes the entry above; it
+		// names no employer for the next.
+		{"unbulleted achievements", "Data Engineer\t2021 – Present\nAcme Robotics, Leeds\nAutomated the nightly ledger checks in Airflow\nMigrated four reporting jobs to dbt with no downtime\nAnalyst\t2018 – 2021\nNorthwind, York, UK\nBuilt the weekly churn dashboards for sales\nLed a team of three analysts on pricing studies",
+			[]expWant{{"Data Engineer", "Acme Robotics", "Leeds", "2021", "Present"}, {"Analyst", "Northwind", "York, UK", "2018", "2021"}}},
+		{"unbulleted achievements fr", "Chargée de projet\t2019 – 2022\nAgence Lumen, Nantes\nPiloté le déploiement du nouvel outil de suivi client\nRéduit les délais de livraison de quinze pour cent\nAssistante marketing\t2016 – 2019\nMaison Verdier, Angers\nConçu les campagnes saisonnières pour trois enseignes",
+			[]expWant{{"Chargée de projet", "Agence Lumen", "Nantes", "2019", "2022"}, {"Assistante marketing", "Maison Verdier", "Angers", "2016", "2019"}}},
+		{"achievement verbs are no title", "Registered Nurse\t2015 – 2018\nMercy Health, Defiance OH\nReduced night-shift handover errors on the cardiac ward",
+			[]expWant{{"Registered Nurse", "Mercy Health", "Defiance OH", "2015", "2018"}}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
