@@ -376,7 +376,8 @@ func isBodyText(u unit) bool {
 // employer or title.
 func achievementLine(t string) bool {
 	ws := strings.Fields(t)
-	if len(ws) < 5 {
+	// "Intitulé du diplôme : …" is a label, not a verb.
+	if len(ws) < 5 || strings.ContainsAny(t, ":\t|") {
 		return false
 	}
 	first := strings.ToLower(strings.Trim(ws[0], ",;:"))
@@ -395,7 +396,8 @@ func achievementLine(t string) bool {
 // pastVerb: an English verb in the past tense as achievements open with
 // ("led", "built", "automated"), or a French past participle ("piloté",
 // "conçu", "réduit"). Adjectives of job titles ending the same way
-// ("Certified", "Registered", "Advanced") are left out.
+// ("Certified", "Registered", "Advanced"), names and nouns of the same
+// shape ("Ahmed", "Santé") are left out.
 func pastVerb(w string) bool {
 	if irregularPast[w] {
 		return true
@@ -404,7 +406,17 @@ func pastVerb(w string) bool {
 		return false
 	}
 	n := len([]rune(w))
-	return n >= 5 && strings.HasSuffix(w, "ed") || n >= 4 && strings.HasSuffix(w, "é")
+	if n >= 5 && strings.HasSuffix(w, "ed") {
+		return true
+	}
+	// French nouns in "-ité", "-lté", "-uté", "-été" ("Université",
+	// "Faculté", "Communauté", "Société") are no participles.
+	for _, suf := range []string{"ité", "lté", "uté", "été"} {
+		if strings.HasSuffix(w, suf) {
+			return false
+		}
+	}
+	return n >= 4 && strings.HasSuffix(w, "é")
 }
 
 var irregularPast = map[string]bool{
@@ -422,7 +434,8 @@ var titleAdjectives = map[string]bool{
 	"detailed": true, "salaried": true, "retired": true, "unemployed": true, "employed": true,
 	"diplômé": true, "certifié": true, "agréé": true, "breveté": true, "qualifié": true, "expérimenté": true,
 	"confirmé": true, "spécialisé": true, "employé": true, "délégué": true, "chargé": true, "attaché": true,
-	"associé": true, "salarié": true, "député": true, "préfet": true,
+	"associé": true, "salarié": true, "député": true, "ahmed": true, "mohammed": true,
+	"mohamed": true, "hundred": true, "santé": true, "comité": true,
 }
 
 // longSentenceDate: a single date inside a sentence of ten words or more

@@ -310,6 +310,9 @@ func TestVariationEducationEntries(t *testing.T) {
 			[]eduWant{{"Master of Public Administration", "Columbia University - School of International and Public Affairs", "New York", "2017", "2019"}}},
 		{"université and faculté", "Master en sciences de la gestion\nUniversité Laval – Faculté des sciences de l'administration, Québec\t2015 – 2017",
 			[]eduWant{{"Master en sciences de la gestion", "Université Laval – Faculté des sciences de l'administration", "Québec", "2015", "2017"}}},
+		// "Université", "Faculté" end like a participle: still a school.
+		{"université, faculté after comma", "Baccalauréat en chimie\t2015 – 2018\nUniversité de Sherbrooke, Faculté des sciences appliquées\nDEC en sciences de la nature\t2013 – 2015\nCégep de Sherbrooke",
+			[]eduWant{{"Baccalauréat en chimie", "Université de Sherbrooke, Faculté des sciences appliquées", "", "2015", "2018"}, {"DEC en sciences de la nature", "Cégep de Sherbrooke", "", "2013", "2015"}}},
 		{"arrow", "Licence de mathématiques\tsept. 2010 → juin 2013\nUniversité de Bordeaux",
 			[]eduWant{{"Licence de mathématiques", "Université de Bordeaux", "", "sept. 2010", "juin 2013"}}},
 		{"school town country", "BSc Mathematics\nUniversity of Nairobi, Nairobi, Kenya\n2010 – 2014",
