@@ -155,7 +155,7 @@ func (f *contactFinder) take(t string) string {
 	for i := 0; i < 2; i++ {
 		t = reDigitGap.ReplaceAllString(t, "$1 $2")
 	}
-	t = iconsAsSeparators(reLabelCell.ReplaceAllString(t, "$1: "))
+	t = iconsAsSeparators(reLabelCell.ReplaceAllString(repairEmail(t), "$1: "))
 	t = reInIcon.ReplaceAllString(t, " | $1")
 	parts := reSplitter.Split(t, -1)
 	// An address set apart by dashes ("Kungsgatan 5 – 111 43 Stockholm –
@@ -198,6 +198,14 @@ func (f *contactFinder) take(t string) string {
 				f.c.LinkedIn = "linkedin.com/in/" + m[2]
 			case f.c.GitHub == "":
 				f.c.GitHub = "github.com/" + m[2]
+			}
+			continue
+		}
+		// "in/jane-roe": LinkedIn's path without its domain, as templates
+		// print it beside the network's icon.
+		if m := reLinkedInPath.FindStringSubmatch(p); m != nil {
+			if f.c.LinkedIn == "" {
+				f.c.LinkedIn = "linkedin.com/in/" + m[1]
 			}
 			continue
 		}
@@ -338,6 +346,7 @@ var (
 	// address ("rimah.com in linkedin.com/in/…").
 	reInIcon = regexp.MustCompile(`(?i)\s+in\s+((?:https?://)?(?:www\.)?linkedin\.com/)`)
 	// reSocialHandle: "in jane-roe", "gh janeroe" (moderncv's \social).
+	reLinkedInPath = regexp.MustCompile(`^/?in/([\p{L}0-9][\p{L}0-9_\-%.]{1,99}?)/?$`)
 	reSocialHandle = regexp.MustCompile(`^(in|gh)\s+([a-z0-9][a-z0-9_.\-]{2,38})$`)
 )
 
@@ -590,7 +599,7 @@ func (b *builder) finishContact(all []line) {
 	// CVs often put contact data in the sidebar under no heading).
 	for _, l := range all {
 		if c.Email == "" {
-			c.Email = reEmail.FindString(l.text)
+			c.Email = reEmail.FindString(repairEmail(l.text))
 		}
 		if c.LinkedIn == "" {
 			c.LinkedIn = strings.TrimRight(reLinkedIn.FindString(l.text), "/")
@@ -641,5 +650,57 @@ func normURL(u string) string {
 	for _, p := range []string{"https://", "http://", "www."} {
 		u = strings.TrimPrefix(u, p)
 	}
-	return strings.TrimRight(u, "/")
+	u = strings.TrimRight(u, "/")
+	// "in/jane-roe", as templates print it beside LinkedIn's icon, is the
+	// same profile as "linkedin.com/in/jane-roe".
+	if m := reLinkedInPath.FindStringSubmatch(u); m != nil {
+		u = "linkedin.com/in/" + m[1]
+	}
+	return u
 }
+
+var (
+	// reEmailSpaceAt: a space OCR put on one side of an address's "@"
+	// ("jane.roe @gmail.com", "jane@ outlook.fr"); with a space on both
+	// sides it is a job's "@" ("Engineer @ Booking.com").
+	reEmailSpaceBefore = regexp.MustCompile(`([A-Za-z0-9._%+\-]) @([A-Za-z0-9\-]+\.[A-Za-z])`)
+	reEmailSpaceAfter  = regexp.MustCompile(`([A-Za-z0-9._%+\-])@ ([A-Za-z0-9\-]+\.[A-Za-z])`)
+	// reEmailSpaceEnding: a space after the domain's last dot ("@example.
+	// com").
+	reEmailSpaceEnding = regexp.MustCompile(`(@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.) (com|net|org|edu|fr|de|uk|io|co)\b`)
+	// reEmailNoDot: a domain with no dot at all, which no address has,
+	// ending in a common ending ("@yahoocom", "@orangefr"): the dot OCR
+	// lost goes before that ending.
+	reEmailNoDot = regexp.MustCompile(`([A-Za-z0-9._%+\-]@[a-z0-9\-]{3,})(com|net|org|fr)\b([^.@]|$)`)
+)
+
+// repairEmail mends an e-mail address OCR misread where only one reading
+// is possible: a space beside "@" or after the domain's last dot, the dot
+// before "com", "net", "org" or "fr" lost from a domain that has none.
+func repairEmail(t string) string {
+	if !strings.Contains(t, "@") {
+		return t
+	}
+	t = reEmailSpaceBefore.ReplaceAllString(t, "$1@$2")
+	t = reEmailSpaceAfter.ReplaceAllString(t, "$1@$2")
+	t = reEmailSpaceEnding.ReplaceAllString(t, "$1$2")
+	// "med.santos m@yahoocom": a stray space may have cut the local part
+	// too, and which part is the address is no longer known; left as it is.
+	var b strings.Builder
+	last := 0
+	for _, m := range reEmailNoDot.FindAllStringSubmatchIndex(t, -1) {
+		if before := strings.TrimRight(t[:m[0]], " "); len(before) < m[0] && reAddressFragment.MatchString(before) {
+			continue
+		}
+		b.WriteString(t[last:m[3]])
+		b.WriteString(".")
+		b.WriteString(t[m[4]:m[1]])
+		last = m[1]
+	}
+	b.WriteString(t[last:])
+	return b.String()
+}
+
+// reAddressFragment: the end of a text that reads as part of an e-mail
+// address (lower-case letters and digits around a dot or an underscore).
+var reAddressFragment = regexp.MustCompile(`(?:^|\s)[a-z0-9\-]+[._][a-z0-9._\-]+$`)

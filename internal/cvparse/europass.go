@@ -143,8 +143,19 @@ func euGridRow(t string) (string, bool) {
 			}
 		}
 	}
-	return strings.TrimSpace(cells[0]), levels > 0 && isSpoken(cells[0])
+	// The first cell may take the first level in when the columns are
+	// close ("néerlandais A2<tab>A2<tab>A1").
+	lang := strings.TrimSpace(cells[0])
+	if ws := strings.Fields(lang); len(ws) > 1 && reCEFR.MatchString(ws[len(ws)-1]) {
+		lang, levels = strings.Join(ws[:len(ws)-1], " "), levels+1
+	}
+	return lang, levels > 0 && isSpoken(lang)
 }
+
+// reEuGridNote is the note under the language grid ("(*) Cadre européen
+// commun de référence pour les langues", "Levels: A1/A2: Basic user …"):
+// read as the last language's wrapped line, it took that language away.
+var reEuGridNote = regexp.MustCompile(`(?i)^\s*(?:\(\*\)|\*\s|.*\b(?:cadre europ[ée]en commun|common european framework)\b|(?:levels?|niveaux?)\s*:\s*a1\b)`)
 
 // euGridHeading says whether t is nothing but grid headings.
 func euGridHeading(t string) bool {
@@ -288,7 +299,7 @@ func europass(lines []line) []line {
 				emit(r, lang, true)
 				continue
 			}
-			if euGridHeading(r.text) {
+			if euGridHeading(r.text) || reEuGridNote.MatchString(r.text) {
 				continue
 			}
 			// The 2013 form sets "Business or sector" inside the value

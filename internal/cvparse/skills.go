@@ -102,7 +102,7 @@ func parseSkills(lines []line, s *cv.Skills) (others [][2]string) {
 		}
 		var items []string
 		for _, seg := range clauses(reLeadPhrase.ReplaceAllString(t, "$1")) {
-			items = append(items, splitSkills(seg)...) // each clause ends with its own "and"
+			items = append(items, phraseInLanguages(seg, splitSkills(seg))...) // each clause ends with its own "and"
 		}
 		if cat == "languages?" {
 			cat = "technical"
@@ -171,6 +171,9 @@ func trailingLevel(it string) string {
 	if strings.ContainsAny(it, "()") {
 		return it
 	}
+	if c := trailingCEFR(it); c != it {
+		return c // "néerlandais A2", "German B2"
+	}
 	if m := reTrailingYears.FindStringSubmatch(it); m != nil && len(strings.Fields(m[1])) <= 3 {
 		return m[1] + " (" + m[2] + ")" // "Python 5 yrs", "Java 6 ans"
 	}
@@ -185,6 +188,7 @@ func trailingLevel(it string) string {
 
 var (
 	reBracketLevel  = regexp.MustCompile(`^(.+?)\s*\[([^\[\]]+)\]$`)
+	reTrailingCEFR  = regexp.MustCompile(`^(\S.*?)\s+([ABC][12]\+?)$`)
 	reTrailingYears = regexp.MustCompile(`(?i)^(\S.*?)\s+(\d{1,2}\+?\s*(?:years?|yrs?|ans?))$`)
 )
 
@@ -291,7 +295,9 @@ func skillLabel(t string) (label, rest string, ok bool) {
 		return "", "", false
 	}
 	label, rest = t[m[2]:m[3]], t[m[1]:]
-	if len(strings.Fields(label)) > 3 || len(splitSkills(rest)) < 2 || isLevel(nextItem([]rune(rest))) {
+	// "French – kitchen French": a spoken language heads no group; what
+	// follows its dash says how well it is spoken.
+	if len(strings.Fields(label)) > 3 || isSpoken(label) || len(splitSkills(rest)) < 2 || isLevel(nextItem([]rune(rest))) {
 		return "", "", false
 	}
 	return label, rest, true
@@ -467,8 +473,10 @@ func splitSkills(t string) []string {
 			depth--
 		case depth > 0:
 		case (r == '–' || r == '—' || r == '-') && i > 0 && i+1 < len(rs) && rs[i-1] == ' ' && rs[i+1] == ' ' &&
-			isLevel(nextItem(rs[i+1:])):
-			// "English — native": the level stays with its language.
+			(isLevel(nextItem(rs[i+1:])) || isSpoken(cur.String()) && !isSpoken(nextItem(rs[i+1:]))):
+			// "English — native": the level stays with its language, and
+			// so does a note on how it is spoken ("French – kitchen
+			// French").
 		case r == ',' || r == ';' || r == '|' || r == '\t' || r == '·' || r == '•' || r == '∙' || r == '⋅' ||
 			(unicode.IsSymbol(r) && r != '+' && r != '#' && r != '&') || (r != '-' && r != '*' && strings.ContainsRune(bulletGlyphs, r)):
 			flush()
@@ -520,6 +528,31 @@ func nextItem(rs []rune) string {
 		}
 	}
 	return string(rs)
+}
+
+// rePhraseInLanguage is a phrase that names the language it is done in
+// ("Rédaction juridique en français", "Customer support in English").
+var rePhraseInLanguage = regexp.MustCompile(`(?i)^(\S+(?:\s+\S+)+)\s+(?:in|en)\s+(\S+)$`)
+
+// phraseInLanguages keeps one skill written as a phrase whose commas list
+// the languages it is done in ("Rédaction juridique en français, arabe et
+// anglais", "Customer support in English, Spanish and Portuguese"): cut
+// at its commas it gave a phrase and loose languages. Only where every
+// item after the first is a spoken language and the phrase is not a level
+// ("Working proficiency in English, French" stays a list of languages).
+func phraseInLanguages(seg string, items []string) []string {
+	if len(items) < 2 {
+		return items
+	}
+	m := rePhraseInLanguage.FindStringSubmatch(items[0])
+	if m == nil || !isSpoken(m[2]) || isLevel(m[1]) || spokenShare(items[1:]) < 1 {
+		return items
+	}
+	i := strings.Index(seg, items[0])
+	if i < 0 {
+		return items
+	}
+	return []string{strings.TrimRight(strings.TrimSpace(seg[i:]), ".;, ")}
 }
 
 // splitLastAnd cuts "SQL and Docker" at the end of a list of two or more
@@ -627,7 +660,7 @@ func parseLanguages(lines []line, s *cv.Skills) []unit {
 			return units[i:]
 		}
 		for j, it := range items {
-			it = levelAfter(it)
+			it = trailingCEFR(levelAfter(it))
 			// "Swedish: Mother tongue" is "Swedish (Mother tongue)".
 			if label, rest, ok := strings.Cut(it, ":"); ok && len(strings.Fields(label)) <= 3 && isLevel(rest) {
 				it = strings.TrimSpace(label) + " (" + strings.TrimSpace(rest) + ")"
@@ -720,4 +753,13 @@ func titleLike(t string) bool {
 		return false
 	}
 	return unicode.IsUpper([]rune(t)[0])
+}
+
+// trailingCEFR writes a framework level typed after a spoken language
+// ("German B2") in brackets, as a list's other levels are.
+func trailingCEFR(it string) string {
+	if m := reTrailingCEFR.FindStringSubmatch(strings.TrimSpace(it)); m != nil && isSpoken(m[1]) {
+		return m[1] + " (" + m[2] + ")"
+	}
+	return it
 }

@@ -1,0 +1,145 @@
+package cvparse
+
+import (
+	"slices"
+	"testing"
+)
+
+// Header and skills, third round (issue 14): the leftovers of the second
+// round, each written in several wordings, English and French.
+
+// A spoken language with a note after a dash, a Europass grid cell that
+// took the language's level, a phrase whose commas list the languages it
+// is done in: each is one skill.
+func TestVariationSkillPhrases(t *testing.T) {
+	cases := []struct {
+		name, section string
+		want          []string
+	}{
+		{"language with a note", "Skills\nGo, SQL\nFrench – kitchen French, Spanish – basic", []string{"go", "sql", "french", "spanish"}},
+		{"language with a note fr", "Compétences\nExcel, SAP\nArabe – arabe dialectal, Anglais – courant", []string{"excel", "sap", "arabe", "anglais"}},
+		{"language with a note alone", "Languages\nItalian – restaurant Italian\nGerman – reading only", []string{"italian", "german"}},
+		{"cefr glued to the language", "Langues\nnéerlandais A2, anglais C1", []string{"neerlandais", "anglais"}},
+		{"cefr glued en", "Languages\nGerman B2 | Spanish A1", []string{"german", "spanish"}},
+		{"phrase in several languages fr", "Compétences\nRédaction juridique en français, arabe et anglais\nVeille réglementaire", []string{"redaction juridique en francais, arabe et anglais", "veille reglementaire"}},
+		{"phrase in several languages en", "Skills\nCustomer support in English, Spanish and Portuguese\nZendesk, Salesforce", []string{"customer support in english, spanish and portuguese", "zendesk", "salesforce"}},
+		{"phrase in several languages bullet", "Compétences\n• Interprétation de conférence en anglais, espagnol et portugais\n• Traduction technique", []string{"interpretation de conference en anglais, espagnol et portugais", "traduction technique"}},
+		{"tools in languages stay a list", "Skills\nData analysis in Python, R and SQL", []string{"data analysis in python", "r", "sql"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := ParseText("Jane Roe\njane@example.com\n\n" + tc.section + "\n")
+			s := skillSet(got.Skills)
+			slices.Sort(s)
+			var want []string
+			for _, w := range tc.want {
+				want = append(want, normSkill(w))
+			}
+			slices.Sort(want)
+			if !slices.Equal(s, want) {
+				t.Errorf("skills = %q, want %q", s, want)
+			}
+		})
+	}
+}
+
+// LinkedIn written as its path only ("in/jane-roe"), as many templates
+// print it beside an icon.
+func TestVariationLinkedInPath(t *testing.T) {
+	cases := []struct{ name, head, want string }{
+		{"between pipes", "jane@example.com | in/jane-roe | github.com/janeroe", "linkedin.com/in/jane-roe"},
+		{"labelled", "jane@example.com\nLinkedIn: in/jane-roe", "linkedin.com/in/jane-roe"},
+		{"leading slash", "Tél. : 06 12 34 56 78 · /in/lea-fontaine", "linkedin.com/in/lea-fontaine"},
+		{"beside an icon", "✉ jane@example.com 🔗 in/janeroe88", "linkedin.com/in/janeroe88"},
+		{"not a word in a sentence", "Open to roles in/around Leeds\njane@example.com", ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := ParseText("Jane Roe\n" + tc.head + "\n\nExperience\nEngineer, Acme Corp\t2020 – 2022\n• Built the payments service\n")
+			if got.Contact.LinkedIn != tc.want {
+				t.Errorf("linkedin = %q, want %q", got.Contact.LinkedIn, tc.want)
+			}
+		})
+	}
+}
+
+// An e-mail address OCR read with a stray space beside "@" or after a dot,
+// or without the dot before a common provider's ending: repaired where
+// only one reading is possible.
+func TestVariationEmailRepair(t *testing.T) {
+	cases := []struct{ name, head, want string }{
+		{"lost dot gmail", "jane.roe@gmailcom | +44 7700 900123", "jane.roe@gmail.com"},
+		{"lost dot yahoo", "Email: j.roe88@yahoocom", "j.roe88@yahoo.com"},
+		{"lost dot orange", "Courriel : lea.fontaine@orangefr", "lea.fontaine@orange.fr"},
+		{"lost dot hotmail fr", "06 12 34 56 78 · lea_fontaine@hotmailfr", "lea_fontaine@hotmail.fr"},
+		{"space before at", "jane.roe @gmail.com | +44 7700 900123", "jane.roe@gmail.com"},
+		{"space after at", "E-mail : lea.fontaine@ outlook.fr", "lea.fontaine@outlook.fr"},
+		{"a job's at", "Data Engineer @ Booking.com\njane@example.com", "jane@example.com"},
+		{"space before the ending", "jane.roe@example. com", "jane.roe@example.com"},
+		{"clean stays", "jane.roe@example.com", "jane.roe@example.com"},
+		{"local part cut too", "Email: jane.roe m@gmailcom | +44 7700 900123", ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := ParseText("Jane Roe\n" + tc.head + "\n\nExperience\nEngineer, Acme Corp\t2020 – 2022\n• Built the payments service\n")
+			if got.Contact.Email != tc.want {
+				t.Errorf("email = %q, want %q", got.Contact.Email, tc.want)
+			}
+		})
+	}
+}
+
+// A postcode cut by the line's end inside an address ("… London WC1E" /
+// "7HT, UK") is one postcode.
+func TestVariationPostcodeWrapped(t *testing.T) {
+	cases := []struct{ name, head, want string }{
+		{"uk", "Jane Roe\n12 Gower Street, London WC1E\n7HT, UK\njane@example.com", "12 Gower Street, London WC1E 7HT, UK"},
+		{"uk no country", "Jane Roe\n4 Queen Street, Edinburgh EH2\n1JE\njane@example.com", "4 Queen Street, Edinburgh EH2 1JE"},
+		{"canada", "Jane Roe\n1200 Rue Sherbrooke Ouest, Montréal, QC H3A\n1E8, Canada\njane@example.com", "1200 Rue Sherbrooke Ouest, Montréal, QC H3A 1E8, Canada"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := ParseText(tc.head + "\n\nExperience\nEngineer, Acme Corp\t2020 – 2022\n• Built the payments service\n")
+			if fold(got.Contact.Location) != fold(tc.want) || got.Contact.Name != "Jane Roe" {
+				t.Errorf("location = %q, want %q (name %q)", got.Contact.Location, tc.want, got.Contact.Name)
+			}
+		})
+	}
+}
+
+// The Europass language grid: a first cell that took the first level in
+// ("néerlandais A2"), and the grid's note under its last row, which took
+// the last language away as if it were that row's wrapped line.
+func TestVariationEuropassGridRows(t *testing.T) {
+	cases := []struct {
+		name string
+		rows []string
+		want []string
+	}{
+		{"level in the first cell fr", []string{"Langue(s) maternelle(s)\tfrançais", "Autre(s) langue(s)\tComprendre\tParler\tÉcrire",
+			"anglais\tB2\tB2\tB1\tB1\tB1", "néerlandais A2\tA2\tA1\tA1\tA1"}, []string{"anglais", "francais", "neerlandais"}},
+		{"level in the first cell en", []string{"Mother tongue(s)\tPolish", "Other language(s)\tUnderstanding\tSpeaking\tWriting",
+			"German B1\tB1\tA2\tA2\tA2", "English\tC1\tC1\tB2\tB2\tC1"}, []string{"english", "german", "polish"}},
+		{"grid note fr", []string{"Langue(s) maternelle(s)\tfrançais", "Autre(s) langue(s)\tComprendre\tParler\tÉcrire",
+			"anglais\tB2\tB2\tB1\tB1\tB1", "espagnol\tA2\tA2\tA1\tA1\tA1", "(*) Cadre européen commun de référence pour les langues"},
+			[]string{"anglais", "espagnol", "francais"}},
+		{"grid note en", []string{"Mother tongue(s)\tPolish", "Other language(s)\tUnderstanding\tSpeaking\tWriting",
+			"English\tC1\tC1\tB2\tB2\tC1", "Levels: A1/A2: Basic user - B1/B2: Independent user - C1/C2: Proficient user"},
+			[]string{"english", "polish"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			rows := append([]string{"Europass", "Curriculum Vitae", "Personal information", "First name(s) / Surname(s)\tAnna Kowalczyk",
+				"Work experience", "Dates\t04.2019 - present", "Occupation or position held\tProcess Engineer",
+				"Personal skills and competences"}, tc.rows...)
+			rows = append(rows, "Computer skills and competences\tMinitab, SAP PP")
+			got := skillSet(Parse(tableDoc(rows...)).Skills)
+			want := append(slices.Clone(tc.want), "minitab", "sap pp")
+			slices.Sort(got)
+			slices.Sort(want)
+			if !slices.Equal(got, want) {
+				t.Errorf("skills = %q, want %q", got, want)
+			}
+		})
+	}
+}
