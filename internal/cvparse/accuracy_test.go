@@ -441,12 +441,12 @@ const issueLangGap = 0.03
 // now, less 0.01 for the noise of OCR on its two image-only documents
 // (TestBlind2Accuracy); raise them with every fix.
 var blind2Floors = []target{
-	{"overall", nil, 0.971},
+	{"overall", nil, 0.973},
 	{"name", []string{"name"}, 0.99},
 	{"phone", []string{"phone"}, 0.99},
 	{"experiences", expGroup, 0.982},
 	{"education", eduGroup, 0.974},
-	{"skills", []string{"skills"}, 0.957},
+	{"skills", []string{"skills"}, 0.960},
 }
 
 // blind2LangGap bounds French against English on the second blind set.
