@@ -342,6 +342,10 @@ func (b *builder) experience(e entry) cv.Experience {
 	if unit >= 0 {
 		picked = append(picked, unit)
 	}
+	if w := wrappedTitle(parts, picked, title, company); w >= 0 {
+		parts[picked[title]].text += " " + parts[w].text
+		picked = append(picked, w)
+	}
 	// "Bosch Ltd., Adugodi, Bengaluru": a town-shaped part between the
 	// employer and the place, on their line, is the place's district.
 	if l, c := picked[loc], picked[company]; l > 0 && c >= 0 && c < l-1 && parts[c].line == parts[l].line && parts[l].afterComma &&
@@ -448,6 +452,43 @@ func titleUnit(parts []part, picked []int, title, company int) ([]int, int) {
 	}
 	parts[ti].text += sep + p.text
 	return picked, u
+}
+
+// wrappedTitle finds the rest of a title wrapped onto a line of its own
+// ("Senior Manager, Regulatory" / "Affairs and Compliance" / "Novartis,
+// Basel"): the one part of the line right under the title's, above the
+// employer's line, when the title ends its line, and the part names no
+// place, organisation or date. It returns -1 when there is none.
+func wrappedTitle(parts []part, picked []int, title, company int) int {
+	ti, c := picked[title], picked[company]
+	if ti < 0 || c < 0 || parts[c].line != parts[ti].line+2 || strings.HasSuffix(parts[ti].text, ".") {
+		return -1
+	}
+	for i := ti + 1; i < len(parts) && parts[i].line == parts[ti].line; i++ {
+		if !slices.Contains(picked, i) {
+			return -1
+		}
+	}
+	w := -1
+	for i, p := range parts {
+		if p.line != parts[ti].line+1 {
+			continue
+		}
+		if w >= 0 {
+			return -1 // more than one part: a line of its own, not a wrap
+		}
+		w = i
+	}
+	if w < 0 || slices.Contains(picked, w) {
+		return -1
+	}
+	p := parts[w]
+	ws := strings.Fields(p.text)
+	if p.dated || p.role != "" || len(ws) > 6 || isLocation(p.text) || orgScore(p.text) > 0 || hasDate(p.text) ||
+		strings.ContainsAny(p.text, "0123456789.:") || !unicode.IsUpper([]rune(p.text)[0]) {
+		return -1
+	}
+	return w
 }
 
 // dashSep: a separator that is a dash between spaces.

@@ -265,6 +265,14 @@ func TestVariationEntries(t *testing.T) {
 			[]expWant{{"Senior Analyst", "Globex Corporation", "Springfield", "2020", "2022"}, {"Analyst", "Globex Corporation", "Springfield", "2018", "2020"}}},
 		{"employer above two positions fr", "Groupe Renault — Boulogne-Billancourt\nCheffe de projet\t2019 – 2022\n• Lancement de deux modèles\nIngénieure méthodes\t2016 – 2019\n• Lignes d'assemblage\nDassault Systèmes — Vélizy\nStagiaire\t2015 – 2016\n• Tests",
 			[]expWant{{"Cheffe de projet", "Groupe Renault", "Boulogne-Billancourt", "2019", "2022"}, {"Ingénieure méthodes", "Groupe Renault", "Boulogne-Billancourt", "2016", "2019"}, {"Stagiaire", "Dassault Systèmes", "Vélizy", "2015", "2016"}}},
+		// A title wrapped onto a second line that opens with a capital,
+		// the employer on the line after.
+		{"title wrapped, capital", "Senior Manager, Regulatory\t2019 – 2023\nAffairs and Compliance\nNovartis, Basel\n• Filings for three markets",
+			[]expWant{{"Senior Manager, Regulatory Affairs and Compliance", "Novartis", "Basel", "2019", "2023"}}},
+		{"title wrapped, capital fr", "Directrice adjointe, Ressources\t2017 – 2021\nHumaines et Relations Sociales\nGroupe SEB, Écully\n• Accords d'entreprise",
+			[]expWant{{"Directrice adjointe, Ressources Humaines et Relations Sociales", "Groupe SEB", "Écully", "2017", "2021"}}},
+		{"title wrapped, capital, no dates on it", "Head of Corporate\nDevelopment and Strategy\nOcado Group, Hatfield\t2018 – 2022\n• Three acquisitions",
+			[]expWant{{"Head of Corporate Development and Strategy", "Ocado Group", "Hatfield", "2018", "2022"}}},
 		// Achievements written without bullets or full stops: a line
 		// opening with a past-tense verb describes the entry above; it
 		// names no employer for the next.
