@@ -132,12 +132,24 @@ func skillSet(s cv.Skills) []string {
 	return out
 }
 
+// linkSet gives each link as the profile or site it names. A LinkedIn or
+// GitHub profile is its handle: truths write it as printed, and the
+// documents print "linkedin.com/in/jane-roe", "in/jane-roe" or, beside
+// the network's icon (moderncv), "jane-roe" alone; all name one profile.
 func linkSet(c cv.Contact) []string {
 	var out []string
-	for _, u := range []string{c.LinkedIn, c.GitHub, c.Portfolio} {
-		if u != "" {
-			out = append(out, normURL(u))
+	for i, u := range []string{c.LinkedIn, c.GitHub, c.Portfolio} {
+		if u == "" {
+			continue
 		}
+		u = normURL(u)
+		switch i {
+		case 0:
+			u = "linkedin:" + strings.TrimPrefix(u, "linkedin.com/in/")
+		case 1:
+			u = "github:" + strings.TrimPrefix(u, "github.com/")
+		}
+		out = append(out, u)
 	}
 	return out
 }

@@ -24,7 +24,7 @@ var (
 	// label/value header; the colon may be lost to a table cell.
 	reNameLabel    = regexp.MustCompile(`(?i)^\s*(?:full name|name|nom complet|nom et prénom|prénom et nom|nom)\s*(?:[:：]\s*|$)`)
 	reAddressLabel = regexp.MustCompile(`(?i)^\s*(?:(?:home|current|postal|permanent|mailing|residential)\s+address|adresse\s+postale|address|adresse|location|localisation)\s*[:：]`)
-	reSplitter     = regexp.MustCompile(`\s*(?:\t|\||·|•|◦|⋅|∙|/\s|\s–\s|\s—\s|\s-\s|\s{2,})\s*`)
+	reSplitter     = regexp.MustCompile(`\s*(?:\t|::|\||·|•|◦|⋅|∙|/\s|\s–\s|\s—\s|\s-\s|\s{2,})\s*`)
 	// reLabelCell is a contact label in a table cell of its own
 	// ("Mobile<tab>+234 …"): its value is read under it, and the label is
 	// not taken for a value (Mobile is also a town).
@@ -53,7 +53,11 @@ type contactFinder struct {
 func isPlace(p string) bool { _, ok := contactPlace(p); return ok }
 
 func (f *contactFinder) scan(lines []line, header bool) {
-	joined := addressLines(joinWrappedPlaces(joinWrappedURLs(lines)))
+	ts := joinWrappedPlaces(joinWrappedURLs(lines))
+	if header && f.c.Name == "" {
+		ts = f.nameOverCells(lines, ts)
+	}
+	joined := addressLines(ts)
 	// A name set on two lines ("Jean-Pierre" / "Dupont") opens the header.
 	if header && f.c.Name == "" && len(joined) >= 2 && oneNameWord(joined[0]) && oneNameWord(joined[1]) {
 		if n := joined[0] + " " + joined[1]; nameScore(lines, n) > 0 {
@@ -125,6 +129,35 @@ func (f *contactFinder) scan(lines []line, header bool) {
 	if n := strings.TrimSpace(first + " " + last); f.c.Name == "" && first != "" && last != "" && nameScore(nil, n) > 0 {
 		f.c.Name = n
 	}
+}
+
+// nameOverCells reads a name wrapped in the first cell of a two-cell
+// header ("Muhammad Hamza<tab>House 27, Street 9" / "Siddiqui<tab>Lahore
+// 54000"): the two first cells are the name, and what stands beside them
+// is read on without it, so an address split around the name comes
+// together again.
+func (f *contactFinder) nameOverCells(lines []line, ts []string) []string {
+	if len(ts) < 2 {
+		return ts
+	}
+	a0, r0, ok0 := strings.Cut(ts[0], "\t")
+	a1, r1, ok1 := strings.Cut(ts[1], "\t")
+	if !ok0 || !ok1 || !oneNameWord(a1) || strings.TrimSpace(r0) == "" || strings.TrimSpace(r1) == "" {
+		return ts
+	}
+	n := strings.TrimSpace(a0) + " " + strings.TrimSpace(a1)
+	if nameScore(lines, n) <= 0 {
+		return ts
+	}
+	// What stands beside the name is contact data, not a headline.
+	for _, r := range []string{r0, r1} {
+		first, _, _ := strings.Cut(strings.TrimSpace(r), "\t")
+		if !contactItem(first) && !isAddress(first) && !isPlace(first) && !strings.ContainsAny(first, "0123456789") {
+			return ts
+		}
+	}
+	f.c.Name = n
+	return append([]string{strings.TrimSpace(r0), strings.TrimSpace(r1)}, ts[2:]...)
 }
 
 var (
@@ -517,6 +550,12 @@ func nameIn(lines []line, t string) (name, more string, ok bool) {
 	if n := strip(t); nameScore(lines, n) > 0 {
 		return n, "", true
 	}
+	// "ADEBAYO, Oluwaseun T.", "MARTIN, Jean-Luc": the family name first,
+	// in capitals, then a comma; as written.
+	if m := reSurnameFirst.FindStringSubmatch(strings.TrimSpace(t)); m != nil && !isPlace(t) && !isLocation(m[2]) &&
+		nameScore(lines, m[2]+" "+m[1]) > 0 {
+		return strings.TrimSpace(t), "", true
+	}
 	// "Jane Doe (Data Engineer)": a headline in parentheses.
 	if m := reParenNote.FindStringSubmatch(t); m != nil {
 		if n := strip(m[1]); nameScore(lines, n) > 0 {
@@ -535,14 +574,25 @@ func nameIn(lines []line, t string) (name, more string, ok bool) {
 
 // nameScore rates a header line as the person's name: letters only, two
 // to four capitalised words, emphasised or large.
+var (
+	reSurnameFirst   = regexp.MustCompile(`^(\p{Lu}[\p{Lu}'’\-]+(?:\s+\p{Lu}[\p{Lu}'’\-]+)?),\s+(\p{Lu}\p{Ll}[\p{L}'’\-]*(?:\s+\p{Lu}[\p{L}'’\-]*\.?)*)$`)
+	reGuillemetSpace = regexp.MustCompile(`(«)\s+|\s+(»)`)
+	reNickname       = regexp.MustCompile(`^["“”'‘’«](\p{Lu}[\p{L}\-]*)["“”'‘’»]$`)
+)
+
 func nameScore(lines []line, t string) int {
-	words := strings.Fields(t)
+	words := strings.Fields(reGuillemetSpace.ReplaceAllString(t, "$1$2"))
 	if len(words) < 2 || len(words) > 8 || strings.ContainsAny(t, "0123456789@/:|,()") {
 		return -1
 	}
 	score := 2
 	capitalised := 0
-	for _, w := range words {
+	for i, w := range words {
+		// A nickname in quotes between the names ("Jessica \"Jess\"
+		// O'Loughlin", "Marie « Maé » Dubois") is part of the name.
+		if m := reNickname.FindStringSubmatch(w); m != nil && i > 0 && i < len(words)-1 && oneNameWord(m[1]) {
+			continue
+		}
 		r := []rune(w)
 		for _, c := range r {
 			if !unicode.IsLetter(c) && c != '-' && c != '\'' && c != '’' && c != '.' {

@@ -143,3 +143,41 @@ func TestVariationEuropassGridRows(t *testing.T) {
 		})
 	}
 }
+
+// Names with a nickname in quotes, names written surname first with a
+// comma, a name wrapped over two lines of a two-cell header.
+func TestVariationNameForms3(t *testing.T) {
+	cases := []struct{ name, head, want string }{
+		{"nickname in quotes", "Jessica \"Jess\" O'Loughlin\nSenior Hairdresser\njess@example.com", "Jessica \"Jess\" O'Loughlin"},
+		{"nickname in curly quotes", "Kerri-Ann “Kez” Mohammed\nFull-stack developer\nkez@example.com", "Kerri-Ann “Kez” Mohammed"},
+		{"nickname in single quotes", "Robert 'Bobby' Tanaka\nbobby@example.com", "Robert 'Bobby' Tanaka"},
+		{"surnom entre guillemets", "Marie-Claire « Maé » Dubois\nIngénieure qualité\nmae@example.com", "Marie-Claire « Maé » Dubois"},
+		{"surname first", "ADEBAYO, Oluwaseun T.\nPharmacist\nseun@example.com", "ADEBAYO, Oluwaseun T."},
+		{"nom d'abord", "MARTIN, Jean-Luc\nComptable\njl@example.com", "MARTIN, Jean-Luc"},
+		{"a city in capitals is no surname", "Jane Roe\nLAGOS, Nigeria\njane@example.com", "Jane Roe"},
+		{"name over two cells", "Muhammad Hamza\tHouse 27, Street 9, Gulberg\nSiddiqui\tLahore 54000, Pakistan\tM +92 300 1234567\njane@example.com", "Muhammad Hamza Siddiqui"},
+		{"nom sur deux cellules", "Anne-Sophie\t12 rue des Lilas\nMercier\t69003 Lyon\nanne@example.com", "Anne-Sophie Mercier"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := ParseText(tc.head + "\n\nExperience\nEngineer, Acme Corp\t2020 – 2022\n• Built the payments service\n")
+			if got.Contact.Name != tc.want {
+				t.Errorf("name = %q, want %q", got.Contact.Name, tc.want)
+			}
+		})
+	}
+}
+
+// Contact items set apart by "::", as typed in a plain-text CV.
+func TestVariationDoubleColonContact(t *testing.T) {
+	got := ParseText("Jane Roe\nLekki, Lagos, Nigeria :: +234 803 000 0000 / +234 809 000 0000\njane.roe@example.com :: in/jane-roe\n\nExperience\nEngineer, Acme Corp\t2020 – 2022\n")
+	c := got.Contact
+	if digits(c.Phone) != "2348030000000" || c.LinkedIn != "linkedin.com/in/jane-roe" || c.Email != "jane.roe@example.com" || fold(c.Location) != fold("Lekki, Lagos, Nigeria") {
+		t.Errorf("contact = %+v", c)
+	}
+	got = ParseText("Léa Fontaine\n06 12 34 56 78 :: lea@example.fr :: Nantes\n\nExpérience\nIngénieure, Acme\t2020 – 2022\n")
+	c = got.Contact
+	if digits(c.Phone) != "0612345678" || c.Email != "lea@example.fr" || c.Location != "Nantes" {
+		t.Errorf("contact = %+v", c)
+	}
+}
