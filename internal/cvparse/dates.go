@@ -26,7 +26,7 @@ var (
 	}()
 	// A full date ("01/09/2019", "31.08.2019": Europass and French CVs)
 	// comes before month/year, which would read its last two parts.
-	dateTok = `(?:(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|1[0-2])[/.](?:19|20)\d{2}|(?:` + monthAlt + `)\.?,?\s+(?:19|20)\d{2}|` + seasonWords + `\s+(?:19|20)\d{2}|(?:0?[1-9]|1[0-2])[/.](?:19|20)\d{2}|(?:19|20)\d{2}[-/.](?:0[1-9]|1[0-2])\b|(?:19|20)\d{2}|` + presentWords + `)`
+	dateTok = `(?:(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|1[0-2])[/.](?:19|20)\d{2}|(?:` + monthAlt + `)\.?,?\s+(?:19|20)\d{2}|(?:` + monthAlt + `)\.?,?\s+['’]\d{2}\b|['’]\d{2}\b|` + seasonWords + `\s+(?:19|20)\d{2}|(?:0?[1-9]|1[0-2])[/.](?:19|20)\d{2}|(?:19|20)\d{2}[-/.](?:0[1-9]|1[0-2])\b|(?:19|20)\d{2}|` + presentWords + `)`
 	reRange = regexp.MustCompile(`(?i)(?:(?:from|de|du|since|depuis)\s+)?(` + dateTok + `)(?:\s*(?:->|--|[-–—−~→⟶➝➔]|to|until|à|au|a|jusqu['’]à|jusqu['’]au)\s*(` + dateTok + `)|\s+(` + tillWords + `))?`)
 	reSince = regexp.MustCompile(`(?i)^(?:since|depuis)\b`)
 	reMonY  = regexp.MustCompile(`(?i)^(` + monthAlt + `)\.?,?\s+((?:19|20)\d{2})$`)
@@ -41,6 +41,13 @@ var (
 	// "July – Sept 2014", "de février à juin 2017": a month before a
 	// month-and-year it runs to, the year written once.
 	reMonthTo = regexp.MustCompile(`(?i)(?:(?:from|de|du)\s+)?\b(` + monthAlt + `)\.?\s*(?:[-–—−]|to|until|à|au)\s*$`)
+	// "Jan '21", "'22": a year cut to its last two digits after an
+	// apostrophe.
+	reMonApos = regexp.MustCompile(`(?i)^(` + monthAlt + `)\.?,?\s+['’](\d{2})$`)
+	reApos    = regexp.MustCompile(`^['’](\d{2})$`)
+	// "2015 – 18": the end of a range written with the last two digits of
+	// its year.
+	reShortEnd = regexp.MustCompile(`^\s*[-–—]\s*(\d{2})\b`)
 	// "2015 / 2018": bare years a slash apart.
 	reSlashYear = regexp.MustCompile(`^\s*/\s*((?:19|20)\d{2})\b`)
 )
@@ -108,6 +115,11 @@ func sharedYear(s string, dr dateRange) dateRange {
 		}
 	}
 	if reYear.MatchString(dr.start) {
+		if m := reShortEnd.FindStringSubmatchIndex(s[dr.until:]); m != nil {
+			if end := dr.start[:2] + s[dr.until+m[2]:dr.until+m[3]]; end > dr.start {
+				return dateRange{start: dr.start, end: end, at: dr.at, until: dr.until + m[1]}
+			}
+		}
 		if m := reSlashYear.FindStringSubmatchIndex(s[dr.until:]); m != nil {
 			if end := s[dr.until+m[2] : dr.until+m[3]]; end >= dr.start {
 				return dateRange{start: dr.start, end: end, at: dr.at, until: dr.until + m[1]}
@@ -151,8 +163,24 @@ func NormalizeDate(s string) (string, bool) {
 	if m := reSeasonY.FindStringSubmatch(s); m != nil {
 		return m[1], true
 	}
+	if m := reMonApos.FindStringSubmatch(s); m != nil {
+		mo, _ := text.Month(m[1])
+		return fmt.Sprintf("%s-%02d", fullYear(m[2]), mo), true
+	}
+	if m := reApos.FindStringSubmatch(s); m != nil {
+		return fullYear(m[1]), true
+	}
 	if m := reYear.FindStringSubmatch(s); m != nil {
 		return m[1], true
 	}
 	return "", false
+}
+
+// fullYear reads the two digits of a year written "'21" as 2021 and "'98"
+// as 1998: CVs date work and study within the last half century.
+func fullYear(yy string) string {
+	if yy < "50" {
+		return "20" + yy
+	}
+	return "19" + yy
 }

@@ -51,6 +51,7 @@ func TestNormalizeDate(t *testing.T) {
 		"2020-09": "2020-09", "2021": "2021", "Present": "present", "Aujourd'hui": "present", "août 2019": "2019-08",
 		"01/09/2019": "2019-09", "31.08.2019": "2019-08", "1/3/2020": "2020-03", "nonsense": "",
 		"Summer 2019": "2019", "été 2016": "2016",
+		"Jan '21": "2021-01", "Dec ’98": "1998-12", "'22": "2022", "'90s": "",
 	}
 	for in, want := range tests {
 		if got, _ := NormalizeDate(in); got != want {

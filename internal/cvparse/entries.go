@@ -807,6 +807,9 @@ func headParts(head []unit) (parts []part, dr dateRange, found bool) {
 					if m := reDateNote.FindStringIndex(b); m != nil {
 						before, after = b[:m[0]], a[1:]
 					}
+				} else if strings.HasPrefix(a, "]") && strings.HasSuffix(b, "[") {
+					// "[Feb '20 – Nov '22]" likewise.
+					before, after = strings.TrimSuffix(b, "["), a[1:]
 				}
 				t = before + "\t" + after
 			}

@@ -273,6 +273,17 @@ func TestVariationEntries(t *testing.T) {
 			[]expWant{{"Directrice adjointe, Ressources Humaines et Relations Sociales", "Groupe SEB", "Écully", "2017", "2021"}}},
 		{"title wrapped, capital, no dates on it", "Head of Corporate\nDevelopment and Strategy\nOcado Group, Hatfield\t2018 – 2022\n• Three acquisitions",
 			[]expWant{{"Head of Corporate Development and Strategy", "Ocado Group", "Hatfield", "2018", "2022"}}},
+		// Years cut to two digits: "Jan '21", "'22", "2015 – 18".
+		{"apostrophe years", "Store Supervisor\tJan '21 – present\nTesco, Leeds\n• Rotas for 40 staff\nSales Assistant\tMar '18 – Dec '20\nBoots, York\n• Tills",
+			[]expWant{{"Store Supervisor", "Tesco", "Leeds", "Jan '21", "Present"}, {"Sales Assistant", "Boots", "York", "Mar '18", "Dec '20"}}},
+		{"apostrophe year alone", "Dive Instructor\t'19 – present\nBlue Reef Divers, Cairns\n• Open-water courses",
+			[]expWant{{"Dive Instructor", "Blue Reef Divers", "Cairns", "'19", "Present"}}},
+		{"bracketed apostrophe range", "Backend Developer — Paystack, Lagos [Feb '20 – Nov '22]\n• Settlement service",
+			[]expWant{{"Backend Developer", "Paystack", "Lagos", "Feb '20", "Nov '22"}}},
+		{"two-digit end year", "2016 – 18\tAudit Trainee, Grant Thornton, Manchester\n• Charity audits",
+			[]expWant{{"Audit Trainee", "Grant Thornton", "Manchester", "2016", "2018"}}},
+		{"two-digit end year fr", "Assistant comptable\t2012 – 15\nFiducial, Nantes\n• Saisie et rapprochements",
+			[]expWant{{"Assistant comptable", "Fiducial", "Nantes", "2012", "2015"}}},
 		// Achievements written without bullets or full stops: a line
 		// opening with a past-tense verb describes the entry above; it
 		// names no employer for the next.
