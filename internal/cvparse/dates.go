@@ -47,7 +47,8 @@ var (
 	reApos    = regexp.MustCompile(`^['’](\d{2})$`)
 	// "2015 – 18": the end of a range written with the last two digits of
 	// its year.
-	reShortEnd = regexp.MustCompile(`^\s*[-–—]\s*(\d{2})\b`)
+	// Never a grade ("2013 – 85%") or a span of more than fifteen years.
+	reShortEnd = regexp.MustCompile(`^\s*[-–—]\s*(\d{2})(?:$|[^\d%.,/:])`)
 	// "2015 / 2018": bare years a slash apart.
 	reSlashYear = regexp.MustCompile(`^\s*/\s*((?:19|20)\d{2})\b`)
 )
@@ -116,8 +117,9 @@ func sharedYear(s string, dr dateRange) dateRange {
 	}
 	if reYear.MatchString(dr.start) {
 		if m := reShortEnd.FindStringSubmatchIndex(s[dr.until:]); m != nil {
-			if end := dr.start[:2] + s[dr.until+m[2]:dr.until+m[3]]; end > dr.start {
-				return dateRange{start: dr.start, end: end, at: dr.at, until: dr.until + m[1]}
+			end := dr.start[:2] + s[dr.until+m[2]:dr.until+m[3]]
+			if a, _ := strconv.Atoi(dr.start); end > dr.start && end <= strconv.Itoa(a+15) {
+				return dateRange{start: dr.start, end: end, at: dr.at, until: dr.until + m[3]}
 			}
 		}
 		if m := reSlashYear.FindStringSubmatchIndex(s[dr.until:]); m != nil {
