@@ -97,7 +97,9 @@ func (b *builder) add(s section) {
 			b.other(r[0], []string{r[1]})
 		}
 	case secLanguages:
-		b.looseSections(parseLanguages(s.lines, &b.out.Skills))
+		// A table's "Mother tongue" row set as a heading over its value:
+		// the label still says the next line is a language.
+		b.looseSections(readLanguages(s.lines, &b.out.Skills, reLanguageLabel.MatchString(s.title)))
 	case secProjects:
 		b.out.Projects = append(b.out.Projects, b.items("proj", s.lines)...)
 	case secCertifications:
@@ -183,6 +185,7 @@ func (b *builder) placeHeaderLeftovers() {
 // their own title); text before any title is unplaced.
 func (b *builder) looseSections(units []unit) {
 	var cur *section
+	rowSkills := false // cur was opened by a row labelled as skills
 	flush := func() {
 		if cur != nil {
 			b.add(*cur)
@@ -198,7 +201,7 @@ func (b *builder) looseSections(units []unit) {
 					kind = secOther
 				}
 			}
-			cur = &section{kind: kind, title: strings.TrimRight(u.text, ":： ")}
+			cur, rowSkills = &section{kind: kind, title: strings.TrimRight(u.text, ":： ")}, false
 			// "Languages" / "English, French" / "Frameworks" / "Django,
 			// React" in a Skills section: after the spoken languages, a
 			// group name over a list of skills goes on with the skills
@@ -217,6 +220,20 @@ func (b *builder) looseSections(units []unit) {
 				}
 			}
 			continue
+		}
+		// Label/value rows after the spoken languages ("Professional
+		// skills<tab>Contract drafting, …", "Computer skills<tab>…"): a
+		// row labelled as skills opens skills, a row labelled otherwise
+		// ("Admissions<tab>…") closes them.
+		if label, _, ok := skillLabel(u.text); ok && !u.bullet && (cur == nil || rowSkills) {
+			k, found := keywordHeading(label)
+			switch {
+			case found && k == secSkills && cur == nil:
+				cur, rowSkills = &section{kind: secSkills, title: strings.TrimSpace(label)}, true
+			case !(found && k == secSkills) && rowSkills:
+				flush()
+				rowSkills = false
+			}
 		}
 		if cur == nil {
 			b.unplaced = append(b.unplaced, u.text)

@@ -642,9 +642,25 @@ func addSkill(s *cv.Skills, cat, it string) *string {
 // names no language and reads as a heading or a sentence: sections with
 // headings we do not know (Patents, Talks) often follow Languages, and
 // their text is not a list of languages. The lines from there are returned.
-func parseLanguages(lines []line, s *cv.Skills) []unit {
+func parseLanguages(lines []line, s *cv.Skills) []unit { return readLanguages(lines, s, false) }
+
+// readLanguages is parseLanguages after a label alone ("Mother tongue")
+// when afterLabel is set: the first line names a language.
+func readLanguages(lines []line, s *cv.Skills, afterLabel bool) []unit {
 	units := toUnits(lines)
 	for i, u := range units {
+		// "Mother tongue" / "Shona", "Other languages<tab>English (C2)":
+		// the label of a row is no language, and the line under a label
+		// alone names one, whether the list of languages knows it or not.
+		labelled := afterLabel
+		afterLabel = false
+		if m := reLanguageLabel.FindString(u.text); m != "" {
+			if strings.TrimSpace(u.text[len(m):]) == "" {
+				afterLabel = true
+				continue
+			}
+			u.text, labelled = strings.TrimSpace(u.text[len(m):]), true
+		}
 		items := splitSkills(languageCells(u.text))
 		if label, _, ok := skillLabel(u.text); ok && interestLabels[fold(label)] {
 			return units[i:] // "Hobbies: chess, reading" after the languages
@@ -656,7 +672,13 @@ func parseLanguages(lines []line, s *cv.Skills) []unit {
 			s.Languages[n-1] += " (" + strings.TrimSpace(u.text) + ")"
 			continue
 		}
-		if spokenShare(items) == 0 && !allLeveled(items) && (isLong(u.text) || titleLike(u.text) && i+1 < len(units)) {
+		// A row labelled otherwise ("Professional skills<tab>Contract
+		// drafting, …") that names no language ends them too.
+		_, _, row := skillLabel(u.text)
+		// "Bahasa Melayu ★★★★☆": a name with its rating is a language,
+		// never a heading, whether the list knows it or not.
+		labelled = labelled || strings.ContainsAny(lastRune(u.text), "★☆●○◐◯⬤■□")
+		if !labelled && spokenShare(items) == 0 && !allLeveled(items) && (isLong(u.text) || row || titleLike(u.text) && i+1 < len(units)) {
 			return units[i:]
 		}
 		for j, it := range items {
@@ -680,6 +702,13 @@ func parseLanguages(lines []line, s *cv.Skills) []unit {
 	}
 	return nil
 }
+
+// reLanguageLabel is the label of a row of spoken languages ("Mother
+// tongue(s)", "Other languages", "Langue(s) maternelle(s)", "Autres
+// langues", "Langues étrangères"), alone or before its value.
+var reLanguageLabel = regexp.MustCompile(`(?i)^\s*(?:mother\s+tongues?|native\s+languages?|first\s+languages?|other\s+languages?|foreign\s+languages?|` +
+	`langues?\s+maternelles?|autres?\s+langues?|langues?\s+[ée]trang[èe]res?|` +
+	`langue\(s\)\s+maternelle\(s\)|autre\(s\)\s+langue\(s\)|mother\s+tongue\(s\)|other\s+language\(s\))\s*(?:[:：]\s*|\t+\s*|$)`)
 
 // reLevelFirst is a level written before a language ("basic Arabic",
 // "working knowledge of French", "notions d'allemand").
@@ -762,4 +791,13 @@ func trailingCEFR(it string) string {
 		return m[1] + " (" + m[2] + ")"
 	}
 	return it
+}
+
+func lastRune(t string) string {
+	t = strings.TrimSpace(t)
+	r, _ := utf8.DecodeLastRuneInString(t)
+	if r == utf8.RuneError {
+		return ""
+	}
+	return string(r)
 }

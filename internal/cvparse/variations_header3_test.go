@@ -181,3 +181,60 @@ func TestVariationDoubleColonContact(t *testing.T) {
 		t.Errorf("contact = %+v", c)
 	}
 }
+
+// Spoken languages the list of languages did not know, in a Languages
+// section, under a "Mother tongue" label with its value on the next line,
+// and in a skills list.
+func TestVariationLanguageNames(t *testing.T) {
+	cases := []struct {
+		name, section string
+		want          []string
+	}{
+		{"african languages", "Languages\nEnglish (fluent)\nShona (native)\nNdebele – conversational\nXhosa (basic)", []string{"english", "shona", "ndebele", "xhosa"}},
+		{"asian languages", "Languages\nTamil, Bahasa Melayu, Mandarin (HSK 4), Cantonese", []string{"tamil", "bahasa melayu", "mandarin", "cantonese"}},
+		{"rated one a line", "Languages\nEnglish ★★★★★\nBahasa Melayu ★★★★☆\nTamil ★★★★☆\nHokkien ★★☆☆☆", []string{"english", "bahasa melayu", "tamil", "hokkien"}},
+		{"notées une par ligne", "Langues\nFrançais ●●●●●\nMalgache ●●●●○\nComorien ●●○○○", []string{"francais", "malgache", "comorien"}},
+		{"langues africaines", "Langues\nFrançais (courant)\nBaoulé (langue maternelle)\nDioula (courant)\nAnglais (intermédiaire)", []string{"francais", "baoule", "dioula", "anglais"}},
+		{"langues d'ailleurs", "Langues\nCréole réunionnais, malgache, portugais", []string{"creole reunionnais", "malgache", "portugais"}},
+		{"mother tongue over its value", "Languages\nMother tongue\nShona\nOther languages\tEnglish (C2), Portuguese (A2)", []string{"shona", "english", "portuguese"}},
+		{"langue maternelle au-dessus", "Langues\nLangue maternelle\nWolof\nAutres langues\tfrançais (C2), anglais (B1)", []string{"wolof", "francais", "anglais"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := ParseText("Jane Roe\njane@example.com\n\nSkills\nExcel, SAP\n\n" + tc.section + "\n")
+			s := skillSet(got.Skills)
+			slices.Sort(s)
+			want := append(slices.Clone(tc.want), "excel", "sap")
+			slices.Sort(want)
+			if !slices.Equal(s, want) {
+				t.Errorf("skills = %q, want %q (other %+v)", s, want, got.OtherSections)
+			}
+		})
+	}
+}
+
+// A Europass-like table whose rows go on after the spoken languages with
+// skills rows, then a row that is no skill.
+func TestVariationSkillRowsAfterLanguages(t *testing.T) {
+	cases := []struct {
+		name, section string
+		want          []string
+	}{
+		{"en", "PERSONAL SKILLS\nMother tongue\nShona\nOther languages\tEnglish (C2), Portuguese (A2)\nProfessional skills\tContract drafting, due diligence, arbitration\nComputer skills\tLexisNexis, MS Office\nAdmissions\tAdmitted as Legal Practitioner, High Court, 2014",
+			[]string{"shona", "english", "portuguese", "contract drafting", "due diligence", "arbitration", "lexisnexis", "ms office"}},
+		{"fr", "COMPÉTENCES PERSONNELLES\nLangue maternelle\nWolof\nAutres langues\tfrançais (C2), anglais (B1)\nCompétences professionnelles\tComptabilité, audit\nCompétences informatiques\tSage, Excel\nPermis de conduire\tB",
+			[]string{"wolof", "francais", "anglais", "comptabilite", "audit", "sage", "excel"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := ParseText("Jane Roe\njane@example.com\n\nExperience\nEngineer, Acme Corp\t2020 – 2022\n\n" + tc.section + "\n")
+			s := skillSet(got.Skills)
+			slices.Sort(s)
+			want := slices.Clone(tc.want)
+			slices.Sort(want)
+			if !slices.Equal(s, want) {
+				t.Errorf("skills = %q, want %q (other %+v)", s, want, got.OtherSections)
+			}
+		})
+	}
+}
