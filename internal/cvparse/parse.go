@@ -361,19 +361,28 @@ func laterQualifications(secs []section) []section {
 }
 
 // qualificationsTitle: "Qualifications", "Other qualifications", "Key
-// Qualifications" — no word of study ("Education and Qualifications").
+// Qualifications" — no word of study ("Education and Qualifications");
+// and the headings of training taken beside the degrees: "Formations
+// complémentaires", "Formation continue", "Additional training", "Short
+// courses", "Professional development" (a bare "Training" or "Formation"
+// may hold the degrees themselves).
 func qualificationsTitle(t string) bool {
-	found := false
+	found, training, aside := false, false, false
 	for _, w := range strings.Fields(fold(cleanHeading(t))) {
 		switch w {
 		case "qualifications", "qualification":
 			found = true
-		case "other", "additional", "key", "my", "autres", "professional", "professionnelles":
+		case "training", "trainings", "formation", "formations", "courses", "development":
+			training = true
+		case "complementaire", "complementaires", "continue", "further", "short", "continuing", "additional", "professional", "other", "autres":
+			aside = true
+			fallthrough
+		case "key", "my", "professionnelles", "and", "et", "&":
 		default:
 			return false
 		}
 	}
-	return found
+	return found || training && aside
 }
 
 func splitSections(lines []line) []section {

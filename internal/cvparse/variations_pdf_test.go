@@ -282,6 +282,12 @@ func TestVariationQualificationsAfterEducation(t *testing.T) {
 		{"after education", "Education\nBSc Accounting, University of Leeds\t2012 – 2015\n\nQualifications\n2018: ACCA, Association of Chartered Certified Accountants\n2021: CIMA Certificate in Business Accounting, CIMA\n", 1, 2},
 		{"professional, after education", "Education\nLLB Law, Trinity College Dublin\t2010 – 2014\n\nProfessional Qualifications\n2016 – Solicitor, Law Society of Ireland\n2019 – Chartered Tax Adviser, Irish Tax Institute\n", 1, 2},
 		{"fr, after education", "Formation\nMaster Finance, Université Paris-Dauphine\t2014 – 2016\n\nQualifications\n2018 : Certificat AMF, Autorité des marchés financiers\n2020 : CFA niveau 1, CFA Institute\n", 1, 2},
+		// Complementary training under a second heading of the same kind.
+		{"formations complémentaires", "Formation\nDiplôme d'État d'infirmier, IFSI de Rouen\t2012 – 2015\n\nFormations complémentaires\n2019 – Certificat en soins palliatifs, CHU de Rouen\n2017 – Formation gestes d'urgence, SAMU 76\n", 1, 2},
+		{"formation continue", "Études\nLicence de droit, Université de Lille\t2010 – 2013\n\nFormation continue\n2020 : Certificat RGPD, CNIL\n", 1, 1},
+		{"further training", "Education\nBSc Nursing, University of Ghana\t2009 – 2013\n\nFurther Training\n2018 – Basic Life Support, American Heart Association\n2016 – Infection Prevention, WHO\n", 1, 2},
+		{"other training", "Education\nBA Geography, University of Otago\t2011 – 2014\n\nOther Training\n2019 – GIS for Planners, Esri\n", 1, 1},
+		{"training alone is the education", "Training\nBTEC Diploma in Engineering, Leeds City College\t2010 – 2012\n", 1, 0},
 		{"qualifications alone are the education", "Qualifications\nBSc Accounting, University of Leeds\t2012 – 2015\nA-levels, Leeds Grammar School\t2010 – 2012\n", 2, 0},
 	}
 	for _, tc := range cases {
