@@ -338,6 +338,13 @@ func (b *builder) experience(e entry) cv.Experience {
 		}},
 	})
 	loc, title, company := 0, 1, 2
+	// "Fugro GeoConsulting, Wallingford" / "Geologist<tab>2013 – 2017":
+	// when no part names a job or an organisation, the name set with the
+	// place is the employer and the line of its own the title.
+	if ti, c, l := picked[title], picked[company], picked[loc]; fellBack[title] && fellBack[company] && l >= 0 &&
+		parts[ti].line == parts[l].line && parts[c].line != parts[ti].line && aloneOnLine(parts, c) {
+		picked[title], picked[company] = c, ti
+	}
 	// "Senior Product Manager, Payments" over "Flutterwave — Lagos": a
 	// tail cut from the title by a comma that the company took only for
 	// want of a better part is the title's department when another line
@@ -506,6 +513,11 @@ func wrappedTitle(parts []part, picked []int, title, company int) int {
 		return -1
 	}
 	return w
+}
+
+// aloneOnLine: part i is the only part of its line.
+func aloneOnLine(parts []part, i int) bool {
+	return (i == 0 || parts[i-1].line != parts[i].line) && (i+1 == len(parts) || parts[i+1].line != parts[i].line)
 }
 
 // dashSep: a separator that is a dash between spaces.

@@ -284,6 +284,14 @@ func TestVariationEntries(t *testing.T) {
 			[]expWant{{"Audit Trainee", "Grant Thornton", "Manchester", "2016", "2018"}}},
 		{"two-digit end year fr", "Assistant comptable\t2012 – 15\nFiducial, Nantes\n• Saisie et rapprochements",
 			[]expWant{{"Assistant comptable", "Fiducial", "Nantes", "2012", "2015"}}},
+		// No job or organisation word on either line: the name set with
+		// the place is the employer, the line with the dates the title.
+		{"employer with its town above an unknown title", "Harbour Energy plc, Aberdeen\nPrincipal Geologist\tJun 2022 – Present\nStatic models in Petrel\nFugro GeoConsulting, Wallingford\nGeologist\tSep 2013 – Feb 2017\nGround models for wind farms",
+			[]expWant{{"Principal Geologist", "Harbour Energy plc", "Aberdeen", "Jun 2022", "Present"}, {"Geologist", "Fugro GeoConsulting", "Wallingford", "Sep 2013", "Feb 2017"}}},
+		{"employer with its town above an unknown title fr", "Ateliers Morel, Besançon\nHorlogère\t2015 – 2021\n• Restauration de mouvements anciens",
+			[]expWant{{"Horlogère", "Ateliers Morel", "Besançon", "2015", "2021"}}},
+		{"employer with its town, dated, above an unknown title", "Zeiss, Jena\t2016 – 2020\nOptician\n• Lens fitting",
+			[]expWant{{"Optician", "Zeiss", "Jena", "2016", "2020"}}},
 		// Achievements written without bullets or full stops: a line
 		// opening with a past-tense verb describes the entry above; it
 		// names no employer for the next.
