@@ -38,6 +38,12 @@ var cvSections = map[text.Section]sectionKind{
 	text.Interests: secOther, text.References: secOther, text.Additional: secOther,
 }
 
+// cvSkillHeadings head a CV's skills where a job posting's same words
+// ("Atouts", "Assets") list what the employer would like: the text
+// package files them under the posting's sections.
+var cvSkillHeadings = phraseSet(`atouts mes_atouts points_forts mes_points_forts forces strengths key_strengths core_strengths
+	my_strengths assets key_assets`)
+
 // fold reduces s to its words: lower case, no accents or punctuation.
 func fold(s string) string { return text.Key(s) }
 
@@ -69,6 +75,9 @@ func headingKind(s string) (sectionKind, bool) {
 	}
 	if i := strings.IndexAny(t, ":："); i >= 0 && strings.TrimSpace(t[i+1:]) != "" {
 		return 0, false // "Skills: Go, SQL" is content, not a heading
+	}
+	if cvSkillHeadings[fold(t)] {
+		return secSkills, true
 	}
 	sec, ok := text.Heading(t)
 	if !ok {

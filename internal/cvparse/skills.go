@@ -253,9 +253,13 @@ func joinWrappedLabelled(units []unit) []unit {
 	out := make([]unit, 0, len(units))
 	for i, u := range units {
 		n := len(out)
+		// A line of several items between two labelled lines is the
+		// labelled list wrapped inside an item when the line above ends
+		// on no separator ("…, LVO / CAT" / "IIIB operations, ETOPS").
+		wrappedList := n > 0 && len(splitSkills(u.text)) > 1 && !strings.HasSuffix(strings.TrimSpace(out[n-1].text), ",")
 		if n > 0 && i+1 < len(units) && labelled(out[n-1]) && labelled(units[i+1]) && !labelled(u) &&
-			!u.bullet && !u.bold && !u.heading && !u.gapBefore && len(splitSkills(u.text)) == 1 &&
-			len(strings.Fields(u.text)) <= 2 && !groupName(u, unit{line: line{text: "a, b"}}) {
+			!u.bullet && !u.bold && !u.heading && !u.gapBefore && (wrappedList || len(splitSkills(u.text)) == 1 &&
+			len(strings.Fields(u.text)) <= 2 && !groupName(u, unit{line: line{text: "a, b"}})) {
 			out[n-1].text = joinWrapped(out[n-1].text, u.text)
 			continue
 		}
@@ -408,7 +412,8 @@ var reYears = regexp.MustCompile(`^\d{1,2}(?:[.,]\d)?\+?$`)
 // tableColumns name the columns of a table of skills or languages.
 var tableColumns = phraseSet(`skill skills competence competences compétence compétences technology technologies tool tools outil
 	outils language languages langue langues level niveau proficiency maîtrise maitrise years years_of_experience experience
-	expérience années ans rating note certification`)
+	expérience années ans rating note certification reading writing speaking listening spoken written understanding
+	lecture écriture ecriture oral écrit ecrit compréhension comprehension expression parlé parle`)
 
 // columnNames says whether every cell of a row names a column.
 func columnNames(t string) bool {
@@ -654,6 +659,10 @@ func readLanguages(lines []line, s *cv.Skills, afterLabel bool) []unit {
 		// alone names one, whether the list of languages knows it or not.
 		labelled := afterLabel
 		afterLabel = false
+		// "Language<tab>Reading<tab>Writing<tab>Speaking": a header row.
+		if strings.Contains(u.text, "\t") && columnNames(u.text) {
+			continue
+		}
 		if m := reLanguageLabel.FindString(u.text); m != "" {
 			if strings.TrimSpace(u.text[len(m):]) == "" {
 				afterLabel = true

@@ -238,3 +238,60 @@ func TestVariationSkillRowsAfterLanguages(t *testing.T) {
 		})
 	}
 }
+
+// A languages table's header row ("Language<tab>Reading<tab>Writing<tab>
+// Speaking") names its columns, no language.
+func TestVariationLanguageTableHeader(t *testing.T) {
+	cases := []struct {
+		name, section string
+		want          []string
+	}{
+		{"en", "Language Proficiency\nLanguage\tReading\tWriting\tSpeaking\nBangla\tExcellent\tExcellent\tExcellent\nEnglish\tVery good\tGood\tGood", []string{"bangla", "english"}},
+		{"en listening", "Languages\nLanguage\tListening\tSpeaking\nEnglish\tC1\tB2\nSwahili\tC2\tC2", []string{"english", "swahili"}},
+		{"fr", "Langues\nLangue\tLecture\tÉcriture\tOral\nFrançais\tCourant\tCourant\tCourant\nAnglais\tBon\tMoyen\tBon", []string{"francais", "anglais"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := ParseText("Jane Roe\njane@example.com\n\nSkills\nExcel, SAP\n\n" + tc.section + "\n")
+			s := skillSet(got.Skills)
+			slices.Sort(s)
+			want := append(slices.Clone(tc.want), "excel", "sap")
+			slices.Sort(want)
+			if !slices.Equal(s, want) {
+				t.Errorf("skills = %q, want %q", s, want)
+			}
+		})
+	}
+}
+
+// A labelled list wrapped inside an item onto a line of its own between
+// two labelled lines ("…, LVO / CAT" / "IIIB operations, ETOPS" /
+// "Systems: …"); "Atouts", "Points forts", "Strengths" head skills.
+func TestVariationSkillsWrapsAndHeadings(t *testing.T) {
+	cases := []struct {
+		name, section string
+		want          []string
+	}{
+		{"wrapped labelled line", "Skills\nOperational: Crew Resource Management, LVO / CAT\nIIIB operations, ETOPS procedures\nSystems: Lido mPilot, Jeppesen FliteDeck",
+			[]string{"crew resource management", "lvo cat iiib operations", "etops procedures", "lido mpilot", "jeppesen flitedeck"}},
+		{"wrapped labelled line fr", "Compétences\nMétier : gestion de stock, préparation de\ncommandes, inventaire tournant\nLogiciels : SAP, Excel",
+			[]string{"gestion de stock", "preparation de commandes", "inventaire tournant", "sap", "excel"}},
+		{"atouts", "Atouts\nEstimation de biens, négociation, financement\nLogiciels : Apimo, Pack Office", []string{"estimation de biens", "negociation", "financement", "apimo", "pack office"}},
+		{"points forts", "Points forts\nRigueur, sens du service, Excel", []string{"rigueur", "sens du service", "excel"}},
+		{"strengths", "Key Strengths\nStakeholder management, budgeting, SQL", []string{"stakeholder management", "budgeting", "sql"}},
+		{"atouts with a long first line", "Atouts\nEstimation de biens, loi Pinel et diagnostics obligatoires, négociation, financement et courtage\nLogiciels : Hektor, Pack Office",
+			[]string{"estimation de biens", "loi pinel et diagnostics obligatoires", "negociation", "financement", "courtage", "hektor", "pack office"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := ParseText("Jane Roe\njane@example.com\n\nExperience\nEngineer, Acme Corp\t2020 – 2022\n• Built the payments service\n\n" + tc.section + "\n")
+			s := skillSet(got.Skills)
+			slices.Sort(s)
+			want := slices.Clone(tc.want)
+			slices.Sort(want)
+			if !slices.Equal(s, want) {
+				t.Errorf("skills = %q, want %q (other %+v)", s, want, got.OtherSections)
+			}
+		})
+	}
+}
