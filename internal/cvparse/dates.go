@@ -45,10 +45,10 @@ var (
 	// apostrophe.
 	reMonApos = regexp.MustCompile(`(?i)^(` + monthAlt + `)\.?,?\s+['’](\d{2})$`)
 	reApos    = regexp.MustCompile(`^['’](\d{2})$`)
-	// "2015 – 18": the end of a range written with the last two digits of
-	// its year.
+	// "2015 – 18", "2014/15": the end of a range written with the last two
+	// digits of its year.
 	// Never a grade ("2013 – 85%") or a span of more than fifteen years.
-	reShortEnd = regexp.MustCompile(`^\s*[-–—]\s*(\d{2})(?:$|[^\d%.,/:])`)
+	reShortEnd = regexp.MustCompile(`^(?:\s*[-–—]\s*|/)(\d{2})(?:$|[^\d%.,/:])`)
 	// "2015 / 2018": bare years a slash apart.
 	reSlashYear = regexp.MustCompile(`^\s*/\s*((?:19|20)\d{2})\b`)
 )

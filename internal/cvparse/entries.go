@@ -728,6 +728,7 @@ func entryLooksLikeHeader(e entry) bool {
 var (
 	// " -- " is the dash of plain text typed without one.
 	reStrongSep = regexp.MustCompile(`\s*(?:\t|\s\|\s|\|| – | — | · | • | @ | - | -- |\s+en tant que\s+)\s*`)
+	reDotLeader = regexp.MustCompile(`\s*(?:\.{4,}|…{2,}|(?:\. ){3,}\.?)\s*`)
 	reDateNote  = regexp.MustCompile(`(?i)\(\s*(?:(?:expected|exp\.|anticipated|graduating|graduation|class of|prévue?|obtention)\s*(?:in|en|:)?\s*)?$`)
 	reAsRole    = regexp.MustCompile(`(?i)^en tant que\s+`)
 	reAtSep     = regexp.MustCompile(`(?i)^(.+?)\s+(?:at|chez|@)\s+(.+)$`)
@@ -764,7 +765,9 @@ func headParts(head []unit) (parts []part, dr dateRange, found bool) {
 	}
 	kvLayout := shaped >= 3 && 4*shaped >= 3*len(head)
 	for i, u := range head {
-		t := u.text
+		// "Hospital Pharmacist ........ 2015 - 2018": dotted leaders
+		// stand where a tab would.
+		t := reDotLeader.ReplaceAllString(u.text, "\t")
 		// "Position<tab>Engineer", "Employeur : Capgemini": the label says
 		// which field the value is.
 		if role, value, ok := labelledValue(t); ok {

@@ -292,6 +292,11 @@ func TestVariationEntries(t *testing.T) {
 			[]expWant{{"Horlogère", "Ateliers Morel", "Besançon", "2015", "2021"}}},
 		{"employer with its town, dated, above an unknown title", "Zeiss, Jena\t2016 – 2020\nOptician\n• Lens fitting",
 			[]expWant{{"Optician", "Zeiss", "Jena", "2016", "2020"}}},
+		// Dotted leaders between the header and its dates; "2014/15".
+		{"dotted leader", "Kingsway Stores, Ibadan\n  Store Pharmacist ..................... 2015 - 2018\n    - Dispensary audits\n  Intern Pharmacist ..................... 2014/15\n    - Rotations",
+			[]expWant{{"Store Pharmacist", "Kingsway Stores", "Ibadan", "2015", "2018"}, {"Intern Pharmacist", "Kingsway Stores", "Ibadan", "2014", "2015"}}},
+		{"dotted leader fr", "Technicienne de laboratoire, Biogaran, Colombes ........ 2016 – 2019\n• Contrôles qualité",
+			[]expWant{{"Technicienne de laboratoire", "Biogaran", "Colombes", "2016", "2019"}}},
 		// Achievements written without bullets or full stops: a line
 		// opening with a past-tense verb describes the entry above; it
 		// names no employer for the next.
@@ -340,6 +345,10 @@ func TestVariationEducationEntries(t *testing.T) {
 		// "Université", "Faculté" end like a participle: still a school.
 		{"université, faculté after comma", "Baccalauréat en chimie\t2015 – 2018\nUniversité de Sherbrooke, Faculté des sciences appliquées\nDEC en sciences de la nature\t2013 – 2015\nCégep de Sherbrooke",
 			[]eduWant{{"Baccalauréat en chimie", "Université de Sherbrooke, Faculté des sciences appliquées", "", "2015", "2018"}, {"DEC en sciences de la nature", "Cégep de Sherbrooke", "", "2013", "2015"}}},
+		{"dotted leader", "BSc Microbiology\n  University of Ibadan, Ibadan ................... 2008 - 2012",
+			[]eduWant{{"BSc Microbiology", "University of Ibadan", "Ibadan", "2008", "2012"}}},
+		{"ellipsis leader fr", "Licence de chimie\nUniversité de Poitiers, Poitiers …………… 2011 – 2014",
+			[]eduWant{{"Licence de chimie", "Université de Poitiers", "Poitiers", "2011", "2014"}}},
 		{"arrow", "Licence de mathématiques\tsept. 2010 → juin 2013\nUniversité de Bordeaux",
 			[]eduWant{{"Licence de mathématiques", "Université de Bordeaux", "", "sept. 2010", "juin 2013"}}},
 		{"school town country", "BSc Mathematics\nUniversity of Nairobi, Nairobi, Kenya\n2010 – 2014",
