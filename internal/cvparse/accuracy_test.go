@@ -453,23 +453,23 @@ const issueLangGap = 0.03
 // now, less 0.01 for the noise of OCR on its two image-only documents
 // (TestBlind2Accuracy); raise them with every fix.
 var blind2Floors = []target{
-	{"overall", nil, 0.974},
+	{"overall", nil, 0.975},
 	{"name", []string{"name"}, 0.99},
 	{"phone", []string{"phone"}, 0.99},
 	{"experiences", expGroup, 0.982},
 	{"education", eduGroup, 0.974},
-	{"skills", []string{"skills"}, 0.964},
+	{"skills", []string{"skills"}, 0.966},
 }
 
 // blind3Floors hold the third blind set to what the parser reads of it
 // now, less 0.01 (TestBlind3Accuracy); raise them with every fix.
 var blind3Floors = []target{
-	{"overall", nil, 0.843},
+	{"overall", nil, 0.852},
 	{"name", []string{"name"}, 0.841},
 	{"phone", []string{"phone"}, 0.969},
 	{"experiences", expGroup, 0.78},
 	{"education", eduGroup, 0.76},
-	{"skills", []string{"skills"}, 0.871},
+	{"skills", []string{"skills"}, 0.878},
 }
 
 // blind3LangGap bounds French against English on the third blind set.

@@ -44,6 +44,10 @@ var cvSections = map[text.Section]sectionKind{
 var cvSkillHeadings = phraseSet(`atouts mes_atouts points_forts mes_points_forts forces strengths key_strengths core_strengths
 	my_strengths assets key_assets`)
 
+// cvRefereeHeadings head the people who vouch for the candidate, British
+// and African CVs' word for references.
+var cvRefereeHeadings = phraseSet(`referees referee referees_available_on_request professional_referees`)
+
 // fold reduces s to its words: lower case, no accents or punctuation.
 func fold(s string) string { return text.Key(s) }
 
@@ -78,6 +82,9 @@ func headingKind(s string) (sectionKind, bool) {
 	}
 	if cvSkillHeadings[fold(t)] {
 		return secSkills, true
+	}
+	if cvRefereeHeadings[fold(t)] {
+		return secOther, true // "REFEREES" after Languages was read as skills
 	}
 	sec, ok := text.Heading(t)
 	if !ok {

@@ -16,8 +16,15 @@ var (
 		irish gaelic scottish_gaelic welsh catalan basque galician icelandic estonian latvian lithuanian slovak slovenian
 		croatian serbian bulgarian albanian armenian georgian kurdish punjabi gujarati marathi telugu kannada malayalam
 		tagalog filipino amharic somali hausa yoruba igbo zulu wolof lingala bambara
+		kiswahili luganda acholi runyankole kinyarwanda kirundi kikuyu luo shona ndebele xhosa afrikaans sesotho setswana
+		tigrinya oromo malagasy twi akan ewe fula fulani pulaar sango dioula baoule baoulé
+		nepali sinhala sinhalese burmese khmer lao mongolian kazakh uzbek azerbaijani pashto dari
+		bahasa_melayu bahasa_indonesia bahasa_malaysia hokkien hakka cebuano maltese luxembourgish yiddish creole créole
 		anglais français francais espagnol allemand italien portugais arabe chinois japonais coréen russe turc néerlandais
-		polonais suédois grec hébreu persan roumain ukrainien vietnamien irlandais gallois catalan basque`)
+		polonais suédois grec hébreu persan roumain ukrainien vietnamien irlandais gallois catalan basque
+		malgache comorien peul haoussa swahili kabyle berbère amazigh darija hindi ourdou tamoul cantonais thaï indonésien
+		malais danois norvégien finnois tchèque croate serbe bulgare albanais arménien hongrois breton corse occitan
+		flamand luxembourgeois lingala`)
 	toolWords = phraseSet(`docker kubernetes k8s git github gitlab bitbucket jira confluence terraform ansible jenkins aws gcp azure
 		linux unix bash grafana prometheus kafka figma tableau power_bi excel photoshop illustrator postman vscode intellij
 		eclipse slack trello notion heroku vercel netlify circleci travis github_actions helm vagrant nginx apache sap
@@ -348,7 +355,7 @@ var skillGroupWords = wordSet(`backend back end frontend front full stack progra
 var reLevelWord = regexp.MustCompile(`(?i)^(?:[abc][12]\+?|native(?: speaker)?|mother tongue|first language|fluent|fluency|bilingual|` +
 	`native or bilingual(?: proficiency)?|(?:[a-z]+ ){0,2}proficiency|professional working|limited working|full professional|` +
 	`proficient|(?:full |limited )?(?:professional )?working(?: proficiency)?|professional|elementary|beginner|basic|` +
-	`intermediate|upper[- ]intermediate|advanced|conversational|good|very good|excellent|expert|notions|` +
+	`intermediate|upper[- ]intermediate|advanced|conversational|good|very good|excellent|expert|notions|fair|poor|moyen|passable|` +
 	`(?:(?:tr[eè]s )?bonne )?ma[iî]trise|op[ée]rationnel|professionnel|working knowledge|good command|business(?: level)?|langue maternelle|maternelle|natif|native|courant|bilingue|intermédiaire|intermediaire|avancé|avance|débutant|debutant|` +
 	`bon niveau|scolaire|lu,? écrit,? parlé|\d+\+?\s*(?:years?|yrs?|ans?|months?|mois)(?: of experience| d'expérience)?|\d+(?:[.,]\d+)?\s*/\s*\d+|\d{1,3}\s?%|[★☆●○◐◯⬤]+)` +
 	`(?:\s*\(.*\))?$`)

@@ -295,3 +295,30 @@ func TestVariationSkillsWrapsAndHeadings(t *testing.T) {
 		})
 	}
 }
+
+// Level words of the "Excellent / Good / Fair" scale, languages of East
+// Africa, and a "Referees" section after the languages.
+func TestVariationLanguagesThenReferees(t *testing.T) {
+	cases := []struct {
+		name, section string
+		want          []string
+	}{
+		{"fair and referees", "LANGUAGES\nEnglish – excellent; Luganda – good; Kiswahili – fair\n\nREFEREES\nMr. John Okello, Plant Manager, Acme Mines Ltd, +256 700 000 000",
+			[]string{"english", "luganda", "kiswahili"}},
+		{"poor", "Languages\nEnglish – excellent, Runyankole – mother tongue, French – poor", []string{"english", "runyankole", "french"}},
+		{"passable", "Langues\nFrançais – excellent ; Lingala – maternelle ; Anglais – passable", []string{"francais", "lingala", "anglais"}},
+		{"referees after skills", "Skills\nAutoCAD, Surpac\n\nReferees\nDr Jane Smith, Head of Department, University of Leeds\nMs Ama Owusu, Director, Beta Consulting", []string{"autocad", "surpac"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := ParseText("Jane Roe\njane@example.com\n\nExperience\nEngineer, Acme Corp\t2020 – 2022\n\n" + tc.section + "\n")
+			s := skillSet(got.Skills)
+			slices.Sort(s)
+			want := slices.Clone(tc.want)
+			slices.Sort(want)
+			if !slices.Equal(s, want) {
+				t.Errorf("skills = %q, want %q", s, want)
+			}
+		})
+	}
+}
