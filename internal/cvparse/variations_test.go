@@ -297,6 +297,10 @@ func TestVariationEntries(t *testing.T) {
 			[]expWant{{"Store Pharmacist", "Kingsway Stores", "Ibadan", "2015", "2018"}, {"Intern Pharmacist", "Kingsway Stores", "Ibadan", "2014", "2015"}}},
 		{"dotted leader fr", "Technicienne de laboratoire, Biogaran, Colombes ........ 2016 – 2019\n• Contrôles qualité",
 			[]expWant{{"Technicienne de laboratoire", "Biogaran", "Colombes", "2016", "2019"}}},
+		// "Title, Unit" over the employer's line: the unit stays with the
+		// title.
+		{"title, service over employer fr", "Infirmière, Service de cardiologie\t2016 – 2020\nClinique du Parc, Lyon\n• Soins intensifs",
+			[]expWant{{"Infirmière, Service de cardiologie", "Clinique du Parc", "Lyon", "2016", "2020"}}},
 		// Achievements written without bullets or full stops: a line
 		// opening with a past-tense verb describes the entry above; it
 		// names no employer for the next.
