@@ -3,6 +3,7 @@ package cvparse
 import (
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -52,6 +53,12 @@ func displayName(lines []line, ocr bool) (string, []line) {
 	if start < 0 || lines[start].y > headTop {
 		return "", lines
 	}
+	// A name wrapped in the first cell of a two-cell header, the cell
+	// beside it holding contact data ("Muhammad Hamza<tab>House 27, …" /
+	// "Siddiqui<tab>Lahore 54000, …"): the first cells are the name.
+	if n, out, ok := nameOverDisplayCells(lines, start, display, ocr); ok {
+		return n, out
+	}
 	// The run of display lines a name wraps over: a line cut after a
 	// hyphen, a single word (no name alone), or a lone family name after.
 	text := lines[start].text
@@ -88,6 +95,35 @@ func displayName(lines []line, ocr bool) (string, []line) {
 		from = c[1]
 	}
 	return "", lines
+}
+
+func nameOverDisplayCells(lines []line, start int, display func(line) bool, ocr bool) (string, []line, bool) {
+	if start+1 >= len(lines) || !display(lines[start+1]) || lines[start+1].page != lines[start].page {
+		return "", lines, false
+	}
+	c0, r0, ok0 := strings.Cut(lines[start].text, "\t")
+	c1, r1, ok1 := strings.Cut(lines[start+1].text, "\t")
+	if !ok0 || !ok1 || len(strings.Fields(c1)) != 1 || titleScore(c1) != 0 || strings.TrimSpace(r0) == "" || strings.TrimSpace(r1) == "" {
+		return "", lines, false
+	}
+	// Beside the name stands contact data, not a headline; the lone word
+	// under it is no place.
+	if isLocation(c1) || isPlace(c1) {
+		return "", lines, false
+	}
+	for _, r := range []string{r0, r1} {
+		first, _, _ := strings.Cut(strings.TrimSpace(r), "\t")
+		if !contactItem(first) && !isAddress(first) && !isPlace(first) && !strings.ContainsAny(first, "0123456789") {
+			return "", lines, false
+		}
+	}
+	name := nameFromCell(strings.TrimSpace(c0)+" "+strings.TrimSpace(c1), ocr)
+	if nameScore(lines, name) <= 0 || nameScore(lines, strings.TrimSpace(c0)) <= 0 {
+		return "", lines, false
+	}
+	out := slices.Clone(lines)
+	out[start].text, out[start+1].text = strings.TrimSpace(r0), strings.TrimSpace(r1)
+	return name, out, true
 }
 
 // nameFromCell drops what stands before a name in display type: a

@@ -3,6 +3,8 @@ package cvparse
 import (
 	"slices"
 	"testing"
+
+	"github.com/utopiahire/utopiahire/internal/extract"
 )
 
 // Header and skills, third round (issue 14): the leftovers of the second
@@ -318,6 +320,35 @@ func TestVariationLanguagesThenReferees(t *testing.T) {
 			slices.Sort(want)
 			if !slices.Equal(s, want) {
 				t.Errorf("skills = %q, want %q", s, want)
+			}
+		})
+	}
+}
+
+// A name in display type wrapped in the first cell of a two-cell header,
+// the address beside it (moderncv's banking style).
+func TestVariationDisplayNameOverCells(t *testing.T) {
+	cases := []struct{ name, l1, l2, want string }{
+		{"en", "Muhammad Hamza\tHouse 27, Street 9, Gulberg", "Siddiqui\tLahore 54000, Pakistan\tM +92 300 1234567", "Muhammad Hamza Siddiqui"},
+		{"fr", "Marie-Claire\t12 rue des Lilas", "Dubois\t69003 Lyon\t06 12 34 56 78", "Marie-Claire Dubois"},
+		{"headline beside is no wrap", "Jane Roe\tData Analyst", "Leeds\tjane@example.com", "Jane Roe"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var d extract.Document
+			add := func(text string, size float64) {
+				d.Lines = append(d.Lines, extract.Line{Text: text, Page: 1, X: 60, Y: 40 + 14*float64(len(d.Lines)), Size: size})
+			}
+			add(tc.l1, 20)
+			add(tc.l2, 20)
+			add("jane@example.com", 10)
+			add("Experience", 12)
+			add("Engineer, Acme Corp\t2020 – 2022", 10)
+			add("Built the payments service for three markets", 10)
+			add("Skills", 12)
+			add("Go, SQL", 10)
+			if got := Parse(d).Contact.Name; got != tc.want {
+				t.Errorf("name = %q, want %q", got, tc.want)
 			}
 		})
 	}
