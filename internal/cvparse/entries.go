@@ -1028,12 +1028,15 @@ func commaSplit(p string) []string {
 			idx += 2 + next
 			continue
 		}
-		if isLocation(rest) || institutionScore(rest) > 0 && institutionScore(head) == 0 ||
+		// "Diploma of College Studies, Dawson Cegep": a degree naming a
+		// school word is still the degree before the school.
+		if isLocation(rest) || institutionScore(rest) > 0 && (institutionScore(head) == 0 || degreeScore(head) > 0 && degreeScore(rest) == 0) ||
 			titleScore(head) > 0 && titleScore(rest) == 0 && (len(strings.Fields(rest)) <= 4 || capitalisedName(rest)) ||
 			orgScore(rest) > 0 && titleScore(rest) == 0 && orgScore(head) == 0 ||
 			degreeScore(head) > 0 && degreeScore(rest) == 0 && isAcronym(firstSegment(rest)) || // "MBA, INSEAD"
 			legalEnd(head) && (orgScore(rest) == 0 || countIn(rest, unitWords) > 0) || // "Bharat Forge Ltd., Forging Division", "Siemens AG, Energy Sector"
-			degreeScore(head) > 0 && (reGradeStart.MatchString(rest) && !reHonours.MatchString(rest) || reScorePart.MatchString(rest)) { // "BSc Economics, Distinction"
+			degreeScore(head) > 0 && (reGradeStart.MatchString(rest) && !reHonours.MatchString(rest) || reScorePart.MatchString(rest)) || // "BSc Economics, Distinction"
+			institutionScore(head) > 0 && reGradeStart.MatchString(rest) && !reHonours.MatchString(rest) { // "University of Glasgow, first class"
 			return append([]string{head}, commaSplit(rest)...)
 		}
 		next := strings.Index(p[idx+2:], ", ")

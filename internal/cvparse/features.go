@@ -39,7 +39,7 @@ var (
 	institutionWords = wordSet(`university université universite college collège school école ecole institute institut polytechnic
 		polytechnique academy académie lycée lycee faculty faculté faculte iut insa esprit ensi enit sorbonne campus
 		conservatoire hec essec escp centrale mines telecom télécom polytech vidyalaya vidyapeeth vidyapith
-		mahavidyalaya gymnasium hochschule fachhochschule universität universidad universidade università universiteit
+		mahavidyalaya gymnasium cégep cegep hochschule fachhochschule universität universidad universidade università universiteit
 		uniwersytet politecnico hogeschool`)
 )
 

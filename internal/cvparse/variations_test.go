@@ -353,6 +353,16 @@ func TestVariationEducationEntries(t *testing.T) {
 			[]eduWant{{"BSc Microbiology", "University of Ibadan", "Ibadan", "2008", "2012"}}},
 		{"ellipsis leader fr", "Licence de chimie\nUniversité de Poitiers, Poitiers …………… 2011 – 2014",
 			[]eduWant{{"Licence de chimie", "Université de Poitiers", "Poitiers", "2011", "2014"}}},
+		// A Québec cégep is a school.
+		{"cégep after the programme", "DEC Sciences de la nature, Cégep de Sainte-Foy\t2014 - 2016",
+			[]eduWant{{"DEC Sciences de la nature", "Cégep de Sainte-Foy", "", "2014", "2016"}}},
+		{"cegep en", "Diploma of College Studies, Dawson Cegep, Montreal\t2011 - 2013",
+			[]eduWant{{"Diploma of College Studies", "Dawson Cegep", "Montreal", "2011", "2013"}}},
+		// An honours class after the school is the grade.
+		{"class after school", "2008–2011 BA (Hons) English, University of Durham, first class",
+			[]eduWant{{"BA (Hons) English", "University of Durham", "", "2008", "2011"}}},
+		{"upper second after school", "2012–2015 BSc (Hons) Zoology, University of Aberdeen, upper second",
+			[]eduWant{{"BSc (Hons) Zoology", "University of Aberdeen", "", "2012", "2015"}}},
 		{"arrow", "Licence de mathématiques\tsept. 2010 → juin 2013\nUniversité de Bordeaux",
 			[]eduWant{{"Licence de mathématiques", "Université de Bordeaux", "", "sept. 2010", "juin 2013"}}},
 		{"school town country", "BSc Mathematics\nUniversity of Nairobi, Nairobi, Kenya\n2010 – 2014",
