@@ -469,7 +469,7 @@ var blind3Floors = []target{
 	{"phone", []string{"phone"}, 0.969},
 	{"experiences", expGroup, 0.84},
 	{"education", eduGroup, 0.79},
-	{"skills", []string{"skills"}, 0.878},
+	{"skills", []string{"skills"}, 0.880},
 }
 
 // blind3LangGap bounds French against English on the third blind set.

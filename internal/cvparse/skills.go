@@ -278,7 +278,9 @@ func joinWrappedLabelled(units []unit) []unit {
 // skillLabel splits "Label: list" and "Label – list": a short label
 // before a colon, or before a spaced dash when a list follows it.
 func skillLabel(t string) (label, rest string, ok bool) {
-	if i := strings.IndexAny(t, ":："); i > 0 && i < 40 {
+	// A colon inside a table's value cell is the value's own
+	// ("Langues<tab>Arabe : langue maternelle"): the cell labels.
+	if i := strings.IndexAny(t, ":："); i > 0 && i < 40 && !strings.Contains(t[:i], "\t") {
 		rest := t[i+len(string([]rune(t[i:])[0])):]
 		// "English: Native | French: Fluent" lists skills with their
 		// levels; "Python: 5 years" alone is read by the caller.
@@ -289,8 +291,12 @@ func skillLabel(t string) (label, rest string, ok bool) {
 	}
 	// A table's label cell beside a list ("Qualité<tab>APQP, PPAP, 8D",
 	// "Build / CI<tab>Jenkins, GitHub Actions").
+	// A cell naming a group of skills labels even a single value beside
+	// it ("Langues<tab>Arabe : langue maternelle", the other languages on
+	// the lines under it; "Tools<tab>Docker").
 	if head, tail, found := strings.Cut(t, "\t"); found && !strings.Contains(tail, "\t") && !startsWithGlyph(tail) &&
-		len(strings.Fields(fold(head))) <= 4 && len(splitSkills(head)) <= 2 && len(splitSkills(tail)) >= 2 && !isLevel(tail) {
+		len(strings.Fields(fold(head))) <= 4 && len(splitSkills(head)) <= 2 && !isLevel(tail) &&
+		(len(splitSkills(tail)) >= 2 || len(splitSkills(tail)) == 1 && groupLabel(head)) {
 		return head, tail, true
 	}
 	// Dotted leaders between a label and its list ("Cloud ....... AWS,
@@ -816,4 +822,11 @@ func lastRune(t string) string {
 		return ""
 	}
 	return string(r)
+}
+
+// groupLabel: a label that names a group of skills or the spoken
+// languages, as a heading would ("Languages", "Outils", "Technical skills").
+func groupLabel(t string) bool {
+	k, ok := headingKind(t)
+	return ok && (k == secSkills || k == secLanguages)
 }

@@ -353,3 +353,28 @@ func TestVariationDisplayNameOverCells(t *testing.T) {
 		})
 	}
 }
+
+// A table's label cell beside a single value ("Langues<tab>Arabe : langue
+// maternelle", the other languages on the lines under it) is a label.
+func TestVariationLabelCellOneValue(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []string
+	}{
+		{"fr", "Informatique\tSAP EWM, Excel\nLangues\tArabe : langue maternelle\nFrançais : bon niveau\nAnglais : notions", []string{"sap ewm", "excel", "arabe", "francais", "anglais"}},
+		{"en", "Software\tSAP, Excel\nLanguages\tEnglish (native)\nSpanish (B2)", []string{"sap", "excel", "english", "spanish"}},
+		{"tools alone", "Languages\tGo, Rust\nTools\tDocker", []string{"go", "rust", "docker"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := ParseText("Jane Roe\njane@example.com\n\nSkills\n" + tc.body + "\n")
+			s := skillSet(got.Skills)
+			slices.Sort(s)
+			want := slices.Clone(tc.want)
+			slices.Sort(want)
+			if !slices.Equal(s, want) {
+				t.Errorf("skills = %q, want %q", s, want)
+			}
+		})
+	}
+}
