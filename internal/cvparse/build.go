@@ -462,9 +462,30 @@ func titleUnit(parts []part, picked []int, title, company int) ([]int, int) {
 	c := picked[company]
 	switch {
 	case c == u:
-		o := employerLine(parts, picked)
-		if o < 0 || orgScore(parts[o].text) < orgScore(p.text) || hasDate(parts[o].text) || !capitalisedName(parts[o].text) {
+		o, parent := employerLine(parts, picked), -1
+		pOrg := orgScore(p.text)
+		// "Senior Curator, Department of Prints" / "The Hunterian
+		// Museum, University of Glasgow": a unit is no employer, so a
+		// name opening the line right under the title's is, though no
+		// word says so.
+		if ws := strings.Fields(p.text); len(ws) > 1 && unitWords[strings.ToLower(ws[0])] {
+			pOrg = 0
+			if o < 0 {
+				if o = nameUnder(parts, picked, ti); o >= 0 && o+1 < len(parts) {
+					// Its parent after a comma goes with it.
+					if n := parts[o+1]; n.line == parts[o].line && n.afterComma && !isLocation(n.text) &&
+						institutionScore(n.text)+orgScore(n.text) > 0 && !slices.Contains(picked, o+1) {
+						parent = o + 1
+					}
+				}
+			}
+		}
+		if o < 0 || orgScore(parts[o].text) < pOrg || hasDate(parts[o].text) || !capitalisedName(parts[o].text) {
 			return picked, -1
+		}
+		if parent >= 0 {
+			parts[o].text += ", " + parts[parent].text
+			picked = append(picked, parent)
 		}
 		picked[company] = o
 	case slices.Contains(picked, u) || c < 0 || parts[c].line == parts[ti].line:
@@ -513,6 +534,21 @@ func wrappedTitle(parts []part, picked []int, title, company int) int {
 		return -1
 	}
 	return w
+}
+
+// nameUnder is the first part of the line right under the title's when
+// it names no job and is no date: -1 otherwise.
+func nameUnder(parts []part, picked []int, ti int) int {
+	for i, p := range parts {
+		if p.line != parts[ti].line+1 {
+			continue
+		}
+		if slices.Contains(picked, i) || p.dated || p.role != "" || titleScore(p.text) > 0 || isLocation(p.text) {
+			return -1
+		}
+		return i
+	}
+	return -1
 }
 
 // aloneOnLine: part i is the only part of its line.

@@ -299,6 +299,10 @@ func TestVariationEntries(t *testing.T) {
 			[]expWant{{"Technicienne de laboratoire", "Biogaran", "Colombes", "2016", "2019"}}},
 		// "Title, Unit" over the employer's line: the unit stays with the
 		// title.
+		{"title, department over employer", "Senior Curator, Department of Prints\t2018 – 2022\nThe Hunterian Museum, University of Glasgow\n• Print room loans",
+			[]expWant{{"Senior Curator, Department of Prints", "The Hunterian Museum, University of Glasgow", "", "2018", "2022"}}},
+		{"title, fleet over employer", "Captain, Dash 8 Fleet\t2019 – 2023\nWiderøe, Bodø\n• Line training",
+			[]expWant{{"Captain, Dash 8 Fleet", "Widerøe", "Bodø", "2019", "2023"}}},
 		{"title, service over employer fr", "Infirmière, Service de cardiologie\t2016 – 2020\nClinique du Parc, Lyon\n• Soins intensifs",
 			[]expWant{{"Infirmière, Service de cardiologie", "Clinique du Parc", "Lyon", "2016", "2020"}}},
 		// Achievements written without bullets or full stops: a line
