@@ -171,11 +171,19 @@ func addressLines(ts []string) []string {
 			out = append(out, ts[i])
 			continue
 		}
-		run := make([]string, n)
+		var b strings.Builder
 		for k, t := range ts[i : i+n] {
-			run[k] = strings.TrimRight(strings.TrimSpace(t), ",")
+			t = strings.TrimRight(strings.TrimSpace(t), ",")
+			switch {
+			case k == 0:
+			case reOutwardCode.MatchString(b.String()) && reInwardCode.MatchString(t):
+				b.WriteString(" ") // "London WC1E" / "7HT, UK": one postcode
+			default:
+				b.WriteString(", ")
+			}
+			b.WriteString(t)
 		}
-		out = append(out, strings.Join(run, ", "))
+		out = append(out, b.String())
 		i += n - 1
 	}
 	return out
@@ -202,3 +210,11 @@ func addressRun(run []string) bool {
 	}
 	return isAddress(strings.Join(run, ", "))
 }
+
+// reOutwardCode and reInwardCode are the halves of a British postcode
+// ("WC1E" / "7HT") or a Canadian one ("H3A" / "1E8") a line's end cut
+// apart inside an address.
+var (
+	reOutwardCode = regexp.MustCompile(`\b(?:[A-Z]{1,2}\d[A-Z\d]?|[A-Z]\d[A-Z])$`)
+	reInwardCode  = regexp.MustCompile(`^(?:\d[A-Z]{2}|\d[A-Z]\d)\b`)
+)
