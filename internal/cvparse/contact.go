@@ -142,7 +142,16 @@ func (f *contactFinder) nameOverCells(lines []line, ts []string) []string {
 	}
 	a0, r0, ok0 := strings.Cut(ts[0], "\t")
 	a1, r1, ok1 := strings.Cut(ts[1], "\t")
-	if !ok0 || !ok1 || !oneNameWord(a1) || strings.TrimSpace(r0) == "" || strings.TrimSpace(r1) == "" {
+	if !ok0 || !ok1 || strings.TrimSpace(r0) == "" || strings.TrimSpace(r1) == "" {
+		return ts
+	}
+	// "Jane Roe<tab>14 Church Road" / "Data Analyst<tab>Bristol BS5 9JA":
+	// an address set beside the name and the headline is read as one,
+	// after them.
+	if !strings.Contains(r0, "\t") && !strings.Contains(r1, "\t") && addressRun([]string{strings.TrimSpace(r0), strings.TrimSpace(r1)}) {
+		return append([]string{strings.TrimSpace(a0), strings.TrimSpace(a1), strings.TrimSpace(r0), strings.TrimSpace(r1)}, ts[2:]...)
+	}
+	if !oneNameWord(a1) {
 		return ts
 	}
 	n := strings.TrimSpace(a0) + " " + strings.TrimSpace(a1)

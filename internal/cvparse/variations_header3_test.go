@@ -378,3 +378,21 @@ func TestVariationLabelCellOneValue(t *testing.T) {
 		})
 	}
 }
+
+// An address set beside the name and the headline of a two-cell header,
+// split around them.
+func TestVariationAddressBesideName(t *testing.T) {
+	cases := []struct{ name, head, want string }{
+		{"en", "Jane Roe\t14 Church Road\nData Analyst\tBristol BS5 9JA\njane@example.com", "14 Church Road, Bristol BS5 9JA"},
+		{"fr", "Jane Roe\t5, allée des Tilleuls\nComptable confirmée\t69003 Lyon\njane@example.com", "5, allée des Tilleuls, 69003 Lyon"},
+		{"not an address", "Jane Roe\tjane@example.com\nData Analyst\t+44 7700 900123", ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := ParseText(tc.head + "\n\nExperience\nEngineer, Acme Corp\t2020 – 2022\n• Built the payments service\n")
+			if got.Contact.Location != tc.want || got.Contact.Name != "Jane Roe" {
+				t.Errorf("location = %q, want %q (name %q)", got.Contact.Location, tc.want, got.Contact.Name)
+			}
+		})
+	}
+}
