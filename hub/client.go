@@ -38,13 +38,14 @@ type client struct {
 	mu          sync.Mutex // outbound queue and close state
 	queue       [][]byte
 	queueBytes  int
-	signalled   bool
+	writing     bool // a writer goroutine is running (see signalLocked)
 	closing     bool
 	closeCode   websocket.StatusCode
 	closeReason string
 	backstop    *time.Timer
-	wake        chan struct{}
-	writerDone  chan struct{}
+	wake        chan struct{} // frames queued for the running writer
+	writerDone  chan struct{} // closed by the writer that sends the close
+	lastWrite   time.Time     // the writer's: when it last wrote
 
 	subsMu sync.Mutex
 	subs   map[string]*subscription
@@ -124,13 +125,22 @@ func (c *client) overflowLocked() {
 	c.startCloseLocked(CloseSlowConsumer, "slow_consumer")
 }
 
+// writerLinger is how long a writer waits for more frames before it stops:
+// a connection that receives steadily keeps its writer (starting one per
+// message cost half as much CPU again per delivery), an idle one holds no
+// writer goroutine, nor its stack and buffers (docs/benchmarks.md).
+const writerLinger = 2 * time.Second
+
+// signalLocked wakes the running writer, or starts one.
 func (c *client) signalLocked() {
-	if !c.signalled {
-		c.signalled = true
-		select {
-		case c.wake <- struct{}{}:
-		default:
-		}
+	if !c.writing {
+		c.writing = true
+		go c.writeLoop()
+		return
+	}
+	select {
+	case c.wake <- struct{}{}:
+	default:
 	}
 }
 
@@ -162,40 +172,79 @@ func (c *client) startCloseLocked(code websocket.StatusCode, reason string) {
 func (c *client) reply(f Frame) { c.enqueue(encodeFrame(f)) }
 
 // writeLoop writes queued frames, several per WebSocket message, until the
-// connection closes.
+// queue has stayed empty for writerLinger (then it stops, and the next frame
+// starts another) or the connection closes (then it sends the close and
+// closes writerDone; no writer starts after it, as nothing is queued once
+// closing).
 func (c *client) writeLoop() {
-	defer close(c.writerDone)
 	var batch [][]byte
 	var buf []byte
-	var lastWrite time.Time
-	for range c.wake {
-		if wait := c.h.cfg.WriteInterval - time.Since(lastWrite); wait > 0 {
+	var linger *time.Timer
+	defer func() {
+		if linger != nil {
+			linger.Stop()
+		}
+	}()
+	for {
+		if !c.waitForFrames(&linger) {
+			return
+		}
+		if wait := c.h.cfg.WriteInterval - time.Since(c.lastWrite); wait > 0 {
 			time.Sleep(wait) // let more frames join this write
 		}
 		c.mu.Lock()
 		batch, c.queue = c.queue, batch[:0]
 		c.queueBytes = 0
-		c.signalled = false
 		closing, code, reason := c.closing, c.closeCode, c.closeReason
 		c.mu.Unlock()
 		var err error
 		buf, err = c.writeFrames(batch, buf)
-		lastWrite = time.Now()
+		c.lastWrite = time.Now()
 		clear(batch)
-		if cap(batch) > 1024 {
-			batch = nil // an idle connection should not keep a burst's arrays
-		}
 		if err != nil {
 			c.closeWith(CloseInternalError, "write_failed")
 			_ = c.ws.CloseNow()
 			c.stopBackstop()
+			close(c.writerDone)
 			return
 		}
 		if closing {
 			_ = c.ws.Close(code, reason)
 			c.stopBackstop()
+			close(c.writerDone)
 			return
 		}
+	}
+}
+
+// waitForFrames reports whether there is something to write or a close to
+// send, waiting up to writerLinger for it; false means the writer has been
+// released (c.writing is false) and must return.
+func (c *client) waitForFrames(linger **time.Timer) bool {
+	for {
+		c.mu.Lock()
+		if len(c.queue) > 0 || c.closing {
+			c.mu.Unlock()
+			return true
+		}
+		c.mu.Unlock()
+		if *linger == nil {
+			*linger = time.NewTimer(writerLinger)
+		} else {
+			(*linger).Reset(writerLinger)
+		}
+		select {
+		case <-c.wake:
+			continue
+		case <-(*linger).C:
+		}
+		c.mu.Lock()
+		if len(c.queue) == 0 && !c.closing {
+			c.writing = false
+			c.mu.Unlock()
+			return false
+		}
+		c.mu.Unlock()
 	}
 }
 

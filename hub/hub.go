@@ -139,7 +139,6 @@ func (h *Hub) serveConn(c *client) {
 	defer h.wg.Done()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	go c.writeLoop()
 	c.readLoop(ctx)
 	c.teardown()
 }
