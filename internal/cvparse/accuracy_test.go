@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -130,6 +131,19 @@ func skillSet(s cv.Skills) []string {
 		}
 	}
 	return out
+}
+
+// checkSkillSet fails t unless the skills read, as skillSet gives them, are
+// want in any order; unplaced sections are shown to explain a miss.
+func checkSkillSet(t *testing.T, got cv.StructuredCV, want []string) {
+	t.Helper()
+	s := skillSet(got.Skills)
+	slices.Sort(s)
+	want = slices.Clone(want)
+	slices.Sort(want)
+	if !slices.Equal(s, want) {
+		t.Errorf("skills = %q, want %q (other %+v)", s, want, got.OtherSections)
+	}
 }
 
 // linkSet gives each link as the profile or site it names. A LinkedIn or
