@@ -179,14 +179,10 @@ func (c *client) reply(f Frame) { c.enqueue(encodeFrame(f)) }
 func (c *client) writeLoop() {
 	var batch [][]byte
 	var buf []byte
-	var linger *time.Timer
-	defer func() {
-		if linger != nil {
-			linger.Stop()
-		}
-	}()
+	linger := time.NewTimer(writerLinger)
+	defer linger.Stop()
 	for {
-		if !c.waitForFrames(&linger) {
+		if !c.waitForFrames(linger) {
 			return
 		}
 		if wait := c.h.cfg.WriteInterval - time.Since(c.lastWrite); wait > 0 {
@@ -220,7 +216,7 @@ func (c *client) writeLoop() {
 // waitForFrames reports whether there is something to write or a close to
 // send, waiting up to writerLinger for it; false means the writer has been
 // released (c.writing is false) and must return.
-func (c *client) waitForFrames(linger **time.Timer) bool {
+func (c *client) waitForFrames(linger *time.Timer) bool {
 	for {
 		c.mu.Lock()
 		if len(c.queue) > 0 || c.closing {
@@ -228,15 +224,11 @@ func (c *client) waitForFrames(linger **time.Timer) bool {
 			return true
 		}
 		c.mu.Unlock()
-		if *linger == nil {
-			*linger = time.NewTimer(writerLinger)
-		} else {
-			(*linger).Reset(writerLinger)
-		}
+		linger.Reset(writerLinger)
 		select {
 		case <-c.wake:
 			continue
-		case <-(*linger).C:
+		case <-linger.C:
 		}
 		c.mu.Lock()
 		if len(c.queue) == 0 && !c.closing {
