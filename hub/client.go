@@ -489,17 +489,28 @@ func (c *client) pingTick() {
 	c.timersMu.Unlock()
 }
 
+// authorized finds the namespace of the frame's channel and asks its
+// authorizer (check is Authorizer.CanSubscribe or CanPublish); when either
+// refuses it has already replied with the error and returns false.
+func (c *client) authorized(ctx context.Context, p Principal, f *Frame, check func(Authorizer, context.Context, Principal, string) error) (*namespace, bool) {
+	ns, err := c.h.namespaceOf(f.Channel)
+	if err != nil {
+		c.reply(errorFrame(f.ID, f.Channel, err, CodeUnknownChannel))
+		return nil, false
+	}
+	if err := check(ns.Authorizer, ctx, p, f.Channel); err != nil {
+		c.reply(errorFrame(f.ID, f.Channel, err, CodeForbidden))
+		return nil, false
+	}
+	return ns, true
+}
+
 func (c *client) subscribe(ctx context.Context, p Principal, f *Frame) {
 	name := f.Channel
-	ns, err := c.h.namespaceOf(name)
-	if err != nil {
-		c.reply(errorFrame(f.ID, name, err, CodeUnknownChannel))
-		return
-	}
 	actx, cancel := context.WithTimeout(ctx, c.h.cfg.BrokerTimeout)
 	defer cancel()
-	if err := ns.Authorizer.CanSubscribe(actx, p, name); err != nil {
-		c.reply(errorFrame(f.ID, name, err, CodeForbidden))
+	ns, ok := c.authorized(actx, p, f, Authorizer.CanSubscribe)
+	if !ok {
 		return
 	}
 	s := &subscription{c: c, info: ClientInfo{Client: c.id, User: p.UserID, Role: p.Role, Since: time.Now().UTC().Truncate(time.Millisecond)}}
@@ -703,15 +714,10 @@ func validKey(k string) bool {
 
 func (c *client) publish(ctx context.Context, p Principal, f *Frame) {
 	name := f.Channel
-	ns, err := c.h.namespaceOf(name)
-	if err != nil {
-		c.reply(errorFrame(f.ID, name, err, CodeUnknownChannel))
-		return
-	}
 	actx, cancel := context.WithTimeout(ctx, c.h.cfg.BrokerTimeout)
 	defer cancel()
-	if err := ns.Authorizer.CanPublish(actx, p, name); err != nil {
-		c.reply(errorFrame(f.ID, name, err, CodeForbidden))
+	ns, ok := c.authorized(actx, p, f, Authorizer.CanPublish)
+	if !ok {
 		return
 	}
 	data, err := compactJSON(f.Data)
@@ -744,15 +750,10 @@ func (c *client) publish(ctx context.Context, p Principal, f *Frame) {
 
 func (c *client) presence(ctx context.Context, p Principal, f *Frame) {
 	name := f.Channel
-	ns, err := c.h.namespaceOf(name)
-	if err != nil {
-		c.reply(errorFrame(f.ID, name, err, CodeUnknownChannel))
-		return
-	}
 	actx, cancel := context.WithTimeout(ctx, c.h.cfg.BrokerTimeout)
 	defer cancel()
-	if err := ns.Authorizer.CanSubscribe(actx, p, name); err != nil {
-		c.reply(errorFrame(f.ID, name, err, CodeForbidden))
+	ns, ok := c.authorized(actx, p, f, Authorizer.CanSubscribe)
+	if !ok {
 		return
 	}
 	if !ns.Presence {
