@@ -60,6 +60,8 @@ func continues(prev unit, l line) bool {
 	// right-aligned dates is what wraps.
 	if i := strings.LastIndex(p, "\t"); i > 0 && onlyDates(p[i+1:]) && !strings.Contains(p[:i], "\t") {
 		p = strings.TrimSpace(p[:i])
+	} else if i, ok := gluedDates(p); ok && !hasDate(t) {
+		p = strings.TrimSpace(p[:i])
 	}
 	// A parenthesis left open ("English — professional (TOEIC" / "905)")
 	// is closed on the next line.
@@ -169,14 +171,66 @@ func joinWrapped(a, b string) string {
 	if i := strings.LastIndex(a, "\t"); i > 0 && !hasDate(b) && onlyDates(a[i+1:]) && !strings.Contains(a[:i], "\t") {
 		return joinWrapped(a[:i], b) + a[i:]
 	}
+	// "Animatrice socio- 09/2015 – 12/2016" / "éducative": the dates were
+	// set so close to a cell cut inside a word or a phrase that they read
+	// as one segment; the cell goes on before them.
+	if i, ok := gluedDates(a); ok && !hasDate(b) {
+		return joinWrapped(a[:i], b) + "\t" + strings.TrimSpace(a[i:])
+	}
 	if strings.HasSuffix(a, "-") && len(a) > 1 {
 		r, _ := utf8.DecodeLastRuneInString(a[:len(a)-1])
 		f, _ := utf8.DecodeRuneInString(b)
-		if unicode.IsLower(r) && unicode.IsLower(f) {
+		if unicode.IsLower(r) && unicode.IsLower(f) && !compoundPrefix(a[:len(a)-1], b) {
 			return a[:len(a)-1] + b // hyphenation inserted by the typesetter
+		}
+		if unicode.IsLower(r) && unicode.IsLower(f) {
+			return a + b // "socio-" / "éducative": the compound's own hyphen
 		}
 	}
 	return a + " " + b
+}
+
+// gluedDates finds a date range ending a line whose text before it was
+// cut unfinished (a word broken at its hyphen, a phrase after a function
+// word): where the range starts. A year alone ("… in 2019") is running
+// text, and a comma before the range no cut ("Nurse, Nursing Council,
+// 2014 – 2016" is a header on one line).
+func gluedDates(a string) (int, bool) {
+	if strings.Contains(a, "\t") {
+		return 0, false
+	}
+	for _, m := range reRange.FindAllStringSubmatchIndex(a, -1) {
+		// "… et de 2018 – 2021": the "de" that could open the range
+		// ends the cut phrase.
+		for _, at := range []int{m[2], m[0]} {
+			if m[1] != len(a) || at <= 0 || m[4] < 0 && m[6] < 0 || !onlyDates(a[at:]) {
+				continue
+			}
+			if p := strings.TrimSpace(a[:at]); reHyphenEnd.MatchString(p) || endsInFunctionWord(p) {
+				return at, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// compoundPrefixes are written with a hyphen before a vowel
+// ("socio-éducatif", "micro-onde", "co-operative"): a line cut there cut
+// the compound at its own hyphen, not a word where the typesetter put one.
+var compoundPrefixes = wordSet(`socio micro macro multi inter intra auto anti non semi post pré pre co extra bio
+	néo neo pseudo psycho électro electro agro éco eco géo geo télé tele mini maxi ultra infra supra contre`)
+
+func compoundPrefix(before, after string) bool {
+	ws := strings.Fields(before)
+	if len(ws) == 0 {
+		return false
+	}
+	w := ws[len(ws)-1]
+	if i := strings.LastIndexAny(w, "-'’"); i >= 0 {
+		w = w[i+1:]
+	}
+	f, _ := utf8.DecodeRuneInString(after)
+	return compoundPrefixes[strings.ToLower(w)] && strings.ContainsRune("aeiouyéèêàâîïôû", unicode.ToLower(f))
 }
 
 // onlyDates: s is a date or date range and nothing else.

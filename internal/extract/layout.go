@@ -281,7 +281,6 @@ func continuedTable(segs []*segment, x float64) bool {
 	if len(left) < 2 || len(right) < 2 || across > 1 {
 		return false
 	}
-	sameRow := func(a, b *segment) bool { return math.Abs(a.yMid()-b.yMid()) < 0.35*math.Max(a.h, b.h) }
 	// Each row's first value starts at x; the cells of a grid set in the
 	// values (a language table) do not count.
 	rows, edge, shared := 0, 0, 0
@@ -555,7 +554,6 @@ func gutterAt(segs []*segment, x, width float64) gutterKind {
 // that has text on the left and text starting at x, their headings. It
 // returns where they start.
 func lateColumns(whole []*segment, x, width float64) (float64, bool) {
-	sameRow := func(a, b *segment) bool { return math.Abs(a.yMid()-b.yMid()) < 0.35*math.Max(a.h, b.h) }
 	ft := footerTop(whole)
 	cross := math.Inf(-1)
 	for _, s := range whole {
@@ -785,15 +783,22 @@ func sharedShare(xs []float64) float64 {
 	return float64(best) / float64(len(xs))
 }
 
-// leftAligned reports whether at least 40% of segments start at the same x
-// (±2pt): the mark of a text column, unlike right-aligned dates.
+// leftAligned reports whether at least 40% of the lines start at the same
+// x (±2pt): the mark of a text column, unlike right-aligned dates. Only a
+// row's first segment starts a line: the cells of a small table inside a
+// sidebar ("Français<tab>C2<tab>C2") would outnumber its lines.
 func leftAligned(segs []*segment) bool {
-	xs := make([]float64, len(segs))
-	for i, s := range segs {
-		xs[i] = s.xMin
+	var xs []float64
+	for _, s := range segs {
+		if !slices.ContainsFunc(segs, func(o *segment) bool { return o.xMax <= s.xMin && sameRow(o, s) }) {
+			xs = append(xs, s.xMin)
+		}
 	}
-	return sharedShare(xs) >= 0.4
+	return len(xs) > 0 && sharedShare(xs) >= 0.4
 }
+
+// sameRow says whether two segments sit on one row.
+func sameRow(a, b *segment) bool { return math.Abs(a.yMid()-b.yMid()) < 0.35*math.Max(a.h, b.h) }
 
 func columnSpan(segs []*segment, x float64) (top, bottom float64) {
 	var left, right []*segment

@@ -436,3 +436,68 @@ func TestLayoutTableHeadingUnderLabel(t *testing.T) {
 		}
 	}
 }
+
+func TestLayoutSidebarWithGrid(t *testing.T) {
+	// A right sidebar (x=380) whose lines are outnumbered by the cells of
+	// a small grid in it (a language, its spoken and written levels):
+	// its lines still start at its edge or one indent in, so it is a
+	// column beside the main one (x=40), whose dates are right-aligned
+	// against the gutter.
+	for _, tc := range []struct {
+		name  string
+		main  []string // "text|date"
+		side  []string
+		grid  [][3]string
+		after []string
+	}{
+		{"fr", []string{"EXPÉRIENCE", "Chargé de mission|2019 – 2023", "Fondation des Rivières, Lyon",
+			"Suivi de trois projets de restauration de berges", "Animateur nature|2016 – 2019", "Parc des Dombes, Villars",
+			"Sorties scolaires et ateliers pour les familles"},
+			[]string{"CONTACT", "Rue des Pins 4, Lyon", "06 11 22 33 44", "LANGUES"},
+			[][3]string{{"Français", "C2", "C2"}, {"Anglais", "B2", "B1"}, {"Allemand", "A2", "A1"}, {"Italien", "A1", "–"}, {"Wolof", "B1", "–"}},
+			[]string{"ATOUTS", "Patience, sens du terrain"}},
+		{"en", []string{"EXPERIENCE", "Field Officer|2020 – 2024", "River Trust, Cardiff",
+			"Ran volunteer days on four river banks", "Ranger|2017 – 2020", "Brecon Park Authority, Brecon",
+			"Led school visits and family walks"},
+			[]string{"CONTACT", "4 Pine Road, Cardiff", "07700 900123", "LANGUAGES"},
+			[][3]string{{"English", "C2", "C2"}, {"Welsh", "B2", "B1"}, {"Spanish", "A2", "A1"}, {"German", "A1", "–"}, {"Polish", "B1", "–"}},
+			[]string{"STRENGTHS", "Patience, fieldwork"}},
+	} {
+		p := &page{}
+		for i, s := range tc.main {
+			text, date, _ := strings.Cut(s, "|")
+			p.at(40, 100+float64(i)*14, text)
+			if date != "" {
+				p.rightAt(340, 100+float64(i)*14, date)
+			}
+		}
+		var side []string
+		y := 100.0
+		for _, s := range tc.side {
+			p.at(380, y, s)
+			side = append(side, s)
+			y += 14
+		}
+		for _, r := range tc.grid {
+			p.at(392, y, r[0]).at(470, y, r[1]).at(520, y, r[2])
+			side = append(side, r[0]+"\t"+r[1]+"\t"+r[2])
+			y += 14
+		}
+		for _, s := range tc.after {
+			p.at(380, y, s)
+			side = append(side, s)
+			y += 14
+		}
+		var main []string
+		for _, s := range tc.main {
+			text, date, _ := strings.Cut(s, "|")
+			if date != "" {
+				text += "\t" + date
+			}
+			main = append(main, text)
+		}
+		if diff := cmp.Diff(append(main, side...), p.lines()); diff != "" {
+			t.Errorf("%s: lines (-want +got):\n%s", tc.name, diff)
+		}
+	}
+}
