@@ -783,18 +783,22 @@ func sharedShare(xs []float64) float64 {
 	return float64(best) / float64(len(xs))
 }
 
-// leftAligned reports whether at least 40% of the lines start at the same
-// x (±2pt): the mark of a text column, unlike right-aligned dates. Only a
-// row's first segment starts a line: the cells of a small table inside a
-// sidebar ("Français<tab>C2<tab>C2") would outnumber its lines.
+// leftAligned reports whether at least 40% of the segments, or of the
+// lines, start at the same x (±2pt): the mark of a text column, unlike
+// right-aligned dates. Lines count apart from segments because the cells
+// of a small grid in a sidebar ("Français<tab>C2<tab>C2") can outnumber
+// its lines, while a main column with its dates in a column of their own
+// (a title beside each date, the rest under the title) has its segments
+// aligned and its lines not.
 func leftAligned(segs []*segment) bool {
-	var xs []float64
+	var xs, starts []float64
 	for _, s := range segs {
+		xs = append(xs, s.xMin)
 		if !slices.ContainsFunc(segs, func(o *segment) bool { return o.xMax <= s.xMin && sameRow(o, s) }) {
-			xs = append(xs, s.xMin)
+			starts = append(starts, s.xMin)
 		}
 	}
-	return len(xs) > 0 && sharedShare(xs) >= 0.4
+	return len(xs) > 0 && (sharedShare(xs) >= 0.4 || sharedShare(starts) >= 0.4)
 }
 
 // sameRow says whether two segments sit on one row.
