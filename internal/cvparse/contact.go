@@ -192,11 +192,7 @@ func oneNameRun(s string) bool {
 // returns what is left.
 func (f *contactFinder) take(t string) string {
 	var rest []string
-	// Digit groups of one phone number set apart by a table's column gap
-	// ("+44 7700<tab>900123") are one value.
-	for i := 0; i < 2; i++ {
-		t = reDigitGap.ReplaceAllString(t, "$1 $2")
-	}
+	t = joinDigitCells(t)
 	t = iconsAsSeparators(reLabelCell.ReplaceAllString(repairEmail(t), "$1: "))
 	t = reInIcon.ReplaceAllString(t, " | $1")
 	parts := reSplitter.Split(t, -1)
@@ -339,6 +335,34 @@ func isIcon(r rune) bool {
 }
 
 var reDigitGap = regexp.MustCompile(`([+\d)])\t+([\d(])`)
+
+// rePhoneCell is a cell holding only the start of a phone number, after a
+// label or not ("+44 7700", "Tel: (0)20").
+var rePhoneCell = regexp.MustCompile(`^(?:[^\t\d]*[:：]\s*)?[+(]?[\d\s().\-]*\d\)?$`)
+
+// joinDigitCells joins the digit groups of one phone number set apart by
+// a table's column gap ("+44 7700<tab>900123"). Only a cell that holds
+// nothing but digits goes on into the next: a number closing a sentence
+// in the column beside ("… in 3 regions" set beside "(+225) 07 08 …" in
+// a sidebar) is no part of the phone.
+func joinDigitCells(t string) string {
+	for i := 0; i < 2; i++ {
+		var b strings.Builder
+		last := 0
+		for _, m := range reDigitGap.FindAllStringSubmatchIndex(t, -1) {
+			cellStart := strings.LastIndex(t[:m[3]], "\t") + 1
+			if !rePhoneCell.MatchString(t[cellStart:m[3]]) {
+				continue
+			}
+			b.WriteString(t[last:m[3]])
+			b.WriteString(" ")
+			last = m[4]
+		}
+		b.WriteString(t[last:])
+		t = b.String()
+	}
+	return t
+}
 
 // leadingPhone splits a part that starts with a phone number followed by
 // other text (a place, an e-mail).

@@ -138,8 +138,9 @@ var (
 func startsWithDatePart(t string) bool { return reDatePart.MatchString(strings.TrimSpace(t)) }
 
 var (
-	// reElided: a French elided particle opens the line ("d'Informatique").
-	reElided    = regexp.MustCompile(`^[dl]['’]\p{Lu}`)
+	// reElided: a French elided particle opens the line ("d'Informatique",
+	// "d'urgence", "l'enfance", "qu'à").
+	reElided    = regexp.MustCompile(`^(?:[dlnsjc]|qu)['’]\p{L}`)
 	reHyphenEnd = regexp.MustCompile(`\p{L}-$`)
 	reTitleWord = regexp.MustCompile(`^\p{Lu}\p{Ll}`)
 )
