@@ -533,7 +533,7 @@ var blind3Floors = []target{
 	{"phone", []string{"phone"}, 0.995},
 	{"experiences", expGroup, 0.873},
 	{"education", eduGroup, 0.805},
-	{"skills", []string{"skills"}, 0.880},
+	{"skills", []string{"skills"}, 0.884},
 }
 
 // blind3LangGap bounds French against English on the third blind set.
