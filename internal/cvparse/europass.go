@@ -213,6 +213,14 @@ func europass(lines []line) []line {
 				i++
 			}
 		}
+		// A known label whose wrapped end makes a longer one ("Nom et
+		// type de l'établissement<tab>…" / "d'enseignement ou de
+		// formation"): the line under it is the label's, no value.
+		if r.found && i+1 < len(lines) && !strings.Contains(lines[i+1].text, "\t") {
+			if _, ok := euLabels[euKey(r.label+" "+strings.TrimSpace(lines[i+1].text))]; ok {
+				i++
+			}
+		}
 		if r.found && r.lab.specific {
 			specific[euKey(r.label)] = true
 		}
