@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/utopiahire/utopiahire/internal/cv"
 )
@@ -336,22 +337,19 @@ func isIcon(r rune) bool {
 
 var reDigitGap = regexp.MustCompile(`([+\d)])\t+([\d(])`)
 
-// rePhoneCell is a cell holding only the start of a phone number, after a
-// label or not ("+44 7700", "Tel: (0)20").
-var rePhoneCell = regexp.MustCompile(`^(?:[^\t\d]*[:：]\s*)?[+(]?[\d\s().\-]*\d\)?$`)
-
 // joinDigitCells joins the digit groups of one phone number set apart by
-// a table's column gap ("+44 7700<tab>900123"). Only a cell that holds
-// nothing but digits goes on into the next: a number closing a sentence
-// in the column beside ("… in 3 regions" set beside "(+225) 07 08 …" in
-// a sidebar) is no part of the phone.
+// a table's column gap ("+44 7700<tab>900123", "☎ 06 71<tab>42 88 09").
+// The digits before the gap must open a value of their own, after a
+// label, a separator or an icon: a number closing a sentence in the
+// column beside ("… in 3 regions" set beside "(+225) 07 …" in a sidebar)
+// is no part of the phone.
 func joinDigitCells(t string) string {
 	for i := 0; i < 2; i++ {
 		var b strings.Builder
 		last := 0
 		for _, m := range reDigitGap.FindAllStringSubmatchIndex(t, -1) {
-			cellStart := strings.LastIndex(t[:m[3]], "\t") + 1
-			if !rePhoneCell.MatchString(t[cellStart:m[3]]) {
+			run := strings.TrimRightFunc(t[:m[3]], func(r rune) bool { return strings.ContainsRune("0123456789 ().+-", r) })
+			if r, _ := utf8.DecodeLastRuneInString(run); run != "" && unicode.IsLetter(r) {
 				continue
 			}
 			b.WriteString(t[last:m[3]])

@@ -17,6 +17,8 @@ func TestVariationPhoneBesideColumn(t *testing.T) {
 		{"year before the phone", "Volunteer since 2019\t(415) 555-0132", "(415) 555-0132"},
 		{"groups split by a gap", "Mobile\t+44 7700\t900123", "+44 7700 900123"},
 		{"labelled groups split by a gap", "Tél. : +33 6 12\t34 56 78", "+33 6 12 34 56 78"},
+		{"groups split after an icon", "⌂ 4 rue Haute, 35000 Rennes ☎ 06 71\t42 88 09 ✉ lea@example.fr", "06 71 42 88 09"},
+		{"groups split after a middle dot", "Rennes · 07 81\t22 40 19", "07 81 22 40 19"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
