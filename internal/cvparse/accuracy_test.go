@@ -533,11 +533,11 @@ var blind3Floors = []target{
 	{"phone", []string{"phone"}, 0.995},
 	{"experiences", expGroup, 0.873},
 	{"education", eduGroup, 0.805},
-	{"skills", []string{"skills"}, 0.884},
+	{"skills", []string{"skills"}, 0.915},
 }
 
 // blind3LangGap bounds French against English on the third blind set.
-const blind3LangGap = 0.15
+const blind3LangGap = 0.08
 
 // blind4Floors hold the fourth blind set to what the parser reads of it
 // now, less 0.01 (TestBlind4Accuracy); raise them with every fix. Scored
