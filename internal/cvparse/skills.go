@@ -107,6 +107,9 @@ func parseSkills(lines []line, s *cv.Skills) (others [][2]string) {
 		} else if group != "" && !u.bullet {
 			cat = group
 		}
+		if onlyDates(t) {
+			continue
+		}
 		var items []string
 		for _, seg := range clauses(reLeadPhrase.ReplaceAllString(t, "$1")) {
 			items = append(items, phraseInLanguages(seg, splitSkills(seg))...) // each clause ends with its own "and"
@@ -118,6 +121,9 @@ func parseSkills(lines []line, s *cv.Skills) (others [][2]string) {
 			}
 		}
 		for _, it := range items {
+			if onlyDates(it) {
+				continue // a date read into the list from a neighbouring column names no skill
+			}
 			it = trailingLevel(it)
 			if label, rest, ok := strings.Cut(it, ":"); ok && len(strings.Fields(label)) <= 3 && isLevel(rest) {
 				last = addSkill(s, cat, strings.TrimSpace(label)+" ("+strings.TrimSpace(rest)+")") // "English: Native"
@@ -210,7 +216,12 @@ var languageOnlyLevels = wordSet(`fluent native natif bilingue bilingual courant
 // is.
 func joinWrappedList(lines []line) []line {
 	listLine := func(l line) bool {
-		return !l.bullet && !l.heading && strings.Count(l.text, ", ") >= 2 && !strings.Contains(l.text, "\t")
+		t := strings.TrimSpace(l.text)
+		n := strings.Count(t, ", ")
+		if strings.HasSuffix(t, ",") {
+			n++
+		}
+		return !l.bullet && !l.heading && n >= 1 && !strings.Contains(t, "\t")
 	}
 	out := make([]line, 0, len(lines))
 	for i := 0; i < len(lines); {

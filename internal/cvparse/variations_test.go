@@ -965,6 +965,16 @@ func TestVariationSkills(t *testing.T) {
 		{"slash label cell", "Build / CI\tGitHub Actions, Jenkins\nTest / QA\tCypress, Selenium", []string{"github actions", "jenkins", "cypress", "selenium"}},
 		{"slash label cell fr", "Bases de données / ORM\tPostgreSQL, Hibernate\nData & BI\tPower BI, Looker", []string{"postgresql", "hibernate", "power bi", "looker"}},
 		{"markdown table", "| Skill | Level |\n|---|---|\n| Python | Expert |\n| SQL | Advanced |", []string{"python", "sql"}},
+		// Tags set side by side in a sidebar come out a tab apart.
+		{"tags two a row", "Event planning\tVendor contracts\nSales & CRM\tPricing\nTeam leadership", []string{"event planning", "vendor contracts", "sales crm", "pricing", "team leadership"}},
+		{"tags two a row fr", "Gestion de stock\tInventaires\nMise en rayon\tCaisse", []string{"gestion de stock", "inventaires", "mise en rayon", "caisse"}},
+		// A comma list wrapped where the line was full, one comma a line:
+		// a line ending without a comma was cut inside an item.
+		{"wrapped list one comma a line", "Adobe Premiere Pro, DaVinci,\nFinal Cut Pro, Avid Media\nComposer, Audition", []string{"adobe premiere pro", "davinci", "final cut pro", "avid media composer", "audition"}},
+		{"wrapped list one comma a line fr", "Logiciels : Ciel Compta,\nQuadra, Sage Paie\nRH, Excel", []string{"ciel compta", "quadra", "sage paie rh", "excel"}},
+		{"items one a line ending in commas", "Kotlin,\nSwift,\nDart", []string{"kotlin", "swift", "dart"}},
+		// A date read into a list from a neighbouring column names no skill.
+		{"date cell in a list", "Excel, Power BI\n09/2015 – 12/2016\nSAP", []string{"excel", "power bi", "sap"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

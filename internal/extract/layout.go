@@ -30,12 +30,28 @@ func (s *segment) text() string {
 	join := letterSpacing(s.words)
 	var b strings.Builder
 	for i, w := range s.words {
-		if i > 0 && (join == nil || !join[i-1]) && !touching(s.words[i-1], w) {
+		switch {
+		case i == 0 || join != nil && join[i-1] || touching(s.words[i-1], w):
+		case join == nil && cellGap(s.words[i-1], w): // a letter-spaced run's word spaces are as wide
+			b.WriteByte('\t')
+		default:
 			b.WriteByte(' ')
 		}
 		b.WriteString(w.Text)
 	}
 	return b.String()
+}
+
+// cellGap says whether the space between two words of a row is wide
+// enough to part two cells rather than two words: skill tags set side by
+// side in a sidebar ("Brand strategy   Campaign planning") sit an em or
+// more apart, while a word space, even stretched by justification, stays
+// well under it.
+func cellGap(a, b bbWord) bool {
+	if a.Conf > 0 || b.Conf > 0 {
+		return false
+	}
+	return b.XMin-a.XMax >= 1.0*math.Min(a.YMax-a.YMin, b.YMax-b.YMin)
 }
 
 // touching says whether b starts where a ends: poppler cuts a word where

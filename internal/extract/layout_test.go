@@ -349,8 +349,9 @@ func TestLayoutTableContinuesOnNextPage(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("page 2 (-want +got):\n%s", diff)
 	}
-	// The same rows on a page of their own stay whole: no table shows.
-	if got := p2.lines(); got[0] != "Mother tongue Dutch" {
+	// The same rows on a page of their own stay whole: no table shows
+	// (label and value, an em apart, are a row's two cells).
+	if got := p2.lines(); got[0] != "Mother tongue\tDutch" {
 		t.Errorf("alone, page 2 reads %q", got)
 	}
 }
@@ -499,5 +500,47 @@ func TestLayoutSidebarWithGrid(t *testing.T) {
 		if diff := cmp.Diff(append(main, side...), p.lines()); diff != "" {
 			t.Errorf("%s: lines (-want +got):\n%s", tc.name, diff)
 		}
+	}
+}
+
+func TestLayoutTagsSideBySide(t *testing.T) {
+	// tags places cells of words 5pt per character wide and 7pt high,
+	// words 2pt apart and cells gap apart, on one row of a sidebar.
+	tags := func(gap float64, cells ...string) []bbWord {
+		var ws []bbWord
+		x := 30.0
+		for _, c := range cells {
+			for i, w := range strings.Fields(c) {
+				if i > 0 {
+					x += 2
+				}
+				wd := 5 * float64(len([]rune(w)))
+				ws = append(ws, word(x, 100, wd, w))
+				x += wd
+			}
+			x += gap
+		}
+		return ws
+	}
+	tests := []struct {
+		name  string
+		words []bbWord
+		want  string
+	}{
+		{"two tags of two words", tags(9, "Event planning", "Vendor contracts"), "Event planning\tVendor contracts"},
+		{"three one-word tags", tags(8, "Kotlin", "Gradle", "Jetpack"), "Kotlin\tGradle\tJetpack"},
+		{"French tags", tags(9.5, "Gestion de stock", "Inventaires"), "Gestion de stock\tInventaires"},
+		{"tag with an ampersand", tags(8.5, "Sales & CRM", "Pricing"), "Sales & CRM\tPricing"},
+		// Word spaces, even stretched by justification, stay spaces.
+		{"stretched word spaces", tags(4.5, "Negotiated", "supplier", "contracts", "across", "regions"), "Negotiated supplier contracts across regions"},
+		{"plain sentence", tags(2, "Stock", "control", "and", "audits"), "Stock control and audits"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := layoutPage(tt.words, 595, 1)
+			if len(got) != 1 || got[0].Text != tt.want {
+				t.Errorf("lines = %+v, want one line %q", got, tt.want)
+			}
+		})
 	}
 }
