@@ -543,12 +543,12 @@ const blind3LangGap = 0.08
 // now, less 0.01 (TestBlind4Accuracy); raise them with every fix. Scored
 // untouched on the parser of c9f7926: overall 0.903.
 var blind4Floors = []target{
-	{"overall", nil, 0.893},
+	{"overall", nil, 0.910},
 	{"name", []string{"name"}, 0.903},
 	{"phone", []string{"phone"}, 0.926},
 	{"experiences", expGroup, 0.893},
 	{"education", eduGroup, 0.847},
-	{"skills", []string{"skills"}, 0.910},
+	{"skills", []string{"skills"}, 0.957},
 }
 
 // blind4LangGap bounds French against English on the fourth blind set
