@@ -69,6 +69,7 @@ func (b *builder) add(s section) {
 			b.out.Experience = append(b.out.Experience, x)
 		}
 	case secEducation:
+		var xs []cv.Education
 		for _, e := range groupEntries(s.lines) {
 			x := b.education(e)
 			// Lines with no degree, school or date are no education
@@ -78,6 +79,14 @@ func (b *builder) add(s section) {
 				if x.Description != "" {
 					b.unplaced = append(b.unplaced, x.Description)
 				}
+				continue
+			}
+			xs = append(xs, x)
+		}
+		studied := slices.ContainsFunc(xs, func(x cv.Education) bool { return !certificateEntry(x, false) })
+		for _, x := range xs {
+			if certificateEntry(x, studied) {
+				b.out.Certifications = append(b.out.Certifications, b.certificate(x))
 				continue
 			}
 			b.out.Education = append(b.out.Education, x)
@@ -640,6 +649,12 @@ func (b *builder) education(e entry) cv.Education {
 		}
 	}
 	rest := restOf(parts, picked)
+	// "Licence pro Logistique (IUT de Rouen)", "MBA [INSEAD]": the
+	// school in brackets after the degree.
+	if m := reBracketTail.FindStringSubmatch(x.Degree); m != nil && x.Institution == "" && degreeScore(m[1]) > 0 && degreeScore(m[2]) == 0 &&
+		(institutionScore(m[2]) > 0 || strings.HasSuffix(x.Degree, "]") && isAcronym(m[2])) {
+		x.Degree, x.Institution = strings.TrimSpace(m[1]), strings.TrimSpace(m[2])
+	}
 	// "Obafemi Awolowo University, Ile-Ife": the school's town.
 	if k := placeOf(x.Location); x.Location == "" || k&(placeCountry|placeRegion) != 0 && k&placeCity == 0 {
 		if school, town := cutTown(x.Institution); town != "" {
@@ -650,6 +665,47 @@ func (b *builder) education(e entry) cv.Education {
 	x.Description = joinNonEmpty(append(rest, x.Description)...)
 	x.ID = b.stableID("edu", x.Degree, x.Institution, x.EndDate)
 	return x
+}
+
+// reCertified names a certificate, licence or short training rather than
+// a course of study ("AWS Certified Developer", "Certification PMP",
+// "Forklift licence", "GDPR workshop"); a licence that opens the line is
+// the French degree ("Licence de droit").
+var reCertified = regexp.MustCompile(`(?i)\b(?:certified|certification|certifications|certifiée?|accredited|accreditation|` +
+	`licensed|workshop|seminar|webinar|séminaire|habilitation)\b|^\S.*\b(?:licen[cs]e|permis)\b`)
+
+// studyWords name a course of study where degreeWords do not: awards
+// and programmes of vocational schools ("Level 3 Award in Wines",
+// "Exchange semester").
+var studyWords = wordSet(`award semester semestre exchange programme program course cours`)
+
+// reQualificationLevel is a vocational qualification's level ("Level 3
+// Diploma", "NVQ Level 2", "niveau 4").
+var reQualificationLevel = regexp.MustCompile(`(?i)\b(?:level|niveau)\s*\d\b`)
+
+// certificateEntry says whether an entry of an education section is a
+// certificate rather than a degree: it says it is one ("Certified Scrum
+// Master, Scrum Alliance"), naming no degree but those words a
+// certificate shares with one (master, certificate, licence); or, when
+// the section also lists degrees (studied), it names neither a degree nor
+// a school and took no span of time ("Wilderness First Responder", "NOLS"
+// / "2023", "Formation premiers secours, Croix-Rouge, 2018").
+func certificateEntry(x cv.Education, studied bool) bool {
+	all := x.Degree + " | " + x.Institution
+	if reCertified.MatchString(x.Degree) && degreeScore(reCertificateWords.ReplaceAllString(x.Degree, "")) == 0 {
+		return true
+	}
+	return studied && x.StartDate == "" && x.Degree != "" && degreeScore(all)+institutionScore(all)+countIn(all, studyWords) == 0 &&
+		!reQualificationLevel.MatchString(all)
+}
+
+// reCertificateWords are the degree words a certificate's name may hold.
+var reCertificateWords = regexp.MustCompile(`(?i)\b(?:master|masters|certificate|certificat|licen[cs]e|diploma|diplôme|associate)\b`)
+
+// certificate is an education entry read as a certification.
+func (b *builder) certificate(x cv.Education) cv.Item {
+	return cv.Item{ID: b.stableID("cert", x.Degree), Title: x.Degree, Organization: x.Institution,
+		Date: joinDates(x.StartDate, x.EndDate), Description: joinNonEmpty(x.Location, x.Description)}
 }
 
 // role is one field of an entry header with its feature score.
@@ -769,7 +825,21 @@ func joinNeighbours(parts []part, picked []int, degree, school int) []int {
 
 var reHonours = regexp.MustCompile(`(?i)\bhonou?rs\b`)
 
+// reHonoursClass is a British degree's class without the word honours
+// ("2:1", "Second Class Upper", "upper second").
+var reHonoursClass = regexp.MustCompile(`(?i)^(?:(?:first|second|third|1st|2nd|3rd)[- ]class\b.*|(?:upper|lower) second\b.*|2[:.][12])$`)
+
+// honoursClass: a degree's class, which names the degree when it follows
+// it after a comma ("BSc (Hons) Geology, 2:1", "Bachelor of Pharmacy,
+// Second Class Upper"), as the classes with the word honours do.
+func honoursClass(t string) bool {
+	t = strings.TrimSpace(t)
+	return reHonours.MatchString(t) || reHonoursClass.MatchString(t)
+}
+
 var reParenTail = regexp.MustCompile(`^(.+?)\s*\(([^()]+)\)$`)
+
+var reBracketTail = regexp.MustCompile(`^(.+?)\s*[(\[]([^()\[\]]+)[)\]]$`)
 
 // gradeLine: a short line that says only how a degree went.
 func gradeLine(t string) bool {

@@ -268,7 +268,7 @@ func endsSentence(s string) bool {
 	w := ws[len(ws)-1]
 	last := []rune(strings.TrimSuffix(w, "."))
 	// An initial ("B. Braun", "Jane A. Roe") is no sentence end either.
-	return !(orgScore(w) > 0 || legalForms[strings.ToLower(string(last))] || abbreviations[strings.ToLower(string(last))] ||
+	return !(orgScore(w) > 0 || degreeScore(w) > 0 || legalForms[strings.ToLower(string(last))] || abbreviations[strings.ToLower(string(last))] ||
 		strings.Contains(string(last), ".") || len(last) == 1 && unicode.IsUpper(last[0]))
 }
 
@@ -418,7 +418,7 @@ func isBodyText(u unit) bool {
 	if !u.dated && achievementLine(u.text) {
 		return true
 	}
-	if headerShaped(u.text) || !isLong(u.text) && !shortSentence(u.text) {
+	if headerShaped(u.text) || !isLong(u.text) && !shortSentence(u.text) || longSchoolName(u.text) {
 		return false
 	}
 	return !u.dated || dateInProse(u.text) || asideInSentence(u.text) || longSentenceDate(u.text)
@@ -1090,7 +1090,7 @@ func commaSplit(p string) []string {
 			orgScore(rest) > 0 && titleScore(rest) == 0 && orgScore(head) == 0 ||
 			degreeScore(head) > 0 && degreeScore(rest) == 0 && isAcronym(firstSegment(rest)) || // "MBA, INSEAD"
 			legalEnd(head) && (orgScore(rest) == 0 || countIn(rest, unitWords) > 0) || // "Bharat Forge Ltd., Forging Division", "Siemens AG, Energy Sector"
-			degreeScore(head) > 0 && (reGradeStart.MatchString(rest) && !reHonours.MatchString(rest) || reScorePart.MatchString(rest)) || // "BSc Economics, Distinction"
+			degreeScore(head) > 0 && (reGradeStart.MatchString(rest) && !honoursClass(rest) || reScorePart.MatchString(rest)) || // "BSc Economics, Distinction"
 			institutionScore(head) > 0 && reGradeStart.MatchString(rest) && !reHonours.MatchString(rest) { // "University of Glasgow, first class"
 			return append([]string{head}, commaSplit(rest)...)
 		}
@@ -1126,10 +1126,23 @@ func legalEnd(s string) bool {
 // eight words, each capitalised or a function word ("Agence Française de
 // Développement, Paris"), as an employer's is and a job's description
 // is not.
-func capitalisedName(s string) bool {
+func capitalisedName(s string) bool { return capitalisedWords(s, 8) }
+
+// longSchoolName: a school's full name runs past the ten words that make
+// a line prose ("University of Texas Health Science Center at Houston
+// (Cizik School of Nursing)", "Institut Supérieur des Professions
+// Infirmières et Techniques de Santé (ISPITS), Casablanca"): every word
+// capitalised or a function word, a school's word among them, and no
+// sentence's full stop.
+func longSchoolName(s string) bool {
+	name, _, _ := strings.Cut(s, ", ")
+	return institutionScore(name) > 0 && !endsSentence(s) && capitalisedWords(s, 16)
+}
+
+func capitalisedWords(s string, most int) bool {
 	s, _, _ = strings.Cut(s, ", ")
 	ws := strings.Fields(s)
-	if len(ws) == 0 || len(ws) > 8 || !unicode.IsUpper([]rune(ws[0])[0]) {
+	if len(ws) == 0 || len(ws) > most || !unicode.IsUpper([]rune(ws[0])[0]) {
 		return false
 	}
 	for _, w := range ws {
@@ -1250,11 +1263,16 @@ var columnRoles = func() map[string]string {
 	m := map[string]string{}
 	for label, names := range map[string]string{
 		"Degree": `degree degrees qualification qualifications diploma course examination exam class standard program
-			programme diplome formation certificate`,
+			programme diplome formation certificate award name_of_exam exam_passed examination_passed title_of_qualification`,
 		"Institution": `institute institution university school college board board_university university_board
-			school_college college_university institution_name name_of_institution etablissement ecole universite`,
-		"Dates":    `year years year_of_passing passing_year dates date period duration annee annees periode from_to`,
-		"GPA":      `score percentage marks cgpa gpa grade result aggregate mention note division`,
+			school_college college_university institution_name name_of_institution etablissement ecole universite
+			awarding_body awarding_institution`,
+		"Dates": `year years year_of_passing passing_year dates date period duration annee annees periode from_to
+			passing_year year_of_completion graduation_year session`,
+		"GPA": `score percentage marks cgpa gpa grade result aggregate mention note division`,
+		// The field of study stands apart from the degree's name.
+		"Field": `group major subject subjects specialization specialisation stream branch discipline field field_of_study
+			specialite option filiere`,
 		"Company":  `company organisation organization employer entreprise societe`,
 		"Position": `designation role position title poste fonction job_title`,
 		"Location": `location city place lieu ville`,
@@ -1276,7 +1294,12 @@ var columnRoles = func() map[string]string {
 // go on with the cells left unfinished.
 func tableRows(lines []line) []line {
 	for i, l := range lines {
-		heads := columnHeads(l.text)
+		heads, skip := columnHeads(l.text), 1
+		if heads == nil && i+1 < len(lines) {
+			// "Exam /<tab>Board / University<tab>Passing" over
+			// "Degree<tab>Year": headings wrapped in their cells.
+			heads, skip = columnHeads(joinWrappedHeads(l.text, lines[i+1].text)), 2
+		}
 		if heads == nil {
 			continue
 		}
@@ -1286,8 +1309,8 @@ func tableRows(lines []line) []line {
 			cells []string
 		}
 		var rows []row
-		j := i + 1
-		for ; j < len(lines) && strings.Contains(lines[j].text, "\t"); j++ {
+		j := i + skip
+		for ; j < len(lines) && (strings.Contains(lines[j].text, "\t") || len(rows) > 0 && scoreNote(lines[j], rows[0].first)); j++ {
 			var cells []string
 			for _, c := range strings.Split(lines[j].text, "\t") {
 				if c = strings.TrimSpace(c); c != "" {
@@ -1295,13 +1318,13 @@ func tableRows(lines []line) []line {
 				}
 			}
 			cells = splitGluedYear(cells, heads)
-			if n := len(rows); n > 0 && len(cells) < len(heads) && unfinishedRow(rows[n-1].cells, heads) {
+			// A row with no date under a dates heading is the rest of
+			// the row above, wrapped in its cells ("B.Com" / "(Hons)").
+			if n := len(rows); n > 0 && len(cells) < len(heads) && (unfinishedRow(rows[n-1].cells, heads) || datelessRow(cells, heads)) {
 				continueRow(rows[n-1].cells, cells, heads)
 				continue
 			}
-			r := row{first: lines[j], cells: make([]string, len(heads))}
-			copy(r.cells, cells)
-			rows = append(rows, r)
+			rows = append(rows, row{first: lines[j], cells: fillRow(cells, heads)})
 		}
 		for _, r := range rows {
 			for k, cell := range r.cells {
@@ -1335,6 +1358,146 @@ func splitGluedYear(cells, heads []string) []string {
 		return cells
 	}
 	return slices.Concat(cells[:d-1], []string{strings.TrimSpace(m[1]), m[2]}, cells[d:])
+}
+
+// joinWrappedHeads joins a row of column headings to the row under it
+// where the headings wrapped in their cells: each cell of the first row
+// that is no heading yet ("Passing") or ends in a slash ("Exam /") takes
+// the next cell of the second row, in order ("Exam / Degree", "Passing
+// Year"). It returns "" when the rows do not fit that way.
+func joinWrappedHeads(a, b string) string {
+	top, under := strings.Split(a, "\t"), strings.Split(b, "\t")
+	var open []int
+	for k, c := range top {
+		c = strings.TrimSpace(c)
+		if _, ok := columnRole(c); !ok || strings.HasSuffix(c, "/") || strings.HasSuffix(c, "&") {
+			open = append(open, k)
+		}
+	}
+	if len(open) == 0 || len(open) != len(under) {
+		return ""
+	}
+	for n, k := range open {
+		if _, ok := columnRole(under[n]); !ok && !strings.HasSuffix(strings.TrimSpace(top[k]), "/") {
+			return ""
+		}
+		top[k] = strings.TrimSpace(top[k]) + " " + strings.TrimSpace(under[n])
+	}
+	return strings.Join(top, "\t")
+}
+
+// datelessRow: a row that has no date where the table has a dates column.
+func datelessRow(cells, heads []string) bool {
+	if !slices.Contains(heads, "Dates") {
+		return false
+	}
+	for _, c := range cells {
+		if hasDate(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// reScoreNote qualifies a score on the row under it ("(out of 4)", "/ 10").
+var reScoreNote = regexp.MustCompile(`(?i)^\(?\s*(?:out of|sur|/)\s*\d{1,3}(?:[.,]\d+)?\s*\)?$`)
+
+// scoreNote: a line set right of a table's first column that only
+// qualifies a score.
+func scoreNote(l, first line) bool {
+	return l.x > first.x+bodyIndentMax && reScoreNote.MatchString(strings.TrimSpace(l.text))
+}
+
+// fillRow lays a row's cells under the headings: in order when there are
+// as many, otherwise a year or range goes under the dates, a score under
+// the score and the text cells under the other headings in order, once
+// the years and scores the PDF set beside a cell are cut off it
+// ("Kendriya Vidyalaya, Chennai 2013 94.2%"). A degree merged with its
+// school ("B.Tech (CSE) NIT Tiruchirappalli") is cut when the school's
+// cell would stay empty.
+func fillRow(cells, heads []string) []string {
+	row := make([]string, len(heads))
+	if len(cells) >= len(heads) {
+		copy(row, cells)
+		return row
+	}
+	dates, gpa := slices.Index(heads, "Dates"), slices.Index(heads, "GPA")
+	var texts []string
+	for _, c := range cells {
+		for _, piece := range cutScoreAndYear(c, dates >= 0, gpa >= 0) {
+			switch {
+			case dates >= 0 && row[dates] == "" && (onlyDates(piece) || reYearOnly.MatchString(piece)):
+				row[dates] = piece
+			case gpa >= 0 && row[gpa] == "" && reScorePart.MatchString(piece):
+				row[gpa] = piece
+			default:
+				texts = append(texts, piece)
+			}
+		}
+	}
+	var free []int
+	for k := range heads {
+		if k != dates && k != gpa {
+			free = append(free, k)
+		}
+	}
+	for n, t := range texts {
+		if n >= len(free) {
+			row[free[len(free)-1]] += " " + t
+			continue
+		}
+		row[free[n]] = t
+	}
+	d, inst := slices.Index(heads, "Degree"), slices.Index(heads, "Institution")
+	if d >= 0 && inst >= 0 && row[inst] == "" {
+		if degree, school, ok := splitDegreeSchool(row[d]); ok {
+			row[d], row[inst] = degree, school
+		}
+	}
+	return row
+}
+
+var (
+	reTrailingScore = regexp.MustCompile(`^(.*\S)\s+(\S+(?:\s+(?:cgpa|gpa|cpi))?)$`)
+	reTrailingYear  = regexp.MustCompile(`^(.*\S)\s+((?:19|20)\d{2}(?:\s*[–—-]\s*(?:(?:19|20)\d{2})?)?)$`)
+)
+
+// cutScoreAndYear cuts off the end of a cell a score, then a year or
+// range, that stand after its text with only a space between.
+func cutScoreAndYear(c string, dates, gpa bool) []string {
+	var tail []string
+	if m := reTrailingScore.FindStringSubmatch(c); gpa && m != nil && reScorePart.MatchString(m[2]) && !reScorePart.MatchString(c) {
+		c, tail = m[1], []string{m[2]}
+	}
+	if m := reTrailingYear.FindStringSubmatch(c); dates && m != nil && !onlyDates(c) {
+		c, tail = m[1], append([]string{m[2]}, tail...)
+	}
+	return append([]string{c}, tail...)
+}
+
+// splitDegreeSchool cuts a degree's short name, with what it has in
+// brackets, from the school named after it in one cell ("B.Tech (CSE)
+// NIT Tiruchirappalli", "MBA IIM Ahmedabad", "BSc University of Ghana").
+func splitDegreeSchool(t string) (degree, school string, ok bool) {
+	ws := strings.Fields(t)
+	if len(ws) < 2 || degreeScore(ws[0]) == 0 {
+		return "", "", false
+	}
+	k := 1
+	if strings.HasPrefix(ws[1], "(") {
+		for k < len(ws) && !strings.HasSuffix(ws[k], ")") {
+			k++
+		}
+		k++
+	}
+	if k >= len(ws) {
+		return "", "", false
+	}
+	rest := strings.Join(ws[k:], " ")
+	if degreeScore(rest) > 0 || !(isAcronym(ws[k]) || institutionScore(ws[k]) > 0) {
+		return "", "", false
+	}
+	return strings.Join(ws[:k], " "), rest, true
 }
 
 // unfinishedRow says whether a table row goes on on the next row: a
@@ -1377,7 +1540,7 @@ func continueRow(row, cells, heads []string) {
 		switch {
 		case onlyDates(c) || reYearOnly.MatchString(c):
 			k = slices.Index(heads, "Dates")
-		case reScorePart.MatchString(c):
+		case reScorePart.MatchString(c) || reScoreNote.MatchString(c):
 			k = slices.Index(heads, "GPA")
 		default:
 			for i := next; i < len(heads); i++ {
@@ -1406,6 +1569,9 @@ func continueRow(row, cells, heads []string) {
 // columnRole reads a column heading, also one that names its column twice
 // ("Institute / Board", "Degree / Exam", "Board / University").
 func columnRole(c string) (string, bool) {
+	if strings.TrimSpace(c) == "%" {
+		return "GPA", true
+	}
 	if label, ok := columnRoles[fold(c)]; ok {
 		return label, true
 	}
@@ -1424,6 +1590,31 @@ func columnRole(c string) (string, bool) {
 	return label, true
 }
 
+// splitHeadCell reads a cell of column headings: one heading, or
+// several the PDF set so close that they read as one cell ("Year CGPA /
+// %"), taken longest first from the left; nil when a word is no heading.
+func splitHeadCell(c string) []string {
+	if label, ok := columnRole(c); ok {
+		return []string{label}
+	}
+	ws := strings.Fields(c)
+	var labels []string
+	for i := 0; i < len(ws); {
+		j := len(ws)
+		for ; j > i; j-- {
+			if label, ok := columnRole(strings.Join(ws[i:j], " ")); ok {
+				labels = append(labels, label)
+				break
+			}
+		}
+		if j == i {
+			return nil
+		}
+		i = j
+	}
+	return labels
+}
+
 // columnHeads reads a row of column headings: two or more cells, each a
 // known column name, naming two fields or more besides the dates.
 func columnHeads(t string) []string {
@@ -1434,13 +1625,15 @@ func columnHeads(t string) []string {
 	var heads []string
 	fields := map[string]bool{}
 	for _, c := range cells {
-		label, ok := columnRole(c)
-		if !ok {
+		labels := splitHeadCell(c)
+		if labels == nil {
 			return nil
 		}
-		heads = append(heads, label)
-		if label != "Dates" {
-			fields[label] = true
+		heads = append(heads, labels...)
+		for _, label := range labels {
+			if label != "Dates" {
+				fields[label] = true
+			}
 		}
 	}
 	if len(fields) < 2 {

@@ -35,7 +35,8 @@ var (
 		phd ph.d doctorate doctor associate diploma degree certificate postgraduate undergraduate hnd beng meng btech mtech
 		licence license diplôme diplome ingénieur ingenieur baccalauréat baccalaureat bac dut bts deug deust doctorat
 		mastère mastere cap bep prépa classes préparatoires miage baccalaureate hsc ssc cbse icse gcse gcses a-level
-		a-levels abitur matura`)
+		a-levels abitur matura llb llm lld mphil dphil bcom mcom bba bpharm mbbs bds bsn msn pharmd bfa mfa brevet
+		certificat bachelier dess igcse o-level o-levels matric wassce ssce bootcamp nanodegree`)
 	institutionWords = wordSet(`university université universite college collège school école ecole institute institut polytechnic
 		polytechnique academy académie lycée lycee faculty faculté faculte iut insa esprit ensi enit sorbonne campus
 		conservatoire hec essec escp centrale mines telecom télécom polytech vidyalaya vidyapeeth vidyapith
@@ -65,7 +66,9 @@ func words(s string) []string {
 func countIn(s string, set map[string]bool) int {
 	n := 0
 	for _, w := range words(s) {
-		if set[w] || set[strings.TrimSuffix(w, ".")] || set[strings.TrimSuffix(w, "s")] {
+		// "B.Tech", "Ph.D.", "B.Com.": an abbreviation is also read
+		// without its full stops.
+		if set[w] || set[strings.TrimSuffix(w, ".")] || set[strings.TrimSuffix(w, "s")] || set[strings.ReplaceAll(w, ".", "")] {
 			n++
 		}
 	}

@@ -370,7 +370,7 @@ func qualificationsTitle(t string) bool {
 	found, training, aside := false, false, false
 	for _, w := range strings.Fields(fold(cleanHeading(t))) {
 		switch w {
-		case "qualifications", "qualification":
+		case "qualifications", "qualification", "licence", "licences", "license", "licenses", "certificates", "tickets":
 			found = true
 		case "training", "trainings", "formation", "formations", "courses", "development":
 			training = true
@@ -465,6 +465,9 @@ func splitSections(lines []line) []section {
 		kind, known := headingKind(l.text)
 		if !known && !l.bullet && !leveled && headingCue(l, body) {
 			kind, known = keywordHeading(l.text)
+			// "DES (diplôme d'études secondaires)" under Formation:
+			// study words around a degree's name are an entry.
+			known = known && !(kind == secEducation && secs[cur].kind == secEducation && namesDegree(l.text))
 		}
 		// A heading wrapped in a narrow label column ("Employment" /
 		// "History", "Education &" / "Training") is one heading.
@@ -549,6 +552,18 @@ func capitalsLine(t string) bool {
 		}
 	}
 	return letters >= 4
+}
+
+// namesDegree: t holds a degree's word as a degree is named, in the
+// singular ("Diplôme d'études", not the heading "Diplômes"); a licence
+// beside other heading words is one to drive or practise.
+func namesDegree(t string) bool {
+	for _, w := range words(t) {
+		if !singularLicence[w] && (degreeWords[w] || degreeWords[strings.ReplaceAll(w, ".", "")]) {
+			return true
+		}
+	}
+	return false
 }
 
 // entryTitleIn says whether t names what an entry of a section of kind k

@@ -174,8 +174,16 @@ func keywordHeading(s string) (sectionKind, bool) {
 	// later one ("Academic Appointments", "Academic Projects").
 	kind, found, modifier := sectionKind(0), false, false
 	var rest []string
+	// "Professional Training / Licence": a licence beside another
+	// keyword; otherwise a French degree ("Licence de chimie") or a
+	// driving licence.
+	licence := slices.ContainsFunc(ws, func(w string) bool { _, ok := keywordKind(w); return ok })
 	for _, w := range ws {
-		if k, ok := keywordKind(w); ok {
+		k, ok := keywordKind(w)
+		if singularLicence[w] && licence {
+			k, ok = secCertifications, true
+		}
+		if ok {
 			if !found || modifier && !modifierKeywords[w] {
 				kind, found, modifier = k, true, modifierKeywords[w]
 			}
@@ -198,6 +206,8 @@ func keywordHeading(s string) (sectionKind, bool) {
 	}
 	return kind, true
 }
+
+var singularLicence = wordSet(`licence license`)
 
 // modifierKeywords are heading keywords that qualify another one.
 var modifierKeywords = wordSet(`academic professionnelle professionnelles`)
