@@ -380,11 +380,27 @@ func (b *builder) experience(e entry) cv.Experience {
 		picked = append(picked, w)
 	}
 	// "Bosch Ltd., Adugodi, Bengaluru": a town-shaped part between the
-	// employer and the place, on their line, is the place's district.
+	// employer and the place, on their line, is the place's district; set
+	// after the employer with a dash ("Radio Sud – Canal Soleil, Nîmes")
+	// it is the employer's brand or site.
 	if l, c := picked[loc], picked[company]; l > 0 && c >= 0 && c < l-1 && parts[c].line == parts[l].line && parts[l].afterComma &&
-		parts[l-1].line == parts[l].line && !slices.Contains(picked, l-1) && townShaped(parts[l-1].text) {
+		parts[l-1].line == parts[l].line && !dashSep(parts[l-1].sep) && !slices.Contains(picked, l-1) && townShaped(parts[l-1].text) {
 		parts[l].text = parts[l-1].text + ", " + parts[l].text
 		picked = append(picked, l-1)
+	}
+	// "Lakeside Mining plc – Kivu Gold Mine, Goma", "Radio Sud – Canal
+	// Soleil, Nîmes": a name set after the employer's with a dash, on its
+	// line, that names no place, job or date, is the site or brand the
+	// employer goes by there: part of the company. One shaped like a
+	// town is the place ("Safran – Vélizy") unless a place follows it.
+	if c, l := picked[company], picked[loc]; c >= 0 && c+1 < len(parts) && !slices.Contains(picked, c+1) {
+		p := parts[c+1]
+		placeAfter := l > c+1 && parts[l].line == p.line
+		if p.line == parts[c].line && dashSep(p.sep) && p.role == "" && !isLocation(p.text) && !hasDate(p.text) &&
+			titleScore(p.text) == 0 && capitalisedName(p.text) && (placeAfter || !townShaped(p.text)) {
+			parts[c].text += p.sep + p.text
+			picked = append(picked, c+1)
+		}
 	}
 	// "Ericsson<tab>Kista": a town-shaped part set beside the employer
 	// is where it is, though the gazetteer does not know it.

@@ -85,7 +85,7 @@ func continues(prev unit, l line) bool {
 	// A word cut by the typesetter ("Communi-" / "cation") or a list
 	// wrapped inside a phrase ("Problem" / "solving"): the next line starts
 	// with an all-lower-case word.
-	if !l.gapBefore && (lowerWord(t) || reElided.MatchString(t)) && !strings.HasSuffix(p, ".") && !strings.HasSuffix(p, ":") {
+	if !l.gapBefore && (lowerWord(t) && !reSeasonStart.MatchString(t) || reElided.MatchString(t)) && !strings.HasSuffix(p, ".") && !strings.HasSuffix(p, ":") {
 		return true
 	}
 	// A compound name cut at its hyphen ("Université Paris-" /
@@ -134,6 +134,10 @@ var (
 	reOpenRange = regexp.MustCompile(`(?i)(?:(?:19|20)\d{2}\s*(?:[-–—→]|->)|(?:19|20)\d{2}\s*(?:[-–—→]|->)\s*(?:` + monthAlt + `)\.?)$`)
 	reDatePart  = regexp.MustCompile(`(?i)^(?:(?:19|20)\d{2}|(?:` + monthAlt + `)\.?\s+(?:19|20)\d{2}|(?:0?[1-9]|1[0-2])[/.](?:19|20)\d{2}|` + presentWords + `)\b`)
 )
+
+// reSeasonStart: a line opening with a season's date ("été 2013",
+// "summer 2019"), an entry's, though its first word is in lower case.
+var reSeasonStart = regexp.MustCompile(`(?i)^` + seasonWords + `\s+(?:19|20)\d{2}\b`)
 
 func startsWithDatePart(t string) bool { return reDatePart.MatchString(strings.TrimSpace(t)) }
 
@@ -297,7 +301,7 @@ func groupEntries(lines []line) []entry {
 		// date range: a year in running text is no new entry.
 		// Nor is a range in brackets inside a sentence ("…; redeployed to
 		// the COVID-19 ward (2020-2021).").
-		if !body && !u.entryHead && n > 0 && u.dated && (dateInProse(u.text) || rangeInProse(u.text)) &&
+		if !body && !u.entryHead && n > 0 && u.dated && (dateInProse(u.text) || rangeInProse(u.text) || yearInSentence(u.text)) &&
 			len(strings.Fields(u.text)) >= 4 && headHasRange(blocks[n-1]) {
 			body = true
 		}
@@ -561,6 +565,25 @@ func dateInProse(t string) bool {
 	}
 	w := []rune(before[len(before)-1])
 	return unicode.IsLower(w[0])
+}
+
+// yearInSentence: the line's only date is a single one, in a sentence
+// that ends with a full stop and has lower-case words before the date
+// beyond function words ("Enquêtes sur le logement ; prix Kessel 2021.",
+// "Shortlisted for the Orwell Prize 2019."): an award's year, not an
+// entry's.
+func yearInSentence(t string) bool {
+	dr, ok := findDateRange(t)
+	if !ok || dr.end != "" || !endsSentence(t) {
+		return false
+	}
+	lower := 0
+	for _, w := range strings.Fields(t[:dr.at]) {
+		if r := []rune(w); unicode.IsLower(r[0]) && !functionWords[w] {
+			lower++
+		}
+	}
+	return lower >= 2
 }
 
 // rangeInProse: the line's first date sits in brackets after words of a

@@ -40,3 +40,42 @@ func TestVariationDatesGluedToWrappedTitle(t *testing.T) {
 		})
 	}
 }
+
+// Entries read from a date column beside them ("2019 – 2022<tab>Title" /
+// "Employer, Town" / a line of description): an award's year in the
+// description is no entry, a season's date opens the next entry though its
+// first word is in lower case, and a name set after the employer's with a
+// dash is part of it.
+func TestVariationDateColumnEntries(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []expWant
+	}{
+		{"fr, prize year in description", "2019 – 2023\tRédactrice au service Culture\nLa Voix du Nord, Lille\nChroniques et critiques ; prix Varenne 2021.\n2016 – 2019\tReporter\nFrance Bleu, Lille",
+			[]expWant{{"Rédactrice au service Culture", "La Voix du Nord", "Lille", "2019", "2023"}, {"Reporter", "France Bleu", "Lille", "2016", "2019"}}},
+		{"en, prize year in description", "2018 – 2022\tData Reporter\nWestern Gazette, Bristol\nHousing investigations; shortlisted for the Orwell Prize 2020.\n2015 – 2018\tSub-editor\nAvon Weekly, Bath",
+			[]expWant{{"Data Reporter", "Western Gazette", "Bristol", "2018", "2022"}, {"Sub-editor", "Avon Weekly", "Bath", "2015", "2018"}}},
+		{"fr, season opens the next entry", "2015 – 2017\tCorrespondante locale\nLe Courrier, Namur\nété 2014\tStagiaire\nRadio Meuse, Huy",
+			[]expWant{{"Correspondante locale", "Le Courrier", "Namur", "2015", "2017"}, {"Stagiaire", "Radio Meuse", "Huy", "été 2014", "été 2014"}}},
+		{"en, season opens the next entry", "2016 – 2018\tJunior Reporter\nThe Courier, Dundee\nsummer 2015\tIntern\nTay Radio, Perth",
+			[]expWant{{"Junior Reporter", "The Courier", "Dundee", "2016", "2018"}, {"Intern", "Tay Radio", "Perth", "summer 2015", "summer 2015"}}},
+		{"fr, brand after the broadcaster", "2016 – 2019\tAnimateur radio\nRadio Sud – Canal Soleil, Nîmes",
+			[]expWant{{"Animateur radio", "Radio Sud – Canal Soleil", "Nîmes", "2016", "2019"}}},
+		{"en, site after the employer", "2017 – 2021\tShift Supervisor\nLakeside Mining plc – Kivu Gold Mine, Goma",
+			[]expWant{{"Shift Supervisor", "Lakeside Mining plc – Kivu Gold Mine", "Goma", "2017", "2021"}}},
+		// A town after the dash, with no place after it, is the place.
+		{"fr, town after the dash", "2014 – 2016\tTechnicienne qualité\nValmont Optique – Pontarlier",
+			[]expWant{{"Technicienne qualité", "Valmont Optique", "Pontarlier", "2014", "2016"}}},
+		// A district after a comma stays with the town.
+		{"en, district after a comma", "2012 – 2015\tPlant Engineer\nHarlow Forge Ltd., Peenya, Bengaluru",
+			[]expWant{{"Plant Engineer", "Harlow Forge Ltd.", "Peenya, Bengaluru", "2012", "2015"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := expsOf(ParseText("Jane Roe\njane@example.com\n\nExperience\n" + tc.body + "\n\nSkills\nExcel, SQL\n"))
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"sort"
@@ -685,7 +686,7 @@ func gutterBelow(segs []*segment, x, width, hb float64) gutterKind {
 	}
 	// Labels set flush against the gutter (Europass) or a column much
 	// sparser than the text beside it are a table's label column.
-	if rightAligned(left) || labelColumn(left, right) || repeatedLabels(left, right) {
+	if rightAligned(left) || labelColumn(left, right) || repeatedLabels(left, right) || entryLabels(left, right) {
 		return gutterTable
 	}
 	if !leftAligned(left) {
@@ -713,6 +714,47 @@ func labelColumn(left, right []*segment) bool {
 		}
 	}
 	return aligned*10 >= len(left)*8
+}
+
+// entryLabels reports whether the left side labels entries of several
+// lines on the right (a date beside each job, under headings and a
+// header that fill the left side as densely as the text beside it): most
+// of its rows share a row with the right side, and between many pairs of
+// such rows the right side has rows of its own (the entry's other lines),
+// where a sidebar set on the same baseline grid as the main column has its
+// rows side by side with the main column's, one for one.
+func entryLabels(left, right []*segment) bool {
+	rows := slices.Clone(left)
+	slices.SortFunc(rows, func(a, b *segment) int { return cmp.Compare(a.yMid(), b.yMid()) })
+	beside := func(l *segment) bool {
+		return slices.ContainsFunc(right, func(r *segment) bool { return sameLine(l, r) })
+	}
+	aligned, pairs, stepped := 0, 0, 0
+	for i, l := range rows {
+		if !beside(l) {
+			continue
+		}
+		aligned++
+		if i+1 >= len(rows) || !beside(rows[i+1]) || sameRow(l, rows[i+1]) {
+			continue
+		}
+		pairs++
+		next := rows[i+1]
+		if slices.ContainsFunc(right, func(r *segment) bool {
+			return r.yMid() > l.yMid() && r.yMid() < next.yMid() && !sameRow(r, l) && !sameRow(r, next)
+		}) {
+			stepped++
+		}
+	}
+	return aligned*10 >= len(left)*7 && stepped >= 3 && stepped*3 >= pairs
+}
+
+// sameLine says whether two segments share their top or bottom edge to
+// within a fifth of their height: set on one baseline, as a table's cells
+// are, where a sidebar's lines only come near the main column's.
+func sameLine(a, b *segment) bool {
+	tol := 0.2 * math.Max(a.h, b.h)
+	return math.Abs(a.yMin-b.yMin) < tol || math.Abs(a.yMax-b.yMax) < tol
 }
 
 // repeatedLabels reports whether the left side is the label column of a

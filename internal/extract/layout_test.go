@@ -544,3 +544,70 @@ func TestLayoutTagsSideBySide(t *testing.T) {
 		})
 	}
 }
+
+func TestLayoutDateColumnBesideEntries(t *testing.T) {
+	// A LaTeX CV with each entry's dates in a column of their own (x=50)
+	// beside its lines (x=150), under a header whose address sits on the
+	// left with the phone and e-mail on the right, and headings in the
+	// date column: the dates label their entries, so rows are read
+	// whole, though the left side is as dense as the right.
+	for _, tc := range []struct {
+		name    string
+		header  [][2]string
+		heads   [2]string
+		entries [][]string // date, then the entry's lines
+		labels  [][2]string
+	}{
+		{"fr", [][2]string{{"Rue des Lilas 12", "+32 470 00 11 22"}, {"4000 Liège", "prenom.nom@example.be"}},
+			[2]string{"Expériences", "Compétences"},
+			[][]string{{"2020 – auj.", "Rédactrice web", "La Gazette du Nord, Liège", "Articles et newsletters"},
+				{"2017 – 2020", "Assistante de rédaction", "Éditions du Pont, Namur"},
+				{"2015 – 2017", "Correctrice (indépendante)", "Maisons d'édition diverses, Liège"},
+				{"été 2014", "Stagiaire", "Radio Meuse, Huy"}},
+			[][2]string{{"Outils", "InDesign, WordPress, Canva"}, {"Langues", "Français, néerlandais, anglais"}, {"Permis", "B"}}},
+		{"en", [][2]string{{"12 Mill Lane", "+44 7700 900456"}, {"Bristol BS1 4AA", "name@example.co.uk"}},
+			[2]string{"Experience", "Skills"},
+			[][]string{{"2021 – now", "Data Reporter", "Western Daily News, Bristol", "Built the housing tracker"},
+				{"2018 – 2021", "Sub-editor", "Avon Weekly, Bath"},
+				{"2016 – 2018", "Freelance reporter", "Various titles, Bristol"},
+				{"summer 2015", "Intern", "City Radio, Bath"}},
+			[][2]string{{"Tools", "Python, Datawrapper, QGIS"}, {"Languages", "English, Welsh"}, {"Licence", "B"}}},
+	} {
+		p := &page{}
+		p.at(50, 40, "Jordan Avery")
+		y := 60.0
+		var want []string
+		want = append(want, "Jordan Avery")
+		for _, r := range tc.header {
+			p.at(50, y, r[0]).rightAt(545, y, r[1])
+			want = append(want, r[0]+"\t"+r[1])
+			y += 12
+		}
+		y += 24
+		p.at(50, y, tc.heads[0])
+		want = append(want, tc.heads[0])
+		y += 20
+		for _, e := range tc.entries {
+			p.at(50, y, e[0]).at(150, y, e[1])
+			want = append(want, e[0]+"\t"+e[1])
+			for _, l := range e[2:] {
+				y += 12
+				p.at(150, y, l)
+				want = append(want, l)
+			}
+			y += 12
+		}
+		y += 24
+		p.at(50, y, tc.heads[1])
+		want = append(want, tc.heads[1])
+		y += 20
+		for _, r := range tc.labels {
+			p.at(50, y, r[0]).at(150, y, r[1])
+			want = append(want, r[0]+"\t"+r[1])
+			y += 12
+		}
+		if diff := cmp.Diff(want, p.lines()); diff != "" {
+			t.Errorf("%s: lines (-want +got):\n%s", tc.name, diff)
+		}
+	}
+}
