@@ -70,6 +70,7 @@ func (b *builder) add(s section) {
 		}
 	case secEducation:
 		var xs []cv.Education
+		var labelled []bool
 		for _, e := range groupEntries(s.lines) {
 			x := b.education(e)
 			// Lines with no degree, school or date are no education
@@ -82,10 +83,10 @@ func (b *builder) add(s section) {
 				continue
 			}
 			xs = append(xs, x)
+			labelled = append(labelled, degreeLabelled(e))
 		}
-		studied := slices.ContainsFunc(xs, func(x cv.Education) bool { return !certificateEntry(x, false) })
-		for _, x := range xs {
-			if certificateEntry(x, studied) {
+		for k, x := range xs {
+			if certificateEntry(x, !labelled[k]) {
 				b.out.Certifications = append(b.out.Certifications, b.certificate(x))
 				continue
 			}
@@ -702,17 +703,29 @@ var reQualificationLevel = regexp.MustCompile(`(?i)\b(?:level|niveau)\s*\d\b`)
 // certificateEntry says whether an entry of an education section is a
 // certificate rather than a degree: it says it is one ("Certified Scrum
 // Master, Scrum Alliance"), naming no degree but those words a
-// certificate shares with one (master, certificate, licence); or, when
-// the section also lists degrees (studied), it names neither a degree nor
-// a school and took no span of time ("Wilderness First Responder", "NOLS"
-// / "2023", "Formation premiers secours, Croix-Rouge, 2018").
-func certificateEntry(x cv.Education, studied bool) bool {
+// certificate shares with one (master, certificate, licence); or, unless
+// a label or a table's column says it names a degree (unnamed), it names
+// neither a degree, a school nor a programme and took no span of time
+// ("Wilderness First Responder", "NOLS" / "2023", "Formation premiers
+// secours, Croix-Rouge, 2018").
+func certificateEntry(x cv.Education, unnamed bool) bool {
 	all := x.Degree + " | " + x.Institution
 	if reCertified.MatchString(x.Degree) && degreeScore(reCertificateWords.ReplaceAllString(x.Degree, "")) == 0 {
 		return true
 	}
-	return studied && x.StartDate == "" && x.Degree != "" && degreeScore(all)+institutionScore(all)+countIn(all, studyWords) == 0 &&
+	return unnamed && x.StartDate == "" && x.Degree != "" && degreeScore(all)+institutionScore(all)+countIn(all, studyWords) == 0 &&
 		!reQualificationLevel.MatchString(all)
+}
+
+// degreeLabelled: a label or a table's column says the entry names a
+// degree ("Degree: Matriculation").
+func degreeLabelled(e entry) bool {
+	for _, u := range e.head {
+		if role, _, ok := labelledValue(u.text); ok && role == "degree" {
+			return true
+		}
+	}
+	return false
 }
 
 // reCertificateWords are the degree words a certificate's name may hold.

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/utopiahire/utopiahire/internal/text"
 )
@@ -62,11 +63,25 @@ type dateRange struct {
 // findDateRange returns the first date or date range in s. Words such as
 // "Present" only count as part of a range, never alone.
 func findDateRange(s string) (dateRange, bool) {
-	for _, m := range reRange.FindAllStringSubmatchIndex(s, -1) {
+	for off := 0; off < len(s); {
+		m := reRange.FindStringSubmatchIndex(s[off:])
+		if m == nil {
+			break
+		}
+		for k := range m {
+			if m[k] >= 0 {
+				m[k] += off
+			}
+		}
+		off = max(m[1], m[0]+1)
 		if !wordBoundary(s, m[0], m[1]) {
 			// "Période 2017 - 2019": the "de" of "Période" is no "from";
 			// the range itself still counts.
 			if m[2] <= m[0] || !wordBoundary(s, m[2], m[1]) {
+				// "d'Abidjan, 2009": a month's name ending a word; the
+				// year after it may still be the date.
+				_, size := utf8.DecodeRuneInString(s[m[0]:])
+				off = m[0] + size
 				continue
 			}
 			m[0] = m[2]

@@ -809,6 +809,7 @@ var (
 	reDotLeader = regexp.MustCompile(`\s*(?:\.{4,}|…{2,}|(?:\. ){3,}\.?)\s*`)
 	reDateNote  = regexp.MustCompile(`(?i)\(\s*(?:(?:expected|exp\.|anticipated|graduating|graduation|class of|prévue?|obtention)\s*(?:in|en|:)?\s*)?$`)
 	reAsRole    = regexp.MustCompile(`(?i)^en tant que\s+`)
+	reDateLead  = regexp.MustCompile(`(?i)(?:^|[\s,;(–—-])(?:class of|promotion|promo|graduated(?: in)?|graduation(?: year)?|graduating|year of graduation)\s*:?\s*$`)
 	reAtSep     = regexp.MustCompile(`(?i)^(.+?)\s+(?:at|chez|@)\s+(.+)$`)
 	reGPA       = regexp.MustCompile(`(?i)^\s*(?:gpa|cgpa|grade|grades|mention|moyenne|note|result|résultat|classification)\s*[:：]?\s*(.+)$`)
 )
@@ -891,6 +892,10 @@ func headParts(head []unit) (parts []part, dr dateRange, found bool) {
 				} else if strings.HasPrefix(a, "]") && strings.HasSuffix(b, "[") {
 					// "[Feb '20 – Nov '22]" likewise.
 					before, after = strings.TrimSuffix(b, "["), a[1:]
+				} else if m := reDateLead.FindStringIndex(before); m != nil {
+					// "…, Class of 2018", "Promotion 2016": words that
+					// only say the date is when one graduated.
+					before = before[:m[0]]
 				}
 				t = before + "\t" + after
 			}
@@ -1074,7 +1079,8 @@ func higherPlace(s string) bool {
 }
 
 // abbreviations end in a full stop that ends no sentence ("St. Mary's").
-var abbreviations = wordSet(`st ste dr jr sr mr mrs ms mme prof univ dept av ave bd blvd rd no vol approx`)
+var abbreviations = wordSet(`st ste dr jr sr mr mrs ms mme prof univ dept av ave bd blvd rd no vol approx govt natl intl inst
+	assoc coll`)
 
 var legalForms = wordSet(`inc ltd llc llp plc corp co gmbh ag sa sas sarl srl spa bv nv pty lp pvt pte cie bhd`)
 
@@ -1293,6 +1299,8 @@ var columnRoles = func() map[string]string {
 		"Dates": `year years year_of_passing passing_year dates date period duration annee annees periode from_to
 			passing_year year_of_completion graduation_year session`,
 		"GPA": `score percentage marks cgpa gpa grade result aggregate mention note division`,
+		// A row's number ("S.No.", "Sr. No.", "#") says nothing.
+		"Index": `s_no sno sl_no slno sr_no srno serial_no serial_number no number n`,
 		// The field of study stands apart from the degree's name.
 		"Field": `group major subject subjects specialization specialisation stream branch discipline field field_of_study
 			specialite option filiere`,
@@ -1351,7 +1359,7 @@ func tableRows(lines []line) []line {
 		}
 		for _, r := range rows {
 			for k, cell := range r.cells {
-				if cell == "" {
+				if cell == "" || heads[k] == "Index" {
 					continue
 				}
 				l := r.first
@@ -1592,8 +1600,11 @@ func continueRow(row, cells, heads []string) {
 // columnRole reads a column heading, also one that names its column twice
 // ("Institute / Board", "Degree / Exam", "Board / University").
 func columnRole(c string) (string, bool) {
-	if strings.TrimSpace(c) == "%" {
+	switch strings.TrimSpace(c) {
+	case "%":
 		return "GPA", true
+	case "#", "N°", "Nº", "No.":
+		return "Index", true
 	}
 	if label, ok := columnRoles[fold(c)]; ok {
 		return label, true
