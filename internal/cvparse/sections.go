@@ -204,10 +204,42 @@ func keywordHeading(s string) (sectionKind, bool) {
 	if !found || slices.ContainsFunc(rest, isSpoken) || titleScore(other)+degreeScore(other)+institutionScore(other)+orgScore(other) > 0 {
 		return 0, false
 	}
+	if kind == secEducation && courseHeading(ws) {
+		kind = secCertifications
+	}
 	return kind, true
 }
 
 var singularLicence = wordSet(`licence license`)
+
+// courseHeading: education called continuing or complementary, or
+// training named beside certificates, heads short courses, not degrees
+// ("Formations continues", "Continuing education", "Training &
+// certificates"); "Training" alone, "Education and training" or
+// "Formation et certifications" (French "formation" is the usual word
+// for degrees) still head degrees.
+func courseHeading(ws []string) bool {
+	training, degrees, qualified, certs := false, false, false, false
+	for _, w := range ws {
+		k, ok := keywordKind(w)
+		switch {
+		case trainingWords[w]:
+			training = true
+		case courseQualifiers[w]:
+			qualified = true
+		case ok && k == secEducation:
+			degrees = true
+		case ok && k == secCertifications:
+			certs = true
+		}
+	}
+	return qualified && (training || degrees) || certs && training && !degrees
+}
+
+var (
+	trainingWords    = wordSet(`training trainings`)
+	courseQualifiers = wordSet(`continue continues continuing complementaire complementaires complementary`)
+)
 
 // modifierKeywords are heading keywords that qualify another one.
 var modifierKeywords = wordSet(`academic professionnelle professionnelles`)
