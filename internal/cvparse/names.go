@@ -1,7 +1,6 @@
 package cvparse
 
 import (
-	"math"
 	"regexp"
 	"slices"
 	"strings"
@@ -29,14 +28,10 @@ func displayName(lines []line, ocr bool) (string, []line) {
 	if body <= 0 {
 		return "", lines
 	}
-	top, headTop := 0.0, math.Inf(1)
+	top := 0.0
 	for _, l := range lines {
-		if l.page > 1 {
-			continue
-		}
-		top = max(top, l.size)
-		if _, ok := headingKind(l.text); ok {
-			headTop = min(headTop, l.y)
+		if l.page <= 1 {
+			top = max(top, l.size)
 		}
 	}
 	if top < body*displayMin {
@@ -50,8 +45,17 @@ func displayName(lines []line, ocr bool) (string, []line) {
 			break
 		}
 	}
-	if start < 0 || lines[start].y > headTop {
+	if start < 0 {
 		return "", lines
+	}
+	// A heading of the other column may stand higher than a sidebar's
+	// name ("About me" level with it): only those above it in its own
+	// column, or across the page, say it is no name.
+	for _, l := range lines {
+		if _, ok := headingKind(l.text); ok && l.page <= 1 && l.y < lines[start].y &&
+			(l.column == 0 || lines[start].column == 0 || l.column == lines[start].column) {
+			return "", lines
+		}
 	}
 	// A name wrapped in the first cell of a two-cell header, the cell
 	// beside it holding contact data ("Muhammad Hamza<tab>House 27, …" /
@@ -72,6 +76,9 @@ func displayName(lines []line, ocr bool) (string, []line) {
 			sep = ""
 		case len(strings.Fields(text)) == 1:
 		case len(nextWords) == 1 && titleScore(next) == 0:
+		case len(nextWords) <= 3 && len(strings.Fields(text))+len(nextWords) <= 5 && nameWords(nextWords) && titleScore(next) == 0:
+			// Given names over family names, each on its own line
+			// ("Ma. Luisa" / "De la Peña Ruiz").
 		default:
 			k = len(lines)
 			continue
@@ -222,4 +229,21 @@ func ocrCapitalI(s string) string {
 		}
 	}
 	return strings.Join(ws, " ")
+}
+
+// nameWords: words a name is made of, each capitalised or a particle
+// ("de", "van"), letters with at most a hyphen, apostrophe or final dot.
+func nameWords(ws []string) bool {
+	for _, w := range ws {
+		r := []rune(w)
+		if !unicode.IsUpper(r[0]) && !nameParticle(w) {
+			return false
+		}
+		for i, c := range r {
+			if !unicode.IsLetter(c) && c != '-' && c != '\'' && c != '’' && (c != '.' || i != len(r)-1) {
+				return false
+			}
+		}
+	}
+	return true
 }

@@ -2,6 +2,8 @@ package cvparse
 
 import (
 	"testing"
+
+	"github.com/utopiahire/utopiahire/internal/extract"
 )
 
 // Variations on the patterns the fourth blind set's sidebar CVs showed
@@ -31,6 +33,49 @@ func TestVariationCourseHeadings(t *testing.T) {
 			got := ParseText("Jane Roe\njane@example.com\n\n" + tc.body + "\nSkills\nExcel, SQL\n")
 			if len(got.Education) != tc.edus || len(got.Certifications) != tc.certs {
 				t.Errorf("education %+v, %d certifications %+v; want %d and %d", edusOf(got), len(got.Certifications), got.Certifications, tc.edus, tc.certs)
+			}
+		})
+	}
+}
+
+// A name set large at the top of a sidebar, given names over family
+// names, with the main column's first heading level with it or higher.
+func TestVariationSidebarName(t *testing.T) {
+	type row struct {
+		col     int
+		y, size float64
+		text    string
+	}
+	cases := []struct {
+		name  string
+		first []row // the display lines, in the left column
+		want  string
+	}{
+		{"given over family names", []row{{1, 36, 22, "Ma. Luisa"}, {1, 57, 22, "Del Rosario-Tan"}}, "Ma. Luisa Del Rosario-Tan"},
+		{"particle in the family name", []row{{1, 36, 22, "Anna Sophie"}, {1, 57, 22, "van der Berg"}}, "Anna Sophie van der Berg"},
+		{"French double given name", []row{{1, 40, 24, "Marie-Claire"}, {1, 62, 24, "De Sousa Lima"}}, "Marie-Claire De Sousa Lima"},
+		{"one line", []row{{1, 38, 22, "Tomasz Wiśniewski"}}, "Tomasz Wiśniewski"},
+		// A headline in the same type is no part of the name.
+		{"headline in display type", []row{{1, 36, 22, "Grace Mensah"}, {1, 57, 22, "Data Scientist"}}, "Grace Mensah"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			rows := append(tc.first,
+				row{1, 110, 11, "CONTACT"}, row{1, 126, 10, "grace.m@example.com"}, row{1, 140, 10, "+44 7700 900123"},
+				row{2, 34, 14, "About me"}, row{2, 58, 10, "Analyst with six years in retail banking and payments."},
+				row{2, 90, 14, "Experience"}, row{2, 110, 10, "Senior Analyst"}, row{2, 122, 10, "Acme Bank · London · 2019 – Present"},
+				row{2, 150, 14, "Education"}, row{2, 170, 10, "BSc Economics"}, row{2, 182, 10, "University of Kent · 2012 – 2015"})
+			var d extract.Document
+			for _, r := range rows {
+				x := 30.0
+				if r.col == 2 {
+					x = 250
+				}
+				d.Lines = append(d.Lines, extract.Line{Text: r.text, Page: 1, X: x, Y: r.y, Size: r.size, Column: r.col})
+			}
+			d.Pages = 1
+			if got := Parse(d).Contact.Name; got != tc.want {
+				t.Errorf("name = %q, want %q", got, tc.want)
 			}
 		})
 	}
