@@ -544,10 +544,10 @@ const blind3LangGap = 0.08
 // untouched on the parser of c9f7926: overall 0.903.
 var blind4Floors = []target{
 	{"overall", nil, 0.924},
-	{"name", []string{"name"}, 0.903},
+	{"name", []string{"name"}, 0.947},
 	{"phone", []string{"phone"}, 0.926},
 	{"experiences", expGroup, 0.905},
-	{"education", eduGroup, 0.847},
+	{"education", eduGroup, 0.890},
 	{"skills", []string{"skills"}, 0.957},
 }
 
