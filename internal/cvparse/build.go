@@ -614,6 +614,11 @@ func (b *builder) education(e entry) cv.Education {
 		head = append(head, u)
 	}
 	body := e.body
+	// "2012<tab>BTS Commerce" / "- Lycée Voltaire, Paris": the school
+	// set as a dash under a degree that names none is the header's.
+	if len(body) > 0 && body[0].bullet && schoolLine(body[0].text) && !slices.ContainsFunc(head, func(u unit) bool { return institutionScore(u.text) > 0 }) {
+		head, body = append(head, body[0]), body[1:]
+	}
 	var kept []unit
 	for _, u := range body {
 		if m := reGPA.FindStringSubmatch(u.text); m != nil && gpa == "" {
@@ -682,6 +687,13 @@ func (b *builder) education(e entry) cv.Education {
 	x.Description = joinNonEmpty(append(rest, x.Description)...)
 	x.ID = b.stableID("edu", x.Degree, x.Institution, x.EndDate)
 	return x
+}
+
+// schoolLine: a short line naming a school and no degree, with no
+// sentence's end ("Lycée Voltaire, Paris", "Centre de formation AFPA").
+func schoolLine(t string) bool {
+	t = strings.TrimSpace(t)
+	return institutionScore(t) > 0 && degreeScore(t) == 0 && len(strings.Fields(t)) <= 10 && !strings.HasSuffix(t, ".")
 }
 
 // reCertified names a certificate, licence or short training rather than

@@ -50,8 +50,10 @@ func continues(prev unit, l line) bool {
 		return true
 	}
 	if prev.bullet {
+		// A date in lower case set apart or beside a cell ("sept. 2012 –
+		// août 2016<tab>Vendeur") opens the next entry.
 		if unicode.IsLower(first) {
-			return true
+			return !(l.gapBefore || strings.Contains(t, "\t")) || !(reDatePart.MatchString(t) || reSeasonStart.MatchString(t))
 		}
 		return prev.x > 0 && l.x > prev.x+3 && !hasDate(t) && !l.gapBefore
 	}
@@ -559,6 +561,12 @@ func dateInProse(t string) bool {
 	if !ok || dr.end != "" {
 		return false
 	}
+	// "Stagiaire en analytique<tab>été 2017": a date set apart in its
+	// column, a season's word before its year, dates the line.
+	pre := reSeasonEnd.ReplaceAllString(t[:dr.at], "")
+	if strings.HasSuffix(strings.TrimRight(pre, " "), "\t") {
+		return false
+	}
 	before := strings.Fields(t[:dr.at])
 	if len(before) == 0 {
 		return false
@@ -566,6 +574,8 @@ func dateInProse(t string) bool {
 	w := []rune(before[len(before)-1])
 	return unicode.IsLower(w[0])
 }
+
+var reSeasonEnd = regexp.MustCompile(`(?i)` + seasonWords + `\s*$`)
 
 // yearInSentence: the line's only date is a single one, in a sentence
 // that ends with a full stop and has lower-case words before the date

@@ -463,6 +463,9 @@ func splitSections(lines []line) []section {
 		// an item, whatever its shape or words.
 		leveled := allLeveled(splitSkills(l.text))
 		kind, known := headingKind(l.text)
+		if known && i > 0 && sentenceTail(lines[i-1], l) {
+			known = false
+		}
 		if !known && !l.bullet && !leveled && headingCue(l, body) {
 			kind, known = keywordHeading(l.text)
 			// "DES (diplôme d'études secondaires)" under Formation:
@@ -519,6 +522,16 @@ func splitSections(lines []line) []section {
 		open(kind, cleanHeading(l.text))
 	}
 	return secs
+}
+
+// sentenceTail says whether l, a heading's word, is the last word of the
+// sentence prev wraps ("… un stock de 4 500" / "références."): in lower
+// case, tight under a line that ends mid-sentence.
+func sentenceTail(prev, l line) bool {
+	t, p := strings.TrimSpace(l.text), strings.TrimSpace(prev.text)
+	first, _ := utf8.DecodeRuneInString(t)
+	return !l.gapBefore && !l.heading && !l.bold && prev.page == l.page && p != "" &&
+		unicode.IsLower(first) && !strings.ContainsAny(p[len(p)-1:], ".:;!?") && len(strings.Fields(p)) >= 4
 }
 
 // inlineHeading reads "HOBBIES: Football, chess": a known heading in

@@ -471,6 +471,9 @@ var reConjunction = regexp.MustCompile(`(?i)^(?:and|et|&|or|ou)\s+`)
 // glyphs, ratings and a final "and" are not part of a skill, and a level
 // after a dash stays with its skill ("English — native").
 func splitSkills(t string) []string {
+	if chipLine(t) {
+		return strings.Fields(t) // "Go Java PostgreSQL gRPC AWS": tags whose boxes were drawn
+	}
 	t = listSeparators(t)
 	var out []string
 	var cur strings.Builder
@@ -524,6 +527,31 @@ func splitSkills(t string) []string {
 		return dropFiller(out)
 	}
 	return splitLastAnd(out)
+}
+
+// chipLine says whether t is a row of one-word tags set side by side
+// with nothing between them but space ("Go Java Python PostgreSQL Kafka
+// gRPC AWS"): five words or more, each starting with a capital or a digit
+// or cased as a product is (gRPC, iOS), no function word, and two or
+// more named the way only products are (capitals inside or all
+// capitals: PostgreSQL, AWS).
+func chipLine(t string) bool {
+	ws := strings.Fields(t)
+	if len(ws) < 5 || strings.ContainsAny(t, ",;|•·/()[]:\t") {
+		return false
+	}
+	products := 0
+	for _, w := range ws {
+		r := []rune(w)
+		inner := strings.IndexFunc(string(r[1:]), unicode.IsUpper) >= 0
+		if functionWords[strings.ToLower(w)] || !(unicode.IsUpper(r[0]) || unicode.IsDigit(r[0]) || inner) {
+			return false
+		}
+		if inner {
+			products++
+		}
+	}
+	return products >= 2
 }
 
 var reSpacedHyphen = regexp.MustCompile(` [-–] `)

@@ -1,0 +1,150 @@
+package cvparse
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// Variations on the fifth blind set (testdata/blind5), written with
+// invented text.
+
+// A date range wrapped in a plain-text date column after a bullet
+// ("sept. 2012 -" / "août 2016"), its month in lower case, opens the next
+// entry rather than going on with the bullet.
+func TestVariationLowerCaseDateAfterBullet(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []expWant
+	}{
+		{"fr, month range wrapped", "2016 - 2021      Chef de rayon\n                 Carrefour Market, Lyon\n                 * Gestion des stocks\n\nsept. 2012 -     Vendeur conseil\naoût 2016        Fnac Darty SA, Villeurbanne\n                 * Conseil client",
+			[]expWant{{"Chef de rayon", "Carrefour Market", "Lyon", "2016", "2021"}, {"Vendeur conseil", "Fnac Darty SA", "Villeurbanne", "sept. 2012", "août 2016"}}},
+		{"fr, month range on one line", "2019 - 2022\tInfirmière\nClinique du Parc, Nantes\n* Soins post-opératoires\n\nmars 2015 - juin 2019\tAide-soignante\nEHPAD Les Tilleuls, Rezé\n* Accompagnement des résidents",
+			[]expWant{{"Infirmière", "Clinique du Parc", "Nantes", "2019", "2022"}, {"Aide-soignante", "EHPAD Les Tilleuls", "Rezé", "mars 2015", "juin 2019"}}},
+		{"en, month range wrapped", "2018 - 2021      Store Manager\n                 Brightmart Ltd, Leeds\n                 * Ran a team of 20\n\nsep 2014 -       Sales Assistant\njun 2018         Corner Books, York\n                 * Handled returns",
+			[]expWant{{"Store Manager", "Brightmart Ltd", "Leeds", "2018", "2021"}, {"Sales Assistant", "Corner Books", "York", "sep 2014", "jun 2018"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := expsOf(ParseText("Jane Roe\njane@example.com\n\nExperience\n\n" + tc.body + "\n\nSkills\nExcel, SQL\n"))
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// A bullet's wrapped last word that is also a heading's ("… a stock of
+// 4 500" / "references.") stays in the bullet: the jobs after it are
+// still experience.
+func TestVariationHeadingWordEndsSentence(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []expWant
+	}{
+		{"fr, références", "Pharmacien — Pharmacie du Port, Sète\n02/2019 – 06/2022\n• Gestion d'un stock de plus de 3 000\nréférences.\nPréparateur — Pharmacie Centrale, Agde\n01/2016 – 01/2019\n• Préparations",
+			[]expWant{{"Pharmacien", "Pharmacie du Port", "Sète", "02/2019", "06/2022"}, {"Préparateur", "Pharmacie Centrale", "Agde", "01/2016", "01/2019"}}},
+		{"en, references", "Librarian — Town Library, Hove\n2019 – 2022\n• Catalogued and checked over 12 000\nreferences.\nLibrary Assistant — City Archive, Brighton\n2016 – 2019\n• Shelving",
+			[]expWant{{"Librarian", "Town Library", "Hove", "2019", "2022"}, {"Library Assistant", "City Archive", "Brighton", "2016", "2019"}}},
+		{"fr, formation", "Formatrice — Institut Pro, Metz\n2020 – 2023\n• Conception de modules pour les nouvelles sessions de\nformation.\nConseillère — Agence Emploi, Nancy\n2017 – 2020\n• Suivi des demandeurs",
+			[]expWant{{"Formatrice", "Institut Pro", "Metz", "2020", "2023"}, {"Conseillère", "Agence Emploi", "Nancy", "2017", "2020"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := expsOf(ParseText("Jane Roe\njane@example.com\n\nExperience\n" + tc.body + "\n\nSkills\nExcel, SQL\n"))
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// A school set as a dash under a degree that names none ("2014<tab>BTS
+// Commerce" / "- Lycée Voltaire, Paris") is the degree's school.
+func TestVariationSchoolUnderDegreeAsDash(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []eduWant
+	}{
+		{"fr, IUT", "2019   Licence professionnelle Commerce\n       - IUT de Lyon, Lyon\n2016   BTS Management des Unités Commerciales\n       - Lycée Jean Monnet, Annecy",
+			[]eduWant{{"Licence professionnelle Commerce", "IUT de Lyon", "Lyon", "", "2019"}, {"BTS Management des Unités Commerciales", "Lycée Jean Monnet", "Annecy", "", "2016"}}},
+		{"en, college", "2018   BSc Biology\n       - Kingsford University, Leeds\n2015   A Levels\n       - St Anne's College, York",
+			[]eduWant{{"BSc Biology", "Kingsford University", "Leeds", "", "2018"}, {"A Levels", "St Anne's College", "York", "", "2015"}}},
+		// A school already named keeps the dash line as a detail.
+		{"en, school named", "2018   BSc Biology, Kingsford University\n       - Dissertation on river ecology",
+			[]eduWant{{"BSc Biology", "Kingsford University", "", "", "2018"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := edusOf(ParseText("Jane Roe\njane@example.com\n\nEducation\n" + tc.body + "\n\nSkills\nExcel, SQL\n"))
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// A skills heading naming a job's word ("Software Skills", "Computer
+// Skills") heads skills.
+func TestVariationSoftwareSkillsHeading(t *testing.T) {
+	for _, h := range []string{"SOFTWARE SKILLS", "Computer Skills", "IT Skills", "Compétences informatiques", "DIGITAL SKILLS"} {
+		t.Run(h, func(t *testing.T) {
+			c := ParseText("Jane Roe\njane@example.com\n\nExperience\nEngineer, Acme Ltd, Leeds\n2019 – 2022\n\n" + h + "\nDesign: Revit, SketchUp\nOffice: MS Excel, MS Word\n")
+			want := []string{"MS Excel", "MS Word", "Revit", "SketchUp"}
+			if diff := cmp.Diff(want, allSkills(c.Skills)); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// Tags drawn as boxes side by side reach us as one line of words with only
+// spaces between them: each word is a skill. A phrase that is one skill
+// stays whole.
+func TestVariationSkillChips(t *testing.T) {
+	cases := []struct {
+		name, line string
+		want       []string
+	}{
+		{"backend", "Rust Python MySQL Redis RabbitMQ Docker GCP", []string{"Docker", "GCP", "MySQL", "Python", "RabbitMQ", "Redis", "Rust"}},
+		{"mobile", "Swift Kotlin iOS Android Firebase GraphQL", []string{"Android", "Firebase", "GraphQL", "Kotlin", "Swift", "iOS"}},
+		{"one phrase", "Gestion de projet Agile", []string{"Gestion de projet Agile"}},
+		{"sentence", "Strong SQL and Python skills for reporting", []string{"Strong SQL and Python skills for reporting"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c := ParseText("Jane Roe\njane@example.com\n\nExperience\nEngineer, Acme Ltd, Leeds\n2019 – 2022\n\nTechnical Skills\n" + tc.line + "\n")
+			got := allSkills(c.Skills)
+			want := slices.Sorted(slices.Values(tc.want))
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// A title in lower-case words with its single date set apart in the
+// right-hand column ("Stagiaire en analytique<tab>été 2017") opens an
+// entry: a date in its own column is no date in running text.
+func TestVariationSingleDateInColumnAfterLowerWords(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []expWant
+	}{
+		{"fr, season", "Analyste BI\taoût 2018 – avril 2021\nHydro Nord · Montréal\n• Rapports SQL.\nStagiaire en analytique\tété 2017\nVille de Laval · Laval\n• Analyse en R.",
+			[]expWant{{"Analyste BI", "Hydro Nord", "Montréal", "août 2018", "avril 2021"}, {"Stagiaire en analytique", "Ville de Laval", "Laval", "été 2017", "été 2017"}}},
+		{"fr, year", "Chargée de projet\t2019 – 2022\nAgence Horizon · Rennes\n• Suivi budgétaire.\nAssistante en communication\t2018\nMairie de Vannes · Vannes\n• Rédaction.",
+			[]expWant{{"Chargée de projet", "Agence Horizon", "Rennes", "2019", "2022"}, {"Assistante en communication", "Mairie de Vannes", "Vannes", "2018", "2018"}}},
+		{"en, lower-case words", "Data Analyst\t2019 – 2022\nNorthwind Ltd · Leeds\n• Built dashboards.\nIntern in analytics\tsummer 2018\nCity of York · York\n• Cleaned data.",
+			[]expWant{{"Data Analyst", "Northwind Ltd", "Leeds", "2019", "2022"}, {"Intern in analytics", "City of York", "York", "summer 2018", "summer 2018"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := expsOf(ParseText("Jane Roe\njane@example.com\n\nExperience\n" + tc.body + "\n\nSkills\nExcel, SQL\n"))
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
