@@ -554,12 +554,12 @@ var blind4Floors = []target{
 // blind5Floors hold the fifth blind set to what the parser reads of it,
 // less 0.01 (TestBlind5Accuracy); raise them with every fix.
 var blind5Floors = []target{
-	{"overall", nil, 0.872},
+	{"overall", nil, 0.893},
 	{"name", []string{"name"}, 0.969},
 	{"phone", []string{"phone"}, 0.969},
-	{"experiences", expGroup, 0.842},
-	{"education", eduGroup, 0.865},
-	{"skills", []string{"skills"}, 0.881},
+	{"experiences", expGroup, 0.868},
+	{"education", eduGroup, 0.870},
+	{"skills", []string{"skills"}, 0.915},
 }
 
 // blind5LangGap bounds French against English on the fifth blind set.
