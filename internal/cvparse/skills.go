@@ -61,6 +61,7 @@ func skillCategory(label string) string {
 // returned as title and text.
 func parseSkills(lines []line, s *cv.Skills) (others [][2]string) {
 	units := joinWrappedLabelled(toUnits(joinWrappedList(lines)))
+	perLine := onePerLine(units)
 	group := ""
 	var last *string // the skill added last, for a level on the line under it
 	for i, u := range units {
@@ -72,6 +73,12 @@ func parseSkills(lines []line, s *cv.Skills) (others [][2]string) {
 			if lv := strings.TrimSpace(strings.Trim(t, "()")); strings.Trim(lv, "★☆●○◐◯⬤■□▪▫") != "" {
 				*last += " (" + lv + ")"
 			}
+			continue
+		}
+		// "Permis B et C", "Driving licence: B, C", "Permis<tab>B": a
+		// driving licence is one item, its classes with it.
+		if reLicence.MatchString(t) && len(strings.Fields(t)) <= 8 {
+			last = addSkill(s, "other", strings.Join(strings.Fields(reLicenceSep.ReplaceAllString(t, " ")), " "))
 			continue
 		}
 		// A table's header row names its columns ("Skill<tab>Level").
@@ -114,6 +121,9 @@ func parseSkills(lines []line, s *cv.Skills) (others [][2]string) {
 		for _, seg := range clauses(reLeadPhrase.ReplaceAllString(t, "$1")) {
 			items = append(items, phraseInLanguages(seg, splitSkills(seg))...) // each clause ends with its own "and"
 		}
+		if perLine && cat == "" && sentencePhrase(t, items) {
+			items = []string{strings.TrimRight(strings.TrimSpace(t), ".;")}
+		}
 		if cat == "languages?" {
 			cat = "technical"
 			if spokenShare(items) > 0.5 {
@@ -142,6 +152,52 @@ func parseSkills(lines []line, s *cv.Skills) (others [][2]string) {
 	}
 	return others
 }
+
+// onePerLine says whether a skills section sets one skill a line: at
+// least two of its lines, and at least half, hold a single item.
+func onePerLine(units []unit) bool {
+	single := 0
+	for _, u := range units {
+		if _, _, ok := skillLabel(u.text); !ok && len(splitSkills(u.text)) == 1 {
+			single++
+		}
+	}
+	return single >= 2 && single*2 >= len(units)
+}
+
+// sentencePhrase says whether a line of a one-skill-a-line list is one
+// skill written as a phrase whose commas are the phrase's own
+// ("Planification familiale, pose d'implants", "Service au guéridon,
+// décantation", "Stock control, ordering from suppliers"): it opens on a
+// capital, every part after a comma opens in lower case, and a part is
+// worded as a phrase, with a preposition or an article. Parallel names
+// ("A/B testing, funnel analysis", "Python, pandas, numpy") stay a list.
+func sentencePhrase(t string, items []string) bool {
+	if len(items) < 2 || strings.ContainsAny(t, ";|·•\t") {
+		return false
+	}
+	phrase := false
+	for i, it := range items {
+		r, _ := utf8.DecodeRuneInString(it)
+		if i == 0 && !unicode.IsUpper(r) || i > 0 && !unicode.IsLower(r) {
+			return false
+		}
+		for _, w := range strings.Fields(strings.ToLower(it)) {
+			phrase = phrase || phraseWords[w] || reElided.MatchString(w)
+		}
+	}
+	return phrase
+}
+
+// phraseWords are the prepositions and articles that make a phrase of a
+// skill's words ("pose d'implants", "service au guéridon").
+var phraseWords = wordSet(`of at in for the to from with by on into de du des la le les en au aux pour sur avec par dans`)
+
+// reLicence opens a line naming a driving licence.
+var reLicence = regexp.MustCompile(`(?i)^(?:permis(?:\s+de\s+conduire)?|(?:full\s+)?(?:clean\s+)?(?:driving|driver['’]?s)\s+licen[cs]e)(?:\s|[:：\t]|$)`)
+
+// reLicenceSep is a label's colon or cell gap in a licence line.
+var reLicenceSep = regexp.MustCompile(`\s*[:：\t]\s*`)
 
 // interestLabels head lines of pastimes, not skills.
 var interestLabels = phraseSet(`hobbies interests hobbies_and_interests interests_and_hobbies pastimes passions
@@ -602,7 +658,13 @@ func phraseInLanguages(seg string, items []string) []string {
 		return items
 	}
 	m := rePhraseInLanguage.FindStringSubmatch(items[0])
-	if m == nil || !isSpoken(m[2]) || isLevel(m[1]) || spokenShare(items[1:]) < 1 {
+	var rest []string
+	for _, it := range items[1:] {
+		for _, p := range strings.Split(strings.ReplaceAll(it, " and ", " et "), " et ") {
+			rest = append(rest, p) // "…, arabe et anglais": the pair is two languages
+		}
+	}
+	if m == nil || !isSpoken(m[2]) || isLevel(m[1]) || spokenShare(rest) < 1 {
 		return items
 	}
 	i := strings.Index(seg, items[0])
@@ -640,11 +702,31 @@ func splitLastAndItems(items []string) []string {
 	for _, sep := range []string{" and ", " et "} {
 		a, b, ok := strings.Cut(last, sep)
 		words := func(s string) int { return len(strings.Fields(reParenthesised.ReplaceAllString(s, ""))) }
+		// French running text pairs two things with "et" into one skill
+		// ("…, financement et courtage", "perfusions IV et pompes"); a list
+		// of names ends with its last two ("Git et GitHub Actions").
+		r, _ := utf8.DecodeRuneInString(a)
+		if sep == " et " && unicode.IsLower(r) {
+			continue
+		}
+		// "Permis B et C", "Level 1 and 2": a lone letter or digit is no
+		// skill of its own.
+		if ok && len([]rune(strings.TrimSpace(b))) == 1 && len([]rune(lastWord(a))) == 1 {
+			continue
+		}
 		if ok && words(a) <= 3 && words(b) <= 3 && strings.Count(a+b, "(") == strings.Count(a+b, ")") {
 			return append(items[:n-1], strings.TrimSpace(a), strings.TrimSpace(b))
 		}
 	}
 	return items
+}
+
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
 }
 
 func spokenShare(items []string) float64 {

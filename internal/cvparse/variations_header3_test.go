@@ -259,7 +259,7 @@ func TestVariationSkillsWrapsAndHeadings(t *testing.T) {
 		{"points forts", "Points forts\nRigueur, sens du service, Excel", []string{"rigueur", "sens du service", "excel"}},
 		{"strengths", "Key Strengths\nStakeholder management, budgeting, SQL", []string{"stakeholder management", "budgeting", "sql"}},
 		{"atouts with a long first line", "Atouts\nEstimation de biens, loi Pinel et diagnostics obligatoires, négociation, financement et courtage\nLogiciels : Hektor, Pack Office",
-			[]string{"estimation de biens", "loi pinel et diagnostics obligatoires", "negociation", "financement", "courtage", "hektor", "pack office"}},
+			[]string{"estimation de biens", "loi pinel et diagnostics obligatoires", "negociation", "financement et courtage", "hektor", "pack office"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -64,3 +64,49 @@ func TestVariationSkillWrappedElision(t *testing.T) {
 		{"capital after d stays joined", "Compétences\nAudit des systèmes\nd'Information bancaires\nReporting", []string{"audit des systemes d'information bancaires", "reporting"}},
 	})
 }
+
+// A list set one skill a line whose line is a phrase with commas of its
+// own ("Service en salle, découpe au guéridon") is one skill; parallel
+// names on a line ("A/B testing, funnel analysis") stay a list.
+func TestVariationSkillPhrasePerLine(t *testing.T) {
+	skillCases(t, []struct {
+		name, section string
+		want          []string
+	}{
+		{"fr phrase with de", "Compétences\nSuivi de grossesse\nVaccination, pose de perfusions et de sondes\nSoins post-nataux",
+			[]string{"suivi de grossesse", "vaccination, pose de perfusions et de sondes", "soins post-nataux"}},
+		{"fr phrase with au", "Savoir-faire\nAccueil en salle\nService au plateau, flambage\nGestion de cave",
+			[]string{"accueil en salle", "service au plateau, flambage", "gestion de cave"}},
+		{"fr phrase with avec", "Compétences\nVente, relation avec les fournisseurs, suivi des commandes\nInventaires\nMerchandising",
+			[]string{"vente, relation avec les fournisseurs, suivi des commandes", "inventaires", "merchandising"}},
+		{"en phrase with from", "Skills\nStock control, ordering from suppliers\nVisual merchandising\nCash handling",
+			[]string{"stock control, ordering from suppliers", "visual merchandising", "cash handling"}},
+		{"en parallel names stay a list", "Skills\nProduct discovery\nA/B testing, funnel analysis\nSQL (BigQuery)",
+			[]string{"product discovery", "a/b testing", "funnel analysis", "sql"}},
+		{"lower-case names stay a list", "Skills\nStatistical modelling\nPython, pandas, numpy\nData visualisation",
+			[]string{"statistical modelling", "python", "pandas", "numpy", "data visualisation"}},
+		{"comma lists on every line stay lists", "Compétences\nGestion de projet, planification des tâches\nExcel, Word, PowerPoint\nAnglais, espagnol",
+			[]string{"gestion de projet", "planification des taches", "excel", "word", "powerpoint", "anglais", "espagnol"}},
+	})
+}
+
+// French running text pairs two things with "et" into one skill at the
+// end of a list ("…, financement et courtage"); a list of names still
+// ends on two ("Git et GitHub Actions"), and English "and" splits as it
+// did. A licence's classes ("Permis B et C") are no skills of their own.
+func TestVariationSkillPairs(t *testing.T) {
+	skillCases(t, []struct {
+		name, section string
+		want          []string
+	}{
+		{"fr lower-case pair", "Compétences\nGestion de stock, inventaires, préparation et expédition", []string{"gestion de stock", "inventaires", "preparation et expedition"}},
+		{"fr pair after a label", "Compétences\nMétier : accueil, vente, encaissement et facturation", []string{"accueil", "vente", "encaissement et facturation"}},
+		{"fr names split", "Compétences\nOutils : Jira, Git et GitHub Actions", []string{"jira", "git", "github actions"}},
+		{"fr capitalised split", "Compétences\nSavoir-être : Autonomie, Rigueur et Curiosité", []string{"autonomie", "rigueur", "curiosite"}},
+		{"en and splits", "Skills\nbudgeting, forecasting and reporting", []string{"budgeting", "forecasting", "reporting"}},
+		{"licence row", "Compétences\nMétier\tinventaire, préparation de commandes\nPermis\tB et C", []string{"inventaire", "preparation de commandes", "permis b et c"}},
+		{"licence with colon", "Compétences\nExcel, SAP\nPermis de conduire : B, C", []string{"excel", "sap", "permis de conduire b, c"}},
+		{"licence with a note", "Atouts\nExcel, SAP\nPermis B – véhicule personnel", []string{"excel", "sap", "permis b"}},
+		{"driving licence en", "Skills\nExcel, SAP\nDriving licence: B and C1", []string{"excel", "sap", "driving licence b and c1"}},
+	})
+}
