@@ -522,7 +522,7 @@ var blind2Floors = []target{
 	{"phone", []string{"phone"}, 0.99},
 	{"experiences", expGroup, 0.982},
 	{"education", eduGroup, 0.983},
-	{"skills", []string{"skills"}, 0.966},
+	{"skills", []string{"skills"}, 0.97},
 }
 
 // blind3Floors hold the third blind set to what the parser reads of it
@@ -537,7 +537,7 @@ var blind3Floors = []target{
 }
 
 // blind3LangGap bounds French against English on the third blind set.
-const blind3LangGap = 0.08
+const blind3LangGap = 0.05
 
 // blind4Floors hold the fourth blind set to what the parser reads of it
 // now, less 0.01 (TestBlind4Accuracy); raise them with every fix. Scored
