@@ -528,12 +528,12 @@ var blind2Floors = []target{
 // blind3Floors hold the third blind set to what the parser reads of it
 // now, less 0.01 (TestBlind3Accuracy); raise them with every fix.
 var blind3Floors = []target{
-	{"overall", nil, 0.934},
+	{"overall", nil, 0.945},
 	{"name", []string{"name"}, 0.884},
 	{"phone", []string{"phone"}, 0.995},
 	{"experiences", expGroup, 0.901},
 	{"education", eduGroup, 0.962},
-	{"skills", []string{"skills"}, 0.939},
+	{"skills", []string{"skills"}, 0.98},
 }
 
 // blind3LangGap bounds French against English on the third blind set.
