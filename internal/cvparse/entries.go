@@ -424,7 +424,7 @@ func isBodyText(u unit) bool {
 	if !u.dated && achievementLine(u.text) {
 		return true
 	}
-	if headerShaped(u.text) || !isLong(u.text) && !shortSentence(u.text) || longSchoolName(u.text) {
+	if headerShaped(u.text) || !isLong(u.text) && !shortSentence(u.text) || longSchoolName(u.text) || longDegreeName(u.text) {
 		return false
 	}
 	return !u.dated || dateInProse(u.text) || asideInSentence(u.text) || longSentenceDate(u.text)
@@ -1176,6 +1176,15 @@ func capitalisedName(s string) bool { return capitalisedWords(s, 8) }
 func longSchoolName(s string) bool {
 	name, _, _ := strings.Cut(s, ", ")
 	return institutionScore(name) > 0 && !endsSentence(s) && capitalisedWords(s, 16)
+}
+
+// longDegreeName: a degree's full name with its major runs past ten
+// words as well ("Bachelor of Science in Business Administration, Major
+// in Marketing Management"): a degree's words, capitalised up to the
+// first comma, and no sentence's full stop.
+func longDegreeName(s string) bool {
+	name, _, _ := strings.Cut(s, ", ")
+	return degreeScore(name) > 0 && !endsSentence(s) && capitalisedWords(s, 16)
 }
 
 func capitalisedWords(s string, most int) bool {

@@ -3,6 +3,8 @@ package cvparse
 import (
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/utopiahire/utopiahire/internal/extract"
 )
 
@@ -76,6 +78,33 @@ func TestVariationSidebarName(t *testing.T) {
 			d.Pages = 1
 			if got := Parse(d).Contact.Name; got != tc.want {
 				t.Errorf("name = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// A degree's full name with its major runs past the ten words that make
+// a line prose: it still heads its entry.
+func TestVariationLongDegreeName(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []eduWant
+	}{
+		{"major after a comma", "Bachelor of Science in Electronics and Communications Engineering, Major in Microwave Systems\nMapúa University, Manila · 2010 – 2014\n",
+			[]eduWant{{"Bachelor of Science in Electronics and Communications Engineering, Major in Microwave Systems", "Mapúa University", "Manila", "2010", "2014"}}},
+		{"long field", "Master of Arts in Teaching English to Speakers of Other Languages\nUniversity of Sussex · 2018 – 2019\n",
+			[]eduWant{{"Master of Arts in Teaching English to Speakers of Other Languages", "University of Sussex", "", "2018", "2019"}}},
+		{"wrapped minor", "Bachelor of Arts in Political Science, Minor in\nPublic Administration and Governance\nSilliman University, Dumaguete · 2008 – 2012\n\nSenior High School Diploma\nFoundation University · 2008\n",
+			[]eduWant{{"Bachelor of Arts in Political Science, Minor in Public Administration and Governance", "Silliman University", "Dumaguete", "2008", "2012"},
+				{"Senior High School Diploma", "Foundation University", "", "", "2008"}}},
+		{"MBA with a long field", "Master of Business Administration in International Trade and Supply Chain Management\nUniversity of Nairobi · 2016 – 2018\n",
+			[]eduWant{{"Master of Business Administration in International Trade and Supply Chain Management", "University of Nairobi", "", "2016", "2018"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := ParseText("Jane Roe\njane@example.com\n\nEducation\n" + tc.body + "\nSkills\nExcel, SQL\n")
+			if diff := cmp.Diff(tc.want, edusOf(got)); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
 			}
 		})
 	}
