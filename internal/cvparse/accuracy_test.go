@@ -543,11 +543,11 @@ const blind3LangGap = 0.05
 // now, less 0.01 (TestBlind4Accuracy); raise them with every fix. Scored
 // untouched on the parser of c9f7926: overall 0.903.
 var blind4Floors = []target{
-	{"overall", nil, 0.924},
+	{"overall", nil, 0.926},
 	{"name", []string{"name"}, 0.947},
 	{"phone", []string{"phone"}, 0.926},
 	{"experiences", expGroup, 0.905},
-	{"education", eduGroup, 0.890},
+	{"education", eduGroup, 0.900},
 	{"skills", []string{"skills"}, 0.957},
 }
 
