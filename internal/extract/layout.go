@@ -98,6 +98,7 @@ func letterSpacing(words []bbWord) []bool {
 				letters++
 				lower = true
 			case len(rs) == 1 && strings.ContainsRune("&/+-–|·", r):
+			case r == '-' && len(rs) > 1: // "F-": the letter before a hyphenated name's second part
 			default:
 				return nil
 			}
@@ -195,6 +196,8 @@ func layoutPageAfter(words []bbWord, width float64, page int, prev pageSplit) ([
 		return nil, pageSplit{}
 	}
 	var regions [][]*segment
+	var columns []int // the column each region is read in, when split
+	grid := false     // the page is one column with a grid set in it
 	labelX := 0.0
 	x, kind := findGutter(segs, width)
 	if kind == gutterNone && prev.x > 0 {
@@ -250,6 +253,22 @@ func layoutPageAfter(words []bbWord, width float64, page int, prev pageSplit) ([
 			}
 		}
 		regions = [][]*segment{head, left, right, foot}
+		columns = []int{0, 1, 2, 0}
+		// Two blocks set side by side inside a one-column page (a skills
+		// grid under full-width entries) are no page columns: the page
+		// is read whole, the grid's left block then its right one, then
+		// the text below the grid.
+		if len(right) > 0 && runsAcross(segs, x, hb, minY(right)) {
+			var above, after []*segment
+			for _, s := range left {
+				if s.yMin > maxY(right) {
+					after = append(after, s)
+				} else {
+					above = append(above, s)
+				}
+			}
+			regions, columns, grid = [][]*segment{head, above, right, after, foot}, nil, true
+		}
 	} else {
 		regions = [][]*segment{segs}
 	}
@@ -259,14 +278,16 @@ func layoutPageAfter(words []bbWord, width float64, page int, prev pageSplit) ([
 		if len(lines) > 0 {
 			lines[0].GapBefore = true
 		}
-		if len(regions) == 4 && (i == 1 || i == 2) {
+		if columns != nil {
 			for j := range lines {
-				lines[j].Column = i
+				lines[j].Column = columns[i]
 			}
 		}
 		out = append(out, lines...)
 	}
 	switch {
+	case grid:
+		return out, pageSplit{}
 	case kind == gutterColumns, kind == gutterTable:
 		return out, pageSplit{x, kind}
 	case kind == gutterNone && prev.x > 0 && !crossed(segs, prev.x):
@@ -275,6 +296,14 @@ func layoutPageAfter(words []bbWord, width float64, page int, prev pageSplit) ([
 		return out, prev
 	}
 	return out, pageSplit{}
+}
+
+// runsAcross says whether a line of several words runs across x between
+// the heights top and bottom: text set full width there.
+func runsAcross(segs []*segment, x, top, bottom float64) bool {
+	return slices.ContainsFunc(segs, func(s *segment) bool {
+		return s.xMin < x && s.xMax > x && len(s.words) > 1 && s.yMin > top && s.yMax < bottom
+	})
 }
 
 // continuedTable says whether a page continues the table of the page

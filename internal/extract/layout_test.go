@@ -131,6 +131,8 @@ func TestLayoutLetterSpacing(t *testing.T) {
 		want  string
 	}{
 		{"tracked heading with a kerned pair", spaced(2.4, 0, "C", "O", "N", "TA", "C", "T"), "CONTACT"},
+		{"tracked hyphenated name", spaced(2.4, 8, "L", "É", "A", "|D", "U", "P", "O", "N", "T-", "R", "O", "Y"), "LÉA DUPONT-ROY"},
+		{"tracked name, particle and hyphen", spaced(2.2, 7, "Y", "A", "N", "N", "|D", "E", "|L", "A", "|T", "O", "U", "R-", "B", "E", "R", "T"), "YANN DE LA TOUR-BERT"},
 		{"two tracked words", spaced(2.4, 5, "C", "E", "N", "T", "R", "E", "S", "|D", "'", "I", "N", "T", "É", "R", "Ê", "T"), "CENTRES D'INTÉRÊT"},
 		{"light tracking merged by poppler", spaced(1.6, 5.2, "D", "ATA", "|SCIENTIST"), "DATA SCIENTIST"},
 		{"an initial between words", spaced(3, 0, "JOHN", "F", "KENNEDY"), "JOHN F KENNEDY"},
