@@ -380,6 +380,29 @@ func (b *builder) experience(e entry) cv.Experience {
 		parts[picked[title]].text += " " + parts[w].text
 		picked = append(picked, w)
 	}
+	// "CHUM – Centre hospitalier de l'Université de Montréal": an
+	// acronym and the name it stands for are one employer.
+	acronymPair := func(a, b int) bool {
+		return a >= 0 && b < len(parts) && parts[a].line == parts[b].line && strings.ContainsAny(parts[b].sep, "–—-") &&
+			isAcronym(parts[a].text) && spellsAcronym(parts[a].text, parts[b].text)
+	}
+	if c := picked[company]; c >= 0 && acronymPair(c, c+1) && !slices.Contains(picked, c+1) {
+		parts[c].text += parts[c+1].sep + parts[c+1].text
+		picked = append(picked, c+1)
+	} else if c >= 0 && acronymPair(c-1, c) && !slices.Contains(picked, c-1) {
+		parts[c].text = parts[c-1].text + parts[c].sep + parts[c].text
+		picked = append(picked, c-1)
+	}
+	// "CHU de Lille – Hôpital Salengro" on a line of its own under the
+	// title: a name set before the employer's dash is its parent
+	// organisation, one employer with it.
+	if c, ti := picked[company], picked[title]; c > 0 && ti >= 0 && parts[ti].line != parts[c].line && dashSep(parts[c].sep) &&
+		parts[c-1].line == parts[c].line && !slices.Contains(picked, c-1) {
+		if p := parts[c-1]; p.role == "" && !p.dated && capitalisedName(p.text) && !isLocation(p.text) && titleScore(p.text) == 0 {
+			parts[c].text = p.text + " " + strings.TrimSpace(parts[c].sep) + " " + parts[c].text
+			picked = append(picked, c-1)
+		}
+	}
 	// "Bosch Ltd., Adugodi, Bengaluru": a town-shaped part between the
 	// employer and the place, on their line, is the place's district; set
 	// after the employer with a dash ("Radio Sud – Canal Soleil, Nîmes")
@@ -412,19 +435,6 @@ func (b *builder) experience(e entry) cv.Experience {
 				break
 			}
 		}
-	}
-	// "CHUM – Centre hospitalier de l'Université de Montréal": an
-	// acronym and the name it stands for are one employer.
-	acronymPair := func(a, b int) bool {
-		return a >= 0 && b < len(parts) && parts[a].line == parts[b].line && strings.ContainsAny(parts[b].sep, "–—-") &&
-			isAcronym(parts[a].text) && spellsAcronym(parts[a].text, parts[b].text)
-	}
-	if c := picked[company]; c >= 0 && acronymPair(c, c+1) && !slices.Contains(picked, c+1) {
-		parts[c].text += parts[c+1].sep + parts[c+1].text
-		picked = append(picked, c+1)
-	} else if c >= 0 && acronymPair(c-1, c) && !slices.Contains(picked, c-1) {
-		parts[c].text = parts[c-1].text + parts[c].sep + parts[c].text
-		picked = append(picked, c-1)
 	}
 	x.Location, x.Title, x.Company = textOf(parts, picked[loc]), textOf(parts, picked[title]), textOf(parts, picked[company])
 	rest := restOf(parts, picked)

@@ -15,10 +15,10 @@ func joinWrappedDateCells(lines []line) []line {
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
 		cell, rest, ok := strings.Cut(l.text, "\t")
-		if ok && i+1 < len(lines) && reOpenRange.MatchString(strings.TrimSpace(cell)) {
+		if ok && i+1 < len(lines) {
 			next := lines[i+1]
 			nc, nrest, nok := strings.Cut(next.text, "\t")
-			if nok && reDatePart.FindString(strings.TrimSpace(nc)) == strings.TrimSpace(nc) && next.page == l.page {
+			if nok && next.page == l.page && wrappedRangeEnd(strings.TrimSpace(cell), strings.TrimSpace(nc)) {
 				l.text = strings.TrimSpace(cell) + " " + strings.TrimSpace(nc) + "\t" + rest
 				next.text = strings.TrimSpace(nrest)
 				next.x = 0
@@ -30,6 +30,26 @@ func joinWrappedDateCells(lines []line) []line {
 		out = append(out, l)
 	}
 	return out
+}
+
+// wrappedRangeEnd says whether the date cell b ends the range the cell a
+// opens: a range cut after its dash ("2017 – Juil." / "2017"), or inside
+// the words for now ("Sept. 2019 - à ce" / "jour", "2020 – till" /
+// "date"): together they read as a range the first cell alone is not.
+func wrappedRangeEnd(a, b string) bool {
+	if reOpenRange.MatchString(a) && reDatePart.FindString(b) == b {
+		return true
+	}
+	if len(strings.Fields(b)) > 2 || len([]rune(b)) > 12 {
+		return false
+	}
+	whole := a + " " + b
+	dr, ok := findDateRange(whole)
+	if !ok || dr.end == "" || dr.at != 0 || dr.until != len(whole) {
+		return false
+	}
+	alone, ok := findDateRange(a)
+	return !ok || alone.end == "" || alone.until != len(a)
 }
 
 // joinLabelLines joins a label set on a line of its own to the value on the

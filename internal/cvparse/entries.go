@@ -818,6 +818,7 @@ var (
 	reStrongSep = regexp.MustCompile(`\s*(?:\t|\s\|\s|\|| – | — | · | • | @ | - | -- |\s+en tant que\s+)\s*`)
 	reDotLeader = regexp.MustCompile(`\s*(?:\.{4,}|…{2,}|(?:\. ){3,}\.?)\s*`)
 	reDateNote  = regexp.MustCompile(`(?i)\(\s*(?:(?:expected|exp\.|anticipated|graduating|graduation|class of|prévue?|obtention)\s*(?:in|en|:)?\s*)?$`)
+	reRangeNote = regexp.MustCompile(`^\s*\(([^()\t]{1,30})\)\s*(\t|$)`)
 	reAsRole    = regexp.MustCompile(`(?i)^en tant que\s+`)
 	reDateLead  = regexp.MustCompile(`(?i)(?:^|[\s,;(–—-])(?:class of|promotion|promo|graduated(?: in)?|graduation(?: year)?|graduating|year of graduation)\s*:?\s*$`)
 	reAtSep     = regexp.MustCompile(`(?i)^(.+?)\s+(?:at|chez|@)\s+(.+)$`)
@@ -906,6 +907,12 @@ func headParts(head []unit) (parts []part, dr dateRange, found bool) {
 					// "…, Class of 2018", "Promotion 2016": words that
 					// only say the date is when one graduated.
 					before = before[:m[0]]
+				}
+				if m := reRangeNote.FindStringSubmatch(after); m != nil && !isLocation(m[1]) {
+					// "2013 – 2015 (étés)<tab>Serveuse": a note on the
+					// dates that ends their cell ("summers", "part-time")
+					// qualifies the dates, it names nothing.
+					after = after[len(m[0])-len(m[2]):]
 				}
 				t = before + "\t" + after
 			}

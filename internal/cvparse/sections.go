@@ -260,11 +260,32 @@ func allFillers(ws []string) bool {
 
 // headingCue is the layout evidence a keyword heading needs: styled as a
 // heading, set apart by space, in capitals, larger or bold, or ended by a
-// colon.
+// colon. Capitalised words alone are enough but for a line whose keyword
+// is followed by a complement naming something else ("Éducation
+// thérapeutique du patient", "Formation des nouveaux arrivants"): a list
+// item in sentence case, where "Domaines de compétence" is a heading.
 func headingCue(l line, bodySize float64) bool {
 	t := strings.TrimSpace(l.text)
-	return l.heading || l.gapBefore || l.bold || (bodySize > 0 && l.size > bodySize*1.15) ||
-		strings.HasSuffix(t, ":") || strings.ToUpper(t) == t || titleCase(t) || shortCapitalised(t)
+	if l.heading || l.gapBefore || l.bold || (bodySize > 0 && l.size > bodySize*1.15) ||
+		strings.HasSuffix(t, ":") || strings.ToUpper(t) == t {
+		return true
+	}
+	return (titleCase(t) || shortCapitalised(t)) && !complementOfOther(t)
+}
+
+// complementOfOther: after a "de", "du" or "des" comes a word that is
+// neither a heading keyword nor one joining them.
+func complementOfOther(t string) bool {
+	after := false
+	for _, w := range strings.Fields(fold(cleanHeading(t))) {
+		switch _, kw := keywordKind(w); {
+		case w == "de" || w == "du" || w == "des" || w == "d":
+			after = true
+		case after && !kw && !headingFillerWords[w] && w != "la" && w != "l":
+			return true
+		}
+	}
+	return false
 }
 
 // shortCapitalised: at most four words starting with a capital, the shape
