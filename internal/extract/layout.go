@@ -805,14 +805,17 @@ func repeatedLabels(left, right []*segment) bool {
 			}
 		}
 	}
-	recurring := 0
+	recurring, kinds := 0, 0
 	for _, n := range seen {
 		if n >= 2 {
 			recurring += n
+			kinds++
 		}
 	}
-	// Headings above the rows stand in the label column too, alone.
-	return aligned*10 >= len(left)*7 && recurring*2 >= aligned
+	// Headings above the rows stand in the label column too, alone. A
+	// job's set of three or more labels recurring holds its own beside
+	// the one-off labels of the contact, skills and languages rows.
+	return aligned*10 >= len(left)*7 && (recurring*2 >= aligned || kinds >= 3 && recurring*3 >= aligned)
 }
 
 // density is rows per point of vertical extent.

@@ -613,3 +613,47 @@ func TestLayoutDateColumnBesideEntries(t *testing.T) {
 		}
 	}
 }
+
+// A label/value CV whose jobs repeat a set of labels ("Role", "Company",
+// "Dates") among labels said once (the contact's, the skills' kinds): the
+// recurring set makes it a table though the one-off labels outnumber it.
+func TestLayoutJobLabelsAmongOneOffLabels(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		rows [][2]string // label, value; a lone label is a heading, a lone value goes on its entry
+	}{
+		{"en", [][2]string{{"Address", "14 Mill Lane, Leeds"}, {"Phone", "07700 900456"}, {"Email", "sam.hart@example.org"},
+			{"Website", "samhart.example.org"}, {"EXPERIENCE", ""},
+			{"Role", "Payroll Officer"}, {"Company", "Northgate Foods, York"}, {"Dates", "May 2020 – present"},
+			{"", "Ran the monthly payroll for 600 staff."},
+			{"Role", "HR Assistant"}, {"Company", "Harlow Logistics, Hull"}, {"Dates", "2017 – 2020"},
+			{"SKILLS", ""}, {"Software", "Sage, Excel, Teams"}, {"Methods", "payroll audits, onboarding"}, {"Qualities", "tact, rigour"}}},
+		{"fr", [][2]string{{"Adresse", "8 rue des Lilas, Liège"}, {"Téléphone", "0470 11 22 33"}, {"Courriel", "a.dumont@example.be"},
+			{"Site", "adumont.example.be"}, {"EXPÉRIENCE", ""},
+			{"Poste", "Comptable"}, {"Société", "Brasserie du Val, Namur"}, {"Dates", "avril 2021 – aujourd'hui"},
+			{"", "Clôtures mensuelles et déclarations TVA."},
+			{"Poste", "Aide-comptable"}, {"Société", "Fiduciaire Leroy, Huy"}, {"Dates", "2018 – 2021"},
+			{"OUTILS", ""}, {"Logiciels", "Winbooks, Excel"}, {"Métier", "clôtures, TVA, paie"}, {"Qualités", "rigueur, discrétion"}}},
+	} {
+		p := &page{}
+		p.at(40, 30, "Header Name")
+		want := []string{"Header Name"}
+		y := 100.0
+		for _, r := range tc.rows {
+			if r[1] == "" {
+				y += 12 // a heading's space above it
+			}
+			y += 14
+			if r[0] != "" {
+				p.at(40, y, r[0])
+			}
+			if r[1] != "" {
+				p.at(190, y, r[1])
+			}
+			want = append(want, strings.TrimSpace(r[0]+"\t"+r[1]))
+		}
+		if diff := cmp.Diff(want, p.lines()); diff != "" {
+			t.Errorf("%s: lines (-want +got):\n%s", tc.name, diff)
+		}
+	}
+}
