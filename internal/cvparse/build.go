@@ -421,7 +421,7 @@ func (b *builder) experience(e entry) cv.Experience {
 		p := parts[c+1]
 		placeAfter := l > c+1 && parts[l].line == p.line
 		if p.line == parts[c].line && dashSep(p.sep) && p.role == "" && !isLocation(p.text) && !hasDate(p.text) &&
-			titleScore(p.text) == 0 && capitalisedName(p.text) && (placeAfter || !townShaped(p.text)) {
+			titleScore(p.text) == 0 && (capitalisedName(p.text) || unitName(p.text)) && (placeAfter || !townShaped(p.text)) {
 			parts[c].text += p.sep + p.text
 			picked = append(picked, c+1)
 		}
@@ -697,6 +697,15 @@ func (b *builder) education(e entry) cv.Education {
 	x.Description = joinNonEmpty(append(rest, x.Description)...)
 	x.ID = b.stableID("edu", x.Degree, x.Institution, x.EndDate)
 	return x
+}
+
+// unitName: the few words naming a department or branch of an employer
+// ("Service des finances", "centres de loisirs", "cardiology ward"): no
+// digits, no sentence's end, at most five words.
+func unitName(t string) bool {
+	t = strings.TrimSpace(t)
+	n := len(strings.Fields(t))
+	return n >= 2 && n <= 5 && !strings.ContainsAny(t, "0123456789.;:!?()") && !functionWords[strings.ToLower(strings.Fields(t)[0])]
 }
 
 // schoolLine: a short line naming a school and no degree, with no

@@ -36,8 +36,9 @@ var (
 	reYear  = regexp.MustCompile(`^((?:19|20)\d{2})$`)
 	reDMY   = regexp.MustCompile(`^(?:0?[1-9]|[12]\d|3[01])[/.](0?[1-9]|1[0-2])[/.]((?:19|20)\d{2})$`)
 	rePres  = regexp.MustCompile(`(?i)^(?:` + presentWords + `)$`)
-	// "Summer 2019", "été 2016": a season dates an internship to its year.
-	seasonWords = `(?:summer|spring|fall|autumn|winter|été|printemps|automne|hiver)`
+	// "Summer 2019", "été 2016": a season dates an internship to its year;
+	// "Étés 2013 à 2015", "Summers 2016 – 2018" run over several.
+	seasonWords = `(?:summers|summer|spring|fall|autumn|winter|étés|été|printemps|automne|hiver)`
 	reSeasonY   = regexp.MustCompile(`(?i)^` + seasonWords + `\s+((?:19|20)\d{2})$`)
 	// "July – Sept 2014", "de février à juin 2017": a month before a
 	// month-and-year it runs to, the year written once.

@@ -419,7 +419,7 @@ func oneLineEntry(u unit) bool {
 // Université Lyon 2") is a header however many words it has.
 func isBodyText(u unit) bool {
 	if u.setIn {
-		return !u.dated || isLong(u.text) && dateInProse(u.text)
+		return !u.dated || isLong(u.text) && dateInProse(u.text) || yearsInBrackets(u.text)
 	}
 	if !u.dated && achievementLine(u.text) {
 		return true
@@ -521,6 +521,20 @@ func asideInSentence(t string) bool {
 		}
 	}
 	return false
+}
+
+// yearsInBrackets: a sentence whose dates close it in brackets after
+// three words or more ("Restaurant listed in the guide (2022, 2023).",
+// "Prix de l'innovation du salon (2019)."): what it tells, not an entry.
+func yearsInBrackets(t string) bool {
+	dr, ok := findDateRange(t)
+	if !ok || !endsSentence(t) {
+		return false
+	}
+	pre := t[:dr.at]
+	open := strings.LastIndex(pre, "(")
+	return open >= 0 && strings.TrimSpace(pre[open+1:]) == "" && len(strings.Fields(pre[:open])) >= 3 &&
+		strings.HasSuffix(strings.TrimSpace(t), ").")
 }
 
 // shortSentence: a few words ending in a full stop, some in lower case

@@ -148,3 +148,58 @@ func TestVariationSingleDateInColumnAfterLowerWords(t *testing.T) {
 		})
 	}
 }
+
+// A line of description that closes with its years in brackets ("Listed
+// in the regional guide (2022, 2023).") tells what happened: no entry.
+// Seasons in the plural ("Étés 2013 à 2015") date an entry, and a
+// department or branch set after the employer with a dash ("Ville de
+// Brest – centres de loisirs") is part of the company.
+func TestVariationEntryDetailsBlind5(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []expWant
+	}{
+		{"fr, plural seasons and unit", "2018 – 2021\tProfesseur — Collège Victor-Hugo, Brest\n•\tCours de 5e.\nÉtés 2014 à 2016\tAnimateur (saisonnier) — Ville de Quimper – centres de loisirs",
+			[]expWant{{"Professeur", "Collège Victor-Hugo", "Brest", "2018", "2021"}, {"Animateur (saisonnier)", "Ville de Quimper – centres de loisirs", "", "Étés 2014", "2016"}}},
+		{"en, plural summers", "2019 – 2022\tTeacher — Hillside School, Derby\n•\tYear 9 science.\nSummers 2015 – 2017\tCamp Leader — Peak Adventures – outdoor centre",
+			[]expWant{{"Teacher", "Hillside School", "Derby", "2019", "2022"}, {"Camp Leader", "Peak Adventures – outdoor centre", "", "Summers 2015", "2017"}}},
+		{"fr, unit then place", "Analyste BI\taoût 2018 – avril 2021\nHydro Nord · Montréal\n• Rapports SQL.\nStagiaire\tété 2017\nVille de Laval – Service des finances · Laval",
+			[]expWant{{"Analyste BI", "Hydro Nord", "Montréal", "août 2018", "avril 2021"}, {"Stagiaire", "Ville de Laval – Service des finances", "Laval", "été 2017", "été 2017"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := expsOf(ParseText("Jane Roe\njane@example.com\n\nExperience\n" + tc.body + "\n\nSkills\nExcel, SQL\n"))
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// A line of description set in under its header that closes with its
+// years in brackets ("Listed in the regional guide (2022, 2023).") tells
+// what happened: it opens no entry.
+func TestVariationYearsInBracketsInDescription(t *testing.T) {
+	cases := []struct {
+		name string
+		rows []string
+		want []expWant
+	}{
+		{"en, two years", []string{"57|Head Baker — The Mill House, Bath\tMar 2019 – Present", "70|Run a team of six bakers; 300 loaves a day, pastries at weekends.", "70|Cut flour waste from 9% to 4% through batch planning and supplier", "70|renegotiation.",
+			"70|Bakery listed in the Good Food Guide (2021, 2022).", "57|Baker — Crumb & Co, Bristol\tJan 2015 – Feb 2019", "70|Laminated doughs and sourdough."},
+			[]expWant{{"Head Baker", "The Mill House", "Bath", "Mar 2019", "Present"}, {"Baker", "Crumb & Co", "Bristol", "Jan 2015", "Feb 2019"}}},
+		{"fr, two years", []string{"57|Cheffe de cuisine — Le Quai, Sète\t03/2018 – 05/2023", "70|Brigade de huit ; 60 couverts le midi, 90 le soir, menu dégustation le week-end.", "70|Coût matière réduit de 33 % à 27 % grâce aux achats groupés et à la", "70|renégociation.",
+			"70|Restaurant cité au Guide Gault Millau (2022, 2023).", "57|Commis — Bistrot Lou, Agde\t01/2015 – 02/2018", "70|Garde-manger et pâtisserie."},
+			[]expWant{{"Cheffe de cuisine", "Le Quai", "Sète", "03/2018", "05/2023"}, {"Commis", "Bistrot Lou", "Agde", "01/2015", "02/2018"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			rows := append([]string{"57|Jane Roe", "57|jane@example.com", "57|EXPERIENCE"}, tc.rows...)
+			rows = append(rows, "57|SKILLS", "57|Excel, SQL")
+			got := expsOf(Parse(placed(rows...)))
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
