@@ -554,12 +554,12 @@ var blind4Floors = []target{
 // blind5Floors hold the fifth blind set to what the parser reads of it,
 // less 0.01 (TestBlind5Accuracy); raise them with every fix.
 var blind5Floors = []target{
-	{"overall", nil, 0.893},
+	{"overall", nil, 0.907},
 	{"name", []string{"name"}, 0.969},
 	{"phone", []string{"phone"}, 0.969},
-	{"experiences", expGroup, 0.868},
-	{"education", eduGroup, 0.870},
-	{"skills", []string{"skills"}, 0.915},
+	{"experiences", expGroup, 0.890},
+	{"education", eduGroup, 0.880},
+	{"skills", []string{"skills"}, 0.925},
 }
 
 // blind5LangGap bounds French against English on the fifth blind set.
