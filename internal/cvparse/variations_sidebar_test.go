@@ -109,3 +109,27 @@ func TestVariationLongDegreeName(t *testing.T) {
 		})
 	}
 }
+
+// A postgraduate title in an education section, awarded by a
+// professional body rather than a school, is a course of study.
+func TestVariationPostgraduateTitle(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []eduWant
+	}{
+		{"titre postgrade", "2019\tTitre postgrade en pharmacie hospitalière\nGSASA\n2012\tMaster en pharmacie\nUniversité de Genève\n",
+			[]eduWant{{"Titre postgrade en pharmacie hospitalière", "GSASA", "", "", "2019"}, {"Master en pharmacie", "Université de Genève", "", "", "2012"}}},
+		{"titre postgrade alone", "2016\tTitre postgrade FMH en pédiatrie\nFMH\n",
+			[]eduWant{{"Titre postgrade FMH en pédiatrie", "FMH", "", "", "2016"}}},
+		{"postgraduate title", "2021\tPostgraduate title in clinical nutrition\nSVDE\n",
+			[]eduWant{{"Postgraduate title in clinical nutrition", "SVDE", "", "", "2021"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := ParseText("Jane Roe\njane@example.com\n\nEducation\n" + tc.body + "\nSkills\nExcel, SQL\n")
+			if diff := cmp.Diff(tc.want, edusOf(got)); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
