@@ -547,7 +547,7 @@ var blind4Floors = []target{
 	{"name", []string{"name"}, 0.947},
 	{"phone", []string{"phone"}, 0.926},
 	{"experiences", expGroup, 0.905},
-	{"education", eduGroup, 0.900},
+	{"education", eduGroup, 0.905},
 	{"skills", []string{"skills"}, 0.957},
 }
 
