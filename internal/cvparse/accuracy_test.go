@@ -531,7 +531,7 @@ var blind3Floors = []target{
 	{"overall", nil, 0.945},
 	{"name", []string{"name"}, 0.884},
 	{"phone", []string{"phone"}, 0.995},
-	{"experiences", expGroup, 0.901},
+	{"experiences", expGroup, 0.919},
 	{"education", eduGroup, 0.962},
 	{"skills", []string{"skills"}, 0.98},
 }

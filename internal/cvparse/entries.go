@@ -1378,10 +1378,28 @@ func tableRows(lines []line) []line {
 		type row struct {
 			first line
 			cells []string
+			body  []line
 		}
 		var rows []row
 		j := i + skip
-		for ; j < len(lines) && (strings.Contains(lines[j].text, "\t") || len(rows) > 0 && scoreNote(lines[j], rows[0].first)); j++ {
+		for ; j < len(lines); j++ {
+			n := len(rows)
+			if !strings.Contains(lines[j].text, "\t") && !(n > 0 && scoreNote(lines[j], rows[0].first)) {
+				// The end of a range wrapped in the dates column ends
+				// the row's dates; a row's description wrapped in a
+				// column of its own (under "Responsibilities", set in
+				// from the table's left edge) describes the row.
+				switch {
+				case n == 0:
+				case datesUnfinished(rows[n-1].cells, heads) && startsWithDatePart(lines[j].text):
+					continueRow(rows[n-1].cells, []string{strings.TrimSpace(lines[j].text)}, heads)
+					continue
+				case lines[j].x > rows[n-1].first.x+bodyIndentMax && !lines[j].heading && !hasDate(lines[j].text):
+					rows[n-1].body = append(rows[n-1].body, lines[j])
+					continue
+				}
+				break
+			}
 			var cells []string
 			for _, c := range strings.Split(lines[j].text, "\t") {
 				if c = strings.TrimSpace(c); c != "" {
@@ -1391,7 +1409,10 @@ func tableRows(lines []line) []line {
 			cells = splitGluedYear(cells, heads)
 			// A row with no date under a dates heading is the rest of
 			// the row above, wrapped in its cells ("B.Com" / "(Hons)").
-			if n := len(rows); n > 0 && len(cells) < len(heads) && (unfinishedRow(rows[n-1].cells, heads) || datelessRow(cells, heads)) {
+			// So is a row under a range left open ("01 Jan 2018 –"),
+			// whose cells then go on the row's cells one for one.
+			if n > 0 && (len(cells) < len(heads) && (unfinishedRow(rows[n-1].cells, heads) || datelessRow(cells, heads)) ||
+				len(cells) == len(heads) && rangeEnds(rows[n-1].cells, cells, heads)) {
 				continueRow(rows[n-1].cells, cells, heads)
 				continue
 			}
@@ -1404,6 +1425,10 @@ func tableRows(lines []line) []line {
 				}
 				l := r.first
 				l.text, l.entryHead, l.bullet, l.setIn = heads[k]+": "+cell, true, false, false
+				out = append(out, l)
+			}
+			for _, l := range r.body {
+				l.setIn = true
 				out = append(out, l)
 			}
 		}
@@ -1589,9 +1614,41 @@ func unfinishedCell(c, head string) bool {
 		return false
 	}
 	if head == "Dates" {
-		return strings.HasSuffix(c, "–") || strings.HasSuffix(c, "-") || strings.HasSuffix(c, "—")
+		return openRange(c)
 	}
 	return endsInFunctionWord(c) || strings.Count(c, "(") > strings.Count(c, ")")
+}
+
+// openRange: a dates cell cut inside its range ("2017 –", "Jul 2009 –
+// Feb", "15 Mar 2012 – 31"): a dash after a date, and no end read.
+func openRange(c string) bool {
+	c = strings.TrimSpace(c)
+	if strings.HasSuffix(c, "–") || strings.HasSuffix(c, "-") || strings.HasSuffix(c, "—") {
+		return true
+	}
+	dr, ok := findDateRange(c)
+	return ok && dr.end == "" && strings.ContainsAny(c[dr.until:], "–—-")
+}
+
+// datesUnfinished: the row's dates cell is a range cut open.
+func datesUnfinished(row, heads []string) bool {
+	d := slices.Index(heads, "Dates")
+	return d >= 0 && d < len(row) && openRange(row[d])
+}
+
+// rangeEnds says whether a row's dates cell ends the range the row above
+// left open ("15 Mar 2012 – 31" / "Dec 2017", "01 Jan 2018 –" /
+// "Continuing") rather than opening a range of its own.
+func rangeEnds(row, cells, heads []string) bool {
+	d := slices.Index(heads, "Dates")
+	if d < 0 || !openRange(row[d]) {
+		return false
+	}
+	if dr, ok := findDateRange(cells[d]); ok && dr.end != "" {
+		return false
+	}
+	dr, ok := findDateRange(row[d] + " " + cells[d])
+	return ok && dr.end != ""
 }
 
 // continueRow adds a wrapped row's cells to the row above: a date to the
@@ -1604,6 +1661,12 @@ func continueRow(row, cells, heads []string) {
 		} else {
 			row[k] += " " + c
 		}
+	}
+	if len(cells) == len(heads) {
+		for k, c := range cells {
+			add(k, c)
+		}
+		return
 	}
 	next := 0
 	for _, c := range cells {
@@ -1655,6 +1718,11 @@ func columnRole(c string) (string, bool) {
 	}
 	label := ""
 	for _, p := range parts {
+		// "Designation & Responsibilities": the column's description
+		// under its field is no field of its own.
+		if label != "" && bodyLabels[fold(p)] {
+			continue
+		}
 		l, ok := columnRoles[fold(p)]
 		if !ok || label != "" && l != label {
 			return "", false

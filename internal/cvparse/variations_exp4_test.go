@@ -79,3 +79,66 @@ func TestVariationDateColumnEntries(t *testing.T) {
 		})
 	}
 }
+
+// An employment table ("Duration | Organization | Designation &
+// Responsibilities"): a range cut open in its cell goes on on the row under
+// it, whose cells go on the row's cells one for one; the end of a range
+// wrapped alone goes on the dates; a description wrapped in the last
+// column describes its row; the description under its field's name in a
+// heading is no column of its own.
+func TestVariationEmploymentTable(t *testing.T) {
+	cases := []struct {
+		name string
+		rows []string
+		want []expWant
+	}{
+		{"en", []string{"50|Employment History", "50|Duration\tOrganization\tDesignation & Responsibilities",
+			"50|01 Mar 2016 –\tHarbour Logistics Ltd.,\tSenior Customs",
+			"50|Continuing\tMombasa\tClerk",
+			"350|Cleared two hundred containers a",
+			"350|month through the port.",
+			"50|10 Jan 2011 – 28\tCoastline Freight Ltd.,\tJunior Customs",
+			"50|Feb 2016\tNairobi\tClerk",
+			"350|Filed import declarations daily.",
+			"50|Jul 2008 – Dec\tBlue Anchor Agencies\tTrainee",
+			"50|2010",
+			"50|Skills", "50|Customs law, Excel"},
+			[]expWant{{"Senior Customs Clerk", "Harbour Logistics Ltd.", "Mombasa", "Mar 2016", "Continuing"},
+				{"Junior Customs Clerk", "Coastline Freight Ltd.", "Nairobi", "Jan 2011", "Feb 2016"},
+				{"Trainee", "Blue Anchor Agencies", "", "Jul 2008", "Dec 2010"}}},
+		{"fr", []string{"50|Expérience professionnelle", "50|Période\tEntreprise\tPoste & Missions",
+			"50|janv. 2017 –\tTransports Delmas SA,\tDéclarante",
+			"50|aujourd'hui\tAbidjan\tprincipale",
+			"350|Dédouanement de cent cinquante",
+			"350|conteneurs par mois.",
+			"50|mars 2012 – déc.\tSociété Ivoirienne de Fret\tAssistante transit",
+			"50|2016",
+			"50|Compétences", "50|Sydonia, Excel"},
+			[]expWant{{"Déclarante principale", "Transports Delmas SA", "Abidjan", "janv. 2017", "aujourd'hui"},
+				{"Assistante transit", "Société Ivoirienne de Fret", "", "mars 2012", "déc. 2016"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := expsOf(Parse(placed(append([]string{"50|Jane Roe", "50|jane@example.com"}, tc.rows...)...)))
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// A range whose ends carry their day ("15 Mar 2012 – 31 Dec 2017") and
+// one running on ("01 Jan 2018 – Continuing").
+func TestVariationRangeWithDays(t *testing.T) {
+	for _, tc := range []struct{ in, start, end string }{
+		{"15 Mar 2012 – 31 Dec 2017", "Mar 2012", "Dec 2017"},
+		{"3 janvier 2019 - 28 février 2021", "janvier 2019", "février 2021"},
+		{"01 Jan 2018 – Continuing", "Jan 2018", "Continuing"},
+		{"Sep 2014 – 9 Aug 2016", "Sep 2014", "Aug 2016"},
+	} {
+		dr, ok := findDateRange(tc.in)
+		if !ok || dr.start != tc.start || dr.end != tc.end {
+			t.Errorf("%q: got %q – %q (%v), want %q – %q", tc.in, dr.start, dr.end, ok, tc.start, tc.end)
+		}
+	}
+}

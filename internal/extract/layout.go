@@ -274,7 +274,7 @@ func layoutPageAfter(words []bbWord, width float64, page int, prev pageSplit) ([
 	}
 	var out []Line
 	for i, reg := range regions {
-		lines := rowsToLines(reg, page, labelX)
+		lines := rowsToLines(cellEdges(reg), page, labelX)
 		if len(lines) > 0 {
 			lines[0].GapBefore = true
 		}
@@ -949,6 +949,56 @@ func textHeight(segs []*segment, h float64) float64 {
 		return h
 	}
 	return th
+}
+
+// cellEdges cuts a table row's cell where the text of the cell before it
+// ran up to the next column with no wide gap ("Kuehne + Nagel Ltd.,
+// Chattogram Senior Executive"): a word of a row already cut into cells
+// (by a gap or another segment beside it), set more than a word space
+// after the word before it, that starts exactly where three segments or more start on the rows
+// around it (the column's other cells, its wrapped lines) starts a cell.
+func cellEdges(segs []*segment) []*segment {
+	starts := func(x float64, s *segment) int {
+		n := 0
+		for _, o := range segs {
+			if o != s && math.Abs(o.xMin-x) <= 1 && math.Abs(o.yMid()-s.yMid()) < 12*math.Max(o.h, s.h) && !sameRow(o, s) {
+				n++
+			}
+		}
+		return n
+	}
+	var out []*segment
+	for _, s := range segs {
+		celled := slices.ContainsFunc(segs, func(o *segment) bool { return o != s && sameRow(o, s) })
+		for i := 1; i < len(s.words) && !celled; i++ {
+			celled = cellGap(s.words[i-1], s.words[i])
+		}
+		if !celled {
+			out = append(out, s)
+			continue
+		}
+		cur := &segment{}
+		for i, w := range s.words {
+			if i > 0 && w.XMin-s.words[i-1].XMax >= 0.5*s.h && !separatorWord(w.Text) && !separatorWord(s.words[i-1].Text) &&
+				starts(w.XMin, s) >= 3 {
+				out = append(out, cur)
+				cur = &segment{}
+			}
+			cur.add(w)
+		}
+		out = append(out, cur)
+	}
+	return out
+}
+
+// separatorWord: a dash, bar or dot set between the parts of a line
+// ("3.71/4.00 – University Honors"), not a cell's first or last word.
+func separatorWord(t string) bool {
+	switch t {
+	case "–", "—", "-", "|", "·", "•", "/":
+		return true
+	}
+	return false
 }
 
 // rowsToLines orders a region's segments top to bottom and joins segments

@@ -657,3 +657,44 @@ func TestLayoutJobLabelsAmongOneOffLabels(t *testing.T) {
 		}
 	}
 }
+
+func TestLayoutCellRunsUpToNextColumn(t *testing.T) {
+	// A table whose second column's text runs up to the third column with
+	// no more than a narrow gap ("Harbour Logistics Ltd., Mombasa Senior
+	// Clerk"): the third column's edge, where its heading and the row's
+	// wrapped description start, cuts the cell. Word spaces inside a cell
+	// stay.
+	for _, tc := range []struct {
+		name                    string
+		date, org, title        string
+		descr                   []string
+		wantRow, wantFirstDescr string
+	}{
+		{"en", "Mar 2015 –", "Harbour Logistics Ltd., Mombasa", "Senior Clerk, Imports",
+			[]string{"Cleared 200 containers a", "month through the port", "with no demurrage."},
+			"Mar 2015 –\tHarbour Logistics Ltd., Mombasa\tSenior Clerk, Imports", "Cleared 200 containers a"},
+		{"fr", "janv. 2016 –", "Transports Delmas SA, Abidjan", "Déclarant en douane",
+			[]string{"Dédouanement de 150", "conteneurs par mois", "pour trois armateurs."},
+			"janv. 2016 –\tTransports Delmas SA, Abidjan\tDéclarant en douane", "Dédouanement de 150"},
+	} {
+		// The employer cell ends 6pt before the role column's edge.
+		edge := 150.0
+		for i, w := range strings.Fields(tc.org) {
+			if i > 0 {
+				edge += 3
+			}
+			edge += 5 * float64(len([]rune(w)))
+		}
+		edge += 6
+		p := &page{}
+		p.at(50, 100, "Period").at(150, 100, "Employer").at(edge, 100, "Role")
+		p.at(50, 120, tc.date).at(150, 120, tc.org).at(edge, 120, tc.title)
+		for i, d := range tc.descr {
+			p.at(edge, 134+float64(i)*12, d)
+		}
+		got := p.lines()
+		if len(got) < 3 || got[1] != tc.wantRow || got[2] != tc.wantFirstDescr {
+			t.Errorf("%s: lines = %q", tc.name, got)
+		}
+	}
+}
