@@ -528,7 +528,7 @@ var blind2Floors = []target{
 // blind3Floors hold the third blind set to what the parser reads of it
 // now, less 0.01 (TestBlind3Accuracy); raise them with every fix.
 var blind3Floors = []target{
-	{"overall", nil, 0.945},
+	{"overall", nil, 0.954},
 	{"name", []string{"name"}, 0.884},
 	{"phone", []string{"phone"}, 0.995},
 	{"experiences", expGroup, 0.919},
