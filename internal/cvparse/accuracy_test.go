@@ -558,7 +558,7 @@ var blind5Floors = []target{
 	{"name", []string{"name"}, 0.969},
 	{"phone", []string{"phone"}, 0.969},
 	{"experiences", expGroup, 0.890},
-	{"education", eduGroup, 0.880},
+	{"education", eduGroup, 0.888},
 	{"skills", []string{"skills"}, 0.925},
 }
 

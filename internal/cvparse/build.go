@@ -709,10 +709,15 @@ func unitName(t string) bool {
 }
 
 // schoolLine: a short line naming a school and no degree, with no
-// sentence's end ("Lycée Voltaire, Paris", "Centre de formation AFPA").
+// sentence's end ("Lycée Voltaire, Paris", "Centre de formation AFPA"),
+// or a capitalised name and its town ("Centre Patronal, Paudex").
 func schoolLine(t string) bool {
 	t = strings.TrimSpace(t)
-	return institutionScore(t) > 0 && degreeScore(t) == 0 && len(strings.Fields(t)) <= 10 && !strings.HasSuffix(t, ".")
+	if len(strings.Fields(t)) > 10 || strings.HasSuffix(t, ".") || degreeScore(t) > 0 {
+		return false
+	}
+	name, town := cutTown(t)
+	return institutionScore(t) > 0 || town != "" && properName(name) && titleScore(name) == 0 && !hasDate(t)
 }
 
 // reCertified names a certificate, licence or short training rather than

@@ -180,12 +180,22 @@ type euRow struct {
 	value string
 	lab   euLabel
 	found bool
+	// datesNext: the next row's dates label stood beside this label.
+	datesNext bool
 }
 
 func euRowOf(l line) euRow {
 	label, value, _ := strings.Cut(l.text, "\t")
 	r := euRow{line: l, label: strings.TrimSpace(label), value: strings.TrimSpace(value)}
 	r.lab, r.found = euLabels[euKey(r.label)]
+	// "Nom et type de l'établissement Dates": the next row's dates
+	// label set beside this row's label; its value is on the next line.
+	if ws := strings.Fields(r.label); !r.found && len(ws) > 1 {
+		if next, ok := euLabels[euKey(ws[len(ws)-1])]; ok && next.role == euDates {
+			r.lab, r.found = euLabels[euKey(strings.Join(ws[:len(ws)-1], " "))]
+			r.datesNext = r.found
+		}
+	}
 	return r
 }
 
@@ -225,6 +235,11 @@ func europass(lines []line) []line {
 			specific[euKey(r.label)] = true
 		}
 		rows = append(rows, r)
+		if r.datesNext && i+1 < len(lines) && onlyDates(lines[i+1].text) {
+			i++
+			rows = append(rows, euRow{line: lines[i], label: "Dates", value: strings.TrimSpace(lines[i].text),
+				lab: euLabels[euKey("Dates")], found: true})
+		}
 	}
 	if len(specific) < 2 {
 		return lines

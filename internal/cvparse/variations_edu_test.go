@@ -91,6 +91,26 @@ func TestVariationLicenceHeadings(t *testing.T) {
 	}
 }
 
+// A Europass label with the next row's dates label beside it ("Nom et
+// type de l'établissement Dates"), the dates on the line under it.
+func TestVariationEuropassDatesLabelBeside(t *testing.T) {
+	for _, tc := range []struct{ name, degree, school string }{
+		{"fr", "Intitulé du certificat ou diplôme délivré", "Nom et type de l'établissement"},
+		{"en", "Title of qualification awarded", "Name and type of organisation providing education and training"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := Parse(placed("50|Jane Roe", "50|jane@example.com", "60|Education and training",
+				"170|Dates\t2012 – 2015", "50|"+tc.degree+"\tLicence de physique", "70|"+tc.school+" Dates\tUniversité de Sfax",
+				"200|2009 – 2012", "50|"+tc.degree+"\tBaccalauréat mathématiques", "70|"+tc.school+"\tLycée pilote de Sfax",
+				"60|Personal skills", "50|Mother tongue(s)\tArabic"))
+			want := []eduWant{{"Licence de physique", "Université de Sfax", "", "2012", "2015"}, {"Baccalauréat mathématiques", "Lycée pilote de Sfax", "", "2009", "2012"}}
+			if diff := cmp.Diff(want, edusOf(got)); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
 // Education tables whose heading row wraps in its cells ("Exam /" over
 // "Degree"), whose headings or cells the PDF set so close that they read
 // as one cell ("Year CGPA / %", "B.Tech (CSE) NIT Warangal"), whose rows
@@ -219,6 +239,12 @@ func TestVariationDegreeAndSchool(t *testing.T) {
 			[]eduWant{{"BSc Biology", "University of Cape Coast", "", "", "2014"}}},
 		{"abbreviated word in a school's name", "Secondary School Certificate (SSC), 2008\nGovt. Laboratory High School, Dhaka",
 			[]eduWant{{"Secondary School Certificate (SSC)", "Govt. Laboratory High School", "Dhaka", "", "2008"}}},
+		{"school as a dash item under the degree", "2020\tBrevet fédéral de comptable\n   - Centre Patronal, Paudex\n2012\tBTS Assistant de gestion\n   - Lycée Saint-Exupéry, Lyon",
+			[]eduWant{{"Brevet fédéral de comptable", "Centre Patronal", "Paudex", "", "2020"}, {"BTS Assistant de gestion", "Lycée Saint-Exupéry", "Lyon", "", "2012"}}},
+		{"school as a bullet under the degree, en", "2016 – 2019\tBA Social Work\n• Ruskin College, Oxford",
+			[]eduWant{{"BA Social Work", "Ruskin College", "Oxford", "2016", "2019"}}},
+		{"a note as a bullet stays a note", "2016 – 2019\tBA Social Work\n• Dissertation on youth housing policy",
+			[]eduWant{{"BA Social Work", "", "", "2016", "2019"}}},
 		{"dotted degree before school", "Karachi Grammar School\nB.Com. Accounting\t2005 – 2009",
 			[]eduWant{{"B.Com. Accounting", "Karachi Grammar School", "", "2005", "2009"}}},
 		{"brevet and bachelier", "Brevet de technicien supérieur en électrotechnique\t2012 – 2014\nLycée Jean Moulin\nBachelier en comptabilité\t2014 – 2017\nHaute École de la Province de Liège",
@@ -231,6 +257,20 @@ func TestVariationDegreeAndSchool(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			got := edusOf(ParseText("Jane Roe\njane@example.com\n\nEducation\n" + tc.body + "\n\nSkills\nExcel, SQL\n"))
 			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// "Educational background", "Schooling" head the education.
+func TestVariationEducationalHeadings(t *testing.T) {
+	for _, h := range []string{"EDUCATIONAL BACKGROUND", "Educational Qualifications", "Schooling"} {
+		t.Run(h, func(t *testing.T) {
+			got := ParseText("Jane Roe\njane@example.com\n\nExperience\nNurse, St Luke's Medical Center\t2016 – 2020\n• Ward duty\n\n" + h +
+				"\nTertiary\tBachelor of Science in Nursing\t2012 – 2016\nUniversity of the East, Manila\n\nSkills\nTriage, IV therapy\n")
+			want := []eduWant{{"Bachelor of Science in Nursing", "University of the East", "Manila", "2012", "2016"}}
+			if diff := cmp.Diff(want, edusOf(got)); diff != "" {
 				t.Errorf("(-want +got):\n%s", diff)
 			}
 		})

@@ -146,7 +146,7 @@ var headingKeywords = map[string]Section{
 	"career": Experience, "jobs": Experience, "positions": Experience, "emplois": Experience,
 	"professionnelle": Experience, "professionnelles": Experience, "postes": Experience,
 	"internships": Experience, "stages": Experience, "appointments": Experience, "appointment": Experience,
-	"education": Education, "studies": Education, "academic": Education, "degrees": Education,
+	"education": Education, "educational": Education, "schooling": Education, "studies": Education, "academic": Education, "degrees": Education,
 	"qualifications": Education, "training": Education, "formation": Education, "formations": Education,
 	"diplomes": Education, "diplome": Education, "etudes": Education, "scolarite": Education, "cursus": Education,
 	"skills": Skills, "toolbox": Skills, "toolkit": Skills, "tools": Skills, "technologies": Skills,
