@@ -1148,7 +1148,7 @@ func commaSplit(p string) []string {
 		if isLocation(rest) || institutionScore(rest) > 0 && (institutionScore(head) == 0 || degreeScore(head) > 0 && degreeScore(rest) == 0) ||
 			titleScore(head) > 0 && titleScore(rest) == 0 && (len(strings.Fields(rest)) <= 4 || capitalisedName(rest)) ||
 			orgScore(rest) > 0 && titleScore(rest) == 0 && orgScore(head) == 0 ||
-			degreeScore(head) > 0 && degreeScore(rest) == 0 && isAcronym(firstSegment(rest)) || // "MBA, INSEAD"
+			degreeScore(head) > 0 && degreeScore(rest) == 0 && (isAcronym(firstSegment(rest)) || acronymPlace(firstSegment(rest))) || // "MBA, INSEAD", "Master, IAE Lyon"
 			legalEnd(head) && (orgScore(rest) == 0 || countIn(rest, unitWords) > 0) || // "Bharat Forge Ltd., Forging Division", "Siemens AG, Energy Sector"
 			degreeScore(head) > 0 && (reGradeStart.MatchString(rest) && !honoursClass(rest) || reScorePart.MatchString(rest)) || // "BSc Economics, Distinction"
 			institutionScore(head) > 0 && reGradeStart.MatchString(rest) && !reHonours.MatchString(rest) { // "University of Glasgow, first class"

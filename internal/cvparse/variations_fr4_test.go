@@ -98,3 +98,42 @@ func TestVariationItemOpeningWithHeadingWord(t *testing.T) {
 		}
 	}
 }
+
+// A degree, a comma, then a school named by its acronym and town ("IAE
+// Caen", "EM Strasbourg"), alone or before its university after a dash:
+// the degree ends at the comma, the school runs on to the university.
+func TestVariationDegreeCommaAcronymSchool(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []eduWant
+	}{
+		{"school and university", "Master Finance, IAE Caen – Université de Caen Normandie\t2015 – 2017",
+			[]eduWant{{"Master Finance", "IAE Caen – Université de Caen Normandie", "", "2015", "2017"}}},
+		{"school and its long name", "MSc Marketing, ESC Dijon – Burgundy School of Business\t2016 – 2018",
+			[]eduWant{{"MSc Marketing", "ESC Dijon – Burgundy School of Business", "", "2016", "2018"}}},
+		{"school alone", "Bachelor Commerce, EM Strasbourg\t2010 – 2013",
+			[]eduWant{{"Bachelor Commerce", "EM Strasbourg", "", "2010", "2013"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := edusOf(ParseText("Jeanne Roux\njeanne.roux@example.fr\n\nDiplômes\n" + tc.body + "\n\nCompétences\nExcel, SAP\n"))
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// Québec CVs list the teaching licence ("brevet") and short trainings
+// under "Brevets et formations": certifications, not degrees.
+func TestVariationBrevetsHeading(t *testing.T) {
+	for _, head := range []string{"BREVETS ET FORMATIONS", "Brevets et certifications", "FORMATIONS ET BREVETS"} {
+		t.Run(head, func(t *testing.T) {
+			got := ParseText("Jeanne Roux\njeanne.roux@example.fr\n\nÉTUDES\nBaccalauréat en enseignement du français\nUniversité Laval · 2012 — 2016\n\n" + head +
+				"\n• Brevet d'enseignement, ministère de l'Éducation (2016)\n• Premiers soins, Croix-Rouge (2021)\n\nCOMPÉTENCES\nGestion de classe\n")
+			if len(got.Education) != 1 || len(got.Certifications) != 2 {
+				t.Errorf("education %+v, certifications %+v", got.Education, got.Certifications)
+			}
+		})
+	}
+}
