@@ -507,7 +507,7 @@ func lastField(t string) string {
 }
 
 var (
-	reHonorific = regexp.MustCompile(`(?i)^(?:dr|prof|pr|mr|mrs|ms|mme|mlle|m|eng|ing)\.?\s+`)
+	reHonorific = regexp.MustCompile(`(?i)^(?:(?:dr|prof|pr|mr|mrs|ms|mme|mlle|m|eng|ing)\.?|er\.|adv\.)\s+`)
 	// rePronouns: "(she/her)", "(il/lui)" after a name.
 	rePronouns = regexp.MustCompile(`(?i)\s*\((?:[a-zé]{2,4}\s*/\s*[a-zé]{2,5}(?:\s*/\s*[a-zé]{2,5})?|she|he|they|elle|il|iel)\)\s*$`)
 	reNameCut  = regexp.MustCompile(`\s*(?: · |, )\s*`)

@@ -184,6 +184,18 @@ func joinWrapped(a, b string) string {
 	if i, ok := gluedDates(a); ok && !hasDate(b) {
 		return joinWrapped(a[:i], b) + "\t" + strings.TrimSpace(a[i:])
 	}
+	// "MBA (Banking &:<tab>Quaid University, 2013" / "Finance)": the
+	// label cell wrapped inside its bracket; its rest closes the bracket
+	// in the cell, before its colon.
+	if i := strings.Index(a, "\t"); i > 0 && strings.Count(a[:i], "(") > strings.Count(a[:i], ")") {
+		if c := strings.Index(b, ")"); c >= 0 && !strings.Contains(b[:c], "(") && !strings.Contains(b, "\t") {
+			cell, colon := strings.CutSuffix(strings.TrimSpace(a[:i]), ":")
+			if colon {
+				return cell + " " + b + ":" + a[i:]
+			}
+			return cell + " " + b + a[i:]
+		}
+	}
 	if strings.HasSuffix(a, "-") && len(a) > 1 {
 		r, _ := utf8.DecodeLastRuneInString(a[:len(a)-1])
 		f, _ := utf8.DecodeRuneInString(b)
@@ -320,7 +332,9 @@ func groupEntries(lines []line) []entry {
 	}
 	var out []entry
 	for _, b := range trailingPlaces(blocks) {
-		out = append(out, splitHead(b)...)
+		for _, piece := range splitLabelled(b) {
+			out = append(out, splitHead(piece)...)
+		}
 	}
 	return mergeOrphans(out)
 }
@@ -746,6 +760,63 @@ func markBodyIndent(lines []line) []line {
 	return out
 }
 
+// splitLabelled cuts a header run of label/value rows where a field
+// comes round again ("Degree: M.Tech." … "Degree: B.E."): entries written
+// as forms with no body between them, each of its own number of rows. A
+// row whose label names a degree or a job ("HSC (Class XII): Vidya Mandir,
+// 2009") fills that field too.
+func splitLabelled(b entry) []entry {
+	seen := map[string]bool{}
+	cuts := []int{0}
+	for i, u := range b.head {
+		r := rowField(u.text)
+		if r == "" {
+			continue
+		}
+		if seen[r] {
+			cuts = append(cuts, i)
+			clear(seen)
+		}
+		seen[r] = true
+	}
+	if len(cuts) == 1 {
+		return []entry{b}
+	}
+	var out []entry
+	for k, c := range cuts {
+		end := len(b.head)
+		if k+1 < len(cuts) {
+			end = cuts[k+1]
+		}
+		out = append(out, entry{head: b.head[c:end]})
+	}
+	out[len(out)-1].body = b.body
+	return out
+}
+
+// rowField is the field a label/value row fills: its label's role
+// ("Designation: …" a title), or what its label names ("B.Sc. Physics:
+// …" a degree); "" for any other line.
+func rowField(t string) string {
+	if role, _, ok := labelledValue(t); ok {
+		return role
+	}
+	label, value, ok := strings.Cut(t, ":")
+	// "MSc Robotics (Expected: June 2026)": a colon inside brackets
+	// labels nothing, nor one inside a grade ("BSc Physics, 2:1").
+	if !ok || strings.TrimSpace(value) == "" || strings.Contains(label, "\t") || len(strings.Fields(label)) > 6 ||
+		strings.Count(label, "(") != strings.Count(label, ")") || !strings.ContainsAny(value[:1], " \t") {
+		return ""
+	}
+	switch {
+	case degreeScore(label) > 0:
+		return "degree"
+	case titleScore(label) > 0:
+		return "title"
+	}
+	return ""
+}
+
 func splitHead(b entry) []entry {
 	var dated []int
 	for i, u := range b.head {
@@ -836,7 +907,7 @@ var (
 	reAsRole    = regexp.MustCompile(`(?i)^en tant que\s+`)
 	reDateLead  = regexp.MustCompile(`(?i)(?:^|[\s,;(–—-])(?:class of|promotion|promo|graduated(?: in)?|graduation(?: year)?|graduating|year of graduation)\s*:?\s*$`)
 	reAtSep     = regexp.MustCompile(`(?i)^(.+?)\s+(?:at|chez|@)\s+(.+)$`)
-	reGPA       = regexp.MustCompile(`(?i)^\s*(?:gpa|cgpa|grade|grades|mention|moyenne|note|result|résultat|classification)\s*[:：]?\s*(.+)$`)
+	reGPA       = regexp.MustCompile(`(?i)^\s*(?:(?:gpa|cgpa|grade|grades|mention|moyenne|note|result|résultat|classification)\s*[:：]?|(?:percentage|aggregate|marks|score|cpi)\s*[:：])\s*(.+)$`)
 )
 
 // part is a header fragment with where it came from.
@@ -902,6 +973,12 @@ func headParts(head []unit) (parts []part, dr dateRange, found bool) {
 			}
 		} else if org, rest, ok := employerColon(t); ok {
 			t = org + " | " + rest
+		} else if label, value, _ := strings.Cut(t, ":"); rowField(t) == "degree" && institutionScore(value) > 0 {
+			// "HSC (Class XII): Vidya Mandir, Pune – 2009": the label
+			// is the degree, the value says where and when ("A-levels:
+			// Mathematics (A), Physics (B)" is the degree whole).
+			parts = append(parts, part{text: strings.TrimSpace(label), line: i, role: "degree"})
+			t = strings.TrimSpace(value)
 		}
 		if !found {
 			if d, ok := findDateRange(t); ok {
@@ -1110,8 +1187,9 @@ func higherPlace(s string) bool {
 }
 
 // abbreviations end in a full stop that ends no sentence ("St. Mary's").
+// Schools abbreviate their kind ("Govt. Hr. Sec. School", "Natl. Inst. of Engg.").
 var abbreviations = wordSet(`st ste dr jr sr mr mrs ms mme prof univ dept av ave bd blvd rd no vol approx govt natl intl inst
-	assoc coll`)
+	assoc coll hr sec engg sch matric`)
 
 var legalForms = wordSet(`inc ltd llc llp plc corp co gmbh ag sa sas sarl srl spa bv nv pty lp pvt pte cie bhd`)
 

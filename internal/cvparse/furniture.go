@@ -129,12 +129,44 @@ func furniture(in []extract.Line) (drop []bool, rewrite map[int]string) {
 		}
 	}
 	emailWrapper(in, drop)
+	if i, ok := titleAtop(in); ok {
+		drop[i] = true
+	}
 	for _, i := range repeatedAtEdges(in) {
 		if !(top[i] && in[i].Page <= 1) {
 			drop[i] = true
 		}
 	}
 	return drop, rewrite
+}
+
+// titleAtop finds a document title alone on the first line ("RESUME",
+// "Curriculum Vitae") with contact data under it: a title, not the French
+// "Résumé" heading a summary.
+func titleAtop(in []extract.Line) (int, bool) {
+	first, seen := -1, 0
+	for i, l := range in {
+		t := strings.TrimSpace(l.Text)
+		if t == "" {
+			continue
+		}
+		if first < 0 {
+			if !isDocumentTitle(cleanHeading(t)) {
+				return 0, false
+			}
+			first = i
+			continue
+		}
+		if seen++; seen > 4 {
+			break
+		}
+		for _, p := range reSplitter.Split(reLabel.ReplaceAllString(t, ""), -1) {
+			if reEmail.MatchString(p) || isPhone(p) {
+				return first, true
+			}
+		}
+	}
+	return 0, false
 }
 
 // topLines marks the first three non-empty lines of the document.

@@ -148,6 +148,10 @@ func prepare(in []extract.Line) []line {
 		t = reGluedDate.ReplaceAllString(t, "$1 $2")
 		t = unglueDates(t)
 		t = unspaceLetters(t)
+		// "Designation<tab>: Site Engineer": a label/value row whose
+		// colons the author aligned with a tab is a label, its colon, and
+		// the value in the next cell.
+		t = reTabColon.ReplaceAllString(t, "$1$2\t")
 		heading, bold := l.Heading, l.Bold
 		if m, ok := markdown(t); ok {
 			t = m.text
@@ -176,6 +180,8 @@ func prepare(in []extract.Line) []line {
 	}
 	return out
 }
+
+var reTabColon = regexp.MustCompile(`^([^\t:：]{1,40}?)[ \t]*\t[ \t]*([:：])[ \t]*`)
 
 var reWordGap = regexp.MustCompile(`\s{2,}`)
 

@@ -55,6 +55,8 @@ func fold(s string) string { return text.Key(s) }
 
 var reParenthesised = regexp.MustCompile(`\([^()]*\)`)
 
+var reHeadingNote = regexp.MustCompile(`\s*\([^()]{1,24}\)$`)
+
 var reHeadingNumber = regexp.MustCompile(`^(?:\d{1,2}|[IVX]{1,4})[.)]\s+`)
 
 // cleanHeading is the words of a heading without what decorates them: an
@@ -78,6 +80,13 @@ func headingKind(s string) (sectionKind, bool) {
 	t := cleanHeading(s)
 	if t == "" || len([]rune(t)) > 48 {
 		return 0, false
+	}
+	// A note after the heading: its count or span ("PROFESSIONAL
+	// EXPERIENCE (9 years)", "Publications (12)", "Formation (2015–2020)").
+	if m := reHeadingNote.FindStringIndex(t); m != nil && m[0] > 0 {
+		if k, ok := headingKind(t[:m[0]]); ok {
+			return k, true
+		}
 	}
 	if i := strings.IndexAny(t, ":："); i >= 0 && strings.TrimSpace(t[i+1:]) != "" {
 		return 0, false // "Skills: Go, SQL" is content, not a heading
@@ -203,7 +212,12 @@ func keywordHeading(s string) (sectionKind, bool) {
 	// Nor a spoken language: "Français — langue maternelle" is a
 	// language and its level.
 	other := strings.Join(rest, " ")
-	if !found || slices.ContainsFunc(rest, isSpoken) || titleScore(other)+degreeScore(other)+institutionScore(other)+orgScore(other) > 0 {
+	if !found || slices.ContainsFunc(rest, isSpoken) || degreeScore(other)+institutionScore(other) > 0 {
+		return 0, false
+	}
+	// A list's keyword last ("Software Skills", "Engineering Skills"):
+	// the words before it say what the list is about, no job or employer.
+	if !listKeywords[ws[len(ws)-1]] && titleScore(other)+orgScore(other) > 0 {
 		return 0, false
 	}
 	if kind == secEducation && courseHeading(ws) {
@@ -242,6 +256,11 @@ var (
 	trainingWords    = wordSet(`training trainings`)
 	courseQualifiers = wordSet(`continue continues continuing complementaire complementaires complementary`)
 )
+
+// listKeywords name a list of skills; last in a heading, the words
+// before them qualify the skills ("Software Skills"). Projects are no
+// such list: "Chargée de projets" is a job.
+var listKeywords = wordSet(`skills competences competencies technologies`)
 
 // modifierKeywords are heading keywords that qualify another one.
 var modifierKeywords = wordSet(`academic professionnelle professionnelles`)
