@@ -514,7 +514,8 @@ var (
 	// rePostNominals: degrees and chartered titles after a name, with or
 	// without commas ("Kwabena Owusu PhD CEng").
 	rePostNominals = regexp.MustCompile(`(?:,?\s+(?:Ph\.?\s?D\.?|DPhil|M\.?Sc\.?|B\.?Sc\.?|MBA|MEng|BEng|CEng|IEng|MICE|FICE|MIStructE|MIMechE|MIET|CITP|MBCS|CPA|CFA|ACCA|ACA|FCA|FCCA|CIMA|ACMA|CGMA|PMP|P\.?Eng\.?|` +
-		`LLM|LLB|JD|EdD|CISSP|FRCS|MRCP|MRCS|MRICS|FRICS|MCIPD|CMgr|FHEA|MPharm|PharmD|RGN|BSN|MSN|MPH|MSW))+$`)
+		`LLM|LLB|JD|EdD|CISSP|FRCS|MRCP|MRCS|MRICS|FRICS|MCIPD|CMgr|FHEA|MPharm|PharmD|RGN|BSN|MSN|MPH|MSW|` +
+		`FMA|AMA|FSA|FRSA|FRHistS|MCIM|FCIM|MCIPS|FCIPS|MCMI|FCMI|FRCP|MRCGP|MRCVS|MRSC|FRSC|FIET|FRAeS|OBE|MBE|CBE))+$`)
 	// reDocTitleOf: "CV of", "Curriculum vitae de", "Résumé –" before a name.
 	reDocTitleOf = regexp.MustCompile(`(?i)^(?:curriculum\s+vit(?:ae|æ)|cv|r[ée]sum[ée])\s*(?:of\s+|de\s+|d['’]\s*|[-–—:|]\s*)`)
 )

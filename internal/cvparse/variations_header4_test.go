@@ -110,3 +110,23 @@ func TestVariationSkillPairs(t *testing.T) {
 		{"driving licence en", "Skills\nExcel, SAP\nDriving licence: B and C1", []string{"excel", "sap", "driving licence b and c1"}},
 	})
 }
+
+// Fellowships and memberships of professional bodies after a name ("FMA",
+// "FRSA", "MCIPS") are no part of it, in capitals or not.
+func TestVariationNamePostNominals(t *testing.T) {
+	cases := []struct{ name, head, want string }{
+		{"museums fellow in capitals", "DR HELEN OKAFOR-WRIGHT FMA\nCurator of Textiles", "HELEN OKAFOR-WRIGHT"},
+		{"arts fellow", "Tomasz Wielicki FRSA\nDesign Director", "Tomasz Wielicki"},
+		{"procurement member", "Grace Mwangi MCIPS\nProcurement Lead", "Grace Mwangi"},
+		{"two letters after", "Owen Price MCIM FCMI\nMarketing Director", "Owen Price"},
+		{"honour", "Ruth Abara OBE\nChief Executive", "Ruth Abara"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := ParseText(tc.head + "\njane@example.com · +44 7700 900123\n\nExperience\nEngineer, Acme Corp\t2020 – 2022\n• Built the payments service\n")
+			if got.Contact.Name != tc.want {
+				t.Errorf("name = %q, want %q", got.Contact.Name, tc.want)
+			}
+		})
+	}
+}

@@ -99,6 +99,9 @@ func letterSpacing(words []bbWord) []bool {
 				lower = true
 			case len(rs) == 1 && strings.ContainsRune("&/+-–|·", r):
 			case r == '-' && len(rs) > 1: // "F-": the letter before a hyphenated name's second part
+			case len(rs) == 1 && strings.ContainsRune(quoteMarks, r):
+				// A nickname in quotes ("K E A LO H A " K E A "
+				// D A N I E L S"): the quote stands with its word.
 			default:
 				return nil
 			}
@@ -162,8 +165,12 @@ const maxTracking = 0.15
 // lone symbol such as "&", which stands between words.
 func oneWordChar(t string) bool {
 	rs := []rune(t)
-	return len(rs) != 1 || unicode.IsLetter(rs[0]) || rs[0] == '\'' || rs[0] == '’'
+	return len(rs) != 1 || unicode.IsLetter(rs[0]) || rs[0] == '\'' || rs[0] == '’' || strings.ContainsRune(quoteMarks, rs[0])
 }
+
+// quoteMarks open or close a quoted word; tracked, the mark sits as close
+// to its word as the word's letters to each other.
+const quoteMarks = "\"“”«»„"
 
 func (s *segment) yMid() float64 { return (s.yMin + s.yMax) / 2 }
 

@@ -146,6 +146,9 @@ func TestLayoutLetterSpacing(t *testing.T) {
 		{"light tracking, fragments of several letters", spaced(0.7, 3.6, "W", "or", "k", "|H", "ist", "or", "y"), "Work History"},
 		{"single letters in plain type", spaced(1.8, 0, "x", "y", "z", "and", "w"), "x y z and w"},
 		{"ordinary heading", spaced(3, 0, "WORK", "EXPERIENCE"), "WORK EXPERIENCE"},
+		{"tracked name with a quoted nickname", spaced(2.4, 7, "K", "E", "A", "LO", "H", "A", "|\"", "K", "E", "A", "\"", "|D", "A", "N", "I", "E", "L", "S"), "KEALOHA \"KEA\" DANIELS"},
+		{"tracked name with curly quotes", spaced(2.4, 7, "J", "O", "H", "N", "|“", "J", "A", "C", "K", "”", "|R", "O", "E"), "JOHN “JACK” ROE"},
+		{"tracked French name with guillemets", spaced(2.4, 7, "M", "A", "R", "IE", "|«", "M", "I", "M", "I", "»", "|D", "U", "R", "A", "N", "D"), "MARIE «MIMI» DURAND"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
