@@ -461,6 +461,15 @@ func (b *builder) experience(e entry) cv.Experience {
 	// position that names no employer is at the one above it.
 	c, ti := picked[company], picked[title]
 	switch {
+	// "Pharmacist in Charge, Harbour Road branch" under the employer: a
+	// unit cut from the title by a comma, taken as the company for want
+	// of one, is the title's.
+	case b.employer.company != "" && c >= 0 && ti >= 0 && fellBack[company] && parts[c].afterComma &&
+		parts[c].line == parts[ti].line && c == ti+1 && countIn(x.Company, unitWords) > 0:
+		x.Title, x.Company = x.Title+", "+x.Company, b.employer.company
+		if x.Location == "" {
+			x.Location = b.employer.location
+		}
 	case x.Company == "" && x.Title != "" && b.employer.company != "":
 		x.Company = b.employer.company
 		if x.Location == "" {

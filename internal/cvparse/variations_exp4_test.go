@@ -142,3 +142,28 @@ func TestVariationRangeWithDays(t *testing.T) {
 		}
 	}
 }
+
+// One employer above several positions, a position naming its unit after
+// a comma ("Pharmacist in Charge, Harbour Road branch"): the unit is the
+// title's, the employer the one above.
+func TestVariationUnitUnderEmployer(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []expWant
+	}{
+		{"en branch", "Greenleaf Pharmacy Ltd, Accra\nSuperintendent Pharmacist\tJan 2021 – Present\n- Oversaw five outlets\nPharmacist in Charge, Harbour Road branch\tMar 2018 – Dec 2020\n- Cut stock losses",
+			[]expWant{{"Superintendent Pharmacist", "Greenleaf Pharmacy Ltd", "Accra", "Jan 2021", "Present"},
+				{"Pharmacist in Charge, Harbour Road branch", "Greenleaf Pharmacy Ltd", "Accra", "Mar 2018", "Dec 2020"}}},
+		{"fr agence", "Banque Atlantique SA, Dakar\nDirectrice commerciale\t2020 – 2023\n- Pilotage de 40 conseillers\nConseillère clientèle, agence Plateau\t2016 – 2020\n- Portefeuille de 300 clients",
+			[]expWant{{"Directrice commerciale", "Banque Atlantique SA", "Dakar", "2020", "2023"},
+				{"Conseillère clientèle, agence Plateau", "Banque Atlantique SA", "Dakar", "2016", "2020"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := expsOf(ParseText("Jane Roe\njane@example.com\n\nExperience\n" + tc.body + "\n\nSkills\nExcel, SQL\n"))
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
