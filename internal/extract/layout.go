@@ -998,6 +998,28 @@ func cellEdges(segs []*segment) []*segment {
 	return out
 }
 
+// joinOffsetCells joins a table row whose label and value cells sit at
+// different heights (the value cell padded at its top, as a new entry's
+// first row is): the label alone on one row and the value alone on the
+// next overlap by a third of their height, where two rows of a table never
+// overlap.
+func joinOffsetCells(rows []layoutRow, labelX float64) []layoutRow {
+	out := rows[:0]
+	for i := 0; i < len(rows); i++ {
+		r := rows[i]
+		if i+1 < len(rows) {
+			n := rows[i+1]
+			overlap := math.Min(r.y+r.h/2, n.y+n.h/2) - math.Max(r.y-r.h/2, n.y-n.h/2)
+			if allLeftOf(r.segs, labelX) && allRightOf(n.segs, labelX) && overlap >= 0.3*math.Max(r.h, n.h) {
+				r = layoutRow{segs: append(slices.Clone(r.segs), n.segs...), y: r.y, h: math.Max(r.h, n.h)}
+				i++
+			}
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
 // separatorWord: a dash, bar or dot set between the parts of a line
 // ("3.71/4.00 – University Honors"), not a cell's first or last word.
 func separatorWord(t string) bool {
@@ -1006,6 +1028,21 @@ func separatorWord(t string) bool {
 		return true
 	}
 	return false
+}
+
+// layoutRow is a row of segments at y (their middle), h high.
+type layoutRow struct {
+	segs []*segment
+	y, h float64
+}
+
+func allRightOf(segs []*segment, x float64) bool {
+	for _, s := range segs {
+		if s.xMin < x {
+			return false
+		}
+	}
+	return true
 }
 
 // rowsToLines orders a region's segments top to bottom and joins segments
@@ -1021,10 +1058,7 @@ func rowsToLines(segs []*segment, page int, labelX float64) []Line {
 		}
 		return segs[i].yMid() < segs[j].yMid()
 	})
-	type row struct {
-		segs []*segment
-		y, h float64
-	}
+	type row = layoutRow
 	var rows []row
 	for _, s := range segs {
 		if n := len(rows); n > 0 && math.Abs(rows[n-1].y-s.yMid()) < 0.35*math.Max(rows[n-1].h, s.h) {
@@ -1035,6 +1069,7 @@ func rowsToLines(segs []*segment, page int, labelX float64) []Line {
 		rows = append(rows, row{segs: []*segment{s}, y: s.yMid(), h: s.h})
 	}
 	if labelX > 0 {
+		rows = joinOffsetCells(rows, labelX)
 		// A label cell wrapped onto a row of its own ("février 2023 —" /
 		// "Aujourd'hui") joins the cell above it, unless that row has
 		// nothing in the label column.

@@ -701,3 +701,41 @@ func TestLayoutCellRunsUpToNextColumn(t *testing.T) {
 		}
 	}
 }
+
+// A Europass table whose value cell sits lower than its label (the cell
+// padded at its top where a new entry starts): the label and the value
+// overlap by half their height and make one row, not the label joined to
+// the cell above as if wrapped.
+func TestLayoutTableValueCellOffset(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		rows [][2]string
+	}{
+		{"en", [][2]string{{"Dates", "2020 – present"}, {"Occupation or position held", "Site Engineer"},
+			{"Name and address of employer", "Kestrel Civil Engineering Ltd, Derby"}, {"Dates", "2016 – 2020"},
+			{"Occupation or position held", "Assistant Engineer"}, {"Name and address of employer", "Brindle Roads, Stoke"},
+			{"Dates", "2012 – 2016"}, {"Title of qualification awarded", "BEng Civil Engineering"}}},
+		{"fr", [][2]string{{"Dates", "2019 – aujourd'hui"}, {"Fonction ou poste occupé", "Technicienne qualité"},
+			{"Nom et adresse de l'employeur", "Laiterie du Plateau, Rodez"}, {"Dates", "De 2014 à 2019"},
+			{"Fonction ou poste occupé", "Opératrice"}, {"Nom et adresse de l'employeur", "Conserverie Marty, Albi"},
+			{"Dates", "2011 – 2014"}, {"Intitulé du diplôme", "BTS Qualité"}}},
+	} {
+		p := &page{}
+		p.at(40, 30, "Header Name")
+		want := []string{"Header Name"}
+		y := 100.0
+		for i, r := range tc.rows {
+			p.rightAt(180, y, r[0])
+			off := 0.0
+			if i == 3 {
+				off = 5 // the second entry's first value cell, lower than its label
+			}
+			p.at(200, y+off, r[1])
+			want = append(want, r[0]+"\t"+r[1])
+			y += 14 + off
+		}
+		if diff := cmp.Diff(want, p.lines()); diff != "" {
+			t.Errorf("%s: lines (-want +got):\n%s", tc.name, diff)
+		}
+	}
+}
