@@ -134,6 +134,10 @@ func parseSkills(lines []line, s *cv.Skills) (others [][2]string) {
 			if onlyDates(it) {
 				continue // a date read into the list from a neighbouring column names no skill
 			}
+			// A number alone (a page number under the list) names no skill.
+			if strings.TrimFunc(strings.TrimSpace(it), unicode.IsDigit) == "" {
+				continue
+			}
 			it = trailingLevel(it)
 			if label, rest, ok := strings.Cut(it, ":"); ok && len(strings.Fields(label)) <= 3 && isLevel(rest) {
 				last = addSkill(s, cat, strings.TrimSpace(label)+" ("+strings.TrimSpace(rest)+")") // "English: Native"

@@ -130,3 +130,15 @@ func TestVariationNamePostNominals(t *testing.T) {
 		})
 	}
 }
+
+// A page number set under a skills list ("1", "2") is no skill.
+func TestVariationSkillPageNumber(t *testing.T) {
+	skillCases(t, []struct {
+		name, section string
+		want          []string
+	}{
+		{"en page number", "Skills\nArchive research, cataloguing\nSystems: Axiell, TMS\n1", []string{"archive research", "cataloguing", "axiell", "tms"}},
+		{"fr page number", "Compétences\nVente, merchandising\nLogiciels : Excel, SAP\n2", []string{"vente", "merchandising", "excel", "sap"}},
+		{"number in a name stays", "Skills\nUnity, Godot 4, C++", []string{"unity", "godot 4", "c++"}},
+	})
+}
