@@ -117,7 +117,7 @@ func euKey(s string) string {
 // words of its level descriptors: a row made of them names no language.
 var euGridWords = wordSet(`understanding speaking writing listening reading spoken interaction production self assessment
 	european level proficient independent basic user comprendre parler ecrire ecouter lire prendre part a une conversation
-	s exprimer oralement en continu expression orale ecrite comprehension auto evaluation niveau europeen utilisateur
+	s exprimer oralement en continu expression orale ecrite comprehension lecture ecriture auto evaluation niveau europeen utilisateur
 	experimente independant elementaire`)
 
 // reCEFR is a level of the Common European Framework ("B2"), as OCR may
