@@ -925,7 +925,7 @@ func gradeLine(t string) bool {
 // bien", "First Class Honours", "with distinction", "cum laude").
 var reGradeStart = regexp.MustCompile(`(?i)^(?:mention\b|with (?:honou?rs|distinction|merit|high|first)|first[- ]class|major de promotion|` +
 	`upper second|lower second|second[- ]class|2[:.][12]\b|(?:summa |magna )?cum laude|honou?rs\b|distinction\b|merit\b|` +
-	`(?:c?gpa|grade)\b)`)
+	`(?:1st|2nd|3rd|first|second|third) division\b|(?:c?gpa|grade)\b)`)
 
 var reGradeWord = regexp.MustCompile(`(?i)\b(?:honou?rs|distinction|merit|mention|cum laude|grade|gpa|cgpa|score|with|avec|percent|%)`)
 

@@ -48,3 +48,18 @@ func TestVariationEuropassGridHeadingsFR(t *testing.T) {
 		}
 	}
 }
+
+// A South Asian degree's division ("1st Division", "Second Division")
+// after the school and year says how it went: it is the grade.
+func TestVariationDivisionGrade(t *testing.T) {
+	for _, tc := range []struct{ body, gpa string }{
+		{"B.Sc. Physics\nGovernment College University, Lahore, 2012 — 1st Division", "1st Division"},
+		{"M.A. Economics\nUniversity of Karachi, 2015 — Second Division", "Second Division"},
+		{"BBA\nUniversity of Peshawar, 2010 — 2nd Division", "2nd Division"},
+	} {
+		got := ParseText("Ali Raza\nali@example.com\n\nEducation\n" + tc.body + "\n\nSkills\nExcel\n")
+		if len(got.Education) != 1 || got.Education[0].GPA != tc.gpa {
+			t.Errorf("%q: education %+v, want gpa %q", tc.body, got.Education, tc.gpa)
+		}
+	}
+}
