@@ -782,16 +782,7 @@ func splitLabelled(b entry) []entry {
 	if len(cuts) == 1 {
 		return []entry{b}
 	}
-	var out []entry
-	for k, c := range cuts {
-		end := len(b.head)
-		if k+1 < len(cuts) {
-			end = cuts[k+1]
-		}
-		out = append(out, entry{head: b.head[c:end]})
-	}
-	out[len(out)-1].body = b.body
-	return out
+	return cutHead(b, cuts)
 }
 
 // rowField is the field a label/value row fills: its label's role
@@ -847,7 +838,13 @@ func splitHead(b entry) []entry {
 		}
 		cuts = append(cuts, c)
 	}
-	var out []entry
+	return cutHead(b, cuts)
+}
+
+// cutHead splits an entry's header lines at cuts (ascending indexes, the
+// first 0) into entries; the body stays with the last.
+func cutHead(b entry, cuts []int) []entry {
+	out := make([]entry, 0, len(cuts))
 	for i, c := range cuts {
 		end := len(b.head)
 		if i+1 < len(cuts) {

@@ -14,7 +14,7 @@ import (
 // took the language's level, a phrase whose commas list the languages it
 // is done in: each is one skill.
 func TestVariationSkillPhrases(t *testing.T) {
-	cases := []struct {
+	skillCases(t, []struct {
 		name, section string
 		want          []string
 	}{
@@ -27,17 +27,7 @@ func TestVariationSkillPhrases(t *testing.T) {
 		{"phrase in several languages en", "Skills\nCustomer support in English, Spanish and Portuguese\nZendesk, Salesforce", []string{"customer support in english, spanish and portuguese", "zendesk", "salesforce"}},
 		{"phrase in several languages bullet", "Compétences\n• Interprétation de conférence en anglais, espagnol et portugais\n• Traduction technique", []string{"interpretation de conference en anglais, espagnol et portugais", "traduction technique"}},
 		{"tools in languages stay a list", "Skills\nData analysis in Python, R and SQL", []string{"data analysis in python", "r", "sql"}},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			got := ParseText("Jane Roe\njane@example.com\n\n" + tc.section + "\n")
-			var want []string
-			for _, w := range tc.want {
-				want = append(want, normSkill(w))
-			}
-			checkSkillSet(t, got, want)
-		})
-	}
+	})
 }
 
 // LinkedIn written as its path only ("in/jane-roe"), as many templates
