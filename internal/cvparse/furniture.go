@@ -2,6 +2,7 @@ package cvparse
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -132,12 +133,36 @@ func furniture(in []extract.Line) (drop []bool, rewrite map[int]string) {
 	if i, ok := titleAtop(in); ok {
 		drop[i] = true
 	}
-	for _, i := range repeatedAtEdges(in) {
+	edges := repeatedAtEdges(in)
+	kept := map[string]bool{}
+	for _, i := range edges {
+		// A footer giving the person's e-mail on every page (a LaTeX
+		// class's contact footer), written nowhere else, is their contact
+		// line: read it once.
+		if k := fold(in[i].Text); footerContact(in, edges, i) && !kept[k] {
+			kept[k] = true
+			continue
+		}
 		if !(top[i] && in[i].Page <= 1) {
 			drop[i] = true
 		}
 	}
 	return drop, rewrite
+}
+
+// footerContact says whether edge line i gives an e-mail that no line
+// but the repeated edges gives.
+func footerContact(in []extract.Line, edges []int, i int) bool {
+	email := reEmail.FindString(in[i].Text)
+	if email == "" {
+		return false
+	}
+	for j, l := range in {
+		if !slices.Contains(edges, j) && strings.Contains(strings.ToLower(l.Text), strings.ToLower(email)) {
+			return false
+		}
+	}
+	return true
 }
 
 // titleAtop finds a document title alone on the first line ("RESUME",
@@ -228,6 +253,9 @@ func repeatedAtEdges(in []extract.Line) []int {
 			out = append(out, i)
 		}
 	}
+	// In document order, whatever order the pages came out of the map:
+	// furniture keeps the first of a repeated contact footer.
+	slices.Sort(out)
 	return out
 }
 

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/utopiahire/utopiahire/internal/extract"
 )
 
 // Variations on the fifth blind set (testdata/blind5), written with
@@ -199,6 +201,37 @@ func TestVariationYearsInBracketsInDescription(t *testing.T) {
 			got := expsOf(Parse(placed(rows...)))
 			if diff := cmp.Diff(tc.want, got); diff != "" {
 				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// A contact footer repeated on every page (a LaTeX class sets the
+// address, phone and e-mail at each page's foot) is page furniture, but
+// its e-mail is the person's: read once, it wins over a referee's.
+func TestVariationContactFooterEmail(t *testing.T) {
+	cases := []struct{ name, footer, referee, want string }{
+		{"en", "M +44 7700 900123 • E amy.lee@uni.example.ac.uk", "Dr Paul Grant, Northgate University – p.grant@uni.example.ac.uk", "amy.lee@uni.example.ac.uk"},
+		{"fr", "Tél. 06 12 34 56 78 • Courriel : claire.roux@labo.example.fr", "Pr Luc Martin, Université de Tours – luc.martin@univ.example.fr", "claire.roux@labo.example.fr"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var d extract.Document
+			add := func(page int, y float64, text string) {
+				d.Lines = append(d.Lines, extract.Line{Text: text, Page: page, X: 60, Y: y, Size: 10})
+			}
+			add(1, 40, "Amy Claire Lee")
+			add(1, 80, "Research experience")
+			add(1, 100, "2019–2023\tPostdoctoral Fellow, Northgate University, Leeds")
+			add(1, 760, tc.footer)
+			add(1, 775, "1/2")
+			add(2, 60, "Referees")
+			add(2, 80, tc.referee)
+			add(2, 760, tc.footer)
+			add(2, 775, "2/2")
+			d.Pages = 2
+			if got := Parse(d).Contact.Email; got != tc.want {
+				t.Errorf("email %q, want %q", got, tc.want)
 			}
 		})
 	}
