@@ -372,6 +372,18 @@ func trailingPlaces(blocks []entry) []entry {
 	return slices.DeleteFunc(blocks, func(e entry) bool { return len(e.head) == 0 && len(e.body) == 0 })
 }
 
+// lowerWords counts the words of ws that open in lower case and are not
+// function words: what tells a sentence from a header or a name.
+func lowerWords(ws []string) int {
+	n := 0
+	for _, w := range ws {
+		if r := []rune(w); unicode.IsLower(r[0]) && !functionWords[w] {
+			n++
+		}
+	}
+	return n
+}
+
 // proseLine: words of a sentence, not a header: six words or more, some
 // in lower case beyond function words.
 func proseLine(t string) bool {
@@ -379,13 +391,7 @@ func proseLine(t string) bool {
 	if len(ws) < 6 || headerShaped(t) {
 		return false
 	}
-	lower := 0
-	for _, w := range ws[1:] {
-		if r := []rune(w); unicode.IsLower(r[0]) && !functionWords[w] {
-			lower++
-		}
-	}
-	return lower >= 2
+	return lowerWords(ws[1:]) >= 2
 }
 
 // bulletEntries reads a section written as a list of one-line entries
@@ -459,13 +465,7 @@ func achievementLine(t string) bool {
 	if r := []rune(ws[0]); !unicode.IsUpper(r[0]) || !pastVerb(first) {
 		return false
 	}
-	lower := 0
-	for _, w := range ws[1:] {
-		if r := []rune(w); unicode.IsLower(r[0]) && !functionWords[w] {
-			lower++
-		}
-	}
-	return lower >= 2
+	return lowerWords(ws[1:]) >= 2
 }
 
 // pastVerb: an English verb in the past tense as achievements open with
@@ -529,12 +529,7 @@ func asideInSentence(t string) bool {
 	if !ok || !endsSentence(t) || !strings.HasSuffix(strings.TrimSpace(t[:dr.at]), "(") {
 		return false
 	}
-	for _, w := range strings.Fields(t[:dr.at])[1:] {
-		if r := []rune(w); unicode.IsLower(r[0]) && !functionWords[w] {
-			return true
-		}
-	}
-	return false
+	return lowerWords(strings.Fields(t[:dr.at])[1:]) > 0
 }
 
 // yearsInBrackets: a sentence whose dates close it in brackets after
@@ -564,12 +559,7 @@ func shortSentence(t string) bool {
 	if strings.Contains(last, ".") || orgScore(ws[len(ws)-1]) > 0 || len([]rune(last)) <= 3 && unicode.IsUpper([]rune(last)[0]) {
 		return false
 	}
-	for _, w := range ws[1:] {
-		if r := []rune(w); unicode.IsLower(r[0]) && !functionWords[w] {
-			return true
-		}
-	}
-	return false
+	return lowerWords(ws[1:]) > 0
 }
 
 func headHasRange(e entry) bool {
@@ -615,13 +605,7 @@ func yearInSentence(t string) bool {
 	if !ok || dr.end != "" || !endsSentence(t) {
 		return false
 	}
-	lower := 0
-	for _, w := range strings.Fields(t[:dr.at]) {
-		if r := []rune(w); unicode.IsLower(r[0]) && !functionWords[w] {
-			lower++
-		}
-	}
-	return lower >= 2
+	return lowerWords(strings.Fields(t[:dr.at])) >= 2
 }
 
 // rangeInProse: the line's first date sits in brackets after words of a
