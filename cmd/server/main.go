@@ -159,6 +159,7 @@ type Main struct {
 	resetWorker      *auth.PasswordResetWorker
 	api              *httpapi.Server
 	http             *http.Server
+	conns            *connStates
 	listener         net.Listener
 	serveErr         chan error
 	metrics          *metricsServer
@@ -383,8 +384,10 @@ func (m *Main) listen() error {
 		return fmt.Errorf("listen on port %d: %w", m.cfg.Port, err)
 	}
 	m.listener = ln
+	m.conns = newConnStates()
 	m.http = &http.Server{
 		Handler:           m.api.Handler(),
+		ConnState:         m.conns.track,
 		ReadHeaderTimeout: 10 * time.Second,
 		IdleTimeout:       120 * time.Second,
 		MaxHeaderBytes:    64 << 10,
@@ -445,7 +448,9 @@ func (m *Main) Close(ctx context.Context) error {
 }
 
 // drainRequests closes the listener and waits for in-flight requests until
-// ctx ends, then cuts the connections left. WebSockets are the hub's.
+// ctx ends, then cuts the connections left. WebSockets are the hub's. Only
+// a cut request is an error: connections that never sent one (which
+// Shutdown waits on for 5 s) are closed without loss.
 func (m *Main) drainRequests(ctx context.Context) error {
 	if m.http == nil {
 		return nil
@@ -454,8 +459,13 @@ func (m *Main) drainRequests(ctx context.Context) error {
 	if err == nil {
 		return nil
 	}
+	serving := m.conns.serving()
 	_ = m.http.Close()
-	return fmt.Errorf("requests still running at the drain deadline were cut: %w", err)
+	if serving == 0 {
+		m.logger.Info("shutdown: closed connections that had sent no request")
+		return nil
+	}
+	return fmt.Errorf("%d requests still running at the drain deadline were cut: %w", serving, err)
 }
 
 // closeStores closes Redis, the pool and an embedded Postgres. The pool

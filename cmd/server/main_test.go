@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"os"
 	"strings"
@@ -280,7 +281,7 @@ func TestShutdownStagesKeepTheirShares(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), budget)
 	defer cancel()
 	start := time.Now()
-	_ = m.Close(ctx) // reports the cut upload
+	_ = m.Close(ctx) // the upload is refused or cut (TestDrainReportsOnlyCutRequests checks the report)
 	if took := time.Since(start); took > budget+200*time.Millisecond {
 		t.Fatalf("Close took %v with a budget of %v", took, budget)
 	}
@@ -288,6 +289,32 @@ func TestShutdownStagesKeepTheirShares(t *testing.T) {
 		if !strings.Contains(logs.String(), stage) {
 			t.Errorf("no %q in the log:\n%s", stage, logs.String())
 		}
+	}
+}
+
+// TestShutdownClosesConnectionsThatSentNoRequest: a connection opened and
+// left silent (a browser's preconnect, an HTTP client's spare dial) holds
+// nothing a user sent, so closing it at the drain deadline is no error,
+// though Shutdown waits 5 s for it, more than the request stage's share.
+func TestShutdownClosesConnectionsThatSentNoRequest(t *testing.T) {
+	t.Parallel()
+	m := NewMain(testConfig(t, dbtest.New(t), nil), slog.New(slog.DiscardHandler))
+	if err := m.Open(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	conn, err := net.Dial("tcp", strings.TrimPrefix(baseURL(m), "http://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	const budget = 5 * time.Second // requests get 2 s of it
+	ctx, cancel := context.WithTimeout(context.Background(), budget)
+	defer cancel()
+	if err := m.Close(ctx); err != nil {
+		t.Fatalf("close with a silent connection open: %v", err)
+	}
+	if n, err := conn.Read(make([]byte, 1)); err == nil {
+		t.Fatalf("silent connection still open after Close (read %d bytes)", n)
 	}
 }
 
