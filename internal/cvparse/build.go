@@ -71,7 +71,7 @@ func (b *builder) add(s section) {
 	case secEducation:
 		var xs []cv.Education
 		var labelled []bool
-		for _, e := range groupEntries(s.lines) {
+		for _, e := range foldExchanges(groupEntries(s.lines)) {
 			x := b.education(e)
 			// Lines with no degree, school or date are no education
 			// entry: they go with what could not be placed.

@@ -1,0 +1,70 @@
+package cvparse
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// reExchangeAt opens a line that tells of a stay abroad during a degree
+// as a phrase ("Exchange semester at Université Laval", "Semestre
+// d'échange à l'Université de Montréal", "Erasmus year in Bologna"): the
+// school follows a preposition, where an entry of its own sets it apart
+// ("Exchange semester – Universidade do Porto").
+var reExchangeAt = regexp.MustCompile(`(?i)^(?:erasmus\s+)?(?:(?:exchange|study[- ]abroad|erasmus)\s+(?:semester|year|term|programme|program|stay)|` +
+	`(?:semestre|année|séjour|stage)\s+(?:d['’]échange|d['’]études|erasmus|à l['’]étranger))\s+(?:at|in|with|à|au|en)\s`)
+
+var reYearWord = regexp.MustCompile(`\b(?:19|20)\d{2}\b`)
+
+// foldExchanges gives an exchange told as a phrase under a degree to that
+// degree's description: a line "Exchange semester at …, autumn 2015"
+// whose years fall within the degree's above it is a note on that
+// degree, not an entry of its own.
+func foldExchanges(es []entry) []entry {
+	var out []entry
+	for _, e := range es {
+		if n := len(out); n > 0 && len(e.head) > 0 && exchangeNote(e.head[0].text) && within(e, out[n-1]) {
+			out[n-1].body = append(append(out[n-1].body, e.head...), e.body...)
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+func exchangeNote(t string) bool {
+	return reExchangeAt.MatchString(strings.TrimSpace(t))
+}
+
+// within says whether every year e names falls within the first date
+// range of prev's header (an open range runs on).
+func within(e, prev entry) bool {
+	var dr dateRange
+	found := false
+	for _, u := range prev.head {
+		if dr, found = findDateRange(u.text); found {
+			break
+		}
+	}
+	if !found || dr.end == "" {
+		return false
+	}
+	first, _ := NormalizeDate(dr.start)
+	last, _ := NormalizeDate(dr.end)
+	from, _ := strconv.Atoi(first[:min(4, len(first))])
+	to, _ := strconv.Atoi(last[:min(4, len(last))])
+	if last == "present" {
+		to = 9999
+	}
+	years := 0
+	for _, u := range append(append([]unit{}, e.head...), e.body...) {
+		for _, y := range reYearWord.FindAllString(u.text, -1) {
+			n, _ := strconv.Atoi(y)
+			if n < from || n > to {
+				return false
+			}
+			years++
+		}
+	}
+	return years > 0 && from > 0
+}

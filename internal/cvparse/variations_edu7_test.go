@@ -1,0 +1,59 @@
+package cvparse
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// eduDescCase is an education section and the entries and descriptions
+// it should give.
+type eduDescCase struct {
+	name, body string
+	want       []eduWant
+	desc       []string
+}
+
+func runEduDesc(t *testing.T, cases []eduDescCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := ParseText("Jane Roe\njane@example.com\n\nEducation\n" + tc.body + "\n\nSkills\nExcel, SQL\n")
+			if diff := cmp.Diff(tc.want, edusOf(got)); diff != "" {
+				t.Errorf("education (-want +got):\n%s", diff)
+			}
+			if tc.desc == nil {
+				return
+			}
+			var desc []string
+			for _, x := range got.Education {
+				desc = append(desc, x.Description)
+			}
+			if diff := cmp.Diff(tc.desc, desc); diff != "" {
+				t.Errorf("descriptions (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// An exchange told as a phrase under a degree ("Exchange semester at …")
+// within the degree's years is that degree's description; one set out
+// as an entry of its own, with its own dates or a dash before the school,
+// stays an entry.
+func TestVariationExchangeUnderDegree(t *testing.T) {
+	runEduDesc(t, []eduDescCase{
+		{"line after the degree, season", "BA Economics, University of Leeds — 2012 – 2015\nExchange semester at Universität Wien, Vienna, spring 2014",
+			[]eduWant{{"BA Economics", "University of Leeds", "", "2012", "2015"}},
+			[]string{"Exchange semester at Universität Wien, Vienna, spring 2014"}},
+		{"fr, season in brackets", "2010 – 2013\tLicence de géographie\nUniversité de Caen\nSemestre d'échange à l'Université Laval (hiver 2012)",
+			[]eduWant{{"Licence de géographie", "Université de Caen", "", "2010", "2013"}},
+			[]string{"Semestre d'échange à l'Université Laval (hiver 2012)"}},
+		{"year in a sentence", "2009–2013\tBSc Biology, University of Porto\nExchange year at Lund University (2011) funded by a mobility grant.",
+			[]eduWant{{"BSc Biology", "University of Porto", "", "2009", "2013"}},
+			[]string{"Exchange year at Lund University (2011) funded by a mobility grant."}},
+		{"own entry with a dash stays", "2011-2014 BSc Chemistry\nUniversity of Gdańsk\n2013\tExchange semester - Universidad de Sevilla, Spain",
+			[]eduWant{{"BSc Chemistry", "University of Gdańsk", "", "2011", "2014"}, {"Exchange semester", "Universidad de Sevilla", "Spain", "", "2013"}}, nil},
+		{"outside the degree's years stays", "BA History, University of York — 2015 – 2018\nExchange year at Keio University, Tokyo, 2019",
+			[]eduWant{{"BA History", "University of York", "", "2015", "2018"}, {"", "Exchange year at Keio University", "Tokyo", "", "2019"}}, nil},
+	})
+}
