@@ -3,6 +3,7 @@ package cvparse
 import (
 	"regexp"
 	"strings"
+	"unicode"
 )
 
 // Word lists for the feature scores. They describe the world (job titles,
@@ -76,8 +77,32 @@ func countIn(s string, set map[string]bool) int {
 	return n
 }
 
-func titleScore(s string) int       { return countIn(s, titleWords) }
-func orgScore(s string) int         { return countIn(s, orgSuffixes) }
+// titleScore counts job words. A job word in the plural and capitalised
+// ("Nauman Associates", "Médecins Sans Frontières", "Smith Architects")
+// names a body of people, a firm, not a job.
+func titleScore(s string) int { return countIn(s, titleWords) - namedPlurals(s) }
+
+// orgScore counts organisation words, and the job words in the plural
+// that name a firm.
+func orgScore(s string) int { return countIn(s, orgSuffixes) + namedPlurals(s) }
+
+// namedPlurals counts the capitalised words that are job words only once
+// their final "s" is taken off ("Associates"; not "DevOps" or "Sales",
+// nor the adjective of "sciences infirmières").
+func namedPlurals(s string) int {
+	n := 0
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune(" ,()/|\t", r) }) {
+		lw := strings.ToLower(strings.TrimSuffix(w, "."))
+		if !unicode.IsUpper([]rune(w)[0]) {
+			continue
+		}
+		if single, ok := strings.CutSuffix(lw, "s"); ok && !titleWords[lw] && titleWords[single] && len(single) > 2 {
+			n++
+		}
+	}
+	return n
+}
+
 func degreeScore(s string) int      { return countIn(s, degreeWords) }
 func institutionScore(s string) int { return countIn(s, institutionWords) }
 

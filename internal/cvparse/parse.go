@@ -265,6 +265,11 @@ func wrappedDecoration(a, b string) bool {
 }
 
 func stripBullet(t string) (string, bool) {
+	// "{ Mentored two juniors.": a LaTeX bullet whose glyph the PDF's
+	// font maps to a brace; a brace that opens text is never closed in it.
+	if rest, ok := strings.CutPrefix(t, "{ "); ok && !strings.Contains(rest, "}") && strings.TrimSpace(rest) != "" {
+		return strings.TrimSpace(rest), true
+	}
 	for _, g := range bulletGlyphs {
 		gs := string(g)
 		if strings.HasPrefix(t, gs) {
