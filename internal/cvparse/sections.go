@@ -150,6 +150,12 @@ func looksLikeUnknownHeading(l line, bodySize float64) bool {
 	if len(words) == 0 || len(words) > 4 || strings.ContainsAny(t, "0123456789@|,.;/") || l.bullet {
 		return false
 	}
+	// "Période<tab>Entreprise<tab>Poste<tab>Lieu": a table's row of
+	// column headings, styled as a heading, heads the table's columns,
+	// not a section.
+	if columnHeads(t) != nil {
+		return false
+	}
 	letters, upper := 0, 0
 	for _, r := range t {
 		if unicode.IsLetter(r) {
