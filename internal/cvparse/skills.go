@@ -108,7 +108,7 @@ func parseSkills(lines []line, s *cv.Skills) (others [][2]string) {
 			t = strings.TrimSpace(label)
 		} else if ok {
 			cat, t = skillCategory(label), rest
-		} else if i+1 < len(units) && (groupName(u, units[i+1]) || capitalsGroup(u, units[i+1])) {
+		} else if i+1 < len(units) && (groupName(u, units[i+1]) || capitalsGroup(units, i)) {
 			group = skillCategory(t)
 			continue
 		} else if group != "" && !u.bullet {
@@ -126,7 +126,7 @@ func parseSkills(lines []line, s *cv.Skills) (others [][2]string) {
 		}
 		if cat == "languages?" {
 			cat = "technical"
-			if spokenShare(items) > 0.5 {
+			if spokenShare(leveled(items)) > 0.5 {
 				cat = "languages"
 			}
 		}
@@ -214,10 +214,30 @@ func notSkillsLabel(label string) bool {
 	return ok && (k == secCertifications || k == secAwards || k == secPublications || k == secProjects)
 }
 
-// capitalsGroup says whether u, a word of capitals over a list one item a
-// line ("LOGICIELS" / "SAP (MM)" / "Excel"), names the group: no tool or
-// language itself, no acronym.
-func capitalsGroup(u, next unit) bool {
+// capitalsGroup says whether units[i], a word of capitals over a list one
+// item a line ("LOGICIELS" / "SAP (MM)" / "Excel"), names the group: no
+// tool or language itself, no acronym, and either a word that names
+// groups of skills or one of two such names or more in the list
+// ("GESTION" … "LOGICIELS"). A lone word of capitals of its own kind
+// heads nothing: it is the list's first skill ("HACCP" / "ISO 22000").
+func capitalsGroup(units []unit, i int) bool {
+	if !capitalsGroupShape(units[i], units[i+1]) {
+		return false
+	}
+	if t := strings.TrimRight(strings.TrimSpace(units[i].text), ":"); groupWords(t) || groupLabel(t) {
+		return true
+	}
+	for j := range units[:len(units)-1] {
+		if j != i && capitalsGroupShape(units[j], units[j+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// capitalsGroupShape: u is a word of capitals, no tool, language or
+// acronym, over a line that is not.
+func capitalsGroupShape(u, next unit) bool {
 	t := strings.TrimRight(strings.TrimSpace(u.text), ":")
 	if u.bullet || !capitalsLine(t) || capitalsLine(next.text) || toolWords[strings.ToLower(t)] || isSpoken(t) {
 		return false
@@ -242,7 +262,7 @@ func trailingLevel(it string) string {
 		return m[1] + " (" + m[2] + ")" // "Python [Expert]"
 	}
 	if strings.ContainsAny(it, "()") {
-		return it
+		return spokenLevelBeforeNote(it)
 	}
 	if c := trailingCEFR(it); c != it {
 		return c // "néerlandais A2", "German B2"
@@ -258,6 +278,33 @@ func trailingLevel(it string) string {
 	}
 	return it
 }
+
+// leveled is items with their levels written in brackets.
+func leveled(items []string) []string {
+	out := make([]string, len(items))
+	for i, it := range items {
+		out[i] = trailingLevel(it)
+	}
+	return out
+}
+
+// spokenLevelBeforeNote writes "anglais courant (C1, TOEIC 945)" as
+// "anglais (courant, C1, TOEIC 945)": a level word between a spoken
+// language and a note in brackets is the language's level too. A skill's
+// own words before a note stay ("Excel avancé (TCD, macros)").
+func spokenLevelBeforeNote(it string) string {
+	m := reNoteAfter.FindStringSubmatch(it)
+	if m == nil {
+		return it
+	}
+	lv := reTrailingLevel.FindStringSubmatch(m[1])
+	if lv == nil || !isSpoken(lv[1]) {
+		return it
+	}
+	return lv[1] + " (" + lv[2] + ", " + m[2] + ")"
+}
+
+var reNoteAfter = regexp.MustCompile(`^(\S.*?)\s*\(([^()]*)\)$`)
 
 var (
 	reBracketLevel  = regexp.MustCompile(`^(.+?)\s*\[([^\[\]]+)\]$`)
@@ -518,7 +565,9 @@ func isLevel(s string) bool {
 }
 
 // reRating is a rating written after a skill ("Python 4/5", "SQL 75%").
-var reRating = regexp.MustCompile(`\s+(?:\d+(?:[.,]\d+)?\s*/\s*\d+|\d{1,3}\s?%)$`)
+// Scores are out of a small number ("4/5", "8/10", "75/100"); two years
+// or versions ("Windows Server 2019/2022") are part of the name.
+var reRating = regexp.MustCompile(`\s+(?:\d{1,3}(?:[.,]\d+)?\s*/\s*\d{1,3}|\d{1,3}\s?%)$`)
 
 // reFiller ends a list without naming a skill.
 var reFiller = regexp.MustCompile(`(?i)^(?:etc\.?|more|and more|much more|others|et plus|entre autres|\.\.\.|…)$`)
@@ -531,6 +580,9 @@ var reConjunction = regexp.MustCompile(`(?i)^(?:and|et|&|or|ou)\s+`)
 // glyphs, ratings and a final "and" are not part of a skill, and a level
 // after a dash stays with its skill ("English — native").
 func splitSkills(t string) []string {
+	if items := pillItems(t); items != nil {
+		return items // "(Figma ) (User research )": a tag cloud whose pill outlines were read as brackets
+	}
 	if chipLine(t) {
 		return strings.Fields(t) // "Go Java PostgreSQL gRPC AWS": tags whose boxes were drawn
 	}
@@ -612,6 +664,26 @@ func chipLine(t string) bool {
 		}
 	}
 	return products >= 2
+}
+
+// rePill is one tag of a cloud whose rounded outline OCR reads as
+// brackets: "(Figma )", "[ User research ]".
+var rePill = regexp.MustCompile(`[(\[]\s*([^()\[\]]+?)\s*[)\]]`)
+
+// pillItems reads a line made of two or more bracketed tags and nothing
+// else between them ("(Figma ) (Miro ) (Journey mapping )"): each tag is
+// a skill. A skill with a bracketed note ("Python (advanced)") has text
+// outside its brackets and is no cloud.
+func pillItems(t string) []string {
+	ms := rePill.FindAllStringSubmatch(t, -1)
+	if len(ms) < 2 || strings.TrimSpace(rePill.ReplaceAllString(t, "")) != "" {
+		return nil
+	}
+	items := make([]string, 0, len(ms))
+	for _, m := range ms {
+		items = append(items, m[1])
+	}
+	return items
 }
 
 var reSpacedHyphen = regexp.MustCompile(` [-–] `)
