@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // segment is a run of words on one row with no wide gap inside: a table
@@ -32,7 +33,7 @@ func (s *segment) text() string {
 	var b strings.Builder
 	for i, w := range s.words {
 		switch {
-		case i == 0 || join != nil && join[i-1] || touching(s.words[i-1], w):
+		case i == 0 || join != nil && join[i-1] || touching(s.words[i-1], w) || cutByOCR(s.words[i-1], w):
 		case join == nil && cellGap(s.words[i-1], w): // a letter-spaced run's word spaces are as wide
 			b.WriteByte('\t')
 		default:
@@ -67,6 +68,25 @@ func touching(a, b bbWord) bool {
 	}
 	gap := b.XMin - a.XMax
 	return gap >= -0.5 && gap <= 0.08*math.Min(a.YMax-a.YMin, b.YMax-b.YMin)
+}
+
+// cutByOCR says whether two OCR words are the halves of one word that
+// Tesseract cut where it split a line into blocks ("Englis" "h", "syst"
+// "ems" on a phone photo): it sets no space between the halves, which sit
+// a pixel or two apart, where a word space it sets is a quarter of the
+// line's height or more. Within one of its lines Tesseract placed the
+// spaces itself.
+func cutByOCR(a, b bbWord) bool {
+	if a.Conf <= 0 || b.Conf <= 0 || a.line == b.line {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(a.Text)
+	first, _ := utf8.DecodeRuneInString(b.Text)
+	if !unicode.IsLetter(last) || !unicode.IsLower(first) {
+		return false
+	}
+	gap := b.XMin - a.XMax
+	return gap >= -0.5 && gap <= 0.12*math.Min(a.YMax-a.YMin, b.YMax-b.YMin)
 }
 
 // letterSpacing finds the letters of words set with wide tracking

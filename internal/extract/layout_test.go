@@ -739,3 +739,35 @@ func TestLayoutTableValueCellOffset(t *testing.T) {
 		}
 	}
 }
+
+// TestOCRWordCutAcrossBlocks: where Tesseract splits a photographed line
+// into blocks it can cut a word in two ("Englis" "h"), setting no space
+// between halves a pixel or two apart; the row rejoins them, and keeps the
+// spaces of words a real word space apart or starting a new word.
+func TestOCRWordCutAcrossBlocks(t *testing.T) {
+	word := func(x0, x1 float64, text string, line int) bbWord {
+		return bbWord{XMin: x0, YMin: 100, XMax: x1, YMax: 116, Text: text, Conf: 93, par: line, line: line}
+	}
+	tests := []struct {
+		name string
+		b    bbWord
+		want string
+	}{
+		{"cut word", word(161, 166, "h", 2), "Spoken: English"},
+		{"word space", word(165, 180, "held", 2), "Spoken: Englis held"},
+		{"capital after", word(161, 180, "Home", 2), "Spoken: Englis Home"},
+		{"same Tesseract line", word(161, 166, "h", 1), "Spoken: Englis h"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			words := []bbWord{word(100, 130, "Spoken:", 1), word(135, 160, "Englis", 1), tt.b}
+			lines := layoutPage(words, 595, 1)
+			if len(lines) != 1 {
+				t.Fatalf("%d lines: %+v", len(lines), lines)
+			}
+			if lines[0].Text != tt.want {
+				t.Errorf("got %q, want %q", lines[0].Text, tt.want)
+			}
+		})
+	}
+}
