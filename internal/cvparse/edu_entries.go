@@ -68,3 +68,32 @@ func within(e, prev entry) bool {
 	}
 	return years > 0 && from > 0
 }
+
+// reClassification opens a degree's class or mention, the words that say
+// how it was awarded ("mention Assez bien", "magna cum laude", "with
+// distinction", "First Class Honours", "2:1"), as against a mark or a
+// grade point average.
+var reClassification = regexp.MustCompile(`(?i)^(?:mention\b|with (?:honou?rs|distinction|merit|high|first)|(?:summa |magna )?cum laude\b|` +
+	`distinction\b|merit\b|major de promotion|first[- ]class|second[- ]class|third[- ]class|upper second|lower second|2[:.][12]\b|honou?rs\b)`)
+
+// classification: a short part that only says how a degree was awarded;
+// written after the degree in its phrase, it is part of the degree's name.
+func classification(t string) bool {
+	t = strings.TrimSpace(t)
+	return (reClassification.MatchString(t) || honoursClass(t)) && len(strings.Fields(t)) <= 6 && !hasDate(t)
+}
+
+// lastSegment is s after its last comma.
+func lastSegment(s string) string {
+	return strings.TrimSpace(s[strings.LastIndex(s, ",")+1:])
+}
+
+// reEngineeringDegree is the engineer's degree written with the letters
+// of common words ("BE Mechanical Engineering", "M.E. Structures"): in
+// capitals at the start of a phrase only.
+var reEngineeringDegree = regexp.MustCompile(`^(?:BE|B\.E\.?|M\.E\.?)(?:\s|$)`)
+
+// degreePhrase: a phrase that names a degree.
+func degreePhrase(t string) bool {
+	return degreeScore(t) > 0 || reEngineeringDegree.MatchString(strings.TrimSpace(t))
+}

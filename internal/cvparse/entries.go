@@ -1202,6 +1202,17 @@ func commaSplit(p string) []string {
 			idx += 2 + next
 			continue
 		}
+		// "Baccalauréat S, mention Assez bien, Lycée Hoche": a class or
+		// mention after a comma is the degree's phrase, and the school
+		// after it is cut from the whole.
+		if degreePhrase(head) && classification(firstSegment(rest)) {
+			next := strings.Index(p[idx+2:], ", ")
+			if next < 0 {
+				break
+			}
+			idx += 2 + next
+			continue
+		}
 		// "Diploma of College Studies, Dawson Cegep": a degree naming a
 		// school word is still the degree before the school.
 		if isLocation(rest) || institutionScore(rest) > 0 && (institutionScore(head) == 0 || degreeScore(head) > 0 && degreeScore(rest) == 0) ||
@@ -1209,7 +1220,7 @@ func commaSplit(p string) []string {
 			orgScore(rest) > 0 && titleScore(rest) == 0 && orgScore(head) == 0 ||
 			degreeScore(head) > 0 && degreeScore(rest) == 0 && (isAcronym(firstSegment(rest)) || acronymPlace(firstSegment(rest))) || // "MBA, INSEAD", "Master, IAE Lyon"
 			legalEnd(head) && (orgScore(rest) == 0 || countIn(rest, unitWords) > 0) || // "Bharat Forge Ltd., Forging Division", "Siemens AG, Energy Sector"
-			degreeScore(head) > 0 && (reGradeStart.MatchString(rest) && !honoursClass(rest) || reScorePart.MatchString(rest)) || // "BSc Economics, Distinction"
+			degreeScore(head) > 0 && (reGradeStart.MatchString(rest) && !honoursClass(rest) || reScorePart.MatchString(rest)) || // "BSc Economics, GPA 3.8"
 			institutionScore(head) > 0 && reGradeStart.MatchString(rest) && !reHonours.MatchString(rest) { // "University of Glasgow, first class"
 			return append([]string{head}, commaSplit(rest)...)
 		}

@@ -57,3 +57,46 @@ func TestVariationExchangeUnderDegree(t *testing.T) {
 			[]eduWant{{"BA History", "University of York", "", "2015", "2018"}, {"", "Exchange year at Keio University", "Tokyo", "", "2019"}}, nil},
 	})
 }
+
+// A class or mention written after a comma in the degree's phrase is
+// part of the degree; the school after it is cut off as ever, and a
+// class after the school, after a dash or in its own line is the grade.
+func TestVariationClassInDegreePhrase(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []eduWant
+		gpa        []string
+	}{
+		{"mention then school fr", "2014\tBaccalauréat ES, mention Bien, Lycée Fénelon, Lille",
+			[]eduWant{{"Baccalauréat ES, mention Bien", "Lycée Fénelon", "Lille", "", "2014"}}, []string{""}},
+		{"school first, mention after the degree", "Université de Nantes — Licence de droit, mention Assez bien (2011 - 2014)",
+			[]eduWant{{"Licence de droit, mention Assez bien", "Université de Nantes", "", "2011", "2014"}}, []string{""}},
+		{"cum laude", "Bachelor of Arts in Philosophy, magna cum laude\nAteneo de Manila University\n2008 - 2012",
+			[]eduWant{{"Bachelor of Arts in Philosophy, magna cum laude", "Ateneo de Manila University", "", "2008", "2012"}}, []string{""}},
+		{"with distinction", "BSc (Hons) Chemistry, with distinction\t2013 – 2016\nUniversity of Kent",
+			[]eduWant{{"BSc (Hons) Chemistry, with distinction", "University of Kent", "", "2013", "2016"}}, []string{""}},
+		{"engineer's degree in capitals", "2010 – 2014\tBE Civil Engineering, First Class Honours\nUniversity College Dublin, Dublin",
+			[]eduWant{{"BE Civil Engineering, First Class Honours", "University College Dublin", "Dublin", "2010", "2014"}}, []string{""}},
+		{"class then its grade in brackets", "Bachelor of Science (Physics), Honours (Merit)\t2011 – 2015\nUniversity of Otago",
+			[]eduWant{{"Bachelor of Science (Physics), Honours (Merit)", "University of Otago", "", "2011", "2015"}}, []string{""}},
+		{"mention after a dash is apart", "2016\tBaccalauréat S – mention Bien\nLycée Kléber, Strasbourg",
+			[]eduWant{{"Baccalauréat S", "Lycée Kléber", "Strasbourg", "", "2016"}}, []string{"mention Bien"}},
+		{"grade point after comma is apart", "MSc Statistics, GPA 3.8/4.0\t2017 – 2018\nUniversity of Toronto",
+			[]eduWant{{"MSc Statistics", "University of Toronto", "", "2017", "2018"}}, []string{"GPA 3.8/4.0"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := ParseText("Jane Roe\njane@example.com\n\nEducation\n" + tc.body + "\n\nSkills\nExcel, SQL\n")
+			if diff := cmp.Diff(tc.want, edusOf(got)); diff != "" {
+				t.Errorf("education (-want +got):\n%s", diff)
+			}
+			var gpa []string
+			for _, x := range got.Education {
+				gpa = append(gpa, x.GPA)
+			}
+			if diff := cmp.Diff(tc.gpa, gpa); diff != "" {
+				t.Errorf("gpa (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

@@ -373,12 +373,14 @@ func TestVariationEducationEntries(t *testing.T) {
 			[]eduWant{{"BSc Mathematics", "University of Nairobi", "Nairobi, Kenya", "2010", "2014"}}},
 		{"université ville pays", "Licence en informatique\tsept. 2009 – juin 2012\nUniversité de Sfax, Sfax, Tunisie",
 			[]eduWant{{"Licence en informatique", "Université de Sfax", "Sfax, Tunisie", "sept. 2009", "juin 2012"}}},
+		// A class or mention after a comma is in the degree's phrase
+		// (blind4/5/7 conventions); after a dash it is apart.
 		{"mention after comma", "Baccalauréat scientifique, mention Très bien\t2010\nLycée Henri-IV, Paris",
-			[]eduWant{{"Baccalauréat scientifique", "Lycée Henri-IV", "Paris", "", "2010"}}},
+			[]eduWant{{"Baccalauréat scientifique, mention Très bien", "Lycée Henri-IV", "Paris", "", "2010"}}},
 		{"honours class after comma stays", "BSc Economics, First Class Honours\t2012 – 2015\nUniversity of Warwick",
 			[]eduWant{{"BSc Economics, First Class Honours", "University of Warwick", "", "2012", "2015"}}},
 		{"distinction after comma", "MA Translation, Distinction\t2016 – 2017\nUniversity of Bath",
-			[]eduWant{{"MA Translation", "University of Bath", "", "2016", "2017"}}},
+			[]eduWant{{"MA Translation, Distinction", "University of Bath", "", "2016", "2017"}}},
 		// A single date in a long sentence under the entry is no entry.
 		{"year in a long sentence", "BA Graphic Design\t2011 – 2015\nUniversity of the Arts London\nFinal-year project: a wayfinding system for the city's night buses, shown at the degree show. Best in Show 2015.",
 			[]eduWant{{"BA Graphic Design", "University of the Arts London", "", "2011", "2015"}}},
