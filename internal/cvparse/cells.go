@@ -1,46 +1,86 @@
 package cvparse
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 )
 
 // joinWrappedDateCells mends a date range wrapped in a table's narrow date
-// column when both rows have text beside it ("Févr. 2017 – Juil.<tab>
-// Stagiaire ingénieur" / "2017<tab>Projet de fin d'études"): the second
-// row's date part ends the first row's range, and what stands beside it
-// stays a line of its own.
+// column when the rows have text beside it ("Févr. 2017 – Juil.<tab>
+// Stagiaire ingénieur" / "2017<tab>Projet de fin d'études"; moderncv's
+// "Jan<tab>Data Analyst" / "2020–Jun<tab>• Built …" / "2022<tab>• Ran …"):
+// the later rows' date parts end the first row's range, and what stands
+// beside them stays a line of its own, a bullet when it opens with one.
 func joinWrappedDateCells(lines []line) []line {
 	out := make([]line, 0, len(lines))
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
 		cell, rest, ok := strings.Cut(l.text, "\t")
-		if ok && i+1 < len(lines) {
-			next := lines[i+1]
-			nc, nrest, nok := strings.Cut(next.text, "\t")
-			if nok && next.page == l.page && wrappedRangeEnd(strings.TrimSpace(cell), strings.TrimSpace(nc)) {
-				l.text = strings.TrimSpace(cell) + " " + strings.TrimSpace(nc) + "\t" + rest
-				next.text = strings.TrimSpace(nrest)
-				next.x = 0
-				out = append(out, l, next)
-				i++
-				continue
-			}
+		n := 0
+		if ok {
+			n = wrappedDateRows(lines, i)
 		}
-		out = append(out, l)
+		if n == 0 {
+			out = append(out, l)
+			continue
+		}
+		date := strings.TrimSpace(cell)
+		var beside []line
+		for _, next := range lines[i+1 : i+1+n] {
+			nc, nrest, _ := strings.Cut(next.text, "\t")
+			date += " " + strings.TrimSpace(nc)
+			next.text, next.x = strings.TrimSpace(nrest), 0
+			if t, bullet := stripBullet(next.text); bullet {
+				next.text, next.bullet = t, true
+			}
+			beside = append(beside, next)
+		}
+		l.text = date + "\t" + rest
+		out = append(append(out, l), beside...)
+		i += n
 	}
 	return out
 }
 
+// wrappedDateRows counts the rows after row i whose first cells end the
+// date range row i's first cell opens (0 when they do not): one row that
+// ends it, or a year that a month alone waited for ("Jan" / "2020–Jun")
+// then a row that ends the range.
+func wrappedDateRows(lines []line, i int) int {
+	cell, _, _ := strings.Cut(lines[i].text, "\t")
+	acc := strings.TrimSpace(cell)
+	for k := 1; k <= 2 && i+k < len(lines); k++ {
+		next := lines[i+k]
+		nc, _, ok := strings.Cut(next.text, "\t")
+		if !ok || next.page != lines[i].page {
+			return 0
+		}
+		nc = strings.TrimSpace(nc)
+		if wrappedRangeEnd(acc, nc) {
+			return k
+		}
+		if !reMonthAlone.MatchString(acc) || !reOpenRange.MatchString(acc+" "+nc) {
+			return 0
+		}
+		acc += " " + nc
+	}
+	return 0
+}
+
+// reMonthAlone: a month's name and nothing else ("Jan", "Sept.").
+var reMonthAlone = regexp.MustCompile(`(?i)^(?:` + monthAlt + `)\.?$`)
+
 // wrappedRangeEnd says whether the date cell b ends the range the cell a
-// opens: a range cut after its dash ("2017 – Juil." / "2017"), or inside
+// opens: a range cut after its dash ("2017 – Juil." / "2017"), inside
 // the words for now ("Sept. 2019 - à ce" / "jour", "2020 – till" /
-// "date"): together they read as a range the first cell alone is not.
+// "date") or after its first month ("May" / "2017–Jul 2017"): together
+// they read as a range the first cell alone is not.
 func wrappedRangeEnd(a, b string) bool {
 	if reOpenRange.MatchString(a) && reDatePart.FindString(b) == b {
 		return true
 	}
-	if len(strings.Fields(b)) > 2 || len([]rune(b)) > 12 {
+	if len(strings.Fields(b)) > 4 || len([]rune(b)) > 20 {
 		return false
 	}
 	whole := a + " " + b

@@ -159,7 +159,14 @@ func prepare(in []extract.Line) []line {
 		}
 		// "Master MIAGE, Université Lyon 1 09/2016" / "- 06/2018": the
 		// end of a range wrapped in a narrow column is no bullet.
-		if n := len(out); n > 0 && reDashDate.MatchString(t) && reYearEnd.MatchString(out[n-1].text) {
+		if n := len(out); n > 0 && (reDashDate.MatchString(t) || reDashShortYear.MatchString(t)) && reYearEnd.MatchString(out[n-1].text) {
+			out[n-1].text += " " + t
+			continue
+		}
+		// "Product Manager | Boost | Kuala Lumpur | Feb" / "2018 – Jul
+		// 2021": a header line cut between a date's month, set apart at
+		// its end, and the year.
+		if n := len(out); n > 0 && reYearStart.MatchString(t) && reMonthEnd.MatchString(out[n-1].text) {
 			out[n-1].text += " " + t
 			continue
 		}
@@ -188,6 +195,13 @@ var reWordGap = regexp.MustCompile(`\s{2,}`)
 var (
 	reDashDate = regexp.MustCompile(`(?i)^[-–—]\s*(?:` + dateTok + `)$`)
 	reYearEnd  = regexp.MustCompile(`(?:19|20)\d{2}$`)
+	// reDashShortYear: a range's end wrapped with the last two digits
+	// of its year ("… | 2016" / "– 18").
+	reDashShortYear = regexp.MustCompile(`^[-–—]\s*\d{2}$`)
+	reYearStart     = regexp.MustCompile(`^(?:19|20)\d{2}\b`)
+	// reMonthEnd: a month's name set apart at a line's end by a
+	// separator ("… | Kuala Lumpur | Feb").
+	reMonthEnd = regexp.MustCompile(`(?i)(?:[|·,\t]|\s[-–—])\s*(?:` + monthAlt + `)\.?$`)
 )
 
 var (

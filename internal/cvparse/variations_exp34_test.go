@@ -52,3 +52,27 @@ func TestVariationBraceBullet(t *testing.T) {
 		t.Errorf("bullets %q", b)
 	}
 }
+
+// Dates wrapped over lines: moderncv's narrow date column cut after the
+// month ("Jan" / "2020–Jun" / "2022", "May" / "2017–Jul 2017") beside the
+// header and its bullets; a header line cut between a month set apart at
+// its end and the year; a range's end wrapped as two digits; two seasons
+// joined with "&".
+func TestVariationWrappedDates(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []expWant
+	}{
+		{"moderncv, month then range then year", "Mar\tQuality Analyst, Northwind, Pune\n2019–Oct\t{ Built the defect dashboards.\n2021\t{ Ran the weekly reviews.\n" +
+			"Feb\tJunior Analyst, Contoso, Nagpur\n2017–Jan 2019\t{ Wrote test plans.",
+			[]expWant{{"Quality Analyst", "Northwind", "Pune", "Mar 2019", "Oct 2021"}, {"Junior Analyst", "Contoso", "Nagpur", "Feb 2017", "Jan 2019"}}},
+		{"pipes, month at the line's end", "Product Owner | Fabrikam Pay | Manila | Mar\n2019 – Aug 2022\nLaunched wallet top-ups\n" +
+			"Business Analyst | Tailspin Travel | Cebu | 2015\n– 18\nFare search reviews",
+			[]expWant{{"Product Owner", "Fabrikam Pay", "Manila", "Mar 2019", "Aug 2022"}, {"Business Analyst", "Tailspin Travel", "Cebu", "2015", "2018"}}},
+		{"two seasons", "Kayak Guide\tSummers 2016 & 2017\nBlue Bay Outfitters, Kona, HI\n• Led harbour tours",
+			[]expWant{{"Kayak Guide", "Blue Bay Outfitters", "Kona, HI", "Summers 2016", "2017"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) { checkExps(t, tc.body, tc.want) })
+	}
+}
