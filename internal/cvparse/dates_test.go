@@ -31,6 +31,8 @@ func TestFindDateRange(t *testing.T) {
 		{"01/09/2019 – aujourd'hui\tContrôleur de gestion", "01/09/2019", "aujourd'hui", true},
 		{"02/01/2015 – 31/08/2019", "02/01/2015", "31/08/2019", true},
 		{"Du 1.3.2020 au 31.12.2021", "1.3.2020", "31.12.2021", true},
+		{"Senior UX Designer | Lisbon | 2021 · Present", "2021", "Present", true}, // an OCR'd dash
+		{"Lisbon · 2019 · 2021", "2019", "2021", true},
 		{"Present in 12 countries", "", "", false},
 		{"Managed 2500 users", "", "", false},
 		{"Acme Corp", "", "", false},

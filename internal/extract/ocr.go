@@ -363,6 +363,12 @@ func checkMark(t string) bool {
 
 const checkGlyphs = "vVÿŸ¥√✓✔"
 
+// letterMark reports whether t, read as a check mark, is also a word: a
+// lone "V" is a Roman numeral in "Université Mohammed V" or "Charles V".
+// It is taken for a mark where it opens a line, or in a paragraph whose
+// items other marks separate.
+func letterMark(t string) bool { return t == "v" || t == "V" }
+
 // cleanOCR is what Tesseract's words of a page go through before layout:
 // readOCR, then the page straightened (straighten) and each line's words
 // given the line's height (lineBoxes).
@@ -417,7 +423,7 @@ func readOCR(words []bbWord) []bbWord {
 			lines[w.line] = l
 		}
 		l.top, l.bottom = math.Min(l.top, w.YMin), math.Max(l.bottom, w.YMax)
-		if checkMark(strings.TrimSpace(w.Text)) {
+		if t := strings.TrimSpace(w.Text); checkMark(t) && (!letterMark(t) || len(kept) == 1 || kept[len(kept)-2].line != w.line) {
 			checked[w.par] = true
 		}
 	}
@@ -462,7 +468,7 @@ func readOCR(words []bbWord) []bbWord {
 			w.Text, w.Conf = "•", 100
 		case dotMisreads[text] && math.Max(bw, bh) <= 0.25*lineH && bw <= 2.5*bh && bh <= 2.5*bw:
 			w.Text, w.Conf = "·", 100
-		case checkMark(text) || checked[w.par] && (text == "y" || text == "Y"):
+		case checkMark(text) && (!letterMark(text) || prev == nil || checked[w.par]) || checked[w.par] && (text == "y" || text == "Y"):
 			w.Text, w.Conf = "✓", 100
 		case checked[w.par] && text != w.Text && strings.TrimLeftFunc(w.Text, unicode.IsSpace) == text:
 			// The glyph takes about a line's height of the box's left.

@@ -115,6 +115,10 @@ func TestReadOCRSeparators(t *testing.T) {
 		{"a table border read as a bar, a typed bar kept", []bbWord{w(1, 0, "Year"), box(1, 45, 1, 95, 20, "|"), w(1, 50, "Score"),
 			w(2, 0, "London"), box(2, 45, 1, 100, 10, "|"), w(2, 50, "Paris")},
 			"Year Score London | Paris"},
+		{"a Roman numeral V inside a name", []bbWord{w(1, 0, "Université"), w(1, 50, "Mohammed"), w(1, 100, "V"), w(1, 150, "de"), w(1, 200, "Rabat")},
+			"Université Mohammed V de Rabat"},
+		{"a V opening a line of items is a mark", []bbWord{w(1, 0, "V"), w(1, 50, "Excel"), w(1, 100, "V"), w(1, 150, "Power"), w(1, 200, "BI")},
+			"✓ Excel ✓ Power BI"},
 		{"noise under the confidence floor", []bbWord{w(1, 0, "Go"), {XMin: 60, XMax: 70, YMin: 100, YMax: 110, Text: "~", Conf: 5, par: 1, line: 1}},
 			"Go"},
 	}
