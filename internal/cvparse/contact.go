@@ -16,11 +16,17 @@ var (
 	reGitHub   = regexp.MustCompile(`(?i)(?:https?://)?(?:www\.)?github\.com/[A-Za-z0-9\-_.]+/?`)
 	reURL      = regexp.MustCompile(`(?i)(?:https?://[^\s|,;()<>]+|www\.[^\s|,;()<>]+|\b[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:design|studio|online|info|blog|dev|io|me|com|fr|net|org|app|site|tech|page|xyz|co|ca|uk|de|tn|ma|be|` +
 		`ie|nl|es|it|ch|at|se|dk|fi|pl|pt|ro|gr|cz|eu|us|au|nz|za|ng|ke|gh|sn|ci|dz|eg|ae|sa|qa|ai|pro|art|biz)\b(?:/[^\s|,;()<>]*)?)`)
-	rePhone = regexp.MustCompile(`(?:\+\s?\d{1,3}[\s.\-]?|\(\+\d{1,3}\)\s?)?(?:\(0\)\s?)?(?:\(\d{1,4}\)[\s.\-]?)?\d{1,5}(?:[\s.\-]\d{1,8}){1,6}|\(\+\d{1,3}\)\s?\d{6,12}|\+?\d{8,13}`)
+	// An extension after the number is part of it ("(555) 010-4477 ext.
+	// 12", "poste 214").
+	rePhone = regexp.MustCompile(`(?:(?:\+\s?\d{1,3}[\s.\-]?|\(\+\d{1,3}\)\s?)?(?:\(0\)\s?)?(?:\(\d{1,4}\)[\s.\-]?)?\d{1,5}(?:[\s.\-]\d{1,8}){1,6}|\(\+\d{1,3}\)\s?\d{6,12}|\+?\d{8,13})` +
+		`(?:` + phoneExtension + `)?`)
 	// reLabel: a contact label, or several joined ("Tel/WhatsApp:", "Tél.
 	// & WhatsApp :"), with a note ("Phone (mobile):").
 	reLabel = regexp.MustCompile(`(?i)^\s*(?:` + contactLabel + `(?:\.?\s*(?:/|&|\+|\bor\b|\bou\b|\band\b|\bet\b)\s*` + contactLabel + `)*` +
-		`(?:\.?\s*\([^()]{1,20}\))?(?:\.?\s*[:：]\s*|\.\s+|\s+)|[aemptwl]\s*[:：]\s*)`)
+		`(?:\.?\s*\([^()]{1,20}\))?(?:\.?\s*[:：]\s*|\.\s+|\s+)|[aemptwl]\s*[:：]\s*|` +
+		// Labels that are words too ("Port." for portable, "Fixe"):
+		// only with their colon.
+		`(?:port|fixe|landline|domicile|bureau)\.?\s*[:：]\s*)`)
 	// reNameLabel: "Name:", "Nom et prénom :" before the person's name in a
 	// label/value header; the colon may be lost to a table cell.
 	reNameLabel    = regexp.MustCompile(`(?i)^\s*(?:full name|name|nom complet|nom et prénom|prénom et nom|nom)\s*(?:[:：]\s*|$)`)
@@ -31,6 +37,11 @@ var (
 	// not taken for a value (Mobile is also a town).
 	reLabelCell = regexp.MustCompile(`(?i)^\s*(e-?mail|phone|mobile|tel|tél|téléphone|telephone|portable|cell|gsm|address|adresse|location|localisation|linkedin|github|portfolio|website)\s*[:：]?\t+`)
 )
+
+// phoneExtension is an extension written after a phone number.
+const phoneExtension = `,?\s*(?i:ext\.?|x|extension|poste)\s?\d{1,5}\b`
+
+var reExtensionEnd = regexp.MustCompile(phoneExtension + `$`)
 
 // contactLabel: the labels of contact items, with the words forms add
 // ("Phone number", "Numéro de téléphone", "E-mail address", "Home
@@ -379,10 +390,14 @@ func leadingPhone(p string) (phone, after string, ok bool) {
 }
 
 func isPhone(p string) bool {
-	m := rePhone.FindString(p)
-	if m == "" {
+	full := rePhone.FindString(p)
+	if full == "" {
 		return false
 	}
+	// An extension's digits and word are no part of the number's length
+	// or of the text around it.
+	m := reExtensionEnd.ReplaceAllString(full, "")
+	p = strings.Replace(p, full, m, 1)
 	digits := 0
 	for _, r := range m {
 		if unicode.IsDigit(r) {
@@ -507,18 +522,30 @@ func lastField(t string) string {
 }
 
 var (
-	reHonorific = regexp.MustCompile(`(?i)^(?:(?:dr|prof|pr|mr|mrs|ms|mme|mlle|m|eng|ing)\.?|er\.|adv\.)\s+`)
+	// reHonorific: titles before a name, one or several ("Dr.", "Prof.
+	// Dr.", "Dipl.-Ing.", "Dr.-Ing.", "Mag.", "Ir.").
+	reHonorific = regexp.MustCompile(`(?i)^(?:(?:(?:dr|prof|pr|mr|mrs|ms|mme|mlle|m|eng|ing)\.?|er\.|adv\.|mag\.|ir\.|` +
+		`(?:dipl|dr)\.?\s?-\s?(?:ing|kfm|kff|inf|psych|math|phys|oec|biol|chem|med|jur|phil)\.?)\s+)+`)
 	// rePronouns: "(she/her)", "(il/lui)" after a name.
 	rePronouns = regexp.MustCompile(`(?i)\s*\((?:[a-zé]{2,4}\s*/\s*[a-zé]{2,5}(?:\s*/\s*[a-zé]{2,5})?|she|he|they|elle|il|iel)\)\s*$`)
 	reNameCut  = regexp.MustCompile(`\s*(?: · |, )\s*`)
 	// rePostNominals: degrees and chartered titles after a name, with or
-	// without commas ("Kwabena Owusu PhD CEng").
-	rePostNominals = regexp.MustCompile(`(?:,?\s+(?:Ph\.?\s?D\.?|DPhil|M\.?Sc\.?|B\.?Sc\.?|MBA|MEng|BEng|CEng|IEng|MICE|FICE|MIStructE|MIMechE|MIET|CITP|MBCS|CPA|CFA|ACCA|ACA|FCA|FCCA|CIMA|ACMA|CGMA|PMP|P\.?Eng\.?|` +
-		`LLM|LLB|JD|EdD|CISSP|FRCS|MRCP|MRCS|MRICS|FRICS|MCIPD|CMgr|FHEA|MPharm|PharmD|RGN|BSN|MSN|MPH|MSW|` +
-		`FMA|AMA|FSA|FRSA|FRHistS|MCIM|FCIM|MCIPS|FCIPS|MCMI|FCMI|FRCP|MRCGP|MRCVS|MRSC|FRSC|FIET|FRAeS|OBE|MBE|CBE))+$`)
+	// without commas ("Kwabena Owusu PhD CEng"), an honours degree with
+	// its "(Hons)". After one the list knows, the rest of the run may be
+	// credentials it does not ("BEng(Hons) CPEng RPEQ"): words of two to
+	// five capitals, each with at most three small letters after it.
+	rePostNominals = regexp.MustCompile(`,?\s+(?:` + postNominals + `)` + honours + `(?:,?\s+(?:` + postNominals + `|(?:[A-Z][a-z]{0,3}){2,5})` + honours + `)*$`)
 	// reDocTitleOf: "CV of", "Curriculum vitae de", "Résumé –" before a name.
 	reDocTitleOf = regexp.MustCompile(`(?i)^(?:curriculum\s+vit(?:ae|æ)|cv|r[ée]sum[ée])\s*(?:of\s+|de\s+|d['’]\s*|[-–—:|]\s*)`)
 )
+
+// postNominals are the degrees and chartered titles written after a name.
+const postNominals = `Ph\.?\s?D\.?|DPhil|M\.?Sc\.?|B\.?Sc\.?|MBA|MEng|BEng|CEng|IEng|MICE|FICE|MIStructE|MIMechE|MIET|CITP|MBCS|CPA|CFA|ACCA|ACA|FCA|FCCA|CIMA|ACMA|CGMA|PMP|P\.?Eng\.?|` +
+	`LLM|LLB|JD|EdD|CISSP|FRCS|MRCP|MRCS|MRICS|FRICS|MCIPD|CMgr|FHEA|MPharm|PharmD|RGN|BSN|MSN|MPH|MSW|` +
+	`FMA|AMA|FSA|FRSA|FRHistS|MCIM|FCIM|MCIPS|FCIPS|MCMI|FCMI|FRCP|MRCGP|MRCVS|MRSC|FRSC|FIET|FRAeS|OBE|MBE|CBE`
+
+// honours is the "(Hons)" after a degree, set close or apart.
+const honours = `(?:\s?\(Hons?\))?`
 
 // oneNameWord: a single capitalised word of letters, hyphens and
 // apostrophes.

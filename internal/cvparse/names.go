@@ -1,6 +1,7 @@
 package cvparse
 
 import (
+	"math"
 	"regexp"
 	"slices"
 	"strings"
@@ -47,6 +48,9 @@ func displayName(lines []line, ocr bool) (string, []line) {
 	}
 	if start < 0 {
 		return "", lines
+	}
+	if givenNameAbove(lines, start, body) {
+		start-- // "Salma" / "EL AMRANI BENJELLOUN": the given name smaller, over the family name
 	}
 	// A heading of the other column may stand higher than a sidebar's
 	// name ("About me" level with it): only those above it in its own
@@ -102,6 +106,20 @@ func displayName(lines []line, ocr bool) (string, []line) {
 		from = c[1]
 	}
 	return "", lines
+}
+
+// givenNameAbove says whether the line just above the largest text is
+// the given name set smaller over the family name: one name word, larger
+// than the body text and not much smaller than the family name, on the
+// same page, left-aligned with it and close above it.
+func givenNameAbove(lines []line, start int, body float64) bool {
+	if start == 0 {
+		return false
+	}
+	prev, cur := lines[start-1], lines[start]
+	return prev.page == cur.page && prev.size > body && prev.size >= cur.size*0.6 && prev.y < cur.y &&
+		cur.y-prev.y < 2*max(prev.size, cur.size) && math.Abs(prev.x-cur.x) < prev.size/2 &&
+		oneNameWord(prev.text) && !isDocumentTitle(prev.text)
 }
 
 func nameOverDisplayCells(lines []line, start int, display func(line) bool, ocr bool) (string, []line, bool) {

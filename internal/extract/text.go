@@ -69,6 +69,7 @@ func cleanLine(s string) string {
 		}
 		return r
 	}, s)
+	s = composeAccents(s)
 	var b strings.Builder
 	spaces := 0
 	flush := func() {
