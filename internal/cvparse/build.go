@@ -371,6 +371,7 @@ func (b *builder) experience(e entry) cv.Experience {
 	// Pvt. Ltd.<tab>Bengaluru": the team or unit set after the title's
 	// dash is part of the title when another line of the header opens
 	// with the employer.
+	picked = titleLead(parts, picked, fellBack[company], title, company)
 	var unit int
 	picked, unit = titleUnit(parts, picked, title, company)
 	if unit >= 0 {
@@ -542,6 +543,37 @@ func titleUnit(parts []part, picked []int, title, company int) ([]int, int) {
 	}
 	parts[ti].text += sep + p.text
 	return picked, u
+}
+
+// titleLead joins to the title the part set before it on its line with a
+// dash ("Stage de fin d'études – Assistant chef de projet", "NYSC Corps
+// Member – Admin Officer") when the employer is on another line of the
+// header: the part was left over, or the company took it for want of a
+// better part though another line opens with the employer. A part that
+// names a place, an organisation or a date is no part of a title.
+func titleLead(parts []part, picked []int, companyFellBack bool, title, company int) []int {
+	ti, c := picked[title], picked[company]
+	if ti <= 0 || c < 0 || !dashSep(parts[ti].sep) {
+		return picked
+	}
+	lead := ti - 1
+	p := parts[lead]
+	if p.line != parts[ti].line || p.role != "" || isLocation(p.text) || hasDate(p.text) || orgScore(p.text) > 0 {
+		return picked
+	}
+	switch {
+	case c == lead && companyFellBack:
+		o := employerLine(parts, picked)
+		if o < 0 {
+			return picked
+		}
+		picked[company] = o
+	case slices.Contains(picked, lead) || parts[c].line == parts[ti].line:
+		return picked
+	}
+	parts[ti].text = p.text + " " + strings.TrimSpace(parts[ti].sep) + " " + parts[ti].text
+	parts[ti].sep = p.sep
+	return append(picked, lead)
 }
 
 // wrappedTitle finds the rest of a title wrapped onto a line of its own

@@ -76,3 +76,28 @@ func TestVariationWrappedDates(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { checkExps(t, tc.body, tc.want) })
 	}
 }
+
+// A part set before the title with a dash on the title's line ("Stage de
+// fin d'études – assistant logistique", "Placement Year – Junior
+// Analyst", "Négociatrice immobilier – responsable secteur Nord") is part
+// of the title when the employer has a line of its own, whether it was
+// left over or taken as the company for want of a better part.
+func TestVariationTitleLeadBeforeDash(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []expWant
+	}{
+		{"fr, placement before the title, employer under it", "Stage de fin d'études – assistant logistique\tfévr. – août 2016\nTransports Morel Frères, Mâcon",
+			[]expWant{{"Stage de fin d'études – assistant logistique", "Transports Morel Frères", "Mâcon", "févr. 2016", "août 2016"}}},
+		{"en, employer above, placement before the title", "Harbour Foods plc | Grimsby\nPlacement Year – Junior Analyst – 2016 to 2017",
+			[]expWant{{"Placement Year – Junior Analyst", "Harbour Foods plc", "Grimsby", "2016", "2017"}}},
+		{"fr, unknown job words before the title", "Négociatrice immobilier – responsable secteur Nord\tdepuis mars 2020\nAgence du Lac Immobilier, Annecy\n• Mandats exclusifs",
+			[]expWant{{"Négociatrice immobilier – responsable secteur Nord", "Agence du Lac Immobilier", "Annecy", "mars 2020", "Present"}}},
+		// The employer on the title's line is no lead.
+		{"en, employer before the title on its line", "Northwind Ltd – Data Analyst\t2018 – 2020",
+			[]expWant{{"Data Analyst", "Northwind Ltd", "", "2018", "2020"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) { checkExps(t, tc.body, tc.want) })
+	}
+}
