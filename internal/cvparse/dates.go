@@ -30,7 +30,7 @@ var (
 	dateTok = `(?:(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|1[0-2])[/.](?:19|20)\d{2}|(?:` + monthAlt + `)\.?,?\s+(?:19|20)\d{2}|(?:` + monthAlt + `)\.?,?\s+['’]\d{2}\b|['’]\d{2}\b|` + seasonWords + `\s+(?:19|20)\d{2}|(?:0?[1-9]|1[0-2])[/.](?:19|20)\d{2}|(?:19|20)\d{2}[-/.](?:0[1-9]|1[0-2])\b|(?:19|20)\d{2}|` + presentWords + `)`
 	// A middle dot between two dates is a dash that OCR read small (a
 	// blurred "2021 – Present" on a phone photo).
-	reRange = regexp.MustCompile(`(?i)(?:(?:from|de|du|since|depuis)\s+)?(` + dateTok + `)(?:\s*(?:->|--|[-–—−~→⟶➝➔&·]|to|until|à|au|a|jusqu['’]à|jusqu['’]au)\s*(?:(?:0?[1-9]|[12]\d|3[01])\s+)?(` + dateTok + `)|\s+(` + tillWords + `))?`)
+	reRange = regexp.MustCompile(`(?i)(?:(?:from|de|du|since|depuis)\s+)?(` + dateTok + `)(?:\s*(?:->|--|[-–—−~→⟶➝➔&·]|to|until|à|au|a|jusqu['’]à|jusqu['’]au)\s*(?:(?:expected|anticipated|est\.|prévue?|prevue?)\s+)?(?:(?:0?[1-9]|[12]\d|3[01])\s+)?(` + dateTok + `)|\s+(` + tillWords + `))?`)
 	reSince = regexp.MustCompile(`(?i)^(?:since|depuis)\b`)
 	reMonY  = regexp.MustCompile(`(?i)^(` + monthAlt + `)\.?,?\s+((?:19|20)\d{2})$`)
 	reNumMY = regexp.MustCompile(`^(0?[1-9]|1[0-2])[/.]((?:19|20)\d{2})$`)

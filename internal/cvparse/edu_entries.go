@@ -97,3 +97,8 @@ var reEngineeringDegree = regexp.MustCompile(`^(?:BE|B\.E\.?|M\.E\.?)(?:\s|$)`)
 func degreePhrase(t string) bool {
 	return degreeScore(t) > 0 || reEngineeringDegree.MatchString(strings.TrimSpace(t))
 }
+
+// reStatusNote is a note on a degree's progress written as a phrase of
+// its own ("in progress", "expected 2027", "en cours").
+var reStatusNote = regexp.MustCompile(`(?i)^(?:in progress|ongoing|underway|pending|(?:expected|anticipated|graduating)(?: in)? (?:\p{L}+\.? )?(?:19|20)\d{2}|` +
+	`en cours|à venir|(?:prévue?|obtention) (?:en )?(?:\p{L}+\.? )?(?:19|20)\d{2})$`)

@@ -1170,7 +1170,7 @@ func higherPlace(s string) bool {
 // abbreviations end in a full stop that ends no sentence ("St. Mary's").
 // Schools abbreviate their kind ("Govt. Hr. Sec. School", "Natl. Inst. of Engg.").
 var abbreviations = wordSet(`st ste dr jr sr mr mrs ms mme prof univ dept av ave bd blvd rd no vol approx govt natl intl inst
-	assoc coll hr sec engg sch matric`)
+	assoc coll hr sec engg eng sch matric`)
 
 var legalForms = wordSet(`inc ltd llc llp plc corp co gmbh ag sa sas sarl srl spa bv nv pty lp pvt pte cie bhd`)
 
@@ -1188,6 +1188,11 @@ var reParenPlace = regexp.MustCompile(`^(.+?)\s*\(([^()]+)\)$`)
 func commaSplit(p string) []string {
 	if isLocation(p) {
 		return []string{p}
+	}
+	// "USP, Piracicaba, in progress, expected 2027": a note on the
+	// degree's progress ends the phrase and names nothing.
+	if i := strings.LastIndex(p, ", "); i > 0 && reStatusNote.MatchString(strings.TrimSpace(p[i+2:])) {
+		return append(commaSplit(strings.TrimSpace(p[:i])), strings.TrimSpace(p[i+2:]))
 	}
 	idx := strings.Index(p, ", ")
 	for idx > 0 {

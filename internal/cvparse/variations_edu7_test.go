@@ -100,3 +100,23 @@ func TestVariationClassInDegreePhrase(t *testing.T) {
 		})
 	}
 }
+
+// An ongoing degree's end written as the expected year ("2024 – expected
+// 2026") is the end of its range; a note on its progress after a comma
+// ("in progress, expected 2026") names neither the school nor the place;
+// an abbreviated word's full stop ("MSc Eng. Computer Science") ends no
+// sentence.
+func TestVariationOngoingDegreeNotes(t *testing.T) {
+	runEduDesc(t, []eduDescCase{
+		{"expected end in a range", "MA Economics (part-time), University of Kent — 2024 – expected 2026",
+			[]eduWant{{"MA Economics (part-time)", "University of Kent", "", "2024", "2026"}}, nil},
+		{"prévue fr", "Master Finance, Université de Lille — 2024 – prévue 2026",
+			[]eduWant{{"Master Finance", "Université de Lille", "", "2024", "2026"}}, nil},
+		{"progress note after the school", "2023–2025\tMSc Data Science, Unicamp, in progress, expected 2025",
+			[]eduWant{{"MSc Data Science", "Unicamp", "", "2023", "2025"}}, []string{"in progress expected 2025"}},
+		{"en cours fr", "2024 – 2026\tMaster MIAGE, Université de Nice, en cours",
+			[]eduWant{{"Master MIAGE", "Université de Nice", "", "2024", "2026"}}, []string{"en cours"}},
+		{"abbreviated engineering", "2012-2014 MSc Eng. Mechanical Engineering\nWarsaw University of Technology, Warsaw",
+			[]eduWant{{"MSc Eng. Mechanical Engineering", "Warsaw University of Technology", "Warsaw", "2012", "2014"}}, nil},
+	})
+}
