@@ -558,7 +558,7 @@ var blind5Floors = []target{
 	{"name", []string{"name"}, 0.969},
 	{"phone", []string{"phone"}, 0.969},
 	{"experiences", expGroup, 0.931},
-	{"education", eduGroup, 0.908},
+	{"education", eduGroup, 0.912},
 	{"skills", []string{"skills"}, 0.960},
 }
 

@@ -714,10 +714,11 @@ func (b *builder) education(e entry) cv.Education {
 	x.Location, x.Degree, x.Institution = textOf(parts, picked[0]), textOf(parts, picked[1]), textOf(parts, picked[2])
 	x.Degree = strings.TrimSpace(reDegreeStatus.ReplaceAllString(x.Degree, ""))
 	// "MSc Epidemiology (Distinction)": the grade in brackets; an
-	// honours class ("BSc (First Class Honours)") names the degree, and
-	// so does a class in brackets after the class ("BEng, Honours
+	// honours class, with the word honours or without ("BSc (First Class
+	// Honours)", "B.Eng. (Second Class Upper)"), names the degree, and so
+	// does a class in brackets after the class ("BEng, Honours
 	// (Distinction)").
-	if m := reParenTail.FindStringSubmatch(x.Degree); m != nil && reGradeStart.MatchString(m[2]) && !reHonours.MatchString(m[2]) && !classification(lastSegment(m[1])) {
+	if m := reParenTail.FindStringSubmatch(x.Degree); m != nil && reGradeStart.MatchString(m[2]) && !honoursClass(m[2]) && !classification(lastSegment(m[1])) {
 		x.Degree = strings.TrimSpace(m[1])
 		if x.GPA == "" {
 			x.GPA = m[2]
