@@ -1422,6 +1422,9 @@ var columnRoles = func() map[string]string {
 		"Company":  `company organisation organization employer entreprise societe`,
 		"Position": `designation role position title poste fonction job_title`,
 		"Location": `location city place lieu ville`,
+		// What the row's entry was about, told beside it: its
+		// description, not a field.
+		"Notes": `notes remarks remark comments comment details description remarques commentaires`,
 	} {
 		for _, n := range strings.Fields(names) {
 			m[strings.ReplaceAll(n, "_", " ")] = label
@@ -1494,14 +1497,21 @@ func tableRows(lines []line) []line {
 			rows = append(rows, row{first: lines[j], cells: fillRow(cells, heads)})
 		}
 		for _, r := range rows {
+			var notes []line
 			for k, cell := range r.cells {
-				if cell == "" || heads[k] == "Index" {
+				if emptyCell(cell) || heads[k] == "Index" {
 					continue
 				}
 				l := r.first
 				l.text, l.entryHead, l.bullet, l.setIn = heads[k]+": "+cell, true, false, false
+				if heads[k] == "Notes" {
+					l.text, l.entryHead, l.setIn = cell, false, true
+					notes = append(notes, l)
+					continue
+				}
 				out = append(out, l)
 			}
+			out = append(out, notes...)
 			for _, l := range r.body {
 				l.setIn = true
 				out = append(out, l)
@@ -1510,6 +1520,16 @@ func tableRows(lines []line) []line {
 		return append(out, tableRows(lines[j:])...)
 	}
 	return lines
+}
+
+// emptyCell: a cell left blank, or holding only a dash or "n/a" where
+// the row has nothing to say ("–" under "Grade" for a degree under way).
+func emptyCell(c string) bool {
+	switch strings.ToLower(strings.TrimSpace(c)) {
+	case "", "–", "—", "-", "n/a", "na", "/", "nil", "none", "néant":
+		return true
+	}
+	return false
 }
 
 // reGluedYear is a year, or a range's open start, at the end of a cell

@@ -1079,37 +1079,49 @@ func separatorWord(t string) bool {
 // heading, "Jan 2018 –" / "Mar 2021" under the dates'): a row of three
 // cells or more followed, one line below (a table's rows are set further
 // apart, by their cells' padding), by a row whose every segment starts
-// where a cell of it does and whose first word would not have fitted at
-// the end of that cell's line before the next cell, less a cell's padding
-// (about an em). The last cell's right edge is unknown: its line joins
-// only beside another cell's. A cell of two lines set apart on purpose
-// ("Bachelor of Science" / "University of Leeds") leaves room on its
-// first line, and a row of a label and its value has two cells.
+// where a cell of it does, in the same type, and whose first word would
+// not have fitted at the end of that cell's line before the next cell,
+// less a cell's padding (about an em). The last cell's right edge is
+// unknown: its line joins only beside another cell's. A cell of two lines
+// set apart on purpose ("Bachelor of Science" / "University of Leeds")
+// leaves room on its first line, and a row of a label and its value has
+// two cells.
 func joinWrappedCells(rows []layoutRow) []layoutRow {
 	out := rows[:0]
-	lastY := 0.0 // the middle of the last line joined to the row before
-	for _, r := range rows {
+	for i, r := range rows {
 		n := len(out)
-		if n > 0 && len(out[n-1].segs) >= 3 && r.y-lastY < 1.35*math.Max(r.h, out[n-1].h) {
-			if cells := wrappedCells(out[n-1].segs, r.segs, r.h); cells != nil {
+		if n > 0 && len(out[n-1].segs) >= 3 && nextLine(out[n-1], r) {
+			var below []*segment
+			if i+1 < len(rows) && nextLine(r, rows[i+1]) {
+				below = rows[i+1].segs
+			}
+			if cells := wrappedCells(out[n-1].segs, r.segs, below, r.h); cells != nil {
 				for i, s := range r.segs {
 					for _, w := range s.words {
 						cells[i].add(w)
 					}
 				}
-				lastY = r.y
+				out[n-1].last = r.y
 				continue
 			}
 		}
 		out = append(out, r)
-		lastY = r.y
 	}
 	return out
 }
 
+// nextLine says whether row b is set one line under row a (under its last
+// line, when a holds wrapped cells).
+func nextLine(a, b layoutRow) bool {
+	return b.y-math.Max(a.y, a.last) < 1.35*math.Max(a.h, b.h)
+}
+
 // wrappedCells finds, for each segment of a row, the cell of the grid row
-// above that it goes on: nil when one of them goes on none.
-func wrappedCells(cells, segs []*segment, h float64) []*segment {
+// above that it goes on: nil when one of them goes on none. A cell before
+// the last goes on with a line that ends it (nothing under it in the
+// line below): a cell of three lines or more is more often a title, its
+// firm and its town set one a line than a name wrapped twice.
+func wrappedCells(cells, segs, below []*segment, h float64) []*segment {
 	var out []*segment
 	inner := false // a segment goes on a cell before the last
 	for _, s := range segs {
@@ -1118,8 +1130,13 @@ func wrappedCells(cells, segs []*segment, h float64) []*segment {
 			return nil
 		}
 		c, w := cells[k], s.words[0]
+		last := c.words[len(c.words)-1]
+		if math.Abs(s.h-(last.YMax-last.YMin)) > 0.1*s.h {
+			return nil // a town set smaller under a firm's name
+		}
 		if k+1 < len(cells) {
-			if c.words[len(c.words)-1].XMax+0.25*h+(w.XMax-w.XMin) <= cells[k+1].xMin-1.2*h {
+			if last.XMax+0.25*h+(w.XMax-w.XMin) <= cells[k+1].xMin-1.2*h ||
+				slices.ContainsFunc(below, func(b *segment) bool { return math.Abs(b.xMin-s.xMin) <= 1 }) {
 				return nil
 			}
 			inner = true
@@ -1132,10 +1149,11 @@ func wrappedCells(cells, segs []*segment, h float64) []*segment {
 	return out
 }
 
-// layoutRow is a row of segments at y (their middle), h high.
+// layoutRow is a row of segments at y (their middle), h high; last is
+// the middle of its last line when wrapped cells were joined to it.
 type layoutRow struct {
-	segs []*segment
-	y, h float64
+	segs       []*segment
+	y, h, last float64
 }
 
 func allRightOf(segs []*segment, x float64) bool {
@@ -1198,7 +1216,6 @@ func rowsToLines(segs []*segment, page int, labelX float64) []Line {
 		}
 		rows = kept
 	}
-	rows = joinWrappedCells(rows)
 	// A title set in large type and wrapped in a narrow column (a name
 	// over two rows: "Fatima-Zahra" / "Benali") is one line: the next row
 	// starts at the same x, in the same size, and its first word would not
@@ -1236,6 +1253,7 @@ func rowsToLines(segs []*segment, page int, labelX float64) []Line {
 	if len(pitches) > 0 {
 		pitch = pitches[len(pitches)/2]
 	}
+	rows = joinWrappedCells(rows)
 	lines := make([]Line, 0, len(rows))
 	for i, r := range rows {
 		parts := make([]string, len(r.segs))
@@ -1246,7 +1264,7 @@ func rowsToLines(segs []*segment, page int, labelX float64) []Line {
 		if text == "" {
 			continue
 		}
-		gap := i > 0 && pitch > 0 && r.y-rows[i-1].y > 1.45*pitch
+		gap := i > 0 && pitch > 0 && r.y-math.Max(rows[i-1].y, rows[i-1].last) > 1.45*pitch
 		lines = append(lines, Line{
 			Text: text, Page: page, X: r.segs[0].xMin, Y: r.segs[0].yMin, Size: textHeight(r.segs, r.h),
 			Bullet: startsWithBullet(text), GapBefore: gap,

@@ -92,21 +92,24 @@ func TestLayoutWrappedGridCells(t *testing.T) {
 	type cell struct {
 		x     float64
 		lines []string
+		small bool // the lines after the first set in smaller type
 	}
 	for _, tc := range []struct {
 		name  string
 		cells []cell
 		want  []string
 	}{
-		{"employer wrapped", []cell{{50, []string{"2019 – 2023"}}, {150, []string{"Northfield Tyre &", "Rubber Company"}}, {270, []string{"Fitter"}}, {400, []string{"Leeds"}}},
+		{"employer wrapped", []cell{{50, []string{"2019 – 2023"}, false}, {150, []string{"Northfield Tyre &", "Rubber Company"}, false}, {270, []string{"Fitter"}, false}, {400, []string{"Leeds"}, false}},
 			[]string{"2019 – 2023\tNorthfield Tyre & Rubber Company\tFitter\tLeeds"}},
-		{"dates and role wrapped", []cell{{50, []string{"12 Feb 2016 –", "30 Jun 2019"}}, {125, []string{"Banque Atlantique"}}, {270, []string{"Chargée de clientèle", "entreprises"}}},
+		{"dates and role wrapped", []cell{{50, []string{"12 Feb 2016 –", "30 Jun 2019"}, false}, {125, []string{"Banque Atlantique"}, false}, {270, []string{"Chargée de clientèle", "entreprises"}, false}},
 			[]string{"12 Feb 2016 – 30 Jun 2019\tBanque Atlantique\tChargée de clientèle entreprises"}},
-		{"second line set apart", []cell{{50, []string{"2010 – 2013"}}, {150, []string{"BSc Chemistry", "University of Hull"}}, {400, []string{"First"}}},
+		{"second line set apart", []cell{{50, []string{"2010 – 2013"}, false}, {150, []string{"BSc Chemistry", "University of Hull"}, false}, {400, []string{"First"}, false}},
 			[]string{"2010 – 2013\tBSc Chemistry\tFirst", "University of Hull"}},
-		{"label and value", []cell{{50, []string{"Mar 2020 – now"}}, {150, []string{"Warehouse Team Leader, Northfield Tyre and Rubber", "Company"}}},
+		{"label and value", []cell{{50, []string{"Mar 2020 – now"}, false}, {150, []string{"Warehouse Team Leader, Northfield Tyre and Rubber", "Company"}, false}},
 			[]string{"Mar 2020 – now\tWarehouse Team Leader, Northfield Tyre and Rubber", "Company"}},
-		{"last cell alone", []cell{{50, []string{"2019 – 2023"}}, {150, []string{"Northfield Tyres"}}, {270, []string{"Fitter and welder on", "the night shift crews"}}},
+		{"town set smaller", []cell{{50, []string{"Harwell Mining Consolidated", "Johannesburg"}, true}, {200, []string{"Shift Geologist"}, false}, {330, []string{"2018 – 2022"}, false}},
+			[]string{"Harwell Mining Consolidated\tShift Geologist\t2018 – 2022", "Johannesburg"}},
+		{"last cell alone", []cell{{50, []string{"2019 – 2023"}, false}, {150, []string{"Northfield Tyres"}, false}, {270, []string{"Fitter and welder on", "the night shift crews"}, false}},
 			[]string{"2019 – 2023\tNorthfield Tyres\tFitter and welder on", "the night shift crews"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -114,7 +117,11 @@ func TestLayoutWrappedGridCells(t *testing.T) {
 			p.at(50, 40, "WORK HISTORY")
 			for _, c := range tc.cells {
 				for i, l := range c.lines {
+					n := len(*p)
 					p.at(c.x, 60+11*float64(i), l)
+					for j := n; j < len(*p) && c.small && i > 0; j++ {
+						(*p)[j].YMin += 2
+					}
 				}
 			}
 			p.at(50, 100, "2015 – 2019\tKestrel Mills\tApprentice")
