@@ -21,7 +21,9 @@ type builder struct {
 	// employer is the employer named on a line of its own above a
 	// position, for the positions under it that name none.
 	employer struct{ company, location string }
-	seq      map[string]int
+	// layout is where the section's entries put their title and place.
+	layout sectionLayout
+	seq    map[string]int
 }
 
 // stableID derives an id from the item's kind, its position among items of
@@ -58,7 +60,9 @@ func (b *builder) add(s section) {
 		b.out.Summary = text
 	case secExperience, secVolunteer:
 		b.employer.company, b.employer.location = "", ""
-		for _, e := range groupEntries(s.lines) {
+		entries := groupEntries(s.lines)
+		b.layout = sectionLayoutOf(entries)
+		for _, e := range entries {
 			x := b.experience(e)
 			if s.kind == secVolunteer {
 				b.out.Volunteer = append(b.out.Volunteer, cv.Item{ID: b.stableID("vol", x.Title, x.Company),
@@ -336,17 +340,7 @@ func (b *builder) experience(e entry) cv.Experience {
 	if x.EndDate == "" && x.StartDate != "" && (reSeasonY.MatchString(x.StartDate) || reYear.MatchString(x.StartDate)) {
 		x.EndDate = x.StartDate
 	}
-	picked, fellBack := assign(parts, []role{
-		{name: "location", late: true, pick: func(p part) int {
-			return roleBonus(p, "location") + boolScore(isLocation(p.text) && p.role == "")*5
-		}},
-		{name: "title", pick: func(p part) int {
-			return roleBonus(p, "title") + (titleScore(p.text)*3-orgScore(p.text)*2-selfEmployed(p.text)*4)*boolScore(p.role == "")
-		}},
-		{name: "company", pick: func(p part) int {
-			return roleBonus(p, "org") + (orgScore(p.text)*3-titleScore(p.text)+selfEmployed(p.text)*4)*boolScore(p.role == "")
-		}},
-	})
+	picked, fellBack := expRoles(parts)
 	loc, title, company := 0, 1, 2
 	// "Fugro GeoConsulting, Wallingford" / "Geologist<tab>2013 – 2017":
 	// when no part names a job or an organisation, the name set with the
@@ -355,6 +349,7 @@ func (b *builder) experience(e entry) cv.Experience {
 		parts[ti].line == parts[l].line && parts[c].line != parts[ti].line && aloneOnLine(parts, c) {
 		picked[title], picked[company] = c, ti
 	}
+	picked = b.layout.apply(parts, picked, fellBack)
 	// "Senior Product Manager, Payments" over "Flutterwave — Lagos": a
 	// tail cut from the title by a comma that the company took only for
 	// want of a better part is the title's department when another line
@@ -546,8 +541,8 @@ func titleUnit(parts []part, picked []int, title, company int) ([]int, int) {
 }
 
 // titleLead joins to the title the part set before it on its line with a
-// dash ("Stage de fin d'études – Assistant chef de projet", "NYSC Corps
-// Member – Admin Officer") when the employer is on another line of the
+// dash ("Stage de fin d'études – assistant logistique", "Placement Year
+// – Junior Analyst") when the employer is on another line of the
 // header: the part was left over, or the company took it for want of a
 // better part though another line opens with the employer. A part that
 // names a place, an organisation or a date is no part of a title.

@@ -9,7 +9,7 @@ import (
 // joinWrappedDateCells mends a date range wrapped in a table's narrow date
 // column when the rows have text beside it ("Févr. 2017 – Juil.<tab>
 // Stagiaire ingénieur" / "2017<tab>Projet de fin d'études"; moderncv's
-// "Jan<tab>Data Analyst" / "2020–Jun<tab>• Built …" / "2022<tab>• Ran …"):
+// "Mar<tab>Quality Analyst" / "2019–Oct<tab>• Built …" / "2021<tab>• Ran …"):
 // the later rows' date parts end the first row's range, and what stands
 // beside them stays a line of its own, a bullet when it opens with one.
 func joinWrappedDateCells(lines []line) []line {
@@ -45,7 +45,7 @@ func joinWrappedDateCells(lines []line) []line {
 
 // wrappedDateRows counts the rows after row i whose first cells end the
 // date range row i's first cell opens (0 when they do not): one row that
-// ends it, or a year that a month alone waited for ("Jan" / "2020–Jun")
+// ends it, or a year that a month alone waited for ("Mar" / "2019–Oct")
 // then a row that ends the range.
 func wrappedDateRows(lines []line, i int) int {
 	cell, _, _ := strings.Cut(lines[i].text, "\t")

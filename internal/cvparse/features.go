@@ -78,7 +78,7 @@ func countIn(s string, set map[string]bool) int {
 }
 
 // titleScore counts job words. A job word in the plural and capitalised
-// ("Nauman Associates", "Médecins Sans Frontières", "Smith Architects")
+// ("Harlow Associates", "Pharmaciens Solidaires", "Smith Architects")
 // names a body of people, a firm, not a job.
 func titleScore(s string) int { return countIn(s, titleWords) - namedPlurals(s) }
 

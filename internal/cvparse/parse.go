@@ -163,8 +163,8 @@ func prepare(in []extract.Line) []line {
 			out[n-1].text += " " + t
 			continue
 		}
-		// "Product Manager | Boost | Kuala Lumpur | Feb" / "2018 – Jul
-		// 2021": a header line cut between a date's month, set apart at
+		// "Product Owner | Fabrikam Pay | Manila | Mar" / "2019 – Aug
+		// 2022": a header line cut between a date's month, set apart at
 		// its end, and the year.
 		if n := len(out); n > 0 && reYearStart.MatchString(t) && reMonthEnd.MatchString(out[n-1].text) {
 			out[n-1].text += " " + t
@@ -200,7 +200,7 @@ var (
 	reDashShortYear = regexp.MustCompile(`^[-–—]\s*\d{2}$`)
 	reYearStart     = regexp.MustCompile(`^(?:19|20)\d{2}\b`)
 	// reMonthEnd: a month's name set apart at a line's end by a
-	// separator ("… | Kuala Lumpur | Feb").
+	// separator ("… | Manila | Mar").
 	reMonthEnd = regexp.MustCompile(`(?i)(?:[|·,\t]|\s[-–—])\s*(?:` + monthAlt + `)\.?$`)
 )
 

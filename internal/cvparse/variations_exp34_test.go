@@ -54,7 +54,7 @@ func TestVariationBraceBullet(t *testing.T) {
 }
 
 // Dates wrapped over lines: moderncv's narrow date column cut after the
-// month ("Jan" / "2020–Jun" / "2022", "May" / "2017–Jul 2017") beside the
+// month ("Mar" / "2019–Oct" / "2021", "Feb" / "2017–Jan 2019") beside the
 // header and its bullets; a header line cut between a month set apart at
 // its end and the year; a range's end wrapped as two digits; two seasons
 // joined with "&".
@@ -67,8 +67,8 @@ func TestVariationWrappedDates(t *testing.T) {
 			"Feb\tJunior Analyst, Contoso, Nagpur\n2017–Jan 2019\t{ Wrote test plans.",
 			[]expWant{{"Quality Analyst", "Northwind", "Pune", "Mar 2019", "Oct 2021"}, {"Junior Analyst", "Contoso", "Nagpur", "Feb 2017", "Jan 2019"}}},
 		{"pipes, month at the line's end", "Product Owner | Fabrikam Pay | Manila | Mar\n2019 – Aug 2022\nLaunched wallet top-ups\n" +
-			"Business Analyst | Tailspin Travel | Cebu | 2015\n– 18\nFare search reviews",
-			[]expWant{{"Product Owner", "Fabrikam Pay", "Manila", "Mar 2019", "Aug 2022"}, {"Business Analyst", "Tailspin Travel", "Cebu", "2015", "2018"}}},
+			"Business Analyst | Tailspin Travel | Iloilo | 2015\n– 18\nFare search reviews",
+			[]expWant{{"Product Owner", "Fabrikam Pay", "Manila", "Mar 2019", "Aug 2022"}, {"Business Analyst", "Tailspin Travel", "Iloilo", "2015", "2018"}}},
 		{"two seasons", "Kayak Guide\tSummers 2016 & 2017\nBlue Bay Outfitters, Kona, HI\n• Led harbour tours",
 			[]expWant{{"Kayak Guide", "Blue Bay Outfitters", "Kona, HI", "Summers 2016", "2017"}}},
 	}
@@ -96,6 +96,40 @@ func TestVariationTitleLeadBeforeDash(t *testing.T) {
 		// The employer on the title's line is no lead.
 		{"en, employer before the title on its line", "Northwind Ltd – Data Analyst\t2018 – 2020",
 			[]expWant{{"Data Analyst", "Northwind Ltd", "", "2018", "2020"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) { checkExps(t, tc.body, tc.want) })
+	}
+}
+
+// One author writes every entry of a section the same way: where no word
+// of an entry names the job or the employer ("Imprimerie du Lac (Kribi) –
+// Maquettiste PAO", "Vacation Student" / "Kgalagadi Minerals"), its title
+// is where the section's other entries put theirs; a short name where
+// they put their place is the place ("Kelham BPO Park").
+func TestVariationSectionLayout(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []expWant
+	}{
+		{"fr, employer (town) – title", "Agence Boma Créa (Douala) – Directrice artistique\nDepuis 2021\n• Refonte d'identités\n" +
+			"Imprimerie du Lac (Kribi) – Maquettiste PAO\nDe 2016 à 2018\n• Mise en page de manuels\n" +
+			"Studio Ngoa (Yaoundé) – Stagiaire graphiste\nDe 2015 à 2016\n• Logos",
+			[]expWant{{"Directrice artistique", "Agence Boma Créa", "Douala", "2021", "Present"},
+				{"Maquettiste PAO", "Imprimerie du Lac", "Kribi", "2016", "2018"},
+				{"Stagiaire graphiste", "Studio Ngoa", "Yaoundé", "2015", "2016"}}},
+		{"en, employer line over a title line", "Kalahari Copper\t2019 – Present\nMine Surveyor\n• Monthly surveys\n" +
+			"Kgalagadi Minerals\t2017 – 2018\nVacation Student\n• Pit mapping\n" +
+			"Northern Cape Mining\t2016 – 2017\nSurvey Assistant",
+			[]expWant{{"Mine Surveyor", "Kalahari Copper", "", "2019", "Present"},
+				{"Vacation Student", "Kgalagadi Minerals", "", "2017", "2018"},
+				{"Survey Assistant", "Northern Cape Mining", "", "2016", "2017"}}},
+		{"en, place slot after the employer", "Team Leader\nNorthwind Contact · Kelham BPO Park · 05/2021 – present\n• Led 12 agents\n" +
+			"Customer Service Representative\nContoso Care · Bradford · 08/2018 – 04/2021\n• Inbound calls\n" +
+			"Front Desk Clerk\nHarbour Hotel · Wakefield · 06/2016 – 07/2018",
+			[]expWant{{"Team Leader", "Northwind Contact", "Kelham BPO Park", "05/2021", "Present"},
+				{"Customer Service Representative", "Contoso Care", "Bradford", "08/2018", "04/2021"},
+				{"Front Desk Clerk", "Harbour Hotel", "Wakefield", "06/2016", "07/2018"}}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) { checkExps(t, tc.body, tc.want) })
