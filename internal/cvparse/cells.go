@@ -13,6 +13,7 @@ import (
 // the later rows' date parts end the first row's range, and what stands
 // beside them stays a line of its own, a bullet when it opens with one.
 func joinWrappedDateCells(lines []line) []line {
+	lines = joinWrappedEndDateCells(splitGluedDateCells(lines))
 	out := make([]line, 0, len(lines))
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
@@ -152,3 +153,64 @@ func headingCell(l line) (sectionKind, string, bool) {
 }
 
 func skillsLike(k sectionKind) bool { return k == secSkills || k == secLanguages }
+
+// reGluedDateCell is a date column's first row read together with the
+// text beside it, the gap between them too narrow for a cell break ("Oct.
+// 2016 – août Technicienne Qualité", "Sept. 2015 – aoûtAssistante"): a
+// range opened up to its end month, then a capital.
+var reGluedDateCell = regexp.MustCompile(`(?i)^(\S.*?[-–—]\s*(?:` + monthAlt + `)\.?)\s*(\S.*)$`)
+
+// splitGluedDateCells gives such a row its cell break back when the next
+// row's first cell ends the range ("2021<tab>Salaisons Roux & Fils"), so
+// that the wrapped date column mends as any other.
+func splitGluedDateCells(lines []line) []line {
+	out := lines
+	for i := 0; i+1 < len(lines); i++ {
+		l := lines[i]
+		m := reGluedDateCell.FindStringSubmatch(l.text)
+		nc, _, ok := strings.Cut(lines[i+1].text, "\t")
+		if m == nil || strings.Contains(l.text, "\t") || !ok || lines[i+1].page != l.page ||
+			!unicode.IsUpper([]rune(m[2])[0]) || !wrappedRangeEnd(m[1], strings.TrimSpace(nc)) {
+			continue
+		}
+		if &out[0] == &lines[0] {
+			out = append([]line(nil), lines...)
+		}
+		out[i].text = m[1] + "\t" + m[2]
+	}
+	return out
+}
+
+// joinWrappedEndDateCells mends a range wrapped in a date column on the
+// right, the text beside it wrapped too ("Chargée d'études · Institut
+// Marsa,<tab>Mars 2021 - Décembre" / "Rabat<tab>2021"): the row's last
+// cells end its text and its range.
+func joinWrappedEndDateCells(lines []line) []line {
+	out := make([]line, 0, len(lines))
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		if i+1 < len(lines) {
+			next := lines[i+1]
+			h, d, ok := cutLastCell(l.text)
+			nh, nd, nok := cutLastCell(next.text)
+			if ok && nok && next.page == l.page && !next.bullet && !strings.Contains(nh, "\t") &&
+				len(strings.Fields(nh)) <= 4 && !hasDate(nh) && !hasDate(h) && wrappedRangeEnd(d, nd) {
+				l.text = strings.TrimSpace(h) + " " + strings.TrimSpace(nh) + "\t" + d + " " + nd
+				out = append(out, l)
+				i++
+				continue
+			}
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// cutLastCell splits t at its last cell break.
+func cutLastCell(t string) (head, last string, ok bool) {
+	i := strings.LastIndex(t, "\t")
+	if i < 0 {
+		return "", "", false
+	}
+	return t[:i], strings.TrimSpace(t[i+1:]), strings.TrimSpace(t[:i]) != ""
+}

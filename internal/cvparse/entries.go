@@ -52,8 +52,12 @@ func continues(prev unit, l line) bool {
 	if prev.bullet {
 		// A date in lower case set apart or beside a cell ("sept. 2012 –
 		// août 2016<tab>Vendeur") opens the next entry.
+		// So does a line opening with a date set well left of the
+		// bullet's text, where entries start ("oct. 2015 — déc. 2018
+		// Ingénieur …" under a bullet's wrapped "deux.").
 		if unicode.IsLower(first) {
-			return !(l.gapBefore || strings.Contains(t, "\t")) || !(reDatePart.MatchString(t) || reSeasonStart.MatchString(t))
+			apart := l.gapBefore || strings.Contains(t, "\t") || l.x > 0 && l.x+20 < prev.x
+			return !apart || !(reDatePart.MatchString(t) || reSeasonStart.MatchString(t))
 		}
 		return prev.x > 0 && l.x > prev.x+3 && !hasDate(t) && !l.gapBefore
 	}
