@@ -566,10 +566,10 @@ var blind5Floors = []target{
 // parser reads of it, less 0.01; raise them with every fix. Scored
 // untouched on the parser of 5461b4f: overall 0.933.
 var blind6Floors = []target{
-	{"overall", nil, 0.938},
+	{"overall", nil, 0.948},
 	{"name", []string{"name"}, 0.990},
 	{"phone", []string{"phone"}, 0.969},
-	{"experiences", expGroup, 0.922},
+	{"experiences", expGroup, 0.930},
 	{"education", eduGroup, 0.919},
 	{"skills", []string{"skills"}, 0.978},
 }

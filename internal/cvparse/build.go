@@ -391,10 +391,15 @@ func (b *builder) experience(e entry) cv.Experience {
 	}
 	// "CHU de Lille – Hôpital Salengro" on a line of its own under the
 	// title: a name set before the employer's dash is its parent
-	// organisation, one employer with it.
-	if c, ti := picked[company], picked[title]; c > 0 && ti >= 0 && parts[ti].line != parts[c].line && dashSep(parts[c].sep) &&
+	// organisation, one employer with it. So on the title's line when
+	// the title is not what stands before the dash ("Siemens
+	// Healthineers – Digital Health — Product Manager", "Research
+	// Associate, American University of Beirut – Faculty of Health
+	// Sciences").
+	if c, ti := picked[company], picked[title]; c > 0 && ti >= 0 && ti != c-1 && dashSep(parts[c].sep) &&
 		parts[c-1].line == parts[c].line && !slices.Contains(picked, c-1) {
-		if p := parts[c-1]; p.role == "" && !p.dated && capitalisedName(p.text) && !isLocation(p.text) && titleScore(p.text) == 0 {
+		ownLine := parts[ti].line != parts[c].line
+		if p := parts[c-1]; p.role == "" && (!p.dated || !ownLine) && capitalisedName(p.text) && !isLocation(p.text) && titleScore(p.text) == 0 {
 			parts[c].text = p.text + " " + strings.TrimSpace(parts[c].sep) + " " + parts[c].text
 			picked = append(picked, c-1)
 		}
@@ -529,8 +534,15 @@ func titleUnit(parts []part, picked []int, title, company int) ([]int, int) {
 			picked = append(picked, parent)
 		}
 		picked[company] = o
-	case slices.Contains(picked, u) || c < 0 || parts[c].line == parts[ti].line:
+	case slices.Contains(picked, u) || c < 0:
 		return picked, -1
+	case parts[c].line == parts[ti].line:
+		// "Brainlab AG — Product Owner, Cranial Navigation": after the
+		// employer, the title's tail is its unit, unless it is the
+		// place the header names nowhere else.
+		if c > ti || picked[0] >= 0 && parts[picked[0]].line == parts[ti].line || picked[0] < 0 && townShaped(p.text) {
+			return picked, -1
+		}
 	}
 	sep := " " + strings.TrimSpace(p.sep) + " "
 	if p.afterComma {

@@ -651,8 +651,9 @@ func headerShaped(t string) bool {
 	}
 	for _, p := range ps {
 		// A long name of capitalised words ("Lagos State Ministry of
-		// Works and Infrastructure") is still a header's part.
-		if len(strings.Fields(p)) > 6 && !capitalisedName(p) {
+		// Works and Infrastructure") is still a header's part, also with
+		// a note in brackets ("SGV & Co. (member firm of Ernst & Young)").
+		if p = outsideBrackets(p); len(strings.Fields(p)) > 6 && !capitalisedName(p) {
 			return false
 		}
 	}
@@ -1224,14 +1225,24 @@ func commaSplit(p string) []string {
 		}
 		// "Diploma of College Studies, Dawson Cegep": a degree naming a
 		// school word is still the degree before the school.
+		// A note in brackets after a name ("SGV & Co. (member firm of
+		// Ernst & Young)") says nothing of what the name is.
+		restTitle := titleScore(outsideBrackets(rest))
 		if isLocation(rest) || institutionScore(rest) > 0 && (institutionScore(head) == 0 || degreeScore(head) > 0 && degreeScore(rest) == 0) ||
-			titleScore(head) > 0 && titleScore(rest) == 0 && (len(strings.Fields(rest)) <= 4 || capitalisedName(rest)) ||
-			orgScore(rest) > 0 && titleScore(rest) == 0 && orgScore(head) == 0 ||
+			titleScore(head) > 0 && restTitle == 0 && (contentWords(firstSegment(rest)) <= 4 || capitalisedName(rest)) ||
+			orgScore(rest) > 0 && restTitle == 0 && orgScore(head) == 0 ||
+			// "Fisheries Biologist, Fisheries and Oceans Canada (DFO)":
+			// a name closed by its acronym is an organisation's.
+			// ("Federal University of Technology, Owerri (FUTO)": an
+			// acronym that spells both closes one name).
+			acronymAfter(head, firstSegment(rest)) && restTitle == 0 && capitalisedName(head) && degreeScore(head) == 0 ||
 			degreeScore(head) > 0 && degreeScore(rest) == 0 && (isAcronym(firstSegment(rest)) || acronymPlace(firstSegment(rest))) || // "MBA, INSEAD", "Master, IAE Lyon"
 			legalEnd(head) && (orgScore(rest) == 0 || countIn(rest, unitWords) > 0) || // "Bharat Forge Ltd., Forging Division", "Siemens AG, Energy Sector"
 			degreeScore(head) > 0 && (reGradeStart.MatchString(rest) && !honoursClass(rest) || reScorePart.MatchString(rest)) || // "BSc Economics, GPA 3.8"
 			institutionScore(head) > 0 && reGradeStart.MatchString(rest) && !reHonours.MatchString(rest) { // "University of Glasgow, first class"
-			return append([]string{head}, commaSplit(rest)...)
+			// "Audit Senior, SGV & Co., Makati City": cut at a later
+			// comma, the head is read again on its own.
+			return append(commaSplit(head), commaSplit(rest)...)
 		}
 		next := strings.Index(p[idx+2:], ", ")
 		if next < 0 {
@@ -1240,6 +1251,31 @@ func commaSplit(p string) []string {
 		idx += 2 + next
 	}
 	return []string{p}
+}
+
+// acronymAfter: seg is a name closed by an acronym in brackets
+// ("Fisheries and Oceans Canada (DFO)", "Chennai (CBSE)") that does not
+// spell head and seg together.
+func acronymAfter(head, seg string) bool {
+	m := reParenPlace.FindStringSubmatch(seg)
+	return m != nil && reAcronymParen.MatchString(seg) && !spellsAcronym(m[2], head+" "+m[1])
+}
+
+// outsideBrackets is s without what it says in brackets.
+func outsideBrackets(s string) string { return reBracketed.ReplaceAllString(s, " ") }
+
+var reBracketed = regexp.MustCompile(`\([^()]*\)`)
+
+// contentWords counts the words of s that are no function words
+// ("Chambre d'agriculture de la Gironde" has three).
+func contentWords(s string) int {
+	n := 0
+	for _, w := range strings.Fields(s) {
+		if !functionWords[strings.ToLower(w)] {
+			n++
+		}
+	}
+	return n
 }
 
 // firstSegment is s up to its first comma.

@@ -27,11 +27,11 @@ var (
 		cuisinière pharmacien pharmacienne médecin avocat avocate juriste acheteur acheteuse contrôleur
 		contrôleuse auditeur auditrice éducateur éducatrice instituteur institutrice employé employée caissier caissière
 		gérant gérante adjoint adjointe coordinateur coordinatrice rédacteur rédactrice traducteur traductrice graphiste
-		journaliste comptable rep cheffe volontaire`)
+		journaliste comptable rep cheffe volontaire personnel`)
 	orgSuffixes = wordSet(`inc inc. ltd ltd. llc llp plc corp corp. corporation company co. group groupe gmbh ag sa sas sarl
 		srl bv nv spa labs lab technologies technology tech systems solutions software services consulting partners holdings
 		bank banque analytics health energy energies traders studio studios agency media network networks industries
-		international global ventures capital foundation fondation association ministry ministère hospital hôpital`)
+		international global ventures capital foundation fondation association ministry ministère hospital hôpital authority`)
 	degreeWords = wordSet(`bachelor bachelors bachelor's master masters master's bsc b.sc bs b.s ba b.a msc m.sc ms m.s ma m.a mba
 		phd ph.d doctorate doctor associate diploma degree certificate postgraduate undergraduate hnd beng meng btech mtech
 		licence license diplôme diplome ingénieur ingenieur baccalauréat baccalaureat bac dut bts deug deust doctorat

@@ -48,3 +48,64 @@ func TestVariationStyledColumnHeads(t *testing.T) {
 		})
 	}
 }
+
+// parseExps parses an experience section written as plain text.
+func parseExps(body string) []expWant {
+	return expsOf(ParseText("Jane Roe\njane@example.com\n\nExperience\n" + body + "\n\nSkills\nExcel, SQL\n"))
+}
+
+// "Title, Employer, Town": the employer is read apart from the title when
+// a note in brackets follows its name, when its name has a lower-case
+// noun after a particle, when an acronym in brackets closes it, or when it
+// is an authority; a place at the end does not keep them together.
+func TestVariationTitleEmployerTown(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []expWant
+	}{
+		{"en, note in brackets", "Audit Senior, Brightwater & Co. (member firm of Grant Lane), Cebu City, Philippines\nJune 2016 to May 2019\n- Led audits of retail clients.",
+			[]expWant{{"Audit Senior", "Brightwater & Co. (member firm of Grant Lane)", "Cebu City, Philippines", "June 2016", "May 2019"}}},
+		{"fr, lower-case noun in the name", "2015–2018\tConseiller agricole, Chambre d'agriculture de la Manche, Service Élevage, Caen",
+			[]expWant{{"Conseiller agricole", "Chambre d'agriculture de la Manche, Service Élevage", "Caen", "2015", "2018"}}},
+		{"en, acronym closes the name", "2014 – 2018\tMarine Biologist, Coastal and Oceans Board (COB), Halifax, NS",
+			[]expWant{{"Marine Biologist", "Coastal and Oceans Board (COB)", "Halifax, NS", "2014", "2018"}}},
+		{"en, authority", "2010 – 2011\tSupport Personnel, Water Resources Authority, Accra",
+			[]expWant{{"Support Personnel", "Water Resources Authority", "Accra", "2010", "2011"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, parseExps(tc.body)); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// A name set before the employer's unit with a dash is its parent, one
+// employer with it, also on the title's line when the title does not
+// stand right before the dash; after the employer, the title's tail cut
+// by a comma is the title's unit unless it is the only place written.
+func TestVariationUnitsBesideTheTitle(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []expWant
+	}{
+		{"parent, unit, then title", "Northwind Medical – Imaging Solutions — Senior Product Manager\tMar 2020 – Present\nHamburg, Germany\n• Roadmap",
+			[]expWant{{"Senior Product Manager", "Northwind Medical – Imaging Solutions", "Hamburg, Germany", "Mar 2020", "Present"}}},
+		{"title, parent, unit, town", "06/2015 – 02/2019\tProgramme Finance Officer, Open Harvest – Northern Irrigation Systems Project, Tamale",
+			[]expWant{{"Programme Finance Officer", "Open Harvest – Northern Irrigation Systems Project", "Tamale", "06/2015", "02/2019"}}},
+		{"title's unit after the employer", "Corvex AG — Product Owner, Surgical Planning\tOct 2016 – Feb 2020\nMunich, Germany\n• Backlog",
+			[]expWant{{"Product Owner, Surgical Planning", "Corvex AG", "Munich, Germany", "Oct 2016", "Feb 2020"}}},
+		{"volunteer's team", "Médecins du Nord e.V. — Volunteer, Outreach Team\t2010 – 2012\nBerlin, Germany\n• Street fundraising",
+			[]expWant{{"Volunteer, Outreach Team", "Médecins du Nord e.V.", "Berlin, Germany", "2010", "2012"}}},
+		{"the tail is the only place", "Corvex AG — Product Owner, Feldkirchen\tOct 2016 – Feb 2020\n• Backlog",
+			[]expWant{{"Product Owner", "Corvex AG", "Feldkirchen", "Oct 2016", "Feb 2020"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, parseExps(tc.body)); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
