@@ -1105,11 +1105,19 @@ func joinPlace(town, wider string) string {
 }
 
 // unitWords name a part of an organisation ("Forging Division",
-// "Research Centre"), never a town.
+// "Research Centre") or an undertaking it runs ("Rural Nurses
+// Programme"), never a town.
 var unitWords = wordSet(`division department dept unit centre center team branch office bureau desk practice
 	sector plant site campus works département direction service pôle rédaction agence secteur usine platform banking
 	markets research operations engineering finance sales marketing products retail advisory audit tax legal digital
-	business segment`)
+	business segment program programme projet project`)
+
+// unitLed: a unit named by what it does ("Service de neurologie",
+// "Department of Surgery"): its organisation words make it no employer.
+func unitLed(s string) bool {
+	ws := strings.Fields(s)
+	return len(ws) > 2 && countIn(ws[0], unitWords) > 0 && (functionWords[strings.ToLower(ws[1])] || reElided.MatchString(ws[1]))
+}
 
 // reDistrict is a district number after a town ("Dublin 8", "Lac 2").
 var reDistrict = regexp.MustCompile(`\s+\d{1,2}(?:e|er|ème)?$`)

@@ -196,5 +196,5 @@ func isLocation(s string) bool {
 	last := placeOf(parts[len(parts)-1])
 	county := reCounty.MatchString(strings.TrimSpace(parts[len(parts)-1]))
 	return len(parts) >= 2 && (last&(placeRegion|placeCountry) != 0 && last&placeCity == 0 || county) &&
-		len(strings.Fields(first)) <= 3 && orgScore(first) == 0 && institutionScore(first) == 0
+		len(strings.Fields(first)) <= 3 && orgScore(first) == 0 && institutionScore(first) == 0 && countIn(first, unitWords) == 0
 }

@@ -14,7 +14,8 @@ func expRoles(parts []part) (picked []int, fellBack []bool) {
 			return roleBonus(p, "title") + (titleScore(p.text)*3-orgScore(p.text)*2-selfEmployed(p.text)*4)*boolScore(p.role == "")
 		}},
 		{name: "company", pick: func(p part) int {
-			return roleBonus(p, "org") + (orgScore(p.text)*3-titleScore(p.text)+selfEmployed(p.text)*4)*boolScore(p.role == "")
+			org := orgScore(p.text) * boolScore(!unitLed(p.text))
+			return roleBonus(p, "org") + (org*3-titleScore(p.text)+selfEmployed(p.text)*4)*boolScore(p.role == "")
 		}},
 	})
 }

@@ -135,3 +135,25 @@ func TestVariationSectionLayout(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { checkExps(t, tc.body, tc.want) })
 	}
 }
+
+// A unit named by what it does ("Service de cardiologie", "Department
+// of Surgery"), on a line under the employer's, is no employer though
+// its first word is an organisation word; a programme set after the
+// employer with a dash is part of it, and no place with the region after
+// it ("Ministry of Health – Rural Outreach Programme, Malawi").
+func TestVariationUnitsAndProgrammes(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []expWant
+	}{
+		{"fr, service under the hospital's line", "09/2016–01/2021\tInfirmière\nCentre Hospitalier Régional Lalla Meryem, Fès (Maroc)\nServices de cardiologie et de pneumologie\n" +
+			"07/2015–08/2016\tInfirmière remplaçante\nClinique des Oliviers, Meknès (Maroc)",
+			[]expWant{{"Infirmière", "Centre Hospitalier Régional Lalla Meryem", "Fès (Maroc)", "09/2016", "01/2021"},
+				{"Infirmière remplaçante", "Clinique des Oliviers", "Meknès (Maroc)", "07/2015", "08/2016"}}},
+		{"en, programme after the employer", "2016 – 2017\tVolunteer Nurse\nMinistry of Health – Rural Outreach Programme, Malawi",
+			[]expWant{{"Volunteer Nurse", "Ministry of Health – Rural Outreach Programme", "Malawi", "2016", "2017"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) { checkExps(t, tc.body, tc.want) })
+	}
+}
