@@ -11,7 +11,7 @@ import (
 )
 
 const (
-	presentWords = `present|présent|current|currently|now|today|ongoing|aujourd['’]hui|auj(?:\.|\b)|en cours|actuel(?:lement)?|maintenant|ce jour|à ce jour|heute|actualidad|continuing|` + tillWords
+	presentWords = `present|présent|current|currently|now|today|ongoing|aujourd['’]hui|auj(?:\.|\b)|en cours|actuel(?:lement)?|maintenant|ce jour|à ce jour|heute|date|actualidad|continuing|` + tillWords
 	// tillWords end a running range with no dash before them ("Apr 2019
 	// till date"): how Indian and British CVs often say "present".
 	tillWords = `till\s+(?:date|now)|to\s+date|until\s+now|up\s+to\s+(?:date|now)`
@@ -29,8 +29,10 @@ var (
 	// comes before month/year, which would read its last two parts.
 	dateTok = `(?:(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|1[0-2])[/.](?:19|20)\d{2}|(?:` + monthAlt + `)\.?,?\s+(?:19|20)\d{2}|(?:` + monthAlt + `)\.?,?\s+['’]\d{2}\b|['’]\d{2}\b|` + seasonWords + `\s+(?:19|20)\d{2}|(?:0?[1-9]|1[0-2])[/.](?:19|20)\d{2}|(?:19|20)\d{2}[-/.](?:0[1-9]|1[0-2])\b|(?:19|20)\d{2}|` + presentWords + `)`
 	// A middle dot between two dates is a dash that OCR read small (a
-	// blurred "2021 – Present" on a phone photo).
-	reRange = regexp.MustCompile(`(?i)(?:(?:from|de|du|since|depuis)\s+)?(` + dateTok + `)(?:\s*(?:->|--|[-–—−~→⟶➝➔&·]|to|until|à|au|a|jusqu['’]à|jusqu['’]au)\s*(?:(?:expected|anticipated|est\.|prévue?|prevue?)\s+)?(?:(?:0?[1-9]|[12]\d|3[01])\s+)?(` + dateTok + `)|\s+(` + tillWords + `))?`)
+	// blurred "2021 – Present" on a phone photo). "to date" is tried
+	// before "to" + a date, since "date" alone is the present too
+	// ("2024 – Date").
+	reRange = regexp.MustCompile(`(?i)(?:(?:from|de|du|since|depuis)\s+)?(` + dateTok + `)(?:\s+(` + tillWords + `)|\s*(?:->|--|[-–—−~→⟶➝➔&·]|to|until|à|au|a|jusqu['’]à|jusqu['’]au)\s*(?:(?:expected|anticipated|est\.|prévue?|prevue?)\s+)?(?:(?:0?[1-9]|[12]\d|3[01])\s+)?(` + dateTok + `))?`)
 	reSince = regexp.MustCompile(`(?i)^(?:since|depuis)\b`)
 	reMonY  = regexp.MustCompile(`(?i)^(` + monthAlt + `)\.?,?\s+((?:19|20)\d{2})$`)
 	reNumMY = regexp.MustCompile(`^(0?[1-9]|1[0-2])[/.]((?:19|20)\d{2})$`)
@@ -92,9 +94,9 @@ func findDateRange(s string) (dateRange, bool) {
 		a := s[m[2]:m[3]]
 		var b string
 		if m[4] >= 0 {
-			b = s[m[4]:m[5]]
+			b = s[m[4]:m[5]] // "Apr 2019 till date"
 		} else if m[6] >= 0 {
-			b = s[m[6]:m[7]] // "Apr 2019 till date"
+			b = s[m[6]:m[7]]
 		}
 		if b == "" && rePres.MatchString(strings.TrimSpace(a)) {
 			continue

@@ -1453,7 +1453,7 @@ var columnRoles = func() map[string]string {
 			awarding_body awarding_institution`,
 		"Dates": `year years year_of_passing passing_year dates date period duration annee annees periode from_to
 			passing_year year_of_completion graduation_year session`,
-		"GPA": `score percentage marks cgpa gpa grade result aggregate mention note division`,
+		"GPA": `score percentage marks cgpa gpa grade result results resultat resultats aggregate mention note division`,
 		// A row's number ("S.No.", "Sr. No.", "#") says nothing.
 		"Index": `s_no sno sl_no slno sr_no srno serial_no serial_number no number n`,
 		// The field of study stands apart from the degree's name.

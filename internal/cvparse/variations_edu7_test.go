@@ -124,3 +124,18 @@ func TestVariationOngoingDegreeNotes(t *testing.T) {
 			[]eduWant{{"MSc Eng. Mechanical Engineering", "Warsaw University of Technology", "Warsaw", "2012", "2014"}}, nil},
 	})
 }
+
+// Education tables: a column of notes ("Notes", "Remarks") describes
+// its row, a "Résultat" column holds the grade, a dash alone fills an
+// empty cell, and a range running to "Date" runs to the present.
+func TestVariationEducationTableColumns(t *testing.T) {
+	runEduDesc(t, []eduDescCase{
+		{"notes column", "Year\tDegree\tInstitution\tNotes\n2015 – 2017\tMSc Logistics\tCranfield University\tPart-time, evenings\n2010 – 2013\tBA Geography\tUniversity of Exeter\tGPA 3.4",
+			[]eduWant{{"MSc Logistics", "Cranfield University", "", "2015", "2017"}, {"BA Geography", "University of Exeter", "", "2010", "2013"}},
+			[]string{"Part-time, evenings", ""}},
+		{"résultat fr", "Années\tDiplôme\tÉtablissement\tRésultat\n2012 – 2014\tMaster Droit des affaires\tUniversité de Rennes\tMention Bien\n2009 – 2012\tLicence de droit\tUniversité de Brest\t",
+			[]eduWant{{"Master Droit des affaires", "Université de Rennes", "", "2012", "2014"}, {"Licence de droit", "Université de Brest", "", "2009", "2012"}}, nil},
+		{"dash for no grade, to date", "Year\tQualification\tInstitution\tGrade\n2023 – Date\tMBA\tLagos Business School, Lagos\t–\n2005 – 2010\tB.Sc. Physics\tUniversity of Ibadan, Ibadan\tSecond Class Upper",
+			[]eduWant{{"MBA", "Lagos Business School", "Lagos", "2023", "Date"}, {"B.Sc. Physics", "University of Ibadan", "Ibadan", "2005", "2010"}}, nil},
+	})
+}
