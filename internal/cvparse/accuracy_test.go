@@ -547,7 +547,7 @@ var blind4Floors = []target{
 	{"name", []string{"name"}, 0.968},
 	{"phone", []string{"phone"}, 0.950},
 	{"experiences", expGroup, 0.959},
-	{"education", eduGroup, 0.938},
+	{"education", eduGroup, 0.942},
 	{"skills", []string{"skills"}, 0.970},
 }
 
@@ -558,7 +558,7 @@ var blind5Floors = []target{
 	{"name", []string{"name"}, 0.969},
 	{"phone", []string{"phone"}, 0.969},
 	{"experiences", expGroup, 0.940},
-	{"education", eduGroup, 0.912},
+	{"education", eduGroup, 0.920},
 	{"skills", []string{"skills"}, 0.960},
 }
 

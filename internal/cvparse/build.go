@@ -908,7 +908,9 @@ func joinNeighbours(parts []part, picked []int, degree, school int) []int {
 	dash := func(sep string) bool { return strings.ContainsAny(sep, "–—-|") }
 	// "Columbia University – School of International Affairs": a school
 	// and its faculty are one institution.
-	faculty := func(t string) bool { return institutionScore(t) > 0 && degreeScore(t) == 0 || acronymPlace(t) }
+	faculty := func(t string) bool {
+		return institutionScore(t) > 0 && degreeScore(t) == 0 || acronymPlace(t) || reSchoolUnit.MatchString(t) || namedSchoolPart(t)
+	}
 	for i := range parts {
 		p := parts[i]
 		if slices.Contains(picked, i) || reGradeWord.MatchString(p.text) {
@@ -938,6 +940,37 @@ func joinNeighbours(parts []part, picked []int, degree, school int) []int {
 		picked = append(picked, i-1)
 	}
 	return picked
+}
+
+// reSchoolUnit opens the name of a school's unit ("Section des sciences
+// pharmaceutiques", "Department of Physics", "UFR de chimie").
+var reSchoolUnit = regexp.MustCompile(`(?i)^(?:section|d[ée]partement|department|dept\.?|faculty|facult[ée]|ufr|laboratoire|laboratory|division|unit[ée]?)\b`)
+
+// namedSchoolPart: a capitalised name beside a school after a dash
+// ("Sacred Heart School – Ateneo de Cebu", "UCLouvain – Louvain School of
+// Management", "INSPÉ de l'académie de Lyon – Université Lyon 1") is the
+// other half of the school's name as written, the institute and the
+// university it belongs to; a place, a degree, a job or a programme is
+// not.
+func namedSchoolPart(t string) bool {
+	ws := strings.Fields(t)
+	if len(ws) == 0 || isLocation(ws[0]) || functionWords[strings.ToLower(ws[len(ws)-1])] {
+		return false // "Saint-Étienne …", "… Aptitudes et": a place first, or words cut short
+	}
+	return capitalisedName(t) && degreeScore(t) == 0 && titleScore(t) == 0 && !isLocation(t) && (!townShaped(t) || innerCapital(t)) &&
+		countIn(t, studyWords) == 0 && !hasDate(t)
+}
+
+// innerCapital: a word with a capital after its first letters, as brand
+// names of schools are written ("UCLouvain", "EPFLausanne"), never a town.
+func innerCapital(t string) bool {
+	for _, w := range strings.Fields(t) {
+		r := []rune(w)
+		if len(r) > 2 && unicode.IsUpper(r[0]) && strings.IndexFunc(string(r[2:]), unicode.IsLower) >= 0 && strings.IndexFunc(string(r[1:]), unicode.IsUpper) >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 var reHonours = regexp.MustCompile(`(?i)\bhonou?rs\b`)

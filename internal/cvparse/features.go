@@ -103,8 +103,16 @@ func namedPlurals(s string) int {
 	return n
 }
 
-func degreeScore(s string) int      { return countIn(s, degreeWords) }
-func institutionScore(s string) int { return countIn(s, institutionWords) }
+func degreeScore(s string) int { return countIn(s, degreeWords) }
+
+// institutionScore counts school words, also after an elided article or
+// preposition ("INSPÉ de l'académie de Lyon", "École d'Université").
+func institutionScore(s string) int {
+	return countIn(reElision.ReplaceAllString(s, "$1"), institutionWords)
+}
+
+// reElision is an elided article or preposition before a word.
+var reElision = regexp.MustCompile(`(?i)(^|\s)(?:[dlnsjc]|qu)['’]`)
 
 // degreeOnlyScore counts the degree words that are no job title words
 // ("Ingénieur" is both).
