@@ -3,7 +3,6 @@ package extract
 import (
 	"cmp"
 	"math"
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -743,7 +742,7 @@ func gutterBelow(segs []*segment, x, width, hb float64) gutterKind {
 	}
 	// Labels set flush against the gutter (Europass) or a column much
 	// sparser than the text beside it are a table's label column.
-	if rightAligned(left) || labelColumn(left, right) || repeatedLabels(left, right) || entryLabels(left, right) || dateColumn(left, right) {
+	if rightAligned(left) || labelColumn(left, right) || repeatedLabels(left, right) || entryLabels(left, right) || dateColumn(left, right) || gridBeside(left, right) {
 		return gutterTable
 	}
 	if !leftAligned(left) {
@@ -805,29 +804,6 @@ func entryLabels(left, right []*segment) bool {
 	}
 	return aligned*10 >= len(left)*7 && stepped >= 3 && stepped*3 >= pairs
 }
-
-// dateColumn reports whether the left side is a table's dates column (a
-// grid with a "Period" column before the employer's, a dates cell beside
-// each entry, wrapped in two lines when narrow): most of its cells that
-// share a line with the right side hold a year, three or more do. A
-// sidebar beside the main column holds contact details, skills and
-// headings, with a year here and there.
-func dateColumn(left, right []*segment) bool {
-	beside, dated := 0, 0
-	for _, l := range left {
-		if !slices.ContainsFunc(right, func(r *segment) bool { return sameLine(l, r) }) {
-			continue
-		}
-		beside++
-		if reYear.MatchString(l.text()) {
-			dated++
-		}
-	}
-	return dated >= 3 && dated*10 >= beside*6 && beside*2 >= len(left)
-}
-
-// reYear is a year of a CV's dates, standing as a word.
-var reYear = regexp.MustCompile(`(?:^|\D)(?:19[5-9]\d|20\d\d)(?:\D|$)`)
 
 // sameLine says whether two segments share their top or bottom edge to
 // within a fifth of their height: set on one baseline, as a table's cells
@@ -1072,81 +1048,6 @@ func separatorWord(t string) bool {
 		return true
 	}
 	return false
-}
-
-// joinWrappedCells joins the lines of a grid's cells wrapped in their
-// columns ("Kestrel Haulage &" / "Warehousing Ltd" under the employer's
-// heading, "Jan 2018 –" / "Mar 2021" under the dates'): a row of three
-// cells or more followed, one line below (a table's rows are set further
-// apart, by their cells' padding), by a row whose every segment starts
-// where a cell of it does, in the same type, and whose first word would
-// not have fitted at the end of that cell's line before the next cell,
-// less a cell's padding (about an em). The last cell's right edge is
-// unknown: its line joins only beside another cell's. A cell of two lines
-// set apart on purpose ("Bachelor of Science" / "University of Leeds")
-// leaves room on its first line, and a row of a label and its value has
-// two cells.
-func joinWrappedCells(rows []layoutRow) []layoutRow {
-	out := rows[:0]
-	for i, r := range rows {
-		n := len(out)
-		if n > 0 && len(out[n-1].segs) >= 3 && nextLine(out[n-1], r) {
-			var below []*segment
-			if i+1 < len(rows) && nextLine(r, rows[i+1]) {
-				below = rows[i+1].segs
-			}
-			if cells := wrappedCells(out[n-1].segs, r.segs, below, r.h); cells != nil {
-				for i, s := range r.segs {
-					for _, w := range s.words {
-						cells[i].add(w)
-					}
-				}
-				out[n-1].last = r.y
-				continue
-			}
-		}
-		out = append(out, r)
-	}
-	return out
-}
-
-// nextLine says whether row b is set one line under row a (under its last
-// line, when a holds wrapped cells).
-func nextLine(a, b layoutRow) bool {
-	return b.y-math.Max(a.y, a.last) < 1.35*math.Max(a.h, b.h)
-}
-
-// wrappedCells finds, for each segment of a row, the cell of the grid row
-// above that it goes on: nil when one of them goes on none. A cell before
-// the last goes on with a line that ends it (nothing under it in the
-// line below): a cell of three lines or more is more often a title, its
-// firm and its town set one a line than a name wrapped twice.
-func wrappedCells(cells, segs, below []*segment, h float64) []*segment {
-	var out []*segment
-	inner := false // a segment goes on a cell before the last
-	for _, s := range segs {
-		k := slices.IndexFunc(cells, func(c *segment) bool { return math.Abs(c.xMin-s.xMin) <= 1 })
-		if k < 0 || startsWithBullet(s.text()) {
-			return nil
-		}
-		c, w := cells[k], s.words[0]
-		last := c.words[len(c.words)-1]
-		if math.Abs(s.h-(last.YMax-last.YMin)) > 0.1*s.h {
-			return nil // a town set smaller under a firm's name
-		}
-		if k+1 < len(cells) {
-			if last.XMax+0.25*h+(w.XMax-w.XMin) <= cells[k+1].xMin-1.2*h ||
-				slices.ContainsFunc(below, func(b *segment) bool { return math.Abs(b.xMin-s.xMin) <= 1 }) {
-				return nil
-			}
-			inner = true
-		}
-		out = append(out, c)
-	}
-	if !inner {
-		return nil
-	}
-	return out
 }
 
 // layoutRow is a row of segments at y (their middle), h high; last is

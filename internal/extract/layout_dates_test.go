@@ -133,3 +133,89 @@ func TestLayoutWrappedGridCells(t *testing.T) {
 		})
 	}
 }
+
+// TestLayoutGridFirstColumn: a "Company | Role | Dates" grid whose first
+// column (the employer's, the school's) sits left of a gutter: its cells
+// share their lines with the rows of two cells beside them, so the page
+// is read row by row, not the first column as a sidebar before the rest;
+// a cell wrapped in the first column rejoins its row.
+func TestLayoutGridFirstColumn(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		sections [][][3]string // rows of cells at x = 50, 200, 400
+		want     []string
+	}{
+		{"en", [][][3]string{
+			{{"Employer", "Position", "Period"}, {"Larkfield Foods", "Night Shift Supervisor", "Mar 2021 – now"},
+				{"Bexley Packaging", "Machine Operator", "Jan 2018 – Feb 2021"}, {"Corran Mills", "Warehouse Operative", "2016 – 2017"}},
+			{{"School", "Course", "Year"}, {"Bexley College", "BTEC Engineering", "2014 – 2016"}, {"Hurst Academy", "GCSEs", "2009 – 2014"}}},
+			[]string{"Employer\tPosition\tPeriod", "Larkfield Foods\tNight Shift Supervisor\tMar 2021 – now",
+				"Bexley Packaging\tMachine Operator\tJan 2018 – Feb 2021", "Corran Mills\tWarehouse Operative\t2016 – 2017",
+				"EDUCATION", "School\tCourse\tYear", "Bexley College\tBTEC Engineering\t2014 – 2016", "Hurst Academy\tGCSEs\t2009 – 2014"}},
+		{"fr", [][][3]string{
+			{{"Entreprise", "Poste", "Période"}, {"Boulangerie Morel", "Vendeuse", "depuis 2022"},
+				{"Hôtel du Lac", "Réceptionniste de nuit", "2019 – 2022"}, {"Camping Les Pins", "Saisonnière", "été 2018"}},
+			{{"Établissement", "Diplôme", "Année"}, {"Lycée Jean Moulin", "Bac pro Commerce", "2018"}, {"Collège Pasteur", "Brevet", "2015"}}},
+			[]string{"Entreprise\tPoste\tPériode", "Boulangerie Morel\tVendeuse\tdepuis 2022",
+				"Hôtel du Lac\tRéceptionniste de nuit\t2019 – 2022", "Camping Les Pins\tSaisonnière\tété 2018",
+				"EDUCATION", "Établissement\tDiplôme\tAnnée", "Lycée Jean Moulin\tBac pro Commerce\t2018", "Collège Pasteur\tBrevet\t2015"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := &page{}
+			p.at(50, 40, "Sam Whitlock-Ayodele")
+			p.at(50, 56, "sam.whitlock@post.example · 07700 900 123")
+			y := 80.0
+			for i, sec := range tc.sections {
+				p.at(50, y, []string{"EXPERIENCE", "EDUCATION"}[i])
+				y += 20
+				for _, r := range sec {
+					p.at(50, y, r[0]).at(200, y, r[1]).at(400, y, r[2])
+					y += 16
+				}
+				y += 12
+			}
+			p.at(50, y, "SKILLS")
+			p.at(50, y+16, "Forklift, stock control")
+			want := append([]string{"Sam Whitlock-Ayodele", "sam.whitlock@post.example · 07700 900 123", "EXPERIENCE"}, tc.want...)
+			want = append(want, "SKILLS", "Forklift, stock control")
+			if diff := cmp.Diff(want, p.lines()); diff != "" {
+				t.Errorf("lines (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestLayoutGridCellsSetApart: in a grid whose "Position / Company"
+// column sets the title and the firm one a line, a cell whose title
+// fills its first line keeps its firm apart too, as the cells whose
+// firm would have fitted after the title show.
+func TestLayoutGridCellsSetApart(t *testing.T) {
+	p := &page{}
+	p.at(50, 40, "PERIOD").at(130, 40, "POSITION / COMPANY").at(270, 40, "ACHIEVEMENTS")
+	rows := [][3]string{{"2021 – now", "Senior Payroll Officer", "Moved payroll to the cloud"}, {"", "Quayside Marine Holdings", ""},
+		{"2018 – 2021", "Payroll Clerk", "Ran the weekly payroll"}, {"", "Tern Logistics", ""},
+		{"2016 – 2018", "Cashier", "Balanced the tills"}, {"", "Fernley Stores", ""}}
+	var want []string
+	y := 60.0
+	for i, r := range rows {
+		var line []string
+		for k, c := range r {
+			if c != "" {
+				p.at([]float64{50, 130, 270}[k], y, c)
+				line = append(line, c)
+			}
+		}
+		want = append(want, strings.Join(line, "\t"))
+		y += 11
+		if i%2 == 1 {
+			y += 8
+		}
+	}
+	// "Quayside" would not fit after "Senior Payroll Officer" (it ends
+	// at 240, the next column starts at 270), "Tern" and "Fernley" would
+	// have after theirs.
+	got := p.lines()
+	if diff := cmp.Diff(append([]string{"PERIOD\tPOSITION / COMPANY\tACHIEVEMENTS"}, want...), got); diff != "" {
+		t.Errorf("lines (-want +got):\n%s", diff)
+	}
+}
