@@ -24,6 +24,9 @@ type builder struct {
 	// layout is where the section's entries put their title and place.
 	layout sectionLayout
 	seq    map[string]int
+	// jobSkills are the lines under jobs that list what the job was done
+	// with ("Technologies: C#, Azure"), read into the skills at the end.
+	jobSkills []line
 }
 
 // stableID derives an id from the item's kind, its position among items of
@@ -60,7 +63,9 @@ func (b *builder) add(s section) {
 		b.out.Summary = text
 	case secExperience, secVolunteer:
 		b.employer.company, b.employer.location = "", ""
-		entries := groupEntries(s.lines)
+		lines, tech := takeJobSkills(s.lines)
+		b.jobSkills = append(b.jobSkills, tech...)
+		entries := groupEntries(lines)
 		b.layout = sectionLayoutOf(entries)
 		for _, e := range entries {
 			x := b.experience(e)

@@ -72,6 +72,7 @@ func ParseUnread(doc extract.Document) (cv.StructuredCV, []cv.UnreadPart) {
 	for _, s := range secs {
 		b.add(s)
 	}
+	addJobSkills(b.jobSkills, &out.Skills)
 	b.finishContact(lines)
 	unplaced := b.finishAdditional()
 	return out, unread(doc, unplaced)

@@ -1,0 +1,66 @@
+package cvparse
+
+import "testing"
+
+// Variations on the skills of the eighth blind set (testdata/blind8),
+// written with invented text.
+
+// A line under a job that lists what it was done with ("Technologies:",
+// "Tools used:", "Environnement technique :") gives skills, each once
+// with the skills section's, and is neither a bullet of the job nor the
+// first line of the next one.
+func TestVariationJobSkillLinesBlind8(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []string
+		titles     []string
+	}{
+		{"technologies after bullets",
+			"Skills\nGo, PostgreSQL\n\nExperience\n03/2021 – Present\tBackend Engineer\nLumen Freight, Oslo\n" +
+				"• Wrote the billing service.\nTechnologies: Go, gRPC, Redis\n" +
+				"01/2018 – 02/2021\tJunior Developer\nNordkap Data, Bergen\n• Kept the ETL running.\nTechnologies: Python, Airflow\n",
+			[]string{"go", "postgresql", "grpc", "redis", "python", "airflow"},
+			[]string{"Backend Engineer", "Junior Developer"}},
+		{"tools used, skills section after",
+			"Experience\nSales Coordinator, Brookfield Tiles, Derby\tMar 2019 — Present\n" +
+				"• Ran the spring catalogue.\nTools used: Salesforce, Excel, Canva\n" +
+				"Sales Assistant, Marlow Home, Derby\tJun 2016 — Feb 2019\n• Answered the order line.\n" +
+				"Tools used: Sage 50, Excel\n\nSkills\nExcel, Negotiation\n",
+			[]string{"salesforce", "excel", "canva", "sage 50", "negotiation"},
+			[]string{"Sales Coordinator", "Sales Assistant"}},
+		{"fr environnement technique",
+			"Expérience professionnelle\nPoste : Consultante BI\nEntreprise : Datavera\nPériode : 2019 – 2023\n" +
+				"Missions :\n• Refonte des tableaux de bord commerciaux.\nEnvironnement technique : Qlik Sense, Talend, Oracle 19c\n" +
+				"Poste : Analyste\nEntreprise : Finoria\nPériode : 2016 – 2019\n",
+			[]string{"qlik sense", "talend", "oracle 19c"},
+			[]string{"Consultante BI", "Analyste"}},
+		{"a list wrapped after its comma",
+			"Experience\nData Engineer\tJan 2020 – Present\nKestrel Analytics, Leeds\n• Built the lakehouse.\n" +
+				"Tech stack: Spark, Delta Lake, Databricks,\nAzure Data Factory\n",
+			[]string{"spark", "delta lake", "databricks", "azure data factory"},
+			[]string{"Data Engineer"}},
+		// "Environment:" followed by a sentence says where, not with what.
+		{"a sentence is no list",
+			"Experience\nNurse\tJan 2020 – Present\nSt Olave Clinic, York\nEnvironment: a busy twenty-bed surgical ward\n",
+			nil, []string{"Nurse"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c := ParseText("Jane Roe\njane@example.com\n\n" + tc.body)
+			checkSkillSet(t, c, tc.want)
+			if len(c.Experience) != len(tc.titles) {
+				t.Fatalf("%d jobs, want %d: %+v", len(c.Experience), len(tc.titles), c.Experience)
+			}
+			for i, x := range c.Experience {
+				if x.Title != tc.titles[i] {
+					t.Errorf("job %d title %q, want %q", i, x.Title, tc.titles[i])
+				}
+				for _, s := range append(x.Bullets, x.Description, x.Company) {
+					if _, ok := jobSkillLine(s); ok {
+						t.Errorf("job %d keeps the technology line %q", i, s)
+					}
+				}
+			}
+		})
+	}
+}
