@@ -566,10 +566,10 @@ var blind5Floors = []target{
 // parser reads of it, less 0.01; raise them with every fix. Scored
 // untouched on the parser of 5461b4f: overall 0.933.
 var blind6Floors = []target{
-	{"overall", nil, 0.965},
+	{"overall", nil, 0.970},
 	{"name", []string{"name"}, 0.990},
 	{"phone", []string{"phone"}, 0.969},
-	{"experiences", expGroup, 0.948},
+	{"experiences", expGroup, 0.963},
 	{"education", eduGroup, 0.956},
 	{"skills", []string{"skills"}, 0.978},
 }

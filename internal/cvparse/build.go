@@ -427,7 +427,7 @@ func (b *builder) experience(e entry) cv.Experience {
 		p := parts[c+1]
 		placeAfter := l > c+1 && parts[l].line == p.line
 		if p.line == parts[c].line && dashSep(p.sep) && p.role == "" && !isLocation(p.text) && !hasDate(p.text) &&
-			titleScore(p.text) == 0 && (capitalisedName(p.text) || unitName(p.text)) && (placeAfter || !townShaped(p.text)) {
+			titleScore(p.text) == 0 && (capitalisedName(p.text) || unitName(p.text) || numberedUnit(p.text)) && (placeAfter || !townShaped(p.text)) {
 			parts[c].text += p.sep + p.text
 			picked = append(picked, c+1)
 		}
@@ -586,6 +586,20 @@ func titleLead(parts []part, picked []int, companyFellBack bool, title, company 
 	parts[ti].text = p.text + " " + strings.TrimSpace(parts[ti].sep) + " " + parts[ti].text
 	parts[ti].sep = p.sep
 	return append(picked, lead)
+}
+
+// reUnitNumber is the number that ends a unit's name ("Bataillon 112",
+// "Brigade 7").
+var reUnitNumber = regexp.MustCompile(`\s+\d{1,4}$`)
+
+// numberedUnit: a unit named by a capitalised word and its number
+// ("Panzerbataillon 393", "Escadron 2"), before a comma and its town.
+func numberedUnit(s string) bool {
+	name, _, _ := strings.Cut(s, ", ")
+	if !reUnitNumber.MatchString(name) {
+		return false
+	}
+	return capitalisedName(reUnitNumber.ReplaceAllString(name, ""))
 }
 
 // wrappedTitle finds the rest of a title wrapped onto a line of its own

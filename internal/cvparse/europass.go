@@ -295,9 +295,12 @@ func europass(lines []line) []line {
 					head(r, "Degree\t"+r.value)
 				default:
 					// "Name and address of employer": the name, then
-					// after its first comma the address.
+					// the address.
 					label := map[euRole]string{euEmployer: "Employer", euSchool: "Institution"}[role]
 					name, addr, _ := strings.Cut(r.value, ",")
+					if role == euEmployer {
+						name, addr = euEmployerAddress(r.value)
+					}
 					head(r, label+"\t"+strings.TrimSpace(name))
 					if addr = strings.TrimSpace(addr); addr != "" {
 						head(r, "Location\t"+addr)
@@ -410,6 +413,45 @@ func europass(lines []line) []line {
 		}
 	}
 	return out
+}
+
+// reEuAddressSep is what sets the parts of an employer's name and address
+// apart: a comma or a dash.
+var reEuAddressSep = regexp.MustCompile(`,\s+|\s+[–—-]\s+`)
+
+// euEmployerAddress cuts the value of "Name and address of employer" where
+// its address starts: at the first part after a comma or a dash that is a
+// place, a street or an industrial zone, or holds a number (a street, a
+// postcode). A department or a branch written before it is the
+// employer's ("Ville de Brest, Direction des Sports – Brest"). With no
+// such part, the address is what follows the first comma unless it names
+// a unit.
+func euEmployerAddress(v string) (name, addr string) {
+	seps := reEuAddressSep.FindAllStringIndex(v, -1)
+	for k, m := range seps {
+		end := len(v)
+		if k+1 < len(seps) {
+			end = seps[k+1][0]
+		}
+		if seg := strings.TrimSpace(v[m[1]:end]); isLocation(seg) || townShaped(seg) || streetPart(seg) || strings.ContainsAny(seg, "0123456789") {
+			return strings.TrimSpace(v[:m[0]]), strings.TrimSpace(v[m[1]:])
+		}
+	}
+	name, addr, _ = strings.Cut(v, ",")
+	if countIn(addr, unitWords) > 0 {
+		return strings.TrimSpace(v), ""
+	}
+	return strings.TrimSpace(name), strings.TrimSpace(addr)
+}
+
+// streetWords open the part of an address that names a street or an
+// industrial zone ("Zone industrielle Sidi Salem", "Rue du Port").
+var streetWords = wordSet(`rue avenue boulevard bd chemin route quai allée impasse zone zi za zac parc street road lane
+	drive estate via calle strasse straße`)
+
+func streetPart(s string) bool {
+	ws := strings.Fields(s)
+	return len(ws) >= 2 && streetWords[strings.ToLower(ws[0])]
 }
 
 // reEuInlineSector is the 2013 form's "Business or sector" label set

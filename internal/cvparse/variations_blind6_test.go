@@ -83,8 +83,9 @@ func TestVariationTitleEmployerTown(t *testing.T) {
 
 // A name set before the employer's unit with a dash is its parent, one
 // employer with it, also on the title's line when the title does not
-// stand right before the dash; after the employer, the title's tail cut
-// by a comma is the title's unit unless it is the only place written.
+// stand right before the dash, also one named by a number ("Bataillon
+// 112"); after the employer, the title's tail cut by a comma is the
+// title's unit unless it is the only place written.
 func TestVariationUnitsBesideTheTitle(t *testing.T) {
 	cases := []struct {
 		name, body string
@@ -98,12 +99,50 @@ func TestVariationUnitsBesideTheTitle(t *testing.T) {
 			[]expWant{{"Product Owner, Surgical Planning", "Corvex AG", "Munich, Germany", "Oct 2016", "Feb 2020"}}},
 		{"volunteer's team", "Médecins du Nord e.V. — Volunteer, Outreach Team\t2010 – 2012\nBerlin, Germany\n• Street fundraising",
 			[]expWant{{"Volunteer, Outreach Team", "Médecins du Nord e.V.", "Berlin, Germany", "2010", "2012"}}},
+		{"numbered unit after the dash", "07/2007 – 03/2008\tMilitary Service\nLandwehr – Jägerbataillon 292, Hallstadt",
+			[]expWant{{"Military Service", "Landwehr – Jägerbataillon 292", "Hallstadt", "07/2007", "03/2008"}}},
 		{"the tail is the only place", "Corvex AG — Product Owner, Feldkirchen\tOct 2016 – Feb 2020\n• Backlog",
 			[]expWant{{"Product Owner", "Corvex AG", "Feldkirchen", "Oct 2016", "Feb 2020"}}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			if diff := cmp.Diff(tc.want, parseExps(tc.body)); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// The Europass "Name and address of employer" row: a department, branch
+// or agency written after the employer's name, before its town, is the
+// employer's; the address starts at the place, a street or an industrial
+// zone, or else after the first comma.
+func TestVariationEuropassEmployerUnit(t *testing.T) {
+	cases := []struct {
+		name, employer string
+		want           []expKey
+	}{
+		{"fr, direction then town after a dash", "Ville de Brest, Direction des Sports – Brest",
+			[]expKey{{"Chargée de mission", "Ville de Brest, Direction des Sports", "Brest", "2016", "2020"}}},
+		{"fr, agency then town", "Numérix Conseil, Agence Grand Ouest, Nantes (France)",
+			[]expKey{{"Chargée de mission", "Numérix Conseil, Agence Grand Ouest", "Nantes (France)", "2016", "2020"}}},
+		{"en, division then town", "Harbour Bank, Corporate Banking Division, Cork (Ireland)",
+			[]expKey{{"Chargée de mission", "Harbour Bank, Corporate Banking Division", "Cork (Ireland)", "2016", "2020"}}},
+		{"name and town", "Brasserie du Port, Vannes",
+			[]expKey{{"Chargée de mission", "Brasserie du Port", "Vannes", "2016", "2020"}}},
+		{"industrial zone", "Tissages du Sahel, Zone industrielle El Fejja, Manouba",
+			[]expKey{{"Chargée de mission", "Tissages du Sahel", "Zone industrielle El Fejja, Manouba", "2016", "2020"}}},
+		{"unknown town", "Textiles Ben Amor, M'hamdia",
+			[]expKey{{"Chargée de mission", "Textiles Ben Amor", "M'hamdia", "2016", "2020"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := tableDoc("Europass", "Curriculum Vitae", "Informations personnelles", "Nom(s) / Prénom(s)\tMarie Dupont",
+				"Expérience professionnelle", "Dates\t2016 – 2020", "Fonction ou poste occupé\tChargée de mission",
+				"Principales activités et responsabilités\tSuivi des dossiers", "Nom et adresse de l'employeur\t"+tc.employer,
+				"Type ou secteur d'activité\tServices", "Éducation et formation", "Dates\t2012 – 2015",
+				"Intitulé du certificat ou diplôme délivré\tLicence de droit", "Nom et type de l'établissement\tUniversité de Rennes")
+			if diff := cmp.Diff(tc.want, expKeys(Parse(doc).Experience)); diff != "" {
 				t.Errorf("(-want +got):\n%s", diff)
 			}
 		})
