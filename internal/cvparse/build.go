@@ -707,6 +707,12 @@ func (b *builder) education(e entry) cv.Education {
 			gpa = strings.TrimSpace(u.text)
 			continue
 		}
+		// "Mémoire : « … » – Mention Bien": the grade after a dash
+		// ends a note.
+		if i := strings.LastIndex(u.text, " – "); gpa == "" && i > 0 && gradeLine(u.text[i+len(" – "):]) {
+			gpa = strings.TrimSpace(u.text[i+len(" – "):])
+			u.text = strings.TrimSpace(u.text[:i])
+		}
 		kept = append(kept, u)
 	}
 	parts, dr, _ := headParts(head)
@@ -724,6 +730,7 @@ func (b *builder) education(e entry) cv.Education {
 		// A single date on a degree is when it was obtained.
 		x.StartDate, x.EndDate = "", x.StartDate
 	}
+	markNamedTown(parts)
 	picked, _ := assign(parts, []role{
 		{name: "location", pick: func(p part) int {
 			return roleBonus(p, "location") + boolScore(isLocation(p.text) && institutionScore(p.text) == 0 && p.role == "")*5

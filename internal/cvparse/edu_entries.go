@@ -102,3 +102,19 @@ func degreePhrase(t string) bool {
 // its own ("in progress", "expected 2027", "en cours").
 var reStatusNote = regexp.MustCompile(`(?i)^(?:in progress|ongoing|underway|pending|(?:expected|anticipated|graduating)(?: in)? (?:\p{L}+\.? )?(?:19|20)\d{2}|` +
 	`en cours|à venir|(?:prévue?|obtention) (?:en )?(?:\p{L}+\.? )?(?:19|20)\d{2})$`)
+
+// markNamedTown gives the location role to a town set after a dash that
+// the school before it names ("Lycée agricole de Dardilly — Dardilly"):
+// a word of the school's name repeated apart is where it stands, even a
+// town no list knows.
+func markNamedTown(parts []part) {
+	for i := 1; i < len(parts); i++ {
+		p, prev := parts[i], parts[i-1]
+		if p.role != "" || prev.line != p.line || !dashSep(p.sep) || !townShaped(p.text) || institutionScore(prev.text) == 0 {
+			continue
+		}
+		if strings.Contains(" "+prev.text+" ", " "+p.text+" ") {
+			parts[i].role = "location"
+		}
+	}
+}

@@ -1388,7 +1388,8 @@ var valueLabels = map[string]string{
 // ("Responsibilities: …", "Missions : …"): such a line is its body.
 var bodyLabels = wordSet(`responsibilities responsibility duties tasks achievements accomplishments description
 	missions mission taches realisations activites projects projets key_responsibilities roles_and_responsibilities
-	main_activities_and_responsibilities activites_principales`)
+	main_activities_and_responsibilities activites_principales
+	thesis dissertation memoire coursework capstone`)
 
 func bodyLabelled(t string) bool {
 	label, _, ok := strings.Cut(t, ":")

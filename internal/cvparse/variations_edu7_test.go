@@ -139,3 +139,24 @@ func TestVariationEducationTableColumns(t *testing.T) {
 			[]eduWant{{"MBA", "Lagos Business School", "Lagos", "2023", "Date"}, {"B.Sc. Physics", "University of Ibadan", "Ibadan", "2005", "2010"}}, nil},
 	})
 }
+
+// Schools and degrees as other systems write them: a German engineer's
+// diploma with its thesis labelled under it, an Irish "Coláiste", a
+// French preparatory class over its lycée, and a school's town repeated
+// after a dash though no list knows it.
+func TestVariationDegreeAndSchoolWords(t *testing.T) {
+	runEduDesc(t, []eduDescCase{
+		{"dipl.-ing. with a thesis line", "Dipl.-Ing. Mechanical Engineering\t2009 – 2015\nKarlsruhe Institute of Technology (KIT)\nDiploma thesis: Fatigue of welded aluminium joints",
+			[]eduWant{{"Dipl.-Ing. Mechanical Engineering", "Karlsruhe Institute of Technology (KIT)", "", "2009", "2015"}},
+			[]string{"Diploma thesis: Fatigue of welded aluminium joints"}},
+		{"coláiste", "Leaving Certificate, Coláiste Mhuire, Ennis — 2012 — 540 points",
+			[]eduWant{{"Leaving Certificate", "Coláiste Mhuire", "Ennis", "", "2012"}}, nil},
+		{"classe préparatoire over its lycée", "2009 — 2011\tClasse préparatoire aux grandes écoles PCSI / PC\nLycée Chaptal, Paris",
+			[]eduWant{{"Classe préparatoire aux grandes écoles PCSI / PC", "Lycée Chaptal", "Paris", "2009", "2011"}}, nil},
+		{"town repeated after a dash", "2012 – 2014\tBTS Viticulture-œnologie\nLycée viticole de Montagnac — Montagnac",
+			[]eduWant{{"BTS Viticulture-œnologie", "Lycée viticole de Montagnac", "Montagnac", "2012", "2014"}}, nil},
+		{"mémoire with its mention", "2014 – 2016\tMaster 2 Urbanisme\nUniversité de Tours\nMémoire : « Les friches de la Loire » – Mention Bien",
+			[]eduWant{{"Master 2 Urbanisme", "Université de Tours", "", "2014", "2016"}},
+			[]string{"Mémoire : « Les friches de la Loire »"}},
+	})
+}
