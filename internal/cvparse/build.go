@@ -20,7 +20,12 @@ type builder struct {
 	unplaced []string
 	// employer is the employer named on a line of its own above a
 	// position, for the positions under it that name none.
-	employer struct{ company, location string }
+	employer struct {
+		company, location string
+		// titleTail: the first position under it kept in its title a
+		// part set after a comma ("Captain, B737 Fleet").
+		titleTail bool
+	}
 	// layout is where the section's entries put their title and place.
 	layout sectionLayout
 	seq    map[string]int
@@ -359,10 +364,12 @@ func (b *builder) experience(e entry) cv.Experience {
 	// tail cut from the title by a comma that the company took only for
 	// want of a better part is the title's department when another line
 	// of the header opens with the employer.
+	titleTail := false
 	if fellBack[company] && picked[title] >= 0 && picked[company] == picked[title]+1 && parts[picked[company]].afterComma &&
 		parts[picked[company]].line == parts[picked[title]].line {
 		if o := employerLine(parts, picked); o >= 0 {
 			parts[picked[title]].text += ", " + parts[picked[company]].text
+			titleTail = true
 			picked = append(picked, picked[company])
 			picked[company] = o
 		}
@@ -469,9 +476,12 @@ func (b *builder) experience(e entry) cv.Experience {
 	switch {
 	// "Pharmacist in Charge, Harbour Road branch" under the employer: a
 	// unit cut from the title by a comma, taken as the company for want
-	// of one, is the title's.
+	// of one, is the title's; so is any such tail when the first
+	// position under the employer kept one in its title ("Captain,
+	// B737 Fleet" / … / "First Officer, B737 Fleet"): the positions
+	// under one employer are written alike.
 	case b.employer.company != "" && c >= 0 && ti >= 0 && fellBack[company] && parts[c].afterComma &&
-		parts[c].line == parts[ti].line && c == ti+1 && countIn(x.Company, unitWords) > 0:
+		parts[c].line == parts[ti].line && c == ti+1 && (countIn(x.Company, unitWords) > 0 || b.employer.titleTail):
 		x.Title, x.Company = x.Title+", "+x.Company, b.employer.company
 		if x.Location == "" {
 			x.Location = b.employer.location
@@ -481,10 +491,13 @@ func (b *builder) experience(e entry) cv.Experience {
 		if x.Location == "" {
 			x.Location = b.employer.location
 		}
-	case c >= 0 && ti >= 0 && parts[c].line < parts[ti].line && !parts[c].dated && x.Company == parts[c].text:
+	// (The company may be the part with a town cut from its end:
+	// "Skylark Air, Shannon Airport".)
+	case c >= 0 && ti >= 0 && parts[c].line < parts[ti].line && !parts[c].dated && x.Company != "" && strings.HasPrefix(parts[c].text, x.Company):
 		b.employer.company, b.employer.location = x.Company, x.Location
+		b.employer.titleTail = titleTail || unit >= 0 && parts[unit].afterComma
 	default:
-		b.employer.company, b.employer.location = "", ""
+		b.employer.company, b.employer.location, b.employer.titleTail = "", "", false
 	}
 	x.Bullets, x.Description = bodyText(e.body)
 	x.Description = joinNonEmpty(append(rest, x.Description)...)

@@ -73,7 +73,7 @@ var euLabels = func() map[string]euLabel {
 	add(spec(euTitle, 0), "Occupation or position held", "Fonction ou poste occupé", "Profession ou poste occupé")
 	add(spec(euActivities, 0), "Main activities and responsibilities", "Principales activités et responsabilités")
 	add(spec(euEmployer, 0), "Name and address of employer", "Nom et adresse de l'employeur")
-	add(spec(euSector, 0), "Type of business or sector", "Type ou secteur d'activité", "Type d'entreprise ou secteur")
+	add(spec(euSector, 0), "Type of business or sector", "Type ou secteur d'activité", "Type d'entreprise ou secteur", "Activité ou secteur")
 	add(spec(euDegree, 0), "Title of qualification awarded", "Intitulé du certificat ou diplôme délivré",
 		"Intitulé du diplôme ou du certificat délivré")
 	add(spec(euSubjects, 0), "Principal subjects / occupational skills covered",
@@ -457,7 +457,7 @@ func streetPart(s string) bool {
 // reEuInlineSector is the 2013 form's "Business or sector" label set
 // before its value on one line, in English and French.
 var reEuInlineSector = regexp.MustCompile(`(?i)^(?:type\s+of\s+business\s+or\s+sector|business\s+or\s+sector|` +
-	`type\s+ou\s+secteur\s+d['’]\s*activit[ée]s?|secteur\s+d['’]\s*activit[ée]s?)\s*:?\s+(\S.*)$`)
+	`type\s+ou\s+secteur\s+d['’]\s*activit[ée]s?|secteur\s+d['’]\s*activit[ée]s?|activit[ée]\s+ou\s+secteur)\s*:?\s+(\S.*)$`)
 
 // euAddressLine: a line of words and numbers (a street or a postcode) that
 // is no e-mail, link,

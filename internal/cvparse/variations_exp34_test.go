@@ -157,3 +157,36 @@ func TestVariationUnitsAndProgrammes(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { checkExps(t, tc.body, tc.want) })
 	}
 }
+
+// The French 2013 Europass form also writes its sector label "Activité
+// ou secteur": the line is a detail of the job above, not the header of
+// the next one.
+func TestVariationEuropassActiviteOuSecteur(t *testing.T) {
+	rows := []string{"INFORMATIONS PERSONNELLES\tAwa Ndiaye", ">awa.ndiaye@example.sn",
+		"EXPÉRIENCE PROFESSIONNELLE",
+		"03/2019 – aujourd'hui\tResponsable d'entrepôt", ">Dakar Freight Services, Dakar (Sénégal)", ">Gestion de trois entrepôts sous douane et des inventaires tournants.",
+		">Activité ou secteur Transport et logistique",
+		"01/2016 – 02/2019\tDéclarante en douane", ">Transit Diop & Frères, Thiès (Sénégal)", ">Déclarations en douane et suivi des dossiers de transit.",
+		">Activité ou secteur Commerce de gros",
+		"COMPÉTENCES PERSONNELLES", "Langue(s) maternelle(s)\twolof", "Compétences numériques\tExcel, SAP"}
+	want := []expKey{{"Responsable d'entrepôt", "Dakar Freight Services", "Dakar (Sénégal)", "03/2019", "aujourd'hui"},
+		{"Déclarante en douane", "Transit Diop & Frères", "Thiès (Sénégal)", "01/2016", "02/2019"}}
+	if diff := cmp.Diff(want, expKeys(Parse(tableDoc(rows...)).Experience)); diff != "" {
+		t.Errorf("experience (-want +got):\n%s", diff)
+	}
+}
+
+// Positions under one employer are written alike: when the first keeps a
+// part after a comma in its title ("Captain, B737 Fleet"), so do the next
+// ones, which name no employer of their own; the employer cut from its
+// town ("Skylark Air, Shannon Airport") still heads them.
+func TestVariationEmployerPositionsAlike(t *testing.T) {
+	body := "Skylark Air, Shannon Airport\nCaptain, B737 Fleet\tMar. 2018 – present\n• Line training\n" +
+		"First Officer, B737 Fleet\tJan. 2012 – Feb. 2018\n• Transatlantic relief crew\n" +
+		"Westwind Aviation, Galway\nFlight Instructor\t2009 – 2011"
+	checkExps(t, body, []expWant{
+		{"Captain, B737 Fleet", "Skylark Air", "Shannon Airport", "Mar. 2018", "Present"},
+		{"First Officer, B737 Fleet", "Skylark Air", "Shannon Airport", "Jan. 2012", "Feb. 2018"},
+		{"Flight Instructor", "Westwind Aviation", "Galway", "2009", "2011"},
+	})
+}
