@@ -82,6 +82,12 @@ func continues(prev unit, l line) bool {
 		strings.HasSuffix(p, " —") || strings.HasSuffix(p, " –") {
 		return !l.gapBefore || !hasDate(prev.text)
 	}
+	// A row ending in a cell that rates it ("Airflow<tab>80%",
+	// "Scala<tab>Expert") is whole: a line under it starting in lower
+	// case is the next row ("dbt<tab>75%"), not its wrapped rest.
+	if i := strings.LastIndex(p, "\t"); i >= 0 && strings.TrimSpace(p[i+1:]) != "" && allLevels(p[i+1:]) {
+		return false
+	}
 	// A phrase cut after a function word ("University of" / "Manchester")
 	// or a date range cut after its dash or month ("Sep 2016 — Jun" /
 	// "2018") goes on.

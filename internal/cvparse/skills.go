@@ -333,8 +333,10 @@ func joinWrappedList(lines []line) []line {
 	out := make([]line, 0, len(lines))
 	for i := 0; i < len(lines); {
 		j := i + 1
+		// A line with its own label (a colon, or dotted leaders as in
+		// "Cloud ....... AWS, GCP") opens a list of its own.
 		for j < len(lines) && listLine(lines[j-1]) && !lines[j].gapBefore && !lines[j].bullet && !lines[j].heading &&
-			!strings.Contains(lines[j].text, ":") {
+			!strings.Contains(lines[j].text, ":") && !reLeaders.MatchString(lines[j].text) {
 			j++
 		}
 		commaEnd := false

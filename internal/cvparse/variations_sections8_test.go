@@ -1,0 +1,55 @@
+package cvparse
+
+import "testing"
+
+// Variations on the skills sections of the eighth blind set
+// (testdata/blind8), written with invented text.
+
+// Skills sections as plain-text CVs set them: headings that name
+// proficiencies, and labelled lists with dotted leaders, one of them
+// wrapped onto an indented line.
+func TestVariationSkillSectionsBlind8(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []string
+	}{
+		{"proficiencies heading with leaders", "TECHNICAL PROFICIENCIES\n-----------------------\n" +
+			"Languages ......... Rust, Lua, Elixir\nBuild / Release ... Bazel, Make\nHosting ........... Hetzner (dedicated, cloud), OVH\n" +
+			"Methods ........... pair programming, load testing, threat modelling, code review\n",
+			[]string{"rust", "lua", "elixir", "bazel", "make", "hetzner", "ovh", "pair programming", "load testing", "threat modelling", "code review"}},
+		{"proficiencies alone", "PROFICIENCIES\nInkscape, Blender, Krita\n",
+			[]string{"inkscape", "blender", "krita"}},
+		// The labelled lines above a wrapped one end no item with a comma:
+		// each opens a list of its own.
+		{"leader list wrapped after labelled lines", "TECHNICAL SKILLS\n" +
+			"Build ......... Bazel, Make\nQueues ........ NATS, RabbitMQ\n" +
+			"Methods ....... load testing, code review,\n                threat modelling\n",
+			[]string{"load testing", "code review", "threat modelling", "bazel", "make", "nats", "rabbitmq"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c := ParseText("Jane Roe\njane@example.com\n\nSUMMARY\nBackend engineer who keeps services small and boring.\n\n" + tc.body + "\nEXPERIENCE\nBaker, Crumb Ltd, 2019 - 2021\n")
+			checkSkillSet(t, c, tc.want)
+		})
+	}
+}
+
+// Skills lists inside a skills section: rows of a skill and its bar's
+// percentage, one of them starting in lower case.
+func TestVariationSkillListsBlind8(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []string
+	}{
+		{"lower-case row under a rated row", "Rust\t90%\nnginx\t70%\nelm\t60%\n",
+			[]string{"rust", "nginx", "elm"}},
+		{"lower-case row under a level word", "Haskell\tExpert\nawk\tIntermediate\n",
+			[]string{"haskell", "awk"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c := ParseText("Jane Roe\njane@example.com\n\nSkills\n" + tc.body + "\nEXPERIENCE\nBaker, Crumb Ltd, 2019 - 2021\n")
+			checkSkillSet(t, c, tc.want)
+		})
+	}
+}
