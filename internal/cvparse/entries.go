@@ -1466,12 +1466,14 @@ var columnRoles = func() map[string]string {
 		// The field of study stands apart from the degree's name.
 		"Field": `group major subject subjects specialization specialisation stream branch discipline field field_of_study
 			specialite option filiere`,
-		"Company":  `company organisation organization employer entreprise societe`,
+		"Company":  `company organisation organization employer employeur entreprise societe`,
 		"Position": `designation role position title poste fonction job_title`,
 		"Location": `location city place lieu ville`,
 		// What the row's entry was about, told beside it: its
 		// description, not a field.
-		"Notes": `notes remarks remark comments comment details description remarques commentaires`,
+		"Notes": `notes remarks remark comments comment details description remarques commentaires
+			key_results results achievements key_achievements accomplishments responsibilities key_responsibilities
+			main_responsibilities duties tasks realisations principales_realisations missions taches responsabilites`,
 	} {
 		for _, n := range strings.Fields(names) {
 			m[strings.ReplaceAll(n, "_", " ")] = label
@@ -1490,6 +1492,9 @@ var columnRoles = func() map[string]string {
 // go on with the cells left unfinished.
 func tableRows(lines []line) []line {
 	for i, l := range lines {
+		if out, ok := stackedTableRows(lines, i); ok {
+			return out
+		}
 		heads, skip := columnHeads(l.text), 1
 		if heads == nil && i+1 < len(lines) {
 			// "Exam /<tab>Board / University<tab>Passing" over
@@ -1884,6 +1889,12 @@ func splitHeadCell(c string) []string {
 	ws := strings.Fields(c)
 	var labels []string
 	for i := 0; i < len(ws); {
+		// "Position / Employer", "Poste et employeur": one cell naming
+		// two columns.
+		if len(labels) > 0 && i+1 < len(ws) && headConnectors[strings.ToLower(ws[i])] {
+			i++
+			continue
+		}
 		j := len(ws)
 		for ; j > i; j-- {
 			if label, ok := columnRole(strings.Join(ws[i:j], " ")); ok {

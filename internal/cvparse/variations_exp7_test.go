@@ -90,3 +90,72 @@ func TestVariationOutdentedDateAfterBulletBlind7(t *testing.T) {
 		})
 	}
 }
+
+// A job table whose heading names the title and the employer in one cell
+// ("Dates<tab>Role / Company<tab>Achievements", "Période<tab>Poste et
+// employeur<tab>Missions") stacks title, employer and place in that cell,
+// each wrapped where the cell is full, while the achievements beside
+// them run on in their own column.
+func TestVariationStackedJobTableBlind7(t *testing.T) {
+	type row struct {
+		x    float64
+		text string
+	}
+	cases := []struct {
+		name string
+		rows []row
+		want []expWant
+	}{
+		{"en", []row{
+			{50, "Dates\tRole / Company\tAchievements"},
+			{50, "04/2020 – Present\tHead of Operations\tOpened two depots and cut late"},
+			{150, "Brightline Freight Group\tdeliveries by a third."},
+			{150, "Leeds, UK\tHired and trained 40 drivers."},
+			{300, "Ran the yearly budget."},
+			{50, "01/2016 – 03/2020\tShift Supervisor\tIntroduced handheld scanners on"},
+			{150, "Northern Parcel Distribution\tthe loading docks."},
+			{150, "Services Ltd"},
+			{150, "York"},
+			{50, "06/2013 –\tTrainee Manager\tRotated through four depots."},
+			{50, "12/2015\t(Graduate Scheme)\tWon the regional safety award."},
+			{150, "Office of the Rail"},
+			{150, "Regulator, Manchester"},
+		}, []expWant{
+			{"Head of Operations", "Brightline Freight Group", "Leeds, UK", "04/2020", "Present"},
+			{"Shift Supervisor", "Northern Parcel Distribution Services Ltd", "York", "01/2016", "03/2020"},
+			{"Trainee Manager (Graduate Scheme)", "Office of the Rail Regulator", "Manchester", "06/2013", "12/2015"},
+		}},
+		{"fr", []row{
+			{50, "Période\tPoste et employeur\tMissions"},
+			{50, "03/2018 – aujourd'hui\tContrôleuse de gestion\tClôtures mensuelles et suivi des"},
+			{150, "senior\tinvestissements."},
+			{150, "Laiteries Savoyardes\tRefonte du reporting."},
+			{150, "Annecy (Haute-Savoie)"},
+			{50, "09/2013 – 02/2018\tAuditrice junior\tAudit légal de PME industrielles."},
+			{150, "Cabinet Favre et Associés"},
+			{150, "Lyon"},
+		}, []expWant{
+			{"Contrôleuse de gestion senior", "Laiteries Savoyardes", "Annecy (Haute-Savoie)", "03/2018", "aujourd'hui"},
+			{"Auditrice junior", "Cabinet Favre et Associés", "Lyon", "09/2013", "02/2018"},
+		}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			d := extract.Document{Pages: 1}
+			add := func(x float64, text string) {
+				d.Lines = append(d.Lines, extract.Line{Text: text, Page: 1, X: x, Y: 40 + 14*float64(len(d.Lines)), Size: 10})
+			}
+			add(50, "Jeanne Roux")
+			add(50, "jeanne@example.com")
+			add(50, "EXPERIENCE")
+			for _, r := range tc.rows {
+				add(r.x, r.text)
+			}
+			add(50, "SKILLS")
+			add(50, "Excel, SQL")
+			if diff := cmp.Diff(tc.want, expsOf(Parse(d))); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
