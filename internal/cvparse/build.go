@@ -701,6 +701,12 @@ func (b *builder) education(e entry) cv.Education {
 			gpa = strings.TrimSpace(m[1])
 			continue
 		}
+		// "First Class Honours" on a line of its own under the degree
+		// and school: how the degree went, apart from its name.
+		if gpa == "" && len(head) > 0 && !u.dated && classLine(u.text) {
+			gpa = strings.TrimSpace(u.text)
+			continue
+		}
 		head = append(head, u)
 	}
 	body := e.body

@@ -118,3 +118,10 @@ func markNamedTown(parts []part) {
 		}
 	}
 }
+
+// classLine: a line that only gives a degree's class or mention ("First
+// Class Honours", "Mention Très bien", "with distinction"); "Honours"
+// opening a line may name the degree itself ("Honours in Economics").
+func classLine(t string) bool {
+	return classification(t) && !reHonours.MatchString(strings.Fields(t)[0])
+}

@@ -182,6 +182,10 @@ func keywordHeading(s string) (sectionKind, bool) {
 	if t == "" || len([]rune(t)) > 40 || strings.ContainsAny(t, "0123456789;@|.:\t") {
 		return 0, false
 	}
+	// "First Class Honours" under a degree is its class, no awards.
+	if reHonoursClass.MatchString(t) {
+		return 0, false
+	}
 	f := fold(t)
 	ws := strings.Fields(f)
 	if len(ws) == 0 || len(ws) > 5 {

@@ -160,3 +160,36 @@ func TestVariationDegreeAndSchoolWords(t *testing.T) {
 			[]string{"Mémoire : « Les friches de la Loire »"}},
 	})
 }
+
+// A degree's class on a line of its own ("First Class Honours") is its
+// grade, and no heading of an awards section that would swallow the
+// degrees after it.
+func TestVariationClassLineUnderDegree(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []eduWant
+		gpa        []string
+	}{
+		{"first class honours between degrees", "MSc Finance\t2019 – 2020\nUniversity of Bath\nFirst Class Honours\nBSc Economics\t2015 – 2018\nUniversity of Gdańsk",
+			[]eduWant{{"MSc Finance", "University of Bath", "", "2019", "2020"}, {"BSc Economics", "University of Gdańsk", "", "2015", "2018"}}, []string{"First Class Honours", ""}},
+		{"upper second", "BA History\t2010 – 2013\nUniversity of Leeds\nUpper Second Class\nA-levels\t2008 – 2010\nLeeds Grammar School",
+			[]eduWant{{"BA History", "University of Leeds", "", "2010", "2013"}, {"A-levels", "Leeds Grammar School", "", "2008", "2010"}}, []string{"Upper Second Class", ""}},
+		{"distinction", "MSc Geology\t2016 – 2017\nUniversity of Cape Town\nDistinction",
+			[]eduWant{{"MSc Geology", "University of Cape Town", "", "2016", "2017"}}, []string{"Distinction"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := ParseText("Jane Roe\njane@example.com\n\nEducation\n" + tc.body + "\n\nSkills\nExcel, SQL\n")
+			if diff := cmp.Diff(tc.want, edusOf(got)); diff != "" {
+				t.Errorf("education (-want +got):\n%s", diff)
+			}
+			var gpa []string
+			for _, x := range got.Education {
+				gpa = append(gpa, x.GPA)
+			}
+			if diff := cmp.Diff(tc.gpa, gpa); diff != "" {
+				t.Errorf("gpa (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
