@@ -907,15 +907,38 @@ func assign(parts []part, roles []role) (picked []int, fellBack []bool) {
 		}
 		used[best] = true
 	}
+	// A role no part scored for takes the first part left, a sentence
+	// last: a table row's achievements cell ("Automated the monthly
+	// close.") set on the title's line names no employer when the
+	// employer's name stands under the title.
 	for _, k := range unscored {
-		for i := range parts {
-			if !used[i] {
-				used[i], picked[k], fellBack[k] = true, i, true
-				break
-			}
+		if i := firstLeft(parts, used); i >= 0 {
+			used[i], picked[k], fellBack[k] = true, i, true
 		}
 	}
 	return picked, fellBack
+}
+
+// firstLeft is the first part not used yet, a sentence only when no other
+// part is left; -1 when none is.
+func firstLeft(parts []part, used []bool) int {
+	for _, prose := range []bool{false, true} {
+		for i, p := range parts {
+			if !used[i] && sentencePart(p.text) == prose {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// sentencePart: a part written as a sentence, of three words or more
+// with its full stop, or, its full stop wrapped onto the next line, of
+// eight or more with three content words in small letters or opening on
+// a verb in the past ("Commissioned 40 solar arrays for").
+func sentencePart(t string) bool {
+	ws := strings.Fields(t)
+	return len(ws) >= 3 && endsSentence(t) || len(ws) >= 8 && lowerWords(ws[1:]) >= 3 || achievementLine(t)
 }
 
 func textOf(parts []part, i int) string {

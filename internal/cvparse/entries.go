@@ -1502,6 +1502,13 @@ func tableRows(lines []line) []line {
 			heads, skip = columnHeads(joinWrappedHeads(l.text, lines[i+1].text)), 2
 		}
 		if heads == nil {
+			if fieldNamesRow(l.text) {
+				// "Period | Position / Company | Key Achievements":
+				// headings of columns that do not map one field each
+				// name no entry; the rows under them are read as
+				// entries of their own.
+				return append(append([]line{}, lines[:i]...), tableRows(lines[i+1:])...)
+			}
 			continue
 		}
 		out := append([]line{}, lines[:i]...)
@@ -1845,6 +1852,31 @@ func continueRow(row, cells, heads []string) {
 		add(k, c)
 		next = k + 1
 	}
+}
+
+// fieldNamesRow: a row of two cells or more, each naming fields or a
+// description ("Position / Company", "Key Achievements") and nothing
+// else, one of them the dates.
+func fieldNamesRow(t string) bool {
+	cells := strings.Split(t, "\t")
+	if len(cells) < 2 {
+		return false
+	}
+	dates := false
+	for _, c := range cells {
+		parts := strings.FieldsFunc(c, func(r rune) bool { return r == '/' || r == '&' || r == '|' })
+		if len(parts) == 0 {
+			return false
+		}
+		for _, p := range parts {
+			role, ok := columnRoles[fold(p)]
+			dates = dates || role == "Dates"
+			if !ok && !bodyLabelled(strings.TrimSpace(p)+":") {
+				return false
+			}
+		}
+	}
+	return dates
 }
 
 // columnRole reads a column heading, also one that names its column twice

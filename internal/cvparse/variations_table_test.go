@@ -64,3 +64,34 @@ func TestVariationTableNotesAndBlankCells(t *testing.T) {
 		})
 	}
 }
+
+// A row of column headings whose columns hold more than one field each
+// ("Role / Employer", "Key Achievements") names no entry: it is dropped,
+// and the rows under it are read as entries of their own, whose
+// achievements cell, a sentence beside the title, names no employer.
+func TestVariationFieldNamesRow(t *testing.T) {
+	cases := []struct {
+		name string
+		rows []string
+		want []expWant
+	}{
+		{"en", []string{"50|Period\tRole / Employer\tKey Achievements",
+			"50|2019 – 2022\tData Analyst\tCut reporting time by half.", "140|Harbour Bank",
+			"50|2016 – 2019\tJunior Analyst\tAutomated the monthly close.", "140|Tern Insurance"},
+			[]expWant{{"Data Analyst", "Harbour Bank", "", "2019", "2022"}, {"Junior Analyst", "Tern Insurance", "", "2016", "2019"}}},
+		{"fr", []string{"50|Période\tPoste / Entreprise\tRéalisations",
+			"50|2020 – 2023\tComptable\tClôtures mensuelles en cinq jours.", "140|Maison Girard",
+			"50|2017 – 2020\tAide-comptable\tSaisie des factures fournisseurs.", "140|Garage Lemoine"},
+			[]expWant{{"Comptable", "Maison Girard", "", "2020", "2023"}, {"Aide-comptable", "Garage Lemoine", "", "2017", "2020"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			rows := append([]string{"50|Jane Roe", "50|jane@example.com", "50|Experience"}, tc.rows...)
+			rows = append(rows, "50|Skills", "50|Excel, SQL")
+			got := Parse(placed(rows...))
+			if diff := cmp.Diff(tc.want, expsOf(got)); diff != "" {
+				t.Errorf("experience (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
