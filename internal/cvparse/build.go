@@ -557,8 +557,11 @@ func titleUnit(parts []part, picked []int, title, company int) ([]int, int) {
 	case parts[c].line == parts[ti].line:
 		// "Brainlab AG — Product Owner, Cranial Navigation": after the
 		// employer, the title's tail is its unit, unless it is the
-		// place the header names nowhere else.
-		if c > ti || picked[0] >= 0 && parts[picked[0]].line == parts[ti].line || picked[0] < 0 && townShaped(p.text) {
+		// place the header names nowhere else, or a place follows it
+		// on the line; a place set with the employer before the title
+		// ("Federal Bank of Ohio (Dayton, OH) -- Summer Intern,
+		// Community Outreach") leaves the tail the title's.
+		if c > ti || picked[0] > ti && parts[picked[0]].line == parts[ti].line || picked[0] < 0 && townShaped(p.text) {
 			return picked, -1
 		}
 	}
@@ -1211,7 +1214,7 @@ func joinPlace(town, wider string) string {
 var unitWords = wordSet(`division department dept unit centre center team branch office bureau desk practice
 	sector plant site campus works département direction service pôle rédaction agence secteur usine platform banking
 	markets research operations engineering finance sales marketing products retail advisory audit tax legal digital
-	business segment program programme projet project`)
+	business segment program programme projet project development développement`)
 
 // unitLed: a unit named by what it does ("Service de neurologie",
 // "Department of Surgery"): its organisation words make it no employer.

@@ -33,8 +33,8 @@ func slotOf(parts []part, i int) slot {
 }
 
 // sectionLayout is where the entries of one section put their title and
-// their place, when every entry whose words decide it agrees (two at
-// least): one author writes every entry of a section the same way.
+// their place, when most entries whose words decide it agree (two at
+// least): one author writes the entries of a section the same way.
 type sectionLayout struct {
 	title, place       slot
 	hasTitle, hasPlace bool
@@ -59,18 +59,20 @@ func sectionLayoutOf(entries []entry) sectionLayout {
 	return l
 }
 
-// agreed is the one slot of ss, when there are two or more and all are
-// the same.
+// agreed is the slot most of ss share, when there are two or more of
+// them and they outnumber the rest: an author who sets one entry apart
+// still writes most of them alike.
 func agreed(ss []slot) (slot, bool) {
-	if len(ss) < 2 {
-		return slot{}, false
+	count := map[slot]int{}
+	for _, s := range ss {
+		count[s]++
 	}
-	for _, s := range ss[1:] {
-		if s != ss[0] {
-			return slot{}, false
+	for s, n := range count {
+		if n >= 2 && 2*n > len(ss) {
+			return s, true
 		}
 	}
-	return ss[0], true
+	return slot{}, false
 }
 
 // at is the part in slot s, -1 when none.

@@ -190,3 +190,28 @@ func TestVariationEmployerPositionsAlike(t *testing.T) {
 		{"Flight Instructor", "Westwind Aviation", "Galway", "2009", "2011"},
 	})
 }
+
+// An author who sets one entry of a section apart still writes most of
+// them alike: the layout most entries share decides an entry no word
+// decides; and with the employer and its place before the title on the
+// title's line, a comma tail ending the line is the title's unit.
+func TestVariationMostEntriesAlike(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []expWant
+	}{
+		{"fr, one entry the other way round", "Depuis sept. 2020\tÉcole Jules-Ferry, Tours — Professeure des écoles titulaire\n" +
+			"2018 – 2020\tÉcole Paul-Bert, Tours — Professeure stagiaire\n" +
+			"2016 – 2018\tCollège Rabelais, Blois — Assistante d'éducation\n" +
+			"Étés 2013 à 2015\tAnimatrice (saisonnier) — Ville de Blois",
+			[]expWant{{"Professeure des écoles titulaire", "École Jules-Ferry", "Tours", "sept. 2020", "Present"},
+				{"Professeure stagiaire", "École Paul-Bert", "Tours", "2018", "2020"},
+				{"Assistante d'éducation", "Collège Rabelais", "Blois", "2016", "2018"},
+				{"Animatrice (saisonnier)", "Ville de Blois", "", "Étés 2013", "2015"}}},
+		{"en, employer and place before the title", "Federal Bank of Ohio (Dayton, OH) -- Summer Intern, Community Outreach\nJun. 2024 - Aug. 2024\n• Survey of small lenders",
+			[]expWant{{"Summer Intern, Community Outreach", "Federal Bank of Ohio", "Dayton, OH", "Jun. 2024", "Aug. 2024"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) { checkExps(t, tc.body, tc.want) })
+	}
+}
