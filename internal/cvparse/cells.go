@@ -154,6 +154,18 @@ func headingCell(l line) (sectionKind, string, bool) {
 
 func skillsLike(k sectionKind) bool { return k == secSkills || k == secLanguages }
 
+// skillGroupCell: l is a table row whose label cell names a group of
+// skills ("Systems", "Tools", "Langages") beside a list of two or more.
+func skillGroupCell(l line) bool {
+	cell, rest, ok := strings.Cut(l.text, "\t")
+	return ok && !l.bullet && !strings.Contains(rest, "\t") && len(strings.Fields(cell)) <= 3 &&
+		groupWords(cell) && len(splitSkills(rest)) >= 2
+}
+
+// listSection: a section of short items (certifications, awards) whose
+// table may hold rows of another kind.
+func listSection(k sectionKind) bool { return k == secCertifications || k == secAwards }
+
 // reGluedDateCell is a date column's first row read together with the
 // text beside it, the gap between them too narrow for a cell break ("Oct.
 // 2016 – août Technicienne Qualité", "Sept. 2015 – aoûtAssistante"): a

@@ -475,6 +475,13 @@ func splitSections(lines []line) []section {
 			seenKnown = true
 			continue
 		}
+		// "Systems<tab>Epic · Cerner" among the rows of a Certifications
+		// table: a row whose label names a group of skills lists skills.
+		if skillGroupCell(l) && listSection(secs[cur].kind) {
+			open(secSkills, strings.Split(l.text, "\t")[0])
+			secs[cur].lines = append(secs[cur].lines, l)
+			continue
+		}
 		// Plain text typing a short section on its heading's line, the
 		// heading in capitals ("HOBBIES:  Football, chess", "LOISIRS :
 		// lecture"), after the header: the label opens its section.

@@ -118,8 +118,8 @@ func parseSkills(lines []line, s *cv.Skills) (others [][2]string) {
 			continue
 		}
 		var items []string
-		for _, seg := range clauses(reLeadPhrase.ReplaceAllString(t, "$1")) {
-			items = append(items, phraseInLanguages(seg, splitSkills(seg))...) // each clause ends with its own "and"
+		for _, seg := range clauses(t) {
+			items = append(items, clauseItems(seg)...) // each clause ends with its own "and"
 		}
 		if perLine && cat == "" && sentencePhrase(t, items) {
 			items = []string{strings.TrimRight(strings.TrimSpace(t), ".;")}
@@ -385,7 +385,7 @@ func joinWrappedLabelled(units []unit) []unit {
 		// on no separator ("…, LVO / CAT" / "IIIB operations, ETOPS").
 		wrappedList := n > 0 && len(splitSkills(u.text)) > 1 && !strings.HasSuffix(strings.TrimSpace(out[n-1].text), ",")
 		if n > 0 && i+1 < len(units) && labelled(out[n-1]) && labelled(units[i+1]) && !labelled(u) &&
-			!u.bullet && !u.bold && !u.heading && !u.gapBefore && (wrappedList || len(splitSkills(u.text)) == 1 &&
+			!u.bullet && !u.bold && !u.heading && !u.gapBefore && !leadOpens(u.text) && (wrappedList || len(splitSkills(u.text)) == 1 &&
 			len(strings.Fields(u.text)) <= 2 && !groupName(u, unit{line: line{text: "a, b"}})) {
 			out[n-1].text = joinWrapped(out[n-1].text, u.text)
 			continue
@@ -498,6 +498,30 @@ func startsWithGlyph(t string) bool {
 var reLeadPhrase = regexp.MustCompile(`(?i)(^|;\s*)(?:(?:very |highly )?(?:proficient|experienced|skilled|familiar|comfortable|competent)\s+(?:in|with|at)|` +
 	`(?:strong |good |solid |working |basic |hands-on )?(?:knowledge|experience|expertise|understanding)\s+(?:of|in|with)|` +
 	`(?:très |bonne |parfaite )?(?:maîtrise|maitrise|connaissances?|notions)\s+(?:de la |de l['’]|des |du |de |d['’]))\s*`)
+
+// clauseItems reads one clause of a list. A clause opened by a phrase
+// that says the words after it are skills ("Proficient in", "working
+// knowledge of") lists them even when it names two joined by "and"
+// ("working knowledge of SQL and Python (pandas)").
+func clauseItems(seg string) []string {
+	seg = strings.TrimSpace(seg)
+	lead := reLeadPhrase.FindString(seg)
+	seg = seg[len(lead):]
+	items := phraseInLanguages(seg, splitSkills(seg))
+	if lead != "" && len(items) == 1 {
+		if pair := splitLastAndItems([]string{"", items[0]}); len(pair) == 3 {
+			return pair[1:]
+		}
+	}
+	return items
+}
+
+// leadOpens: t opens with a phrase saying skills follow ("Proficient
+// in …"), as a sentence of its own opens, not the wrapped rest of a list.
+func leadOpens(t string) bool {
+	m := reLeadPhrase.FindStringIndex(strings.TrimSpace(t))
+	return m != nil && m[0] == 0
+}
 
 // clauses cuts t at semicolons outside parentheses.
 func clauses(t string) []string {

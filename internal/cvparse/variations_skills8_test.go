@@ -64,3 +64,49 @@ func TestVariationJobSkillLinesBlind8(t *testing.T) {
 		})
 	}
 }
+
+// Skills as people write them: a sentence opened by "Proficient in" or
+// "working knowledge of" lists skills, even two joined by "and", and
+// opens a line of its own between labelled lines; a table of
+// certifications may hold a row whose label names a group of skills.
+func TestVariationSkillProseBlind8(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []string
+	}{
+		{"working knowledge of two",
+			"Proficient in Stata, Excel (Solver) and Tableau; working knowledge of R and Julia (JuMP).",
+			[]string{"stata", "excel", "tableau", "r", "julia"}},
+		{"familiar with two",
+			"Familiar with Docker and Ansible", []string{"docker", "ansible"}},
+		{"prose between labelled lines",
+			"Audit: sampling; controls testing; fraud reviews\nProficient in IDEA, Excel and Xero; basic knowledge of SQL.\nStrengths: patience; clear writing",
+			[]string{"sampling", "controls testing", "fraud reviews", "idea", "excel", "xero", "sql", "patience", "clear writing"}},
+		// A pair with no phrase before it stays one skill.
+		{"a pair alone stays", "Research and Development\nBudgeting", []string{"research and development", "budgeting"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c := ParseText("Jane Roe\njane@example.com\n\nSkills\n" + tc.body + "\n")
+			checkSkillSet(t, c, tc.want)
+		})
+	}
+}
+
+func TestVariationSkillRowInCertificationsBlind8(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []string
+	}{
+		{"systems row", "Licence\tState Pharmacy Board (active)\nSystems\tMeditech · Omnicell · Kronos",
+			[]string{"meditech", "omnicell", "kronos"}},
+		{"tools row", "Certificates\tPRINCE2 · ITIL 4\nTools\tJira, Confluence, MS Project",
+			[]string{"jira", "confluence", "ms project"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c := ParseText("Jane Roe\njane@example.com\n\nExperience\nPharmacist\t2019 – Present\nCity Care, Leeds\n\nCertifications\n" + tc.body + "\n")
+			checkSkillSet(t, c, tc.want)
+		})
+	}
+}
