@@ -483,7 +483,8 @@ var reLevelWord = regexp.MustCompile(`(?i)^(?:[abc][12]\+?|native(?: speaker)?|m
 	`proficient|(?:full |limited )?(?:professional )?working(?: proficiency)?|professional|elementary|beginner|basic|` +
 	`intermediate|upper[- ]intermediate|advanced|conversational|good|very good|excellent|expert|notions|fair|poor|moyen|passable|` +
 	`(?:(?:tr[eè]s )?bonne )?ma[iî]trise|op[ée]rationnel|professionnel|working knowledge|good command|business(?: level)?|langue maternelle|maternelle|natif|native|courant|bilingue|intermédiaire|intermediaire|avancé|avance|débutant|debutant|` +
-	`bon niveau|scolaire|lu,? écrit,? parlé|\d+\+?\s*(?:years?|yrs?|ans?|months?|mois)(?: of experience| d'expérience)?|\d+(?:[.,]\d+)?\s*/\s*\d+|\d{1,3}\s?%|[★☆●○◐◯⬤]+)` +
+	`bon niveau|scolaire|(?:lu|écrit|ecrit|parlé|parle)(?:(?:,\s*|\s+et\s+|\s+)(?:lu|écrit|ecrit|parlé|parle)){0,2}|` +
+	`(?:read|written|spoken)(?:(?:,\s*|\s+and\s+)(?:read|written|spoken)){0,2}|\d+\+?\s*(?:years?|yrs?|ans?|months?|mois)(?: of experience| d'expérience)?|\d+(?:[.,]\d+)?\s*/\s*\d+|\d{1,3}\s?%|[★☆●○◐◯⬤]+)` +
 	`(?:\s*\(.*\))?$`)
 
 // startsWithGlyph: a cell opening with a bullet glyph is an item of a
@@ -591,9 +592,10 @@ func isLevel(s string) bool {
 }
 
 // reRating is a rating written after a skill ("Python 4/5", "SQL 75%").
-// Scores are out of a small number ("4/5", "8/10", "75/100"); two years
-// or versions ("Windows Server 2019/2022") are part of the name.
-var reRating = regexp.MustCompile(`\s+(?:\d{1,3}(?:[.,]\d+)?\s*/\s*\d{1,3}|\d{1,3}\s?%)$`)
+// Scores are out of a round scale ("4/5", "8/10", "15/20", "75/100");
+// two years or versions ("Windows Server 2019/2022", "IFRS 15/16") are
+// part of the name.
+var reRating = regexp.MustCompile(`\s+(?:\d{1,3}(?:[.,]\d+)?\s*/\s*(?:3|4|5|10|20|100)|\d{1,3}\s?%)$`)
 
 // reFiller ends a list without naming a skill.
 var reFiller = regexp.MustCompile(`(?i)^(?:etc\.?|more|and more|much more|others|et plus|entre autres|\.\.\.|…)$`)
@@ -805,10 +807,13 @@ func splitLastAndItems(items []string) []string {
 		a, b, ok := strings.Cut(last, sep)
 		words := func(s string) int { return len(strings.Fields(reParenthesised.ReplaceAllString(s, ""))) }
 		// French running text pairs two things with "et" into one skill
-		// ("…, financement et courtage", "perfusions IV et pompes"); a list
-		// of names ends with its last two ("Git et GitHub Actions").
+		// ("…, financement et courtage", "perfusions IV et pompes"), and
+		// English two activities in lower case ("…, VAT, budgeting and
+		// forecasting"); a list of names ends with its last two ("Git et
+		// GitHub Actions", "Python and Docker").
 		r, _ := utf8.DecodeRuneInString(a)
-		if sep == " et " && unicode.IsLower(r) {
+		rb, _ := utf8.DecodeRuneInString(strings.TrimSpace(b))
+		if sep == " et " && unicode.IsLower(r) || sep == " and " && unicode.IsLower(r) && unicode.IsLower(rb) {
 			continue
 		}
 		// "Permis B et C", "Level 1 and 2": a lone letter or digit is no
@@ -907,6 +912,10 @@ func readLanguages(lines []line, s *cv.Skills, afterLabel bool) []unit {
 			u.text, labelled = strings.TrimSpace(u.text[len(m):]), true
 		}
 		items := splitSkills(languageCells(u.text))
+		// "Allemand : lu, écrit": the commas are the level's own.
+		if name, level, ok := strings.Cut(u.text, ":"); ok && len(strings.Fields(name)) <= 3 && strings.Contains(level, ",") && isLevel(level) {
+			items = []string{strings.TrimSpace(name) + " (" + strings.TrimSpace(level) + ")"}
+		}
 		if label, _, ok := skillLabel(u.text); ok && interestLabels[fold(label)] {
 			return units[i:] // "Hobbies: chess, reading" after the languages
 		}

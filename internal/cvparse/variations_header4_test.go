@@ -92,8 +92,10 @@ func TestVariationSkillPhrasePerLine(t *testing.T) {
 
 // French running text pairs two things with "et" into one skill at the
 // end of a list ("…, financement et courtage"); a list of names still
-// ends on two ("Git et GitHub Actions"), and English "and" splits as it
-// did. A licence's classes ("Permis B et C") are no skills of their own.
+// ends on two ("Git et GitHub Actions"). English pairs two activities in
+// lower case the same way ("…, budgeting and forecasting", as the truths
+// of blind2–8 keep such pairs), and splits names ("SQL and Python"). A
+// licence's classes ("Permis B et C") are no skills of their own.
 func TestVariationSkillPairs(t *testing.T) {
 	skillCases(t, []struct {
 		name, section string
@@ -103,7 +105,10 @@ func TestVariationSkillPairs(t *testing.T) {
 		{"fr pair after a label", "Compétences\nMétier : accueil, vente, encaissement et facturation", []string{"accueil", "vente", "encaissement et facturation"}},
 		{"fr names split", "Compétences\nOutils : Jira, Git et GitHub Actions", []string{"jira", "git", "github actions"}},
 		{"fr capitalised split", "Compétences\nSavoir-être : Autonomie, Rigueur et Curiosité", []string{"autonomie", "rigueur", "curiosite"}},
-		{"en and splits", "Skills\nbudgeting, forecasting and reporting", []string{"budgeting", "forecasting", "reporting"}},
+		{"en lower-case pair", "Skills\nbudgeting, forecasting and reporting", []string{"budgeting", "forecasting and reporting"}},
+		{"en pair after a label", "Skills\nFinance: VAT returns, payroll, cost control and ordering", []string{"vat returns", "payroll", "cost control and ordering"}},
+		{"en names split", "Skills\nData: Excel, SQL and Python", []string{"excel", "sql", "python"}},
+		{"en capital then lower splits", "Skills\nTools: Jira, Confluence and internal wikis", []string{"jira", "confluence", "internal wikis"}},
 		{"licence row", "Compétences\nMétier\tinventaire, préparation de commandes\nPermis\tB et C", []string{"inventaire", "preparation de commandes", "permis b et c"}},
 		{"licence with colon", "Compétences\nExcel, SAP\nPermis de conduire : B, C", []string{"excel", "sap", "permis de conduire b, c"}},
 		{"licence with a note", "Atouts\nExcel, SAP\nPermis B – véhicule personnel", []string{"excel", "sap", "permis b"}},
