@@ -577,10 +577,10 @@ var blind6Floors = []target{
 // blind7Floors hold the seventh blind set (contact, education and skills)
 // the same way. Scored untouched on the parser of 5461b4f: overall 0.920.
 var blind7Floors = []target{
-	{"overall", nil, 0.971},
+	{"overall", nil, 0.978},
 	{"name", []string{"name"}, 0.990},
 	{"phone", []string{"phone"}, 0.990},
-	{"experiences", expGroup, 0.971},
+	{"experiences", expGroup, 0.979},
 	{"education", eduGroup, 0.970},
 	{"skills", []string{"skills"}, 0.981},
 }

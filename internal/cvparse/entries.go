@@ -1208,6 +1208,16 @@ func commaSplit(p string) []string {
 	idx := strings.Index(p, ", ")
 	for idx > 0 {
 		head, rest := strings.TrimSpace(p[:idx]), strings.TrimSpace(p[idx+2:])
+		// "Vendeuse (job étudiant, week-ends)": a comma inside brackets
+		// is the note's own and cuts no field.
+		if strings.Count(head, "(") > strings.Count(head, ")") {
+			next := strings.Index(p[idx+2:], ", ")
+			if next < 0 {
+				break
+			}
+			idx += 2 + next
+			continue
+		}
 		// "Acme, Inc., Austin, TX": a legal form after a comma belongs
 		// to the name before it.
 		if legalForm(rest) && !isLocation(rest) { // "Glanbia plc, Co. Kilkenny": a county

@@ -159,3 +159,28 @@ func TestVariationStackedJobTableBlind7(t *testing.T) {
 		})
 	}
 }
+
+// A comma inside a note in brackets after a title ("(job étudiant,
+// week-ends)", "(part-time, weekends)") is the note's own: the title keeps
+// its note and the employer and town after the dash stay apart.
+func TestVariationCommaInTitleNoteBlind7(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []expWant
+	}{
+		{"fr", "Vendeuse (job étudiant, week-ends) — Boulangerie Marchal, Nancy\n2020 – 2022",
+			[]expWant{{"Vendeuse (job étudiant, week-ends)", "Boulangerie Marchal", "Nancy", "2020", "2022"}}},
+		{"en", "Sales Assistant (part-time, weekends) — Harbour Books, Whitby\n2018 – 2020",
+			[]expWant{{"Sales Assistant (part-time, weekends)", "Harbour Books", "Whitby", "2018", "2020"}}},
+		{"en, company first", "Harbour Books, Whitby — Sales Assistant (part-time, weekends)\n2018 – 2020",
+			[]expWant{{"Sales Assistant (part-time, weekends)", "Harbour Books", "Whitby", "2018", "2020"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := expsOf(ParseText("Jane Roe\njane@example.com\n\nExperience\n" + tc.body + "\n\nSkills\nExcel, SQL\n"))
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
