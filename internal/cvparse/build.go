@@ -479,9 +479,12 @@ func (b *builder) experience(e entry) cv.Experience {
 	// of one, is the title's; so is any such tail when the first
 	// position under the employer kept one in its title ("Captain,
 	// B737 Fleet" / … / "First Officer, B737 Fleet"): the positions
-	// under one employer are written alike.
+	// under one employer are written alike; and any tail with no
+	// organisation's word on a header of that line alone ("Analyst,
+	// Applied Intelligence").
 	case b.employer.company != "" && c >= 0 && ti >= 0 && fellBack[company] && parts[c].afterComma &&
-		parts[c].line == parts[ti].line && c == ti+1 && (countIn(x.Company, unitWords) > 0 || b.employer.titleTail):
+		parts[c].line == parts[ti].line && c == ti+1 && (countIn(x.Company, unitWords) > 0 || b.employer.titleTail ||
+		len(e.head) == 1 && orgScore(x.Company)+institutionScore(x.Company) == 0):
 		x.Title, x.Company = x.Title+", "+x.Company, b.employer.company
 		if x.Location == "" {
 			x.Location = b.employer.location

@@ -55,8 +55,13 @@ func continues(prev unit, l line) bool {
 		// So does a line opening with a date set well left of the
 		// bullet's text, where entries start ("oct. 2015 — déc. 2018
 		// Ingénieur …" under a bullet's wrapped "deux.").
+		// Set apart under a bullet that ended its sentence, a line
+		// opening in lower case is a name that does ("iOS Developer").
 		if unicode.IsLower(first) {
 			apart := l.gapBefore || strings.Contains(t, "\t") || l.x > 0 && l.x+20 < prev.x
+			if apart && strings.HasSuffix(strings.TrimSpace(prev.text), ".") {
+				return false
+			}
 			return !apart || !(reDatePart.MatchString(t) || reSeasonStart.MatchString(t))
 		}
 		return prev.x > 0 && l.x > prev.x+3 && !hasDate(t) && !l.gapBefore

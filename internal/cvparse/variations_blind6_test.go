@@ -148,3 +148,26 @@ func TestVariationEuropassEmployerUnit(t *testing.T) {
 		})
 	}
 }
+
+// A title opening with a lower-case brand word ("iOS Engineer") set apart
+// under a bullet that ended its sentence heads the next entry; under an
+// employer written above its roles, a role's comma tail with no
+// organisation's word is the title's team.
+func TestVariationRolesUnderTheirEmployer(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []expWant
+	}{
+		{"lower-case brand word opens a title", "Senior iOS Engineer\nBluefin · Porto, Portugal\nMar 2019 - Present\n• Rebuilt the checkout in SwiftUI.\n\niOS Engineer\nTagus Apps · Lisbon, Portugal\nJan 2016 - Feb 2019\n• Shipped the loyalty app.",
+			[]expWant{{"Senior iOS Engineer", "Bluefin", "Porto, Portugal", "Mar 2019", "Present"}, {"iOS Engineer", "Tagus Apps", "Lisbon, Portugal", "Jan 2016", "Feb 2019"}}},
+		{"team after the role", "Initech · Dublin, Ireland\nData Consultant\tSep 2019 – Dec 2021\n• Demand forecasts.\nAnalyst, Customer Insight\tSep 2018 – Aug 2019\n• Claims data.",
+			[]expWant{{"Data Consultant", "Initech", "Dublin, Ireland", "Sep 2019", "Dec 2021"}, {"Analyst, Customer Insight", "Initech", "Dublin, Ireland", "Sep 2018", "Aug 2019"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, parseExps(tc.body)); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
