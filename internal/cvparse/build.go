@@ -228,10 +228,11 @@ func (b *builder) looseSections(units []unit) {
 			cur, rowSkills = &section{kind: kind, title: strings.TrimRight(u.text, ":： ")}, false
 			// "Languages" / "English, French" / "Frameworks" / "Django,
 			// React" in a Skills section: after the spoken languages, a
-			// group name over a list of skills goes on with the skills
-			// (a name made of words that name groups of skills: a
-			// "Referees" table is no skill).
-			if !ok && groupWords(u.text) {
+			// heading we have no word for over a short list without dates
+			// ("Leadership" / "Coaching · Conflict resolution") heads
+			// skills; a name made of words that name groups of skills
+			// heads its group within them.
+			if !ok {
 				var next []line
 				for _, v := range units[i+1:] {
 					if titleLike(v.text) && !v.bullet {
@@ -240,7 +241,10 @@ func (b *builder) looseSections(units []unit) {
 					next = append(next, v.line)
 				}
 				if k, found := contentKind(next); found && k == secSkills {
-					cur.kind, cur.lines = secSkills, []line{u.line}
+					cur.kind = secSkills
+					if groupWords(u.text) {
+						cur.lines = []line{u.line} // the group's name heads its list
+					}
 				}
 			}
 			continue

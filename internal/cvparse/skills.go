@@ -936,7 +936,7 @@ func readLanguages(lines []line, s *cv.Skills, afterLabel bool) []unit {
 			return units[i:]
 		}
 		for j, it := range items {
-			it = trailingCEFR(levelAfter(it))
+			it = trailingLevel(levelAfter(it)) // "English C1", "Polish Native"
 			// "Swedish: Mother tongue" is "Swedish (Mother tongue)".
 			if label, rest, ok := strings.Cut(it, ":"); ok && len(strings.Fields(label)) <= 3 && isLevel(rest) {
 				it = strings.TrimSpace(label) + " (" + strings.TrimSpace(rest) + ")"

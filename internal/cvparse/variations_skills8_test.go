@@ -110,3 +110,13 @@ func TestVariationSkillRowInCertificationsBlind8(t *testing.T) {
 		})
 	}
 }
+
+// A sidebar's languages rated by dots, a level word after the name
+// ("Polish Native<tab>●●●●●"), then a heading we have no word for over a
+// short list ("Leadership" / "Mentoring · Conflict"): the level is no part
+// of the language, and the list is skills.
+func TestVariationAfterLanguagesBlind8(t *testing.T) {
+	body := "Skills\nRoute planning\nLanguages\nCzech Native\t●●●●●\nGerman B2\t●●●○○\n\nPeople\nMentoring drivers · Conflict\nresolution · Rota planning\n"
+	c := ParseText("Jane Roe\njane@example.com\n\n" + body)
+	checkSkillSet(t, c, []string{"route planning", "czech", "german", "mentoring drivers", "conflict resolution", "rota planning"})
+}
