@@ -473,6 +473,13 @@ func (b *builder) experience(e entry) cv.Experience {
 			x.Company, x.Location = org, joinPlace(town, x.Location)
 		}
 	}
+	// "Harbour Bank Limited, Quayside Branch, Leith": a branch named
+	// after the employer's name by a district is where the job was, part
+	// of the place; one named by the town itself ("Red Crescent
+	// Society, Leith Branch, Leith") is the employer's local unit.
+	if org, branch, ok := cutBranch(x.Company); ok && !strings.HasPrefix(fold(x.Location), fold(strings.TrimSuffix(branch, " Branch"))) {
+		x.Company, x.Location = org, joinPlace(branch, x.Location)
+	}
 	// One employer above several positions ("Globex Corporation" /
 	// "Senior Analyst 2020 – 2022" / … / "Analyst 2018 – 2020"): a
 	// position that names no employer is at the one above it.
@@ -1206,6 +1213,21 @@ func cutTown(s string) (name, town string) {
 		return s, ""
 	}
 	return head, tail
+}
+
+// cutBranch splits "Name, Quayside Branch" at its last comma when the
+// tail is a branch named in a few capitalised words.
+func cutBranch(s string) (name, branch string, ok bool) {
+	i := strings.LastIndex(s, ", ")
+	if i <= 0 {
+		return s, "", false
+	}
+	head, tail := strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+2:])
+	ws := strings.Fields(tail)
+	if len(ws) < 2 || len(ws) > 4 || !strings.EqualFold(ws[len(ws)-1], "branch") || !capitalisedWords(tail, 4) {
+		return s, "", false
+	}
+	return head, tail, true
 }
 
 func joinPlace(town, wider string) string {

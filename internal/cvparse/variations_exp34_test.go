@@ -215,3 +215,22 @@ func TestVariationMostEntriesAlike(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { checkExps(t, tc.body, tc.want) })
 	}
 }
+
+// A branch set after the employer's name and named by a district is
+// where the job was, part of the place ("Harbour Bank Limited, Quayside
+// Branch, Leith"); one named by the town itself is the employer's local
+// unit ("Red Crescent Society, Leith Branch").
+func TestVariationBranchIsPlace(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []expWant
+	}{
+		{"labelled, district branch", "Designation:\tCash Officer\nOrganization:\tHarbour Bank Limited, Quayside Branch, Leith\nDuration:\tMarch 2016 to June 2019",
+			[]expWant{{"Cash Officer", "Harbour Bank Limited", "Quayside Branch, Leith", "March 2016", "June 2019"}}},
+		{"town's own branch", "Fundraising Officer\t2013 – 2015\nRed Crescent Society, Leith Branch, Leith, Scotland",
+			[]expWant{{"Fundraising Officer", "Red Crescent Society, Leith Branch", "Leith, Scotland", "2013", "2015"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) { checkExps(t, tc.body, tc.want) })
+	}
+}
