@@ -570,7 +570,7 @@ var blind6Floors = []target{
 	{"name", []string{"name"}, 0.990},
 	{"phone", []string{"phone"}, 0.969},
 	{"experiences", expGroup, 0.973},
-	{"education", eduGroup, 0.968},
+	{"education", eduGroup, 0.973},
 	{"skills", []string{"skills"}, 0.978},
 }
 
@@ -581,7 +581,7 @@ var blind7Floors = []target{
 	{"name", []string{"name"}, 0.990},
 	{"phone", []string{"phone"}, 0.990},
 	{"experiences", expGroup, 0.979},
-	{"education", eduGroup, 0.970},
+	{"education", eduGroup, 0.974},
 	{"skills", []string{"skills"}, 0.981},
 }
 

@@ -787,7 +787,9 @@ func (b *builder) education(e entry) cv.Education {
 	// Honours)", "B.Eng. (Second Class Upper)"), names the degree, and so
 	// does a class in brackets after the class ("BEng, Honours
 	// (Distinction)").
-	if m := reParenTail.FindStringSubmatch(x.Degree); m != nil && reGradeStart.MatchString(m[2]) && !honoursClass(m[2]) && !classification(lastSegment(m[1])) {
+	// A mark in brackets ("B.Sc. Zoology (87.4%)") is the grade too.
+	if m := reParenTail.FindStringSubmatch(x.Degree); m != nil && (reGradeStart.MatchString(m[2]) && !honoursClass(m[2]) && !classification(lastSegment(m[1])) ||
+		reScorePart.MatchString(strings.TrimSpace(m[2]))) {
 		x.Degree = strings.TrimSpace(m[1])
 		if x.GPA == "" {
 			x.GPA = m[2]
@@ -1013,7 +1015,7 @@ func joinNeighbours(parts []part, picked []int, degree, school int) []int {
 		switch {
 		case picked[degree] == i-1 && (dash(p.sep) || p.afterComma):
 			k = degree
-		case picked[school] == i-1 && dash(p.sep) && (properName(p.text) || faculty(p.text)):
+		case picked[school] == i-1 && dash(p.sep) && !strings.Contains(p.sep, "|") && (properName(p.text) || faculty(p.text)):
 			k = school
 		default:
 			continue

@@ -106,14 +106,15 @@ var reStatusNote = regexp.MustCompile(`(?i)^(?:in progress|ongoing|underway|pend
 // markNamedTown gives the location role to a town set after a dash that
 // the school before it names ("Lycée agricole de Dardilly — Dardilly"):
 // a word of the school's name repeated apart is where it stands, even a
-// town no list knows.
+// town no list knows. So is a town's name in a field of its own after
+// the school ("University of Lagos | Akoka").
 func markNamedTown(parts []part) {
 	for i := 1; i < len(parts); i++ {
 		p, prev := parts[i], parts[i-1]
-		if p.role != "" || prev.line != p.line || !dashSep(p.sep) || !townShaped(p.text) || institutionScore(prev.text) == 0 {
+		if p.role != "" || prev.line != p.line || !townShaped(p.text) || institutionScore(prev.text) == 0 {
 			continue
 		}
-		if strings.Contains(" "+prev.text+" ", " "+p.text+" ") {
+		if dashSep(p.sep) && strings.Contains(" "+prev.text+" ", " "+p.text+" ") || strings.TrimSpace(p.sep) == "|" {
 			parts[i].role = "location"
 		}
 	}

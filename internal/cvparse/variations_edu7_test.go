@@ -193,3 +193,15 @@ func TestVariationClassLineUnderDegree(t *testing.T) {
 		})
 	}
 }
+
+// A mark in brackets after the degree is its grade; a town after a pipe
+// is a field of its own, not part of the school's name as a lab after a
+// dash is.
+func TestVariationMarkInBracketsAndPipedTown(t *testing.T) {
+	runEduDesc(t, []eduDescCase{
+		{"percent in brackets", "B.Com. Accounting (78.5%)\t2009 – 2012\nLoyola College, Chennai",
+			[]eduWant{{"B.Com. Accounting", "Loyola College", "Chennai", "2009", "2012"}}, nil},
+		{"town after a pipe", "BSc Physics, Second Class Upper | University of Ibadan | Ajibode | 2006 – 2010",
+			[]eduWant{{"BSc Physics, Second Class Upper", "University of Ibadan", "Ajibode", "2006", "2010"}}, nil},
+	})
+}
