@@ -897,14 +897,16 @@ func entryLooksLikeHeader(e entry) bool {
 
 var (
 	// " -- " is the dash of plain text typed without one.
-	reStrongSep = regexp.MustCompile(`\s*(?:\t|\s\|\s|\|| – | — | · | • | @ | - | -- |\s+en tant que\s+)\s*`)
-	reDotLeader = regexp.MustCompile(`\s*(?:\.{4,}|…{2,}|(?:\. ){3,}\.?)\s*`)
-	reDateNote  = regexp.MustCompile(`(?i)\(\s*(?:(?:expected|exp\.|anticipated|graduating|graduation|class of|prévue?|obtention)\s*(?:in|en|:)?\s*)?$`)
-	reRangeNote = regexp.MustCompile(`^\s*\(([^()\t]{1,30})\)\s*(\t|$)`)
-	reAsRole    = regexp.MustCompile(`(?i)^en tant que\s+`)
-	reDateLead  = regexp.MustCompile(`(?i)(?:^|[\s,;(–—-])(?:class of|promotion|promo|graduated(?: in)?|graduation(?: year)?|graduating|year of graduation)\s*:?\s*$`)
-	reAtSep     = regexp.MustCompile(`(?i)^(.+?)\s+(?:at|chez|@)\s+(.+)$`)
-	reGPA       = regexp.MustCompile(`(?i)^\s*(?:(?:gpa|cgpa|grade|grades|mention|moyenne|note|result|résultat|classification)\s*[:：]?|(?:percentage|aggregate|marks|score|cpi)\s*[:：])\s*(.+)$`)
+	reStrongSep  = regexp.MustCompile(`\s*(?:\t|\s\|\s|\|| – | — | · | • | @ | - | -- |\s+en tant que\s+)\s*`)
+	reSlashEnd   = regexp.MustCompile(`\s+/\s*$`)
+	reSlashStart = regexp.MustCompile(`^\s*/\s+`)
+	reDotLeader  = regexp.MustCompile(`\s*(?:\.{4,}|…{2,}|(?:\. ){3,}\.?)\s*`)
+	reDateNote   = regexp.MustCompile(`(?i)\(\s*(?:(?:expected|exp\.|anticipated|graduating|graduation|class of|prévue?|obtention)\s*(?:in|en|:)?\s*)?$`)
+	reRangeNote  = regexp.MustCompile(`^\s*\(([^()\t]{1,30})\)\s*(\t|$)`)
+	reAsRole     = regexp.MustCompile(`(?i)^en tant que\s+`)
+	reDateLead   = regexp.MustCompile(`(?i)(?:^|[\s,;(–—-])(?:class of|promotion|promo|graduated(?: in)?|graduation(?: year)?|graduating|year of graduation)\s*:?\s*$`)
+	reAtSep      = regexp.MustCompile(`(?i)^(.+?)\s+(?:at|chez|@)\s+(.+)$`)
+	reGPA        = regexp.MustCompile(`(?i)^\s*(?:(?:gpa|cgpa|grade|grades|mention|moyenne|note|result|résultat|classification)\s*[:：]?|(?:percentage|aggregate|marks|score|cpi)\s*[:：])\s*(.+)$`)
 )
 
 // part is a header fragment with where it came from.
@@ -996,6 +998,10 @@ func headParts(head []unit) (parts []part, dr dateRange, found bool) {
 					// only say the date is when one graduated.
 					before = before[:m[0]]
 				}
+				// "Studio, Melbourne / Mar 2020 – Present": a slash set
+				// apart by spaces beside the dates only parts them off.
+				before = reSlashEnd.ReplaceAllString(before, "")
+				after = reSlashStart.ReplaceAllString(after, "")
 				if m := reRangeNote.FindStringSubmatch(after); m != nil && !isLocation(m[1]) {
 					// "2013 – 2015 (étés)<tab>Serveuse": a note on the
 					// dates that ends their cell ("summers", "part-time")
