@@ -41,10 +41,11 @@ var cvSections = map[text.Section]sectionKind{
 // cvSkillHeadings head a CV's skills where a job posting's same words
 // ("Atouts", "Assets") list what the employer would like: the text
 // package files them under the posting's sections. "Software Skills"
-// names a job's word ("Software Engineer") beside its keyword.
+// names a job's word ("Software Engineer") beside its keyword; alone,
+// "Software" and French "Informatique" head the programs a CV lists.
 var cvSkillHeadings = phraseSet(`atouts mes_atouts points_forts mes_points_forts forces strengths key_strengths core_strengths
 	my_strengths assets key_assets software_skills computer_skills it_skills digital_skills software_proficiency
-	computer_proficiency competences_informatiques competences_numeriques`)
+	computer_proficiency competences_informatiques competences_numeriques software informatique`)
 
 // cvRefereeHeadings head the people who vouch for the candidate, British
 // and African CVs' word for references.

@@ -53,3 +53,30 @@ func TestVariationSkillListsBlind8(t *testing.T) {
 		})
 	}
 }
+
+// Headings people give their skills and pastimes: programs under
+// "Software" (with versions, read as dates by their shape), "What I work
+// with", "Domaines de compétence", "Informatique", "Logiciels maîtrisés"
+// wrapped in a narrow column; "Off the clock" heads pastimes, no skills.
+func TestVariationSkillHeadingsBlind8(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []string
+	}{
+		{"software with versions", "SOFTWARE\nKrita 5.2\t80%\nAutoCAD 2023\t70%\n",
+			[]string{"krita 5 2", "autocad 2023"}},
+		{"what I work with", "What I work with\nElixir, Phoenix, SQL Server 2019\n", []string{"elixir", "phoenix", "sql server 2019"}},
+		{"domaines de competence", "Domaines de compétence\n• Tutorat\n• Réforme 2019 du lycée\n",
+			[]string{"tutorat", "reforme 2019 du lycee"}},
+		{"informatique", "Informatique\nEBP · Ciel Compta · Outlook 2016\n", []string{"ebp", "ciel compta", "outlook 2016"}},
+		{"logiciels maitrises wrapped", "LOGICIELS\nMAÎTRISÉS\nEBP\nQuadra\n", []string{"ebp", "quadra"}},
+		{"off the clock after skills", "SKILLS\nElixir, Phoenix\n\nOFF THE CLOCK\nSailing · pottery · chess\n",
+			[]string{"elixir", "phoenix"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c := ParseText("Jane Roe\njane@example.com\n\nSUMMARY\nBackend engineer who keeps services small and boring.\n\n" + tc.body + "\nEXPERIENCE\nBaker, Crumb Ltd, 2019 - 2021\n")
+			checkSkillSet(t, c, tc.want)
+		})
+	}
+}
