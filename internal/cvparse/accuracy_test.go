@@ -528,7 +528,7 @@ var blind2Floors = []target{
 // blind3Floors hold the third blind set to what the parser reads of it
 // now, less 0.01 (TestBlind3Accuracy); raise them with every fix.
 var blind3Floors = []target{
-	{"overall", nil, 0.974},
+	{"overall", nil, 0.977},
 	{"name", []string{"name"}, 0.97},
 	{"phone", []string{"phone"}, 0.995},
 	{"experiences", expGroup, 0.967},
@@ -566,7 +566,7 @@ var blind5Floors = []target{
 // parser reads of it, less 0.01; raise them with every fix. Scored
 // untouched on the parser of 5461b4f: overall 0.933.
 var blind6Floors = []target{
-	{"overall", nil, 0.974},
+	{"overall", nil, 0.977},
 	{"name", []string{"name"}, 0.990},
 	{"phone", []string{"phone"}, 0.969},
 	{"experiences", expGroup, 0.973},

@@ -513,10 +513,24 @@ func (b *builder) experience(e entry) cv.Experience {
 	default:
 		b.employer.company, b.employer.location, b.employer.titleTail = "", "", false
 	}
+	// "2019 – 2021 · clients include WHO and UNICEF": a phrase opening
+	// with a word in lower case names no employer; it describes the job.
+	if phraseNotName(x.Company) {
+		rest = append([]string{x.Company}, rest...)
+		x.Company = ""
+	}
 	x.Bullets, x.Description = bodyText(e.body)
 	x.Description = joinNonEmpty(append(rest, x.Description)...)
 	x.ID = b.stableID("exp", x.Title, x.Company, x.StartDate)
 	return x
+}
+
+// phraseNotName: three words or more, the first all in lower case
+// ("clients include …"), as no employer's name is written ("bioMérieux",
+// "eBay" have a capital).
+func phraseNotName(s string) bool {
+	ws := strings.Fields(s)
+	return len(ws) >= 3 && strings.ToLower(ws[0]) == ws[0] && unicode.IsLetter([]rune(ws[0])[0]) && !functionWords[ws[0]]
 }
 
 // titleUnit joins to the title the part set after it on its line with a

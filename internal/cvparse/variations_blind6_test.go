@@ -171,3 +171,13 @@ func TestVariationRolesUnderTheirEmployer(t *testing.T) {
 		})
 	}
 }
+
+// Freelance work with no employer named: a phrase opening in lower case
+// after the dates ("clients include …") is no company.
+func TestVariationClientsPhraseIsNoCompany(t *testing.T) {
+	got := parseExps("Independent Consultant (freelance)\n2018 – 2020 · clients include the World Bank and Oxfam\n• Costing studies.")
+	want := []expWant{{"Independent Consultant (freelance)", "", "", "2018", "2020"}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
