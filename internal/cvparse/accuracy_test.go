@@ -566,11 +566,11 @@ var blind5Floors = []target{
 // parser reads of it, less 0.01; raise them with every fix. Scored
 // untouched on the parser of 5461b4f: overall 0.933.
 var blind6Floors = []target{
-	{"overall", nil, 0.977},
+	{"overall", nil, 0.978},
 	{"name", []string{"name"}, 0.990},
 	{"phone", []string{"phone"}, 0.969},
 	{"experiences", expGroup, 0.973},
-	{"education", eduGroup, 0.973},
+	{"education", eduGroup, 0.979},
 	{"skills", []string{"skills"}, 0.978},
 }
 

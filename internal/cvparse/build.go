@@ -1029,7 +1029,10 @@ func joinNeighbours(parts []part, picked []int, degree, school int) []int {
 		switch {
 		case picked[degree] == i-1 && (dash(p.sep) || p.afterComma):
 			k = degree
-		case picked[school] == i-1 && dash(p.sep) && !strings.Contains(p.sep, "|") && (properName(p.text) || faculty(p.text)):
+		case picked[school] == i-1 && (dash(p.sep) && !strings.Contains(p.sep, "|") && (properName(p.text) || faculty(p.text)) ||
+			// "Université Paris-Dauphine · PSL": the system a school
+			// belongs to, after a middle dot.
+			strings.Contains(p.sep, "·") && isAcronym(p.text)):
 			k = school
 		default:
 			continue

@@ -205,3 +205,12 @@ func TestVariationMarkInBracketsAndPipedTown(t *testing.T) {
 			[]eduWant{{"BSc Physics, Second Class Upper", "University of Ibadan", "Ajibode", "2006", "2010"}}, nil},
 	})
 }
+
+// The system a school belongs to, as an acronym after a middle dot, is
+// part of the school's name ("Université PSL" schools, "IP Paris").
+func TestVariationSchoolSystemAfterDot(t *testing.T) {
+	runEduDesc(t, []eduDescCase{
+		{"acronym after a middle dot", "Master 2 Finance\t2016 · 2018\nÉcole des Mines · PSL, Paris",
+			[]eduWant{{"Master 2 Finance", "École des Mines · PSL", "Paris", "2016", "2018"}}, nil},
+	})
+}
