@@ -592,7 +592,7 @@ var blind8Floors = []target{
 	{"overall", nil, 0.958},
 	{"name", []string{"name"}, 0.969},
 	{"phone", []string{"phone"}, 0.990},
-	{"experiences", expGroup, 0.977},
+	{"experiences", expGroup, 0.984},
 	{"education", eduGroup, 0.939},
 	{"skills", []string{"skills"}, 0.953},
 }

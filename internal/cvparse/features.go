@@ -15,7 +15,7 @@ var (
 		teacher lecturer professor tutor nurse accountant auditor editor writer marketer recruiter representative supervisor
 		trainee apprentice sre devops qa tester product data software backend frontend full-stack fullstack stack staff principal
 		senior junior mentor volunteer member organizer organiser treasurer secretary ambassador coach trainer instructor
-		captain chair chairman chairwoman
+		captain chair chairman chairwoman executive
 		ingénieur ingenieur ingénieure ingenieure développeur developpeur développeuse developpeuse chef responsable stagiaire
 		alternant alternante consultante directeur directrice analyste architecte technicien technicienne chargé chargée
 		gestionnaire assistante enseignant enseignante formateur formatrice vendeur commercial commerciale conseiller conseillère

@@ -32,3 +32,23 @@ func TestVariationSlashBeforeDatesBlind8(t *testing.T) {
 		})
 	}
 }
+
+// An executive is a job title ("Sales Executive", "Account Executive"), so
+// the name after its comma is the employer, not the title's tail.
+func TestVariationExecutiveTitleBlind8(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []expWant
+	}{
+		{"title, employer, town", "Digital Sales Executive, Northwind Holidays, York\tMar 2018 – Jun 2022\n• Ran campaigns",
+			[]expWant{{"Digital Sales Executive", "Northwind Holidays", "York", "Mar 2018", "Jun 2022"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := expsOf(ParseText("Jane Roe\njane@example.com\n\nExperience\n" + tc.body + "\n\nSkills\nExcel, SQL\n"))
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
