@@ -8,6 +8,7 @@
 package cvparse
 
 import (
+	"math"
 	"regexp"
 	"slices"
 	"strings"
@@ -320,6 +321,20 @@ func headingFragment(l line) bool {
 	return !l.gapBefore && !l.bullet && len(ws) >= 1 && len(ws) <= 3 && !strings.ContainsAny(t, "0123456789,;.:@|()\t")
 }
 
+// headingWrapTail says whether lines[i+1] ends the heading lines[i]
+// wrapped in a narrow column ("LOGICIELS" / "MAÎTRISÉS" over "Sage
+// 100"): both in capitals and the same size, the line under them
+// smaller. The heading is judged as its first line is.
+func headingWrapTail(lines []line, i int) bool {
+	if i+2 >= len(lines) {
+		return false
+	}
+	l, n, after := lines[i], lines[i+1], lines[i+2]
+	_, named := headingKind(n.text)
+	return !named && l.size > 0 && math.Abs(l.size-n.size) < 0.2 && after.size < n.size-0.3 &&
+		capitalsLine(l.text) && capitalsLine(n.text)
+}
+
 // wrappedHeading says whether l and the fragment after it form one
 // heading: a known phrase ("Employment History"), a line ending in "&" or
 // "and", or a keyword heading whose first line is styled as a heading.
@@ -513,6 +528,9 @@ func splitSections(lines []line) []section {
 			if k, ok := wrappedHeading(l, lines[i+1], known, body); ok {
 				l.text = joinHeading(l.text, lines[i+1].text)
 				kind, known = k, true
+				i++
+			} else if headingWrapTail(lines, i) {
+				l.text = joinHeading(l.text, lines[i+1].text)
 				i++
 			}
 		}

@@ -1,6 +1,10 @@
 package cvparse
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/utopiahire/utopiahire/internal/extract"
+)
 
 // Variations on the skills of the eighth blind set (testdata/blind8),
 // written with invented text.
@@ -119,4 +123,17 @@ func TestVariationAfterLanguagesBlind8(t *testing.T) {
 	body := "Skills\nRoute planning\nLanguages\nCzech Native\t●●●●●\nGerman B2\t●●●○○\n\nPeople\nMentoring drivers · Conflict\nresolution · Rota planning\n"
 	c := ParseText("Jane Roe\njane@example.com\n\n" + body)
 	checkSkillSet(t, c, []string{"route planning", "czech", "german", "mentoring drivers", "conflict resolution", "rota planning"})
+}
+
+// A heading wrapped in a narrow sidebar ("OUTILS" / "UTILISÉS" over
+// smaller items): both lines in capitals and the same size are one
+// heading, not a heading and a skill.
+func TestVariationWrappedSidebarHeadingBlind8(t *testing.T) {
+	doc := extract.Document{Lines: []extract.Line{
+		{Text: "Jane Roe", Size: 24}, {Text: "jane@example.com", Size: 11.1},
+		{Text: "COMPÉTENCES", Size: 11.6, GapBefore: true}, {Text: "Gestion de stocks", Size: 11.1}, {Text: "Inventaires", Size: 11.1},
+		{Text: "OUTILS", Size: 11.6, GapBefore: true}, {Text: "UTILISÉS", Size: 11.6}, {Text: "Word", Size: 11.1}, {Text: "Excel", Size: 11.1},
+		{Text: "EXPÉRIENCE", Size: 11.6, GapBefore: true}, {Text: "Magasinière\t2019 – 2023", Size: 11.1}, {Text: "Entrepôt Sud, Nîmes", Size: 11.1},
+	}}
+	checkSkillSet(t, Parse(doc), []string{"gestion de stocks", "inventaires", "word", "excel"})
 }
