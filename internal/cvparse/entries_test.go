@@ -42,6 +42,21 @@ func expsOf(c cv.StructuredCV) []expWant {
 
 type eduWant struct{ Degree, Institution, Location, Start, End string }
 
+// parseEducation parses body as the education section of a CV with a
+// contact header and a skills section after it.
+func parseEducation(body string) cv.StructuredCV {
+	return ParseText("Jane Roe\njane@example.com\n\nEducation\n" + body + "\n\nSkills\nExcel, SQL\n")
+}
+
+// gpasOf lists the grades of c's education entries in order.
+func gpasOf(c cv.StructuredCV) []string {
+	var gpa []string
+	for _, x := range c.Education {
+		gpa = append(gpa, x.GPA)
+	}
+	return gpa
+}
+
 func edusOf(c cv.StructuredCV) []eduWant {
 	var out []eduWant
 	for _, x := range c.Education {

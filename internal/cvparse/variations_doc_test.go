@@ -54,7 +54,7 @@ func TestVariationDateForms(t *testing.T) {
 	}
 	for _, tc := range edu {
 		t.Run(tc.name, func(t *testing.T) {
-			got := edusOf(ParseText("Jane Roe\njane@example.com\n\nEducation\n" + tc.body + "\n\nSkills\nExcel, SQL\n"))
+			got := edusOf(parseEducation(tc.body))
 			if diff := cmp.Diff(tc.want, got); diff != "" {
 				t.Errorf("(-want +got):\n%s", diff)
 			}
@@ -142,7 +142,7 @@ func TestVariationDoubleHyphen(t *testing.T) {
 	}
 	for _, tc := range edu {
 		t.Run(tc.name, func(t *testing.T) {
-			got := edusOf(ParseText("Jane Roe\njane@example.com\n\nEducation\n" + tc.body + "\n\nSkills\nExcel, SQL\n"))
+			got := edusOf(parseEducation(tc.body))
 			if diff := cmp.Diff(tc.want, got); diff != "" {
 				t.Errorf("(-want +got):\n%s", diff)
 			}

@@ -18,7 +18,7 @@ func runEduDesc(t *testing.T, cases []eduDescCase) {
 	t.Helper()
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			got := ParseText("Jane Roe\njane@example.com\n\nEducation\n" + tc.body + "\n\nSkills\nExcel, SQL\n")
+			got := parseEducation(tc.body)
 			if diff := cmp.Diff(tc.want, edusOf(got)); diff != "" {
 				t.Errorf("education (-want +got):\n%s", diff)
 			}
@@ -90,15 +90,11 @@ func TestVariationClassInDegreePhrase(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			got := ParseText("Jane Roe\njane@example.com\n\nEducation\n" + tc.body + "\n\nSkills\nExcel, SQL\n")
+			got := parseEducation(tc.body)
 			if diff := cmp.Diff(tc.want, edusOf(got)); diff != "" {
 				t.Errorf("education (-want +got):\n%s", diff)
 			}
-			var gpa []string
-			for _, x := range got.Education {
-				gpa = append(gpa, x.GPA)
-			}
-			if diff := cmp.Diff(tc.gpa, gpa); diff != "" {
+			if diff := cmp.Diff(tc.gpa, gpasOf(got)); diff != "" {
 				t.Errorf("gpa (-want +got):\n%s", diff)
 			}
 		})
@@ -179,15 +175,11 @@ func TestVariationClassLineUnderDegree(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			got := ParseText("Jane Roe\njane@example.com\n\nEducation\n" + tc.body + "\n\nSkills\nExcel, SQL\n")
+			got := parseEducation(tc.body)
 			if diff := cmp.Diff(tc.want, edusOf(got)); diff != "" {
 				t.Errorf("education (-want +got):\n%s", diff)
 			}
-			var gpa []string
-			for _, x := range got.Education {
-				gpa = append(gpa, x.GPA)
-			}
-			if diff := cmp.Diff(tc.gpa, gpa); diff != "" {
+			if diff := cmp.Diff(tc.gpa, gpasOf(got)); diff != "" {
 				t.Errorf("gpa (-want +got):\n%s", diff)
 			}
 		})

@@ -48,7 +48,7 @@ func TestVariationCertificatesAmongDegrees(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			got := ParseText("Jane Roe\njane@example.com\n\nEducation\n" + tc.body + "\n\nSkills\nExcel, SQL\n")
+			got := parseEducation(tc.body)
 			if diff := cmp.Diff(tc.edus, edusOf(got)); diff != "" {
 				t.Errorf("education (-want +got):\n%s", diff)
 			}
@@ -174,11 +174,7 @@ func TestVariationEducationTableShapes(t *testing.T) {
 			if diff := cmp.Diff(tc.want, edusOf(got)); diff != "" {
 				t.Errorf("education (-want +got):\n%s", diff)
 			}
-			var gpa []string
-			for _, x := range got.Education {
-				gpa = append(gpa, x.GPA)
-			}
-			if diff := cmp.Diff(tc.gpa, gpa); diff != "" {
+			if diff := cmp.Diff(tc.gpa, gpasOf(got)); diff != "" {
 				t.Errorf("grades (-want +got):\n%s", diff)
 			}
 			if len(got.Education) > 0 && tc.field != "" && got.Education[0].Description != tc.field {
@@ -255,7 +251,7 @@ func TestVariationDegreeAndSchool(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			got := edusOf(ParseText("Jane Roe\njane@example.com\n\nEducation\n" + tc.body + "\n\nSkills\nExcel, SQL\n"))
+			got := edusOf(parseEducation(tc.body))
 			if diff := cmp.Diff(tc.want, got); diff != "" {
 				t.Errorf("(-want +got):\n%s", diff)
 			}

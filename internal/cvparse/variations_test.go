@@ -456,7 +456,7 @@ func TestVariationEducationEntries(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			got := edusOf(ParseText("Jane Roe\njane@example.com\n\nEducation\n" + tc.body + "\n\nSkills\nExcel, SQL\n"))
+			got := edusOf(parseEducation(tc.body))
 			if diff := cmp.Diff(tc.want, got); diff != "" {
 				t.Errorf("(-want +got):\n%s", diff)
 			}
