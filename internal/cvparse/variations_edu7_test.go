@@ -36,6 +36,29 @@ func runEduDesc(t *testing.T, cases []eduDescCase) {
 	}
 }
 
+// eduGPACase is an education section and the entries and grades it
+// should give.
+type eduGPACase struct {
+	name, body string
+	want       []eduWant
+	gpa        []string
+}
+
+func runEduGPA(t *testing.T, cases []eduGPACase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := parseEducation(tc.body)
+			if diff := cmp.Diff(tc.want, edusOf(got)); diff != "" {
+				t.Errorf("education (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tc.gpa, gpasOf(got)); diff != "" {
+				t.Errorf("gpa (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
 // An exchange told as a phrase under a degree ("Exchange semester at …")
 // within the degree's years is that degree's description; one set out
 // as an entry of its own, with its own dates or a dash before the school,
@@ -62,11 +85,7 @@ func TestVariationExchangeUnderDegree(t *testing.T) {
 // part of the degree; the school after it is cut off as ever, and a
 // class after the school, after a dash or in its own line is the grade.
 func TestVariationClassInDegreePhrase(t *testing.T) {
-	cases := []struct {
-		name, body string
-		want       []eduWant
-		gpa        []string
-	}{
+	runEduGPA(t, []eduGPACase{
 		{"mention then school fr", "2014\tBaccalauréat ES, mention Bien, Lycée Fénelon, Lille",
 			[]eduWant{{"Baccalauréat ES, mention Bien", "Lycée Fénelon", "Lille", "", "2014"}}, []string{""}},
 		{"school first, mention after the degree", "Université de Nantes — Licence de droit, mention Assez bien (2011 - 2014)",
@@ -87,18 +106,7 @@ func TestVariationClassInDegreePhrase(t *testing.T) {
 			[]eduWant{{"Baccalauréat S", "Lycée Kléber", "Strasbourg", "", "2016"}}, []string{"mention Bien"}},
 		{"grade point after comma is apart", "MSc Statistics, GPA 3.8/4.0\t2017 – 2018\nUniversity of Toronto",
 			[]eduWant{{"MSc Statistics", "University of Toronto", "", "2017", "2018"}}, []string{"GPA 3.8/4.0"}},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			got := parseEducation(tc.body)
-			if diff := cmp.Diff(tc.want, edusOf(got)); diff != "" {
-				t.Errorf("education (-want +got):\n%s", diff)
-			}
-			if diff := cmp.Diff(tc.gpa, gpasOf(got)); diff != "" {
-				t.Errorf("gpa (-want +got):\n%s", diff)
-			}
-		})
-	}
+	})
 }
 
 // An ongoing degree's end written as the expected year ("2024 – expected
@@ -161,29 +169,14 @@ func TestVariationDegreeAndSchoolWords(t *testing.T) {
 // grade, and no heading of an awards section that would swallow the
 // degrees after it.
 func TestVariationClassLineUnderDegree(t *testing.T) {
-	cases := []struct {
-		name, body string
-		want       []eduWant
-		gpa        []string
-	}{
+	runEduGPA(t, []eduGPACase{
 		{"first class honours between degrees", "MSc Finance\t2019 – 2020\nUniversity of Bath\nFirst Class Honours\nBSc Economics\t2015 – 2018\nUniversity of Gdańsk",
 			[]eduWant{{"MSc Finance", "University of Bath", "", "2019", "2020"}, {"BSc Economics", "University of Gdańsk", "", "2015", "2018"}}, []string{"First Class Honours", ""}},
 		{"upper second", "BA History\t2010 – 2013\nUniversity of Leeds\nUpper Second Class\nA-levels\t2008 – 2010\nLeeds Grammar School",
 			[]eduWant{{"BA History", "University of Leeds", "", "2010", "2013"}, {"A-levels", "Leeds Grammar School", "", "2008", "2010"}}, []string{"Upper Second Class", ""}},
 		{"distinction", "MSc Geology\t2016 – 2017\nUniversity of Cape Town\nDistinction",
 			[]eduWant{{"MSc Geology", "University of Cape Town", "", "2016", "2017"}}, []string{"Distinction"}},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			got := parseEducation(tc.body)
-			if diff := cmp.Diff(tc.want, edusOf(got)); diff != "" {
-				t.Errorf("education (-want +got):\n%s", diff)
-			}
-			if diff := cmp.Diff(tc.gpa, gpasOf(got)); diff != "" {
-				t.Errorf("gpa (-want +got):\n%s", diff)
-			}
-		})
-	}
+	})
 }
 
 // A mark in brackets after the degree is its grade; a town after a pipe

@@ -11,6 +11,31 @@ import (
 // Variations on the experience entries of the seventh blind set
 // (testdata/blind7), written with invented text.
 
+// placedRow is a PDF line set at left position x.
+type placedRow struct {
+	x    float64
+	text string
+}
+
+// placedSection is a one-page PDF of a contact header and heading at left
+// position x0, the rows of that section one under another, then a
+// skills section headed next.
+func placedSection(x0 float64, heading string, rows []placedRow, next string) extract.Document {
+	d := extract.Document{Pages: 1}
+	add := func(x float64, text string) {
+		d.Lines = append(d.Lines, extract.Line{Text: text, Page: 1, X: x, Y: 40 + 14*float64(len(d.Lines)), Size: 10})
+	}
+	add(x0, "Jeanne Roux")
+	add(x0, "jeanne@example.com")
+	add(x0, heading)
+	for _, r := range rows {
+		add(r.x, r.text)
+	}
+	add(x0, next)
+	add(x0, "Excel, SQL")
+	return d
+}
+
 // A date range wrapped in a narrow date column, its first row read
 // together with the title beside it ("Oct. 2016 – août Technicienne",
 // even "– aoûtAssistante"), or wrapped in a date column on the right
@@ -46,16 +71,12 @@ func TestVariationWrappedDateCellsBlind7(t *testing.T) {
 // bullet above it where entries start, opens the next entry rather than
 // going on with the bullet's wrapped text.
 func TestVariationOutdentedDateAfterBulletBlind7(t *testing.T) {
-	type row struct {
-		x    float64
-		text string
-	}
 	cases := []struct {
 		name string
-		rows []row
+		rows []placedRow
 		want []expWant
 	}{
-		{"fr", []row{
+		{"fr", []placedRow{
 			{80, "mars 2020 — aujourd'hui\tTechnicien Méthodes — Atelier Durand, Albi"},
 			{170, "• Mise en place du 5S sur deux lignes de production et réduction des"},
 			{180, "rebuts."},
@@ -64,7 +85,7 @@ func TestVariationOutdentedDateAfterBulletBlind7(t *testing.T) {
 		}, []expWant{{"Technicien Méthodes", "Atelier Durand", "Albi", "mars 2020", "aujourd'hui"},
 			{"Opérateur régleur", "Usinage Vidal SAS", "Castres", "sept. 2016", "févr. 2020"}}},
 		// A wrapped bullet whose text goes on under it stays the bullet's.
-		{"fr, wrapped bullet", []row{
+		{"fr, wrapped bullet", []placedRow{
 			{80, "mars 2020 — aujourd'hui\tTechnicien Méthodes — Atelier Durand, Albi"},
 			{170, "• Audit des postes de travail prévu entre"},
 			{180, "janv. 2021 et mars 2021 sur le site."},
@@ -72,18 +93,7 @@ func TestVariationOutdentedDateAfterBulletBlind7(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			d := extract.Document{Pages: 1}
-			add := func(x float64, text string) {
-				d.Lines = append(d.Lines, extract.Line{Text: text, Page: 1, X: x, Y: 40 + 14*float64(len(d.Lines)), Size: 10})
-			}
-			add(80, "Jeanne Roux")
-			add(80, "jeanne@example.com")
-			add(80, "EXPÉRIENCE PROFESSIONNELLE")
-			for _, r := range tc.rows {
-				add(r.x, r.text)
-			}
-			add(80, "COMPÉTENCES")
-			add(80, "Excel, SQL")
+			d := placedSection(80, "EXPÉRIENCE PROFESSIONNELLE", tc.rows, "COMPÉTENCES")
 			if diff := cmp.Diff(tc.want, expsOf(Parse(d))); diff != "" {
 				t.Errorf("(-want +got):\n%s", diff)
 			}
@@ -97,16 +107,12 @@ func TestVariationOutdentedDateAfterBulletBlind7(t *testing.T) {
 // each wrapped where the cell is full, while the achievements beside
 // them run on in their own column.
 func TestVariationStackedJobTableBlind7(t *testing.T) {
-	type row struct {
-		x    float64
-		text string
-	}
 	cases := []struct {
 		name string
-		rows []row
+		rows []placedRow
 		want []expWant
 	}{
-		{"en", []row{
+		{"en", []placedRow{
 			{50, "Dates\tRole / Company\tAchievements"},
 			{50, "04/2020 – Present\tHead of Operations\tOpened two depots and cut late"},
 			{150, "Brightline Freight Group\tdeliveries by a third."},
@@ -125,7 +131,7 @@ func TestVariationStackedJobTableBlind7(t *testing.T) {
 			{"Shift Supervisor", "Northern Parcel Distribution Services Ltd", "York", "01/2016", "03/2020"},
 			{"Trainee Manager (Graduate Scheme)", "Office of the Rail Regulator", "Manchester", "06/2013", "12/2015"},
 		}},
-		{"fr", []row{
+		{"fr", []placedRow{
 			{50, "Période\tPoste et employeur\tMissions"},
 			{50, "03/2018 – aujourd'hui\tContrôleuse de gestion\tClôtures mensuelles et suivi des"},
 			{150, "senior\tinvestissements."},
@@ -141,18 +147,7 @@ func TestVariationStackedJobTableBlind7(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			d := extract.Document{Pages: 1}
-			add := func(x float64, text string) {
-				d.Lines = append(d.Lines, extract.Line{Text: text, Page: 1, X: x, Y: 40 + 14*float64(len(d.Lines)), Size: 10})
-			}
-			add(50, "Jeanne Roux")
-			add(50, "jeanne@example.com")
-			add(50, "EXPERIENCE")
-			for _, r := range tc.rows {
-				add(r.x, r.text)
-			}
-			add(50, "SKILLS")
-			add(50, "Excel, SQL")
+			d := placedSection(50, "EXPERIENCE", tc.rows, "SKILLS")
 			if diff := cmp.Diff(tc.want, expsOf(Parse(d))); diff != "" {
 				t.Errorf("(-want +got):\n%s", diff)
 			}
