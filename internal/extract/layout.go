@@ -66,8 +66,7 @@ func touching(a, b bbWord) bool {
 		// the dot after it); readOCR joins the words it cut.
 		return false
 	}
-	gap := b.XMin - a.XMax
-	return gap >= -0.5 && gap <= 0.08*math.Min(a.YMax-a.YMin, b.YMax-b.YMin)
+	return closeBy(a, b, 0.08)
 }
 
 // cutByOCR says whether two OCR words are the halves of one word that
@@ -85,8 +84,14 @@ func cutByOCR(a, b bbWord) bool {
 	if !unicode.IsLetter(last) || !unicode.IsLower(first) {
 		return false
 	}
+	return closeBy(a, b, 0.12)
+}
+
+// closeBy says whether b starts no further after a's end than share of
+// the smaller word's height (or overlaps it by under half a point).
+func closeBy(a, b bbWord, share float64) bool {
 	gap := b.XMin - a.XMax
-	return gap >= -0.5 && gap <= 0.12*math.Min(a.YMax-a.YMin, b.YMax-b.YMin)
+	return gap >= -0.5 && gap <= share*math.Min(a.YMax-a.YMin, b.YMax-b.YMin)
 }
 
 // letterSpacing finds the letters of words set with wide tracking
