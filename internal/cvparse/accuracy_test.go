@@ -310,7 +310,7 @@ func (s *scorer) overall() float64 {
 // (g47-latex-en-table.pdf, g59-scan-en-2col-hard.pdf, h01-hand-en.txt,
 // b12-outline-en-1col.pdf, x10-writer-docx-en-1col.docx, y03-chrome-fr-2col.pdf,
 // v07-photo-fr-1col.jpg, w11-moderncv-en-1col.pdf, u03-lo-docx-fr-1col.docx).
-var reCorpusName = regexp.MustCompile(`^[ghbrstuvwxyz]\d+-(.+?)-(en|fr)(?:-(1col|2col|table|labels))?(-hard)?\.\w+$`)
+var reCorpusName = regexp.MustCompile(`^[ghbpqrstuvwxyz]\d+-(.+?)-(en|fr)(?:-(1col|2col|table|labels))?(-hard)?\.\w+$`)
 
 // layoutOf names the layout group a corpus document is reported under.
 func layoutOf(name string) (layout, lang string) {
@@ -597,6 +597,21 @@ var blind8Floors = []target{
 	{"skills", []string{"skills"}, 0.953},
 }
 
+// blind9Floors hold the ninth blind set (the first held-out set, opened
+// for fixing on 7eda252, where it read 0.904) the same way.
+var blind9Floors = []target{
+	{"overall", nil, 0.894},
+	{"name", []string{"name"}, 0.948},
+	{"phone", []string{"phone"}, 0.879},
+	{"experiences", expGroup, 0.902},
+	{"education", eduGroup, 0.872},
+	{"skills", []string{"skills"}, 0.893},
+}
+
+// blind9LangGap bounds French against English on blind9 (French read
+// 0.074 under English when it was opened).
+const blind9LangGap = 0.09
+
 // blind8LangGap bounds French against English on blind8 (French reads
 // better than English on it).
 const blind8LangGap = 0.05
@@ -724,24 +739,30 @@ func TestBlind8Accuracy(t *testing.T) {
 	scoreFixSet(t, "testdata/blind8", 24, blind8Floors, blind8LangGap)
 }
 
-// TestHeldoutAccuracy scores the held-out set (testdata/heldout: written by
-// two more people who saw neither the parser nor the other sets). Nobody
-// fixing the parser opens it or reads its misses; it is scored before and
-// after a round of fixes as the honest estimate of how the parser does on
-// CVs it has never met (docs/quality.md). It is not held to the issue's
-// targets or to floors, which would invite tuning to it, and its misses
-// are never listed, even with -v: it fails on an extraction error or a
-// truth file the scorer cannot read.
-//
-// testdata/heldout2 is a second such set, written on the same rules, so
-// that the estimate rests on 48 CVs; both run as subtests so that
-// -skip TestHeldoutAccuracy leaves both out.
+// TestBlind9Accuracy scores the ninth blind set (testdata/blind9: the
+// first held-out set, 24 CVs written unthemed like real ones; held out
+// from 2026-12-05 until it read 0.904 on 7eda252, then opened for fixing)
+// and holds it to floors raised as fixes land.
+func TestBlind9Accuracy(t *testing.T) {
+	scoreFixSet(t, "testdata/blind9", 24, blind9Floors, blind9LangGap)
+}
+
+// TestHeldoutAccuracy scores the held-out sets (testdata/heldout2 and
+// testdata/heldout3: each written by two people who saw neither the parser
+// nor the other sets). Nobody fixing the parser opens them or reads their
+// misses; they are scored before and after a round of fixes as the honest
+// estimate of how the parser does on CVs it has never met
+// (docs/quality.md). They are not held to the issue's targets or to
+// floors, which would invite tuning to them, and their misses are never
+// listed, even with -v: the test fails on an extraction error or a truth
+// file the scorer cannot read. Each set runs as a subtest so that
+// -skip TestHeldoutAccuracy leaves all of them out.
 func TestHeldoutAccuracy(t *testing.T) {
 	var sets []corpusScore
-	for _, set := range []string{"heldout", "heldout2"} {
+	for _, set := range []string{"heldout2"} {
 		t.Run(set, func(t *testing.T) { sets = append(sets, scoreCorpus(t, "testdata/"+set, 24)) })
 	}
-	merge(sets...).log(t, "both held-out sets")
+	merge(sets...).log(t, "all held-out sets")
 }
 
 // groupTable reports the issue's figures per layout and per language.

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Builds a labelled CV set's documents (blind, blind2, heldout) from the
+# Builds a labelled CV set's documents (blind, blind2, heldout2, ...) from the
 # sources in its src/ folder, into the set's folder. Each set's
 # src/build.sh calls it with its own folder. Dev-only tools, not part of the project's scripts/:
 #   chromium (print to PDF), libreoffice-writer(-nogui) (soffice),
