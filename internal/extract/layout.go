@@ -50,6 +50,9 @@ func (s *segment) text() string {
 // more apart, while a word space, even stretched by justification, stays
 // well under it.
 func cellGap(a, b bbWord) bool {
+	if b.tagBefore {
+		return true
+	}
 	if a.Conf > 0 || b.Conf > 0 {
 		return false
 	}
@@ -451,6 +454,7 @@ func segmentsOf(words []bbWord) []*segment {
 		}
 		segs = append(segs, cur)
 	}
+	markTagGaps(segs)
 	return segs
 }
 

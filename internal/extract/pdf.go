@@ -316,6 +316,9 @@ type bbWord struct {
 	// par and line number an OCR word's paragraph and line on its page
 	// (Tesseract's own).
 	par, line int
+	// tagBefore says that the gap before this word parts two tags set
+	// side by side (markTagGaps).
+	tagBefore bool
 }
 
 type bbLine struct {
