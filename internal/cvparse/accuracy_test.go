@@ -612,6 +612,22 @@ var blind9Floors = []target{
 // 0.074 under English when it was opened).
 const blind9LangGap = 0.09
 
+// blind10Floors hold the tenth blind set the same way. Scored untouched on
+// the parser of cf5bf22: overall 0.905 (experiences 0.885, education
+// 0.896, skills 0.911; sidebar experiences 0.714).
+var blind10Floors = []target{
+	{"overall", nil, 0.895},
+	{"name", []string{"name"}, 0.969},
+	{"phone", []string{"phone"}, 0.99},
+	{"experiences", expGroup, 0.874},
+	{"education", eduGroup, 0.885},
+	{"skills", []string{"skills"}, 0.901},
+}
+
+// blind10LangGap bounds French against English on blind10 (French read
+// 0.029 under English untouched).
+const blind10LangGap = 0.05
+
 // blind8LangGap bounds French against English on blind8 (French reads
 // better than English on it).
 const blind8LangGap = 0.05
@@ -745,6 +761,13 @@ func TestBlind8Accuracy(t *testing.T) {
 // and holds it to floors raised as fixes land.
 func TestBlind9Accuracy(t *testing.T) {
 	scoreFixSet(t, "testdata/blind9", 24, blind9Floors, blind9LangGap)
+}
+
+// TestBlind10Accuracy scores the tenth blind set (testdata/blind10: 24
+// unthemed CVs written blind on 2026-12-06 for fixing, scored untouched
+// first) and holds it to floors raised as fixes land.
+func TestBlind10Accuracy(t *testing.T) {
+	scoreFixSet(t, "testdata/blind10", 24, blind10Floors, blind10LangGap)
 }
 
 // TestHeldoutAccuracy scores the held-out sets (testdata/heldout2 and
