@@ -782,7 +782,7 @@ func TestBlind10Accuracy(t *testing.T) {
 // -skip TestHeldoutAccuracy leaves all of them out.
 func TestHeldoutAccuracy(t *testing.T) {
 	var sets []corpusScore
-	for _, set := range []string{"heldout2"} {
+	for _, set := range []string{"heldout2", "heldout3"} {
 		t.Run(set, func(t *testing.T) { sets = append(sets, scoreCorpus(t, "testdata/"+set, 24)) })
 	}
 	merge(sets...).log(t, "all held-out sets")
