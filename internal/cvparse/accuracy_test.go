@@ -628,6 +628,22 @@ var blind10Floors = []target{
 // 0.029 under English untouched).
 const blind10LangGap = 0.05
 
+// blind11Floors hold the eleventh blind set the same way. Scored untouched
+// on the parser of cf5bf22: overall 0.910 (experiences 0.916, education
+// 0.871, skills 0.912; label/value education 0.286).
+var blind11Floors = []target{
+	{"overall", nil, 0.900},
+	{"name", []string{"name"}, 0.99},
+	{"phone", []string{"phone"}, 0.969},
+	{"experiences", expGroup, 0.906},
+	{"education", eduGroup, 0.861},
+	{"skills", []string{"skills"}, 0.902},
+}
+
+// blind11LangGap bounds French against English on blind11 (French read
+// 0.039 under English untouched).
+const blind11LangGap = 0.06
+
 // blind8LangGap bounds French against English on blind8 (French reads
 // better than English on it).
 const blind8LangGap = 0.05
@@ -768,6 +784,13 @@ func TestBlind9Accuracy(t *testing.T) {
 // first) and holds it to floors raised as fixes land.
 func TestBlind10Accuracy(t *testing.T) {
 	scoreFixSet(t, "testdata/blind10", 24, blind10Floors, blind10LangGap)
+}
+
+// TestBlind11Accuracy scores the eleventh blind set (testdata/blind11: 24
+// unthemed CVs, half French, written blind on 2026-12-06 for fixing,
+// scored untouched first) and holds it to floors raised as fixes land.
+func TestBlind11Accuracy(t *testing.T) {
+	scoreFixSet(t, "testdata/blind11", 24, blind11Floors, blind11LangGap)
 }
 
 // TestHeldoutAccuracy scores the held-out sets (testdata/heldout2 and
