@@ -21,9 +21,11 @@ var (
 	rePhone = regexp.MustCompile(`(?:(?:\+\s?\d{1,3}[\s.\-]?|\(\+\d{1,3}\)\s?)?(?:\(0\)\s?)?(?:\(\d{1,4}\)[\s.\-]?)?\d{1,5}(?:[\s.\-]\d{1,8}){1,6}|\(\+\d{1,3}\)\s?\d{6,12}|\+?\d{8,13})` +
 		`(?:` + phoneExtension + `)?`)
 	// reLabel: a contact label, or several joined ("Tel/WhatsApp:", "Tél.
-	// & WhatsApp :"), with a note ("Phone (mobile):").
+	// & WhatsApp :"), with a note ("Phone (mobile):"); a note has no
+	// digits: "Cell (773) 555-0139" is a label and a number with its
+	// area code.
 	reLabel = regexp.MustCompile(`(?i)^\s*(?:` + contactLabel + `(?:\.?\s*(?:/|&|\+|\bor\b|\bou\b|\band\b|\bet\b)\s*` + contactLabel + `)*` +
-		`(?:\.?\s*\([^()]{1,20}\))?(?:\.?\s*[:：]\s*|\.\s+|\s+)|[aemptwl]\s*[:：]\s*|` +
+		`(?:\.?\s*\([^()0-9]{1,20}\))?(?:\.?\s*[:：]\s*|\.\s+|\s+)|[aemptwl]\s*[:：]\s*|` +
 		// Labels that are words too ("Port." for portable, "Fixe"):
 		// only with their colon.
 		`(?:port|fixe|landline|domicile|bureau)\.?\s*[:：]\s*)`)
@@ -224,9 +226,15 @@ func (f *contactFinder) take(t string) string {
 			continue // "PHONE" over its number; "(LinkedIn)" wrapped under its link
 		}
 		raw := strings.TrimSpace(reNameLabel.ReplaceAllString(strings.TrimSpace(parts[i]), ""))
+		if faxNumber(raw) {
+			continue
+		}
 		p := strings.TrimSpace(reLabel.ReplaceAllString(raw, ""))
 		if p == "" {
 			continue
+		}
+		if ph, ok := labelledPhone(p); ok {
+			p = ph
 		}
 		// A phone followed by more contact data with only spaces between
 		// ("+33 6 12 34 56 78 Paris"): take the number, read the rest on.
@@ -270,8 +278,9 @@ func (f *contactFinder) take(t string) string {
 				f.c.Email = reEmail.FindString(p)
 			}
 			// What is left beside the address ("jane@x.com +44 7700
-			// 900123") is read on as a part of its own.
-			if r := strings.TrimSpace(reEmail.ReplaceAllString(p, " ")); r != "" {
+			// 900123") is read on as a part of its own; a letter alone
+			// before it ("E jane@x.com") is a label whose icon is lost.
+			if r := strings.TrimSpace(reEmail.ReplaceAllString(p, " ")); r != "" && utf8.RuneCountInString(r) > 1 {
 				parts = slices.Insert(parts, i+1, r)
 			}
 		case reLinkedIn.MatchString(p):

@@ -100,9 +100,11 @@ func continues(prev unit, l line) bool {
 		return true
 	}
 	// A word cut by the typesetter ("Communi-" / "cation") or a list
-	// wrapped inside a phrase ("Problem" / "solving"): the next line starts
-	// with an all-lower-case word.
-	if !l.gapBefore && (lowerWord(t) && !reSeasonStart.MatchString(t) || reElided.MatchString(t)) && !strings.HasSuffix(p, ".") && !strings.HasSuffix(p, ":") {
+	// wrapped inside a phrase ("Problem" / "solving", "Quality control" /
+	// "& snagging"): the next line starts with an all-lower-case word or
+	// with the ampersand that joins the phrase's words.
+	if !l.gapBefore && (lowerWord(t) && !reSeasonStart.MatchString(t) || reElided.MatchString(t) || strings.HasPrefix(t, "& ")) &&
+		!strings.HasSuffix(p, ".") && !strings.HasSuffix(p, ":") {
 		return true
 	}
 	// A compound name cut at its hyphen ("Université Paris-" /
@@ -163,7 +165,11 @@ var (
 	// "d'urgence", "l'enfance", "qu'à").
 	reElided    = regexp.MustCompile(`^(?:[dlnsjc]|qu)['’]\p{L}`)
 	reHyphenEnd = regexp.MustCompile(`\p{L}-$`)
-	reTitleWord = regexp.MustCompile(`^\p{Lu}\p{Ll}`)
+	// reCompoundDashEnd: a word ending on an en dash or a non-breaking
+	// hyphen set against it, the second word of the compound wrapped.
+	reCompoundDashEnd = regexp.MustCompile(`\p{L}[–‑]$`)
+	reLetterStart     = regexp.MustCompile(`^\p{L}`)
+	reTitleWord       = regexp.MustCompile(`^\p{Lu}\p{Ll}`)
 )
 
 // lowerWord says whether t starts with a word in lower case letters only
@@ -210,6 +216,11 @@ func joinWrapped(a, b string) string {
 			}
 			return cell + " " + b + a[i:]
 		}
+	}
+	// "cost–" / "benefit analysis": an en dash or a non-breaking hyphen
+	// joining two words is the compound's own, never the typesetter's.
+	if reCompoundDashEnd.MatchString(a) && reLetterStart.MatchString(b) && !strings.Contains(a, "\t") {
+		return a + b
 	}
 	if strings.HasSuffix(a, "-") && len(a) > 1 {
 		r, _ := utf8.DecodeLastRuneInString(a[:len(a)-1])

@@ -150,19 +150,42 @@ func furniture(in []extract.Line) (drop []bool, rewrite map[int]string) {
 	return drop, rewrite
 }
 
-// footerContact says whether edge line i gives an e-mail that no line
-// but the repeated edges gives.
+// footerContact says whether edge line i gives contact data (an e-mail,
+// a phone number, a profile's handle) that no line but the repeated
+// edges gives.
 func footerContact(in []extract.Line, edges []int, i int) bool {
-	email := reEmail.FindString(in[i].Text)
-	if email == "" {
-		return false
-	}
-	for j, l := range in {
-		if !slices.Contains(edges, j) && strings.Contains(strings.ToLower(l.Text), strings.ToLower(email)) {
-			return false
+	for _, item := range contactData(in[i].Text) {
+		elsewhere := false
+		for j, l := range in {
+			if !slices.Contains(edges, j) && strings.Contains(strings.ToLower(l.Text), strings.ToLower(item)) {
+				elsewhere = true
+				break
+			}
+		}
+		if !elsewhere {
+			return true
 		}
 	}
-	return true
+	return false
+}
+
+// contactData lists the e-mail addresses, phone numbers and profile
+// handles ("in jane-roe", moderncv's social line without its icons) a
+// line gives.
+func contactData(t string) []string {
+	var out []string
+	for _, p := range reSplitter.Split(strings.TrimSpace(t), -1) {
+		p = strings.TrimSpace(reLabel.ReplaceAllString(p, ""))
+		switch {
+		case reEmail.MatchString(p):
+			out = append(out, reEmail.FindString(p))
+		case isPhone(p):
+			out = append(out, strings.TrimSpace(rePhone.FindString(p)))
+		case reSocialHandle.MatchString(p):
+			out = append(out, reSocialHandle.FindStringSubmatch(p)[2])
+		}
+	}
+	return out
 }
 
 // titleAtop finds a document title alone on the first line ("RESUME",

@@ -40,6 +40,9 @@ type line struct {
 	entryHead bool
 	// column is the page column the line was read in (extract.Line.Column).
 	column int
+	// footer is set on a line of the contact block at a page's foot
+	// (see markFooterContact): it is read with the header.
+	footer bool
 }
 
 type section struct {
@@ -64,7 +67,7 @@ func Parse(doc extract.Document) cv.StructuredCV {
 // of, and text that went to the "additional" section because it fits no
 // section.
 func ParseUnread(doc extract.Document) (cv.StructuredCV, []cv.UnreadPart) {
-	lines := europass(joinLabelLines(joinWrappedDateCells(prepare(doc.Lines))))
+	lines := markFooterContact(europass(joinLabelLines(joinWrappedDateCells(prepare(doc.Lines)))))
 	name, lines := displayName(lines, doc.OCR)
 	secs := laterQualifications(splitSections(lines))
 	out := emptyCV()
@@ -150,6 +153,7 @@ func prepare(in []extract.Line) []line {
 		t = reGluedDate.ReplaceAllString(t, "$1 $2")
 		t = unglueDates(t)
 		t = unspaceLetters(t)
+		t = texLogos(t)
 		// "Designation<tab>: Site Engineer": a label/value row whose
 		// colons the author aligned with a tab is a label, its colon, and
 		// the value in the next cell.
@@ -449,7 +453,7 @@ func splitSections(lines []line) []section {
 		// Text spanning the page after its columns is the page's footer
 		// (a page number, the file's address): it goes on with no
 		// column's section.
-		if l.column == 0 && l.page == colPage {
+		if l.column == 0 && l.page == colPage || l.footer {
 			secs[0].lines = append(secs[0].lines, l)
 			continue
 		}
@@ -514,7 +518,7 @@ func splitSections(lines []line) []section {
 		if known && i > 0 && sentenceTail(lines[i-1], l) {
 			known = false
 		}
-		if !known && !l.bullet && !leveled && headingCue(l, body) {
+		if !known && !l.bullet && !leveled && headingCue(l, body) && !(skillsLike(secs[cur].kind) && itemInList(lines, i, body)) {
 			kind, known = keywordHeading(l.text)
 			// "DES (diplôme d'études secondaires)" under Formation:
 			// study words around a degree's name are an entry.

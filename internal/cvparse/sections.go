@@ -441,3 +441,18 @@ func contentKind(lines []line) (sectionKind, bool) {
 	}
 	return secSkills, true
 }
+
+// itemInList says whether line i is set as one more item of the list
+// above it: no style, space or capitals of its own to set it apart, at
+// the item above's indent and size. "Client education" at the end of a
+// list of clinical skills names a skill, whatever its keyword.
+func itemInList(lines []line, i int, bodySize float64) bool {
+	if i == 0 {
+		return false
+	}
+	l, prev := lines[i], lines[i-1]
+	t := strings.TrimSpace(l.text)
+	apart := l.heading || l.gapBefore || l.bold || (bodySize > 0 && l.size > bodySize*1.15) ||
+		strings.HasSuffix(t, ":") || strings.ToUpper(t) == t
+	return !apart && !prev.heading && !prev.bold && prev.x == l.x && prev.size == l.size
+}

@@ -81,6 +81,9 @@ func parseSkills(lines []line, s *cv.Skills) (others [][2]string) {
 			last = addSkill(s, "other", strings.Join(strings.Fields(reLicenceSep.ReplaceAllString(t, " ")), " "))
 			continue
 		}
+		if linkLine(t) {
+			continue
+		}
 		// A table's header row names its columns ("Skill<tab>Level").
 		if strings.Contains(t, "\t") && columnNames(t) {
 			continue
@@ -649,6 +652,9 @@ func splitSkills(t string) []string {
 			// "English — native": the level stays with its language, and
 			// so does a note on how it is spoken ("French – kitchen
 			// French").
+		case r == '–' && i > 0 && i+1 < len(rs) && unicode.IsLetter(rs[i-1]) && unicode.IsLetter(rs[i+1]):
+			// "cost–benefit analysis", "input–output": an en dash set
+			// close between two words joins a compound.
 		case r == ',' || r == ';' || r == '|' || r == '\t' || r == '·' || r == '•' || r == '∙' || r == '⋅' ||
 			(unicode.IsSymbol(r) && r != '+' && r != '#' && r != '&') || (r != '-' && r != '*' && strings.ContainsRune(bulletGlyphs, r)):
 			flush()
