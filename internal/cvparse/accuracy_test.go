@@ -598,14 +598,15 @@ var blind8Floors = []target{
 }
 
 // blind9Floors hold the ninth blind set (the first held-out set, opened
-// for fixing on 7eda252, where it read 0.904) the same way.
+// for fixing on 7eda252, where it read 0.904) the same way; 0.920 after
+// the contact and skills rules of its first round.
 var blind9Floors = []target{
-	{"overall", nil, 0.894},
+	{"overall", nil, 0.910},
 	{"name", []string{"name"}, 0.948},
-	{"phone", []string{"phone"}, 0.879},
+	{"phone", []string{"phone"}, 0.990},
 	{"experiences", expGroup, 0.902},
-	{"education", eduGroup, 0.872},
-	{"skills", []string{"skills"}, 0.893},
+	{"education", eduGroup, 0.878},
+	{"skills", []string{"skills"}, 0.923},
 }
 
 // blind9LangGap bounds French against English on blind9 (French read
