@@ -127,7 +127,7 @@ func wrappedTail(prev unit, l line, next []line) bool {
 	p := strings.TrimSpace(prev.text)
 	// A line wraps when it is full: after a short bullet ("300 GitHub
 	// stars") the short line is the next item's title.
-	full := len(strings.Fields(p)) >= minWrappedWords || endsInFunctionWord(p) || strings.HasSuffix(p, ",")
+	full := len(strings.Fields(p)) >= minWrappedWords && !dateLedBullet(prev) || endsInFunctionWord(p) || strings.HasSuffix(p, ",")
 	return full && len(strings.Fields(t)) <= 4 && !hasDate(t) && !strings.ContainsAny(t, "\t|") &&
 		!strings.HasSuffix(p, ".") && !strings.HasSuffix(p, ";") && !strings.HasSuffix(p, ":")
 }
@@ -425,13 +425,13 @@ func proseLine(t string) bool {
 // first line is a bullet that reads as a whole entry header, every such
 // bullet heads an entry, and the bullets between them describe it.
 func bulletEntries(units []unit) []unit {
-	if len(units) == 0 || !units[0].bullet || !oneLineEntry(units[0]) {
+	if len(units) == 0 || !units[0].bullet || !oneLineEntry(units[0]) && !dateLedBullet(units[0]) {
 		return units
 	}
 	out := make([]unit, len(units))
 	for i, u := range units {
 		out[i] = u
-		if u.bullet && oneLineEntry(u) {
+		if u.bullet && (oneLineEntry(u) || dateLedBullet(u)) {
 			out[i].bullet, out[i].entryHead = false, true
 		}
 	}

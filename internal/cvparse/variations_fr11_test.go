@@ -1,0 +1,72 @@
+package cvparse
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// Variations on the eleventh blind set's French one-column and plain-text
+// CVs: jobs headed by a bullet that opens with their dates, French typed
+// without accents, schools named after a date.
+
+// A plain-text CV heads each job with a bullet that opens with its dates
+// ("* 03/2019 - a ce jour : Vendeuse"), the employer on the line under it
+// and the tasks as sub-bullets: each such bullet heads an entry. "a ce
+// jour", French typed without its accent, is the present.
+func TestVariationDateLedBullets(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []expWant
+	}{
+		{"stars and dashes, no accents", "* 03/2019 - a ce jour : Vendeuse en boulangerie\n  Maison Perrot, Nantes - Rayon patisserie\n  - Accueil des clients\n  - Tenue de caisse\n\n* 09/2016 - 02/2019 : Serveuse\n  Brasserie du Marche, Nantes\n  - Service en salle",
+			[]expWant{{"Vendeuse en boulangerie", "Maison Perrot", "Nantes", "03/2019", "a ce jour"}, {"Serveuse", "Brasserie du Marche", "Nantes", "09/2016", "02/2019"}}},
+		{"dots and dashes after the dates", "• 2020 – 2023 – Infirmier de nuit\n  Clinique des Lilas, Rennes\n  - Soins post-opératoires\n• 2017 – 2020 – Aide-soignant\n  EHPAD Les Tilleuls, Vannes\n  - Toilettes et repas",
+			[]expWant{{"Infirmier de nuit", "Clinique des Lilas", "Rennes", "2020", "2023"}, {"Aide-soignant", "EHPAD Les Tilleuls", "Vannes", "2017", "2020"}}},
+		{"english plain text", "* 01/2021 - 12/2023 : Warehouse Supervisor\n  Northway Logistics, Leeds\n  - Ran the night shift\n* 05/2018 - 12/2020 : Forklift Driver\n  Brookfield Foods, Wakefield\n  - Loaded trailers",
+			[]expWant{{"Warehouse Supervisor", "Northway Logistics", "Leeds", "01/2021", "12/2023"}, {"Forklift Driver", "Brookfield Foods", "Wakefield", "05/2018", "12/2020"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := expsOf(ParseText("Jeanne Roux\njeanne.roux@example.fr\n\nEXPERIENCES PROFESSIONNELLES\n\n" + tc.body + "\n\nCOMPETENCES\n\nExcel, SAP\n"))
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// A task bullet that opens with a year and tells what happened is no
+// entry header: the bullets stay the body of the job above them.
+func TestVariationDatedTaskBulletStaysBody(t *testing.T) {
+	got := expsOf(ParseText("Jeanne Roux\njeanne.roux@example.fr\n\nExpérience\nVendeuse\t2015 – 2019\nMaison Perrot, Nantes\n• 2017 – 2018 : a formé les trois apprentis du magasin et géré seule les commandes.\n• Accueil des clients\n\nCompétences\nExcel, SAP\n"))
+	want := []expWant{{"Vendeuse", "Maison Perrot", "Nantes", "2015", "2019"}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// Schools and streets in North Africa are often named after a date
+// ("Lycée 2 Mars 1934", "Collège 18 Janvier"): the date in the name is not
+// the diploma's.
+func TestVariationSchoolNamedAfterDate(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []eduWant
+	}{
+		{"lycee after the degree", "2012          Baccalaureat Mathematiques - mention Bien\n              Lycee 2 Mars 1934, Sousse",
+			[]eduWant{{"Baccalaureat Mathematiques", "Lycee 2 Mars 1934", "Sousse", "", "2012"}}},
+		{"accented, dates right", "Baccalauréat Lettres\t2009\nLycée 20 Août 1955, Skikda",
+			[]eduWant{{"Baccalauréat Lettres", "Lycée 20 Août 1955", "Skikda", "", "2009"}}},
+		{"real date after a school stays a date", "Brevet des collèges\nCollège Jean Moulin, Lyon, juin 2008",
+			[]eduWant{{"Brevet des collèges", "Collège Jean Moulin", "Lyon", "", "juin 2008"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := edusOf(ParseText("Amel Haddad\namel.haddad@example.tn\n\nFORMATION\n\n" + tc.body + "\n\nCOMPETENCES\n\nExcel, SAP\n"))
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
