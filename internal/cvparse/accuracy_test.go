@@ -604,7 +604,7 @@ var blind9Floors = []target{
 	{"overall", nil, 0.910},
 	{"name", []string{"name"}, 0.948},
 	{"phone", []string{"phone"}, 0.990},
-	{"experiences", expGroup, 0.902},
+	{"experiences", expGroup, 0.940},
 	{"education", eduGroup, 0.878},
 	{"skills", []string{"skills"}, 0.923},
 }

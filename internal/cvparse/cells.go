@@ -35,7 +35,9 @@ func joinWrappedDateCells(lines []line) []line {
 			if t, bullet := stripBullet(next.text); bullet {
 				next.text, next.bullet = t, true
 			}
-			beside = append(beside, next)
+			if next.text != "" {
+				beside = append(beside, next)
+			}
 		}
 		l.text = date + "\t" + rest
 		out = append(append(out, l), beside...)
@@ -54,6 +56,11 @@ func wrappedDateRows(lines []line, i int) int {
 	for k := 1; k <= 2 && i+k < len(lines); k++ {
 		next := lines[i+k]
 		nc, _, ok := strings.Cut(next.text, "\t")
+		// "09/2016–" / "08/2018": the date column's cell may wrap onto a
+		// line holding nothing else.
+		if !ok && k == 1 && strings.TrimSpace(next.text) != "" && reOpenRange.MatchString(acc) && onlyDatePart(next.text) {
+			ok = true
+		}
 		if !ok || next.page != lines[i].page {
 			return 0
 		}

@@ -32,7 +32,7 @@ var (
 	// blurred "2021 – Present" on a phone photo). "to date" is tried
 	// before "to" + a date, since "date" alone is the present too
 	// ("2024 – Date").
-	reRange = regexp.MustCompile(`(?i)(?:(?:from|de|du|since|depuis)\s+)?(` + dateTok + `)(?:\s+(` + tillWords + `)|\s*(?:->|--|[-–—−~→⟶➝➔&·]|to|until|à|au|a|jusqu['’]à|jusqu['’]au)\s*(?:(?:expected|anticipated|est\.|prévue?|prevue?)\s+)?(?:(?:0?[1-9]|[12]\d|3[01])\s+)?(` + dateTok + `))?`)
+	reRange = regexp.MustCompile(`(?i)(?:(?:from|de|du|since|depuis(?:\s+le)?)\s+)?(` + dateTok + `)(?:\s+(` + tillWords + `)|\s*(?:->|--|[-–—−~→⟶➝➔&·]|to|until|à|au|a|jusqu['’]à|jusqu['’]au)\s*(?:(?:expected|anticipated|est\.|prévue?|prevue?)\s+)?(?:(?:0?[1-9]|[12]\d|3[01])\s+)?(` + dateTok + `))?`)
 	reSince = regexp.MustCompile(`(?i)^(?:since|depuis)\b`)
 	reMonY  = regexp.MustCompile(`(?i)^(` + monthAlt + `)\.?,?\s+((?:19|20)\d{2})$`)
 	reNumMY = regexp.MustCompile(`^(0?[1-9]|1[0-2])[/.]((?:19|20)\d{2})$`)
@@ -58,6 +58,10 @@ var (
 	// "2015 / 2018": bare years a slash apart.
 	reSlashYear = regexp.MustCompile(`^\s*/\s*((?:19|20)\d{2})\b`)
 )
+
+// reOpenEnd: a dash after a date and nothing after it on the line or in
+// its cell.
+var reOpenEnd = regexp.MustCompile(`^\s*[-–—]\s*(?:$|\t)`)
 
 // dateRange is a date range found in a line, as written.
 type dateRange struct {
@@ -118,6 +122,23 @@ func findDateRange(s string) (dateRange, bool) {
 		return dr, true
 	}
 	return dateRange{}, false
+}
+
+// leftOpen reads a range left open at the end of its cell beside the
+// entry's text ("Radiographer<tab>2015–"), once a wrapped date column
+// has been mended, as running to now. A line holding only "2015–" is
+// a column cut apart and left as it is.
+func leftOpen(s string, dr dateRange) dateRange {
+	o := reOpenEnd.FindStringIndex(s[dr.until:])
+	if dr.end != "" || o == nil || rePres.MatchString(dr.start) {
+		return dr
+	}
+	until := dr.until + len(strings.TrimRight(s[dr.until:dr.until+o[1]], "\t"))
+	if strings.TrimSpace(s[:dr.at]) == "" && strings.TrimSpace(s[until:]) == "" {
+		return dr
+	}
+	dr.end, dr.until = "present", until
+	return dr
 }
 
 // sharedYear widens a lone date into the range it ends or starts when

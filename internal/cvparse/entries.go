@@ -62,7 +62,7 @@ func continues(prev unit, l line) bool {
 			if apart && strings.HasSuffix(strings.TrimSpace(prev.text), ".") {
 				return false
 			}
-			return !apart || !(reDatePart.MatchString(t) || reSeasonStart.MatchString(t))
+			return !apart || !(reDatePart.MatchString(t) || reSeasonStart.MatchString(t) || opensWithRange(t))
 		}
 		return prev.x > 0 && l.x > prev.x+3 && !hasDate(t) && !l.gapBefore
 	}
@@ -159,6 +159,14 @@ var (
 var reSeasonStart = regexp.MustCompile(`(?i)^` + seasonWords + `\s+(?:19|20)\d{2}\b`)
 
 func startsWithDatePart(t string) bool { return reDatePart.MatchString(strings.TrimSpace(t)) }
+
+// opensWithRange: t opens with a whole date range, its "from" word
+// included ("du 01/09/2017 au 31/08/2019", "from May 2016 to 2018"), as
+// an entry's first line does in a date column.
+func opensWithRange(t string) bool {
+	dr, ok := findDateRange(t)
+	return ok && dr.at == 0 && dr.end != ""
+}
 
 var (
 	// reElided: a French elided particle opens the line ("d'Informatique",
@@ -992,6 +1000,7 @@ func headParts(head []unit) (parts []part, dr dateRange, found bool) {
 		}
 		if !found {
 			if d, ok := findDateRange(t); ok {
+				d = leftOpen(t, d)
 				dr, found, dateLine = d, true, i
 				before, after := t[:d.at], t[d.until:]
 				// "Polytech Marseille (2008 – 2011)": the brackets go

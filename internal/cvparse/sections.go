@@ -389,7 +389,7 @@ func contentKind(lines []line) (sectionKind, bool) {
 		if u.dated {
 			dated++
 		}
-		if dr, ok := findDateRange(u.text); ok && dr.end != "" {
+		if dr, ok := findDateRange(u.text); ok && dr.end != "" && !sinceInSentence(u.text, dr) {
 			ranged++
 		}
 		// A line naming a degree is education whatever else it names
@@ -455,4 +455,16 @@ func itemInList(lines []line, i int, bodySize float64) bool {
 	apart := l.heading || l.gapBefore || l.bold || (bodySize > 0 && l.size > bodySize*1.15) ||
 		strings.HasSuffix(t, ":") || strings.ToUpper(t) == t
 	return !apart && !prev.heading && !prev.bold && prev.x == l.x && prev.size == l.size
+}
+
+// sinceInSentence: a "since" date told inside a sentence ("Bénévole à la
+// maison de quartier (aide aux devoirs), depuis 2017.", "member of the
+// board (elected since 2019); …."): lower-case words before it and a full
+// stop at the end make it something the line tells, as a membership or
+// a volunteer role is, not a job's date range set apart.
+func sinceInSentence(t string, dr dateRange) bool {
+	if !reSince.MatchString(t[dr.at:]) || !endsSentence(t) {
+		return false
+	}
+	return lowerWords(strings.Fields(t[:dr.at])) > 0
 }
