@@ -243,6 +243,13 @@ func layoutPageAfter(words []bbWord, width float64, page int, prev pageSplit) ([
 			x, kind = prev.x, gutterTable
 		}
 	}
+	// Where two headed blocks set side by side start and end, if they do.
+	blocksTop, blocksBottom := math.NaN(), math.Inf(1)
+	if kind == gutterNone {
+		if bx, top, bottom, ok := headedBlocks(segs, width); ok {
+			x, kind, blocksTop, blocksBottom = bx, gutterColumns, top, bottom
+		}
+	}
 	if kind == gutterTable {
 		// A table: read row by row, with its label column's cells cut
 		// from the entries' text and wrapped label cells rejoined. A
@@ -262,13 +269,17 @@ func layoutPageAfter(words []bbWord, width float64, page int, prev pageSplit) ([
 		whole := segs
 		segs = splitAt(segs, x)
 		var head, left, right, foot []*segment
-		hb, ft := headerBottom(segs, x), footerTop(segs)
-		if gutterBelow(segs, x, width, hb) == gutterNone {
+		hb, ft := headerBottom(segs, x), math.Min(footerTop(segs), blocksBottom)
+		switch {
+		case !math.IsNaN(blocksTop):
+			hb = blocksTop
+		case gutterBelow(segs, x, width, hb) == gutterNone:
 			if late, ok := lateColumns(whole, x, width); ok {
 				hb = late
 			}
 		}
 		top, bottom := columnSpan(segs, x)
+		segs = wholeAbove(whole, x, hb)
 		for _, s := range segs {
 			switch {
 			case s.yMax <= hb:
@@ -331,6 +342,22 @@ func layoutPageAfter(words []bbWord, width float64, page int, prev pageSplit) ([
 		return out, prev
 	}
 	return out, pageSplit{}
+}
+
+// wholeAbove cuts at x the segments that straddle it below the height hb
+// only: a line of the text above the columns keeps its words together,
+// though one of them starts at x ("mise" / "à jour" of a full-width line
+// over two blocks set side by side).
+func wholeAbove(segs []*segment, x, hb float64) []*segment {
+	var above, below []*segment
+	for _, s := range segs {
+		if s.yMax <= hb {
+			above = append(above, s)
+		} else {
+			below = append(below, s)
+		}
+	}
+	return append(above, splitAt(below, x)...)
 }
 
 // runsAcross says whether a line of several words runs across x between
@@ -682,6 +709,9 @@ func lateColumns(whole []*segment, x, width float64) (float64, bool) {
 			right = append(right, s)
 		}
 	}
+	if tagRows(segs, x, late, ft) {
+		return late, true
+	}
 	pairedShare := func(a, b []*segment) float64 {
 		n := 0
 		for _, s := range a {
@@ -695,6 +725,31 @@ func lateColumns(whole []*segment, x, width float64) (float64, bool) {
 		return 0, false
 	}
 	return late, true
+}
+
+// tagRows says whether most rows left of x between the heights top and
+// bottom hold several cells (skill tags set side by side, "Sourcing
+// Negotiation   Tendering"): a block of its own, whatever rows of the
+// other side they meet, where a table's label column holds one label a
+// row.
+func tagRows(segs []*segment, x, top, bottom float64) bool {
+	var left []*segment
+	for _, s := range segs {
+		if s.xMax <= x && s.yMax > top && s.yMin < bottom {
+			left = append(left, s)
+		}
+	}
+	rows, tags := 0, 0
+	for _, s := range left {
+		if slices.ContainsFunc(left, func(o *segment) bool { return o.xMin < s.xMin && sameRow(o, s) }) {
+			continue // a row counts once, by its first cell
+		}
+		rows++
+		if strings.Contains(s.text(), "\t") || slices.ContainsFunc(left, func(o *segment) bool { return o != s && sameRow(o, s) }) {
+			tags++
+		}
+	}
+	return tags >= 2 && tags*2 >= rows
 }
 
 // ySpan is the height of the tallest segment whose middle is at y.
