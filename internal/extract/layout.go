@@ -300,6 +300,11 @@ func layoutPageAfter(words []bbWord, width float64, page int, prev pageSplit) ([
 		}
 		regions = [][]*segment{head, left, right, foot}
 		columns = []int{0, 1, 2, 0}
+		if !math.IsNaN(blocksTop) {
+			// Headed blocks end a one-column page's text: no page
+			// columns, and the next page is read whole.
+			columns, grid = nil, true
+		}
 		// Two blocks set side by side inside a one-column page (a skills
 		// grid under full-width entries) are no page columns: the page
 		// is read whole, the grid's left block then its right one, then
