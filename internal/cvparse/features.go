@@ -27,7 +27,7 @@ var (
 		cuisinière pharmacien pharmacienne médecin avocat avocate juriste acheteur acheteuse contrôleur
 		contrôleuse auditeur auditrice éducateur éducatrice instituteur institutrice employé employée caissier caissière
 		gérant gérante adjoint adjointe coordinateur coordinatrice rédacteur rédactrice traducteur traductrice graphiste
-		journaliste comptable rep cheffe volontaire personnel stage`)
+		journaliste comptable rep cheffe volontaire personnel stage professeur professeure`)
 	orgSuffixes = wordSet(`inc inc. ltd ltd. llc llp plc corp corp. corporation company co. group groupe gmbh ag sa sas sarl
 		srl bv nv spa labs lab technologies technology tech systems solutions software services consulting partners holdings
 		bank banque analytics health energy energies traders studio studios agency media network networks industries

@@ -551,7 +551,7 @@ func splitSections(lines []line) []section {
 		// So does a degree set as a heading inside Education ("Baccalauréat
 		// série C" under "FORMATION", a word processor's Heading 3).
 		if !isHead && !top && !leveled && shaped && !(titleScore(l.text) > 0 && len(strings.Fields(l.text)) > 1) &&
-			!entryTitleIn(secs[cur].kind, l.text) {
+			!entryTitleIn(secs[cur].kind, l.text) && !entryBodyLabel(secs[cur].kind, l.text) {
 			// Styled as a heading ("RESEARCH POSITIONS" after
 			// "EXPERIENCE"), it opens a section even of the same kind.
 			if k, ok := contentKind(followingBlock(lines, i, body)); ok && (k != secs[cur].kind || looksLikeUnknownHeading(l, body)) {

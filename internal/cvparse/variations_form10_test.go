@@ -1,0 +1,65 @@
+package cvparse
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// Variations on label/value forms and the unthemed CVs of blind10 outside
+// a sidebar: "Période : / Poste : / Établissement :" rows, a body label
+// alone over its bullets, "à nos jours" ending a running range.
+
+// A body label alone on its line ("Tâches :", "Responsibilities:") over
+// the bullets of a job on a label/value form heads that job's body: it
+// opens no section, and the jobs after it stay jobs. "à nos jours" ("to
+// this day") ends a running range.
+func TestVariationFormBodyLabelAlone(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []expWant
+	}{
+		{"fr missions", "Période : Mars 2018 à nos jours\nPoste : Surveillante d’externat\nÉtablissement : Collège Sacré-Cœur, Dakar\nTâches :\n• Surveillance des études du soir\n• Suivi des absences\n" +
+			"Période : Janvier 2015 à Février 2018\nPoste : Surveillante\nÉtablissement : Lycée Malick Diop, Thiès\n",
+			[]expWant{{"Surveillante d’externat", "Collège Sacré-Cœur", "Dakar", "Mars 2018", "nos jours"},
+				{"Surveillante", "Lycée Malick Diop", "Thiès", "Janvier 2015", "Février 2018"}}},
+		{"en responsibilities", "Period: 2019 – 2023\nPosition: Exam Invigilator\nSchool: Harbour View Academy, Mombasa\nKey responsibilities:\n• Supervised the mock examinations\n• Ran the laboratory budget\n" +
+			"Period: 2016 – 2019\nPosition: Lab Demonstrator\nSchool: Coastline Secondary School, Malindi\n",
+			[]expWant{{"Exam Invigilator", "Harbour View Academy", "Mombasa", "2019", "2023"},
+				{"Lab Demonstrator", "Coastline Secondary School", "Malindi", "2016", "2019"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c := ParseText("Mariama Faye\nmariama.faye@example.sn\n\nExpérience professionnelle\n" + tc.body + "\nCompétences\nExcel, Word\n")
+			if diff := cmp.Diff(tc.want, expsOf(c)); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+			if len(c.Education) != 0 {
+				t.Errorf("education = %+v, want none", edusOf(c))
+			}
+		})
+	}
+}
+
+// "Professeur", "Professeure" name a job as "professor" does: a French
+// teacher's lines name the school too, and the job word says which part
+// is the title.
+func TestVariationFormFrenchTeacher(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []expWant
+	}{
+		{"school first", "Collège Jean Moulin, Lyon – Professeur de physique-chimie\t2016 – 2020\n• Classes de 4e et 3e\n",
+			[]expWant{{"Professeur de physique-chimie", "Collège Jean Moulin", "Lyon", "2016", "2020"}}},
+		{"school after", "Professeure d'histoire-géographie (lycée)\tSept. 2020 – Juin 2023\nLycée Victor Hugo, Besançon\n• Préparation au baccalauréat\n",
+			[]expWant{{"Professeure d'histoire-géographie (lycée)", "Lycée Victor Hugo", "Besançon", "Sept. 2020", "Juin 2023"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c := ParseText("Claire Dumas\nclaire.dumas@example.fr\n\nExpérience\n" + tc.body + "\nCompétences\nPronote, Excel\n")
+			if diff := cmp.Diff(tc.want, expsOf(c)); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
