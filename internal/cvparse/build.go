@@ -1017,7 +1017,8 @@ func joinNeighbours(parts []part, picked []int, degree, school int) []int {
 		if slices.Contains(picked, i) || reGradeWord.MatchString(p.text) {
 			continue
 		}
-		if s := picked[school]; s == i+1 && parts[s].line == p.line && dash(parts[s].sep) && (isAcronym(p.text) || faculty(p.text)) {
+		if s := picked[school]; s == i+1 && parts[s].line == p.line && (dash(parts[s].sep) && (isAcronym(p.text) || faculty(p.text)) ||
+			parts[s].afterComma && facultyAfterComma(parts[s].text) && facultyAfterComma(p.text)) {
 			parts[s].text, parts[s].sep = p.text+parts[s].sep+parts[s].text, p.sep
 			picked = append(picked, i)
 			continue
@@ -1032,7 +1033,10 @@ func joinNeighbours(parts []part, picked []int, degree, school int) []int {
 		case picked[school] == i-1 && (dash(p.sep) && !strings.Contains(p.sep, "|") && (properName(p.text) || faculty(p.text)) ||
 			// "Université Paris-Dauphine · PSL": the system a school
 			// belongs to, after a middle dot.
-			strings.Contains(p.sep, "·") && isAcronym(p.text)):
+			strings.Contains(p.sep, "·") && isAcronym(p.text) ||
+			// "Université de Dakar, Faculté de Médecine": the faculty
+			// after a comma is the school's too.
+			p.afterComma && facultyAfterComma(p.text)):
 			k = school
 		default:
 			continue

@@ -67,7 +67,7 @@ func Parse(doc extract.Document) cv.StructuredCV {
 // of, and text that went to the "additional" section because it fits no
 // section.
 func ParseUnread(doc extract.Document) (cv.StructuredCV, []cv.UnreadPart) {
-	lines := markFooterContact(europass(joinLabelLines(joinWrappedDateCells(prepare(doc.Lines)))))
+	lines := markFooterContact(europass(joinValueWraps(joinLabelLines(joinWrappedDateCells(prepare(doc.Lines))))))
 	name, lines := displayName(lines, doc.OCR)
 	secs := laterQualifications(splitSections(lines))
 	out := emptyCV()

@@ -1,6 +1,7 @@
 package cvparse
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -58,6 +59,71 @@ func TestVariationFormFrenchTeacher(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			c := ParseText("Claire Dumas\nclaire.dumas@example.fr\n\nExpérience\n" + tc.body + "\nCompétences\nPronote, Excel\n")
 			if diff := cmp.Diff(tc.want, expsOf(c)); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// A label/value form laid out in a PDF wraps a long value under itself, in
+// the value column: the wrapped line goes on with the value ("Structure
+// :" names the employer), and under a body label ("Tâches :") each line
+// set there is an item of the job's body, not the next job's header.
+func TestVariationFormValueColumnWraps(t *testing.T) {
+	doc := tableDoc("Ousmane Sarr", "ousmane.sarr@example.sn", "EXPÉRIENCES PROFESSIONNELLES",
+		"Période :\tDepuis mars 2021",
+		"Poste :\tTechnicien de laboratoire",
+		"Structure :\tLaboratoire d'analyses médicales Bio24, Saint-Louis",
+		"Tâches :\tPrélèvements et analyses d'hématologie",
+		">Maintenance des automates (Sysmex,",
+		">Mindray)",
+		">Contrôle qualité interne hebdomadaire",
+		"Période :\tJanvier 2019 – Février 2021",
+		"Poste :\tAide-laborantin",
+		"Structure :\tCentre de santé de Pikine, Dakar",
+		"Tâches :\tRéception des échantillons",
+		">Saisie des résultats dans le logiciel du centre",
+		"Période :\tJuin 2018 – Août 2018",
+		"Poste :\tStagiaire",
+		"Structure :\tInstitut Pasteur de Dakar (IPD), Dakar",
+		"COMPÉTENCES", "Hématologie, biochimie")
+	want := []expKey{
+		{"Technicien de laboratoire", "Laboratoire d'analyses médicales Bio24", "Saint-Louis", "mars 2021", "Present"},
+		{"Aide-laborantin", "Centre de santé de Pikine", "Dakar", "Janvier 2019", "Février 2021"},
+		{"Stagiaire", "Institut Pasteur de Dakar (IPD)", "Dakar", "Juin 2018", "Août 2018"},
+	}
+	c := Parse(doc)
+	if diff := cmp.Diff(want, expKeys(c.Experience)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if len(c.Experience) > 0 {
+		if got := c.Experience[0].Bullets; !slices.Contains(got, "Maintenance des automates (Sysmex, Mindray)") {
+			t.Errorf("first job's bullets = %q", got)
+		}
+	}
+}
+
+// A school's faculty after a comma ("Université de Dakar, Faculté de
+// Médecine") is part of the institution as written, also when the value
+// wraps in a form's value column; a town after it stays the location.
+func TestVariationFormFacultyAfterComma(t *testing.T) {
+	cases := []struct {
+		name string
+		rows []string
+		want eduWant
+	}{
+		{"form, wrapped", []string{"Année :\t2019", "Diplôme :\tDoctorat d'État en Médecine", "Établissement :\tUniversité Gaston Berger (UGB), UFR des Sciences de la Santé,", ">Saint-Louis"},
+			eduWant{"Doctorat d'État en Médecine", "Université Gaston Berger (UGB), UFR des Sciences de la Santé", "Saint-Louis", "", "2019"}},
+		{"plain line", []string{"Master en Droit des affaires, Université Abdou Moumouni, Faculté des Sciences Juridiques, Niamey\t2012 – 2014"},
+			eduWant{"Master en Droit des affaires", "Université Abdou Moumouni, Faculté des Sciences Juridiques", "Niamey", "2012", "2014"}},
+		{"english school of", []string{"MSc Public Health\t2016 – 2017", "University of Ghana, School of Public Health, Accra"},
+			eduWant{"MSc Public Health", "University of Ghana, School of Public Health", "Accra", "2016", "2017"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			rows := append([]string{"Awa Cissé", "awa.cisse@example.sn", "FORMATION"}, tc.rows...)
+			c := Parse(tableDoc(append(rows, "COMPÉTENCES", "Excel, SPSS")...))
+			if diff := cmp.Diff([]eduWant{tc.want}, edusOf(c)); diff != "" {
 				t.Errorf("(-want +got):\n%s", diff)
 			}
 		})
