@@ -351,8 +351,10 @@ func iconsAsSeparators(t string) string {
 }
 
 func isIcon(r rune) bool {
-	// Math symbols drawn as icons too ("⊕ site.com"), not "+" or "±".
-	return unicode.Is(unicode.Co, r) || unicode.Is(unicode.So, r) || r == '\ufe0f' || r >= 0x2200 && unicode.Is(unicode.Sm, r)
+	// Math symbols drawn as icons too ("⊕ site.com"), not "+" or "±";
+	// nor the degree sign of "n° 34", "Villa N° 12": the number's mark
+	// in an address.
+	return unicode.Is(unicode.Co, r) || unicode.Is(unicode.So, r) && r != '°' || r == '\ufe0f' || r >= 0x2200 && unicode.Is(unicode.Sm, r)
 }
 
 var reDigitGap = regexp.MustCompile(`([+\d)])\t+([\d(])`)

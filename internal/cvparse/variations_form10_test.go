@@ -129,3 +129,21 @@ func TestVariationFormFacultyAfterComma(t *testing.T) {
 		})
 	}
 }
+
+// The degree sign of "n° 12" numbers a house or a street in an address;
+// it is no icon parting two contact items.
+func TestVariationFormAddressNumberSign(t *testing.T) {
+	cases := []struct{ name, line, want string }{
+		{"labelled villa", "Adresse : Sicap Liberté 6, Villa n° 7120, Dakar", "Sicap Liberté 6, Villa n° 7120, Dakar"},
+		{"street number", "Adresse : Lot N° 45, rue des Jardins, Ouagadougou", "Lot N° 45, rue des Jardins, Ouagadougou"},
+		{"unlabelled", "Immeuble Alpha, porte n° 3, Abidjan", "Immeuble Alpha, porte n° 3, Abidjan"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c := ParseText("Fatou Kane\n" + tc.line + "\nfatou.kane@example.sn\n\nCompétences\nExcel, Word\n")
+			if c.Contact.Location != tc.want {
+				t.Errorf("location = %q, want %q", c.Contact.Location, tc.want)
+			}
+		})
+	}
+}
