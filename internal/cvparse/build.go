@@ -519,6 +519,9 @@ func (b *builder) experience(e entry) cv.Experience {
 		rest = append([]string{x.Company}, rest...)
 		x.Company = ""
 	}
+	if name, note, ok := cutSizeNote(x.Company); ok {
+		x.Company, rest = name, append([]string{strings.TrimSpace(note)}, rest...)
+	}
 	x.Bullets, x.Description = bodyText(e.body)
 	x.Description = joinNonEmpty(append(rest, x.Description)...)
 	x.ID = b.stableID("exp", x.Title, x.Company, x.StartDate)

@@ -2,6 +2,7 @@ package cvparse
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -143,6 +144,38 @@ func TestVariationFormAddressNumberSign(t *testing.T) {
 			c := ParseText("Fatou Kane\n" + tc.line + "\nfatou.kane@example.sn\n\nCompétences\nExcel, Word\n")
 			if c.Contact.Location != tc.want {
 				t.Errorf("location = %q, want %q", c.Contact.Location, tc.want)
+			}
+		})
+	}
+}
+
+// A bracket after the employer's name that says how big the firm is
+// ("(négoce, 40 salariés)", "(1,200 employees)") describes it: it goes to
+// the description, the name stays; a bracket that is part of the name
+// (an acronym, "formerly …") stays.
+func TestVariationCompanySizeNote(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       expWant
+		desc       string
+	}{
+		{"fr sector and headcount", "Assistante de direction\tDepuis mars 2019\nBoissons du Dauphiné (négoce, 40 salariés) – Grenoble\n• Agenda du directeur",
+			expWant{"Assistante de direction", "Boissons du Dauphiné", "Grenoble", "mars 2019", "Present"}, "(négoce, 40 salariés)"},
+		{"en headcount, comma place", "Warehouse Supervisor\t2017 – 2021\nNorthgate Cold Storage (1,200 employees), Leeds\n• Ran the night shift",
+			expWant{"Warehouse Supervisor", "Northgate Cold Storage", "Leeds", "2017", "2021"}, "(1,200 employees)"},
+		{"fr turnover", "Contrôleur de gestion\t2012 – 2016\nMenuiseries Arnaud (CA 12 M€, 60 personnes) – Niort\n• Budget annuel",
+			expWant{"Contrôleur de gestion", "Menuiseries Arnaud", "Niort", "2012", "2016"}, "(CA 12 M€, 60 personnes)"},
+		{"acronym stays", "Analyst\t2015 – 2018\nKenya Power and Lighting Company (KPLC), Nairobi\n• Tariff models",
+			expWant{"Analyst", "Kenya Power and Lighting Company (KPLC)", "Nairobi", "2015", "2018"}, ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c := ParseText("Jane Roe\njane@example.com\n\nExperience\n" + tc.body + "\n\nSkills\nExcel, SQL\n")
+			if diff := cmp.Diff([]expWant{tc.want}, expsOf(c)); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+			if len(c.Experience) == 1 && !strings.Contains(c.Experience[0].Description, tc.desc) {
+				t.Errorf("description = %q, want it to hold %q", c.Experience[0].Description, tc.desc)
 			}
 		})
 	}
