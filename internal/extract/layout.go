@@ -796,7 +796,8 @@ func gutterBelow(segs []*segment, x, width, hb float64) gutterKind {
 	}
 	// Labels set flush against the gutter (Europass) or a column much
 	// sparser than the text beside it are a table's label column.
-	if rightAligned(left) || labelColumn(left, right) || repeatedLabels(left, right) || entryLabels(left, right) || dateColumn(left, right) || gridBeside(left, right) {
+	if rightAligned(left) || labelColumn(left, right) || repeatedLabels(left, right) || entryLabels(left, right) || dateColumn(left, right) || gridBeside(left, right) ||
+		colonLabels(left, right) {
 		return gutterTable
 	}
 	if !leftAligned(left) {
