@@ -333,6 +333,9 @@ func groupEntries(lines []line) []entry {
 	for _, u := range bulletEntries(toUnits(markBodyIndent(tableRows(lines)))) {
 		body := !u.entryHead && (u.bullet || bodyLabelled(u.text) || isBodyText(u))
 		n := len(blocks)
+		if body && n > 0 && formFieldRow(blocks[n-1], u) {
+			body = false
+		}
 		// "Summer Intern, Arup, Leeds" / "Drainage surveys on the ring
 		// road<tab>Jun 2012 – Sep 2012": the entry's dates, right-aligned,
 		// landed beside its first line of description; they go to the
@@ -811,6 +814,11 @@ func rowField(t string) string {
 	if role, _, ok := labelledValue(t); ok {
 		return role
 	}
+	// "Class of Degree: Second Class Upper" grades the degree above it,
+	// whatever degree word its label holds.
+	if reGPA.MatchString(t) {
+		return "gpa"
+	}
 	label, value, ok := strings.Cut(t, ":")
 	// "MSc Robotics (Expected: June 2026)": a colon inside brackets
 	// labels nothing, nor one inside a grade ("BSc Physics, 2:1").
@@ -925,7 +933,7 @@ var (
 	reAsRole     = regexp.MustCompile(`(?i)^en tant que\s+`)
 	reDateLead   = regexp.MustCompile(`(?i)(?:^|[\s,;(–—-])(?:class of|promotion|promo|graduated(?: in)?|graduation(?: year)?|graduating|year of graduation)\s*:?\s*$`)
 	reAtSep      = regexp.MustCompile(`(?i)^(.+?)\s+(?:at|chez|@)\s+(.+)$`)
-	reGPA        = regexp.MustCompile(`(?i)^\s*(?:(?:gpa|cgpa|grade|grades|mention|moyenne|note|result|résultat|classification)\s*[:：]?|(?:percentage|aggregate|marks|score|cpi)\s*[:：])\s*(.+)$`)
+	reGPA        = regexp.MustCompile(`(?i)^\s*(?:(?:gpa|cgpa|grade|grades|mention|moyenne|note|result|résultat|classification|class of degree|degree class(?:ification)?)\s*[:：]?|(?:percentage|aggregate|marks|score|cpi)\s*[:：])\s*(.+)$`)
 )
 
 // part is a header fragment with where it came from.
