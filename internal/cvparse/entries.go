@@ -727,7 +727,7 @@ func markBodyIndent(lines []line) []line {
 	}
 	byPage := map[int][]level{}
 	for _, l := range lines {
-		if l.x <= 0 || l.bullet {
+		if l.x <= 0 || l.bullet || datesCellFirst(l.text) {
 			continue
 		}
 		ls := byPage[l.page]
@@ -739,7 +739,7 @@ func markBodyIndent(lines []line) []line {
 	for i, l := range lines {
 		ls := byPage[l.page]
 		k := levelOf(ls, l.x)
-		if l.x <= 0 || l.bullet || k < 0 {
+		if l.x <= 0 || l.bullet || k < 0 || datesCellFirst(l.text) {
 			prev = -1
 			continue
 		}
@@ -968,7 +968,7 @@ func headParts(head []unit) (parts []part, dr dateRange, found bool) {
 	for i, u := range head {
 		// "Hospital Pharmacist ........ 2015 - 2018": dotted leaders
 		// stand where a tab would.
-		t := reDotLeader.ReplaceAllString(u.text, "\t")
+		t := reDotLeader.ReplaceAllString(dropEntryNumber(u.text), "\t")
 		// "Position<tab>Engineer", "Employeur : Capgemini": the label says
 		// which field the value is.
 		if role, value, ok := labelledValue(t); ok {
@@ -1182,6 +1182,10 @@ func cutPieces(t string) []piece {
 			if n := len(head); n > 0 && isLocation(head[n-1]) && (isWorkMode(head[n-1]) || higherPlace(m[2])) {
 				head[n-1] += " (" + m[2] + ")"
 				add(head)
+				continue
+			}
+			if names, place, ok := townBeforeCountry(strings.TrimSpace(m[1]), m[2]); ok {
+				add(append(names, place))
 				continue
 			}
 			add(head)

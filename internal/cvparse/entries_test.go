@@ -180,7 +180,7 @@ func TestEntryHeaderRoles(t *testing.T) {
 		{"labelled company with its city", "Position:\tProject Engineer\nCompany:\tMota-Engil, Porto\nPeriod:\tOct 2020 – Present",
 			expWant{"Project Engineer", "Mota-Engil", "Porto", "Oct 2020", "Present"}},
 		{"town before its country", "Contrôleur de gestion\t2019 – 2021\nBoiron, Messimy (France)",
-			expWant{"Contrôleur de gestion", "Boiron", "Messimy, France", "2019", "2021"}},
+			expWant{"Contrôleur de gestion", "Boiron", "Messimy (France)", "2019", "2021"}},
 		{"town with its district", "Web Developer Intern\tFeb 2019 – Jun 2019\nSofrecom Tunisie, Lac 2",
 			expWant{"Web Developer Intern", "Sofrecom Tunisie", "Lac 2", "Feb 2019", "Jun 2019"}},
 		{"job word the lists lacked", "Ericsson\tKista\nThesis Worker\tJun 2014 – Aug 2015",

@@ -2,6 +2,7 @@ package cvparse
 
 import (
 	_ "embed"
+	"regexp"
 	"strings"
 	"sync"
 
@@ -92,8 +93,18 @@ func ownWord(w string) bool {
 
 // placeOf says what s names, or 0 when it is no place we know.
 func placeOf(s string) placeKind {
-	return gazetteer()[fold(strings.TrimSpace(s))]
+	s = strings.TrimSpace(s)
+	if k := gazetteer()[fold(s)]; k != 0 {
+		return k
+	}
+	// "U.A.E.", "K.S.A.": a country's initials written with dots.
+	if reDottedInitials.MatchString(s) {
+		return gazetteer()[fold(strings.ReplaceAll(s, ".", ""))]
+	}
+	return 0
 }
+
+var reDottedInitials = regexp.MustCompile(`^(?:\p{Lu}\.){2,4}$`)
 
 // isWorkMode: "Remote", "Hybrid", "Télétravail".
 func isWorkMode(s string) bool { return placeOf(s)&placeWorkMode != 0 }

@@ -79,6 +79,9 @@ func cleanHeading(s string) string {
 // headingKind says whether a line is a known section heading.
 func headingKind(s string) (sectionKind, bool) {
 	t := cleanHeading(s)
+	if k, ok := yearsNoteHeading(t); ok {
+		return k, true
+	}
 	if t == "" || len([]rune(t)) > 48 {
 		return 0, false
 	}

@@ -75,3 +75,88 @@ func TestVariationForm11DegreeClass(t *testing.T) {
 		})
 	}
 }
+
+// A heading whose note counts the years of experience, spelled out past
+// the length of a short note ("(9 Years: 6 Years Qatar + 3 Years
+// India)"), is the heading; entries numbered by the author ("1. Company,
+// Town") keep their number out of the company.
+func TestVariationForm11NumberedJobs(t *testing.T) {
+	jobs := "1. Gulf Star Motors, Doha, Qatar\nDesignation: Senior Diesel Mechanic\nDuration: April 2019 to Till Date\nOverhauled engines of the bus fleet.\n" +
+		"2. Kerala Roadways Ltd, Thrissur, Kerala\nDesignation: Workshop Mechanic\nDuration: June 2015 to March 2019\nServiced gearboxes and brakes.\n"
+	want := []expWant{
+		{"Senior Diesel Mechanic", "Gulf Star Motors", "Doha, Qatar", "April 2019", "Till Date"},
+		{"Workshop Mechanic", "Kerala Roadways Ltd", "Thrissur, Kerala", "June 2015", "March 2019"},
+	}
+	for _, heading := range []string{"PROFESSIONAL EXPERIENCE (9 Years: 6 Years Qatar + 3 Years India)",
+		"WORK EXPERIENCE (Total 11 years, of which 7 years in the Gulf)", "EXPÉRIENCE PROFESSIONNELLE (12 ans dont 8 ans à l'étranger)"} {
+		t.Run(heading, func(t *testing.T) {
+			c := ParseText("Biju Thomas\nbiju.t@example.com\n\nCAREER OBJECTIVE\nTo work in a reputed workshop.\n\n" + heading + "\n" + jobs + "\nSKILLS\nWelding, Excel\n")
+			if diff := cmp.Diff(want, expsOf(c)); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// A country's initials written with dots ("U.A.E.", "K.S.A.") end an
+// address line as the country does.
+func TestVariationForm11DottedCountry(t *testing.T) {
+	for _, loc := range []string{"Al Nahda 1, Dubai, U.A.E.", "Olaya Street, Riyadh, K.S.A.", "Building 12, Muwaileh, Sharjah, U.A.E."} {
+		t.Run(loc, func(t *testing.T) {
+			c := ParseText("BIJU THOMAS\nDiesel Mechanic / Fleet Technician\n" + loc + "\nMobile: +971 50 555 0190 | WhatsApp: +91 94000 55501\nEmail: biju.t@example.com\n\nSKILLS\nWelding\n")
+			if c.Contact.Location != loc {
+				t.Errorf("location = %q, want %q", c.Contact.Location, loc)
+			}
+		})
+	}
+}
+
+// "Employer, Town (Country)" as Europass writes a place: a town the
+// gazetteer does not know, after a comma with its country in brackets,
+// is the job's location whole, not a loose name left in the description.
+func TestVariationForm11TownCountry(t *testing.T) {
+	body := "2016–2019\tField Officer\nKenya Seed Trials Board, Kiptere (Kenya)\nRan seed trials on twelve farms.\n" +
+		"2019–2022\tSoil Technician\nFerme coopérative du Haut-Pays, Saint-Rémi-de-Tingwick (Canada)\nSampled soils for the growers.\n"
+	want := []expWant{
+		{"Field Officer", "Kenya Seed Trials Board", "Kiptere (Kenya)", "2016", "2019"},
+		{"Soil Technician", "Ferme coopérative du Haut-Pays", "Saint-Rémi-de-Tingwick (Canada)", "2019", "2022"},
+	}
+	got := expsOf(ParseText("Jane Wambui\njane@example.com\n\nWORK EXPERIENCE\n" + body + "\nSKILLS\nExcel\n"))
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	// A name with its country in brackets and no comma before it may be
+	// the employer's: it stays the company.
+	got = expsOf(ParseText("Jane Wambui\njane@example.com\n\nWORK EXPERIENCE\n2016–2019\tAudit Associate\nKestrelbrook (Kenya)\nAudited tea factories.\n\nSKILLS\nExcel\n"))
+	if len(got) != 1 || got[0].Company != "Kestrelbrook (Kenya)" && got[0].Company != "Kestrelbrook" {
+		t.Errorf("no comma: %+v", got)
+	}
+}
+
+// A dates column right-aligned against its values (a Europass form's
+// "2016–2018<tab>Degree"): the line's x is where its dates start, so the
+// school's line under the degree, aligned with the degree, is less than
+// an indent's width further right when the dates are long. It heads the
+// entry; the lines set in under it are its description.
+func TestVariationForm11DatesColumnIndent(t *testing.T) {
+	rows := []placedRow{
+		{150, "2015–2017\tMaster of Science in Crop Protection"},
+		{200, "Maseno University, Kisumu (Kenya)"},
+		{210, "Thesis: Control of fall armyworm in maize fields of the"},
+		{210, "lake basin"},
+		{150, "2010–2014\tBachelor of Science in Horticulture (Second Class Honours, Upper"},
+		{200, "Division)"},
+		{200, "Kenyatta University, Nairobi (Kenya)"},
+		{172, "2021\tCertificate in Seed Systems"},
+		{200, "Royal Tropical Institute, Amsterdam (Netherlands)"},
+	}
+	c := Parse(placedSection(60, "EDUCATION AND TRAINING", rows, "DIGITAL SKILLS"))
+	want := []eduWant{
+		{"Master of Science in Crop Protection", "Maseno University", "Kisumu (Kenya)", "2015", "2017"},
+		{"Bachelor of Science in Horticulture (Second Class Honours, Upper Division)", "Kenyatta University", "Nairobi (Kenya)", "2010", "2014"},
+		{"Certificate in Seed Systems", "Royal Tropical Institute", "Amsterdam (Netherlands)", "", "2021"},
+	}
+	if diff := cmp.Diff(want, edusOf(c)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
