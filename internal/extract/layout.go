@@ -1172,6 +1172,7 @@ func rowsToLines(segs []*segment, page int, labelX float64) []Line {
 		}
 		rows = kept
 	}
+	rows = joinWrappedValues(rows, labelX)
 	// A title set in large type and wrapped in a narrow column (a name
 	// over two rows: "Fatima-Zahra" / "Benali") is one line: the next row
 	// starts at the same x, in the same size, and its first word would not

@@ -46,3 +46,29 @@ func TestLayoutColonLabelColumn(t *testing.T) {
 		})
 	}
 }
+
+// A form's value wrapped onto a row of its own, in the value column, is
+// joined to its label's row when the row above was full (its next word
+// would not have fitted); a value that ends short of the column's edge or
+// with a full stop ends there, and the row under it stays a row.
+func TestLayoutWrappedFormValue(t *testing.T) {
+	p := &page{}
+	// The value column runs from 185 to 545: "Titre … – GRETA" ends at
+	// 543, and "Auvergne-Rhône-Alpes," would not have fitted after it.
+	p.at(48, 60, "2020 :").at(185, 60, "Titre professionnel niveau 5 « Gestionnaire de paie » – GRETA")
+	p.at(185, 74, "Auvergne-Rhône-Alpes, Lyon")
+	p.at(48, 88, "2016 :").at(185, 88, "Baccalauréat ES, Lycée Ampère, Lyon")
+	p.at(185, 102, "Mention assez bien")
+	p.at(48, 116, "Missions :").at(185, 116, "Encadrement de six gestionnaires et contrôle des bulletins.")
+	p.at(185, 130, "Veille sur la réglementation sociale")
+	want := []string{
+		"2020 :\tTitre professionnel niveau 5 « Gestionnaire de paie » – GRETA Auvergne-Rhône-Alpes, Lyon",
+		"2016 :\tBaccalauréat ES, Lycée Ampère, Lyon",
+		"Mention assez bien",
+		"Missions :\tEncadrement de six gestionnaires et contrôle des bulletins.",
+		"Veille sur la réglementation sociale",
+	}
+	if diff := cmp.Diff(want, p.lines()); diff != "" {
+		t.Errorf("lines (-want +got):\n%s", diff)
+	}
+}
