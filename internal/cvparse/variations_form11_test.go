@@ -160,3 +160,29 @@ func TestVariationForm11DatesColumnIndent(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// French vocational qualifications: a "Titre RNCP" is the degree, and the
+// national adult-training bodies (CNAM, AFPA, GRETA) with their region are
+// the school, whichever side of the dash each stands.
+func TestVariationForm11FrenchVocational(t *testing.T) {
+	cases := []struct {
+		line string
+		want eduWant
+	}{
+		{"2019 :\tTitre RNCP niveau 6 « Responsable de la sûreté et de la sécurité » – CNAM Grand Est, Nancy",
+			eduWant{"Titre RNCP niveau 6 « Responsable de la sûreté et de la sécurité »", "CNAM Grand Est", "Nancy", "", "2019"}},
+		{"2020 :\tTitre RNCP niveau 5 « Gestionnaire de paie » – GRETA Auvergne, Clermont-Ferrand",
+			eduWant{"Titre RNCP niveau 5 « Gestionnaire de paie »", "GRETA Auvergne", "Clermont-Ferrand", "", "2020"}},
+		{"2012 :\tAFPA Bretagne, Rennes – Titre RNCP « Agent de sûreté et de sécurité privée »",
+			eduWant{"Titre RNCP « Agent de sûreté et de sécurité privée »", "AFPA Bretagne", "Rennes", "", "2012"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.line, func(t *testing.T) {
+			c := ParseText("Jean Roux\njean@example.fr\n\nDIPLÔMES ET FORMATIONS\n" + tc.line + "\n2008 :\tBaccalauréat STG, Lycée Jean Moulin, Metz\n\nCOMPÉTENCES\nExcel\n")
+			want := []eduWant{tc.want, {"Baccalauréat STG", "Lycée Jean Moulin", "Metz", "", "2008"}}
+			if diff := cmp.Diff(want, edusOf(c)); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
