@@ -35,7 +35,9 @@ func colonLabels(left, right []*segment) bool {
 // same type, one line below, whose first word would not have fitted at
 // the end of the value's line before the column's right edge. A value
 // that ends short of the edge, or with a sentence's end, ended there: the
-// row under it is the next item.
+// row under it is the next item, as is a row opening with a bullet or set
+// in a smaller type (an entry's description under a dates column). A word
+// cut at a hyphen is left to the parser, which mends it without a space.
 func joinWrappedValues(rows []layoutRow, labelX float64) []layoutRow {
 	right := 0.0
 	for _, r := range rows {
@@ -47,8 +49,9 @@ func joinWrappedValues(rows []layoutRow, labelX float64) []layoutRow {
 		if n > 0 && len(r.segs) == 1 && len(kept[n-1].segs) == 2 && formLabel(kept[n-1].segs[0], labelX) {
 			p, s := kept[n-1].segs[1], r.segs[0]
 			end, w := p.words[len(p.words)-1], s.words[0]
-			if math.Abs(s.xMin-p.xMin) <= 2 && math.Abs(s.h-p.h) <= 0.15*p.h && r.y-kept[n-1].y <= 1.6*math.Max(r.h, kept[n-1].h) &&
-				end.XMax+0.25*p.h+(w.XMax-w.XMin) > right+1 && !strings.ContainsAny(end.Text[len(end.Text)-1:], ".;:!?") {
+			if math.Abs(s.xMin-p.xMin) <= 2 && math.Abs(s.h-p.h) <= 0.05*p.h && r.y-kept[n-1].y <= 1.6*math.Max(r.h, kept[n-1].h) &&
+				!startsWithBullet(s.text()) &&
+				end.XMax+0.25*p.h+(w.XMax-w.XMin) > right+1 && !strings.ContainsAny(end.Text[len(end.Text)-1:], ".;:!?-") {
 				for _, w := range s.words {
 					p.add(w)
 				}

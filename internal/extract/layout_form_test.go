@@ -61,12 +61,21 @@ func TestLayoutWrappedFormValue(t *testing.T) {
 	p.at(185, 102, "Mention assez bien")
 	p.at(48, 116, "Missions :").at(185, 116, "Encadrement de six gestionnaires et contrôle des bulletins.")
 	p.at(185, 130, "Veille sur la réglementation sociale")
+	// A bullet opens an item of its own, however full the row above.
+	p.at(48, 144, "2012 :").at(185, 144, "Titre professionnel niveau 4 « Secrétaire comptable » – AFPA Lorraine")
+	p.at(185, 158, "• Stage de six semaines au service comptable d'une mairie")
+	p.at(48, 172, "2010 :").at(185, 172, "Baccalauréat professionnel Comptabilité, Lycée polytechnique du Val-")
+	p.at(185, 186, "de-Seille, Nancy")
 	want := []string{
 		"2020 :\tTitre professionnel niveau 5 « Gestionnaire de paie » – GRETA Auvergne-Rhône-Alpes, Lyon",
 		"2016 :\tBaccalauréat ES, Lycée Ampère, Lyon",
 		"Mention assez bien",
 		"Missions :\tEncadrement de six gestionnaires et contrôle des bulletins.",
 		"Veille sur la réglementation sociale",
+		"2012 :\tTitre professionnel niveau 4 « Secrétaire comptable » – AFPA Lorraine",
+		"• Stage de six semaines au service comptable d'une mairie",
+		"2010 :\tBaccalauréat professionnel Comptabilité, Lycée polytechnique du Val-",
+		"de-Seille, Nancy",
 	}
 	if diff := cmp.Diff(want, p.lines()); diff != "" {
 		t.Errorf("lines (-want +got):\n%s", diff)
