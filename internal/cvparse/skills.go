@@ -805,6 +805,9 @@ func dropFiller(items []string) []string {
 
 func splitLastAndItems(items []string) []string {
 	n := len(items)
+	if n == 1 {
+		return splitToolPair(items[0])
+	}
 	if n < 2 {
 		return items
 	}

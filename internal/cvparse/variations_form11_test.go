@@ -1,6 +1,7 @@
 package cvparse
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -184,5 +185,23 @@ func TestVariationForm11FrenchVocational(t *testing.T) {
 				t.Errorf("(-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// A skill line pairing two named tools with "and" / "et" lists two tools;
+// a pair of capitalised words naming no tool, or activities in lower
+// case, stays one skill.
+func TestVariationForm11ToolPair(t *testing.T) {
+	c := ParseText("Ada Obi\nada@example.com\n\nSKILLS\nLoan processing and cash reconciliation\nT24 Core Banking and Microsoft Excel\n" +
+		"Research and Development\nSage et Excel\nHealth and Safety\n")
+	got := skillSet(c.Skills)
+	for _, want := range []string{"t24 core banking", "microsoft excel", "sage", "excel", "research and development", "health and safety",
+		"loan processing and cash reconciliation"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("missing %q in %q", want, got)
+		}
+	}
+	if len(got) != 7 {
+		t.Errorf("got %d skills %q, want 7", len(got), got)
 	}
 }
