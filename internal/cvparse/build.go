@@ -473,6 +473,17 @@ func (b *builder) experience(e entry) cv.Experience {
 			x.Company, x.Location = org, joinPlace(town, x.Location)
 		}
 	}
+	// "Lesieur Cristal, Aïn Sebaâ, Casablanca": a district between the
+	// employer and the place, in one comma chain on their line, is part
+	// of the place.
+	if l, c := picked[loc], picked[company]; c >= 0 && l == c+1 && parts[l].line == parts[c].line && parts[l].afterComma {
+		if org, district, ok := cutDistrict(x.Company, x.Location); ok {
+			x.Company, x.Location = org, district+", "+x.Location
+		}
+	}
+	if org, site, ok := cutSite(x.Company); ok {
+		x.Company, x.Location = org, joinPlace(site, x.Location)
+	}
 	// "Harbour Bank Limited, Quayside Branch, Leith": a branch named
 	// after the employer's name by a district is where the job was, part
 	// of the place; one named by the town itself ("Red Crescent
@@ -1269,7 +1280,7 @@ func joinPlace(town, wider string) string {
 var unitWords = wordSet(`division department dept unit centre center team branch office bureau desk practice
 	sector plant site campus works département direction service pôle rédaction agence secteur usine platform banking
 	markets research operations engineering finance sales marketing products retail advisory audit tax legal digital
-	business segment program programme projet project development développement`)
+	business segment program programme projet project development développement management`)
 
 // unitLed: a unit named by what it does ("Service de neurologie",
 // "Department of Surgery"): its organisation words make it no employer.

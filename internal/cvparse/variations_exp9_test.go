@@ -116,3 +116,41 @@ func TestVariationStageTitleBlind9(t *testing.T) {
 				{"Stage de fin d'études", "Auberge des Tilleuls", "Vannes", "été 2015", "été 2015"}}},
 	})
 }
+
+// A district or street set between the employer and the town on one line
+// ("Tamu Foods, Westlands, Nairobi") is where the job was: part of the
+// place, not of the employer. A unit named by what it does stays with
+// the employer.
+func TestVariationDistrictBeforeTownBlind9(t *testing.T) {
+	runExpCases(t, []struct {
+		name, body string
+		want       []expWant
+	}{
+		{"district", "Store Supervisor\nTamu Foods, Westlands, Nairobi | 2018 – 2021\n• Ran the tills",
+			[]expWant{{"Store Supervisor", "Tamu Foods", "Westlands, Nairobi", "2018", "2021"}}},
+		{"street", "Caissière\nSupérette Kalinda, Avenue Kasa, Lyon | 2015 – 2018\n• Encaissements",
+			[]expWant{{"Caissière", "Supérette Kalinda", "Avenue Kasa, Lyon", "2015", "2018"}}},
+		{"unit stays", "Data Analyst\nHarbour Energy, Asset Management, Aberdeen | 2018 – 2021\n• Reports",
+			[]expWant{{"Data Analyst", "Harbour Energy, Asset Management", "Aberdeen", "2018", "2021"}}},
+		{"parent body stays", "Junior Engineer\nRoads Department, Government of Kerala, Kochi | 2012 – 2014\n• Surveys",
+			[]expWant{{"Junior Engineer", "Roads Department, Government of Kerala", "Kochi", "2012", "2014"}}},
+	})
+}
+
+// A shop, agency or site named in lower case after the employer
+// ("Carrefour Market, magasin de Montplaisir", "Banque Atlas, agence
+// Maarif") says where the job was; a local chapter ("antenne de …")
+// stays the employer's.
+func TestVariationSiteAfterEmployerBlind9(t *testing.T) {
+	runExpCases(t, []struct {
+		name, body string
+		want       []expWant
+	}{
+		{"shop before the town", "Directrice de magasin\nCarrefour Market, magasin de Montplaisir, Lyon | 2019 – 2023\n• Gestion du magasin",
+			[]expWant{{"Directrice de magasin", "Carrefour Market", "Montplaisir, Lyon", "2019", "2023"}}},
+		{"agency alone", "Conseillère clientèle\nBanque Atlas, agence Maarif | 2016 – 2019\n• Accueil",
+			[]expWant{{"Conseillère clientèle", "Banque Atlas", "Maarif", "2016", "2019"}}},
+		{"chapter stays", "Bénévole\nSecours Solidaire, antenne de Villeurbanne, Lyon | 2014 – 2016\n• Distribution",
+			[]expWant{{"Bénévole", "Secours Solidaire, antenne de Villeurbanne", "Lyon", "2014", "2016"}}},
+	})
+}
