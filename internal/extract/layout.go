@@ -833,7 +833,9 @@ func labelColumn(left, right []*segment) bool {
 // of its rows share a row with the right side, and between many pairs of
 // such rows the right side has rows of its own (the entry's other lines),
 // where a sidebar set on the same baseline grid as the main column has its
-// rows side by side with the main column's, one for one.
+// rows side by side with the main column's, one for one. The labels share
+// their entries' baselines: a sidebar at a pitch of its own beside the
+// main column is no label column.
 func entryLabels(left, right []*segment) bool {
 	rows := slices.Clone(left)
 	slices.SortFunc(rows, func(a, b *segment) int { return cmp.Compare(a.yMid(), b.yMid()) })
@@ -857,7 +859,7 @@ func entryLabels(left, right []*segment) bool {
 			stepped++
 		}
 	}
-	return aligned*10 >= len(left)*7 && stepped >= 3 && stepped*3 >= pairs
+	return aligned*10 >= len(left)*7 && stepped >= 3 && stepped*3 >= pairs && sharedBaselines(left, right)
 }
 
 // sameLine says whether two segments share their top or bottom edge to
