@@ -233,3 +233,14 @@ func cutLastCell(t string) (head, last string, ok bool) {
 	}
 	return t[:i], strings.TrimSpace(t[i+1:]), strings.TrimSpace(t[:i]) != ""
 }
+
+// wrappedRangeEndCell says whether t opens with the end of a range wrapped
+// in a date column on the left, its dash kept ("Sep 2020<tab>Head Chef" /
+// "– present<tab>Grand Hotel, Dubai"): a date cell of a dash and a date,
+// beside text, under a row whose date cell ends with a year. The dash is
+// the range's, no bullet, so that the date column mends.
+func wrappedRangeEndCell(prev, t string) bool {
+	cell, _, ok := strings.Cut(t, "\t")
+	pcell, _, pok := strings.Cut(prev, "\t")
+	return ok && pok && reDashDate.MatchString(strings.TrimSpace(cell)) && reYearEnd.MatchString(strings.TrimSpace(pcell))
+}

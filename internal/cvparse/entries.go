@@ -330,8 +330,9 @@ func endsSentence(s string) bool {
 // so each piece carries one date at the same offset.
 func groupEntries(lines []line) []entry {
 	var blocks []entry
+	dateX := dateColumnX(lines)
 	for _, u := range bulletEntries(toUnits(markBodyIndent(tableRows(lines)))) {
-		body := !u.entryHead && (u.bullet || bodyLabelled(u.text) || isBodyText(u))
+		body := !u.entryHead && (u.bullet || bodyLabelled(u.text) || isBodyText(u) || textColumnDate(u, dateX))
 		n := len(blocks)
 		if body && n > 0 && formFieldRow(blocks[n-1], u) {
 			body = false

@@ -179,7 +179,7 @@ func prepare(in []extract.Line) []line {
 		// A paragraph in a heading style that is also a list item (a word
 		// processor's numbered headings) is a heading, not a bullet.
 		bullet := l.Bullet && !heading
-		if decorated(t) {
+		if decorated(t) || len(out) > 0 && wrappedRangeEndCell(out[len(out)-1].text, t) {
 			bullet = false
 		} else if stripped, ok := stripBullet(t); ok {
 			t, bullet = stripped, true
