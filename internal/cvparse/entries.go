@@ -357,6 +357,9 @@ func groupEntries(lines []line) []entry {
 			len(strings.Fields(u.text)) >= 4 && headHasRange(blocks[n-1]) {
 			body = true
 		}
+		if !body && !u.entryHead && n > 0 && describesAfterRange(u, blocks[n-1]) {
+			body = true
+		}
 		switch {
 		case body && n == 0:
 			blocks = append(blocks, entry{body: []unit{u}})

@@ -65,3 +65,42 @@ func TestVariationDatesInTextColumn(t *testing.T) {
 		})
 	}
 }
+
+// An entry's description naming an event by its year ("Ran the Harbour
+// Regatta 2022 programme", "won the Light Festival 2021 identity"), set
+// at the body's indent or long, under a header that has its range: the
+// year amid words is the event's, not a new entry's.
+func TestVariationYearAmidWordsInDescription(t *testing.T) {
+	placed := []struct {
+		name string
+		rows []placedRow
+		want []expWant
+	}{
+		{"en, body indent", []placedRow{{40, "Event Coordinator, Harbour Events — Bristol, UK"}, {40, "March 2019 – present"},
+			{52, "Booked venues and suppliers for twelve shows a year."}, {52, "Ran the Harbour Regatta 2022 programme for forty crews."},
+			{40, "Assistant, Westway Venues — Bath, UK"}, {40, "June 2016 – February 2019"},
+			{52, "Coordinated the Bath Food Fair 2017 stalls"}, {52, "Kept the supplier list up to date."}},
+			[]expWant{{"Event Coordinator", "Harbour Events", "Bristol, UK", "March 2019", "Present"}, {"Assistant", "Westway Venues", "Bath, UK", "June 2016", "February 2019"}}},
+		{"fr, body indent", []placedRow{{40, "Chargée d'événements, Atelier Sud — Marseille"}, {40, "Mars 2020 – aujourd'hui"},
+			{52, "Organisation du Salon Nautique 2022 pour quarante exposants"}, {52, "Suivi des budgets et des prestataires."},
+			{40, "Assistante, Agence Phare — Toulon"}, {40, "Juin 2017 – Février 2020"},
+			{52, "Accueil des délégations du Festival Jazz 2018 en juillet"}, {52, "Réservations et logistique."}},
+			[]expWant{{"Chargée d'événements", "Atelier Sud", "Marseille", "Mars 2020", "aujourd'hui"}, {"Assistante", "Agence Phare", "Toulon", "Juin 2017", "Février 2020"}}},
+	}
+	for _, tc := range placed {
+		t.Run(tc.name, func(t *testing.T) {
+			got := expsOf(Parse(placedSection(40, "Experience", tc.rows, "Skills")))
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+	t.Run("en, long line", func(t *testing.T) {
+		got := expsOf(ParseText("Jane Roe\njane@example.com\n\nExperience\nDesigner, Northlight Studio — Bristol\n2019 – 2023\n" +
+			"Pitched and won the Bristol Light Festival 2021 identity for the city council\nJunior Designer, Kite Print — Bath\n2017 – 2019\n\nSkills\nFigma, InDesign\n"))
+		want := []expWant{{"Designer", "Northlight Studio", "Bristol", "2019", "2023"}, {"Junior Designer", "Kite Print", "Bath", "2017", "2019"}}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("(-want +got):\n%s", diff)
+		}
+	})
+}
