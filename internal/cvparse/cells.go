@@ -155,6 +155,11 @@ func headingCell(l line) (sectionKind, string, bool) {
 	if !ok || rest == "" || l.bullet {
 		return 0, "", false
 	}
+	// "Personal<tab>Negotiation, Team leadership": beside a list, the
+	// short word names a group of skills, not the personal details.
+	if cvPersonalHeadings[fold(cleanHeading(cell))] {
+		return 0, "", false
+	}
 	k, known := headingKind(strings.TrimSpace(cell))
 	return k, rest, known
 }

@@ -51,6 +51,12 @@ var cvSkillHeadings = phraseSet(`atouts mes_atouts points_forts mes_points_forts
 // and African CVs' word for references.
 var cvRefereeHeadings = phraseSet(`referees referee referees_available_on_request professional_referees`)
 
+// cvPersonalHeadings head personal details under a shorter word than the
+// text package knows ("Personal" over "Nationality: …", "Visa: …"):
+// the contact section's, where personal details are kept apart, not the
+// skills or languages listed above them.
+var cvPersonalHeadings = phraseSet(`personal personal_info personal_particulars particulars infos_personnelles`)
+
 // fold reduces s to its words: lower case, no accents or punctuation.
 func fold(s string) string { return text.Key(s) }
 
@@ -100,6 +106,9 @@ func headingKind(s string) (sectionKind, bool) {
 	}
 	if cvRefereeHeadings[fold(t)] {
 		return secOther, true // "REFEREES" after Languages was read as skills
+	}
+	if cvPersonalHeadings[fold(t)] {
+		return secContact, true
 	}
 	sec, ok := text.Heading(t)
 	if !ok {

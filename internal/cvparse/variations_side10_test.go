@@ -1,9 +1,12 @@
 package cvparse
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/utopiahire/utopiahire/internal/extract"
 )
 
 // Variations on the sidebar CVs of the tenth blind set (testdata/blind10),
@@ -103,4 +106,45 @@ func TestVariationYearAmidWordsInDescription(t *testing.T) {
 			t.Errorf("(-want +got):\n%s", diff)
 		}
 	})
+}
+
+// Personal details under a short heading ("Personal", "Particulars")
+// after the languages are no languages or skills; beside a list in a
+// skills table, "Personal" names a group of skills.
+func TestVariationPersonalHeading(t *testing.T) {
+	cases := []struct {
+		name, body string
+		skills     []string
+	}{
+		{"personal after languages", "Skills\nSite supervision\nCost control\n\nLanguages\nSpanish (native)\nEnglish (fluent)\n\nPersonal\nNationality: Chilean\nVisa: Spanish residence\nDriving licence: Spain\n",
+			[]string{"site supervision", "cost control", "spanish", "english"}},
+		{"particulars after skills", "Skills\nAutoCAD\nRevit\n\nParticulars\nDate of birth: 4 May 1990\nMarital status: Single\n",
+			[]string{"autocad", "revit"}},
+		{"personal skills row", "Skills\nTechnical\tAutoCAD, Revit, Navisworks\nPersonal\tNegotiation, Team leadership\n",
+			[]string{"autocad", "revit", "navisworks", "negotiation", "team leadership"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := ParseText("Ana Ruiz\nana@example.com\n\nExperience\nSite Engineer, Norte Build — Valencia\n2018 – 2023\n\n" + tc.body)
+			checkSkillSet(t, got, tc.skills)
+		})
+		// The same in a PDF's sidebar, headings set larger than the
+		// items under them.
+		t.Run(tc.name+", sidebar", func(t *testing.T) {
+			d := extract.Document{Pages: 1}
+			y := 40.0
+			for i, text := range strings.Split("Ana Ruiz\nana@example.com\n\nExperience\nSite Engineer, Norte Build — Valencia\n2018 – 2023\n\n"+tc.body, "\n") {
+				if text == "" {
+					continue
+				}
+				size, gap := 7.0, i > 0 && !strings.Contains(text, " ") && !strings.Contains(text, "\t")
+				if gap {
+					size = 8
+				}
+				d.Lines = append(d.Lines, extract.Line{Text: text, Page: 1, X: 400, Y: y, Size: size, GapBefore: gap})
+				y += 10
+			}
+			checkSkillSet(t, Parse(d), tc.skills)
+		})
+	}
 }
