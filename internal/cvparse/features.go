@@ -21,7 +21,7 @@ var (
 		gestionnaire assistante enseignant enseignante formateur formatrice vendeur commercial commerciale conseiller conseillère
 		chercheur chercheuse doctorant doctorante administrateur administratrice concepteur conceptrice bénévole benevole
 		trésorier tresorier trésorière secrétaire secretaire membre animateur animatrice président présidente
-		worker clerk operator agent driver cashier barista cook pharmacist physician surgeon lawyer attorney paralegal
+		worker clerk operator agent driver cashier barista cook commis pharmacist physician surgeon lawyer attorney paralegal
 		advisor adviser receptionist electrician mechanic inspector surveyor therapist midwife postdoc fellow
 		infirmier infirmière ouvrier ouvrière opérateur opératrice conducteur conductrice serveur serveuse cuisinier
 		cuisinière pharmacien pharmacienne médecin avocat avocate juriste acheteur acheteuse contrôleur
@@ -80,7 +80,7 @@ func countIn(s string, set map[string]bool) int {
 // titleScore counts job words. A job word in the plural and capitalised
 // ("Harlow Associates", "Pharmaciens Solidaires", "Smith Architects")
 // names a body of people, a firm, not a job.
-func titleScore(s string) int { return countIn(s, titleWords) - namedPlurals(s) }
+func titleScore(s string) int { return countIn(s, titleWords) + prefixedTitles(s) - namedPlurals(s) }
 
 // orgScore counts organisation words, and the job words in the plural
 // that name a firm.

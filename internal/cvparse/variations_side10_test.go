@@ -148,3 +148,33 @@ func TestVariationPersonalHeading(t *testing.T) {
 		})
 	}
 }
+
+// A rank joined to a job word by a hyphen ("Sous-chef", "Sub-editor",
+// "Vice-Chair") names a job as the job word does, and a kitchen's
+// "Commis" is a job: among entries whose place the gazetteer does not
+// know (left with the employer), these keep their titles.
+func TestVariationRankedJobWords(t *testing.T) {
+	cases := []struct {
+		name, body string
+		titles     []string
+	}{
+		{"fr kitchen", "Chef de cuisine — Bistrot des Halles, Woluwe-Est\t2020 — 2024\n• Carte de saison\nSous-chef — Hôtel Lumière (Groupe Orban), Bruxelles\t2016 — 2020\n• Banquets\n" +
+			"Chef de partie — Auberge du Moulin, Haut-Vallon\t2013 — 2016\n• Poissons\nCommis de cuisine — Le Fournil Doré, Namur\t2010 — 2013\n",
+			[]string{"Chef de cuisine", "Sous-chef", "Chef de partie", "Commis de cuisine"}},
+		{"en newsroom", "Editor — Dales Courier, Hawes Bridge\t2019 — 2024\n• Ran the weekly edition\nSub-editor — Northern Echo Press, Leeds\t2015 — 2019\n• Night desk\n" +
+			"Writer — Valley Times, Askern Moor\t2012 — 2015\n• Features\nVice-Chair — Student Press Union, York\t2010 — 2012\n",
+			[]string{"Editor", "Sub-editor", "Writer", "Vice-Chair"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := ParseText("Sam Roe\nsam@example.org\n\nExperience\n" + tc.body + "\nSkills\nExcel\n")
+			var titles []string
+			for _, x := range got.Experience {
+				titles = append(titles, x.Title)
+			}
+			if diff := cmp.Diff(tc.titles, titles); diff != "" {
+				t.Errorf("titles (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
