@@ -602,7 +602,7 @@ var blind8Floors = []target{
 // the contact and skills rules of its first round; 0.936 after skill tags
 // beside a list at the foot of a one-column page were read block by block.
 var blind9Floors = []target{
-	{"overall", nil, 0.928},
+	{"overall", nil, 0.933},
 	{"name", []string{"name"}, 0.948},
 	{"phone", []string{"phone"}, 0.990},
 	{"experiences", expGroup, 0.955},
