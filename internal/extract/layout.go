@@ -243,6 +243,13 @@ func layoutPageAfter(words []bbWord, width float64, page int, prev pageSplit) ([
 			x, kind = prev.x, gutterTable
 		}
 	}
+	// Where two headed blocks set side by side start and end, if they do.
+	blocksTop, blocksBottom := math.NaN(), math.Inf(1)
+	if kind == gutterNone {
+		if bx, top, bottom, ok := headedBlocks(segs, width); ok {
+			x, kind, blocksTop, blocksBottom = bx, gutterColumns, top, bottom
+		}
+	}
 	if kind == gutterTable {
 		// A table: read row by row, with its label column's cells cut
 		// from the entries' text and wrapped label cells rejoined. A
@@ -262,8 +269,11 @@ func layoutPageAfter(words []bbWord, width float64, page int, prev pageSplit) ([
 		whole := segs
 		segs = splitAt(segs, x)
 		var head, left, right, foot []*segment
-		hb, ft := headerBottom(segs, x), footerTop(segs)
-		if gutterBelow(segs, x, width, hb) == gutterNone {
+		hb, ft := headerBottom(segs, x), math.Min(footerTop(segs), blocksBottom)
+		switch {
+		case !math.IsNaN(blocksTop):
+			hb = blocksTop
+		case gutterBelow(segs, x, width, hb) == gutterNone:
 			if late, ok := lateColumns(whole, x, width); ok {
 				hb = late
 			}
@@ -290,6 +300,11 @@ func layoutPageAfter(words []bbWord, width float64, page int, prev pageSplit) ([
 		}
 		regions = [][]*segment{head, left, right, foot}
 		columns = []int{0, 1, 2, 0}
+		if !math.IsNaN(blocksTop) {
+			// Headed blocks end a one-column page's text: no page
+			// columns, and the next page is read whole.
+			columns, grid = nil, true
+		}
 		// Two blocks set side by side inside a one-column page (a skills
 		// grid under full-width entries) are no page columns: the page
 		// is read whole, the grid's left block then its right one, then

@@ -120,3 +120,103 @@ func TestLayoutLateTagsBesideList(t *testing.T) {
 		})
 	}
 }
+
+// atSize places text as page.at does, in type h points high.
+func (p *page) atSize(x, y, h float64, text string) *page {
+	for _, w := range strings.Fields(text) {
+		wd := 0.5 * h * float64(len([]rune(w)))
+		*p = append(*p, bbWord{XMin: x, YMin: y, XMax: x + wd, YMax: y + h, Text: w})
+		x += wd + 0.3*h
+	}
+	return p
+}
+
+// oneColumnTop is the full-width text of a one-column page above the
+// blocks that end it, each job with its dates at the right margin.
+func oneColumnTop() *page {
+	p := &page{}
+	y := 40.0
+	for _, s := range []string{"Claire Fontaine", "EXPÉRIENCE", "Contrôleuse de gestion, Brasserie du Port, Lorient|2020 – 2024",
+		"Tableaux de bord mensuels, budget annuel et suivi des marges par gamme de produits pour la direction",
+		"Assistante comptable, Cabinet Le Goff, Vannes|2016 – 2020", "Saisie, rapprochements bancaires, déclarations de TVA et préparation des bilans annuels",
+		"FORMATION", "Master Contrôle de gestion, Université de Bretagne Sud|2016"} {
+		text, date, _ := strings.Cut(s, "|")
+		p.at(30, y, text)
+		if date != "" {
+			p.rightAt(560, y, date)
+		}
+		y += 16
+	}
+	return p
+}
+
+func TestLayoutHeadedBlocksSideBySide(t *testing.T) {
+	// Two blocks side by side under a one-column page's text, each
+	// opening with a heading set larger, whose right block shows no edge
+	// shared by five lines: its heading, a list indented under it, a
+	// second heading. Each block is read whole, the page's last section
+	// after both.
+	for _, tc := range []struct {
+		name   string
+		listX  float64 // where the right block's list starts
+		pitchR float64 // its line pitch
+	}{
+		{"same pitch, list indented", 310, 14},
+		{"closer lines, list set out to the left", 292, 11},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := oneColumnTop()
+			p.atSize(30, 190, 12, "COMPÉTENCES").atSize(300, 190, 12, "LANGUES")
+			for i, s := range []string{"Excel avancé, tableaux croisés, Power Query", "Sage 100 et Cegid, clôtures mensuelles", "Fiscalité des sociétés", "Rigueur et sens du détail"} {
+				p.at(38, 210+float64(i)*14, s)
+			}
+			y := 210.0
+			for _, s := range []string{"Anglais : courant (C1), un an à Cork", "Breton : notions"} {
+				p.at(tc.listX, y, s)
+				y += tc.pitchR
+			}
+			p.atSize(300, y+4, 12, "LOISIRS")
+			p.at(tc.listX, y+22, "Voile, course à pied")
+			p.atSize(30, 300, 12, "RÉFÉRENCES")
+			p.at(30, 318, "Sur demande, auprès de mes deux derniers employeurs, par téléphone ou par courriel")
+			got := p.lines()
+			want := []string{"COMPÉTENCES", "Excel avancé, tableaux croisés, Power Query", "Sage 100 et Cegid, clôtures mensuelles",
+				"Fiscalité des sociétés", "Rigueur et sens du détail", "LANGUES", "Anglais : courant (C1), un an à Cork", "Breton : notions",
+				"LOISIRS", "Voile, course à pied", "RÉFÉRENCES",
+				"Sur demande, auprès de mes deux derniers employeurs, par téléphone ou par courriel"}
+			if len(got) < len(want) || !slices.Equal(got[len(got)-len(want):], want) {
+				t.Errorf("lines = %q", got)
+			}
+		})
+	}
+}
+
+func TestLayoutHeadedTableRowByRow(t *testing.T) {
+	// A table under a one-column page's text stays read row by row: its
+	// header row is set in the type of its cells, or its label column
+	// alone carries a heading.
+	for _, tc := range []struct {
+		name          string
+		left, right   string
+		leftH, rightH float64
+	}{
+		{"header row in body type", "Langue", "Niveau", 10, 10},
+		{"heading over the labels only", "LANGUES", "", 12, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := oneColumnTop()
+			p.atSize(30, 190, tc.leftH, tc.left)
+			if tc.right != "" {
+				p.atSize(300, 190, tc.rightH, tc.right)
+			}
+			rows := [][2]string{{"Anglais", "Courant, séjour de deux ans à Dublin"}, {"Espagnol", "Intermédiaire (B1)"}, {"Breton", "Notions"}, {"Italien", "Lu"}}
+			for i, r := range rows {
+				p.at(30, 208+float64(i)*14, r[0]).at(300, 208+float64(i)*14, r[1])
+			}
+			got := p.lines()
+			if last := got[len(got)-1]; last != "Italien\tLu" {
+				t.Errorf("lines = %q", got)
+			}
+		})
+	}
+}
