@@ -551,7 +551,7 @@ func splitSections(lines []line) []section {
 		// So does a degree set as a heading inside Education ("Baccalauréat
 		// série C" under "FORMATION", a word processor's Heading 3).
 		if !isHead && !top && !leveled && shaped && !(titleScore(l.text) > 0 && len(strings.Fields(l.text)) > 1) &&
-			!entryTitleIn(secs[cur].kind, l.text) && !entryBodyLabel(secs[cur].kind, l.text) {
+			!entryTitleIn(secs[cur].kind, l.text) && !entryBodyLabel(secs[cur].kind, l.text) && !diplomaOverSchool(secs[cur].kind, lines, i) {
 			// Styled as a heading ("RESEARCH POSITIONS" after
 			// "EXPERIENCE"), it opens a section even of the same kind.
 			if k, ok := contentKind(followingBlock(lines, i, body)); ok && (k != secs[cur].kind || looksLikeUnknownHeading(l, body)) {
@@ -561,7 +561,8 @@ func splitSections(lines []line) []section {
 		// An entry's title set in a heading style (a word processor's
 		// "Heading 3" for each job) names a job or a degree inside the
 		// section it stands in: it heads an entry, not a section.
-		if !isHead && seenKnown && !leveled && looksLikeUnknownHeading(l, body) && !entryTitleIn(secs[cur].kind, l.text) {
+		if !isHead && seenKnown && !leveled && looksLikeUnknownHeading(l, body) && !entryTitleIn(secs[cur].kind, l.text) &&
+			!diplomaOverSchool(secs[cur].kind, lines, i) {
 			isHead, kind = true, secOther
 		}
 		if !isHead {
@@ -577,6 +578,18 @@ func splitSections(lines []line) []section {
 		open(kind, cleanHeading(l.text))
 	}
 	return secs
+}
+
+// diplomaOverSchool says whether lines[i], styled as a heading inside
+// Education, names a diploma we have no word for ("DEP Cuisine", "CFC
+// Polymécanicien") over the school that awarded it: the next line names a
+// school and no job, so the styled line heads an entry, not a section of
+// jobs ("Research" over "Research Assistant, University of Leeds" still
+// opens one).
+func diplomaOverSchool(k sectionKind, lines []line, i int) bool {
+	n := len(strings.Fields(lines[i].text))
+	return k == secEducation && i+1 < len(lines) && n >= 2 && n <= 6 &&
+		institutionScore(lines[i+1].text) > 0 && titleScore(lines[i+1].text) == 0
 }
 
 // sentenceTail says whether l, a heading's word, is the last word of the
