@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/utopiahire/utopiahire/internal/cv"
 )
@@ -783,7 +784,7 @@ func (b *builder) education(e entry) cv.Education {
 	// "B.Tech (IT) - VIT University - 2013 - 85%": a score among the
 	// header's parts is the grade.
 	parts = slices.DeleteFunc(parts, func(p part) bool {
-		if gpa == "" && (reScorePart.MatchString(p.text) || (p.afterComma || p.sep != "") && reGradeStart.MatchString(p.text) && !reHonours.MatchString(p.text)) {
+		if gpa == "" && (reScorePart.MatchString(p.text) || (p.afterComma || p.sep != "") && gradePart(p.text)) {
 			gpa = p.text
 			return true
 		}
@@ -1113,6 +1114,13 @@ var reParenTail = regexp.MustCompile(`^(.+?)\s*\(([^()]+)\)$`)
 
 var reBracketTail = regexp.MustCompile(`^(.+?)\s*[(\[]([^()\[\]]+)[)\]]$`)
 
+// gradePart: a part set apart that says how a degree went ("first
+// class", "First Class Honours", "GPA 3.6"); "Honours" opening it names
+// a degree ("Honours Bachelor of Science").
+func gradePart(t string) bool {
+	return reGradeStart.MatchString(t) && !reHonours.MatchString(strings.Fields(t)[0])
+}
+
 // gradeLine: a short line that says only how a degree went.
 func gradeLine(t string) bool {
 	return reGradeStart.MatchString(strings.TrimSpace(t)) && len(strings.Fields(t)) <= 6 && !hasDate(t)
@@ -1240,8 +1248,10 @@ func employerLine(parts []part, picked []int) int {
 // gazetteer does not hold (a district, a small town): one to three
 // capitalised words, hyphenated compounds and particles allowed, no
 // acronym and no word that names a job, an organisation or a school.
+// A note in brackets after the town ("Palmerston North (part-time,
+// evenings)") goes with the town, its comma cuts nothing.
 func cutTown(s string) (name, town string) {
-	i := strings.LastIndex(s, ", ")
+	i := lastCommaOutsideBrackets(s)
 	if i <= 0 {
 		return s, ""
 	}
@@ -1250,6 +1260,23 @@ func cutTown(s string) (name, town string) {
 		return s, ""
 	}
 	return head, tail
+}
+
+// lastCommaOutsideBrackets is the index of the last ", " of s that no
+// bracket encloses, -1 if none.
+func lastCommaOutsideBrackets(s string) int {
+	depth, last := 0, -1
+	for i, r := range s {
+		switch {
+		case r == '(':
+			depth++
+		case r == ')' && depth > 0:
+			depth--
+		case r == ',' && depth == 0 && strings.HasPrefix(s[i+1:], " "):
+			last = i
+		}
+	}
+	return last
 }
 
 // cutBranch splits "Name, Quayside Branch" at its last comma when the
@@ -1295,8 +1322,10 @@ var reDistrict = regexp.MustCompile(`\s+\d{1,2}(?:e|er|ème)?$`)
 func townShaped(t string) bool {
 	t = reDistrict.ReplaceAllString(t, "")
 	core := t
-	if m := reParenPlace.FindStringSubmatch(t); m != nil && isLocation(m[2]) {
-		core = strings.TrimSpace(m[1]) // "Écully (France)"
+	// "Écully (France)"; "Upper Hutt (distance)": a note in lower case
+	// on how one studied there.
+	if m := reParenPlace.FindStringSubmatch(t); m != nil && (isLocation(m[2]) || lowerNote(m[2])) {
+		core = strings.TrimSpace(m[1])
 	}
 	ws := strings.Fields(core)
 	if len(ws) == 0 || len(ws) > 3 || titleScore(core)+orgScore(core)+institutionScore(core)+degreeScore(core)+countIn(core, unitWords) > 0 {
@@ -1318,6 +1347,13 @@ func townShaped(t string) bool {
 		}
 	}
 	return true
+}
+
+// lowerNote: a note that opens in lower case ("distance", "part-time,
+// day release"), as no name does.
+func lowerNote(s string) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimSpace(s))
+	return unicode.IsLower(r)
 }
 
 func roleBonus(p part, want string) int {

@@ -1226,9 +1226,11 @@ func higherPlace(s string) bool {
 }
 
 // abbreviations end in a full stop that ends no sentence ("St. Mary's").
-// Schools abbreviate their kind ("Govt. Hr. Sec. School", "Natl. Inst. of Engg.").
+// Schools abbreviate their kind ("Govt. Hr. Sec. School", "Natl. Inst. of Engg.");
+// a list or a field is brought in by one ("GCSEs (9), incl. Maths",
+// "Dipl. Ing.", "Media, esp. Film").
 var abbreviations = wordSet(`st ste dr jr sr mr mrs ms mme prof univ dept av ave bd blvd rd no vol approx govt natl intl inst
-	assoc coll hr sec engg eng sch matric`)
+	assoc coll hr sec engg eng sch matric incl excl esp dipl cf vs viz resp`)
 
 var legalForms = wordSet(`inc ltd llc llp plc corp co gmbh ag sa sas sarl srl spa bv nv pty lp pvt pte cie bhd`)
 
@@ -1302,7 +1304,7 @@ func commaSplit(p string) []string {
 			degreeScore(head) > 0 && degreeScore(rest) == 0 && (isAcronym(firstSegment(rest)) || acronymPlace(firstSegment(rest))) || // "MBA, INSEAD", "Master, IAE Lyon"
 			legalEnd(head) && (orgScore(rest) == 0 || countIn(rest, unitWords) > 0) || // "Bharat Forge Ltd., Forging Division", "Siemens AG, Energy Sector"
 			degreeScore(head) > 0 && (reGradeStart.MatchString(rest) && !honoursClass(rest) || reScorePart.MatchString(rest)) || // "BSc Economics, GPA 3.8"
-			institutionScore(head) > 0 && reGradeStart.MatchString(rest) && !reHonours.MatchString(rest) { // "University of Glasgow, first class"
+			institutionScore(head) > 0 && gradePart(rest) { // "University of Glasgow, first class", "…, Legon, First Class Honours"
 			// "Audit Senior, SGV & Co., Makati City": cut at a later
 			// comma, the head is read again on its own.
 			return append(commaSplit(head), commaSplit(rest)...)
