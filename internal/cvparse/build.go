@@ -758,8 +758,20 @@ func (b *builder) education(e entry) cv.Education {
 	body := e.body
 	// "2012<tab>BTS Commerce" / "- Lycée Voltaire, Paris": the school
 	// set as a dash under a degree that names none is the header's.
-	if len(body) > 0 && body[0].bullet && schoolLine(body[0].text) && !slices.ContainsFunc(head, func(u unit) bool { return institutionScore(u.text) > 0 }) {
+	namesSchool := slices.ContainsFunc(head, func(u unit) bool { return institutionScore(u.text) > 0 })
+	if len(body) > 0 && body[0].bullet && schoolLine(body[0].text) && !namesSchool {
 		head, body = append(head, body[0]), body[1:]
+	} else if len(body) > 0 && !body[0].bullet && !namesSchool {
+		// "Faculté de Pharmacie de Sfax – thèse : « … »": a school, a
+		// dash and a note on the degree, too long for the header; the
+		// school is the header's, the note the body's.
+		if school, note, ok := schoolThenNote(body[0].text); ok {
+			u := body[0]
+			u.text = school
+			rest := body[0]
+			rest.text = note
+			head, body = append(head, u), append([]unit{rest}, body[1:]...)
+		}
 	}
 	var kept []unit
 	for _, u := range body {
@@ -843,6 +855,21 @@ func (b *builder) education(e entry) cv.Education {
 	return x
 }
 
+// schoolThenNote cuts "Harbourside University – thesis: …" at its first
+// dash: a school's name before it and a note after it.
+func schoolThenNote(t string) (school, note string, ok bool) {
+	for _, dash := range []string{" – ", " — ", " - "} {
+		if before, after, found := strings.Cut(t, dash); found {
+			before, after = strings.TrimSpace(before), strings.TrimSpace(after)
+			if after != "" && institutionScore(before) > 0 && schoolLine(before) {
+				return before, after, true
+			}
+			return "", "", false
+		}
+	}
+	return "", "", false
+}
+
 // unitName: the few words naming a department or branch of an employer
 // ("Service des finances", "centres de loisirs", "cardiology ward"): no
 // digits, no sentence's end, at most five words.
@@ -889,9 +916,15 @@ var reQualificationLevel = regexp.MustCompile(`(?i)\b(?:level|niveau)\s*\d\b`)
 // neither a degree, a school nor a programme and took no span of time
 // ("Wilderness First Responder", "NOLS" / "2023", "Formation premiers
 // secours, Croix-Rouge, 2018").
+//
+// A short course is one too: no school, and the degree's name, which is
+// no degree but those shared words, says it lasted days, weeks or months
+// or was given in house ("Certificate in Retail Leadership (in-house, 6
+// weeks)").
 func certificateEntry(x cv.Education, unnamed bool) bool {
 	all := x.Degree + " | " + x.Institution
-	if reCertified.MatchString(x.Degree) && degreeScore(reCertificateWords.ReplaceAllString(x.Degree, "")) == 0 {
+	if (reCertified.MatchString(x.Degree) || x.Institution == "" && reShortCourse.MatchString(x.Degree)) &&
+		degreeScore(reCertificateWords.ReplaceAllString(x.Degree, "")) == 0 {
 		return true
 	}
 	return unnamed && x.StartDate == "" && x.Degree != "" && degreeScore(all)+institutionScore(all)+countIn(all, studyWords) == 0 &&
@@ -908,6 +941,12 @@ func degreeLabelled(e entry) bool {
 	}
 	return false
 }
+
+// reShortCourse is a course's length in days, weeks or months, or a
+// training given by an employer ("3 mois", "two-week", "formation
+// interne"): no degree takes so little time.
+var reShortCourse = regexp.MustCompile(`(?i)\b(?:\d+|one|two|three|four|six|un|deux|trois|quatre|six)[\s-]*(?:days?|jours?|weeks?|semaines?|months?|mois)\b|` +
+	`\bin-house\b|\bformation interne\b|\binternal training\b`)
 
 // reCertificateWords are the degree words a certificate's name may hold.
 var reCertificateWords = regexp.MustCompile(`(?i)\b(?:master|masters|certificate|certificat|licen[cs]e|diploma|diplôme|associate)\b`)
@@ -1038,6 +1077,15 @@ func joinNeighbours(parts []part, picked []int, degree, school int) []int {
 			picked = append(picked, i)
 			continue
 		}
+		if d := picked[degree]; d >= 0 && d == i-1 && wrappedDegreeTail(parts, d, i) {
+			// "Master spécialisé en Logistique et Supply Chain" /
+			// "Management": the degree's name wrapped onto a line of
+			// its own.
+			parts[i].text, parts[i].sep = parts[d].text+" "+p.text, parts[d].sep
+			picked[degree] = i
+			picked = append(picked, d)
+			continue
+		}
 		if i == 0 || parts[i-1].line != p.line {
 			continue
 		}
@@ -1063,6 +1111,21 @@ func joinNeighbours(parts []part, picked []int, degree, school int) []int {
 		picked = append(picked, i-1)
 	}
 	return picked
+}
+
+// wrappedDegreeTail: part i, alone on the line under the degree's part
+// d that ends its own line, is one to three capitalised words that name
+// no school, place, job, organisation or grade: the rest of the
+// degree's name the typesetter wrapped.
+func wrappedDegreeTail(parts []part, d, i int) bool {
+	p := parts[i]
+	if p.line != parts[d].line+1 || !aloneOnLine(parts, i) || i+1 < len(parts) && parts[i+1].line == parts[d].line || p.dated ||
+		len(strings.Fields(parts[d].text)) < 4 {
+		return false
+	}
+	n := len(strings.Fields(p.text))
+	return n >= 1 && n <= 3 && capitalisedWords(p.text, 3) && !strings.ContainsAny(p.text, ":()0123456789") &&
+		institutionScore(p.text)+degreeScore(p.text)+titleScore(p.text)+orgScore(p.text) == 0 && !isLocation(p.text) && !gradeLine(p.text)
 }
 
 // reSchoolUnit opens the name of a school's unit ("Section des sciences

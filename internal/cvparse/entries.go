@@ -1277,6 +1277,16 @@ func commaSplit(p string) []string {
 			idx += 2 + next
 			continue
 		}
+		// "École Supérieure de Chimie (ESC), Université de Toliara": a
+		// school and the university it belongs to are one institution.
+		if schoolOfUniversity(head, firstSegment(rest)) {
+			next := strings.Index(p[idx+2:], ", ")
+			if next < 0 {
+				break
+			}
+			idx += 2 + next
+			continue
+		}
 		// "Baccalauréat S, mention Assez bien, Lycée Hoche": a class or
 		// mention after a comma is the degree's phrase, and the school
 		// after it is cut from the whole.
@@ -1317,6 +1327,15 @@ func commaSplit(p string) []string {
 	}
 	return []string{p}
 }
+
+// schoolOfUniversity: head names a school and no degree, and seg the
+// university it belongs to ("Faculté de Médecine (FMO), Université de
+// Sousse"; "School of Nursing, Harlow University").
+func schoolOfUniversity(head, seg string) bool {
+	return institutionScore(head) > 0 && !degreePhrase(head) && reUniversity.MatchString(seg) && degreeScore(seg) == 0
+}
+
+var reUniversity = regexp.MustCompile(`(?i)^(?:the\s+)?(?:\p{Lu}[\p{L}'’-]*\s+)*(?:university|université|universite|universidad|universidade|università|universität|universiteit|uniwersytet)(?:$|[^\p{L}])`)
 
 // acronymAfter: seg is a name closed by an acronym in brackets
 // ("Fisheries and Oceans Canada (DFO)", "Chennai (CBSE)") that does not

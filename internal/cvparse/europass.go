@@ -300,6 +300,11 @@ func europass(lines []line) []line {
 					name, addr, _ := strings.Cut(r.value, ",")
 					if role == euEmployer {
 						name, addr = euEmployerAddress(r.value)
+					} else if uni, rest, _ := strings.Cut(strings.TrimSpace(addr), ","); schoolOfUniversity(name, uni) {
+						// "École … (ESSA), Université d'Antananarivo":
+						// the university the school belongs to is no
+						// address.
+						name, addr = name+", "+strings.TrimSpace(uni), rest
 					}
 					head(r, label+"\t"+strings.TrimSpace(name))
 					if addr = strings.TrimSpace(addr); addr != "" {

@@ -38,12 +38,12 @@ var (
 		mastère mastere cap bep prépa classes préparatoires miage baccalaureate hsc ssc cbse icse gcse gcses a-level
 		a-levels abitur matura llb llm lld mphil dphil bcom mcom bba bpharm mbbs bds bsn msn pharmd bfa mfa brevet
 		certificat bachelier dess igcse o-level o-levels matric matriculation wassce ssce fsc sslc hssc puc
-		bootcamp nanodegree classe cpge dipl.-ing dipl-ing diplom-ingenieur rncp`)
+		bootcamp nanodegree classe cpge dipl.-ing dipl-ing diplom-ingenieur rncp sijil ijazah sarjana`)
 	institutionWords = wordSet(`university université universite college collège school école ecole institute institut polytechnic
 		polytechnique academy académie lycée lycee faculty faculté faculte iut insa esprit ensi enit sorbonne campus
 		conservatoire hec essec escp centrale mines telecom télécom polytech vidyalaya vidyapeeth vidyapith
 		mahavidyalaya gymnasium cégep cegep hochschule fachhochschule universität universidad universidade università universiteit
-		uniwersytet politecnico hogeschool coláiste scoil gaelscoil cnam afpa greta`)
+		uniwersytet politecnico hogeschool coláiste scoil gaelscoil cnam afpa greta sekolah`)
 )
 
 // wordSet also holds each word without its accents ("chargée" and
@@ -103,12 +103,15 @@ func namedPlurals(s string) int {
 	return n
 }
 
-func degreeScore(s string) int { return countIn(s, degreeWords) }
+func degreeScore(s string) int {
+	return countIn(s, degreeWords) + countCapitals(s, degreeAcronyms)
+}
 
 // institutionScore counts school words, also after an elided article or
 // preposition ("INSPÉ de l'académie de Lyon", "École d'Université").
 func institutionScore(s string) int {
-	return countIn(reElision.ReplaceAllString(s, "$1"), institutionWords)
+	s = reElision.ReplaceAllString(s, "$1")
+	return countIn(s, institutionWords) + countCapitals(s, schoolAcronyms)
 }
 
 // reElision is an elided article or preposition before a word.

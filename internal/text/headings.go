@@ -69,7 +69,7 @@ var headingPhrases = map[Section][]string{
 	Awards:       {"awards", "honors", "honours", "achievements", "distinctions", "récompenses"},
 	Publications: {"publications", "papers"},
 	Activities:   {"activities", "extracurricular activities", "activités", "vie associative"},
-	Volunteer:    {"volunteer", "volunteering", "volunteer experience", "bénévolat", "engagement", "engagements", "engagement associatif", "engagements associatifs", "community engagement", "community service", "community involvement", "community"},
+	Volunteer:    {"volunteer", "volunteering", "volunteer experience", "bénévolat", "engagement", "engagements", "engagement associatif", "engagements associatifs", "community engagement", "community service", "community involvement", "community", "implication", "implication communautaire", "implication sociale"},
 	Contact: {"contact", "contact details", "contact information", "coordonnées", "personal information", "personal details", "personal data", "informations personnelles", "données personnelles", "état civil", "renseignements personnels",
 		"links", "liens", "online profiles", "web links", "websites", "social media", "online presence", "réseaux sociaux"},
 	Interests:  {"interests", "hobbies", "hobbies and interests", "centres d'intérêt", "intérêts", "loisirs", "off the clock", "outside work", "outside of work", "beyond work"},
@@ -164,7 +164,7 @@ var headingKeywords = map[string]Section{
 	"awards": Awards, "honors": Awards, "honours": Awards, "prizes": Awards, "distinctions": Awards,
 	"grants": Awards, "fellowships": Awards, "scholarships": Awards, "bourses": Awards, "prix": Awards,
 	"publications": Publications, "papers": Publications,
-	"volunteer": Volunteer, "volunteering": Volunteer, "benevolat": Volunteer, "engagements": Volunteer,
+	"volunteer": Volunteer, "volunteering": Volunteer, "benevolat": Volunteer, "engagements": Volunteer, "implication": Volunteer,
 	"interests": Interests, "additional": Additional, "hobbies": Interests, "loisirs": Interests, "passions": Interests,
 	"summary": Summary, "profile": Summary, "profil": Summary, "objective": Summary,
 }
