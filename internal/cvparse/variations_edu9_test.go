@@ -81,14 +81,14 @@ func TestVariationQualificationAcronymHeading(t *testing.T) {
 		{Text: "Formation", Heading: true, Size: 14, GapBefore: true},
 		{Text: "Baccalauréat en sociologie", Heading: true, Size: 12, GapBefore: true},
 		{Text: "Université de Sherbrooke, Sherbrooke | 2014 – 2017", Size: 10},
-		{Text: "DEP Soudage-montage", Heading: true, Size: 12, GapBefore: true},
+		{Text: "DEP Mécanique automobile", Heading: true, Size: 12, GapBefore: true},
 		{Text: "Centre de formation Vimont, Laval | 2011 – 2012", Size: 10},
 		{Text: "Compétences", Heading: true, Size: 14, GapBefore: true},
-		{Text: "Soudage, lecture de plans", Size: 10},
+		{Text: "Diagnostic, freinage", Size: 10},
 	}
 	got := edusOf(Parse(extract.Document{Kind: extract.KindODT, Lines: lines}))
 	want := []eduWant{{"Baccalauréat en sociologie", "Université de Sherbrooke", "Sherbrooke", "2014", "2017"},
-		{"DEP Soudage-montage", "Centre de formation Vimont", "Laval", "2011", "2012"}}
+		{"DEP Mécanique automobile", "Centre de formation Vimont", "Laval", "2011", "2012"}}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("education (-want +got):\n%s", diff)
 	}
