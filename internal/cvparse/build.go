@@ -829,7 +829,7 @@ func (b *builder) education(e entry) cv.Education {
 	// does a class in brackets after the class ("BEng, Honours
 	// (Distinction)").
 	// A mark in brackets ("B.Sc. Zoology (87.4%)") is the grade too.
-	if m := reParenTail.FindStringSubmatch(x.Degree); m != nil && (reGradeStart.MatchString(m[2]) && !honoursClass(m[2]) && !classification(lastSegment(m[1])) ||
+	if m := reParenTail.FindStringSubmatch(x.Degree); m != nil && (gradeStart(m[2]) && !honoursClass(m[2]) && !classification(lastSegment(m[1])) ||
 		reScorePart.MatchString(strings.TrimSpace(m[2]))) {
 		x.Degree = strings.TrimSpace(m[1])
 		if x.GPA == "" {
@@ -923,8 +923,8 @@ var reQualificationLevel = regexp.MustCompile(`(?i)\b(?:level|niveau)\s*\d\b`)
 // weeks)").
 func certificateEntry(x cv.Education, unnamed bool) bool {
 	all := x.Degree + " | " + x.Institution
-	if (reCertified.MatchString(x.Degree) || x.Institution == "" && reShortCourse.MatchString(x.Degree)) &&
-		degreeScore(reCertificateWords.ReplaceAllString(x.Degree, "")) == 0 {
+	if (reCertified.MatchString(reRankInName.ReplaceAllString(x.Degree, "")) || x.Institution == "" && reShortCourse.MatchString(x.Degree)) &&
+		degreeScore(reCertificateWords.ReplaceAllString(x.Degree, "")) == 0 && !studiedAtSchool(x) {
 		return true
 	}
 	return unnamed && x.StartDate == "" && x.Degree != "" && degreeScore(all)+institutionScore(all)+countIn(all, studyWords) == 0 &&
@@ -1181,12 +1181,12 @@ var reBracketTail = regexp.MustCompile(`^(.+?)\s*[(\[]([^()\[\]]+)[)\]]$`)
 // class", "First Class Honours", "GPA 3.6"); "Honours" opening it names
 // a degree ("Honours Bachelor of Science").
 func gradePart(t string) bool {
-	return reGradeStart.MatchString(t) && !reHonours.MatchString(strings.Fields(t)[0])
+	return gradeStart(t) && !reHonours.MatchString(strings.Fields(t)[0])
 }
 
 // gradeLine: a short line that says only how a degree went.
 func gradeLine(t string) bool {
-	return reGradeStart.MatchString(strings.TrimSpace(t)) && len(strings.Fields(t)) <= 6 && !hasDate(t)
+	return gradeStart(strings.TrimSpace(t)) && len(strings.Fields(t)) <= 6 && !hasDate(t)
 }
 
 // reGradeStart opens a part that says how a degree went ("mention Très

@@ -1313,7 +1313,7 @@ func commaSplit(p string) []string {
 			acronymAfter(head, firstSegment(rest)) && restTitle == 0 && capitalisedName(head) && degreeScore(head) == 0 ||
 			degreeScore(head) > 0 && degreeScore(rest) == 0 && (isAcronym(firstSegment(rest)) || acronymPlace(firstSegment(rest))) || // "MBA, INSEAD", "Master, IAE Lyon"
 			legalEnd(head) && (orgScore(rest) == 0 || countIn(rest, unitWords) > 0) || // "Bharat Forge Ltd., Forging Division", "Siemens AG, Energy Sector"
-			degreeScore(head) > 0 && (reGradeStart.MatchString(rest) && !honoursClass(rest) || reScorePart.MatchString(rest)) || // "BSc Economics, GPA 3.8"
+			degreeScore(head) > 0 && (gradeStart(rest) && !honoursClass(rest) || reScorePart.MatchString(rest)) || // "BSc Economics, GPA 3.8"
 			institutionScore(head) > 0 && gradePart(rest) { // "University of Glasgow, first class", "…, Legon, First Class Honours"
 			// "Audit Senior, SGV & Co., Makati City": cut at a later
 			// comma, the head is read again on its own.

@@ -70,3 +70,60 @@ func TestVariationSchoolNamedAfterDate(t *testing.T) {
 		})
 	}
 }
+
+// A skills block set as labelled columns side by side reaches us row by
+// row, the cells a tab apart: each column is one labelled list, an item
+// cut where its column was full ("gestion des" / "stocks") whole again.
+func TestVariationSkillColumns(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []string
+	}{
+		{"three columns, french", "Logiciels\tSavoir-faire\tLangues\nSage, Cegid, Excel,\tInventaires, gestion des\tAnglais : courant\nQuadra, Suite Office\tstocks, Paie des\tAllemand : notions\n(Word, PowerPoint)\tsalariés\n",
+			[]string{"sage", "cegid", "excel", "quadra", "suite office", "inventaires", "gestion des stocks", "paie des salaries", "anglais", "allemand"}},
+		{"two columns, english", "Tools\tMethods\nJira, Confluence,\tDesign thinking, card\nMiro, Figma\tsorting, A/B testing\n",
+			[]string{"jira", "confluence", "miro", "figma", "design thinking", "card sorting", "a b testing"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			checkSkillSet(t, ParseText("Jeanne Roux\njeanne.roux@example.fr\n\nCOMPÉTENCES\n"+tc.body+"\nCENTRES D'INTÉRÊT\nRandonnée\n"), tc.want)
+		})
+	}
+}
+
+// A grid of skills without labels stays a grid of skills: its first row
+// names skills, not columns.
+func TestVariationSkillGridNoLabels(t *testing.T) {
+	checkSkillSet(t, ParseText("Jeanne Roux\njeanne.roux@example.fr\n\nSkills\nPython\tDocker\tSQL\nGo\tKubernetes\tdbt\nRust\tTerraform\tSpark\n\nInterests\nChess\n"),
+		[]string{"python", "docker", "sql", "go", "kubernetes", "dbt", "rust", "terraform", "spark"})
+}
+
+// A qualification a school gave over years, written among the diplomas
+// ("Habilitation …", "Certification …" from a university, two years
+// apart), is education; the French degree's rank in brackets ("grade de
+// licence") names its level, no licence and no mark.
+func TestVariationSchoolQualificationsStay(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []eduWant
+		gpa        []string
+	}{
+		{"habilitation over a year", "2016 – 2017\tHabilitation à diriger des travaux en son nom propre\nÉcole nationale supérieure d'architecture de Nantes\n2011 – 2016\tDiplôme d'État d'architecte\nÉcole nationale supérieure d'architecture de Nantes",
+			[]eduWant{{"Habilitation à diriger des travaux en son nom propre", "École nationale supérieure d'architecture de Nantes", "", "2016", "2017"}, {"Diplôme d'État d'architecte", "École nationale supérieure d'architecture de Nantes", "", "2011", "2016"}}, []string{"", ""}},
+		{"grade de licence", "2008 – 2011\tDiplôme d'études en paysage (grade de licence)\nÉcole nationale supérieure de paysage, Versailles",
+			[]eduWant{{"Diplôme d'études en paysage (grade de licence)", "École nationale supérieure de paysage", "Versailles", "2008", "2011"}}, []string{""}},
+		{"grade de master after a comma", "2011 – 2013\tDiplôme d'ingénieur agronome, grade de Master\nInstitut Agro, Montpellier",
+			[]eduWant{{"Diplôme d'ingénieur agronome, grade de Master", "Institut Agro", "Montpellier", "2011", "2013"}}, []string{""}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c := ParseText("Jeanne Roux\njeanne.roux@example.fr\n\nFORMATION\n" + tc.body + "\n\nCOMPÉTENCES\nExcel, SAP\n")
+			if diff := cmp.Diff(tc.want, edusOf(c)); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tc.gpa, gpasOf(c)); diff != "" {
+				t.Errorf("gpa (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
