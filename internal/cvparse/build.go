@@ -421,6 +421,7 @@ func (b *builder) experience(e entry) cv.Experience {
 			picked = append(picked, c-1)
 		}
 	}
+	picked = parentBeforeComma(parts, picked, title, company)
 	// "Bosch Ltd., Adugodi, Bengaluru": a town-shaped part between the
 	// employer and the place, on their line, is the place's district; set
 	// after the employer with a dash ("Radio Sud – Canal Soleil, Nîmes")
@@ -491,6 +492,9 @@ func (b *builder) experience(e entry) cv.Experience {
 	// Society, Leith Branch, Leith") is the employer's local unit.
 	if org, branch, ok := cutBranch(x.Company); ok && !strings.HasPrefix(fold(x.Location), fold(strings.TrimSuffix(branch, " Branch"))) {
 		x.Company, x.Location = org, joinPlace(branch, x.Location)
+	}
+	if org, place, ok := cutAgence(x.Company); ok && !strings.HasPrefix(fold(x.Location), fold(place)) {
+		x.Company, x.Location = org, joinPlace(place, x.Location)
 	}
 	// One employer above several positions ("Globex Corporation" /
 	// "Senior Analyst 2020 – 2022" / … / "Analyst 2018 – 2020"): a

@@ -127,3 +127,66 @@ func TestVariationSchoolQualificationsStay(t *testing.T) {
 		})
 	}
 }
+
+// A bank's branch named by its place after the employer ("…, agence
+// Tunis Lac") is where the job was; an agency named for a trade is the
+// employer's unit and stays with it.
+func TestVariationAgenceBranch(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []expWant
+	}{
+		{"agence and district", "Conseiller clientèle\tMars 2020 – Présent\nBanque Zitouna, agence Tunis Lac",
+			[]expWant{{"Conseiller clientèle", "Banque Zitouna", "Tunis Lac", "Mars 2020", "Présent"}}},
+		{"agence de", "Guichetière\t2017 – 2019\nCrédit Agricole Alpes Provence, agence de Manosque",
+			[]expWant{{"Guichetière", "Crédit Agricole Alpes Provence", "Manosque", "2017", "2019"}}},
+		{"trade agency stays", "Ingénieure études\t2017 – 2019\nCapgemini, Agence Énergie & Utilities, Nantes",
+			[]expWant{{"Ingénieure études", "Capgemini, Agence Énergie & Utilities", "Nantes", "2017", "2019"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := expsOf(ParseText("Jeanne Roux\njeanne.roux@example.fr\n\nExpérience professionnelle\n" + tc.body + "\nAccueil des clients et tenue de caisse.\n\nCompétences\nExcel, SAP\n"))
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// An organisation and its unit or site written as one employer with a
+// comma in it, after the title's dash ("CHU de Brest, Hôpital de la
+// Cavale Blanche") or after a comma when the first names a unit
+// ("Direction des finances, Ville de Grenoble"), is one employer.
+func TestVariationEmployerWithComma(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []expWant
+	}{
+		{"hospital group and site", "Depuis mars 2021\tInfirmière de bloc – CHU de Brest, Hôpital de la Cavale Blanche (Brest)",
+			[]expWant{{"Infirmière de bloc", "CHU de Brest, Hôpital de la Cavale Blanche", "Brest", "mars 2021", "Present"}}},
+		{"unit then parent after a dash", "Juin 2016 à mai 2020\nComptable — Direction des finances, Ville de Grenoble, Grenoble",
+			[]expWant{{"Comptable", "Direction des finances, Ville de Grenoble", "Grenoble", "Juin 2016", "mai 2020"}}},
+		{"unit then parent after a comma", "2014–2018\tComptable, Service de la paie, Ministère des Armées, Paris",
+			[]expWant{{"Comptable", "Service de la paie, Ministère des Armées", "Paris", "2014", "2018"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := expsOf(ParseText("Jeanne Roux\njeanne.roux@example.fr\n\nExpérience professionnelle\n" + tc.body + "\n— Suivi des dossiers et des budgets.\n\nCompétences\nExcel, SAP\n"))
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// Québec CVs head their summary "Sommaire" and their further training
+// "Perfectionnement": the summary's "depuis 2019" dates no job.
+func TestVariationQuebecHeadings(t *testing.T) {
+	c := ParseText("Jeanne Roux\njeanne.roux@example.ca\n\nSOMMAIRE\nComptable agréée comptant douze ans d'expérience en audit et en fiscalité. Travailleuse autonome depuis 2019.\n\nEXPÉRIENCE DE TRAVAIL\nComptable — Raymond Chabot, Montréal\nMai 2012 à mai 2019\nAudit des PME.\n\nPERFECTIONNEMENT\nFormation « Normes IFRS », CPA Canada, 2022\n")
+	if got := expsOf(c); len(got) != 1 || got[0].Company != "Raymond Chabot" {
+		t.Errorf("experience = %+v, want the one job at Raymond Chabot", got)
+	}
+	if len(c.Certifications) != 1 {
+		t.Errorf("certifications = %+v, want the IFRS course", c.Certifications)
+	}
+}

@@ -41,7 +41,7 @@ const (
 var headingPhrases = map[Section][]string{
 	Summary: {"summary", "professional summary", "profile", "professional profile", "about me", "objective",
 		"career objective", "overview", "profil", "résumé", "à propos", "à propos de moi", "objectif",
-		"présentation", "synthèse"},
+		"présentation", "synthèse", "sommaire", "sommaire professionnel"},
 	Experience: {"experience", "experiences", "work experience", "professional experience", "relevant experience",
 		"employment", "employment history", "work history", "career history", "professional background",
 		"work background", "expérience professionnelle", "expériences professionnelles", "parcours professionnel",
@@ -65,7 +65,8 @@ var headingPhrases = map[Section][]string{
 		"training and certifications", "trainings", "seminars and trainings",
 		"brevets et formations", "formations et brevets", "brevets et certifications", "brevets et attestations",
 		"designations", "professional designations", "registration", "registrations", "professional registration",
-		"professional registrations", "registration and licensing", "registrations and licences"},
+		"professional registrations", "registration and licensing", "registrations and licences",
+		"perfectionnement", "perfectionnement professionnel", "agrément et perfectionnement", "agrément", "agréments"},
 	Awards:       {"awards", "honors", "honours", "achievements", "distinctions", "récompenses"},
 	Publications: {"publications", "papers"},
 	Activities:   {"activities", "extracurricular activities", "activités", "vie associative"},
