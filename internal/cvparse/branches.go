@@ -9,7 +9,9 @@ import (
 // reAgence is a French bank's or agency's branch named by its place after
 // the employer ("agence Sfax Médina", "agence de Mons", "succursale
 // d'Agadir").
-var reAgence = regexp.MustCompile(`(?i)^(?:agence|succursale)\s+(?:de\s+|du\s+|d['’]\s*)?(\p{Lu}.*)$`)
+// Written in lower case, the word says what the branch is; capitalised
+// ("Agence Grand Ouest") it begins the name of a unit of the employer.
+var reAgence = regexp.MustCompile(`^(?:agence|succursale)\s+(?:de\s+|du\s+|d['’]\s*)?(\p{Lu}.*)$`)
 
 // cutAgence splits "Banque, agence Place" at its last comma: the employer
 // is the bank, the branch's place is where the job was ("Attijari bank,

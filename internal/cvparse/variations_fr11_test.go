@@ -129,8 +129,9 @@ func TestVariationSchoolQualificationsStay(t *testing.T) {
 }
 
 // A bank's branch named by its place after the employer ("…, agence
-// Tunis Lac") is where the job was; an agency named for a trade is the
-// employer's unit and stays with it.
+// Tunis Lac") is where the job was; an agency named for a trade or with a
+// capital ("Agence Val de Loire") is the employer's unit and stays with
+// it.
 func TestVariationAgenceBranch(t *testing.T) {
 	cases := []struct {
 		name, body string
@@ -142,6 +143,8 @@ func TestVariationAgenceBranch(t *testing.T) {
 			[]expWant{{"Guichetière", "Crédit Agricole Alpes Provence", "Manosque", "2017", "2019"}}},
 		{"trade agency stays", "Ingénieure études\t2017 – 2019\nCapgemini, Agence Énergie & Utilities, Nantes",
 			[]expWant{{"Ingénieure études", "Capgemini, Agence Énergie & Utilities", "Nantes", "2017", "2019"}}},
+		{"named regional agency stays", "Chargé d'affaires\t2015 – 2018\nEiffage Énergie, Agence Val de Loire, Tours",
+			[]expWant{{"Chargé d'affaires", "Eiffage Énergie, Agence Val de Loire", "Tours", "2015", "2018"}}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
