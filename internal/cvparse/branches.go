@@ -1,35 +1,9 @@
 package cvparse
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 )
-
-// reAgence is a French bank's or agency's branch named by its place after
-// the employer ("agence Sfax Médina", "agence de Mons", "succursale
-// d'Agadir").
-// Written in lower case, the word says what the branch is; capitalised
-// ("Agence Grand Ouest") it begins the name of a unit of the employer.
-var reAgence = regexp.MustCompile(`^(?:agence|succursale)\s+(?:de\s+|du\s+|d['’]\s*)?(\p{Lu}.*)$`)
-
-// cutAgence splits "Banque, agence Place" at its last comma: the employer
-// is the bank, the branch's place is where the job was ("Attijari bank,
-// agence Tunis Lac"), as cutBranch does for "Name, Quayside Branch". An
-// agency named for a trade ("Sopra Steria, Agence Aéronautique &
-// Défense") is a unit of the employer, no place.
-func cutAgence(s string) (name, place string, ok bool) {
-	i := strings.LastIndex(s, ", ")
-	if i <= 0 {
-		return s, "", false
-	}
-	head, tail := strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+2:])
-	m := reAgence.FindStringSubmatch(tail)
-	if m == nil || head == "" || !townShaped(m[1]) && !isLocation(m[1]) {
-		return s, "", false
-	}
-	return head, m[1], true
-}
 
 // parentBeforeComma joins to the employer the name set between it and
 // the title's dash, a comma before the employer: "Traductrice — Bureau de

@@ -493,9 +493,6 @@ func (b *builder) experience(e entry) cv.Experience {
 	if org, branch, ok := cutBranch(x.Company); ok && !strings.HasPrefix(fold(x.Location), fold(strings.TrimSuffix(branch, " Branch"))) {
 		x.Company, x.Location = org, joinPlace(branch, x.Location)
 	}
-	if org, place, ok := cutAgence(x.Company); ok && !strings.HasPrefix(fold(x.Location), fold(place)) {
-		x.Company, x.Location = org, joinPlace(place, x.Location)
-	}
 	// One employer above several positions ("Globex Corporation" /
 	// "Senior Analyst 2020 – 2022" / … / "Analyst 2018 – 2020"): a
 	// position that names no employer is at the one above it.

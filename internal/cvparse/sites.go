@@ -54,6 +54,7 @@ func cutDistrict(company, place string) (name, district string, ok bool) {
 }
 
 // publicBodyWords name the body a public department answers to
-// ("Public Works Department, Government of Kerala, Kochi"): part of the
-// employer, never a district.
-var publicBodyWords = wordSet(`government gouvernement council conseil commission`)
+// ("Public Works Department, Government of Kerala, Kochi", "Direction
+// des finances, Ville de Grenoble, Grenoble"): part of the employer,
+// never a district.
+var publicBodyWords = wordSet(`government gouvernement council conseil commission ville mairie municipalité municipality commune`)
