@@ -4,11 +4,24 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/utopiahire/utopiahire/internal/cv"
 	"github.com/utopiahire/utopiahire/internal/extract"
 )
 
 // Variations on the skills of the ninth blind set (testdata/blind9),
 // written with invented text.
+
+// checkSkillsAfterJob parses a CV with one job (titled title) and body
+// after it, and fails t unless its skills are want in any order.
+func checkSkillsAfterJob(t *testing.T, title, body string, want []string) cv.StructuredCV {
+	t.Helper()
+	c := ParseText("Marta Kowal\nmarta.kowal@example.com\n\nExperience\n" + title + ", Orbis Ltd 2019 - 2022\n\n" + body)
+	want = slices.Sorted(slices.Values(want))
+	if got := allSkills(c.Skills); !slices.Equal(got, want) {
+		t.Errorf("skills = %q, want %q", got, want)
+	}
+	return c
+}
 
 // A list of links under its own heading ("Links", "Liens", "Online
 // profiles") or among the skills gives links, no skills; a skill named
@@ -34,12 +47,7 @@ func TestVariationLinksNoSkillsBlind9(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			c := ParseText("Marta Kowal\nmarta.kowal@example.com\n\nExperience\nDeveloper, Orbis Ltd 2019 - 2022\n\n" + tc.body)
-			want := slices.Clone(tc.want)
-			slices.Sort(want)
-			if got := allSkills(c.Skills); !slices.Equal(got, want) {
-				t.Errorf("skills = %q, want %q", got, want)
-			}
+			c := checkSkillsAfterJob(t, "Developer", tc.body, tc.want)
 			if c.Contact.GitHub != tc.github {
 				t.Errorf("github = %q, want %q", c.Contact.GitHub, tc.github)
 			}
@@ -70,12 +78,7 @@ func TestVariationWrappedCompoundAndLogoBlind9(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			c := ParseText("Marta Kowal\nmarta.kowal@example.com\n\nExperience\nAnalyst, Orbis Ltd 2019 - 2022\n\n" + tc.body)
-			want := slices.Clone(tc.want)
-			slices.Sort(want)
-			if got := allSkills(c.Skills); !slices.Equal(got, want) {
-				t.Errorf("skills = %q, want %q", got, want)
-			}
+			checkSkillsAfterJob(t, "Analyst", tc.body, tc.want)
 		})
 	}
 }
@@ -86,10 +89,7 @@ func TestVariationWrappedCompoundAndLogoBlind9(t *testing.T) {
 func TestVariationAmpersandWrapBlind9(t *testing.T) {
 	body := "Key skills\nStock control · Food safety (HACCP) · Rota planning · Ordering\n& receiving · Cash handling · Training & coaching\n"
 	want := []string{"Cash handling", "Food safety (HACCP)", "Ordering & receiving", "Rota planning", "Stock control", "Training & coaching"}
-	c := ParseText("Marta Kowal\nmarta.kowal@example.com\n\nExperience\nSupervisor, Orbis Ltd 2019 - 2022\n\n" + body)
-	if got := allSkills(c.Skills); !slices.Equal(got, want) {
-		t.Errorf("skills = %q, want %q", got, want)
-	}
+	checkSkillsAfterJob(t, "Supervisor", body, want)
 }
 
 // Sections a CV names in words no list held: a registration with a
@@ -115,12 +115,7 @@ func TestVariationRegistrationHeadingsBlind9(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			c := ParseText("Marta Kowal\nmarta.kowal@example.com\n\nExperience\nAnalyst, Orbis Ltd 2019 - 2022\n\n" + tc.body)
-			want := slices.Clone(tc.want)
-			slices.Sort(want)
-			if got := allSkills(c.Skills); !slices.Equal(got, want) {
-				t.Errorf("skills = %q, want %q", got, want)
-			}
+			checkSkillsAfterJob(t, "Analyst", tc.body, tc.want)
 		})
 	}
 }
