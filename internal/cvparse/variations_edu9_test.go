@@ -148,17 +148,7 @@ func TestVariationShortCourseIsCertificate(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			got := parseEducation(tc.body)
-			if diff := cmp.Diff(tc.want, edusOf(got)); diff != "" {
-				t.Errorf("education (-want +got):\n%s", diff)
-			}
-			var certs []string
-			for _, c := range got.Certifications {
-				certs = append(certs, c.Title)
-			}
-			if diff := cmp.Diff(tc.certs, certs); diff != "" {
-				t.Errorf("certifications (-want +got):\n%s", diff)
-			}
+			checkEduCerts(t, tc.body, tc.want, tc.certs)
 		})
 	}
 }
