@@ -134,20 +134,10 @@ func (p *page) atSize(x, y, h float64, text string) *page {
 // oneColumnTop is the full-width text of a one-column page above the
 // blocks that end it, each job with its dates at the right margin.
 func oneColumnTop() *page {
-	p := &page{}
-	y := 40.0
-	for _, s := range []string{"Claire Fontaine", "EXPÉRIENCE", "Contrôleuse de gestion, Brasserie du Port, Lorient|2020 – 2024",
+	return fullWidthLines("Claire Fontaine", "EXPÉRIENCE", "Contrôleuse de gestion, Brasserie du Port, Lorient|2020 – 2024",
 		"Tableaux de bord mensuels, budget annuel et suivi des marges par gamme de produits pour la direction",
 		"Assistante comptable, Cabinet Le Goff, Vannes|2016 – 2020", "Saisie, rapprochements bancaires, déclarations de TVA et préparation des bilans annuels",
-		"FORMATION", "Master Contrôle de gestion, Université de Bretagne Sud|2016"} {
-		text, date, _ := strings.Cut(s, "|")
-		p.at(30, y, text)
-		if date != "" {
-			p.rightAt(560, y, date)
-		}
-		y += 16
-	}
-	return p
+		"FORMATION", "Master Contrôle de gestion, Université de Bretagne Sud|2016")
 }
 
 func TestLayoutHeadedBlocksSideBySide(t *testing.T) {

@@ -53,6 +53,23 @@ func TestLayoutSidebarUnderHeader(t *testing.T) {
 	}
 }
 
+// fullWidthLines places the lines of a one-column page 16pt apart from
+// y=40 at x=30; a line's part after "|" (its dates) ends at the right
+// margin.
+func fullWidthLines(lines ...string) *page {
+	p := &page{}
+	y := 40.0
+	for _, s := range lines {
+		text, date, _ := strings.Cut(s, "|")
+		p.at(30, y, text)
+		if date != "" {
+			p.rightAt(560, y, date)
+		}
+		y += 16
+	}
+	return p
+}
+
 // rightAt places text so that it ends at x.
 func (p *page) rightAt(x, y float64, text string) *page {
 	w := 0.0
@@ -366,21 +383,11 @@ func TestLayoutLateColumns(t *testing.T) {
 	// as chips on the left (x=30), certifications on the right (x=300),
 	// their rows not aligned. The blocks are read one after the other.
 	full := func() *page {
-		p := &page{}
-		y := 40.0
-		for _, s := range []string{"Jane Roe", "EXPERIENCE", "Senior Designer, Acme Bank, Leeds|2019 – 2024",
+		return fullWidthLines("Jane Roe", "EXPERIENCE", "Senior Designer, Acme Bank, Leeds|2019 – 2024",
 			"Led the redesign of the mobile banking app used by two million customers every month",
 			"Ran usability sessions with customers in three regions and shared what we learned",
 			"Designer, Leeds City Council, Leeds|2015 – 2019", "Designed the council's web forms and their accessibility checks",
-			"EDUCATION", "BA Graphic Design, University of Leeds|2012 – 2015"} {
-			text, date, _ := strings.Cut(s, "|")
-			p.at(30, y, text)
-			if date != "" {
-				p.rightAt(560, y, date)
-			}
-			y += 16
-		}
-		return p
+			"EDUCATION", "BA Graphic Design, University of Leeds|2012 – 2015")
 	}
 	p := full()
 	p.at(30, 200, "SKILLS").at(300, 200, "CERTIFICATIONS") // below the last full-width line (y=168)
