@@ -576,6 +576,11 @@ func titleUnit(parts []part, picked []int, title, company int) ([]int, int) {
 		// Museum, University of Glasgow": a unit is no employer, so a
 		// name opening the line right under the title's is, though no
 		// word says so.
+		// "HR Business Partner – Technology": an organisation's word
+		// alone ("Technology", "Analytics") names a team, no firm.
+		if genericOrgWord(p.text) {
+			pOrg = 0
+		}
 		if ws := strings.Fields(p.text); len(ws) > 1 && unitWords[strings.ToLower(ws[0])] {
 			pOrg = 0
 			if o < 0 {

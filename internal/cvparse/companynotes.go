@@ -21,3 +21,17 @@ func cutSizeNote(company string) (name, note string, ok bool) {
 	}
 	return strings.TrimSpace(company[:m[0]]), company[m[0]:], true
 }
+
+// genericOrgWord: a single word that names a kind of organisation or a
+// line of business ("Technology", "Analytics", "Media"), with no name
+// beside it: after a title's dash it is the team, not the employer.
+func genericOrgWord(t string) bool {
+	ws := strings.Fields(t)
+	return len(ws) == 1 && orgSuffixes[strings.ToLower(ws[0])]
+}
+
+// reFormerName is a bracket giving the name a firm went by before or goes
+// by now ("Jazz (formerly Mobilink)", "Capgemini Engineering (ex-Altran)",
+// "(now part of Orange)"): part of the name as written, its small letters
+// no sign of prose.
+var reFormerName = regexp.MustCompile(`(?i)\s*\((?:formerly|previously|now|ex-|ex\s|anciennement|devenue?|aujourd['’]hui|désormais|part of|a subsidiary of|filiale d)[^()]*\)`)

@@ -1409,7 +1409,7 @@ func longDegreeName(s string) bool {
 
 func capitalisedWords(s string, most int) bool {
 	s, _, _ = strings.Cut(s, ", ")
-	ws := strings.Fields(s)
+	ws := strings.Fields(reFormerName.ReplaceAllString(s, ""))
 	if len(ws) == 0 || len(ws) > most || !unicode.IsUpper([]rune(ws[0])[0]) {
 		return false
 	}

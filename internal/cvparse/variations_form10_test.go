@@ -180,3 +180,31 @@ func TestVariationCompanySizeNote(t *testing.T) {
 		})
 	}
 }
+
+// A title's team after a dash that is a line of business alone
+// ("Technology", "Media") is the title's, not the employer: the employer
+// stands on the next line, also when its name carries a former name in
+// brackets ("(formerly …)", "(ex-…)").
+func TestVariationTitleTeamBusinessWord(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       expWant
+	}{
+		{"media team", "Brand Manager – Media\tJan 2018 – Dec 2020\nUnilever Pakistan, Karachi\n• Launched two shampoo lines",
+			expWant{"Brand Manager – Media", "Unilever Pakistan", "Karachi", "Jan 2018", "Dec 2020"}},
+		{"solutions team", "Software Engineer – Solutions\t2016 – 2019\nKainos, Belfast\n• Built case-management portals",
+			expWant{"Software Engineer – Solutions", "Kainos", "Belfast", "2016", "2019"}},
+		{"formerly", "Network Engineer – Technology\t2015 – 2019\nZong (formerly Paktel), Islamabad\n• Planned 300 cell sites",
+			expWant{"Network Engineer – Technology", "Zong (formerly Paktel)", "Islamabad", "2015", "2019"}},
+		{"ex- brand", "Ingénieure qualité – Analytics\t2016 – 2020\nCapgemini Engineering (ex-Altran), Toulouse\n• Audits fournisseurs",
+			expWant{"Ingénieure qualité – Analytics", "Capgemini Engineering (ex-Altran)", "Toulouse", "2016", "2020"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := expsOf(ParseText("Jane Roe\njane@example.com\n\nExperience\n" + tc.body + "\n\nSkills\nExcel, SQL\n"))
+			if diff := cmp.Diff([]expWant{tc.want}, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
