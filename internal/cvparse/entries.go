@@ -849,6 +849,9 @@ func splitHead(b entry) []entry {
 	if len(dated) < 2 {
 		return []entry{b}
 	}
+	if cuts := gapCuts(b.head); cuts != nil {
+		return cutHead(b, cuts)
+	}
 	off := dated[0]
 	cuts := []int{0}
 	for k, d := range dated[1:] {

@@ -188,6 +188,9 @@ func isLocation(s string) bool {
 	if s == "" || len(s) > 60 || strings.ContainsAny(s, "@0123456789") {
 		return false
 	}
+	if multiSite(s) {
+		return true
+	}
 	if reCityState.MatchString(s) || townStateCode(s) {
 		return true
 	}

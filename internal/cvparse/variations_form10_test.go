@@ -208,3 +208,44 @@ func TestVariationTitleTeamBusinessWord(t *testing.T) {
 		})
 	}
 }
+
+// Entries without bullets set apart by blank lines, their dates on
+// different lines in each (under the school in one, on the degree's line
+// in the next), are cut at the blank lines.
+func TestVariationGapSeparatedEntries(t *testing.T) {
+	body := "Diploma in Electrical Technology\nSouthern Cross Institute - 2014-2016\n\nForklift Operator Course\nMetro Skills Centre - 2013\n\n" +
+		"Grade 12 Diploma - Eastview Secondary School, Regina - 2012\n"
+	want := []eduWant{
+		{"Diploma in Electrical Technology", "Southern Cross Institute", "", "2014", "2016"},
+		{"Forklift Operator Course", "Metro Skills Centre", "", "", "2013"},
+		{"Grade 12 Diploma", "Eastview Secondary School", "Regina", "", "2012"},
+	}
+	if diff := cmp.Diff(want, edusOf(parseEducation(body))); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// A job that moved from site to site names where with a phrase
+// ("Various sites", "Multiple client locations", "Divers chantiers"),
+// the regions after it: that is its location, not part of the employer.
+func TestVariationMultiSiteLocation(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       expWant
+	}{
+		{"various sites, codes", "Scaffolder\nPrairie Access Ltd. - Various sites, SK/MB\n2016 - 2019\n - Erected tube-and-clamp scaffolds",
+			expWant{"Scaffolder", "Prairie Access Ltd.", "Various sites, SK/MB", "2016", "2019"}},
+		{"multiple client locations", "Field Technician\tMar 2018 – Jun 2021\nNorthwind Security Systems – Multiple client locations\n• Installed CCTV",
+			expWant{"Field Technician", "Northwind Security Systems", "Multiple client locations", "Mar 2018", "Jun 2021"}},
+		{"fr divers chantiers", "Chef d'équipe\t2015 – 2020\nBâtiments Lemoine – Divers chantiers, Normandie\n• Gros œuvre",
+			expWant{"Chef d'équipe", "Bâtiments Lemoine", "Divers chantiers, Normandie", "2015", "2020"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := expsOf(ParseText("Jane Roe\njane@example.com\n\nExperience\n" + tc.body + "\n\nSkills\nExcel, SQL\n"))
+			if diff := cmp.Diff([]expWant{tc.want}, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
