@@ -27,7 +27,10 @@ var (
 		cuisinière pharmacien pharmacienne médecin avocat avocate juriste acheteur acheteuse contrôleur
 		contrôleuse auditeur auditrice éducateur éducatrice instituteur institutrice employé employée caissier caissière
 		gérant gérante adjoint adjointe coordinateur coordinatrice rédacteur rédactrice traducteur traductrice graphiste
-		journaliste comptable rep cheffe volontaire personnel stage professeur professeure`)
+		journaliste comptable rep cheffe volontaire personnel stage professeur professeure
+		welder fitter plumber carpenter labourer laborer machinist foreman rigger scaffolder pipefitter millwright
+		soudeur soudeuse assembleur assembleuse électricien électricienne plombier menuisier mécanicien mécanicienne
+		magasinier magasinière cariste manutentionnaire journalier journalière préparateur préparatrice`)
 	orgSuffixes = wordSet(`inc inc. ltd ltd. llc llp plc corp corp. corporation company co. group groupe gmbh ag sa sas sarl
 		srl bv nv spa labs lab technologies technology tech systems solutions software services consulting partners holdings
 		bank banque analytics health energy energies traders studio studios agency media network networks industries
@@ -38,7 +41,7 @@ var (
 		mastère mastere cap bep prépa classes préparatoires miage baccalaureate hsc ssc cbse icse gcse gcses a-level
 		a-levels abitur matura llb llm lld mphil dphil bcom mcom bba bpharm mbbs bds bsn msn pharmd bfa mfa brevet
 		certificat bachelier dess igcse o-level o-levels matric matriculation wassce ssce fsc sslc hssc puc
-		bootcamp nanodegree classe cpge dipl.-ing dipl-ing diplom-ingenieur rncp sijil ijazah sarjana`)
+		bootcamp nanodegree classe cpge dipl.-ing dipl-ing diplom-ingenieur rncp sijil ijazah sarjana dep`)
 	institutionWords = wordSet(`university université universite college collège school école ecole institute institut polytechnic
 		polytechnique academy académie lycée lycee faculty faculté faculte iut insa esprit ensi enit sorbonne campus
 		conservatoire hec essec escp centrale mines telecom télécom polytech vidyalaya vidyapeeth vidyapith

@@ -249,3 +249,34 @@ func TestVariationMultiSiteLocation(t *testing.T) {
 		})
 	}
 }
+
+// Trades name jobs as other job words do ("Soudeur", "Plombier",
+// "Welder", "Scaffolder"): set before the employer and the town with
+// commas, the trade is the title; Québec's DEP is a diploma, its school
+// a "centre de formation professionnelle", no certification.
+func TestVariationTradesAndDEP(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       expWant
+	}{
+		{"fr soudeur", "2016 - 2020\nSoudeur, Charpentes Gagnon, Sherbrooke\n  - Soudage de poutres", expWant{"Soudeur", "Charpentes Gagnon", "Sherbrooke", "2016", "2020"}},
+		{"fr plombier", "2012 - 2016\nPlombier, Groupe Bouchard, Trois-Rivières\n  - Entretien des réseaux", expWant{"Plombier", "Groupe Bouchard", "Trois-Rivières", "2012", "2016"}},
+		{"en welder", "2015 - 2019\nWelder, Dufresne Steel, Kamloops\n  - Structural welding", expWant{"Welder", "Dufresne Steel", "Kamloops", "2015", "2019"}},
+		{"en millwright", "2010 - 2014\nMillwright, Harlow Mills, Prince George\n  - Conveyor alignment", expWant{"Millwright", "Harlow Mills", "Prince George", "2010", "2014"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := expsOf(ParseText("Jean Roy\njean.roy@example.ca\n\nEXPÉRIENCE\n" + tc.body + "\n\nCOMPÉTENCES\nSMAW, GMAW\n"))
+			if diff := cmp.Diff([]expWant{tc.want}, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+	t.Run("DEP", func(t *testing.T) {
+		c := ParseText("Jean Roy\njean.roy@example.ca\n\nFORMATION\n2014  DEP Mécanique industrielle\n      Centre de formation professionnelle de Rimouski\n\nCOMPÉTENCES\nSMAW, GMAW\n")
+		want := []eduWant{{"DEP Mécanique industrielle", "Centre de formation professionnelle de Rimouski", "", "", "2014"}}
+		if diff := cmp.Diff(want, edusOf(c)); diff != "" {
+			t.Errorf("(-want +got):\n%s", diff)
+		}
+	})
+}
