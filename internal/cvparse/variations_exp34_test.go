@@ -12,7 +12,7 @@ import (
 // checkExps parses an Experience section of body and compares its entries.
 func checkExps(t *testing.T, body string, want []expWant) {
 	t.Helper()
-	got := expsOf(ParseText("Jane Roe\njane@example.com\n\nExperience\n" + body + "\n\nSkills\nExcel, SQL\n"))
+	got := parseExps(body)
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}

@@ -201,7 +201,7 @@ func TestVariationTitleTeamBusinessWord(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			got := expsOf(ParseText("Jane Roe\njane@example.com\n\nExperience\n" + tc.body + "\n\nSkills\nExcel, SQL\n"))
+			got := parseExps(tc.body)
 			if diff := cmp.Diff([]expWant{tc.want}, got); diff != "" {
 				t.Errorf("(-want +got):\n%s", diff)
 			}
@@ -242,7 +242,7 @@ func TestVariationMultiSiteLocation(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			got := expsOf(ParseText("Jane Roe\njane@example.com\n\nExperience\n" + tc.body + "\n\nSkills\nExcel, SQL\n"))
+			got := parseExps(tc.body)
 			if diff := cmp.Diff([]expWant{tc.want}, got); diff != "" {
 				t.Errorf("(-want +got):\n%s", diff)
 			}
