@@ -1348,14 +1348,23 @@ func lastCommaOutsideBrackets(s string) int {
 	return last
 }
 
-// cutBranch splits "Name, Quayside Branch" at its last comma when the
-// tail is a branch named in a few capitalised words.
-func cutBranch(s string) (name, branch string, ok bool) {
+// cutLastComma splits s at its last ", " into the trimmed parts before
+// and after it; found is false when s has none past its start.
+func cutLastComma(s string) (head, tail string, found bool) {
 	i := strings.LastIndex(s, ", ")
 	if i <= 0 {
 		return s, "", false
 	}
-	head, tail := strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+2:])
+	return strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+2:]), true
+}
+
+// cutBranch splits "Name, Quayside Branch" at its last comma when the
+// tail is a branch named in a few capitalised words.
+func cutBranch(s string) (name, branch string, ok bool) {
+	head, tail, found := cutLastComma(s)
+	if !found {
+		return s, "", false
+	}
 	ws := strings.Fields(tail)
 	if len(ws) < 2 || len(ws) > 4 || !strings.EqualFold(ws[len(ws)-1], "branch") || !capitalisedWords(tail, 4) {
 		return s, "", false

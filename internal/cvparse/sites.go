@@ -13,11 +13,10 @@ var siteWords = wordSet(`agence magasin boutique site succursale store shop`)
 // cutSite splits "Employer, magasin de Place" at its last comma when the
 // tail is a site word in lower case and a place's name.
 func cutSite(s string) (name, place string, ok bool) {
-	i := strings.LastIndex(s, ", ")
-	if i <= 0 {
+	head, tail, found := cutLastComma(s)
+	if !found {
 		return s, "", false
 	}
-	head, tail := strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+2:])
 	ws := strings.Fields(tail)
 	if len(ws) < 2 || !siteWords[ws[0]] || head == "" {
 		return s, "", false

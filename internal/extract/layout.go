@@ -255,15 +255,7 @@ func layoutPageAfter(words []bbWord, width float64, page int, prev pageSplit) ([
 		// from the entries' text and wrapped label cells rejoined. A
 		// header above it keeps its lines whole.
 		hb := headerBottom(splitAt(segs, x), x)
-		var head, body []*segment
-		for _, s := range segs {
-			if s.yMax <= hb {
-				head = append(head, s)
-			} else {
-				body = append(body, s)
-			}
-		}
-		segs, labelX = append(head, splitAt(body, x)...), x
+		segs, labelX = wholeAbove(segs, x, hb), x
 	}
 	if kind == gutterColumns {
 		whole := segs
