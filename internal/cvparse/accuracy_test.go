@@ -2,6 +2,8 @@ package cvparse
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -418,6 +420,7 @@ func scoreCorpus(t *testing.T, dir string, minDocs int) corpusScore {
 	// (pdftotext, tesseract), and the machine is shared.
 	parsed := make([]cv.StructuredCV, len(docs))
 	errs := make([]error, len(docs))
+	cache := newExtractCache(t)
 	sem := make(chan struct{}, 2)
 	var wg sync.WaitGroup
 	for i := range docs {
@@ -426,7 +429,7 @@ func scoreCorpus(t *testing.T, dir string, minDocs int) corpusScore {
 		go func() {
 			defer wg.Done()
 			defer func() { <-sem }()
-			d, err := ex.Text(context.Background(), docs[i].data)
+			d, err := cache.text(context.Background(), ex, docs[i].data)
 			if err != nil {
 				errs[i] = err
 				return
@@ -867,4 +870,69 @@ func findDoc(t *testing.T, base string) string {
 	}
 	t.Fatalf("no document for %s", base)
 	return ""
+}
+
+// extractCache keeps extracted text across runs when EXTRACT_CACHE names a
+// directory, so that changing the parser and re-scoring the fix sets takes
+// seconds, not minutes of pdftotext and Tesseract. An entry is keyed by the
+// document and by every source file of internal/extract: any change to the
+// extractor reads every document afresh. Unset (as in CI), nothing is kept.
+type extractCache struct {
+	dir string
+	src []byte // hash of internal/extract's sources
+}
+
+func newExtractCache(t *testing.T) extractCache {
+	t.Helper()
+	dir := os.Getenv("EXTRACT_CACHE")
+	if dir == "" {
+		return extractCache{}
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	files, err := filepath.Glob("../extract/*.go")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("EXTRACT_CACHE: extractor sources: %d files, %v", len(files), err)
+	}
+	h := sha256.New()
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(h, "%s %d\n", f, len(b))
+		h.Write(b)
+	}
+	return extractCache{dir: dir, src: h.Sum(nil)}
+}
+
+func (c extractCache) text(ctx context.Context, ex *extract.Extractor, data []byte) (extract.Document, error) {
+	if c.dir == "" {
+		return ex.Text(ctx, data)
+	}
+	h := sha256.New()
+	h.Write(c.src)
+	h.Write(data)
+	path := filepath.Join(c.dir, hex.EncodeToString(h.Sum(nil))+".json")
+	var doc extract.Document
+	if b, err := os.ReadFile(path); err == nil && json.Unmarshal(b, &doc) == nil {
+		return doc, nil
+	}
+	doc, err := ex.Text(ctx, data)
+	if err != nil {
+		return doc, err
+	}
+	// Written aside and renamed: two test processes may fill the cache at
+	// once, and neither may read the other's half-written entry.
+	if b, err := json.Marshal(doc); err == nil {
+		tmp := fmt.Sprintf("%s.%d", path, os.Getpid())
+		if os.WriteFile(tmp, b, 0o600) == nil {
+			os.Rename(tmp, path)
+		}
+	}
+	return doc, nil
 }
