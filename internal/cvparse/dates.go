@@ -72,6 +72,9 @@ type dateRange struct {
 // findDateRange returns the first date or date range in s. Words such as
 // "Present" only count as part of a range, never alone.
 func findDateRange(s string) (dateRange, bool) {
+	if !mayHoldDate(s) {
+		return dateRange{}, false
+	}
 	for off := 0; off < len(s); {
 		m := reRange.FindStringSubmatchIndex(s[off:])
 		if m == nil {
@@ -123,6 +126,27 @@ func findDateRange(s string) (dateRange, bool) {
 	}
 	return dateRange{}, false
 }
+
+// mayHoldDate is a quick test run before reRange, which is most of what
+// parsing a CV costs: every date reRange reads holds a year ("2019",
+// "03/2019", "Mar 2019") or a year cut after an apostrophe ("'19"), and
+// most lines of a CV (bullets, skills, sentences) hold neither. Words such
+// as "Present" alone never make a range.
+func mayHoldDate(s string) bool {
+	for i := 0; i+2 < len(s); i++ {
+		switch {
+		case (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && i+3 < len(s) && isDigit(s[i+2]) && isDigit(s[i+3]):
+			return true
+		case s[i] == '\'' && isDigit(s[i+1]) && isDigit(s[i+2]):
+			return true
+		case strings.HasPrefix(s[i:], "’") && i+4 < len(s) && isDigit(s[i+3]) && isDigit(s[i+4]):
+			return true
+		}
+	}
+	return false
+}
+
+func isDigit(b byte) bool { return '0' <= b && b <= '9' }
 
 // leftOpen reads a range left open at the end of its cell beside the
 // entry's text ("Radiographer<tab>2015–"), once a wrapped date column

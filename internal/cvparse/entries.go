@@ -249,7 +249,7 @@ func joinWrapped(a, b string) string {
 // text, and a comma before the range no cut ("Nurse, Nursing Council,
 // 2014 – 2016" is a header on one line).
 func gluedDates(a string) (int, bool) {
-	if strings.Contains(a, "\t") {
+	if strings.Contains(a, "\t") || !mayHoldDate(a) {
 		return 0, false
 	}
 	for _, m := range reRange.FindAllStringSubmatchIndex(a, -1) {
