@@ -78,3 +78,29 @@ func TestNormalizeDateEveryMonthSpelling(t *testing.T) {
 		}
 	}
 }
+
+// TestMayHoldDate: the quick test before the date expression lets through
+// every date shape findDateRange reads, and stops lines without a year.
+func TestMayHoldDate(t *testing.T) {
+	dates := []string{"2019", "03/2019", "3.2019", "2019-03", "Mar 2019 – Present", "mars 2021",
+		"Jan '21 – '23", "Sept ’19 - now", "01/09/2019 – 31/08/2020", "Été 2016", "depuis 2020", "Nurse\t2015–",
+		"Summers 2016 – 2018", "Since 1998"}
+	for _, s := range dates {
+		if !mayHoldDate(s) {
+			t.Errorf("mayHoldDate(%q) = false", s)
+		}
+		if _, ok := findDateRange(s); !ok {
+			t.Errorf("findDateRange(%q) found no date", s)
+		}
+	}
+	none := []string{"", "Present", "Led a team of 12 nurses", "present – now", "Python, Go, SQL",
+		"+44 7700 900123", "ISO 9001", "Room 2.01", "1800 patients", "'9", "’1"}
+	for _, s := range none {
+		if mayHoldDate(s) {
+			t.Errorf("mayHoldDate(%q) = true", s)
+		}
+		if _, ok := findDateRange(s); ok {
+			t.Errorf("findDateRange(%q) found a date", s)
+		}
+	}
+}
