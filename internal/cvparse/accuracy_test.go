@@ -666,8 +666,8 @@ var blind11Floors = []target{
 // of 4be296e: overall 0.917 (name 0.870, experiences 0.927 with company
 // 0.810, education 0.866, skills 0.929; French 0.939, English 0.907).
 var blind12Floors = []target{
-	{"overall", nil, 0.916},
-	{"name", []string{"name"}, 0.86},
+	{"overall", nil, 0.917},
+	{"name", []string{"name"}, 0.893},
 	{"phone", []string{"phone"}, 0.99},
 	{"experiences", expGroup, 0.926},
 	{"education", eduGroup, 0.865},
@@ -684,8 +684,8 @@ const blind12LangGap = 0.06
 // education 0.898 with institution 0.767, skills 0.899; French 0.935,
 // English 0.892).
 var blind13Floors = []target{
-	{"overall", nil, 0.906},
-	{"name", []string{"name"}, 0.95},
+	{"overall", nil, 0.907},
+	{"name", []string{"name"}, 1.0},
 	{"phone", []string{"phone"}, 0.95},
 	{"experiences", expGroup, 0.899},
 	{"education", eduGroup, 0.897},
@@ -701,8 +701,8 @@ const blind13LangGap = 0.06
 // parser of 4be296e: overall 0.909 (experiences 0.958, education 0.836,
 // skills 0.879; OCR 0.783, table 0.808; French 0.922, English 0.904).
 var blind14Floors = []target{
-	{"overall", nil, 0.908},
-	{"name", []string{"name"}, 0.91},
+	{"overall", nil, 0.911},
+	{"name", []string{"name"}, 0.978},
 	{"phone", []string{"phone"}, 0.99},
 	{"experiences", expGroup, 0.957},
 	{"education", eduGroup, 0.835},

@@ -67,30 +67,7 @@ func displayName(lines []line, ocr bool) (string, []line) {
 	if n, out, ok := nameOverDisplayCells(lines, start, display, ocr); ok {
 		return n, out
 	}
-	// The run of display lines a name wraps over: a line cut after a
-	// hyphen, a single word (no name alone), or a lone family name after.
-	text := lines[start].text
-	spans := [][2]int{{0, len(text)}}
-	for k := start + 1; k < len(lines) && k-start < maxNameLines && display(lines[k]) && lines[k].page == lines[start].page; k++ {
-		next := lines[k].text
-		nextWords := strings.Fields(next)
-		sep := " "
-		switch {
-		case strings.HasSuffix(text, "-"):
-			sep = ""
-		case len(strings.Fields(text)) == 1:
-		case len(nextWords) == 1 && titleScore(next) == 0:
-		case len(nextWords) <= 3 && len(strings.Fields(text))+len(nextWords) <= 5 && nameWords(nextWords) && titleScore(next) == 0:
-			// Given names over family names, each on its own line
-			// ("Ma. Luisa" / "De la Peña Ruiz").
-		default:
-			k = len(lines)
-			continue
-		}
-		text += sep
-		spans = append(spans, [2]int{len(text), len(text) + len(next)})
-		text += next
-	}
+	text, spans := nameRun(lines, start, display)
 	// The name is the first part of the run that reads as one: "Youssef
 	// Ben Amor<tab>M +216 …", "INFORMATIONS PERSONNELLES<tab>Jean-Baptiste
 	// Nguyen".
@@ -101,7 +78,7 @@ func displayName(lines []line, ocr bool) (string, []line) {
 		name := nameFromCell(cell, ocr)
 		if name != "" && nameScore(lines, name) > 0 {
 			at := from + strings.Index(text[from:c[0]], cell)
-			return name, removeSpan(lines, start, spans, at, at+len(cell))
+			return name, removeSpan(lines, spans, at, at+len(cell))
 		}
 		from = c[1]
 	}
@@ -168,23 +145,101 @@ func nameFromCell(cell string, ocr bool) string {
 	return strings.TrimSpace(cell)
 }
 
+// runPart is one line's share of a name's run: the line's first bytes,
+// set at [from, to) of the joined text.
+type runPart struct{ line, from, to int }
+
+// nameRun joins the display lines a name wraps over: a line cut after a
+// hyphen, a single word (no name alone), or a lone family name after.
+// moderncv and two-cell headers set the address beside the name, so a
+// name line may hold a tab and contact cells after it ("Katarzyna" /
+// "Wójcik-Nowak<tab>30-074 Kraków"), and the address's small lines fall
+// between the name's lines in reading order: only the name's cells join.
+func nameRun(lines []line, start int, display func(line) bool) (string, []runPart) {
+	text := lines[start].text
+	next := nextNameRow(lines, start, display)
+	if c0, _, ok := strings.Cut(text, "\t"); ok && next >= 0 && nameCell(c0) {
+		text = strings.TrimSpace(c0)
+	}
+	spans := []runPart{{start, 0, len(text)}}
+	for k := next; k >= 0 && len(spans) < maxNameLines; k = nextNameRow(lines, k, display) {
+		row := lines[k].text
+		if c0, _, ok := strings.Cut(row, "\t"); ok && nameCell(c0) {
+			row = strings.TrimRight(c0, " ")
+		}
+		nextWords := strings.Fields(row)
+		sep := " "
+		switch {
+		case strings.HasSuffix(text, "-"):
+			sep = ""
+		case len(strings.Fields(text)) == 1:
+		case len(nextWords) == 1 && titleScore(row) == 0:
+		case len(nextWords) <= 3 && len(strings.Fields(text))+len(nextWords) <= 5 && nameWords(nextWords) && titleScore(row) == 0:
+			// Given names over family names, each on its own line
+			// ("Ma. Luisa" / "De la Peña Ruiz").
+		default:
+			return text, spans
+		}
+		text += sep
+		spans = append(spans, runPart{k, len(text), len(text) + len(row)})
+		text += row
+	}
+	return text, spans
+}
+
+// nameCell: a table cell that may hold (part of) a name, one to three
+// name words, no headline nor place.
+func nameCell(c string) bool {
+	ws := strings.Fields(c)
+	return len(ws) >= 1 && len(ws) <= 3 && nameWords(ws) && titleScore(c) == 0 && !isLocation(c)
+}
+
+// nextNameRow finds the display line that may go on with the name of
+// line i: the next line in display type on its page, close under it. Small
+// lines set far to the right of the name (an address beside it) are
+// passed over; any other line ends the name.
+func nextNameRow(lines []line, i int, display func(line) bool) int {
+	cur := lines[i]
+	for k := i + 1; k < len(lines); k++ {
+		l := lines[k]
+		if l.page != cur.page {
+			return -1
+		}
+		if display(l) {
+			if cur.y > 0 && l.y > 0 && l.y-cur.y > 2.5*cur.size {
+				return -1
+			}
+			return k
+		}
+		if cur.x <= 0 || l.x < cur.x+3*cur.size || l.y < cur.y || l.y-cur.y > 2.5*cur.size {
+			return -1
+		}
+	}
+	return -1
+}
+
 // removeSpan takes the bytes [a, b) of the joined run out of its lines;
 // a line left with no letters or digits is dropped.
-func removeSpan(lines []line, start int, spans [][2]int, a, b int) []line {
-	out := append([]line{}, lines[:start]...)
-	for k, sp := range spans {
-		l := lines[start+k]
-		lo, hi := max(a, sp[0])-sp[0], min(b, sp[1])-sp[0]
+func removeSpan(lines []line, spans []runPart, a, b int) []line {
+	out := slices.Clone(lines)
+	gone := map[int]bool{}
+	for _, sp := range spans {
+		l := &out[sp.line]
+		lo, hi := max(a, sp.from)-sp.from, min(b, sp.to)-sp.from
 		if lo < hi {
 			l.text = strings.TrimFunc(l.text[:lo]+" "+l.text[hi:], func(r rune) bool {
 				return unicode.IsSpace(r) || strings.ContainsRune("|·•–—-,", r)
 			})
 		}
-		if strings.IndexFunc(l.text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
-			out = append(out, l)
+		gone[sp.line] = strings.IndexFunc(l.text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0
+	}
+	kept := out[:0]
+	for i, l := range out {
+		if !gone[i] {
+			kept = append(kept, l)
 		}
 	}
-	return append(out, lines[start+len(spans):]...)
+	return kept
 }
 
 // dropMonogram removes a monogram before a name: two or three capitals
