@@ -166,6 +166,16 @@ func headingCell(l line) (sectionKind, string, bool) {
 
 func skillsLike(k sectionKind) bool { return k == secSkills || k == secLanguages }
 
+// otherGroupCell: l's label cell says "Other" ("Others:<tab>Financial
+// reporting, tax"): among the rows of a skills table it labels the last
+// group of skills, not a section of additional information.
+func otherGroupCell(l line) bool {
+	cell, _, _ := strings.Cut(l.text, "\t")
+	return otherGroupWords[fold(cleanHeading(cell))]
+}
+
+var otherGroupWords = phraseSet(`other others autres autre divers misc miscellaneous other_skills autres_competences`)
+
 // skillGroupCell: l is a table row whose label cell names a group of
 // skills ("Systems", "Tools", "Langages") beside a list of two or more.
 func skillGroupCell(l line) bool {

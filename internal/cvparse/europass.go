@@ -85,7 +85,7 @@ var euLabels = func() map[string]euLabel {
 	add(spec(euLanguages, 0), "Mother tongue(s)", "Other language(s)", "Langue(s) maternelle(s)", "Autre(s) langue(s)")
 	add(spec(euSkills, secSkills), "Technical skills and competences", "Computer skills and competences", "Digital skills",
 		"Digital competence", "Aptitudes et compétences techniques", "Aptitudes et compétences informatiques",
-		"Compétences numériques", "Compétences informatiques", "Compétences techniques")
+		"Compétences numériques", "Compétence numérique", "Compétences informatiques", "Compétences techniques")
 	add(spec(euSkills, secOther), "Social skills and competences", "Organisational skills and competences",
 		"Organizational skills and competences", "Artistic skills and competences", "Other skills and competences",
 		"Communication skills", "Organisational / managerial skills", "Organizational / managerial skills", "Job-related skills",
@@ -215,9 +215,11 @@ func europass(lines []line) []line {
 		// A label wrapped in its narrow column ("COMPÉTENCES" /
 		// "ORGANISATIONNELLES"): its two parts make the label, its two
 		// values one value.
-		if !r.found && i+1 < len(lines) {
+		// A label that is one already may wrap into a longer one
+		// ("Compétences organisationnelles /" / "managériales<tab>…").
+		if i+1 < len(lines) {
 			n := euRowOf(lines[i+1])
-			if lab, ok := euLabels[euKey(r.label+" "+n.label)]; ok && !n.found {
+			if lab, ok := euLabels[euKey(r.label+" "+n.label)]; ok && !n.found && (!r.found || n.label != "" && n.value != "") {
 				r.label, r.lab, r.found = r.label+" "+n.label, lab, true
 				r.value = strings.TrimSpace(r.value + " " + n.value)
 				i++
@@ -247,13 +249,20 @@ func europass(lines []line) []line {
 	// A value wrapped onto a row of its own (no label, set right of the
 	// label column) continues the row above.
 	kept := rows[:0]
+	last := "" // the last line of the last row's value
 	for _, r := range rows {
 		if n := len(kept); n > 0 && !r.found && !strings.Contains(r.text, "\t") && r.x > 0 && kept[n-1].found &&
 			kept[n-1].value != "" && r.x > kept[n-1].x+20 && euWraps[kept[n-1].lab.role] {
-			kept[n-1].value = joinWrapped(kept[n-1].value, r.text)
+			if kept[n-1].lab.role == euSkills && euItemLine(last, r.text) {
+				kept[n-1].value += "; " + strings.TrimSpace(r.text)
+			} else {
+				kept[n-1].value = joinWrapped(kept[n-1].value, r.text)
+			}
+			last = r.text
 			continue
 		}
 		kept = append(kept, r)
+		last = r.value
 	}
 	rows = kept
 
@@ -493,10 +502,31 @@ func euList(v string) bool {
 	if len(items) >= 2 {
 		most = 7
 	}
+	// Three items or more are a list even when one names a longer
+	// technique ("Calcul de structures béton armé et charpente
+	// métallique (Eurocodes), VRD, métré"); brackets only detail it.
+	if len(items) >= 3 {
+		most = 8
+	}
 	for _, it := range items {
-		if len(strings.Fields(it)) > most || strings.HasSuffix(strings.TrimSpace(it), ".") && len(strings.Fields(it)) > 4 {
+		n := len(strings.Fields(reParenthesised.ReplaceAllString(it, "")))
+		if n > most || strings.HasSuffix(strings.TrimSpace(it), ".") && len(strings.Fields(it)) > 4 {
 			return false
 		}
 	}
 	return len(items) > 0
+}
+
+// euItemLine says whether next, a line under a skills row's value, is an
+// item of its own, one a line ("Ventilation mécanique invasive" /
+// "Surveillance hémodynamique (PiCCO)" / "ECMO"), not the wrapped rest of
+// prev: it opens in capitals, prev is short and ends on no separator or
+// word that a phrase would go on from.
+func euItemLine(prev, next string) bool {
+	prev, next = strings.TrimSpace(prev), strings.TrimSpace(next)
+	r := []rune(next)
+	if prev == "" || len(r) == 0 || !unicode.IsUpper(r[0]) || len(strings.Fields(prev)) > 6 {
+		return false
+	}
+	return !strings.ContainsAny(prev[len(prev)-1:], ",;:-–(&/") && !endsInFunctionWord(prev)
 }

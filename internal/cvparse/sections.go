@@ -1,6 +1,7 @@
 package cvparse
 
 import (
+	"math"
 	"regexp"
 	"slices"
 	"strings"
@@ -45,7 +46,7 @@ var cvSections = map[text.Section]sectionKind{
 // "Software" and French "Informatique" head the programs a CV lists.
 var cvSkillHeadings = phraseSet(`atouts mes_atouts points_forts mes_points_forts forces strengths key_strengths core_strengths
 	my_strengths assets key_assets software_skills computer_skills it_skills digital_skills software_proficiency
-	computer_proficiency competences_informatiques competences_numeriques software informatique`)
+	computer_proficiency competences_informatiques competences_numeriques software informatique skill`)
 
 // cvRefereeHeadings head the people who vouch for the candidate, British
 // and African CVs' word for references.
@@ -466,7 +467,9 @@ func itemInList(lines []line, i int, bodySize float64) bool {
 	t := strings.TrimSpace(l.text)
 	apart := l.heading || l.gapBefore || l.bold || (bodySize > 0 && l.size > bodySize*1.15) ||
 		strings.HasSuffix(t, ":") || strings.ToUpper(t) == t
-	return !apart && !prev.heading && !prev.bold && prev.x == l.x && prev.size == l.size
+	// Positions and sizes come from a PDF's floating-point text matrix:
+	// two lines of one list may differ in the sixth decimal.
+	return !apart && !prev.heading && !prev.bold && math.Abs(prev.x-l.x) < 0.5 && math.Abs(prev.size-l.size) < 0.05
 }
 
 // sinceInSentence: a "since" date told inside a sentence ("Bénévole à la

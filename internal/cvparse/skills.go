@@ -60,7 +60,7 @@ func skillCategory(label string) string {
 // Labelled lines that are no skills ("Hobbies: chess, reading") are
 // returned as title and text.
 func parseSkills(lines []line, s *cv.Skills) (others [][2]string) {
-	units := joinWrappedLabelled(toUnits(joinWrappedList(skillColumns(lines))))
+	units := chipGrid(joinWrappedLabelled(toUnits(joinWrappedList(skillColumns(lines)))))
 	perLine := onePerLine(units)
 	group := ""
 	var last *string // the skill added last, for a level on the line under it
@@ -100,6 +100,12 @@ func parseSkills(lines []line, s *cv.Skills) (others [][2]string) {
 			others = append(others, [2]string{strings.TrimSpace(label), strings.TrimSpace(rest)})
 			continue
 		}
+		// "Typing speed: 55 wpm", "65 WPM, 98% accuracy": figures
+		// measure one skill; the line is that skill, not a list.
+		if _, rest, ok := skillLabel(t); ok && measures(splitSkills(rest)) >= 1 || !ok && measures(splitSkills(t)) >= 2 {
+			last = addSkill(s, "other", strings.Join(strings.Fields(strings.ReplaceAll(t, "\t", " ")), " "))
+			continue
+		}
 		if label, rest, ok := skillLabel(t); ok && isLevel(rest) {
 			// "Python: 5 years": the label is the skill, what follows
 			// how well it is known.
@@ -117,12 +123,21 @@ func parseSkills(lines []line, s *cv.Skills) (others [][2]string) {
 		} else if group != "" && !u.bullet {
 			cat = group
 		}
-		if onlyDates(t) {
+		if onlyDates(t) || prose(t) {
 			continue
 		}
 		var items []string
-		for _, seg := range clauses(t) {
-			items = append(items, clauseItems(seg)...) // each clause ends with its own "and"
+		cls := clauses(t)
+		for _, seg := range cls {
+			its := clauseItems(seg) // each clause ends with its own "and"
+			// "Bon relationnel avec les transitaires, transporteurs et
+			// services douaniers ; négociation tarifaire": where
+			// semicolons set the items apart, a clause worded as one
+			// phrase keeps its commas.
+			if len(cls) > 1 && sentencePhrase(seg, its) {
+				its = []string{strings.TrimSpace(seg)}
+			}
+			items = append(items, its...)
 		}
 		if perLine && cat == "" && sentencePhrase(t, items) {
 			items = []string{strings.TrimRight(strings.TrimSpace(t), ".;")}
@@ -138,7 +153,7 @@ func parseSkills(lines []line, s *cv.Skills) (others [][2]string) {
 				continue // a date read into the list from a neighbouring column names no skill
 			}
 			// A number alone (a page number under the list) names no skill.
-			if strings.TrimFunc(strings.TrimSpace(it), unicode.IsDigit) == "" {
+			if strings.TrimFunc(strings.TrimSpace(it), unicode.IsDigit) == "" || headingItem(it) {
 				continue
 			}
 			it = trailingLevel(it)
@@ -181,6 +196,17 @@ func onePerLine(units []unit) bool {
 // ("A/B testing, funnel analysis", "Python, pandas, numpy") stay a list.
 func sentencePhrase(t string, items []string) bool {
 	if len(items) < 2 || strings.ContainsAny(t, ";|·•\t") {
+		return false
+	}
+	// "Travail d'équipe, ponctualité, débrouillardise": two one-word
+	// parts after the first list qualities, whatever the first's words.
+	single := 0
+	for _, it := range items[1:] {
+		if len(strings.Fields(it)) == 1 {
+			single++
+		}
+	}
+	if single >= 2 {
 		return false
 	}
 	phrase := false
@@ -256,7 +282,7 @@ func capitalsGroupShape(u, next unit) bool {
 
 // reTrailingLevel is a level word after a skill with no separator
 // ("Excel avancé", "Anglais courant", "SQL intermediate").
-var reTrailingLevel = regexp.MustCompile(`(?i)^(\S.*?)\s+(avancé|avance|advanced|courant|fluent|notions|intermédiaire|intermediaire|intermediate|débutant|debutant|beginner|basic|natif|native|bilingue|bilingual|conversational|scolaire)$`)
+var reTrailingLevel = regexp.MustCompile(`(?i)^(\S.*?)\s+(avancé|avance|advanced|courant|fluent|notions|intermédiaire|intermediaire|intermediate|débutant|debutant|beginner|basic|natif|native|bilingue|bilingual|conversational|scolaire|fonctionnel|functional)$`)
 
 // trailingLevel writes a level set after a skill as the parser writes
 // levels: "Excel avancé" is "Excel (avancé)".
@@ -315,7 +341,7 @@ var (
 	reTrailingYears = regexp.MustCompile(`(?i)^(\S.*?)\s+(\d{1,2}\+?\s*(?:years?|yrs?|ans?))$`)
 )
 
-var languageOnlyLevels = wordSet(`fluent native natif bilingue bilingual courant conversational basic`)
+var languageOnlyLevels = wordSet(`fluent native natif bilingue bilingual courant conversational basic fonctionnel functional`)
 
 // joinWrappedList joins the lines of a list typed as running text and
 // wrapped wherever a line was full ("…, SEO, Marketing" / "Automation,
@@ -669,10 +695,33 @@ func splitSkills(t string) []string {
 	// A list set apart by a glyph or a bar marks every item's end: its
 	// last item's "and" is inside the item ("patient and family
 	// education"); only a comma list ends with one ("Go, Rust and C").
+	out = splitAfterNote(out)
 	if strings.ContainsAny(t, "|·•∙⋅") {
 		return dropFiller(out)
 	}
 	return splitLastAnd(out)
+}
+
+// reNoteAnd is "and" or "et" right after a closing bracket.
+var reNoteAnd = regexp.MustCompile(`\)\s+(?:and|et)\s+`)
+
+// splitAfterNote cuts an item at an "and" that follows a note in
+// brackets ("fire alarm (BS 5839) and emergency lighting"): the note
+// closes the thing it details, so the "and" joins a second item.
+func splitAfterNote(items []string) []string {
+	var out []string
+	for _, it := range items {
+		for {
+			m := reNoteAnd.FindStringIndex(it)
+			if m == nil || strings.Count(it[:m[0]+1], "(") != strings.Count(it[:m[0]+1], ")") || strings.TrimSpace(it[m[1]:]) == "" {
+				break
+			}
+			out = append(out, strings.TrimSpace(it[:m[0]+1]))
+			it = it[m[1]:]
+		}
+		out = append(out, strings.TrimSpace(it))
+	}
+	return out
 }
 
 // chipLine says whether t is a row of one-word tags set side by side
@@ -920,9 +969,18 @@ func readLanguages(lines []line, s *cv.Skills, afterLabel bool) []unit {
 			}
 			u.text, labelled = strings.TrimSpace(u.text[len(m):]), true
 		}
+		// "Arabe:<tab>Langue maternelle": a form's label column ends
+		// with its colon; the row is a language and its level, as
+		// "Arabe : langue maternelle" writes it.
+		if name, level, ok := strings.Cut(u.text, ":\t"); ok && !strings.Contains(level, "\t") && len(strings.Fields(name)) <= 3 {
+			u.text = strings.TrimSpace(name) + ": " + strings.TrimSpace(level)
+		}
 		items := splitSkills(languageCells(u.text))
-		// "Allemand : lu, écrit": the commas are the level's own.
-		if name, level, ok := strings.Cut(u.text, ":"); ok && len(strings.Fields(name)) <= 3 && strings.Contains(level, ",") && isLevel(level) {
+		// "Allemand : lu, écrit", "Français : lu, écrit, parlé : très
+		// bien": after a spoken language, commas that name no other
+		// language are the level's own.
+		if name, level, ok := strings.Cut(u.text, ":"); ok && len(strings.Fields(name)) <= 3 && strings.Contains(level, ",") &&
+			(isLevel(level) || isSpoken(name) && spokenShare(splitSkills(level)) == 0) {
 			items = []string{strings.TrimSpace(name) + " (" + strings.TrimSpace(level) + ")"}
 		}
 		if label, _, ok := skillLabel(u.text); ok && interestLabels[fold(label)] {
@@ -948,7 +1006,7 @@ func readLanguages(lines []line, s *cv.Skills, afterLabel bool) []unit {
 			it = trailingLevel(levelAfter(it)) // "English C1", "Polish Native"
 			// "Swedish: Mother tongue" is "Swedish (Mother tongue)".
 			if label, rest, ok := strings.Cut(it, ":"); ok && len(strings.Fields(label)) <= 3 && isLevel(rest) {
-				it = strings.TrimSpace(label) + " (" + strings.TrimSpace(rest) + ")"
+				it = strings.TrimSpace(label) + " (" + unbracket(rest) + ")"
 			}
 			// A level wrapped onto the next line, its dash read as a
 			// bullet ("Anglais" / "— Bilingue"), is the last language's.
@@ -1070,4 +1128,56 @@ func lastRune(t string) string {
 func groupLabel(t string) bool {
 	k, ok := headingKind(t)
 	return ok && (k == secSkills || k == secLanguages)
+}
+
+// unbracket is s without the brackets a level was already given
+// ("Italien: (Notions)" is "Italien (Notions)", not "((Notions))").
+func unbracket(s string) string {
+	s = strings.TrimSpace(s)
+	if strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") && strings.Count(s, "(") == 1 {
+		return s[1 : len(s)-1]
+	}
+	return s
+}
+
+// reMeasure is a figure with its unit ("55 wpm", "98% accuracy", "120
+// words per minute"); a product's number is set close ("3D", "5S").
+var reMeasure = regexp.MustCompile(`^\d+(?:[.,]\d+)?(?:\s*%|\s+\pL+)(?:\s+\pL+)*$`)
+
+// measures counts the items of a list when every one is a figure with its
+// unit, and is 0 otherwise. Years of practice ("5 years") are a level.
+func measures(items []string) int {
+	for _, it := range items {
+		if !reMeasure.MatchString(strings.TrimSpace(it)) || isLevel(it) {
+			return 0
+		}
+	}
+	return len(items)
+}
+
+// reDeclaration opens the declaration that closes many CVs ("I hereby
+// declare that…", "Je certifie sur l'honneur…"), set under the last
+// section.
+var reDeclaration = regexp.MustCompile(`(?i)^(?:i\s+(?:hereby\s+)?(?:declare|certify|confirm|affirm)|je\s+(?:soussign\S*|certifie|d[ée]clare|atteste)|` +
+	`(?:i|je)\s*,\s+\S+.*(?:declare|certif|d[ée]clare|atteste))`)
+
+// reSentenceEnd is the end of one sentence and the start of the next.
+var reSentenceEnd = regexp.MustCompile(`\p{Ll}[.!?]\s+\p{Lu}`)
+
+// prose says whether a line of a skills section is written as sentences,
+// not as a list: a declaration, or two sentences or more ("Own van and
+// tools. Full licence."). A skill names a thing; it does not end one
+// sentence to start another.
+func prose(t string) bool {
+	t = strings.TrimSpace(t)
+	return reDeclaration.MatchString(t) || reSentenceEnd.MatchString(t) && !strings.ContainsAny(t, ",;|•·\t")
+}
+
+// headingItem says whether an item of a list is the heading of a list
+// ("Langues", "Skills") read into it: a grid of chips whose next block's
+// heading sits in a cell beside the last chips. Words that head a list and
+// name a skill too ("Informatique", "Software") are kept.
+func headingItem(it string) bool {
+	k, ok := headingKind(it)
+	return ok && (k == secLanguages || k == secSkills && !cvSkillHeadings[fold(it)])
 }

@@ -1,0 +1,212 @@
+package cvparse
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/utopiahire/utopiahire/internal/extract"
+)
+
+// Variations on how skills and languages are laid out, seen in the
+// fourteenth blind set and the ninth to eleventh (testdata/blind9–14),
+// written with invented text.
+
+// A form's label column ends with its colon, a tab before the value
+// ("Wolof:<tab>Langue maternelle"): each row is a language and its level,
+// and after a spoken language, commas that name no other language are the
+// level's own ("lu, écrit, parlé : bien").
+func TestVariationLanguageFormRows(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []string
+	}{
+		{"french form",
+			"Langues\nWolof:\tLangue maternelle\nAnglais:\tCourant (TOEFL 95)\nPortugais:\tNotions\n",
+			[]string{"Anglais (Courant (TOEFL 95))", "Portugais (Notions)", "Wolof (Langue maternelle)"}},
+		{"english form with skills read",
+			"Languages\nSomali:\tNative\nArabic:\tRead, written, spoken: good\n",
+			[]string{"Arabic (Read, written, spoken: good)", "Somali (Native)"}},
+		{"two languages on a row stay two",
+			"Languages\nEnglish: fluent, Dutch: basic\n",
+			[]string{"Dutch (basic)", "English (fluent)"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			checkSkillsAfterJob(t, "Clerk", tc.body, tc.want)
+		})
+	}
+}
+
+// sidebarDoc lays a CV out as a PDF reads it: a name, a job, then a
+// heading and one line per item, the items' sizes as a text matrix gives
+// them (equal but for the sixth decimal).
+func sidebarDoc(heading string, items ...string) extract.Document {
+	d := extract.Document{Kind: extract.KindPDF}
+	add := func(t string, size float64, gap bool) {
+		d.Lines = append(d.Lines, extract.Line{Text: t, Page: 1, X: 40, Y: 20 + 15*float64(len(d.Lines)), Size: size, GapBefore: gap})
+	}
+	add("Lina Haddad", 20, true)
+	add("lina.haddad@example.com", 10.5, false)
+	add("EXPERIENCE", 12.2, true)
+	add("Night Auditor, Hotel Mirage, 2019 – 2023", 10.5, false)
+	add("Balanced the daily ledger and handled late check-ins.", 10.5, false)
+	add(heading, 12.2, true)
+	for i, it := range items {
+		add(it, 10.700001+float64(i%2)*0.000002, false)
+	}
+	return d
+}
+
+// A list item whose words could head a section ("Staff training",
+// "Field studies") stays an item of a list one item a line when it is set
+// as its neighbours are: sizes read from a PDF differ in the last
+// decimals.
+func TestVariationListItemLikeHeading(t *testing.T) {
+	cases := []struct {
+		name  string
+		items []string
+	}{
+		{"training", []string{"Night audit", "Cash handling", "Staff training", "Opera PMS"}},
+		{"studies", []string{"Interviewing", "Field studies", "Survey design"}},
+		{"education", []string{"Wound care", "Patient education", "Triage"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c := Parse(sidebarDoc("SKILLS", tc.items...))
+			want := slices.Sorted(slices.Values(tc.items))
+			if got := allSkills(c.Skills); !slices.Equal(got, want) {
+				t.Errorf("skills = %q, want %q", got, want)
+			}
+			if len(c.Education) != 0 {
+				t.Errorf("education = %+v, want none", c.Education)
+			}
+		})
+	}
+}
+
+// europassSkills parses a 2013 Europass form whose personal skills are
+// rows (label<tab>value, ">" a line in the value column) and gives its
+// skills.
+func europassSkills(rows ...string) []string {
+	doc := tableDoc(append([]string{"INFORMATIONS PERSONNELLES\tNadia Ferhat", ">nadia.ferhat@example.com",
+		"EXPÉRIENCE PROFESSIONNELLE", "03/2018 – aujourd'hui\tTechnicienne de maintenance", ">Lactalis, Laval (France)",
+		"COMPÉTENCES PERSONNELLES", "LANGUE(S) MATERNELLE(S)\tkabyle"}, rows...)...)
+	return allSkills(Parse(doc).Skills)
+}
+
+// Europass skills rows: a label wrapped in its narrow column makes a
+// longer label even when its first part is one ("Compétences
+// organisationnelles /" / "managériales"); the form's singular "Compétence
+// numérique" labels the digital skills; items set one a line under a
+// label are items; three items are a list even when one is long.
+func TestVariationEuropassSkillRows(t *testing.T) {
+	cases := []struct {
+		name string
+		rows []string
+		want []string
+	}{
+		{"label wrapped after a label",
+			[]string{"Compétences organisationnelles /\tAnimation d'une équipe de 6 techniciens ; suivi des",
+				"managériales\tcontrats de sous-traitance"},
+			[]string{"Animation d'une équipe de 6 techniciens", "kabyle", "suivi des contrats de sous-traitance"}},
+		{"singular digital label",
+			[]string{"Compétence numérique\tGMAO Carl Source, SAP PM, Excel"},
+			[]string{"Excel", "GMAO Carl Source", "SAP PM", "kabyle"}},
+		{"one item a line",
+			[]string{"Compétences liées à l'emploi\tMaintenance préventive des presses", ">Analyse vibratoire (SKF)", ">Thermographie",
+				">Habilitation électrique B2V"},
+			[]string{"Analyse vibratoire (SKF)", "Habilitation électrique B2V", "Maintenance préventive des presses", "Thermographie", "kabyle"}},
+		{"a long item in a list of three",
+			[]string{"Compétences professionnelles\tRéglage de lignes d'embouteillage et de conditionnement aseptique (Krones), GMAO, 5S"},
+			[]string{"5S", "GMAO", "Réglage de lignes d'embouteillage et de conditionnement aseptique (Krones)", "kabyle"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := europassSkills(tc.rows...); !slices.Equal(got, tc.want) {
+				t.Errorf("skills = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// How items are cut inside a line: a note in brackets closes its item, so
+// an "and" after it starts the next; where semicolons set the items apart
+// a clause worded as one phrase keeps its commas; one-word parts after
+// the first list qualities; figures with their unit measure one skill; a
+// declaration or a line of sentences is no skill; a languages heading read
+// into a grid of chips is no skill; "fonctionnel" after a language is its
+// level.
+func TestVariationItemsInLine(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []string
+	}{
+		{"and after a note",
+			"Skills\nTrade: cabling, access control (Paxton) and CCTV, intercoms\n",
+			[]string{"CCTV", "access control (Paxton)", "cabling", "intercoms"}},
+		{"et after a note",
+			"Compétences\nsoudure TIG (inox) et MIG, lecture de plans, pliage\n",
+			[]string{"MIG", "lecture de plans", "pliage", "soudure TIG (inox)"}},
+		{"phrase clause between semicolons",
+			"Compétences\nBonne entente avec les fournisseurs, douanes et transporteurs ; gestion des litiges\n",
+			[]string{"Bonne entente avec les fournisseurs, douanes et transporteurs", "gestion des litiges"}},
+		{"list clauses between semicolons stay lists",
+			"Skills\nPython, Go; Docker, Helm\n",
+			[]string{"Docker", "Go", "Helm", "Python"}},
+		{"qualities after a phrase",
+			"Compétences\nMécanique générale\nSoudure à l'arc\nEsprit d'initiative, rigueur, patience\n",
+			[]string{"Esprit d'initiative", "Mécanique générale", "Soudure à l'arc", "patience", "rigueur"}},
+		{"typing speed labelled",
+			"Skills\nTools: Zendesk, Freshdesk\nData entry speed: 12000 keystrokes per hour\n",
+			[]string{"Data entry speed: 12000 keystrokes per hour", "Freshdesk", "Zendesk"}},
+		{"figures alone",
+			"Skills\nSalesforce, Excel\n70 wpm, 97% accuracy\n",
+			[]string{"70 wpm, 97% accuracy", "Excel", "Salesforce"}},
+		{"products with figures stay",
+			"Skills\n5S, 8D, 3D printing\n",
+			[]string{"3D printing", "5S", "8D"}},
+		{"sentences",
+			"Skills\nPipe fitting, rigging\nOwn van and tools. Full clean licence.\n",
+			[]string{"Pipe fitting", "rigging"}},
+		{"declaration",
+			"Qualités\nPatiente, ponctuelle\nJe certifie sur l'honneur l'exactitude des informations ci-dessus.\n",
+			[]string{"Patiente", "ponctuelle"}},
+		{"languages heading in a grid",
+			"Skills\nGrilling\tPlating\nFood safety\tLanguages\nEnglish (native) · Polish (basic)\n",
+			[]string{"English (native)", "Food safety", "Grilling", "Plating", "Polish (basic)"}},
+		{"fonctionnel",
+			"Langues\nFrançais (langue maternelle), espagnol fonctionnel\n",
+			[]string{"Français (langue maternelle)", "espagnol (fonctionnel)"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			checkSkillsAfterJob(t, "Technician", tc.body, tc.want)
+		})
+	}
+}
+
+// A grid of two columns of items, read row by row with a tab between the
+// cells, lists items, where rows of one item beside one item show it is
+// no table of labels; a table of group labels beside their lists stays
+// one ("Cloud<tab>AWS, GCP").
+func TestVariationTwoColumnGrid(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []string
+	}{
+		{"grid of items",
+			"Skills\nRisk modelling\tSAS, R\nCredit scoring\tSQL\nRegulatory reporting\tTeam mentoring\nStress testing\tPublic speaking\n",
+			[]string{"Credit scoring", "Public speaking", "R", "Regulatory reporting", "Risk modelling", "SAS", "SQL", "Stress testing", "Team mentoring"}},
+		{"table of labels",
+			"Skills\nCloud\tAWS, GCP\nDatabases\tPostgreSQL, Redis\nTools\tDocker\n",
+			[]string{"AWS", "Docker", "GCP", "PostgreSQL", "Redis"}},
+		{"others label among skills rows",
+			"Skills\nSoftware:\tSage 50, QuickBooks\nOthers:\tPayroll, bank reconciliation\n",
+			[]string{"Payroll", "QuickBooks", "Sage 50", "bank reconciliation"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			checkSkillsAfterJob(t, "Analyst", tc.body, tc.want)
+		})
+	}
+}
