@@ -672,7 +672,7 @@ var blind12Floors = []target{
 	{"overall", nil, 0.921},
 	{"name", []string{"name"}, 0.893},
 	{"phone", []string{"phone"}, 0.99},
-	{"experiences", expGroup, 0.926},
+	{"experiences", expGroup, 0.936},
 	{"education", eduGroup, 0.865},
 	{"skills", []string{"skills"}, 0.943},
 }
@@ -691,8 +691,8 @@ var blind13Floors = []target{
 	{"overall", nil, 0.910},
 	{"name", []string{"name"}, 1.0},
 	{"phone", []string{"phone"}, 0.95},
-	{"experiences", expGroup, 0.899},
-	{"education", eduGroup, 0.897},
+	{"experiences", expGroup, 0.907},
+	{"education", eduGroup, 0.902},
 	{"skills", []string{"skills"}, 0.910},
 }
 

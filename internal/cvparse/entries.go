@@ -1222,10 +1222,12 @@ func sentenceBreaks(t string) string {
 	return t
 }
 
-// higherPlace: a region or country, not a town ("France", "EMEA").
+// higherPlace: a region or country, not a town ("France", "EMEA"). A
+// country's name is the country though some town bears it too
+// ("Medellín (Colombia)", "Baabda (Lebanon)"): CVs name the country.
 func higherPlace(s string) bool {
 	k := placeOf(s)
-	return k&(placeRegion|placeCountry) != 0 && k&placeCity == 0
+	return k&placeCountry != 0 || k&placeRegion != 0 && k&placeCity == 0
 }
 
 // abbreviations end in a full stop that ends no sentence ("St. Mary's").
@@ -1235,7 +1237,9 @@ func higherPlace(s string) bool {
 var abbreviations = wordSet(`st ste dr jr sr mr mrs ms mme prof univ dept av ave bd blvd rd no vol approx govt natl intl inst
 	assoc coll hr sec engg eng sch matric incl excl esp dipl cf vs viz resp`)
 
-var legalForms = wordSet(`inc ltd llc llp plc corp co gmbh ag sa sas sarl srl spa bv nv pty lp pvt pte cie bhd`)
+// "Sdn. Bhd." (Malaysia), "sp. z o.o." (Poland): forms of two words, each
+// abbreviated.
+var legalForms = wordSet(`inc ltd llc llp plc corp co gmbh ag sa sas sarl srl spa bv nv pty lp pvt pte cie bhd sdn sp`)
 
 // legalForm says whether s starts with a company's legal form ("Inc.,
 // Austin").
@@ -1306,7 +1310,7 @@ func commaSplit(p string) []string {
 		// A note in brackets after a name ("SGV & Co. (member firm of
 		// Ernst & Young)") says nothing of what the name is.
 		restTitle := titleScore(outsideBrackets(rest))
-		if isLocation(rest) || institutionScore(rest) > 0 && (institutionScore(head) == 0 || degreeScore(head) > 0 && degreeScore(rest) == 0) ||
+		if headerPlace(rest) || institutionScore(rest) > 0 && (institutionScore(head) == 0 || degreeScore(head) > 0 && degreeScore(rest) == 0) ||
 			titleScore(head) > 0 && restTitle == 0 && (contentWords(firstSegment(rest)) <= 4 || capitalisedName(rest)) ||
 			orgScore(rest) > 0 && restTitle == 0 && orgScore(head) == 0 ||
 			// "Fisheries Biologist, Fisheries and Oceans Canada (DFO)":

@@ -8,7 +8,10 @@ import "slices"
 func expRoles(parts []part) (picked []int, fellBack []bool) {
 	return assign(parts, []role{
 		{name: "location", late: true, pick: func(p part) int {
-			return roleBonus(p, "location") + boolScore(isLocation(p.text) && p.role == "")*5
+			// After a comma, the shapes only a header's comma makes a
+			// place ("Akure, Ondo State", "Kinshasa/Lemba") count too.
+			place := isLocation(p.text) || p.afterComma && headerPlace(p.text)
+			return roleBonus(p, "location") + boolScore(place && p.role == "")*5
 		}},
 		{name: "title", pick: func(p part) int {
 			return roleBonus(p, "title") + (titleScore(p.text)*3-orgScore(p.text)*2-selfEmployed(p.text)*4)*boolScore(p.role == "")

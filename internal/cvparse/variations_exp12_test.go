@@ -1,0 +1,55 @@
+package cvparse
+
+import "testing"
+
+// Variations on the experience headers of the twelfth to fourteenth
+// blind sets (testdata/blind12–14), written with invented text.
+
+// "Employer, Town, County": a known town, then a county or state the
+// gazetteer does not hold, is the place, not a tail of the employer's
+// name; so are a town and its district set apart by a slash.
+func TestVariationTownThenAreaBlind12(t *testing.T) {
+	runExpCases(t, []struct {
+		name, body string
+		want       []expWant
+	}{
+		{"en, English county", "Sept 2015 – July 2020\tTeacher of Geography\nHarrogate Grammar School, Harrogate, North Yorkshire",
+			[]expWant{{"Teacher of Geography", "Harrogate Grammar School", "Harrogate, North Yorkshire", "Sept 2015", "July 2020"}}},
+		{"en, Nigerian state", "NYSC – Admin Officer\t2009 – 2010\nMinistry of Health, Ibadan, Oyo State",
+			[]expWant{{"NYSC – Admin Officer", "Ministry of Health", "Ibadan, Oyo State", "2009", "2010"}}},
+		{"en, Malaysian state", "Site Engineer\tMar 2012 – Jun 2016\nBorneo Civil Works, Kuching, Sarawak Darul",
+			[]expWant{{"Site Engineer", "Borneo Civil Works", "Kuching, Sarawak Darul", "Mar 2012", "Jun 2016"}}},
+		{"fr, town and district", "2014 – 2019\tDirectrice des études\nÉcole Les Palmiers, Lubumbashi/Kampemba",
+			[]expWant{{"Directrice des études", "École Les Palmiers", "Lubumbashi/Kampemba", "2014", "2019"}}},
+		{"fr, district and town", "2011 – 2014\tRéceptionniste\nHôtel du Lac, Rohero / Bujumbura",
+			[]expWant{{"Réceptionniste", "Hôtel du Lac", "Rohero / Bujumbura", "2011", "2014"}}},
+	})
+}
+
+// A country in brackets after the town is the town's country though a
+// town somewhere bears the country's name ("Colombia", "Lebanon").
+func TestVariationCountryNamedLikeTownBlind12(t *testing.T) {
+	runExpCases(t, []struct {
+		name, body string
+		want       []expWant
+	}{
+		{"en, Colombia", "03/2017–05/2021\tTheatre Nurse\nClínica del Valle Lili, Cali (Colombia)",
+			[]expWant{{"Theatre Nurse", "Clínica del Valle Lili", "Cali (Colombia)", "03/2017", "05/2021"}}},
+		{"fr, Liban", "2015 – 2018\tComptable\nHôpital Notre-Dame, Jounieh (Lebanon)",
+			[]expWant{{"Comptable", "Hôpital Notre-Dame", "Jounieh (Lebanon)", "2015", "2018"}}},
+	})
+}
+
+// Legal forms written in two abbreviated words ("Sdn. Bhd.", "sp. z
+// o.o.") close the employer's name: their full stops end no sentence.
+func TestVariationTwoWordLegalFormBlind12(t *testing.T) {
+	runExpCases(t, []struct {
+		name, body string
+		want       []expWant
+	}{
+		{"en, Malaysian", "Credit Analyst\tJan 2016 – Dec 2019\nPelangi Leasing Sdn. Bhd., Shah Alam",
+			[]expWant{{"Credit Analyst", "Pelangi Leasing Sdn. Bhd.", "Shah Alam", "Jan 2016", "Dec 2019"}}},
+		{"en, Polish", "Process Engineer\t2018 – 2022\nBaltic Polymers sp. z o.o., Gdańsk",
+			[]expWant{{"Process Engineer", "Baltic Polymers sp. z o.o.", "Gdańsk", "2018", "2022"}}},
+	})
+}
