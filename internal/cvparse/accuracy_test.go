@@ -669,7 +669,7 @@ var blind11Floors = []target{
 // 0.810, education 0.866, skills 0.929; French 0.939, English 0.907).
 // Raised after the skills layout rules: overall 0.922, skills 0.944.
 var blind12Floors = []target{
-	{"overall", nil, 0.921},
+	{"overall", nil, 0.925},
 	{"name", []string{"name"}, 0.893},
 	{"phone", []string{"phone"}, 0.99},
 	{"experiences", expGroup, 0.936},
@@ -688,7 +688,7 @@ const blind12LangGap = 0.06
 // English 0.892). Raised after the skills layout rules: overall 0.911,
 // skills 0.911.
 var blind13Floors = []target{
-	{"overall", nil, 0.910},
+	{"overall", nil, 0.914},
 	{"name", []string{"name"}, 1.0},
 	{"phone", []string{"phone"}, 0.95},
 	{"experiences", expGroup, 0.907},
