@@ -746,11 +746,15 @@ func splitOrgPlace(loc string) (org, place string, ok bool) {
 }
 
 func (b *builder) education(e entry) cv.Education {
-	var head []unit
+	var head, notes []unit
 	var gpa string
 	for _, u := range e.head {
-		if m := reGPA.FindStringSubmatch(u.text); m != nil && !u.dated {
-			gpa = strings.TrimSpace(m[1])
+		if g, rest, ok := gradeNote(u.text); ok && !u.dated {
+			gpa = g
+			if rest != "" {
+				u.text = rest
+				notes = append(notes, u)
+			}
 			continue
 		}
 		// "First Class Honours" on a line of its own under the degree
@@ -761,7 +765,7 @@ func (b *builder) education(e entry) cv.Education {
 		}
 		head = append(head, u)
 	}
-	body := e.body
+	body := append(notes, e.body...)
 	// "2012<tab>BTS Commerce" / "- Lycée Voltaire, Paris": the school
 	// set as a dash under a degree that names none is the header's.
 	namesSchool := slices.ContainsFunc(head, func(u unit) bool { return institutionScore(u.text) > 0 })
@@ -781,9 +785,12 @@ func (b *builder) education(e entry) cv.Education {
 	}
 	var kept []unit
 	for _, u := range body {
-		if m := reGPA.FindStringSubmatch(u.text); m != nil && gpa == "" {
-			gpa = strings.TrimSpace(m[1])
-			continue
+		if g, rest, ok := gradeNote(u.text); ok && gpa == "" {
+			gpa = g
+			if rest == "" {
+				continue
+			}
+			u.text = rest
 		}
 		// "Upper Second Class (2:1)" on its own line.
 		if gpa == "" && gradeLine(u.text) {
@@ -813,6 +820,7 @@ func (b *builder) education(e entry) cv.Education {
 		// A single date on a degree is when it was obtained.
 		x.StartDate, x.EndDate = "", x.StartDate
 	}
+	parts = joinSpelledAcronyms(parts)
 	markNamedTown(parts)
 	picked, _ := assign(parts, []role{
 		{name: "location", pick: func(p part) int {
@@ -1052,8 +1060,13 @@ func restOf(parts []part, picked []int) []string {
 	return rest
 }
 
-var reScorePart = regexp.MustCompile(`(?i)^(?:\d{1,3}\s+(?:points|pts|UCAS points)|\d{1,2}(?:[.,]\d{1,2})?\s*(?:/\s*(?:4|5|10|20)(?:\.0)?|%|cgpa|gpa|cpi|sgpa)|` +
-	`(?:cgpa|gpa|cpi)\s*[:：]?\s*\d{1,2}(?:[.,]\d{1,2})?(?:\s*/\s*(?:4|5|10|20)(?:\.0)?)?)$`)
+// reScorePart is a mark set apart ("85%", "8.7/10", "3,9/4,3", "GPA
+// 3.42/4.00", "510 points"): the scales of grade averages run to 4, 4.3,
+// 4.33, 5, 7, 10, 20 or 100.
+var reScorePart = regexp.MustCompile(`(?i)^(?:\d{1,3}\s+(?:points|pts|UCAS points)|\d{1,2}(?:[.,]\d{1,2})?\s*(?:/\s*` + gradeScale + `|%|cgpa|gpa|cpi|sgpa)|` +
+	`(?:cgpa|gpa|cpi)\s*[:：]?\s*\d{1,2}(?:[.,]\d{1,2})?(?:\s*/\s*` + gradeScale + `)?)$`)
+
+const gradeScale = `(?:4|5|7|10|20|100)(?:[.,]\d{1,2})?`
 
 // reDegreeStatus is a note on a degree's progress, not part of its name
 // ("Into Headship programme (in progress)").
@@ -1105,7 +1118,10 @@ func joinNeighbours(parts []part, picked []int, degree, school int) []int {
 			strings.Contains(p.sep, "·") && isAcronym(p.text) ||
 			// "Université de Dakar, Faculté de Médecine": the faculty
 			// after a comma is the school's too.
-			p.afterComma && facultyAfterComma(p.text)):
+			p.afterComma && facultyAfterComma(p.text) ||
+			// "Faculté des Sciences (FASTEF), UCAD": the university
+			// a faculty belongs to, by its acronym.
+			p.afterComma && universityAcronym(parts[i-1].text, p.text)):
 			k = school
 		default:
 			continue
@@ -1136,7 +1152,8 @@ func wrappedDegreeTail(parts []part, d, i int) bool {
 
 // reSchoolUnit opens the name of a school's unit ("Section des sciences
 // pharmaceutiques", "Department of Physics", "UFR de chimie").
-var reSchoolUnit = regexp.MustCompile(`(?i)^(?:section|d[ée]partement|department|dept\.?|faculty|facult[ée]|ufr|laboratoire|laboratory|division|unit[ée]?)\b`)
+// (Go's \b knows no accented letter: the word ends at a space.)
+var reSchoolUnit = regexp.MustCompile(`(?i)^(?:section|d[ée]partement|department|dept\.?|faculty|facult[ée]|ufr|laboratoire|laboratory|division|unit[ée]?)(?:[\s,]|$)`)
 
 // namedSchoolPart: a capitalised name beside a school after a dash
 // ("Sacred Heart School – Ateneo de Cebu", "UCLouvain – Louvain School of
@@ -1199,7 +1216,7 @@ func gradeLine(t string) bool {
 // bien", "First Class Honours", "with distinction", "cum laude").
 var reGradeStart = regexp.MustCompile(`(?i)^(?:mention\b|with (?:honou?rs|distinction|merit|high|first)|first[- ]class|major de promotion|` +
 	`upper second|lower second|second[- ]class|2[:.][12]\b|(?:summa |magna )?cum laude|honou?rs\b|distinction\b|merit\b|` +
-	`(?:1st|2nd|3rd|first|second|third) division\b|(?:c?gpa|grade)\b)`)
+	`(?:1st|2nd|3rd|first|second|third) division\b|(?:c?gpa|grade)\b|moyenne\b|mean grade\b|(?:cumulative |overall )?average\b)`)
 
 var reGradeWord = regexp.MustCompile(`(?i)\b(?:honou?rs|distinction|merit|mention|cum laude|grade|gpa|cgpa|score|with|avec|percent|%)`)
 

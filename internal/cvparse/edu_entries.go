@@ -8,33 +8,57 @@ import (
 
 // reExchangeAt opens a line that tells of a stay abroad during a degree
 // as a phrase ("Exchange semester at Université Laval", "Semestre
-// d'échange à l'Université de Montréal", "Erasmus year in Bologna"): the
-// school follows a preposition, where an entry of its own sets it apart
-// ("Exchange semester – Universidade do Porto").
+// d'échange à l'Université de Montréal", "Erasmus year in Bologna",
+// "Session d'études à l'Universidad de Salamanca", "Séjour d'études d'un
+// trimestre à …"): the school follows a preposition, where an entry of
+// its own sets it apart ("Exchange semester – Universidade do Porto").
 var reExchangeAt = regexp.MustCompile(`(?i)^(?:erasmus\s+)?(?:(?:exchange|study[- ]abroad|erasmus)\s+(?:semester|year|term|programme|program|stay)|` +
-	`(?:semestre|année|séjour|stage)\s+(?:d['’]échange|d['’]études|erasmus|à l['’]étranger))\s+(?:at|in|with|à|au|en)\s`)
+	`(?:semestre|année|séjour|stage|session|trimestre)\s+(?:d['’]échange|d['’]études|erasmus|à l['’]étranger)(?:\s+d['’]une?\s+\p{L}+)?)\s+(?:at|in|with|à|au|en)\s`)
 
 var reYearWord = regexp.MustCompile(`\b(?:19|20)\d{2}\b`)
+
+// reNoteSep sets apart notes written on one line ("Final grade 8.7/10 ·
+// Erasmus semester at KTH (2021)").
+var reNoteSep = regexp.MustCompile(`\s+[·|•;]\s+`)
 
 // foldExchanges gives an exchange told as a phrase under a degree to that
 // degree's description: a line "Exchange semester at …, autumn 2015"
 // whose years fall within the degree's above it is a note on that
-// degree, not an entry of its own.
+// degree, not an entry of its own; so is a grade that shares its line.
 func foldExchanges(es []entry) []entry {
 	var out []entry
 	for _, e := range es {
-		if n := len(out); n > 0 && len(e.head) > 0 && exchangeNote(e.head[0].text) && within(e, out[n-1]) {
-			out[n-1].body = append(append(out[n-1].body, e.head...), e.body...)
-			continue
+		if n := len(out); n > 0 && len(e.head) > 0 && within(e, out[n-1]) {
+			if notes, ok := exchangeNotes(e.head[0]); ok {
+				out[n-1].body = append(append(append(out[n-1].body, notes...), e.head[1:]...), e.body...)
+				continue
+			}
 		}
 		out = append(out, e)
 	}
 	return out
 }
 
-func exchangeNote(t string) bool {
-	return reExchangeAt.MatchString(strings.TrimSpace(t))
+// exchangeNotes cuts a line into its notes when one tells of an exchange
+// as a phrase and the others give a grade; ok is false for any other line.
+func exchangeNotes(u unit) (notes []unit, ok bool) {
+	exchange := false
+	for _, t := range reNoteSep.Split(strings.TrimSpace(u.text), -1) {
+		switch {
+		case reExchangeAt.MatchString(t):
+			exchange = true
+		case !gradeLine(t) && !reGPA.MatchString(t):
+			return nil, false
+		}
+		n := u
+		n.text, n.dated = t, hasDate(t)
+		notes = append(notes, n)
+	}
+	return notes, exchange
 }
+
+// degreeYears is how long a degree dated by one year may have run.
+const degreeYears = 3
 
 // within says whether every year e names falls within the first date
 // range of prev's header (an open range runs on).
@@ -46,15 +70,20 @@ func within(e, prev entry) bool {
 			break
 		}
 	}
-	if !found || dr.end == "" {
+	if !found {
 		return false
 	}
 	first, _ := NormalizeDate(dr.start)
 	last, _ := NormalizeDate(dr.end)
 	from, _ := strconv.Atoi(first[:min(4, len(first))])
 	to, _ := strconv.Atoi(last[:min(4, len(last))])
-	if last == "present" {
+	switch {
+	case last == "present":
 		to = 9999
+	case dr.end == "":
+		// A degree dated by the year it was obtained ("Certificat en
+		// espagnol, 2008") ran over the years before it.
+		to, from = from, from-degreeYears
 	}
 	years := 0
 	for _, u := range append(append([]unit{}, e.head...), e.body...) {
@@ -125,4 +154,19 @@ func markNamedTown(parts []part) {
 // opening a line may name the degree itself ("Honours in Economics").
 func classLine(t string) bool {
 	return classification(t) && !reHonours.MatchString(strings.Fields(t)[0])
+}
+
+// gradeNote reads a line that gives a degree's grade ("GPA: 3.6/4",
+// "Final grade: 5.0 (very good) · Thesis: …"): the grade, and the notes
+// set apart after it on the line, which are the degree's description.
+func gradeNote(t string) (gpa, rest string, ok bool) {
+	m := reGPA.FindStringSubmatch(t)
+	if m == nil {
+		return "", "", false
+	}
+	gpa = strings.TrimSpace(m[1])
+	if at := reNoteSep.FindStringIndex(gpa); at != nil {
+		gpa, rest = strings.TrimSpace(gpa[:at[0]]), strings.TrimSpace(gpa[at[1]:])
+	}
+	return gpa, rest, true
 }

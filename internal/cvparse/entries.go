@@ -108,8 +108,9 @@ func continues(prev unit, l line) bool {
 		return true
 	}
 	// A compound name cut at its hyphen ("Université Paris-" /
-	// "Saclay") goes on.
-	if !l.gapBefore && reHyphenEnd.MatchString(p) && reTitleWord.MatchString(t) {
+	// "Saclay") goes on; a letter grade ending the line ("Mean Grade
+	// A-") is no cut name.
+	if !l.gapBefore && reHyphenEnd.MatchString(p) && !reLetterGradeEnd.MatchString(p) && reTitleWord.MatchString(t) {
 		return true
 	}
 	return isLong(p) && !strings.HasSuffix(p, ".") && unicode.IsLower(first) && !l.gapBefore
@@ -173,6 +174,9 @@ var (
 	// "d'urgence", "l'enfance", "qu'à").
 	reElided    = regexp.MustCompile(`^(?:[dlnsjc]|qu)['’]\p{L}`)
 	reHyphenEnd = regexp.MustCompile(`\p{L}-$`)
+	// reLetterGradeEnd: a line ending in a letter grade ("Mean Grade A-",
+	// "KCSE B-").
+	reLetterGradeEnd = regexp.MustCompile(`(?:^|\s)[A-F]-$`)
 	// reCompoundDashEnd: a word ending on an en dash or a non-breaking
 	// hyphen set against it, the second word of the compound wrapped.
 	reCompoundDashEnd = regexp.MustCompile(`\p{L}[–‑]$`)
@@ -358,6 +362,11 @@ func groupEntries(lines []line) []entry {
 			body = true
 		}
 		if !body && !u.entryHead && n > 0 && describesAfterRange(u, blocks[n-1]) {
+			body = true
+		}
+		// "Final grade: 1.7" under a degree's description closes that
+		// entry: a grade heads no entry of its own.
+		if !body && !u.entryHead && n > 0 && len(blocks[n-1].body) > 0 && !u.dated && reGPA.MatchString(u.text) {
 			body = true
 		}
 		switch {
@@ -940,7 +949,7 @@ var (
 	reAsRole     = regexp.MustCompile(`(?i)^en tant que\s+`)
 	reDateLead   = regexp.MustCompile(`(?i)(?:^|[\s,;(–—-])(?:class of|promotion|promo|graduated(?: in)?|graduation(?: year)?|graduating|year of graduation)\s*:?\s*$`)
 	reAtSep      = regexp.MustCompile(`(?i)^(.+?)\s+(?:at|chez|@)\s+(.+)$`)
-	reGPA        = regexp.MustCompile(`(?i)^\s*(?:(?:gpa|cgpa|grade|grades|mention|moyenne|note|result|résultat|classification|class of degree|degree class(?:ification)?)\s*[:：]?|(?:percentage|aggregate|marks|score|cpi)\s*[:：])\s*(.+)$`)
+	reGPA        = regexp.MustCompile(`(?i)^\s*(?:(?:(?:final|overall|current|cumulative)\s+)?(?:gpa|cgpa|grade|grades|mention|moyenne|note|result|résultat|classification|class of degree|degree class(?:ification)?)\s*[:：]?|(?:percentage|aggregate|marks|score|cpi)\s*[:：])\s*(.+)$`)
 )
 
 // part is a header fragment with where it came from.
@@ -1168,7 +1177,12 @@ func cutPieces(t string) []piece {
 		if i > 0 {
 			sep = t[seps[i-1][0]:seps[i-1][1]]
 		}
-		p = strings.Trim(strings.TrimSpace(p), ",;:|–—-·")
+		p = strings.TrimSpace(p)
+		grade := reLetterGradeEnd.MatchString(p) // "Mean Grade A-" keeps its minus
+		p = strings.Trim(p, ",;:|–—-·")
+		if grade {
+			p += "-"
+		}
 		p = strings.TrimSpace(reAsRole.ReplaceAllString(strings.TrimSpace(p), "")) // "— en tant que Consultante"
 		if p == "" {
 			continue
@@ -1321,7 +1335,7 @@ func commaSplit(p string) []string {
 			degreeScore(head) > 0 && degreeScore(rest) == 0 && (isAcronym(firstSegment(rest)) || acronymPlace(firstSegment(rest))) || // "MBA, INSEAD", "Master, IAE Lyon"
 			legalEnd(head) && (orgScore(rest) == 0 || countIn(rest, unitWords) > 0) || // "Bharat Forge Ltd., Forging Division", "Siemens AG, Energy Sector"
 			degreeScore(head) > 0 && (gradeStart(rest) && !honoursClass(rest) || reScorePart.MatchString(rest)) || // "BSc Economics, GPA 3.8"
-			institutionScore(head) > 0 && gradePart(rest) { // "University of Glasgow, first class", "…, Legon, First Class Honours"
+			institutionScore(head) > 0 && (gradePart(rest) || reScorePart.MatchString(rest)) { // "University of Glasgow, first class", "…, Legon, First Class Honours"
 			// "Audit Senior, SGV & Co., Makati City": cut at a later
 			// comma, the head is read again on its own.
 			return append(commaSplit(head), commaSplit(rest)...)

@@ -44,7 +44,7 @@ var (
 		bootcamp nanodegree classe cpge dipl.-ing dipl-ing diplom-ingenieur rncp sijil ijazah sarjana dep`)
 	institutionWords = wordSet(`university université universite college collège school école ecole institute institut polytechnic
 		polytechnique academy académie lycée lycee faculty faculté faculte iut insa esprit ensi enit sorbonne campus
-		conservatoire hec essec escp centrale mines telecom télécom polytech vidyalaya vidyapeeth vidyapith
+		conservatoire athénée hec essec escp centrale mines telecom télécom polytech vidyalaya vidyapeeth vidyapith
 		mahavidyalaya gymnasium cégep cegep hochschule fachhochschule universität universidad universidade università universiteit
 		uniwersytet politecnico hogeschool coláiste scoil gaelscoil cnam afpa greta sekolah`)
 )

@@ -10,11 +10,12 @@ import (
 // and AEC, Malaysia's SPM and STPM, the Caribbean's CSEC and CAPE, East
 // and West Africa's KCSE and NECO, Hong Kong's HKDSE, the British NVQ,
 // HNC and BTEC, Australia's and New Zealand's VCE, QCE and NCEA, the
-// American GED. Several spell a common word ("Dec 2019", "Cape Town"),
-// so they count only as written in capitals.
+// American GED, Belgium's CESS (its upper secondary certificate). Several
+// spell a common word ("Dec 2019", "Cape Town"), so they count only as
+// written in capitals.
 var (
 	degreeAcronyms = wordSet(`DEC DEP AEC SPM STPM CSEC CAPE CXC KCSE KCPE NECO GCE HKDSE HKCEE NVQ SVQ HNC BTEC GED VCE QCE
-		WACE SACE NCEA BEPC`)
+		WACE SACE NCEA BEPC CESS`)
 	// SMK, SMA: Malaysian and Indonesian secondary schools ("SMK Taman
 	// Jaya"); TAFE: Australia's technical colleges ("TAFE NSW").
 	schoolAcronyms = wordSet(`SMK SMJK SMA TAFE`)
