@@ -87,6 +87,9 @@ func (f *contactFinder) scan(lines []line, header bool) {
 	for _, t := range joined {
 		if name, ok := labelledName(t); ok && f.c.Name == "" {
 			f.c.Name = name
+			if m := reLastName.FindStringSubmatch(t); m != nil {
+				last = strings.TrimSpace(m[1])
+			}
 			continue
 		}
 		// "First name: Jane" / "Last name: Doe", "Prénom : Marie" / "Nom
@@ -140,7 +143,9 @@ func (f *contactFinder) scan(lines []line, header bool) {
 	if f.c.Location == "" {
 		f.c.Location = f.weakLoc
 	}
-	if n := strings.TrimSpace(first + " " + last); f.c.Name == "" && first != "" && last != "" && nameScore(nil, n) > 0 {
+	// "Nom : Van der Berg" read as the whole name, then "Prénom : Anna":
+	// the form gave the family name alone, and the given names go first.
+	if n := strings.TrimSpace(first + " " + last); (f.c.Name == "" || f.c.Name == last) && first != "" && last != "" && nameScore(nil, n) > 0 {
 		f.c.Name = n
 	}
 }
@@ -188,14 +193,16 @@ var (
 	reLastName  = regexp.MustCompile(`(?i)^\s*(?:last\s+name|surnames?|family\s+name|nom(?:\s+de\s+famille)?|noms?)(?:\s*\(s\))?\s*(?:[:：]\s*|\t+)([^\t]+)$`)
 )
 
-// oneNameRun: one to three words of a name, capitalised.
+// oneNameRun: one to three words of a name, capitalised. The row's label
+// says it is a name, so a word that is also a place ("Souza Lima", "Jordan")
+// is taken by its shape.
 func oneNameRun(s string) bool {
 	ws := strings.Fields(s)
 	if len(ws) == 0 || len(ws) > 3 {
 		return false
 	}
 	for _, w := range ws {
-		if !oneNameWord(w) && !particles[w] && strings.ToUpper(w) != w {
+		if !oneNameWord(w) && !particles[w] && strings.ToUpper(w) != w && !(nameWords([]string{w}) && titleScore(w) == 0) {
 			return false
 		}
 	}

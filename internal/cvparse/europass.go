@@ -217,7 +217,9 @@ func europass(lines []line) []line {
 		// values one value.
 		// A label that is one already may wrap into a longer one
 		// ("Compétences organisationnelles /" / "managériales<tab>…").
-		if i+1 < len(lines) {
+		// A label closed by its colon ("Nom :" over "Prénom :") is
+		// whole: the row under it is a row of its own.
+		if i+1 < len(lines) && !strings.HasSuffix(r.label, ":") && !strings.HasSuffix(r.label, "：") {
 			n := euRowOf(lines[i+1])
 			if lab, ok := euLabels[euKey(r.label+" "+n.label)]; ok && !n.found && (!r.found || n.label != "" && n.value != "") {
 				r.label, r.lab, r.found = r.label+" "+n.label, lab, true
