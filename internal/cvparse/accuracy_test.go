@@ -689,12 +689,13 @@ const blind12LangGap = 0.06
 // education 0.898 with institution 0.767, skills 0.899; French 0.935,
 // English 0.892). Raised after the skills layout rules: overall 0.911,
 // skills 0.911; after the education grade and acronym rules overall
-// 0.918, education 0.915.
+// 0.918, education 0.915; after the column edge left of indented
+// entries (extract) experiences 0.929.
 var blind13Floors = []target{
 	{"overall", nil, 0.918},
 	{"name", []string{"name"}, 1.0},
 	{"phone", []string{"phone"}, 0.95},
-	{"experiences", expGroup, 0.907},
+	{"experiences", expGroup, 0.929},
 	{"education", eduGroup, 0.915},
 	{"skills", []string{"skills"}, 0.910},
 }

@@ -117,6 +117,12 @@ type Line struct {
 	// spanning the page (header, footer) or a page of one column. A
 	// column's text continues on the next page's column of the same side.
 	Column int `json:",omitempty"`
+	// Full is true when the line runs to its block's right edge: the next
+	// line, set at the same x in the same type, opens with a word that
+	// would not have fitted after it, as a line the typesetter wrapped
+	// does (PDF). A line set apart on purpose can be as full by chance:
+	// the parser weighs it with what the lines say.
+	Full bool `json:",omitempty"`
 }
 
 // Extractor extracts text under fixed limits. It is safe for concurrent use.

@@ -538,8 +538,15 @@ func findGutter(segs []*segment, width float64) (float64, gutterKind) {
 		}
 		return b.exact - a.exact
 	})
-	for _, c := range cands {
+	for i, c := range cands {
 		if k := gutterAt(segs, c.x, width); k != gutterNone {
+			if k == gutterColumns {
+				var rest []float64
+				for _, o := range cands[i+1:] {
+					rest = append(rest, o.x)
+				}
+				return columnEdge(segs, c.x, width, rest), k
+			}
 			return c.x, k
 		}
 	}
@@ -556,6 +563,43 @@ func findGutter(segs []*segment, width float64) (float64, gutterKind) {
 		return best, gutterColumns
 	}
 	return 0, gutterNone
+}
+
+// columnEdge picks, among x and the other candidate edges that also part
+// two columns, the one the fewest lines run across. A column whose entries
+// are indented (dates, titles and employers one step in) has more lines
+// starting at the indent than at its true edge, where only its headings,
+// its summary and the name above it start; split at the indent, those
+// lines all run across the split and the page reads as one column with a
+// grid in it. At the true edge, an indent's width or more to the left,
+// nothing crosses. (A header word starting a point left of the edge is no
+// edge of its own.)
+func columnEdge(segs []*segment, x, width float64, others []float64) float64 {
+	best, fewest := x, crossings(segs, x)
+	for _, o := range others {
+		if fewest < 2 {
+			break
+		}
+		if n := crossings(segs, o); o < x-minIndent && n < fewest && gutterAt(segs, o, width) == gutterColumns {
+			best, fewest = o, n
+		}
+	}
+	return best
+}
+
+// minIndent is the narrowest step between a column's edge and the indent
+// of its entries, in points.
+const minIndent = 4
+
+// crossings counts the lines of several words that run across x.
+func crossings(segs []*segment, x float64) int {
+	n := 0
+	for _, s := range splitAt(segs, x) {
+		if s.xMin < x && s.xMax > x && len(s.words) > 1 {
+			n++
+		}
+	}
+	return n
 }
 
 // gutterKind is what a vertical gutter separates.
@@ -1220,6 +1264,7 @@ func rowsToLines(segs []*segment, page int, labelX float64) []Line {
 		pitch = pitches[len(pitches)/2]
 	}
 	rows = joinWrappedCells(rows)
+	full := fullRows(rows)
 	lines := make([]Line, 0, len(rows))
 	for i, r := range rows {
 		parts := make([]string, len(r.segs))
@@ -1233,7 +1278,7 @@ func rowsToLines(segs []*segment, page int, labelX float64) []Line {
 		gap := i > 0 && pitch > 0 && r.y-math.Max(rows[i-1].y, rows[i-1].last) > 1.45*pitch
 		lines = append(lines, Line{
 			Text: text, Page: page, X: r.segs[0].xMin, Y: r.segs[0].yMin, Size: textHeight(r.segs, r.h),
-			Bullet: startsWithBullet(text), GapBefore: gap,
+			Bullet: startsWithBullet(text), GapBefore: gap, Full: full[i],
 		})
 	}
 	return lines
