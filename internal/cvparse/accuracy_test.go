@@ -671,8 +671,8 @@ var blind11Floors = []target{
 // 0.810, education 0.866, skills 0.929; French 0.939, English 0.907).
 // Raised after the skills layout rules: overall 0.922, skills 0.944.
 var blind12Floors = []target{
-	{"overall", nil, 0.926},
-	{"name", []string{"name"}, 0.936},
+	{"overall", nil, 0.928},
+	{"name", []string{"name"}, 0.978},
 	{"phone", []string{"phone"}, 0.99},
 	{"experiences", expGroup, 0.936},
 	{"education", eduGroup, 0.865},

@@ -17,10 +17,11 @@ var (
 	// reBasedIn: "Based in Lisbon", "Basée à Nantes".
 	reBasedIn   = regexp.MustCompile(`(?i)^(?:(?:currently\s+)?(?:based|living|located|residing)\s+in|(?:bas[ée]e?|install[ée]e?|r[ée]sidant|domicili[ée]e?|vivant)\s+(?:à|a|en|au))\s+`)
 	reParenNote = regexp.MustCompile(`^(.+?)\s*\(([^()]*)\)$`)
-	// reDateLike: a birth date or an availability is no address.
+	// reDateLike: a birth date or an availability is no address ("2nd
+	// March, 1994" too).
 	// reNotAddress: a number that is an age, a birth year, a period.
 	reNotAddress = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:born|n[ée]e?|aged?|ans|years?|yrs|since|depuis|from|until|available|disponible|weeks?|semaines?|months?|mois|notice|préavis|preavis|salary|salaire|enfants?|children|kids)(?:$|[^\p{L}])|[€$£¥]`)
-	reDateLike   = regexp.MustCompile(`(?i)\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|fevr|mars|avr|mai|juin|juil|août|aout|déc)[a-zéû]*\.?\s+(?:19|20)\d{2}\b`)
+	reDateLike   = regexp.MustCompile(`(?i)\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|fevr|mars|avr|mai|juin|juil|août|aout|déc)[a-zéû]*\.?,?\s+(?:19|20)\d{2}\b`)
 )
 
 // contactPlace says whether a contact part names the person's location,

@@ -605,7 +605,15 @@ func isDocumentTitle(t string) bool {
 	case "curriculum vitae", "curriculum vitæ", "cv", "resume", "curriculum", "vitae":
 		return true
 	}
-	return false
+	return cutDocumentTitle(fold(t))
+}
+
+// cutDocumentTitle: "Curriculum Vitae" as OCR or a narrow box may leave
+// it, its last word cut short or its letters set apart ("CURRICULUM VI",
+// "CURRI CULUM VITA"). No name starts with "curriculum".
+func cutDocumentTitle(folded string) bool {
+	rest, ok := strings.CutPrefix(strings.ReplaceAll(folded, " ", ""), "curriculum")
+	return ok && len(rest) <= 5 && strings.HasPrefix("vitae", rest)
 }
 
 // nameIn finds the person's name in a header line: the whole line, or its

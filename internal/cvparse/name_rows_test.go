@@ -83,3 +83,21 @@ func TestNameRowsStopAtHeadline(t *testing.T) {
 		t.Errorf("name = %q, want Priya Raman", got.Contact.Name)
 	}
 }
+
+// The document's title in display type, cut short by OCR or a narrow box
+// ("CURRICULUM VI", "CURRICULUM VITA", its letters set apart), is no
+// name: the labelled name under it is.
+func TestCutDocumentTitleIsNoName(t *testing.T) {
+	for _, title := range []string{"CURRICULUM VI", "Curriculum Vita", "CURRI CULUM VITAE", "CURRICULUM V"} {
+		t.Run(title, func(t *testing.T) {
+			got := Parse(sizedDoc(true, append([]sized{
+				{15, 40, title}, {11, 60, "PERSONAL PARTICULARS"},
+				{8, 75, "Name:\tNEEMA ZAWADI KIMARO"}, {8, 88, "Nationality:\tKenyan"},
+				{8, 101, "E-mail:\tneema.kimaro@example.com"},
+			}, nameBody...)...))
+			if got.Contact.Name != "NEEMA ZAWADI KIMARO" {
+				t.Errorf("name = %q, want NEEMA ZAWADI KIMARO", got.Contact.Name)
+			}
+		})
+	}
+}
