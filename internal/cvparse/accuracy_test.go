@@ -670,12 +670,13 @@ var blind11Floors = []target{
 // of 4be296e: overall 0.917 (name 0.870, experiences 0.927 with company
 // 0.810, education 0.866, skills 0.929; French 0.939, English 0.907).
 // Raised after the skills layout rules: overall 0.922, skills 0.944.
+// Raised after wrapped school names: overall 0.929, education 0.881.
 var blind12Floors = []target{
-	{"overall", nil, 0.928},
+	{"overall", nil, 0.929},
 	{"name", []string{"name"}, 0.978},
 	{"phone", []string{"phone"}, 0.99},
 	{"experiences", expGroup, 0.936},
-	{"education", eduGroup, 0.865},
+	{"education", eduGroup, 0.881},
 	{"skills", []string{"skills"}, 0.943},
 }
 
@@ -710,13 +711,14 @@ const blind13LangGap = 0.06
 // skills 0.879; OCR 0.783, table 0.808; French 0.922, English 0.904).
 // Raised after the skills layout rules (language form rows, Europass
 // skills rows, item grids, items cut inside a line): overall 0.925,
-// skills 0.935.
+// skills 0.935. Raised after wrapped school names: overall 0.930,
+// education 0.852.
 var blind14Floors = []target{
-	{"overall", nil, 0.924},
+	{"overall", nil, 0.930},
 	{"name", []string{"name"}, 0.978},
 	{"phone", []string{"phone"}, 0.99},
 	{"experiences", expGroup, 0.957},
-	{"education", eduGroup, 0.835},
+	{"education", eduGroup, 0.852},
 	{"skills", []string{"skills"}, 0.934},
 }
 

@@ -820,7 +820,7 @@ func (b *builder) education(e entry) cv.Education {
 		// A single date on a degree is when it was obtained.
 		x.StartDate, x.EndDate = "", x.StartDate
 	}
-	parts = joinSpelledAcronyms(parts)
+	parts = joinWrappedDegreeWord(joinSpelledAcronyms(parts))
 	markNamedTown(parts)
 	picked, _ := assign(parts, []role{
 		{name: "location", pick: func(p part) int {
@@ -834,7 +834,7 @@ func (b *builder) education(e entry) cv.Education {
 				boolScore(namedAfterPlace(p.text)))*boolScore(p.role == "")
 		}},
 	})
-	picked = joinNeighbours(parts, picked, 1, 2)
+	picked = joinNeighbours(parts, picked, 0, 1, 2)
 	x.Location, x.Degree, x.Institution = textOf(parts, picked[0]), textOf(parts, picked[1]), textOf(parts, picked[2])
 	x.Degree = strings.TrimSpace(reDegreeStatus.ReplaceAllString(x.Degree, ""))
 	// "MSc Epidemiology (Distinction)": the grade in brackets; an
@@ -1078,7 +1078,7 @@ var reDegreeStatus = regexp.MustCompile(`(?i)\s*\((?:in progress|ongoing|underwa
 // after the school ("Université de Montréal – Mila") and an acronym before
 // it ("INSAT – National Institute of Applied Science and Technology").
 // Parts that say how the degree went ("Distinction") stay apart.
-func joinNeighbours(parts []part, picked []int, degree, school int) []int {
+func joinNeighbours(parts []part, picked []int, location, degree, school int) []int {
 	dash := func(sep string) bool { return strings.ContainsAny(sep, "–—-|") }
 	// "Columbia University – School of International Affairs": a school
 	// and its faculty are one institution.
@@ -1103,6 +1103,12 @@ func joinNeighbours(parts []part, picked []int, degree, school int) []int {
 			parts[i].text, parts[i].sep = parts[d].text+" "+p.text, parts[d].sep
 			picked[degree] = i
 			picked = append(picked, d)
+			continue
+		}
+		if s := picked[school]; s >= 0 && wrappedSchoolTail(parts, picked[location], s, i) {
+			parts[i].text, parts[i].sep = parts[s].text+" "+p.text, parts[s].sep
+			picked[school] = i
+			picked = append(picked, s)
 			continue
 		}
 		if i == 0 || parts[i-1].line != p.line {

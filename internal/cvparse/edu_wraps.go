@@ -1,0 +1,63 @@
+package cvparse
+
+import (
+	"regexp"
+	"strings"
+)
+
+// reAcronymInBrackets ends a name with its acronym ("Catarina (UFSC)").
+var reAcronymInBrackets = regexp.MustCompile(`\(\p{Lu}[\p{Lu}\d&-]{1,9}\)$`)
+
+// wrappedSchoolTail: part i, first on the line under the school's part
+// s that ends its own line, is the rest of the school's name a narrow
+// column wrapped ("Universidade Presbiteriana" / "Mackenzie",
+// "Universidade Federal de Santa" / "Catarina (UFSC)", "Lycée Jean" /
+// "Ralaimongo, Antsirabe", "Université d'Antananarivo, Faculté" /
+// "DEGS"): one to three capitalised words naming no school, degree, job,
+// organisation, place or grade, and something says they are no place of
+// their own: another part is the entry's place, the words close on an
+// acronym in brackets, or they are the acronym of the faculty the school
+// part ends on.
+func wrappedSchoolTail(parts []part, loc, s, i int) bool {
+	p, school := parts[i], parts[s]
+	if i != s+1 || p.line != school.line+1 || p.role != "" {
+		return false
+	}
+	t := strings.TrimSpace(p.text)
+	n := len(strings.Fields(t))
+	if n < 1 || n > 3 || !capitalisedWords(t, 3) || strings.ContainsAny(t, ":0123456789") && !reAcronymInBrackets.MatchString(t) ||
+		institutionScore(t)+degreeScore(t)+titleScore(t)+orgScore(t) > 0 || isLocation(t) || gradeLine(t) {
+		return false
+	}
+	// What follows the tail on its line is the place, or nothing is.
+	if i+1 < len(parts) && parts[i+1].line == p.line && i+1 != loc {
+		return false
+	}
+	ws := strings.Fields(school.text)
+	return loc >= 0 && loc != i || reAcronymInBrackets.MatchString(t) ||
+		isAcronym(t) && reSchoolUnit.MatchString(ws[len(ws)-1])
+}
+
+// reBareDegreeWord is a degree's kind alone ("Certificate", "Diploma").
+var reBareDegreeWord = regexp.MustCompile(`(?i)^(?:certificate|certification|diploma|degree|certificat|diplôme|diplome)$`)
+
+// joinWrappedDegreeWord makes one part of a programme's name and the
+// word of its kind wrapped alone onto the next line ("UX Design
+// Professional" / "Certificate"): the kind closes the name, it is no
+// degree of its own, and the name is no school.
+func joinWrappedDegreeWord(parts []part) []part {
+	for i := len(parts) - 1; i > 0; i-- {
+		p, prev := parts[i], parts[i-1]
+		if !reBareDegreeWord.MatchString(strings.TrimSpace(p.text)) || p.line != prev.line+1 || !aloneOnLine(parts, i) ||
+			!aloneOnLine(parts, i-1) || p.role != "" || prev.role != "" {
+			continue
+		}
+		if !capitalisedWords(prev.text, 6) || institutionScore(prev.text)+degreeScore(prev.text) > 0 || isLocation(prev.text) || hasDate(prev.text) {
+			continue
+		}
+		parts[i-1].text = strings.TrimSpace(prev.text) + " " + strings.TrimSpace(p.text)
+		parts[i-1].dated = prev.dated || p.dated
+		parts = append(parts[:i], parts[i+1:]...)
+	}
+	return parts
+}

@@ -1,0 +1,36 @@
+package cvparse
+
+import "testing"
+
+// A school's name a narrow column wrapped goes on on the next line: the
+// rest ("Mackenzie", "Catarina (UFSC)", "Ralaimongo, Antsirabe", a
+// faculty's acronym) is the school's, not the description's, when
+// another part is the entry's place, the rest closes on an acronym in
+// brackets, or it is the acronym of the faculty the line ended on. A town
+// alone under the school, with no other place in the entry, stays apart.
+func TestVariationWrappedSchoolName(t *testing.T) {
+	runEduDesc(t, []eduDescCase{
+		{"place on the line after", "Bachelor in Architecture\nPontificia Universidad\nJaveriana\nBogotá · 2011 – 2016",
+			[]eduWant{{"Bachelor in Architecture", "Pontificia Universidad Javeriana", "Bogotá", "2011", "2016"}}, nil},
+		{"acronym in brackets", "Licenciatura em Engenharia Civil\nUniversidade Estadual de Santa\nCruz (UESC)\n2009 — 2014",
+			[]eduWant{{"Licenciatura em Engenharia Civil", "Universidade Estadual de Santa Cruz (UESC)", "", "2009", "2014"}}, nil},
+		{"first name cut from the surname", "2011 : Baccalauréat série D – Lycée Joseph\nGallieni, Toamasina",
+			[]eduWant{{"Baccalauréat série D", "Lycée Joseph Gallieni", "Toamasina", "", "2011"}}, nil},
+		{"faculty's acronym", "2015 : Licence en Droit – Université de Toliara, Faculté\nDSJP",
+			[]eduWant{{"Licence en Droit", "Université de Toliara, Faculté DSJP", "", "", "2015"}}, nil},
+		{"a town alone stays the place", "BSc Nursing\nKestrel University\nHarlow\n2012 – 2016",
+			[]eduWant{{"BSc Nursing", "Kestrel University", "Harlow", "2012", "2016"}}, nil},
+	})
+}
+
+// A programme's name wrapped before the word of its kind ("Data
+// Analytics Professional" / "Certificate") is one degree; the line under
+// it names who gave it.
+func TestVariationWrappedDegreeWord(t *testing.T) {
+	runEduDesc(t, []eduDescCase{
+		{"certificate", "Bachelor of Commerce\nKestrel University\nCape Coast · 2010 – 2014\nProject Management Foundations\nCertificate\nLinkedIn Learning · 2021",
+			[]eduWant{{"Bachelor of Commerce", "Kestrel University", "Cape Coast", "2010", "2014"}, {"Project Management Foundations Certificate", "LinkedIn Learning", "", "", "2021"}}, nil},
+		{"diploma", "Culinary Arts and Pastry\nDiploma\nHarbourside Cookery School · 2016",
+			[]eduWant{{"Culinary Arts and Pastry Diploma", "Harbourside Cookery School", "", "", "2016"}}, nil},
+	})
+}
