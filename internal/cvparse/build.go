@@ -697,7 +697,7 @@ func wrappedTitle(parts []part, picked []int, title, company int) int {
 	}
 	p := parts[w]
 	ws := strings.Fields(p.text)
-	if p.dated || p.role != "" || len(ws) > 6 || isLocation(p.text) || orgScore(p.text) > 0 || hasDate(p.text) ||
+	if p.dated || p.role != "" || p.labelled || len(ws) > 6 || isLocation(p.text) || orgScore(p.text) > 0 || hasDate(p.text) ||
 		strings.ContainsAny(p.text, "0123456789.:") || !unicode.IsUpper([]rune(p.text)[0]) {
 		return -1
 	}

@@ -32,7 +32,7 @@ var (
 	// blurred "2021 – Present" on a phone photo). "to date" is tried
 	// before "to" + a date, since "date" alone is the present too
 	// ("2024 – Date").
-	reRange = regexp.MustCompile(`(?i)(?:(?:from|de|du|since|depuis(?:\s+le)?)\s+)?(` + dateTok + `)(?:\s+(` + tillWords + `)|\s*(?:->|--|[-–—−~→⟶➝➔&·]|to|until|à|au|a|jusqu['’]à|jusqu['’]au)\s*(?:(?:expected|anticipated|est\.|prévue?|prevue?)\s+)?(?:(?:0?[1-9]|[12]\d|3[01])\s+)?(` + dateTok + `))?`)
+	reRange = regexp.MustCompile(`(?i)(?:(?:from|de|du|since|depuis(?:\s+le)?)\s+)?(` + dateTok + `)(?:\s+(` + tillWords + `)|\s*(?:->|--|[-–—−~→⟶➝➔&·]|to|until|à|au|a|jusqu['’]à|jusqu['’]au)\s*(?:(?:expected|anticipated|est\.|prévue?|prevue?)\s+)?(?:` + dayNum + `\s+)?(` + dateTok + `))?`)
 	reSince = regexp.MustCompile(`(?i)^(?:since|depuis)\b`)
 	reMonY  = regexp.MustCompile(`(?i)^(` + monthAlt + `)\.?,?\s+((?:19|20)\d{2})$`)
 	reNumMY = regexp.MustCompile(`^(0?[1-9]|1[0-2])[/.]((?:19|20)\d{2})$`)
@@ -122,7 +122,7 @@ func findDateRange(s string) (dateRange, bool) {
 		if b == "" {
 			dr = sharedYear(s, dr)
 		}
-		return dr, true
+		return withLeadingDay(s, dr), true
 	}
 	return dateRange{}, false
 }

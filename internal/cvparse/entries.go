@@ -335,10 +335,11 @@ func endsSentence(s string) bool {
 func groupEntries(lines []line) []entry {
 	var blocks []entry
 	dateX := dateColumnX(lines)
-	for _, u := range bulletEntries(toUnits(markBodyIndent(tableRows(lines)))) {
+	units := bulletEntries(toUnits(markBodyIndent(tableRows(lines))))
+	for k, u := range units {
 		body := !u.entryHead && (u.bullet || bodyLabelled(u.text) || isBodyText(u) || textColumnDate(u, dateX))
 		n := len(blocks)
-		if body && n > 0 && formFieldRow(blocks[n-1], u) {
+		if body && (n > 0 && formFieldRow(blocks[n-1], u) || formRowOpens(units, k)) {
 			body = false
 		}
 		// "Summer Intern, Arup, Leeds" / "Drainage surveys on the ring
@@ -799,18 +800,26 @@ func markBodyIndent(lines []line) []line {
 // comes round again ("Degree: M.Tech." … "Degree: B.E."): entries written
 // as forms with no body between them, each of its own number of rows. A
 // row whose label names a degree or a job ("HSC (Class XII): Vidya Mandir,
-// 2009") fills that field too.
+// 2009") fills that field too, and a row of any other label ("Rank:",
+// "Vessel:") counts as its own field (see rowKey). The cut goes back to
+// where the entry the row opens begins (see formCut).
 func splitLabelled(b entry) []entry {
 	seen := map[string]bool{}
 	cuts := []int{0}
 	for i, u := range b.head {
-		r := rowField(u.text)
+		r := rowKey(u.text)
 		if r == "" {
 			continue
 		}
 		if seen[r] {
-			cuts = append(cuts, i)
+			c := formCut(b.head, cuts[len(cuts)-1], i)
+			cuts = append(cuts, c)
 			clear(seen)
+			for _, v := range b.head[c:i] {
+				if k := rowKey(v.text); k != "" {
+					seen[k] = true
+				}
+			}
 		}
 		seen[r] = true
 	}
@@ -963,6 +972,9 @@ type part struct {
 	sep string
 	// dated: its line carries the entry's dates.
 	dated bool
+	// labelled: the value of a form's row ("Vessel: MV Ocean Pearl"),
+	// whole in itself, never the wrapped end of the line above.
+	labelled bool
 }
 
 // headParts removes the date range from the header lines and cuts them into
@@ -1009,7 +1021,7 @@ func headParts(head []unit) (parts []part, dr dateRange, found bool) {
 			t = value
 			if _, isDate := findDateRange(value); !isDate {
 				for _, p := range cutPieces(value) {
-					parts = append(parts, part{text: p.text, line: i, afterComma: p.afterComma, sep: p.sep})
+					parts = append(parts, part{text: p.text, line: i, afterComma: p.afterComma, sep: p.sep, labelled: true})
 				}
 				continue
 			}
@@ -1487,6 +1499,8 @@ var valueLabels = map[string]string{
 	"nom de l entreprise": "org", "year": "dates", "years": "dates", "year of passing": "dates", "annee": "dates",
 	"annees": "dates", "institute": "institution", "college": "institution", "board": "institution",
 	"course": "degree", "program": "degree", "programme": "degree",
+	// Seafarers' sea service and uniformed services give the job as a rank.
+	"rank": "title",
 }
 
 // bodyLabels head the description of an entry in label/value layouts

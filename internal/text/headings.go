@@ -45,7 +45,11 @@ var headingPhrases = map[Section][]string{
 	Experience: {"experience", "experiences", "work experience", "professional experience", "relevant experience",
 		"employment", "employment history", "work history", "career history", "professional background",
 		"work background", "expérience professionnelle", "expériences professionnelles", "parcours professionnel",
-		"parcours", "berufserfahrung"},
+		"parcours", "berufserfahrung",
+		// Seafarers list their contracts as sea service.
+		"sea service", "sea services", "sea experience", "sea going experience", "seagoing experience",
+		"sea going service", "seagoing service", "sea service record", "record of sea service", "sea time",
+		"shipboard experience", "onboard experience", "service en mer", "expérience en mer", "expérience maritime"},
 	Education: {"education", "academic background", "academics", "education and training", "academic qualifications",
 		"academic qualification", "educational background", "educational attainment", "formation", "formations", "parcours académique", "diplômes", "diplômes et formations", "études", "cursus",
 		"ausbildung"},
