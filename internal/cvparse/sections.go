@@ -44,13 +44,24 @@ var cvSections = map[text.Section]sectionKind{
 // package files them under the posting's sections. "Software Skills"
 // names a job's word ("Software Engineer") beside its keyword; alone,
 // "Software" and French "Informatique" head the programs a CV lists.
+// French "Connaissances" and "Aptitudes" head skills as "Compétences"
+// does; "Methods" the techniques a researcher or engineer practises.
 var cvSkillHeadings = phraseSet(`atouts mes_atouts points_forts mes_points_forts forces strengths key_strengths core_strengths
 	my_strengths assets key_assets software_skills computer_skills it_skills digital_skills software_proficiency
-	computer_proficiency competences_informatiques competences_numeriques software informatique skill`)
+	computer_proficiency competences_informatiques competences_numeriques software informatique skill
+	connaissances connaissances_informatiques connaissances_techniques connaissances_bureautiques
+	connaissances_professionnelles aptitudes aptitudes_professionnelles aptitudes_techniques
+	methods research_methods methodologies methods_and_tools methodes methodologie methodes_et_outils`)
+
+// cvLanguageHeadings head the spoken languages in words the text package
+// does not know ("Connaissances linguistiques", "Aptitudes
+// linguistiques").
+var cvLanguageHeadings = phraseSet(`connaissances_linguistiques aptitudes_linguistiques linguistic_skills`)
 
 // cvRefereeHeadings head the people who vouch for the candidate, British
 // and African CVs' word for references.
-var cvRefereeHeadings = phraseSet(`referees referee referees_available_on_request professional_referees`)
+var cvRefereeHeadings = phraseSet(`referees referee referees_available_on_request professional_referees
+	personnes_de_reference personnes_references references_professionnelles`)
 
 // cvPersonalHeadings head personal details under a shorter word than the
 // text package knows ("Personal" over "Nationality: …", "Visa: …"):
@@ -104,6 +115,9 @@ func headingKind(s string) (sectionKind, bool) {
 	}
 	if cvSkillHeadings[fold(t)] {
 		return secSkills, true
+	}
+	if cvLanguageHeadings[fold(t)] {
+		return secLanguages, true
 	}
 	if cvRefereeHeadings[fold(t)] {
 		return secOther, true // "REFEREES" after Languages was read as skills

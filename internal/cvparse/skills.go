@@ -2,6 +2,7 @@ package cvparse
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -60,7 +61,7 @@ func skillCategory(label string) string {
 // Labelled lines that are no skills ("Hobbies: chess, reading") are
 // returned as title and text.
 func parseSkills(lines []line, s *cv.Skills) (others [][2]string) {
-	units := chipGrid(joinWrappedLabelled(toUnits(joinWrappedList(skillColumns(lines)))))
+	units := chipGrid(joinWrappedLabelled(toUnits(labelsApart(joinWrappedList(skillColumns(lines))))))
 	perLine := onePerLine(units)
 	group := ""
 	var last *string // the skill added last, for a level on the line under it
@@ -126,6 +127,7 @@ func parseSkills(lines []line, s *cv.Skills) (others [][2]string) {
 		if onlyDates(t) || prose(t) {
 			continue
 		}
+		t = splitLanguagePairs(t)
 		var items []string
 		cls := clauses(t)
 		for _, seg := range cls {
@@ -158,7 +160,13 @@ func parseSkills(lines []line, s *cv.Skills) (others [][2]string) {
 			}
 			it = trailingLevel(it)
 			if label, rest, ok := strings.Cut(it, ":"); ok && len(strings.Fields(label)) <= 3 && isLevel(rest) {
-				last = addSkill(s, cat, strings.TrimSpace(label)+" ("+strings.TrimSpace(rest)+")") // "English: Native"
+				last = addSkill(s, cat, strings.TrimSpace(label)+" ("+unbracket(rest)+")") // "English: Native"
+				continue
+			}
+			// "Anglais : lecture de documentation technique": after a
+			// spoken language, a colon gives how it is used.
+			if label, rest, ok := strings.Cut(it, ":"); ok && isSpoken(label) && strings.TrimSpace(rest) != "" {
+				last = addSkill(s, "languages", strings.TrimSpace(label)+" ("+strings.TrimSpace(rest)+")")
 				continue
 			}
 			// "Languages: Java | Frameworks: Spring, React": a further
@@ -511,7 +519,7 @@ var reLevelWord = regexp.MustCompile(`(?i)^(?:[abc][12]\+?|native(?: speaker)?|m
 	`native or bilingual(?: proficiency)?|(?:[a-z]+ ){0,2}proficiency|professional working|limited working|full professional|` +
 	`proficient|(?:full |limited )?(?:professional )?working(?: proficiency)?|professional|elementary|beginner|basic|` +
 	`intermediate|upper[- ]intermediate|advanced|conversational|good|very good|excellent|expert|notions|fair|poor|moyen|passable|` +
-	`(?:(?:tr[eè]s )?bonne )?ma[iî]trise|op[ée]rationnel|professionnel|working knowledge|good command|business(?: level)?|langue maternelle|maternelle|natif|native|courant|bilingue|intermédiaire|intermediaire|avancé|avance|débutant|debutant|` +
+	`(?:(?:tr[eè]s )?bonne )?ma[iî]trise|(?:tr[eè]s |assez )?bien|op[ée]rationnel|professionnel|working knowledge|good command|business(?: level)?|langue maternelle|maternelle|natif|native|courant|bilingue|intermédiaire|intermediaire|avancé|avance|débutant|debutant|` +
 	`bon niveau|scolaire|(?:lu|écrit|ecrit|parlé|parle)(?:(?:,\s*|\s+et\s+|\s+)(?:lu|écrit|ecrit|parlé|parle)){0,2}|` +
 	`(?:read|written|spoken)(?:(?:,\s*|\s+and\s+)(?:read|written|spoken)){0,2}|\d+\+?\s*(?:years?|yrs?|ans?|months?|mois)(?: of experience| d'expérience)?|\d+(?:[.,]\d+)?\s*/\s*\d+|\d{1,3}\s?%|[★☆●○◐◯⬤]+)` +
 	`(?:\s*\(.*\))?$`)
@@ -600,7 +608,8 @@ var reYears = regexp.MustCompile(`^\d{1,2}(?:[.,]\d)?\+?$`)
 var tableColumns = phraseSet(`skill skills competence competences compétence compétences technology technologies tool tools outil
 	outils language languages langue langues level niveau proficiency maîtrise maitrise years years_of_experience experience
 	expérience années ans rating note certification reading writing speaking listening spoken written understanding
-	lecture écriture ecriture oral écrit ecrit compréhension comprehension expression parlé parle`)
+	lecture écriture ecriture oral écrit ecrit compréhension comprehension expression parlé parle
+	lu lire écrire parler écouter ecouter`)
 
 // columnNames says whether every cell of a row names a column.
 func columnNames(t string) bool {
@@ -975,6 +984,7 @@ func readLanguages(lines []line, s *cv.Skills, afterLabel bool) []unit {
 		if name, level, ok := strings.Cut(u.text, ":\t"); ok && !strings.Contains(level, "\t") && len(strings.Fields(name)) <= 3 {
 			u.text = strings.TrimSpace(name) + ": " + strings.TrimSpace(level)
 		}
+		u.text = splitLanguagePairs(u.text)
 		items := splitSkills(languageCells(u.text))
 		// "Allemand : lu, écrit", "Français : lu, écrit, parlé : très
 		// bien": after a spoken language, commas that name no other
@@ -1180,4 +1190,56 @@ func prose(t string) bool {
 func headingItem(it string) bool {
 	k, ok := headingKind(it)
 	return ok && (k == secLanguages || k == secSkills && !cvSkillHeadings[fold(it)])
+}
+
+// reLanguagePair is a language named before a colon ("Néerlandais :").
+var reLanguagePair = regexp.MustCompile(`(\p{Lu}[\p{L}'’-]+)\s*[:：]`)
+
+// splitLanguagePairs sets a semicolon between the pairs of a row that
+// gives each language its level after a colon with nothing between the
+// pairs ("Français : langue maternelle Néerlandais : notions Anglais :
+// lu"): two such pairs or more, each named a spoken language.
+func splitLanguagePairs(t string) string {
+	ms := reLanguagePair.FindAllStringSubmatchIndex(t, -1)
+	if len(ms) < 2 {
+		return t
+	}
+	for _, m := range ms {
+		if !isSpoken(t[m[2]:m[3]]) {
+			return t
+		}
+	}
+	var b strings.Builder
+	from := 0
+	for _, m := range ms[1:] {
+		b.WriteString(strings.TrimRight(t[from:m[0]], " "))
+		b.WriteString("; ")
+		from = m[0]
+	}
+	b.WriteString(t[from:])
+	return b.String()
+}
+
+// labelsApart marks as an item of its own a line under a bullet that
+// opens with a group's label ("• Gestion : Atlas, archivage" / "Langues :
+// Français, Anglais"): a list of its own whose bullet was lost (OCR, a
+// glyph drawn as a shape), not the wrapped rest of the bullet above.
+func labelsApart(lines []line) []line {
+	var out []line
+	for i := 1; i < len(lines); i++ {
+		l := lines[i]
+		label, rest, ok := strings.Cut(l.text, ":")
+		if !lines[i-1].bullet || l.bullet || !ok || strings.TrimSpace(rest) == "" ||
+			!(groupLabel(label) || groupWords(strings.TrimSpace(label))) {
+			continue
+		}
+		if out == nil {
+			out = slices.Clone(lines)
+		}
+		out[i].bullet = true
+	}
+	if out == nil {
+		return lines
+	}
+	return out
 }

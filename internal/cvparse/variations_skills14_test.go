@@ -210,3 +210,92 @@ func TestVariationTwoColumnGrid(t *testing.T) {
 		})
 	}
 }
+
+// Headings of skills and languages in words the text package does not
+// know: French "Connaissances …" and "Aptitudes", "… Methods", a
+// numbered "Connaissances linguistiques"; and "Personnes de référence"
+// heads the referees, whose lines name no skills.
+func TestVariationSkillHeadingsWords(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []string
+	}{
+		{"connaissances informatiques",
+			"IV. CONNAISSANCES INFORMATIQUES\nSage Paie, Excel\n",
+			[]string{"Excel", "Sage Paie"}},
+		{"connaissances over one item",
+			"CONNAISSANCES INFORMATIQUES\nSage Paie\n",
+			[]string{"Sage Paie"}},
+		{"connaissances linguistiques with a table",
+			"V. CONNAISSANCES LINGUISTIQUES\nLangue\tParler\tLire\tÉcrire\nSwahili\tTrès bien\tTrès bien\tBien\nAnglais\tAssez bien\tBien\tPassable\n",
+			[]string{"Anglais", "Swahili"}},
+		{"aptitudes",
+			"APTITUDES\nConduite d'engins, élingage\n",
+			[]string{"Conduite d'engins", "élingage"}},
+		{"aptitudes over one item",
+			"APTITUDES\nConduite d'engins\n",
+			[]string{"Conduite d'engins"}},
+		{"methods",
+			"QUALITATIVE METHODS\nEthnography\nFocus groups\nThematic coding\n",
+			[]string{"Ethnography", "Focus groups", "Thematic coding"}},
+		{"research methods",
+			"RESEARCH METHODS\nEthnography\nFocus groups\n",
+			[]string{"Ethnography", "Focus groups"}},
+		{"referees after the skills",
+			"CONNAISSANCES\nExcel, Ciel Compta\n\nVII. PERSONNES DE RÉFÉRENCE\nM. HAKIZIMANA Paul, Directeur, Banque de Gitega, Tél : +257 79 000 111\n",
+			[]string{"Ciel Compta", "Excel"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			checkSkillsAfterJob(t, "Comptable", tc.body, tc.want)
+		})
+	}
+}
+
+// Languages given one after another, each with its level after a colon
+// and nothing between the pairs, are as many languages; a line opening
+// with a group's label under a bullet is a list of its own, its bullet
+// lost, not the bullet's wrapped rest.
+func TestVariationLanguagePairsAndLabels(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []string
+	}{
+		{"pairs in a labelled row",
+			"Compétences\nLogiciels :\tAutoCAD, Excel\nLangues :\tArabe : langue maternelle Français : courant Anglais : lu et écrit\n",
+			[]string{"Anglais (lu et écrit)", "Arabe (langue maternelle)", "AutoCAD", "Excel", "Français (courant)"}},
+		{"pairs under a languages heading",
+			"Languages\nSpanish: native English: C1 Catalan: fluent\n",
+			[]string{"Catalan (fluent)", "English (C1)", "Spanish (native)"}},
+		{"label under a bullet",
+			"Skills\n• Office: Word, Excel, Outlook\nLanguages: English (native), Portuguese (basic)\n",
+			[]string{"English (native)", "Excel", "Outlook", "Portuguese (basic)", "Word"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			checkSkillsAfterJob(t, "Technician", tc.body, tc.want)
+		})
+	}
+}
+
+// A line opening with a group's label under a bullet, set where the
+// bullet's text wraps, is a list of its own whose bullet OCR lost.
+func TestVariationLabelUnderBulletPDF(t *testing.T) {
+	d := extract.Document{Kind: extract.KindPDF}
+	add := func(t string, x, size float64, gap, bullet bool) {
+		d.Lines = append(d.Lines, extract.Line{Text: t, Page: 1, X: x, Y: 20 + 14*float64(len(d.Lines)), Size: size, GapBefore: gap, Bullet: bullet})
+	}
+	add("Joseph Mbarga", 50, 20, true, false)
+	add("joseph.mbarga@example.cm", 50, 10, false, false)
+	add("EXPÉRIENCE", 50, 11, true, false)
+	add("Assistant administratif, Mairie de Kribi, 2018 – 2022", 50, 10, false, false)
+	add("COMPÉTENCES", 50, 11, true, false)
+	add("• Bureautique : Word, Excel, Outlook", 50, 10, true, true)
+	add("• Gestion : courrier, archivage", 50, 10, false, true)
+	add("Langues : Français (langue maternelle), Anglais (courant)", 62, 10, false, false)
+	got := allSkills(Parse(d).Skills)
+	want := []string{"Anglais (courant)", "Excel", "Français (langue maternelle)", "Outlook", "Word", "archivage", "courrier"}
+	if !slices.Equal(got, want) {
+		t.Errorf("skills = %q, want %q", got, want)
+	}
+}
