@@ -425,10 +425,12 @@ func (b *builder) experience(e entry) cv.Experience {
 	// "Bosch Ltd., Adugodi, Bengaluru": a town-shaped part between the
 	// employer and the place, on their line, is the place's district; set
 	// after the employer with a dash ("Radio Sud – Canal Soleil, Nîmes")
-	// it is the employer's brand or site.
-	if l, c := picked[loc], picked[company]; l > 0 && c >= 0 && c < l-1 && parts[c].line == parts[l].line && parts[l].afterComma &&
+	// it is the employer's brand or site. So is one after the employer's
+	// comma that a dash parts from the town ("SIB, Plateau – Abidjan"):
+	// the district is written before its town either way.
+	if l, c := picked[loc], picked[company]; l > 0 && c >= 0 && c < l-1 && parts[c].line == parts[l].line && districtSep(parts, l) &&
 		parts[l-1].line == parts[l].line && !dashSep(parts[l-1].sep) && !slices.Contains(picked, l-1) && townShaped(parts[l-1].text) {
-		parts[l].text = parts[l-1].text + ", " + parts[l].text
+		parts[l].text = parts[l-1].text + placeSep(parts[l]) + parts[l].text
 		picked = append(picked, l-1)
 	}
 	// "Lakeside Mining plc – Kivu Gold Mine, Goma", "Radio Sud – Canal
@@ -478,9 +480,10 @@ func (b *builder) experience(e entry) cv.Experience {
 	// "Lesieur Cristal, Aïn Sebaâ, Casablanca": a district between the
 	// employer and the place, in one comma chain on their line, is part
 	// of the place.
-	if l, c := picked[loc], picked[company]; c >= 0 && l == c+1 && parts[l].line == parts[c].line && parts[l].afterComma {
+	// So with a dash before the town ("Orange, Marcory – Abidjan").
+	if l, c := picked[loc], picked[company]; c >= 0 && l == c+1 && parts[l].line == parts[c].line && districtSep(parts, l) {
 		if org, district, ok := cutDistrict(x.Company, x.Location); ok {
-			x.Company, x.Location = org, district+", "+x.Location
+			x.Company, x.Location = org, district+placeSep(parts[l])+x.Location
 		}
 	}
 	if org, site, ok := cutSite(x.Company); ok {

@@ -1312,7 +1312,7 @@ func commaSplit(p string) []string {
 		}
 		// "École Supérieure de Chimie (ESC), Université de Toliara": a
 		// school and the university it belongs to are one institution.
-		if schoolOfUniversity(head, firstSegment(rest)) {
+		if schoolOfUniversity(head, firstSegment(rest)) || unitOfUniversity(head, firstSegment(rest)) {
 			next := strings.Index(p[idx+2:], ", ")
 			if next < 0 {
 				break

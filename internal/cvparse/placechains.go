@@ -45,3 +45,38 @@ func slashPlaces(s string) bool {
 	}
 	return known
 }
+
+// districtSep: the place part l is set after a comma, or after a dash
+// when the part before it follows a comma ("Orange, Marcory – Abidjan"):
+// a dash between a district and its town, the employer's comma before
+// them. A dash straight after the employer ("Radio Sud – Canal Soleil,
+// Nîmes") sets apart its brand or site instead.
+// There the district is one word or a place the gazetteer knows: a
+// unit of the employer is also set between its comma and the dash
+// ("Société Générale, Inspection Générale — La Défense").
+func districtSep(parts []part, l int) bool {
+	if parts[l].afterComma {
+		return true
+	}
+	if l == 0 || !dashSep(parts[l].sep) {
+		return false
+	}
+	prev := parts[l-1].text
+	if !parts[l-1].afterComma {
+		i := lastCommaOutsideBrackets(prev)
+		if i < 0 {
+			return false
+		}
+		prev = strings.TrimSpace(prev[i+2:])
+	}
+	return len(strings.Fields(prev)) == 1 || placeOf(prev) != 0
+}
+
+// placeSep is what joins a district to the town after it: the dash as
+// written, else a comma.
+func placeSep(p part) string {
+	if dashSep(p.sep) {
+		return " " + strings.TrimSpace(p.sep) + " "
+	}
+	return ", "
+}

@@ -14,7 +14,9 @@ func expRoles(parts []part) (picked []int, fellBack []bool) {
 			return roleBonus(p, "location") + boolScore(place && p.role == "")*5
 		}},
 		{name: "title", pick: func(p part) int {
-			return roleBonus(p, "title") + (titleScore(p.text)*3-orgScore(p.text)*2-selfEmployed(p.text)*4)*boolScore(p.role == "")
+			// "Department of … Engineering": a unit's field is no job.
+			job := titleScore(p.text) * boolScore(!unitOfField(p.text))
+			return roleBonus(p, "title") + (job*3-orgScore(p.text)*2-selfEmployed(p.text)*4)*boolScore(p.role == "")
 		}},
 		{name: "company", pick: func(p part) int {
 			org := orgScore(p.text) * boolScore(!unitLed(p.text))

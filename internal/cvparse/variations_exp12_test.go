@@ -53,3 +53,40 @@ func TestVariationTwoWordLegalFormBlind12(t *testing.T) {
 			[]expWant{{"Process Engineer", "Baltic Polymers sp. z o.o.", "Gdańsk", "2018", "2022"}}},
 	})
 }
+
+// "Employer, District – Town": a district set after the employer's
+// comma and parted from its town by a dash is part of the place, as
+// written; a unit of two words or more there is the employer's
+// ("Inspection Régionale").
+func TestVariationDistrictDashTownBlind12(t *testing.T) {
+	runExpCases(t, []struct {
+		name, body string
+		want       []expWant
+	}{
+		{"fr, labels", "Période : 2015 – 2019\nStructure : Ecobank Sénégal, Mermoz – Dakar\nPoste occupé : Chargée de clientèle",
+			[]expWant{{"Chargée de clientèle", "Ecobank Sénégal", "Mermoz – Dakar", "2015", "2019"}}},
+		{"en, acronym closes the employer", "2016 – 2020\tAccounts Assistant\nNational Water Board (NWB), Kololo – Kampala",
+			[]expWant{{"Accounts Assistant", "National Water Board (NWB)", "Kololo – Kampala", "2016", "2020"}}},
+		{"fr, unit before the dash", "Stagiaire auditeur\nCrédit Maritime, Inspection Régionale — Nantes\n2017 – 2018",
+			[]expWant{{"Stagiaire auditeur", "Crédit Maritime, Inspection Régionale", "Nantes", "2017", "2018"}}},
+	})
+}
+
+// "Title, Unit, University, Town" (moderncv's employer field with a
+// department and its university): the unit and the university, in either
+// order, are one employer; the unit's field words name no job.
+func TestVariationUnitOfUniversityBlind12(t *testing.T) {
+	runExpCases(t, []struct {
+		name, body string
+		want       []expWant
+	}{
+		{"en, centre then university", "2019–2023\tPostdoctoral Fellow, Centre for Coastal Studies, University of Cape Town, Cape Town, South Africa",
+			[]expWant{{"Postdoctoral Fellow", "Centre for Coastal Studies, University of Cape Town", "Cape Town, South Africa", "2019", "2023"}}},
+		{"es, centro then universidad", "2016–2018\tAsistente de investigación, Centro de Estudios Andinos, Universidad de Cuenca, Cuenca, Ecuador",
+			[]expWant{{"Asistente de investigación", "Centro de Estudios Andinos, Universidad de Cuenca", "Cuenca, Ecuador", "2016", "2018"}}},
+		{"en, department of an engineering field", "2012–2015\tLecturer, Department of Chemical Engineering, University of Lagos, Lagos",
+			[]expWant{{"Lecturer", "Department of Chemical Engineering, University of Lagos", "Lagos", "2012", "2015"}}},
+		{"de, abbreviated university then institute", "2020–2024\tResearch Associate, TU Graz, Institute of Hydraulic Engineering, Graz",
+			[]expWant{{"Research Associate", "TU Graz, Institute of Hydraulic Engineering", "Graz", "2020", "2024"}}},
+	})
+}

@@ -1,0 +1,61 @@
+package cvparse
+
+import (
+	"regexp"
+	"strings"
+)
+
+// researchUnitWords open the name of a university's department, centre
+// or laboratory in the languages CVs are written in ("Centre for Water
+// Research", "Centro de Modelamiento Matemático", "Laboratoire de
+// Physique", "Dipartimento di Fisica").
+var researchUnitWords = wordSet(`department dept centre center institute institut laboratory laboratoire lab labo
+	school faculty faculté group unit division programme program
+	centro departamento dipartimento departament instituto istituto laboratorio facultad facultade facoltà
+	lehrstuhl fachbereich abteilung zentrum`)
+
+// reUniAbbrev is a university written by its kind's initials and its
+// town ("TU Wien", "TU Delft", "UC Berkeley").
+var reUniAbbrev = regexp.MustCompile(`^(?:TU|TH|UC|HU|FU|LMU|KU|RWTH|ETH|EPF)\s+\p{Lu}\p{L}+$`)
+
+// universityName: "Universidad de Chile", "National University of
+// Singapore", "TU Wien".
+func universityName(s string) bool {
+	s = strings.TrimSpace(s)
+	return reUniversity.MatchString(s) || reUniAbbrev.MatchString(s)
+}
+
+// unitOfUniversity: a department, centre or institute and the university
+// it belongs to, side by side after a comma in either order ("Centre for
+// Water Research, National University of Singapore", "TU Wien, Institute
+// for Water Quality"), are one employer: the unit alone is no employer
+// a reader knows, the university alone not where one worked. A degree
+// is neither ("MSc Physics, University of Bath").
+func unitOfUniversity(head, seg string) bool {
+	if degreePhrase(head) || degreePhrase(seg) {
+		return false
+	}
+	return researchUnit(head) && universityName(seg) || universityName(head) && researchUnit(seg)
+}
+
+// researchUnit: a name opened by a unit's word and a preposition or a
+// name ("Department of Economics", "Centro de Modelamiento").
+func researchUnit(s string) bool {
+	ws := strings.Fields(s)
+	return len(ws) >= 2 && researchUnitWords[strings.ToLower(ws[0])] && !universityName(s) && capitalisedName(s)
+}
+
+// unitOfField: a unit named by its field after a preposition
+// ("Department of Water Resources Engineering", "Institute for Energy
+// Research", "Laboratoire de Génie Civil"): the field's words ("
+// Engineering", "Research") name no job there.
+func unitOfField(s string) bool {
+	ws := strings.Fields(s)
+	if len(ws) < 3 {
+		return false
+	}
+	first := strings.ToLower(ws[0])
+	return (researchUnitWords[first] || unitWords[first]) && fieldPrepositions[strings.ToLower(ws[1])]
+}
+
+var fieldPrepositions = wordSet(`of for de des du di della del für`)
