@@ -674,7 +674,7 @@ var blind11Floors = []target{
 // Raised after wrapped school names: overall 0.929, education 0.881.
 // After the skills heading words and language pairs: skills 0.970.
 var blind12Floors = []target{
-	{"overall", nil, 0.932},
+	{"overall", nil, 0.936},
 	{"name", []string{"name"}, 0.978},
 	{"phone", []string{"phone"}, 0.99},
 	{"experiences", expGroup, 0.948},
