@@ -918,8 +918,10 @@ var reCertified = regexp.MustCompile(`(?i)\b(?:certified|certification|certifica
 // studyWords name a course of study where degreeWords do not: awards
 // and programmes of vocational schools ("Level 3 Award in Wines",
 // "Exchange semester"), a postgraduate title ("Titre postgrade FPH en
-// pharmacie hospitalière").
-var studyWords = wordSet(`award semester semestre exchange programme program course cours postgrade postgraduate postgrado`)
+// pharmacie hospitalière"), an online series of courses ("Interaction
+// Design Specialization").
+var studyWords = wordSet(`award semester semestre exchange programme program course cours postgrade postgraduate postgrado
+	specialization specialisation`)
 
 // reQualificationLevel is a vocational qualification's level ("Level 3
 // Diploma", "NVQ Level 2", "niveau 4").

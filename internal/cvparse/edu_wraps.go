@@ -61,3 +61,23 @@ func joinWrappedDegreeWord(parts []part) []part {
 	}
 	return parts
 }
+
+// closingDateCuts cuts a header run whose dates close each entry ("BSc
+// Design" / "Universidade Federal de Santa" / "Catarina (UFSC)" / "2012 –
+// 2016" / "UX Specialization" / "Coursera" / "2018"): the run opens on
+// lines without dates, each date but the last stands alone on its line,
+// and the run ends on a date, so each entry ends after its date line
+// however many lines a wrapped name took. nil when the run is not so.
+func closingDateCuts(head []unit, dated []int) []int {
+	if len(dated) < 2 || dated[0] == 0 || dated[len(dated)-1] != len(head)-1 {
+		return nil
+	}
+	cuts := []int{0}
+	for _, d := range dated[:len(dated)-1] {
+		if !onlyDates(head[d].text) {
+			return nil // dates beside a name open or sit in its entry
+		}
+		cuts = append(cuts, d+1)
+	}
+	return cuts
+}

@@ -34,3 +34,20 @@ func TestVariationWrappedDegreeWord(t *testing.T) {
 			[]eduWant{{"Culinary Arts and Pastry Diploma", "Harbourside Cookery School", "", "", "2016"}}, nil},
 	})
 }
+
+// Entries whose dates close them on a line of their own ("BSc" /
+// "School" / "2012 – 2016") are cut after each date line, however many
+// lines a wrapped name took, and also when the last entry is written on
+// one line ("Secondary<tab>School<tab>2007 – 2011"). An online series
+// of courses ("… Specialization", "… Specialisation") is a course of
+// study and stays in education.
+func TestVariationDatesCloseEntries(t *testing.T) {
+	runEduDesc(t, []eduDescCase{
+		{"wrapped school, then a course", "Bachelor in Architecture (Licenciatura em\nArquitetura)\nUniversidade Estadual de Santa\nCruz (UESC)\n2010 — 2015\nData Visualization Specialization\nDataCamp / Coursera\n2019",
+			[]eduWant{{"Bachelor in Architecture (Licenciatura em Arquitetura)", "Universidade Estadual de Santa Cruz (UESC)", "", "2010", "2015"},
+				{"Data Visualization Specialization", "DataCamp / Coursera", "", "", "2019"}}, nil},
+		{"last entry on one line", "Bachelor of Science in Nursing\nKestrel Normal University, Iloilo City\n2010 – 2014\nSecondary\tIloilo National High School\t2006 – 2010",
+			[]eduWant{{"Bachelor of Science in Nursing", "Kestrel Normal University", "Iloilo City", "2010", "2014"},
+				{"Secondary", "Iloilo National High School", "", "2006", "2010"}}, nil},
+	})
+}

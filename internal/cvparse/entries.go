@@ -870,6 +870,9 @@ func splitHead(b entry) []entry {
 	if cuts := gapCuts(b.head); cuts != nil {
 		return cutHead(b, cuts)
 	}
+	if cuts := closingDateCuts(b.head, dated); cuts != nil {
+		return cutHead(b, cuts)
+	}
 	off := dated[0]
 	cuts := []int{0}
 	for k, d := range dated[1:] {
