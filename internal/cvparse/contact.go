@@ -106,8 +106,11 @@ func (f *contactFinder) scan(lines []line, header bool) {
 		// district and its city: near the top of the header, a line that
 		// is a name with a credential or a place is the name (and place).
 		if header && f.c.Name == "" && texts < 3 && !strings.ContainsAny(t, "@0123456789\t|") {
-			if name, more, ok := nameIn(lines, t); ok && more != "" {
+			if name, more, ok := nameIn(lines, t); ok && (more != "" || rePostNominals.MatchString(t)) {
 				switch {
+				case more == "":
+					f.c.Name = name // "Ana Cruz, RN": the credentials taken off
+					continue
 				case reCredential.MatchString(more) && placeOf(more) == 0 || rePostNominals.MatchString(" "+more):
 					f.c.Name = name
 					continue
@@ -552,7 +555,7 @@ var (
 	// its "(Hons)". After one the list knows, the rest of the run may be
 	// credentials it does not ("BEng(Hons) CPEng RPEQ"): words of two to
 	// five capitals, each with at most three small letters after it.
-	rePostNominals = regexp.MustCompile(`,?\s+(?:` + postNominals + `)` + honours + `(?:,?\s+(?:` + postNominals + `|(?:[A-Z][a-z]{0,3}){2,5})` + honours + `)*$`)
+	rePostNominals = regexp.MustCompile(`,?\s+(?:(?:` + postNominals + `)` + honours + `|` + localCredential + `)(?:,?\s+(?:(?:` + postNominals + `|(?:[A-Z][a-z]{0,3}){2,5})` + honours + `|` + localCredential + `))*$`)
 	// reDocTitleOf: "CV of", "Curriculum vitae de", "Résumé –" before a name.
 	reDocTitleOf = regexp.MustCompile(`(?i)^(?:curriculum\s+vit(?:ae|æ)|cv|r[ée]sum[ée])\s*(?:of\s+|de\s+|d['’]\s*|[-–—:|]\s*)`)
 )
@@ -560,7 +563,11 @@ var (
 // postNominals are the degrees and chartered titles written after a name.
 const postNominals = `Ph\.?\s?D\.?|DPhil|M\.?Sc\.?|B\.?Sc\.?|MBA|MEng|BEng|CEng|IEng|MICE|FICE|MIStructE|MIMechE|MIET|CITP|MBCS|CPA|CFA|ACCA|ACA|FCA|FCCA|CIMA|ACMA|CGMA|PMP|P\.?Eng\.?|` +
 	`LLM|LLB|JD|EdD|CISSP|FRCS|MRCP|MRCS|MRICS|FRICS|MCIPD|CMgr|FHEA|MPharm|PharmD|RGN|BSN|MSN|MPH|MSW|` +
-	`FMA|AMA|FSA|FRSA|FRHistS|MCIM|FCIM|MCIPS|FCIPS|MCMI|FCMI|FRCP|MRCGP|MRCVS|MRSC|FRSC|FIET|FRAeS|OBE|MBE|CBE`
+	`RN|LPN|APRN|RM|RPh|MD|DDS|DMD|DVM|DPT|FMA|AMA|FSA|FRSA|FRHistS|MCIM|FCIM|MCIPS|FCIPS|MCMI|FCMI|FRCP|MRCGP|MRCVS|MRSC|FRSC|FIET|FRAeS|OBE|MBE|CBE`
+
+// localCredential is a credential with the country or university that
+// gave it: "CA(SA)", "CA(M)", "CPA (Aust.)", "MA (Cantab)".
+const localCredential = `(?:CA|CPA|CMA|CS|ACA|FCA|ACMA|FCMA|CGMA|CFA|PE|RN|MA|BA)\s?\((?:[A-Z]{1,4}|Aust\.?|Cantab|Oxon)\)`
 
 // honours is the "(Hons)" after a degree, set close or apart.
 const honours = `(?:\s?\(Hons?\))?`
@@ -667,12 +674,15 @@ var (
 
 func nameScore(lines []line, t string) int {
 	words := strings.Fields(reGuillemetSpace.ReplaceAllString(t, "$1$2"))
-	if len(words) < 2 || len(words) > 8 || strings.ContainsAny(t, "0123456789@/:|,()") {
+	if len(words) < 2 || len(words) > 8 || strings.ContainsAny(reFiliation.ReplaceAllString(t, " "), "0123456789@/:|,()") {
 		return -1
 	}
 	score := 2
 	capitalised := 0
 	for i, w := range words {
+		if filiation[strings.ToLower(w)] {
+			continue
+		}
 		// A nickname in quotes between the names ("Jessica \"Jess\"
 		// O'Loughlin", "Marie « Maé » Dubois") is part of the name.
 		if m := reNickname.FindStringSubmatch(w); m != nil && i > 0 && i < len(words)-1 && oneNameWord(m[1]) {
@@ -714,10 +724,20 @@ func nameScore(lines []line, t string) int {
 var particles = wordSet(`van der den de la le du des da di do dos das del della dei degli los las von vom zu zum zur ter ten af y e al el
 	bin bint binti ben ibn abu ould`)
 
+// filiation are the lower-case words that link a given name to a parent's
+// name: Welsh "ap", "ab", "ferch" ("Rhiannon ap Gwilym"), Malaysian and
+// Singaporean "a/l", "a/p" (anak lelaki, anak perempuan), "s/o", "d/o",
+// "binte", "bte", Iban "anak".
+var filiation = wordSet(`ap ab ferch verch anak binte bte a/l a/p s/o d/o`)
+
+// reFiliation finds the filiation words written with a slash, which
+// no other word of a name has.
+var reFiliation = regexp.MustCompile(`(?i)(?:^|\s)(?:a/l|a/p|s/o|d/o)(?:\s|$)`)
+
 // nameParticle accepts "van", "de", and elided or hyphenated forms such as
 // "d'Arcy" or "el-Amrani" whose capitalised part follows the particle.
 func nameParticle(w string) bool {
-	if particles[w] {
+	if particles[w] || filiation[w] {
 		return true
 	}
 	for _, sep := range []string{"'", "’", "-"} {

@@ -309,6 +309,9 @@ func ocrCapitalI(s string) string {
 func nameWords(ws []string) bool {
 	for _, w := range ws {
 		r := []rune(w)
+		if filiation[strings.ToLower(w)] {
+			continue // "a/p"
+		}
 		if !unicode.IsUpper(r[0]) && !nameParticle(w) {
 			return false
 		}
