@@ -699,10 +699,10 @@ const blind12LangGap = 0.06
 // month) overall 0.934, experiences 0.944.
 // After the skills heading words and language pairs: skills 0.924.
 var blind13Floors = []target{
-	{"overall", nil, 0.934},
+	{"overall", nil, 0.942},
 	{"name", []string{"name"}, 1.0},
 	{"phone", []string{"phone"}, 0.95},
-	{"experiences", expGroup, 0.944},
+	{"experiences", expGroup, 0.956},
 	{"education", eduGroup, 0.915},
 	{"skills", []string{"skills"}, 0.923},
 }

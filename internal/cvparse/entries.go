@@ -1414,7 +1414,7 @@ func legalEnd(s string) bool {
 	if len(ws) < 2 {
 		return false
 	}
-	return legalForms[strings.ToLower(strings.Trim(ws[len(ws)-1], ".,"))] || reAcronymParen.MatchString(s)
+	return legalForms[strings.ToLower(strings.Trim(ws[len(ws)-1], ".,"))] || legalFormEnd(s) || reAcronymParen.MatchString(s)
 }
 
 // capitalisedName: the text up to its first comma is a name of up to

@@ -87,7 +87,9 @@ func titleScore(s string) int { return countIn(s, titleWords) + prefixedTitles(s
 
 // orgScore counts organisation words, and the job words in the plural
 // that name a firm.
-func orgScore(s string) int { return countIn(s, orgSuffixes) + namedPlurals(s) }
+func orgScore(s string) int {
+	return countIn(s, orgSuffixes) + namedPlurals(s) + boolScore(legalFormEnd(strings.TrimSpace(s)) && countIn(s, legalForms) == 0)
+}
 
 // namedPlurals counts the capitalised words that are job words only once
 // their final "s" is taken off ("Associates"; not "DevOps" or "Sales",

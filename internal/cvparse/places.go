@@ -70,6 +70,11 @@ func loadGazetteer() map[string]placeKind {
 			continue
 		}
 		m[key] |= k
+		// "Århus" is written "Aarhus" as often: Danish and Norwegian
+		// spell "å" as "aa" in Latin letters.
+		if strings.ContainsAny(name, "Åå") {
+			m[fold(strings.NewReplacer("Å", "Aa", "å", "aa").Replace(name))] |= k
+		}
 	}
 	for k, names := range morePlaces {
 		for _, n := range strings.Fields(names) {

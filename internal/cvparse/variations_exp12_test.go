@@ -90,3 +90,23 @@ func TestVariationUnitOfUniversityBlind12(t *testing.T) {
 			[]expWant{{"Research Associate", "TU Graz, Institute of Hydraulic Engineering", "Graz", "2020", "2024"}}},
 	})
 }
+
+// A legal form the word lists cannot see ("A/S", "AB", "Oyj", "amba")
+// closes an employer's name: the line under "Title, Unit" that carries it
+// is the employer's, and a title's comma before it cuts off the
+// employer. A town the gazetteer spells with "Å" is known spelled "Aa".
+func TestVariationNordicEmployerBlind13(t *testing.T) {
+	runExpCases(t, []struct {
+		name, body string
+		want       []expWant
+	}{
+		{"no, AS and Aa spelling", "Junior Buyer, Procurement\tMar 2014 – May 2016\nNordlys Marine AS, Aalesund",
+			[]expWant{{"Junior Buyer, Procurement", "Nordlys Marine AS", "Aalesund", "Mar 2014", "May 2016"}}},
+		{"dk, A/S", "Trainee, Treasury\t2015 – 2018\nKattegat Shipping A/S, Kolding",
+			[]expWant{{"Trainee, Treasury", "Kattegat Shipping A/S", "Kolding", "2015", "2018"}}},
+		{"fi, Oyj after the title", "Business Analyst, Kuusi Foods Oyj\t2017 – 2019\nTampere · Pricing Team\nPrice elasticity models for the dairy range.",
+			[]expWant{{"Business Analyst", "Kuusi Foods Oyj", "Tampere", "2017", "2019"}}},
+		{"dk, amba after the title", "Category Controller, Jysk Mejeri amba\t2012 – 2016\nHerning · Group Finance\nMonthly margin reporting.",
+			[]expWant{{"Category Controller", "Jysk Mejeri amba", "Herning", "2012", "2016"}}},
+	})
+}
