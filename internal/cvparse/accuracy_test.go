@@ -697,14 +697,15 @@ const blind12LangGap = 0.06
 // entries (extract) experiences 0.929; after the sea service form rules
 // (rows cut where their own first label repeats, days before a range's
 // month) overall 0.934, experiences 0.944.
-// After the skills heading words and language pairs: skills 0.924.
+// After the skills heading words and language pairs: skills 0.924; after
+// seminars headings and a pastimes cell in a skills grid: 0.952.
 var blind13Floors = []target{
 	{"overall", nil, 0.942},
 	{"name", []string{"name"}, 1.0},
 	{"phone", []string{"phone"}, 0.95},
 	{"experiences", expGroup, 0.956},
 	{"education", eduGroup, 0.915},
-	{"skills", []string{"skills"}, 0.923},
+	{"skills", []string{"skills"}, 0.951},
 }
 
 // blind13LangGap bounds French against English on blind13 (French read

@@ -65,9 +65,22 @@ func parseSkills(lines []line, s *cv.Skills) (others [][2]string) {
 	perLine := onePerLine(units)
 	group := ""
 	var last *string // the skill added last, for a level on the line under it
+	pastimes := -1 // others' index of an interests heading read into the list, the lines under it its text
 	for i, u := range units {
 		t := u.text
 		cat := ""
+		// "Excel avancé<tab>CENTRES D'INTÉRÊT" / "Randonnée, lecture":
+		// a grid's other column heads the pastimes; the lines under it
+		// are theirs.
+		if pastimes >= 0 && !strings.Contains(t, "\t") {
+			others[pastimes][1] = strings.TrimSpace(others[pastimes][1] + " " + strings.TrimSpace(t))
+			continue
+		}
+		if head, cell, ok := strings.Cut(t, "\t"); ok && !strings.Contains(cell, "\t") && interestsHeading(cell) {
+			others = append(others, [2]string{cleanHeading(cell), ""})
+			pastimes = len(others) - 1
+			t = head
+		}
 		// "Python" / "Expert", "English" / "C2": a level alone on its line
 		// is the level of the skill above it.
 		if last != nil && !strings.Contains(*last, "(") && !strings.ContainsAny(t, ",;|·•\t") && isLevel(t) && !isSpoken(t) {
@@ -1242,4 +1255,11 @@ func labelsApart(lines []line) []line {
 		return lines
 	}
 	return out
+}
+
+// interestsHeading: t heads pastimes ("CENTRES D'INTÉRÊT", "Hobbies").
+func interestsHeading(t string) bool {
+	t = cleanHeading(t)
+	_, ok := headingKind(t)
+	return ok && interestLabels[fold(t)]
 }

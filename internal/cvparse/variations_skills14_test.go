@@ -299,3 +299,29 @@ func TestVariationLabelUnderBulletPDF(t *testing.T) {
 		t.Errorf("skills = %q, want %q", got, want)
 	}
 }
+
+// A heading naming seminars, trainings or workshops attended opens a
+// section of courses, not more skills; in a grid whose other column
+// heads the pastimes ("CENTRES D'INTÉRÊT" beside the last skill), the
+// heading and the lines under it name no skills.
+func TestVariationSkillsEndAtOtherHeadings(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []string
+	}{
+		{"seminars attended",
+			"SKILLS\nTriage\nPhlebotomy\nSEMINARS AND TRAININGS ATTENDED\nNeonatal Resuscitation – Red Cross, Davao City, 2021\n",
+			[]string{"Phlebotomy", "Triage"}},
+		{"workshops attended",
+			"SKILLS\nBookkeeping\nPayroll\nWORKSHOPS ATTENDED\nIFRS Update Seminar – ICPAK, Nairobi, 2022\n",
+			[]string{"Bookkeeping", "Payroll"}},
+		{"pastimes heading in a grid",
+			"COMPÉTENCES\nPlanification\tWolof : langue maternelle\nHACCP\tCENTRES D'INTÉRÊT\nLecture, natation, scoutisme\n",
+			[]string{"HACCP", "Planification", "Wolof (langue maternelle)"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			checkSkillsAfterJob(t, "Officer", tc.body, tc.want)
+		})
+	}
+}

@@ -166,6 +166,7 @@ var headingKeywords = map[string]Section{
 	"projects": Projects, "projets": Projects, "realisations": Projects,
 	"certifications": Certifications, "certificates": Certifications, "certificats": Certifications,
 	"courses": Certifications, "tickets": Certifications, "licences": Certifications, "licenses": Certifications,
+	"seminars": Certifications, "trainings": Certifications, "workshops": Certifications, "seminaires": Certifications,
 	"awards": Awards, "honors": Awards, "honours": Awards, "prizes": Awards, "distinctions": Awards,
 	"grants": Awards, "fellowships": Awards, "scholarships": Awards, "bourses": Awards, "prix": Awards,
 	"publications": Publications, "papers": Publications,
