@@ -334,6 +334,7 @@ func endsSentence(s string) bool {
 // so each piece carries one date at the same offset.
 func groupEntries(lines []line) []entry {
 	var blocks []entry
+	lines = joinNameWraps(lines)
 	dateX := dateColumnX(lines)
 	units := bulletEntries(toUnits(markBodyIndent(tableRows(lines))))
 	for k, u := range units {

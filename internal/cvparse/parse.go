@@ -43,6 +43,9 @@ type line struct {
 	// footer is set on a line of the contact block at a page's foot
 	// (see markFooterContact): it is read with the header.
 	footer bool
+	// full: the line runs to its column's right edge, the next line's
+	// first word would not have fitted after it (extract.Line.Full).
+	full bool
 }
 
 type section struct {
@@ -188,7 +191,7 @@ func prepare(in []extract.Line) []line {
 			t, bold = m.text, bold || m.bold // "- **MSc** — Leeds"
 		}
 		out = append(out, line{text: t, bold: bold, heading: heading, bullet: bullet,
-			gapBefore: l.GapBefore || gap, size: l.Size, x: l.X, y: l.Y, page: l.Page, column: l.Column})
+			gapBefore: l.GapBefore || gap, size: l.Size, x: l.X, y: l.Y, page: l.Page, column: l.Column, full: l.Full})
 		gap = false
 	}
 	return out
@@ -550,7 +553,11 @@ func splitSections(lines []line) []section {
 		shaped := headingShaped(l, body) || secs[cur].kind == secContact && capitalsLine(l.text) && !reLabelOnly.MatchString(l.text)
 		// So does a degree set as a heading inside Education ("Baccalauréat
 		// série C" under "FORMATION", a word processor's Heading 3).
-		if !isHead && !top && !leveled && shaped && !(titleScore(l.text) > 0 && len(strings.Fields(l.text)) > 1) &&
+		// The end of a name the column wrapped ("General Secondary
+		// Certificate – Scientific" / "Stream") is set in its type: it
+		// heads nothing.
+		wrapTail := i > 0 && nameWrap(lines[i-1], l)
+		if !isHead && !top && !leveled && shaped && !wrapTail && !(titleScore(l.text) > 0 && len(strings.Fields(l.text)) > 1) &&
 			!entryTitleIn(secs[cur].kind, l.text) && !entryBodyLabel(secs[cur].kind, l.text) && !diplomaOverSchool(secs[cur].kind, lines, i) {
 			// Styled as a heading ("RESEARCH POSITIONS" after
 			// "EXPERIENCE"), it opens a section even of the same kind.
@@ -561,7 +568,7 @@ func splitSections(lines []line) []section {
 		// An entry's title set in a heading style (a word processor's
 		// "Heading 3" for each job) names a job or a degree inside the
 		// section it stands in: it heads an entry, not a section.
-		if !isHead && seenKnown && !leveled && looksLikeUnknownHeading(l, body) && !entryTitleIn(secs[cur].kind, l.text) &&
+		if !isHead && seenKnown && !leveled && !wrapTail && looksLikeUnknownHeading(l, body) && !entryTitleIn(secs[cur].kind, l.text) &&
 			!diplomaOverSchool(secs[cur].kind, lines, i) {
 			isHead, kind = true, secOther
 		}

@@ -1,0 +1,68 @@
+package cvparse
+
+import (
+	"strings"
+	"unicode"
+)
+
+// joinNameWraps joins to an entry's header line the end of it that the
+// typesetter wrapped onto the next line, as a narrow sidebar does with a
+// school's or a degree's name ("Universidade Federal de Santa" /
+// "Catarina (UFSC)", "UX Design Professional" / "Certificate"): the line
+// ran to its column's edge (the layout says the next line's first word
+// would not have fitted after it), and the next line is a short tail
+// that starts nothing of its own.
+func joinNameWraps(lines []line) []line {
+	out := make([]line, 0, len(lines))
+	for _, l := range lines {
+		if n := len(out); n > 0 && nameWrap(out[n-1], l) {
+			p := &out[n-1]
+			p.text = strings.TrimSpace(p.text) + " " + strings.TrimSpace(l.text)
+			p.full = l.full
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// nameWrap says whether l is the wrapped end of the header line prev. A
+// line that was full by chance is followed by one that starts a part of
+// its own: a date, a school or an employer, a job, a label and its value,
+// an acronym ("ENSIIE — Évry"), a sentence. prev, a header line, is no
+// sentence and carries no date (a line ending on its dates was ended on
+// purpose), and neither line is a bullet.
+func nameWrap(prev, l line) bool {
+	if !prev.full || l.gapBefore || l.bullet || l.heading || prev.bullet || prev.heading || l.page != prev.page {
+		return false
+	}
+	p, t := strings.TrimSpace(prev.text), strings.TrimSpace(l.text)
+	ws := strings.Fields(t)
+	if len(ws) == 0 || len(ws) > maxWrapTail || isLong(p) || hasDate(p) || hasDate(t) ||
+		strings.ContainsAny(p+t, "\t:@") || strings.ContainsAny(p[len(p)-1:], ".;!?") {
+		return false
+	}
+	if acronym(ws[0]) || institutionScore(t)+orgScore(t)+titleScore(t) > 0 {
+		return false
+	}
+	return true
+}
+
+// maxWrapTail is the most words a wrapped name's tail holds: a narrow
+// column wraps a name by a word or two.
+const maxWrapTail = 3
+
+// acronym: a word of two or more letters all in capitals ("ENSIIE",
+// "HEC"), which opens a name of its own.
+func acronym(w string) bool {
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			letters++
+		}
+	}
+	return letters >= 2
+}

@@ -1,0 +1,149 @@
+package cvparse
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/utopiahire/utopiahire/internal/extract"
+)
+
+// Variations on the reading of two-column and sidebar CVs (the twelfth to
+// fourteenth blind sets' "2col" documents): ways real CVs set them that
+// those documents do not.
+
+// sideRow is a line of a synthetic two-column page: its column (1 left,
+// 2 right), height, type size and text; a text ending in "»" runs to the
+// column's edge (extract.Line.Full), the mark dropped.
+type sideRow struct {
+	col     int
+	y, size float64
+	text    string
+}
+
+// sideDoc lays rows out as a PDF's two columns: the left at x=30, the
+// right at x=250.
+func sideDoc(rows []sideRow) extract.Document {
+	var d extract.Document
+	for _, r := range rows {
+		x := 30.0
+		if r.col == 2 {
+			x = 250
+		}
+		text, full := strings.CutSuffix(r.text, "»")
+		d.Lines = append(d.Lines, extract.Line{Text: text, Page: 1, X: x, Y: r.y, Size: r.size, Column: r.col, Full: full})
+	}
+	d.Pages = 1
+	return d
+}
+
+// sidebarEducation builds a page whose left sidebar holds contact details
+// then an education section of the given lines, one every 11pt in one
+// size, and whose main column holds one job.
+func sidebarEducation(edu []string) extract.Document {
+	rows := []sideRow{{1, 120, 12, "CONTACT"}, {1, 138, 10, "r.okafor@example.com"}, {1, 150, 10, "+234 803 555 0199"},
+		{1, 176, 12, "EDUCATION"}}
+	y := 194.0
+	for _, t := range edu {
+		rows = append(rows, sideRow{1, y, 10, t})
+		y += 11
+	}
+	rows = append(rows, sideRow{1, y + 16, 12, "LANGUAGES"}, sideRow{1, y + 34, 10, "English"},
+		sideRow{2, 40, 24, "Rita Okafor"}, sideRow{2, 120, 12, "EXPERIENCE"}, sideRow{2, 140, 11, "Quantity Surveyor"},
+		sideRow{2, 154, 10, "Julius Berger Nigeria | Abuja | 2018 – Present"},
+		sideRow{2, 168, 10, "• Priced and valued works on three federal road contracts"})
+	return sideDoc(rows)
+}
+
+// A school's or a certificate's name wrapped in a narrow sidebar is one
+// name: the line ran to the column's edge and the next is a short tail
+// that starts nothing of its own. A line that reached the edge by chance
+// keeps the next line apart when that line names a school, holds a date
+// or opens with an acronym.
+func TestVariationSidebarWrappedNames(t *testing.T) {
+	cases := []struct {
+		name string
+		edu  []string
+		want []eduWant
+	}{
+		{"school wrapped", []string{"BSc Civil Engineering", "University of the West»", "Indies", "2010 – 2014"},
+			[]eduWant{{"BSc Civil Engineering", "University of the West Indies", "", "2010", "2014"}}},
+		{"instituto wrapped", []string{"Ingeniería Civil", "Instituto Tecnológico de Santo»", "Domingo (INTEC)", "2015 – 2019"},
+			[]eduWant{{"Ingeniería Civil", "Instituto Tecnológico de Santo Domingo (INTEC)", "", "2015", "2019"}}},
+		{"certificate wrapped", []string{"Project Management Professional»", "Certificate", "Project Management Institute", "2021"},
+			[]eduWant{{"Project Management Professional Certificate", "Project Management Institute", "", "", "2021"}}},
+		{"degree then school", []string{"Bachelor of Technology»", "Federal University of Technology", "2009 – 2013"},
+			[]eduWant{{"Bachelor of Technology", "Federal University of Technology", "", "2009", "2013"}}},
+		{"school then acronym", []string{"Diplôme d'ingénieur en Génie Civil»", "ESTP — Cachan", "2012 – 2015"},
+			[]eduWant{{"Diplôme d'ingénieur en Génie Civil", "ESTP", "Cachan", "2012", "2015"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := Parse(sidebarEducation(tc.edu))
+			if diff := cmp.Diff(tc.want, edusOf(got)); diff != "" {
+				t.Errorf("education (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// A sidebar's education whose every entry ends on its dates, one entry a
+// line longer than the next (a grade, a school's town on a line of its
+// own): each entry ends where its dates are.
+func TestVariationSidebarTrailingDates(t *testing.T) {
+	cases := []struct {
+		name string
+		edu  []string
+		want []eduWant
+	}{
+		{"first entry longer", []string{"MSc Construction Management", "University of Reading", "Grade: Merit", "2019 – 2021",
+			"BSc Quantity Surveying", "University of Lagos", "2010 – 2014"},
+			[]eduWant{{"MSc Construction Management", "University of Reading", "", "2019", "2021"},
+				{"BSc Quantity Surveying", "University of Lagos", "", "2010", "2014"}}},
+		{"second entry longer", []string{"Licence Professionnelle Métiers du BTP", "IUT de Rennes", "2016 – 2017",
+			"BTS Bâtiment", "Lycée Joliot-Curie,", "Rennes", "2014 – 2016"},
+			[]eduWant{{"Licence Professionnelle Métiers du BTP", "IUT de Rennes", "", "2016", "2017"},
+				{"BTS Bâtiment", "Lycée Joliot-Curie", "Rennes", "2014", "2016"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := Parse(sidebarEducation(tc.edu))
+			if diff := cmp.Diff(tc.want, edusOf(got)); diff != "" {
+				t.Errorf("education (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// A degree's name set larger than the text, wrapped in the main column:
+// its last word alone on the next line, in the same large type, is the
+// end of the name, not a heading of its own.
+func TestVariationWrappedNameTailNoHeading(t *testing.T) {
+	cases := []struct {
+		name       string
+		first, end string
+		school     string
+		want       eduWant
+	}{
+		{"stream", "West African Senior School Certificate – Science»", "Option", "Government College Umuahia | Umuahia",
+			eduWant{"West African Senior School Certificate – Science Option", "Government College Umuahia", "Umuahia", "", "2011"}},
+		{"série", "Baccalauréat général – Spécialités Mathématiques»", "Physique", "Lycée Victor Hugo | Besançon",
+			eduWant{"Baccalauréat général – Spécialités Mathématiques Physique", "Lycée Victor Hugo", "Besançon", "", "2011"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			rows := []sideRow{{1, 120, 11, "CONTACT"}, {1, 138, 10, "n.eze@example.com"}, {1, 150, 10, "+234 806 555 0142"},
+				{1, 176, 11, "SKILLS"}, {1, 194, 10, "AutoCAD"}, {1, 208, 10, "Revit"},
+				{2, 40, 24, "Ngozi Eze"}, {2, 120, 12.8, "EXPERIENCE"}, {2, 140, 9.9, "2019 – Present"},
+				{2, 150, 12.2, "Site Engineer"}, {2, 162, 10.5, "Dantata & Sawoe | Abuja"},
+				{2, 174, 10.5, "Supervised formwork and concrete works on a twelve-storey office block in the city centre."},
+				{2, 200, 12.8, "EDUCATION"}, {2, 218, 9.9, "2011"}, {2, 228, 12.2, tc.first}, {2, 240, 12.2, tc.end},
+				{2, 252, 10.5, tc.school}}
+			got := Parse(sideDoc(rows))
+			if diff := cmp.Diff([]eduWant{tc.want}, edusOf(got)); diff != "" {
+				t.Errorf("education (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
