@@ -674,11 +674,17 @@ var blind11Floors = []target{
 // Raised after wrapped school names: overall 0.929, education 0.881.
 // After the skills heading words and language pairs: skills 0.970.
 // (education rules:) Raised after wrapped school names: overall 0.929, education 0.881; after entries closed by their dates: overall 0.936, education 0.901.
+// Raised after bold job headers under bullets, notes in the dates' bracket,
+// work rates and agency notes: overall 0.951, phone 1.000, experiences
+// 0.957.
+// Raised after bold job headers under bullets, notes in the dates' bracket,
+// work rates and agency notes: overall 0.952, phone 1.000, experiences
+// 0.957.
 var blind12Floors = []target{
-	{"overall", nil, 0.944},
+	{"overall", nil, 0.952},
 	{"name", []string{"name"}, 1.0},
-	{"phone", []string{"phone"}, 0.99},
-	{"experiences", expGroup, 0.948},
+	{"phone", []string{"phone"}, 1.000},
+	{"experiences", expGroup, 0.957},
 	{"education", eduGroup, 0.901},
 	{"skills", []string{"skills"}, 0.969},
 }
@@ -700,13 +706,16 @@ const blind12LangGap = 0.06
 // After the skills heading words and language pairs: skills 0.924; after
 // seminars headings and a pastimes cell in a skills grid: 0.952.
 // After a name's tail wrapped at a column's edge: education 0.933.
+// Raised after bold job headers under bullets, notes in the dates' bracket,
+// work rates and agency notes: overall 0.954, phone 0.958, experiences
+// 0.959, skills 0.955.
 var blind13Floors = []target{
-	{"overall", nil, 0.942},
+	{"overall", nil, 0.954},
 	{"name", []string{"name"}, 1.0},
-	{"phone", []string{"phone"}, 0.95},
-	{"experiences", expGroup, 0.956},
+	{"phone", []string{"phone"}, 0.958},
+	{"experiences", expGroup, 0.959},
 	{"education", eduGroup, 0.933},
-	{"skills", []string{"skills"}, 0.951},
+	{"skills", []string{"skills"}, 0.955},
 }
 
 // blind13LangGap bounds French against English on blind13 (French read

@@ -538,6 +538,12 @@ func (b *builder) experience(e entry) cv.Experience {
 	if name, note, ok := cutSizeNote(x.Company); ok {
 		x.Company, rest = name, append([]string{strings.TrimSpace(note)}, rest...)
 	}
+	if name, note, ok := cutAgencyNote(x.Company); ok {
+		x.Company, rest = name, append(rest, note)
+	}
+	if name, rate, ok := cutWorkRate(x.Title); ok {
+		x.Title, rest = name, append(rest, rate)
+	}
 	x.Bullets, x.Description = bodyText(e.body)
 	x.Description = joinNonEmpty(append(rest, x.Description)...)
 	x.ID = b.stableID("exp", x.Title, x.Company, x.StartDate)

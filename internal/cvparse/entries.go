@@ -360,10 +360,10 @@ func groupEntries(lines []line) []entry {
 		// Nor is a range in brackets inside a sentence ("…; redeployed to
 		// the COVID-19 ward (2020-2021).").
 		if !body && !u.entryHead && n > 0 && u.dated && (dateInProse(u.text) || rangeInProse(u.text) || yearInSentence(u.text)) &&
-			len(strings.Fields(u.text)) >= 4 && headHasRange(blocks[n-1]) {
+			len(strings.Fields(u.text)) >= 4 && headHasRange(blocks[n-1]) && !styledAsHead(u, blocks[n-1]) {
 			body = true
 		}
-		if !body && !u.entryHead && n > 0 && describesAfterRange(u, blocks[n-1]) {
+		if !body && !u.entryHead && n > 0 && describesAfterRange(u, blocks[n-1]) && !styledAsHead(u, blocks[n-1]) {
 			body = true
 		}
 		// "Final grade: 1.7" under a degree's description closes that
@@ -1050,6 +1050,10 @@ func headParts(head []unit) (parts []part, dr dateRange, found bool) {
 					if m := reDateNote.FindStringIndex(b); m != nil {
 						before, after = b[:m[0]], a[1:]
 					}
+				} else if note, rest, ok := bracketNoteAfter(b, a); ok {
+					// "(juin 2018 – juillet 2019, deux éditions)": a note
+					// after the dates inside their bracket stands apart.
+					before, after = strings.TrimSuffix(b, "("), "\t"+note+"\t"+rest
 				} else if strings.HasPrefix(a, "]") && strings.HasSuffix(b, "[") {
 					// "[Feb '20 – Nov '22]" likewise.
 					before, after = strings.TrimSuffix(b, "["), a[1:]
