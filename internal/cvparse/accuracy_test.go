@@ -685,7 +685,7 @@ var blind12Floors = []target{
 	{"name", []string{"name"}, 1.0},
 	{"phone", []string{"phone"}, 1.000},
 	{"experiences", expGroup, 0.957},
-	{"education", eduGroup, 0.901},
+	{"education", eduGroup, 0.906},
 	{"skills", []string{"skills"}, 0.969},
 }
 
@@ -714,7 +714,7 @@ var blind13Floors = []target{
 	{"name", []string{"name"}, 1.0},
 	{"phone", []string{"phone"}, 0.958},
 	{"experiences", expGroup, 0.959},
-	{"education", eduGroup, 0.933},
+	{"education", eduGroup, 0.938},
 	{"skills", []string{"skills"}, 0.955},
 }
 
@@ -730,13 +730,14 @@ const blind13LangGap = 0.06
 // skills rows, item grids, items cut inside a line): overall 0.925,
 // skills 0.935. Raised after wrapped school names: overall 0.930,
 // education 0.852; after entries closed by their dates and online
-// specializations: overall 0.932, education 0.864.
+// specializations: overall 0.932, education 0.864; after foreign grade
+// scales and degree words: overall 0.939, education 0.889.
 var blind14Floors = []target{
-	{"overall", nil, 0.932},
+	{"overall", nil, 0.939},
 	{"name", []string{"name"}, 1.0},
 	{"phone", []string{"phone"}, 0.99},
 	{"experiences", expGroup, 0.957},
-	{"education", eduGroup, 0.864},
+	{"education", eduGroup, 0.889},
 	{"skills", []string{"skills"}, 0.934},
 }
 

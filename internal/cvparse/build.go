@@ -815,6 +815,7 @@ func (b *builder) education(e entry) cv.Education {
 		kept = append(kept, u)
 	}
 	parts, dr, _ := headParts(head)
+	parts = schoolLevels(joinWrappedDegreeWord(joinSpelledAcronyms(parts)))
 	// "B.Tech (IT) - VIT University - 2013 - 85%": a score among the
 	// header's parts is the grade.
 	parts = slices.DeleteFunc(parts, func(p part) bool {
@@ -829,7 +830,6 @@ func (b *builder) education(e entry) cv.Education {
 		// A single date on a degree is when it was obtained.
 		x.StartDate, x.EndDate = "", x.StartDate
 	}
-	parts = joinWrappedDegreeWord(joinSpelledAcronyms(parts))
 	markNamedTown(parts)
 	picked, _ := assign(parts, []role{
 		{name: "location", pick: func(p part) int {
@@ -1072,12 +1072,13 @@ func restOf(parts []part, picked []int) []string {
 }
 
 // reScorePart is a mark set apart ("85%", "8.7/10", "3,9/4,3", "GPA
-// 3.42/4.00", "510 points"): the scales of grade averages run to 4, 4.3,
-// 4.33, 5, 7, 10, 20 or 100.
-var reScorePart = regexp.MustCompile(`(?i)^(?:\d{1,3}\s+(?:points|pts|UCAS points)|\d{1,2}(?:[.,]\d{1,2})?\s*(?:/\s*` + gradeScale + `|%|cgpa|gpa|cpi|sgpa)|` +
+// 3.42/4.00", "510 points", "110/110 e lode"): the scales of grade
+// averages run to 4, 4.3, 4.33, 5, 7, 10, 20, 30, 100 or, for an Italian
+// degree, 110 (with its honours, "e lode").
+var reScorePart = regexp.MustCompile(`(?i)^(?:\d{1,3}\s+(?:points|pts|UCAS points)|\d{1,3}(?:[.,]\d{1,2})?\s*(?:/\s*` + gradeScale + `|%|cgpa|gpa|cpi|sgpa)|` +
 	`(?:cgpa|gpa|cpi)\s*[:：]?\s*\d{1,2}(?:[.,]\d{1,2})?(?:\s*/\s*` + gradeScale + `)?)$`)
 
-const gradeScale = `(?:4|5|7|10|20|100)(?:[.,]\d{1,2})?`
+const gradeScale = `(?:4|5|7|10|20|30|100|110)(?:[.,]\d{1,2})?(?:\s+(?:e lode|con lode|cum laude))?`
 
 // reDegreeStatus is a note on a degree's progress, not part of its name
 // ("Into Headship programme (in progress)").

@@ -1331,7 +1331,7 @@ func commaSplit(p string) []string {
 		// "Baccalauréat S, mention Assez bien, Lycée Hoche": a class or
 		// mention after a comma is the degree's phrase, and the school
 		// after it is cut from the whole.
-		if degreePhrase(head) && classification(firstSegment(rest)) {
+		if degreePhrase(head) && classification(firstSegment(rest)) && !reGradeLabel.MatchString(rest) {
 			next := strings.Index(p[idx+2:], ", ")
 			if next < 0 {
 				break
@@ -1354,7 +1354,10 @@ func commaSplit(p string) []string {
 			acronymAfter(head, firstSegment(rest)) && restTitle == 0 && capitalisedName(head) && degreeScore(head) == 0 ||
 			degreeScore(head) > 0 && degreeScore(rest) == 0 && (isAcronym(firstSegment(rest)) || acronymPlace(firstSegment(rest))) || // "MBA, INSEAD", "Master, IAE Lyon"
 			legalEnd(head) && (orgScore(rest) == 0 || countIn(rest, unitWords) > 0) || // "Bharat Forge Ltd., Forging Division", "Siemens AG, Energy Sector"
-			degreeScore(head) > 0 && (gradeStart(rest) && !honoursClass(rest) || reScorePart.MatchString(rest)) || // "BSc Economics, GPA 3.8"
+			// "B.Sc. in Computer Engineering, Grade: Very Good with
+			// Honors": a grade's label says it is one, whatever class
+			// it names.
+			degreeScore(head) > 0 && (gradeStart(rest) && (!honoursClass(rest) || reGPA.MatchString(rest)) || reScorePart.MatchString(rest)) || // "BSc Economics, GPA 3.8"
 			institutionScore(head) > 0 && (gradePart(rest) || reScorePart.MatchString(rest)) { // "University of Glasgow, first class", "…, Legon, First Class Honours"
 			// "Audit Senior, SGV & Co., Makati City": cut at a later
 			// comma, the head is read again on its own.

@@ -41,12 +41,14 @@ var (
 		mastère mastere cap bep prépa classes préparatoires miage baccalaureate hsc ssc cbse icse gcse gcses a-level
 		a-levels abitur matura llb llm lld mphil dphil bcom mcom bba bpharm mbbs bds bsn msn pharmd bfa mfa brevet
 		certificat bachelier dess igcse o-level o-levels matric matriculation wassce ssce fsc sslc hssc puc
-		bootcamp nanodegree classe cpge dipl.-ing dipl-ing diplom-ingenieur rncp sijil ijazah sarjana dep`)
+		bootcamp nanodegree classe cpge dipl.-ing dipl-ing diplom-ingenieur rncp sijil ijazah sarjana dep
+		laurea licenciatura bacharelado mestrado maestría doutorado doctorado magister`)
 	institutionWords = wordSet(`university université universite college collège school école ecole institute institut polytechnic
 		polytechnique academy académie lycée lycee faculty faculté faculte iut insa esprit ensi enit sorbonne campus
 		conservatoire athénée hec essec escp centrale mines telecom télécom polytech vidyalaya vidyapeeth vidyapith
 		mahavidyalaya gymnasium cégep cegep hochschule fachhochschule universität universidad universidade università universiteit
-		uniwersytet politecnico hogeschool coláiste scoil gaelscoil cnam afpa greta sekolah`)
+		uniwersytet politecnico hogeschool coláiste scoil gaelscoil cnam afpa greta sekolah
+		escola escuela colegio instituto liceo liceu universiti universitas politeknik`)
 )
 
 // wordSet also holds each word without its accents ("chargée" and

@@ -1,0 +1,38 @@
+package cvparse
+
+import "testing"
+
+// Marks on the scales other countries use ("108/110 e lode", "27/30",
+// "3,7/4,3") after the degree are the grade, and so is a grade given
+// under its label after a comma, whatever class it names ("Grade: Very
+// Good with Honors"). The degree words of Italian, Spanish and
+// Portuguese CVs ("Laurea", "Licenciatura", "Mestrado") name degrees.
+func TestVariationForeignGradeScales(t *testing.T) {
+	runEduGPA(t, []eduGPACase{
+		{"Italian laurea with honours", "2008 – 2011\tLaurea in Economia Aziendale, 110/110 con lode\nUniversità degli Studi di Kestrel, Torino (Italie)",
+			[]eduWant{{"Laurea in Economia Aziendale", "Università degli Studi di Kestrel", "Torino (Italie)", "2008", "2011"}}, []string{"110/110 con lode"}},
+		{"Italian mark below the top", "2012 — Laurea Magistrale in Architettura, 104/110\nPolitecnico di Kestrel",
+			[]eduWant{{"Laurea Magistrale in Architettura", "Politecnico di Kestrel", "", "", "2012"}}, []string{"104/110"}},
+		{"labelled grade naming honours", "B.Sc. in Civil Engineering, Grade: Excellent with Honours\tSep 2012 – Jun 2017\nKestrel University – Faculty of Engineering",
+			[]eduWant{{"B.Sc. in Civil Engineering", "Kestrel University – Faculty of Engineering", "", "Sep 2012", "Jun 2017"}}, []string{"Grade: Excellent with Honours"}},
+		{"Portuguese licenciatura", "2009 – 2013\tLicenciatura em Turismo, Escola Superior de Kestrel, Porto",
+			[]eduWant{{"Licenciatura em Turismo", "Escola Superior de Kestrel", "Porto", "2009", "2013"}}, []string{""}},
+	})
+}
+
+// A level of schooling labelling an entry ("Secondary: Iloilo National
+// High School", "Secondary Colegio de San Agustin", "Tertiary<tab>BS
+// Nursing") is the degree when nothing else names one, and no part of
+// the school's name; beside a degree it is only a label.
+func TestVariationSchoolLevelLabels(t *testing.T) {
+	runEduDesc(t, []eduDescCase{
+		{"level with a colon", "Bachelor of Science in Criminology\nKestrel State University, Tacloban City\n2010 - 2014\n\nSecondary: Leyte National High School, 2006 - 2010",
+			[]eduWant{{"Bachelor of Science in Criminology", "Kestrel State University", "Tacloban City", "2010", "2014"},
+				{"Secondary", "Leyte National High School", "", "2006", "2010"}}, nil},
+		{"level run into the name", "Tertiary\tBachelor of Science in Accountancy\t2013 – 2017\nKestrel College, Bacolod City\nSecondary Colegio de San Agustin, Bacolod City 2009 – 2013",
+			[]eduWant{{"Bachelor of Science in Accountancy", "Kestrel College", "Bacolod City", "2013", "2017"},
+				{"Secondary", "Colegio de San Agustin", "Bacolod City", "2009", "2013"}}, nil},
+		{"level in the degree's name", "Secondary School Certificate\t2012\nGovernment High School, Sialkot",
+			[]eduWant{{"Secondary School Certificate", "Government High School", "Sialkot", "", "2012"}}, nil},
+	})
+}
