@@ -712,7 +712,7 @@ const blind12LangGap = 0.06
 var blind13Floors = []target{
 	{"overall", nil, 0.954},
 	{"name", []string{"name"}, 1.0},
-	{"phone", []string{"phone"}, 0.958},
+	{"phone", []string{"phone"}, 0.978},
 	{"experiences", expGroup, 0.959},
 	{"education", eduGroup, 0.938},
 	{"skills", []string{"skills"}, 0.955},

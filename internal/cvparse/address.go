@@ -98,6 +98,9 @@ func isAddress(p string) bool {
 	for i := len(parts) - 1; i >= 0; i-- {
 		var ws []string
 		for _, w := range strings.Fields(parts[i]) {
+			if m := reTownPostcode.FindStringSubmatch(w); m != nil {
+				w = m[1] // "Dhaka-1230": the town, its postcode after a hyphen
+			}
 			if !strings.ContainsAny(w, "0123456789") {
 				ws = append(ws, w)
 			}
@@ -122,6 +125,11 @@ func isAddress(p string) bool {
 }
 
 var reStateAbbr = regexp.MustCompile(`^[A-Z]{2,3}$`)
+
+// reTownPostcode is a town with its postcode after a hyphen, as Bangladesh
+// and Sri Lanka write them ("Dhaka-1230", "Colombo-00700"); not a
+// country's letters before a postcode ("CH-1009").
+var reTownPostcode = regexp.MustCompile(`^(\p{Lu}\p{Ll}{2,})-\d{3,6}$`)
 
 // addressTail: what may follow an address after a dash: a postcode, a
 // region ("411045, Maharashtra").

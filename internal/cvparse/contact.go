@@ -235,6 +235,16 @@ func (f *contactFinder) take(t string) string {
 		if reLabelOnly.MatchString(parts[i]) || reLinkNoteOnly.MatchString(parts[i]) {
 			continue // "PHONE" over its number; "(LinkedIn)" wrapped under its link
 		}
+		// "Gender:<tab>Male", "Identity Number: 900312 …": a personal
+		// detail, whatever its value looks like.
+		if labelOnly, ok := personalRow(parts[i]); ok {
+			rest = append(rest, strings.TrimSpace(parts[i]))
+			if labelOnly && i+1 < len(parts) {
+				i++
+				rest = append(rest, strings.TrimSpace(parts[i]))
+			}
+			continue
+		}
 		raw := strings.TrimSpace(reNameLabel.ReplaceAllString(strings.TrimSpace(parts[i]), ""))
 		if faxNumber(raw) {
 			continue
