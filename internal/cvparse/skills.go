@@ -61,11 +61,11 @@ func skillCategory(label string) string {
 // Labelled lines that are no skills ("Hobbies: chess, reading") are
 // returned as title and text.
 func parseSkills(lines []line, s *cv.Skills) (others [][2]string) {
-	units := chipGrid(joinWrappedLabelled(toUnits(labelsApart(joinWrappedList(skillColumns(lines))))))
+	units := chipGrid(joinWrappedLabelled(toUnits(labelsApart(joinWrappedList(groupedLists(skillColumns(lines)))))))
 	perLine := onePerLine(units)
 	group := ""
 	var last *string // the skill added last, for a level on the line under it
-	pastimes := -1 // others' index of an interests heading read into the list, the lines under it its text
+	pastimes := -1   // others' index of an interests heading read into the list, the lines under it its text
 	for i, u := range units {
 		t := u.text
 		cat := ""
@@ -137,7 +137,13 @@ func parseSkills(lines []line, s *cv.Skills) (others [][2]string) {
 		} else if group != "" && !u.bullet {
 			cat = group
 		}
-		if onlyDates(t) || prose(t) {
+		if onlyDates(t) || prose(t) || reDocumentTitle.MatchString(t) {
+			continue
+		}
+		if langs := spokenPair(t); langs != nil {
+			for _, l := range langs {
+				last = addSkill(s, "languages", l)
+			}
 			continue
 		}
 		t = splitLanguagePairs(t)
@@ -174,6 +180,13 @@ func parseSkills(lines []line, s *cv.Skills) (others [][2]string) {
 			it = trailingLevel(it)
 			if label, rest, ok := strings.Cut(it, ":"); ok && len(strings.Fields(label)) <= 3 && isLevel(rest) {
 				last = addSkill(s, cat, strings.TrimSpace(label)+" ("+unbracket(rest)+")") // "English: Native"
+				continue
+			}
+			// "Bilingual English/Spanish": the languages, each its own.
+			if langs := spokenPair(it); langs != nil {
+				for _, l := range langs {
+					last = addSkill(s, "languages", l)
+				}
 				continue
 			}
 			// "Anglais : lecture de documentation technique": after a
@@ -1262,4 +1275,33 @@ func interestsHeading(t string) bool {
 	t = cleanHeading(t)
 	_, ok := headingKind(t)
 	return ok && interestLabels[fold(t)]
+}
+
+// reDocumentTitle is a page's running header naming the document ("Jane
+// Roe — Curriculum Vitae<tab>Confidential") read between a list's lines.
+var reDocumentTitle = regexp.MustCompile(`(?i)\bcurriculum\s+vit(?:ae|æ)\b`)
+
+// reSpokenPair is two or three languages set apart by slashes, after a
+// word saying how many are spoken ("Bilingual English/Spanish",
+// "Trilingue français / arabe / anglais").
+var reSpokenPair = regexp.MustCompile(`(?i)^(?:bilingual|bilingue|trilingual|trilingue|fluent|fluent in)?\s*(\pL+)\s*/\s*(\pL+)(?:\s*/\s*(\pL+))?$`)
+
+// spokenPair gives the languages of such an item, or nil unless every
+// one is a spoken language.
+func spokenPair(it string) []string {
+	m := reSpokenPair.FindStringSubmatch(strings.TrimSpace(it))
+	if m == nil {
+		return nil
+	}
+	var out []string
+	for _, l := range m[1:] {
+		if l == "" {
+			continue
+		}
+		if !isSpoken(l) {
+			return nil
+		}
+		out = append(out, l)
+	}
+	return out
 }

@@ -325,3 +325,54 @@ func TestVariationSkillsEndAtOtherHeadings(t *testing.T) {
 		})
 	}
 }
+
+// Each group's name on a line of its own over its list, the list typed
+// as running text and wrapped (sometimes inside an item, "Power" / "BI"):
+// a line of one item under a list is that list's wrapped end unless a
+// list follows it. A list one item a line with a few pairs stays items.
+func TestVariationGroupNamesOverWrappedLists(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []string
+	}{
+		{"groups over wrapped lists",
+			"Skills\nData\nSQL, dbt, Snowflake, Power\nBI\nOrchestration\nAirflow, Dagster,\nPrefect\nQuality\nGreat Expectations, Soda\n",
+			[]string{"Airflow", "Dagster", "Great Expectations", "Power BI", "Prefect", "SQL", "Snowflake", "Soda", "dbt"}},
+		{"one item a line with pairs",
+			"Skills\nPython\nDjango, Flask\nDocker\nKubernetes, Helm\nFigma\nSketch, Adobe XD\n",
+			[]string{"Adobe XD", "Django", "Docker", "Figma", "Flask", "Helm", "Kubernetes", "Python", "Sketch"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			checkSkillsAfterJob(t, "Engineer", tc.body, tc.want)
+		})
+	}
+}
+
+// Languages set apart by slashes after "Bilingual" are each a language; a
+// page's running header naming the document, read between a list's lines,
+// names no skill.
+func TestVariationSlashedLanguagesAndRunningHeader(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []string
+	}{
+		{"bilingual pair",
+			"Skills\nWelding, rigging\nBilingual French/English\n",
+			[]string{"English", "French", "Welding", "rigging"}},
+		{"trilingual",
+			"Compétences\nComptabilité, paie\nTrilingue arabe / français / anglais\n",
+			[]string{"Comptabilité", "anglais", "arabe", "français", "paie"}},
+		{"products stay",
+			"Skills\nHTML/CSS, Git\n",
+			[]string{"Git", "HTML/CSS"}},
+		{"running header",
+			"Skills\nSoftware: Civil 3D, 12d Model\nTomas Reyes — Curriculum Vitae\tPage 2\nMethods: hydraulic modelling\n",
+			[]string{"12d Model", "Civil 3D", "hydraulic modelling"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			checkSkillsAfterJob(t, "Engineer", tc.body, tc.want)
+		})
+	}
+}
