@@ -19,7 +19,11 @@ var (
 	reYearOnly   = regexp.MustCompile(`^(?:19|20)\d{2}$`)
 	// reReferences: the closing line of many CVs, no item of any section.
 	reReferences = regexp.MustCompile(`(?i)^(?:references?|références?|referees?)\s+(?:are\s+)?(?:available|furnished|provided|disponibles?|fournies?|sur demande)\b[^.]*\.?$`)
-	reFurnSplit  = regexp.MustCompile(`\s*(?:\||·|•|\s[-–—]\s|:)\s*`)
+	reFurnSplit  = regexp.MustCompile(`\s*(?:\||·|•|\s[-–—]\s|:|\t)\s*`)
+	// reConfidential marks a page as not to be passed on ("Confidential",
+	// "Private & Confidential", "Strictly confidential"), as a running
+	// header beside the name does.
+	reConfidential = regexp.MustCompile(`(?i)^(?:(?:private|strictly|personal)\s*(?:&|and|et)?\s*)?(?:confidential|confidentiel(?:le)?|strictement\s+confidentiel(?:le)?)$`)
 )
 
 // isPageMarker: "Page 1 of 2", "2/3", "- 2 -".
@@ -90,7 +94,7 @@ func runningTitle(t string) (name string, ok bool) {
 		p = strings.TrimSpace(p)
 		switch {
 		case p == "":
-		case isDocumentTitle(p) || isPageMarker(p) || isUpdatedLine(p):
+		case isDocumentTitle(p) || isPageMarker(p) || isUpdatedLine(p) || reConfidential.MatchString(p):
 			// "Jane Roe — Curriculum Vitae — last updated March 2026"
 			furniture = true
 		case reYearOnly.MatchString(p): // "CV – Jane Roe – 2026"

@@ -147,3 +147,42 @@ func TestVariationWrappedNameTailNoHeading(t *testing.T) {
 		})
 	}
 }
+
+// A running header that only page 2 carries, the name and the document's
+// title in one cell and a confidentiality mark in another, is page
+// furniture: none of it is a skill of the list it interrupts.
+func TestVariationRunningHeaderWithMark(t *testing.T) {
+	cases := []struct{ name, header string }{
+		{"confidential", "Tane Walker — Curriculum Vitae\tConfidential"},
+		{"private and confidential", "Tane Walker | Résumé\tPrivate & Confidential"},
+		{"confidentiel", "CV – Tane Walker\tStrictement confidentiel"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var d extract.Document
+			add := func(page int, y float64, text string) {
+				d.Lines = append(d.Lines, extract.Line{Text: text, Page: page, X: 57, Y: y, Size: 11})
+			}
+			add(1, 40, "Tane Walker")
+			add(1, 56, "tane.walker@example.com · +64 21 555 0188")
+			add(1, 90, "EXPERIENCE")
+			add(1, 110, "Site Supervisor\tMar 2018 – Present")
+			add(1, 124, "Fletcher Construction, Auckland")
+			add(1, 138, "• Ran a crew of twelve on a six-storey apartment block")
+			add(1, 780, "SKILLS")
+			add(1, 796, "Formwork")
+			add(2, 30, tc.header)
+			add(2, 70, "Site safety")
+			d.Pages = 2
+			got := Parse(d)
+			for _, s := range allSkills(got.Skills) {
+				if k := normSkill(s); k != "formwork" && k != "site safety" {
+					t.Errorf("skill %q from the running header", s)
+				}
+			}
+			if len(got.Experience) != 1 {
+				t.Errorf("%d jobs, want 1", len(got.Experience))
+			}
+		})
+	}
+}
