@@ -674,19 +674,21 @@ var blind11Floors = []target{
 // Raised after the skills layout rules: overall 0.922, skills 0.944.
 // Raised after wrapped school names: overall 0.929, education 0.881.
 // After the skills heading words and language pairs: skills 0.970.
-// (education rules:) Raised after wrapped school names: overall 0.929, education 0.881; after entries closed by their dates: overall 0.936, education 0.901.
+// After entries closed by their dates: education 0.901; after foreign
+// grade scales and degree words: education 0.906.
 // Raised after bold job headers under bullets, notes in the dates' bracket,
 // work rates and agency notes: overall 0.951, phone 1.000, experiences
 // 0.957.
 // Raised after bold job headers under bullets, notes in the dates' bracket,
 // work rates and agency notes: overall 0.952, phone 1.000, experiences
-// 0.957.
+// 0.957. After CPD headings and honours lines under a degree: overall
+// 0.959, education 0.924.
 var blind12Floors = []target{
-	{"overall", nil, 0.952},
+	{"overall", nil, 0.959},
 	{"name", []string{"name"}, 1.0},
 	{"phone", []string{"phone"}, 1.000},
 	{"experiences", expGroup, 0.957},
-	{"education", eduGroup, 0.906},
+	{"education", eduGroup, 0.924},
 	{"skills", []string{"skills"}, 0.969},
 }
 
@@ -709,13 +711,14 @@ const blind12LangGap = 0.06
 // After a name's tail wrapped at a column's edge: education 0.933.
 // Raised after bold job headers under bullets, notes in the dates' bracket,
 // work rates and agency notes: overall 0.954, phone 0.958, experiences
-// 0.959, skills 0.955.
+// 0.959, skills 0.955. After CPD headings and honours lines under a
+// degree: overall 0.959.
 var blind13Floors = []target{
-	{"overall", nil, 0.954},
+	{"overall", nil, 0.959},
 	{"name", []string{"name"}, 1.0},
 	{"phone", []string{"phone"}, 0.978},
 	{"experiences", expGroup, 0.959},
-	{"education", eduGroup, 0.938},
+	{"education", eduGroup, 0.947},
 	{"skills", []string{"skills"}, 0.955},
 }
 

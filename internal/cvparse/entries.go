@@ -657,7 +657,9 @@ func yearInSentence(t string) bool {
 	if !ok || dr.end != "" || !endsSentence(t) {
 		return false
 	}
-	return lowerWords(strings.Fields(t[:dr.at])) >= 2
+	// "Dean's List (all semesters); President, …": a word opening a
+	// bracket is still a word of the sentence.
+	return lowerWords(strings.Fields(strings.ReplaceAll(t[:dr.at], "(", ""))) >= 2
 }
 
 // rangeInProse: the line's first date sits in brackets after words of a
