@@ -225,6 +225,13 @@ func (f *contactFinder) take(t string) string {
 	if whole := strings.Join(parts, ", "); f.c.Location == "" && len(parts) >= 2 && strings.ContainsAny(parts[0], "0123456789") &&
 		!reLabel.MatchString(parts[0]) && !slices.ContainsFunc(parts, contactItem) && isAddress(whole) {
 		f.c.Location = whole
+		// "…, Kinshasa – RD Congo": the country after the last dash
+		// stays as written.
+		if n := len(parts); n >= 2 {
+			if dash, ok := countryAfterDash(t, parts[n-2], parts[n-1]); ok {
+				f.c.Location = strings.Join(parts[:n-1], ", ") + dash + strings.TrimSpace(parts[n-1])
+			}
+		}
 		return ""
 	}
 	titled := false
@@ -339,6 +346,14 @@ func (f *contactFinder) take(t string) string {
 			for isAddress(p) && i+1 < len(parts) && addressTail(parts[i+1]) {
 				f.c.Location += " – " + strings.TrimSpace(parts[i+1])
 				i++
+			}
+			// "Bonapriso, Douala – Cameroun", "Florianópolis, SC —
+			// Brazil": the country set after a dash is the place's.
+			if i+1 < len(parts) {
+				if dash, ok := countryAfterDash(t, parts[i], parts[i+1]); ok {
+					f.c.Location += dash + strings.TrimSpace(parts[i+1])
+					i++
+				}
 			}
 		case f.c.Location == "" && reAddressLabel.MatchString(raw):
 			// A labelled address is the location, street and postcode

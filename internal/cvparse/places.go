@@ -33,7 +33,7 @@ const (
 // abbreviations, French exonyms of large cities, and work modes.
 var morePlaces = map[placeKind]string{
 	placeCountry: `usa us u.s. u.s.a. uk u.k. uae ksa england scotland wales northern_ireland états-unis etats-unis
-		emirats_arabes_unis`,
+		emirats_arabes_unis rd_congo rdc r.d.c. drc`,
 	placeCity: `londres le_caire lisbonne bruxelles genève anvers la_haye varsovie vienne pékin moscou alger
 		le_cap séville barcelone venise gênes naples turin copenhague athènes édimbourg francfort cologne
 		munich nouvelle-york new-york la_nouvelle-orléans québec sophia_antipolis la_défense tunis_lac
