@@ -852,7 +852,7 @@ func rowField(t string) string {
 		return ""
 	}
 	switch {
-	case degreeScore(label) > 0:
+	case degreeScore(label) > 0 || stageLabel(label):
 		return "degree"
 	case titleScore(label) > 0:
 		return "title"
@@ -1037,7 +1037,11 @@ func headParts(head []unit) (parts []part, dr dateRange, found bool) {
 			// "HSC (Class XII): Vidya Mandir, Pune – 2009": the label
 			// is the degree, the value says where and when ("A-levels:
 			// Mathematics (A), Physics (B)" is the degree whole).
-			parts = append(parts, part{text: strings.TrimSpace(label), line: i, role: "degree"})
+			// A stage of schooling ("Tertiary: BSc Nursing, …") gives
+			// way to the degree the value names.
+			if !stageLabel(label) || degreeScore(value) == 0 {
+				parts = append(parts, part{text: strings.TrimSpace(label), line: i, role: "degree"})
+			}
 			t = strings.TrimSpace(value)
 		}
 		if !found {

@@ -93,3 +93,15 @@ func colonLabelled(t string) bool {
 	i := strings.IndexAny(label, ":：")
 	return i > 0
 }
+
+// schoolStages name the stage of schooling a row of an education form is
+// labelled with ("Tertiary: Cebu Doctors' University, 2010 – 2014",
+// "Secondary: …", "Secondaire : Lycée …"): Philippine, Indian and
+// African CVs list their schools so. The stage is what was studied there.
+var schoolStages = wordSet(`primary secondary tertiary elementary intermediate vocational undergraduate postgraduate
+	post_graduate junior_high senior_high junior_high_school senior_high_school primaire secondaire superieur universitaire`)
+
+// stageLabel says whether label names a stage of schooling.
+func stageLabel(label string) bool {
+	return schoolStages[strings.ReplaceAll(fold(strings.TrimSpace(label)), " ", "_")]
+}

@@ -109,3 +109,59 @@ func TestVariationForms12LongFirstRow(t *testing.T) {
 		})
 	}
 }
+
+// A row of an education list labelled with the stage of schooling
+// ("Secondary: Mariveles National High School, 1999 – 2003", "Primaire :
+// École …") names the school; the stage is what was studied there, unless
+// the value names the degree itself ("Tertiary: BSc Nursing, …").
+func TestVariationForms12SchoolStages(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []eduWant
+	}{
+		{"philippine stages",
+			"Tertiary: Bachelor of Science in Midwifery, Southwestern University, 2012 - 2016\nSecondary: Talisay City National High School, 2008 - 2012\nElementary: Lawaan Elementary School, 2002 - 2008\n",
+			[]eduWant{{"Bachelor of Science in Midwifery", "Southwestern University", "", "2012", "2016"},
+				{"Secondary", "Talisay City National High School", "", "2008", "2012"},
+				{"Elementary", "Lawaan Elementary School", "", "2002", "2008"}}},
+		{"french stages",
+			"Secondaire : Lycée Technique de Bamako, 2009 – 2012\nPrimaire : École fondamentale de Kati, 2000 – 2009\n",
+			[]eduWant{{"Secondaire", "Lycée Technique de Bamako", "", "2009", "2012"},
+				{"Primaire", "École fondamentale de Kati", "", "2000", "2009"}}},
+		{"senior high",
+			"Senior High: Ateneo de Davao University, 2014 - 2016\n",
+			[]eduWant{{"Senior High", "Ateneo de Davao University", "", "2014", "2016"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, edusOf(parseEducation(tc.body))); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// A French trade's helper or learner rank joined to the trade by a hyphen
+// ("Aide-mécanicienne", "Apprenti-soudeur", "Chef-cuisinier") names a job
+// as the trade does: the employer and town after its comma are cut off.
+func TestVariationForms12RankedTrades(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       expWant
+	}{
+		{"aide", "2016 à 2018          Aide-mécanicienne, Garage Lévesque, Trois-Rivières\n   - Vidanges et pneus\n",
+			expWant{"Aide-mécanicienne", "Garage Lévesque", "Trois-Rivières", "2016", "2018"}},
+		{"apprenti", "2014 – 2016\tApprenti-soudeur, Chantiers Piriou, Concarneau\n",
+			expWant{"Apprenti-soudeur", "Chantiers Piriou", "Concarneau", "2014", "2016"}},
+		{"chef", "2019 – 2022\tChef-cuisinier, Restaurant Le Vieux Port, Sète\n",
+			expWant{"Chef-cuisinier", "Restaurant Le Vieux Port", "Sète", "2019", "2022"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := expsOf(ParseText("Paul Joseph\npaul.joseph@example.ca\n\nEXPÉRIENCE\n" + tc.body + "\nCOMPÉTENCES\nSoudure\n"))
+			if diff := cmp.Diff([]expWant{tc.want}, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
