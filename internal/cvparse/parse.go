@@ -70,7 +70,7 @@ func Parse(doc extract.Document) cv.StructuredCV {
 // of, and text that went to the "additional" section because it fits no
 // section.
 func ParseUnread(doc extract.Document) (cv.StructuredCV, []cv.UnreadPart) {
-	lines := markFooterContact(europass(joinValueWraps(joinLabelLines(joinWrappedDateCells(prepare(doc.Lines))))))
+	lines := markFooterContact(europass(joinValueWraps(joinLabelLines(joinWrappedDateCells(joinCutEmails(prepare(doc.Lines)))))))
 	name, lines := displayName(lines, doc.OCR)
 	secs := laterQualifications(splitSections(lines))
 	out := emptyCV()
@@ -517,11 +517,16 @@ func splitSections(lines []line) []section {
 		// A language with its level ("Kabyle — langue maternelle") is
 		// an item, whatever its shape or words.
 		leveled := allLeveled(splitSkills(l.text))
+		// The end of a name the column wrapped, in the name's type, heads
+		// nothing: "General Secondary Certificate – Scientific" /
+		// "Stream" set large in Education, "BA Communication & Media" /
+		// "Studies" in a sidebar. A heading in capitals still heads.
+		wrapTail := i > 0 && nameWrap(lines[i-1], l) && strings.ToUpper(l.text) != l.text
 		kind, known := headingKind(l.text)
-		if known && i > 0 && sentenceTail(lines[i-1], l) {
+		if known && i > 0 && (sentenceTail(lines[i-1], l) || wrapTail) {
 			known = false
 		}
-		if !known && !l.bullet && !leveled && headingCue(l, body) && !(skillsLike(secs[cur].kind) && itemInList(lines, i, body)) {
+		if !known && !wrapTail && !l.bullet && !leveled && headingCue(l, body) && !(skillsLike(secs[cur].kind) && itemInList(lines, i, body)) {
 			kind, known = keywordHeading(l.text)
 			// "DES (diplôme d'études secondaires)" under Formation:
 			// study words around a degree's name are an entry.
@@ -553,10 +558,6 @@ func splitSections(lines []line) []section {
 		shaped := headingShaped(l, body) || secs[cur].kind == secContact && capitalsLine(l.text) && !reLabelOnly.MatchString(l.text)
 		// So does a degree set as a heading inside Education ("Baccalauréat
 		// série C" under "FORMATION", a word processor's Heading 3).
-		// The end of a name the column wrapped ("General Secondary
-		// Certificate – Scientific" / "Stream") is set in its type: it
-		// heads nothing.
-		wrapTail := i > 0 && nameWrap(lines[i-1], l)
 		if !isHead && !top && !leveled && shaped && !wrapTail && !(titleScore(l.text) > 0 && len(strings.Fields(l.text)) > 1) &&
 			!entryTitleIn(secs[cur].kind, l.text) && !entryBodyLabel(secs[cur].kind, l.text) && !diplomaOverSchool(secs[cur].kind, lines, i) {
 			// Styled as a heading ("RESEARCH POSITIONS" after

@@ -186,3 +186,60 @@ func TestVariationRunningHeaderWithMark(t *testing.T) {
 		})
 	}
 }
+
+// An e-mail or a profile's address broken mid-word at a narrow sidebar's
+// edge is one address.
+func TestVariationSidebarCutAddresses(t *testing.T) {
+	cases := []struct {
+		name       string
+		lines      []string
+		email, url string
+	}{
+		{"tld cut", []string{"EMAIL", "oluwaseun.adebayo@outlook.c", "om", "LINKEDIN", "linkedin.com/in/oluwaseun-adebayo"},
+			"oluwaseun.adebayo@outlook.com", "linkedin.com/in/oluwaseun-adebayo"},
+		{"domain cut", []string{"E-MAIL", "marie-noelle.kabore@gmai", "l.com", "LINKEDIN", "linkedin.com/in/mnkabore"},
+			"marie-noelle.kabore@gmail.com", "linkedin.com/in/mnkabore"},
+		{"handle cut at hyphen", []string{"EMAIL", "kwabena@example.com", "LINKEDIN", "linkedin.com/in/kwabena-asante", "-mensah"},
+			"kwabena@example.com", "linkedin.com/in/kwabena-asante-mensah"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			rows := []sideRow{{2, 40, 22, "Kofi Boateng"}, {2, 70, 12, "Logistics Coordinator"},
+				{2, 110, 12, "EXPERIENCE"}, {2, 128, 11, "Fleet Coordinator"}, {2, 140, 10, "Maersk Ghana | Tema | 2020 – Present"},
+				{1, 100, 11, "CONTACT"}}
+			y := 118.0
+			for _, l := range tc.lines {
+				rows = append(rows, sideRow{1, y, 9.5, l})
+				y += 10.5
+			}
+			got := Parse(sideDoc(rows)).Contact
+			if got.Email != tc.email || got.LinkedIn != tc.url {
+				t.Errorf("email %q, linkedin %q; want %q, %q", got.Email, got.LinkedIn, tc.email, tc.url)
+			}
+		})
+	}
+}
+
+// A keyword heading's word alone under a line of a sidebar entry that ran
+// to the column's edge ("BA Communication & Media" / "Studies") ends the
+// entry's name; in capitals, set apart, it would head a section.
+func TestVariationSidebarWrappedKeywordTail(t *testing.T) {
+	cases := []struct {
+		name string
+		edu  []string
+		want []eduWant
+	}{
+		{"studies", []string{"BA Journalism & Media»", "Studies", "University of Ghana", "2009 – 2013"},
+			[]eduWant{{"BA Journalism & Media Studies", "University of Ghana", "", "2009", "2013"}}},
+		{"formation", []string{"Licence Sciences de la»", "Formation", "Université de Lomé", "2012 – 2015"},
+			[]eduWant{{"Licence Sciences de la Formation", "Université de Lomé", "", "2012", "2015"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := Parse(sidebarEducation(tc.edu))
+			if diff := cmp.Diff(tc.want, edusOf(got)); diff != "" {
+				t.Errorf("education (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
