@@ -690,7 +690,7 @@ var blind12Floors = []target{
 	{"phone", []string{"phone"}, 1.000},
 	{"experiences", expGroup, 0.957},
 	{"education", eduGroup, 0.924},
-	{"skills", []string{"skills"}, 0.969},
+	{"skills", []string{"skills"}, 0.975},
 }
 
 // blind12LangGap bounds French against English on blind12 (French read
@@ -720,7 +720,7 @@ var blind13Floors = []target{
 	{"phone", []string{"phone"}, 0.978},
 	{"experiences", expGroup, 0.959},
 	{"education", eduGroup, 0.947},
-	{"skills", []string{"skills"}, 0.955},
+	{"skills", []string{"skills"}, 0.959},
 }
 
 // blind13LangGap bounds French against English on blind13 (French read
@@ -745,7 +745,7 @@ var blind14Floors = []target{
 	{"phone", []string{"phone"}, 1.000},
 	{"experiences", expGroup, 0.961},
 	{"education", eduGroup, 0.889},
-	{"skills", []string{"skills"}, 0.934},
+	{"skills", []string{"skills"}, 0.954},
 }
 
 // blind14LangGap bounds French against English on blind14 (French read

@@ -118,7 +118,9 @@ func euKey(s string) string {
 var euGridWords = wordSet(`understanding speaking writing listening reading spoken interaction production self assessment
 	european level proficient independent basic user comprendre parler ecrire ecouter lire prendre part a une conversation
 	s exprimer oralement en continu expression orale ecrite comprehension lecture ecriture auto evaluation niveau europeen utilisateur
-	experimente independant elementaire`)
+	experimente independant elementaire
+	information processing content creation problem solving safety communication
+	traitement de l l information creation de contenu resolution de problemes securite`)
 
 // reCEFR is a level of the Common European Framework ("B2"), as OCR may
 // read it too ("Al" for A1).
@@ -210,6 +212,7 @@ func euRowOf(l line) euRow {
 func europass(lines []line) []line {
 	rows := make([]euRow, 0, len(lines))
 	specific := map[string]bool{}
+	lines = euFooterOut(lines)
 	for i := 0; i < len(lines); i++ {
 		r := euRowOf(lines[i])
 		// A label wrapped in its narrow column ("COMPÉTENCES" /
@@ -407,7 +410,9 @@ func europass(lines []line) []line {
 				kind = secSkills
 			}
 			heading(r, kind)
-			emit(r, r.value, false)
+			if !euGridHeading(r.value) {
+				emit(r, r.value, false) // "Digital skills<tab>SELF-ASSESSMENT" heads the form's grid
+			}
 		case euOther:
 			heading(r, secOther)
 			if r.value != "" {
@@ -527,8 +532,46 @@ func euList(v string) bool {
 func euItemLine(prev, next string) bool {
 	prev, next = strings.TrimSpace(prev), strings.TrimSpace(next)
 	r := []rune(next)
-	if prev == "" || len(r) == 0 || !unicode.IsUpper(r[0]) || len(strings.Fields(prev)) > 6 {
+	if prev == "" || len(r) == 0 || !unicode.IsUpper(r[0]) || len(strings.Fields(reParenthesised.ReplaceAllString(prev, ""))) > 6 {
 		return false
 	}
 	return !strings.ContainsAny(prev[len(prev)-1:], ",;:-–(&/") && !endsInFunctionWord(prev)
+}
+
+// reEuFooter is the form's page footer ("© European Union, 2002-2020 |
+// europass.cedefop.europa.eu"), which the label column's text may be read
+// through ("© European Union, 2002-2020 Mother|tongue(s)
+// europass.cedefop.europa.eu<tab>Romanian").
+var reEuFooter = regexp.MustCompile(`© ?(?:European Union|Union européenne),? ?\d{4} ?[-–] ?\d{4} *|\|? *(?:https?://)?europass\.(?:cedefop\.)?europa\.eu *\|?`)
+
+// reLetterBar is the footer's bar read between two letters of a label.
+var reLetterBar = regexp.MustCompile(`(\pL)\|(\pL)`)
+
+// euFooterOut takes the form's footer out of the rows it was read into;
+// a row made of nothing else is dropped.
+func euFooterOut(lines []line) []line {
+	var out []line
+	for i, l := range lines {
+		if !reEuFooter.MatchString(l.text) {
+			if out != nil {
+				out = append(out, l)
+			}
+			continue
+		}
+		if out == nil {
+			out = append([]line{}, lines[:i]...)
+		}
+		t := reLetterBar.ReplaceAllString(reEuFooter.ReplaceAllString(l.text, " "), "$1 $2")
+		cells := strings.Split(t, "\t")
+		for k, c := range cells {
+			cells[k] = strings.Join(strings.Fields(c), " ")
+		}
+		if l.text = strings.Trim(strings.Join(cells, "\t"), "\t "); l.text != "" {
+			out = append(out, l)
+		}
+	}
+	if out == nil {
+		return lines
+	}
+	return out
 }

@@ -98,7 +98,9 @@ func europassSkills(rows ...string) []string {
 // longer label even when its first part is one ("Compétences
 // organisationnelles /" / "managériales"); the form's singular "Compétence
 // numérique" labels the digital skills; items set one a line under a
-// label are items; three items are a list even when one is long.
+// label are items; three items are a list even when one is long; the
+// form's footer read through a label and its digital competence grid name
+// no skills.
 func TestVariationEuropassSkillRows(t *testing.T) {
 	cases := []struct {
 		name string
@@ -116,6 +118,16 @@ func TestVariationEuropassSkillRows(t *testing.T) {
 			[]string{"Compétences liées à l'emploi\tMaintenance préventive des presses", ">Analyse vibratoire (SKF)", ">Thermographie",
 				">Habilitation électrique B2V"},
 			[]string{"Analyse vibratoire (SKF)", "Habilitation électrique B2V", "Maintenance préventive des presses", "Thermographie", "kabyle"}},
+		{"an item with a long note, one a line",
+			[]string{"Compétences liées à l'emploi\tAutomates Schneider M340 (Unity Pro, Control Expert, Vijeo)", ">Variateurs de fréquence (Altivar)"},
+			[]string{"Automates Schneider M340 (Unity Pro, Control Expert, Vijeo)", "Variateurs de fréquence (Altivar)", "kabyle"}},
+		{"footer read through a label",
+			[]string{"© European Union, 2002-2024 Autre(s)|langue(s) europass.cedefop.europa.eu\tanglais", "Compétence numérique\tSAP PM"},
+			[]string{"SAP PM", "anglais", "kabyle"}},
+		{"digital competence grid",
+			[]string{"Digital skills\tSELF-ASSESSMENT", ">Information\tContent\tProblem-", ">Communication\tSafety", ">processing\tcreation\tsolving",
+				">Independent user\tBasic user\tProficient user", ">SAP PM, Excel"},
+			[]string{"Excel", "SAP PM", "kabyle"}},
 		{"a long item in a list of three",
 			[]string{"Compétences professionnelles\tRéglage de lignes d'embouteillage et de conditionnement aseptique (Krones), GMAO, 5S"},
 			[]string{"5S", "GMAO", "Réglage de lignes d'embouteillage et de conditionnement aseptique (Krones)", "kabyle"}},
