@@ -633,10 +633,10 @@ const blind9LangGap = 0.09
 // 0.985, skills 0.991; with the education acronym and grade rules
 // overall 0.989, education 0.983.
 var blind10Floors = []target{
-	{"overall", nil, 0.989},
+	{"overall", nil, 0.990},
 	{"name", []string{"name"}, 0.969},
 	{"phone", []string{"phone"}, 0.99},
-	{"experiences", expGroup, 0.981},
+	{"experiences", expGroup, 0.993},
 	{"education", eduGroup, 0.983},
 	{"skills", []string{"skills"}, 0.981},
 	{"sidebar experiences", expGroup, 0.975},
@@ -715,10 +715,10 @@ const blind12LangGap = 0.06
 // 0.959, skills 0.955. After CPD headings and honours lines under a
 // degree: overall 0.959.
 var blind13Floors = []target{
-	{"overall", nil, 0.959},
+	{"overall", nil, 0.966},
 	{"name", []string{"name"}, 1.0},
 	{"phone", []string{"phone"}, 0.978},
-	{"experiences", expGroup, 0.959},
+	{"experiences", expGroup, 0.971},
 	{"education", eduGroup, 0.947},
 	{"skills", []string{"skills"}, 0.959},
 }

@@ -433,6 +433,7 @@ func (b *builder) experience(e entry) cv.Experience {
 		parts[l].text = parts[l-1].text + placeSep(parts[l]) + parts[l].text
 		picked = append(picked, l-1)
 	}
+	picked = b.layout.districtAfterDash(parts, picked)
 	// "Lakeside Mining plc – Kivu Gold Mine, Goma", "Radio Sud – Canal
 	// Soleil, Nîmes": a name set after the employer's with a dash, on its
 	// line, that names no place, job or date, is the site or brand the

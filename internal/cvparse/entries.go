@@ -891,6 +891,14 @@ func splitHead(b entry) []entry {
 				c--
 			}
 		}
+		// "PwC — Port of Spain" / "Audit Manager<tab>2010 – 2013" /
+		// "Audit Senior<tab>2006 – 2010": a dated line straight under
+		// the last is a position of its own under the same employer; a
+		// cut at the first one's offset would leave two dates in one
+		// entry.
+		if c <= dated[k] && d == dated[k]+1 {
+			c = d
+		}
 		if c <= cuts[len(cuts)-1] {
 			return []entry{b} // no regular pattern: keep as one
 		}

@@ -30,7 +30,16 @@ var (
 		journaliste comptable rep cheffe volontaire personnel stage professeur professeure
 		welder fitter plumber carpenter labourer laborer machinist foreman rigger scaffolder pipefitter millwright
 		soudeur soudeuse assembleur assembleuse électricien électricienne plombier menuisier mécanicien mécanicienne
-		magasinier magasinière cariste manutentionnaire journalier journalière préparateur préparatrice`)
+		magasinier magasinière cariste manutentionnaire journalier journalière préparateur préparatrice
+		controller comptroller bookkeeper waiter waitress storekeeper salesman saleswoman salesperson underwriter actuary
+		economist statistician steward stewardess seaman seafarer cadet bosun paramedic dentist optometrist veterinarian
+		planner buyer merchandiser estimator translator interpreter journalist reporter photographer librarian archivist
+		curator housekeeper concierge bartender agronomist geologist biologist physicist courier dispatcher scheduler
+		caregiver nanny counsellor counselor psychologist notary solicitor barrister magistrate headteacher
+		headmaster headmistress préfet sage-femme aide-soignant aide-soignante chauffeur livreur livreuse vendeuse
+		réceptionniste surveillant surveillante gardien gardienne coiffeur coiffeuse esthéticienne boulanger
+		boulangère pâtissier pâtissière interprète photographe bibliothécaire géomètre économiste statisticien
+		statisticienne notaire`)
 	orgSuffixes = wordSet(`inc inc. ltd ltd. llc llp plc corp corp. corporation company co. group groupe gmbh ag sa sas sarl
 		srl bv nv spa labs lab technologies technology tech systems solutions software services consulting partners holdings
 		bank banque analytics health energy energies traders studio studios agency media network networks industries

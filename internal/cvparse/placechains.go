@@ -1,6 +1,9 @@
 package cvparse
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // headerPlace: a place as an entry's header line writes it after the
 // employer's or school's comma, in the shapes isLocation leaves out for
@@ -79,4 +82,23 @@ func placeSep(p part) string {
 		return " " + strings.TrimSpace(p.sep) + " "
 	}
 	return ", "
+}
+
+// districtAfterDash reads "Employer — Point Lisas, Trinidad" as the
+// employer then its place, a district and its town, when the section's
+// other entries set their place straight after the employer's dash
+// ("PwC — Port of Spain, Trinidad"): one author writes the entries
+// alike. Elsewhere a name there may be the employer's site or brand
+// ("Radio Sud – Canal Soleil, Nîmes").
+func (l sectionLayout) districtAfterDash(parts []part, picked []int) []int {
+	c, p := picked[2], picked[0]
+	if !l.placeAfterDash || c < 0 || p != c+2 || slices.Contains(picked, c+1) {
+		return picked
+	}
+	d := parts[c+1]
+	if d.line != parts[c].line || parts[p].line != d.line || !dashSep(d.sep) || !parts[p].afterComma || d.role != "" || !townShaped(d.text) {
+		return picked
+	}
+	parts[p].text = d.text + ", " + parts[p].text
+	return append(picked, c+1)
 }

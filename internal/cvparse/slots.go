@@ -43,15 +43,22 @@ func slotOf(parts []part, i int) slot {
 type sectionLayout struct {
 	title, place       slot
 	hasTitle, hasPlace bool
+	// placeAfterDash: two entries or more set their place straight
+	// after the employer's dash ("PwC — Port of Spain, Trinidad").
+	placeAfterDash bool
 }
 
 // sectionLayoutOf reads the layout of a section's entries.
 func sectionLayoutOf(entries []entry) sectionLayout {
 	var l sectionLayout
 	var titles, places []slot
+	dashPlaces := 0
 	for _, e := range entries {
 		parts, _, _ := headParts(e.head)
 		picked, fellBack := expRoles(parts)
+		if c, p := picked[2], picked[0]; c >= 0 && p == c+1 && parts[p].line == parts[c].line && dashSep(parts[p].sep) {
+			dashPlaces++
+		}
 		if picked[1] >= 0 && !fellBack[1] {
 			titles = append(titles, slotOf(parts, picked[1]))
 		}
@@ -61,6 +68,7 @@ func sectionLayoutOf(entries []entry) sectionLayout {
 	}
 	l.title, l.hasTitle = agreed(titles)
 	l.place, l.hasPlace = agreed(places)
+	l.placeAfterDash = dashPlaces >= 2
 	return l
 }
 

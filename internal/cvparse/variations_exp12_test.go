@@ -110,3 +110,58 @@ func TestVariationNordicEmployerBlind13(t *testing.T) {
 			[]expWant{{"Category Controller", "Jysk Mejeri amba", "Herning", "2012", "2016"}}},
 	})
 }
+
+// Job words the lists lacked ("Controller", "Underwriter", "Economist",
+// "Réceptionniste") name the title on a line under the employer's, when
+// the employer's name has no word of a firm.
+func TestVariationMoreJobWordsBlind13(t *testing.T) {
+	runExpCases(t, []struct {
+		name, body string
+		want       []expWant
+	}{
+		{"en, controller", "Nyota Tea — Kericho Estate, Kericho\nFinancial Controller\tMay 2015 – June 2019\nMonthly close and group reporting.",
+			[]expWant{{"Financial Controller", "Nyota Tea — Kericho Estate", "Kericho", "May 2015", "June 2019"}}},
+		{"en, underwriter", "Harbourside Mutual — Quay Street, Belfast\nSenior Underwriter\t2016 – 2020\nCommercial property lines.",
+			[]expWant{{"Senior Underwriter", "Harbourside Mutual — Quay Street", "Belfast", "2016", "2020"}}},
+		{"fr, réceptionniste", "Hôtel des Remparts — Vieille Ville, Dinan\nRéceptionniste\t2018 – 2021\nAccueil et clôture de caisse.",
+			[]expWant{{"Réceptionniste", "Hôtel des Remparts — Vieille Ville", "Dinan", "2018", "2021"}}},
+	})
+}
+
+// One employer's line over two positions, each a title with its dates on
+// a line of its own and no description between them: two entries at the
+// same employer.
+func TestVariationPositionsUnderEmployerBlind13(t *testing.T) {
+	runExpCases(t, []struct {
+		name, body string
+		want       []expWant
+	}{
+		{"en, two positions", "Grant Halden LLP — Leeds\nTax Manager\tMarch 2017 – Present\nTax Senior\tSeptember 2013 – February 2017\nCorporate tax compliance for mid-size groups.",
+			[]expWant{{"Tax Manager", "Grant Halden LLP", "Leeds", "March 2017", "Present"}, {"Tax Senior", "Grant Halden LLP", "Leeds", "September 2013", "February 2017"}}},
+		{"fr, deux postes", "Banque du Littoral — Douala\nChef d'agence\t2019 – 2023\nChargé de clientèle\t2015 – 2019\nPortefeuille de 400 clients particuliers.",
+			[]expWant{{"Chef d'agence", "Banque du Littoral", "Douala", "2019", "2023"}, {"Chargé de clientèle", "Banque du Littoral", "Douala", "2015", "2019"}}},
+	})
+}
+
+// Where the section's entries set their place straight after the
+// employer's dash, a name after that dash and before the town's comma is
+// the place's district, not the employer's site.
+func TestVariationDistrictAfterDashBlind13(t *testing.T) {
+	runExpCases(t, []struct {
+		name, body string
+		want       []expWant
+	}{
+		{"en, industrial estate", "Orbis Paints — Lagos, Nigeria\nPlant Manager\t2019 – Present\nRan the emulsion line.\n" +
+			"Sahel Cement — Obajana Estate, Lokoja\nFinancial Controller\t2014 – 2019\nKiln operations.\n" +
+			"Delta Gas — Warri, Nigeria\nEconomist\t2012 – 2014\nGas pricing studies.",
+			[]expWant{{"Plant Manager", "Orbis Paints", "Lagos, Nigeria", "2019", "Present"},
+				{"Financial Controller", "Sahel Cement", "Obajana Estate, Lokoja", "2014", "2019"},
+				{"Economist", "Delta Gas", "Warri, Nigeria", "2012", "2014"}}},
+		{"fr, zone industrielle", "Brasseries du Sud — Douala, Cameroun\nResponsable qualité\t2020 – 2024\nAudits HACCP.\n" +
+			"Savonnerie Mbanga — Bonabéri, Douala\nContrôleur\t2016 – 2020\nSuivi des lots.\n" +
+			"Minoterie Centrale — Yaoundé, Cameroun\nStagiaire\t2015 – 2016\nAnalyses farine.",
+			[]expWant{{"Responsable qualité", "Brasseries du Sud", "Douala, Cameroun", "2020", "2024"},
+				{"Contrôleur", "Savonnerie Mbanga", "Bonabéri, Douala", "2016", "2020"},
+				{"Stagiaire", "Minoterie Centrale", "Yaoundé, Cameroun", "2015", "2016"}}},
+	})
+}
