@@ -28,7 +28,9 @@ var (
 // and returns it (a note in parentheses that is not a place dropped).
 func contactPlace(p string) (string, bool) {
 	p = strings.TrimSpace(reBasedIn.ReplaceAllString(strings.TrimSpace(p), ""))
-	if p == "" || strings.ContainsAny(p, "@/") {
+	// A slash between digits is a flat or plot number ("ul. Długa 41/6",
+	// "45/12 Nguyen Trai Street", "Jalan SS 2/61"), no link.
+	if p == "" || strings.ContainsAny(reNumberSlash.ReplaceAllString(p, ""), "@/") {
 		return "", false
 	}
 	if isLocation(p) && !strings.ContainsAny(p, "0123456789") {
@@ -126,6 +128,9 @@ func isAddress(p string) bool {
 
 var reStateAbbr = regexp.MustCompile(`^[A-Z]{2,3}$`)
 
+// reNumberSlash is a house, flat or plot number written with a slash.
+var reNumberSlash = regexp.MustCompile(`\b\d{1,5}[A-Z]?/\d{1,5}[A-Z]?\b`)
+
 // reTownPostcode is a town with its postcode after a hyphen, as Bangladesh
 // and Sri Lanka write them ("Dhaka-1230", "Colombo-00700"); not a
 // country's letters before a postcode ("CH-1009").
@@ -208,6 +213,11 @@ func addressRun(run []string) bool {
 		}
 		if len(strings.Fields(t)) > 8 || strings.ContainsAny(t, "@|\t•·") || isPhone(t) || reURL.MatchString(t) ||
 			reLabel.MatchString(t) && (k > 0 || !reAddressLabel.MatchString(t)) || isPhone(reLabel.ReplaceAllString(t, "")) {
+			return false
+		}
+		// A contact label over its value ("Mobile" over the number) is
+		// no town, though a town bears its name.
+		if k > 0 && reLabelOnly.MatchString(t) {
 			return false
 		}
 		// Each line after the first goes on with it: a flat, a
