@@ -713,13 +713,14 @@ const blind12LangGap = 0.06
 // Raised after bold job headers under bullets, notes in the dates' bracket,
 // work rates and agency notes: overall 0.954, phone 0.958, experiences
 // 0.959, skills 0.955. After CPD headings and honours lines under a
-// degree: overall 0.959.
+// degree: overall 0.959; after grade lines dated by their year: overall
+// 0.961, education 0.953.
 var blind13Floors = []target{
 	{"overall", nil, 0.966},
 	{"name", []string{"name"}, 1.0},
 	{"phone", []string{"phone"}, 0.978},
 	{"experiences", expGroup, 0.971},
-	{"education", eduGroup, 0.947},
+	{"education", eduGroup, 0.953},
 	{"skills", []string{"skills"}, 0.959},
 }
 

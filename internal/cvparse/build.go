@@ -759,7 +759,10 @@ func (b *builder) education(e entry) cv.Education {
 	var head, notes []unit
 	var gpa string
 	for _, u := range e.head {
-		if g, rest, ok := gradeNote(u.text); ok && !u.dated {
+		// A line's date that falls in the notes after the grade
+		// ("Final grade 8.7/10 · Erasmus semester at KTH (2021)") dates
+		// no entry.
+		if g, rest, ok := gradeNote(u.text); ok && (!u.dated || !hasDate(g)) {
 			gpa = g
 			if rest != "" {
 				u.text = rest

@@ -157,8 +157,9 @@ func classLine(t string) bool {
 }
 
 // gradeNote reads a line that gives a degree's grade ("GPA: 3.6/4",
-// "Final grade: 5.0 (very good) · Thesis: …"): the grade, and the notes
-// set apart after it on the line, which are the degree's description.
+// "Final grade: 5.0 (very good) · Thesis: …", "Weighted average: 74%
+// (2023)"): the grade, and the notes set apart after it on the line,
+// which are the degree's description.
 func gradeNote(t string) (gpa, rest string, ok bool) {
 	m := reGPA.FindStringSubmatch(t)
 	if m == nil {
@@ -168,5 +169,8 @@ func gradeNote(t string) (gpa, rest string, ok bool) {
 	if at := reNoteSep.FindStringIndex(gpa); at != nil {
 		gpa, rest = strings.TrimSpace(gpa[:at[0]]), strings.TrimSpace(gpa[at[1]:])
 	}
-	return gpa, rest, true
+	// "74% (2023)": the year the grade was given is no part of it.
+	return reYearInBrackets.ReplaceAllString(gpa, ""), rest, true
 }
+
+var reYearInBrackets = regexp.MustCompile(`\s*\((?:19|20)\d{2}\)$`)

@@ -23,3 +23,16 @@ func TestVariationCPDAndHonoursLines(t *testing.T) {
 		t.Errorf("description: got %q", d)
 	}
 }
+
+// A grade line dated by the year it was given ("Weighted average: 71%
+// (2024)") is no entry's date: the school on the line above stays the
+// entry's, and the grade is the mark without its year. "Results: …" gives its grade without the label's plural.
+func TestVariationDatedGradeLine(t *testing.T) {
+	runEduGPA(t, []eduGPACase{
+		{"weighted average with its year", "Kestrel University\tMombasa\nBSc Actuarial Science (2nd year)\tSep 2023 – Jun 2027 (expected)\nWeighted average: 71% (2024)\nRelevant courses: Probability, Financial Mathematics, Statistics and Data Analysis\nHarbour Girls High School\tMombasa\nKenya Certificate of Secondary Education\t2022",
+			[]eduWant{{"BSc Actuarial Science (2nd year)", "Kestrel University", "Mombasa", "Sep 2023", "Jun 2027"},
+				{"Kenya Certificate of Secondary Education", "Harbour Girls High School", "Mombasa", "", "2022"}}, []string{"71%", ""}},
+		{"results label", "2016 – 2018\tHigher School Certificate (HSC)\nQueen Elizabeth College, Rose Hill\nResults: 3 A-levels (A, B, B)",
+			[]eduWant{{"Higher School Certificate (HSC)", "Queen Elizabeth College", "Rose Hill", "2016", "2018"}}, []string{"3 A-levels (A, B, B)"}},
+	})
+}

@@ -863,7 +863,9 @@ func rowField(t string) string {
 func splitHead(b entry) []entry {
 	var dated []int
 	for i, u := range b.head {
-		if u.dated {
+		// "Weighted average: 74% (2023)": the year a grade was given
+		// dates no entry.
+		if u.dated && !reGPA.MatchString(u.text) {
 			dated = append(dated, i)
 		}
 	}
@@ -972,7 +974,7 @@ var (
 	reAsRole     = regexp.MustCompile(`(?i)^en tant que\s+`)
 	reDateLead   = regexp.MustCompile(`(?i)(?:^|[\s,;(–—-])(?:class of|promotion|promo|graduated(?: in)?|graduation(?: year)?|graduating|year of graduation)\s*:?\s*$`)
 	reAtSep      = regexp.MustCompile(`(?i)^(.+?)\s+(?:at|chez|@)\s+(.+)$`)
-	reGPA        = regexp.MustCompile(`(?i)^\s*(?:(?:(?:final|overall|current|cumulative)\s+)?(?:gpa|cgpa|grade|grades|mention|moyenne|note|result|résultat|classification|class of degree|degree class(?:ification)?)\s*[:：]?|(?:percentage|aggregate|marks|score|cpi)\s*[:：])\s*(.+)$`)
+	reGPA        = regexp.MustCompile(`(?i)^\s*(?:(?:(?:final|overall|current|cumulative)\s+)?(?:gpa|cgpa|grade|grades|mention|moyenne|(?:weighted\s+)?average|note|results?|résultats?|classification|class of degree|degree class(?:ification)?)\s*[:：]?|(?:percentage|aggregate|marks|score|cpi)\s*[:：])\s*(.+)$`)
 )
 
 // part is a header fragment with where it came from.
