@@ -91,3 +91,23 @@ func TestVariationFormats12WorkNotes(t *testing.T) {
 		})
 	}
 }
+
+// A heading that joins a professional body's registration to training
+// ("Registration & Training", "Registration / Further Training") heads
+// licences and courses, not more schooling: its items are no education
+// entries.
+func TestVariationFormats12RegistrationHeading(t *testing.T) {
+	for _, heading := range []string{"Registration & Training", "Registration / Further Training", "REGISTRATION AND TRAINING"} {
+		t.Run(heading, func(t *testing.T) {
+			c := ParseText("Hana Whitaker\nhana.whitaker@example.nz\n\nEducation\nBachelor of Nursing\t2011 – 2013\nEastern Institute of Technology, Napier\n\n" +
+				heading + "\n- Registered Nurse, Nursing Council of New Zealand (APC current to March 2027)\n- Pacific Cultural Safety Workshop, Whitireia (2019)\n\nSkills\nTriage, wound care\n")
+			want := []eduWant{{"Bachelor of Nursing", "Eastern Institute of Technology", "Napier", "2011", "2013"}}
+			if diff := cmp.Diff(want, edusOf(c)); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+			if len(c.Certifications) != 2 {
+				t.Errorf("certifications %+v, want the two items", c.Certifications)
+			}
+		})
+	}
+}

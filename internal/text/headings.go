@@ -168,6 +168,9 @@ var headingKeywords = map[string]Section{
 	"certifications": Certifications, "certificates": Certifications, "certificats": Certifications,
 	"courses": Certifications, "tickets": Certifications, "licences": Certifications, "licenses": Certifications,
 	"seminars": Certifications, "trainings": Certifications, "workshops": Certifications, "seminaires": Certifications,
+	// "Registration & Training": a professional body's registration
+	// (nurses, social workers, engineers) heads licences.
+	"registration": Certifications, "registrations": Certifications,
 	"awards": Awards, "honors": Awards, "honours": Awards, "prizes": Awards, "distinctions": Awards,
 	"grants": Awards, "fellowships": Awards, "scholarships": Awards, "bourses": Awards, "prix": Awards,
 	"publications": Publications, "papers": Publications,
