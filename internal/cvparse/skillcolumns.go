@@ -1,6 +1,7 @@
 package cvparse
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 )
@@ -100,4 +101,67 @@ func columnText(rows []line, k int) string {
 		b.WriteString(c)
 	}
 	return strings.TrimSpace(b.String())
+}
+
+// A block of labelled lists set in two columns side by side ("Methods:
+// interviews, diary studies,<tab>Data: SPSS, R" / "usability testing,
+// surveys<tab>Languages: English, Irish" / …) reaches us row by row too,
+// each column's lists wrapped in its width and a new label opening a new
+// list inside a column.
+
+// reCellLabel opens a cell with a label of one to three words.
+var reCellLabel = regexp.MustCompile(`^[^\s:,;()][^:,;()]{0,30}:\s`)
+
+// labelledColumns rewrites such a block as one labelled line per list,
+// the first column's lists first: a block opens with a row of two
+// labelled cells and goes on over rows of at most two cells.
+func labelledColumns(lines []line) []line {
+	var out []line
+	for i := 0; i < len(lines); i++ {
+		cells := splitCells(lines[i].text)
+		end := i + 1
+		for end < len(lines) && columnRow(lines[end], 2) {
+			end++
+		}
+		if len(cells) != 2 || !labelledCell(cells[0]) || !labelledCell(cells[1]) || end-i < 2 {
+			out = append(out, lines[i])
+			continue
+		}
+		for k := range 2 {
+			var lists []string
+			for _, r := range lines[i:end] {
+				cs := splitCells(r.text)
+				if k >= len(cs) {
+					continue
+				}
+				c := cs[k]
+				n := len(lists)
+				switch {
+				case labelledCell(c) || n == 0:
+					lists = append(lists, c)
+				case strings.HasSuffix(lists[n-1], ",") || endsInFunctionWord(lists[n-1]) || startsLowerOrBracket(c):
+					lists[n-1] += " " + c
+				default:
+					lists[n-1] += ", " + c
+				}
+			}
+			for _, t := range lists {
+				l := lines[i]
+				l.text = t
+				out = append(out, l)
+			}
+		}
+		i = end - 1
+	}
+	return out
+}
+
+func labelledCell(c string) bool {
+	m := reCellLabel.FindString(c)
+	return m != "" && len(strings.Fields(m)) <= 3
+}
+
+func startsLowerOrBracket(c string) bool {
+	r := []rune(c)
+	return len(r) > 0 && (unicode.IsLower(r[0]) || r[0] == '(')
 }

@@ -388,3 +388,13 @@ func TestVariationSlashedLanguagesAndRunningHeader(t *testing.T) {
 		})
 	}
 }
+
+// Labelled lists set in two columns side by side, read row by row: each
+// column's lists wrap in its width, a label inside a column opens a new
+// list.
+func TestVariationLabelledListsInTwoColumns(t *testing.T) {
+	body := "Skills\nClinical: triage, wound care,\tSoftware: Epic, Cerner\nsuturing, casting\tLanguages: English (native), Somali\n" +
+		"\t(fluent), Arabic (basic)\n"
+	want := []string{"Arabic (basic)", "Cerner", "English (native)", "Epic", "Somali (fluent)", "casting", "suturing", "triage", "wound care"}
+	checkSkillsAfterJob(t, "Nurse", body, want)
+}
