@@ -40,6 +40,9 @@ type euLabel struct {
 	// specific labels are found in Europass CVs and hardly elsewhere; two
 	// of them make a document read as one.
 	specific bool
+	// phrases: a skills row whose short phrase is one skill (see
+	// euPhraseSkill).
+	phrases bool
 }
 
 // euLabels is the label vocabulary of the Europass CV, in its 2004 and 2013
@@ -83,16 +86,24 @@ var euLabels = func() map[string]euLabel {
 		"Nom et type de l'établissement d'enseignement ou de formation", "Nom et type de l'établissement")
 	add(spec(euLevel, 0), "Level in national or international classification", "Niveau dans la classification nationale ou internationale")
 	add(spec(euLanguages, 0), "Mother tongue(s)", "Other language(s)", "Langue(s) maternelle(s)", "Autre(s) langue(s)")
+	// The 2013 form's job-related row lists the trade's skills, as its
+	// digital row lists tools.
 	add(spec(euSkills, secSkills), "Technical skills and competences", "Computer skills and competences", "Digital skills",
 		"Digital competence", "Aptitudes et compétences techniques", "Aptitudes et compétences informatiques",
-		"Compétences numériques", "Compétence numérique", "Compétences informatiques", "Compétences techniques")
+		"Compétences numériques", "Compétence numérique", "Compétences informatiques", "Compétences techniques",
+		"Job-related skills", "Compétences liées à l'emploi", "Compétences professionnelles")
 	add(spec(euSkills, secOther), "Social skills and competences", "Organisational skills and competences",
 		"Organizational skills and competences", "Artistic skills and competences", "Other skills and competences",
-		"Communication skills", "Organisational / managerial skills", "Organizational / managerial skills", "Job-related skills",
 		"Other skills", "Aptitudes et compétences sociales", "Aptitudes et compétences organisationnelles",
-		"Aptitudes et compétences artistiques", "Autres aptitudes et compétences", "Compétences en communication",
-		"Compétences relationnelles", "Compétences organisationnelles", "Compétences organisationnelles / managériales",
-		"Compétences liées à l'emploi", "Autres compétences", "Compétences professionnelles")
+		"Aptitudes et compétences artistiques", "Autres aptitudes et compétences",
+		"Compétences relationnelles", "Compétences organisationnelles", "Autres compétences")
+	// The 2013 form's communication and organisational rows, under their
+	// own wording: the form asks for one phrase a skill ("good
+	// communication skills gained through my experience as sales
+	// manager"), and such a phrase is one skill as written.
+	add(euLabel{role: euSkills, kind: secOther, specific: true, phrases: true}, "Communication skills",
+		"Organisational / managerial skills", "Organizational / managerial skills", "Compétences en communication",
+		"Compétences organisationnelles / managériales")
 	add(euLabel{role: euOther, kind: secOther}, "Driving licence(s)", "Driving license(s)", "Permis de conduire",
 		"Additional information", "Informations complémentaires", "Information complémentaire",
 		"Annexes")
@@ -405,13 +416,17 @@ func europass(lines []line) []line {
 				emit(r, r.value, false)
 			}
 		case euSkills:
+			// "Digital skills<tab>SELF-ASSESSMENT" heads the form's
+			// grid: the row opens its section, with no skill of its own.
+			v := euSkillValue(r.value)
 			kind := r.lab.kind
-			if kind == secSkills || euList(r.value) {
+			if kind == secSkills || v != "" && (euList(v) || r.lab.phrases && euPhraseSkill(v)) {
 				kind = secSkills
 			}
 			heading(r, kind)
-			if !euGridHeading(r.value) {
-				emit(r, r.value, false) // "Digital skills<tab>SELF-ASSESSMENT" heads the form's grid
+			if v != "" {
+				emit(r, v, false)
+				out[len(out)-1].whole = kind == secSkills && r.lab.phrases && !euPhraseList(v)
 			}
 		case euOther:
 			heading(r, secOther)
@@ -532,7 +547,9 @@ func euList(v string) bool {
 func euItemLine(prev, next string) bool {
 	prev, next = strings.TrimSpace(prev), strings.TrimSpace(next)
 	r := []rune(next)
-	if prev == "" || len(r) == 0 || !unicode.IsUpper(r[0]) || len(strings.Fields(reParenthesised.ReplaceAllString(prev, ""))) > 6 {
+	// A line that ends a sentence ends its item, however long.
+	if prev == "" || len(r) == 0 || !unicode.IsUpper(r[0]) ||
+		len(strings.Fields(reParenthesised.ReplaceAllString(prev, ""))) > 6 && !strings.HasSuffix(prev, ".") {
 		return false
 	}
 	return !strings.ContainsAny(prev[len(prev)-1:], ",;:-–(&/") && !endsInFunctionWord(prev)
@@ -574,4 +591,51 @@ func euFooterOut(lines []line) []line {
 		return lines
 	}
 	return out
+}
+
+// euSkillValue is a skills row's value without the parts that name no
+// skill: the digital row's grid ("SELF-ASSESSMENT") or a sentence giving
+// the grid's level.
+func euSkillValue(v string) string {
+	var kept []string
+	for _, seg := range strings.Split(v, "; ") {
+		if seg = strings.TrimSpace(seg); seg != "" && !euGridHeading(seg) && !reEuSelfLevel.MatchString(seg) {
+			kept = append(kept, seg)
+		}
+	}
+	return strings.Join(kept, "; ")
+}
+
+// reEuSelfLevel opens a sentence giving the level the grid would show
+// ("Proficient user in all five areas of the self-assessment grid"): it
+// rates the skills, it names none.
+var reEuSelfLevel = regexp.MustCompile(`(?i)^(?:proficient|independent|basic)\s+user\b|^utilisateur\s+(?:exp[ée]riment[ée]|ind[ée]pendant|[ée]l[ée]mentaire)\b`)
+
+// euPhraseList says whether the value of a phrases row lists short items
+// (euList) rather than making one phrase: one item is a phrase, and an item
+// that opens with a function word goes on with the phrase before its comma
+// ("Sens de l'écoute acquis auprès des familles, en maison de retraite").
+func euPhraseList(v string) bool {
+	items := splitSkills(v)
+	if len(items) < 2 || !euList(v) {
+		return false
+	}
+	for _, it := range items {
+		if ws := strings.Fields(it); len(ws) > 0 && functionWords[strings.ToLower(ws[0])] {
+			return false
+		}
+	}
+	return true
+}
+
+// euPhraseMax is the most words of a phrase read as one skill: the form's
+// example phrase has ten; a longer passage is an account, kept as prose.
+const euPhraseMax = 20
+
+// euPhraseSkill says whether the value of a phrases row is a skill: a
+// list, or a phrase of at most euPhraseMax words ("Good communication
+// skills gained as the main contact between clients and carriers",
+// "Coordination de l'équipe de nuit (4 infirmiers)").
+func euPhraseSkill(v string) bool {
+	return euPhraseList(v) || len(strings.Fields(v)) <= euPhraseMax
 }

@@ -69,6 +69,10 @@ func parseSkills(lines []line, s *cv.Skills) (others [][2]string) {
 	for i, u := range units {
 		t := u.text
 		cat := ""
+		if u.whole {
+			last = addSkill(s, "soft", strings.TrimSpace(t))
+			continue
+		}
 		// "Excel avancé<tab>CENTRES D'INTÉRÊT" / "Randonnée, lecture":
 		// a grid's other column heads the pastimes; the lines under it
 		// are theirs.
