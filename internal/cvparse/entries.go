@@ -1515,6 +1515,7 @@ var valueLabels = map[string]string{
 	"employer": "org", "company": "org", "organisation": "org", "organization": "org", "employeur": "org",
 	"entreprise": "org", "societe": "org", "client": "org",
 	"location": "location", "city": "location", "lieu": "location", "ville": "location", "place": "location",
+	"company location": "location", "job location": "location", "work location": "location",
 	"dates": "dates", "date": "dates", "period": "dates", "periode": "dates", "duration": "dates", "duree": "dates",
 	"from to": "dates",
 	"degree":  "degree", "diploma": "degree", "qualification": "degree", "diplome": "degree", "titre": "degree",
@@ -1593,18 +1594,18 @@ func labelShaped(t string) (label, value string, ok bool) {
 var columnRoles = func() map[string]string {
 	m := map[string]string{}
 	for label, names := range map[string]string{
-		"Degree": `degree degrees qualification qualifications diploma course examination exam class standard program
+		"Degree": `degree degrees qualification qualifications diploma course examination exam exam_title class standard program
 			programme diplome formation certificate award name_of_exam exam_passed examination_passed title_of_qualification`,
 		"Institution": `institute institution university school college board board_university university_board
 			school_college college_university institution_name name_of_institution etablissement ecole universite
 			awarding_body awarding_institution`,
 		"Dates": `year years year_of_passing passing_year dates date period duration annee annees periode from_to
-			passing_year year_of_completion graduation_year session`,
+			passing_year year_of_completion graduation_year session pas_year`,
 		"GPA": `score percentage marks cgpa gpa grade result results resultat resultats aggregate mention note division`,
 		// A row's number ("S.No.", "Sr. No.", "#") says nothing.
 		"Index": `s_no sno sl_no slno sr_no srno serial_no serial_number no number n`,
 		// The field of study stands apart from the degree's name.
-		"Field": `group major subject subjects specialization specialisation stream branch discipline field field_of_study
+		"Field": `group major concentration subject subjects specialization specialisation stream branch discipline field field_of_study
 			specialite option filiere`,
 		"Company":  `company organisation organization employer employeur entreprise societe`,
 		"Position": `designation role position title poste fonction job_title`,
@@ -1661,7 +1662,8 @@ func tableRows(lines []line) []line {
 		j := i + skip
 		for ; j < len(lines); j++ {
 			n := len(rows)
-			if !strings.Contains(lines[j].text, "\t") && !(n > 0 && scoreNote(lines[j], rows[0].first)) {
+			if !strings.Contains(lines[j].text, "\t") && !(n > 0 && (scoreNote(lines[j], rows[0].first) ||
+				scoreGoesOn(rows[n-1].cells, heads, lines[j].text))) {
 				// The end of a range wrapped in the dates column ends
 				// the row's dates; a row's description wrapped in a
 				// column of its own (under "Responsibilities", set in
@@ -1690,7 +1692,11 @@ func tableRows(lines []line) []line {
 			// whose cells then go on the row's cells one for one.
 			if n > 0 && (len(cells) < len(heads) && (unfinishedRow(rows[n-1].cells, heads) || datelessRow(cells, heads)) ||
 				len(cells) == len(heads) && rangeEnds(rows[n-1].cells, cells, heads)) {
-				continueRow(rows[n-1].cells, cells, heads)
+				from := 0
+				if wrapSetIn(lines[j], rows[n-1].first) {
+					from = 1
+				}
+				continueRowFrom(rows[n-1].cells, cells, heads, from)
 				continue
 			}
 			rows = append(rows, row{first: lines[j], cells: fillRow(cells, heads)})
@@ -1948,7 +1954,32 @@ func rangeEnds(row, cells, heads []string) bool {
 // continueRow adds a wrapped row's cells to the row above: a date to the
 // Dates column, a score to the score column, other text to the next cell
 // left unfinished, in order.
-func continueRow(row, cells, heads []string) {
+func continueRow(row, cells, heads []string) { continueRowFrom(row, cells, heads, 0) }
+
+// wrapSetIn: a row's wrapped line starts right of the row's first cell,
+// so its first cell is no wrap of the first column ("Manufacturing<tab>
+// (BUTEX)" under "B.Sc in Textile Engineering<tab>Apparel<tab>Bangladesh
+// University of Textiles").
+func wrapSetIn(l, first line) bool {
+	return l.x-first.x > max(3*first.size, 12)
+}
+
+// reScoreCut ends a score cell cut inside "out of" ("CGPA: 3.41 out");
+// reScoreRest is the rest of it on the row under ("of 4").
+var (
+	reScoreCut  = regexp.MustCompile(`(?i)\d\s+out(?:\s+of)?$`)
+	reScoreRest = regexp.MustCompile(`(?i)^(?:of\s+)?\d{1,3}(?:[.,]\d{1,2})?$`)
+)
+
+// scoreGoesOn: c ends the score the row's score cell left cut.
+func scoreGoesOn(row, heads []string, c string) bool {
+	g := slices.Index(heads, "GPA")
+	return g >= 0 && g < len(row) && reScoreCut.MatchString(strings.TrimSpace(row[g])) && reScoreRest.MatchString(strings.TrimSpace(c))
+}
+
+// continueRowFrom is continueRow for a wrapped row whose text starts at
+// column from or later.
+func continueRowFrom(row, cells, heads []string, from int) {
 	add := func(k int, c string) {
 		if row[k] == "" {
 			row[k] = c
@@ -1962,10 +1993,12 @@ func continueRow(row, cells, heads []string) {
 		}
 		return
 	}
-	next := 0
+	next := from
 	for _, c := range cells {
 		k := -1
 		switch {
+		case scoreGoesOn(row, heads, c):
+			k = slices.Index(heads, "GPA")
 		case onlyDates(c) || reYearOnly.MatchString(c):
 			k = slices.Index(heads, "Dates")
 		case reScorePart.MatchString(c) || reScoreNote.MatchString(c):

@@ -13,7 +13,7 @@ import (
 var (
 	spokenLanguages = phraseSet(`english french spanish german italian portuguese arabic chinese mandarin cantonese japanese korean
 		russian hindi urdu bengali turkish dutch polish swedish norwegian danish finnish greek hebrew persian farsi swahili
-		romanian czech hungarian ukrainian vietnamese thai indonesian malay tamil berber tamazight
+		romanian czech hungarian ukrainian vietnamese thai indonesian malay tamil berber tamazight bangla
 		irish gaelic scottish_gaelic welsh catalan basque galician icelandic estonian latvian lithuanian slovak slovenian
 		croatian serbian bulgarian albanian armenian georgian kurdish punjabi gujarati marathi telugu kannada malayalam
 		tagalog filipino amharic somali hausa yoruba igbo zulu wolof lingala bambara
@@ -548,7 +548,7 @@ var skillGroupWords = wordSet(`backend back end frontend front full stack progra
 var reLevelWord = regexp.MustCompile(`(?i)^(?:[abc][12]\+?|native(?: speaker)?|mother tongue|first language|fluent|fluency|bilingual|` +
 	`native or bilingual(?: proficiency)?|(?:[a-z]+ ){0,2}proficiency|professional working|limited working|full professional|` +
 	`proficient|(?:full |limited )?(?:professional )?working(?: proficiency)?|professional|elementary|beginner|basic|` +
-	`intermediate|upper[- ]intermediate|advanced|conversational|good|very good|excellent|expert|notions|fair|poor|moyen|passable|` +
+	`intermediate|upper[- ]intermediate|advanced|conversational|good|very good|excellent|expert|notions|fair|poor|moyen|passable|high|medium|low|` +
 	`(?:(?:tr[eè]s )?bonne )?ma[iî]trise|(?:tr[eè]s |assez )?bien|op[ée]rationnel|professionnel|working knowledge|good command|business(?: level)?|langue maternelle|maternelle|natif|native|courant|bilingue|intermédiaire|intermediaire|avancé|avance|débutant|debutant|` +
 	`bon niveau|scolaire|(?:lu|écrit|ecrit|parlé|parle)(?:(?:,\s*|\s+et\s+|\s+)(?:lu|écrit|ecrit|parlé|parle)){0,2}|` +
 	`(?:read|written|spoken)(?:(?:,\s*|\s+and\s+)(?:read|written|spoken)){0,2}|\d+\+?\s*(?:years?|yrs?|ans?|months?|mois)(?: of experience| d'expérience)?|\d+(?:[.,]\d+)?\s*/\s*\d+|\d{1,3}\s?%|[★☆●○◐◯⬤]+)` +

@@ -15,7 +15,9 @@ import (
 // their own lines.
 
 // headConnectors join two column names in one heading cell.
-var headConnectors = wordSet(`/ & + and et , -`)
+// A bar is a rule between two cells that OCR read as text
+// ("Concentration/Major | Institute").
+var headConnectors = wordSet(`/ & + and et , - |`)
 
 // headCells reads a row of column headings cell by cell: each cell's
 // labels, or nil when a cell names no column.

@@ -40,7 +40,7 @@ const (
 // matched by Key, so case, accents and punctuation do not matter.
 var headingPhrases = map[Section][]string{
 	Summary: {"summary", "professional summary", "profile", "professional profile", "about me", "objective",
-		"career objective", "overview", "profil", "résumé", "à propos", "à propos de moi", "objectif",
+		"career objective", "career summary", "overview", "profil", "résumé", "à propos", "à propos de moi", "objectif",
 		"présentation", "synthèse", "sommaire", "sommaire professionnel"},
 	Experience: {"experience", "experiences", "work experience", "professional experience", "relevant experience",
 		"employment", "employment history", "work history", "career history", "professional background",

@@ -93,6 +93,8 @@ func TestHeading(t *testing.T) {
 		{"My Skills", Skills, true},
 		{"Autres projets", Projects, true},
 		{"Licenses & Certifications", Certifications, true},
+		// Bdjobs CVs head the total of years so; it is no job.
+		{"Career Summary:", Summary, true},
 		{"What you'll do", Responsibilities, true},
 		{"Qui sommes-nous", About, true},
 		{"Software Engineer", "", false},
