@@ -1703,12 +1703,17 @@ func tableRows(lines []line) []line {
 		}
 		for _, r := range rows {
 			var notes []line
+			first := true
 			for k, cell := range r.cells {
 				if emptyCell(cell) || heads[k] == "Index" {
 					continue
 				}
+				// A blank line before the row stands before its first
+				// cell only: its cells are one entry.
 				l := r.first
 				l.text, l.entryHead, l.bullet, l.setIn = heads[k]+": "+cell, true, false, false
+				l.gapBefore = l.gapBefore && first
+				first = false
 				if heads[k] == "Notes" {
 					l.text, l.entryHead, l.setIn = cell, false, true
 					notes = append(notes, l)

@@ -74,7 +74,11 @@ func Parse(doc extract.Document) cv.StructuredCV {
 // of, and text that went to the "additional" section because it fits no
 // section.
 func ParseUnread(doc extract.Document) (cv.StructuredCV, []cv.UnreadPart) {
-	lines := markFooterContact(europass(joinValueWraps(joinLabelLines(joinWrappedDateCells(joinCutEmails(prepare(doc.Lines)))))))
+	src := doc.Lines
+	if doc.OCR {
+		src = mendOCR(src)
+	}
+	lines := markFooterContact(europass(joinValueWraps(joinLabelLines(joinWrappedDateCells(joinCutEmails(prepare(src)))))))
 	name, lines := displayName(lines, doc.OCR)
 	secs := laterQualifications(splitSections(lines))
 	out := emptyCV()

@@ -77,3 +77,45 @@ func TestVariationCompanyLocationLabel(t *testing.T) {
 		t.Errorf("experience (-want +got):\n%s", diff)
 	}
 }
+
+// Rows of an education table set apart by blank lines keep their cells
+// together: the blank line stands before a row's first cell only, so a
+// row's year is not taken for the next row's.
+func TestVariationTableRowsApart(t *testing.T) {
+	doc := placed("50|Rina Akter", "50|rina@example.com", "50|Academic Qualification:",
+		"50|Exam Title\tConcentration/Major | Institute\tResult\tPas.Year",
+		"50|MBA\tFinance\tUniversity of Chittagong\tCGPA: 3.20 out\t2015",
+		"50|(Evening)\tof 4",
+		"50|HSC\tCommerce\tChattogram College\tGPA: 4.60 out\t2008",
+		"300|of 5",
+		"50|SSC\tCommerce\tChattogram Collegiate School\tGPA: 5.00 out\t2006",
+		"300|of 5",
+		"50|Skills", "50|Excel, SQL")
+	y := 40.0
+	for i := range doc.Lines {
+		if i == 4 || i == 6 || i == 8 {
+			doc.Lines[i].GapBefore, y = true, y+12
+		}
+		doc.Lines[i].Y, y = y, y+14
+	}
+	want := []eduWant{{"MBA (Evening)", "University of Chittagong", "", "", "2015"},
+		{"HSC", "Chattogram College", "", "", "2008"}, {"SSC", "Chattogram Collegiate School", "", "", "2006"}}
+	if diff := cmp.Diff(want, edusOf(Parse(doc))); diff != "" {
+		t.Errorf("education (-want +got):\n%s", diff)
+	}
+}
+
+// tableRows sets a row's blank line before its first cell only.
+func TestTableRowGapOnFirstCell(t *testing.T) {
+	ls := []line{{text: "Degree\tInstitution\tYear", x: 50, size: 10},
+		{text: "HSC\tChattogram College\t2008", x: 50, size: 10, gapBefore: true},
+		{text: "SSC\tChattogram Collegiate School\t2006", x: 50, size: 10, gapBefore: true}}
+	var gaps []bool
+	for _, l := range tableRows(ls) {
+		gaps = append(gaps, l.gapBefore)
+	}
+	want := []bool{true, false, false, true, false, false}
+	if diff := cmp.Diff(want, gaps); diff != "" {
+		t.Errorf("gaps (-want +got):\n%s", diff)
+	}
+}
