@@ -635,10 +635,10 @@ const blind9LangGap = 0.09
 // 0.985, skills 0.991; with the education acronym and grade rules
 // overall 0.989, education 0.983.
 var blind10Floors = []target{
-	{"overall", nil, 0.990},
+	{"overall", nil, 0.992},
 	{"name", []string{"name"}, 0.969},
 	{"phone", []string{"phone"}, 0.99},
-	{"experiences", expGroup, 0.993},
+	{"experiences", expGroup, 1.0},
 	{"education", eduGroup, 0.983},
 	{"skills", []string{"skills"}, 0.981},
 	{"sidebar experiences", expGroup, 0.975},
@@ -688,10 +688,10 @@ var blind11Floors = []target{
 // 0.957. After CPD headings and honours lines under a degree: overall
 // 0.959, education 0.924.
 var blind12Floors = []target{
-	{"overall", nil, 0.963},
+	{"overall", nil, 0.965},
 	{"name", []string{"name"}, 1.0},
 	{"phone", []string{"phone"}, 1.000},
-	{"experiences", expGroup, 0.963},
+	{"experiences", expGroup, 0.973},
 	{"education", eduGroup, 0.924},
 	{"skills", []string{"skills"}, 0.981},
 }
@@ -719,10 +719,10 @@ const blind12LangGap = 0.06
 // degree: overall 0.959; after grade lines dated by their year: overall
 // 0.961, education 0.953.
 var blind13Floors = []target{
-	{"overall", nil, 0.968},
+	{"overall", nil, 0.970},
 	{"name", []string{"name"}, 1.0},
 	{"phone", []string{"phone"}, 0.978},
-	{"experiences", expGroup, 0.971},
+	{"experiences", expGroup, 0.983},
 	{"education", eduGroup, 0.953},
 	{"skills", []string{"skills"}, 0.968},
 }
@@ -747,7 +747,7 @@ var blind14Floors = []target{
 	{"overall", nil, 0.955},
 	{"name", []string{"name"}, 1.0},
 	{"phone", []string{"phone"}, 1.000},
-	{"experiences", expGroup, 0.963},
+	{"experiences", expGroup, 0.972},
 	{"education", eduGroup, 0.913},
 	{"skills", []string{"skills"}, 0.965},
 }

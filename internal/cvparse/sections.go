@@ -300,8 +300,9 @@ var (
 // such list: "Chargée de projets" is a job.
 var listKeywords = wordSet(`skills competences competencies technologies`)
 
-// modifierKeywords are heading keywords that qualify another one.
-var modifierKeywords = wordSet(`academic professionnelle professionnelles`)
+// modifierKeywords are heading keywords that qualify another one
+// ("Board Certifications" lists certificates).
+var modifierKeywords = wordSet(`academic professionnelle professionnelles board boards`)
 
 // headingFillerWords join the keywords of a heading.
 var headingFillerWords = wordSet(`and et & of de des du my mes selected other autres`)

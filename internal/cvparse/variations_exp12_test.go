@@ -165,3 +165,28 @@ func TestVariationDistrictAfterDashBlind13(t *testing.T) {
 				{"Stagiaire", "Minoterie Centrale", "Yaoundé, Cameroun", "2015", "2016"}}},
 	})
 }
+
+// Seats on boards and committees and memberships under their own
+// heading ("Boards & Committees", "Board & Community", "Professional
+// Affiliations") are no jobs, though dated as jobs are; "Board
+// Certifications" lists certificates.
+func TestVariationBoardSeatsAreNoJobsBlind12(t *testing.T) {
+	job := "Experience\nChief Accountant\t2016 – Present\nHarrow Mills Ltd, Blantyre\n• Month-end close.\n\n"
+	cases := []struct{ name, heading, body string }{
+		{"en, boards and committees", "BOARDS & COMMITTEES", "Trustee, Shire Valley Water Trust (2019 – present)\nMember, Audit Committee, Malawi Accountants Board (2017 – 2021)"},
+		{"en, board and community", "Board & Community", "Treasurer, Lilongwe Rotary Club (2018 – 2022)\nDirector, Kamuzu Savings Co-operative (2020 – present)"},
+		{"en, affiliations", "Professional Affiliations", "Council Member, Institute of Internal Auditors Malawi (2015 – 2019)"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := ParseText("Grace Banda\ngrace.banda@example.com\n\n" + job + tc.heading + "\n" + tc.body + "\n")
+			if len(got.Experience) != 1 || got.Experience[0].Title != "Chief Accountant" {
+				t.Errorf("experience = %+v", expsOf(got))
+			}
+		})
+	}
+	got := ParseText("Dr Ama Owusu\nama@example.com\n\n" + job + "Board Certifications\nAmerican Board of Pathology, Anatomic Pathology (2015)\n")
+	if len(got.Certifications) == 0 || len(got.Experience) != 1 {
+		t.Errorf("certifications = %+v, experience = %+v", got.Certifications, expsOf(got))
+	}
+}

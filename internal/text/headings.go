@@ -174,6 +174,10 @@ var headingKeywords = map[string]Section{
 	"awards": Awards, "honors": Awards, "honours": Awards, "prizes": Awards, "distinctions": Awards,
 	"grants": Awards, "fellowships": Awards, "scholarships": Awards, "bourses": Awards, "prix": Awards,
 	"publications": Publications, "papers": Publications,
+	// Seats on boards and committees, and memberships, are no jobs
+	// ("Board & Community", "Board & Professional Activities").
+	"board": Activities, "boards": Activities, "directorships": Activities, "memberships": Activities,
+	"affiliations": Activities, "committees": Activities,
 	"volunteer": Volunteer, "volunteering": Volunteer, "benevolat": Volunteer, "engagements": Volunteer, "implication": Volunteer,
 	"interests": Interests, "additional": Additional, "hobbies": Interests, "loisirs": Interests, "passions": Interests,
 	"summary": Summary, "profile": Summary, "profil": Summary, "objective": Summary,
