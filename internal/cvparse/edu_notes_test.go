@@ -36,3 +36,18 @@ func TestVariationDatedGradeLine(t *testing.T) {
 			[]eduWant{{"Higher School Certificate (HSC)", "Queen Elizabeth College", "Rose Hill", "2016", "2018"}}, []string{"3 A-levels (A, B, B)"}},
 	})
 }
+
+// An acronym in brackets that the school's name spells ("Liceo
+// Internacional de Música y Artes (LIMA)", "National Institute of
+// Communication Engineering (NICE)") is the school's, though it spells a town; a place in brackets
+// the name does not spell is still the place.
+func TestVariationSchoolAcronymSpellingATown(t *testing.T) {
+	runEduDesc(t, []eduDescCase{
+		{"acronym spelling a town", "2011 – 2015\tB.Tech Electronics – National Institute of Communication Engineering (NICE)",
+			[]eduWant{{"B.Tech Electronics", "National Institute of Communication Engineering (NICE)", "", "2011", "2015"}}, nil},
+		{"school and its university", "2013 – 2018\nDiploma in Music Performance\nLiceo Internacional de Música y Artes (LIMA) – Universidad de Kestrel,\nQuito",
+			[]eduWant{{"Diploma in Music Performance", "Liceo Internacional de Música y Artes (LIMA) – Universidad de Kestrel", "Quito", "2013", "2018"}}, nil},
+		{"a town in brackets", "2011 – 2015\tBSc Nursing – Kestrel College of Nursing (Lima)",
+			[]eduWant{{"BSc Nursing", "Kestrel College of Nursing", "Lima", "2011", "2015"}}, nil},
+	})
+}

@@ -1232,7 +1232,9 @@ func cutPieces(t string) []piece {
 				p = first + " (" + m[2] + "), " + rest
 			}
 		}
-		if m := reParenPlace.FindStringSubmatch(p); m != nil && isLocation(m[2]) {
+		// "Académie Libanaise des Beaux-Arts (ALBA)": an acronym the
+		// name spells is the name's, even one spelling a place.
+		if m := reParenPlace.FindStringSubmatch(p); m != nil && isLocation(m[2]) && !spellsAcronym(m[2], strings.ReplaceAll(m[1], "-", " ")) {
 			head := commaSplit(strings.TrimSpace(m[1]))
 			// "Remote (EMEA)", "Lyon (France)": a place qualified by
 			// the place in parentheses stays one location.
