@@ -548,7 +548,7 @@ const blind3LangGap = 0.05
 var blind4Floors = []target{
 	{"overall", nil, 0.978},
 	{"name", []string{"name"}, 1.000},
-	{"phone", []string{"phone"}, 0.958},
+	{"phone", []string{"phone"}, 1.0},
 	{"experiences", expGroup, 0.977},
 	{"education", eduGroup, 0.957},
 	{"skills", []string{"skills"}, 0.992},
@@ -569,9 +569,9 @@ var blind5Floors = []target{
 // parser reads of it, less 0.01; raise them with every fix. Scored
 // untouched on the parser of 5461b4f: overall 0.933.
 var blind6Floors = []target{
-	{"overall", nil, 0.978},
+	{"overall", nil, 0.990},
 	{"name", []string{"name"}, 0.990},
-	{"phone", []string{"phone"}, 0.969},
+	{"phone", []string{"phone"}, 1.0},
 	{"experiences", expGroup, 0.973},
 	{"education", eduGroup, 0.979},
 	{"skills", []string{"skills"}, 0.978},

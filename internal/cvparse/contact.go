@@ -18,7 +18,7 @@ var (
 		`ie|nl|es|it|ch|at|se|dk|fi|pl|pt|ro|gr|cz|eu|us|au|nz|za|ng|ke|gh|sn|ci|dz|eg|ae|sa|qa|ai|pro|art|biz)\b(?:/[^\s|,;()<>]*)?)`)
 	// An extension after the number is part of it ("(555) 010-4477 ext.
 	// 12", "poste 214").
-	rePhone = regexp.MustCompile(`(?:(?:\+\s?\d{1,3}[\s.\-]?|\(\+\d{1,3}\)\s?)?(?:\(0\)\s?)?(?:\(\d{1,4}\)[\s.\-]?)?\d{1,5}(?:[\s.\-]\d{1,8}){1,6}|\(\+\d{1,3}\)\s?\d{6,12}|\+?\d{8,13})` +
+	rePhone = regexp.MustCompile(`(?:(?:\+\s?\d{1,3}[\s.\-]?|\(\+\d{1,3}\)\s?)?(?:\(0\)\s?)?(?:\(\d{1,4}\)[\s.\-]?)?\d{1,6}(?:[\s.\-]\d{1,8}){1,6}|\(\+\d{1,3}\)\s?\d{6,12}|\+?\d{8,13})` +
 		`(?:` + phoneExtension + `)?`)
 	// reLabel: a contact label, or several joined ("Tel/WhatsApp:", "Tél.
 	// & WhatsApp :"), with a note ("Phone (mobile):"); a note has no
@@ -33,7 +33,9 @@ var (
 	// label/value header; the colon may be lost to a table cell.
 	reNameLabel    = regexp.MustCompile(`(?i)^\s*(?:full name|name|nom complet|nom et prénom|prénom et nom|nom)\s*(?:[:：]\s*|$)`)
 	reAddressLabel = regexp.MustCompile(`(?i)^\s*(?:(?:home|current|postal|permanent|mailing|residential)\s+address|adresse\s+postale|address|adresse|location|localisation)\s*[:：]`)
-	reSplitter     = regexp.MustCompile(`\s*(?:\t|::|\||·|•|◦|⋅|∙|/\s|\s–\s|\s—\s|\s-\s|\s{2,})\s*`)
+	// A dot alone between spaces is a middle dot OCR read low ("Milano,
+	// Italy . +39 …").
+	reSplitter = regexp.MustCompile(`\s*(?:\t|::|\||·|•|◦|⋅|∙|/\s|\s–\s|\s—\s|\s-\s|\s\.\s|\s{2,})\s*`)
 	// reLabelCell is a contact label in a table cell of its own
 	// ("Mobile<tab>+234 …"): its value is read under it, and the label is
 	// not taken for a value (Mobile is also a town).

@@ -1,0 +1,23 @@
+package cvparse
+
+import "testing"
+
+// Contact lines read by OCR: a middle dot read as a full stop between
+// spaces still parts two items, and a phone number whose first space was
+// lost ("418555-0193") is read whole, not from its second digit.
+func TestOCRContactLine(t *testing.T) {
+	tests := []struct {
+		line, phone string
+	}{
+		{"Corso Vittorio Emanuele 12, 10121 Torino, Italy . +39 333 555 0147 · g.rossi@example.it", "+39 333 555 0147"},
+		{"Calle Mayor 8, 28013 Madrid . +34 612 55 01 23 . ana.ruiz@example.es", "+34 612 55 01 23"},
+		{"1200, boul. René-Lévesque, Québec (Québec) • 418555-0193 • m.gagnon@example.ca", "418555-0193"},
+		{"Lyon • 0612-345678 • c.petit@example.fr", "0612-345678"},
+	}
+	for _, tt := range tests {
+		got := ParseText("Giulia Rossi\n" + tt.line + "\n\nExperience\nAnalyst, Acme\t2019 – 2022\n")
+		if got.Contact.Phone != tt.phone {
+			t.Errorf("%q: phone = %q, want %q", tt.line, got.Contact.Phone, tt.phone)
+		}
+	}
+}
