@@ -336,7 +336,7 @@ func groupEntries(lines []line) []entry {
 	var blocks []entry
 	lines = joinNameWraps(lines)
 	dateX := dateColumnX(lines)
-	units := bulletEntries(toUnits(markBodyIndent(tableRows(lines))))
+	units := bulletEntries(toUnits(markBodyIndent(tableRows(joinDateRows(lines)))))
 	for k, u := range units {
 		body := !u.entryHead && (u.bullet || bodyLabelled(u.text) || isBodyText(u) || textColumnDate(u, dateX))
 		n := len(blocks)

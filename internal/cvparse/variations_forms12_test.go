@@ -165,3 +165,30 @@ func TestVariationForms12RankedTrades(t *testing.T) {
 		})
 	}
 }
+
+// A form that gives an entry's dates on two rows ("From: March 2015" /
+// "To: June 2017", "Sign On: 12 Feb 2023" / "Sign Off: 28 Nov 2023",
+// "Date de début : 09/2018" / "Date de fin : 06/2020") dates one entry:
+// the end row opens no entry of its own.
+func TestVariationForms12StartEndRows(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []expWant
+	}{
+		{"from to", "Position: Line Cook\nEmployer: Harbour Grill, Mombasa\nFrom: March 2015\nTo: June 2017\n\nPosition: Kitchen Porter\nEmployer: Serena Hotel\nFrom: January 2013\nTo: February 2015\n",
+			[]expWant{{"Line Cook", "Harbour Grill", "Mombasa", "March 2015", "June 2017"},
+				{"Kitchen Porter", "Serena Hotel", "", "January 2013", "February 2015"}}},
+		{"sign on sign off", "Rank: Oiler\nVessel: MV Coral Bay\nCompany: Wallem Shipmanagement\nSign On: 17 Jul 2018\nSign Off: 29 Mar 2019\n",
+			[]expWant{{"Oiler", "Wallem Shipmanagement", "", "Jul 2018", "Mar 2019"}}},
+		{"french start and end", "Poste : Technicienne de laboratoire\nEmployeur : Institut Pasteur de Dakar\nDate de début : 09/2018\nDate de fin : à ce jour\n",
+			[]expWant{{"Technicienne de laboratoire", "Institut Pasteur de Dakar", "", "09/2018", "à ce jour"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := expsOf(ParseText("Amina Otieno\namina.otieno@example.com\n\nWORK EXPERIENCE\n" + tc.body + "\nSKILLS\nFood safety\n"))
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
