@@ -29,23 +29,49 @@ func joinNameWraps(lines []line) []line {
 // nameWrap says whether l is the wrapped end of the header line prev. A
 // line that was full by chance is followed by one that starts a part of
 // its own: a date, a school or an employer, a job, a label and its value,
-// an acronym ("ENSIIE — Évry"), a sentence. prev, a header line, is no
+// an acronym ("ENSIIE — Évry") or a brand ("pharmaSuisse, Berne"), a name
+// and its town, a sentence. prev, a header line, is no
 // sentence and carries no date (a line ending on its dates was ended on
 // purpose), and neither line is a bullet.
 func nameWrap(prev, l line) bool {
 	if !prev.full || l.gapBefore || l.bullet || l.heading || prev.bullet || prev.heading || l.page != prev.page {
 		return false
 	}
+	// A row of cells wraps in its last cell ("2020 – 2021<tab>MicroMasters
+	// Program in Supply Chain" / "Management"): its dates stand apart.
 	p, t := strings.TrimSpace(prev.text), strings.TrimSpace(l.text)
+	if i := strings.LastIndex(p, "\t"); i >= 0 {
+		p = strings.TrimSpace(p[i+1:])
+	}
+	if p == "" {
+		return false
+	}
 	ws := strings.Fields(t)
 	if len(ws) == 0 || len(ws) > maxWrapTail || isLong(p) || hasDate(p) || hasDate(t) ||
 		strings.ContainsAny(p+t, "\t:@") || strings.ContainsAny(p[len(p)-1:], ".;!?") {
 		return false
 	}
-	if acronym(ws[0]) || institutionScore(t)+orgScore(t)+titleScore(t) > 0 {
+	if acronym(ws[0]) || brandWord(ws[0]) || institutionScore(t)+orgScore(t)+titleScore(t) > 0 {
+		return false
+	}
+	// A name and its town ("pharmaSuisse, Berne") is a line of its own.
+	if i := strings.LastIndex(t, ","); i > 0 && isLocation(strings.TrimSpace(t[i+1:])) {
 		return false
 	}
 	return true
+}
+
+// brandWord: a word with a capital after a small letter ("pharmaSuisse",
+// "edX"), a brand's name, which opens a name of its own.
+func brandWord(w string) bool {
+	lower := false // the rune before was a small letter
+	for _, r := range w {
+		if unicode.IsUpper(r) && lower {
+			return true // not after a hyphen: "sur-Coise" is a compound's
+		}
+		lower = unicode.IsLower(r)
+	}
+	return false
 }
 
 // maxWrapTail is the most words a wrapped name's tail holds: a narrow

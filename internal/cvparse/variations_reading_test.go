@@ -243,3 +243,45 @@ func TestVariationSidebarWrappedKeywordTail(t *testing.T) {
 		})
 	}
 }
+
+// A programme's name wrapped in its cell beside a dates column is one
+// name; its school under it stays the school.
+func TestVariationWrappedNameBesideDates(t *testing.T) {
+	var d extract.Document
+	add := func(x, y float64, text string, full bool) {
+		d.Lines = append(d.Lines, extract.Line{Text: text, Page: 1, X: x, Y: y, Size: 10.9, Full: full})
+	}
+	add(40, 40, "Lucía Fernández", false)
+	add(40, 56, "lucia.fernandez@example.com", false)
+	add(40, 90, "EDUCATION", false)
+	add(40, 108, "2019 – 2020\tProfessional Certificate in Cold Chain", true)
+	add(110, 120, "Logistics", false)
+	add(110, 132, "DelftX on edX (online)", false)
+	add(40, 150, "2009 – 2013\tBSc Industrial Engineering", false)
+	add(110, 162, "Universidad de los Andes, Bogotá", false)
+	d.Pages = 1
+	want := []eduWant{{"Professional Certificate in Cold Chain Logistics", "DelftX on edX", "online", "2019", "2020"},
+		{"BSc Industrial Engineering", "Universidad de los Andes", "Bogotá", "2009", "2013"}}
+	if diff := cmp.Diff(want, edusOf(Parse(d))); diff != "" {
+		t.Errorf("education (-want +got):\n%s", diff)
+	}
+}
+
+// A line under a full one that names a brand or a name and its town
+// ("pharmaGhana, Accra", "Lycée Pothier, Orléans") is a part of its own,
+// however full the line above.
+func TestVariationSidebarFullLineThenOwnPart(t *testing.T) {
+	cases := []struct{ name, first, next, degree string }{
+		{"brand", "Certificate in Community Pharmacy»", "pharmaGhana", "Certificate in Community Pharmacy"},
+		{"name and town", "Classe préparatoire PCSI et PSI»", "Lycée Pothier, Orléans", "Classe préparatoire PCSI et PSI"},
+		{"org and town", "Diploma in Quantity Surveying Practice»", "Kenya Polytechnic, Nairobi", "Diploma in Quantity Surveying Practice"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := Parse(sidebarEducation([]string{tc.first, tc.next, "2016 – 2018"}))
+			if len(got.Education) != 1 || got.Education[0].Degree != tc.degree {
+				t.Errorf("education %+v, want one degree %q", edusOf(got), tc.degree)
+			}
+		})
+	}
+}

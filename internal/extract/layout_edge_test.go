@@ -124,3 +124,25 @@ func TestLayoutFullLines(t *testing.T) {
 		}
 	}
 }
+
+func TestLayoutFullCellInDateColumn(t *testing.T) {
+	// One column with its dates in a column of their own (x=40) and the
+	// entries' text beside them (x=110), running to the right margin: a
+	// degree's name that fills its cell wraps under itself, the cell is
+	// full; a short name is not.
+	p := &page{}
+	p.at(40, 100, "2015 – 2017").at(110, 100, "Graduate Certificate in Humanitarian Logistics and")
+	p.at(110, 112, "Emergency Management")
+	p.at(110, 124, "Kühne Logistics University, Hamburg")
+	p.at(40, 140, "2009 – 2013").at(110, 140, "BSc Industrial Engineering")
+	p.at(110, 152, "Universidad de los Andes, Bogotá")
+	p.at(40, 168, "2005 – 2009").at(110, 168, "Operations analyst for a regional airline in three countries")
+	var got []bool
+	for _, l := range layoutPage(append([]bbWord(nil), *p...), 595, 1) {
+		got = append(got, l.Full)
+	}
+	want := []bool{true, false, false, false, false, false}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("full (-want +got):\n%s", diff)
+	}
+}

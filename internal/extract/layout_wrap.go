@@ -3,8 +3,9 @@ package extract
 import "math"
 
 // fullRows marks the rows of a region that run to its right edge: the row
-// under it is one segment set at the same x in the same type, one line
-// down, and its first word would not have fitted after the row's last.
+// under it is one segment set at the same x in the same type as the row's
+// last cell, one line down, and its first word would not have fitted
+// after the row's last.
 // That is how a typesetter wraps a line, in a narrow sidebar as in a
 // paragraph ("Universidade Federal de Santa" / "Catarina (UFSC)"); a line
 // that ends short of the edge was ended on purpose. The region's edge is
@@ -17,10 +18,12 @@ func fullRows(rows []layoutRow) []bool {
 	}
 	for i := 0; i+1 < len(rows); i++ {
 		r, n := rows[i], rows[i+1]
-		if len(r.segs) != 1 || len(n.segs) != 1 || !nextLine(r, n) {
+		if len(n.segs) != 1 || !nextLine(r, n) {
 			continue
 		}
-		p, s := r.segs[0], n.segs[0]
+		// A row of cells wraps in its last cell ("2020 – 2021<tab>
+		// MicroMasters Program in Supply Chain" / "Management" under it).
+		p, s := r.segs[len(r.segs)-1], n.segs[0]
 		last, w := p.words[len(p.words)-1], s.words[0]
 		h := last.YMax - last.YMin
 		if math.Abs(s.xMin-p.xMin) > 2 || math.Abs((w.YMax-w.YMin)-h) > 0.1*h {
