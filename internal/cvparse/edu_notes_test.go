@@ -51,3 +51,18 @@ func TestVariationSchoolAcronymSpellingATown(t *testing.T) {
 			[]eduWant{{"BSc Nursing", "Kestrel College of Nursing", "Lima", "2011", "2015"}}, nil},
 	})
 }
+
+// A university's school known by a short name closed by its acronym
+// ("Odense HSS, Kestrel University") before the university is one
+// institution with it, as "School of Nursing, Kestrel University" is; a
+// degree before the university stays the degree.
+func TestVariationSchoolBrandOfUniversity(t *testing.T) {
+	runEduDesc(t, []eduDescCase{
+		{"brand then university", "2014 – 2016\tMSc in Finance (cand.oecon.)\nOdense HSS, Kestrel University\nThesis: Pricing of green bonds",
+			[]eduWant{{"MSc in Finance (cand.oecon.)", "Odense HSS, Kestrel University", "", "2014", "2016"}}, nil},
+		{"university of a place", "2010 – 2013\tBSc Economics\nLegon BMS, University of Kestrel",
+			[]eduWant{{"BSc Economics", "Legon BMS, University of Kestrel", "", "2010", "2013"}}, nil},
+		{"degree then university", "2010 – 2013\tMBA, Kestrel University",
+			[]eduWant{{"MBA", "Kestrel University", "", "2010", "2013"}}, nil},
+	})
+}

@@ -1394,7 +1394,21 @@ func commaSplit(p string) []string {
 // university it belongs to ("Faculté de Médecine (FMO), Université de
 // Sousse"; "School of Nursing, Harlow University").
 func schoolOfUniversity(head, seg string) bool {
-	return institutionScore(head) > 0 && !degreePhrase(head) && reUniversity.MatchString(seg) && degreeScore(seg) == 0
+	return (institutionScore(head) > 0 && !degreePhrase(head) || schoolBrand(head)) && reUniversity.MatchString(seg) && degreeScore(seg) == 0
+}
+
+// schoolBrand: a school's short name closed by its acronym ("Aarhus BSS",
+// "Kestrel SOM"), two or three capitalised words naming no degree, job or
+// organisation, as a university's schools are known.
+func schoolBrand(s string) bool {
+	ws := strings.Fields(s)
+	if len(ws) < 2 || len(ws) > 3 {
+		return false
+	}
+	acr, name := ws[len(ws)-1], strings.Join(ws[:len(ws)-1], " ")
+	// "BSS" is no "BS": the acronym counts as a degree only as written.
+	return isAcronym(acr) && !degreeWords[strings.ToLower(acr)] && capitalisedName(s) && degreeScore(name)+titleScore(s)+orgScore(s) == 0 &&
+		!isLocation(acr)
 }
 
 var reUniversity = regexp.MustCompile(`(?i)^(?:the\s+)?(?:\p{Lu}[\p{L}'’-]*\s+)*(?:university|université|universite|universidad|universidade|università|universität|universiteit|uniwersytet)(?:$|[^\p{L}])`)
