@@ -59,8 +59,17 @@ var reRomanL = regexp.MustCompile(`(\p{Lu}\p{L}*) (Ill?)([\s,;)]|$)`)
 // Casablanca", "Underwriter Il", "Level Ill"): a name or title numbered
 // so. After a full stop, "Il" opens a French sentence and stays.
 func romanNumerals(t string) string {
+	if strings.Count(t, "|") == 1 {
+		t = reRomanBar.ReplaceAllString(t, "$1 I")
+	}
 	return reRomanL.ReplaceAllStringFunc(t, func(m string) string {
 		sub := reRomanL.FindStringSubmatch(m)
 		return sub[1] + " " + strings.Repeat("I", len(sub[2])) + sub[3]
 	})
 }
+
+// reRomanBar is a capital I read as a bar at the end of a line, after a
+// capitalised word ("Université de Yaoundé |"), on a line with no other
+// bar: a bar there parts nothing from anything. Among bars ("Title |
+// School | Porto |") it parts the line from the next.
+var reRomanBar = regexp.MustCompile(`(\p{Lu}\p{L}*) \|$`)
