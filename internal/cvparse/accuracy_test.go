@@ -750,7 +750,7 @@ var blind14Floors = []target{
 	{"overall", nil, 0.960},
 	{"name", []string{"name"}, 1.0},
 	{"phone", []string{"phone"}, 1.000},
-	{"experiences", expGroup, 0.973},
+	{"experiences", expGroup, 0.976},
 	{"education", eduGroup, 0.918},
 	{"skills", []string{"skills"}, 0.965},
 }

@@ -35,3 +35,11 @@ func genericOrgWord(t string) bool {
 // "(now part of Orange)"): part of the name as written, its small letters
 // no sign of prose.
 var reFormerName = regexp.MustCompile(`(?i)\s*\((?:formerly|previously|now|ex-|ex\s|anciennement|devenue?|aujourd['’]hui|désormais|part of|a subsidiary of|filiale d)[^()]*\)`)
+
+// reSizePhrase opens with a number and goes on in small letters ("220-bed
+// private hospital", "1,200 employees", "5-star resort"): a phrase on
+// how big the employer is, set beside its name, not the name ("7-Eleven",
+// "3M Company" go on in capitals).
+var reSizePhrase = regexp.MustCompile(`^\d[\d,.]*(?:[-‑–]\p{L}+)?\s+\p{Ll}`)
+
+func sizePhrase(s string) bool { return reSizePhrase.MatchString(strings.TrimSpace(s)) }

@@ -19,7 +19,7 @@ func expRoles(parts []part) (picked []int, fellBack []bool) {
 			return roleBonus(p, "title") + (job*3-orgScore(p.text)*2-selfEmployed(p.text)*4)*boolScore(p.role == "")
 		}},
 		{name: "company", pick: func(p part) int {
-			org := orgScore(p.text) * boolScore(!unitLed(p.text))
+			org := orgScore(p.text) * boolScore(!unitLed(p.text) && !sizePhrase(p.text))
 			return roleBonus(p, "org") + (org*3-titleScore(p.text)+selfEmployed(p.text)*4)*boolScore(p.role == "")
 		}},
 	})

@@ -190,3 +190,18 @@ func TestVariationBoardSeatsAreNoJobsBlind12(t *testing.T) {
 		t.Errorf("certifications = %+v, experience = %+v", got.Certifications, expsOf(got))
 	}
 }
+
+// A phrase on the employer's size set beside its name ("120-bed mission
+// hospital", "40-branch community bank") opens with a number and goes on in small
+// letters: it describes the employer, it is not its name.
+func TestVariationSizePhraseBesideEmployerBlind14(t *testing.T) {
+	runExpCases(t, []struct {
+		name, body string
+		want       []expWant
+	}{
+		{"en, beds", "Chief Nurse\t2015 – 2019\nSt Anne Clinic, Kumasi\t120-bed mission hospital\nRan the wards.",
+			[]expWant{{"Chief Nurse", "St Anne Clinic", "Kumasi", "2015", "2019"}}},
+		{"en, branches", "Teller Supervisor\t2012 – 2016\nKilimo Savings, Arusha\t40-branch community bank\nRan the tills.",
+			[]expWant{{"Teller Supervisor", "Kilimo Savings", "Arusha", "2012", "2016"}}},
+	})
+}
