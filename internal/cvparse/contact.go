@@ -73,7 +73,7 @@ func (f *contactFinder) scan(lines []line, header bool) {
 	if header && f.c.Name == "" {
 		ts = f.nameOverCells(lines, ts)
 	}
-	joined := addressLines(ts)
+	joined := addressLines(splitContactCells(ts))
 	// A name set on two lines ("Jean-Pierre" / "Dupont") opens the header.
 	if header && f.c.Name == "" && len(joined) >= 2 && oneNameWord(joined[0]) && oneNameWord(joined[1]) {
 		if n := joined[0] + " " + joined[1]; nameScore(lines, n) > 0 {
