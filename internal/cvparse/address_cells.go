@@ -10,7 +10,7 @@ import "strings"
 func splitContactCells(ts []string) []string {
 	var out []string
 	for _, t := range ts {
-		cells := strings.Split(t, "\t")
+		cells := strings.Split(joinDigitCells(t), "\t")
 		if len(cells) < 2 || !contactCells(cells) {
 			out = append(out, t)
 			continue
@@ -24,14 +24,16 @@ func splitContactCells(ts []string) []string {
 	return out
 }
 
-// contactCells: every cell a phone, an e-mail, a link or a place, and one
-// of them a place.
+// contactCells: every cell one item, a phone, an e-mail, a link or a
+// place, and one of them a place.
 func contactCells(cells []string) bool {
 	place := false
 	for _, c := range cells {
 		c = strings.TrimSpace(c)
 		switch {
 		case c == "":
+		case reSplitter.MatchString(c) || strings.ContainsFunc(c, isIcon):
+			return false // several items in a cell: read as the line was
 		case placeOf(c)&placeCountry != 0 || isPlace(c) && !strings.ContainsAny(c, "@/"):
 			place = true
 		case contactItem(c):
