@@ -747,10 +747,10 @@ const blind13LangGap = 0.06
 // 1.000, experiences 0.961. After school acronyms that spell a town (with
 // others' rules landed between): overall 0.948, education 0.899.
 var blind14Floors = []target{
-	{"overall", nil, 0.960},
+	{"overall", nil, 0.963},
 	{"name", []string{"name"}, 1.0},
 	{"phone", []string{"phone"}, 1.000},
-	{"experiences", expGroup, 0.976},
+	{"experiences", expGroup, 0.982},
 	{"education", eduGroup, 0.918},
 	{"skills", []string{"skills"}, 0.965},
 }

@@ -1363,7 +1363,7 @@ func commaSplit(p string) []string {
 		// Ernst & Young)") says nothing of what the name is.
 		restTitle := titleScore(outsideBrackets(rest))
 		if headerPlace(rest) || institutionScore(rest) > 0 && (institutionScore(head) == 0 || degreeScore(head) > 0 && degreeScore(rest) == 0) ||
-			titleScore(head) > 0 && restTitle == 0 && (contentWords(firstSegment(rest)) <= 4 || capitalisedName(rest)) ||
+			titleScore(head) > 0 && restTitle == 0 && (contentWords(firstSegment(rest)) <= 4 || capitalisedName(rest) || legalFormEnd(firstSegment(rest))) ||
 			orgScore(rest) > 0 && restTitle == 0 && orgScore(head) == 0 ||
 			// "Fisheries Biologist, Fisheries and Oceans Canada (DFO)":
 			// a name closed by its acronym is an organisation's.

@@ -205,3 +205,17 @@ func TestVariationSizePhraseBesideEmployerBlind14(t *testing.T) {
 			[]expWant{{"Teller Supervisor", "Kilimo Savings", "Arusha", "2012", "2016"}}},
 	})
 }
+
+// "Title, Employer sp. z o.o., Town": an employer's name closed by a
+// legal form in small letters is cut from the title though long.
+func TestVariationLowerLegalFormAfterTitleBlind14(t *testing.T) {
+	runExpCases(t, []struct {
+		name, body string
+		want       []expWant
+	}{
+		{"pl, sp. z o.o.", "2019–2023\tSenior Process Chemist, Wisła Polymer Additives Trading sp. z o.o., Gdańsk",
+			[]expWant{{"Senior Process Chemist", "Wisła Polymer Additives Trading sp. z o.o.", "Gdańsk", "2019", "2023"}}},
+		{"si, d.o.o.", "2016–2019\tSales Engineer, Alpska Hidravlika Servis Center d.o.o., Maribor",
+			[]expWant{{"Sales Engineer", "Alpska Hidravlika Servis Center d.o.o.", "Maribor", "2016", "2019"}}},
+	})
+}
