@@ -121,6 +121,14 @@ func (b *builder) add(s section) {
 			}
 			b.other(r[0], []string{r[1]})
 		}
+	case secSoftProse:
+		// A Europass soft-skills row written as a sentence: one soft
+		// skill a line, as written.
+		for _, u := range toUnits(s.lines) {
+			if t := strings.TrimSpace(u.text); t != "" {
+				addSkill(&b.out.Skills, "soft", t)
+			}
+		}
 	case secLanguages:
 		// A table's "Mother tongue" row set as a heading over its value:
 		// the label still says the next line is a language.

@@ -28,7 +28,7 @@ const (
 	euSchool
 	euLevel // "Level in national or international classification"
 	euLanguages
-	euSkills       // kind is secSkills (a list) or secOther (prose is not a skill)
+	euSkills       // kind is secSkills (a list) or secOther (soft skills: a list, or prose kept whole)
 	euOther        // "Driving licence", "Additional information": kept under its label
 	euPersonalData // nationality, date of birth: kept at the end under the personal information label
 	euTitleLine    // "Europass", "Curriculum Vitae" above the form
@@ -420,10 +420,20 @@ func europass(lines []line) []line {
 			// grid: the row opens its section, with no skill of its own.
 			v := euSkillValue(r.value)
 			kind := r.lab.kind
-			if kind == secSkills || v != "" && (euList(v) || r.lab.phrases && euPhraseSkill(v)) {
+			switch {
+			case kind == secSkills:
+			case r.lab.phrases && euClauses(v):
+				kind = secSoftProse
+			case v != "" && (euList(v) || r.lab.phrases && euPhraseSkill(v)):
 				kind = secSkills
+			case euProse(v):
+				// A longer account is still one soft skill, as written.
+				kind = secSoftProse
 			}
 			heading(r, kind)
+			if kind == secSoftProse && strings.Join(strings.Fields(strings.ReplaceAll(r.value, ";", "; ")), "") == strings.Join(strings.Fields(v), "") {
+				v = strings.TrimSpace(r.value) // as written: " ; " stays " ; "
+			}
 			if v != "" {
 				emit(r, v, false)
 				out[len(out)-1].whole = kind == secSkills && r.lab.phrases && !euPhraseList(v)
@@ -537,6 +547,37 @@ func euList(v string) bool {
 		}
 	}
 	return len(items) > 0
+}
+
+// euProse says whether a soft-skills row's value is written as sentences
+// rather than a list of skills (an account longer than euPhraseSkill
+// takes): such a row is one soft skill as written.
+func euProse(v string) bool {
+	return strings.TrimSpace(v) != "" && !euList(v)
+}
+
+// euClauses says whether a phrases row's value sets clauses apart with
+// semicolons, one of six words or more, each after the first going on in
+// lower case ("Planning and prioritising under tight deadlines; trained
+// two new coordinators in 2022"): the row is a sentence, one soft skill as
+// written, where cut at its semicolons its parts would be no skills.
+func euClauses(v string) bool {
+	clauses := strings.Split(v, ";")
+	if len(clauses) < 2 {
+		return false
+	}
+	long := false
+	for i, c := range clauses {
+		c = strings.TrimSpace(c)
+		// Items set one a line open in capitals ("…; Surveillance
+		// hémodynamique"): a clause going on from the last opens in
+		// lower case ("…; trained two new coordinators").
+		if r := []rune(c); i > 0 && (len(r) == 0 || !unicode.IsLower(r[0])) {
+			return false
+		}
+		long = long || len(strings.Fields(reParenthesised.ReplaceAllString(c, ""))) >= 6
+	}
+	return long
 }
 
 // euItemLine says whether next, a line under a skills row's value, is an

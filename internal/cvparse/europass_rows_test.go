@@ -46,7 +46,8 @@ func TestEuropassSkillRowLines(t *testing.T) {
 // The form's communication and organisational rows ask for one phrase a
 // skill: a short phrase is one skill as written, its commas and its
 // final stop kept; a list of short items is a list; an account longer
-// than a phrase stays prose under its label.
+// than a phrase is one soft skill as written too (the Europass
+// prose-skills convention, blind10/README.md).
 func TestEuropassPhraseRows(t *testing.T) {
 	long := "Ran weekly progress meetings with the site teams and the client, wrote the monthly reports to the board and " +
 		"presented the yearly results to the shareholders of the group"
@@ -54,26 +55,30 @@ func TestEuropassPhraseRows(t *testing.T) {
 		name  string
 		rows  []string
 		want  []string
+		soft  string // wanted in soft_skills as written
 		other string
 	}{
 		{"English phrases", []string{"Communication skills\tGood communication skills gained as liaison between suppliers, buyers and auditors.",
 			"Organisational / managerial skills\tScheduling of night shifts for a ward of 30 beds"},
 			[]string{"Good communication skills gained as liaison between suppliers, buyers and auditors.", "Polish",
-				"Scheduling of night shifts for a ward of 30 beds"}, ""},
+				"Scheduling of night shifts for a ward of 30 beds"}, "", ""},
 		{"French phrase wrapped", []string{"Compétences en communication\tSens de l'écoute acquis auprès des familles, en",
 			">maison de retraite.", "Compétences organisationnelles / managériales\tEncadrement de trois aides (horaires, congés)."},
 			[]string{"Encadrement de trois aides (horaires, congés).", "Polish",
-				"Sens de l'écoute acquis auprès des familles, en maison de retraite."}, ""},
+				"Sens de l'écoute acquis auprès des familles, en maison de retraite."}, "", ""},
 		{"list stays a list", []string{"Communication skills\tPublic speaking, negotiation, media interviews"},
-			[]string{"Polish", "media interviews", "negotiation", "Public speaking"}, ""},
-		{"an account stays prose", []string{"Organisational / managerial skills\t" + long},
-			[]string{"Polish"}, long},
+			[]string{"Polish", "media interviews", "negotiation", "Public speaking"}, "", ""},
+		{"an account is one soft skill as written", []string{"Organisational / managerial skills\t" + long},
+			[]string{"Polish", long}, long, ""},
 	} {
 		got := Parse(tableDoc(euSkillsDoc(tc.rows...)...))
 		want := slices.Clone(tc.want)
 		slices.Sort(want)
 		if diff := cmp.Diff(want, allSkills(got.Skills)); diff != "" {
 			t.Errorf("%s: skills (-want +got):\n%s", tc.name, diff)
+		}
+		if tc.soft != "" && !slices.Contains(got.Skills.SoftSkills, tc.soft) {
+			t.Errorf("%s: soft skills %q lack the row as written", tc.name, got.Skills.SoftSkills)
 		}
 		if tc.other != "" {
 			found := false

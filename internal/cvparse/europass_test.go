@@ -109,17 +109,22 @@ func TestEuropassLabelledRowsEN(t *testing.T) {
 	if diff := cmp.Diff(wantEdu, eduKeys(got.Education)); diff != "" {
 		t.Errorf("education (-want +got):\n%s", diff)
 	}
-	wantSkills := []string{"English (C1)", "German (B1)", "HACCP", "Minitab", "Polish", "SAP PP", "SPC", "Six Sigma"}
+	wantSkills := []string{"English (C1)", "German (B1)", "HACCP", "Minitab", "Polish", "SAP PP", "SPC", "Six Sigma",
+		"Team spirit gained in six years of shift work with rotating crews"}
 	if diff := cmp.Diff(wantSkills, allSkills(got.Skills)); diff != "" {
 		t.Errorf("skills (-want +got):\n%s", diff)
 	}
-	// Nothing is lost: prose skills, the licence and personal data are
-	// kept under their labels.
+	// A prose skills row is one soft skill, as written.
+	if !slices.Contains(got.Skills.SoftSkills, "Team spirit gained in six years of shift work with rotating crews") {
+		t.Errorf("soft skills = %q, want the social skills row as written", got.Skills.SoftSkills)
+	}
+	// Nothing is lost: the licence and personal data are kept under
+	// their labels.
 	var other []string
 	for _, s := range got.OtherSections {
 		other = append(other, s.Title+": "+s.Content)
 	}
-	for _, w := range []string{"Social skills and competences: Team spirit", "Driving licence: B", "Nationality: Polish", "Date of birth: 02/03/1991"} {
+	for _, w := range []string{"Driving licence: B", "Nationality: Polish", "Date of birth: 02/03/1991"} {
 		if !strings.Contains(strings.Join(other, "\n"), w) {
 			t.Errorf("other sections lack %q: %q", w, other)
 		}
@@ -197,8 +202,13 @@ func TestEuropass2013(t *testing.T) {
 	if diff := cmp.Diff([]expKey{{"Ingénieur méthodes", "Safran", "Toulouse", "03/2017", "aujourd'hui"}}, expKeys(got.Experience)); diff != "" {
 		t.Errorf("experience (-want +got):\n%s", diff)
 	}
-	if diff := cmp.Diff([]string{"CATIA V5", "Excel", "Python", "anglais", "français", "italien"}, allSkills(got.Skills)); diff != "" {
+	if diff := cmp.Diff([]string{"CATIA V5", "Conduite de réunions d'avancement hebdomadaires avec les équipes de production",
+		"Excel", "Python", "anglais", "français", "italien"}, allSkills(got.Skills)); diff != "" {
 		t.Errorf("skills (-want +got):\n%s", diff)
+	}
+	// The wrapped organisational row is one soft skill, as written.
+	if !slices.Contains(got.Skills.SoftSkills, "Conduite de réunions d'avancement hebdomadaires avec les équipes de production") {
+		t.Errorf("soft skills = %q, want the organisational row as written", got.Skills.SoftSkills)
 	}
 }
 
@@ -230,7 +240,8 @@ func TestEuropass2013Paragraphs(t *testing.T) {
 }
 
 // Soft-skill rows of the form written as lists of short phrases are
-// skills; a sentence stays prose (TestEuropassLabelledRowsEN).
+// skills, one a phrase; a sentence is one soft skill as written
+// (TestEuropassLabelledRowsEN).
 func TestEuropassSkillRowsAsPhrases(t *testing.T) {
 	for _, tc := range []struct {
 		row  string
@@ -250,5 +261,52 @@ func TestEuropassSkillRowsAsPhrases(t *testing.T) {
 				t.Errorf("%q: skills %q lack %q", tc.row, got, w)
 			}
 		}
+	}
+}
+
+// A soft-skills row written as a sentence is one soft skill, as written:
+// clauses a semicolon sets apart that go on in lower case stay together;
+// a list of short phrases is still cut; items set one a line under a
+// job-related label are no sentence.
+func TestEuropassProseSkillRows(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		rows []string
+		soft []string // wanted in soft_skills
+		all  []string // wanted among all skills
+	}{
+		{"communication sentence, en",
+			[]string{"Communication skills\tStrong negotiation skills acquired as buyer for a chain of twelve bakeries"},
+			[]string{"Strong negotiation skills acquired as buyer for a chain of twelve bakeries"}, nil},
+		{"organisational clauses, fr",
+			[]string{"Compétences organisationnelles / managériales\tGestion du planning de 15 chauffeurs livreurs ; formation des nouveaux arrivants"},
+			[]string{"Gestion du planning de 15 chauffeurs livreurs ; formation des nouveaux arrivants"}, nil},
+		{"wrapped sentence with its full stop",
+			[]string{"Communication skills\tGood command of written French gained in drafting the minutes of a dairy", ">cooperative's board meetings, sent to its 300 members every month."},
+			[]string{"Good command of written French gained in drafting the minutes of a dairy cooperative's board meetings, sent to its 300 members every month."}, nil},
+		{"short phrases still a list",
+			[]string{"Communication skills\tPublic speaking; mentoring; customer care"},
+			nil, []string{"Public speaking", "mentoring", "customer care"}},
+		{"items one a line are no sentence",
+			[]string{"Job-related skills\tPreventive maintenance of hydraulic presses", ">Vibration analysis", ">Infrared thermography"},
+			nil, []string{"Preventive maintenance of hydraulic presses", "Vibration analysis", "Infrared thermography"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := tableDoc(append([]string{"Europass", "Curriculum Vitae", "Personal information",
+				"First name(s) / Surname(s)\tTomás Ferreira", "Work experience", "Dates\t01.2020 - present",
+				"Occupation or position held\tWarehouse Supervisor", "Personal skills and competences", "Mother tongue(s)\tPortuguese"},
+				tc.rows...)...)
+			got := Parse(doc).Skills
+			for _, w := range tc.soft {
+				if !slices.Contains(got.SoftSkills, w) {
+					t.Errorf("soft skills %q lack %q", got.SoftSkills, w)
+				}
+			}
+			for _, w := range tc.all {
+				if !slices.Contains(allSkills(got), w) {
+					t.Errorf("skills %q lack %q", allSkills(got), w)
+				}
+			}
+		})
 	}
 }

@@ -27,6 +27,10 @@ const (
 	secVolunteer
 	secContact
 	secOther
+	// secSoftProse is a Europass soft-skills row written as a sentence
+	// ("Communication skills<tab>Good communication skills gained as …"):
+	// each of its lines is one soft skill, as written.
+	secSoftProse
 )
 
 // cvSections maps the text package's CV sections to ours; job-description

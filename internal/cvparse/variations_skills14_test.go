@@ -110,7 +110,9 @@ func TestVariationEuropassSkillRows(t *testing.T) {
 		{"label wrapped after a label",
 			[]string{"Compétences organisationnelles /\tAnimation d'une équipe de 6 techniciens ; suivi des",
 				"managériales\tcontrats de sous-traitance"},
-			[]string{"Animation d'une équipe de 6 techniciens", "kabyle", "suivi des contrats de sous-traitance"}},
+			// Clauses set apart by a semicolon write a sentence: the
+			// row is one soft skill as written.
+			[]string{"Animation d'une équipe de 6 techniciens ; suivi des contrats de sous-traitance", "kabyle"}},
 		{"singular digital label",
 			[]string{"Compétence numérique\tGMAO Carl Source, SAP PM, Excel"},
 			[]string{"Excel", "GMAO Carl Source", "SAP PM", "kabyle"}},
