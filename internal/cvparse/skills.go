@@ -337,10 +337,12 @@ func trailingLevel(it string) string {
 	if m := reTrailingYears.FindStringSubmatch(it); m != nil && len(strings.Fields(m[1])) <= 3 {
 		return m[1] + " (" + m[2] + ")" // "Python 5 yrs", "Java 6 ans"
 	}
-	// "Fluent", "Basic", "Native" end product names too ("ANSYS Fluent",
-	// "Visual Basic"): after a spoken language only.
-	if m := reTrailingLevel.FindStringSubmatch(it); m != nil && len(strings.Fields(m[1])) <= 3 &&
-		(isSpoken(m[1]) || !languageOnlyLevels[strings.ToLower(m[2])]) {
+	// A level word written after a skill outside brackets is part of the
+	// skill as written ("Excel avancé", "SQL intermediate": the settled
+	// convention, blind10/README.md); after a spoken language it is the
+	// language's level ("Anglais courant"). "Fluent", "Basic" end product
+	// names too ("ANSYS Fluent", "Visual Basic").
+	if m := reTrailingLevel.FindStringSubmatch(it); m != nil && len(strings.Fields(m[1])) <= 3 && isSpoken(m[1]) {
 		return m[1] + " (" + m[2] + ")"
 	}
 	return it
@@ -378,8 +380,6 @@ var (
 	reTrailingCEFR  = regexp.MustCompile(`^(\S.*?)\s+([ABC][12]\+?)$`)
 	reTrailingYears = regexp.MustCompile(`(?i)^(\S.*?)\s+(\d{1,2}\+?\s*(?:years?|yrs?|ans?))$`)
 )
-
-var languageOnlyLevels = wordSet(`fluent native natif bilingue bilingual courant conversational basic fonctionnel functional`)
 
 // joinWrappedList joins the lines of a list typed as running text and
 // wrapped wherever a line was full ("…, SEO, Marketing" / "Automation,

@@ -938,9 +938,12 @@ func TestVariationSkills(t *testing.T) {
 		{"bullet grid fr", "• Gestion de projet\t• Excel, Power BI", []string{"gestion de projet", "excel", "power bi"}},
 		{"caps skills one a line", "Figma\nHTML & CSS\nUX WRITING\nAccessibility", []string{"figma", "html css", "ux writing", "accessibility"}},
 		{"caps group over single items", "GESTION\nStocks\nBudget\nLOGICIELS\nSAP (MM)\nExcel", []string{"stocks", "budget", "sap", "excel"}},
-		{"trailing level word fr", "Excel avancé, Power BI\nAnglais courant, Espagnol notions", []string{"excel", "power bi", "anglais", "espagnol"}},
-		{"product names ending in a level word", "ANSYS Fluent, Visual Basic, Excel advanced", []string{"ansys fluent", "visual basic", "excel"}},
-		{"trailing level word en", "Excel advanced, SQL intermediate", []string{"excel", "sql"}},
+		{"trailing level word fr", "Excel avancé, Power BI\nAnglais courant, Espagnol notions", []string{"excel avance", "power bi", "anglais", "espagnol"}},
+		{"product names ending in a level word", "ANSYS Fluent, Visual Basic, Excel advanced", []string{"ansys fluent", "visual basic", "excel advanced"}},
+		{"trailing level word en", "Excel advanced, SQL intermediate", []string{"excel advanced", "sql intermediate"}},
+		// A level word outside brackets stays with a skill; after a spoken
+		// language it is the language's level; in brackets it goes.
+		{"level word kept, invented", "Photoshop débutant, AutoCAD intermédiaire\nPortugais courant, Word (avancé)", []string{"photoshop debutant", "autocad intermediaire", "portugais", "word"}},
 		{"hobbies label after languages", "Go, SQL\nLANGUAGES: English (fluent), Igbo (native)\nHOBBIES: Football, chess, reading", []string{"go", "sql", "english", "igbo"}},
 		{"loisirs label", "Excel, SAP\nLoisirs : randonnée, photographie", []string{"excel", "sap"}},
 		{"etc at the end", "Python, SQL, Docker, etc.", []string{"python", "sql", "docker"}},
