@@ -675,7 +675,7 @@ func rangeInProse(t string) bool {
 	// 2019)").
 	pre := t[:dr.at]
 	open := strings.LastIndex(pre, "(")
-	if open < 0 || strings.Contains(pre[open:], ")") || len(strings.Fields(pre[open+1:])) > 1 {
+	if open < 0 || strings.Contains(pre[open:], ")") || len(strings.Fields(pre[open+1:])) > 1 && !factsBeforeDate(pre[open+1:], t[dr.until:]) {
 		return false
 	}
 	lower := 0
@@ -687,6 +687,16 @@ func rangeInProse(t string) bool {
 	}
 	after := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(t[dr.until:]), ")"))
 	return lower >= 2 && (after != "" || strings.Contains(t[:dr.at], "; "))
+}
+
+// factsBeforeDate: a bracket that gives a fact or two, then a comma and
+// the dates, and closes the sentence ("…development (steel frame,
+// 2019–2021).", "…ward (night shifts, 2020 – 2021)."): the aside of a
+// sentence dates what it tells. A header's bracket ends its line with no
+// full stop ("Chargée de mission (CDD, 2018 – 2021)").
+func factsBeforeDate(inBracket, after string) bool {
+	in := strings.TrimSpace(inBracket)
+	return strings.HasSuffix(in, ",") && len(strings.Fields(in)) <= 4 && strings.TrimSpace(after) == ")."
 }
 
 // headerShaped: two or more parts cut by strong separators, none longer

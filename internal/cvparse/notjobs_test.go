@@ -1,0 +1,38 @@
+package cvparse
+
+import (
+	"reflect"
+	"testing"
+)
+
+// TestDatedAsideIsNoJob: a description sentence under a dated job whose
+// own dates stand in a bracket after a fact and a comma ("(steel frame,
+// 2019–2021).") tells what the job did; it heads no entry of its own.
+func TestDatedAsideIsNoJob(t *testing.T) {
+	tests := []struct {
+		name string
+		body string
+		want []expWant
+	}{
+		{"engineering project", "Lead Civil Engineer\tJan 2016 – present\nArup, Leeds\n" +
+			"Design lead for the riverside flood defence scheme (sheet piling, 2018–2020).\n" +
+			"Managed a team of five graduates.\n",
+			[]expWant{{"Lead Civil Engineer", "Arup", "Leeds", "Jan 2016", "Present"}}},
+		{"nursing ward", "Charge Nurse\tMar 2015 – Dec 2022\nSt James's Hospital, Dublin\n" +
+			"Redeployed to the respiratory isolation ward (night shifts, 2020 – 2021).\n" +
+			"Trained new starters on the infusion pumps.\n",
+			[]expWant{{"Charge Nurse", "St James's Hospital", "Dublin", "Mar 2015", "Dec 2022"}}},
+		{"french consultancy", "Consultante senior\t2014 – 2021\nCapgemini, Nantes\n" +
+			"Pilotage de la refonte du système de paie du groupe (client public, 2017 – 2019).\n" +
+			"Animation des ateliers avec les équipes métier.\n",
+			[]expWant{{"Consultante senior", "Capgemini", "Nantes", "2014", "2021"}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := expsOf(ParseText("Jane Roe\njane@example.com\n\nExperience\n" + tc.body + "\nSkills\nExcel, SQL\n"))
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("got %+v\nwant %+v", got, tc.want)
+			}
+		})
+	}
+}
