@@ -544,12 +544,14 @@ const blind3LangGap = 0.05
 
 // blind4Floors hold the fourth blind set to what the parser reads of it
 // now, less 0.01 (TestBlind4Accuracy); raise them with every fix. Scored
-// untouched on the parser of c9f7926: overall 0.903.
+// untouched on the parser of c9f7926: overall 0.903. After a bracket's
+// words and dates closing a sentence dating no job: overall 0.982,
+// experiences 0.982.
 var blind4Floors = []target{
-	{"overall", nil, 0.980},
+	{"overall", nil, 0.982},
 	{"name", []string{"name"}, 1.000},
 	{"phone", []string{"phone"}, 1.0},
-	{"experiences", expGroup, 0.977},
+	{"experiences", expGroup, 0.982},
 	{"education", eduGroup, 0.957},
 	{"skills", []string{"skills"}, 0.995},
 }

@@ -689,14 +689,15 @@ func rangeInProse(t string) bool {
 	return lower >= 2 && (after != "" || strings.Contains(t[:dr.at], "; "))
 }
 
-// factsBeforeDate: a bracket that gives a fact or two, then a comma and
-// the dates, and closes the sentence ("…development (steel frame,
-// 2019–2021).", "…ward (night shifts, 2020 – 2021)."): the aside of a
+// factsBeforeDate: a bracket that gives a fact or two, then the dates,
+// and closes the sentence ("…development (steel frame, 2019–2021).",
+// "…ward (night shifts, 2020 – 2021).", "…(field seasons 2019–2021)."),
+// the line maybe wrapped before the dates: the aside of a
 // sentence dates what it tells. A header's bracket ends its line with no
 // full stop ("Chargée de mission (CDD, 2018 – 2021)").
 func factsBeforeDate(inBracket, after string) bool {
 	in := strings.TrimSpace(inBracket)
-	return strings.HasSuffix(in, ",") && len(strings.Fields(in)) <= 4 && strings.TrimSpace(after) == ")."
+	return len(strings.Fields(strings.TrimSuffix(in, ","))) <= 4 && strings.TrimSpace(after) == ")."
 }
 
 // headerShaped: two or more parts cut by strong separators, none longer

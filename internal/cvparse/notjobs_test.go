@@ -26,6 +26,14 @@ func TestDatedAsideIsNoJob(t *testing.T) {
 			"Pilotage de la refonte du système de paie du groupe (client public, 2017 – 2019).\n" +
 			"Animation des ateliers avec les équipes métier.\n",
 			[]expWant{{"Consultante senior", "Capgemini", "Nantes", "2014", "2021"}}},
+		{"bracket words, wrapped before the dates", "2018 – 2022\tPostdoctoral Researcher, Lund University, Lund\n" +
+			"EU-funded study of pollinator decline in upland hay meadows (alpine field campaigns\n2019–2020).\n" +
+			"2014 – 2018\tDoctoral Student, Uppsala University, Uppsala\n",
+			[]expWant{{"Postdoctoral Researcher", "Lund University", "Lund", "2018", "2022"},
+				{"Doctoral Student", "Uppsala University", "Uppsala", "2014", "2018"}}},
+		{"bracket words on one line", "Site Manager\tMay 2012 – Jun 2019\nKier Group, Bristol\n" +
+			"Delivered the new primary school wing for the county council (two phases 2015 – 2016).\n",
+			[]expWant{{"Site Manager", "Kier Group", "Bristol", "May 2012", "Jun 2019"}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
