@@ -569,12 +569,14 @@ var blind5Floors = []target{
 
 // blind6Floors hold the sixth blind set (experience layouts) to what the
 // parser reads of it, less 0.01; raise them with every fix. Scored
-// untouched on the parser of 5461b4f: overall 0.933.
+// untouched on the parser of 5461b4f: overall 0.933. After a range amid
+// a sentence that goes on in lower case dating no job: overall 0.993,
+// experiences 0.989.
 var blind6Floors = []target{
-	{"overall", nil, 0.991},
+	{"overall", nil, 0.993},
 	{"name", []string{"name"}, 0.990},
 	{"phone", []string{"phone"}, 1.0},
-	{"experiences", expGroup, 0.973},
+	{"experiences", expGroup, 0.989},
 	{"education", eduGroup, 0.979},
 	{"skills", []string{"skills"}, 0.994},
 }

@@ -359,7 +359,7 @@ func groupEntries(lines []line) []entry {
 		// date range: a year in running text is no new entry.
 		// Nor is a range in brackets inside a sentence ("…; redeployed to
 		// the COVID-19 ward (2020-2021).").
-		if !body && !u.entryHead && n > 0 && u.dated && (dateInProse(u.text) || rangeInProse(u.text) || yearInSentence(u.text)) &&
+		if !body && !u.entryHead && n > 0 && u.dated && (dateInProse(u.text) || rangeInProse(u.text) || yearInSentence(u.text) || rangeAmidSentence(u.text)) &&
 			len(strings.Fields(u.text)) >= 4 && headHasRange(blocks[n-1]) && !styledAsHead(u, blocks[n-1]) {
 			body = true
 		}

@@ -44,3 +44,29 @@ func TestDatedAsideIsNoJob(t *testing.T) {
 		})
 	}
 }
+
+// TestRangeAmidSentenceIsNoJob: a range inside a sentence that goes on in
+// lower case after it is the span of what the sentence tells.
+func TestRangeAmidSentenceIsNoJob(t *testing.T) {
+	tests := []struct {
+		name string
+		body string
+		want []expWant
+	}{
+		{"plan's span, semicolon", "Transport Planner, Leeds City Council, Leeds\nsince May 2020\n" +
+			"Co-author of the West Yorkshire Bus Strategy 2021–2030; drafted the\nfreight chapter.\n" +
+			"Ran the consultation on the new park-and-ride sites.\n",
+			[]expWant{{"Transport Planner", "Leeds City Council", "Leeds", "May 2020", "Present"}}},
+		{"programme's span, comma, French", "Chargé d'études, Région Occitanie, Toulouse\ndepuis septembre 2019\n" +
+			"Rédaction du Schéma régional 2022 – 2028, piloté avec les services de l'État.\n",
+			[]expWant{{"Chargé d'études", "Région Occitanie", "Toulouse", "septembre 2019", "Present"}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := expsOf(ParseText("Jane Roe\njane@example.com\n\nExperience\n" + tc.body + "\nSkills\nExcel, SQL\n"))
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("got %+v\nwant %+v", got, tc.want)
+			}
+		})
+	}
+}

@@ -35,3 +35,20 @@ var (
 func describesAfterRange(u unit, prev entry) bool {
 	return (u.setIn || isLong(u.text)) && len(strings.Fields(u.text)) >= 4 && headHasRange(prev) && yearAmidWords(u.text)
 }
+
+// rangeAmidSentence: a range written straight after a word of a sentence
+// that goes on past it in lower case and ends in a full stop ("Co-author
+// of the regional transport plan 2021–2030; drafted the freight
+// chapter."): the span of what the sentence tells (a plan's, a
+// programme's), not an entry's dates, which stand at a line's start or
+// end or apart after a separator.
+func rangeAmidSentence(t string) bool {
+	dr, ok := findDateRange(t)
+	if !ok || dr.end == "" || !endsSentence(t) {
+		return false
+	}
+	return reWordThenSpace.MatchString(t[:dr.at]) && reGoesOnLower.MatchString(t[dr.until:])
+}
+
+// reGoesOnLower: a comma or semicolon, then a word in lower case.
+var reGoesOnLower = regexp.MustCompile(`^\s*[,;]\s+\p{Ll}`)
