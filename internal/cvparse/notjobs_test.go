@@ -70,3 +70,20 @@ func TestRangeAmidSentenceIsNoJob(t *testing.T) {
 		})
 	}
 }
+
+// TestAssociationActivitiesAreNoJobs: a club membership under an
+// activities heading ("Activités associatives", "Extra-curricular
+// activities") is no experience, though it carries dates.
+func TestAssociationActivitiesAreNoJobs(t *testing.T) {
+	for _, heading := range []string{"Activités associatives", "Extra-curricular activities", "ACTIVITÉS PARASCOLAIRES"} {
+		t.Run(heading, func(t *testing.T) {
+			got := expsOf(ParseText("Jane Roe\njane@example.com\n\nExpérience\nAssistante comptable\nFiduciaire Atlas – Rabat\n" +
+				"Mars 2022 – Juin 2023\nSaisie des pièces et rapprochements bancaires.\n\n" + heading + "\n\n" +
+				"Trésorière du Club Rotaract INSEA (2019 – 2021) : collecte de fonds pour\nune école rurale à Khémisset.\n"))
+			want := []expWant{{"Assistante comptable", "Fiduciaire Atlas", "Rabat", "Mars 2022", "Juin 2023"}}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("got %+v\nwant %+v", got, want)
+			}
+		})
+	}
+}

@@ -97,6 +97,11 @@ func TestHeading(t *testing.T) {
 		{"Career Summary:", Summary, true},
 		{"What you'll do", Responsibilities, true},
 		{"Qui sommes-nous", About, true},
+		// Club and association work written as activities, not jobs.
+		{"ACTIVITÉS EXTRASCOLAIRES", Activities, true},
+		{"Activités parascolaires", Activities, true},
+		{"Extra-curricular Activities", Activities, true},
+		{"Co-curricular activities", Activities, true},
 		{"Software Engineer", "", false},
 		{"and", "", false},
 	} {
