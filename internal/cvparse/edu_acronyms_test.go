@@ -1,6 +1,7 @@
 package cvparse
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -91,7 +92,7 @@ func TestVariationExchangeNoteUnderDegree(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			got := parseEducation(tc.body)
-			if g := edusOf(got); !equalEdus(g, tc.want) {
+			if g := edusOf(got); !slices.Equal(g, tc.want) {
 				t.Fatalf("education: got %+v want %+v", g, tc.want)
 			}
 			if g := gpasOf(got); strings.Join(g, "|") != strings.Join(tc.gpa, "|") {
@@ -115,18 +116,6 @@ func TestVariationGradeLineWithNote(t *testing.T) {
 	if x.GPA != "4.5 (good)" || !strings.Contains(x.Description, "Thesis: Tide gauges in the Gulf of Riga") {
 		t.Errorf("got gpa %q description %q", x.GPA, x.Description)
 	}
-}
-
-func equalEdus(a, b []eduWant) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // A grade on its own line under a degree's description ("Final grade:
