@@ -312,7 +312,7 @@ func (s *scorer) overall() float64 {
 // (g47-latex-en-table.pdf, g59-scan-en-2col-hard.pdf, h01-hand-en.txt,
 // b12-outline-en-1col.pdf, x10-writer-docx-en-1col.docx, y03-chrome-fr-2col.pdf,
 // v07-photo-fr-1col.jpg, w11-moderncv-en-1col.pdf, u03-lo-docx-fr-1col.docx).
-var reCorpusName = regexp.MustCompile(`^[acdfghbnpqrstuvwxyz]\d+-(.+?)-(en|fr)(?:-(1col|2col|table|labels))?(-hard)?\.\w+$`)
+var reCorpusName = regexp.MustCompile(`^[acdefghijbnpqrstuvwxyz]\d+-(.+?)-(en|fr)(?:-(1col|2col|table|labels))?(-hard)?\.\w+$`)
 
 // layoutOf names the layout group a corpus document is reported under.
 func layoutOf(name string) (layout, lang string) {
