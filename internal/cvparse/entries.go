@@ -1372,7 +1372,7 @@ func commaSplit(p string) []string {
 		// school word is still the degree before the school.
 		// A note in brackets after a name ("SGV & Co. (member firm of
 		// Ernst & Young)") says nothing of what the name is.
-		restTitle := titleScore(outsideBrackets(rest))
+		restTitle := titleScore(outsideBrackets(rest)) - fieldNamedFirms(outsideBrackets(rest))
 		if headerPlace(rest) || institutionScore(rest) > 0 && (institutionScore(head) == 0 || degreeScore(head) > 0 && degreeScore(rest) == 0) ||
 			titleScore(head) > 0 && restTitle == 0 && (contentWords(firstSegment(rest)) <= 4 || capitalisedName(rest) || legalFormEnd(firstSegment(rest))) ||
 			orgScore(rest) > 0 && restTitle == 0 && orgScore(head) == 0 ||

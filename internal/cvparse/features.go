@@ -96,6 +96,32 @@ func countIn(s string, set map[string]bool) int {
 // names a body of people, a firm, not a job.
 func titleScore(s string) int { return countIn(s, titleWords) + prefixedTitles(s) - namedPlurals(s) }
 
+// jobFieldWords name a job's field before the job's noun ("Software
+// Engineer", "Data Analyst", "Product Designer").
+var jobFieldWords = wordSet(`software data product backend frontend full-stack fullstack`)
+
+// fieldNamedFirms counts the comma-cut parts of s that are names closed
+// by a field word ("Ebano Software", "Kora Data", "Brightline Software
+// Ltd"): a field word names a job only before the job's noun, so closing
+// a capitalised name it names the firm's trade. One word alone
+// ("Engineer, Software") is still the field of the job before it.
+func fieldNamedFirms(s string) int {
+	n := 0
+	for _, seg := range strings.Split(s, ",") {
+		ws := strings.Fields(seg)
+		for len(ws) > 2 && legalForms[strings.ToLower(strings.Trim(ws[len(ws)-1], "."))] {
+			ws = ws[:len(ws)-1]
+		}
+		if len(ws) < 2 || !unicode.IsUpper([]rune(ws[0])[0]) || !jobFieldWords[strings.ToLower(ws[len(ws)-1])] {
+			continue
+		}
+		if titleScore(strings.Join(ws[:len(ws)-1], " ")) == 0 {
+			n++
+		}
+	}
+	return n
+}
+
 // orgScore counts organisation words, and the job words in the plural
 // that name a firm.
 func orgScore(s string) int {
