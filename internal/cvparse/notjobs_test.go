@@ -77,3 +77,37 @@ func TestAssociationActivitiesAreNoJobs(t *testing.T) {
 		})
 	}
 }
+
+// TestServiceLinesAreNoJobs: under an academic's service heading
+// ("Service", "Professional Service", "Outreach") the dated roles of
+// reviewing, editing and mentoring are no jobs.
+func TestServiceLinesAreNoJobs(t *testing.T) {
+	job := "2019–2023\tPostdoctoral Fellow, Lund University, Lund\nField work on upland hay meadows.\n"
+	want := []expWant{{"Postdoctoral Fellow", "Lund University", "Lund", "2019", "2023"}}
+	for _, tc := range []struct{ heading, lines string }{
+		{"Service", "2021–present\tReviewer for Journal of Ecology and Oikos\n2020–2022\tMentor, Girls in Science summer school, Lund\n"},
+		{"Professional Service", "2018–2022\tAssociate Editor, Plant Ecology\n2019–present\tCommittee member, Nordic Ecological Society\n"},
+		{"OUTREACH", "2017–2021\tVolunteer tutor, Science for Schools programme, Malmö\n2016–2018\tOrganiser, Pint of Science, Lund\n"},
+	} {
+		t.Run(tc.heading, func(t *testing.T) {
+			checkExps(t, job+"\n"+tc.heading+"\n"+tc.lines, want)
+		})
+	}
+}
+
+// TestCareerStageAwardIsNoJob: an award named for a career's stage
+// ("… Early Career / Fellowship, 2021", wrapped in a sidebar) under an
+// awards heading opens no experience section.
+func TestCareerStageAwardIsNoJob(t *testing.T) {
+	for _, award := range []string{"DBT-Wellcome Early Career\nFellowship, 2021", "Royal Society Mid-Career\nFellowship, 2019",
+		"Marie Curie Early Career\nAward, 2018"} {
+		t.Run(award, func(t *testing.T) {
+			got := expsOf(ParseText("Jane Roe\njane@example.com\n\nExperience\nPostdoctoral Fellow\t2020 – 2022\n" +
+				"National Centre for Biological Sciences, Bengaluru\nBuilt gene network models.\n\nAWARDS\n" + award + "\n"))
+			want := []expWant{{"Postdoctoral Fellow", "National Centre for Biological Sciences", "Bengaluru", "2020", "2022"}}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("got %+v\nwant %+v", got, want)
+			}
+		})
+	}
+}

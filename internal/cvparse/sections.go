@@ -67,6 +67,16 @@ var cvLanguageHeadings = phraseSet(`connaissances_linguistiques aptitudes_lingui
 var cvRefereeHeadings = phraseSet(`referees referee referees_available_on_request professional_referees
 	personnes_de_reference personnes_references references_professionnelles`)
 
+// cvServiceHeadings head an academic's service to the field: reviewing,
+// editing, committees, mentoring and outreach ("Service", "Professional
+// Service", "Outreach"). Their lines are dated and name roles
+// ("2021–present Reviewer for …", "2020–2022 Mentor, …"), but they are
+// no jobs.
+var cvServiceHeadings = phraseSet(`service professional_service academic_service university_service
+	departmental_service service_to_the_profession service_and_outreach service_outreach outreach_and_service outreach
+	public_engagement outreach_and_engagement peer_review reviewing editorial_service editorial_work
+	editorial_activities reviewing_and_editorial_service`)
+
 // cvPersonalHeadings head personal details under a shorter word than the
 // text package knows ("Personal" over "Nationality: …", "Visa: …"):
 // the contact section's, where personal details are kept apart, not the
@@ -123,7 +133,7 @@ func headingKind(s string) (sectionKind, bool) {
 	if cvLanguageHeadings[fold(t)] {
 		return secLanguages, true
 	}
-	if cvRefereeHeadings[fold(t)] {
+	if cvRefereeHeadings[fold(t)] || cvServiceHeadings[fold(t)] {
 		return secOther, true // "REFEREES" after Languages was read as skills
 	}
 	if cvPersonalHeadings[fold(t)] {
@@ -231,10 +241,15 @@ func keywordHeading(s string) (sectionKind, bool) {
 	// keyword; otherwise a French degree ("Licence de chimie") or a
 	// driving licence.
 	licence := slices.ContainsFunc(ws, func(w string) bool { _, ok := keywordKind(w); return ok })
-	for _, w := range ws {
+	for i, w := range ws {
 		k, ok := keywordKind(w)
 		if singularLicence[w] && licence {
 			k, ok = secCertifications, true
+		}
+		// "Early Career", "Mid-Career": a stage of a career names an
+		// award or grant ("… Early Career Fellowship, 2021"), no section.
+		if i > 0 && careerStages[ws[i-1]] && k == secExperience {
+			ok = false
 		}
 		if ok {
 			if !found || modifier && !modifierKeywords[w] {
@@ -269,6 +284,8 @@ func keywordHeading(s string) (sectionKind, bool) {
 }
 
 var singularLicence = wordSet(`licence license`)
+
+var careerStages = wordSet(`early mid late`)
 
 // courseHeading: education called continuing or complementary, or
 // training named beside certificates, heads short courses, not degrees
