@@ -1502,6 +1502,11 @@ func capitalisedWords(s string, most int) bool {
 	}
 	for _, w := range ws {
 		w = strings.Trim(w, "()")
+		// "Côte d'Ivoire", "L'Oréal": an elided article or preposition
+		// before a capitalised word is the name's.
+		if m := reElision.FindString(w); m != "" && unicode.IsUpper([]rune(w[len(m):] + ".")[0]) {
+			w = w[len(m):]
+		}
 		if w != "" && !unicode.IsUpper([]rune(w)[0]) && !functionWords[strings.ToLower(w)] && w != "&" {
 			return false
 		}
