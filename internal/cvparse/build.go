@@ -156,7 +156,9 @@ func (b *builder) add(s section) {
 // Languages section ("Languages known: English, Tamil" under Personal
 // Details, "Langues : français, arabe" in the header).
 var languageLabels = phraseSet(`languages language languages_known known_languages spoken_languages langues langue
-	langues_parlees langues_etrangeres linguistic_skills`)
+	langues_parlees langues_etrangeres linguistic_skills home_language home_languages other_languages other_language
+	mother_tongue mother_tongues first_language native_language foreign_languages langue_maternelle langues_maternelles
+	autres_langues autre_langue`)
 
 // labelledLanguages takes the spoken languages out of such rows and
 // returns the other texts.

@@ -30,3 +30,23 @@ func personalRow(p string) (labelOnly, ok bool) {
 	}
 	return strings.TrimSpace(p[loc[1]:]) == "", true
 }
+
+// personalFormRow says whether lines[i], a row whose label cell is also
+// a section heading ("Other Languages:<tab>English, Afrikaans",
+// "Languages:<tab>…"), is one more row of a personal-details form: the
+// section open is the personal details, the row's label closes at its
+// colon, and the row after it is another such labelled row. A form lists
+// the languages among birth, licence and address; the rows after it are
+// still the person's details, not languages.
+func personalFormRow(open sectionKind, lines []line, i int) bool {
+	if open != secContact || !colonLabelled(lines[i].text) || i+1 >= len(lines) {
+		return false
+	}
+	next := lines[i+1].text
+	if !colonLabelled(next) || !strings.Contains(next, "\t") {
+		return false
+	}
+	label, _, _ := strings.Cut(next, "\t")
+	_, heading := headingKind(label)
+	return !heading
+}

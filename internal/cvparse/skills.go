@@ -19,6 +19,7 @@ var (
 		tagalog filipino amharic somali hausa yoruba igbo zulu wolof lingala bambara
 		kiswahili luganda acholi runyankole kinyarwanda kirundi kikuyu luo shona ndebele xhosa afrikaans sesotho setswana
 		tigrinya oromo malagasy twi akan ewe fula fulani pulaar sango dioula baoule baoulé
+		isizulu isixhosa isindebele siswati sepedi tshivenda xitsonga chichewa nyanja bemba lozi kalenjin luhya fante fanti krio
 		nepali sinhala sinhalese burmese khmer lao mongolian kazakh uzbek azerbaijani pashto dari
 		bahasa_melayu bahasa_indonesia bahasa_malaysia hokkien hakka cebuano maltese luxembourgish yiddish creole créole
 		anglais français francais espagnol allemand italien portugais arabe chinois japonais coréen russe turc néerlandais
