@@ -199,13 +199,18 @@ var reDepartment = regexp.MustCompile(`^(\S.*?)\s*\((?:0[1-9]|[1-8]\d|9[0-5]|2[A
 // Dublin", "County Kerry").
 var reCounty = regexp.MustCompile(`^(?:Co\.?|County)\s+\p{Lu}\p{L}+$`)
 
-var reTownCode = regexp.MustCompile(`^(.+?)\s+([A-Z]{2,3})$`)
+// reTownCode is a town and a code after a space, a comma or in brackets
+// ("Seattle WA", "Brendale, QLD", "Rimouski (Qc)"). French Canadians
+// write Quebec's code "Qc".
+var reTownCode = regexp.MustCompile(`^(.+?)(?:\s+|,\s*|\s*\()([A-Z]{2,3}|Qc)(\))?$`)
 
-// townStateCode: "Seattle WA", "Iowa City IA": a known city, or a name
-// shaped like a town, then a state or province code.
+// townStateCode: "Seattle WA", "Iowa City IA", "Moranbah, QLD",
+// "Québec (Qc)": a known city, or a name shaped like a town, then a state
+// or province code.
 func townStateCode(s string) bool {
-	m := reTownCode.FindStringSubmatch(strings.TrimSpace(s))
-	if m == nil || !stateCodes[strings.ToLower(m[2])] {
+	s = strings.TrimSpace(s)
+	m := reTownCode.FindStringSubmatch(s)
+	if m == nil || !stateCodes[strings.ToLower(m[2])] || (m[3] != "") != strings.Contains(s[len(m[1]):], "(") {
 		return false
 	}
 	return placeOf(m[1])&placeCity != 0 || townShaped(m[1])
@@ -218,6 +223,11 @@ func townStateCode(s string) bool {
 // ("Company, City"), while a region or country after it names the town's
 // surroundings.
 func isLocation(s string) bool {
+	// "Brendale, QLD", "Rimouski (Qc)": a town the gazetteer does not
+	// hold is one before its state's or province's code.
+	if townStateCode(s) {
+		return true
+	}
 	// "Gennevilliers (92)", "Piana (2A)": a French town and its
 	// département's number.
 	if m := reDepartment.FindStringSubmatch(strings.TrimSpace(s)); m != nil {
