@@ -769,6 +769,14 @@ func (b *builder) education(e entry) cv.Education {
 	var head, notes []unit
 	var gpa string
 	for _, u := range e.head {
+		// "Bachelor's degree in Biology EQF level 6": the framework
+		// level ranks the degree and goes to its notes.
+		if rest, level, ok := cutFrameworkLevel(u.text); ok {
+			n := u
+			n.text, n.dated = level, false
+			notes = append(notes, n)
+			u.text = rest
+		}
 		// A line's date that falls in the notes after the grade
 		// ("Final grade 8.7/10 · Erasmus semester at KTH (2021)") dates
 		// no entry.
@@ -1247,7 +1255,7 @@ func gradeLine(t string) bool {
 // reGradeStart opens a part that says how a degree went ("mention Très
 // bien", "First Class Honours", "with distinction", "cum laude").
 var reGradeStart = regexp.MustCompile(`(?i)^(?:mention\b|with (?:honou?rs|distinction|merit|high|first)|first[- ]class|major de promotion|` +
-	`upper second|lower second|second[- ]class|2[:.][12]\b|(?:summa |magna )?cum laude|honou?rs\b|distinction\b|merit\b|` +
+	`(?:upper|lower) second\b|second[- ]class|2[:.][12]\b|(?:summa |magna )?cum laude|honou?rs\b|distinction\b|merit\b|` +
 	`(?:1st|2nd|3rd|first|second|third) division\b|(?:c?gpa|grade)\b|moyenne\b|mean grade\b|(?:cumulative |overall )?average\b)`)
 
 var reGradeWord = regexp.MustCompile(`(?i)\b(?:honou?rs|distinction|merit|mention|cum laude|grade|gpa|cgpa|score|with|avec|percent|%)`)

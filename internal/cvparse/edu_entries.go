@@ -103,7 +103,7 @@ func within(e, prev entry) bool {
 // distinction", "First Class Honours", "2:1"), as against a mark or a
 // grade point average.
 var reClassification = regexp.MustCompile(`(?i)^(?:mention\b|with (?:honou?rs|distinction|merit|high|first)|(?:summa |magna )?cum laude\b|` +
-	`distinction\b|merit\b|major de promotion|first[- ]class|second[- ]class|third[- ]class|upper second|lower second|2[:.][12]\b|honou?rs\b)`)
+	`distinction\b|merit\b|major de promotion|first[- ]class|second[- ]class|third[- ]class|(?:upper|lower) second\b|2[:.][12]\b|honou?rs\b)`)
 
 // classification: a short part that only says how a degree was awarded;
 // written after the degree in its phrase, it is part of the degree's name.
