@@ -111,3 +111,29 @@ func TestCareerStageAwardIsNoJob(t *testing.T) {
 		})
 	}
 }
+
+// TestYearWrappedFromMonthIsNoJob: a sentence under a job wrapped between
+// a month and its year ("… lors de la panne de février" / "2019") leaves
+// the year alone on a line; it dates what the sentence tells, no entry,
+// and the employer under it heads the next job.
+func TestYearWrappedFromMonthIsNoJob(t *testing.T) {
+	tests := []struct {
+		name string
+		body string
+		want []expWant
+	}{
+		{"french, employer line next", "Conseillère en communication\tSeptembre 2016 à décembre 2020\nBoréal Assurances, Québec\n" +
+			"Relations de presse lors de la panne informatique de février\n2019\n" +
+			"Agence Tandem Communication — Montréal\nChargée de projets\nMai 2013 à août 2016\nCoordination de campagnes.\n",
+			[]expWant{{"Conseillère en communication", "Boréal Assurances", "Québec", "Septembre 2016", "décembre 2020"},
+				{"Chargée de projets", "Agence Tandem Communication", "Montréal", "Mai 2013", "août 2016"}}},
+		{"english, full stop", "Operations Manager\tJan 2018 – Dec 2022\nHarbour Logistics, Leith\n" +
+			"Led the move to the new warehouse management system that went live in March\n2021.\n" +
+			"Kestrel Freight — Dundee\nShift Supervisor\nApr 2014 – Dec 2017\nRan the night shift.\n",
+			[]expWant{{"Operations Manager", "Harbour Logistics", "Leith", "Jan 2018", "Dec 2022"},
+				{"Shift Supervisor", "Kestrel Freight", "Dundee", "Apr 2014", "Dec 2017"}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) { checkExps(t, tc.body, tc.want) })
+	}
+}

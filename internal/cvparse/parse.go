@@ -187,6 +187,13 @@ func prepare(in []extract.Line) []line {
 			out[n-1].text += " " + t
 			continue
 		}
+		// "Relations de presse lors de la panne de février" / "2019": a
+		// sentence wrapped between a month and its year; the year alone
+		// dates no entry.
+		if n := len(out); n > 0 && reLoneYear.MatchString(t) && proseMonthEnd(out[n-1].text) {
+			out[n-1].text += " " + t
+			continue
+		}
 		// A paragraph in a heading style that is also a list item (a word
 		// processor's numbered headings) is a heading, not a bullet.
 		bullet := l.Bullet && !heading
@@ -219,7 +226,19 @@ var (
 	// reMonthEnd: a month's name set apart at a line's end by a
 	// separator ("… | Manila | Mar").
 	reMonthEnd = regexp.MustCompile(`(?i)(?:[|·,\t]|\s[-–—])\s*(?:` + monthAlt + `)\.?$`)
+	// reLoneYear is a line holding a year alone, or closing a sentence.
+	reLoneYear = regexp.MustCompile(`^(?:19|20)\d{2}[.;)]*$`)
+	// reWordMonthEnd is a month's name closing a line after a word.
+	reWordMonthEnd = regexp.MustCompile(`(?i)\s(?:` + monthAlt + `)$`)
 )
+
+// proseMonthEnd: a line of a sentence (four words or more, lower-case
+// words among them, no tab) that ends in a month's name ("… de la panne
+// de février", "… went live in March").
+func proseMonthEnd(t string) bool {
+	ws := strings.Fields(t)
+	return len(ws) >= 4 && !strings.Contains(t, "\t") && reWordMonthEnd.MatchString(t) && lowerWords(ws[:len(ws)-1]) >= 2
+}
 
 var (
 	reMDHeading  = regexp.MustCompile(`^(#{1,6})\s+(.+?)(?:\s+#+)?$`)
