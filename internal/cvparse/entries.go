@@ -359,11 +359,11 @@ func groupEntries(lines []line) []entry {
 		// date range: a year in running text is no new entry.
 		// Nor is a range in brackets inside a sentence ("…; redeployed to
 		// the COVID-19 ward (2020-2021).").
-		if !body && !u.entryHead && n > 0 && u.dated && (dateInProse(u.text) || rangeInProse(u.text) || yearInSentence(u.text) || rangeAmidSentence(u.text)) &&
+		if !body && !u.entryHead && n > 0 && u.dated && (dateInProse(u.text) || rangeInProse(u.text) || yearInSentence(u.text) || rangeAmidSentence(u.text) || sinceInProse(u.text)) &&
 			len(strings.Fields(u.text)) >= 4 && headHasRange(blocks[n-1]) && !styledAsHead(u, blocks[n-1]) {
 			body = true
 		}
-		if !body && !u.entryHead && n > 0 && describesAfterRange(u, blocks[n-1]) && !styledAsHead(u, blocks[n-1]) {
+		if !body && !u.entryHead && n > 0 && (describesAfterRange(u, blocks[n-1]) || yearsAmidBody(u, blocks[n-1])) && !styledAsHead(u, blocks[n-1]) {
 			body = true
 		}
 		// "Final grade: 1.7" under a degree's description closes that
@@ -496,7 +496,7 @@ func isBodyText(u unit) bool {
 	if !u.dated && achievementLine(u.text) {
 		return true
 	}
-	if headerShaped(u.text) || !isLong(u.text) && !shortSentence(u.text) || longSchoolName(u.text) || longDegreeName(u.text) {
+	if headerShaped(u.text) || !isLong(u.text) && !shortSentence(u.text) || longSchoolName(u.text) || longDegreeName(u.text) || namesInCells(u.text) {
 		return false
 	}
 	return !u.dated || dateInProse(u.text) || asideInSentence(u.text) || longSentenceDate(u.text)

@@ -1,0 +1,62 @@
+package cvparse
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// Variations on the experience entries of the fifteenth and sixteenth
+// blind sets (testdata/blind15–16), written with invented text.
+
+// Under an entry with its range and lines of description, a line whose
+// years sit amid its words (an award's editions, the wrapped tail of a
+// sentence naming an event) describes the entry, however short; a
+// season's year opening a line still heads one.
+func TestVariationYearsAmidBodyBlind15(t *testing.T) {
+	runExpCases(t, []struct {
+		name, body string
+		want       []expWant
+	}{
+		{"en, award editions", "Field Sales Manager\tMar 2015 – Feb 2020\nNordhaven Pumps Ltd, Leeds\nLooked after 30 industrial accounts\nTop Performer Award 2017 and 2019\n\nSales Engineer\tJan 2011 – Feb 2015\nKestrel Valves Ltd, York\nQuoted valves to process plants",
+			[]expWant{{"Field Sales Manager", "Nordhaven Pumps Ltd", "Leeds", "Mar 2015", "Feb 2020"},
+				{"Sales Engineer", "Kestrel Valves Ltd", "York", "Jan 2011", "Feb 2015"}}},
+		{"en, wrapped event name", "JUN 2019 – PRESENT\nReservations Manager\nHarbour Lights Hotel, Cork\nRaised direct bookings from 40 to 55 per cent during the Atlantic\nRegatta 2022 weekend\nRan the night audit team",
+			[]expWant{{"Reservations Manager", "Harbour Lights Hotel", "Cork", "JUN 2019", "PRESENT"}}},
+		{"fr, trophée", "Chef de rayon\tjanv. 2016 – déc. 2020\nMarché Plus, Rennes\nGestion d'un rayon de 12 personnes et des commandes.\nTrophée Fraîcheur 2018 et 2019",
+			[]expWant{{"Chef de rayon", "Marché Plus", "Rennes", "janv. 2016", "déc. 2020"}}},
+	})
+}
+
+// A "since" date told in a sentence under an entry that has its range
+// ("no lost-time injuries since 2020.") is what the entry tells, not a
+// new entry's dates.
+func TestVariationSinceInProseBlind16(t *testing.T) {
+	runExpCases(t, []struct {
+		name, body string
+		want       []expWant
+	}{
+		{"en", "Site Supervisor\tApr 2018 – current\nRidgeway Builders – Ipswich, QLD\nRun a crew of six on school and clinic builds.\nSign off permits, prestarts and inspections; no lost-time injuries since 2020.\nScaffolder\tJan 2014 – Mar 2018\nTallpole Access – Logan, QLD",
+			[]expWant{{"Site Supervisor", "Ridgeway Builders", "Ipswich, QLD", "Apr 2018", "current"},
+				{"Scaffolder", "Tallpole Access", "Logan, QLD", "Jan 2014", "Mar 2018"}}},
+		{"fr", "Chef d'équipe\t2017 – aujourd'hui\nBâtiment Morvan, Brest\nEncadrement de huit compagnons sur chantier.\nSuivi des permis et des causeries sécurité ; aucun accident grave depuis 2019.",
+			[]expWant{{"Chef d'équipe", "Bâtiment Morvan", "Brest", "2017", "aujourd'hui"}}},
+	})
+}
+
+// An employer line of capitalised names in cells ("Employer<tab>Town,
+// State.") heads the next entry though a state's abbreviation ends it
+// with a full stop: a sentence has words in lower case. (Only the
+// entries' titles, employers and dates are checked here.)
+func TestVariationNamesInCellsBlind15(t *testing.T) {
+	body := "Bajío Motores\tLeón, Gto.\nPlant Buyer\tMay 2016 – Present\nBought castings for two assembly lines\n" +
+		"Torres Hermanos\tCelaya, Gto.\nBuyer\tJan 2012 – Apr 2016\nPlaced orders for the machining shop"
+	want := []expWant{{"Plant Buyer", "Bajío Motores", "", "May 2016", "Present"}, {"Buyer", "Torres Hermanos", "", "Jan 2012", "Apr 2016"}}
+	got := parseExps(body)
+	for i := range got {
+		got[i].Location = ""
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
