@@ -36,3 +36,18 @@ func TestVariationSchoolLevelLabels(t *testing.T) {
 			[]eduWant{{"Secondary School Certificate", "Government High School", "Sialkot", "", "2012"}}, nil},
 	})
 }
+
+// The Spanish, Portuguese and Italian honours ("Distinción Máxima",
+// "Sobresaliente", "com distinção") closing a degree's line after its
+// school and town are its grade: the town before them stays the entry's
+// place, not the school's name.
+func TestVariationLatinHonoursAfterTown(t *testing.T) {
+	runEduGPA(t, []eduGPACase{
+		{"distinción máxima", "2009–2014\tIngeniería Civil Industrial, Universidad de Kestrel, Valdivia, Chile, Distinción Máxima",
+			[]eduWant{{"Ingeniería Civil Industrial", "Universidad de Kestrel", "Valdivia, Chile", "2009", "2014"}}, []string{"Distinción Máxima"}},
+		{"com distinção", "2011–2015\tLicenciatura em Economia, Universidade de Kestrel, Braga, Portugal, com distinção",
+			[]eduWant{{"Licenciatura em Economia", "Universidade de Kestrel", "Braga, Portugal", "2011", "2015"}}, []string{"com distinção"}},
+		{"sobresaliente", "2016–2018\tMáster en Derecho, Universidad de Kestrel, Sevilla, España, Sobresaliente",
+			[]eduWant{{"Máster en Derecho", "Universidad de Kestrel", "Sevilla, España", "2016", "2018"}}, []string{"Sobresaliente"}},
+	})
+}
