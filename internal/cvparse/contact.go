@@ -69,7 +69,7 @@ type contactFinder struct {
 func isPlace(p string) bool { _, ok := contactPlace(p); return ok }
 
 func (f *contactFinder) scan(lines []line, header bool) {
-	ts := joinWrappedPlaces(joinWrappedURLs(lines))
+	ts := dropRowNumbers(joinWrappedPlaces(joinWrappedURLs(lines)))
 	if header && f.c.Name == "" {
 		ts = f.nameOverCells(lines, ts)
 	}
@@ -87,7 +87,7 @@ func (f *contactFinder) scan(lines []line, header bool) {
 	// before it (a letter-style block of address, phone, e-mail, links).
 	texts := 0
 	for _, t := range joined {
-		if name, ok := labelledName(t); ok && f.c.Name == "" {
+		if name, ok := labelledName(t); ok && (f.c.Name == "" || !sharesNameWord(f.c.Name, name)) {
 			f.c.Name = name
 			if m := reLastName.FindStringSubmatch(t); m != nil {
 				last = strings.TrimSpace(m[1])
@@ -150,7 +150,9 @@ func (f *contactFinder) scan(lines []line, header bool) {
 	}
 	// "Nom : Van der Berg" read as the whole name, then "Prénom : Anna":
 	// the form gave the family name alone, and the given names go first.
-	if n := strings.TrimSpace(first + " " + last); (f.c.Name == "" || f.c.Name == last) && first != "" && last != "" && nameScore(nil, n) > 0 {
+	// A name taken from the header that has no word of the form's name
+	// was a heading or an organisation the form is addressed to.
+	if n := strings.TrimSpace(first + " " + last); (f.c.Name == "" || f.c.Name == last || !sharesNameWord(f.c.Name, n)) && first != "" && last != "" && nameScore(nil, n) > 0 {
 		f.c.Name = n
 	}
 }
@@ -194,8 +196,10 @@ func (f *contactFinder) nameOverCells(lines []line, ts []string) []string {
 }
 
 var (
-	reFirstName = regexp.MustCompile(`(?i)^\s*(?:first\s+names?|given\s+names?|forenames?|prénoms?|prenoms?)(?:\s*\(s\))?\s*(?:[:：]\s*|\t+)([^\t]+)$`)
-	reLastName  = regexp.MustCompile(`(?i)^\s*(?:last\s+name|surnames?|family\s+name|nom(?:\s+de\s+famille)?|noms?)(?:\s*\(s\))?\s*(?:[:：]\s*|\t+)([^\t]+)$`)
+	// "Other names" is what Kenyan, Zambian and Nigerian forms call the
+	// given names beside "Surname".
+	reFirstName = regexp.MustCompile(`(?i)` + formRowNumber + `(?:first\s+names?|given\s+names?|forenames?|other\s+names?|prénoms?|prenoms?)(?:\s*\(s\))?` + formValueSep + `([^\t|]+)$`)
+	reLastName  = regexp.MustCompile(`(?i)` + formRowNumber + `(?:last\s+name|surnames?|family\s+name|nom(?:\s+de\s+famille)?|noms?)(?:\s*\(s\))?` + formValueSep + `([^\t|]+)$`)
 )
 
 // oneNameRun: one to three words of a name, capitalised. The row's label
@@ -619,16 +623,19 @@ func oneNameWord(t string) bool {
 // header or a personal-information section: "Name: Jane Doe", Europass's
 // "First name(s) / Surname(s)<tab>Marta Kowalska-Nowak", "Nom(s) /
 // Prénom(s)".
-var reNameLine = regexp.MustCompile(`(?i)^\s*(?:first\s+names?(?:\(s\))?\s*/\s*surnames?(?:\(s\))?|surnames?(?:\(s\))?\s*/\s*first\s+names?(?:\(s\))?|` +
-	`prénoms?(?:\(s\))?\s*/\s*noms?(?:\(s\))?|noms?(?:\(s\))?\s*/\s*prénoms?(?:\(s\))?|full\s+name|name|nom\s+complet|nom\s+et\s+prénoms?|prénoms?\s+et\s+nom|nom)` +
-	`\s*(?:[:：]\s*|\t+)([^\t]+)`)
+var reNameLine = regexp.MustCompile(`(?i)` + formRowNumber + `(?:first\s+names?(?:\(s\))?\s*/\s*surnames?(?:\(s\))?|surnames?(?:\(s\))?\s*/\s*first\s+names?(?:\(s\))?|` +
+	`prénoms?(?:\(s\))?\s*/\s*noms?(?:\(s\))?|noms?(?:\(s\))?\s*/\s*prénoms?(?:\(s\))?|full\s+name|name|nom\s+complet|prénoms?\s+et\s+nom|` +
+	`(` + surnameFirstLabel + `)|nom)` + formValueSep + `([^\t|]+)`)
 
 func labelledName(t string) (string, bool) {
 	m := reNameLine.FindStringSubmatch(t)
 	if m == nil {
 		return "", false
 	}
-	name := strings.TrimSpace(m[1])
+	name := strings.TrimSpace(m[2])
+	if m[1] != "" {
+		name = givenNamesFirst(name)
+	}
 	return name, nameScore(nil, name) > 0
 }
 

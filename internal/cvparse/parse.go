@@ -436,7 +436,8 @@ func laterQualifications(secs []section) []section {
 }
 
 // qualificationsTitle: "Qualifications", "Other qualifications", "Key
-// Qualifications" — no word of study ("Education and Qualifications");
+// Qualifications", "Professional qualifications / registration" — no word
+// of study ("Education and Qualifications");
 // and the headings of training taken beside the degrees: "Formations
 // complémentaires", "Formation continue", "Additional training", "Short
 // courses", "Professional development" (a bare "Training" or "Formation"
@@ -445,7 +446,7 @@ func qualificationsTitle(t string) bool {
 	found, training, aside := false, false, false
 	for _, w := range strings.Fields(fold(cleanHeading(t))) {
 		switch w {
-		case "qualifications", "qualification", "licence", "licences", "license", "licenses", "certificates", "tickets":
+		case "qualifications", "qualification", "licence", "licences", "license", "licenses", "certificates", "tickets", "registration", "registrations":
 			found = true
 		case "training", "trainings", "formation", "formations", "courses", "development":
 			training = true

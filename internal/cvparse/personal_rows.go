@@ -10,7 +10,8 @@ import (
 // tax numbers, languages, licences. Its value may look like contact data
 // ("Gender: Male" names Malé, "Identity Number: 900312 5487 08 3" reads
 // as a phone, "Place of birth: Kumasi" is a place), and is none: it stays
-// a personal detail.
+// a personal detail. In a form's cell the label may stand without its
+// colon ("National ID No.<tab>29874153").
 var rePersonalLabel = regexp.MustCompile(`(?i)^\s*(?:gender|sex|sexe|genre|nationality|nationalit[ée]|citizenship|` +
 	`marital\s+status|civil\s+status|[ée]tat\s+civil|situation\s+(?:familiale|matrimoniale)|` +
 	`date\s+of\s+birth|d\.?o\.?b\.?|date\s+de\s+naissance|n[ée]e?\s+le|place\s+of\s+birth|lieu\s+de\s+naissance|age|[âa]ge|religion|health|` +
@@ -18,7 +19,7 @@ var rePersonalLabel = regexp.MustCompile(`(?i)^\s*(?:gender|sex|sexe|genre|natio
 	`(?:nin|cnic|nric|nic|cin|cni|pan|aadhaar|ssn|tin|bvn)(?:\s*(?:number|no\.?|n[°o]\.?|#))?|social\s+security\s*(?:number|no\.?)?|` +
 	`n[°o]\s*(?:cin|cni)|num[ée]ro\s+(?:cin|cni|de\s+s[ée]curit[ée]\s+sociale)|` +
 	`home\s+language|mother\s+tongue|driver'?s\s+licen[cs]e|driving\s+licen[cs]e|height|weight|blood\s+group|` +
-	`father'?s\s+name|mother'?s\s+name|spouse(?:'s\s+name)?|number\s+of\s+children|dependants)\s*[:：]`)
+	`father'?s\s+name|mother'?s\s+name|spouse(?:'s\s+name)?|number\s+of\s+children|dependants)\s*(?:[:：]|$)`)
 
 // personalRow says whether a contact part is a personal detail's label
 // with its value ("Gender: Male"), or the label alone, its value in the

@@ -81,7 +81,7 @@ var cvServiceHeadings = phraseSet(`service professional_service academic_service
 // text package knows ("Personal" over "Nationality: …", "Visa: …"):
 // the contact section's, where personal details are kept apart, not the
 // skills or languages listed above them.
-var cvPersonalHeadings = phraseSet(`personal personal_info personal_particulars particulars infos_personnelles`)
+var cvPersonalHeadings = phraseSet(`personal personal_info personal_particulars particulars infos_personnelles identite`)
 
 // fold reduces s to its words: lower case, no accents or punctuation.
 func fold(s string) string { return text.Key(s) }
@@ -90,7 +90,16 @@ var reParenthesised = regexp.MustCompile(`\([^()]*\)`)
 
 var reHeadingNote = regexp.MustCompile(`\s*\([^()]{1,24}\)$`)
 
-var reHeadingNumber = regexp.MustCompile(`^(?:\d{1,2}|[IVX]{1,4})[.)]\s+`)
+var reHeadingNumber = regexp.MustCompile(`^(?:(?:\d{1,2}|[IVX]{1,4})[.)]\s+|` + formPart + `)`)
+
+// formPart is the part of an application form a heading opens ("SECTION
+// A: PERSONAL DETAILS", "Part 2 – Employment history", "Rubrique 3 :").
+const formPart = `(?i:section|part|partie|rubrique)\s+(?:\d{1,2}|[A-H]|[IVX]{1,4})\s*[.:)\-–—]\s*`
+
+// reFormInstruction is what a form asks after its section's heading
+// ("(Start with the highest)", "(Start with the current/last)",
+// "(in chronological order)"): no part of the heading.
+var reFormInstruction = regexp.MustCompile(`(?i)\s*\((?:start|begin|beginning|list|in|commencer|commencez|par)\b[^()]{0,50}\)$`)
 
 // cleanHeading is the words of a heading without what decorates them: an
 // icon before or after ("💼 Work", "\uf0b1 Experience"), a number ("1.
@@ -105,12 +114,21 @@ func cleanHeading(s string) string {
 	if m := reHeadingNumber.FindString(t); m != "" && len(m) < len(t) {
 		t = strings.TrimFunc(t[len(m):], deco)
 	}
+	if loc := reFormInstruction.FindStringIndex(t); loc != nil && loc[0] > 0 {
+		t = strings.TrimFunc(t[:loc[0]], deco)
+	}
 	return t
 }
 
 // headingKind says whether a line is a known section heading.
 func headingKind(s string) (sectionKind, bool) {
+	if k, ok := formPartHeading(s); ok {
+		return k, true
+	}
 	t := cleanHeading(s)
+	if applicationFormTitle(t) {
+		return 0, false
+	}
 	if k, ok := yearsNoteHeading(t); ok {
 		return k, true
 	}
@@ -221,7 +239,7 @@ func looksLikeUnknownHeading(l line, bodySize float64) bool {
 // "Master of Education" are entry lines).
 func keywordHeading(s string) (sectionKind, bool) {
 	t := cleanHeading(s)
-	if t == "" || len([]rune(t)) > 40 || strings.ContainsAny(t, "0123456789;@|.:\t") {
+	if t == "" || applicationFormTitle(t) || len([]rune(t)) > 40 || strings.ContainsAny(t, "0123456789;@|.:\t") {
 		return 0, false
 	}
 	// "First Class Honours" under a degree is its class, no awards.
@@ -519,3 +537,43 @@ func sinceInSentence(t string, dr dateRange) bool {
 	}
 	return lowerWords(strings.Fields(t[:dr.at])) > 0
 }
+
+// reApplicationForm is the title of an application form ("APPLICATION
+// FOR EMPLOYMENT", "Job Application Form", "Formulaire de candidature"):
+// it names the document, as "Curriculum Vitae" does, and heads no
+// section, whatever word of work it holds.
+var reApplicationForm = regexp.MustCompile(`(?i)^(?:(?:job|employment|staff)\s+)?application\s+(?:form|for\s+(?:employment|appointment|the\s+post\s+of\b.*))$|` +
+	`^(?:formulaire|fiche|dossier)\s+de\s+candidature$|^demande\s+d['’]emploi$`)
+
+func applicationFormTitle(t string) bool { return reApplicationForm.MatchString(strings.TrimSpace(t)) }
+
+var reFormPartStart = regexp.MustCompile(`^` + formPart)
+
+// formPartHeading reads the heading of an application form's part
+// ("SECTION C: PROFESSIONAL QUALIFICATIONS / REGISTRATION", "Part 4 –
+// Referees"): the part's number says it is a heading, however long its
+// words; they say which section, the first of them that names one, and a
+// part in capitals whose words name none ("SECTION G: DECLARATION")
+// still closes the part before it.
+func formPartHeading(s string) (sectionKind, bool) {
+	if !reFormPartStart.MatchString(strings.TrimSpace(s)) {
+		return 0, false
+	}
+	t := cleanHeading(s)
+	if t == "" || len([]rune(t)) > 64 || strings.ContainsAny(t, "0123456789@\t") {
+		return 0, false
+	}
+	for _, p := range reHeadingParts.Split(t, -1) {
+		if k, ok := headingKind(p); ok {
+			return k, true
+		}
+		if k, ok := keywordHeading(p); ok {
+			return k, true
+		}
+	}
+	return secOther, strings.ToUpper(t) == t
+}
+
+// reHeadingParts parts the headings a form's part joins ("Professional
+// qualifications / Registration", "Referees and declaration").
+var reHeadingParts = regexp.MustCompile(`(?i)\s*(?:/|&|\band\b|\bet\b)\s*`)
