@@ -818,7 +818,7 @@ var blind16Floors = []target{
 	{"overall", nil, 0.928},
 	{"name", []string{"name"}, 1.0},
 	{"phone", []string{"phone"}, 1.0},
-	{"experiences", expGroup, 0.905},
+	{"experiences", expGroup, 0.934},
 	{"education", eduGroup, 0.922},
 	{"skills", []string{"skills"}, 0.938},
 }

@@ -1211,7 +1211,8 @@ func rowsToLines(segs []*segment, page int, labelX float64) []Line {
 				// its own.
 				cell := kept[n-1].segs[0]
 				last := cell.words[len(cell.words)-1]
-				wraps := math.Abs(r.h-(last.YMax-last.YMin)) <= 0.15*math.Max(r.h, last.YMax-last.YMin)
+				wraps := math.Abs(r.h-(last.YMax-last.YMin)) <= 0.15*math.Max(r.h, last.YMax-last.YMin) &&
+					labelWraps(cell, r.segs)
 				if cell.xMax <= labelX && !allLeftOf(kept[n-1].segs, labelX) && wraps {
 					for _, s := range r.segs {
 						for _, w := range s.words {
