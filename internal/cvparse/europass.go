@@ -195,6 +195,10 @@ type euRow struct {
 	found bool
 	// datesNext: the next row's dates label stood beside this label.
 	datesNext bool
+	// headAfter: a section heading in capitals read into this row's label
+	// cell ("Driving licence ADDITIONAL INFORMATION<tab>B"); it follows
+	// the row.
+	headAfter string
 }
 
 func euRowOf(l line) euRow {
@@ -209,7 +213,29 @@ func euRowOf(l line) euRow {
 			r.datesNext = r.found
 		}
 	}
+	if !r.found {
+		r.label, r.headAfter, r.found = euGluedHeading(r.label)
+		r.lab = euLabels[euKey(r.label)]
+	}
 	return r
+}
+
+// euGluedHeading cuts a label cell read together with the section heading
+// set level with it in the label column ("Driving licence ADDITIONAL
+// INFORMATION", "JOB APPLIED FOR WORK EXPERIENCE", "Permis de conduire
+// INFORMATIONS" whose heading's second word wraps below): a known label,
+// then words in capitals that are no part of it. It returns the label and
+// the heading, or the cell unchanged.
+func euGluedHeading(cell string) (label, heading string, ok bool) {
+	ws := strings.Fields(cell)
+	for k := len(ws) - 1; k >= 1; k-- {
+		head := strings.Join(ws[k:], " ")
+		if _, known := euLabels[euKey(strings.Join(ws[:k], " "))]; !known || !capitalsLine(head) {
+			continue
+		}
+		return strings.Join(ws[:k], " "), head, true
+	}
+	return cell, "", false
 }
 
 // europass rewrites the rows of a Europass CV (label<tab>value, the label
@@ -253,6 +279,9 @@ func europass(lines []line) []line {
 			specific[euKey(r.label)] = true
 		}
 		rows = append(rows, r)
+		if r.headAfter != "" {
+			rows = append(rows, euRowOf(line{text: r.headAfter, x: r.x, y: r.y, page: r.page, column: r.column}))
+		}
 		if r.datesNext && i+1 < len(lines) && onlyDates(lines[i+1].text) {
 			i++
 			rows = append(rows, euRow{line: lines[i], label: "Dates", value: strings.TrimSpace(lines[i].text),
