@@ -405,7 +405,8 @@ var reDigitGap = regexp.MustCompile(`([+\d)])\t+([\d(])`)
 // The digits before the gap must open a value of their own, after a
 // label, a separator or an icon: a number closing a sentence in the
 // column beside ("… in 3 regions" set beside "(+225) 07 …" in a sidebar)
-// is no part of the phone.
+// is no part of the phone, nor a cell beside it whose first word holds
+// letters.
 func joinDigitCells(t string) string {
 	for i := 0; i < 2; i++ {
 		var b strings.Builder
@@ -413,6 +414,11 @@ func joinDigitCells(t string) string {
 		for _, m := range reDigitGap.FindAllStringSubmatchIndex(t, -1) {
 			run := strings.TrimRightFunc(t[:m[3]], func(r rune) bool { return strings.ContainsRune("0123456789 ().+-", r) })
 			if r, _ := utf8.DecodeLastRuneInString(run); run != "" && unicode.IsLetter(r) {
+				continue
+			}
+			// "2x2" (a photo box's size), "3rd": a cell whose first word
+			// holds letters is no digit group of the number.
+			if next, _, _ := strings.Cut(strings.ReplaceAll(t[m[4]:], "\t", " "), " "); strings.IndexFunc(next, unicode.IsLetter) >= 0 {
 				continue
 			}
 			b.WriteString(t[last:m[3]])
