@@ -57,3 +57,35 @@ func TestElidedCapitalInEmployerName(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { checkExps(t, tc.body, tc.want) })
 	}
 }
+
+// TestSentenceWrappedBeforeNameIsNoEmployer: a description sentence cut
+// after a word in lower case ("… in close partnership with", "… also
+// teaches") goes on to a name and its full stop on the next line
+// ("Swisstopo.", "Organic Synthesis II (MSc)."); that line is no employer
+// over the positions below it.
+func TestSentenceWrappedBeforeNameIsNoEmployer(t *testing.T) {
+	tests := []struct {
+		name string
+		body string
+		want []expWant
+	}{
+		{"course taught", "2017–2023\tSenior Scientist, Uni Basel, Department of Chemistry, Basel\n" +
+			"Leads a group of five working on flow chemistry for fine chemicals; also teaches\nOrganic Synthesis II (MSc).\n" +
+			"2013–2017\tPostdoctoral Researcher, Uni Basel, Department of Chemistry, Basel\nDeveloped photoredox couplings.\n",
+			[]expWant{{"Senior Scientist", "Uni Basel, Department of Chemistry", "Basel", "2017", "2023"},
+				{"Postdoctoral Researcher", "Uni Basel, Department of Chemistry", "Basel", "2013", "2017"}}},
+		{"partner named", "2019–2024\tResearch Scientist, Uni Bern, Department of Geology, Bern\n" +
+			"Runs the isotope laboratory for the glacier retreat project, in close partnership with\nSwisstopo.\n" +
+			"2015–2019\tDoctoral Assistant, Uni Bern, Department of Geology, Bern\nDated moraines with beryllium-10.\n",
+			[]expWant{{"Research Scientist", "Uni Bern, Department of Geology", "Bern", "2019", "2024"},
+				{"Doctoral Assistant", "Uni Bern, Department of Geology", "Bern", "2015", "2019"}}},
+		{"french", "2016–2022\tIngénieure de recherche, Uni Lyon, Département de physique, Villeurbanne\n" +
+			"Conçoit les bancs de test des convertisseurs de puissance en partenariat avec\nSchneider Electric.\n" +
+			"2012–2016\tDoctorante, Uni Lyon, Département de physique, Villeurbanne\nThèse sur les onduleurs multiniveaux.\n",
+			[]expWant{{"Ingénieure de recherche", "Uni Lyon, Département de physique", "Villeurbanne", "2016", "2022"},
+				{"Doctorante", "Uni Lyon, Département de physique", "Villeurbanne", "2012", "2016"}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) { checkExps(t, tc.body, tc.want) })
+	}
+}

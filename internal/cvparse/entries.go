@@ -113,7 +113,37 @@ func continues(prev unit, l line) bool {
 	if !l.gapBefore && reHyphenEnd.MatchString(p) && !reLetterGradeEnd.MatchString(p) && reTitleWord.MatchString(t) {
 		return true
 	}
+	// "… on ML potentials; teaches" / "Computational Chemistry II
+	// (MSc).": a sentence wrapped before a name goes on to its full stop.
+	if !l.gapBefore && sentenceGoesOn(p) && closesSentence(t) && !hasDate(t) && !strings.Contains(t, "\t") && len(strings.Fields(t)) <= 8 {
+		return true
+	}
 	return isLong(p) && !strings.HasSuffix(p, ".") && unicode.IsLower(first) && !l.gapBefore
+}
+
+// closesSentence: t ends in a full stop that no abbreviation, legal
+// form or initial takes ("(MSc).", "Barclays." close a sentence; "Acme
+// Inc." does not).
+func closesSentence(t string) bool {
+	ws := strings.Fields(t)
+	if len(ws) == 0 || !strings.HasSuffix(t, ".") || strings.HasSuffix(t, "..") {
+		return false
+	}
+	last := []rune(strings.Trim(ws[len(ws)-1], "()."))
+	lw := strings.ToLower(string(last))
+	return len(last) > 1 && !legalForms[lw] && !abbreviations[lw] && !strings.Contains(string(last), ".")
+}
+
+// sentenceGoesOn: p is a long line of a sentence (lower-case words
+// among its words, no cells) cut after a word in lower case, with no
+// punctuation to close it.
+func sentenceGoesOn(p string) bool {
+	ws := strings.Fields(p)
+	if len(ws) < 8 || strings.Contains(p, "\t") || hasDate(p) {
+		return false
+	}
+	last := []rune(ws[len(ws)-1])
+	return unicode.IsLower(last[0]) && unicode.IsLetter(last[len(last)-1]) && lowerWords(ws) >= 5
 }
 
 // wrappedTail says whether l is the short last line of a wrapped bullet
