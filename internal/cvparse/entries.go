@@ -1660,7 +1660,7 @@ var columnRoles = func() map[string]string {
 			programme diplome formation certificate award name_of_exam exam_passed examination_passed title_of_qualification`,
 		"Institution": `institute institution university school college board board_university university_board
 			school_college college_university institution_name name_of_institution etablissement ecole universite
-			awarding_body awarding_institution`,
+			awarding_body awarding_institution institution_attended institutions_attended school_attended schools_attended`,
 		"Dates": `year years year_of_passing passing_year dates date period duration annee annees periode from_to
 			passing_year year_of_completion graduation_year session pas_year`,
 		"GPA": `score percentage marks cgpa gpa grade result results resultat resultats aggregate mention note division`,
@@ -1747,7 +1747,7 @@ func tableRows(lines []line) []line {
 					cells = append(cells, c)
 				}
 			}
-			cells = splitGluedYear(cells, heads)
+			cells = joinSplitRange(splitGluedYear(cells, heads), heads)
 			// A row with no date under a dates heading is the rest of
 			// the row above, wrapped in its cells ("B.Com" / "(Hons)").
 			// So is a row under a range left open ("01 Jan 2018 –"),
@@ -1822,6 +1822,31 @@ func splitGluedYear(cells, heads []string) []string {
 	}
 	return slices.Concat(cells[:d-1], []string{strings.TrimSpace(m[1]), m[2]}, cells[d:])
 }
+
+// joinSplitRange mends a dates column whose heading names both ends
+// ("From To") over two cells, one year each ("2016<tab>2019"): the two
+// cells are the one range the heading counts as one column. The PDF may
+// have set the grade so close to the second year that they read as one
+// ("2011 B+"): the grade is cut off to its own column.
+func joinSplitRange(cells, heads []string) []string {
+	d := slices.Index(heads, "Dates")
+	if d < 0 || d+1 >= len(cells) || !reYearOnly.MatchString(strings.TrimSpace(cells[d])) {
+		return cells
+	}
+	next := strings.TrimSpace(cells[d+1])
+	switch {
+	case len(cells) == len(heads)+1 && reYearOnly.MatchString(next):
+		return slices.Concat(cells[:d], []string{cells[d] + " – " + next}, cells[d+2:])
+	case len(cells) == len(heads) && d+1 < len(heads) && heads[d+1] == "GPA":
+		if m := reYearThenGrade.FindStringSubmatch(next); m != nil {
+			return slices.Concat(cells[:d], []string{cells[d] + " – " + m[1], m[2]}, cells[d+2:])
+		}
+	}
+	return cells
+}
+
+// reYearThenGrade is a year and a short grade read as one cell ("2011 B+").
+var reYearThenGrade = regexp.MustCompile(`^((?:19|20)\d{2})\s+(\S.{0,30})$`)
 
 // joinWrappedHeads joins a row of column headings to the row under it
 // where the headings wrapped in their cells: each cell of the first row

@@ -145,6 +145,11 @@ func headingKind(s string) (sectionKind, bool) {
 	if i := strings.IndexAny(t, ":："); i >= 0 && strings.TrimSpace(t[i+1:]) != "" {
 		return 0, false // "Skills: Go, SQL" is content, not a heading
 	}
+	// "PROFESSIONAL QUALIFICATIONS / REGISTRATION": two headings of one
+	// kind set side by side head that kind.
+	if k, ok := pairedHeadings(t); ok {
+		return k, true
+	}
 	if cvSkillHeadings[fold(t)] {
 		return secSkills, true
 	}
@@ -170,6 +175,18 @@ func headingKind(s string) (sectionKind, bool) {
 	}
 	k, ok := cvSections[sec]
 	return k, ok
+}
+
+// pairedHeadings reads a heading written as two known headings joined by
+// a slash: their kind when they agree.
+func pairedHeadings(t string) (sectionKind, bool) {
+	a, b, found := strings.Cut(t, " / ")
+	if !found || strings.Contains(b, " / ") {
+		return 0, false
+	}
+	ka, oka := headingKind(a)
+	kb, okb := headingKind(b)
+	return ka, oka && okb && ka == kb
 }
 
 // closeUpLetters joins a lone letter to the word it was cut from: a
