@@ -699,14 +699,16 @@ var blind11Floors = []target{
 // 0.959, education 0.924. After framework levels ("EQF level 4") cut off
 // degrees and "Upper secondary" read as no class: overall 0.971,
 // education 0.930. After Spanish and Portuguese honours ("Distinción
-// Máxima") read as grades: overall 0.972, education 0.935.
+// Máxima") read as grades: overall 0.972, education 0.935. After Europass
+// skills lines short of the edge and labelled groups a line: overall 0.974,
+// skills 0.989.
 var blind12Floors = []target{
-	{"overall", nil, 0.971},
+	{"overall", nil, 0.973},
 	{"name", []string{"name"}, 1.0},
 	{"phone", []string{"phone"}, 1.000},
 	{"experiences", expGroup, 0.979},
 	{"education", eduGroup, 0.933},
-	{"skills", []string{"skills"}, 0.981},
+	{"skills", []string{"skills"}, 0.988},
 }
 
 // blind12LangGap bounds French against English on blind12 (French read
@@ -791,17 +793,17 @@ var blind14Floors = []target{
 // beside a row ("Driving licence ADDITIONAL INFORMATION"), with the form
 // fields above: overall 0.885, experiences 0.886, skills 0.891, table
 // experiences 0.818. After a lettered cell beside the phone ("2x2" photo
-// box) kept out of it: phone 1.000.
-// After "From To" dates over two cells, "Institution
-// attended" columns and paired headings ("… QUALIFICATIONS /
-// REGISTRATION"): overall 0.893, education 0.871.
+// box) kept out of it: phone 1.000. After "From To" dates over two cells,
+// "Institution attended" columns and paired headings ("… QUALIFICATIONS /
+// REGISTRATION"): overall 0.893, education 0.871. After Europass skills
+// lines short of the edge: overall 0.888, skills 0.898.
 var blind15Floors = []target{
 	{"overall", nil, 0.892},
 	{"name", []string{"name"}, 0.978},
 	{"phone", []string{"phone"}, 1.0},
 	{"experiences", expGroup, 0.885},
 	{"education", eduGroup, 0.869},
-	{"skills", []string{"skills"}, 0.890},
+	{"skills", []string{"skills"}, 0.897},
 	{"table experiences", expGroup, 0.817},
 }
 
@@ -823,14 +825,15 @@ const blind15LangGap = 0.06
 // name 1.000. After a Europass heading read into the label cell beside a
 // row: overall 0.940, experiences 0.935, skills 0.941. After a sentence
 // wrapped before a name going on to its full stop (no employer over the
-// positions below): overall 0.943, experiences 0.943.
+// positions below): overall 0.943, experiences 0.943. After Europass skills
+// lines short of the edge: overall 0.941, skills 0.946.
 var blind16Floors = []target{
 	{"overall", nil, 0.942},
 	{"name", []string{"name"}, 1.0},
 	{"phone", []string{"phone"}, 1.0},
 	{"experiences", expGroup, 0.942},
 	{"education", eduGroup, 0.922},
-	{"skills", []string{"skills"}, 0.940},
+	{"skills", []string{"skills"}, 0.945},
 }
 
 // blind16LangGap bounds French against English on blind16 (French read

@@ -295,19 +295,20 @@ func europass(lines []line) []line {
 	// label column) continues the row above.
 	kept := rows[:0]
 	last := "" // the last line of the last row's value
+	lastFull := false
 	for _, r := range rows {
 		if n := len(kept); n > 0 && !r.found && !strings.Contains(r.text, "\t") && r.x > 0 && kept[n-1].found &&
 			kept[n-1].value != "" && r.x > kept[n-1].x+20 && euWraps[kept[n-1].lab.role] {
-			if kept[n-1].lab.role == euSkills && euItemLine(last, r.text) {
+			if kept[n-1].lab.role == euSkills && (euItemLine(last, r.text) || !lastFull && euShortLine(last, r.text)) {
 				kept[n-1].value += "; " + strings.TrimSpace(r.text)
 			} else {
 				kept[n-1].value = joinWrapped(kept[n-1].value, r.text)
 			}
-			last = r.text
+			last, lastFull = r.text, r.full
 			continue
 		}
 		kept = append(kept, r)
-		last = r.value
+		last, lastFull = r.value, r.full
 	}
 	rows = kept
 
@@ -463,7 +464,11 @@ func europass(lines []line) []line {
 			if kind == secSoftProse && strings.Join(strings.Fields(strings.ReplaceAll(r.value, ";", "; ")), "") == strings.Join(strings.Fields(v), "") {
 				v = strings.TrimSpace(r.value) // as written: " ; " stays " ; "
 			}
-			if v != "" {
+			if groups := euLabelledGroups(v); kind == secSkills && groups != nil {
+				for _, g := range groups {
+					emit(r, g, false)
+				}
+			} else if v != "" {
 				emit(r, v, false)
 				out[len(out)-1].whole = kind == secSkills && r.lab.phrases && !euPhraseList(v)
 			}
@@ -623,6 +628,41 @@ func euItemLine(prev, next string) bool {
 		return false
 	}
 	return !strings.ContainsAny(prev[len(prev)-1:], ",;:-–(&/") && !endsInFunctionWord(prev)
+}
+
+// euShortLine says whether next, under a skills row's line prev that
+// stopped short of the column's edge (the PDF's line is not full), is an
+// item of its own however long prev is ("Digital tachograph and EU driving
+// time rules (Reg. 561/2006)" / "Load securing", "Statistical process
+// control (SPC)" / "8D problem solving"): nothing wrapped it there. It
+// opens in capitals or a digit, prev ends on no separator or word a phrase
+// would go on from.
+func euShortLine(prev, next string) bool {
+	prev, next = strings.TrimSpace(prev), strings.TrimSpace(next)
+	r := []rune(next)
+	if prev == "" || len(r) == 0 || !(unicode.IsUpper(r[0]) || unicode.IsDigit(r[0])) {
+		return false
+	}
+	return !strings.ContainsAny(prev[len(prev)-1:], ",;:-–(&/") && !endsInFunctionWord(prev)
+}
+
+// euLabelledGroups cuts a skills row's value made of labelled groups, one
+// a line ("Test automation: Selenium, Cypress; API and performance
+// testing: Postman, JMeter"), into its groups: read as one line, only the
+// first label was taken for one and the next ones were read into an item.
+// It is nil unless two parts or more open with a label.
+func euLabelledGroups(v string) []string {
+	parts := strings.Split(v, "; ")
+	labelled := 0
+	for _, p := range parts {
+		if label, rest, ok := strings.Cut(p, ":"); ok && len(strings.Fields(label)) <= 5 && strings.TrimSpace(rest) != "" {
+			labelled++
+		}
+	}
+	if labelled < 2 {
+		return nil
+	}
+	return parts
 }
 
 // reEuFooter is the form's page footer ("© European Union, 2002-2020 |

@@ -2,9 +2,12 @@ package cvparse
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/utopiahire/utopiahire/internal/extract"
 )
 
 // A section heading of the 2013 form set level with the last row of the
@@ -39,5 +42,53 @@ func TestEuropassHeadingGluedToLabel(t *testing.T) {
 	got := Parse(doc)
 	if len(got.Experience) != 1 || got.Experience[0].Title != "Production Manager" || got.Experience[0].StartDate != "04/2016" {
 		t.Errorf("experience = %+v, want the production manager's job", got.Experience)
+	}
+}
+
+// euFullDoc is tableDoc where a row ending in "~" is a line the PDF set
+// full to its column's edge (extract.Line.Full): the next one goes on
+// with it.
+func euFullDoc(rows ...string) extract.Document {
+	var marked []bool
+	for i, r := range rows {
+		full := strings.HasSuffix(r, "~")
+		rows[i] = strings.TrimSuffix(r, "~")
+		marked = append(marked, full)
+	}
+	d := tableDoc(rows...)
+	for i := range d.Lines {
+		d.Lines[i].Full = marked[i]
+	}
+	return d
+}
+
+// A skills row of the 2013 form lists one skill a line: a line that
+// stopped short of the column's edge ended there, however many words it
+// has ("Preventive maintenance of hydraulic presses and robotic cells" /
+// "Root cause analysis"); one set full goes on on the next line. Groups
+// labelled one a line ("Test automation: …" / "Load testing: …") keep
+// each its label.
+func TestEuropassSkillRowShortLines(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		rows []string
+		want []string
+	}{
+		{"long line short of the edge", []string{"Job-related skills\tPreventive maintenance of hydraulic presses and robotic cells (ISO 13849)",
+			">Root cause analysis", ">5S workshops"},
+			[]string{"5S workshops", "Polish", "Preventive maintenance of hydraulic presses and robotic cells (ISO 13849)", "Root cause analysis"}},
+		{"a line set full goes on", []string{"Job-related skills\tPreventive maintenance of hydraulic presses and robotic cells for the~",
+			">Stamping Plant"},
+			[]string{"Polish", "Preventive maintenance of hydraulic presses and robotic cells for the Stamping Plant"}},
+		{"labelled groups a line", []string{"Job-related skills\tTest automation: Playwright, Robot Framework, Behave",
+			">Load and security testing: k6, Gatling, OWASP ZAP", ">Languages used: Kotlin, Python"},
+			[]string{"Behave", "Gatling", "Kotlin", "OWASP ZAP", "Playwright", "Polish", "Python", "Robot Framework", "k6"}},
+	} {
+		got := allSkills(Parse(euFullDoc(euSkillsDoc(tc.rows...)...)).Skills)
+		want := slices.Clone(tc.want)
+		slices.Sort(want)
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%s: skills (-want +got):\n%s", tc.name, diff)
+		}
 	}
 }
