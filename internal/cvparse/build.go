@@ -395,7 +395,9 @@ func (b *builder) experience(e entry) cv.Experience {
 	// with the employer.
 	picked = titleLead(parts, picked, fellBack[company], title, company)
 	var unit int
-	picked, unit = titleUnit(parts, picked, title, company)
+	if picked, unit = unitBeforeEmployer(parts, picked, title, company); unit < 0 {
+		picked, unit = titleUnit(parts, picked, title, company)
+	}
 	if unit >= 0 {
 		picked = append(picked, unit)
 	}

@@ -60,3 +60,23 @@ func TestVariationNamesInCellsBlind15(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// "Title, unit – Employer, Town" on one line: a unit written as a phrase
+// in lower case ("service de cardiologie") or as one word naming a line
+// of work ("Procurement") is the title's, and the employer is the name
+// after it; a name right after the title is still the employer.
+func TestVariationUnitBeforeEmployerBlind16(t *testing.T) {
+	runExpCases(t, []struct {
+		name, body string
+		want       []expWant
+	}{
+		{"fr, comma then dash", "Mars 2012 – Août 2016 : Infirmier, service de cardiologie – Clinique du Parc, Lyon\nSoins et surveillance des patients.",
+			[]expWant{{"Infirmier, service de cardiologie", "Clinique du Parc", "Lyon", "Mars 2012", "Août 2016"}}},
+		{"fr, dashes", "Sept. 2019 – Juin 2020\tStagiaire – service contrôle de gestion – Brasseries du Sud, Dakar\nSuivi budgétaire mensuel.",
+			[]expWant{{"Stagiaire – service contrôle de gestion", "Brasseries du Sud", "Dakar", "Sept. 2019", "Juin 2020"}}},
+		{"en, line of work", "2015–2017\tGraduate Trainee, Procurement, Volta Cement Company Ltd, Tema\nRan supplier tenders for spare parts.",
+			[]expWant{{"Graduate Trainee, Procurement", "Volta Cement Company Ltd", "Tema", "2015", "2017"}}},
+		{"en, employer right after the title", "2018–2021\tAuditor, Brightline Partners, Accra\nAudited banks and insurers.",
+			[]expWant{{"Auditor", "Brightline Partners", "Accra", "2018", "2021"}}},
+	})
+}

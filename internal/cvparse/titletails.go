@@ -1,0 +1,65 @@
+package cvparse
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+)
+
+// unitBeforeEmployer joins to the title the part set right after it on
+// its line by a comma or a dash when the employer's name follows that part
+// on the same line ("Aide-soignante, service de médecine interne – CHU de
+// Lille, Lille", "National Service Personnel, Logistics, Ghana Ports
+// Authority, Takoradi"): a phrase opening in lower case, as no employer's
+// name does, or a single word naming a line of work is the title's
+// unit. The employer is then the part after it. It returns the picks and
+// the joined part's index (-1 when none) for the caller to count as used.
+func unitBeforeEmployer(parts []part, picked []int, title, company int) ([]int, int) {
+	ti := picked[title]
+	if ti < 0 || ti+2 >= len(parts) {
+		return picked, -1
+	}
+	u, e := ti+1, ti+2
+	p, n := parts[u], parts[e]
+	if p.line != parts[ti].line || n.line != p.line || !p.afterComma && !dashSep(p.sep) || p.role != "" || !teamShaped(p.text) ||
+		isLocation(p.text) || hasDate(p.text) {
+		return picked, -1
+	}
+	c := picked[company]
+	switch {
+	case c == u, c < 0:
+		if slices.Contains(picked, e) || n.role != "" || isLocation(n.text) || hasDate(n.text) || !capitalisedName(n.text) && orgScore(n.text) == 0 {
+			return picked, -1
+		}
+		picked[company] = e
+	case c != e || slices.Contains(picked, u):
+		return picked, -1
+	}
+	sep := " " + strings.TrimSpace(p.sep) + " "
+	if p.afterComma {
+		sep = ", "
+	}
+	parts[ti].text += sep + p.text
+	return picked, u
+}
+
+// teamShaped: a phrase of two words or more opening with a noun in lower
+// case ("service de médecine interne", "service comptabilité
+// fournisseurs"), or one word that names a team or a line of work
+// ("Logistics", "Procurement").
+func teamShaped(t string) bool {
+	ws := strings.Fields(t)
+	if len(ws) == 0 {
+		return false
+	}
+	first := []rune(ws[0])
+	if len(ws) == 1 {
+		w := strings.ToLower(ws[0])
+		return unicode.IsUpper(first[0]) && (unitWords[w] || teamWords[w])
+	}
+	return unicode.IsLower(first[0]) && !functionWords[ws[0]] && countIn(ws[0], unitWords)+countIn(ws[0], teamWords) > 0
+}
+
+// teamWords name lines of work a team is named after, beyond unitWords.
+var teamWords = wordSet(`logistics procurement purchasing accounts accounting administration admin maintenance production
+	quality warehousing transport security compliance treasury payroll logistique comptabilité achats qualité`)
