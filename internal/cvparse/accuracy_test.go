@@ -798,10 +798,12 @@ var blind14Floors = []target{
 // box) kept out of it: phone 1.000. After "From To" dates over two cells,
 // "Institution attended" columns and paired headings ("… QUALIFICATIONS /
 // REGISTRATION"): overall 0.893, education 0.871. After Europass skills
-// lines short of the edge: overall 0.888, skills 0.898.
+// lines short of the edge: overall 0.888, skills 0.898. After a
+// letter-spaced name cut into the document's words ("T H A N D I W E M O
+// KO E N A"): name 1.000.
 var blind15Floors = []target{
 	{"overall", nil, 0.892},
-	{"name", []string{"name"}, 0.978},
+	{"name", []string{"name"}, 1.0},
 	{"phone", []string{"phone"}, 1.0},
 	{"experiences", expGroup, 0.885},
 	{"education", eduGroup, 0.869},

@@ -345,6 +345,10 @@ func (f *contactFinder) take(t string) string {
 				f.weakLoc = p
 			}
 			rest = append(rest, raw)
+		case namesPerson(p, f.c.Name):
+			// "Curriculum Vitae – Jane Roe CA(SA)" atop each page: the
+			// name again, with its post-nominals, and no place.
+			rest = append(rest, raw)
 		case f.c.Location == "" && (strings.Contains(raw, ":") || len(strings.Fields(p)) <= 6 || isAddress(p)) && isPlace(p):
 			f.c.Location, _ = contactPlace(p)
 			// "Pune – 411045, Maharashtra": the postcode and region after

@@ -99,3 +99,13 @@ func dropRowNumbers(ts []string) []string {
 	}
 	return out
 }
+
+// namesPerson says whether p is the person's name found already, in any
+// case and with post-nominals after it ("Thandiwe Mokoena CA(SA)").
+func namesPerson(p, name string) bool {
+	if name == "" {
+		return false
+	}
+	bare := strings.TrimSpace(rePostNominals.ReplaceAllString(p, ""))
+	return fold(bare) == fold(name) || fold(p) == fold(name)
+}

@@ -74,7 +74,7 @@ func Parse(doc extract.Document) cv.StructuredCV {
 // of, and text that went to the "additional" section because it fits no
 // section.
 func ParseUnread(doc extract.Document) (cv.StructuredCV, []cv.UnreadPart) {
-	src := doc.Lines
+	src := respaceTracked(slices.Clone(doc.Lines))
 	if doc.OCR {
 		src = mendOCR(src)
 	}
