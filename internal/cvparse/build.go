@@ -1459,6 +1459,13 @@ func unitLed(s string) bool {
 // reDistrict is a district number after a town ("Dublin 8", "Lac 2").
 var reDistrict = regexp.MustCompile(`\s+\d{1,2}(?:e|er|ème)?$`)
 
+// townParticles join a town's names as written in lower case ("Frankfurt
+// am Main", "Halle an der Saale", "Newcastle upon Tyne", "Clichy-sous-Bois").
+var (
+	townParticles  = wordSet(`an am im bei ob upon sous`)
+	germanArticles = wordSet(`der dem den`)
+)
+
 func townShaped(t string) bool {
 	t = reDistrict.ReplaceAllString(t, "")
 	core := t
@@ -1468,14 +1475,22 @@ func townShaped(t string) bool {
 		core = strings.TrimSpace(m[1])
 	}
 	ws := strings.Fields(core)
-	if len(ws) == 0 || len(ws) > 3 || titleScore(core)+orgScore(core)+institutionScore(core)+degreeScore(core)+countIn(core, unitWords) > 0 {
+	// "Mülheim an der Ruhr", "Kingston upon Thames": the particles
+	// between a town's names do not count among its three words.
+	names := 0
+	for i, w := range ws {
+		if !townParticles[w] && !(i > 0 && townParticles[ws[i-1]] && germanArticles[w]) {
+			names++
+		}
+	}
+	if len(ws) == 0 || names > 3 || len(ws) > 5 || titleScore(core)+orgScore(core)+institutionScore(core)+degreeScore(core)+countIn(core, unitWords) > 0 {
 		return false
 	}
 	for _, w := range ws {
 		for _, seg := range strings.FieldsFunc(w, func(r rune) bool { return r == '-' || r == '\'' || r == '’' }) {
 			r := []rune(seg)
 			switch {
-			case functionWords[strings.ToLower(seg)] || particles[strings.ToLower(seg)] || seg == "d" || seg == "l":
+			case functionWords[strings.ToLower(seg)] || particles[strings.ToLower(seg)] || townParticles[seg] || seg == "d" || seg == "l":
 			case !unicode.IsUpper(r[0]) || len(r) > 1 && strings.ToUpper(seg) == seg:
 				return false // lower case, or an acronym ("PSL", "IP Paris")
 			}

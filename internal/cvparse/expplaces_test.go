@@ -25,3 +25,26 @@ func TestTownBeforeStateCode(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { checkExps(t, tc.body, tc.want) })
 	}
 }
+
+// TestTownWithParticles: a town whose names are joined by particles in
+// lower case ("Mülheim an der Ruhr", "Kingston upon Thames", "Frankfurt am
+// Main") is shaped like a town, so it is the place after the employer.
+func TestTownWithParticles(t *testing.T) {
+	tests := []struct {
+		name string
+		body string
+		want []expWant
+	}{
+		{"an der", "2015–2016\tResearch Associate, Max Planck Institute for Coal Research, Mülheim an der Ruhr\nDFT benchmarks.\n",
+			[]expWant{{"Research Associate", "Max Planck Institute for Coal Research", "Mülheim an der Ruhr", "2015", "2016"}}},
+		{"an der, other town", "2013–2015\tLaboratory Technician, Fraunhofer Institute, Halle an der Saale\nSample preparation.\n",
+			[]expWant{{"Laboratory Technician", "Fraunhofer Institute", "Halle an der Saale", "2013", "2015"}}},
+		{"upon", "2011–2013\tSupport Engineer, Kettle Systems Ltd, Kingston upon Thames\nSecond-line support.\n",
+			[]expWant{{"Support Engineer", "Kettle Systems Ltd", "Kingston upon Thames", "2011", "2013"}}},
+		{"am", "2009–2011\tAccountant, Helaba Invest GmbH, Offenbach am Main\nFund accounting.\n",
+			[]expWant{{"Accountant", "Helaba Invest GmbH", "Offenbach am Main", "2009", "2011"}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) { checkExps(t, tc.body, tc.want) })
+	}
+}
