@@ -128,7 +128,7 @@ func euKey(s string) string {
 // words of its level descriptors: a row made of them names no language.
 var euGridWords = wordSet(`understanding speaking writing listening reading spoken interaction production self assessment
 	european level proficient independent basic user comprendre parler ecrire ecouter lire prendre part a une conversation
-	s exprimer oralement en continu expression orale ecrite comprehension lecture ecriture auto evaluation niveau europeen utilisateur
+	s exprimer oralement en continu expression orale oral ecrite comprehension lecture ecriture auto evaluation niveau europeen utilisateur
 	experimente independant elementaire
 	information processing content creation problem solving safety communication
 	traitement de l l information creation de contenu resolution de problemes securite`)
@@ -318,6 +318,13 @@ func europass(lines []line) []line {
 		l.text, l.bullet = text, bullet
 		out = append(out, l)
 	}
+	// A row's value under the heading its label made is that section's
+	// content, never a heading of its own ("Mother tongue(s)" over
+	// "Romanian" set after a blank line).
+	content := func(r euRow, text string) {
+		emit(r, text, false)
+		out[len(out)-1].gapBefore = false
+	}
 	head := func(r euRow, text string) {
 		emit(r, text, false)
 		out[len(out)-1].entryHead = true
@@ -375,17 +382,34 @@ func europass(lines []line) []line {
 		}
 		entry = nil
 	}
+	grid, certs := false, false // a grid row was read; a certificate under one opened Certifications
 	for _, r := range rows {
 		role := r.lab.role
 		if !r.found {
 			flush()
 			if lang, ok := euGridRow(r.text); ok {
+				if certs {
+					heading(euRow{line: r.line, label: "Languages"}, secLanguages)
+					certs = false
+				}
 				// One language per row, kept apart from the next
 				// row's ("anglais" / "allemand" are two).
 				emit(r, lang, true)
+				grid = true
 				continue
 			}
 			if euGridHeading(r.text) || reEuGridNote.MatchString(r.text) {
+				continue
+			}
+			// "Cambridge English: Advanced (CAE)", "DELF B2" under a
+			// language's row: the certificate the form asks for there,
+			// no language nor a wrapped part of one.
+			if grid && !strings.Contains(r.text, "\t") && !isSpoken(r.text) {
+				if !certs {
+					heading(euRow{line: r.line, label: "Certifications"}, secCertifications)
+					certs = true
+				}
+				emit(r, strings.TrimSpace(r.text), false)
 				continue
 			}
 			// The 2013 form sets "Business or sector" inside the value
@@ -406,7 +430,7 @@ func europass(lines []line) []line {
 			out = append(out, r.line)
 			continue
 		}
-		afterName = false
+		afterName, grid, certs = false, false, false
 		switch role {
 		case euDates, euTitle, euActivities, euEmployer, euSector, euDegree, euSubjects, euSchool, euLevel:
 			if len(entry) > 0 && (role == euDates || euHas(entry, role)) {
@@ -438,12 +462,12 @@ func europass(lines []line) []line {
 		case euSection:
 			heading(r, r.lab.kind)
 			if r.value != "" {
-				emit(r, r.value, false)
+				content(r, r.value)
 			}
 		case euLanguages:
 			heading(r, secLanguages)
 			if r.value != "" && !euGridHeading(r.value) {
-				emit(r, r.value, false)
+				content(r, r.value)
 			}
 		case euSkills:
 			// "Digital skills<tab>SELF-ASSESSMENT" heads the form's
@@ -451,6 +475,8 @@ func europass(lines []line) []line {
 			v := euSkillValue(r.value)
 			kind := r.lab.kind
 			switch {
+			case kind == secSkills && euSentence(v):
+				kind = secSoftProse
 			case kind == secSkills:
 			case r.lab.phrases && euClauses(v):
 				kind = secSoftProse
@@ -466,16 +492,16 @@ func europass(lines []line) []line {
 			}
 			if groups := euLabelledGroups(v); kind == secSkills && groups != nil {
 				for _, g := range groups {
-					emit(r, g, false)
+					content(r, g)
 				}
 			} else if v != "" {
-				emit(r, v, false)
+				content(r, v)
 				out[len(out)-1].whole = kind == secSkills && r.lab.phrases && !euPhraseList(v)
 			}
 		case euOther:
 			heading(r, secOther)
 			if r.value != "" {
-				emit(r, r.value, false)
+				content(r, r.value)
 			}
 		}
 	}
@@ -731,11 +757,32 @@ func euPhraseList(v string) bool {
 		return false
 	}
 	for _, it := range items {
-		if ws := strings.Fields(it); len(ws) > 0 && functionWords[strings.ToLower(ws[0])] {
+		if ws := strings.Fields(it); len(ws) > 0 && (functionWords[strings.ToLower(ws[0])] || euParticiples[strings.ToLower(ws[0])]) {
 			return false
 		}
 	}
 	return true
+}
+
+// euParticiples open the part of the form's phrase that says where a
+// skill was gained ("Good communication with dispatchers, warehouse staff
+// and customers, gained over 10 years of international transport"): after
+// a comma, the phrase goes on.
+var euParticiples = wordSet(`gained acquired developed obtained built earned honed learnt learned acquis acquise acquises
+	développé développée développés développées obtenu obtenue obtenus`)
+
+// reEuSentence opens a skills row's value written as one sentence saying
+// how well something is known ("Good command of GMP, GLP and data
+// integrity requirements", "Bonne maîtrise du référentiel SYSCOHADA"):
+// the form's phrase, one skill as written, not a list cut at its commas.
+var reEuSentence = regexp.MustCompile(`(?i)^(?:(?:very |highly )?(?:proficient|experienced|skilled|familiar|competent)\s+(?:in|with)|` +
+	`(?:(?:very )?(?:strong|good|solid|sound|excellent|thorough|working|in-depth)\s+)(?:knowledge|command|understanding|grasp|experience)\s+of|` +
+	`(?:très |bonne |parfaite |excellente )(?:maîtrise|maitrise|connaissance|connaissances)\s+(?:de la |de l['’]|des |du |de |d['’]))`)
+
+// euSentence says whether a skills row's value is one such sentence, on
+// one line.
+func euSentence(v string) bool {
+	return reEuSentence.MatchString(strings.TrimSpace(v)) && !strings.Contains(v, "; ")
 }
 
 // euPhraseMax is the most words of a phrase read as one skill: the form's

@@ -92,3 +92,92 @@ func TestEuropassSkillRowShortLines(t *testing.T) {
 		}
 	}
 }
+
+// gapDoc is tableDoc where a row opening with "^" starts a new block
+// (a blank line before it, extract.Line.GapBefore).
+func gapDoc(rows ...string) extract.Document {
+	var gaps []bool
+	for i, r := range rows {
+		gap := strings.HasPrefix(r, "^")
+		rows[i] = strings.TrimPrefix(r, "^")
+		gaps = append(gaps, gap)
+	}
+	d := tableDoc(rows...)
+	for i := range d.Lines {
+		d.Lines[i].GapBefore = gaps[i]
+	}
+	return d
+}
+
+// The language grid of the 2013 form: a certificate under a language's
+// row ("Cambridge English: Advanced (CAE)", "DELF B2 (2019)") is a
+// certification, no language nor the wrapped end of one; the French
+// grid's headings ("Compréhension de l'oral", "Production orale") are no
+// languages; a mother tongue set after a blank line is a language, not a
+// heading.
+func TestEuropassLanguageGrid(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		rows  []string
+		want  []string
+		certs []string
+	}{
+		{"certificate under a row", []string{"^PERSONAL SKILLS", "^Mother tongue(s)\tDutch", "Other language(s)\tUNDERSTANDING\tSPEAKING\tWRITING",
+			"Listening\tReading\tSpoken interaction\tSpoken production", "Spanish\tB2\tB2\tB1\tB1\tB2", ">DELE B2 (Instituto Cervantes, 2018)",
+			"Swedish\tA2\tA2\tA1\tA1\tA1", "Digital skills\tExcel, Tableau"},
+			[]string{"Dutch", "Excel", "Spanish", "Swedish", "Tableau"}, []string{"DELE B2 (Instituto Cervantes, 2018)"}},
+		{"French grid headings", []string{"^COMPÉTENCES LINGUISTIQUES", "^Langue(s) maternelle(s)\tarabe", "Autre(s) langue(s)",
+			"COMPRÉHENSION\tEXPRESSION ORALE\tÉCRITURE", "Compréhension de l'oral\tLecture\tProduction orale\tInteraction orale",
+			"italien\tB1\tB2\tA2\tB1\tA2", "Compétences numériques\tSage 100, Excel"},
+			[]string{"Excel", "Sage 100", "arabe", "italien"}, nil},
+		{"mother tongue after a blank line", []string{"^PERSONAL SKILLS", "^Mother tongue(s)\tHungarian", "^Other language(s)",
+			"English\tC1\tC1\tB2\tB2\tC1", "Digital skills\tSAP QM, Minitab"},
+			[]string{"English", "Hungarian", "Minitab", "SAP QM"}, nil},
+	} {
+		rows := append([]string{"europass", "PERSONAL INFORMATION\tMarta Kowalska", "WORK EXPERIENCE",
+			"2019–Present\tProcess Engineer", ">Danone Sp. z o.o., Warsaw (Poland)"}, tc.rows...)
+		got := Parse(gapDoc(rows...))
+		if diff := cmp.Diff(tc.want, allSkills(got.Skills)); diff != "" {
+			t.Errorf("%s: skills (-want +got):\n%s", tc.name, diff)
+		}
+		var certs []string
+		for _, c := range got.Certifications {
+			certs = append(certs, c.Title)
+		}
+		for _, c := range tc.certs {
+			if !slices.ContainsFunc(certs, func(s string) bool { return strings.HasPrefix(c, s) }) {
+				t.Errorf("%s: certifications = %q, want %q", tc.name, certs, c)
+			}
+		}
+	}
+}
+
+// A job-related row written as one sentence saying how well something is
+// known ("Thorough knowledge of …", "Bonne maîtrise de …") is one skill as
+// written (blind15 README); a communication phrase whose last part says
+// where the skill was gained ("…, gained over …") is one phrase, not a list.
+func TestEuropassSkillSentences(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		rows []string
+		want []string
+	}{
+		{"English sentence", []string{"Job-related skills\tThorough knowledge of HACCP, IFS Food and allergen management requirements"},
+			[]string{"Polish", "Thorough knowledge of HACCP, IFS Food and allergen management requirements"}},
+		{"French sentence", []string{"Compétences liées à l'emploi\tBonne maîtrise des normes IFRS et de la consolidation des comptes"},
+			[]string{"Bonne maîtrise des normes IFRS et de la consolidation des comptes", "Polish"}},
+		{"a list stays a list", []string{"Job-related skills\tHACCP, IFS Food, allergen management"},
+			[]string{"HACCP", "IFS Food", "Polish", "allergen management"}},
+		{"phrase gained somewhere", []string{"Communication skills\tGood contact with drivers, planners and clients, gained over six years in a freight forwarder"},
+			[]string{"Good contact with drivers, planners and clients, gained over six years in a freight forwarder", "Polish"}},
+		{"French phrase acquired somewhere", []string{"Compétences en communication\tAisance avec les patients, familles et médecins, acquise en service d'urgences"},
+			[]string{"Aisance avec les patients, familles et médecins, acquise en service d'urgences", "Polish"}},
+	} {
+		got := allSkills(Parse(tableDoc(euSkillsDoc(tc.rows...)...)).Skills)
+		want := slices.Clone(tc.want)
+		slices.Sort(want)
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%s: skills (-want +got):\n%s", tc.name, diff)
+		}
+	}
+}
