@@ -522,10 +522,16 @@ func (b *builder) experience(e entry) cv.Experience {
 	// under one employer are written alike; and any tail with no
 	// organisation's word on a header of that line alone ("Analyst,
 	// Applied Intelligence").
-	case b.employer.company != "" && c >= 0 && ti >= 0 && fellBack[company] && parts[c].afterComma &&
+	// So is a tail set after a dash ("General Manager – Supply Chain"
+	// under "Imbali Foods").
+	case b.employer.company != "" && c >= 0 && ti >= 0 && fellBack[company] && (parts[c].afterComma || dashSep(parts[c].sep)) &&
 		parts[c].line == parts[ti].line && c == ti+1 && (countIn(x.Company, unitWords) > 0 || b.employer.titleTail ||
 		len(e.head) == 1 && orgScore(x.Company)+institutionScore(x.Company) == 0):
-		x.Title, x.Company = x.Title+", "+x.Company, b.employer.company
+		sep := ", "
+		if !parts[c].afterComma {
+			sep = " " + strings.TrimSpace(parts[c].sep) + " "
+		}
+		x.Title, x.Company = x.Title+sep+x.Company, b.employer.company
 		if x.Location == "" {
 			x.Location = b.employer.location
 		}

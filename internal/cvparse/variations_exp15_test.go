@@ -80,3 +80,21 @@ func TestVariationUnitBeforeEmployerBlind16(t *testing.T) {
 			[]expWant{{"Auditor", "Brightline Partners", "Accra", "2018", "2021"}}},
 	})
 }
+
+// Several positions under one employer's heading, one of them written
+// "Title – Unit<tab>dates": the unit after the dash is the title's, and
+// the position, as those after it, is at the employer above.
+func TestVariationDashUnitUnderEmployerBlind16(t *testing.T) {
+	runExpCases(t, []struct {
+		name, body string
+		want       []expWant
+	}{
+		{"en", "Marula Beverages (Pty) Ltd\tPretoria, South Africa\nPlant Manager\tMay 2018 – Present\nRan two bottling lines.\nHead of Department – Quality Assurance\tJan 2014 – Apr 2018\nCut customer complaints by a third.\nShift Supervisor\tFeb 2010 – Dec 2013\nSupervised 30 operators.",
+			[]expWant{{"Plant Manager", "Marula Beverages (Pty) Ltd", "Pretoria, South Africa", "May 2018", "Present"},
+				{"Head of Department – Quality Assurance", "Marula Beverages (Pty) Ltd", "Pretoria, South Africa", "Jan 2014", "Apr 2018"},
+				{"Shift Supervisor", "Marula Beverages (Pty) Ltd", "Pretoria, South Africa", "Feb 2010", "Dec 2013"}}},
+		{"fr", "Laiterie du Bocage SAS\tVire, France\nResponsable de production\tdepuis mars 2019\nPilotage de trois lignes.\nTechnicien – Contrôle Qualité\tjanv. 2015 – févr. 2019\nAnalyses microbiologiques.",
+			[]expWant{{"Responsable de production", "Laiterie du Bocage SAS", "Vire, France", "mars 2019", "Present"},
+				{"Technicien – Contrôle Qualité", "Laiterie du Bocage SAS", "Vire, France", "janv. 2015", "févr. 2019"}}},
+	})
+}
