@@ -22,6 +22,9 @@ func joinWrappedDateCells(lines []line) []line {
 		if ok {
 			n = wrappedDateRows(lines, i)
 		}
+		if n == 1 && len(cellsOf(lines[i+1].text)) == len(headsAbove(lines, i)) {
+			n = 0
+		}
 		if n == 0 {
 			out = append(out, l)
 			continue
@@ -44,6 +47,36 @@ func joinWrappedDateCells(lines []line) []line {
 		i += n
 	}
 	return out
+}
+
+// headsAbove is the row of column headings ("Year<tab>Institution<tab>
+// Award") of the table row i is in, nil when it is in none. When the row
+// under row i ends the range row i's dates cell opens and has a cell under
+// every heading ("2017<tab>Salaam<tab>Second)"), tableRows ends the range
+// and puts the other cells on the row's own, which taking them out as a
+// line of their own would lose.
+func headsAbove(lines []line, i int) []string {
+	for k := i - 1; k >= 0 && lines[k].page == lines[i].page; k-- {
+		t := lines[k].text
+		if heads := columnHeads(t); heads != nil {
+			return heads
+		}
+		if !strings.Contains(t, "\t") && !onlyDatePart(t) {
+			return nil
+		}
+	}
+	return nil
+}
+
+// cellsOf are the cells of a row, the blank ones left out.
+func cellsOf(t string) []string {
+	var cells []string
+	for _, c := range strings.Split(t, "\t") {
+		if c = strings.TrimSpace(c); c != "" {
+			cells = append(cells, c)
+		}
+	}
+	return cells
 }
 
 // wrappedDateRows counts the rows after row i whose first cells end the

@@ -155,3 +155,45 @@ func TestStyledLabelsAndEntryTitles(t *testing.T) {
 		t.Errorf("phone = %q", got.Contact.Phone)
 	}
 }
+
+// A table under column headings whose dates column wraps each range
+// ("2014 –" / "2017") while the other cells of the row wrap beside it
+// ("… Dar es" / "Salaam", "(Upper" / "Second)"), as OCR reads a ruled
+// table: the wrapped row's cells go on the row's cells, each entry keeps
+// its own dates, and no cell runs into the next rows.
+func TestWrappedDatesUnderColumnHeads(t *testing.T) {
+	cases := []struct {
+		name string
+		rows []string
+		want []eduWant
+	}{
+		{"year, school, award",
+			[]string{"50|Year\tInstitution\tAward",
+				"50|2014 –\tInstitute of Tax Administration (ITA), Dar es\tBachelor Degree in Customs and Tax Management (Upper",
+				"50|2017\tSalaam\tSecond)",
+				"50|2012-\tAzania Secondary School\tAdvanced Certificate of Secondary Education (ACSEE)",
+				"50|2014",
+				"50|2008 -\tKibasila Secondary School\tCertificate of Secondary Education (CSEE)",
+				"50|2011"},
+			[]eduWant{{"Bachelor Degree in Customs and Tax Management (Upper Second)", "Institute of Tax Administration (ITA)", "Dar es Salaam", "2014", "2017"},
+				{"Advanced Certificate of Secondary Education (ACSEE)", "Azania Secondary School", "", "2012", "2014"},
+				{"Certificate of Secondary Education (CSEE)", "Kibasila Secondary School", "", "2008", "2011"}}},
+		{"period, qualification, college",
+			[]string{"50|Period\tQualification\tCollege",
+				"50|2016 –\tHigher National Diploma in Accountancy and\tTakoradi Technical",
+				"50|2019\tFinance\tUniversity",
+				"50|2012 –\tWASSCE\tFijai Senior High School",
+				"50|2015"},
+			[]eduWant{{"Higher National Diploma in Accountancy and Finance", "Takoradi Technical University", "", "2016", "2019"},
+				{"WASSCE", "Fijai Senior High School", "", "2012", "2015"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			rows := append([]string{"50|Kofi Mensah", "50|kofi@example.com", "50|EDUCATION BACKGROUND"}, tc.rows...)
+			rows = append(rows, "50|SKILLS", "50|Excel, SQL")
+			if diff := cmp.Diff(tc.want, edusOf(Parse(placed(rows...)))); diff != "" {
+				t.Errorf("education (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
