@@ -554,6 +554,9 @@ func splitSections(lines []line) []section {
 		if known && i > 0 && (sentenceTail(lines[i-1], l) || wrapTail) {
 			known = false
 		}
+		if known && personalGroup(secs[cur].kind, lines, i) {
+			known = false
+		}
 		if !known && !wrapTail && !l.bullet && !leveled && headingCue(l, body) && !(skillsLike(secs[cur].kind) && itemInList(lines, i, body)) {
 			kind, known = keywordHeading(l.text)
 			// "DES (diplôme d'études secondaires)" under Formation:

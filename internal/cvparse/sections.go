@@ -83,6 +83,22 @@ var cvServiceHeadings = phraseSet(`service professional_service academic_service
 // skills or languages listed above them.
 var cvPersonalHeadings = phraseSet(`personal personal_info personal_particulars particulars infos_personnelles identite`)
 
+// personalGroup says whether lines[i], "Personal" inside a skills
+// section, names a group of skills over the list it heads ("Technical" /
+// "AutoCAD  SolidWorks", "Personal" / "Teamwork  Problem solving"), not
+// the personal details a section of that name holds: it is set in the
+// list, no space nor style of a heading before it, and the line under it
+// lists two items or more with no label ("Nationality: …").
+func personalGroup(cur sectionKind, lines []line, i int) bool {
+	l := lines[i]
+	if !skillsLike(cur) || !cvPersonalHeadings[fold(cleanHeading(l.text))] || l.gapBefore || l.heading || l.bold ||
+		i+1 >= len(lines) || i == 0 || lines[i-1].x != l.x {
+		return false
+	}
+	next := lines[i+1].text
+	return !strings.ContainsAny(next, ":：") && len(splitSkills(next)) >= 2
+}
+
 // fold reduces s to its words: lower case, no accents or punctuation.
 func fold(s string) string { return text.Key(s) }
 
@@ -266,6 +282,13 @@ func keywordHeading(s string) (sectionKind, bool) {
 	f := fold(t)
 	ws := strings.Fields(f)
 	if len(ws) == 0 || len(ws) > 5 {
+		return 0, false
+	}
+	// A keyword only inside brackets details an item ("TNI (SMART
+	// Board)", "Python (Data Science)"); a heading names its section
+	// outside them ("Experience (9 years)").
+	if bare := strings.Fields(fold(reParenthesised.ReplaceAllString(t, " "))); len(bare) < len(ws) &&
+		!slices.ContainsFunc(bare, func(w string) bool { _, ok := keywordKind(w); return ok }) {
 		return 0, false
 	}
 	// The first keyword names the section, unless it only qualifies a

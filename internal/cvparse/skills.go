@@ -542,7 +542,7 @@ var skillGroupWords = wordSet(`backend back end frontend front full stack progra
 	systems infrastructure platforms platform design analytics security networking soft hard technical other others
 	misc miscellaneous ml ai machine learning big office productivity development engineering and et
 	langages bases de donnees systemes methodes methodologies reseaux securite logiciels autres outils bureautique
-	developpement competences technologies stack savoir etre faire`)
+	developpement competences technologies stack savoir etre faire personal interpersonal`)
 
 // reLevelWord: how well a language or skill is known, as CVs write it
 // after a dash or in parentheses.

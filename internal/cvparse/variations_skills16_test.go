@@ -181,3 +181,69 @@ func TestEuropassSkillSentences(t *testing.T) {
 		}
 	}
 }
+
+// A heading keyword inside brackets details an item, it heads nothing:
+// "TNI (SMART Board)", "Moodle (Academic edition)" are tools in a list,
+// where "Board" or "Academic" alone would be heading words.
+func TestKeywordInBracketsHeadsNothing(t *testing.T) {
+	for _, tc := range []struct {
+		name, list string
+		want       []string
+	}{
+		{"board", "OUTILS\nTNI (SMART Board)\nGoogle Classroom\nSeesaw", []string{"Classroom management", "Google Classroom", "Lesson planning", "Seesaw", "TNI (SMART Board)"}},
+		{"academic", "TOOLS\nMoodle (Academic edition)\nTurnitin\nKahoot", []string{"Classroom management", "Kahoot", "Lesson planning", "Moodle (Academic edition)", "Turnitin"}},
+	} {
+		got := Parse(sidebarListDoc(tc.list))
+		if diff := cmp.Diff(tc.want, allSkills(got.Skills)); diff != "" {
+			t.Errorf("%s: skills (-want +got):\n%s", tc.name, diff)
+		}
+	}
+}
+
+// sidebarListDoc is a one-column PDF page with a name, an e-mail, a
+// skills section and the lines given after it: a line in capitals is a
+// heading set apart, the others lines of a list set in under it.
+func sidebarListDoc(list string) extract.Document {
+	rows := append([]string{"Nora Lindqvist", "nora.lindqvist@example.org", "SKILLS", "Lesson planning", "Classroom management"},
+		strings.Split(list, "\n")...)
+	var d extract.Document
+	for i, r := range rows {
+		caps := strings.ToUpper(r) == r
+		x := 69.0 // items set in from their heading
+		if caps || i < 2 {
+			x = 60
+		}
+		d.Lines = append(d.Lines, extract.Line{Text: r, Page: 1, X: x, Y: 60 + 14*float64(i), Size: 10, GapBefore: caps})
+	}
+	return d
+}
+
+// "Personal" set inside a skills list as "Technical" is above it names a
+// group of skills over the row it heads ("Personal" / "Teamwork  Time
+// management"); set apart after the list, over labelled rows, it heads the
+// personal details.
+func TestPersonalGroupInSkills(t *testing.T) {
+	rows := []string{"Kwame Asante", "kwame.asante@example.com", "^SKILLS", "Technical", "Revit\tNavisworks\tPrimavera P6",
+		"Personal", "Teamwork\tPublic speaking\tTime management", "^LANGUAGES", "English, Twi"}
+	got := allSkills(Parse(plainPDF(rows...)).Skills)
+	want := []string{"English", "Navisworks", "Primavera P6", "Public speaking", "Revit", "Teamwork", "Time management", "Twi"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("group: skills (-want +got):\n%s", diff)
+	}
+	rows = []string{"Kwame Asante", "kwame.asante@example.com", "^SKILLS", "Revit, Navisworks", "^Personal",
+		"Nationality: Ghanaian", "Driving licence: B"}
+	if got := allSkills(Parse(plainPDF(rows...)).Skills); !slices.Equal(got, []string{"Navisworks", "Revit"}) {
+		t.Errorf("details: skills = %q, want only Navisworks and Revit", got)
+	}
+}
+
+// plainPDF is a one-column PDF page of the rows given, all at one indent;
+// a row opening with "^" starts a block.
+func plainPDF(rows ...string) extract.Document {
+	var d extract.Document
+	for i, r := range rows {
+		gap := strings.HasPrefix(r, "^")
+		d.Lines = append(d.Lines, extract.Line{Text: strings.TrimPrefix(r, "^"), Page: 1, X: 60, Y: 60 + 14*float64(i), Size: 10, GapBefore: gap})
+	}
+	return d
+}
