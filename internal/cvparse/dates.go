@@ -13,8 +13,9 @@ import (
 const (
 	presentWords = `present|présent|current|currently|now|today|ongoing|aujourd['’]hui|auj(?:\.|\b)|en cours|actuel(?:lement)?|maintenant|ce jour|à ce jour|a ce jour|nos jours|heute|date|actualidad|continuing|` + tillWords
 	// tillWords end a running range with no dash before them ("Apr 2019
-	// till date"): how Indian and British CVs often say "present".
-	tillWords = `till\s+(?:date|now)|to\s+date|until\s+now|up\s+to\s+(?:date|now)`
+	// till date"): how Indian and British CVs often say "present", and
+	// Bangladeshi ones "to Continue".
+	tillWords = `till\s+(?:date|now)|to\s+date|to\s+continue|until\s+now|up\s+to\s+(?:date|now)`
 )
 
 var (

@@ -98,3 +98,18 @@ func TestVariationDashUnitUnderEmployerBlind16(t *testing.T) {
 				{"Technicien – Contrôle Qualité", "Laiterie du Bocage SAS", "Vire, France", "janv. 2015", "févr. 2019"}}},
 	})
 }
+
+// "to Continue" ends a running range as "till date" does (how Bangladeshi
+// CVs write "present"), with or without a day before the month.
+func TestVariationToContinueBlind15(t *testing.T) {
+	for _, in := range []string{"Duration\t:\t01 May 2020 to Continue", "Jan 2018 to continue", "2016 to Continue"} {
+		dr, ok := findDateRange(in)
+		if !ok || dr.start == "" {
+			t.Errorf("findDateRange(%q): no range", in)
+			continue
+		}
+		if n, _ := NormalizeDate(dr.end); n != "present" {
+			t.Errorf("findDateRange(%q) ends %q, want a running range", in, dr.end)
+		}
+	}
+}
