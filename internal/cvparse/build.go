@@ -902,6 +902,16 @@ func (b *builder) education(e entry) cv.Education {
 			x.Institution, x.Location = school, joinPlace(town, x.Location)
 		}
 	}
+	// "IAE Lyon 3 (en alternance)", "Paralegal Certificate, evening
+	// program": how the course was followed goes to the notes;
+	// after a town ("Kestrel University, Upper Hutt (distance)") it
+	// stays with the town.
+	if school, mode, ok := cutStudyMode(x.Institution, reSchoolMode); ok {
+		x.Institution, rest = school, append(rest, mode)
+	}
+	if degree, mode, ok := cutStudyMode(x.Degree, reDegreeMode); ok {
+		x.Degree, rest = degree, append(rest, mode)
+	}
 	x.Achievements, x.Description = bodyText(kept)
 	x.Description = joinNonEmpty(append(rest, x.Description)...)
 	x.ID = b.stableID("edu", x.Degree, x.Institution, x.EndDate)

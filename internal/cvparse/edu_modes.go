@@ -1,0 +1,39 @@
+package cvparse
+
+import (
+	"regexp"
+	"strings"
+)
+
+// studyMode is how a course was followed rather than what or where it
+// was: part-time, in the evening, by distance, alternating with work.
+const studyMode = `(?:part[- ]time|full[- ]time|evening(?: (?:program|programme|classes|course))?|weekend(?: program|programme)?|` +
+	`distance(?: learning)?|day release|block release|sandwich(?: course)?|` +
+	`en alternance|alternance|par apprentissage|en apprentissage|formation continue|promotion professionnelle|` +
+	`horaire décalé|horaires décalés|cours du soir|(?:à|a) distance|formation (?:à|a) distance|(?:à|a) temps partiel|temps partiel)`
+
+var (
+	// reSchoolMode is a school's name closed by a bracket of study modes
+	// ("IAE Lyon 3 (en alternance)", "UCLouvain (formation continue,
+	// horaire décalé)"): the bracket says how the course was followed
+	// there, no part of the school's name.
+	reSchoolMode = regexp.MustCompile(`(?i)^(.+?)\s*\((` + studyMode + `(?:\s*[,;/]\s*` + studyMode + `)*)\)$`)
+	// reDegreeMode is a degree's name closed after a comma by a study
+	// mode ("Paralegal Certificate, evening program"); in brackets the
+	// mode stays with the degree, as CVs write it into the name.
+	reDegreeMode = regexp.MustCompile(`(?i)^(.+?),\s*(` + studyMode + `)$`)
+)
+
+// cutStudyMode cuts a study mode off a school's or a degree's name: the
+// name without it, and the mode.
+//
+// "Formation continue" alone in a school's bracket names the school's
+// continuing-education service ("IUT de Lille (formation continue)"), a
+// unit of the school as its faculties are: it stays.
+func cutStudyMode(t string, re *regexp.Regexp) (name, mode string, ok bool) {
+	m := re.FindStringSubmatch(strings.TrimSpace(t))
+	if m == nil || re == reSchoolMode && strings.EqualFold(strings.TrimSpace(m[2]), "formation continue") {
+		return t, "", false
+	}
+	return strings.TrimSpace(m[1]), strings.TrimSpace(m[2]), true
+}
