@@ -63,8 +63,9 @@ var cvSkillHeadings = phraseSet(`atouts mes_atouts points_forts mes_points_forts
 var cvLanguageHeadings = phraseSet(`connaissances_linguistiques aptitudes_linguistiques linguistic_skills`)
 
 // cvRefereeHeadings head the people who vouch for the candidate, British
-// and African CVs' word for references.
-var cvRefereeHeadings = phraseSet(`referees referee referees_available_on_request professional_referees
+// and African CVs' word for references ("Non-related referees" in South
+// Asia).
+var cvRefereeHeadings = phraseSet(`referees referee referees_available_on_request professional_referees non_related_referees
 	personnes_de_reference personnes_references references_professionnelles`)
 
 // cvServiceHeadings head an academic's service to the field: reviewing,

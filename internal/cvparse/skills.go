@@ -142,6 +142,11 @@ func parseSkills(lines []line, s *cv.Skills) (others [][2]string) {
 		} else if group != "" && !u.bullet {
 			cat = group
 		}
+		// "I hereby certify that …" closes the CV: what follows it is
+		// its signature (a name, "Applicant", a place and date).
+		if reDeclaration.MatchString(strings.TrimSpace(t)) {
+			break
+		}
 		if onlyDates(t) || prose(t) || reDocumentTitle.MatchString(t) {
 			continue
 		}

@@ -247,3 +247,20 @@ func plainPDF(rows ...string) extract.Document {
 	}
 	return d
 }
+
+// A declaration closes the CV: the signature under it (a name, "Applicant",
+// a place and date) is no skill. "Non-related referees", South Asian CVs'
+// heading for referees, ends the skills above it.
+func TestSkillsEndAtDeclarationAndReferees(t *testing.T) {
+	for _, tc := range []struct{ name, tail string }{
+		{"declaration", "I hereby certify that the above particulars are true and correct.\n\nJOSEFINA M. CRUZ\nApplicant"},
+		{"declaration, I declare", "I declare that the information given above is true to the best of my knowledge.\nLusaka, 3 March 2024\nPeter Banda"},
+		{"non-related referees", "NON-RELATED REFEREES\n1. Mr. Anura Fernando, Plant Manager, Lanka Tiles PLC – +94 11 555 1234"},
+	} {
+		cv := ParseText("Ana Reyes\nana.reyes@example.com\n\nSKILLS\nMarine diesel engines; purifier overhaul\nAutoCAD, MS Excel\n\n" + tc.tail + "\n")
+		want := []string{"AutoCAD", "MS Excel", "Marine diesel engines", "purifier overhaul"}
+		if diff := cmp.Diff(want, allSkills(cv.Skills)); diff != "" {
+			t.Errorf("%s: skills (-want +got):\n%s", tc.name, diff)
+		}
+	}
+}
