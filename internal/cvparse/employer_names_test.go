@@ -89,3 +89,27 @@ func TestSentenceWrappedBeforeNameIsNoEmployer(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { checkExps(t, tc.body, tc.want) })
 	}
 }
+
+// TestDottedLegalFormAfterComma: a legal form written with inner full
+// stops after the name's comma ("Siemens, S.A. de C.V.", "Acme Widgets,
+// S.A.", "Orféa Conseil, S.A.S.") belongs to the name before it, as
+// "Acme, Inc." does.
+func TestDottedLegalFormAfterComma(t *testing.T) {
+	tests := []struct {
+		name string
+		body string
+		want []expWant
+	}{
+		{"mexican form, employer line", "Atlas Industrial de México, S.A. de C.V.\tMonterrey\nRegional Sales Manager\tFeb 2019 – Present\nGrew key accounts.\n",
+			[]expWant{{"Regional Sales Manager", "Atlas Industrial de México, S.A. de C.V.", "Monterrey", "Feb 2019", "Present"}}},
+		{"spanish form after the title", "2010–2012\tAnalyst, Acme Widgets, S.A., Madrid\nCost reports.\n",
+			[]expWant{{"Analyst", "Acme Widgets, S.A.", "Madrid", "2010", "2012"}}},
+		{"french form", "2012–2014\tConsultante, Orféa Conseil, S.A.S., Lyon\nAudits de paie.\n",
+			[]expWant{{"Consultante", "Orféa Conseil, S.A.S.", "Lyon", "2012", "2014"}}},
+		{"italian form", "2016–2020\tProcess Engineer, Ferretti Impianti, S.p.A., Bologna\nLine layouts.\n",
+			[]expWant{{"Process Engineer", "Ferretti Impianti, S.p.A.", "Bologna", "2016", "2020"}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) { checkExps(t, tc.body, tc.want) })
+	}
+}

@@ -1338,7 +1338,12 @@ var legalForms = wordSet(`inc ltd llc llp plc corp co gmbh ag sa sas sarl srl sp
 // Austin").
 func legalForm(s string) bool {
 	f := strings.Fields(s)
-	return len(f) > 0 && legalForms[strings.ToLower(strings.Trim(f[0], ".,"))]
+	if len(f) == 0 {
+		return false
+	}
+	// "S.A. de C.V.", "S.p.A.": a form written with inner full stops.
+	w := strings.ToLower(strings.Trim(f[0], ".,"))
+	return legalForms[w] || legalForms[strings.ReplaceAll(w, ".", "")]
 }
 
 var reParenPlace = regexp.MustCompile(`^(.+?)\s*\(([^()]+)\)$`)
