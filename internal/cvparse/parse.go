@@ -647,10 +647,15 @@ func sentenceTail(prev, l line) bool {
 func inlineHeading(l line) (sectionKind, [2]string, bool) {
 	label, content, ok := strings.Cut(l.text, ":")
 	label, content = strings.TrimSpace(label), strings.TrimSpace(content)
-	if !ok || !l.gapBefore || l.bullet || content == "" || strings.HasPrefix(content, "//") || !capitalsLine(strings.ReplaceAll(label, "'", "")) {
+	if !ok || !l.gapBefore || l.bullet || content == "" || strings.HasPrefix(content, "//") {
 		return 0, [2]string{}, false
 	}
 	k, known := headingKind(label)
+	// "Languages: English, te reo Māori (conversational)" set apart in
+	// sentence case: what it lists says it heads the spoken languages.
+	if !capitalsLine(strings.ReplaceAll(label, "'", "")) && !(known && k == secLanguages && spokenShare(leveled(splitSkills(content))) >= 0.5) {
+		return 0, [2]string{}, false
+	}
 	return k, [2]string{cleanHeading(label), content}, known
 }
 

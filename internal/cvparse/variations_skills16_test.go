@@ -264,3 +264,22 @@ func TestSkillsEndAtDeclarationAndReferees(t *testing.T) {
 		}
 	}
 }
+
+// "Languages: English, te reo Māori" set apart at the end of another
+// section, in sentence case, heads the spoken languages it lists; a label
+// listing no language ("Interests: …") stays in its section.
+func TestInlineLanguagesLine(t *testing.T) {
+	for _, tc := range []struct {
+		name, line string
+		want       []string
+	}{
+		{"English and Māori", "Languages: English, te reo Māori (conversational)", []string{"English", "Welding", "te reo Māori (conversational)"}},
+		{"French", "Langues : français, anglais (B2), wolof", []string{"Welding", "anglais (B2)", "français", "wolof"}},
+	} {
+		cv := ParseText("Tane Walker\ntane.walker@example.com\n\nSKILLS\n- Welding\n\nVOLUNTEERING\n" +
+			"Volunteer Firefighter, Raglan Volunteer Fire Brigade\t2019 - present\n\n" + tc.line + "\n")
+		if diff := cmp.Diff(tc.want, allSkills(cv.Skills)); diff != "" {
+			t.Errorf("%s: skills (-want +got):\n%s", tc.name, diff)
+		}
+	}
+}
