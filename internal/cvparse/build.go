@@ -156,7 +156,7 @@ func (b *builder) add(s section) {
 // Languages section ("Languages known: English, Tamil" under Personal
 // Details, "Langues : français, arabe" in the header).
 var languageLabels = phraseSet(`languages language languages_known known_languages spoken_languages langues langue
-	langues_parlees langues_etrangeres linguistic_skills home_language home_languages other_languages other_language
+	langues_parlees langues_etrangeres linguistic_skills languages_spoken home_language home_languages other_languages other_language
 	mother_tongue mother_tongues first_language native_language foreign_languages langue_maternelle langues_maternelles
 	autres_langues autre_langue`)
 
@@ -1199,7 +1199,9 @@ func joinNeighbours(parts []part, picked []int, location, degree, school int) []
 // degree's name the typesetter wrapped.
 func wrappedDegreeTail(parts []part, d, i int) bool {
 	p := parts[i]
-	if p.line != parts[d].line+1 || !aloneOnLine(parts, i) || i+1 < len(parts) && parts[i+1].line == parts[d].line || p.dated ||
+	// A form row's value whose label names it ("Group: Business
+	// Studies") wraps no line above it.
+	if p.role != "" || p.line != parts[d].line+1 || !aloneOnLine(parts, i) || i+1 < len(parts) && parts[i+1].line == parts[d].line || p.dated ||
 		len(strings.Fields(parts[d].text)) < 4 {
 		return false
 	}
@@ -1558,6 +1560,12 @@ func joinNonEmpty(xs ...string) string {
 // "Title, 2023: what it is" is an item with its description.
 func (b *builder) items(prefix string, lines []line) []cv.Item {
 	units := toUnits(lines)
+	if out, ok := formItems(units); ok {
+		for i := range out {
+			out[i].ID = b.stableID(prefix, out[i].Title)
+		}
+		return out
+	}
 	allBullets, titled := true, false
 	for i, u := range units {
 		allBullets = allBullets && (u.bullet || !isLong(u.text))

@@ -1596,6 +1596,11 @@ var valueLabels = map[string]string{
 	"course": "degree", "program": "degree", "programme": "degree",
 	// Seafarers' sea service and uniformed services give the job as a rank.
 	"rank": "title",
+	// A school-leaving exam's group or stream ("Group : Business
+	// Studies", "Stream: Science"), as Bangladeshi and Indian forms list
+	// it under the exam: what was studied, told apart from the exam's
+	// name, for the entry's notes.
+	"group": "notes", "stream": "notes",
 }
 
 // bodyLabels head the description of an entry in label/value layouts

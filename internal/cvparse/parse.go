@@ -450,7 +450,10 @@ func qualificationsTitle(t string) bool {
 			found = true
 		case "training", "trainings", "formation", "formations", "courses", "development":
 			training = true
-		case "complementaire", "complementaires", "continue", "further", "short", "continuing", "additional", "professional", "other", "autres":
+		// "Training Summary", "Trainings attended": the training a form
+		// lists after the degrees.
+		case "complementaire", "complementaires", "continue", "further", "short", "continuing", "additional", "professional", "other", "autres",
+			"summary", "attended":
 			aside = true
 			fallthrough
 		case "key", "my", "professionnelles", "and", "et", "&":
