@@ -902,6 +902,13 @@ func (b *builder) education(e entry) cv.Education {
 			x.Institution, x.Location = school, joinPlace(town, x.Location)
 		}
 	}
+	// "Lebanese American University (LAU) — Byblos, Lebanon": the town
+	// before the country, set after a dash.
+	if placeOf(x.Location)&placeCountry != 0 && !strings.Contains(x.Location, ",") {
+		if school, town := cutDashTown(x.Institution); town != "" {
+			x.Institution, x.Location = school, joinPlace(town, x.Location)
+		}
+	}
 	// "IAE Lyon 3 (en alternance)", "Paralegal Certificate, evening
 	// program": how the course was followed goes to the notes;
 	// after a town ("Kestrel University, Upper Hutt (distance)") it
@@ -1409,6 +1416,21 @@ func cutTown(s string) (name, town string) {
 		return s, ""
 	}
 	return head, tail
+}
+
+// cutDashTown cuts "Name — Town" at its last spaced dash when what
+// follows is shaped like a town and names no school.
+func cutDashTown(s string) (name, town string) {
+	for _, dash := range []string{" — ", " – "} {
+		if i := strings.LastIndex(s, dash); i > 0 {
+			head, tail := strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+len(dash):])
+			if townShaped(tail) && institutionScore(tail) == 0 && institutionScore(head) > 0 {
+				return head, tail
+			}
+			return s, ""
+		}
+	}
+	return s, ""
 }
 
 // lastCommaOutsideBrackets is the index of the last ", " of s that no
