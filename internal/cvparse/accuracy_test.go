@@ -625,7 +625,7 @@ var blind8Floors = []target{
 // After a unit between the title and the employer on one line kept in
 // the title: overall 0.981 (title 0.964).
 var blind9Floors = []target{
-	{"overall", nil, 0.980},
+	{"overall", nil, 0.982},
 	{"name", []string{"name"}, 0.958},
 	{"phone", []string{"phone"}, 1.000},
 	{"experiences", expGroup, 0.968},

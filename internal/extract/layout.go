@@ -33,7 +33,7 @@ func (s *segment) text() string {
 	var b strings.Builder
 	for i, w := range s.words {
 		switch {
-		case i == 0 || join != nil && join[i-1] || touching(s.words[i-1], w) || cutByOCR(s.words[i-1], w):
+		case i == 0 || join != nil && join[i-1] || touching(s.words[i-1], w) || cutByOCR(s.words[i-1], w) || wrappedAtHyphen(s.words[i-1], w):
 		case join == nil && cellGap(s.words[i-1], w): // a letter-spaced run's word spaces are as wide
 			b.WriteByte('\t')
 		default:
@@ -149,7 +149,9 @@ func letterSpacing(words []bbWord) []bool {
 	// only they are closed up.
 	tiny := 0
 	for i, g := range gaps {
-		join[i] = g < maxTracking*(words[i].YMax-words[i].YMin) && oneWordChar(words[i].Text) && oneWordChar(words[i+1].Text)
+		// A word back at the left of a wrapped cell's next line is no
+		// fragment of the word ending the line above.
+		join[i] = g >= -0.5 && g < maxTracking*(words[i].YMax-words[i].YMin) && oneWordChar(words[i].Text) && oneWordChar(words[i+1].Text)
 		if join[i] {
 			tiny++
 		}
@@ -749,6 +751,9 @@ func lateColumns(whole []*segment, x, width float64) (float64, bool) {
 		case s.xMin >= x:
 			right = append(right, s)
 		}
+	}
+	if rowsMeet(starts, x, late, ft) {
+		return 0, false // a table's last column, its rows met by the others
 	}
 	if tagRows(segs, x, late, ft) {
 		return late, true

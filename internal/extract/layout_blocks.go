@@ -29,8 +29,8 @@ func headedBlocks(segs []*segment, width float64) (x, top, bottom float64, ok bo
 			break
 		}
 		r := nextInRow(segs, l)
-		if r == nil || r.xMin < 0.3*width || r.xMin > 0.75*width {
-			continue
+		if r == nil || r.xMin < 0.3*width || r.xMin > 0.75*width || nextInRow(segs, r) != nil {
+			continue // no heading, or a table's row of cells
 		}
 		top := math.Min(l.yMin, r.yMin) - 0.5
 		bottom := blocksBottom(rows, l, r, top, ft)

@@ -139,8 +139,15 @@ func wrappedCells(cells, segs, below []*segment, apart [][2]float64, h float64) 
 	at := func(x float64) func(*segment) bool {
 		return func(o *segment) bool { return math.Abs(o.xMin-x) <= 1 }
 	}
+	// A line that plainly goes on a cell before the last goes on the
+	// row: a new row opens every cell afresh. (The last cell, a row's
+	// description, wraps beside a cell's lines set apart as well.)
+	must := slices.ContainsFunc(segs, func(s *segment) bool {
+		k := cellAt(cells, s.xMin)
+		return k >= 0 && k+1 < len(cells) && cellGoesOn(cells[k], s)
+	})
 	for _, s := range segs {
-		k := slices.IndexFunc(cells, at(s.xMin))
+		k := cellAt(cells, s.xMin)
 		if k < 0 || startsWithBullet(s.text()) {
 			return nil
 		}
@@ -150,7 +157,7 @@ func wrappedCells(cells, segs, below []*segment, apart [][2]float64, h float64) 
 			return nil // a town set smaller under a firm's name
 		}
 		if k+1 < len(cells) {
-			if fits(c, cells[k+1], s, h) || slices.ContainsFunc(below, at(s.xMin)) ||
+			if !must && (fits(c, cells[k+1], s, h) || slices.ContainsFunc(below, at(s.xMin))) ||
 				slices.ContainsFunc(apart, func(x [2]float64) bool {
 					return math.Abs(x[0]-s.xMin) <= 1 && math.Abs(x[1]-cells[k+1].xMin) <= 1
 				}) {
