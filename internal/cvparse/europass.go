@@ -228,12 +228,18 @@ func euRowOf(l line) euRow {
 // the heading, or the cell unchanged.
 func euGluedHeading(cell string) (label, heading string, ok bool) {
 	ws := strings.Fields(cell)
-	for k := len(ws) - 1; k >= 1; k-- {
+	// A heading has at most four words (capitalsLine): only those cuts
+	// are tried, and the cheap capitals test before the label lookup,
+	// since every row whose label is unknown comes here.
+	for k := len(ws) - 1; k >= 1 && len(ws)-k <= 4; k-- {
 		head := strings.Join(ws[k:], " ")
-		if _, known := euLabels[euKey(strings.Join(ws[:k], " "))]; !known || !capitalsLine(head) {
+		if !capitalsLine(head) {
 			continue
 		}
-		return strings.Join(ws[:k], " "), head, true
+		label := strings.Join(ws[:k], " ")
+		if _, known := euLabels[euKey(label)]; known {
+			return label, head, true
+		}
 	}
 	return cell, "", false
 }
