@@ -642,12 +642,18 @@ func titleUnit(parts []part, picked []int, title, company int) ([]int, int) {
 			return picked, -1
 		}
 	}
+	joinUnit(parts, ti, p)
+	return picked, u
+}
+
+// joinUnit appends the unit p to the title parts[ti], with the comma or
+// dash it was written after.
+func joinUnit(parts []part, ti int, p part) {
 	sep := " " + strings.TrimSpace(p.sep) + " "
 	if p.afterComma {
 		sep = ", "
 	}
 	parts[ti].text += sep + p.text
-	return picked, u
 }
 
 // titleLead joins to the title the part set before it on its line with a

@@ -35,11 +35,7 @@ func unitBeforeEmployer(parts []part, picked []int, title, company int) ([]int, 
 	case c != e || slices.Contains(picked, u):
 		return picked, -1
 	}
-	sep := " " + strings.TrimSpace(p.sep) + " "
-	if p.afterComma {
-		sep = ", "
-	}
-	parts[ti].text += sep + p.text
+	joinUnit(parts, ti, p)
 	return picked, u
 }
 
