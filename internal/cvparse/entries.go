@@ -1671,7 +1671,9 @@ var columnRoles = func() map[string]string {
 		"Institution": `institute institution university school college board board_university university_board
 			school_college college_university institution_name name_of_institution etablissement ecole universite
 			awarding_body awarding_institution institution_attended institutions_attended school_attended schools_attended`,
-		"Dates": `year years year_of_passing passing_year dates date period duration annee annees periode from_to
+		// "From" and "To" head one end of the range each: read as one
+		// dates column (joinSplitRange).
+		"Dates": `year years year_of_passing passing_year dates date period duration annee annees periode from_to from to
 			passing_year year_of_completion graduation_year session pas_year`,
 		"GPA": `score percentage marks cgpa gpa grade result results resultat resultats aggregate mention note division`,
 		// A row's number ("S.No.", "Sr. No.", "#") says nothing.
@@ -1679,9 +1681,11 @@ var columnRoles = func() map[string]string {
 		// The field of study stands apart from the degree's name.
 		"Field": `group major concentration subject subjects specialization specialisation stream branch discipline field field_of_study
 			specialite option filiere`,
-		"Company":  `company organisation organization employer employeur entreprise societe`,
-		"Position": `designation role position title poste fonction job_title`,
-		"Location": `location city place lieu ville`,
+		// A seafarer's manning agency is the employer of record.
+		"Company": `company organisation organization employer employeur entreprise societe manning manning_agency`,
+		// A civil-service job group and a seafarer's rank name the post.
+		"Position": `designation role position title poste fonction job_title position_held post_held rank job_group`,
+		"Location": `location city place lieu ville station duty_station`,
 		// What the row's entry was about, told beside it: its
 		// description, not a field.
 		"Notes": `notes remarks remark comments comment details description remarques commentaires
@@ -1793,7 +1797,7 @@ func tableRows(lines []line) []line {
 				}
 				out = append(out, l)
 			}
-			out = append(out, notes...)
+			out = append(out, oneNote(notes)...)
 			for _, l := range r.body {
 				l.setIn = true
 				out = append(out, l)
@@ -1802,6 +1806,20 @@ func tableRows(lines []line) []line {
 		return append(out, tableRows(lines[j:])...)
 	}
 	return lines
+}
+
+// oneNote joins a row's notes cells in one line ("MV Silver Tern –
+// General Cargo"): the cells of one row are one description, not a
+// list of points.
+func oneNote(notes []line) []line {
+	if len(notes) < 2 {
+		return notes
+	}
+	l := notes[0]
+	for _, n := range notes[1:] {
+		l.text += " – " + n.text
+	}
+	return []line{l}
 }
 
 // emptyCell: a cell left blank, or holding only a dash or "n/a" where
@@ -1840,19 +1858,34 @@ func splitGluedYear(cells, heads []string) []string {
 // ("2011 B+"): the grade is cut off to its own column.
 func joinSplitRange(cells, heads []string) []string {
 	d := slices.Index(heads, "Dates")
-	if d < 0 || d+1 >= len(cells) || !reYearOnly.MatchString(strings.TrimSpace(cells[d])) {
+	if d < 0 || d+1 >= len(cells) {
 		return cells
 	}
 	next := strings.TrimSpace(cells[d+1])
-	switch {
-	case len(cells) == len(heads)+1 && reYearOnly.MatchString(next):
+	if len(cells) == len(heads)+1 && rangeOfTwo(cells[d], next) {
 		return slices.Concat(cells[:d], []string{cells[d] + " – " + next}, cells[d+2:])
+	}
+	if !reYearOnly.MatchString(strings.TrimSpace(cells[d])) {
+		return cells
+	}
+	switch {
 	case len(cells) == len(heads) && d+1 < len(heads) && heads[d+1] == "GPA":
 		if m := reYearThenGrade.FindStringSubmatch(next); m != nil {
 			return slices.Concat(cells[:d], []string{cells[d] + " – " + m[1], m[2]}, cells[d+2:])
 		}
 	}
 	return cells
+}
+
+// rangeOfTwo: two cells that read as one range's start and end ("2016",
+// "2019"; "Aug 2019", "To date").
+func rangeOfTwo(a, b string) bool {
+	a, b = strings.TrimSpace(a), strings.TrimSpace(b)
+	if !onlyDates(a) || !onlyDates(b) && !rePres.MatchString(b) {
+		return false
+	}
+	dr, ok := findDateRange(a + " – " + b)
+	return ok && dr.end != ""
 }
 
 // reYearThenGrade is a year and a short grade read as one cell ("2011 B+").
@@ -2218,7 +2251,10 @@ func splitHeadCell(c string) []string {
 }
 
 // columnHeads reads a row of column headings: two or more cells, each a
-// known column name, naming two fields or more besides the dates.
+// known column name, naming two fields or more besides the dates. A
+// "From" cell beside a "To" cell heads one dates column. A cell the
+// parser does not know ("Vessel", "Main Engine") heads notes when the
+// row has known headings enough to be a heading row for sure.
 func columnHeads(t string) []string {
 	cells := strings.Split(t, "\t")
 	if len(cells) < 2 {
@@ -2226,20 +2262,69 @@ func columnHeads(t string) []string {
 	}
 	var heads []string
 	fields := map[string]bool{}
+	known, unknown := 0, 0
 	for _, c := range cells {
-		labels := splitHeadCell(c)
+		labels := placeWithEmployer(c, splitHeadCell(c))
 		if labels == nil {
-			return nil
+			if !plainHeading(c) {
+				return nil
+			}
+			unknown++
+			heads = append(heads, "Notes")
+			continue
 		}
-		heads = append(heads, labels...)
+		known++
 		for _, label := range labels {
+			if n := len(heads); label == "Dates" && n > 0 && heads[n-1] == "Dates" {
+				continue
+			}
+			heads = append(heads, label)
 			if label != "Dates" {
 				fields[label] = true
 			}
 		}
 	}
-	if len(fields) < 2 {
+	if len(fields) < 2 || unknown > 0 && !enoughKnownHeads(heads, fields, known, unknown) {
 		return nil
 	}
 	return heads
+}
+
+// enoughKnownHeads: a heading row with cells the parser does not know
+// still has a dates column, two fields of an entry besides notes, and
+// no more unknown cells than known ones.
+func enoughKnownHeads(heads []string, fields map[string]bool, known, unknown int) bool {
+	n := 0
+	for f := range fields {
+		if f != "Notes" && f != "Index" {
+			n++
+		}
+	}
+	return slices.Contains(heads, "Dates") && n >= 2 && unknown <= known
+}
+
+// plainHeading: a cell shaped like a column heading: a few words, the
+// first capitalised, no digits and no sentence punctuation.
+func plainHeading(c string) bool {
+	c = strings.TrimSpace(c)
+	ws := strings.Fields(c)
+	if len(ws) == 0 || len(ws) > 4 || !unicode.IsUpper([]rune(c)[0]) || strings.ContainsAny(c, "0123456789@:;.,()") {
+		return false
+	}
+	return true
+}
+
+// placeWithEmployer reads a cell heading the employer and its place
+// together ("Employer and station", "Company & location") as the
+// employer's column: the row has one cell for both.
+func placeWithEmployer(c string, labels []string) []string {
+	if !slices.Equal(labels, []string{"Company", "Location"}) {
+		return labels
+	}
+	for _, w := range strings.Fields(strings.ToLower(c)) {
+		if w != "/" && w != "," && headConnectors[w] {
+			return []string{"Company"}
+		}
+	}
+	return labels
 }
