@@ -624,11 +624,13 @@ var blind8Floors = []target{
 // 1.000, experiences 0.965, education 0.994, skills 0.979.
 // After a unit between the title and the employer on one line kept in
 // the title: overall 0.981 (title 0.964).
+// After department phrases ("Language Services") kept with the title:
+// overall 0.986, experiences 0.977.
 var blind9Floors = []target{
-	{"overall", nil, 0.982},
+	{"overall", nil, 0.985},
 	{"name", []string{"name"}, 0.958},
 	{"phone", []string{"phone"}, 1.000},
-	{"experiences", expGroup, 0.968},
+	{"experiences", expGroup, 0.976},
 	{"education", eduGroup, 0.994},
 	{"skills", []string{"skills"}, 0.982},
 }
@@ -780,11 +782,13 @@ const blind13LangGap = 0.06
 // others' rules landed between): overall 0.948, education 0.899.
 // After a bio-data form's training blocks read as certificates ("Training
 // Summary"): overall 0.966, education 0.929.
+// After department phrases ("Corporate Services, …") kept with the
+// title: overall 0.968, experiences 0.988.
 var blind14Floors = []target{
-	{"overall", nil, 0.965},
+	{"overall", nil, 0.967},
 	{"name", []string{"name"}, 1.0},
 	{"phone", []string{"phone"}, 1.000},
-	{"experiences", expGroup, 0.982},
+	{"experiences", expGroup, 0.987},
 	{"education", eduGroup, 0.928},
 	{"skills", []string{"skills"}, 0.965},
 }

@@ -606,7 +606,7 @@ func titleUnit(parts []part, picked []int, title, company int) ([]int, int) {
 		// word says so.
 		// "HR Business Partner – Technology": an organisation's word
 		// alone ("Technology", "Analytics") names a team, no firm.
-		if genericOrgWord(p.text) {
+		if genericOrgWord(p.text) || deptPhrase(p.text) {
 			pOrg = 0
 		}
 		if ws := strings.Fields(p.text); len(ws) > 1 && unitWords[strings.ToLower(ws[0])] {

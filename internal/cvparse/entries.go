@@ -1411,6 +1411,10 @@ func commaSplit(p string) []string {
 		if headerPlace(rest) || institutionScore(rest) > 0 && (institutionScore(head) == 0 || degreeScore(head) > 0 && degreeScore(rest) == 0) ||
 			titleScore(head) > 0 && restTitle == 0 && (contentWords(firstSegment(rest)) <= 4 || capitalisedName(rest) || legalFormEnd(firstSegment(rest))) ||
 			orgScore(rest) > 0 && restTitle == 0 && orgScore(head) == 0 ||
+			// "Corporate Services, Ocorian Ltd": a department named for
+			// its work is no firm's name, whatever its word "Services";
+			// the firm named after it is the employer.
+			deptPhrase(head) && restTitle == 0 && (orgScore(firstSegment(rest)) > 0 || legalEnd(firstSegment(rest))) ||
 			// "Fisheries Biologist, Fisheries and Oceans Canada (DFO)":
 			// a name closed by its acronym is an organisation's.
 			// ("Federal University of Technology, Owerri (FUTO)": an

@@ -42,11 +42,14 @@ func unitBeforeEmployer(parts []part, picked []int, title, company int) ([]int, 
 // teamShaped: a phrase of two words or more opening with a noun in lower
 // case ("service de médecine interne", "service comptabilité
 // fournisseurs"), or one word that names a team or a line of work
-// ("Logistics", "Procurement").
+// ("Logistics", "Procurement"), or a department's phrase (deptPhrase).
 func teamShaped(t string) bool {
 	ws := strings.Fields(t)
 	if len(ws) == 0 {
 		return false
+	}
+	if deptPhrase(t) {
+		return true
 	}
 	first := []rune(ws[0])
 	if len(ws) == 1 {
@@ -59,3 +62,26 @@ func teamShaped(t string) bool {
 // teamWords name lines of work a team is named after, beyond unitWords.
 var teamWords = wordSet(`logistics procurement purchasing accounts accounting administration admin maintenance production
 	quality warehousing transport security compliance treasury payroll logistique comptabilité achats qualité`)
+
+// deptPhrase: two or three capitalised words closed by a word
+// departments are named with ("Language Services", "Corporate Affairs",
+// "Human Resources"): set after the title, with the employer named
+// elsewhere in the header, it is the title's unit, though "Services"
+// counts as an organisation's word. A word of an organisation or a legal
+// form before it makes it a firm's name ("Apex Bank Services").
+func deptPhrase(t string) bool {
+	ws := strings.Fields(t)
+	if len(ws) < 2 || len(ws) > 3 || !deptEnds[strings.ToLower(ws[len(ws)-1])] {
+		return false
+	}
+	for _, w := range ws {
+		if !unicode.IsUpper([]rune(w)[0]) {
+			return false
+		}
+	}
+	head := strings.Join(ws[:len(ws)-1], " ")
+	return orgScore(head) == 0 && countIn(head, legalForms) == 0
+}
+
+// deptEnds name departments by the work they do for others.
+var deptEnds = wordSet(`services affairs relations resources`)
