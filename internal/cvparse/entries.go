@@ -1799,6 +1799,13 @@ func tableRows(lines []line) []line {
 					notes = append(notes, l)
 					continue
 				}
+				if heads[k] == employerPlace {
+					for n, t := range employerPlaceCells(cell) {
+						l.text, l.gapBefore = t, l.gapBefore && n == 0
+						out = append(out, l)
+					}
+					continue
+				}
 				out = append(out, l)
 			}
 			out = append(out, oneNote(notes)...)
@@ -2318,17 +2325,43 @@ func plainHeading(c string) bool {
 	return true
 }
 
+// employerPlace heads a column holding the employer and its place in
+// one cell.
+const employerPlace = "Employer and place"
+
 // placeWithEmployer reads a cell heading the employer and its place
-// together ("Employer and station", "Company & location") as the
-// employer's column: the row has one cell for both.
+// together ("Employer and station", "Company & location") as one column:
+// the row has one cell for both.
 func placeWithEmployer(c string, labels []string) []string {
 	if !slices.Equal(labels, []string{"Company", "Location"}) {
 		return labels
 	}
 	for _, w := range strings.Fields(strings.ToLower(c)) {
 		if w != "/" && w != "," && headConnectors[w] {
-			return []string{"Company"}
+			return []string{employerPlace}
 		}
 	}
 	return labels
+}
+
+// reSpacedDash sets the place after the employer in a cell under an
+// employer-and-place heading ("Ministry of Health – Nyeri County
+// Referral Hospital").
+var reSpacedDash = regexp.MustCompile(`\s+[–—-]\s+`)
+
+// employerPlaceCells reads a cell under an employer-and-place heading:
+// the employer, and the place after the last spaced dash, each under its
+// own label. Without a dash the cell is the employer's, whose own
+// reading finds a place after a comma.
+func employerPlaceCells(cell string) []string {
+	locs := reSpacedDash.FindAllStringIndex(cell, -1)
+	if len(locs) == 0 {
+		return []string{"Company: " + cell}
+	}
+	at := locs[len(locs)-1]
+	org, place := strings.TrimSpace(cell[:at[0]]), strings.TrimSpace(cell[at[1]:])
+	if org == "" || place == "" || hasDate(place) {
+		return []string{"Company: " + cell}
+	}
+	return []string{"Company: " + org, "Location: " + place}
 }

@@ -9,7 +9,8 @@ import (
 // Job tables under headings of forms and seafarers' records: "From" and
 // "To" over a cell each head one dates column; "Designation / Job
 // Group", "Rank", "Position held" head the title; "Employer and
-// station", "Manning / Company" the employer; a column the parser does
+// station", "Manning / Company" the employer (and the place after a
+// dash in a cell under "Employer and station"); a column the parser does
 // not know ("Vessel", "Main Engine") holds notes on the row, once the
 // row has known headings enough. The heading row is no entry.
 func TestVariationTableHeadingVocabulary(t *testing.T) {
@@ -26,6 +27,13 @@ func TestVariationTableHeadingVocabulary(t *testing.T) {
 			[]expWant{{"Clinical Officer (Job Group K)", "Ministry of Water", "Kisumu", "Mar 2020", "To date"},
 				{"Records Clerk", "Kisii Level 5 Hospital", "Kisii", "Feb 2017", "Feb 2020"}},
 			[]string{"Borehole audits", "Filing and retrieval"}},
+		{"employer and station, dash",
+			[]string{"50|From\tTo\tDesignation\tEmployer and station\tDuties",
+				"50|Jan 2021\tDec 2022\tSurveyor\tMinistry of Lands – Kericho Regional Office\tBoundary disputes",
+				"50|Jun 2018\tDec 2020\tAssistant Surveyor\tNational Land Commission – Nakuru Field Station\tTitle searches"},
+			[]expWant{{"Surveyor", "Ministry of Lands", "Kericho Regional Office", "Jan 2021", "Dec 2022"},
+				{"Assistant Surveyor", "National Land Commission", "Nakuru Field Station", "Jun 2018", "Dec 2020"}},
+			[]string{"Boundary disputes", "Title searches"}},
 		{"sea service",
 			[]string{"50|Vessel\tType\tRank\tManning / Company\tFrom\tTo",
 				"50|MV Silver Tern\tGeneral Cargo\tChief Officer\tBlue Anchor Crewing Ltd\tMay 2022\tJan 2023",
