@@ -871,7 +871,7 @@ func (b *builder) education(e entry) cv.Education {
 		{name: "location", pick: func(p part) int {
 			return roleBonus(p, "location") + boolScore(isLocation(p.text) && institutionScore(p.text) == 0 && p.role == "")*5
 		}},
-		{name: "degree", pick: func(p part) int {
+		{name: "degree", worded: true, pick: func(p part) int {
 			return roleBonus(p, "degree") + (degreeScore(p.text)*3-institutionScore(p.text)*2)*boolScore(p.role == "")
 		}},
 		{name: "institution", pick: func(p part) int {
@@ -993,7 +993,10 @@ var reQualificationLevel = regexp.MustCompile(`(?i)\b(?:level|niveau)\s*\d\b`)
 // a label or a table's column says it names a degree (unnamed), it names
 // neither a degree, a school nor a programme and took no span of time
 // ("Wilderness First Responder", "NOLS" / "2023", "Formation premiers
-// secours, Croix-Rouge, 2018").
+// secours, Croix-Rouge, 2018"). A school named with its town is studied
+// at, not a certificate's issuer ("Matura", "Gymnasium Rämibühl,
+// Zürich", "2009"): the school and town stay in education, unless the
+// issuer is a firm ("Vendor SRL, Bucharest") giving its own course.
 //
 // A short course is one too: no school, and the degree's name, which is
 // no degree but those shared words, says it lasted days, weeks or months
@@ -1005,8 +1008,14 @@ func certificateEntry(x cv.Education, unnamed bool) bool {
 		degreeScore(reCertificateWords.ReplaceAllString(x.Degree, "")) == 0 && !studiedAtSchool(x) {
 		return true
 	}
-	return unnamed && x.StartDate == "" && x.Degree != "" && degreeScore(all)+institutionScore(all)+countIn(all, studyWords) == 0 &&
+	return unnamed && x.StartDate == "" && !schoolInTown(x) && x.Degree != "" && degreeScore(all)+institutionScore(all)+countIn(all, studyWords) == 0 &&
 		!reQualificationLevel.MatchString(all)
+}
+
+// schoolInTown: the entry names where it was studied and the town, and
+// the place is no firm.
+func schoolInTown(x cv.Education) bool {
+	return x.Institution != "" && x.Location != "" && orgScore(x.Institution) == 0
 }
 
 // degreeLabelled: a label or a table's column says the entry names a
@@ -1042,6 +1051,10 @@ type role struct {
 	// late gives ties to the later part: a location follows what it
 	// locates ("Orange | Paris").
 	late bool
+	// worded: the field may be written like a sentence, as a long
+	// degree's name is ("Titre professionnel Agent de quai et de
+	// livraison des colis"), and takes the first part left all the same.
+	worded bool
 }
 
 // assign gives each role the best-scoring unused part (open-resume style
@@ -1077,7 +1090,7 @@ func assign(parts []part, roles []role) (picked []int, fellBack []bool) {
 	// close.") set on the title's line names no employer when the
 	// employer's name stands under the title.
 	for _, k := range unscored {
-		if i := firstLeft(parts, used); i >= 0 {
+		if i := firstLeft(parts, used, roles[k].worded); i >= 0 {
 			used[i], picked[k], fellBack[k] = true, i, true
 		}
 	}
@@ -1085,11 +1098,11 @@ func assign(parts []part, roles []role) (picked []int, fellBack []bool) {
 }
 
 // firstLeft is the first part not used yet, a sentence only when no other
-// part is left; -1 when none is.
-func firstLeft(parts []part, used []bool) int {
+// part is left or the field may be worded as one; -1 when none is.
+func firstLeft(parts []part, used []bool, worded bool) int {
 	for _, prose := range []bool{false, true} {
 		for i, p := range parts {
-			if !used[i] && sentencePart(p.text) == prose {
+			if !used[i] && (worded || sentencePart(p.text) == prose) {
 				return i
 			}
 		}
