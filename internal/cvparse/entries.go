@@ -598,9 +598,24 @@ var titleAdjectives = map[string]bool{
 // longSentenceDate: a single date inside a sentence of ten words or more
 // ("Final-year project: a kiosk for hawker centres. Dean's List 2013.")
 // is something the entry tells, not a new entry's dates.
+//
+// A line that opens with its year set off by a colon or a dash ("2007 :
+// Baccalauréat Technique, option Génie Civil, Lycée Ibn Rochd, Blida.")
+// is a one-line entry however long: its date heads it.
 func longSentenceDate(t string) bool {
 	dr, ok := findDateRange(t)
-	return ok && dr.end == "" && len(strings.Fields(t)) >= 10 && endsSentence(t)
+	return ok && dr.end == "" && len(strings.Fields(t)) >= 10 && endsSentence(t) && !dateLeads(t, dr)
+}
+
+// dateLeads: the date opens the line and a colon, a dash or a tab sets it
+// off from what follows ("2007 : …", "2019 – …").
+func dateLeads(t string, dr dateRange) bool {
+	if strings.TrimSpace(t[:dr.at]) != "" {
+		return false
+	}
+	rest := strings.TrimLeft(t[dr.until:], " ")
+	return strings.HasPrefix(rest, "\t") || strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "–") ||
+		strings.HasPrefix(rest, "—") || strings.HasPrefix(rest, "- ")
 }
 
 // asideInSentence: a sentence that dates what it tells in brackets
