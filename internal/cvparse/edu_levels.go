@@ -2,6 +2,7 @@ package cvparse
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -19,9 +20,10 @@ var notSchoolLead = wordSet(`school schools education level certificate diploma`
 // San José"), else a label that names nothing (role "level", left to the
 // description); a school's name after it is a part of its own.
 func schoolLevels(parts []part) []part {
+	parts = schoolKinds(parts)
 	named := false
 	for _, p := range parts {
-		if m := reSchoolLevel.FindStringSubmatch(strings.TrimSpace(p.text)); m == nil && degreeScore(p.text) > 0 {
+		if m := reSchoolLevel.FindStringSubmatch(strings.TrimSpace(p.text)); m == nil && degreeScore(p.text) > 0 || p.role == "degree" {
 			named = true
 		}
 	}
@@ -59,4 +61,40 @@ func levelledSchool(t string) bool {
 	ws := strings.Fields(t)
 	return len(ws) >= 2 && institutionScore(firstSegment(t)) > 0 && degreeScore(t) == 0 && !notSchoolLead[strings.ToLower(ws[0])] &&
 		capitalisedName(t)
+}
+
+// reSchoolKind is a kind of school named without a name of its own
+// ("Senior High School", "Junior Secondary School", "High School").
+var reSchoolKind = regexp.MustCompile(`(?i)^(?:(?:senior|junior|upper|lower)\s+)?(?:high|secondary|elementary|primary|middle)\s+school$`)
+
+// schoolKinds reads a kind of school that an entry names beside a school
+// with a name of its own ("Senior High School – STEM strand" / "Manila
+// Science High School"): the kind is the stage studied, the entry's
+// degree, and the strand or track after its dash goes with it. Alone in
+// its entry, the kind stays where the other rules put it.
+func schoolKinds(parts []part) []part {
+	kind, named := -1, false
+	for i, p := range parts {
+		t := strings.TrimSpace(p.text)
+		switch {
+		case p.role != "":
+		case reSchoolKind.MatchString(t):
+			if kind < 0 {
+				kind = i
+			}
+		case institutionScore(t) > 0 && degreeScore(t) == 0 && capitalisedName(t) && len(strings.Fields(t)) >= 2:
+			named = true
+		}
+	}
+	if kind < 0 || !named {
+		return parts
+	}
+	out := slices.Clone(parts)
+	out[kind].role = "degree"
+	if k := kind + 1; k < len(out) && out[k].line == out[kind].line && strings.ContainsAny(out[k].sep, "–—-") &&
+		out[k].role == "" && institutionScore(out[k].text) == 0 && !isLocation(out[k].text) && len(strings.Fields(out[k].text)) <= 4 {
+		out[kind].text += out[k].sep + out[k].text
+		out = slices.Delete(out, k, k+1)
+	}
+	return out
 }

@@ -598,9 +598,24 @@ var titleAdjectives = map[string]bool{
 // longSentenceDate: a single date inside a sentence of ten words or more
 // ("Final-year project: a kiosk for hawker centres. Dean's List 2013.")
 // is something the entry tells, not a new entry's dates.
+//
+// A line that opens with its year set off by a colon or a dash ("2007 :
+// Baccalauréat Technique, option Génie Civil, Lycée Ibn Rochd, Blida.")
+// is a one-line entry however long: its date heads it.
 func longSentenceDate(t string) bool {
 	dr, ok := findDateRange(t)
-	return ok && dr.end == "" && len(strings.Fields(t)) >= 10 && endsSentence(t)
+	return ok && dr.end == "" && len(strings.Fields(t)) >= 10 && endsSentence(t) && !dateLeads(t, dr)
+}
+
+// dateLeads: the date opens the line and a colon, a dash or a tab sets it
+// off from what follows ("2007 : …", "2019 – …").
+func dateLeads(t string, dr dateRange) bool {
+	if strings.TrimSpace(t[:dr.at]) != "" {
+		return false
+	}
+	rest := strings.TrimLeft(t[dr.until:], " ")
+	return strings.HasPrefix(rest, "\t") || strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "–") ||
+		strings.HasPrefix(rest, "—") || strings.HasPrefix(rest, "- ")
 }
 
 // asideInSentence: a sentence that dates what it tells in brackets
@@ -1267,7 +1282,10 @@ func cutPieces(t string) []piece {
 		// "Vasavi College of Engineering, Hyderabad (Osmania University)":
 		// the university a college belongs to goes with the college, not
 		// the town.
-		if m := reParenPlace.FindStringSubmatch(p); m != nil && institutionScore(m[2]) > 0 && strings.Contains(m[1], ", ") {
+		// A campus in the brackets ("University of Education, Winneba
+		// (Kumasi Campus)") is where one studied, no university: the town
+		// before it is the school's name's.
+		if m := reParenPlace.FindStringSubmatch(p); m != nil && institutionScore(m[2]) > 0 && countIn(m[2], campusWords) == 0 && strings.Contains(m[1], ", ") {
 			first, rest, _ := strings.Cut(m[1], ", ")
 			if institutionScore(first) > 0 && isLocation(rest) {
 				p = first + " (" + m[2] + "), " + rest
@@ -1384,7 +1402,7 @@ func commaSplit(p string) []string {
 		}
 		// "École Supérieure de Chimie (ESC), Université de Toliara": a
 		// school and the university it belongs to are one institution.
-		if schoolOfUniversity(head, firstSegment(rest)) || unitOfUniversity(head, firstSegment(rest)) {
+		if schoolOfUniversity(head, firstSegment(rest)) || unitOfUniversity(head, firstSegment(rest)) || townInAcronym(head, firstSegment(rest)) {
 			next := strings.Index(p[idx+2:], ", ")
 			if next < 0 {
 				break
@@ -1462,6 +1480,33 @@ func schoolBrand(s string) bool {
 }
 
 var reUniversity = regexp.MustCompile(`(?i)^(?:the\s+)?(?:\p{Lu}[\p{L}'’-]*\s+)*(?:university|université|universite|universidad|universidade|università|universität|universiteit|uniwersytet)(?:$|[^\p{L}])`)
+
+// campusWords name a school's site ("Kumasi Campus").
+var campusWords = wordSet(`campus`)
+
+// townInAcronym: seg is a town closed by the acronym that the school
+// before it spells only with the town ("College of Engineering", "Pune
+// (COEP)"): the town is part of the school's name, not where it stands.
+func townInAcronym(head, seg string) bool {
+	m := reParenPlace.FindStringSubmatch(seg)
+	if m == nil || !reAcronymParen.MatchString(seg) || institutionScore(head) == 0 || degreePhrase(head) {
+		return false
+	}
+	town := strings.TrimSpace(m[1])
+	spells := func(name string) bool { return spellsAcronym(m[2], name) || strings.EqualFold(initials(name), m[2]) }
+	return (townShaped(town) || placeOf(town)&placeCity != 0) && spells(head+" "+town) && !spells(head)
+}
+
+// initials are the first letters of all the words of s, function words
+// too ("COEP", "College of Engineering Pune").
+func initials(s string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(s) {
+		r, _ := utf8.DecodeRuneInString(w)
+		b.WriteRune(r)
+	}
+	return b.String()
+}
 
 // acronymAfter: seg is a name closed by an acronym in brackets
 // ("Fisheries and Oceans Canada (DFO)", "Chennai (CBSE)") that does not
