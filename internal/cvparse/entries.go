@@ -683,11 +683,23 @@ func dateInProse(t string) bool {
 		return false
 	}
 	before := strings.Fields(t[:dr.at])
-	if len(before) == 0 {
+	if len(before) == 0 || dateClosesHeader(t, dr) {
 		return false
 	}
 	w := []rune(before[len(before)-1])
 	return unicode.IsLower(w[0])
+}
+
+// dateClosesHeader: the date ends a line of short parts set apart by
+// strong separators, after a few words of its own part ("Hillcrest High
+// School · completed 2011", "Trade Test – passed first time, 2018"): a
+// header's date with a note on it, not a date in running text.
+func dateClosesHeader(t string, dr dateRange) bool {
+	if strings.TrimSpace(t[dr.until:]) != "" || !headerShaped(t) {
+		return false
+	}
+	ps := reStrongSep.Split(t[:dr.at], -1)
+	return len(ps) >= 2 && len(strings.Fields(ps[len(ps)-1])) <= 3
 }
 
 var reSeasonEnd = regexp.MustCompile(`(?i)` + seasonWords + `\s*$`)
@@ -957,12 +969,28 @@ func splitHead(b entry) []entry {
 		if c <= dated[k] && d == dated[k]+1 {
 			c = d
 		}
+		// "MBA (Finance)<tab>University of Karachi<tab>2016 – 2018" /
+		// "BSc (Physics)" / "Forman College, Lahore<tab>2013": after
+		// an entry whole on its dated line, a dated line naming no
+		// degree takes the degree set alone on the line above it.
+		if off == 0 && c == d && d-1 > dated[k] && degreeAbove(b.head, dated[k], d) {
+			c = d - 1
+		}
 		if c <= cuts[len(cuts)-1] {
 			return []entry{b} // no regular pattern: keep as one
 		}
 		cuts = append(cuts, c)
 	}
 	return cutHead(b, cuts)
+}
+
+// degreeAbove: the dated line d of head names a school and no degree, the
+// line above it names a degree, no school and no date, and the dated
+// line prev that opens the entry before names its own degree and school.
+func degreeAbove(head []unit, prev, d int) bool {
+	above, own, first := head[d-1].text, head[d].text, head[prev].text
+	return degreeScore(own) == 0 && institutionScore(own) > 0 && !hasDate(above) && degreeScore(above) > 0 &&
+		institutionScore(above) == 0 && !reGPA.MatchString(above) && degreeScore(first) > 0 && institutionScore(first) > 0
 }
 
 // cutHead splits an entry's header lines at cuts (ascending indexes, the
@@ -1028,7 +1056,7 @@ var (
 	reDateNote   = regexp.MustCompile(`(?i)\(\s*(?:(?:expected|exp\.|anticipated|graduating|graduation|class of|prévue?|obtention)\s*(?:in|en|:)?\s*)?$`)
 	reRangeNote  = regexp.MustCompile(`^\s*\(([^()\t]{1,30})\)\s*(\t|$)`)
 	reAsRole     = regexp.MustCompile(`(?i)^en tant que\s+`)
-	reDateLead   = regexp.MustCompile(`(?i)(?:^|[\s,;(–—-])(?:class of|promotion|promo|graduated(?: in)?|graduation(?: year)?|graduating|year of graduation)\s*:?\s*$`)
+	reDateLead   = regexp.MustCompile(`(?i)(?:^|[\s,;(–—-])(?:class of|promotion|promo|graduated(?: in)?|graduation(?: year)?|graduating|year of graduation|completed(?: in)?)\s*:?\s*$`)
 	reAtSep      = regexp.MustCompile(`(?i)^(.+?)\s+(?:at|chez|@)\s+(.+)$`)
 	reGPA        = regexp.MustCompile(`(?i)^\s*(?:(?:(?:final|overall|current|cumulative)\s+)?(?:gpa|cgpa|grade|grades|mention|moyenne|(?:weighted\s+)?average|note|results?|résultats?|classification|class of degree|degree class(?:ification)?)\s*[:：]?|(?:percentage|aggregate|marks|score|cpi)\s*[:：])\s*(.+)$`)
 )
@@ -1591,11 +1619,22 @@ func capitalisedWords(s string, most int) bool {
 		if m := reElision.FindString(w); m != "" && unicode.IsUpper([]rune(w[len(m):] + ".")[0]) {
 			w = w[len(m):]
 		}
-		if w != "" && !unicode.IsUpper([]rune(w)[0]) && !functionWords[strings.ToLower(w)] && w != "&" {
+		// "(Level 4)", "Part 2": a number in a name is no lower-case word.
+		if w != "" && !unicode.IsUpper([]rune(w)[0]) && !functionWords[strings.ToLower(w)] && w != "&" && !allDigits(w) {
 			return false
 		}
 	}
 	return true
+}
+
+// allDigits: w is a number written in digits ("4", "2365").
+func allDigits(w string) bool {
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // bodyText splits an entry body into bullets and description.
