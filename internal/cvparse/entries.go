@@ -27,6 +27,7 @@ func toUnits(lines []line) []unit {
 		if n > 0 && (continues(out[n-1], l) || wrappedTail(out[n-1], l, lines[i+1:])) {
 			out[n-1].text = joinWrapped(out[n-1].text, l.text)
 			out[n-1].dated = hasDate(out[n-1].text)
+			out[n-1].wrapped = true
 			continue
 		}
 		out = append(out, unit{line: l, dated: hasDate(l.text)})

@@ -18,7 +18,7 @@ func joinNameWraps(lines []line) []line {
 		if n := len(out); n > 0 && nameWrap(out[n-1], l) {
 			p := &out[n-1]
 			p.text = strings.TrimSpace(p.text) + " " + strings.TrimSpace(l.text)
-			p.full = l.full
+			p.full, p.wrapped = l.full, true
 			continue
 		}
 		out = append(out, l)

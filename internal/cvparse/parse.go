@@ -46,6 +46,9 @@ type line struct {
 	// full: the line runs to its column's right edge, the next line's
 	// first word would not have fitted after it (extract.Line.Full).
 	full bool
+	// wrapped: the line joins a printed line and the rest of it the
+	// typesetter wrapped onto the next.
+	wrapped bool
 	// whole is set on a line a layout reading knows is one skill written
 	// as a phrase (a Europass communication row's): its commas are the
 	// phrase's own.

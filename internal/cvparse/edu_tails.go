@@ -1,0 +1,24 @@
+package cvparse
+
+import "strings"
+
+// joinDegreeClass keeps a classification set after a dash on the
+// degree's own line in the degree's name ("BSc (Hons) Nursing – Second
+// Class Honours, Grade 1", "Bachelor of Arts, History — Distinction"):
+// it is the degree's phrase, as after a comma, when the line holds it
+// whole. After the school ("Université Lyon 3 – mention Très bien") it
+// stays apart, the grade; so does a class the line's end cuts ("… —
+// Second Class (Upper" / "Division)"), set apart from the name.
+func joinDegreeClass(head []unit, parts []part) []part {
+	for i := len(parts) - 1; i > 0; i-- {
+		p, prev := parts[i], parts[i-1]
+		if p.line != prev.line || p.line < len(head) && head[p.line].wrapped || !dashSep(p.sep) || p.role != "" ||
+			prev.role != "" && prev.role != "degree" ||
+			!classification(p.text) || reGPA.MatchString(p.text) || !degreePhrase(prev.text) || institutionScore(prev.text) > 0 {
+			continue
+		}
+		parts[i-1].text = strings.TrimSpace(prev.text) + " " + strings.TrimSpace(p.sep) + " " + strings.TrimSpace(p.text)
+		parts = append(parts[:i], parts[i+1:]...)
+	}
+	return parts
+}
