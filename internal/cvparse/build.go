@@ -820,7 +820,11 @@ func (b *builder) education(e entry) cv.Education {
 		// "Faculté de Pharmacie de Sfax – thèse : « … »": a school, a
 		// dash and a note on the degree, too long for the header; the
 		// school is the header's, the note the body's.
-		if school, note, ok := schoolThenNote(body[0].text); ok {
+		// A faculty after the dash ("Université de Kestrel – Faculté des
+		// sciences, Marrowby") is no note: the line is the school's.
+		if school, note, ok := schoolThenNote(body[0].text); ok && reSchoolUnit.MatchString(note) {
+			head, body = append(head, body[0]), body[1:]
+		} else if ok {
 			u := body[0]
 			u.text = school
 			rest := body[0]

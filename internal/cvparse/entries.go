@@ -1431,7 +1431,8 @@ func commaSplit(p string) []string {
 		}
 		// "École Supérieure de Chimie (ESC), Université de Toliara": a
 		// school and the university it belongs to are one institution.
-		if schoolOfUniversity(head, firstSegment(rest)) || unitOfUniversity(head, firstSegment(rest)) || townInAcronym(head, firstSegment(rest)) {
+		if schoolOfUniversity(head, firstSegment(rest)) || unitOfUniversity(head, firstSegment(rest)) || townInAcronym(head, firstSegment(rest)) ||
+			fieldList(head, rest) {
 			next := strings.Index(p[idx+2:], ", ")
 			if next < 0 {
 				break
@@ -1509,6 +1510,40 @@ func schoolBrand(s string) bool {
 }
 
 var reUniversity = regexp.MustCompile(`(?i)^(?:the\s+)?(?:\p{Lu}[\p{L}'’-]*\s+)*(?:university|université|universite|universidad|universidade|università|universität|universiteit|uniwersytet)(?:$|[^\p{L}])`)
+
+// fieldList: rest opens with the last fields of a list that a school's
+// name began ("Faculté des sciences économiques", "sociales et des
+// territoires"; "School of Arts", "Design and Architecture, Espoo"): a
+// few short phrases up to the one closed by "and", none a place, a grade
+// or a school. A list in lower case carries on a head that ends in lower
+// case; "Kestrel University, part-time and evenings" is a note.
+func fieldList(head, rest string) bool {
+	hw := strings.Fields(head)
+	if institutionScore(head) == 0 || degreePhrase(head) || len(hw) < 2 {
+		return false
+	}
+	segs := strings.Split(rest, ", ")
+	for k, seg := range segs {
+		seg = strings.TrimSpace(outsideBrackets(seg))
+		ws := strings.Fields(seg)
+		if len(ws) == 0 || len(ws) > 5 || k > 3 || strings.ContainsAny(seg, "0123456789:;") || isLocation(seg) || institutionScore(seg) > 0 ||
+			gradeStart(seg) || classification(seg) {
+			return false
+		}
+		if k == 0 && lowerNote(strings.TrimLeft(seg, "dl'’")) && !lowerNote(hw[len(hw)-1]) {
+			return false
+		}
+		for _, w := range ws[1:] {
+			if listJoins[strings.ToLower(w)] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// listJoins close a list of fields ("Design and Architecture").
+var listJoins = wordSet(`and et & y e und`)
 
 // campusWords name a school's site ("Kumasi Campus").
 var campusWords = wordSet(`campus`)

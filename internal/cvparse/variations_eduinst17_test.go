@@ -27,3 +27,32 @@ func TestVariationTownBeforeCampus(t *testing.T) {
 			[]eduWant{{"B.Tech Mechanical", "Kestrel College of Engineering (Marrowby University)", "Hyderabad", "2009", "2013"}}, nil},
 	})
 }
+
+// A school's name that lists the fields it teaches keeps its commas
+// ("Faculty of Law, Economics and Management"): the list up to the
+// phrase closed by "and" is one name, and the town after it still goes
+// to location. A note in lower case after a capitalised school is no
+// list.
+func TestVariationFieldListInSchool(t *testing.T) {
+	runEduDesc(t, []eduDescCase{
+		{"english list wrapped beside dates", "Kestrel University School of Music, Drama and\t02/2016 – 06/2016\nDance, Bergen, Norway — Exchange semester",
+			[]eduWant{{"Exchange semester", "Kestrel University School of Music, Drama and Dance", "Bergen, Norway", "02/2016", "06/2016"}}, nil},
+		{"french list after a dash", "2019 – 2021\tMaster Droit public\nUniversité de Kestrel - Faculté de Droit, d'Histoire, de Lettres et de Langues (DHLL), Marrowby",
+			[]eduWant{{"Master Droit public", "Université de Kestrel - Faculté de Droit, d'Histoire, de Lettres et de Langues (DHLL)", "", "2019", "2021"}}, nil},
+		{"lower-case adjectives", "2018 – 2021\tLicence Histoire\nFaculté des lettres anciennes, modernes et des arts, Nantes",
+			[]eduWant{{"Licence Histoire", "Faculté des lettres anciennes, modernes et des arts", "Nantes", "2018", "2021"}}, nil},
+	})
+}
+
+// A faculty after the dash that follows the school on a line too long for
+// the header ("Université de Kestrel – Faculté des sciences humaines,
+// sociales et des territoires, Marrowby") is the school's, no note on the
+// degree.
+func TestVariationFacultyLineUnderDegree(t *testing.T) {
+	runEduDesc(t, []eduDescCase{
+		{"faculty after dash", "2020 – 2023\tLicence Géographie, parcours Aménagement-Urbanisme-Environnement\nUniversité de Kestrel – Faculté des sciences humaines, sociales et des territoires, Marrowby\nMention Bien",
+			[]eduWant{{"Licence Géographie, parcours Aménagement-Urbanisme-Environnement", "Université de Kestrel – Faculté des sciences humaines, sociales et des territoires", "Marrowby", "2020", "2023"}}, nil},
+		{"thesis note still a note", "2020 – 2023\tMaster Géographie, parcours Aménagement-Urbanisme-Environnement\nUniversité de Kestrel – mémoire : « Les friches industrielles de la vallée »",
+			[]eduWant{{"Master Géographie, parcours Aménagement-Urbanisme-Environnement", "Université de Kestrel", "", "2020", "2023"}}, []string{"mémoire : « Les friches industrielles de la vallée »"}},
+	})
+}
