@@ -921,13 +921,15 @@ var blind16Floors = []target{
 // OCR 0.771; French 0.874, English 0.897).
 // After a list of fields kept in a school's name ("Faculté des sciences
 // économiques, sociales et des territoires") and a faculty after the dash
-// kept with its school: overall 0.890, education 0.832.
+// kept with its school: overall 0.890, education 0.832. After Spanish,
+// Portuguese and Swiss qualification words (técnico, bachillerato, CAS,
+// CFC) and school acronyms (IES, CIFP, CFA): overall 0.891, education 0.834.
 var blind17Floors = []target{
 	{"overall", nil, 0.889},
 	{"name", []string{"name"}, 0.957},
 	{"phone", []string{"phone"}, 1.0},
 	{"experiences", expGroup, 0.878},
-	{"education", eduGroup, 0.831},
+	{"education", eduGroup, 0.833},
 	{"skills", []string{"skills"}, 0.925},
 }
 
@@ -941,12 +943,14 @@ const blind17LangGap = 0.06
 // table 0.817; French 0.924, English 0.884).
 // After a list of fields kept in a school's name ("School of Arts, Design
 // and Architecture"): overall 0.899, education 0.851 (institution 0.740).
+// After Spanish, Portuguese and Swiss qualification words and school
+// acronyms: overall 0.906, education 0.874.
 var blind18Floors = []target{
-	{"overall", nil, 0.898},
+	{"overall", nil, 0.905},
 	{"name", []string{"name"}, 1.0},
 	{"phone", []string{"phone"}, 0.957},
 	{"experiences", expGroup, 0.882},
-	{"education", eduGroup, 0.849},
+	{"education", eduGroup, 0.872},
 	{"skills", []string{"skills"}, 0.939},
 }
 

@@ -51,7 +51,8 @@ var (
 		a-levels abitur matura llb llm lld mphil dphil bcom mcom bba bpharm mbbs bds bsn msn pharmd bfa mfa brevet
 		certificat bachelier dess igcse o-level o-levels matric matriculation wassce ssce fsc sslc hssc puc
 		bootcamp nanodegree classe cpge dipl.-ing dipl-ing diplom-ingenieur rncp sijil ijazah sarjana dep
-		laurea licenciatura bacharelado mestrado maestría doutorado doctorado magister`)
+		laurea licenciatura bacharelado mestrado maestría doutorado doctorado magister
+		técnico tecnólogo bachillerato bachiller`)
 	institutionWords = wordSet(`university université universite college collège school école ecole institute institut polytechnic
 		polytechnique academy académie lycée lycee faculty faculté faculte iut insa esprit ensi enit sorbonne campus
 		conservatoire athénée hec essec escp centrale mines telecom télécom polytech vidyalaya vidyapeeth vidyapith
