@@ -547,13 +547,15 @@ const blind3LangGap = 0.05
 // untouched on the parser of c9f7926: overall 0.903. After a bracket's
 // words and dates closing a sentence dating no job: overall 0.982,
 // experiences 0.982. After service headings ("Service", "Outreach")
-// heading no jobs: overall 0.986, experiences 0.992.
+// heading no jobs: overall 0.986, experiences 0.992. After the Spanish and
+// Italian school words ("Ateneo de …", "Scuola …"): overall 0.987,
+// education 0.962.
 var blind4Floors = []target{
-	{"overall", nil, 0.985},
+	{"overall", nil, 0.986},
 	{"name", []string{"name"}, 1.000},
 	{"phone", []string{"phone"}, 1.0},
 	{"experiences", expGroup, 0.991},
-	{"education", eduGroup, 0.957},
+	{"education", eduGroup, 0.961},
 	{"skills", []string{"skills"}, 0.995},
 }
 
@@ -861,12 +863,14 @@ var blind14Floors = []target{
 // overall 0.950, education 0.913.
 // After a class after a dash on the degree's line kept in the degree:
 // overall 0.951, education 0.918.
+// After the Spanish and Italian school words ("Tecnológico de …"): overall
+// 0.953, education 0.923.
 var blind15Floors = []target{
-	{"overall", nil, 0.950},
+	{"overall", nil, 0.952},
 	{"name", []string{"name"}, 1.0},
 	{"phone", []string{"phone"}, 1.0},
 	{"experiences", expGroup, 0.948},
-	{"education", eduGroup, 0.917},
+	{"education", eduGroup, 0.922},
 	{"skills", []string{"skills"}, 0.960},
 	{"table experiences", expGroup, 0.970},
 }
@@ -905,12 +909,14 @@ const blind15LangGap = 0.06
 // education ("Maturité gymnasiale" / "Gymnase de …, Town") and long
 // worded degree names kept as the degree: overall 0.959, education 0.935.
 // After a long degree name with its level in brackets ("(Level 4)") kept as a header: overall 0.960, education 0.941.
+// After the Spanish and Italian school words ("Scuola del Design", "Scuola
+// Normale Superiore"): overall 0.963, education 0.952.
 var blind16Floors = []target{
-	{"overall", nil, 0.959},
+	{"overall", nil, 0.962},
 	{"name", []string{"name"}, 1.0},
 	{"phone", []string{"phone"}, 1.0},
 	{"experiences", expGroup, 0.945},
-	{"education", eduGroup, 0.940},
+	{"education", eduGroup, 0.951},
 	{"skills", []string{"skills"}, 0.962},
 }
 

@@ -58,7 +58,8 @@ var (
 		conservatoire athénée hec essec escp centrale mines telecom télécom polytech vidyalaya vidyapeeth vidyapith
 		mahavidyalaya gymnasium cégep cegep hochschule fachhochschule universität universidad universidade università universiteit
 		uniwersytet politecnico hogeschool coláiste scoil gaelscoil cnam afpa greta sekolah
-		escola escuela colegio instituto liceo liceu universiti universitas politeknik`)
+		escola escuela colegio instituto liceo liceu universiti universitas politeknik
+		ateneo tecnológico scuola`)
 )
 
 // wordSet also holds each word without its accents ("chargée" and

@@ -56,3 +56,20 @@ func TestVariationFacultyLineUnderDegree(t *testing.T) {
 			[]eduWant{{"Master Géographie, parcours Aménagement-Urbanisme-Environnement", "Université de Kestrel", "", "2020", "2023"}}, []string{"mémoire : « Les friches industrielles de la vallée »"}},
 	})
 }
+
+// Schools named by the Spanish and Italian words for a school
+// ("Ateneo de …", "Tecnológico de …", "Scuola …") are schools: after a
+// dash or a comma they are the other half of the school's name, and set
+// alone they are the institution.
+func TestVariationSchoolWordsAteneoScuola(t *testing.T) {
+	runEduDesc(t, []eduDescCase{
+		{"ateneo after dash", "High School Diploma\t2009\nHoly Rosary School – Ateneo de Kestrel",
+			[]eduWant{{"High School Diploma", "Holy Rosary School – Ateneo de Kestrel", "", "", "2009"}}, nil},
+		{"tecnológico after comma", "MBA\t2015 – 2017\nKestrel School of Business, Tecnológico de Marrowby",
+			[]eduWant{{"MBA", "Kestrel School of Business, Tecnológico de Marrowby", "", "2015", "2017"}}, nil},
+		{"scuola after comma", "Exchange semester, Product Design\t2014\nPolitecnico di Kestrel, Scuola di Architettura",
+			[]eduWant{{"Exchange semester, Product Design", "Politecnico di Kestrel, Scuola di Architettura", "", "", "2014"}}, nil},
+		{"scuola on the degree's line", "2015–2019\tPhD in Physics, Scuola Superiore Kestrel, Pisa",
+			[]eduWant{{"PhD in Physics", "Scuola Superiore Kestrel", "Pisa", "2015", "2019"}}, nil},
+	})
+}
