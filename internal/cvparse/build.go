@@ -855,7 +855,7 @@ func (b *builder) education(e entry) cv.Education {
 		kept = append(kept, u)
 	}
 	parts, dr, _ := headParts(head)
-	parts = joinDegreeClass(head, schoolLevels(joinWrappedDegreeWord(joinSpelledAcronyms(parts))))
+	parts = joinDegreeClass(head, schoolLevels(splitGluedSchool(joinWrappedDegreeWord(joinSpelledAcronyms(parts)))))
 	// "B.Tech (IT) - VIT University - 2013 - 85%": a score among the
 	// header's parts is the grade.
 	parts = slices.DeleteFunc(parts, func(p part) bool {

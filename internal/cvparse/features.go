@@ -59,7 +59,9 @@ var (
 		mahavidyalaya gymnasium cégep cegep hochschule fachhochschule universität universidad universidade università universiteit
 		uniwersytet politecnico hogeschool coláiste scoil gaelscoil cnam afpa greta sekolah
 		escola escuela colegio instituto liceo liceu universiti universitas politeknik
-		ateneo tecnológico scuola`)
+		ateneo tecnológico scuola
+		universitatea colegiul liceul școala scoala facultatea academia istituto faculdade colégio facultad
+		akademie akademia politechnika szkoła üniversitesi lisesi fakültesi universitet högskola høgskole berufsschule`)
 )
 
 // wordSet also holds each word without its accents ("chargée" and

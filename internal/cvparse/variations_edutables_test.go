@@ -32,3 +32,33 @@ func TestVariationSchoolKindIsTheStage(t *testing.T) {
 			[]eduWant{{"High School Diploma", "Riverside Senior High School", "", "", "2014"}}, nil},
 	})
 }
+
+// Schools named in Romanian, Italian, Portuguese, Polish, Turkish and
+// Nordic words ("Colegiul Tehnic …", "Scuola Superiore …", "… Lisesi")
+// are schools: the line under the degree naming one is the institution,
+// not the subjects listed after it.
+func TestVariationSchoolWordsAbroad(t *testing.T) {
+	runEduDesc(t, []eduDescCase{
+		{"Romanian college over subjects", "09/2004 – 06/2008\tProfessional certificate – Electrician\nColegiul Tehnic „Traian Vuia”, Oradea (Romania)\nWiring, motors, control panels, safety",
+			[]eduWant{{"Professional certificate – Electrician", "Colegiul Tehnic „Traian Vuia”", "Oradea (Romania)", "09/2004", "06/2008"}}, nil},
+		{"Italian school after the degree", "2015 – 2019\tPhD in Physics, Scuola Superiore Sant'Anna, Pisa",
+			[]eduWant{{"PhD in Physics", "Scuola Superiore Sant'Anna", "Pisa", "2015", "2019"}}, nil},
+		{"Turkish high school", "2009 – 2013\tHigh school diploma\nKadıköy Anadolu Lisesi, Istanbul",
+			[]eduWant{{"High school diploma", "Kadıköy Anadolu Lisesi", "Istanbul", "2009", "2013"}}, nil},
+	})
+}
+
+// A school's name that opens with its school word ("Universidad …",
+// "Colegiul …", "École …") read onto the end of the degree's line (the
+// two lines joined as one wrapped line) is cut off as the school; a name
+// that ends in its school word stays whole.
+func TestVariationGluedSchoolName(t *testing.T) {
+	runEduDesc(t, []eduDescCase{
+		{"field after a dash, then the school", "2008 – 2012\tBachelor of Science – Industrial Chemistry Engineering Universidad Técnica de Oruro, Facultad de Ingeniería",
+			[]eduWant{{"Bachelor of Science – Industrial Chemistry Engineering", "Universidad Técnica de Oruro, Facultad de Ingeniería", "", "2008", "2012"}}, nil},
+		{"degree then the school", "2011 – 2013\tMaster Génie des Procédés Industriels École Nationale Supérieure de Chimie de Rennes",
+			[]eduWant{{"Master Génie des Procédés Industriels", "École Nationale Supérieure de Chimie de Rennes", "", "2011", "2013"}}, nil},
+		{"name before the school word stays", "2014 – 2016\tMSc Agronomy, Jomo Kenyatta University of Agriculture and Technology",
+			[]eduWant{{"MSc Agronomy", "Jomo Kenyatta University of Agriculture and Technology", "", "2014", "2016"}}, nil},
+	})
+}
