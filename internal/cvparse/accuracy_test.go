@@ -934,12 +934,14 @@ var blind16Floors = []target{
 // kept with its school: overall 0.890, education 0.832. After Spanish,
 // Portuguese and Swiss qualification words (técnico, bachillerato, CAS,
 // CFC) and school acronyms (IES, CIFP, CFA): overall 0.891, education 0.834.
+// After a school's centre after a dash ("IFAPME - Centre de Namur"):
+// overall 0.892, education 0.841 (institution 0.859).
 var blind17Floors = []target{
-	{"overall", nil, 0.889},
+	{"overall", nil, 0.891},
 	{"name", []string{"name"}, 0.957},
 	{"phone", []string{"phone"}, 1.0},
 	{"experiences", expGroup, 0.878},
-	{"education", eduGroup, 0.833},
+	{"education", eduGroup, 0.840},
 	{"skills", []string{"skills"}, 0.925},
 }
 
@@ -957,12 +959,15 @@ const blind17LangGap = 0.06
 // acronyms: overall 0.906, education 0.874.
 // After schools named in German and other languages' words ("Gewerbliche
 // Berufsschule …"): overall 0.908, education 0.878.
+// After a town with its university's number after a dash ("– Blida 1")
+// and "(enseignement à distance)" read as a study mode: overall 0.911,
+// education 0.887 (institution 0.831).
 var blind18Floors = []target{
-	{"overall", nil, 0.907},
+	{"overall", nil, 0.910},
 	{"name", []string{"name"}, 1.0},
 	{"phone", []string{"phone"}, 0.957},
 	{"experiences", expGroup, 0.882},
-	{"education", eduGroup, 0.877},
+	{"education", eduGroup, 0.886},
 	{"skills", []string{"skills"}, 0.939},
 }
 

@@ -1165,7 +1165,8 @@ func joinNeighbours(parts []part, picked []int, location, degree, school int) []
 	// "Columbia University – School of International Affairs": a school
 	// and its faculty are one institution.
 	faculty := func(t string) bool {
-		return institutionScore(t) > 0 && degreeScore(t) == 0 || acronymPlace(t) || reSchoolUnit.MatchString(t) || namedSchoolPart(t)
+		return institutionScore(t) > 0 && degreeScore(t) == 0 || acronymPlace(t) || reSchoolUnit.MatchString(t) || namedSchoolPart(t) ||
+			reSchoolSite.MatchString(t) || numberedTown(t)
 	}
 	for i := range parts {
 		p := parts[i]
@@ -1238,6 +1239,22 @@ func wrappedDegreeTail(parts []part, d, i int) bool {
 	n := len(strings.Fields(p.text))
 	return n >= 1 && n <= 3 && capitalisedWords(p.text, 3) && !strings.ContainsAny(p.text, ":()0123456789") &&
 		institutionScore(p.text)+degreeScore(p.text)+titleScore(p.text)+orgScore(p.text) == 0 && !isLocation(p.text) && !gradeLine(p.text)
+}
+
+// reSchoolSite names one of a school's centres by its town ("Centre de
+// Namur", "Site de Kestrel"): the school's site, part of its name as
+// written after a dash.
+var reSchoolSite = regexp.MustCompile(`^(?:Centre|Center|Site|Antenne|Pôle) (?:de |d['’]|of )?\p{Lu}`)
+
+// reNumberedTown is a town and the number of one of its universities
+// ("Lyon 2", "Blida 1", "Paris VIII").
+var reNumberedTown = regexp.MustCompile(`^(.+?) (?:[1-9]|1[0-3]|I{1,3}|IV|VI{0,3}|IX|XI{0,3})$`)
+
+// numberedTown: a town and its university's number ("Université Saad
+// Dahlab – Blida 1"), which names the university, not where it stands.
+func numberedTown(t string) bool {
+	m := reNumberedTown.FindStringSubmatch(strings.TrimSpace(t))
+	return m != nil && (placeOf(m[1])&placeCity != 0 || townShaped(m[1]))
 }
 
 // reSchoolUnit opens the name of a school's unit ("Section des sciences

@@ -10,7 +10,7 @@ import (
 const studyMode = `(?:part[- ]time|full[- ]time|evening(?: (?:program|programme|classes|course))?|weekend(?: program|programme)?|` +
 	`distance(?: learning)?|day release|block release|sandwich(?: course)?|` +
 	`en alternance|alternance|par apprentissage|en apprentissage|formation continue|promotion professionnelle|` +
-	`horaire décalé|horaires décalés|cours du soir|(?:à|a) distance|formation (?:à|a) distance|(?:à|a) temps partiel|temps partiel)`
+	`horaire décalé|horaires décalés|cours du soir|(?:à|a) distance|(?:formation|enseignement) (?:à|a) distance|(?:à|a) temps partiel|temps partiel)`
 
 var (
 	// reSchoolMode is a school's name closed by a bracket of study modes

@@ -73,3 +73,20 @@ func TestVariationSchoolWordsAteneoScuola(t *testing.T) {
 			[]eduWant{{"PhD in Physics", "Scuola Superiore Kestrel", "Pisa", "2015", "2019"}}, nil},
 	})
 }
+
+// A school's centre named by its town ("Centre de …") and a town with
+// its university's number ("… – Marrowby 2") after a dash are part of
+// the school's name; distance teaching in brackets after a school is how
+// one studied, a note.
+func TestVariationSchoolSiteAndNumber(t *testing.T) {
+	runEduDesc(t, []eduDescCase{
+		{"centre after dash", "2012 – 2014\tApprentissage boulanger\nCFA Kestrel - Centre de Marrowby",
+			[]eduWant{{"Apprentissage boulanger", "CFA Kestrel - Centre de Marrowby", "", "2012", "2014"}}, nil},
+		{"numbered town after dash", "Licence en Chimie\t2016 – 2019\nUniversité Amar Kestrel – Marrowby 2",
+			[]eduWant{{"Licence en Chimie", "Université Amar Kestrel – Marrowby 2", "", "2016", "2019"}}, nil},
+		{"numbered town then faculty", "Master en Chimie\t2019 – 2021\nUniversité Amar Kestrel – Marrowby 2, Faculté des Sciences",
+			[]eduWant{{"Master en Chimie", "Université Amar Kestrel – Marrowby 2, Faculté des Sciences", "", "2019", "2021"}}, nil},
+		{"enseignement à distance", "Diplôme universitaire de droit fiscal\t2020 – 2021\nUniversité de Kestrel (enseignement à distance)",
+			[]eduWant{{"Diplôme universitaire de droit fiscal", "Université de Kestrel", "", "2020", "2021"}}, []string{"enseignement à distance"}},
+	})
+}
