@@ -557,6 +557,9 @@ func splitSections(lines []line) []section {
 		// "Studies" in a sidebar. A heading in capitals still heads.
 		wrapTail := i > 0 && nameWrap(lines[i-1], l) && strings.ToUpper(l.text) != l.text
 		kind, known := headingKind(l.text)
+		if !known && !l.bullet && cvTeachingHeadings[fold(cleanHeading(l.text))] {
+			kind, known = teachingKind(followingBlock(lines, i, body)), true
+		}
 		if known && i > 0 && (sentenceTail(lines[i-1], l) || wrapTail) {
 			known = false
 		}

@@ -78,6 +78,37 @@ var cvServiceHeadings = phraseSet(`service professional_service academic_service
 	public_engagement outreach_and_engagement peer_review reviewing editorial_service editorial_work
 	editorial_activities reviewing_and_editorial_service`)
 
+// cvTeachingHeadings head what an academic taught and supervised
+// ("Teaching", "Teaching and supervision"): dated lines naming courses,
+// degrees ("MSc") and schools, but neither degrees studied nor jobs
+// held. "Teaching experience" stays a teacher's jobs.
+var cvTeachingHeadings = phraseSet(`teaching teaching_and_supervision teaching_supervision supervision teaching_and_mentoring
+	supervision_and_teaching teaching_activities teaching_duties enseignement enseignements activites_d_enseignement
+	enseignement_et_encadrement encadrement`)
+
+// teachingKind is the kind of a section headed "Teaching" by what its
+// lines hold: courses and degrees taught ("Tutor, Seismology I (MSc)",
+// "Co-supervision of 3 PhD students") are activities, never education
+// nor jobs; jobs set as teaching with no degree named ("Teaching
+// Assistant, University of Leeds") are experience.
+func teachingKind(lines []line) sectionKind {
+	for _, l := range lines {
+		if degreeOnlyScore(l.text) > 0 {
+			return secActivities
+		}
+	}
+	if k, ok := contentKind(lines); ok && k != secEducation {
+		return k
+	}
+	return secActivities
+}
+
+// cvTalkHeadings head the talks an academic or speaker gave, each dated
+// by its year and naming where it was given ("Vector Institute Research
+// Symposium"): no degrees, no jobs.
+var cvTalkHeadings = phraseSet(`talks invited_talks selected_talks conference_talks presentations conference_presentations
+	invited_presentations selected_presentations talks_and_presentations presentations_and_talks keynotes invited_lectures`)
+
 // cvPersonalHeadings head personal details under a shorter word than the
 // text package knows ("Personal" over "Nationality: …", "Visa: …"):
 // the contact section's, where personal details are kept apart, not the
@@ -178,6 +209,9 @@ func headingKind(s string) (sectionKind, bool) {
 	}
 	if cvPersonalHeadings[fold(t)] {
 		return secContact, true
+	}
+	if cvTalkHeadings[fold(t)] || cvTalkHeadings[fold(closeUpLetters(t))] {
+		return secOther, true
 	}
 	sec, ok := text.Heading(t)
 	if !ok {

@@ -33,3 +33,41 @@ func TestVariationEduEntriesWhole(t *testing.T) {
 		})
 	}
 }
+
+// A section of what an academic taught or supervised ("Teaching",
+// "Teaching and supervision") names courses, degrees and schools by dated
+// lines, and a section of talks names institutes by their years: neither
+// adds an education entry.
+func TestVariationTeachingNotEducation(t *testing.T) {
+	edu := "Education\n2012–2016\tPhD in Geophysics, Uppsala University, Sweden\n2010–2012\tMSc in Physics, Lund University, Sweden\n\n"
+	cases := []struct {
+		name, section string
+		acts          int
+	}{
+		{"teaching", "Teaching\n2019–2021\tTutor, Seismology I (MSc), Uppsala University\n", 1},
+		{"teaching and supervision", "Teaching and Supervision\n2021–present\tLecturer, Rock Physics (BSc), KTH Royal Institute of Technology\n2018–present\tCo-supervision of 3 PhD and 6 MSc students\n", 2},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := ParseText("Karin Lund\nkarin.lund@example.org\n\n" + edu + tc.section + "\nSkills\nPython, MATLAB\n")
+			want := []eduWant{{"PhD in Geophysics", "Uppsala University", "Sweden", "2012", "2016"}, {"MSc in Physics", "Lund University", "Sweden", "2010", "2012"}}
+			if diff := cmp.Diff(want, edusOf(got)); diff != "" {
+				t.Errorf("education (-want +got):\n%s", diff)
+			}
+			if len(got.Activities) != tc.acts {
+				t.Errorf("activities: got %d %+v, want %d", len(got.Activities), got.Activities, tc.acts)
+			}
+		})
+	}
+}
+
+// "Talks", "Invited Talk s" (a letter the PDF set apart) head talks: some
+// other section, never read by what its lines hold (an institute and a
+// year read as a school and its date).
+func TestVariationTalkHeadings(t *testing.T) {
+	for _, h := range []string{"Talks", "Invited Talk s", "SELECTED PRESENTATIONS", "Keynotes"} {
+		if k, ok := headingKind(h); !ok || k != secOther {
+			t.Errorf("headingKind(%q) = %v, %v; want secOther", h, k, ok)
+		}
+	}
+}
