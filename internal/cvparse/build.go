@@ -454,7 +454,7 @@ func (b *builder) experience(e entry) cv.Experience {
 	if c, l := picked[company], picked[loc]; c >= 0 && c+1 < len(parts) && !slices.Contains(picked, c+1) {
 		p := parts[c+1]
 		placeAfter := l > c+1 && parts[l].line == p.line
-		if p.line == parts[c].line && dashSep(p.sep) && p.role == "" && !isLocation(p.text) && !hasDate(p.text) &&
+		if p.line == parts[c].line && dashSep(p.sep) && p.role == "" && !isLocation(p.text) && !cityThenArea(strings.Split(p.text, ",")) && !hasDate(p.text) &&
 			titleScore(p.text) == 0 && (capitalisedName(p.text) || unitName(p.text) || numberedUnit(p.text)) && (placeAfter || !townShaped(p.text)) {
 			parts[c].text += p.sep + p.text
 			picked = append(picked, c+1)
@@ -464,7 +464,9 @@ func (b *builder) experience(e entry) cv.Experience {
 	// is where it is, though the gazetteer does not know it.
 	if c := picked[company]; picked[loc] < 0 && c >= 0 {
 		for i := c + 1; i < len(parts) && parts[i].line == parts[c].line; i++ {
-			if !slices.Contains(picked, i) && townShaped(parts[i].text) {
+			// So is "Douala, Akwa" after the employer's dash: a known
+			// town, then its district.
+			if !slices.Contains(picked, i) && (townShaped(parts[i].text) || cityThenArea(strings.Split(parts[i].text, ","))) {
 				picked[loc] = i
 				break
 			}
@@ -1551,7 +1553,9 @@ func townShaped(t string) bool {
 	core := t
 	// "Écully (France)"; "Upper Hutt (distance)": a note in lower case
 	// on how one studied there.
-	if m := reParenPlace.FindStringSubmatch(t); m != nil && (isLocation(m[2]) || lowerNote(m[2])) {
+	// "Cala Millor (Mallorca)": one name in brackets, shaped as a place's,
+	// is the island or county the town is in.
+	if m := reParenPlace.FindStringSubmatch(t); m != nil && (isLocation(m[2]) || lowerNote(m[2]) || !strings.ContainsAny(m[2], " ()") && townShaped(m[2])) {
 		core = strings.TrimSpace(m[1])
 	}
 	ws := strings.Fields(core)

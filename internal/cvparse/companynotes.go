@@ -10,7 +10,7 @@ import (
 // "(CA 12 M€)"): a description of the firm, not part of its name.
 var reSizeNote = regexp.MustCompile(`(?i)\s*\(([^()]*\d[^()]*)\)\s*$`)
 
-var reHeadcount = regexp.MustCompile(`(?i)\d[\d\s.,]*\+?\s*(?:salariés|salaries|employés|employes|employees|staff|personnes|people|collaborateurs|collaboratrices|agents|workers|fte|etp|lits|beds)\b|` +
+var reHeadcount = regexp.MustCompile(`(?i)\d[\d\s.,]*\+?\s*(?:salariés|salaries|employés|employes|employees|staff|personnes|people|collaborateurs|collaboratrices|agents|workers|fte|etp|lits|beds|pupils|students|learners|élèves|eleves|étudiants|etudiants)\b|` +
 	`\b(?:chiffre d['’]affaires|turnover|revenue|effectif|headcount)\b`)
 
 // cutSizeNote splits such a note from the company.

@@ -58,6 +58,9 @@ var (
 	reShortEnd = regexp.MustCompile(`^(?:\s*[-–—]\s*|/)(\d{2})(?:$|[^\d%.,/:])`)
 	// "2015 / 2018": bare years a slash apart.
 	reSlashYear = regexp.MustCompile(`^\s*/\s*((?:19|20)\d{2})\b`)
+	// "Summers 2021 and 2022", "étés 2012 et 2013": a season's date and a
+	// later year joined by "and"; the job ran from the first to the last.
+	reSeasonAnd = regexp.MustCompile(`(?i)^\s*(?:and|et|und|y|e|,)\s+((?:19|20)\d{2})\b`)
 )
 
 // reOpenEnd: a dash after a date and nothing after it on the line or in
@@ -171,6 +174,13 @@ func leftOpen(s string, dr dateRange) dateRange {
 // "2015 / 2018" to 2018 (a slash between two bare years, the later
 // second, is a range; "MM/YYYY" never reaches here as two years).
 func sharedYear(s string, dr dateRange) dateRange {
+	if m := reSeasonY.FindStringSubmatch(dr.start); m != nil {
+		if p := reSeasonAnd.FindStringSubmatchIndex(s[dr.until:]); p != nil {
+			if end := s[dr.until+p[2] : dr.until+p[3]]; end > m[1] {
+				return dateRange{start: dr.start, end: end, at: dr.at, until: dr.until + p[1]}
+			}
+		}
+	}
 	if m := reMonY.FindStringSubmatch(dr.start); m != nil {
 		if p := reMonthTo.FindStringSubmatchIndex(s[:dr.at]); p != nil {
 			if pm, _ := text.Month(s[p[2]:p[3]]); pm > 0 {

@@ -1054,7 +1054,7 @@ var (
 	reSlashEnd   = regexp.MustCompile(`\s+/\s*$`)
 	reSlashStart = regexp.MustCompile(`^\s*/\s+`)
 	reDotLeader  = regexp.MustCompile(`\s*(?:\.{4,}|…{2,}|(?:\. ){3,}\.?)\s*`)
-	reDateNote   = regexp.MustCompile(`(?i)\(\s*(?:(?:expected|exp\.|anticipated|graduating|graduation|class of|prévue?|obtention)\s*(?:in|en|:)?\s*)?$`)
+	reDateNote   = regexp.MustCompile(`(?i)\(\s*(?:(?:expected|exp\.|anticipated|graduating|graduation|class of|prévue?|obtention)\s*(?:in|en|:)?\s*|d['’])?$`)
 	reRangeNote  = regexp.MustCompile(`^\s*\(([^()\t]{1,30})\)\s*(\t|$)`)
 	reAsRole     = regexp.MustCompile(`(?i)^en tant que\s+`)
 	reDateLead   = regexp.MustCompile(`(?i)(?:^|[\s,;(–—-])(?:class of|promotion|promo|graduated(?: in)?|graduation(?: year)?|graduating|year of graduation|completed(?: in)?)\s*:?\s*$`)
