@@ -1823,6 +1823,11 @@ var columnRoles = func() map[string]string {
 	return m
 }()
 
+// headParticiples follow a column's field in its heading ("Qualification
+// Attained", "Degree Obtained", "Diplôme obtenu").
+var headParticiples = wordSet(`attained obtained awarded earned achieved received completed obtenu obtenue obtenus
+	delivre prepare`)
+
 // tableRows reads an entry table under a row of column headings: each
 // row becomes one entry whose cells are labelled by their column
 // ("Degree: B.E.", "Institution: PSG College of Technology, Coimbatore",
@@ -2329,6 +2334,14 @@ func columnRole(c string) (string, bool) {
 	}
 	if label, ok := columnRoles[fold(c)]; ok {
 		return label, true
+	}
+	// "Qualification Attained", "Degree obtained", "Diplôme obtenu": the
+	// column's field, told with how it was had.
+	if f := fold(c); strings.Contains(f, " ") {
+		i := strings.LastIndex(f, " ")
+		if label, ok := columnRoles[f[:i]]; ok && headParticiples[f[i+1:]] {
+			return label, true
+		}
 	}
 	parts := strings.FieldsFunc(c, func(r rune) bool { return r == '/' || r == '&' || r == '|' })
 	if len(parts) < 2 {

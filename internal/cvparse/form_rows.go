@@ -44,6 +44,11 @@ func formRowOpens(units []unit, k int) bool {
 // fields no list knows are cut where their own first label repeats. ""
 // for a line that is no row, or a row heading the entry's body.
 func rowKey(t string) string {
+	// An exam's board beside its school ("Institute : …" / "Board : BISE
+	// Lahore") is a row of its own kind: the two name one entry.
+	if label, _, ok := labelShaped(t); ok && fold(label) == "board" {
+		return "board"
+	}
 	if r := rowField(t); r != "" {
 		return r
 	}

@@ -62,3 +62,35 @@ func TestVariationGluedSchoolName(t *testing.T) {
 			[]eduWant{{"MSc Agronomy", "Jomo Kenyatta University of Agriculture and Technology", "", "2014", "2016"}}, nil},
 	})
 }
+
+// A column heading that tells how its field was had ("Qualification
+// Attained", "Degree Obtained", "Diplôme obtenu") heads that field.
+func TestVariationHeadingParticiple(t *testing.T) {
+	runEduDesc(t, []eduDescCase{
+		{"qualification attained", "Period\tInstitution\tQualification Attained\tGrade\n" +
+			"2016 – 2020\tMaseno University\tBachelor of Science (Actuarial Science)\tFirst Class Honours\n" +
+			"2012 – 2015\tKisumu Girls High School\tKenya Certificate of Secondary Education (K.C.S.E.)\tA-",
+			[]eduWant{{"Bachelor of Science (Actuarial Science)", "Maseno University", "", "2016", "2020"},
+				{"Kenya Certificate of Secondary Education (K.C.S.E.)", "Kisumu Girls High School", "", "2012", "2015"}}, nil},
+		{"diplôme obtenu", "Année\tÉtablissement\tDiplôme obtenu\n" +
+			"2019\tLycée Technique Al Khawarizmi\tBaccalauréat Sciences et Technologies Électriques\n" +
+			"2022\tÉcole Supérieure de Technologie\tDiplôme Universitaire de Technologie en Génie Électrique",
+			[]eduWant{{"Baccalauréat Sciences et Technologies Électriques", "Lycée Technique Al Khawarizmi", "", "", "2019"},
+				{"Diplôme Universitaire de Technologie en Génie Électrique", "École Supérieure de Technologie", "", "", "2022"}}, nil},
+	})
+}
+
+// "Degree : … / Institute : … / Board : … / Year : …" blocks: the
+// exam's board beside the school names no new entry; the school stays the
+// institution and the board goes to the notes.
+func TestVariationBoardBesideInstitute(t *testing.T) {
+	runEduDesc(t, []eduDescCase{
+		{"board rows", "Degree : Intermediate (Pre-Engineering)\nInstitute : Government Gordon College, Rawalpindi\nBoard : BISE Rawalpindi\nYear : 2014\n" +
+			"Degree : Matriculation (Science)\nInstitute : Army Public School, Rawalpindi\nBoard : BISE Rawalpindi\nYear : 2012",
+			[]eduWant{{"Intermediate (Pre-Engineering)", "Government Gordon College", "Rawalpindi", "", "2014"},
+				{"Matriculation (Science)", "Army Public School", "Rawalpindi", "", "2012"}},
+			[]string{"BISE Rawalpindi", "BISE Rawalpindi"}},
+		{"board alone is the school", "Degree : SSC\nBoard : Rajshahi Education Board\nYear : 2008",
+			[]eduWant{{"SSC", "Rajshahi Education Board", "", "", "2008"}}, nil},
+	})
+}
