@@ -793,6 +793,12 @@ func (b *builder) education(e entry) cv.Education {
 			notes = append(notes, n)
 			u.text = rest
 		}
+		// "Graduated with First Class Honours" under the degree: the
+		// class, without its verb.
+		if class, ok := graduatedClass(u.text); ok && gpa == "" && len(head) > 0 && !u.dated {
+			gpa = class
+			continue
+		}
 		// A line's date that falls in the notes after the grade
 		// ("Final grade 8.7/10 · Erasmus semester at KTH (2021)") dates
 		// no entry.
@@ -836,6 +842,10 @@ func (b *builder) education(e entry) cv.Education {
 	}
 	var kept []unit
 	for _, u := range body {
+		if class, ok := graduatedClass(u.text); ok && gpa == "" {
+			gpa = class
+			continue
+		}
 		if g, rest, ok := gradeNote(u.text); ok && gpa == "" {
 			gpa = g
 			if rest == "" {
@@ -861,6 +871,13 @@ func (b *builder) education(e entry) cv.Education {
 	// "B.Tech (IT) - VIT University - 2013 - 85%": a score among the
 	// header's parts is the grade.
 	parts = slices.DeleteFunc(parts, func(p part) bool {
+		// "Halifax, NS | 2011 – 2015 | Graduated with First Class
+		// Honours": the class the degree was awarded with, without its
+		// verb.
+		if class, ok := graduatedClass(p.text); ok && gpa == "" && (p.afterComma || p.sep != "") {
+			gpa = class
+			return true
+		}
 		if gpa == "" && (reScorePart.MatchString(p.text) || (p.afterComma || p.sep != "") && gradePart(p.text)) {
 			gpa = p.text
 			return true

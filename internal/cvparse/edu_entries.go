@@ -10,9 +10,9 @@ import (
 // as a phrase ("Exchange semester at Université Laval", "Semestre
 // d'échange à l'Université de Montréal", "Erasmus year in Bologna",
 // "Session d'études à l'Universidad de Salamanca", "Séjour d'études d'un
-// trimestre à …"): the school follows a preposition, where an entry of
+// trimestre à …", "Erasmus+ semester at …"): the school follows a preposition, where an entry of
 // its own sets it apart ("Exchange semester – Universidade do Porto").
-var reExchangeAt = regexp.MustCompile(`(?i)^(?:erasmus\s+)?(?:(?:exchange|study[- ]abroad|erasmus)\s+(?:semester|year|term|programme|program|stay)|` +
+var reExchangeAt = regexp.MustCompile(`(?i)^(?:erasmus\+?\s+)?(?:(?:exchange|study[- ]abroad|erasmus\+?)\s+(?:semester|year|term|programme|program|stay)|` +
 	`(?:semestre|année|séjour|stage|session|trimestre)\s+(?:d['’]échange|d['’]études|erasmus|à l['’]étranger)(?:\s+d['’]une?\s+\p{L}+)?)\s+(?:at|in|with|à|au|en)\s`)
 
 var reYearWord = regexp.MustCompile(`\b(?:19|20)\d{2}\b`)
@@ -174,3 +174,24 @@ func gradeNote(t string) (gpa, rest string, ok bool) {
 }
 
 var reYearInBrackets = regexp.MustCompile(`\s*\((?:19|20)\d{2}\)$`)
+
+// reGraduatedWith opens a phrase that tells the class a degree was
+// awarded with ("Graduated with First Class Honours", "Awarded with
+// Distinction", "Obtained with mention Bien").
+var reGraduatedWith = regexp.MustCompile(`(?i)^(?:graduated|awarded|passed|completed|obtained|obtenue?)\s+(?:with|avec)\s+`)
+
+// graduatedClass reads such a phrase: the class, without its verb.
+func graduatedClass(t string) (string, bool) {
+	t = strings.TrimSpace(t)
+	m := reGraduatedWith.FindString(t)
+	if m == "" {
+		return "", false
+	}
+	// "Graduated with distinction, ranked 3rd of 612": a class with
+	// more told after it is a note, not a grade.
+	class := t[len(m):]
+	if strings.ContainsAny(class, ",;") || !classification(class) && !classification("with "+class) {
+		return "", false
+	}
+	return class, true
+}

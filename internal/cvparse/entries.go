@@ -397,6 +397,12 @@ func groupEntries(lines []line) []entry {
 		if !body && !u.entryHead && n > 0 && (describesAfterRange(u, blocks[n-1]) || yearsAmidBody(u, blocks[n-1])) && !styledAsHead(u, blocks[n-1]) {
 			body = true
 		}
+		// "Dean's List (Fall 2023 – Fall 2025); Merit Scholarship" under
+		// a dated header: the honours the entry earned, not an entry of
+		// their own, whatever terms they are dated by.
+		if !body && !u.entryHead && n > 0 && reHonoursLead.MatchString(u.text) && entryHasDate(blocks[n-1]) {
+			body = true
+		}
 		// "Final grade: 1.7" under a degree's description closes that
 		// entry: a grade heads no entry of its own.
 		if !body && !u.entryHead && n > 0 && len(blocks[n-1].body) > 0 && !u.dated && reGPA.MatchString(u.text) {
@@ -421,6 +427,12 @@ func groupEntries(lines []line) []entry {
 	}
 	return mergeOrphans(out)
 }
+
+// reHonoursLead opens a line of the honours a student earned: the lists
+// and rolls of the best of a term ("Dean's List", "President's List",
+// "Honour Roll", "Tableau d'honneur").
+var reHonoursLead = regexp.MustCompile(`(?i)^(?:dean['’]s (?:list|honou?rs? (?:list|roll))|(?:president|chancellor|provost|director)['’]s (?:list|honou?r roll)|` +
+	`honou?r roll\b|tableau d['’]honneur|liste d['’]honneur)`)
 
 // trailingPlaces gives back to each entry the place a layout sets after
 // its description ("Store Manager" / "IKEA" / "Runs a store…" / "Malmö"),
@@ -1639,8 +1651,18 @@ func longSchoolName(s string) bool {
 // first comma, and no sentence's full stop.
 func longDegreeName(s string) bool {
 	name, _, _ := strings.Cut(s, ", ")
-	return degreeScore(name) > 0 && !endsSentence(s) && capitalisedWords(s, 16)
+	// "Bachelor of Arts with Honours in History", "MChem Chemistry with
+	// a Year in Industry": "with" joins a degree's parts as "of" does.
+	return degreeScore(name) > 0 && !endsSentence(s) && capitalisedWords(reDegreeWith.ReplaceAllString(s, " of "), 16)
 }
+
+var reDegreeWith = regexp.MustCompile(`\swith(?:\sa)?\s`)
+
+// nameParticles join the capitalised words of a name in the languages
+// whose particles functionWords does not hold ("Università degli Studi di
+// Bergamo", "Universidade Federal do Rio de Janeiro", "Universidad de
+// Ciencias y Artes").
+var nameParticles = wordSet(`di degli del della delle dei dello do da dos das y e von van der den`)
 
 func capitalisedWords(s string, most int) bool {
 	s, _, _ = strings.Cut(s, ", ")
@@ -1656,7 +1678,7 @@ func capitalisedWords(s string, most int) bool {
 			w = w[len(m):]
 		}
 		// "(Level 4)", "Part 2": a number in a name is no lower-case word.
-		if w != "" && !unicode.IsUpper([]rune(w)[0]) && !functionWords[strings.ToLower(w)] && w != "&" && !allDigits(w) {
+		if w != "" && !unicode.IsUpper([]rune(w)[0]) && !functionWords[strings.ToLower(w)] && !nameParticles[w] && w != "&" && !allDigits(w) {
 			return false
 		}
 	}
@@ -1732,7 +1754,7 @@ var valueLabels = map[string]string{
 var bodyLabels = wordSet(`responsibilities responsibility duties tasks achievements accomplishments description
 	missions mission taches realisations activites projects projets key_responsibilities roles_and_responsibilities
 	main_activities_and_responsibilities activites_principales
-	thesis dissertation memoire coursework capstone`)
+	thesis dissertation memoire coursework capstone courses modules focus classement`)
 
 func bodyLabelled(t string) bool {
 	label, _, ok := strings.Cut(t, ":")
