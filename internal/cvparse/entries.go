@@ -1816,11 +1816,13 @@ var columnRoles = func() map[string]string {
 			programme diplome formation certificate award name_of_exam exam_passed examination_passed title_of_qualification`,
 		"Institution": `institute institution university school college board board_university university_board
 			school_college college_university institution_name name_of_institution etablissement ecole universite
-			awarding_body awarding_institution institution_attended institutions_attended school_attended schools_attended`,
+			awarding_body awarding_institution institution_attended institutions_attended school_attended schools_attended
+			name_of_school school_name`,
 		// "From" and "To" head one end of the range each: read as one
 		// dates column (joinSplitRange).
 		"Dates": `year years year_of_passing passing_year dates date period duration annee annees periode from_to from to
-			passing_year year_of_completion graduation_year session pas_year`,
+			passing_year year_of_completion graduation_year session pas_year inclusive_years inclusive_dates years_attended
+			year_graduated`,
 		"GPA": `score percentage marks cgpa gpa grade result results resultat resultats aggregate mention note division`,
 		// A row's number ("S.No.", "Sr. No.", "#") says nothing.
 		"Index": `s_no sno sl_no slno sr_no srno serial_no serial_number no number n`,
@@ -1829,9 +1831,11 @@ var columnRoles = func() map[string]string {
 			specialite option filiere`,
 		// A seafarer's manning agency is the employer of record.
 		"Company": `company organisation organization employer employeur entreprise societe manning manning_agency`,
+		// The stage of schooling ("Tertiary", "Secondary").
+		"Level": `level level_of_education education_level educational_level`,
 		// A civil-service job group and a seafarer's rank name the post.
 		"Position": `designation role position title poste fonction job_title position_held post_held rank job_group`,
-		"Location": `location city place lieu ville station duty_station`,
+		"Location": `location city place lieu ville station duty_station address adresse`,
 		// What the row's entry was about, told beside it: its
 		// description, not a field.
 		"Notes": `notes remarks remark comments comment details description remarques commentaires
@@ -1912,7 +1916,7 @@ func tableRows(lines []line) []line {
 					cells = append(cells, c)
 				}
 			}
-			cells = joinSplitRange(splitGluedYear(cells, heads), heads)
+			cells = joinSplitRange(splitGluedYear(splitDashCells(cells, heads), heads), heads)
 			// A row with no date under a dates heading is the rest of
 			// the row above, wrapped in its cells ("B.Com" / "(Hons)").
 			// So is a row under a range left open ("01 Jan 2018 –"),
@@ -1941,6 +1945,27 @@ func tableRows(lines []line) []line {
 				l.text, l.entryHead, l.bullet, l.setIn = heads[k]+": "+cell, true, false, false
 				l.gapBefore = l.gapBefore && first
 				first = false
+				if heads[k] == schoolLevel {
+					// "Tertiary" beside "Bachelor of Science in
+					// Nursing" says no more than the degree; beside a
+					// dash it is all the row says it studied.
+					l.text = "Degree: " + cell
+					if d := slices.Index(heads, "Degree"); d >= 0 && !emptyCell(r.cells[d]) {
+						l.text, l.entryHead, l.setIn = cell, false, true
+						notes = append(notes, l)
+						continue
+					}
+				}
+				if heads[k] == schoolPlace {
+					name, place, _ := strings.Cut(cell, "\n")
+					l.text = "Institution: " + name
+					out = append(out, l)
+					if place = strings.TrimSpace(strings.ReplaceAll(place, "\n", " ")); place != "" {
+						l.text, l.gapBefore = "Location: "+place, false
+						out = append(out, l)
+					}
+					continue
+				}
 				if heads[k] == "Notes" {
 					l.text, l.entryHead, l.setIn = cell, false, true
 					notes = append(notes, l)
@@ -2274,9 +2299,14 @@ func scoreGoesOn(row, heads []string, c string) bool {
 // column from or later.
 func continueRowFrom(row, cells, heads []string, from int) {
 	add := func(k int, c string) {
-		if row[k] == "" {
+		switch {
+		case row[k] == "":
 			row[k] = c
-		} else {
+		case heads[k] == schoolPlace:
+			// The lines under a school's name in its cell are its
+			// address.
+			row[k] += "\n" + c
+		default:
 			row[k] += " " + c
 		}
 	}
@@ -2488,15 +2518,51 @@ const employerPlace = "Employer and place"
 // together ("Employer and station", "Company & location") as one column:
 // the row has one cell for both.
 func placeWithEmployer(c string, labels []string) []string {
-	if !slices.Equal(labels, []string{"Company", "Location"}) {
+	one := ""
+	switch {
+	case slices.Equal(labels, []string{"Company", "Location"}):
+		one = employerPlace
+	case slices.Equal(labels, []string{"Institution", "Location"}):
+		one = schoolPlace
+	default:
 		return labels
 	}
 	for _, w := range strings.Fields(strings.ToLower(c)) {
 		if w != "/" && w != "," && headConnectors[w] {
-			return []string{employerPlace}
+			return []string{one}
 		}
 	}
 	return labels
+}
+
+// schoolPlace heads a column holding a school's name and, on the lines
+// under it, its address ("Name of School & Address"); schoolLevel a
+// column naming the stage of schooling ("Level": "Tertiary",
+// "Secondary"), the row's degree when its degree cell is blank.
+const (
+	schoolPlace = "School and place"
+	schoolLevel = "Level"
+)
+
+// splitDashCells cuts a dash that stands for a blank cell off the cell it
+// was read into ("Elementary —": the stage, then a blank degree) when the
+// row has fewer cells than headings.
+func splitDashCells(cells, heads []string) []string {
+	if len(cells) >= len(heads) {
+		return cells
+	}
+	var out []string
+	for _, c := range cells {
+		for _, dash := range []string{" —", " –", " -"} {
+			if head, ok := strings.CutSuffix(c, dash); ok && strings.TrimSpace(head) != "" && len(out)+len(cells) < len(heads)+1 {
+				out = append(out, strings.TrimSpace(head))
+				c = strings.TrimSpace(dash)
+				break
+			}
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 // reSpacedDash sets the place after the employer in a cell under an

@@ -94,3 +94,19 @@ func TestVariationBoardBesideInstitute(t *testing.T) {
 			[]eduWant{{"SSC", "Rajshahi Education Board", "", "", "2008"}}, nil},
 	})
 }
+
+// The Philippine data sheet's education table: "Level", "Course /
+// Degree", "Name of School & Address", "Inclusive Years". The level is
+// the degree only when the degree cell is blank (a dash, maybe read into
+// the level's cell); the lines under the school's name in its cell are
+// its address.
+func TestVariationLevelAndSchoolAddressColumns(t *testing.T) {
+	runEduDesc(t, []eduDescCase{
+		{"data sheet", "Level\tCourse / Degree\tName of School & Address\tInclusive Years\n" +
+			"Tertiary\tBachelor of Science in\tSilliman University\t2012 – 2016\n" +
+			"Accountancy\tHibbard Avenue, Dumaguete City\n" +
+			"Secondary —\tHoly Cross High School\t2008 – 2012",
+			[]eduWant{{"Bachelor of Science in Accountancy", "Silliman University", "Hibbard Avenue, Dumaguete City", "2012", "2016"},
+				{"Secondary", "Holy Cross High School", "", "2008", "2012"}}, nil},
+	})
+}
