@@ -2546,7 +2546,8 @@ const (
 
 // splitDashCells cuts a dash that stands for a blank cell off the cell it
 // was read into ("Elementary —": the stage, then a blank degree) when the
-// row has fewer cells than headings.
+// row has fewer cells than headings. A dash after a date opens a range
+// ("2015 –").
 func splitDashCells(cells, heads []string) []string {
 	if len(cells) >= len(heads) {
 		return cells
@@ -2554,7 +2555,7 @@ func splitDashCells(cells, heads []string) []string {
 	var out []string
 	for _, c := range cells {
 		for _, dash := range []string{" —", " –", " -"} {
-			if head, ok := strings.CutSuffix(c, dash); ok && strings.TrimSpace(head) != "" && len(out)+len(cells) < len(heads)+1 {
+			if head, ok := strings.CutSuffix(c, dash); ok && strings.TrimSpace(head) != "" && !hasDate(head) && len(out)+len(cells) < len(heads)+1 {
 				out = append(out, strings.TrimSpace(head))
 				c = strings.TrimSpace(dash)
 				break
