@@ -35,14 +35,26 @@ func unitOfUniversity(head, seg string) bool {
 	if degreePhrase(head) || degreePhrase(seg) {
 		return false
 	}
-	return researchUnit(head) && universityName(seg) || universityName(head) && researchUnit(seg)
+	return researchUnit(head) && (universityName(seg) || uniInitials(seg)) || universityName(head) && researchUnit(seg)
 }
+
+// uniInitials: a university written by its initials alone after a
+// department's name ("Department of Physics, UCT"): capitals that name no
+// place, state or degree.
+func uniInitials(s string) bool {
+	s = strings.TrimSpace(s)
+	return len([]rune(s)) >= 3 && isAcronym(s) && strings.ToUpper(s) == s && !isLocation(s) && !stateCodes[strings.ToLower(s)] && degreeScore(s) == 0
+}
+
+// researchUnitTails close the name of a university's research group or
+// laboratory ("Thermal Management Research Group", "Soft Matter Lab").
+var researchUnitTails = wordSet(`group laboratory lab laboratoire labo`)
 
 // researchUnit: a name opened by a unit's word and a preposition or a
 // name ("Department of Economics", "Centro de Modelamiento").
 func researchUnit(s string) bool {
 	ws := strings.Fields(s)
-	return len(ws) >= 2 && researchUnitWords[strings.ToLower(ws[0])] && !universityName(s) && capitalisedName(s)
+	return len(ws) >= 2 && (researchUnitWords[strings.ToLower(ws[0])] || researchUnitTails[strings.ToLower(ws[len(ws)-1])]) && !universityName(s) && capitalisedName(s)
 }
 
 // unitOfField: a unit named by its field after a preposition

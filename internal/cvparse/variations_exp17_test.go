@@ -70,3 +70,19 @@ func TestVariationEmployerNoteBlind17(t *testing.T) {
 			[]expWant{{"Teacher of Geography", "Greenhill School", "Derby", "Sept 2015", "July 2021"}}},
 	})
 }
+
+// A university's department or research group and, after its comma, the
+// university by its initials or its name ("Department of Geomatic
+// Engineering, KSTU", "Coastal Dynamics Research Group, University of
+// Otago") are one employer: the unit alone is no employer a reader knows.
+func TestVariationUnitThenUniversityBlind17(t *testing.T) {
+	runExpCases(t, []struct {
+		name, body string
+		want       []expWant
+	}{
+		{"initials", "Department of Geomatic Engineering, KSTU\tTamale, Ghana\nTeaching Assistant\t2016–2018\n- Ran first-year survey labs.",
+			[]expWant{{"Teaching Assistant", "Department of Geomatic Engineering, KSTU", "Tamale, Ghana", "2016", "2018"}}},
+		{"research group", "Coastal Dynamics Research Group, University of Otago\tDunedin, NZ\nResearch Intern\tNov 2019 – Feb 2020\nLogged wave gauges.",
+			[]expWant{{"Research Intern", "Coastal Dynamics Research Group, University of Otago", "Dunedin, NZ", "Nov 2019", "Feb 2020"}}},
+	})
+}
