@@ -1738,7 +1738,7 @@ var valueLabels = map[string]string{
 	"designation": "title", "job role": "title", "emploi": "title", "poste occupe": "title", "fonction occupee": "title",
 	"company name": "org", "organisation name": "org", "organization name": "org", "employer name": "org",
 	"nom de l entreprise": "org", "year": "dates", "years": "dates", "year of passing": "dates", "annee": "dates",
-	"annees": "dates", "institute": "institution", "college": "institution", "board": "institution",
+	"annees": "dates", "institute": "institution", "college": "institution",
 	"course": "degree", "program": "degree", "programme": "degree",
 	// Seafarers' sea service and uniformed services give the job as a rank.
 	"rank": "title",
@@ -1747,6 +1747,10 @@ var valueLabels = map[string]string{
 	// it under the exam: what was studied, told apart from the exam's
 	// name, for the entry's notes.
 	"group": "notes", "stream": "notes",
+	// The examination board of a school-leaving exam ("Board: BISE
+	// Lahore", a "Board / University" column) awards the certificate;
+	// the school is where it was studied: the board goes to the notes.
+	"board": "notes",
 }
 
 // bodyLabels head the description of an entry in label/value layouts
@@ -1814,7 +1818,7 @@ var columnRoles = func() map[string]string {
 	for label, names := range map[string]string{
 		"Degree": `degree degrees qualification qualifications diploma course examination exam exam_title class standard program
 			programme diplome formation certificate award name_of_exam exam_passed examination_passed title_of_qualification`,
-		"Institution": `institute institution university school college board board_university university_board
+		"Institution": `institute institution university school college
 			school_college college_university institution_name name_of_institution etablissement ecole universite
 			awarding_body awarding_institution institution_attended institutions_attended school_attended schools_attended
 			name_of_school school_name`,
@@ -1829,6 +1833,9 @@ var columnRoles = func() map[string]string {
 		// The field of study stands apart from the degree's name.
 		"Field": `group major concentration subject subjects specialization specialisation stream branch discipline field field_of_study
 			specialite option filiere`,
+		// An exam's board, alone or as "Board / University" (labelled
+		// as valueLabels reads it).
+		"Board": `board board_university university_board`,
 		// A seafarer's manning agency is the employer of record.
 		"Company": `company organisation organization employer employeur entreprise societe manning manning_agency`,
 		// The stage of schooling ("Tertiary", "Secondary").
@@ -2442,6 +2449,11 @@ func splitHeadCell(c string) []string {
 			return nil
 		}
 		i = j
+	}
+	// "Institute | Board": one cell naming the school or its board
+	// holds whichever the row gives, read as the school.
+	if slices.Contains(labels, "Institution") {
+		labels = slices.DeleteFunc(labels, func(l string) bool { return l == "Board" })
 	}
 	return labels
 }

@@ -20,3 +20,19 @@ func TestVariationSchoolQualificationWords(t *testing.T) {
 				{"Bachillerato (Sciences and Technology)", "IES Lluís Vives", "Valencia", "", "2011"}}, nil},
 	})
 }
+
+// The examination board of a school certificate, as a label/value form
+// gives it ("Board: FBISE Rawalpindi") or as a table's "Board / University"
+// column, goes to the notes: the school is the one named where it was
+// studied, and the board's row opens no entry of its own.
+func TestVariationExamBoardNotes(t *testing.T) {
+	runEduDesc(t, []eduDescCase{
+		{"label form", "Degree:\tF.Sc. (Pre-Engineering)\nInstitute:\tPunjab Group of Colleges, Multan\nBoard:\tBISE Multan\nYear:\t2014\n" +
+			"Degree:\tSecondary School Certificate (Science)\nInstitute:\tCity Grammar School, Multan\nBoard:\tBISE Multan\nYear:\t2012",
+			[]eduWant{{"F.Sc. (Pre-Engineering)", "Punjab Group of Colleges", "Multan", "", "2014"},
+				{"Secondary School Certificate (Science)", "City Grammar School", "Multan", "", "2012"}}, nil},
+		{"table column", "Exam Title\tInstitute\tBoard / University\tPassing Year\n" +
+			"HSC\tRajshahi College, Rajshahi\tRajshahi\t2017\nSSC\tGovt. Laboratory High School, Rajshahi\tRajshahi\t2015",
+			[]eduWant{{"HSC", "Rajshahi College", "Rajshahi", "", "2017"}, {"SSC", "Govt. Laboratory High School", "Rajshahi", "", "2015"}}, nil},
+	})
+}
