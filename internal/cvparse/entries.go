@@ -359,6 +359,17 @@ func endsSentence(s string) bool {
 		strings.Contains(string(last), ".") || len(last) == 1 && unicode.IsUpper(last[0]))
 }
 
+// reHonourList names a list of the best students of a term or year
+// ("Dean's List", "President's list", "Honor Roll", "liste d'honneur du
+// doyen").
+var reHonourList = regexp.MustCompile(`(?i)\b(?:dean|president|chancellor|provost|rector)['’]s\s+(?:honou?rs?\s+)?list\b|` +
+	`\bhonou?r\s+roll\b|\bliste\s+d['’]honneur\b|\btableau\s+d['’]honneur\b`)
+
+// honourListLine: a line naming such a list and no degree.
+func honourListLine(t string) bool {
+	return reHonourList.MatchString(t) && degreeScore(t) == 0
+}
+
 // groupEntries splits a section into entries: a run of short header lines
 // opens an entry, bullets and sentences form its body. A header run with
 // several dates and no body between them (entries without bullets) is cut
@@ -401,6 +412,12 @@ func groupEntries(lines []line) []entry {
 		// a dated header: the honours the entry earned, not an entry of
 		// their own, whatever terms they are dated by.
 		if !body && !u.entryHead && n > 0 && reHonoursLead.MatchString(u.text) && entryHasDate(blocks[n-1]) {
+			body = true
+		}
+		// "Minor in Physics. Dean's list 2014–2016.": a list of the best
+		// students named anywhere in a dated line naming no degree is an
+		// honour won during the entry above, no entry.
+		if !body && !u.entryHead && n > 0 && u.dated && honourListLine(u.text) {
 			body = true
 		}
 		// "Final grade: 1.7" under a degree's description closes that

@@ -71,3 +71,26 @@ func TestVariationTalkHeadings(t *testing.T) {
 		}
 	}
 }
+
+// A line naming a list of the best students ("Dean's List", "President's
+// list", "Honor Roll") dated by its terms tells how the degree above went:
+// it opens no education entry.
+func TestVariationHonourListNoEntry(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []eduWant
+	}{
+		{"minor and dean's list after a one-line entry", "BSc (Honours) Physics, with distinction, University of Guelph\t2016\nMinor in Mathematics. Dean’s list 2014–2016.\nHigh School Diploma, Guelph Collegiate\t2012",
+			[]eduWant{{"BSc (Honours) Physics, with distinction", "University of Guelph", "", "", "2016"}, {"High School Diploma, Guelph Collegiate", "", "", "", "2012"}}},
+		{"president's list by terms with scholarships", "Purdue University\nBachelor of Science in Civil Engineering\tAug 2019 – May 2023\nPresident's List (Spring 2020 – Fall 2022); Boilermaker Merit Award\nDelft University of Technology\nExchange Semester, Civil Engineering\tJan 2022 – Jun 2022",
+			[]eduWant{{"Bachelor of Science in Civil Engineering", "Purdue University", "", "Aug 2019", "May 2023"},
+				{"Exchange Semester, Civil Engineering", "Delft University of Technology", "", "Jan 2022", "Jun 2022"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, edusOf(parseEducation(tc.body))); diff != "" {
+				t.Errorf("education (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
