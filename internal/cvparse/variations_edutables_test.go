@@ -110,3 +110,15 @@ func TestVariationLevelAndSchoolAddressColumns(t *testing.T) {
 				{"Secondary", "Holy Cross High School", "", "2008", "2012"}}, nil},
 	})
 }
+
+// A count of credits or passes after the certificate's dash ("– 8
+// credits", "– 5 distinctions", "– 3 A passes") is its result, not the
+// school: the school on the line below stays the institution.
+func TestVariationCreditsCountIsTheResult(t *testing.T) {
+	runEduGPA(t, []eduGPACase{
+		{"credits", "2019\tSchool Certificate (SC) – 8 credits\nQueen Elizabeth College Rose Hill",
+			[]eduWant{{"School Certificate (SC)", "Queen Elizabeth College Rose Hill", "", "", "2019"}}, []string{"8 credits"}},
+		{"passes with a grade", "2011\tGCE Advanced Level – 3 A passes\nAnanda College, Colombo",
+			[]eduWant{{"GCE Advanced Level", "Ananda College", "Colombo", "", "2011"}}, []string{"3 A passes"}},
+	})
+}
