@@ -911,7 +911,12 @@ func (b *builder) education(e entry) cv.Education {
 	// does a class in brackets after the class ("BEng, Honours
 	// (Distinction)").
 	// A mark in brackets ("B.Sc. Zoology (87.4%)") is the grade too.
-	if m := reParenTail.FindStringSubmatch(x.Degree); m != nil && (gradeStart(m[2]) && !honoursClass(m[2]) && !classification(lastSegment(m[1])) ||
+	// Latin honours ("(cum laude)") are the degree's class as honours
+	// are; so is a class in brackets closing the degree's line, the
+	// name set whole as one title ("MSc Geophysics (Distinction)" over
+	// its school).
+	if m := reParenTail.FindStringSubmatch(x.Degree); m != nil && (gradeStart(m[2]) && !honoursClass(m[2]) && !classification(lastSegment(m[1])) &&
+		!reLatinHonours.MatchString(strings.TrimSpace(m[2])) && !(classification(m[2]) && endsItsLine(parts, picked[1])) ||
 		reScorePart.MatchString(strings.TrimSpace(m[2]))) {
 		x.Degree = strings.TrimSpace(m[1])
 		if x.GPA == "" {
@@ -1347,7 +1352,11 @@ var reGradeStart = regexp.MustCompile(`(?i)^(?:mention\b|with (?:honou?rs|distin
 	// "Sobresaliente", "com distinção", "con lode").
 	`(?:con |com )?distinci[oó]n\b|com distin[çc][ãa]o|sobresaliente\b|matr[ií]cula de honor|con lode\b)`)
 
-var reGradeWord = regexp.MustCompile(`(?i)\b(?:honou?rs|distinction|merit|mention|cum laude|grade|gpa|cgpa|score|with|avec|percent|%)`)
+// reGradeWord finds a word that says how a degree went; "with" and
+// "avec" only before one ("with distinction", "avec mention"), as a
+// field of study may join its subjects by it ("Chemistry with Science").
+var reGradeWord = regexp.MustCompile(`(?i)\b(?:honou?rs|distinction|merit|mention|cum laude|grade|gpa|cgpa|score|percent|%)|` +
+	`\b(?:with|avec)\s+(?:high(?:est)?\s+|great\s+)?(?:honou?rs|distinction|merit|mention|credit|first|félicitations)`)
 
 // spellsAcronym says whether the initials of name's words (function
 // words and elisions aside) spell acr in order ("CHUM", "Centre

@@ -18,10 +18,11 @@ var (
 	// horaire décalé)"): the bracket says how the course was followed
 	// there, no part of the school's name.
 	reSchoolMode = regexp.MustCompile(`(?i)^(.+?)\s*\((` + studyMode + `(?:\s*[,;/]\s*` + studyMode + `)*)\)$`)
-	// reDegreeMode is a degree's name closed after a comma by a study
-	// mode ("Paralegal Certificate, evening program"); in brackets the
-	// mode stays with the degree, as CVs write it into the name.
-	reDegreeMode = regexp.MustCompile(`(?i)^(.+?),\s*(` + studyMode + `)$`)
+	// reDegreeMode is a degree's name closed after a comma or a spaced
+	// dash by a study mode ("Paralegal Certificate, evening program",
+	// "Master Finance – en alternance"); in brackets the mode stays with
+	// the degree, as CVs write it into the name.
+	reDegreeMode = regexp.MustCompile(`(?i)^(.+?)(?:,|\s[–—-])\s*(` + studyMode + `)$`)
 )
 
 // cutStudyMode cuts a study mode off a school's or a degree's name: the

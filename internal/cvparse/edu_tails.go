@@ -1,6 +1,9 @@
 package cvparse
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // joinDegreeClass keeps a classification set after a dash on the
 // degree's own line in the degree's name ("BSc (Hons) Nursing – Second
@@ -21,4 +24,14 @@ func joinDegreeClass(head []unit, parts []part) []part {
 		parts = append(parts[:i], parts[i+1:]...)
 	}
 	return parts
+}
+
+// reLatinHonours is a degree's Latin honours ("cum laude", "magna cum
+// laude", "summa cum laude").
+var reLatinHonours = regexp.MustCompile(`(?i)^(?:(?:summa|magna|maxima)\s+)?cum\s+laude$`)
+
+// endsItsLine: part k, on a line of the header, has no part after it on
+// that line (the dates taken out aside).
+func endsItsLine(parts []part, k int) bool {
+	return k >= 0 && k < len(parts) && (k+1 == len(parts) || parts[k+1].line != parts[k].line)
 }

@@ -352,6 +352,12 @@ func endsSentence(s string) bool {
 	if len(ws) == 0 || !strings.HasSuffix(s, ".") || strings.HasSuffix(s, "..") {
 		return false
 	}
+	// A full stop inside a bracket left open ("Maîtrise en
+	// enseignement (M. Éd.)") ends no sentence: the bracket's words run
+	// on.
+	if strings.Count(s, "(") > strings.Count(s, ")") {
+		return false
+	}
 	w := ws[len(ws)-1]
 	last := []rune(strings.TrimSuffix(w, "."))
 	// An initial ("B. Braun", "Jane A. Roe") is no sentence end either.

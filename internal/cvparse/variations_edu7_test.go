@@ -100,8 +100,11 @@ func TestVariationClassInDegreePhrase(t *testing.T) {
 			[]eduWant{{"Bachelor of Science (Physics), Honours (Merit)", "University of Otago", "", "2011", "2015"}}, []string{""}},
 		{"honours class in brackets, without the word", "B.Eng. Civil Engineering (Second Class Lower)\t2005 – 2010\nUniversity of Jos",
 			[]eduWant{{"B.Eng. Civil Engineering (Second Class Lower)", "University of Jos", "", "2005", "2010"}}, []string{""}},
-		{"a grade in brackets is apart", "MSc Public Policy (Merit)\t2015 – 2016\nUniversity of Leeds",
-			[]eduWant{{"MSc Public Policy", "University of Leeds", "", "2015", "2016"}}, []string{"Merit"}},
+		// A class in brackets closing the degree's line is the degree's
+		// (blind10/README.md's settled rule); before the school on its
+		// line it is apart (TestVariationClassInBrackets).
+		{"a grade in brackets closing the line stays", "MSc Public Policy (Merit)\t2015 – 2016\nUniversity of Leeds",
+			[]eduWant{{"MSc Public Policy (Merit)", "University of Leeds", "", "2015", "2016"}}, []string{""}},
 		{"mention after a dash is apart", "2016\tBaccalauréat S – mention Bien\nLycée Kléber, Strasbourg",
 			[]eduWant{{"Baccalauréat S", "Lycée Kléber", "Strasbourg", "", "2016"}}, []string{"mention Bien"}},
 		{"grade point after comma is apart", "MSc Statistics, GPA 3.8/4.0\t2017 – 2018\nUniversity of Toronto",

@@ -22,3 +22,37 @@ func TestVariationClassAfterDegreeDash(t *testing.T) {
 			[]eduWant{{"BSc (Hons) in Land Economy", "Alderbrook University", "", "2011", "2015"}}, []string{"Second Class (Lower Division)"}},
 	})
 }
+
+// What a degree's line holds after its name: an abbreviation's full stop
+// inside a bracket left open ends no sentence ("(B. Ing.)"); a field joined
+// by "with" is still the field ("French with Spanish"); a study mode after
+// a dash is cut off to the notes, as after a comma.
+func TestVariationDegreeTails(t *testing.T) {
+	runEduDesc(t, []eduDescCase{
+		{"initials in brackets", "2014 – 2018\tBaccalauréat en génie civil (B. Ing.)\nÉcole de technologie de Rimouski",
+			[]eduWant{{"Baccalauréat en génie civil (B. Ing.)", "École de technologie de Rimouski", "", "2014", "2018"}}, nil},
+		{"master's initials in brackets", "Maîtrise en orthophonie (M. Sc. S.)\t2019 – 2021\nUniversité de Trois-Lacs",
+			[]eduWant{{"Maîtrise en orthophonie (M. Sc. S.)", "Université de Trois-Lacs", "", "2019", "2021"}}, nil},
+		{"field joined by with", "2015 – 2016\tPostgraduate Diploma in Education (Primary) – French with Spanish\nUniversity of Kelvinhaugh",
+			[]eduWant{{"Postgraduate Diploma in Education (Primary) – French with Spanish", "University of Kelvinhaugh", "", "2015", "2016"}}, []string{""}},
+		{"mode after a dash", "Sept. 2021 – juin 2023\tMaster Achats et Logistique (MAL) – en alternance\nUniversité de Valmont",
+			[]eduWant{{"Master Achats et Logistique (MAL)", "Université de Valmont", "", "Sept. 2021", "juin 2023"}}, []string{"en alternance"}},
+		{"mode after an em dash", "2017 – 2019\tHND Quantity Surveying — part-time\nBrackenfield College",
+			[]eduWant{{"HND Quantity Surveying", "Brackenfield College", "", "2017", "2019"}}, []string{"part-time"}},
+	})
+}
+
+// A class in brackets after a degree: Latin honours are the degree's
+// class, whatever follows ("(magna cum laude), School"); "(Merit)" closing
+// the degree's own line is part of the title set whole; followed on its
+// line by the school, it is the grade.
+func TestVariationClassInBrackets(t *testing.T) {
+	runEduGPA(t, []eduGPACase{
+		{"latin honours before the school", "2009 – 2012\tBA Linguistics (magna cum laude), University of Karoo Ridge",
+			[]eduWant{{"BA Linguistics (magna cum laude)", "University of Karoo Ridge", "", "2009", "2012"}}, []string{""}},
+		{"merit closing the line", "MSc Marine Ecology (Merit)\t2016 – 2017\nUniversity of Dunmore",
+			[]eduWant{{"MSc Marine Ecology (Merit)", "University of Dunmore", "", "2016", "2017"}}, []string{""}},
+		{"merit before the school", "2016–2017\tMSc Marine Ecology (Merit), University of Dunmore, Dunmore, UK",
+			[]eduWant{{"MSc Marine Ecology", "University of Dunmore", "Dunmore, UK", "2016", "2017"}}, []string{"Merit"}},
+	})
+}

@@ -417,12 +417,14 @@ func TestVariationEducationEntries(t *testing.T) {
 			[]eduWant{{"Master Physique", "Université Grenoble-Alpes", "", "2016", "2018"}}},
 		{"elided particle wrapped school", "Diplôme d'ingénieur\nÉcole Nationale Supérieure\nd'Informatique, Alger\n2010 – 2015",
 			[]eduWant{{"Diplôme d'ingénieur", "École Nationale Supérieure d'Informatique", "Alger", "2010", "2015"}}},
+		// A class or mention in brackets closing the degree's line is the
+		// degree's (blind10/README.md, blind16/README.md).
 		{"grade in brackets", "MSc Public Health (Merit)\t2012 – 2013\nUniversity of Sheffield",
-			[]eduWant{{"MSc Public Health", "University of Sheffield", "", "2012", "2013"}}},
+			[]eduWant{{"MSc Public Health (Merit)", "University of Sheffield", "", "2012", "2013"}}},
 		{"honours class in brackets", "BSc Chemistry (First Class Honours)\t2010 – 2013\nUniversity of Bristol",
 			[]eduWant{{"BSc Chemistry (First Class Honours)", "University of Bristol", "", "2010", "2013"}}},
 		{"mention in brackets", "Master 2 Économie (mention Très bien)\t2015 – 2016\nUniversité Toulouse Capitole",
-			[]eduWant{{"Master 2 Économie", "Université Toulouse Capitole", "", "2015", "2016"}}},
+			[]eduWant{{"Master 2 Économie (mention Très bien)", "Université Toulouse Capitole", "", "2015", "2016"}}},
 		// Points as the grade; an online school.
 		{"points grade", "Leaving Certificate, 580 points\t2010\nColáiste Íde, Dingle",
 			[]eduWant{{"Leaving Certificate", "Coláiste Íde", "Dingle", "", "2010"}}},
