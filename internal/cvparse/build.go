@@ -950,6 +950,11 @@ func (b *builder) education(e entry) cv.Education {
 	if school, mode, ok := cutStudyMode(x.Institution, reSchoolMode); ok {
 		x.Institution, rest = school, append(rest, mode)
 	}
+	// "Académie de Lyon (admise au rang 212)", "IIT Delhi (ranked 4th
+	// of 120)": the candidate's rank goes to the notes.
+	if m := reRankTail.FindStringSubmatch(x.Institution); m != nil {
+		x.Institution, rest = strings.TrimSpace(m[1]), append(rest, m[2])
+	}
 	if degree, mode, ok := cutStudyMode(x.Degree, reDegreeMode); ok {
 		x.Degree, rest = degree, append(rest, mode)
 	}

@@ -23,6 +23,10 @@ var (
 	// "Master Finance – en alternance"); in brackets the mode stays with
 	// the degree, as CVs write it into the name.
 	reDegreeMode = regexp.MustCompile(`(?i)^(.+?)(?:,|\s[–—-])\s*(` + studyMode + `)$`)
+	// reRankTail is a name closed by a bracket giving the candidate's
+	// rank in a competitive exam or a class ("(admise au rang 212)",
+	// "(classé 3e)", "(ranked 4th of 120)").
+	reRankTail = regexp.MustCompile(`(?i)^(.+?)\s*\(((?:admise?|reçue?|classée?|ranked|rank|rang)\s[^()]*\d[^()]*)\)$`)
 )
 
 // cutStudyMode cuts a study mode off a school's or a degree's name: the

@@ -122,3 +122,17 @@ func TestVariationCreditsCountIsTheResult(t *testing.T) {
 			[]eduWant{{"GCE Advanced Level", "Ananda College", "Colombo", "", "2011"}}, []string{"3 A passes"}},
 	})
 }
+
+// A bracket closing the school's name with the candidate's rank
+// ("(admise au rang 212)", "(classée 3e)", "(ranked 4th of 120)") is a
+// note, not part of the name.
+func TestVariationRankAfterSchool(t *testing.T) {
+	runEduDesc(t, []eduDescCase{
+		{"admise au rang", "2016\tAgrégation externe de physique-chimie, Académie de Grenoble (admise au rang 87)",
+			[]eduWant{{"Agrégation externe de physique-chimie", "Académie de Grenoble", "", "", "2016"}}, []string{"admise au rang 87"}},
+		{"classée", "2014\tConcours d'entrée, École Normale Supérieure de Rennes (classée 3e)",
+			[]eduWant{{"Concours d'entrée", "École Normale Supérieure de Rennes", "", "", "2014"}}, []string{"classée 3e"}},
+		{"ranked", "2010 – 2014\tB.Tech Chemical Engineering, Regional Engineering College Warangal (ranked 4th of 120)",
+			[]eduWant{{"B.Tech Chemical Engineering", "Regional Engineering College Warangal", "", "2010", "2014"}}, []string{"ranked 4th of 120"}},
+	})
+}
