@@ -426,6 +426,13 @@ func groupEntries(lines []line) []entry {
 		if !body && !u.entryHead && n > 0 && u.dated && honourListLine(u.text) {
 			body = true
 		}
+		// "N1-N3 (2019-2020) and N4-N6 completed. Diploma issued after
+		// workplace experience (awarded 2024).": a paragraph of
+		// sentences under a dated header tells of that entry, whatever
+		// dates it names; no header runs on past a full stop.
+		if !body && !u.entryHead && n > 0 && paragraph(u.text) && entryHasDate(blocks[n-1]) {
+			body = true
+		}
 		// "Final grade: 1.7" under a degree's description closes that
 		// entry: a grade heads no entry of its own.
 		if !body && !u.entryHead && n > 0 && len(blocks[n-1].body) > 0 && !u.dated && reGPA.MatchString(u.text) {
@@ -449,6 +456,21 @@ func groupEntries(lines []line) []entry {
 		}
 	}
 	return mergeOrphans(out)
+}
+
+// paragraph: two sentences or more, fifteen words or more, five of them
+// in lower case beyond function words, ending in a full stop.
+func paragraph(t string) bool {
+	ws := strings.Fields(t)
+	if len(ws) < 15 || !endsSentence(t) || lowerWords(ws) < 5 {
+		return false
+	}
+	for i, w := range ws[:len(ws)-1] {
+		if endsSentence(w) && unicode.IsUpper([]rune(ws[i+1])[0]) && lowerWords(ws[:i+1]) >= 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // reHonoursLead opens a line of the honours a student earned: the lists

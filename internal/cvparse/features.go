@@ -52,7 +52,8 @@ var (
 		certificat bachelier dess igcse o-level o-levels matric matriculation wassce ssce fsc sslc hssc puc
 		bootcamp nanodegree classe cpge dipl.-ing dipl-ing diplom-ingenieur rncp sijil ijazah sarjana dep
 		laurea licenciatura bacharelado mestrado maestría doutorado doctorado magister
-		técnico tecnólogo bachillerato bachiller`)
+		técnico tecnólogo bachillerato bachiller
+		mchem mphys mmath msci mbiol mpharm mres mgeol`)
 	institutionWords = wordSet(`university université universite college collège school école ecole institute institut polytechnic
 		polytechnique academy académie lycée lycee faculty faculté faculte iut insa esprit ensi enit sorbonne campus
 		conservatoire athénée hec essec escp centrale mines telecom télécom polytech vidyalaya vidyapeeth vidyapith

@@ -76,3 +76,24 @@ func TestVariationErasmusPlusPhrase(t *testing.T) {
 		}
 	}
 }
+
+// Under a school and its dates, an integrated master's ("MPhys Physics
+// with a Year Abroad, First Class Honours") is the degree, its
+// "Master's project: …" line a note on it, not the degree of the next
+// entry; and a paragraph of sentences naming stages and their years
+// ("Levels 1–3 (2015-2016) and 4–6 (2017-2018) passed. …") tells of the
+// entry above it, not one of its own.
+func TestVariationProjectAndParagraphUnderDegree(t *testing.T) {
+	runEduDesc(t, []eduDescCase{
+		{"integrated master's and its project", "Kestrel University\t2008 – 2012\nMPhys Physics with a Year Abroad in Grenoble, First Class Honours\n" +
+			"Master's project: Phonon transport in layered silicon membranes\nHarbour Grammar School, Leeds\t2001 – 2008\nHigh School Diploma",
+			[]eduWant{{"MPhys Physics with a Year Abroad in Grenoble, First Class Honours", "Kestrel University", "", "2008", "2012"},
+				{"High School Diploma", "Harbour Grammar School", "Leeds", "2001", "2008"}},
+			[]string{"Master's project: Phonon transport in layered silicon membranes", ""}},
+		{"paragraph with stage years", "National Certificate in Mechanical Engineering (Fitting)\t2015 — 2018\nKestrel TVET College, Harbour Campus\n" +
+			"Levels 1-3 (2015-2016) and levels 4-6 (2017-2018) passed. Subjects at level 6: Fluid Mechanics, Strength of Materials. Certificate issued after a year of workplace training (awarded 2019).\n" +
+			"National Senior Certificate\t2014\nRiverside Secondary School, Harbour",
+			[]eduWant{{"National Certificate in Mechanical Engineering (Fitting)", "Kestrel TVET College, Harbour Campus", "", "2015", "2018"},
+				{"National Senior Certificate", "Riverside Secondary School", "Harbour", "", "2014"}}, nil},
+	})
+}
