@@ -362,7 +362,10 @@ func (b *builder) experience(e entry) cv.Experience {
 	}
 	// "Summer 2016", "Clicks Group · Durban · 2015": a job dated by one
 	// season or year alone (no "since") began and ended in it.
-	if x.EndDate == "" && x.StartDate != "" && (reSeasonY.MatchString(x.StartDate) || reYear.MatchString(x.StartDate)) {
+	// So did one dated by a single month ("Stage – Juillet 2020"): an
+	// internship of weeks, within that month.
+	if x.EndDate == "" && x.StartDate != "" && (reSeasonY.MatchString(x.StartDate) || reYear.MatchString(x.StartDate) ||
+		reMonY.MatchString(x.StartDate) || reNumMY.MatchString(x.StartDate) || reISOYM.MatchString(x.StartDate)) {
 		x.EndDate = x.StartDate
 	}
 	picked, fellBack := expRoles(parts)

@@ -86,3 +86,17 @@ func TestVariationUnitThenUniversityBlind17(t *testing.T) {
 			[]expWant{{"Research Intern", "Coastal Dynamics Research Group, University of Otago", "Dunedin, NZ", "Nov 2019", "Feb 2020"}}},
 	})
 }
+
+// A job dated by a single month ("Période : Mars 2019", "Août 2021" under
+// the employer) began and ended in it, as one dated by a season or a year.
+func TestVariationSingleMonthJobBlind18(t *testing.T) {
+	runExpCases(t, []struct {
+		name, body string
+		want       []expWant
+	}{
+		{"fr, form", "Poste :\tStagiaire (stage de fin d'études)\nEntreprise :\tSARL Minoterie du Tell\nLieu :\tMédéa\nPériode :\tMars 2019\nTâches :\tContrôle qualité des farines.",
+			[]expWant{{"Stagiaire (stage de fin d'études)", "SARL Minoterie du Tell", "Médéa", "Mars 2019", "Mars 2019"}}},
+		{"en, lines", "Summer Trainee\nHarbour Cement Ltd – Tema\nAugust 2021\n- Logged kiln readings.",
+			[]expWant{{"Summer Trainee", "Harbour Cement Ltd", "Tema", "August 2021", "August 2021"}}},
+	})
+}
