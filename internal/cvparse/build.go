@@ -873,7 +873,14 @@ func (b *builder) education(e entry) cv.Education {
 	parts = joinDegreeClass(head, schoolLevels(splitGluedSchool(joinWrappedDegreeWord(joinSpelledAcronyms(parts)))))
 	// "B.Tech (IT) - VIT University - 2013 - 85%": a score among the
 	// header's parts is the grade.
+	var obtained []string
 	parts = slices.DeleteFunc(parts, func(p part) bool {
+		// "CAP Boulanger — obtenu en juin 2025": when the degree was
+		// had, after its dash, is a note on it, no school.
+		if (p.afterComma || p.sep != "") && reObtainedNote.MatchString(p.text) {
+			obtained = append(obtained, p.text)
+			return true
+		}
 		// "Halifax, NS | 2011 – 2015 | Graduated with First Class
 		// Honours": the class the degree was awarded with, without its
 		// verb.
@@ -962,10 +969,15 @@ func (b *builder) education(e entry) cv.Education {
 		x.Degree, rest = degree, append(rest, mode)
 	}
 	x.Achievements, x.Description = bodyText(kept)
-	x.Description = joinNonEmpty(append(rest, x.Description)...)
+	x.Description = joinNonEmpty(append(append(obtained, rest...), x.Description)...)
 	x.ID = b.stableID("edu", x.Degree, x.Institution, x.EndDate)
 	return x
 }
+
+// reObtainedNote opens a part that tells when or how a degree was had
+// ("obtenu en juin 2025", "awarded 2019", "validé avec mention"): a past
+// participle in small letters, no name.
+var reObtainedNote = regexp.MustCompile(`^(?:obtenue?s?|validée?s?|délivrée?s?|awarded|obtained|completed|conferred|passed)\b`)
 
 // schoolThenNote cuts "Harbourside University – thesis: …" at its first
 // dash: a school's name before it and a note after it.

@@ -162,7 +162,7 @@ func classLine(t string) bool {
 // which are the degree's description.
 func gradeNote(t string) (gpa, rest string, ok bool) {
 	m := reGPA.FindStringSubmatch(t)
-	if m == nil {
+	if m == nil || mentionDegree(t) {
 		return "", "", false
 	}
 	gpa = strings.TrimSpace(m[1])
@@ -195,3 +195,11 @@ func graduatedClass(t string) (string, bool) {
 	}
 	return class, true
 }
+
+// reMentionDegree is the French vocational degree "Mention
+// complémentaire" ("MC Pâtisserie boulangère"): a degree's name, though
+// it opens with the word a grade opens with ("Mention Bien").
+var reMentionDegree = regexp.MustCompile(`(?i)^\s*mention\s+compl[ée]mentaire\b`)
+
+// mentionDegree: t names the degree "Mention complémentaire", no grade.
+func mentionDegree(t string) bool { return reMentionDegree.MatchString(t) }

@@ -19,7 +19,7 @@ func studiedAtSchool(x cv.Education) bool {
 // the French degree's rank ("grade de Licence", "grade de master"): that
 // names the degree's level, and stays with it.
 func gradeStart(s string) bool {
-	return reGradeStart.MatchString(s) && !reAcademicRank.MatchString(s)
+	return reGradeStart.MatchString(s) && !reAcademicRank.MatchString(s) && !mentionDegree(s)
 }
 
 const academicRank = `grade\s+(?:de\s+|d['’]\s*)(?:licence|master|docteur|doctorat|bachelor|ingénieur|ingenieur)\b`

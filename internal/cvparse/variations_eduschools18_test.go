@@ -36,3 +36,17 @@ func TestVariationExamBoardNotes(t *testing.T) {
 			[]eduWant{{"HSC", "Rajshahi College", "Rajshahi", "", "2017"}, {"SSC", "Govt. Laboratory High School", "Rajshahi", "", "2015"}}, nil},
 	})
 }
+
+// "Mention complémentaire" is a French vocational degree, no grade
+// ("Mention Bien"); "obtenu en juin 2023" after a degree's dash tells when
+// it was had and goes to the notes, no school; the school is then the
+// line under the header, however long a chamber's school's name runs.
+func TestVariationObtainedQualification(t *testing.T) {
+	runEduDesc(t, []eduDescCase{
+		{"mention complémentaire", "2024 - 2025\tMention complémentaire cuisinier en desserts de restaurant\n\tCFA des Compagnons du Devoir, Angers",
+			[]eduWant{{"Mention complémentaire cuisinier en desserts de restaurant", "CFA des Compagnons du Devoir", "Angers", "2024", "2025"}}, nil},
+		{"obtained after the dash", "2021 - 2023\tCAP Cuisine — obtenu en juin 2023\n\tCFA de la Chambre de Métiers de la Sarthe, Le Mans",
+			[]eduWant{{"CAP Cuisine", "CFA de la Chambre de Métiers de la Sarthe", "Le Mans", "2021", "2023"}},
+			[]string{"obtenu en juin 2023"}},
+	})
+}
