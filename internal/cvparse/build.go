@@ -968,6 +968,9 @@ func (b *builder) education(e entry) cv.Education {
 	if degree, mode, ok := cutStudyMode(x.Degree, reDegreeMode); ok {
 		x.Degree, rest = degree, append(rest, mode)
 	}
+	if degree, note, ok := cutLabelledNote(x.Degree); ok {
+		x.Degree, rest = degree, append(rest, note)
+	}
 	x.Achievements, x.Description = bodyText(kept)
 	x.Description = joinNonEmpty(append(append(obtained, rest...), x.Description)...)
 	x.ID = b.stableID("edu", x.Degree, x.Institution, x.EndDate)

@@ -35,3 +35,34 @@ var reLatinHonours = regexp.MustCompile(`(?i)^(?:(?:summa|magna|maxima)\s+)?cum\
 func endsItsLine(parts []part, k int) bool {
 	return k >= 0 && k < len(parts) && (k+1 == len(parts) || parts[k+1].line != parts[k].line)
 }
+
+// reLabelledNote is a note of its own after a dash on a degree's line,
+// opened by its label ("Principal subjects: Economics, French",
+// "Thesis: …"); a label naming the degree's branch ("Option :",
+// "Major:") is the degree's own.
+var reLabelledNote = regexp.MustCompile(`^\p{Lu}[\p{L}'’]*(?:\s+[\p{L}'’]+){0,2}\s*:\s+\S`)
+
+var branchLabels = wordSet(`option options spécialité specialite specialty speciality specialisation specialization major minor
+	parcours filière filiere concentration stream track profil profile orientation section série serie`)
+
+// cutLabelledNote cuts a labelled note set after a dash off a degree's
+// name ("Higher Certificate – Main subjects: Biology, Chemistry"): the
+// degree, and the note for the description.
+func cutLabelledNote(t string) (degree, note string, ok bool) {
+	for _, dash := range []string{" – ", " — ", " - "} {
+		i := strings.LastIndex(t, dash)
+		if i <= 0 {
+			continue
+		}
+		before, after := strings.TrimSpace(t[:i]), strings.TrimSpace(t[i+len(dash):])
+		if !reLabelledNote.MatchString(after) || !degreePhrase(before) {
+			continue
+		}
+		label, _, _ := strings.Cut(after, ":")
+		if branchLabels[strings.ToLower(strings.Fields(label)[0])] {
+			continue
+		}
+		return before, after, true
+	}
+	return t, "", false
+}

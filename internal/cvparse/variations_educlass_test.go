@@ -56,3 +56,17 @@ func TestVariationClassInBrackets(t *testing.T) {
 			[]eduWant{{"MSc Marine Ecology", "University of Dunmore", "Dunmore, UK", "2016", "2017"}}, []string{"Merit"}},
 	})
 }
+
+// A note opened by its label after a dash on the degree's line ("– Main
+// subjects: …", "— Thesis: …") goes to the description; a label naming
+// the degree's branch ("– Option : …") stays with the degree.
+func TestVariationLabelledNoteAfterDegree(t *testing.T) {
+	runEduDesc(t, []eduDescCase{
+		{"subjects after the exam", "2014 – 2015\tHigher Secondary Certificate (HSC) – Main subjects: Biology, Chemistry; Subsidiary: Art\nLycée Beausoleil",
+			[]eduWant{{"Higher Secondary Certificate (HSC)", "Lycée Beausoleil", "", "2014", "2015"}}, []string{"Main subjects: Biology, Chemistry; Subsidiary: Art"}},
+		{"subjects after an em dash", "2009 – 2011\tLeaving Certificate — Subjects taken: Irish, Geography, Art\nColáiste Bríde, Ennistymon",
+			[]eduWant{{"Leaving Certificate", "Coláiste Bríde", "Ennistymon", "2009", "2011"}}, []string{"Subjects taken: Irish, Geography, Art"}},
+		{"branch label stays", "2010 – 2012\tBTS Électrotechnique – Option : Maintenance\nLycée Jean Moulin",
+			[]eduWant{{"BTS Électrotechnique – Option : Maintenance", "Lycée Jean Moulin", "", "2010", "2012"}}, []string{""}},
+	})
+}
