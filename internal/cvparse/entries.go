@@ -1,6 +1,7 @@
 package cvparse
 
 import (
+	"math"
 	"regexp"
 	"slices"
 	"strings"
@@ -1956,6 +1957,20 @@ func tableRows(lines []line) []line {
 				case datesUnfinished(rows[n-1].cells, heads) && startsWithDatePart(lines[j].text):
 					continueRow(rows[n-1].cells, []string{strings.TrimSpace(lines[j].text)}, heads)
 					continue
+				// A photographed table's rule read as a bar before the
+				// line ("| School") sets it in a cell after the first:
+				// the row's cell wrapped there.
+				case strings.HasPrefix(strings.TrimSpace(lines[j].text), "|") && !hasDate(lines[j].text):
+					if c := cellText(lines[j].text); c != "" {
+						continueRowFrom(rows[n-1].cells, []string{c}, heads, 1)
+					}
+					continue
+				// "Bachelor of Science with Education (Mathematics and"
+				// / "Chemistry)": the rest of a cell left open, under it.
+				case math.Abs(lines[j].x-rows[n-1].first.x) <= 4 && unfinishedRow(rows[n-1].cells, heads) && !lines[j].heading &&
+					!hasDate(lines[j].text) && len(strings.Fields(lines[j].text)) <= 4:
+					continueRow(rows[n-1].cells, []string{strings.TrimSpace(lines[j].text)}, heads)
+					continue
 				case lines[j].x > rows[n-1].first.x+bodyIndentMax && !lines[j].heading && !hasDate(lines[j].text):
 					rows[n-1].body = append(rows[n-1].body, lines[j])
 					continue
@@ -1964,7 +1979,7 @@ func tableRows(lines []line) []line {
 			}
 			var cells []string
 			for _, c := range strings.Split(lines[j].text, "\t") {
-				if c = strings.TrimSpace(c); c != "" {
+				if c = cellText(c); c != "" {
 					cells = append(cells, c)
 				}
 			}
@@ -2041,6 +2056,12 @@ func tableRows(lines []line) []line {
 		return append(out, tableRows(lines[j:])...)
 	}
 	return lines
+}
+
+// cellText is a cell's text without the bar a photographed table's rule
+// was read as before it ("| University of Zambia").
+func cellText(c string) string {
+	return strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(c), "|"))
 }
 
 // oneNote joins a row's notes cells in one line ("MV Silver Tern –

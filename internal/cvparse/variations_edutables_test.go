@@ -136,3 +136,19 @@ func TestVariationRankAfterSchool(t *testing.T) {
 			[]eduWant{{"B.Tech Chemical Engineering", "Regional Engineering College Warangal", "", "2010", "2014"}}, []string{"ranked 4th of 120"}},
 	})
 }
+
+// A photographed table read by OCR: the column rules come out as bars
+// before cells ("| Copperbelt University"), a cell left open wraps onto a
+// line of its own under it ("Chemistry)"), and a line opening with a bar
+// goes on a cell after the first ("| School").
+func TestVariationPhotographedTableCells(t *testing.T) {
+	runEduDesc(t, []eduDescCase{
+		{"bars and wraps", "Qualification\t| Institution\n" +
+			"Diploma in Education (Biology and\t| Copperbelt University\n" +
+			"Geography)\n" +
+			"School Certificate\tKasama Girls Technical Secondary\n" +
+			"| School",
+			[]eduWant{{"Diploma in Education (Biology and Geography)", "Copperbelt University", "", "", ""},
+				{"School Certificate", "Kasama Girls Technical Secondary School", "", "", ""}}, nil},
+	})
+}
