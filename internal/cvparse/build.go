@@ -1193,7 +1193,10 @@ func restOf(parts []part, picked []int) []string {
 // averages run to 4, 4.3, 4.33, 5, 7, 10, 20, 30, 100 or, for an Italian
 // degree, 110 (with its honours, "e lode").
 var reScorePart = regexp.MustCompile(`(?i)^(?:\d{1,3}\s+(?:points|pts|UCAS points)|\d{1,2}\s+(?:[a-e]\*?\s+)?(?:credits|distinctions|passes)|\d{1,3}(?:[.,]\d{1,2})?\s*(?:/\s*` + gradeScale + `|%|cgpa|gpa|cpi|sgpa)|` +
-	`(?:cgpa|gpa|cpi)\s*[:：]?\s*\d{1,2}(?:[.,]\d{1,2})?(?:\s*/\s*` + gradeScale + `)?)$`)
+	`(?:cgpa|gpa|cpi)\s*[:：]?\s*\d{1,2}(?:[.,]\d{1,2})?(?:\s*/\s*` + gradeScale + `)?|` +
+	// "9A 1B", "8A, 1B", "7 A*s": how many subjects at each letter
+	// grade, as school certificates (SPM, O levels) are summed up.
+	`\d{1,2}\s?A\*?s?(?:,?\s+\d{1,2}\s?[A-F]\*?s?)*)$`)
 
 const gradeScale = `(?:4|5|7|10|20|30|100|110)(?:[.,]\d{1,2})?(?:\s+(?:e lode|con lode|cum laude))?`
 

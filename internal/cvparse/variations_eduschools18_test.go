@@ -50,3 +50,14 @@ func TestVariationObtainedQualification(t *testing.T) {
 			[]string{"obtenu en juin 2023"}},
 	})
 }
+
+// A school certificate summed up by how many subjects took each letter
+// grade ("8A 2B", "7A, 3B") is its grade, no school nor place.
+func TestVariationLetterGradeCounts(t *testing.T) {
+	runEduGPA(t, []eduGPACase{
+		{"after a middle dot", "Sekolah Menengah Kebangsaan Bukit Indah\nSijil Pelajaran Malaysia (SPM)\nBatu Pahat, Johor\n2011 · 8A 2B",
+			[]eduWant{{"Sijil Pelajaran Malaysia (SPM)", "Sekolah Menengah Kebangsaan Bukit Indah", "Batu Pahat, Johor", "", "2011"}}, []string{"8A 2B"}},
+		{"after a comma", "G.C.E. O/L, Royal College, Colombo, 2008, 7A, 2B",
+			[]eduWant{{"G.C.E. O/L", "Royal College", "Colombo", "", "2008"}}, []string{"7A, 2B"}},
+	})
+}
