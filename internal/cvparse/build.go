@@ -1580,7 +1580,7 @@ func joinPlace(town, wider string) string {
 // Programme"), never a town.
 var unitWords = wordSet(`division department dept unit centre center team branch office bureau desk practice
 	sector plant site campus works département direction service pôle rédaction agence secteur usine platform banking
-	markets research operations engineering finance sales marketing products retail advisory audit tax legal digital
+	markets research laboratory laboratoire operations engineering finance sales marketing products retail advisory audit tax legal digital
 	business segment program programme projet project development développement management`)
 
 // unitLed: a unit named by what it does ("Service de neurologie",

@@ -1359,6 +1359,11 @@ func cutPieces(t string) []piece {
 		p = strings.TrimSpace(p)
 		grade := reLetterGradeEnd.MatchString(p) // "Mean Grade A-" keeps its minus
 		p = strings.Trim(p, ",;:|–—-·")
+		// "…, Université d'État, Damien.": a line written as a sentence
+		// ends on its full stop, no part of the last name.
+		if endsSentence(p) {
+			p = strings.TrimSpace(strings.TrimSuffix(p, "."))
+		}
 		if grade {
 			p += "-"
 		}
@@ -1433,7 +1438,7 @@ func higherPlace(s string) bool {
 // a list or a field is brought in by one ("GCSEs (9), incl. Maths",
 // "Dipl. Ing.", "Media, esp. Film").
 var abbreviations = wordSet(`st ste dr jr sr mr mrs ms mme prof univ dept av ave bd blvd rd no vol approx govt natl intl inst
-	assoc coll hr sec engg eng sch matric incl excl esp dipl cf vs viz resp`)
+	assoc coll hr sec engg eng sch matric incl excl esp dipl cf vs viz resp im`)
 
 // "Sdn. Bhd." (Malaysia), "sp. z o.o." (Poland): forms of two words, each
 // abbreviated.
@@ -1456,7 +1461,8 @@ var reParenPlace = regexp.MustCompile(`^(.+?)\s*\(([^()]+)\)$`)
 // commaSplit cuts "Acme Corp, Paris" or "MSc Data Science, Imperial College"
 // but not "San Francisco, CA".
 func commaSplit(p string) []string {
-	if isLocation(p) {
+	// "Imperial College London, UK" is no "City, ST": a school is no town.
+	if isLocation(p) && institutionScore(firstSegment(p)) == 0 {
 		return []string{p}
 	}
 	// "USP, Piracicaba, in progress, expected 2027": a note on the

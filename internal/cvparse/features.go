@@ -62,7 +62,8 @@ var (
 		escola escuela colegio instituto liceo liceu universiti universitas politeknik
 		ateneo tecnológico scuola
 		universitatea colegiul liceul școala scoala facultatea academia istituto faculdade colégio facultad
-		akademie akademia politechnika szkoła üniversitesi lisesi fakültesi universitet högskola høgskole berufsschule`)
+		akademie akademia politechnika szkoła üniversitesi lisesi fakültesi universitet högskola høgskole berufsschule
+		liceum`)
 )
 
 // wordSet also holds each word without its accents ("chargée" and

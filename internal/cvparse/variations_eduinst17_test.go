@@ -90,3 +90,22 @@ func TestVariationSchoolSiteAndNumber(t *testing.T) {
 			[]eduWant{{"Diplôme universitaire de droit fiscal", "Université de Kestrel", "", "2020", "2021"}}, []string{"enseignement à distance"}},
 	})
 }
+
+// School lines written as sentences and abroad: a line's closing full
+// stop is no part of its last name ("…, Marrowby."); "im." (Polish "named
+// after") is an abbreviation, no sentence's end, and "Liceum" a school;
+// a laboratory after a dash is a unit of the school, no town; and a
+// school before a country's code ("Kestrel College London, UK") is no
+// "Town, ST".
+func TestVariationSchoolLineSentences(t *testing.T) {
+	runEduDesc(t, []eduDescCase{
+		{"closing full stop", "2004 – 2009 : Diplôme d'Ingénieur, Faculté des Sciences (FDS), Université de Kestrel, Marrowby.",
+			[]eduWant{{"Diplôme d'Ingénieur", "Faculté des Sciences (FDS), Université de Kestrel", "Marrowby", "2004", "2009"}}, nil},
+		{"polish liceum named after", "2016\tSecondary school leaving certificate (matura), II Liceum Ogólnokształcące im. Jana Kestrela, Nowy Targ",
+			[]eduWant{{"Secondary school leaving certificate (matura)", "II Liceum Ogólnokształcące im. Jana Kestrela", "Nowy Targ", "", "2016"}}, nil},
+		{"laboratory after dash", "03/2021–07/2021\tErasmus+ exchange semester, Kestrel University, Department of Physics – Marrow Laboratory, Uppsala, Sweden",
+			[]eduWant{{"Erasmus+ exchange semester", "Kestrel University, Department of Physics – Marrow Laboratory", "Uppsala, Sweden", "03/2021", "07/2021"}}, nil},
+		{"school before country code", "2015–2019\tPhD in Geology, Kestrel College London, UK.",
+			[]eduWant{{"PhD in Geology", "Kestrel College London", "UK", "2015", "2019"}}, nil},
+	})
+}

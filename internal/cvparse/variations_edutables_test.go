@@ -9,12 +9,12 @@ func TestVariationYearLedLongLine(t *testing.T) {
 	runEduDesc(t, []eduDescCase{
 		{"year and colon", "2012 – 2014 : Licence en Génie Civil, Université de Blida, Blida.\n" +
 			"2011 : Baccalauréat Technique Mathématiques, option Génie Électrique, Lycée Emir Abdelkader, Médéa.",
-			[]eduWant{{"Licence en Génie Civil", "Université de Blida", "Blida.", "2012", "2014"},
-				{"Baccalauréat Technique Mathématiques, option Génie Électrique", "Lycée Emir Abdelkader", "Médéa.", "", "2011"}}, nil},
+			[]eduWant{{"Licence en Génie Civil", "Université de Blida", "Blida", "2012", "2014"},
+				{"Baccalauréat Technique Mathématiques, option Génie Électrique", "Lycée Emir Abdelkader", "Médéa", "", "2011"}}, nil},
 		{"year and dash", "2016 – 2019 – BSc Applied Physics, Norhaven University, Rajshahi.\n" +
 			"2015 – Higher Secondary Certificate in Science and Further Mathematics, Greenfield Model College, Rajshahi.",
-			[]eduWant{{"BSc Applied Physics", "Norhaven University", "Rajshahi.", "2016", "2019"},
-				{"Higher Secondary Certificate in Science and Further Mathematics", "Greenfield Model College", "Rajshahi.", "", "2015"}}, nil},
+			[]eduWant{{"BSc Applied Physics", "Norhaven University", "Rajshahi", "2016", "2019"},
+				{"Higher Secondary Certificate in Science and Further Mathematics", "Greenfield Model College", "Rajshahi", "", "2015"}}, nil},
 	})
 }
 
