@@ -734,12 +734,13 @@ var blind11Floors = []target{
 // After single-year entries at a school named with its town kept in
 // education ("Maturité gymnasiale" / "Gymnase de …, Town") and long
 // worded degree names kept as the degree: overall 0.978, education 0.948.
+// After a course of study named by its kind ("Apprenticeship", "Training Program") read as the degree: overall 0.979, education 0.953.
 var blind12Floors = []target{
-	{"overall", nil, 0.977},
+	{"overall", nil, 0.978},
 	{"name", []string{"name"}, 1.0},
 	{"phone", []string{"phone"}, 1.000},
 	{"experiences", expGroup, 0.979},
-	{"education", eduGroup, 0.946},
+	{"education", eduGroup, 0.952},
 	{"skills", []string{"skills"}, 0.990},
 }
 
@@ -821,12 +822,13 @@ const blind13LangGap = 0.06
 // August 2022"): experiences 0.989.
 // After a labelled note after the degree's dash ("– Principal subjects:
 // …") sent to the description: overall 0.974, education 0.953.
+// After a course of study named by its kind ("Apprenticeship", "Training Program") read as the degree: overall 0.976, education 0.958.
 var blind14Floors = []target{
-	{"overall", nil, 0.973},
+	{"overall", nil, 0.975},
 	{"name", []string{"name"}, 1.0},
 	{"phone", []string{"phone"}, 1.000},
 	{"experiences", expGroup, 0.988},
-	{"education", eduGroup, 0.952},
+	{"education", eduGroup, 0.957},
 	{"skills", []string{"skills"}, 0.965},
 }
 
@@ -981,12 +983,13 @@ var blind16Floors = []target{
 // After a paragraph of sentences under a degree read as its notes and
 // integrated masters (MChem, MPhys) read as degrees: overall 0.913,
 // education 0.894.
+// After a course of study named by its kind ("Apprenticeship", "Training Program") read as the degree: overall 0.915, education 0.901.
 var blind17Floors = []target{
-	{"overall", nil, 0.912},
+	{"overall", nil, 0.914},
 	{"name", []string{"name"}, 0.957},
 	{"phone", []string{"phone"}, 1.0},
 	{"experiences", expGroup, 0.894},
-	{"education", eduGroup, 0.893},
+	{"education", eduGroup, 0.900},
 	{"skills", []string{"skills"}, 0.925},
 }
 
@@ -1022,12 +1025,13 @@ const blind17LangGap = 0.06
 // ending in it ("Période : Juillet 2020"): experiences 0.924 (end 0.954).
 // After letter-grade counts ("9A 1B") read as the grade: overall 0.931,
 // education 0.914.
+// After a course of study named by its kind ("Apprenticeship", "Training Program") read as the degree: overall 0.932, education 0.917.
 var blind18Floors = []target{
-	{"overall", nil, 0.930},
+	{"overall", nil, 0.931},
 	{"name", []string{"name"}, 1.0},
 	{"phone", []string{"phone"}, 0.957},
 	{"experiences", expGroup, 0.923},
-	{"education", eduGroup, 0.913},
+	{"education", eduGroup, 0.916},
 	{"skills", []string{"skills"}, 0.939},
 }
 

@@ -905,7 +905,11 @@ func (b *builder) education(e entry) cv.Education {
 			return roleBonus(p, "location") + boolScore(isLocation(p.text) && institutionScore(p.text) == 0 && p.role == "")*5
 		}},
 		{name: "degree", worded: true, pick: func(p part) int {
-			return roleBonus(p, "degree") + (degreeScore(p.text)*3-institutionScore(p.text)*2)*boolScore(p.role == "")
+			// "Inside Wireman Apprenticeship, 5-year program", "9-Month
+			// Training Program – …": a course of study named by its
+			// kind where no degree word is; a note in lower case ("en
+			// cours", "additional course …") names none.
+			return roleBonus(p, "degree") + (degreeScore(p.text)*3-institutionScore(p.text)*2+namedStudy(p.text)*2)*boolScore(p.role == "")
 		}},
 		{name: "institution", pick: func(p part) int {
 			return roleBonus(p, "institution") + (institutionScore(p.text)*3+orgScore(p.text)-degreeScore(p.text)+
@@ -1031,7 +1035,17 @@ var reCertified = regexp.MustCompile(`(?i)\b(?:certified|certification|certifica
 // pharmacie hospitalière"), an online series of courses ("Interaction
 // Design Specialization").
 var studyWords = wordSet(`award semester semestre exchange programme program course cours postgrade postgraduate postgrado
-	specialization specialisation`)
+	specialization specialisation apprenticeship apprentissage`)
+
+// namedStudy counts the study words of a name that opens with a capital
+// or a digit.
+func namedStudy(t string) int {
+	t = strings.TrimSpace(t)
+	if r, _ := utf8.DecodeRuneInString(t); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+		return 0
+	}
+	return countIn(t, studyWords)
+}
 
 // reQualificationLevel is a vocational qualification's level ("Level 3
 // Diploma", "NVQ Level 2", "niveau 4").

@@ -94,3 +94,27 @@ func TestVariationHonourListNoEntry(t *testing.T) {
 		})
 	}
 }
+
+// A course of study named by its kind ("Apprenticeship", "Training
+// Program", "Exchange Semester") with no degree word is the degree beside
+// a school or organisation that names none either; a note in lower case
+// ("en cours", "additional course …") is not.
+func TestVariationStudyKindIsTheDegree(t *testing.T) {
+	cases := []struct {
+		name, body          string
+		degree, institution string
+	}{
+		{"apprenticeship under its training centre", "Desert Electrical JATC (IBEW Local 357 / NECA) - Las Vegas, NV\nInside Wireman Apprenticeship, 4-year program, completed 2018",
+			"Inside Wireman Apprenticeship, 4-year program", "Desert Electrical JATC (IBEW Local 357 / NECA)"},
+		{"training program beside a place", "Digital Skills Academy (DSA)\tTechno Park, Kazhakoottam\n6-Month Intensive Training Program – Cloud Engineering track\tJan 2023 – Jun 2023",
+			"6-Month Intensive Training Program – Cloud Engineering track", "Digital Skills Academy (DSA)"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := parseEducation(tc.body).Education
+			if len(got) != 1 || got[0].Degree != tc.degree || got[0].Institution != tc.institution {
+				t.Errorf("education = %+v, want one entry %q at %q", got, tc.degree, tc.institution)
+			}
+		})
+	}
+}
