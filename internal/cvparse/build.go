@@ -895,7 +895,11 @@ func (b *builder) education(e entry) cv.Education {
 		return false
 	})
 	x := cv.Education{StartDate: dr.start, EndDate: dr.end, GPA: gpa}
-	if x.EndDate == "" && x.StartDate != "" {
+	if x.EndDate == "" && reSeasonY.MatchString(x.StartDate) {
+		// "Summer 2014", "Fall 2023": a course held in one season began
+		// and ended in its year.
+		x.EndDate = x.StartDate
+	} else if x.EndDate == "" && x.StartDate != "" {
 		// A single date on a degree is when it was obtained.
 		x.StartDate, x.EndDate = "", x.StartDate
 	}
