@@ -1300,13 +1300,48 @@ func wrappedDegreeTail(parts []part, d, i int) bool {
 	p := parts[i]
 	// A form row's value whose label names it ("Group: Business
 	// Studies") wraps no line above it.
+	open := openDegreeEnd(parts[d].text)
 	if p.role != "" || p.line != parts[d].line+1 || !aloneOnLine(parts, i) || i+1 < len(parts) && parts[i+1].line == parts[d].line || p.dated ||
-		len(strings.Fields(parts[d].text)) < 4 {
+		len(strings.Fields(parts[d].text)) < 4 && !open {
 		return false
 	}
 	n := len(strings.Fields(p.text))
-	return n >= 1 && n <= 3 && capitalisedWords(p.text, 3) && !strings.ContainsAny(p.text, ":()0123456789") &&
-		institutionScore(p.text)+degreeScore(p.text)+titleScore(p.text)+orgScore(p.text) == 0 && !isLocation(p.text) && !gradeLine(p.text)
+	if n < 1 || n > 3 || !capitalisedWords(p.text, 3) || strings.ContainsAny(p.text, ":()0123456789") ||
+		institutionScore(p.text)+degreeScore(p.text) > 0 || isLocation(p.text) || gradeLine(p.text) {
+		return false
+	}
+	if open {
+		// The field the degree's line left open goes on: words a firm
+		// or a job also uses ("Systems and Networks", "Chemical
+		// Engineering") are the field's here, but a person's job
+		// ("Process Engineer") is none.
+		ws := strings.Fields(p.text)
+		last := strings.ToLower(ws[len(ws)-1])
+		return !titleWords[last] || strings.HasSuffix(last, "ing")
+	}
+	return titleScore(p.text)+orgScore(p.text) == 0
+}
+
+// openFieldWords open a field of study's name and never close it
+// ("Computer" / "Systems", "Visual" / "Communication Design",
+// "Electrical" / "Engineering").
+var openFieldWords = wordSet(`computer visual chemical electrical electronic mechanical civil political environmental industrial
+	digital graphic applied information biomedical aerospace agricultural structural communication`)
+
+// reHonoursEnd closes a degree's kind on its honours mark, before its
+// field ("Bachelor of Science (Hons)" / "Applied Geology").
+var reHonoursEnd = regexp.MustCompile(`(?i)\((?:hons|honours|honors)\.?\)$`)
+
+// openDegreeEnd: the degree's line stops where its field has yet to be
+// named or finished: on the honours mark after the degree's kind, or on a
+// word that opens a field's name ("B.A. Digital", "Diploma in Computer").
+func openDegreeEnd(t string) bool {
+	t = strings.TrimSpace(t)
+	ws := strings.Fields(t)
+	if len(ws) < 2 || reHonoursEnd.MatchString(t) {
+		return len(ws) >= 2
+	}
+	return openFieldWords[strings.ToLower(ws[len(ws)-1])] && degreeScore(t) > 0
 }
 
 // reSchoolSite names one of a school's centres by its town ("Centre de

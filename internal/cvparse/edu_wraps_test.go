@@ -51,3 +51,18 @@ func TestVariationDatesCloseEntries(t *testing.T) {
 				{"Secondary", "Iloilo National High School", "", "2006", "2010"}}, nil},
 	})
 }
+
+// A degree's line that stops on its honours mark or on a word that opens
+// a field's name ("Diploma in Computer", "B.A. Digital", "BSc (Hons)")
+// goes on on the next line, even when the field's words are a firm's or a
+// job's too ("Systems and Networks", "Civil Engineering").
+func TestVariationOpenDegreeLine(t *testing.T) {
+	runEduDesc(t, []eduDescCase{
+		{"field opened after in", "2012 - 2017   Riverton Polytechnic Academy, Dunmore\n              Engineer's diploma (4-year) in Computer\n              Systems and Networks",
+			[]eduWant{{"Engineer's diploma (4-year) in Computer Systems and Networks", "Riverton Polytechnic Academy", "Dunmore", "2012", "2017"}}, nil},
+		{"short degree on an adjective", "Kestrel University, Harlow — B.A. Digital\t2011 – 2015\nMedia Production",
+			[]eduWant{{"B.A. Digital Media Production", "Kestrel University", "Harlow", "2011", "2015"}}, nil},
+		{"honours mark", "Kestrel University\nBachelor of Science (Hons)\nCivil Engineering\nHarlow\n2010 – 2014",
+			[]eduWant{{"Bachelor of Science (Hons) Civil Engineering", "Kestrel University", "Harlow", "2010", "2014"}}, nil},
+	})
+}
