@@ -89,6 +89,11 @@ func continues(prev unit, l line) bool {
 		strings.HasSuffix(p, " —") || strings.HasSuffix(p, " –") {
 		return !l.gapBefore || !hasDate(prev.text)
 	}
+	// A grade's label ending the line ("…, note" / "5,5", "final
+	// grade:" / "1.7") is followed by its mark: the mark goes on.
+	if !l.gapBefore && reGradeLabelEnd.MatchString(p) && reBareMark.MatchString(t) {
+		return true
+	}
 	// A row ending in a cell that rates it ("Airflow<tab>80%",
 	// "Scala<tab>Expert") is whole: a line under it starting in lower
 	// case is the next row ("dbt<tab>75%"), not its wrapped rest.
@@ -185,6 +190,14 @@ func endsInFunctionWord(p string) bool {
 var (
 	reOpenRange = regexp.MustCompile(`(?i)(?:(?:19|20)\d{2}\s*(?:[-–—→]|->)|(?:19|20)\d{2}\s*(?:[-–—→]|->)\s*(?:` + monthAlt + `)\.?)$`)
 	reDatePart  = regexp.MustCompile(`(?i)^(?:(?:19|20)\d{2}|(?:` + monthAlt + `)\.?\s+(?:19|20)\d{2}|(?:0?[1-9]|1[0-2])[/.](?:19|20)\d{2}|` + presentWords + `)\b`)
+)
+
+// reGradeLabelEnd: a line ending on a grade's label ("…, note", "final
+// grade:", "moyenne"); reBareMark: a line holding only a mark ("5,5",
+// "1.7", "15/20", "3.8 / 4.0").
+var (
+	reGradeLabelEnd = regexp.MustCompile(`(?i)\b(?:note|grade|gpa|cgpa|moyenne|average|mark|score|notes?\s+finale|note\s+finale)\s*:?$`)
+	reBareMark      = regexp.MustCompile(`^\d{1,3}(?:[.,]\d{1,2})?(?:\s*/\s*\d{1,3}(?:[.,]\d{1,2})?)?\.?$`)
 )
 
 // reSeasonStart: a line opening with a season's date ("été 2013",

@@ -1,6 +1,7 @@
 package cvparse
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -20,5 +21,26 @@ func TestVariationSeasonDatedCourse(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, edusOf(c)); diff != "" {
 		t.Errorf("education (-want +got):\n%s", diff)
+	}
+}
+
+// A note ending on a grade's label ("…, note" / "5,5") whose mark the
+// line's width pushed onto a line of its own keeps the mark: a bare mark
+// opens no entry, and the dated entry under it keeps its school.
+func TestVariationWrappedMarkAfterLabel(t *testing.T) {
+	c := ParseText("Jane Roe\njane@example.com\n\nFormation\n2015 – 2018\tHaute École de Corvo, Valdemar\n" +
+		"Bachelor of Science en gestion d'entreprise, à temps partiel\n" +
+		"Mémoire de bachelor : « Analyse des flux de marchandises dans un entrepôt de pièces détachées », note\n5,2\n" +
+		"2013\tARFT – Association romande pour la formation continue en transport\nBrevet fédéral de transitaire\n\n" +
+		"Compétences\nSAP, Excel\n")
+	want := []eduWant{
+		{"Bachelor of Science en gestion d'entreprise", "Haute École de Corvo", "Valdemar", "2015", "2018"},
+		{"Brevet fédéral de transitaire", "ARFT – Association romande pour la formation continue en transport", "", "", "2013"},
+	}
+	if diff := cmp.Diff(want, edusOf(c)); diff != "" {
+		t.Errorf("education (-want +got):\n%s", diff)
+	}
+	if d := c.Education[0].Description; !strings.HasSuffix(d, "note 5,2") {
+		t.Errorf("description: got %q, want it to end on the mark", d)
 	}
 }
