@@ -1551,7 +1551,10 @@ func commaSplit(p string) []string {
 			// Honors": a grade's label says it is one, whatever class
 			// it names.
 			degreeScore(head) > 0 && (gradeStart(rest) && (!honoursClass(rest) || reGPA.MatchString(rest)) || reScorePart.MatchString(rest)) || // "BSc Economics, GPA 3.8"
-			institutionScore(head) > 0 && (gradePart(rest) || reScorePart.MatchString(rest)) { // "University of Glasgow, first class", "…, Legon, First Class Honours"
+			institutionScore(head) > 0 && (gradePart(rest) || reScorePart.MatchString(rest)) || // "University of Glasgow, first class", "…, Legon, First Class Honours"
+			// "…, Marrowby, Distinción Máxima", "…, Lahore, CGPA 3.4/4":
+			// the town cut from its school on its own, then the grade.
+			isLocation(head) && institutionScore(head) == 0 && (gradePart(rest) || reScorePart.MatchString(rest)) {
 			// "Audit Senior, SGV & Co., Makati City": cut at a later
 			// comma, the head is read again on its own.
 			return append(commaSplit(head), commaSplit(rest)...)

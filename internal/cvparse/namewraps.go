@@ -17,7 +17,19 @@ func joinNameWraps(lines []line) []line {
 	for _, l := range lines {
 		if n := len(out); n > 0 && nameWrap(out[n-1], l) {
 			p := &out[n-1]
-			p.text = strings.TrimSpace(p.text) + " " + strings.TrimSpace(l.text)
+			// "Universidad de Kestrel, Val-" / "divia, …": a word the
+			// typesetter cut at its hyphen is mended whole; a compound
+			// name cut at one of its own hyphens ("Saint-Martin-" /
+			// "sur-Loire") keeps it.
+			if pt := strings.TrimSpace(p.text); reHyphenEnd.MatchString(pt) {
+				if strings.Contains(lastField(strings.TrimSuffix(pt, "-")), "-") {
+					p.text = pt + strings.TrimSpace(l.text)
+				} else {
+					p.text = joinWrapped(pt, l.text)
+				}
+			} else {
+				p.text = strings.TrimSpace(p.text) + " " + strings.TrimSpace(l.text)
+			}
 			p.full, p.wrapped = l.full, true
 			continue
 		}
