@@ -906,7 +906,7 @@ func (b *builder) education(e entry) cv.Education {
 	markNamedTown(parts)
 	picked, _ := assign(parts, []role{
 		{name: "location", pick: func(p part) int {
-			return roleBonus(p, "location") + boolScore(isLocation(p.text) && institutionScore(p.text) == 0 && p.role == "")*5
+			return roleBonus(p, "location") + boolScore((isLocation(p.text) || dashedSaintTown(p)) && institutionScore(p.text) == 0 && p.role == "")*5
 		}},
 		{name: "degree", worded: true, pick: func(p part) int {
 			// "Inside Wireman Apprenticeship, 5-year program", "9-Month
@@ -1342,6 +1342,17 @@ func openDegreeEnd(t string) bool {
 		return len(ws) >= 2
 	}
 	return openFieldWords[strings.ToLower(ws[len(ws)-1])] && degreeScore(t) > 0
+}
+
+// reSaintTown is a town named for a saint or a mount, its title cut short
+// ("St. Augustine", "Mt. Hope", "Ft. Myers").
+var reSaintTown = regexp.MustCompile(`^(?:St|Ste|Mt|Ft)\. \p{Lu}\p{Ll}+(?:[- ]\p{Lu}\p{Ll}+)?$`)
+
+// dashedSaintTown: after a dash, a saint's or a mount's town ("The
+// University of the West Indies — St. Augustine") is where the school
+// stands, not the rest of its name.
+func dashedSaintTown(p part) bool {
+	return strings.ContainsAny(p.sep, "–—-") && reSaintTown.MatchString(strings.TrimSpace(p.text))
 }
 
 // reSchoolSite names one of a school's centres by its town ("Centre de

@@ -66,3 +66,15 @@ func TestVariationOpenDegreeLine(t *testing.T) {
 			[]eduWant{{"Bachelor of Science (Hons) Civil Engineering", "Kestrel University", "Harlow", "2010", "2014"}}, nil},
 	})
 }
+
+// A saint's or a mount's town after a school's dash ("— Ste. Claire",
+// "— Mt. Pleasant") is the entry's place: its title's full stop ends no
+// sentence, and the town is no part of the school's name.
+func TestVariationSaintTownAfterSchool(t *testing.T) {
+	runEduDesc(t, []eduDescCase{
+		{"mount", "Education\nHarrowgate Business School, Kestrel University — Mt. Pleasant\nMaster of Finance\t2015 – 2017",
+			[]eduWant{{"Master of Finance", "Harrowgate Business School, Kestrel University", "Mt. Pleasant", "2015", "2017"}}, nil},
+		{"saint", "Education\nKestrel University — St. Brennan\nBA Economics, Second Class Honours\t2008 – 2011",
+			[]eduWant{{"BA Economics, Second Class Honours", "Kestrel University", "St. Brennan", "2008", "2011"}}, nil},
+	})
+}

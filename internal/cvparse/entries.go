@@ -1451,7 +1451,7 @@ func higherPlace(s string) bool {
 // a list or a field is brought in by one ("GCSEs (9), incl. Maths",
 // "Dipl. Ing.", "Media, esp. Film").
 var abbreviations = wordSet(`st ste dr jr sr mr mrs ms mme prof univ dept av ave bd blvd rd no vol approx govt natl intl inst
-	assoc coll hr sec engg eng sch matric incl excl esp dipl cf vs viz resp im`)
+	assoc coll hr sec engg eng sch matric incl excl esp dipl cf vs viz resp im mt ft`)
 
 // "Sdn. Bhd." (Malaysia), "sp. z o.o." (Poland): forms of two words, each
 // abbreviated.
