@@ -981,9 +981,18 @@ func (b *builder) education(e entry) cv.Education {
 	}
 	x.Achievements, x.Description = bodyText(kept)
 	x.Description = joinNonEmpty(append(append(obtained, rest...), x.Description)...)
+	// "Non-degree coursework: STAT 1450 …" under a school naming no
+	// degree: the label names what was studied there.
+	if m := reNonDegreeLabel.FindStringSubmatch(x.Description); m != nil && x.Degree == "" {
+		x.Degree = strings.TrimSpace(m[1])
+	}
 	x.ID = b.stableID("edu", x.Degree, x.Institution, x.EndDate)
 	return x
 }
+
+// reNonDegreeLabel opens a note labelling studies that led to no degree
+// ("Non-degree coursework:", "Non-credit courses:").
+var reNonDegreeLabel = regexp.MustCompile(`(?i)^(non[- ](?:degree|credit)\b[^:;]{0,40}):\s`)
 
 // reObtainedNote opens a part that tells when or how a degree was had
 // ("obtenu en juin 2025", "awarded 2019", "validé avec mention"): a past

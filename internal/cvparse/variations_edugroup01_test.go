@@ -44,3 +44,15 @@ func TestVariationWrappedMarkAfterLabel(t *testing.T) {
 		t.Errorf("description: got %q, want it to end on the mark", d)
 	}
 }
+
+// A school naming no degree whose note is labelled as studies that led
+// to none ("Non-credit courses: …") has the label as its degree.
+func TestVariationNonDegreeLabel(t *testing.T) {
+	c := ParseText("Jane Roe\njane@example.com\n\nEducation\nHarbourside Technical College — Corvo, OR\tSpring 2022\n" +
+		"Non-credit courses: ACCT 1010 Bookkeeping Basics; BUS 1200 Payroll Essentials\n" +
+		"Kestrel University — Valdemar, OR\t2012 – 2016\nBachelor of Arts in Economics\n\nSkills\nExcel\n")
+	got := edusOf(c)
+	if len(got) != 2 || got[0].Degree != "Non-credit courses" || got[0].Institution != "Harbourside Technical College" {
+		t.Errorf("education: got %+v, want the label as the first entry's degree", got)
+	}
+}
