@@ -3,6 +3,7 @@ package cvparse
 import (
 	"regexp"
 	"strings"
+	"unicode"
 )
 
 // reAcronymInBrackets ends a name with its acronym ("Catarina (UFSC)").
@@ -25,17 +26,26 @@ func wrappedSchoolTail(parts []part, loc, s, i int) bool {
 	}
 	t := strings.TrimSpace(p.text)
 	n := len(strings.Fields(t))
+	ws := strings.Fields(school.text)
+	open := len(ws) >= 3 && openNameEnd(ws[len(ws)-1])
 	if n < 1 || n > 3 || !capitalisedWords(t, 3) || strings.ContainsAny(t, ":0123456789") && !reAcronymInBrackets.MatchString(t) ||
-		institutionScore(t)+degreeScore(t)+titleScore(t)+orgScore(t) > 0 || isLocation(t) || gradeLine(t) {
+		institutionScore(t)+degreeScore(t) > 0 || !open && titleScore(t)+orgScore(t) > 0 || isLocation(t) || gradeLine(t) {
 		return false
 	}
 	// What follows the tail on its line is the place, or nothing is.
 	if i+1 < len(parts) && parts[i+1].line == p.line && i+1 != loc {
 		return false
 	}
-	ws := strings.Fields(school.text)
-	return loc >= 0 && loc != i || reAcronymInBrackets.MatchString(t) ||
+	return open || loc >= 0 && loc != i || reAcronymInBrackets.MatchString(t) ||
 		isAcronym(t) && reSchoolUnit.MatchString(ws[len(ws)-1])
+}
+
+// openNameEnd: a school's line ending on a word that closes no name, a
+// participle ("Association of Chartered Certified" / "Accountants") or a
+// function word, goes on on the next line, whatever words that holds.
+func openNameEnd(w string) bool {
+	lw := strings.ToLower(w)
+	return functionWords[lw] || len(lw) > 5 && strings.HasSuffix(lw, "ed") && unicode.IsUpper([]rune(w)[0])
 }
 
 // reBareDegreeWord is a degree's kind alone ("Certificate", "Diploma").

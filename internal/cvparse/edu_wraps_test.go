@@ -78,3 +78,13 @@ func TestVariationSaintTownAfterSchool(t *testing.T) {
 			[]eduWant{{"BA Economics, Second Class Honours", "Kestrel University", "St. Brennan", "2008", "2011"}}, nil},
 	})
 }
+
+// A school's line that ends on a word closing no name, a participle
+// ("Institute of Registered Licensed") or a function word, goes on on the
+// next line even when the rest is a job's or a firm's word ("Surveyors").
+func TestVariationSchoolLineLeftOpen(t *testing.T) {
+	runEduDesc(t, []eduDescCase{
+		{"participle", "Education\n2014 – 2017\tMIRLS Member (Associate route) — Institute of Registered Licensed\nSurveyors\n2010 – 2013\tKestrel University\nBSc Geography",
+			[]eduWant{{"MIRLS Member (Associate route)", "Institute of Registered Licensed Surveyors", "", "2014", "2017"}, {"BSc Geography", "Kestrel University", "", "2010", "2013"}}, nil},
+	})
+}
