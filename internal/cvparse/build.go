@@ -787,7 +787,11 @@ func splitOrgPlace(loc string) (org, place string, ok bool) {
 func (b *builder) education(e entry) cv.Education {
 	var head, notes []unit
 	var gpa string
-	for _, u := range e.head {
+	lines := e.head
+	if g, h, ok := gradeField(e.head); ok {
+		gpa, lines = g, h
+	}
+	for _, u := range lines {
 		// "Bachelor's degree in Biology EQF level 6": the framework
 		// level ranks the degree and goes to its notes.
 		if rest, level, ok := cutFrameworkLevel(u.text); ok {

@@ -48,3 +48,24 @@ func TestVariationHyphenCutNameWrap(t *testing.T) {
 		t.Errorf("education (-want +got):\n%s", diff)
 	}
 }
+
+// moderncv's school-first entry prints the school and its town on one
+// line and the degree with its dates on the next, the grade field after
+// the degree's comma: that field is the gpa, an honours class included,
+// and no part of the degree's name.
+func TestVariationModerncvGradeField(t *testing.T) {
+	runEduGPA(t, []eduGPACase{
+		{"class, class and mark, named mark",
+			"Brackenhurst University\tBristol, UK\nMSc Soil Science and Drainage, Merit\t2015–2016\nDissertation: field drains.\n" +
+				"Elmswil Institute of Technology\tTamale, Ghana\nBEng (Hons) Mining Engineering, Second Class Honours, CWA 71.2\t2010–2014\n" +
+				"St Agnes Secondary School\tTamale, Ghana\nSenior Secondary Certificate Examination (SSCE), Aggregate 9\t2007–2010",
+			[]eduWant{{"MSc Soil Science and Drainage", "Brackenhurst University", "Bristol, UK", "2015", "2016"},
+				{"BEng (Hons) Mining Engineering", "Elmswil Institute of Technology", "Tamale, Ghana", "2010", "2014"},
+				{"Senior Secondary Certificate Examination (SSCE)", "St Agnes Secondary School", "Tamale, Ghana", "2007", "2010"}},
+			[]string{"Merit", "Second Class Honours, CWA 71.2", "Aggregate 9"}},
+		{"first class",
+			"Harbour College\tLeeds\nBachelor of Arts (History), First Class Honours\t2011 – 2015",
+			[]eduWant{{"Bachelor of Arts (History)", "Harbour College", "Leeds", "2011", "2015"}},
+			[]string{"First Class Honours"}},
+	})
+}
