@@ -167,14 +167,16 @@ func (w *Worker) hold(ctx context.Context, claim Claim, stop <-chan struct{}) {
 	if err == nil && !end.abandoned {
 		w.metrics().outcome(map[bool]string{true: "terminated", false: "completed"}[end.terminated])
 	}
-	room.Leave()
-	// The report goes after the transcript: wait until the hub acknowledged
-	// every segment (it resends through outages), within reason.
+	// The report goes after the transcript, and the room is left only once
+	// the hub has acknowledged every segment and the "ending" event (it
+	// resends through outages), within reason: the server reads an agent
+	// leaving before its ending as a lost interviewer and fails the interview.
 	fctx, fcancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
 	if err := tl.Flush(fctx); err != nil {
 		log.Warn("saving the report before the whole transcript was acknowledged", "err", err)
 	}
 	fcancel()
+	room.Leave()
 	rep := w.report(ctx, iv, end)
 	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
 	defer cancel()
