@@ -737,12 +737,14 @@ var blind11Floors = []target{
 // education ("Maturité gymnasiale" / "Gymnase de …, Town") and long
 // worded degree names kept as the degree: overall 0.978, education 0.948.
 // After a course of study named by its kind ("Apprenticeship", "Training Program") read as the degree: overall 0.979, education 0.953.
+// After a school's district before its city ("…, Ijanikin, Lagos") read
+// as its place: overall 0.980, education 0.958.
 var blind12Floors = []target{
-	{"overall", nil, 0.978},
+	{"overall", nil, 0.979},
 	{"name", []string{"name"}, 1.0},
 	{"phone", []string{"phone"}, 1.000},
 	{"experiences", expGroup, 0.979},
-	{"education", eduGroup, 0.952},
+	{"education", eduGroup, 0.957},
 	{"skills", []string{"skills"}, 0.990},
 }
 
@@ -1001,12 +1003,15 @@ var blind16Floors = []target{
 // naming none: overall 0.917, education 0.906.
 // After moderncv's grade field cut from the degree under a school-and-town
 // line ("MSc …, Distinction<tab>2016–2017"): overall 0.920, education 0.916.
+// After schools and qualifications written as two lists paired, and
+// qualifications dated on their own lines under one school: overall
+// 0.930, education 0.951.
 var blind17Floors = []target{
-	{"overall", nil, 0.919},
+	{"overall", nil, 0.929},
 	{"name", []string{"name"}, 0.957},
 	{"phone", []string{"phone"}, 1.0},
 	{"experiences", expGroup, 0.896},
-	{"education", eduGroup, 0.915},
+	{"education", eduGroup, 0.950},
 	{"skills", []string{"skills"}, 0.925},
 }
 
