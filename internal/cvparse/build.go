@@ -33,6 +33,9 @@ type builder struct {
 	// jobSkills are the lines under jobs that list what the job was done
 	// with ("Technologies: C#, Azure"), read into the skills at the end.
 	jobSkills []line
+	// eduRun holds the indexes in out.Education of the entries the last
+	// section added, when it was an education section.
+	eduRun []int
 }
 
 // stableID derives an id from the item's kind, its position among items of
@@ -49,6 +52,8 @@ func (b *builder) stableID(prefix string, key ...string) string {
 }
 
 func (b *builder) add(s section) {
+	prevEdu := b.eduRun
+	b.eduRun = nil
 	switch s.kind {
 	case secHeader:
 		f := contactFinder{c: &b.out.Contact}
@@ -100,12 +105,17 @@ func (b *builder) add(s section) {
 			xs = append(xs, x)
 			labelled = append(labelled, degreeLabelled(e))
 		}
+		xs, from := schoolOverQualifications(xs)
 		for k, x := range xs {
-			if certificateEntry(x, !labelled[k]) {
+			if certificateEntry(x, !labelled[from[k]]) {
 				b.out.Certifications = append(b.out.Certifications, b.certificate(x))
 				continue
 			}
+			b.eduRun = append(b.eduRun, len(b.out.Education))
 			b.out.Education = append(b.out.Education, x)
+		}
+		if xs, ok := pairedLists(b.out.Education, prevEdu, b.eduRun); ok {
+			b.out.Education, b.eduRun = xs, prevEdu
 		}
 	case secSkills:
 		for _, r := range parseSkills(s.lines, &b.out.Skills) {
@@ -800,6 +810,12 @@ func (b *builder) education(e entry) cv.Education {
 			notes = append(notes, n)
 			u.text = rest
 		}
+		if qual, subjects, ok := cutSubjectGrades(u.text); ok {
+			n := u
+			n.text, n.dated = subjects, false
+			notes = append(notes, n)
+			u.text = qual
+		}
 		// "Graduated with First Class Honours" under the degree: the
 		// class, without its verb.
 		if class, ok := graduatedClass(u.text); ok && gpa == "" && len(head) > 0 && !u.dated {
@@ -952,9 +968,11 @@ func (b *builder) education(e entry) cv.Education {
 		(institutionScore(m[2]) > 0 || strings.HasSuffix(x.Degree, "]") && isAcronym(m[2])) {
 		x.Degree, x.Institution = strings.TrimSpace(m[1]), strings.TrimSpace(m[2])
 	}
-	// "Obafemi Awolowo University, Ile-Ife": the school's town.
-	if k := placeOf(x.Location); x.Location == "" || k&(placeCountry|placeRegion) != 0 && k&placeCity == 0 {
-		if school, town := cutTown(x.Institution); town != "" {
+	// "Obafemi Awolowo University, Ile-Ife": the school's town; before
+	// a city, the school's district ("Federal Government College,
+	// Ijanikin, Lagos"), when what stays names a school.
+	if k := placeOf(x.Location); x.Location == "" || k&(placeCountry|placeRegion) != 0 && k&placeCity == 0 || k&placeCity != 0 {
+		if school, town := cutTown(x.Institution); town != "" && (k&placeCity == 0 || institutionScore(school) > 0) {
 			x.Institution, x.Location = school, joinPlace(town, x.Location)
 		}
 	}

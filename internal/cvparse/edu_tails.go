@@ -11,11 +11,14 @@ import (
 // it is the degree's phrase, as after a comma, when the line holds it
 // whole. After the school ("Université Lyon 3 – mention Très bien") it
 // stays apart, the grade; so does a class the line's end cuts ("… —
-// Second Class (Upper" / "Division)"), set apart from the name.
+// Second Class (Upper" / "Division)"), set apart from the name. A line
+// cut inside the mark in brackets after a whole class ("… – Second
+// Class Upper Division (CGPA:" / "4.21/5.00)") cut no class.
 func joinDegreeClass(head []unit, parts []part) []part {
 	for i := len(parts) - 1; i > 0; i-- {
 		p, prev := parts[i], parts[i-1]
-		if p.line != prev.line || p.line < len(head) && head[p.line].wrapped || !dashSep(p.sep) || p.role != "" ||
+		cut := p.line < len(head) && head[p.line].wrapped && !markInBrackets(p.text)
+		if p.line != prev.line || cut || !dashSep(p.sep) || p.role != "" ||
 			prev.role != "" && prev.role != "degree" ||
 			!classification(p.text) || reGPA.MatchString(p.text) || !degreePhrase(prev.text) || institutionScore(prev.text) > 0 {
 			continue
@@ -24,6 +27,13 @@ func joinDegreeClass(head []unit, parts []part) []part {
 		parts = append(parts[:i], parts[i+1:]...)
 	}
 	return parts
+}
+
+// markInBrackets: s ends with a mark in brackets ("(CGPA: 4.21/5.00)",
+// "(78%)").
+func markInBrackets(s string) bool {
+	m := reParenTail.FindStringSubmatch(s)
+	return m != nil && (reGPA.MatchString(m[2]) || reScorePart.MatchString(strings.TrimSpace(m[2])))
 }
 
 // reLatinHonours is a degree's Latin honours ("cum laude", "magna cum

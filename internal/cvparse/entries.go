@@ -379,11 +379,17 @@ func endsSentence(s string) bool {
 		strings.Contains(string(last), ".") || len(last) == 1 && unicode.IsUpper(last[0]))
 }
 
-// reHonourList names a list of the best students of a term or year
-// ("Dean's List", "President's list", "Honor Roll", "liste d'honneur du
-// doyen").
-var reHonourList = regexp.MustCompile(`(?i)\b(?:dean|president|chancellor|provost|rector)['’]s\s+(?:honou?rs?\s+)?list\b|` +
-	`\bhonou?r\s+roll\b|\bliste\s+d['’]honneur\b|\btableau\s+d['’]honneur\b`)
+// honourListWords names a list or roll of the best students of a term or
+// year ("Dean's List", "President's Honour Roll", "Honor Roll", "liste
+// d'honneur du doyen", "tableau d'honneur"); reHonourList finds one
+// anywhere in a line, reHonoursLead at a line's start.
+const honourListWords = `(?:dean|president|chancellor|provost|rector|director)['’]s\s+(?:(?:honou?rs?\s+)?list|honou?rs?\s+roll)|` +
+	`honou?r\s+roll|liste\s+d['’]honneur|tableau\s+d['’]honneur`
+
+var (
+	reHonourList  = regexp.MustCompile(`(?i)\b(?:` + honourListWords + `)\b`)
+	reHonoursLead = regexp.MustCompile(`(?i)^(?:` + honourListWords + `)\b`)
+)
 
 // honourListLine: a line naming such a list and no degree.
 func honourListLine(t string) bool {
@@ -486,12 +492,6 @@ func paragraph(t string) bool {
 	}
 	return false
 }
-
-// reHonoursLead opens a line of the honours a student earned: the lists
-// and rolls of the best of a term ("Dean's List", "President's List",
-// "Honour Roll", "Tableau d'honneur").
-var reHonoursLead = regexp.MustCompile(`(?i)^(?:dean['’]s (?:list|honou?rs? (?:list|roll))|(?:president|chancellor|provost|director)['’]s (?:list|honou?r roll)|` +
-	`honou?r roll\b|tableau d['’]honneur|liste d['’]honneur)`)
 
 // trailingPlaces gives back to each entry the place a layout sets after
 // its description ("Store Manager" / "IKEA" / "Runs a store…" / "Malmö"),

@@ -10,11 +10,12 @@ import (
 // tax numbers, languages, licences. Its value may look like contact data
 // ("Gender: Male" names Malé, "Identity Number: 900312 5487 08 3" reads
 // as a phone, "Place of birth: Kumasi" is a place), and is none: it stays
-// a personal detail. In a form's cell the label may stand without its
-// colon ("National ID No.<tab>29874153").
+// a personal detail; so is the state or local government a Nigerian
+// comes from ("State of Origin: Ogun State"). In a form's cell the label
+// may stand without its colon ("National ID No.<tab>29874153").
 var rePersonalLabel = regexp.MustCompile(`(?i)^\s*(?:gender|sex|sexe|genre|nationality|nationalit[ée]|citizenship|` +
 	`marital\s+status|civil\s+status|[ée]tat\s+civil|situation\s+(?:familiale|matrimoniale)|` +
-	`date\s+of\s+birth|d\.?o\.?b\.?|date\s+de\s+naissance|n[ée]e?\s+le|place\s+of\s+birth|lieu\s+de\s+naissance|age|[âa]ge|religion|health|` +
+	`state\s+of\s+origin|local\s+government(?:\s+area)?(?:\s+of\s+origin)?|l\.?g\.?a\.?(?:\s+of\s+origin)?|date\s+of\s+birth|d\.?o\.?b\.?|date\s+de\s+naissance|n[ée]e?\s+le|place\s+of\s+birth|lieu\s+de\s+naissance|age|[âa]ge|religion|health|` +
 	`(?:national\s+)?id(?:entity)?(?:\s+card)?\s*(?:number|no\.?|n[°o]\.?|#)?|national\s+id|passport\s*(?:number|no\.?|n[°o]\.?)?|` +
 	`(?:nin|cnic|nric|nic|cin|cni|pan|aadhaar|ssn|tin|bvn)(?:\s*(?:number|no\.?|n[°o]\.?|#))?|social\s+security\s*(?:number|no\.?)?|` +
 	`n[°o]\s*(?:cin|cni)|num[ée]ro\s+(?:cin|cni|de\s+s[ée]curit[ée]\s+sociale)|` +

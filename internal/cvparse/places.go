@@ -106,8 +106,15 @@ func placeOf(s string) placeKind {
 	if reDottedInitials.MatchString(s) {
 		return gazetteer()[fold(strings.ReplaceAll(s, ".", ""))]
 	}
+	// "Osun State", "Punjab Province": a region named with its kind, as
+	// Nigerian, Indian or Chinese addresses write it.
+	if m := reRegionKind.FindStringSubmatch(s); m != nil && gazetteer()[fold(m[1])]&placeRegion != 0 {
+		return placeRegion
+	}
 	return 0
 }
+
+var reRegionKind = regexp.MustCompile(`^(\p{Lu}.*?)\s+(?:State|Province)$`)
 
 var reDottedInitials = regexp.MustCompile(`^(?:\p{Lu}\.){2,4}$`)
 

@@ -149,6 +149,11 @@ const formPart = `(?i:section|part|partie|rubrique)\s+(?:\d{1,2}|[A-H]|[IVX]{1,4
 // "(in chronological order)"): no part of the heading.
 var reFormInstruction = regexp.MustCompile(`(?i)\s*\((?:start|begin|beginning|list|in|commencer|commencez|par)\b[^()]{0,50}\)$`)
 
+// reWithDates is the note West African CVs add to their education
+// headings ("Institutions Attended with Dates", "Qualifications Obtained
+// and Dates"): it says how the list is written, not what it holds.
+var reWithDates = regexp.MustCompile(`(?i)\s+(?:with|and)\s+(?:the\s+)?dates?$`)
+
 // cleanHeading is the words of a heading without what decorates them: an
 // icon before or after ("💼 Work", "\uf0b1 Experience"), a number ("1.
 // Experience", "II. Education") and a final colon.
@@ -163,6 +168,9 @@ func cleanHeading(s string) string {
 		t = strings.TrimFunc(t[len(m):], deco)
 	}
 	if loc := reFormInstruction.FindStringIndex(t); loc != nil && loc[0] > 0 {
+		t = strings.TrimFunc(t[:loc[0]], deco)
+	}
+	if loc := reWithDates.FindStringIndex(t); loc != nil && loc[0] > 0 {
 		t = strings.TrimFunc(t[:loc[0]], deco)
 	}
 	return t

@@ -85,6 +85,12 @@ func TestVariationHonourListNoEntry(t *testing.T) {
 		{"president's list by terms with scholarships", "Purdue University\nBachelor of Science in Civil Engineering\tAug 2019 – May 2023\nPresident's List (Spring 2020 – Fall 2022); Boilermaker Merit Award\nDelft University of Technology\nExchange Semester, Civil Engineering\tJan 2022 – Jun 2022",
 			[]eduWant{{"Bachelor of Science in Civil Engineering", "Purdue University", "", "Aug 2019", "May 2023"},
 				{"Exchange Semester, Civil Engineering", "Delft University of Technology", "", "Jan 2022", "Jun 2022"}}},
+		// One vocabulary serves a line opening with the list and a line
+		// naming it among other notes.
+		{"rector's list opening a line under a dated degree", "Universidad de Valparaíso\nIngeniería Civil Industrial\tMar 2014 – Dec 2019\nRector's List, four semesters\nColegio Alemán de Valparaíso\nBachillerato\t2013",
+			[]eduWant{{"Ingeniería Civil Industrial", "Universidad de Valparaíso", "", "Mar 2014", "Dec 2019"}, {"Bachillerato", "Colegio Alemán de Valparaíso", "", "", "2013"}}},
+		{"director's list among notes of a dated line", "Diploma in Hospitality Management, Ngee Ann Polytechnic\t2015\nDirector's Honours Roll 2014\nGCE O Level, Bedok Secondary School\t2012",
+			[]eduWant{{"Diploma in Hospitality Management", "Ngee Ann Polytechnic", "", "", "2015"}, {"GCE O Level", "Bedok Secondary School", "", "", "2012"}}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
