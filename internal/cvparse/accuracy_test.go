@@ -831,12 +831,14 @@ const blind13LangGap = 0.06
 // After a labelled note after the degree's dash ("– Principal subjects:
 // …") sent to the description: overall 0.974, education 0.953.
 // After a course of study named by its kind ("Apprenticeship", "Training Program") read as the degree: overall 0.976, education 0.958.
+// After a school's name set apart in Education heading an entry, not a
+// section: education 0.960.
 var blind14Floors = []target{
 	{"overall", nil, 0.975},
 	{"name", []string{"name"}, 1.0},
 	{"phone", []string{"phone"}, 1.000},
 	{"experiences", expGroup, 0.988},
-	{"education", eduGroup, 0.957},
+	{"education", eduGroup, 0.959},
 	{"skills", []string{"skills"}, 0.965},
 }
 
@@ -1006,6 +1008,9 @@ var blind16Floors = []target{
 // After schools and qualifications written as two lists paired, and
 // qualifications dated on their own lines under one school: overall
 // 0.930, education 0.951.
+// After a sidebar's wrapped honour ("Dean's Commendation for Academic" /
+// "Excellence, 2018") read as the degree's note, no heading: overall
+// 0.923, education 0.924.
 var blind17Floors = []target{
 	{"overall", nil, 0.929},
 	{"name", []string{"name"}, 0.957},
@@ -1056,12 +1061,15 @@ const blind17LangGap = 0.06
 // education 0.935.
 // After a mark wrapped under its label ("…, note" / "5,5") kept with it:
 // overall 0.940, education 0.940.
+// After a school's name set apart in a sidebar's Education heading an
+// entry, not a section of jobs ("Universiti …" / "Foundation in
+// Engineering" / "2008 – 2009"): overall 0.944, education 0.948.
 var blind18Floors = []target{
-	{"overall", nil, 0.939},
+	{"overall", nil, 0.943},
 	{"name", []string{"name"}, 1.0},
 	{"phone", []string{"phone"}, 0.957},
 	{"experiences", expGroup, 0.923},
-	{"education", eduGroup, 0.939},
+	{"education", eduGroup, 0.947},
 	{"skills", []string{"skills"}, 0.939},
 }
 

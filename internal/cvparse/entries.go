@@ -29,6 +29,7 @@ func toUnits(lines []line) []unit {
 			out[n-1].text = joinWrapped(out[n-1].text, l.text)
 			out[n-1].dated = hasDate(out[n-1].text)
 			out[n-1].wrapped = true
+			out[n-1].full = l.full // the unit ends where its last line does
 			continue
 		}
 		out = append(out, unit{line: l, dated: hasDate(l.text)})
@@ -99,6 +100,11 @@ func continues(prev unit, l line) bool {
 	// case is the next row ("dbt<tab>75%"), not its wrapped rest.
 	if i := strings.LastIndex(p, "\t"); i >= 0 && strings.TrimSpace(p[i+1:]) != "" && allLevels(p[i+1:]) {
 		return false
+	}
+	// An honour that ran to the column's edge ("Dean's Commendation for
+	// Academic" / "Excellence, 2018") goes on to its date.
+	if !l.gapBefore && prev.full && reHonoursLead.MatchString(p) {
+		return true
 	}
 	// A phrase cut after a function word ("University of" / "Manchester")
 	// or a date range cut after its dash or month ("Sep 2016 — Jun" /
@@ -386,9 +392,15 @@ func endsSentence(s string) bool {
 const honourListWords = `(?:dean|president|chancellor|provost|rector|director)['’]s\s+(?:(?:honou?rs?\s+)?list|honou?rs?\s+roll)|` +
 	`honou?r\s+roll|liste\s+d['’]honneur|tableau\s+d['’]honneur`
 
+// headAwardWords names an award a school's head gives a student
+// ("Dean's Commendation", "Chancellor's Medal"): a line opening with one
+// is an honour too.
+const headAwardWords = `(?:dean|president|chancellor|vice-chancellor|provost|rector|director|principal)['’]s\s+` +
+	`(?:award|commendation|medal|prize|scholarship|citation)`
+
 var (
 	reHonourList  = regexp.MustCompile(`(?i)\b(?:` + honourListWords + `)\b`)
-	reHonoursLead = regexp.MustCompile(`(?i)^(?:` + honourListWords + `)\b`)
+	reHonoursLead = regexp.MustCompile(`(?i)^(?:` + honourListWords + `|` + headAwardWords + `)\b`)
 )
 
 // honourListLine: a line naming such a list and no degree.

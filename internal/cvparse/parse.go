@@ -566,7 +566,7 @@ func splitSections(lines []line) []section {
 		if known && personalGroup(secs[cur].kind, lines, i) {
 			known = false
 		}
-		if !known && !wrapTail && !l.bullet && !leveled && headingCue(l, body) && !(skillsLike(secs[cur].kind) && itemInList(lines, i, body)) {
+		if !known && !wrapTail && !l.bullet && !leveled && !runsOn(lines, i) && headingCue(l, body) && !(skillsLike(secs[cur].kind) && itemInList(lines, i, body)) {
 			kind, known = keywordHeading(l.text)
 			// "DES (diplôme d'études secondaires)" under Formation:
 			// study words around a degree's name are an entry.
@@ -640,6 +640,21 @@ func diplomaOverSchool(k sectionKind, lines []line, i int) bool {
 		institutionScore(lines[i+1].text) > 0 && titleScore(lines[i+1].text) == 0
 }
 
+// runsOn says whether lines[i] is the start of a line the typesetter
+// wrapped, no heading, whatever word it ends on ("Dean's Commendation for
+// Academic" / "Excellence, 2018" in a sidebar): it ran to its column's
+// edge and the next line goes on tight under it in the same column. A
+// heading in capitals or styled as one can fill a narrow column by
+// chance.
+func runsOn(lines []line, i int) bool {
+	l := lines[i]
+	if !l.full || i+1 >= len(lines) || l.heading || l.bold || strings.ToUpper(l.text) == l.text {
+		return false
+	}
+	n := lines[i+1]
+	return !n.gapBefore && !n.heading && n.page == l.page && n.column == l.column
+}
+
 // sentenceTail says whether l, a heading's word, is the last word of the
 // sentence prev wraps ("… un stock de 4 500" / "références."): in lower
 // case, tight under a line that ends mid-sentence.
@@ -701,9 +716,10 @@ func namesDegree(t string) bool {
 }
 
 // entryTitleIn says whether t names what an entry of a section of kind k
-// is about: a job in Experience, a degree in Education, in two words or
-// more ("Product Manager", "MSc Data Science"; "Internships" can be a
-// heading).
+// is about: a job in Experience, a degree or the school that gave it in
+// Education, in two words or more ("Product Manager", "MSc Data Science",
+// "Universiti Teknologi Malaysia" over its degree in a sidebar;
+// "Internships" can be a heading).
 func entryTitleIn(k sectionKind, t string) bool {
 	if len(strings.Fields(t)) < 2 {
 		return false
@@ -712,7 +728,7 @@ func entryTitleIn(k sectionKind, t string) bool {
 	case secExperience, secVolunteer:
 		return titleScore(t) > 0
 	case secEducation:
-		return degreeScore(t) > 0
+		return degreeScore(t)+institutionScore(t) > 0
 	}
 	return false
 }
