@@ -1064,12 +1064,14 @@ const blind17LangGap = 0.06
 // After a school's name set apart in a sidebar's Education heading an
 // entry, not a section of jobs ("Universiti …" / "Foundation in
 // Engineering" / "2008 – 2009"): overall 0.944, education 0.948.
+// After a worded grade with its number ("very good (5.0)") read as the
+// grade after the school's town: overall 0.945, education 0.951.
 var blind18Floors = []target{
-	{"overall", nil, 0.943},
+	{"overall", nil, 0.944},
 	{"name", []string{"name"}, 1.0},
 	{"phone", []string{"phone"}, 0.957},
 	{"experiences", expGroup, 0.923},
-	{"education", eduGroup, 0.947},
+	{"education", eduGroup, 0.950},
 	{"skills", []string{"skills"}, 0.939},
 }
 

@@ -1471,7 +1471,11 @@ var reGradeStart = regexp.MustCompile(`(?i)^(?:mention\b|with (?:honou?rs|distin
 	`(?:1st|2nd|3rd|first|second|third) division\b|(?:c?gpa|grade)\b|moyenne\b|mean grade\b|(?:cumulative |overall )?average\b|` +
 	// The Spanish, Portuguese and Italian honours ("Distinción Máxima",
 	// "Sobresaliente", "com distinção", "con lode").
-	`(?:con |com )?distinci[oó]n\b|com distin[çc][ãa]o|sobresaliente\b|matr[ií]cula de honor|con lode\b)`)
+	`(?:con |com )?distinci[oó]n\b|com distin[çc][ãa]o|sobresaliente\b|matr[ií]cula de honor|con lode\b|` +
+	// A grade of a five-step scale in words with its number ("very
+	// good (5.0)", "good plus (4.5)", "excellent (1,0)"), as Central
+	// European diplomas give it.
+	`(?:(?:very\s+)?good(?:\s+plus)?|excellent|satisfactory|sufficient|outstanding)\s*\(\d(?:[.,]\d{1,2})?\))`)
 
 // reGradeWord finds a word that says how a degree went; "with" and
 // "avec" only before one ("with distinction", "avec mention"), as a

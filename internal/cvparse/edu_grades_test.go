@@ -51,3 +51,15 @@ func TestVariationLatinHonoursAfterTown(t *testing.T) {
 			[]eduWant{{"Máster en Derecho", "Universidad de Kestrel", "Sevilla, España", "2016", "2018"}}, []string{"Sobresaliente"}},
 	})
 }
+
+// A grade of a five-step scale written in words with its number after
+// the school and town ("…, Brno, very good (5.0)"; "good plus" / "(4.5)"
+// wrapped) is the grade, no part of the school's name.
+func TestVariationWordedGradeWithNumber(t *testing.T) {
+	runEduGPA(t, []eduGPACase{
+		{"worded grade after the town", "2015–2017\tMaster of Science in Physics, Kestrel University, Faculty of Physics, Brno, very good (5.0)",
+			[]eduWant{{"Master of Science in Physics", "Kestrel University, Faculty of Physics", "Brno", "2015", "2017"}}, []string{"very good (5.0)"}},
+		{"worded grade wrapped before its number", "2011–2015\tBachelor of Engineering in Geodesy, Kestrel University of Technology, Olomouc, good plus\n(4.5)",
+			[]eduWant{{"Bachelor of Engineering in Geodesy", "Kestrel University of Technology", "Olomouc", "2011", "2015"}}, []string{"good plus (4.5)"}},
+	})
+}
