@@ -1011,8 +1011,10 @@ var blind16Floors = []target{
 // After a sidebar's wrapped honour ("Dean's Commendation for Academic" /
 // "Excellence, 2018") read as the degree's note, no heading: overall
 // 0.933, education 0.959.
+// After "Positions of Responsibility" and "Activités extra-professionnelles"
+// read as activities, not jobs: overall 0.936.
 var blind17Floors = []target{
-	{"overall", nil, 0.932},
+	{"overall", nil, 0.935},
 	{"name", []string{"name"}, 0.957},
 	{"phone", []string{"phone"}, 1.0},
 	{"experiences", expGroup, 0.896},
@@ -1066,6 +1068,8 @@ const blind17LangGap = 0.06
 // Engineering" / "2008 – 2009"): overall 0.944, education 0.948.
 // After a worded grade with its number ("very good (5.0)") read as the
 // grade after the school's town: overall 0.945, education 0.951.
+// After "Activités extra-professionnelles" read as activities, not jobs:
+// overall 0.945.
 var blind18Floors = []target{
 	{"overall", nil, 0.944},
 	{"name", []string{"name"}, 1.0},

@@ -3,6 +3,8 @@ package cvparse
 import (
 	"reflect"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // TestDatedAsideIsNoJob: a description sentence under a dated job whose
@@ -135,5 +137,28 @@ func TestYearWrappedFromMonthIsNoJob(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { checkExps(t, tc.body, tc.want) })
+	}
+}
+
+// TestClubRolesAreNoJobs: roles held in a student body or a club under
+// "Positions of Responsibility" (Indian CVs), and what one does outside
+// work under "Activités extra-professionnelles", are activities, however
+// much they read like a dated job.
+func TestClubRolesAreNoJobs(t *testing.T) {
+	job := expWant{"Data Analyst Intern", "Brightwave Analytics", "Pune", "Jan 2024", "Jun 2024"}
+	for _, tc := range []struct{ name, text string }{
+		{"positions of responsibility", "Kavya Menon\nkavya.m@example.in\n\nEXPERIENCE\nData Analyst Intern, Brightwave Analytics, Pune\tJan 2024 – Jun 2024\n" +
+			"• Built the churn dashboard in Power BI\n\nPOSITIONS OF RESPONSIBILITY\nGeneral Secretary, Robotics Society, NIT Calicut – 2022–23\n" +
+			"Volunteer mentor, Teach Forward Trust, 2021 – 2023\n"},
+		{"activités extra-professionnelles", "Kavya Menon\nkavya.m@example.in\n\nEXPÉRIENCE\nData Analyst Intern, Brightwave Analytics, Pune\tJan 2024 – Jun 2024\n" +
+			"• Tableau de bord d'attrition sous Power BI\n\nACTIVITÉS EXTRA-PROFESSIONNELLES\nTrésorière de l'association des étudiants en statistique (2021-2023)\n"},
+	} {
+		got := ParseText(tc.text)
+		if diff := cmp.Diff([]expWant{job}, expsOf(got)); diff != "" {
+			t.Errorf("%s: experience (-want +got):\n%s", tc.name, diff)
+		}
+		if len(got.Activities) == 0 {
+			t.Errorf("%s: no activities", tc.name)
+		}
 	}
 }

@@ -102,6 +102,10 @@ func TestHeading(t *testing.T) {
 		{"Activités parascolaires", Activities, true},
 		{"Extra-curricular Activities", Activities, true},
 		{"Co-curricular activities", Activities, true},
+		// Roles held in clubs and student bodies, and what one does
+		// outside work, are activities, not jobs.
+		{"POSITIONS OF RESPONSIBILITY", Activities, true},
+		{"Activités extra-professionnelles", Activities, true},
 		{"Software Engineer", "", false},
 		{"and", "", false},
 	} {
