@@ -140,7 +140,7 @@ func emptyCV() cv.StructuredCV {
 }
 
 func prepare(in []extract.Line) []line {
-	in = mdTables(in)
+	in = tornTables(mdTables(in))
 	out := make([]line, 0, len(in))
 	gap := false
 	drop, rewrite := furniture(in)

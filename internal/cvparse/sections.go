@@ -393,12 +393,15 @@ var careerStages = wordSet(`early mid late`)
 // ("Formations continues", "Continuing education", "Training &
 // certificates"); "Training" alone, "Education and training" or
 // "Formation et certifications" (French "formation" is the usual word
-// for degrees) still head degrees.
+// for degrees) still head degrees, as does education called initial
+// beside continuing ("Formation initiale et continue"): degrees first.
 func courseHeading(ws []string) bool {
 	training, degrees, qualified, certs := false, false, false, false
 	for _, w := range ws {
 		k, ok := keywordKind(w)
 		switch {
+		case initialWords[w]:
+			return false
 		case trainingWords[w]:
 			training = true
 		case courseQualifiers[w]:
@@ -415,6 +418,7 @@ func courseHeading(ws []string) bool {
 var (
 	trainingWords    = wordSet(`training trainings`)
 	courseQualifiers = wordSet(`continue continues continuing complementaire complementaires complementary`)
+	initialWords     = wordSet(`initiale initiales initial`)
 )
 
 // listKeywords name a list of skills; last in a heading, the words

@@ -28,6 +28,9 @@ func TestVariationCourseHeadings(t *testing.T) {
 		// Training alone, or with education, still heads degrees.
 		{"training alone", "Training\nCertificate IV in Carpentry\nHolmesglen Institute, Melbourne · 2014 – 2016\n", 1, 0},
 		{"formation et certifications", "Formation et certifications\nMaster Finance\nUniversité de Nantes · 2014 – 2016\n", 1, 0},
+		// Initial beside continuing: degrees first, courses after.
+		{"formation initiale et continue", "Formation initiale et continue\nMaster Biologie\nUniversité de Rennes · 2012 – 2014\nLicence Biologie\nUniversité de Brest · 2009 – 2012\n", 2, 0},
+		{"initial and continuing education", "Initial and Continuing Education\nBSc Midwifery\nUniversity of Leeds · 2010 – 2013\n", 1, 0},
 		{"education and training", "Education and Training\nBA History\nUniversity of Leeds · 2008 – 2011\nPGCE Secondary\nUniversity of York · 2012\n", 2, 0},
 	}
 	for _, tc := range cases {
