@@ -889,11 +889,11 @@ func (b *builder) education(e entry) cv.Education {
 		}
 		kept = append(kept, u)
 	}
+	head, obtained := cutObtainedBrackets(head)
 	parts, dr, _ := headParts(head)
 	parts = joinDegreeClass(head, schoolLevels(splitGluedSchool(joinWrappedDegreeWord(joinSpelledAcronyms(parts)))))
 	// "B.Tech (IT) - VIT University - 2013 - 85%": a score among the
 	// header's parts is the grade.
-	var obtained []string
 	parts = slices.DeleteFunc(parts, func(p part) bool {
 		// "CAP Boulanger — obtenu en juin 2025": when the degree was
 		// had, after its dash, is a note on it, no school.
@@ -1020,6 +1020,24 @@ var reNonDegreeLabel = regexp.MustCompile(`(?i)^(non[- ](?:degree|credit)\b[^:;]
 // ("obtenu en juin 2025", "awarded 2019", "validé avec mention"): a past
 // participle in small letters, no name.
 var reObtainedNote = regexp.MustCompile(`^(?:obtenue?s?|validée?s?|délivrée?s?|awarded|obtained|completed|conferred|passed)\b`)
+
+// cutObtainedBrackets cuts off a header line naming no degree a closing
+// bracket that tells how the degree was had ("Franklin University,
+// Columbus, OH (completed online while working)"): a note on the entry,
+// which left in place hides the town before it. The notes are returned
+// apart.
+func cutObtainedBrackets(head []unit) ([]unit, []string) {
+	var notes []string
+	for i, u := range head {
+		m := reParenTail.FindStringSubmatch(strings.TrimSpace(u.text))
+		if m == nil || !reObtainedNote.MatchString(strings.TrimSpace(m[2])) || degreeScore(m[1]) > 0 {
+			continue
+		}
+		head[i].text = strings.TrimSpace(m[1])
+		notes = append(notes, strings.TrimSpace(m[2]))
+	}
+	return head, notes
+}
 
 // schoolThenNote cuts "Harbourside University – thesis: …" at its first
 // dash: a school's name before it and a note after it.
@@ -1273,7 +1291,8 @@ func joinNeighbours(parts []part, picked []int, location, degree, school int) []
 			continue
 		}
 		if s := picked[school]; s == i+1 && parts[s].line == p.line && (dash(parts[s].sep) && (isAcronym(p.text) || faculty(p.text)) ||
-			parts[s].afterComma && facultyAfterComma(parts[s].text) && facultyAfterComma(p.text)) {
+			parts[s].afterComma && facultyAfterComma(parts[s].text) && facultyAfterComma(p.text) ||
+			parts[s].afterComma && (i == 0 || parts[i-1].line != p.line) && federalMember(p.text, parts[s].text)) {
 			parts[s].text, parts[s].sep = p.text+parts[s].sep+parts[s].text, p.sep
 			picked = append(picked, i)
 			continue
@@ -1309,7 +1328,10 @@ func joinNeighbours(parts []part, picked []int, location, degree, school int) []
 			p.afterComma && facultyAfterComma(p.text) ||
 			// "Faculté des Sciences (FASTEF), UCAD": the university
 			// a faculty belongs to, by its acronym.
-			p.afterComma && universityAcronym(parts[i-1].text, p.text)):
+			p.afterComma && universityAcronym(parts[i-1].text, p.text) ||
+			// "Kestrel Junior College, Gujarat State Board": the board
+			// whose examinations the school prepared for.
+			p.afterComma && countIn(p.text, boardWords) > 0 && capitalisedName(p.text)):
 			k = school
 		default:
 			continue
@@ -1376,14 +1398,27 @@ func openDegreeEnd(t string) bool {
 }
 
 // reSaintTown is a town named for a saint or a mount, its title cut short
-// ("St. Augustine", "Mt. Hope", "Ft. Myers").
-var reSaintTown = regexp.MustCompile(`^(?:St|Ste|Mt|Ft)\. \p{Lu}\p{Ll}+(?:[- ]\p{Lu}\p{Ll}+)?$`)
+// ("St. Augustine", "Sta. Rosa", "Mt. Hope", "Ft. Myers").
+var reSaintTown = regexp.MustCompile(`^(?:St|Ste|Sta|Sto|Mt|Ft)\. \p{Lu}\p{Ll}+(?:[- ]\p{Lu}\p{Ll}+)?$`)
 
 // dashedSaintTown: after a dash, a saint's or a mount's town ("The
 // University of the West Indies — St. Augustine") is where the school
 // stands, not the rest of its name.
 func dashedSaintTown(p part) bool {
 	return strings.ContainsAny(p.sep, "–—-") && reSaintTown.MatchString(strings.TrimSpace(p.text))
+}
+
+// reFederalUniversity is a federal university whose colleges bear its
+// name after their own and a comma ("Birkbeck, University of London").
+var reFederalUniversity = regexp.MustCompile(`^University of London$`)
+
+// federalMember: a college's own name, a proper name of a word or two
+// that names no place nor degree, before its federal university ("City,
+// University of London", "Royal Holloway, University of London"): one
+// school, its full name.
+func federalMember(head, uni string) bool {
+	return reFederalUniversity.MatchString(strings.TrimSpace(uni)) && properName(head) && len(strings.Fields(head)) <= 2 &&
+		!isLocation(head) && degreeScore(head) == 0
 }
 
 // reSchoolSite names one of a school's centres by its town ("Centre de
@@ -1699,6 +1734,15 @@ var (
 	germanArticles = wordSet(`der dem den`)
 )
 
+// saintTitles are the short titles of a saint or a mount that open a
+// town's name ("St. Albans", "Sta. Rosa", "Mt. Isa").
+var saintTitles = wordSet(`st ste sta sto mt ft`)
+
+// boardWords name an examining body ("Maharashtra State Board", "CBSE
+// Board"), which a school's row names after the school as a town would
+// be.
+var boardWords = wordSet(`board boards`)
+
 func townShaped(t string) bool {
 	t = reDistrict.ReplaceAllString(t, "")
 	core := t
@@ -1718,10 +1762,15 @@ func townShaped(t string) bool {
 			names++
 		}
 	}
-	if len(ws) == 0 || names > 3 || len(ws) > 5 || titleScore(core)+orgScore(core)+institutionScore(core)+degreeScore(core)+countIn(core, unitWords) > 0 {
+	if len(ws) == 0 || names > 3 || len(ws) > 5 || titleScore(core)+orgScore(core)+institutionScore(core)+degreeScore(core)+countIn(core, unitWords)+countIn(core, boardWords) > 0 {
 		return false
 	}
-	for _, w := range ws {
+	for i, w := range ws {
+		// "Sta. Mesa", "Mt. Hope": a saint's or mount's title cut short
+		// opens a town's name.
+		if i == 0 && len(ws) > 1 && saintTitles[strings.ToLower(strings.TrimSuffix(w, "."))] {
+			w = strings.TrimSuffix(w, ".")
+		}
 		for _, seg := range strings.FieldsFunc(w, func(r rune) bool { return r == '-' || r == '\'' || r == '’' }) {
 			r := []rune(seg)
 			switch {

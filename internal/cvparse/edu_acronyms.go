@@ -24,12 +24,30 @@ func joinSpelledAcronyms(parts []part) []part {
 			continue
 		}
 		if !spelledPair(a.text, b.text) && !spelledPair(b.text, a.text) {
+			if acronymTownName(parts, i) {
+				parts[i-1].text = a.text + b.sep + b.text + ", " + parts[i+1].text
+				parts = append(parts[:i], parts[i+2:]...)
+			}
 			continue
 		}
 		parts[i-1].text = a.text + b.sep + b.text
 		parts = append(parts[:i], parts[i+1:]...)
 	}
 	return parts
+}
+
+// acronymTownName: parts i-1, i and i+1 are a school's acronym, its town
+// after a dash and, after a comma, the name the acronym stands for ("HEAD
+// – Genève, Haute école d'art et de design", "ESA – Lyon, École
+// supérieure d'art"): the acronym and town are how the school styles
+// itself, the name spells it out; the three are the school's name.
+func acronymTownName(parts []part, i int) bool {
+	if i+1 >= len(parts) {
+		return false
+	}
+	a, town, name := parts[i-1], parts[i], parts[i+1]
+	return name.line == a.line && name.afterComma && name.role == "" && isLocation(town.text) &&
+		spelledPair(a.text, name.text) && institutionScore(name.text) > 0
 }
 
 // spelledPair: acr is an acronym (a note in brackets after it allowed)

@@ -6,8 +6,9 @@ import (
 )
 
 // studyMode is how a course was followed rather than what or where it
-// was: part-time, in the evening, by distance, alternating with work.
-const studyMode = `(?:part[- ]time|full[- ]time|evening(?: (?:program|programme|classes|course))?|weekend(?: program|programme)?|` +
+// was: part-time, in the evening, by distance, alternating with work;
+// French may name the studies first ("études à temps partiel").
+const studyMode = `(?:(?:études|etudes|cours)\s+)?(?:part[- ]time|full[- ]time|evening(?: (?:program|programme|classes|course))?|weekend(?: program|programme)?|` +
 	`distance(?: learning)?|day release|block release|sandwich(?: course)?|` +
 	`en alternance|alternance|par apprentissage|en apprentissage|formation continue|promotion professionnelle|` +
 	`horaire décalé|horaires décalés|cours du soir|(?:à|a) distance|(?:formation|enseignement) (?:à|a) distance|(?:à|a) temps partiel|temps partiel)`

@@ -1458,11 +1458,12 @@ func higherPlace(s string) bool {
 	return k&placeCountry != 0 || k&placeRegion != 0 && k&placeCity == 0
 }
 
-// abbreviations end in a full stop that ends no sentence ("St. Mary's").
+// abbreviations end in a full stop that ends no sentence ("St. Mary's",
+// Spanish and Filipino "Sta. Mesa", "Sto. Tomas").
 // Schools abbreviate their kind ("Govt. Hr. Sec. School", "Natl. Inst. of Engg.");
 // a list or a field is brought in by one ("GCSEs (9), incl. Maths",
 // "Dipl. Ing.", "Media, esp. Film").
-var abbreviations = wordSet(`st ste dr jr sr mr mrs ms mme prof univ dept av ave bd blvd rd no vol approx govt natl intl inst
+var abbreviations = wordSet(`st ste sta sto dr jr sr mr mrs ms mme prof univ dept av ave bd blvd rd no vol approx govt natl intl inst
 	assoc coll hr sec engg eng sch matric incl excl esp dipl cf vs viz resp im mt ft`)
 
 // "Sdn. Bhd." (Malaysia), "sp. z o.o." (Poland): forms of two words, each

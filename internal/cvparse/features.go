@@ -51,7 +51,7 @@ var (
 		a-levels abitur matura llb llm lld mphil dphil bcom mcom bba bpharm mbbs bds bsn msn pharmd bfa mfa brevet
 		certificat bachelier dess igcse o-level o-levels matric matriculation wassce ssce fsc sslc hssc puc
 		bootcamp nanodegree classe cpge dipl.-ing dipl-ing diplom-ingenieur rncp sijil ijazah sarjana dep
-		laurea licenciatura bacharelado mestrado maestría doutorado doctorado magister
+		laurea licenciatura bacharelado mestrado maestría doutorado doctorado magister maturité
 		técnico tecnólogo bachillerato bachiller
 		mchem mphys mmath msci mbiol mpharm mres mgeol`)
 	institutionWords = wordSet(`university université universite college collège school école ecole institute institut polytechnic
@@ -63,7 +63,7 @@ var (
 		ateneo tecnológico scuola
 		universitatea colegiul liceul școala scoala facultatea academia istituto faculdade colégio facultad
 		akademie akademia politechnika szkoła üniversitesi lisesi fakültesi universitet högskola høgskole berufsschule
-		liceum`)
+		liceum gymnase`)
 )
 
 // wordSet also holds each word without its accents ("chargée" and
