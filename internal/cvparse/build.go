@@ -1507,6 +1507,9 @@ var reGradeStart = regexp.MustCompile(`(?i)^(?:mention\b|with (?:honou?rs|distin
 	// The Spanish, Portuguese and Italian honours ("Distinción Máxima",
 	// "Sobresaliente", "com distinção", "con lode").
 	`(?:con |com )?distinci[oó]n\b|com distin[çc][ãa]o|sobresaliente\b|matr[ií]cula de honor|con lode\b|` +
+	// The Belgian mentions above "Distinction" ("Grande distinction",
+	// "La plus grande distinction").
+	`(?:la plus )?grande distinction\b|` +
 	// A grade of a five-step scale in words with its number ("very
 	// good (5.0)", "good plus (4.5)", "excellent (1,0)"), as Central
 	// European diplomas give it.

@@ -100,3 +100,22 @@ func TestSidebarWrappedHonourNoHeading(t *testing.T) {
 		}
 	}
 }
+
+// A school's name that ran to the sidebar's edge by chance is followed by
+// the degree's grade on a line of its own ("Grande distinction", "First
+// Class Honours"): the grade is no wrapped end of the name.
+func TestSidebarGradeUnderFullSchool(t *testing.T) {
+	for _, grade := range []string{"Grande distinction", "La plus grande distinction", "First Class Honours"} {
+		got := Parse(sidebarEduDoc([]string{
+			"2014 – 2018", "Bachelier en kinésithérapie", "Haute École Robert Schuman (HERS)»", grade,
+			"^2008 – 2014", "CESS – sciences générales", "Athénée royal de Marche",
+		}))
+		want := []eduWant{
+			{"Bachelier en kinésithérapie", "Haute École Robert Schuman (HERS)", "", "2014", "2018"},
+			{"CESS – sciences générales", "Athénée royal de Marche", "", "2008", "2014"},
+		}
+		if diff := cmp.Diff(want, edusOf(got)); diff != "" {
+			t.Errorf("%s: education (-want +got):\n%s", grade, diff)
+		}
+	}
+}

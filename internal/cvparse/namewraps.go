@@ -40,11 +40,11 @@ func joinNameWraps(lines []line) []line {
 
 // nameWrap says whether l is the wrapped end of the header line prev. A
 // line that was full by chance is followed by one that starts a part of
-// its own: a date, a school or an employer, a job, a label and its value,
-// an acronym ("ENSIIE — Évry") or a brand ("pharmaSuisse, Berne"), a name
-// and its town, a sentence. prev, a header line, is no
-// sentence and carries no date (a line ending on its dates was ended on
-// purpose), and neither line is a bullet.
+// its own: a date, a school or an employer, a job, a grade ("Grande
+// distinction"), a label and its value, an acronym ("ENSIIE — Évry") or a
+// brand ("pharmaSuisse, Berne"), a name and its town, a sentence. prev, a
+// header line, is no sentence and carries no date (a line ending on its
+// dates was ended on purpose), and neither line is a bullet.
 func nameWrap(prev, l line) bool {
 	if !prev.full || l.gapBefore || l.bullet || l.heading || prev.bullet || prev.heading || l.page != prev.page {
 		return false
@@ -63,7 +63,7 @@ func nameWrap(prev, l line) bool {
 		strings.ContainsAny(p+t, "\t:@") || strings.ContainsAny(p[len(p)-1:], ".;!?") {
 		return false
 	}
-	if acronym(ws[0]) || brandWord(ws[0]) || institutionScore(t)+orgScore(t)+titleScore(t) > 0 {
+	if acronym(ws[0]) || brandWord(ws[0]) || institutionScore(t)+orgScore(t)+titleScore(t) > 0 || gradeLine(t) {
 		return false
 	}
 	// A name and its town ("pharmaSuisse, Berne") is a line of its own.
