@@ -902,12 +902,15 @@ var blind14Floors = []target{
 // After a town between a school and the grade cut from the grade and a
 // name cut at the typesetter's hyphen mended whole ("Con-" / "cepción"):
 // overall 0.961, education 0.957.
+// After a school's name wrapped at the column's edge after the degree's
+// comma ("…, National and Kapodistrian" / "University of Athens"):
+// overall 0.964, education 0.967.
 var blind15Floors = []target{
-	{"overall", nil, 0.960},
+	{"overall", nil, 0.963},
 	{"name", []string{"name"}, 1.0},
 	{"phone", []string{"phone"}, 1.0},
 	{"experiences", expGroup, 0.948},
-	{"education", eduGroup, 0.956},
+	{"education", eduGroup, 0.966},
 	{"skills", []string{"skills"}, 0.960},
 	{"table experiences", expGroup, 0.970},
 }
@@ -1073,12 +1076,14 @@ const blind17LangGap = 0.06
 // grade after the school's town: overall 0.945, education 0.951.
 // After "Activités extra-professionnelles" read as activities, not jobs:
 // overall 0.946.
+// After a degree's title wrapped in its cell beside the framework level,
+// in the title's larger type: overall 0.947, education 0.954.
 var blind18Floors = []target{
-	{"overall", nil, 0.945},
+	{"overall", nil, 0.946},
 	{"name", []string{"name"}, 1.0},
 	{"phone", []string{"phone"}, 0.957},
 	{"experiences", expGroup, 0.923},
-	{"education", eduGroup, 0.950},
+	{"education", eduGroup, 0.953},
 	{"skills", []string{"skills"}, 0.939},
 }
 

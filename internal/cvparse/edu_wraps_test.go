@@ -1,6 +1,13 @@
 package cvparse
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/utopiahire/utopiahire/internal/extract"
+)
 
 // A school's name a narrow column wrapped goes on on the next line: the
 // rest ("Mackenzie", "Catarina (UFSC)", "Ralaimongo, Antsirabe", a
@@ -87,4 +94,63 @@ func TestVariationSchoolLineLeftOpen(t *testing.T) {
 		{"participle", "Education\n2014 – 2017\tMIRLS Member (Associate route) — Institute of Registered Licensed\nSurveyors\n2010 – 2013\tKestrel University\nBSc Geography",
 			[]eduWant{{"MIRLS Member (Associate route)", "Institute of Registered Licensed Surveyors", "", "2014", "2017"}, {"BSc Geography", "Kestrel University", "", "2010", "2013"}}, nil},
 	})
+}
+
+// A degree's line run to the column's edge on the first words of its
+// school's name ("…, Royal Kestrel" / "University of Marrowby, UK."):
+// the next line, opening on a school's name, is the rest of that name.
+// A line that stops short of the edge ends where it stops, and a short
+// one full by chance in a narrow column ends on the degree's field.
+func TestSchoolNameWrappedAtTheEdge(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		full bool
+		want []eduWant
+	}{
+		{"full line", true, []eduWant{{"MSc in Coastal Hydrology", "Royal Kestrel University of Marrowby", "UK", "2014", "2016"}}},
+		{"short line", false, []eduWant{{"MSc in Coastal Hydrology, Royal Kestrel", "University of Marrowby", "UK", "2014", "2016"}}},
+		{"narrow column, the field", true, []eduWant{{"MBA, Supply Chains", "Kestrel Business School", "", "2014", "2016"}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			row := "2014–2016\tMSc in Coastal Hydrology, Royal Kestrel\nUniversity of Marrowby, UK. Grade: 8.9/10."
+			if strings.HasPrefix(tc.name, "narrow") {
+				row = "2014–2016\tMBA, Supply Chains\nKestrel Business School"
+			}
+			d := extract.PlainText("Jane Roe\njane@example.com\n\nEducation\n" + row + "\n\nSkills\nExcel, SQL\n")
+			for i := range d.Lines {
+				d.Lines[i].Full = tc.full && strings.HasPrefix(d.Lines[i].Text, "2014")
+			}
+			if diff := cmp.Diff(tc.want, edusOf(Parse(d))); diff != "" {
+				t.Errorf("education (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// A degree's title wrapped inside its cell of a Europass row, the row's
+// framework level beside it ("…<tab>EQF level 6" / "Business Analytics
+// (Licență)"): the line in the title's larger type, over the school's
+// line in the body's, ends the degree's name. In the body's type it is
+// a line of its own.
+func TestDegreeTitleWrappedInItsType(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		size float64
+		want string
+	}{
+		{"title's type", 12, "Bachelor's degree in Finance and Business Analytics (Licență)"},
+		{"body's type", 10, "Bachelor's degree in Finance and"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := placed("50|Jane Roe", "50|jane@example.com", "50|EDUCATION AND TRAINING",
+				"100|10/2018–07/2021\tBachelor's degree in Finance and\tEQF level 6", "180|Business Analytics (Licență)",
+				"180|Kestrel University, Faculty of Economics, Marrowby (Romania)", "190|Final average: 9.10",
+				"50|SKILLS", "50|Excel, SQL")
+			d.Lines[3].Size, d.Lines[4].Size = 12, tc.size
+			got := Parse(d)
+			if len(got.Education) == 0 || got.Education[0].Degree != tc.want {
+				t.Errorf("education = %+v, want the degree %q", got.Education, tc.want)
+			}
+		})
+	}
 }

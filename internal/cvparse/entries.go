@@ -126,12 +126,40 @@ func continues(prev unit, l line) bool {
 	if !l.gapBefore && reHyphenEnd.MatchString(p) && !reLetterGradeEnd.MatchString(p) && reTitleWord.MatchString(t) {
 		return true
 	}
+	// "MSc Geology, National and Kapodistrian" / "University of Athens,
+	// Greece.": a line run to its column's edge on a name's first words,
+	// the next line opening on a school's, is one school's name wrapped.
+	if !l.gapBefore && prev.full && wrappedSchoolHead(p, t) {
+		return true
+	}
 	// "… on ML potentials; teaches" / "Computational Chemistry II
 	// (MSc).": a sentence wrapped before a name goes on to its full stop.
 	if !l.gapBefore && sentenceGoesOn(p) && closesSentence(t) && !hasDate(t) && !strings.Contains(t, "\t") && len(strings.Fields(t)) <= 8 {
 		return true
 	}
 	return isLong(p) && !strings.HasSuffix(p, ".") && unicode.IsLower(first) && !l.gapBefore
+}
+
+// wrappedSchoolHead: p, a line long enough to have been wrapped, ends on
+// a part after a comma of capitalised words that name nothing of their
+// own (no school, degree, place or date), and t opens on a school's
+// name, up to its first comma or full stop.
+func wrappedSchoolHead(p, t string) bool {
+	i := strings.LastIndex(p, ", ")
+	// A short line full by chance in a narrow column ("MBA, Strategic
+	// Management" / "Kestrel Business School") names its field.
+	if i < 0 || len(strings.Fields(p)) < minWrappedWords {
+		return false
+	}
+	head := strings.TrimSpace(p[i+2:])
+	if !capitalisedWords(head, 4) || institutionScore(head)+degreeScore(head) > 0 || isLocation(head) || hasDate(head) {
+		return false
+	}
+	first := t
+	if j := strings.IndexAny(first, ",.\t"); j > 0 {
+		first = first[:j]
+	}
+	return reTitleWord.MatchString(first) && institutionScore(first) > 0
 }
 
 // closesSentence: t ends in a full stop that no abbreviation, legal

@@ -1,6 +1,7 @@
 package cvparse
 
 import (
+	"math"
 	"strings"
 	"unicode"
 )
@@ -14,7 +15,12 @@ import (
 // that starts nothing of its own.
 func joinNameWraps(lines []line) []line {
 	out := make([]line, 0, len(lines))
-	for _, l := range lines {
+	for i, l := range lines {
+		if n := len(out); n > 0 && titleTypeWrap(out[n-1], l, lines[i+1:]) {
+			out[n-1].text = joinTitleCell(out[n-1].text, l.text)
+			out[n-1].wrapped = true
+			continue
+		}
 		if n := len(out); n > 0 && nameWrap(out[n-1], l) {
 			p := &out[n-1]
 			// "Universidad de Kestrel, Val-" / "divia, …": a word the
@@ -71,6 +77,42 @@ func nameWrap(prev, l line) bool {
 		return false
 	}
 	return true
+}
+
+// titleTypeWrap says whether l is the rest of a degree's title row prev
+// wrapped inside its cell, as the Europass editor sets it ("10/2021 –
+// 07/2024<tab>Bachelor's degree in Accounting and<tab>EQF level 6" /
+// "Business Information Systems"): the row opens on its dates' cell and
+// sets the degree in a type larger than the lines under it; l, in the
+// degree's type and set right of the row's start, holds no date, cell,
+// school, job or place, and the line after it, the school's, is back in
+// the smaller type. The cell beside the title kept the row from running
+// to its edge, so nothing says the row was full.
+func titleTypeWrap(prev, l line, next []line) bool {
+	if l.gapBefore || l.bullet || l.heading || prev.bullet || l.page != prev.page || len(next) == 0 || l.size == 0 {
+		return false
+	}
+	cell, title, ok := strings.Cut(prev.text, "\t")
+	t := strings.TrimSpace(l.text)
+	if !ok || !onlyDates(cell) || degreeScore(title) == 0 || strings.Contains(t, "\t") || hasDate(t) || len(strings.Fields(t)) > 6 {
+		return false
+	}
+	if math.Abs(l.size-prev.size) > 0.3 || next[0].size > l.size-1 || l.x <= prev.x {
+		return false
+	}
+	return institutionScore(t)+titleScore(t) == 0 && !isLocation(t)
+}
+
+// joinTitleCell puts the wrapped rest of a title into its cell: the
+// row's last, or the one before a framework level's cell.
+func joinTitleCell(row, rest string) string {
+	cells := strings.Split(row, "\t")
+	k := len(cells) - 1
+	if _, _, ok := cutFrameworkLevel("x " + cells[k]); ok && k > 1 {
+		k--
+	}
+	cells[k] = strings.TrimSpace(cells[k]) + " " + strings.TrimSpace(rest)
+	return strings.Join(cells, "\t")
 }
 
 // brandWord: a word with a capital after a small letter ("pharmaSuisse",
