@@ -1019,12 +1019,15 @@ var blind16Floors = []target{
 // After a grade under a school's name that filled the sidebar ("…
 // (HEPL)" / "Grande distinction") kept apart from the name: overall
 // 0.937, education 0.960.
+// After two headings of one kind joined by "&" ("PROFESSIONAL
+// QUALIFICATIONS & SHORT COURSES") read as that kind: overall 0.938,
+// education 0.967.
 var blind17Floors = []target{
-	{"overall", nil, 0.936},
+	{"overall", nil, 0.937},
 	{"name", []string{"name"}, 0.957},
 	{"phone", []string{"phone"}, 1.0},
 	{"experiences", expGroup, 0.896},
-	{"education", eduGroup, 0.959},
+	{"education", eduGroup, 0.966},
 	{"skills", []string{"skills"}, 0.925},
 }
 

@@ -229,7 +229,7 @@ func headingKind(s string) (sectionKind, bool) {
 			sec, ok = text.Heading(c)
 		}
 		if !ok {
-			return 0, false
+			return joinedHeadings(t)
 		}
 	}
 	k, ok := cvSections[sec]
@@ -246,6 +246,34 @@ func pairedHeadings(t string) (sectionKind, bool) {
 	ka, oka := headingKind(a)
 	kb, okb := headingKind(b)
 	return ka, oka && okb && ka == kb
+}
+
+// joinedHeadings reads a heading of two headings of one kind joined by
+// "&" or "and", one we know and one we know a keyword of
+// ("PROFESSIONAL QUALIFICATIONS & SHORT COURSES"): too long for a
+// keyword heading, it heads that kind.
+func joinedHeadings(t string) (sectionKind, bool) {
+	for _, sep := range []string{" & ", " and ", " AND "} {
+		a, b, found := strings.Cut(t, sep)
+		if !found || strings.Contains(b, sep) {
+			continue
+		}
+		ka, oka := headingKind(a)
+		kb, okb := headingKind(b)
+		if !oka {
+			ka, oka = keywordHeading(a)
+		}
+		if !okb {
+			kb, okb = keywordHeading(b)
+		}
+		return ka, oka && okb && ka == kb && (headingKnown(a) || headingKnown(b))
+	}
+	return 0, false
+}
+
+func headingKnown(t string) bool {
+	_, ok := headingKind(t)
+	return ok
 }
 
 // closeUpLetters joins a lone letter to the word it was cut from: a

@@ -74,3 +74,15 @@ func TestVariationClassBeforeWrappedMark(t *testing.T) {
 		t.Errorf("education: got %+v, want the class in the degree", c.Education)
 	}
 }
+
+// Two headings of one kind joined by "&", too long together for a
+// keyword heading ("PROFESSIONAL QUALIFICATIONS & SHORT COURSES"), head
+// that kind: the courses under it are no degrees.
+func TestVariationJoinedCertificationHeadings(t *testing.T) {
+	c := ParseText("Amina Wanjiru\namina@example.com\n\nEDUCATION\nBachelor of Commerce\t2016 – 2020\nUniversity of Kestrel, Nakuru\n\n" +
+		"PROFESSIONAL QUALIFICATIONS & SHORT COURSES\n2022\tFirst Aid Certificate, St John Ambulance\n" +
+		"2021\tAdvanced Excel for Procurement, Kestrel Training Centre\n\nSKILLS\nExcel\n")
+	if len(c.Education) != 1 || len(c.Certifications) != 2 {
+		t.Errorf("got %d education entries and %d certifications, want 1 and 2: %+v", len(c.Education), len(c.Certifications), c.Education)
+	}
+}
