@@ -1120,9 +1120,12 @@ const blind19LangGap = 0.06
 // partiel", "Sta." towns, examining boards, colleges of a federal
 // university, "ACR – Town, Name" schools and the Swiss maturité: overall
 // 0.981, education 1.000.
+// After a credential the post-nominals do not list after a comma ("…,
+// CRHA") and a name in capitals woven by OCR into the address beside it:
+// overall 0.982, name 1.000.
 var blind20Floors = []target{
-	{"overall", nil, 0.980},
-	{"name", []string{"name"}, 0.956},
+	{"overall", nil, 0.981},
+	{"name", []string{"name"}, 1.0},
 	{"phone", []string{"phone"}, 1.0},
 	{"experiences", expGroup, 0.988},
 	{"education", eduGroup, 0.999},

@@ -54,3 +54,36 @@ func TestDisplayNameShapes(t *testing.T) {
 		}
 	}
 }
+
+// A credential the post-nominals do not list, set after the name and a
+// comma ("CPHR", "CRIA"), the name in display type wrapped before it, is
+// dropped.
+func TestDisplayNameCommaCredential(t *testing.T) {
+	for _, tc := range []struct {
+		head []sized
+		want string
+	}{
+		{[]sized{{24, 40, "MARIE-CLAUDE BERGERON,"}, {24, 60, "CPHR"}}, "MARIE-CLAUDE BERGERON"},
+		{[]sized{{24, 40, "Tomasz Wieczorek, CRIA"}}, "Tomasz Wieczorek"},
+	} {
+		got := Parse(sizedDoc(false, append(append(tc.head, sized{10, 80, "Finance Manager"}, sized{10, 95, "p@example.com"}), nameBody...)...))
+		if got.Contact.Name != tc.want {
+			t.Errorf("%q: name = %q, want %q", tc.head[0].text, got.Contact.Name, tc.want)
+		}
+	}
+}
+
+// A photo's first line where Tesseract wove a name in capitals into the
+// smaller address beside it, word by word, gives the name and the address
+// apart; capitals naming credentials are no name.
+func TestOCRWovenNameLine(t *testing.T) {
+	for _, tc := range []struct{ line, want string }{
+		{"Unit JOSEFINA 4B Sampaguita Street, MAE Barangay Malanday, S. Marikina VILLANUEVA City", "JOSEFINA MAE S. VILLANUEVA"},
+		{"Jane Roe\tMBA Senior Analyst PMP with ten years", "Jane Roe"},
+	} {
+		got := Parse(sizedDoc(true, append([]sized{{24, 40, tc.line}, {10, 80, "Mobile: 0917 555 0101"}, {10, 95, "Email: p@example.com"}}, nameBody...)...))
+		if got.Contact.Name != tc.want {
+			t.Errorf("%q: name = %q, want %q", tc.line, got.Contact.Name, tc.want)
+		}
+	}
+}

@@ -139,6 +139,9 @@ func nameFromCell(cell string, ocr bool) string {
 	if n := strings.TrimSpace(rePostNominals.ReplaceAllString(cell, "")); len(strings.Fields(n)) >= 2 {
 		cell = n // "Oluwaseun Adeyemi BEng MEng CEng"
 	}
+	if n, ok := cutCommaCredential(cell); ok {
+		cell = n
+	}
 	if ocr {
 		cell = ocrCapitalI(cell)
 	}
@@ -322,4 +325,26 @@ func nameWords(ws []string) bool {
 		}
 	}
 	return true
+}
+
+// reCommaCredential is a name of two words or more, a comma and a word of
+// two to six capitals ("GENEVIÈVE TREMBLAY-OUELLET, CRHA").
+var reCommaCredential = regexp.MustCompile(`^(\S+(?:\s+\S+)+),\s*([A-Z]{2,6})$`)
+
+// cutCommaCredential takes off a credential the post-nominals do not
+// list ("CRHA", "CPHR", "RPEQ") set after the name and a comma: capitals
+// with one vowel at most, which no given name written in capitals after
+// a family name ("DELA CRUZ, JUANA") is.
+func cutCommaCredential(cell string) (name string, ok bool) {
+	m := reCommaCredential.FindStringSubmatch(strings.TrimSpace(cell))
+	if m == nil {
+		return cell, false
+	}
+	vowels := 0
+	for _, r := range m[2] {
+		if strings.ContainsRune("AEIOUY", r) {
+			vowels++
+		}
+	}
+	return m[1], vowels <= 1
 }

@@ -3,6 +3,7 @@ package cvparse
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/utopiahire/utopiahire/internal/extract"
 )
@@ -37,7 +38,7 @@ func mendOCR(lines []extract.Line) []extract.Line {
 		l.Text = mendOCRText(l.Text)
 		out[i] = l
 	}
-	return out
+	return untangleName(out)
 }
 
 func mendOCRText(t string) string {
@@ -73,3 +74,74 @@ func romanNumerals(t string) string {
 // bar: a bar there parts nothing from anything. Among bars ("Title |
 // School | Porto |") it parts the line from the next.
 var reRomanBar = regexp.MustCompile(`(\p{Lu}\p{L}*) \|$`)
+
+// untangleName parts the first line of a page read by OCR that holds a
+// name in capitals and a line of smaller type woven word by word
+// ("Blk MARK 12 Lot 8, Camella ANTHONY Homes, … R. Antipolo DELA City,
+// CRUZ Rizal"): Tesseract reads the two lines, set side by side in
+// height, as one. The name, in capitals and initials, goes on a line of
+// its own before the rest, each in its own order.
+func untangleName(lines []extract.Line) []extract.Line {
+	if len(lines) == 0 {
+		return lines
+	}
+	name, rest, ok := wovenCapitals(lines[0].Text)
+	if !ok {
+		return lines
+	}
+	first, second := lines[0], lines[0]
+	first.Text, second.Text, second.GapBefore = name, rest, false
+	return append([]extract.Line{first, second}, lines[1:]...)
+}
+
+// reCapitalWord is a word in capitals, or an initial and its full stop.
+var reCapitalWord = regexp.MustCompile(`^(?:\p{Lu}{2,}|\p{Lu}\.)$`)
+
+// wovenCapitals splits t into its words in capitals and the others when
+// the capitals are two to five, broken into two runs or more by words in
+// small letters, and the others hold at least three such words; a lone
+// sign among them is dropped.
+func wovenCapitals(t string) (caps, rest string, ok bool) {
+	var cw, rw []string
+	runs, lower, prevCap := 0, 0, false
+	for _, w := range strings.Fields(t) {
+		if reCapitalWord.MatchString(w) {
+			cw = append(cw, w)
+			if !prevCap {
+				runs++
+			}
+			prevCap = true
+			continue
+		}
+		// A lone sign is an icon misread ("@" for a pin), no word.
+		if strings.IndexFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0 {
+			continue
+		}
+		rw = append(rw, w)
+		if strings.IndexFunc(w, unicode.IsLower) >= 0 {
+			lower++
+		}
+		prevCap = false
+	}
+	caps = strings.Join(cw, " ")
+	// "JANE Roe MBA, PMP – Project Manager": capitals naming degrees or
+	// credentials are no name.
+	if len(cw) < 2 || len(cw) > 5 || runs < 2 || lower < 3 || strings.HasSuffix(cw[0], ".") || degreeScore(caps) > 0 || credentialWords(caps) {
+		return t, "", false
+	}
+	return caps, strings.Join(rw, " "), true
+}
+
+// rePostNominalWord is one degree or chartered title written after a
+// name ("MBA", "PMP", "CPA").
+var rePostNominalWord = regexp.MustCompile(`^(?:` + postNominals + `)$`)
+
+// credentialWords: one of the words of s is a post-nominal credential.
+func credentialWords(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if rePostNominalWord.MatchString(strings.Trim(w, ",")) {
+			return true
+		}
+	}
+	return false
+}
