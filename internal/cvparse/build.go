@@ -995,6 +995,12 @@ func (b *builder) education(e entry) cv.Education {
 	if m := reRankTail.FindStringSubmatch(x.Institution); m != nil {
 		x.Institution, rest = strings.TrimSpace(m[1]), append(rest, m[2])
 	}
+	// "Savitribai Phule Pune University (MIT College of Engineering)":
+	// the college affiliated to the university that awards the degree
+	// goes to the notes; the university is the institution.
+	if m := reAffiliatedCollege.FindStringSubmatch(x.Institution); m != nil {
+		x.Institution, rest = strings.TrimSpace(m[1]), append(rest, strings.TrimSpace(m[2]))
+	}
 	if degree, mode, ok := cutStudyMode(x.Degree, reDegreeMode); ok {
 		x.Degree, rest = degree, append(rest, mode)
 	}
@@ -1387,14 +1393,15 @@ var reHonoursEnd = regexp.MustCompile(`(?i)\((?:hons|honours|honors)\.?\)$`)
 
 // openDegreeEnd: the degree's line stops where its field has yet to be
 // named or finished: on the honours mark after the degree's kind, or on a
-// word that opens a field's name ("B.A. Digital", "Diploma in Computer").
+// word that opens a field's name ("B.A. Digital", "Diploma in Computer",
+// "B.E. Mechanical").
 func openDegreeEnd(t string) bool {
 	t = strings.TrimSpace(t)
 	ws := strings.Fields(t)
 	if len(ws) < 2 || reHonoursEnd.MatchString(t) {
 		return len(ws) >= 2
 	}
-	return openFieldWords[strings.ToLower(ws[len(ws)-1])] && degreeScore(t) > 0
+	return openFieldWords[strings.ToLower(ws[len(ws)-1])] && degreePhrase(t)
 }
 
 // reSaintTown is a town named for a saint or a mount, its title cut short

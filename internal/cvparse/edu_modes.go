@@ -27,6 +27,10 @@ var (
 	// reRankTail is a name closed by a bracket giving the candidate's
 	// rank in a competitive exam or a class ("(admise au rang 212)",
 	// "(classé 3e)", "(ranked 4th of 120)").
+	// reAffiliatedCollege is a university's name closed by a bracket
+	// naming a college of its own ("Mumbai University (Sardar Patel
+	// College of Engineering)"): the college affiliated to it.
+	reAffiliatedCollege = regexp.MustCompile(`^(.+\b(?:University|Universit[ée]|Universidad|Vishwavidyalaya))\s*\(([^()]*\p{L}[^()]*\s(?:College|Institute|School)\b[^()]*)\)$`)
 	reRankTail = regexp.MustCompile(`(?i)^(.+?)\s*\(((?:admise?|reçue?|classée?|ranked|rank|rang)\s[^()]*\d[^()]*)\)$`)
 )
 

@@ -106,6 +106,11 @@ func continues(prev unit, l line) bool {
 	if !l.gapBefore && prev.full && reHonoursLead.MatchString(p) {
 		return true
 	}
+	// A school's name run to the column's edge and cut before its
+	// school word ("Savitribai Phule Pune" / "University").
+	if !l.gapBefore && prev.full && schoolWordWrapped(p, t) {
+		return true
+	}
 	// A phrase cut after a function word ("University of" / "Manchester")
 	// or a date range cut after its dash or month ("Sep 2016 — Jun" /
 	// "2018") goes on.
@@ -1081,6 +1086,13 @@ func splitHead(b entry) []entry {
 		if c <= dated[k] && d == dated[k]+1 {
 			c = d
 		}
+		// "M.Tech" / "COEP, Pune" / "2016 – 2018" / "CGPA 8.62/10" /
+		// "B.E. Mechanical" / "Engineering" / "Savitribai Phule Pune" /
+		// "University" / "2012 – 2016": a grade under the dates closes
+		// its entry, whatever lines the next entry's names wrapped over.
+		if off > 0 && c > dated[k]+2 && gradeAlone(b.head[dated[k]+1].text) {
+			c = dated[k] + 2
+		}
 		// "MBA (Finance)<tab>University of Karachi<tab>2016 – 2018" /
 		// "BSc (Physics)" / "Forman College, Lahore<tab>2013": after
 		// an entry whole on its dated line, a dated line naming no
@@ -1094,6 +1106,27 @@ func splitHead(b entry) []entry {
 		cuts = append(cuts, c)
 	}
 	return cutHead(b, cuts)
+}
+
+// reSchoolWordStart opens a line with the word that makes a name a
+// school's ("University (…)", "College of Engineering").
+var reSchoolWordStart = regexp.MustCompile(`^(?:University|College|Institute|Polytechnic|Academy|School|Université|Universidad|Universidade|Universität)\b`)
+
+// schoolWordWrapped: t, under a line p that ran to the column's edge,
+// opens with the school word p's name lacks: the name's end, wrapped
+// ("Savitribai Phule Pune" / "University").
+func schoolWordWrapped(p, t string) bool {
+	return !hasDate(t) && !strings.ContainsAny(t, "\t|") && !hasDate(p) && !strings.ContainsAny(p, ",;:") &&
+		institutionScore(p)+degreeScore(p) == 0 && capitalisedWords(p, 4) && reSchoolWordStart.MatchString(t)
+}
+
+// rePercentAlone is a mark alone on its line ("84.50%").
+var rePercentAlone = regexp.MustCompile(`^\s*\d{1,3}(?:[.,]\d{1,2})?\s?%\s*$`)
+
+// gradeAlone: t is a grade and nothing else ("CGPA 8.62/10", "First
+// Class with Distinction", "84.50%").
+func gradeAlone(t string) bool {
+	return reGPA.MatchString(t) || gradeLine(t) || rePercentAlone.MatchString(t)
 }
 
 // degreeAbove: the dated line d of head names a school and no degree, the
@@ -2034,6 +2067,13 @@ func tableRows(lines []line) []line {
 					!hasDate(lines[j].text) && len(strings.Fields(lines[j].text)) <= 4:
 					continueRow(rows[n-1].cells, []string{strings.TrimSpace(lines[j].text)}, heads)
 					continue
+				// "Chalmers University of" / "Technology, Göteborg" set
+				// in under its column: the one cell the row left open
+				// goes on, not the row's description.
+				case wrapSetIn(lines[j], rows[n-1].first) && !lines[j].heading && !hasDate(lines[j].text) && openCell(rows[n-1].cells, heads) >= 0:
+					k := openCell(rows[n-1].cells, heads)
+					rows[n-1].cells[k] += " " + strings.TrimSpace(lines[j].text)
+					continue
 				case lines[j].x > rows[n-1].first.x+bodyIndentMax && !lines[j].heading && !hasDate(lines[j].text):
 					rows[n-1].body = append(rows[n-1].body, lines[j])
 					continue
@@ -2371,6 +2411,24 @@ func unfinishedCell(c, head string) bool {
 		return openRange(c)
 	}
 	return endsInFunctionWord(c) || strings.Count(c, "(") > strings.Count(c, ")")
+}
+
+// openCell is the one cell of a row, dates aside, left open (ended by a
+// function word, an open bracket or a comma); -1 when none is, or more
+// than one.
+func openCell(cells, heads []string) int {
+	open := -1
+	for k, c := range cells {
+		c = strings.TrimSpace(c)
+		if heads[k] == "Dates" || !(unfinishedCell(c, heads[k]) || strings.HasSuffix(c, ",")) {
+			continue
+		}
+		if open >= 0 {
+			return -1
+		}
+		open = k
+	}
+	return open
 }
 
 // openRange: a dates cell cut inside its range ("2017 –", "Jul 2009 –

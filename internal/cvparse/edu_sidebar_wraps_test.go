@@ -1,0 +1,46 @@
+package cvparse
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// A narrow sidebar's education, each entry split over lines (degree /
+// school / years / grade), names wrapped where the column is full: the
+// grade under the years closes its entry; a degree's field cut after its
+// opening word ("B.E. Civil" / "Engineering") and a school's name cut
+// before its school word ("Gujarat Nirma" / "University") go on; the
+// college affiliated to the university, in brackets, is a note.
+func TestSidebarEducationWraps(t *testing.T) {
+	lines := []string{"MSc, Water Resources", "Makerere University, Kampala", "2015 – 2017", "CGPA 4.3/5",
+		"B.E. Civil", "Engineering", "Gujarat Nirma", "University (Sardar Patel College of Engineering)", "2011 – 2015",
+		"First Class with Distinction", "HSC (Class XII), Science", "Navrachana School, Vadodara", "2011", "88.20%"}
+	full := map[string]bool{"MSc, Water Resources": true, "B.E. Civil": true, "Gujarat Nirma": true, "HSC (Class XII), Science": true}
+	rows := []posRow{{x: 20, y: 60, text: "Ishaan Desai"}, {x: 20, y: 72, text: "ishaan@example.com"}, {x: 20, y: 100, text: "EDUCATION"}}
+	y := 120.0
+	for _, l := range lines {
+		rows = append(rows, posRow{x: 20, y: y, text: l, full: full[l]})
+		y += 12
+	}
+	rows = append(rows, posRow{x: 20, y: y + 20, text: "SKILLS"}, posRow{x: 20, y: y + 32, text: "AutoCAD, HEC-RAS"})
+	got := Parse(posDoc(rows))
+	want := []eduWant{
+		{"MSc, Water Resources", "Makerere University", "Kampala", "2015", "2017"},
+		{"B.E. Civil Engineering", "Gujarat Nirma University", "", "2011", "2015"},
+		{"HSC (Class XII), Science", "Navrachana School", "Vadodara", "", "2011"},
+	}
+	if diff := cmp.Diff(want, edusOf(got)); diff != "" {
+		t.Errorf("education (-want +got):\n%s", diff)
+	}
+	var desc []string
+	for _, x := range got.Education {
+		desc = append(desc, x.Description)
+	}
+	if diff := cmp.Diff([]string{"", "Sardar Patel College of Engineering", ""}, desc); diff != "" {
+		t.Errorf("descriptions (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"4.3/5", "First Class with Distinction", "88.20%"}, gpasOf(got)); diff != "" {
+		t.Errorf("gpa (-want +got):\n%s", diff)
+	}
+}
