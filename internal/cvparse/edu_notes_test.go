@@ -66,3 +66,20 @@ func TestVariationSchoolBrandOfUniversity(t *testing.T) {
 			[]eduWant{{"MBA", "Kestrel University", "", "2010", "2013"}}, nil},
 	})
 }
+
+// A line under an entry that dates what it names in brackets and goes on
+// in lower case to its full stop ("HNC … (day release, 2014 – 2016)
+// taken alongside the apprenticeship.") is a note on that entry, no
+// entry of its own; a name closing on its bracketed dates is one.
+func TestClauseAfterDatedAside(t *testing.T) {
+	runEduDesc(t, []eduDescCase{
+		{"note under the entry", "NVQ Level 3 Plumbing\t2011 – 2015\nKestrel College\n" +
+			"HNC Building Services (block release, 2013 – 2015) taken alongside the apprenticeship.\n" +
+			"Highers: Maths, Physics\t2011\nMarrowby Academy",
+			[]eduWant{{"NVQ Level 3 Plumbing", "Kestrel College", "", "2011", "2015"}, {"Highers: Maths, Physics", "Marrowby Academy", "", "", "2011"}},
+			[]string{"HNC Building Services (block release, 2013 – 2015) taken alongside the apprenticeship.", ""}},
+		{"a name closing on its dates", "NVQ Level 3 Plumbing\t2011 – 2015\nKestrel College\n" +
+			"HNC Building Services (2013 – 2015)\nMarrowby College",
+			[]eduWant{{"NVQ Level 3 Plumbing", "Kestrel College", "", "2011", "2015"}, {"HNC Building Services", "Marrowby College", "", "2013", "2015"}}, nil},
+	})
+}

@@ -646,7 +646,29 @@ func isBodyText(u unit) bool {
 	if headerShaped(u.text) || !isLong(u.text) && !shortSentence(u.text) || longSchoolName(u.text) || longDegreeName(u.text) || namesInCells(u.text) {
 		return false
 	}
-	return !u.dated || dateInProse(u.text) || asideInSentence(u.text) || longSentenceDate(u.text)
+	return !u.dated || dateInProse(u.text) || asideInSentence(u.text) || longSentenceDate(u.text) || clauseAfterDatedAside(u.text)
+}
+
+// clauseAfterDatedAside: a sentence that dates what it names in
+// brackets and goes on after them in lower case to its full stop ("HNC
+// Building Services (day release, 2014 – 2016) taken alongside the
+// apprenticeship."): a note under the entry, not an entry; a name
+// closing on its dates ("BSc Physics (2014 – 2016)") is one.
+func clauseAfterDatedAside(t string) bool {
+	t = strings.TrimSpace(t)
+	dr, ok := findDateRange(t)
+	if !ok || !strings.HasSuffix(t, ".") || strings.Contains(t, "\t") {
+		return false
+	}
+	if open := strings.LastIndex(t[:dr.at], "("); open < 0 || strings.Contains(t[open:dr.at], ")") {
+		return false
+	}
+	c := strings.Index(t[dr.at:], ")")
+	if c < 0 {
+		return false
+	}
+	ws := strings.Fields(t[dr.at+c+1:])
+	return len(ws) >= 2 && !slices.ContainsFunc(ws, func(w string) bool { return !unicode.IsLower([]rune(w)[0]) })
 }
 
 // achievementLine: an achievement written without bullet or full stop
