@@ -79,7 +79,7 @@ func Parse(doc extract.Document) cv.StructuredCV {
 func ParseUnread(doc extract.Document) (cv.StructuredCV, []cv.UnreadPart) {
 	src := respaceTracked(slices.Clone(doc.Lines))
 	if doc.OCR {
-		src = mendOCR(src)
+		src = rejoinLabelColumn(mendOCR(src))
 	}
 	lines := markFooterContact(europass(joinValueWraps(joinLabelLines(joinWrappedDateCells(joinCutEmails(prepare(src)))))))
 	name, lines := displayName(lines, doc.OCR)
