@@ -1028,12 +1028,15 @@ var blind16Floors = []target{
 // After two headings of one kind joined by "&" ("PROFESSIONAL
 // QUALIFICATIONS & SHORT COURSES") read as that kind: overall 0.938,
 // education 0.967.
+// After a programme and the bare credential after its dash ("… –
+// Ontario College Advanced Diploma") read as one degree: overall 0.939,
+// education 0.970.
 var blind17Floors = []target{
-	{"overall", nil, 0.937},
+	{"overall", nil, 0.938},
 	{"name", []string{"name"}, 0.957},
 	{"phone", []string{"phone"}, 1.0},
 	{"experiences", expGroup, 0.896},
-	{"education", eduGroup, 0.966},
+	{"education", eduGroup, 0.969},
 	{"skills", []string{"skills"}, 0.925},
 }
 

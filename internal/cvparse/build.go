@@ -891,7 +891,7 @@ func (b *builder) education(e entry) cv.Education {
 	}
 	head, obtained := cutObtainedBrackets(head)
 	parts, dr, _ := headParts(head)
-	parts = joinDegreeClass(head, schoolLevels(splitGluedSchool(joinWrappedDegreeWord(joinSpelledAcronyms(parts)))))
+	parts = joinProgramCredential(joinDegreeClass(head, schoolLevels(splitGluedSchool(joinWrappedDegreeWord(joinSpelledAcronyms(parts))))))
 	// "B.Tech (IT) - VIT University - 2013 - 85%": a score among the
 	// header's parts is the grade.
 	parts = slices.DeleteFunc(parts, func(p part) bool {

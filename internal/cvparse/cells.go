@@ -13,7 +13,7 @@ import (
 // the later rows' date parts end the first row's range, and what stands
 // beside them stays a line of its own, a bullet when it opens with one.
 func joinWrappedDateCells(lines []line) []line {
-	lines = joinWrappedEndDateCells(splitGluedDateCells(lines))
+	lines = joinDateNoteRows(joinWrappedEndDateCells(splitGluedDateCells(lines)))
 	out := make([]line, 0, len(lines))
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
@@ -45,6 +45,34 @@ func joinWrappedDateCells(lines []line) []line {
 		l.text = date + "\t" + rest
 		out = append(append(out, l), beside...)
 		i += n
+	}
+	return out
+}
+
+// reDateNoteCell is a note on a row's dates in brackets, wrapped under
+// them in their column ("(expected)", "(en cours)", "(prévu)").
+var reDateNoteCell = regexp.MustCompile(`(?i)^\((?:expected|anticipated|in progress|ongoing|current|en cours|prévue?|prevue?)\)$`)
+
+// joinDateNoteRows mends a row whose dates cell and text cell both
+// wrapped ("Sept 2024 – Apr 2027<tab>… Ontario College Advanced" /
+// "(expected)<tab>Diploma"): the note ends the dates, the text goes on
+// in its cell.
+func joinDateNoteRows(lines []line) []line {
+	out := make([]line, 0, len(lines))
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		if i+1 < len(lines) {
+			date, text, ok := strings.Cut(l.text, "\t")
+			note, more, wrapped := strings.Cut(lines[i+1].text, "\t")
+			if ok && wrapped && onlyDates(strings.TrimSpace(date)) && !strings.Contains(text, "\t") && !strings.Contains(more, "\t") &&
+				reDateNoteCell.MatchString(strings.TrimSpace(note)) && lines[i+1].page == l.page {
+				l.text = strings.TrimSpace(date) + " " + strings.TrimSpace(note) + "\t" + joinWrapped(text, more)
+				out = append(out, l)
+				i++
+				continue
+			}
+		}
+		out = append(out, l)
 	}
 	return out
 }

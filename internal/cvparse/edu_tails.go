@@ -3,6 +3,7 @@ package cvparse
 import (
 	"regexp"
 	"strings"
+	"unicode"
 )
 
 // joinDegreeClass keeps a classification set after a dash on the
@@ -27,6 +28,39 @@ func joinDegreeClass(head []unit, parts []part) []part {
 		parts = append(parts[:i], parts[i+1:]...)
 	}
 	return parts
+}
+
+// reBareCredential names only the kind of credential a programme gave
+// ("Diploma", "Advanced Diploma", "Ontario College Advanced Diploma",
+// "Certificate of Completion"), no field of study.
+var reBareCredential = regexp.MustCompile(`^(?:\p{Lu}\p{L}+\s+College\s+)?(?:(?:Advanced|Graduate|Post-?graduate)\s+)?` +
+	`(?:Diploma|Certificate)(?:\s+of\s+(?:Completion|Achievement))?$`)
+
+// joinProgramCredential keeps a programme's name and the bare
+// credential it led to, set after a dash, as one degree ("Civil
+// Engineering Technology (Co-op) – Ontario College Advanced Diploma",
+// "Practical Nursing – Diploma"): Canadian colleges name their
+// programmes so, and the credential alone says nothing of what was
+// studied.
+func joinProgramCredential(parts []part) []part {
+	for i := len(parts) - 1; i > 0; i-- {
+		p, prev := parts[i], parts[i-1]
+		if p.line != prev.line || !dashSep(p.sep) || p.role != "" || prev.role != "" ||
+			!reBareCredential.MatchString(strings.TrimSpace(p.text)) || !namedProgramme(prev.text) {
+			continue
+		}
+		parts[i-1].text = strings.TrimSpace(prev.text) + " " + strings.TrimSpace(p.sep) + " " + strings.TrimSpace(p.text)
+		parts = append(parts[:i], parts[i+1:]...)
+	}
+	return parts
+}
+
+// namedProgramme: a name in capitals that names no school, degree,
+// place nor date ("Civil Engineering Technology (Co-op)").
+func namedProgramme(t string) bool {
+	t = strings.TrimSpace(t)
+	return t != "" && unicode.IsUpper([]rune(t)[0]) && institutionScore(t) == 0 && degreeScore(t) == 0 &&
+		!isLocation(t) && !hasDate(t) && len(strings.Fields(t)) <= 8
 }
 
 // markInBrackets: s ends with a mark in brackets ("(CGPA: 4.21/5.00)",

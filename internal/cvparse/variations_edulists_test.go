@@ -86,3 +86,21 @@ func TestVariationJoinedCertificationHeadings(t *testing.T) {
 		t.Errorf("got %d education entries and %d certifications, want 1 and 2: %+v", len(c.Education), len(c.Certifications), c.Education)
 	}
 }
+
+// A programme's name and the bare credential it led to after a dash
+// ("Practical Nursing – Diploma") are one degree, and a note on the
+// dates wrapped in their column beside the name's wrapped end
+// ("(expected)<tab>Diploma") ends the dates, not the name.
+func TestVariationProgrammeThenCredential(t *testing.T) {
+	c := ParseText("Jane Roe\njane@example.com\n\nEDUCATION\n" +
+		"Sept 2023 – Apr 2026\tPower Engineering Technology (Co-op) – Ontario College Advanced\n(expected)\tDiploma\n" +
+		"Kestrel College – Hamilton, ON\n" +
+		"2019 – 2021\tPractical Nursing – Diploma\nHarbour College – Kingston, ON\n\nSKILLS\nAutoCAD\n")
+	want := []eduWant{
+		{"Power Engineering Technology (Co-op) – Ontario College Advanced Diploma", "Kestrel College", "Hamilton, ON", "Sept 2023", "Apr 2026"},
+		{"Practical Nursing – Diploma", "Harbour College", "Kingston, ON", "2019", "2021"},
+	}
+	if diff := cmp.Diff(want, edusOf(c)); diff != "" {
+		t.Errorf("education (-want +got):\n%s", diff)
+	}
+}
