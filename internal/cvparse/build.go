@@ -933,10 +933,10 @@ func (b *builder) education(e entry) cv.Education {
 			// Training Program – …": a course of study named by its
 			// kind where no degree word is; a note in lower case ("en
 			// cours", "additional course …") names none.
-			return roleBonus(p, "degree") + (degreeScore(p.text)*3-institutionScore(p.text)*2+namedStudy(p.text)*2)*boolScore(p.role == "")
+			return roleBonus(p, "degree") + (degreeScore(p.text)*3-courseSchoolScore(p.text)*2+namedStudy(p.text)*2)*boolScore(p.role == "")
 		}},
 		{name: "institution", pick: func(p part) int {
-			return roleBonus(p, "institution") + (institutionScore(p.text)*3+orgScore(p.text)-degreeScore(p.text)+
+			return roleBonus(p, "institution") + (courseSchoolScore(p.text)*3+orgScore(p.text)-degreeScore(p.text)+
 				boolScore(namedAfterPlace(p.text)))*boolScore(p.role == "")
 		}},
 	})
@@ -955,7 +955,7 @@ func (b *builder) education(e entry) cv.Education {
 	// its school).
 	if m := reParenTail.FindStringSubmatch(x.Degree); m != nil && (gradeStart(m[2]) && !honoursClass(m[2]) && !classification(lastSegment(m[1])) &&
 		!reLatinHonours.MatchString(strings.TrimSpace(m[2])) && !(classification(m[2]) && endsItsLine(parts, picked[1])) ||
-		reScorePart.MatchString(strings.TrimSpace(m[2]))) {
+		reScorePart.MatchString(strings.TrimSpace(m[2])) || letterGradesOf(m[1], m[2])) {
 		x.Degree = strings.TrimSpace(m[1])
 		if x.GPA == "" {
 			x.GPA = m[2]
@@ -1001,8 +1001,16 @@ func (b *builder) education(e entry) cv.Education {
 	if m := reAffiliatedCollege.FindStringSubmatch(x.Institution); m != nil {
 		x.Institution, rest = strings.TrimSpace(m[1]), append(rest, strings.TrimSpace(m[2]))
 	}
+	// "Bachelor of Arts (did not graduate)": that the course was left
+	// unfinished goes to the notes.
+	if m := reUnfinishedTail.FindStringSubmatch(x.Degree); m != nil {
+		x.Degree, rest = strings.TrimSpace(m[1]), append(rest, m[2])
+	}
 	if degree, mode, ok := cutStudyMode(x.Degree, reDegreeMode); ok {
 		x.Degree, rest = degree, append(rest, mode)
+	}
+	if degree, note, ok := cutJointLabel(x.Degree); ok {
+		x.Degree, rest = degree, append(rest, note)
 	}
 	if degree, note, ok := cutLabelledNote(x.Degree); ok {
 		x.Degree, rest = degree, append(rest, note)
@@ -1016,6 +1024,16 @@ func (b *builder) education(e entry) cv.Education {
 	}
 	x.ID = b.stableID("edu", x.Degree, x.Institution, x.EndDate)
 	return x
+}
+
+// courseSchoolScore is institutionScore, but a bracket closing a
+// course's name says what kind of course it was ("Technical Course in
+// Electronics (integrated high school)"): its school words name no school.
+func courseSchoolScore(t string) int {
+	if m := reParenTail.FindStringSubmatch(strings.TrimSpace(t)); m != nil && degreeScore(m[1])+namedStudy(m[1]) > 0 {
+		return institutionScore(m[1])
+	}
+	return institutionScore(t)
 }
 
 // reNonDegreeLabel opens a note labelling studies that led to no degree
@@ -1046,9 +1064,10 @@ func cutObtainedBrackets(head []unit) ([]unit, []string) {
 }
 
 // schoolThenNote cuts "Harbourside University – thesis: …" at its first
-// dash: a school's name before it and a note after it.
+// dash or middle dot ("Kestrel Academy · 600 hours"): a school's name
+// before it and a note after it.
 func schoolThenNote(t string) (school, note string, ok bool) {
-	for _, dash := range []string{" – ", " — ", " - "} {
+	for _, dash := range []string{" – ", " — ", " - ", " · "} {
 		if before, after, found := strings.Cut(t, dash); found {
 			before, after = strings.TrimSpace(before), strings.TrimSpace(after)
 			if after != "" && institutionScore(before) > 0 && schoolLine(before) {
@@ -1057,8 +1076,20 @@ func schoolThenNote(t string) (school, note string, ok bool) {
 			return "", "", false
 		}
 	}
+	// "Kestrel University (Pays-Bas) Mémoire : « … »": a labelled note
+	// set on the school's line without a dash.
+	if loc := reLabelAfterSchool.FindStringIndex(t); loc != nil {
+		before, after := strings.TrimSpace(t[:loc[0]]), strings.TrimSpace(t[loc[0]:])
+		if institutionScore(before) > 0 && schoolLine(before) {
+			return before, after, true
+		}
+	}
 	return "", "", false
 }
+
+// reLabelAfterSchool is a short capitalised label and its colon inside a
+// line ("… Thesis: …", "… Mémoire : …").
+var reLabelAfterSchool = regexp.MustCompile(`\s\p{Lu}[\p{L}'’]*(?:\s+[\p{L}'’]+){0,2}\s*:\s`)
 
 // unitName: the few words naming a department or branch of an employer
 // ("Service des finances", "centres de loisirs", "cardiology ward"): no
@@ -1128,7 +1159,8 @@ var reQualificationLevel = regexp.MustCompile(`(?i)\b(?:level|niveau)\s*\d\b`)
 // weeks)").
 func certificateEntry(x cv.Education, unnamed bool) bool {
 	all := x.Degree + " | " + x.Institution
-	if (reCertified.MatchString(reRankInName.ReplaceAllString(x.Degree, "")) || x.Institution == "" && reShortCourse.MatchString(x.Degree)) &&
+	if (reCertified.MatchString(reRankInName.ReplaceAllString(x.Degree, "")) || reCredentialTitle.MatchString(x.Degree) ||
+		x.Institution == "" && reShortCourse.MatchString(x.Degree)) &&
 		degreeScore(reCertificateWords.ReplaceAllString(x.Degree, "")) == 0 && !studiedAtSchool(x) {
 		return true
 	}
@@ -1152,6 +1184,12 @@ func degreeLabelled(e entry) bool {
 	}
 	return false
 }
+
+// reCredentialTitle is a professional credential named with its
+// initials ("Project Management Professional (PMP)", "Chartered Financial
+// Analyst (CFA)", "Certified … (CISA)" aside): a title its body awards
+// on an exam, no course of study.
+var reCredentialTitle = regexp.MustCompile(`\b(?:Professional|Analyst|Practitioner)\s*\([A-Z][A-Z0-9-]{1,7}\)$`)
 
 // reShortCourse is a course's length in days, weeks or months, or a
 // training given by an employer ("3 mois", "two-week", "formation
@@ -1260,6 +1298,18 @@ func restOf(parts []part, picked []int) []string {
 	}
 	return rest
 }
+
+// letterGradesOf: grades is the run of letter grades of the school
+// exams degree names ("A Levels – Mathematics, Physics (A*AB)", "Highers
+// (AABBB)"): the results, set apart as a grade.
+func letterGradesOf(degree, grades string) bool {
+	return reLetterGrades.MatchString(strings.TrimSpace(grades)) && reLetterGradedExam.MatchString(degree)
+}
+
+var (
+	reLetterGrades     = regexp.MustCompile(`^(?:A\*|[A-E]){2,6}$`)
+	reLetterGradedExam = regexp.MustCompile(`(?i)\b(?:a[ -]?levels?|as[ -]levels?|(?:advanced )?highers|gcses?|o[ -]levels?)\b`)
+)
 
 // reScorePart is a mark set apart ("85%", "8.7/10", "3,9/4,3", "GPA
 // 3.42/4.00", "510 points", "110/110 e lode"): the scales of grade
@@ -1495,11 +1545,16 @@ var reParenTail = regexp.MustCompile(`^(.+?)\s*\(([^()]+)\)$`)
 var reBracketTail = regexp.MustCompile(`^(.+?)\s*[(\[]([^()\[\]]+)[)\]]$`)
 
 // gradePart: a part set apart that says how a degree went ("first
-// class", "First Class Honours", "GPA 3.6"); "Honours" opening it names
-// a degree ("Honours Bachelor of Science").
+// class", "First Class Honours", "GPA 3.6", "Diploma with honours");
+// "Honours" opening it names a degree ("Honours Bachelor of Science").
 func gradePart(t string) bool {
-	return gradeStart(t) && !reHonours.MatchString(strings.Fields(t)[0])
+	return gradeStart(t) && !reHonours.MatchString(strings.Fields(t)[0]) || reAwardedWith.MatchString(strings.TrimSpace(t))
 }
+
+// reAwardedWith is the diploma named only by how it was awarded
+// ("Diploma with honours", "Degree with distinction"): the red diploma of
+// Ukrainian, Russian or Polish CVs, written after the school.
+var reAwardedWith = regexp.MustCompile(`(?i)^(?:diploma|degree)\s+with\s+(?:high\s+)?(?:honou?rs|distinction|merit)$`)
 
 // gradeLine: a short line that says only how a degree went.
 func gradeLine(t string) bool {

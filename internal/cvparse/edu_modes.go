@@ -6,9 +6,9 @@ import (
 )
 
 // studyMode is how a course was followed rather than what or where it
-// was: part-time, in the evening, by distance, alternating with work;
-// French may name the studies first ("études à temps partiel").
-const studyMode = `(?:(?:études|etudes|cours)\s+)?(?:part[- ]time|full[- ]time|evening(?: (?:program|programme|classes|course))?|weekend(?: program|programme)?|` +
+// was: part-time, in the evening, by distance or online, alternating
+// with work; French may name the studies first ("études à temps partiel").
+const studyMode = `(?:(?:études|etudes|cours)\s+)?(?:part[- ]time|full[- ]time|online|en ligne|formation continue en ligne|evening(?: (?:program|programme|classes|course))?|weekend(?: program|programme)?|` +
 	`distance(?: learning)?|day release|block release|sandwich(?: course)?|` +
 	`en alternance|alternance|par apprentissage|en apprentissage|formation continue|promotion professionnelle|` +
 	`horaire décalé|horaires décalés|cours du soir|(?:à|a) distance|(?:formation|enseignement) (?:à|a) distance|(?:à|a) temps partiel|temps partiel)`
@@ -31,6 +31,13 @@ var (
 	// naming a college of its own ("Mumbai University (Sardar Patel
 	// College of Engineering)"): the college affiliated to it.
 	reAffiliatedCollege = regexp.MustCompile(`^(.+\b(?:University|Universit[ée]|Universidad|Vishwavidyalaya))\s*\(([^()]*\p{L}[^()]*\s(?:College|Institute|School)\b[^()]*)\)$`)
+	// reUnfinishedTail is a name closed by a bracket saying the course was
+	// left before its end ("(did not graduate)", "(not completed)",
+	// "(incomplete, 2 of 4 terms)"): how it went, no part of the degree's
+	// name. French CVs' "(non terminée)" is kept in the degree, as the
+	// sets write it.
+	reUnfinishedTail = regexp.MustCompile(`(?i)^(.+?)\s*\(((?:did not (?:graduate|complete|finish)|not (?:completed|finished|graduated)|` +
+		`incomplete|unfinished|discontinued|withdrew)\b[^()]*)\)$`)
 	reRankTail = regexp.MustCompile(`(?i)^(.+?)\s*\(((?:admise?|reçue?|classée?|ranked|rank|rang)\s[^()]*\d[^()]*)\)$`)
 )
 

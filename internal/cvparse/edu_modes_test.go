@@ -38,3 +38,29 @@ func TestVariationObtainedNoteAfterSchool(t *testing.T) {
 			[]eduWant{{"BTS Comptabilité et gestion", "Lycée Kestrel", "", "", "2019"}}, []string{"obtenu par validation des acquis"}},
 	})
 }
+
+// Study online is a mode too: "(formation continue en ligne)" after the
+// school goes to the description. A middle dot sets a school apart from
+// a note on the course ("Kestrel Academy · 400 hours") as a dash does.
+func TestVariationOnlineStudyNotes(t *testing.T) {
+	runEduDesc(t, []eduDescCase{
+		{"continuing education online", "2022\nCertificat d'université en gestion de conflits\nUniversité de Kestrel (formation continue en ligne)",
+			[]eduWant{{"Certificat d'université en gestion de conflits", "Université de Kestrel", "", "", "2022"}}, []string{"formation continue en ligne"}},
+		{"school then a note after a dot", "2020\tData Analytics Bootcamp\nKestrel Academy · 400 hours, capstone on bike sharing",
+			[]eduWant{{"Data Analytics Bootcamp", "Kestrel Academy", "", "", "2020"}}, []string{"400 hours, capstone on bike sharing"}},
+	})
+}
+
+// A bracket saying the course was left unfinished ("(did not
+// graduate)", "(not completed)", "(incomplete, 3 of 4 terms)") tells how
+// it went, not what it was: it goes to the description.
+func TestVariationUnfinishedDegreeNotes(t *testing.T) {
+	runEduDesc(t, []eduDescCase{
+		{"did not graduate", "2010 – 2012\nBachelor of Arts in History (did not graduate)\nKestrel University",
+			[]eduWant{{"Bachelor of Arts in History", "Kestrel University", "", "2010", "2012"}}, []string{"did not graduate"}},
+		{"incomplete with terms", "2018 – 2019\nMaster in Urban Planning (incomplete, 3 of 4 terms)\nKestrel Polytechnic",
+			[]eduWant{{"Master in Urban Planning", "Kestrel Polytechnic", "", "2018", "2019"}}, []string{"incomplete, 3 of 4 terms"}},
+		{"not completed", "2015 – 2017\nPhD in Marine Biology (not completed)\nUniversity of Kestrel",
+			[]eduWant{{"PhD in Marine Biology", "University of Kestrel", "", "2015", "2017"}}, []string{"not completed"}},
+	})
+}

@@ -110,3 +110,18 @@ func cutLabelledNote(t string) (degree, note string, ok bool) {
 	}
 	return t, "", false
 }
+
+// reJointLabel labels a degree as one of a double or joint degree
+// ("Double diplôme : MSc Food Safety", "Dual degree: MBA"): the label
+// says how it was awarded, a note; the rest is the degree.
+var reJointLabel = regexp.MustCompile(`(?i)^((?:double|dual|joint)\s+(?:diplôme|diploma|degree|master)|(?:diplôme|degree)\s+(?:conjoint|joint))\s*:\s*(\S.*)$`)
+
+// cutJointLabel cuts that label off a degree's name: the degree, and the
+// label for the description.
+func cutJointLabel(t string) (degree, note string, ok bool) {
+	m := reJointLabel.FindStringSubmatch(strings.TrimSpace(t))
+	if m == nil {
+		return t, "", false
+	}
+	return strings.TrimSpace(m[2]), m[1], true
+}

@@ -1069,10 +1069,16 @@ func rowField(t string) string {
 
 func splitHead(b entry) []entry {
 	var dated []int
+	datesRow := slices.ContainsFunc(b.head, func(u unit) bool {
+		role, _, ok := labelledValue(u.text)
+		return ok && role == "dates"
+	})
 	for i, u := range b.head {
 		// "Weighted average: 74% (2023)": the year a grade was given
 		// dates no entry.
-		if u.dated && !reGPA.MatchString(u.text) {
+		// "Degree: ACCA – member since 2016" over "Dates: 2012 – 2016":
+		// a table row's cells, the row dated by its dates column alone.
+		if u.dated && !reGPA.MatchString(u.text) && !(datesRow && labelledOther(u.text)) {
 			dated = append(dated, i)
 		}
 	}
@@ -1149,6 +1155,12 @@ var rePercentAlone = regexp.MustCompile(`^\s*\d{1,3}(?:[.,]\d{1,2})?\s?%\s*$`)
 // Class with Distinction", "84.50%").
 func gradeAlone(t string) bool {
 	return reGPA.MatchString(t) || gradeLine(t) || rePercentAlone.MatchString(t)
+}
+
+// labelledOther: a labelled value of a field other than the dates.
+func labelledOther(t string) bool {
+	role, _, ok := labelledValue(t)
+	return ok && role != "dates"
 }
 
 // degreeAbove: the dated line d of head names a school and no degree, the

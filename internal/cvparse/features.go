@@ -246,7 +246,7 @@ func isLocation(s string) bool {
 	if s == "" || len(s) > 60 || strings.ContainsAny(s, "@0123456789") {
 		return false
 	}
-	if multiSite(s) {
+	if multiSite(s) || slashedPlaces(s) {
 		return true
 	}
 	if reCityState.MatchString(s) || townStateCode(s) {
@@ -269,4 +269,19 @@ func isLocation(s string) bool {
 	county := reCounty.MatchString(strings.TrimSpace(parts[len(parts)-1]))
 	return len(parts) >= 2 && (last&(placeRegion|placeCountry) != 0 && last&placeCity == 0 || county) &&
 		len(strings.Fields(first)) <= 3 && orgScore(first) == 0 && institutionScore(first) == 0 && countIn(first, unitWords) == 0
+}
+
+// slashedPlaces: places set apart by slashes ("Kyiv / Grenoble"), where a
+// double degree or a job between two offices was held.
+func slashedPlaces(s string) bool {
+	parts := strings.Split(s, "/")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p == "" || strings.Contains(p, ",") || !isLocation(p) {
+			return false
+		}
+	}
+	return true
 }

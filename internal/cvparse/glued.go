@@ -16,7 +16,7 @@ var (
 	reYearIn      = regexp.MustCompile(`(?:19|20)\d{2}`)
 	reGluedNumber = regexp.MustCompile(`(\p{Lu}\p{L}+\s+\d{1,2})((?:0[1-9]|1[0-2])[/.](?:19|20)\d{2})\b`)
 	reShortFrom   = regexp.MustCompile(`(?i)^d[eu]\s`)
-	reMonthComma  = regexp.MustCompile(`^\p{L}+\.?,\s`)
+	reMonthComma  = regexp.MustCompile(`^\p{L}+\.?(?:,\s|\t)`)
 )
 
 // unglueDates cuts a date range glued to the text before or after it. The
@@ -25,7 +25,9 @@ func unglueDates(t string) string {
 	// "Période<tab>09/2017": a word ending in "de" or "du" before a date
 	// set apart is no "from" glued to it.
 	// "Lycée Classique d'Abidjan, 2009": a town's name ending as a
-	// month does, then a comma and a year, is no month glued to a word.
+	// month does, then a comma and a year, is no month glued to a word;
+	// nor is one before a tab ("Lycée Moderne, Abidjan<tab>2012"), the
+	// year set in a box of its own.
 	if m := reGluedTail.FindStringSubmatch(t); m != nil && reLetter.MatchString(m[2]) && reYearIn.MatchString(m[2]) &&
 		!reShortFrom.MatchString(m[2]) && !reMonthComma.MatchString(m[2]) {
 		return m[1] + "\t" + m[2]

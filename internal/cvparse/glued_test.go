@@ -27,6 +27,7 @@ func TestUnglueDates(t *testing.T) {
 		"THINGS I KNOW":                     "THINGS I KNOW",
 		"Available now":                     "Available now",
 		"Période\t09/2017 – 06/2019":        "Période\t09/2017 – 06/2019",
+		"Lycée Moderne, Abidjan\t2012":      "Lycée Moderne, Abidjan\t2012",
 		"Grade du 2019 – 2021":              "Grade du 2019 – 2021",
 	}
 	for in, want := range tests {

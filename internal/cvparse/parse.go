@@ -143,6 +143,9 @@ func prepare(in []extract.Line) []line {
 	in = tornTables(mdTables(in))
 	out := make([]line, 0, len(in))
 	gap := false
+	// ruler: the column widths of a plain-text table's dashed rule, for
+	// the rows under it.
+	var ruler []int
 	drop, rewrite := furniture(in)
 	for i := 0; i < len(in); i++ {
 		l := in[i]
@@ -160,9 +163,10 @@ func prepare(in []extract.Line) []line {
 		}
 		t := strings.TrimSpace(l.Text)
 		if t == "" || reRule.MatchString(t) {
-			gap = true
+			gap, ruler = true, columnRuler(t)
 			continue
 		}
+		t = fullFirstCell(t, ruler)
 		// "Technology09/2019": a date glued to the word before it.
 		t = reGluedDate.ReplaceAllString(t, "$1 $2")
 		t = unglueDates(t)
@@ -213,6 +217,40 @@ func prepare(in []extract.Line) []line {
 		gap = false
 	}
 	return out
+}
+
+// columnRuler reads the widths of a plain-text table's columns off the
+// dashes under its header ("-------- ------ ----"): two runs or more set
+// one space apart; nil for any other line.
+func columnRuler(t string) []int {
+	runs := strings.Split(t, " ")
+	if len(runs) < 2 {
+		return nil
+	}
+	widths := make([]int, len(runs))
+	for i, r := range runs {
+		if len(r) < 3 || strings.Trim(r, "-=") != "" {
+			return nil
+		}
+		widths[i] = len(r)
+	}
+	return widths
+}
+
+// fullFirstCell cuts a row's first cell where the ruler ends the first
+// column: a cell that fills its column is set one space from the next,
+// which the text extraction does not read as a cell's end ("B.Sc. in
+// Textile Engineering Kestrel University" under a 28-dash run).
+func fullFirstCell(t string, ruler []int) string {
+	if len(ruler) < 2 || strings.Count(t, "\t")+1 >= len(ruler) {
+		return t
+	}
+	first, _, _ := strings.Cut(t, "\t")
+	rs := []rune(first)
+	if w := ruler[0]; len(rs) > w+1 && rs[w] == ' ' && rs[w-1] != ' ' && rs[w+1] != ' ' {
+		return string(rs[:w]) + "\t" + string(rs[w+1:]) + t[len(first):]
+	}
+	return t
 }
 
 var reTabColon = regexp.MustCompile(`^([^\t:：]{1,40}?)[ \t]*\t[ \t]*([:：])[ \t]*`)
@@ -434,6 +472,29 @@ func laterQualifications(secs []section) []section {
 			continue
 		}
 		seen = true
+	}
+	return trainingBesideDegrees(secs)
+}
+
+// trainingBesideDegrees reads a section headed "Training" alone as
+// certifications when another section holds the education, before or
+// after it ("TRAINING" then "ACADEMIC QUALIFICATIONS"): Bangladeshi,
+// Indian and Pakistani CVs list their short courses so. Alone, it may
+// hold the degrees.
+func trainingBesideDegrees(secs []section) []section {
+	training, other := -1, false
+	for i, s := range secs {
+		if s.kind != secEducation {
+			continue
+		}
+		if t := fold(cleanHeading(s.title)); t == "training" || t == "trainings" {
+			training = i
+		} else {
+			other = true
+		}
+	}
+	if training >= 0 && other {
+		secs[training].kind = secCertifications
 	}
 	return secs
 }
