@@ -85,7 +85,8 @@ var euLabels = func() map[string]euLabel {
 		"Name and type of organization providing education and training",
 		"Nom et type de l'établissement d'enseignement ou de formation", "Nom et type de l'établissement")
 	add(spec(euLevel, 0), "Level in national or international classification", "Niveau dans la classification nationale ou internationale")
-	add(spec(euLanguages, 0), "Mother tongue(s)", "Other language(s)", "Langue(s) maternelle(s)", "Autre(s) langue(s)")
+	add(spec(euLanguages, 0), "Mother tongue(s)", "Other language(s)", "Foreign language(s)", "Langue(s) maternelle(s)", "Autre(s) langue(s)",
+		"Langue(s) étrangère(s)")
 	// The 2013 form's job-related row lists the trade's skills, as its
 	// digital row lists tools.
 	add(spec(euSkills, secSkills), "Technical skills and competences", "Computer skills and competences", "Digital skills",

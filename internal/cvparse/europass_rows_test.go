@@ -123,3 +123,16 @@ func TestEuropassDigitalGridAndFooter(t *testing.T) {
 		}
 	}
 }
+
+// "Foreign language(s)" labels the language grid's heading row as "Other
+// language(s)" does: the grid's headings beside it are no languages.
+func TestEuropassForeignLanguagesLabel(t *testing.T) {
+	for _, label := range []string{"Foreign language(s)", "Langue(s) étrangère(s)"} {
+		rows := euSkillsDoc(label+"\tListening\tReading\tSpoken interaction\tSpoken production\tWriting",
+			"German\tB2\tB2\tB1\tB1\tB1", "Digital skills\tAutoCAD")
+		got := allSkills(Parse(tableDoc(rows...)).Skills)
+		if want := []string{"AutoCAD", "German", "Polish"}; !slices.Equal(got, want) {
+			t.Errorf("%s: skills %q, want %q", label, got, want)
+		}
+	}
+}

@@ -393,11 +393,16 @@ var (
 // goes on across its lines, so a line that ends with none was cut inside
 // an item. A run of lines that each end an item ("Python, Go, Rust" /
 // "Docker, Kubernetes") has no line ending with a comma and stays as it
-// is.
+// is. Lines that each ran to their column's edge, the next line's first
+// word too long to fit after them, were cut by the typesetter: a list set
+// in a narrow sidebar with middle dots ("Google Ads · Meta Business" /
+// "Suite · HubSpot") goes on across them, whatever they end on. Lists
+// with commas fill their lines by chance as often ("Excel avancé (TCD," /
+// "macros"): only their final commas say so.
 func joinWrappedList(lines []line) []line {
 	listLine := func(l line) bool {
 		t := strings.TrimSpace(l.text)
-		n := strings.Count(t, ", ")
+		n := strings.Count(t, ", ") + strings.Count(t, " · ")
 		if strings.HasSuffix(t, ",") {
 			n++
 		}
@@ -412,11 +417,13 @@ func joinWrappedList(lines []line) []line {
 			!strings.Contains(lines[j].text, ":") && !reLeaders.MatchString(lines[j].text) {
 			j++
 		}
-		commaEnd := false
+		commaEnd, full := false, true
 		for _, l := range lines[i : j-1] {
-			commaEnd = commaEnd || strings.HasSuffix(strings.TrimSpace(l.text), ",")
+			t := strings.TrimSpace(l.text)
+			commaEnd = commaEnd || strings.HasSuffix(t, ",")
+			full = full && l.full && strings.Contains(t, " · ") && !strings.HasSuffix(t, "-")
 		}
-		if j-i < 2 || !commaEnd {
+		if j-i < 2 || !commaEnd && !full {
 			out = append(out, lines[i])
 			i++
 			continue
