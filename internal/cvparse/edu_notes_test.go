@@ -83,3 +83,18 @@ func TestClauseAfterDatedAside(t *testing.T) {
 			[]eduWant{{"NVQ Level 3 Plumbing", "Kestrel College", "", "2011", "2015"}, {"HNC Building Services", "Marrowby College", "", "2013", "2015"}}, nil},
 	})
 }
+
+// "Training & Certification", the singular beside training, heads short
+// courses as "Training & Certifications" does: its dated courses at an
+// institute are certificates, no degrees.
+func TestTrainingAndCertificationHeading(t *testing.T) {
+	c := ParseText("Jane Roe\njane@example.com\n\nEducation\nBSc Physics\t2016 – 2020\nKestrel University\n\n" +
+		"Training & Certification\nRevit MEP\tMarrowby Design Institute, Kestrel — 2022\n" +
+		"First Aid at Work\tKestrel Red Cross — 2021\n\nSkills\nExcel, SQL\n")
+	if got := edusOf(c); len(got) != 1 || got[0].Degree != "BSc Physics" {
+		t.Errorf("education: got %+v, want the BSc only", got)
+	}
+	if len(c.Certifications) != 2 {
+		t.Errorf("certifications: got %+v, want the two courses", c.Certifications)
+	}
+}

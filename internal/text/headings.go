@@ -168,7 +168,8 @@ var headingKeywords = map[string]Section{
 	"proficiencies": Skills,
 	"languages":     Languages, "language": Languages, "langues": Languages, "langue": Languages,
 	"projects": Projects, "projets": Projects, "realisations": Projects,
-	"certifications": Certifications, "certificates": Certifications, "certificats": Certifications,
+	// "Training & Certification": the singular heads them too.
+	"certifications": Certifications, "certification": Certifications, "certificates": Certifications, "certificats": Certifications,
 	"courses": Certifications, "tickets": Certifications, "licences": Certifications, "licenses": Certifications,
 	"seminars": Certifications, "trainings": Certifications, "workshops": Certifications, "seminaires": Certifications,
 	// "Registration & Training": a professional body's registration
