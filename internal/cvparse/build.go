@@ -1115,9 +1115,12 @@ func schoolLine(t string) bool {
 // reCertified names a certificate, licence or short training rather than
 // a course of study ("AWS Certified Developer", "Certification PMP",
 // "Forklift licence", "GDPR workshop"); a licence that opens the line is
-// the French degree ("Licence de droit").
+// the French degree ("Licence de droit"). A professional body's grade of
+// membership ("Associate Member (ACA)", "Chartered Member") is held, not
+// studied for.
 var reCertified = regexp.MustCompile(`(?i)\b(?:certified|certification|certifications|certifiée?|accredited|accreditation|` +
-	`licensed|workshop|seminar|webinar|séminaire|habilitation)\b|^\S.*\b(?:licen[cs]e|permis)\b`)
+	`licensed|workshop|seminar|webinar|séminaire|habilitation)\b|^\S.*\b(?:licen[cs]e|permis)\b|` +
+	`^(?:(?:associate|chartered|full|affiliate|corporate)\s+)?member\b`)
 
 // studyWords name a course of study where degreeWords do not: awards
 // and programmes of vocational schools ("Level 3 Award in Wines",

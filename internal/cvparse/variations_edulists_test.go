@@ -104,3 +104,13 @@ func TestVariationProgrammeThenCredential(t *testing.T) {
 		t.Errorf("education (-want +got):\n%s", diff)
 	}
 }
+
+// A professional body's grade of membership listed among the degrees
+// ("Associate Member (ACMA)" over the institute) is a certification.
+func TestVariationMembershipGradeInEducation(t *testing.T) {
+	c := ParseText("Ruwan Perera\nruwan@example.com\n\nEDUCATION & PROFESSIONAL QUALIFICATIONS\n2020\tAssociate Member (ACMA)\n" +
+		"Kestrel Institute of Management Accountants\n2012 – 2016\tB.Sc. Finance (Special) Degree\nUniversity of Kestrel\n\nSKILLS\nExcel\n")
+	if len(c.Education) != 1 || len(c.Certifications) != 1 || c.Certifications[0].Title != "Associate Member (ACMA)" {
+		t.Errorf("got education %+v and certifications %+v, want the membership among the certifications", c.Education, c.Certifications)
+	}
+}
