@@ -941,6 +941,7 @@ func (b *builder) education(e entry) cv.Education {
 		}},
 	})
 	picked = joinNeighbours(parts, picked, 0, 1, 2)
+	keepSubjectCount(parts, picked[1])
 	x.Location, x.Degree, x.Institution = textOf(parts, picked[0]), textOf(parts, picked[1]), textOf(parts, picked[2])
 	x.Degree = strings.TrimSpace(reDegreeStatus.ReplaceAllString(x.Degree, ""))
 	// "MSc Epidemiology (Distinction)": the grade in brackets; an
@@ -1289,6 +1290,25 @@ func textOf(parts []part, i int) string {
 		return ""
 	}
 	return parts[i].text
+}
+
+// reSubjectCount is how many subjects a school certificate was passed
+// in ("7 subjects", "9 subjects incl. Mathematics").
+var reSubjectCount = regexp.MustCompile(`(?i)^\d{1,2}\s+subjects\b`)
+
+// keepSubjectCount keeps in the degree (parts[d]) the count of subjects
+// written after it on its line ("CSEC · 7 subjects"): it is part of the
+// qualification's name, as "CSEC – 7 subjects" is written.
+func keepSubjectCount(parts []part, d int) {
+	if d < 0 || d+1 >= len(parts) {
+		return
+	}
+	// A part that runs on into a school's name is no count alone.
+	if n := &parts[d+1]; n.line == parts[d].line && n.role == "" && strings.TrimSpace(n.sep) != "" &&
+		reSubjectCount.MatchString(strings.TrimSpace(n.text)) && institutionScore(n.text) == 0 {
+		parts[d].text = strings.TrimSpace(parts[d].text) + n.sep + strings.TrimSpace(n.text)
+		n.text = ""
+	}
 }
 
 // restOf is the text of the parts no role took.

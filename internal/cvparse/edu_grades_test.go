@@ -63,3 +63,19 @@ func TestVariationWordedGradeWithNumber(t *testing.T) {
 			[]eduWant{{"Bachelor of Engineering in Geodesy", "Kestrel University of Technology", "Olomouc", "2011", "2015"}}, []string{"good plus (4.5)"}},
 	})
 }
+
+// A school certificate's count of subjects set after it on its line with
+// a middle dot ("CSEC · 7 subjects", "WASSCE · 8 subjects") is part of
+// the qualification's name, as it is after a dash; the school under it
+// stays the school.
+func TestSubjectCountStaysInDegree(t *testing.T) {
+	for _, tc := range []struct{ line, want string }{
+		{"CSEC · 7 subjects\t2012", "CSEC · 7 subjects"},
+		{"WASSCE · 8 subjects incl. Mathematics and English\t2015", "WASSCE · 8 subjects incl. Mathematics and English"},
+	} {
+		got := parseEducation("BSc Biology\t2016 – 2019\nUniversity of the Southern Caribbean\n" + tc.line + "\nHarbour View High School, Port Antonio")
+		if len(got.Education) != 2 || got.Education[1].Degree != tc.want || got.Education[1].Institution != "Harbour View High School" {
+			t.Errorf("%s: education = %+v", tc.line, got.Education)
+		}
+	}
+}
