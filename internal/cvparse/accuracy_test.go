@@ -1118,7 +1118,9 @@ const blind18LangGap = 0.06
 // wrapped under their column, sidebar entries closed by their grade
 // (0.940, 0.897); one-column education (unfinished and online notes,
 // double degrees, course kinds, plain-text table cells, credentials and
-// Training beside degrees as certifications) (0.957, 0.951).
+// Training beside degrees as certifications) (0.957, 0.951); an OCR bar
+// read as "I" in a heading, "Degree at School" wrapped before the school
+// word (m08).
 var blind19Floors = []target{
 	{"overall", nil, 0.956},
 	{"name", []string{"name"}, 1.0},

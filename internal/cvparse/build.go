@@ -1588,7 +1588,7 @@ func gradeLine(t string) bool {
 // bien", "First Class Honours", "with distinction", "cum laude").
 var reGradeStart = regexp.MustCompile(`(?i)^(?:mention\b|with (?:honou?rs|distinction|merit|high|first)|first[- ]class|major de promotion|` +
 	`(?:upper|lower) second\b|second[- ]class|2[:.][12]\b|(?:summa |magna )?cum laude|honou?rs\b|distinction\b|merit\b|` +
-	`(?:1st|2nd|3rd|first|second|third) division\b|(?:c?gpa|grade)\b|moyenne\b|mean grade\b|(?:cumulative |overall )?average\b|` +
+	`(?:1st|2nd|3rd|first|second|third) division\b|(?:c?gpa|grade)\b|moyenne\b|mean grade\b|(?:cumulative |overall )?average\b|aggregate \d|` +
 	// The Spanish, Portuguese and Italian honours ("Distinción Máxima",
 	// "Sobresaliente", "com distinção", "con lode").
 	`(?:con |com )?distinci[oó]n\b|com distin[çc][ãa]o|sobresaliente\b|matr[ií]cula de honor|con lode\b|` +

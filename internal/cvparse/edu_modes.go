@@ -24,9 +24,6 @@ var (
 	// "Master Finance – en alternance"); in brackets the mode stays with
 	// the degree, as CVs write it into the name.
 	reDegreeMode = regexp.MustCompile(`(?i)^(.+?)(?:,|\s[–—-])\s*(` + studyMode + `)$`)
-	// reRankTail is a name closed by a bracket giving the candidate's
-	// rank in a competitive exam or a class ("(admise au rang 212)",
-	// "(classé 3e)", "(ranked 4th of 120)").
 	// reAffiliatedCollege is a university's name closed by a bracket
 	// naming a college of its own ("Mumbai University (Sardar Patel
 	// College of Engineering)"): the college affiliated to it.
@@ -38,6 +35,9 @@ var (
 	// sets write it.
 	reUnfinishedTail = regexp.MustCompile(`(?i)^(.+?)\s*\(((?:did not (?:graduate|complete|finish)|not (?:completed|finished|graduated)|` +
 		`incomplete|unfinished|discontinued|withdrew)\b[^()]*)\)$`)
+	// reRankTail is a name closed by a bracket giving the candidate's
+	// rank in a competitive exam or a class ("(admise au rang 212)",
+	// "(classé 3e)", "(ranked 4th of 120)").
 	reRankTail = regexp.MustCompile(`(?i)^(.+?)\s*\(((?:admise?|reçue?|classée?|ranked|rank|rang)\s[^()]*\d[^()]*)\)$`)
 )
 

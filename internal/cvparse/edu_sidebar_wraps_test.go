@@ -44,3 +44,26 @@ func TestSidebarEducationWraps(t *testing.T) {
 		t.Errorf("gpa (-want +got):\n%s", diff)
 	}
 }
+
+// "Degree at School, Town (years)" lines whose school's name ran to the
+// column's edge before its school word ("… Midwifery Training" /
+// "College, Accra (2019 – 2020)"), the grade after a dash ("– Aggregate
+// 12"): the school word goes on with the name.
+func TestDegreeAtSchoolWrappedSchoolWord(t *testing.T) {
+	rows := []posRow{{x: 20, y: 60, text: "Efua Mensah"}, {x: 20, y: 72, text: "efua@example.com"}, {x: 20, y: 100, text: "Where I Studied"},
+		{x: 20, y: 115, text: "Diploma in Midwifery at Tamale Nursing and Midwifery Training", full: true},
+		{x: 20, y: 127, text: "College, Tamale (2014 – 2017)"},
+		{x: 20, y: 142, text: "WASSCE at Aburi Girls' Senior High School, Aburi (2013) – Aggregate 12"},
+		{x: 20, y: 170, text: "Skills"}, {x: 20, y: 182, text: "Antenatal care, Neonatal resuscitation"}}
+	got := Parse(posDoc(rows))
+	want := []eduWant{
+		{"Diploma in Midwifery", "Tamale Nursing and Midwifery Training College", "Tamale", "2014", "2017"},
+		{"WASSCE", "Aburi Girls' Senior High School", "Aburi", "", "2013"},
+	}
+	if diff := cmp.Diff(want, edusOf(got)); diff != "" {
+		t.Errorf("education (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"", "Aggregate 12"}, gpasOf(got)); diff != "" {
+		t.Errorf("gpa (-want +got):\n%s", diff)
+	}
+}

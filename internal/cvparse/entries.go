@@ -1141,11 +1141,20 @@ func splitHead(b entry) []entry {
 var reSchoolWordStart = regexp.MustCompile(`^(?:University|College|Institute|Polytechnic|Academy|School|Université|Universidad|Universidade|Universität)\b`)
 
 // schoolWordWrapped: t, under a line p that ran to the column's edge,
-// opens with the school word p's name lacks: the name's end, wrapped
-// ("Savitribai Phule Pune" / "University").
+// opens with the school word the name ending p lacks: the name's end,
+// wrapped ("Savitribai Phule Pune" / "University", "Diploma in Nursing
+// at Korle Bu Nursing and Midwifery Training" / "College, Accra").
 func schoolWordWrapped(p, t string) bool {
-	return !hasDate(t) && !strings.ContainsAny(t, "\t|") && !hasDate(p) && !strings.ContainsAny(p, ",;:") &&
-		institutionScore(p)+degreeScore(p) == 0 && capitalisedWords(p, 4) && reSchoolWordStart.MatchString(t)
+	if hasDate(p) || strings.ContainsAny(t, "\t|") || !reSchoolWordStart.MatchString(t) {
+		return false
+	}
+	name := p
+	if i := strings.LastIndex(p, " at "); i >= 0 {
+		name = p[i+4:]
+	} else if degreeScore(p) > 0 {
+		return false
+	}
+	return !strings.ContainsAny(name, ",;:") && institutionScore(name) == 0 && capitalisedWords(name, 6)
 }
 
 // rePercentAlone is a mark alone on its line ("84.50%").

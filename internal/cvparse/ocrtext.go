@@ -48,7 +48,24 @@ func mendOCRText(t string) string {
 	t = reOrdinalL.ReplaceAllString(t, "1$1")
 	t = reDegreeSignOrdinal.ReplaceAllString(t, "${1}e$2")
 	t = reLostCedilla.ReplaceAllString(t, "${1}ranç$2")
-	return romanNumerals(t)
+	return barForI(romanNumerals(t))
+}
+
+// barForI reads a bar alone between two words as the capital I it was
+// ("WHERE | STUDIED") when that makes the line a heading, which as it
+// stands it is not: a bar parts nothing inside a heading's words.
+func barForI(t string) string {
+	if strings.Count(t, " | ") != 1 || strings.Count(t, "|") != 1 {
+		return t
+	}
+	i := strings.Replace(t, " | ", " I ", 1)
+	if _, ok := headingKind(i); !ok {
+		return t
+	}
+	if _, ok := headingKind(t); ok {
+		return t
+	}
+	return i
 }
 
 // reRomanL is "Il" or "Ill" after a capitalised word and a space, alone

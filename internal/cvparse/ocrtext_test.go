@@ -24,6 +24,10 @@ func TestMendOCRText(t *testing.T) {
 		{"Professeur principal, 3° année", "Professeur principal, 3e année"},
 		{"Réglage à 20° près", "Réglage à 20° près"},
 		{"Langues : Frangais, anglais – Frangoise Diallo", "Langues : Français, anglais – Françoise Diallo"},
+		// A capital I read as a bar inside a heading.
+		{"WHERE | STUDIED", "WHERE I STUDIED"},
+		{"SKILLS | TOOLS", "SKILLS | TOOLS"},
+		{"EXPERIENCE | EDUCATION", "EXPERIENCE | EDUCATION"},
 	} {
 		if got := mendOCRText(tc.in); got != tc.want {
 			t.Errorf("mendOCRText(%q) = %q, want %q", tc.in, got, tc.want)

@@ -52,7 +52,7 @@ var headingPhrases = map[Section][]string{
 		"shipboard experience", "onboard experience", "service en mer", "expérience en mer", "expérience maritime"},
 	Education: {"education", "academic background", "academics", "education and training", "academic qualifications",
 		"academic qualification", "educational background", "educational attainment", "formation", "formations", "parcours académique", "diplômes", "diplômes et formations", "études", "cursus",
-		"ausbildung"},
+		"where i studied", "ausbildung"},
 	Skills: {"skills", "technical skills", "key skills", "core skills", "core competencies", "competencies",
 		"skills and tools", "tech stack", "technical stack", "technologies", "tools", "computer skills", "it skills", "hard skills", "soft skills",
 		"areas of expertise", "expertise", "compétences", "compétences techniques", "compétences clés", "outils",
