@@ -926,7 +926,7 @@ func (b *builder) education(e entry) cv.Education {
 	markNamedTown(parts)
 	picked, _ := assign(parts, []role{
 		{name: "location", pick: func(p part) int {
-			return roleBonus(p, "location") + boolScore((isLocation(p.text) || dashedSaintTown(p)) && institutionScore(p.text) == 0 && p.role == "")*5
+			return roleBonus(p, "location") + boolScore((isLocation(p.text) || dashedSaintTown(p) || cellTownRegion(p)) && institutionScore(p.text) == 0 && p.role == "")*5
 		}},
 		{name: "degree", worded: true, pick: func(p part) int {
 			// "Inside Wireman Apprenticeship, 5-year program", "9-Month
@@ -1732,6 +1732,15 @@ func cutTown(s string) (name, town string) {
 		return s, ""
 	}
 	return head, tail
+}
+
+// cellTownRegion: a part set in a cell of its own, after a tab, that
+// is two place names joined by a comma ("Changsha, Hunan", "Kestrel,
+// Marrowshire"), as moderncv sets the town and region beside the
+// school: a town and its region the gazetteer does not hold.
+func cellTownRegion(p part) bool {
+	town, region, ok := strings.Cut(strings.TrimSpace(p.text), ", ")
+	return ok && strings.Contains(p.sep, "\t") && townShaped(town) && townShaped(region) && !strings.Contains(region, ",")
 }
 
 // cutDashTown cuts "Name — Town" at its last spaced dash when what
