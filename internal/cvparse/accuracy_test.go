@@ -1149,13 +1149,15 @@ const blind19LangGap = 0.06
 // overall 0.982, name 1.000.
 // After the Europass "Foreign language(s)" label and lists with middle dots
 // wrapped at a sidebar's edge: overall 0.990, skills 0.985.
+// After a range inside a sentence before a bracketed note ("2022-2027
+// (TUAC …) sans …") and "Speaking & Writing" read as talks: overall 0.996.
 var blind20Floors = []target{
-	{"overall", nil, 0.989},
+	{"overall", nil, 0.995},
 	{"name", []string{"name"}, 1.0},
 	{"phone", []string{"phone"}, 1.0},
-	{"experiences", expGroup, 0.988},
+	{"experiences", expGroup, 0.994},
 	{"education", eduGroup, 0.999},
-	{"skills", []string{"skills"}, 0.984},
+	{"skills", []string{"skills"}, 0.994},
 }
 
 // blind20LangGap bounds French against English on blind20.

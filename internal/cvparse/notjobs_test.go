@@ -43,7 +43,8 @@ func TestDatedAsideIsNoJob(t *testing.T) {
 }
 
 // TestRangeAmidSentenceIsNoJob: a range inside a sentence that goes on in
-// lower case after it is the span of what the sentence tells.
+// lower case after it, a note in brackets between or not, is the span of
+// what the sentence tells.
 func TestRangeAmidSentenceIsNoJob(t *testing.T) {
 	tests := []struct {
 		name string
@@ -57,6 +58,10 @@ func TestRangeAmidSentenceIsNoJob(t *testing.T) {
 		{"programme's span, comma, French", "Chargé d'études, Région Occitanie, Toulouse\ndepuis septembre 2019\n" +
 			"Rédaction du Schéma régional 2022 – 2028, piloté avec les services de l'État.\n",
 			[]expWant{{"Chargé d'études", "Région Occitanie", "Toulouse", "septembre 2019", "Present"}}},
+		{"agreement's span, a bracket after it", "HR Business Partner\tSince March 2019\nNorthgate Foods Ltd — Leeds\n" +
+			"Supported three plants of 400 staff.\n" +
+			"Negotiated the collective agreement 2021-2025 (GMB branch 12) without a day of strike.\n",
+			[]expWant{{"HR Business Partner", "Northgate Foods Ltd", "Leeds", "March 2019", "Present"}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { checkExps(t, tc.body, tc.want) })

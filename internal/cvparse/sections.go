@@ -105,9 +105,11 @@ func teachingKind(lines []line) sectionKind {
 
 // cvTalkHeadings head the talks an academic or speaker gave, each dated
 // by its year and naming where it was given ("Vector Institute Research
-// Symposium"): no degrees, no jobs.
+// Symposium"): no degrees, no jobs. A speaker's talks and articles set
+// under one heading ("Speaking & Writing") are the same.
 var cvTalkHeadings = phraseSet(`talks invited_talks selected_talks conference_talks presentations conference_presentations
-	invited_presentations selected_presentations talks_and_presentations presentations_and_talks keynotes invited_lectures`)
+	invited_presentations selected_presentations talks_and_presentations presentations_and_talks keynotes invited_lectures
+	speaking speaking_engagements speaking_and_writing writing_and_speaking talks_and_writing`)
 
 // cvPersonalHeadings head personal details under a shorter word than the
 // text package knows ("Personal" over "Nationality: …", "Visa: …"):
@@ -218,7 +220,9 @@ func headingKind(s string) (sectionKind, bool) {
 	if cvPersonalHeadings[fold(t)] {
 		return secContact, true
 	}
-	if cvTalkHeadings[fold(t)] || cvTalkHeadings[fold(closeUpLetters(t))] {
+	// "SPEAKING & WRITING": the ampersand, which folding drops, read as
+	// the word.
+	if cvTalkHeadings[fold(t)] || cvTalkHeadings[fold(closeUpLetters(t))] || cvTalkHeadings[fold(strings.ReplaceAll(t, "&", "and"))] {
 		return secOther, true
 	}
 	sec, ok := text.Heading(t)

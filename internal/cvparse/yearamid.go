@@ -50,5 +50,7 @@ func rangeAmidSentence(t string) bool {
 	return reWordThenSpace.MatchString(t[:dr.at]) && reGoesOnLower.MatchString(t[dr.until:])
 }
 
-// reGoesOnLower: a comma or semicolon, then a word in lower case.
-var reGoesOnLower = regexp.MustCompile(`^\s*[,;]\s+\p{Ll}`)
+// reGoesOnLower: a comma or semicolon, then a word in lower case; or a
+// note in brackets, then such a word ("2022-2027 (UFCW Local 501)
+// without a strike.").
+var reGoesOnLower = regexp.MustCompile(`^\s*(?:[,;]|\s\([^()]*\))\s+\p{Ll}`)
