@@ -1571,8 +1571,14 @@ var reBracketTail = regexp.MustCompile(`^(.+?)\s*[(\[]([^()\[\]]+)[)\]]$`)
 // class", "First Class Honours", "GPA 3.6", "Diploma with honours");
 // "Honours" opening it names a degree ("Honours Bachelor of Science").
 func gradePart(t string) bool {
-	return gradeStart(t) && !reHonours.MatchString(strings.Fields(t)[0]) || reAwardedWith.MatchString(strings.TrimSpace(t))
+	return gradeStart(t) && !reHonours.MatchString(strings.Fields(t)[0]) || reAwardedWith.MatchString(strings.TrimSpace(t)) ||
+		reWordedGrade.MatchString(strings.TrimSpace(t))
 }
+
+// reWordedGrade is a degree's overall grade in words, as Arab and Eastern
+// European universities award it ("Very Good", "Excellent"), set apart
+// after the school or the years.
+var reWordedGrade = regexp.MustCompile(`(?i)^(?:excellent|very good|good)$`)
 
 // reAwardedWith is the diploma named only by how it was awarded
 // ("Diploma with honours", "Degree with distinction"): the red diploma of
@@ -1807,10 +1813,10 @@ func joinPlace(town, wider string) string {
 }
 
 // unitWords name a part of an organisation ("Forging Division",
-// "Research Centre") or an undertaking it runs ("Rural Nurses
-// Programme"), never a town.
+// "Research Centre", a university's "Sede Medellín" campus) or an
+// undertaking it runs ("Rural Nurses Programme"), never a town.
 var unitWords = wordSet(`division department dept unit centre center team branch office bureau desk practice
-	sector plant site campus works département direction service pôle rédaction agence secteur usine platform banking
+	sector plant site campus sede works département direction service pôle rédaction agence secteur usine platform banking
 	markets research laboratory laboratoire operations engineering finance sales marketing products retail advisory audit tax legal digital
 	business segment program programme projet project development développement management`)
 

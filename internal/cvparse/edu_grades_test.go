@@ -79,3 +79,12 @@ func TestSubjectCountStaysInDegree(t *testing.T) {
 		}
 	}
 }
+
+// A grade in words set apart after the years ("| Very Good",
+// "| Excellent") is the grade, as Arab universities award it.
+func TestVariationWordedGradeApart(t *testing.T) {
+	runEduGPA(t, []eduGPACase{
+		{"grade in words after a pipe", "Bachelor of Arts in Economics | Kestrel University | 2006 – 2010 | Very Good",
+			[]eduWant{{"Bachelor of Arts in Economics", "Kestrel University", "", "2006", "2010"}}, []string{"Very Good"}},
+	})
+}

@@ -37,3 +37,13 @@ func TestVariationWordedDegreeFirst(t *testing.T) {
 			[]eduWant{{"Qualification Conducteur routier de marchandises sur porteur", "Kestrelpro", "Marrowby", "", "2016"}}, nil},
 	})
 }
+
+// A Spanish or Portuguese university's campus after a comma ("Sede
+// Bogotá", like "Progress Campus") is part of the school's name, no
+// town: it stays in the institution.
+func TestVariationSchoolCampusSede(t *testing.T) {
+	runEduDesc(t, []eduDescCase{
+		{"sede after the comma", "Degree: Ingeniero Químico\nSchool: Universidad Kestrel, Sede Bogotá\nYear: 2009 – 2014",
+			[]eduWant{{"Ingeniero Químico", "Universidad Kestrel, Sede Bogotá", "", "2009", "2014"}}, nil},
+	})
+}
