@@ -90,7 +90,7 @@ func (b *builder) add(s section) {
 		}
 	case secEducation:
 		var xs []cv.Education
-		var labelled []bool
+		var labelled, schoolFirst []bool
 		for _, e := range foldExchanges(groupEntries(s.lines)) {
 			x := b.education(e)
 			// Lines with no degree, school or date are no education
@@ -104,8 +104,9 @@ func (b *builder) add(s section) {
 			}
 			xs = append(xs, x)
 			labelled = append(labelled, degreeLabelled(e))
+			schoolFirst = append(schoolFirst, schoolHeads(e, x))
 		}
-		xs, from := schoolOverQualifications(xs)
+		xs, from := schoolOverQualifications(xs, schoolFirst)
 		for k, x := range xs {
 			if certificateEntry(x, !labelled[from[k]]) {
 				b.out.Certifications = append(b.out.Certifications, b.certificate(x))

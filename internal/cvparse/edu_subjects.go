@@ -33,20 +33,27 @@ func cutSubjectGrades(t string) (qual, subjects string, ok bool) {
 // 1999 – 2006" over "A levels (2006): …" and "GCSEs (2004): …"): one
 // entry per qualification, dated by its own year, the school's years
 // only where it has none. from says which entry of xs each one comes
-// from.
-func schoolOverQualifications(xs []cv.Education) (out []cv.Education, from []int) {
+// from. A school heading its first qualification on a line of its own
+// ("Campion College<tab>Kingston" over "CAPE<tab>2022 – 2024", then
+// "CSEC<tab>June 2022") heads the qualifications after it too:
+// schoolFirst says which entries open with their school's line.
+func schoolOverQualifications(xs []cv.Education, schoolFirst []bool) (out []cv.Education, from []int) {
 	for i := 0; i < len(xs); i++ {
 		j := i + 1
 		for j < len(xs) && degreeOnly(xs[j]) {
 			j++
 		}
-		if !schoolOnly(xs[i]) || j == i+1 {
+		headed := xs[i].Degree != "" && xs[i].Institution != "" && schoolFirst[i]
+		if !schoolOnly(xs[i]) && !headed || j == i+1 {
 			out, from = append(out, xs[i]), append(from, i)
 			continue
 		}
+		if headed {
+			out, from = append(out, xs[i]), append(from, i)
+		}
 		for k, x := range xs[i+1 : j] {
 			x.Institution, x.Location = xs[i].Institution, xs[i].Location
-			if x.EndDate == "" {
+			if x.EndDate == "" && !headed {
 				x.StartDate, x.EndDate = xs[i].StartDate, xs[i].EndDate
 			}
 			out, from = append(out, x), append(from, i+1+k)
@@ -54,4 +61,14 @@ func schoolOverQualifications(xs []cv.Education) (out []cv.Education, from []int
 		i = j - 1
 	}
 	return out, from
+}
+
+// schoolHeads: the entry opens with its school on a line of its own, no
+// degree nor date on it.
+func schoolHeads(e entry, x cv.Education) bool {
+	if len(e.head) < 2 || x.Institution == "" {
+		return false
+	}
+	t := e.head[0].text
+	return !e.head[0].dated && strings.Contains(t, x.Institution) && degreeScore(t) == 0
 }

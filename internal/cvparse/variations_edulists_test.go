@@ -114,3 +114,19 @@ func TestVariationMembershipGradeInEducation(t *testing.T) {
 		t.Errorf("got education %+v and certifications %+v, want the membership among the certifications", c.Education, c.Certifications)
 	}
 }
+
+// A school on a line of its own over its first qualification heads the
+// qualifications listed after it that name no school.
+func TestVariationSchoolHeadsLaterQualifications(t *testing.T) {
+	c := ParseText("Tara Brown\ntara@example.com\n\nEDUCATION\nKestrel University\tKingston, Jamaica\nBSc Economics\t2022 — 2025\n\n" +
+		"Harbour High School\tMontego Bay, Jamaica\nCaribbean Advanced Proficiency Examination (CAPE)\t2020 — 2022\n" +
+		"Caribbean Secondary Education Certificate (CSEC)\tJune 2020\n\nSKILLS\nExcel\n")
+	want := []eduWant{
+		{"BSc Economics", "Kestrel University", "Kingston, Jamaica", "2022", "2025"},
+		{"Caribbean Advanced Proficiency Examination (CAPE)", "Harbour High School", "Montego Bay, Jamaica", "2020", "2022"},
+		{"Caribbean Secondary Education Certificate (CSEC)", "Harbour High School", "Montego Bay, Jamaica", "", "June 2020"},
+	}
+	if diff := cmp.Diff(want, edusOf(c)); diff != "" {
+		t.Errorf("education (-want +got):\n%s", diff)
+	}
+}
