@@ -153,7 +153,15 @@ func markNamedTown(parts []part) {
 // Class Honours", "Mention Très bien", "with distinction"); "Honours"
 // opening a line may name the degree itself ("Honours in Economics").
 func classLine(t string) bool {
-	return classification(t) && !reHonours.MatchString(strings.Fields(t)[0])
+	return classification(t) && !reHonours.MatchString(strings.Fields(t)[0]) && !degreeBeforeClass(t)
+}
+
+// degreeBeforeClass: the class closes a degree's name in brackets ("BSc.
+// Mechanical Engineering (First Class Honours)"): the line names the
+// degree, the class with it.
+func degreeBeforeClass(t string) bool {
+	m := reParenTail.FindStringSubmatch(strings.TrimSpace(t))
+	return m != nil && degreeScore(m[1]) > 0 && classification(m[2])
 }
 
 // gradeNote reads a line that gives a degree's grade ("GPA: 3.6/4",

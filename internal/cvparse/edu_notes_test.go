@@ -98,3 +98,19 @@ func TestTrainingAndCertificationHeading(t *testing.T) {
 		t.Errorf("certifications: got %+v, want the two courses", c.Certifications)
 	}
 }
+
+// A school first with its dates, the degree under it closing on its
+// class in brackets, then the grade under its label — "CWA" (cumulative
+// weighted average) or "WAM" (weighted average mark): the class stays in
+// the degree's name, the mark is the grade.
+func TestWeightedAverageUnderDegree(t *testing.T) {
+	runEduGPA(t, []eduGPACase{
+		{"cwa", "Kestrel University of Science and Technology (KUST), Okuta\t2016 – 2020\n" +
+			"BSc. Civil Engineering (Second Class Honours)\nCWA: 68.10",
+			[]eduWant{{"BSc. Civil Engineering (Second Class Honours)", "Kestrel University of Science and Technology (KUST)", "Okuta", "2016", "2020"}},
+			[]string{"68.10"}},
+		{"wam", "Kestrel University\t2015 – 2018\nBachelor of Commerce (First Class Honours)\nWAM: 81.4",
+			[]eduWant{{"Bachelor of Commerce (First Class Honours)", "Kestrel University", "", "2015", "2018"}},
+			[]string{"81.4"}},
+	})
+}

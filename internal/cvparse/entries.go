@@ -1246,7 +1246,7 @@ var (
 	reAsRole     = regexp.MustCompile(`(?i)^en tant que\s+`)
 	reDateLead   = regexp.MustCompile(`(?i)(?:^|[\s,;(–—-])(?:class of|promotion|promo|graduated(?: in)?|graduation(?: year)?|graduating|year of graduation|completed(?: in)?)\s*:?\s*$`)
 	reAtSep      = regexp.MustCompile(`(?i)^(.+?)\s+(?:at|chez|@)\s+(.+)$`)
-	reGPA        = regexp.MustCompile(`(?i)^\s*(?:(?:(?:final|overall|current|cumulative)\s+)?(?:gpa|cgpa|grade|grades|mention|moyenne|(?:weighted\s+)?average|note|results?|résultats?|classification|class of degree|degree class(?:ification)?)\s*[:：]?|(?:percentage|aggregate|marks|score|cpi)\s*[:：])\s*(.+)$`)
+	reGPA        = regexp.MustCompile(`(?i)^\s*(?:(?:(?:final|overall|current|cumulative)\s+)?(?:gpa|cgpa|grade|grades|mention|moyenne|(?:weighted\s+)?average|note|results?|résultats?|classification|class of degree|degree class(?:ification)?)\s*[:：]?|(?:percentage|aggregate|marks|score|cpi|cwa|wam)\s*[:：])\s*(.+)$`)
 )
 
 // part is a header fragment with where it came from.
