@@ -1156,8 +1156,10 @@ const blind19LangGap = 0.06
 // wrapped at a sidebar's edge: overall 0.990, skills 0.985.
 // After a range inside a sentence before a bracketed note ("2022-2027
 // (TUAC …) sans …") and "Speaking & Writing" read as talks: overall 0.996.
+// After a LinkedIn address wrapped at a hyphen before an icon: overall
+// 0.997.
 var blind20Floors = []target{
-	{"overall", nil, 0.995},
+	{"overall", nil, 0.996},
 	{"name", []string{"name"}, 1.0},
 	{"phone", []string{"phone"}, 1.0},
 	{"experiences", expGroup, 0.994},

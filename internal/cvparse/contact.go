@@ -533,6 +533,10 @@ func joinWrappedURLs(lines []line) []string {
 			head := next
 			if loc := reSplitter.FindStringIndex(next); loc != nil {
 				head, rest = next[:loc[0]], strings.TrimSpace(next[loc[0]:])
+			} else if f, r, ok := strings.Cut(next, " "); ok && iconOpens(r) {
+				// "deshpande-data 💻 github.com/…": an icon opens the
+				// next item.
+				head, rest = f, strings.TrimSpace(r)
 			}
 			if head == "" || strings.Contains(head, " ") || strings.Contains(head, "@") {
 				rest = ""
@@ -903,3 +907,10 @@ func repairEmail(t string) string {
 // reAddressFragment: the end of a text that reads as part of an e-mail
 // address (lower-case letters and digits around a dot or an underscore).
 var reAddressFragment = regexp.MustCompile(`(?:^|\s)[a-z0-9\-]+[._][a-z0-9._\-]+$`)
+
+// iconOpens: t opens with a pictograph, an icon set before a contact item
+// ("💻 github.com/…", "📍 Pune").
+func iconOpens(t string) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimSpace(t))
+	return unicode.Is(unicode.So, r)
+}

@@ -21,3 +21,14 @@ func TestOCRContactLine(t *testing.T) {
 		}
 	}
 }
+
+// A LinkedIn address wrapped at a hyphen goes on at the next line's start,
+// up to the icon that opens the next item ("deshpande-data 💻
+// github.com/…"): the icon ends the address as a separator would.
+func TestWrappedURLBeforeIcon(t *testing.T) {
+	got := ParseText("Riya Kulkarni\n+91 98220 00000 ✉ riya.k@example.com 🔗 linkedin.com/in/riya-\nkulkarni-analytics 💻 github.com/riyak\n\n" +
+		"Experience\nAnalyst, Acme Pvt. Ltd.\t2022 – 2024\n")
+	if got.Contact.LinkedIn != "linkedin.com/in/riya-kulkarni-analytics" || got.Contact.GitHub != "github.com/riyak" {
+		t.Errorf("linkedin %q, github %q", got.Contact.LinkedIn, got.Contact.GitHub)
+	}
+}
