@@ -1024,8 +1024,22 @@ func (b *builder) education(e entry) cv.Education {
 	if m := reNonDegreeLabel.FindStringSubmatch(x.Description); m != nil && x.Degree == "" {
 		x.Degree = strings.TrimSpace(m[1])
 	}
+	x.GPA = dropGradeLabel(x.GPA)
 	x.ID = b.stableID("edu", x.Degree, x.Institution, x.EndDate)
 	return x
+}
+
+// reGradeLabelled opens a mark with the name of its scale ("CGPA
+// 3.41/4.00", "GPA: 5.00 out of 5", "Avg. 4.6 / 5"): the label says what
+// the number is, which the field already does.
+var reGradeLabelled = regexp.MustCompile(`(?i)^(?:c?gpa|cpi|avg\.?|average)\s*[:：]?\s*(\d.*)$`)
+
+// dropGradeLabel keeps the mark of a labelled grade.
+func dropGradeLabel(gpa string) string {
+	if m := reGradeLabelled.FindStringSubmatch(strings.TrimSpace(gpa)); m != nil {
+		return strings.TrimSpace(m[1])
+	}
+	return gpa
 }
 
 // courseSchoolScore is institutionScore, but a bracket closing a

@@ -88,3 +88,15 @@ func TestVariationWordedGradeApart(t *testing.T) {
 			[]eduWant{{"Bachelor of Arts in Economics", "Kestrel University", "", "2006", "2010"}}, []string{"Very Good"}},
 	})
 }
+
+// A mark written under its scale's label ("CGPA 3.40/4.00", "GPA: 5.00
+// out of 5", "Avg. 4.6 / 5") is the mark alone, as the sets write it:
+// the field already says it is the grade.
+func TestVariationGradeLabelDropped(t *testing.T) {
+	runEduGPA(t, []eduGPACase{
+		{"CGPA in a column", "Degree\tInstitute\tYear\tResult\nBSc in Chemistry\tKestrel University\t2009\tCGPA 3.40/4.00",
+			[]eduWant{{"BSc in Chemistry", "Kestrel University", "", "", "2009"}}, []string{"3.40/4.00"}},
+		{"GPA after a comma", "2011–2015\tBSc in Physics, Kestrel University, Kyiv, GPA 91/100",
+			[]eduWant{{"BSc in Physics", "Kestrel University", "Kyiv", "2011", "2015"}}, []string{"91/100"}},
+	})
+}

@@ -26,13 +26,13 @@ func TestVariationOCREducationTables(t *testing.T) {
 				"300|of 5"},
 			[]eduWant{{"Bachelor of Pharmacy", "University of Rajshahi (RU)", "", "", "2016"},
 				{"HSC", "Rajshahi College", "", "", "2011"}},
-			[]string{"CGPA: 3.62 out of 4", "GPA: 4.80 out of 5"}},
+			[]string{"3.62 out of 4", "4.80 out of 5"}},
 		{"wrap of the first cell stays in it",
 			[]string{"50|Exam Title\tInstitute | Board\tResult\tPassing Year",
 				"50|Secondary School\tDhaka Board\tGPA 4.50 out\t2009",
 				"50|Certificate (SSC)\tof 5"},
 			[]eduWant{{"Secondary School Certificate (SSC)", "Dhaka Board", "", "", "2009"}},
-			[]string{"GPA 4.50 out of 5"}},
+			[]string{"4.50 out of 5"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -108,7 +108,7 @@ func TestVariationClassInDegreePhrase(t *testing.T) {
 		{"mention after a dash is apart", "2016\tBaccalauréat S – mention Bien\nLycée Kléber, Strasbourg",
 			[]eduWant{{"Baccalauréat S", "Lycée Kléber", "Strasbourg", "", "2016"}}, []string{"mention Bien"}},
 		{"grade point after comma is apart", "MSc Statistics, GPA 3.8/4.0\t2017 – 2018\nUniversity of Toronto",
-			[]eduWant{{"MSc Statistics", "University of Toronto", "", "2017", "2018"}}, []string{"GPA 3.8/4.0"}},
+			[]eduWant{{"MSc Statistics", "University of Toronto", "", "2017", "2018"}}, []string{"3.8/4.0"}},
 	})
 }
 

@@ -139,7 +139,7 @@ func TestVariationEducationTableShapes(t *testing.T) {
 				"50|SSC\tDinajpur Board\tScience\tGPA 5.00\t2004"},
 			[]eduWant{{"BBA", "University of Rajshahi", "", "", "2011"}, {"B.Sc (Hons)", "Carmichael College", "Rangpur", "", "2008"},
 				{"SSC", "Dinajpur Board", "", "", "2004"}},
-			[]string{"CGPA 3.52 (out of 4)", "2nd Class", "GPA 5.00"}, "Marketing"},
+			[]string{"3.52 (out of 4)", "2nd Class", "5.00"}, "Marketing"},
 		{"headings and cells run together",
 			[]string{"50|Qualification\tInstitute / Board\tYear CGPA / %",
 				"50|M.Tech (VLSI) IIT Kharagpur\t2019 9.1/10",

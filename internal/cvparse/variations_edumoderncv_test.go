@@ -16,7 +16,7 @@ func TestVariationTownBeforeGrade(t *testing.T) {
 		{"honours after the town", "2006–2011\tIngeniera Civil, Universidad Austral, Valdivia, Distinción Máxima",
 			[]eduWant{{"Ingeniera Civil", "Universidad Austral", "Valdivia", "2006", "2011"}}, []string{"Distinción Máxima"}},
 		{"mark after the town", "2012–2016\tBS Mathematics, Bahauddin Zakariya University, Multan, CGPA 3.61/4.00",
-			[]eduWant{{"BS Mathematics", "Bahauddin Zakariya University", "Multan", "2012", "2016"}}, []string{"CGPA 3.61/4.00"}},
+			[]eduWant{{"BS Mathematics", "Bahauddin Zakariya University", "Multan", "2012", "2016"}}, []string{"3.61/4.00"}},
 	})
 }
 

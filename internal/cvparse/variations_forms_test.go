@@ -89,7 +89,7 @@ func TestVariationFormEducation(t *testing.T) {
 		{"label cell wrapped in its bracket",
 			"MBA (Retail &\t:\tUniversity of Karachi, Karachi, 2016 — CGPA 3.4/4.0\nMarketing)\nBBA\t:\tIqra University, Karachi, 2014\n",
 			[]eduWant{{"MBA (Retail & Marketing)", "University of Karachi", "Karachi", "", "2016"}, {"BBA", "Iqra University", "Karachi", "", "2014"}},
-			[]string{"CGPA 3.4/4.0", ""}},
+			[]string{"3.4/4.0", ""}},
 		{"subjects after the degree's colon",
 			"2011 – 2014\tUniversity of Exeter\nBA (Hons) History\n2009 – 2011\tTruro School\nA-levels: History (A), English (A), French (B)\n",
 			[]eduWant{{"BA (Hons) History", "University of Exeter", "", "2011", "2014"}, {"A-levels: History (A), English (A), French (B)", "Truro School", "", "2009", "2011"}},
