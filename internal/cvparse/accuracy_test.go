@@ -1128,7 +1128,8 @@ const blind18LangGap = 0.06
 // Training beside degrees as certifications) (0.957, 0.951); an OCR bar
 // read as "I" in a heading, "Degree at School" wrapped before the school
 // word (m08) (0.968, 0.967); a campus ("Sede …") kept in the school, a
-// grade in words after a pipe (0.969, 0.971).
+// grade in words after a pipe (0.969, 0.971); a line of dates with its
+// town and note closes a sidebar entry, "…, série" / "Sciences" goes on.
 var blind19Floors = []target{
 	{"overall", nil, 0.968},
 	{"name", []string{"name"}, 1.0},

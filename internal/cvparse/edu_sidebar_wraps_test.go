@@ -67,3 +67,27 @@ func TestDegreeAtSchoolWrappedSchoolWord(t *testing.T) {
 		t.Errorf("gpa (-want +got):\n%s", diff)
 	}
 }
+
+// Sidebar diplomas each closed by a line of dates with the town and a
+// note beside them in fields of their own ("Tunis · 2012 – 2014 · non
+// achevé") or the dates' note in brackets ("2019 (en ligne)"): each such
+// line closes its entry, however many lines the names above took; a
+// degree's line ending on the word that brings in its field ("série")
+// goes on.
+func TestSidebarDatesLinesCloseEntries(t *testing.T) {
+	runEduDesc(t, []eduDescCase{
+		{"town, dates and note", "Master en Droit des affaires — Université de Carthage\nTunis · 2012 – 2014 · non achevé\n" +
+			"Licence en Droit — Faculté de Droit de Sfax\nSfax · 2009 – 2012 · mention Bien\n" +
+			"Baccalauréat tunisien, série\nLettres — Lycée Pilote de Sfax\n2009",
+			[]eduWant{{"Master en Droit des affaires", "Université de Carthage", "Tunis", "2012", "2014"},
+				{"Licence en Droit", "Faculté de Droit de Sfax", "Sfax", "2009", "2012"},
+				{"Baccalauréat tunisien, série Lettres", "Lycée Pilote de Sfax", "", "", "2009"}}, nil},
+		{"names over two lines", "Master en Droit des affaires — Université de Carthage\nTunis · 2012 – 2014 · non achevé\n" +
+			"Baccalauréat Lettres\nLycée Pilote de Sfax\nSfax · 2009",
+			[]eduWant{{"Master en Droit des affaires", "Université de Carthage", "Tunis", "2012", "2014"},
+				{"Baccalauréat Lettres", "Lycée Pilote de Sfax", "Sfax", "", "2009"}}, nil},
+		{"dates and a bracket", "Licence en Économie — Université Hassan II\n2010 – 2013 (en alternance)\nCertificat d'aptitude pédagogique\nÉcole Normale Supérieure, Rabat\n2015",
+			[]eduWant{{"Licence en Économie", "Université Hassan II", "", "2010", "2013"},
+				{"Certificat d'aptitude pédagogique", "École Normale Supérieure", "Rabat", "", "2015"}}, nil},
+	})
+}

@@ -84,10 +84,43 @@ func closingDateCuts(head []unit, dated []int) []int {
 	}
 	cuts := []int{0}
 	for _, d := range dated[:len(dated)-1] {
-		if !onlyDates(head[d].text) {
+		if !onlyDates(head[d].text) && !datesLine(head[d].text) {
 			return nil // dates beside a name open or sit in its entry
 		}
 		cuts = append(cuts, d+1)
 	}
 	return cuts
 }
+
+// reDotSep parts the fields of a line set with middle dots or bars
+// ("Beyrouth · 2019 – 2020 · non achevé").
+var reDotSep = regexp.MustCompile(`\s+[·|]\s+`)
+
+// datesLine: t is an entry's line of dates, with at most the town and a
+// note beside them in fields of their own ("Beyrouth · 2019 – 2020 · non
+// achevé") or the dates' note in brackets ("2020 (en ligne)"): it names
+// no degree, school, job or employer, so closes its entry as dates
+// alone do.
+func datesLine(t string) bool {
+	if m := reTrailingBracket.FindStringSubmatchIndex(t); m != nil && onlyDates(t[:m[0]]) {
+		return true
+	}
+	fields := reDotSep.Split(strings.TrimSpace(t), -1)
+	if len(fields) < 2 {
+		return false
+	}
+	dates := 0
+	for _, f := range fields {
+		switch {
+		case onlyDates(f):
+			dates++
+		case hasDate(f) || len(strings.Fields(f)) > 4 ||
+			degreeScore(f)+institutionScore(f)+titleScore(f)+orgScore(f) > 0:
+			return false
+		}
+	}
+	return dates == 1
+}
+
+// reTrailingBracket is a bracket closing a line.
+var reTrailingBracket = regexp.MustCompile(`\s*\([^()]*\)\s*$`)

@@ -106,6 +106,12 @@ func continues(prev unit, l line) bool {
 	if !l.gapBefore && prev.full && reHonoursLead.MatchString(p) {
 		return true
 	}
+	// A degree's line ending on the word that brings in its field
+	// ("Baccalauréat libanais, série" / "Sciences Générales", "Licence,
+	// spécialité" / "Droit privé") goes on.
+	if !l.gapBefore && reFieldOpenerEnd.MatchString(p) && !hasDate(t) && !strings.Contains(t, "\t") {
+		return true
+	}
 	// A school's name run to the column's edge and cut before its
 	// school word ("Savitribai Phule Pune" / "University").
 	if !l.gapBefore && prev.full && schoolWordWrapped(p, t) {
@@ -1135,6 +1141,10 @@ func splitHead(b entry) []entry {
 	}
 	return cutHead(b, cuts)
 }
+
+// reFieldOpenerEnd ends a degree's line on the French word that brings
+// in its field or track.
+var reFieldOpenerEnd = regexp.MustCompile(`(?i),?\s(?:série|option|filière|spécialité|parcours|majeure)$`)
 
 // reSchoolWordStart opens a line with the word that makes a name a
 // school's ("University (…)", "College of Engineering").
