@@ -1144,7 +1144,7 @@ func splitHead(b entry) []entry {
 
 // reFieldOpenerEnd ends a degree's line on the French word that brings
 // in its field or track.
-var reFieldOpenerEnd = regexp.MustCompile(`(?i),?\s(?:série|option|filière|spécialité|parcours|majeure)$`)
+var reFieldOpenerEnd = regexp.MustCompile(`,?\s(?:série|option|filière|spécialité|parcours|majeure)$`)
 
 // reSchoolWordStart opens a line with the word that makes a name a
 // school's ("University (…)", "College of Engineering").
