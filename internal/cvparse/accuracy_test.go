@@ -1129,13 +1129,14 @@ const blind18LangGap = 0.06
 // read as "I" in a heading, "Degree at School" wrapped before the school
 // word (m08) (0.968, 0.967); a campus ("Sede …") kept in the school, a
 // grade in words after a pipe (0.969, 0.971); a line of dates with its
-// town and note closes a sidebar entry, "…, série" / "Sciences" goes on.
+// town and note closes a sidebar entry, "…, série" / "Sciences" goes on
+// (0.972, 0.981).
 var blind19Floors = []target{
-	{"overall", nil, 0.968},
+	{"overall", nil, 0.971},
 	{"name", []string{"name"}, 1.0},
 	{"phone", []string{"phone"}, 0.978},
 	{"experiences", expGroup, 0.947},
-	{"education", eduGroup, 0.970},
+	{"education", eduGroup, 0.980},
 	{"skills", []string{"skills"}, 0.959},
 }
 
