@@ -955,7 +955,9 @@ func (b *builder) education(e entry) cv.Education {
 	// are; so is a class in brackets closing the degree's line, the
 	// name set whole as one title ("MSc Geophysics (Distinction)" over
 	// its school).
-	if m := reParenTail.FindStringSubmatch(x.Degree); m != nil && (gradeStart(m[2]) && !honoursClass(m[2]) && !classification(lastSegment(m[1])) &&
+	// An endorsement in brackets ("NCEA Level 3 (Merit endorsement)")
+	// is awarded on the certificate as part of its name: it stays.
+	if m := reParenTail.FindStringSubmatch(x.Degree); m != nil && !reEndorsement.MatchString(m[2]) && (gradeStart(m[2]) && !honoursClass(m[2]) && !classification(lastSegment(m[1])) &&
 		!reLatinHonours.MatchString(strings.TrimSpace(m[2])) && !(classification(m[2]) && endsItsLine(parts, picked[1])) ||
 		reScorePart.MatchString(strings.TrimSpace(m[2])) || letterGradesOf(m[1], m[2])) {
 		x.Degree = strings.TrimSpace(m[1])
@@ -1577,6 +1579,10 @@ func honoursClass(t string) bool {
 	t = strings.TrimSpace(t)
 	return reHonours.MatchString(t) || reHonoursClass.MatchString(t)
 }
+
+// reEndorsement names a certificate's endorsement ("Merit
+// endorsement", "endorsed with Excellence").
+var reEndorsement = regexp.MustCompile(`(?i)\bendorse(?:d|ment)\b`)
 
 var reParenTail = regexp.MustCompile(`^(.+?)\s*\(([^()]+)\)$`)
 

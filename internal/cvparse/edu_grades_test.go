@@ -100,3 +100,15 @@ func TestVariationGradeLabelDropped(t *testing.T) {
 			[]eduWant{{"BSc in Physics", "Kestrel University", "Kyiv", "2011", "2015"}}, []string{"91/100"}},
 	})
 }
+
+// A certificate's endorsement in brackets ("NCEA Level 2 (Merit
+// endorsement)") is awarded as part of its name: it stays in the degree,
+// where a plain grade in brackets goes to gpa.
+func TestEndorsementStaysInDegree(t *testing.T) {
+	runEduGPA(t, []eduGPACase{
+		{"endorsement", "NCEA Level 2 (Merit endorsement) | Rotorua Girls' High School | 2012",
+			[]eduWant{{"NCEA Level 2 (Merit endorsement)", "Rotorua Girls' High School", "", "", "2012"}}, []string{""}},
+		{"plain grade", "BSc Geology (Distinction) | University of Otago | 2016",
+			[]eduWant{{"BSc Geology", "University of Otago", "", "", "2016"}}, []string{"Distinction"}},
+	})
+}
