@@ -347,7 +347,9 @@ func looksLikeUnknownHeading(l line, bodySize float64) bool {
 // "Master of Education" are entry lines).
 func keywordHeading(s string) (sectionKind, bool) {
 	t := cleanHeading(s)
-	if t == "" || applicationFormTitle(t) || len([]rune(t)) > 40 || strings.ContainsAny(t, "0123456789;@|.:\t") {
+	// "GUEST EXPERIENCE · FRONT OFFICE", a photo's caption: phrases set
+	// apart by a middle dot, as by a bar, are a tagline, no heading.
+	if t == "" || applicationFormTitle(t) || len([]rune(t)) > 40 || strings.ContainsAny(t, "0123456789;@|.:\t·") {
 		return 0, false
 	}
 	// "First Class Honours" under a degree is its class, no awards.

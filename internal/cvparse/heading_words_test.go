@@ -17,3 +17,16 @@ func TestSpeakingAndWritingHeading(t *testing.T) {
 		}
 	}
 }
+
+// A caption of phrases set apart by a middle dot ("CUSTOMER EXPERIENCE ·
+// RETAIL", under a photo) is a tagline, no heading, though one of its
+// words names a section.
+func TestMiddleDotCaptionIsNoHeading(t *testing.T) {
+	got := ParseText("Jane Roe\n\nCUSTOMER EXPERIENCE · RETAIL\nOPERATIONS\n\nCONTACT\njane@example.com\n\n" +
+		"WORK EXPERIENCE\nStore Manager\nAcme Retail, Leeds\n2019 – 2024\n")
+	for _, x := range got.Experience {
+		if x.Title != "Store Manager" {
+			t.Errorf("experience titled %q, want only the store manager's job", x.Title)
+		}
+	}
+}
