@@ -54,7 +54,20 @@ var researchUnitTails = wordSet(`group laboratory lab laboratoire labo`)
 // name ("Department of Economics", "Centro de Modelamiento").
 func researchUnit(s string) bool {
 	ws := strings.Fields(s)
-	return len(ws) >= 2 && (researchUnitWords[strings.ToLower(ws[0])] || researchUnitTails[strings.ToLower(ws[len(ws)-1])]) && !universityName(s) && capitalisedName(s)
+	return len(ws) >= 2 && (researchUnitWords[strings.ToLower(ws[0])] || researchUnitTails[strings.ToLower(ws[len(ws)-1])] || namedUnitOfField(ws)) &&
+		!universityName(s) && capitalisedName(s)
+}
+
+// namedUnitOfField: a unit's word after the name it bears and before its
+// field ("Groningen Institute for Evolutionary Life Sciences", "Bernoulli
+// Institute for Mathematics").
+func namedUnitOfField(ws []string) bool {
+	for i := 1; i+2 < len(ws); i++ {
+		if researchUnitWords[strings.ToLower(ws[i])] && fieldPrepositions[strings.ToLower(ws[i+1])] {
+			return true
+		}
+	}
+	return false
 }
 
 // unitOfField: a unit named by its field after a preposition

@@ -113,3 +113,11 @@ func TestDottedLegalFormAfterComma(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { checkExps(t, tc.body, tc.want) })
 	}
 }
+
+// A university and its institute named before its field ("Kestrel
+// University, Marrow Institute for Marine Sciences (MIMS), Harlow") are one
+// employer, as a unit opened by its word is.
+func TestUniversityAndNamedInstitute(t *testing.T) {
+	checkExps(t, "2021 – 2024\tPostdoctoral Researcher\nKestrel University, Marrow Institute for Marine Sciences (MIMS), Harlow\nModelled kelp forests.\n",
+		[]expWant{{"Postdoctoral Researcher", "Kestrel University, Marrow Institute for Marine Sciences (MIMS)", "Harlow", "2021", "2024"}})
+}
