@@ -1131,12 +1131,13 @@ const blind18LangGap = 0.06
 // grade in words after a pipe (0.969, 0.971); a line of dates with its
 // town and note closes a sidebar entry, "…, série" / "Sciences" goes on
 // (0.972, 0.981); an endorsement in brackets stays in the certificate's
-// name (0.973, 0.984).
+// name (0.973, 0.984); jobs under a summary's heading ("CAREER SUMMARY",
+// m24) read as experience (0.982, experiences 0.978).
 var blind19Floors = []target{
-	{"overall", nil, 0.972},
+	{"overall", nil, 0.981},
 	{"name", []string{"name"}, 1.0},
 	{"phone", []string{"phone"}, 0.978},
-	{"experiences", expGroup, 0.947},
+	{"experiences", expGroup, 0.977},
 	{"education", eduGroup, 0.983},
 	{"skills", []string{"skills"}, 0.959},
 }

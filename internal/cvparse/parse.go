@@ -621,6 +621,11 @@ func splitSections(lines []line) []section {
 		if !known && !l.bullet && cvTeachingHeadings[fold(cleanHeading(l.text))] {
 			kind, known = teachingKind(followingBlock(lines, i, body)), true
 		}
+		// A summary's heading over dated jobs ("CAREER SUMMARY" over
+		// "Senior Merchandiser" / "Duration: 2009 to 2012") heads them.
+		if known && kind == secSummary && !l.bullet && summaryHoldsJobs(lines, i, body) {
+			kind = secExperience
+		}
 		if known && i > 0 && (sentenceTail(lines[i-1], l) || wrapTail) {
 			known = false
 		}
