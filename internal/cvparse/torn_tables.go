@@ -124,7 +124,7 @@ func rowStarts(left, right []extract.Line) []float64 {
 	for k := 1; k < len(ys); k++ {
 		step = min(step, ys[k]-ys[k-1])
 	}
-	starts := ys[:1]
+	starts := []float64{ys[0]}
 	for k := 1; k < len(ys); k++ {
 		if ys[k]-ys[k-1] > step*1.5 {
 			starts = append(starts, ys[k])
