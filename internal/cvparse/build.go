@@ -1496,7 +1496,7 @@ func openDegreeEnd(t string) bool {
 
 // reSaintTown is a town named for a saint or a mount, its title cut short
 // ("St. Augustine", "Sta. Rosa", "Mt. Hope", "Ft. Myers").
-var reSaintTown = regexp.MustCompile(`^(?:St|Ste|Sta|Sto|Mt|Ft)\. \p{Lu}\p{Ll}+(?:[- ]\p{Lu}\p{Ll}+)?$`)
+var reSaintTown = regexp.MustCompile(`^(?:` + strings.ReplaceAll(saintTitleWords, " ", "|") + `)\. \p{Lu}\p{Ll}+(?:[- ]\p{Lu}\p{Ll}+)?$`)
 
 // dashedSaintTown: after a dash, a saint's or a mount's town ("The
 // University of the West Indies — St. Augustine") is where the school
@@ -1860,7 +1860,11 @@ var (
 
 // saintTitles are the short titles of a saint or a mount that open a
 // town's name ("St. Albans", "Sta. Rosa", "Mt. Isa").
-var saintTitles = wordSet(`st ste sta sto mt ft`)
+var saintTitles = wordSet(saintTitleWords)
+
+// saintTitleWords lists those titles once, as a town's name writes them,
+// for saintTitles (any case) and reSaintTown (as written).
+const saintTitleWords = `St Ste Sta Sto Mt Ft`
 
 // boardWords name an examining body ("Maharashtra State Board", "CBSE
 // Board"), which a school's row names after the school as a town would

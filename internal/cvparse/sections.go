@@ -262,22 +262,18 @@ func joinedHeadings(t string) (sectionKind, bool) {
 		if !found || strings.Contains(b, sep) {
 			continue
 		}
-		ka, oka := headingKind(a)
-		kb, okb := headingKind(b)
+		ka, knownA := headingKind(a)
+		kb, knownB := headingKind(b)
+		oka, okb := knownA, knownB
 		if !oka {
 			ka, oka = keywordHeading(a)
 		}
 		if !okb {
 			kb, okb = keywordHeading(b)
 		}
-		return ka, oka && okb && ka == kb && (headingKnown(a) || headingKnown(b))
+		return ka, oka && okb && ka == kb && (knownA || knownB)
 	}
 	return 0, false
-}
-
-func headingKnown(t string) bool {
-	_, ok := headingKind(t)
-	return ok
 }
 
 // closeUpLetters joins a lone letter to the word it was cut from: a
