@@ -1178,6 +1178,21 @@ var blind20Floors = []target{
 // blind20LangGap bounds French against English on blind20.
 const blind20LangGap = 0.06
 
+// blind21Floors hold the twenty-first blind set (formerly heldout4, held out
+// from 2026-12-06 to 2026-12-07) to what the parser reads of it. Scored on
+// b5b38d5 when it was opened for fixing: see testdata/blind21/README.md.
+var blind21Floors = []target{
+	{"overall", nil, 0},
+	{"name", []string{"name"}, 0},
+	{"phone", []string{"phone"}, 0},
+	{"experiences", expGroup, 0},
+	{"education", eduGroup, 0},
+	{"skills", []string{"skills"}, 0},
+}
+
+// blind21LangGap bounds French against English on blind21.
+const blind21LangGap = 0.06
+
 // blind16LangGap bounds French against English on blind16 (French read
 // better than English untouched).
 const blind16LangGap = 0.06
@@ -1375,9 +1390,13 @@ func TestBlind20Accuracy(t *testing.T) {
 	scoreFixSet(t, "testdata/blind20", 24, blind20Floors, blind20LangGap)
 }
 
-// TestHeldoutAccuracy scores the held-out sets (testdata/heldout2 to
-// heldout6: each written by two people who saw neither the
-// parser nor the other sets). Nobody fixing the parser opens them or reads their
+func TestBlind21Accuracy(t *testing.T) {
+	scoreFixSet(t, "testdata/blind21", 24, blind21Floors, blind21LangGap)
+}
+
+// TestHeldoutAccuracy scores the held-out sets (testdata/heldout2,
+// heldout3, heldout5 and heldout6; heldout4 became blind21: each written by
+// two people who saw neither the parser nor the other sets). Nobody fixing the parser opens them or reads their
 // misses; they are scored before and after a round of fixes as the honest
 // estimate of how the parser does on CVs it has never met
 // (docs/quality.md). They are not held to the targets or to
@@ -1390,7 +1409,7 @@ func TestHeldoutAccuracy(t *testing.T) {
 	for _, set := range []struct {
 		dir  string
 		docs int
-	}{{"heldout2", 24}, {"heldout3", 24}, {"heldout4", 24}, {"heldout5", 24}, {"heldout6", 24}} {
+	}{{"heldout2", 24}, {"heldout3", 24}, {"heldout5", 24}, {"heldout6", 24}} {
 		t.Run(set.dir, func(t *testing.T) { sets = append(sets, scoreCorpus(t, "testdata/"+set.dir, set.docs)) })
 	}
 	merge(sets...).log(t, "all held-out sets")
