@@ -90,7 +90,7 @@ func (b *builder) add(s section) {
 		}
 	case secEducation:
 		var xs []cv.Education
-		var labelled, schoolFirst []bool
+		var labelled, training, schoolFirst []bool
 		for _, e := range foldExchanges(groupEntries(s.lines)) {
 			x := b.education(e)
 			// Lines with no degree, school or date are no education
@@ -104,11 +104,12 @@ func (b *builder) add(s section) {
 			}
 			xs = append(xs, x)
 			labelled = append(labelled, degreeLabelled(e))
+			training = append(training, trainingLabelled(e))
 			schoolFirst = append(schoolFirst, schoolHeads(e, x))
 		}
 		xs, from := schoolOverQualifications(xs, schoolFirst)
 		for k, x := range xs {
-			if certificateEntry(x, !labelled[from[k]]) {
+			if training[from[k]] || certificateEntry(x, !labelled[from[k]]) {
 				b.out.Certifications = append(b.out.Certifications, b.certificate(x))
 				continue
 			}
@@ -1177,8 +1178,11 @@ var reQualificationLevel = regexp.MustCompile(`(?i)\b(?:level|niveau)\s*\d\b`)
 // A short course is one too: no school, and the degree's name, which is
 // no degree but those shared words, says it lasted days, weeks or months
 // or was given in house ("Certificate in Retail Leadership (in-house, 6
-// weeks)").
+// weeks)"); so is one dated to the day over a month or less (dayCourse).
 func certificateEntry(x cv.Education, unnamed bool) bool {
+	if dayCourse(x) {
+		return true
+	}
 	all := x.Degree + " | " + x.Institution
 	if (reCertified.MatchString(reRankInName.ReplaceAllString(x.Degree, "")) || reCredentialTitle.MatchString(x.Degree) ||
 		x.Institution == "" && reShortCourse.MatchString(x.Degree)) &&
@@ -1193,6 +1197,24 @@ func certificateEntry(x cv.Education, unnamed bool) bool {
 // the place is no firm.
 func schoolInTown(x cv.Education) bool {
 	return x.Institution != "" && x.Location != "" && orgScore(x.Institution) == 0
+}
+
+// trainingLabels label a training rather than a diploma on a form
+// ("Formation :" beside "Diplôme :", "Organisme de formation :").
+var trainingLabels = phraseSet(`formation organisme_de_formation`)
+
+// trainingLabelled: a row's label says the entry is a training, which
+// goes with the certificates, however its name reads ("Formation :
+// Certificat IFRS (Diplôme international IFRS)").
+func trainingLabelled(e entry) bool {
+	return slices.ContainsFunc(e.head, func(u unit) bool {
+		label, _, ok := strings.Cut(u.text, ":")
+		if !ok {
+			label, _, ok = strings.Cut(u.text, "\t")
+		}
+		_, _, valued := labelledValue(u.text)
+		return ok && valued && trainingLabels[fold(label)]
+	})
 }
 
 // degreeLabelled: a label or a table's column says the entry names a

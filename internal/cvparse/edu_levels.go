@@ -67,26 +67,27 @@ func levelledSchool(t string) bool {
 // ("Senior High School", "Junior Secondary School", "High School").
 var reSchoolKind = regexp.MustCompile(`(?i)^(?:(?:senior|junior|upper|lower)\s+)?(?:high|secondary|elementary|primary|middle)\s+school$`)
 
+// namesSchool: p, beside the kind of school k, is a school's own name of
+// two words or more: one with a school's word, or the first part of a line
+// of its own under or over the kind ("Senior High School – STEM strand" /
+// "Pacific Science Learning Center (PSLC), Cebu City"), which names no
+// degree and no place.
+func namesSchool(p, k part) bool {
+	t := strings.TrimSpace(p.text)
+	if p.role != "" || reSchoolKind.MatchString(t) || degreeScore(t) > 0 || !capitalisedName(t) || len(strings.Fields(t)) < 2 {
+		return false
+	}
+	return institutionScore(t) > 0 || p.line != k.line && p.sep == "" && !p.afterComma && !isLocation(t)
+}
+
 // schoolKinds reads a kind of school that an entry names beside a school
 // with a name of its own ("Senior High School – STEM strand" / "Manila
 // Science High School"): the kind is the stage studied, the entry's
 // degree, and the strand or track after its dash goes with it. Alone in
 // its entry, the kind stays where the other rules put it.
 func schoolKinds(parts []part) []part {
-	kind, named := -1, false
-	for i, p := range parts {
-		t := strings.TrimSpace(p.text)
-		switch {
-		case p.role != "":
-		case reSchoolKind.MatchString(t):
-			if kind < 0 {
-				kind = i
-			}
-		case institutionScore(t) > 0 && degreeScore(t) == 0 && capitalisedName(t) && len(strings.Fields(t)) >= 2:
-			named = true
-		}
-	}
-	if kind < 0 || !named {
+	kind := slices.IndexFunc(parts, func(p part) bool { return p.role == "" && reSchoolKind.MatchString(strings.TrimSpace(p.text)) })
+	if kind < 0 || !slices.ContainsFunc(parts, func(p part) bool { return namesSchool(p, parts[kind]) }) {
 		return parts
 	}
 	out := slices.Clone(parts)

@@ -426,9 +426,10 @@ func endsSentence(s string) bool {
 
 // honourListWords names a list or roll of the best students of a term or
 // year ("Dean's List", "President's Honour Roll", "Honor Roll", "liste
-// d'honneur du doyen", "tableau d'honneur"); reHonourList finds one
+// d'honneur du doyen", "tableau d'honneur"), or one of its students as
+// Philippine CVs write it ("Dean's Lister"); reHonourList finds one
 // anywhere in a line, reHonoursLead at a line's start.
-const honourListWords = `(?:dean|president|chancellor|provost|rector|director)['’]s\s+(?:(?:honou?rs?\s+)?list|honou?rs?\s+roll)|` +
+const honourListWords = `(?:dean|president|chancellor|provost|rector|director)['’]s\s+(?:(?:honou?rs?\s+)?list(?:ers?)?|honou?rs?\s+roll)|` +
 	`honou?r\s+roll|liste\s+d['’]honneur|tableau\s+d['’]honneur`
 
 // headAwardWords names an award a school's head gives a student
@@ -1522,6 +1523,10 @@ func cutPieces(t string) []piece {
 				p = first + " (" + m[2] + "), " + rest
 			}
 		}
+		if campusInBrackets(p) {
+			add(commaSplit(p))
+			continue
+		}
 		// "Académie Libanaise des Beaux-Arts (ALBA)": an acronym the
 		// name spells is the name's, even one spelling a place.
 		if m := reParenPlace.FindStringSubmatch(p); m != nil && isLocation(m[2]) && !spellsAcronym(m[2], strings.ReplaceAll(m[1], "-", " ")) {
@@ -1544,6 +1549,28 @@ func cutPieces(t string) []piece {
 		add(commaSplit(p))
 	}
 	return out
+}
+
+// campusInBrackets: p closes on a school named after its city with
+// another town in brackets ("Université de Yaoundé II (Soa)"): the site
+// of that city's university, part of the school's name. A town after a
+// school that names none ("Kestrel College of Nursing (Lima)") and a
+// country ("Wageningen University (Pays-Bas)") are where it stands.
+func campusInBrackets(p string) bool {
+	m := reParenPlace.FindStringSubmatch(p)
+	if m == nil || !isLocation(m[2]) || higherPlace(m[2]) {
+		return false
+	}
+	school := lastSegment(m[1])
+	if institutionScore(school) == 0 || degreeScore(school) > 0 || isLocation(school) {
+		return false
+	}
+	for _, w := range strings.Fields(reElision.ReplaceAllString(school, "$1")) {
+		if placeOf(w)&placeCity != 0 && !strings.EqualFold(w, m[2]) {
+			return true
+		}
+	}
+	return false
 }
 
 var reSentenceBreak = regexp.MustCompile(`\.\s+\p{Lu}`)
@@ -1935,6 +1962,9 @@ var valueLabels = map[string]string{
 	"nom de l entreprise": "org", "year": "dates", "years": "dates", "year of passing": "dates", "annee": "dates",
 	"annees": "dates", "institute": "institution", "college": "institution",
 	"course": "degree", "program": "degree", "programme": "degree",
+	// A French form names a training beside its diplomas ("Formation :
+	// Certificat IFRS", "Organisme : ACCA"): see trainingLabelled.
+	"formation": "degree", "organisme de formation": "institution",
 	// Seafarers' sea service and uniformed services give the job as a rank.
 	"rank": "title",
 	// A school-leaving exam's group or stream ("Group : Business

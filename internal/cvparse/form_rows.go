@@ -110,3 +110,21 @@ var schoolStages = wordSet(`primary secondary tertiary elementary intermediate v
 func stageLabel(label string) bool {
 	return schoolStages[strings.ReplaceAll(fold(strings.TrimSpace(label)), " ", "_")]
 }
+
+// entryFieldRow says whether lines[i], a row whose label cell is also a
+// heading of the section open ("Formation :<tab>Certificat IFRS" under
+// "Diplômes et formations"), is one more field of the form's entry: its
+// label closes at its colon and names a field, and it follows tight
+// under another labelled row ("Année :<tab>2014"). A heading opens a
+// section after a gap, not inside an entry's rows.
+func entryFieldRow(open sectionKind, lines []line, i int) bool {
+	l := lines[i]
+	if i == 0 || l.gapBefore || !colonLabelled(l.text) || !strings.Contains(lines[i-1].text, "\t") || !colonLabelled(lines[i-1].text) {
+		return false
+	}
+	if k, ok := headingKind(strings.TrimSpace(strings.SplitN(l.text, "\t", 2)[0])); !ok || k != open {
+		return false
+	}
+	_, _, field := labelledValue(l.text)
+	return field
+}

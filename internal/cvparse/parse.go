@@ -585,7 +585,8 @@ func splitSections(lines []line) []section {
 		// first line ("Experience<tab>Senior Engineer<tab>2020 – 2022")
 		// opens the section; inside a skills section a "Languages" or
 		// "Tools" cell labels a group of skills.
-		if k, rest, ok := headingCell(l); ok && !(skillsLike(secs[cur].kind) && (skillsLike(k) || otherGroupCell(l))) && !personalFormRow(secs[cur].kind, lines, i) {
+		if k, rest, ok := headingCell(l); ok && !(skillsLike(secs[cur].kind) && (skillsLike(k) || otherGroupCell(l))) && !personalFormRow(secs[cur].kind, lines, i) &&
+			!entryFieldRow(secs[cur].kind, lines, i) {
 			open(k, cleanHeading(strings.Split(l.text, "\t")[0]))
 			l.text, l.gapBefore, l.x = rest, false, 0
 			secs[cur].lines = append(secs[cur].lines, l)

@@ -78,6 +78,13 @@ var cvServiceHeadings = phraseSet(`service professional_service academic_service
 	public_engagement outreach_and_engagement peer_review reviewing editorial_service editorial_work
 	editorial_activities reviewing_and_editorial_service`)
 
+// cvPlacementHeadings head the work a student did at an employer as part
+// of the course ("On-the-Job Training", "OJT", "Industrial Attachment",
+// "Practicum"): jobs, titled and dated at a company, though "Training"
+// heads studies elsewhere.
+var cvPlacementHeadings = phraseSet(`on_the_job_training on_the_job_trainings ojt on_the_job_training_ojt ojt_experience
+	industrial_attachment industrial_training internship internship_experience practicum work_immersion`)
+
 // cvTeachingHeadings head what an academic taught and supervised
 // ("Teaching", "Teaching and supervision"): dated lines naming courses,
 // degrees ("MSc") and schools, but neither degrees studied nor jobs
@@ -219,6 +226,9 @@ func headingKind(s string) (sectionKind, bool) {
 	}
 	if cvPersonalHeadings[fold(t)] {
 		return secContact, true
+	}
+	if cvPlacementHeadings[fold(t)] {
+		return secExperience, true
 	}
 	// "SPEAKING & WRITING": the ampersand, which folding drops, read as
 	// the word.
