@@ -74,7 +74,9 @@ func (b *builder) add(s section) {
 		b.out.Summary = text
 	case secExperience, secVolunteer:
 		b.employer.company, b.employer.location = "", ""
-		lines, tech := takeJobSkills(s.lines)
+		lines, totals := takeTotalExperience(s.lines)
+		b.unplaced = append(b.unplaced, totals...)
+		lines, tech := takeJobSkills(lines)
 		b.jobSkills = append(b.jobSkills, tech...)
 		entries := groupEntries(lines)
 		b.layout = sectionLayoutOf(entries)
@@ -1759,6 +1761,13 @@ func employerLine(parts []part, picked []int) int {
 		}
 		// "Air France – Roissy": a name with a town beside it.
 		if n := i + 1; n < len(parts) && parts[n].line == p.line && capitalisedName(p.text) && townShaped(parts[n].text) {
+			return i
+		}
+		// "Registered Nurse – Emergency Department" / "Spitalul Clinic
+		// Județean" / "City: Cluj-Napoca": a name alone on the line
+		// between the title's and the place's, as the Europass form
+		// sets the employer.
+		if l := picked[0]; l >= 0 && parts[l].line == p.line+1 && p.line == title+1 && aloneOnLine(parts, i) && aloneOnLine(parts, l) && capitalisedName(p.text) {
 			return i
 		}
 	}

@@ -28,7 +28,7 @@ var (
 	}()
 	// A full date ("01/09/2019", "31.08.2019": Europass and French CVs)
 	// comes before month/year, which would read its last two parts.
-	dateTok = `(?:(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|1[0-2])[/.](?:19|20)\d{2}|(?:` + monthAlt + `)\.?,?\s+(?:19|20)\d{2}|(?:` + monthAlt + `)\.?,?\s+['’]\d{2}\b|['’]\d{2}\b|` + seasonWords + `\s+(?:19|20)\d{2}|(?:0?[1-9]|1[0-2])[/.](?:19|20)\d{2}|(?:19|20)\d{2}[-/.](?:0[1-9]|1[0-2])\b|(?:19|20)\d{2}|` + presentWords + `)`
+	dateTok = `(?:(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|1[0-2])[/.](?:19|20)\d{2}|` + usDayDate + `|(?:` + monthAlt + `)\.?,?\s+(?:19|20)\d{2}|(?:` + monthAlt + `)\.?,?\s+['’]\d{2}\b|['’]\d{2}\b|` + seasonWords + `\s+(?:19|20)\d{2}|(?:0?[1-9]|1[0-2])[/.](?:19|20)\d{2}|(?:19|20)\d{2}[-/.](?:0[1-9]|1[0-2])\b|(?:19|20)\d{2}|` + presentWords + `)`
 	// A middle dot between two dates is a dash that OCR read small (a
 	// blurred "2021 – Present" on a phone photo). "to date" is tried
 	// before "to" + a date, since "date" alone is the present too
@@ -115,7 +115,7 @@ func findDateRange(s string) (dateRange, bool) {
 		if b == "" && namedAfterDate(s, m[2]) {
 			continue
 		}
-		dr := dateRange{start: strings.TrimSpace(a), end: strings.TrimSpace(b), at: m[0], until: m[1]}
+		dr := dateRange{start: withoutMonthDay(strings.TrimSpace(a)), end: withoutMonthDay(strings.TrimSpace(b)), at: m[0], until: m[1]}
 		// "Present – 2021": the latest first.
 		if rePres.MatchString(dr.start) && dr.end != "" && !rePres.MatchString(dr.end) {
 			dr.start, dr.end = dr.end, dr.start

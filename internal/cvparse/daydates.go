@@ -9,6 +9,20 @@ import (
 // "03", "1st", "30th", "1er", "3.".
 const dayNum = `(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th|er|\.)?`
 
+// usDayDate is a date written month, day, comma, year ("March 15, 2014",
+// "Jan. 1st, 2019"), as American CVs and Bangladeshi job portals date a
+// job. The comma after the day is what tells it from a month beside a
+// number of the name before ("Lyon 2 Sept 2015").
+var usDayDate = `(?:` + monthAlt + `)\.?\s+(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?,\s*(?:19|20)\d{2}`
+
+// reUSDay reads such a date whole, to drop its day: entries are dated by
+// month and year.
+var reUSDay = regexp.MustCompile(`(?i)^((?:` + monthAlt + `)\.?)\s+(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?,\s*((?:19|20)\d{2})$`)
+
+// withoutMonthDay gives "March 2014" for "March 15, 2014", any other date
+// as it is.
+func withoutMonthDay(d string) string { return reUSDay.ReplaceAllString(d, "$1 $2") }
+
 var (
 	// reStartDay is a day written before a month's name and its year
 	// ("12 Feb 2023", "1st March 2019", "3. Mai 2020") at the start of its

@@ -421,7 +421,15 @@ func endsSentence(s string) bool {
 	last := []rune(strings.TrimSuffix(w, "."))
 	// An initial ("B. Braun", "Jane A. Roe") is no sentence end either.
 	return !(orgScore(w) > 0 || degreeScore(w) > 0 || legalForms[strings.ToLower(string(last))] || abbreviations[strings.ToLower(string(last))] ||
-		strings.Contains(string(last), ".") || len(last) == 1 && unicode.IsUpper(last[0]))
+		strings.Contains(string(last), ".") || len(last) == 1 && unicode.IsUpper(last[0]) || regionCut(ws))
+}
+
+// regionCut: the line ends on a town and its state's or province's name
+// cut short ("Guadalajara, Jal.", "Kingston, Ont.", "Austin, Tex."), as
+// Mexican, Canadian and American CVs write where a job was: an
+// abbreviation's full stop, no sentence's.
+func regionCut(ws []string) bool {
+	return len(ws) >= 2 && townRegionCut(ws[len(ws)-2]+" "+ws[len(ws)-1])
 }
 
 // honourListWords names a list or roll of the best students of a term or
@@ -1311,6 +1319,9 @@ func headParts(head []unit) (parts []part, dr dateRange, found bool) {
 				}
 				continue
 			}
+			if role == "location" {
+				value = joinPlaceFields(value)
+			}
 			if role != "dates" {
 				parts = append(parts, part{text: value, line: i, role: role})
 				continue
@@ -1688,7 +1699,7 @@ func commaSplit(p string) []string {
 		// Ernst & Young)") says nothing of what the name is.
 		restTitle := titleScore(outsideBrackets(rest)) - fieldNamedFirms(outsideBrackets(rest))
 		if headerPlace(rest) || institutionScore(rest) > 0 && (institutionScore(head) == 0 || degreeScore(head) > 0 && degreeScore(rest) == 0) ||
-			titleScore(head) > 0 && restTitle == 0 && (contentWords(firstSegment(rest)) <= 4 || capitalisedName(rest) || legalFormEnd(firstSegment(rest))) ||
+			titleScore(head) > 0 && restTitle == 0 && (contentWords(outsideBrackets(firstSegment(rest))) <= 4 || capitalisedName(rest) || legalFormEnd(firstSegment(rest))) ||
 			orgScore(rest) > 0 && restTitle == 0 && orgScore(head) == 0 ||
 			// "Corporate Services, Ocorian Ltd": a department named for
 			// its work is no firm's name, whatever its word "Services";

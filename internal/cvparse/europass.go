@@ -449,6 +449,12 @@ func europass(lines []line) []line {
 		flush()
 		switch role {
 		case euTitleLine:
+			// "EUROPASS<tab>Tomasz Nowak": the forms set the holder's
+			// name level with the logo, in the value column.
+			if euNameBeside(r.value) {
+				emit(r, r.value, false)
+				afterName = true
+			}
 		case euPersonalData:
 			personal = append(personal, r)
 		case euPersonal, euName, euHeadline:
@@ -802,4 +808,12 @@ const euPhraseMax = 20
 // "Coordination de l'équipe de nuit (4 infirmiers)").
 func euPhraseSkill(v string) bool {
 	return euPhraseList(v) || len(strings.Fields(v)) <= euPhraseMax
+}
+
+// euNameBeside: the value beside the form's title is a name (a few words,
+// no digit, address or label), not the form's own words.
+func euNameBeside(v string) bool {
+	ws := strings.Fields(v)
+	return len(ws) > 0 && len(ws) <= 6 && !strings.ContainsAny(v, "0123456789@:|/\t") && !euLabels[euKey(v)].specific &&
+		euLabels[euKey(v)].role != euTitleLine
 }

@@ -210,6 +210,35 @@ var reCounty = regexp.MustCompile(`^(?:Co\.?|County)\s+\p{Lu}\p{L}+$`)
 // write Quebec's code "Qc".
 var reTownCode = regexp.MustCompile(`^(.+?)(?:\s+|,\s*|\s*\()([A-Z]{2,3}|Qc)(\))?$`)
 
+// reRegionCut is a state's or province's name cut short after its first
+// letters ("Jal.", "Ont.", "Tex.", "Mass.").
+var reRegionCut = regexp.MustCompile(`^\p{Lu}\p{Ll}{1,3}\.$`)
+
+// townRegionCut: "Zapopan, Jal.", "Kingston, Ont.": a known city, or a
+// name shaped like a town, then its region's name cut short. A place's
+// whole name after the comma ("…, Lyon.", "…, Oslo.") is no such cut:
+// its full stop may end a sentence.
+func townRegionCut(s string) bool {
+	i := strings.LastIndex(s, ",")
+	cut := strings.TrimSpace(s[i+1:])
+	if i <= 0 || !reRegionCut.MatchString(cut) || placeOf(strings.TrimSuffix(cut, ".")) != 0 {
+		return false
+	}
+	town := strings.TrimSpace(s[:i])
+	return isLocation(town) || townShaped(town)
+}
+
+// cityDistrict: "Abidjan-Plateau", "Dakar-Plateau", "Douala-Bonapriso": a
+// known city, a hyphen and the district's capitalised name, as West and
+// Central African addresses write a district.
+func cityDistrict(s string) bool {
+	city, district, ok := strings.Cut(strings.TrimSpace(s), "-")
+	if !ok || strings.ContainsAny(district, " -") || !townShaped(district) || placeOf(city)&placeCity == 0 {
+		return false
+	}
+	return true
+}
+
 // townStateCode: "Seattle WA", "Iowa City IA", "Moranbah, QLD",
 // "Québec (Qc)": a known city, or a name shaped like a town, then a state
 // or province code.
@@ -231,7 +260,7 @@ func townStateCode(s string) bool {
 func isLocation(s string) bool {
 	// "Brendale, QLD", "Rimouski (Qc)": a town the gazetteer does not
 	// hold is one before its state's or province's code.
-	if townStateCode(s) {
+	if townStateCode(s) || townRegionCut(s) || cityDistrict(s) {
 		return true
 	}
 	// "Gennevilliers (92)", "Piana (2A)": a French town and its

@@ -73,8 +73,20 @@ func displayName(lines []line, ocr bool) (string, []line) {
 	// Nguyen".
 	from := 0
 	cuts := append(reNameSep.FindAllStringIndex(text, -1), []int{len(text), len(text)})
-	for _, c := range cuts {
+	for k, c := range cuts {
 		cell := strings.TrimSpace(text[from:c[0]])
+		// "Lina<tab>Al-Zoubi<tab>M +962 …": moderncv sets the given and
+		// family names in two colours, read as two cells; one name word
+		// each, they are the name together. (A scan's cells are read
+		// from gaps, no colours: there two words apart are two cells.)
+		if k+1 < len(cuts) && !ocr && strings.TrimSpace(text[c[0]:c[1]]) == "" && oneNameWord(cell) {
+			next := strings.TrimSpace(text[c[1]:cuts[k+1][0]])
+			if both := cell + " " + next; oneNameWord(next) && institutionScore(both)+orgScore(both)+degreeScore(both) == 0 && nameScore(lines, both) > 0 {
+				at := from + strings.Index(text[from:c[0]], cell)
+				end := c[1] + strings.Index(text[c[1]:cuts[k+1][0]], next) + len(next)
+				return both, removeSpan(lines, spans, at, end)
+			}
+		}
 		name := nameFromCell(cell, ocr)
 		if name != "" && nameScore(lines, name) > 0 {
 			at := from + strings.Index(text[from:c[0]], cell)
