@@ -895,7 +895,7 @@ func (b *builder) education(e entry) cv.Education {
 	}
 	head, obtained := cutObtainedBrackets(head)
 	parts, dr, _ := headParts(head)
-	parts = joinProgramCredential(joinDegreeClass(head, schoolLevels(splitGluedSchool(joinWrappedDegreeWord(joinSpelledAcronyms(parts))))))
+	parts = joinTradeTest(joinProgramCredential(joinDegreeClass(head, schoolLevels(splitGluedSchool(joinWrappedDegreeWord(joinSpelledAcronyms(parts)))))))
 	// "B.Tech (IT) - VIT University - 2013 - 85%": a score among the
 	// header's parts is the grade.
 	parts = slices.DeleteFunc(parts, func(p part) bool {
@@ -1192,7 +1192,7 @@ func certificateEntry(x cv.Education, unnamed bool) bool {
 		return true
 	}
 	return unnamed && x.StartDate == "" && !schoolInTown(x) && x.Degree != "" && degreeScore(all)+institutionScore(all)+countIn(all, studyWords) == 0 &&
-		!reQualificationLevel.MatchString(all)
+		!reQualificationLevel.MatchString(all) && !reTradeTest.MatchString(all)
 }
 
 // schoolInTown: the entry names where it was studied and the town, and

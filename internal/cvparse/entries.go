@@ -1265,8 +1265,24 @@ var (
 	reAsRole     = regexp.MustCompile(`(?i)^en tant que\s+`)
 	reDateLead   = regexp.MustCompile(`(?i)(?:^|[\s,;(–—-])(?:class of|promotion|promo|graduated(?: in)?|graduation(?: year)?|graduating|year of graduation|completed(?: in)?)\s*:?\s*$`)
 	reAtSep      = regexp.MustCompile(`(?i)^(.+?)\s+(?:at|chez|@)\s+(.+)$`)
-	reGPA        = regexp.MustCompile(`(?i)^\s*(?:(?:(?:final|overall|current|cumulative)\s+)?(?:gpa|cgpa|grade|grades|mention|moyenne|(?:weighted\s+)?average|note|results?|résultats?|classification|class of degree|degree class(?:ification)?)\s*[:：]?|(?:percentage|aggregate|marks|score|cpi|cwa|wam)\s*[:：])\s*(.+)$`)
+	reGPA        = gradeLabelled{regexp.MustCompile(`(?i)^\s*(?:(?:(?:final|overall|current|cumulative)\s+)?(?:gpa|cgpa|grade|grades|mention|moyenne|(?:weighted\s+)?average|note|results?|résultats?|classification|class of degree|degree class(?:ification)?)\s*[:：]?|(?:percentage|aggregate|marks|score|cpi|cwa|wam)\s*[:：])\s*(.+)$`)}
 )
+
+// gradeLabelled matches a grade given under its label ("GPA: 3.6", "Grade
+// B", "Moyenne 14/20"), never a school year its label's word names
+// ("Grade 12 (Matric)", see reSchoolYear): that is the stage studied.
+type gradeLabelled struct{ re *regexp.Regexp }
+
+func (g gradeLabelled) MatchString(t string) bool {
+	return !reSchoolYear.MatchString(t) && g.re.MatchString(t)
+}
+
+func (g gradeLabelled) FindStringSubmatch(t string) []string {
+	if reSchoolYear.MatchString(t) {
+		return nil
+	}
+	return g.re.FindStringSubmatch(t)
+}
 
 // part is a header fragment with where it came from.
 type part struct {

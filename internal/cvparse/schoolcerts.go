@@ -19,8 +19,15 @@ func studiedAtSchool(x cv.Education) bool {
 // the French degree's rank ("grade de Licence", "grade de master"): that
 // names the degree's level, and stays with it.
 func gradeStart(s string) bool {
-	return reGradeStart.MatchString(s) && !reAcademicRank.MatchString(s) && !mentionDegree(s)
+	return reGradeStart.MatchString(s) && !reAcademicRank.MatchString(s) && !mentionDegree(s) && !reSchoolYear.MatchString(s)
 }
+
+// reSchoolYear is the last years of school named by their number ("Grade
+// 12 (Matric)", "Grade 10"), as South African, Philippine, Zambian or
+// Canadian CVs name the level they left school at: a stage studied, no
+// mark, which would carry a scale, a decimal or a letter ("Grade: 12/20",
+// "Grade 1.7", "Grade A").
+var reSchoolYear = regexp.MustCompile(`(?i)^\s*grade\s+1[0-2](?:$|\s*[(\-–—,]|\s+\p{L})`)
 
 const academicRank = `grade\s+(?:de\s+|d['’]\s*)(?:licence|master|docteur|doctorat|bachelor|ingénieur|ingenieur)\b`
 

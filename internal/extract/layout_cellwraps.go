@@ -81,3 +81,42 @@ func cellAt(cells []*segment, x float64) int {
 	}
 	return -1
 }
+
+// sameType says whether the line s is set in the type of the cell c above
+// it, the rows they stand in being row and above: their heights agree to
+// a tenth. An OCR word's box is its Tesseract line's ink (lineBoxes), and
+// a line whose ink has no descender ("2011  Boroboro") is about a fifth
+// shorter than one whose ink has ("Dr. Obote College", "(UACE)"): it is
+// measured as if it had them.
+func sameType(above, row []*segment, c, s *segment) bool {
+	last := c.words[len(c.words)-1]
+	hc, hs := last.YMax-last.YMin, s.h
+	if last.Conf > 0 && s.words[0].Conf > 0 {
+		dc, ds := descends(above, last.line), descends(row, s.words[0].line)
+		switch {
+		case dc && !ds:
+			hs /= inkWithoutDescenders
+		case ds && !dc:
+			hc /= inkWithoutDescenders
+		}
+	}
+	return math.Abs(hs-hc) <= 0.1*hs
+}
+
+// inkWithoutDescenders is the height of a line's ink without descenders
+// as a share of its height with them: the capitals' and digits' height
+// over that and the descenders' depth, in the types CVs are set in.
+const inkWithoutDescenders = 0.78
+
+// descends says whether the OCR words of Tesseract's line n among segs
+// hold a character whose ink goes below the baseline.
+func descends(segs []*segment, n int) bool {
+	for _, s := range segs {
+		for _, w := range s.words {
+			if w.line == n && strings.ContainsAny(w.Text, descenders) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -219,3 +219,105 @@ func TestLayoutGridCellsSetApart(t *testing.T) {
 		t.Errorf("lines (-want +got):\n%s", diff)
 	}
 }
+
+// TestLayoutDatesColumnAboveFullWidthTail: a one-column page whose entries
+// sit beside a dates column, ended by sections whose lines run across the
+// page ("Skills", "Languages"): their headings stand alone on the left
+// below the entries, and the dates column is still read row by row, each
+// date with its entry, not as a sidebar read before the entries.
+func TestLayoutDatesColumnAboveFullWidthTail(t *testing.T) {
+	p := &page{}
+	var want []string
+	add := func(x, y float64, text string) {
+		p.at(x, y, text)
+		want = append(want, text)
+	}
+	row := func(y float64, date, head string, under ...string) float64 {
+		p.at(50, y, date)
+		p.at(170, y, head)
+		want = append(want, date+"\t"+head)
+		for _, u := range under {
+			y += 12
+			add(170, y, u)
+		}
+		return y + 16
+	}
+	add(50, 40, "Mira Castellano")
+	add(50, 56, "mira.castellano@post.example · +356 7900 1234")
+	add(50, 80, "Profile")
+	add(50, 96, "Hotel receptionist seeking a front office supervisor's role in a larger resort.")
+	add(50, 120, "Experience")
+	y := row(140, "06/2022 – present", "Night Auditor", "Harbour View Hotel, Sliema", "Closed the day's accounts for 200 rooms.")
+	y = row(y, "03/2020 – 05/2022", "Receptionist", "Old Gate Inn, Mdina", "Checked guests in and out.")
+	y = row(y, "2019 (4 months)", "Trainee", "Bastion Suites, Valletta")
+	add(50, y+4, "Education")
+	y = row(y+24, "2016 – 2019", "Diploma in Hospitality", "Institute of Tourism Studies, Qawra")
+	y = row(y, "2014 – 2016", "Sixth Form Certificate", "Giovanni Curmi College, Naxxar")
+	add(50, y+4, "Skills")
+	add(60, y+24, "Front desk systems, night audit, cash handling")
+	add(60, y+36, "Word processing, spreadsheets, email")
+	add(50, y+56, "Courses")
+	add(60, y+76, "Food Safety Level 2 – Institute of Tourism Studies, 2018")
+	add(50, y+96, "Languages")
+	add(50, y+116, "Maltese (native), English (fluent), Italian (good)")
+	add(50, y+136, "Interests")
+	add(50, y+156, "Sailing, choir singing and local history walks")
+	if diff := cmp.Diff(want, p.lines()); diff != "" {
+		t.Errorf("lines (-want +got):\n%s", diff)
+	}
+}
+
+// TestLayoutWrappedOCRGridCells: on a scanned page, each word's box is its
+// Tesseract line's ink, so a cell's second line with no descender
+// ("Boroboro") is shorter than the row above it, set in the same type:
+// it still goes on the cell it wraps in. A line in smaller type stays
+// apart.
+func TestLayoutWrappedOCRGridCells(t *testing.T) {
+	type line struct {
+		x, y, h float64
+		text    string
+	}
+	for _, tc := range []struct {
+		name  string
+		under []line // the lines under the row "2014 —  St. Agnes College  Higher School Certificate (HSC)"
+		want  []string
+	}{
+		{"second lines without descenders", []line{{50, 74, 8.3, "2016"}, {104, 74, 8.3, "Kitale"}},
+			[]string{"2014 — 2016\tSt. Agnes College Kitale\tHigher School Certificate (HSC)"}},
+		{"a town set smaller", []line{{50, 74, 8.3, "2016"}, {104, 74, 6.5, "Kitale"}},
+			[]string{"2014 —\tSt. Agnes College\tHigher School Certificate (HSC)", "2016\tKitale"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			// Tesseract reads each row of the table as one line.
+			var words []bbWord
+			add := func(x, y, h float64, text string) {
+				n := int(y)
+				for _, w := range strings.Fields(text) {
+					wd := 0.5 * h * float64(len([]rune(w)))
+					words = append(words, bbWord{XMin: x, YMin: y, XMax: x + wd, YMax: y + h, Text: w, Conf: 90, line: n})
+					x += wd + 0.3*h
+				}
+			}
+			add(50, 40, 10.8, "Year")
+			add(104, 40, 10.8, "School")
+			add(215, 40, 10.8, "Award")
+			add(50, 60, 10.8, "2014 —")
+			add(104, 60, 10.8, "St. Agnes College")
+			add(215, 60, 10.8, "Higher School Certificate (HSC)")
+			for _, l := range tc.under {
+				add(l.x, l.y, l.h, l.text)
+			}
+			add(50, 96, 10.8, "2010 —")
+			add(104, 96, 10.8, "Elgon Primary")
+			add(215, 96, 10.8, "Certificate of Primary Education")
+			var got []string
+			for _, l := range layoutPage(words, 595, 1) {
+				got = append(got, l.Text)
+			}
+			want := append(append([]string{"Year\tSchool\tAward"}, tc.want...), "2010 —\tElgon Primary\tCertificate of Primary Education")
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("lines (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

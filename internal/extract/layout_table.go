@@ -11,10 +11,17 @@ import (
 // each entry, wrapped in two lines when narrow): most of its cells that
 // share a line with the right side hold a year, three or more do. A
 // sidebar beside the main column holds contact details, skills and
-// headings, with a year here and there.
+// headings, with a year here and there. Cells below the right side's
+// last line do not count: the headings of the sections that end the page
+// ("Skills", "Languages") stand alone on the left when their lines run
+// across the page, under a dates column that ended with the entries.
 func dateColumn(left, right []*segment) bool {
-	beside, dated := 0, 0
+	beside, dated, above := 0, 0, 0
+	end := maxY(right)
 	for _, l := range left {
+		if l.yMin < end {
+			above++
+		}
 		if !slices.ContainsFunc(right, func(r *segment) bool { return sameLine(l, r) }) {
 			continue
 		}
@@ -23,7 +30,7 @@ func dateColumn(left, right []*segment) bool {
 			dated++
 		}
 	}
-	return dated >= 3 && dated*10 >= beside*6 && beside*2 >= len(left)
+	return dated >= 3 && dated*10 >= beside*6 && beside*2 >= above
 }
 
 // gridBeside reports whether the left side is a grid's first column (the
@@ -152,8 +159,7 @@ func wrappedCells(cells, segs, below []*segment, apart [][2]float64, h float64) 
 			return nil
 		}
 		c := cells[k]
-		last := c.words[len(c.words)-1]
-		if math.Abs(s.h-(last.YMax-last.YMin)) > 0.1*s.h {
+		if !sameType(cells, segs, c, s) {
 			return nil // a town set smaller under a firm's name
 		}
 		if k+1 < len(cells) {

@@ -383,10 +383,10 @@ func cleanOCR(words []bbWord) []bbWord {
 // or punctuation back into what they are, and rejoins a word it cut in two.
 //
 //   - A lone bullet misread ("e", "«", "°") is a bullet (•).
-//   - A lone punctuation mark whose ink is a dot, as small and as wide as
-//     it is high, is a separating middle dot (·): Tesseract reads "Go · SQL"
-//     as "Go : SQL" or "Go - SQL", but a colon's ink is tall and a hyphen's
-//     wide.
+//   - A lone punctuation mark whose ink is a dot, as small and about as
+//     wide as it is high, is a separating middle dot (·): Tesseract reads
+//     "Go · SQL" as "Go : SQL" or "Go - SQL", but a colon's ink is tall and
+//     a dash's wide (see maxDotWidth).
 //   - A lone check mark misread ("v", "Vv", "¥") is a check mark (✓), as
 //     a text layer gives it, for the parser to read both alike. In a
 //     paragraph whose items check marks separate, so are a lone "y" or "Y"
@@ -466,7 +466,7 @@ func readOCR(words []bbWord) []bbWord {
 		switch {
 		case bulletMisreads[text] || bulletPair(text):
 			w.Text, w.Conf = "•", 100
-		case dotMisreads[text] && math.Max(bw, bh) <= 0.25*lineH && bw <= 2.5*bh && bh <= 2.5*bw:
+		case dotMisreads[text] && math.Max(bw, bh) <= 0.25*lineH && bw <= maxDotWidth*bh && bh <= 2.5*bw:
 			w.Text, w.Conf = "·", 100
 		case checkMark(text) && (!letterMark(text) || prev == nil || checked[w.par]) || checked[w.par] && (text == "y" || text == "Y"):
 			w.Text, w.Conf = "✓", 100
@@ -500,6 +500,12 @@ func ruleFragment(w bbWord, medianH float64) bool {
 	}
 	return strings.TrimFunc(w.Text, func(r rune) bool { return r == '-' || r == '–' || r == '—' || unicode.IsSpace(r) }) != ""
 }
+
+// maxDotWidth bounds, as a multiple of its height, the ink of a middle dot
+// read as a mark: a phone photo blurs a dot to at most one and a half
+// times as wide as high, where a dash, even short and blurred, stays twice
+// as wide as high or more ("Degree – Second Class", "2013 – 2017").
+const maxDotWidth = 1.75
 
 // isMark reports whether t is, or stands for, a separator glyph.
 func isMark(t string) bool {

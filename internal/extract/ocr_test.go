@@ -105,6 +105,8 @@ func TestReadOCRSeparators(t *testing.T) {
 			"GraphQL · TensorFlow · Python"},
 		{"a real colon and a real dash", []bbWord{w(1, 0, "Langues"), box(1, 44, 1.5, 102, 6, ":"), w(1, 50, "Anglais"), box(1, 94, 4, 105, 1, "-"), w(1, 100, "B2")},
 			"Langues : Anglais - B2"},
+		{"a short dash blurred on a photo, twice as wide as high", []bbWord{box(1, 0, 40, 96, 16, "Degree"), box(1, 44, 3.5, 104, 1.7, "-"), box(1, 50, 40, 96, 16, "Distinction")},
+			"Degree - Distinction"},
 		{"a word cut where its ink overlaps", []bbWord{w(1, 0, "NumP"), box(1, 30, 8, 98, 15, "y)"), w(1, 60, "Java")},
 			"NumPy) Java"},
 		{"a check mark lost between two items", []bbWord{w(1, 0, "v"), w(1, 45, "Django"), w(1, 90, "Microservices"), w(1, 155, "SQL"), w(1, 200, "v"), w(1, 245, "GCP")},
