@@ -1216,6 +1216,21 @@ var blind21Floors = []target{
 // blind21LangGap bounds French against English on blind21.
 const blind21LangGap = 0.06
 
+// blind22Floors hold the twenty-second blind set (every document read by
+// OCR: phone photos and outlined PDFs, written blind for fixing) to what the
+// parser reads of it.
+var blind22Floors = []target{
+	{"overall", nil, 0},
+	{"name", []string{"name"}, 0},
+	{"phone", []string{"phone"}, 0},
+	{"experiences", expGroup, 0},
+	{"education", eduGroup, 0},
+	{"skills", []string{"skills"}, 0},
+}
+
+// blind22LangGap bounds French against English on blind22.
+const blind22LangGap = 0.5
+
 // blind16LangGap bounds French against English on blind16 (French read
 // better than English untouched).
 const blind16LangGap = 0.06
@@ -1415,6 +1430,10 @@ func TestBlind20Accuracy(t *testing.T) {
 
 func TestBlind21Accuracy(t *testing.T) {
 	scoreFixSet(t, "testdata/blind21", 24, blind21Floors, blind21LangGap)
+}
+
+func TestBlind22Accuracy(t *testing.T) {
+	scoreFixSet(t, "testdata/blind22", 24, blind22Floors, blind22LangGap)
 }
 
 // TestHeldoutAccuracy scores the held-out sets (testdata/heldout2,
