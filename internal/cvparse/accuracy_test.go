@@ -1216,6 +1216,20 @@ var blind21Floors = []target{
 // blind21LangGap bounds French against English on blind21.
 const blind21LangGap = 0.06
 
+// blind23Floors hold the twenty-third blind set (unthemed, full education
+// histories, written blind for fixing) to what the parser reads of it.
+var blind23Floors = []target{
+	{"overall", nil, 0},
+	{"name", []string{"name"}, 0},
+	{"phone", []string{"phone"}, 0},
+	{"experiences", expGroup, 0},
+	{"education", eduGroup, 0},
+	{"skills", []string{"skills"}, 0},
+}
+
+// blind23LangGap bounds French against English on blind23.
+const blind23LangGap = 0.06
+
 // blind22Floors hold the twenty-second blind set (every document read by
 // OCR: phone photos and outlined PDFs, written blind for fixing) to what the
 // parser reads of it.
@@ -1430,6 +1444,10 @@ func TestBlind20Accuracy(t *testing.T) {
 
 func TestBlind21Accuracy(t *testing.T) {
 	scoreFixSet(t, "testdata/blind21", 24, blind21Floors, blind21LangGap)
+}
+
+func TestBlind23Accuracy(t *testing.T) {
+	scoreFixSet(t, "testdata/blind23", 24, blind23Floors, blind23LangGap)
 }
 
 func TestBlind22Accuracy(t *testing.T) {
