@@ -281,6 +281,16 @@ func (f *contactFinder) take(t string) string {
 			}
 			continue
 		}
+		// A place and a phone with only spaces between, their separator
+		// lost to OCR ("Toronto, ON (647) 555-0142"): the number, and
+		// the place read on.
+		if ph, before, ok := trailingPhone(p); ok {
+			if f.c.Phone == "" {
+				f.c.Phone = ph
+			}
+			parts = slices.Insert(parts, i+1, before)
+			continue
+		}
 		// moderncv's social lines without their icon font: "in handle",
 		// "gh handle".
 		if m := reSocialHandle.FindStringSubmatch(p); m != nil {
@@ -320,10 +330,12 @@ func (f *contactFinder) take(t string) string {
 			if f.c.LinkedIn == "" {
 				f.c.LinkedIn = strings.TrimRight(reLinkedIn.FindString(p), "/")
 			}
+			parts = insertBeside(parts, i, p, reLinkedIn)
 		case reGitHub.MatchString(p):
 			if f.c.GitHub == "" {
 				f.c.GitHub = strings.TrimRight(reGitHub.FindString(p), "/")
 			}
+			parts = insertBeside(parts, i, p, reGitHub)
 		case isPhone(p):
 			if f.c.Phone == "" {
 				f.c.Phone = strings.TrimSpace(rePhone.FindString(p))
@@ -449,6 +461,37 @@ func leadingPhone(p string) (phone, after string, ok bool) {
 		return "", "", false
 	}
 	return strings.TrimSpace(p[:loc[1]]), after, true
+}
+
+// trailingPhone splits a part that ends with a phone number after a
+// place, only spaces between them.
+func trailingPhone(p string) (phone, before string, ok bool) {
+	locs := rePhone.FindAllStringIndex(p, -1)
+	if len(locs) == 0 {
+		return "", "", false
+	}
+	loc := locs[len(locs)-1]
+	before = strings.TrimSpace(p[:loc[0]])
+	if loc[1] != len(strings.TrimRight(p, " ")) || before == "" || !isPhone(p[loc[0]:loc[1]]) {
+		return "", "", false
+	}
+	// Only a place: a letter or word before the number is its label
+	// ("M +48 601 …", moderncv's "mobile" without its icon).
+	if r, _ := utf8.DecodeLastRuneInString(before); !unicode.IsLetter(r) || !isPlace(before) {
+		return "", "", false
+	}
+	return strings.TrimSpace(p[loc[0]:loc[1]]), before, true
+}
+
+// insertBeside reads on what part i holds beside its link, when more
+// than a word is left ("Toronto, ON (647) 555-0142 linkedin.com/in/…",
+// their separators lost to OCR); a word alone is the link's label.
+func insertBeside(parts []string, i int, p string, link *regexp.Regexp) []string {
+	r := strings.TrimSpace(link.ReplaceAllString(p, " "))
+	if len(strings.Fields(r)) < 2 {
+		return parts
+	}
+	return slices.Insert(parts, i+1, r)
 }
 
 func isPhone(p string) bool {
@@ -664,11 +707,15 @@ func isDocumentTitle(t string) bool {
 }
 
 // cutDocumentTitle: "Curriculum Vitae" as OCR or a narrow box may leave
-// it, its last word cut short or its letters set apart ("CURRICULUM VI",
-// "CURRI CULUM VITA"). No name starts with "curriculum".
+// it, its last word cut short, its letters set apart ("CURRICULUM VI",
+// "CURRI CULUM VITA") or one of them lost under an underline ("CURRICUL M
+// VITAE"). No name starts with "curric".
 func cutDocumentTitle(folded string) bool {
-	rest, ok := strings.CutPrefix(strings.ReplaceAll(folded, " ", ""), "curriculum")
-	return ok && len(rest) <= 5 && strings.HasPrefix("vitae", rest)
+	c := strings.ReplaceAll(folded, " ", "")
+	if rest, ok := strings.CutPrefix(c, "curriculum"); ok {
+		return len(rest) <= 5 && strings.HasPrefix("vitae", rest)
+	}
+	return strings.HasPrefix(c, "curric") && len(c) <= len("curriculumvitae") && strings.HasSuffix(c, "vitae")
 }
 
 // nameIn finds the person's name in a header line: the whole line, or its

@@ -32,3 +32,20 @@ func TestWrappedURLBeforeIcon(t *testing.T) {
 		t.Errorf("linkedin %q, github %q", got.Contact.LinkedIn, got.Contact.GitHub)
 	}
 }
+
+// A contact line whose thin separators OCR lost: the place, the phone
+// and the links beside the address are still each read.
+func TestOCRContactLineWithoutSeparators(t *testing.T) {
+	tests := []struct {
+		line, phone, location, github string
+	}{
+		{"Halifax, NS (902) 555-0178 m.leblanc@example.ca linkedin.com/in/mleblanc", "(902) 555-0178", "Halifax, NS", ""},
+		{"Leeds +44 7700 900456 github.com/priyas p.shah@example.co.uk", "+44 7700 900456", "Leeds", "github.com/priyas"},
+	}
+	for _, tt := range tests {
+		got := ParseText("Marie Leblanc\n" + tt.line + "\n\nExperience\nAnalyst, Acme\t2019 – 2022\n").Contact
+		if got.Phone != tt.phone || got.Location != tt.location || got.GitHub != tt.github {
+			t.Errorf("%q: phone %q, location %q, github %q; want %q, %q, %q", tt.line, got.Phone, got.Location, got.GitHub, tt.phone, tt.location, tt.github)
+		}
+	}
+}

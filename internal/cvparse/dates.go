@@ -16,6 +16,10 @@ const (
 	// till date"): how Indian and British CVs often say "present", and
 	// Bangladeshi ones "to Continue".
 	tillWords = `till\s+(?:date|now)|to\s+date|to\s+continue|until\s+now|up\s+to\s+(?:date|now)`
+	// dashLostWords end a running range whose dash a phone photo blurred
+	// away ("May 2021 Present", the short "–" read as nothing): no other
+	// phrase puts them right after a date.
+	dashLostWords = `(?:present|présent|aujourd['’]hui)\b`
 )
 
 var (
@@ -33,7 +37,7 @@ var (
 	// blurred "2021 – Present" on a phone photo). "to date" is tried
 	// before "to" + a date, since "date" alone is the present too
 	// ("2024 – Date").
-	reRange = regexp.MustCompile(`(?i)(?:(?:from|de|du|since|depuis(?:\s+le)?)\s+)?(` + dateTok + `)(?:\s+(` + tillWords + `)|\s*(?:->|--|[-–—−~→⟶➝➔&·]|to|until|à|au|a|jusqu['’]à|jusqu['’]au)\s*(?:(?:expected|anticipated|est\.|prévue?|prevue?)\s+)?(?:` + dayNum + `\s+)?(` + dateTok + `))?`)
+	reRange = regexp.MustCompile(`(?i)(?:(?:from|de|du|since|depuis(?:\s+le)?)\s+)?(` + dateTok + `)(?:\s+(` + tillWords + `|` + dashLostWords + `)|\s*(?:->|--|[-–—−~→⟶➝➔&·]|to|until|à|au|a|jusqu['’]à|jusqu['’]au)\s*(?:(?:expected|anticipated|est\.|prévue?|prevue?)\s+)?(?:` + dayNum + `\s+)?(` + dateTok + `))?`)
 	reSince = regexp.MustCompile(`(?i)^(?:since|depuis)\b`)
 	reMonY  = regexp.MustCompile(`(?i)^(` + monthAlt + `)\.?,?\s+((?:19|20)\d{2})$`)
 	reNumMY = regexp.MustCompile(`^(0?[1-9]|1[0-2])[/.]((?:19|20)\d{2})$`)

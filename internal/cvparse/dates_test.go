@@ -33,6 +33,9 @@ func TestFindDateRange(t *testing.T) {
 		{"Du 1.3.2020 au 31.12.2021", "1.3.2020", "31.12.2021", true},
 		{"Senior UX Designer | Lisbon | 2021 · Present", "2021", "Present", true}, // an OCR'd dash
 		{"Lisbon · 2019 · 2021", "2019", "2021", true},
+		{"STORE CLERK\tOctober 2020 Present", "October 2020", "Present", true}, // the dash blurred away
+		{"Kraków | 03/2017 aujourd'hui", "03/2017", "aujourd'hui", true},
+		{"Won in 2019 Presentation Award", "2019", "", true},
 		{"Present in 12 countries", "", "", false},
 		{"Managed 2500 users", "", "", false},
 		{"Acme Corp", "", "", false},

@@ -6,12 +6,13 @@ import "regexp"
 // "depuis 12.2020" on the right, CSS flex or a table) reaches us as one run
 // with nothing between the boxes when a word processor imported the page:
 // "Ingénieur SREdepuis 12.2020", "Intact Assurance, Torontomai 2019 – déc.
-// 2021", "2019–PresentVice President". A date range glued to a word is cut
+// 2021", "2019–PresentVice President", "Depuis janvier 2017Infirmière"
+// in a date column. A date range glued to a word is cut
 // from it as a tab would have cut it.
 var (
 	dateRangeTail = `(?:(?:since|depuis|from|de|du)\s+)?` + dateTok + `(?:\s*(?:[-–—−]|to|à|au)\s*` + dateTok + `)?`
 	reGluedTail   = regexp.MustCompile(`(?i)^(.*?[\p{L})])(` + dateRangeTail + `)$`)
-	reGluedHead   = regexp.MustCompile(`(?i)^(` + dateTok + `\s*[-–—−]\s*` + dateTok + `)(\p{Lu}.*)$`)
+	reGluedHead   = regexp.MustCompile(`(?i)^((?:since|depuis)\s+` + dateTok + `|` + dateTok + `\s*[-–—−]\s*` + dateTok + `)(\p{Lu}.*)$`)
 	reLetter      = regexp.MustCompile(`^[\p{L}\d]`)
 	reYearIn      = regexp.MustCompile(`(?:19|20)\d{2}`)
 	reGluedNumber = regexp.MustCompile(`(\p{Lu}\p{L}+\s+\d{1,2})((?:0[1-9]|1[0-2])[/.](?:19|20)\d{2})\b`)

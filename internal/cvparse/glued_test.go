@@ -11,6 +11,8 @@ func TestUnglueDates(t *testing.T) {
 		"Classes préparatoires MP2011 – 2013":               "Classes préparatoires MP\t2011 – 2013",
 		"2019–PresentVice President, Corporate Development": "2019–Present\tVice President, Corporate Development",
 		"2011–2013Master of Finance":                        "2011–2013\tMaster of Finance",
+		"Depuis mars 2019Conductrice de travaux":            "Depuis mars 2019\tConductrice de travaux",
+		"Since 2020Head of Logistics":                       "Since 2020\tHead of Logistics",
 		"Senior Engineer (Contract)Jan 2020 – Mar 2021":     "Senior Engineer (Contract)\tJan 2020 – Mar 2021",
 		"Université Lyon 109/2016 – 06/2018":                "Université Lyon 1\t09/2016 – 06/2018",
 		"Université Paris 809.2012":                         "Université Paris 8\t09.2012",

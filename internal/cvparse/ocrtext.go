@@ -28,6 +28,10 @@ var (
 	reDegreeSignOrdinal = regexp.MustCompile(`\b(\d{1,2})°(\s+(?:année|annee|an|classe|degré|degre|cycle|étage|rang|arrondissement)\b)`)
 	// reLostCedilla is "français", "François" with ç read as g.
 	reLostCedilla = regexp.MustCompile(`\b([Ff])rang(ais|aise|aises|ois|oise)\b`)
+	// reOpenAcronym is an acronym in brackets whose closing bracket was
+	// read as a comma ("Diplôme d'État (DEI), Institut" as "(DED,
+	// Institut").
+	reOpenAcronym = regexp.MustCompile(`\((\p{Lu}{2,6}),\s`)
 )
 
 // mendOCR puts right the misreadings above in the lines of a document
@@ -48,7 +52,26 @@ func mendOCRText(t string) string {
 	t = reOrdinalL.ReplaceAllString(t, "1$1")
 	t = reDegreeSignOrdinal.ReplaceAllString(t, "${1}e$2")
 	t = reLostCedilla.ReplaceAllString(t, "${1}ranç$2")
-	return barForI(romanNumerals(t))
+	return barForI(romanNumerals(closeAcronyms(t)))
+}
+
+// closeAcronyms gives back the closing bracket of an acronym read as a
+// comma: left open, the bracket would hold the rest of the entry, the
+// school after the degree, as one aside. An acronym whose bracket closes
+// further on ("(CAD, BIM)") is left as it is.
+func closeAcronyms(t string) string {
+	for off := 0; ; {
+		m := reOpenAcronym.FindStringSubmatchIndex(t[off:])
+		if m == nil {
+			return t
+		}
+		comma := off + m[3]
+		rest := t[comma:]
+		if c := strings.IndexByte(rest, ')'); c < 0 || strings.IndexByte(rest[:c], '(') >= 0 {
+			t = t[:comma] + ")" + t[comma:]
+		}
+		off = comma + 1
+	}
 }
 
 // barForI reads a bar alone between two words as the capital I it was

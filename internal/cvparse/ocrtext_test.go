@@ -24,6 +24,10 @@ func TestMendOCRText(t *testing.T) {
 		{"Professeur principal, 3° année", "Professeur principal, 3e année"},
 		{"Réglage à 20° près", "Réglage à 20° près"},
 		{"Langues : Frangais, anglais – Frangoise Diallo", "Langues : Français, anglais – Françoise Diallo"},
+		// An acronym's closing bracket read as a comma.
+		{"Brevet de Technicien (BTS, Lycée Technique de Thiès", "Brevet de Technicien (BTS), Lycée Technique de Thiès"},
+		{"Logiciels (CAD, BIM et rendu)", "Logiciels (CAD, BIM et rendu)"},
+		{"Diplôme (DUT, option GEII) (IUT, Dakar", "Diplôme (DUT, option GEII) (IUT), Dakar"},
 		// A capital I read as a bar inside a heading.
 		{"WHERE | STUDIED", "WHERE I STUDIED"},
 		{"SKILLS | TOOLS", "SKILLS | TOOLS"},

@@ -630,7 +630,7 @@ func splitSections(lines []line) []section {
 		if known && i > 0 && (sentenceTail(lines[i-1], l) || wrapTail) {
 			known = false
 		}
-		if known && personalGroup(secs[cur].kind, lines, i) {
+		if known && personalGroup(secs[cur].kind, lines, i) || known && jobBodyLabel(secs[cur].kind, l) {
 			known = false
 		}
 		if !known && !wrapTail && !l.bullet && !leveled && !runsOn(lines, i) && headingCue(l, body) && !(skillsLike(secs[cur].kind) && itemInList(lines, i, body)) {
@@ -693,6 +693,16 @@ func splitSections(lines []line) []section {
 		open(kind, cleanHeading(l.text))
 	}
 	return secs
+}
+
+// jobBodyLabel says whether l, a heading's word written as a label in
+// the case of the text ("Achievements:" under a job's "Key
+// Responsibilities:"), heads part of the entry above inside Experience
+// rather than a section: a section's heading is set apart in capitals
+// or without the colon of a label.
+func jobBodyLabel(k sectionKind, l line) bool {
+	t := strings.TrimSpace(l.text)
+	return !l.bullet && strings.ToUpper(t) != t && entryBodyLabel(k, t)
 }
 
 // diplomaOverSchool says whether lines[i], styled as a heading inside

@@ -234,7 +234,9 @@ const thresholdAuto = -1
 // darker part of the page (measured: 67 % of the words of a photo lit from
 // one corner read right with Otsu, 92 % with Sauvola); Otsu otherwise, where
 // Sauvola reads low-resolution, noisy scans worse (94.9 % against 96.4 %
-// at 100 dpi, JPEG quality 30). docs/quality.md has the measurement.
+// at 100 dpi, JPEG quality 30). docs/quality.md has the measurement. A
+// page read with Sauvola has its dark bands turned negative first
+// (invertDarkBands).
 func (e *Extractor) thresholdFor(wd *workDir, name string) (int, error) {
 	if e.ocrSet.threshold != thresholdAuto {
 		return e.ocrSet.threshold, nil
@@ -247,10 +249,16 @@ func (e *Extractor) thresholdFor(wd *workDir, name string) (int, error) {
 	if err != nil {
 		return 0, refuseErr(CodeFailed, err, "the scanned page could not be read")
 	}
-	if unevenLight(w, h, pix) {
-		return 2, nil
+	if !unevenLight(w, h, pix) {
+		return 0, nil
 	}
-	return 0, nil
+	if invertDarkBands(w, h, pix) {
+		page := &image.Gray{Pix: pix, Stride: w, Rect: image.Rect(0, 0, w, h)}
+		if err := os.WriteFile(filepath.Join(wd.dir, name), pgm(page), 0o600); err != nil {
+			return 0, fmt.Errorf("extract: write page image: %w", err)
+		}
+	}
+	return 2, nil
 }
 
 // unevenLight reports whether a page's paper is lit unevenly: the page is
