@@ -100,7 +100,9 @@ func countIn(s string, set map[string]bool) int {
 // titleScore counts job words. A job word in the plural and capitalised
 // ("Harlow Associates", "Pharmaciens Solidaires", "Smith Architects")
 // names a body of people, a firm, not a job.
-func titleScore(s string) int { return countIn(s, titleWords) + prefixedTitles(s) - namedPlurals(s) }
+func titleScore(s string) int {
+	return countIn(s, titleWords) + prefixedTitles(s) + placementTitles(s) - namedPlurals(s)
+}
 
 // jobFieldWords name a job's field before the job's noun ("Software
 // Engineer", "Data Analyst", "Product Designer").
@@ -159,6 +161,7 @@ func degreeScore(s string) int {
 // preposition ("INSPÉ de l'académie de Lyon", "École d'Université").
 func institutionScore(s string) int {
 	s = reElision.ReplaceAllString(s, "$1")
+	s = rePlacementTitle.ReplaceAllString(s, " ") // "School Practice" names no school
 	return countIn(s, institutionWords) + countCapitals(s, schoolAcronyms)
 }
 

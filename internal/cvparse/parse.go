@@ -665,7 +665,7 @@ func splitSections(lines []line) []section {
 		shaped := headingShaped(l, body) || secs[cur].kind == secContact && capitalsLine(l.text) && !reLabelOnly.MatchString(l.text)
 		// So does a degree set as a heading inside Education ("Baccalauréat
 		// série C" under "FORMATION", a word processor's Heading 3).
-		if !isHead && !top && !leveled && shaped && !wrapTail && !(titleScore(l.text) > 0 && len(strings.Fields(l.text)) > 1) &&
+		if !isHead && !top && !leveled && shaped && !wrapTail && !(titleScore(l.text) > 0 && len(strings.Fields(l.text)) > 1) && !refereeRow(secs[cur], l.text) &&
 			!entryTitleIn(secs[cur].kind, l.text) && !entryBodyLabel(secs[cur].kind, l.text) && !diplomaOverSchool(secs[cur].kind, lines, i) {
 			// Styled as a heading ("RESEARCH POSITIONS" after
 			// "EXPERIENCE"), it opens a section even of the same kind.
@@ -676,7 +676,7 @@ func splitSections(lines []line) []section {
 		// An entry's title set in a heading style (a word processor's
 		// "Heading 3" for each job) names a job or a degree inside the
 		// section it stands in: it heads an entry, not a section.
-		if !isHead && seenKnown && !leveled && !wrapTail && looksLikeUnknownHeading(l, body) && !entryTitleIn(secs[cur].kind, l.text) &&
+		if !isHead && seenKnown && !leveled && !wrapTail && looksLikeUnknownHeading(l, body) && !entryTitleIn(secs[cur].kind, l.text) && !refereeRow(secs[cur], l.text) &&
 			!diplomaOverSchool(secs[cur].kind, lines, i) {
 			isHead, kind = true, secOther
 		}

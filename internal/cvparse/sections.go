@@ -200,6 +200,10 @@ func headingKind(s string) (sectionKind, bool) {
 	if t == "" || len([]rune(t)) > 48 {
 		return 0, false
 	}
+	// "Reference (s)": the plural mark, before it is taken for a note.
+	if k, ok := pluralMarkHeading(t); ok {
+		return k, true
+	}
 	// A note after the heading: its count or span ("PROFESSIONAL
 	// EXPERIENCE (9 years)", "Publications (12)", "Formation (2015–2020)").
 	if m := reHeadingNote.FindStringIndex(t); m != nil && m[0] > 0 {
@@ -243,6 +247,9 @@ func headingKind(s string) (sectionKind, bool) {
 			sec, ok = text.Heading(c)
 		}
 		if !ok {
+			if k, ok := spacedCapsHeading(t); ok {
+				return k, true
+			}
 			return joinedHeadings(t)
 		}
 	}

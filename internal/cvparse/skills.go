@@ -62,7 +62,7 @@ func skillCategory(label string) string {
 // Labelled lines that are no skills ("Hobbies: chess, reading") are
 // returned as title and text.
 func parseSkills(lines []line, s *cv.Skills) (others [][2]string) {
-	units := chipGrid(joinWrappedLabelled(toUnits(labelsApart(joinWrappedList(groupedLists(labelledColumns(skillColumns(lines))))))))
+	units := chipGrid(joinWrappedLabelled(skillUnits(labelsApart(joinWrappedList(groupedLists(labelledColumns(skillColumns(lines))))))))
 	perLine := onePerLine(units)
 	group := ""
 	var last *string // the skill added last, for a level on the line under it
@@ -117,6 +117,12 @@ func parseSkills(lines []line, s *cv.Skills) (others [][2]string) {
 		}
 		if label, rest, ok := skillLabel(t); ok && (interestLabels[fold(label)] || notSkillsLabel(label)) {
 			others = append(others, [2]string{strings.TrimSpace(label), strings.TrimSpace(rest)})
+			continue
+		}
+		// "Dactylographie : 60 mots/min": a label naming the skill, not
+		// the measure, is the skill; the figure is how well it is done.
+		if label, rest, ok := skillLabel(t); ok && measures(splitSkills(rest)) >= 1 && !measureLabel(label) {
+			last = addSkill(s, "other", strings.TrimSpace(label)+" ("+strings.TrimSpace(rest)+")")
 			continue
 		}
 		// "Typing speed: 55 wpm", "65 WPM, 98% accuracy": figures
@@ -250,7 +256,7 @@ func sentencePhrase(t string, items []string) bool {
 			single++
 		}
 	}
-	if single >= 2 {
+	if single >= 2 || namedSkillBefore(items) {
 		return false
 	}
 	phrase := false
@@ -264,6 +270,19 @@ func sentencePhrase(t string, items []string) bool {
 		}
 	}
 	return phrase
+}
+
+// namedSkillBefore says whether a part before the last ends on the word
+// "skills" ("Good communication skills, hardworking and willing to
+// learn"): a part that names its skill so is whole, and the comma after
+// it parts two items, not a phrase's words.
+func namedSkillBefore(items []string) bool {
+	for _, it := range items[:len(items)-1] {
+		if w := strings.ToLower(lastWord(it)); w == "skills" || w == "skill" {
+			return true
+		}
+	}
+	return false
 }
 
 // phraseWords are the prepositions and articles that make a phrase of a
@@ -1194,8 +1213,24 @@ func unbracket(s string) string {
 }
 
 // reMeasure is a figure with its unit ("55 wpm", "98% accuracy", "120
-// words per minute"); a product's number is set close ("3D", "5S").
-var reMeasure = regexp.MustCompile(`^\d+(?:[.,]\d+)?(?:\s*%|\s+\pL+)(?:\s+\pL+)*$`)
+// words per minute", "60 mots/min"); a product's number is set close
+// ("3D", "5S").
+var reMeasure = regexp.MustCompile(`^\d+(?:[.,]\d+)?(?:\s*%|\s+\pL+(?:/\pL+)?)(?:\s+\pL+)*$`)
+
+// measureWords name what a figure measures ("Typing speed", "Vitesse de
+// frappe", "Accuracy"): a label of one is no skill, and the line is read
+// whole.
+var measureWords = wordSet(`speed rate accuracy vitesse rapidité précision`)
+
+// measureLabel says whether a label names a measure rather than a skill.
+func measureLabel(label string) bool {
+	for _, w := range strings.Fields(strings.ToLower(label)) {
+		if measureWords[w] {
+			return true
+		}
+	}
+	return false
+}
 
 // measures counts the items of a list when every one is a figure with its
 // unit, and is 0 otherwise. Years of practice ("5 years") are a level.

@@ -71,10 +71,14 @@ var headingPhrases = map[Section][]string{
 		"designations", "professional designations", "registration", "registrations", "professional registration",
 		"professional registrations", "registration and licensing", "registrations and licences",
 		"perfectionnement", "perfectionnement professionnel", "agrément et perfectionnement", "agrément", "agréments",
-		"continuing professional development", "professional development", "cpd"},
+		"continuing professional development", "professional development", "cpd",
+		// The electrical clearances French technicians hold ("Habilitation :
+		// B2V-BR") are licences.
+		"habilitation", "habilitations", "habilitations électriques"},
 	Awards:       {"awards", "honors", "honours", "achievements", "distinctions", "récompenses"},
 	Publications: {"publications", "papers"},
-	Activities: {"activities", "extracurricular activities", "extra-curricular activities", "co-curricular activities", "activités", "vie associative",
+	Activities: {"activities", "extracurricular activities", "extra-curricular activities", "co-curricular activities",
+		"extracurricular", "extra-curricular", "co-curricular", "cocurricular", "activités", "vie associative",
 		"activités associatives", "activités extrascolaires", "activités extra-scolaires", "activités parascolaires",
 		"activités extra-professionnelles", "activités extraprofessionnelles", "extra-professional activities",
 		"positions of responsibility", "position of responsibility", "positions of responsibilities"},
