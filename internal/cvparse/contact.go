@@ -225,6 +225,7 @@ func (f *contactFinder) take(t string) string {
 	t = joinDigitCells(t)
 	t = iconsAsSeparators(reLabelCell.ReplaceAllString(repairEmail(t), "$1: "))
 	t = reInIcon.ReplaceAllString(t, " | $1")
+	t = splitInlineLabels(t)
 	parts := reSplitter.Split(t, -1)
 	// An address set apart by dashes ("Kungsgatan 5 – 111 43 Stockholm –
 	// Sweden"): its first part holds the number.
@@ -386,6 +387,27 @@ func (f *contactFinder) take(t string) string {
 		}
 	}
 	return strings.Join(rest, " · ")
+}
+
+// reInlineLabel is a phone or e-mail label with its colon inside a line,
+// after the word or number that ends the item before it.
+var reInlineLabel = regexp.MustCompile(`(\S+)\s+((?i:tel|tél|phone|mobile|mob|cell|cel|gsm|e-?mail|courriel)\.?\s*:)`)
+
+// labelWords open a label of two words ("Home Tel:", "Work Email:").
+var labelWords = wordSet(`home work office personal contact private business`)
+
+// splitInlineLabels parts a contact line before each phone or e-mail
+// label that only spaces part from the item before it ("P.O. Box 118,
+// Tema Tel: 024 … Email: …", a line whose separators OCR read as
+// spaces or the author typed as them).
+func splitInlineLabels(t string) string {
+	return reInlineLabel.ReplaceAllStringFunc(t, func(m string) string {
+		sub := reInlineLabel.FindStringSubmatch(m)
+		if labelWords[strings.ToLower(sub[1])] || strings.HasSuffix(sub[1], ":") {
+			return m
+		}
+		return sub[1] + " | " + sub[2]
+	})
 }
 
 // iconsAsSeparators turns the icons of contact lines into separators:

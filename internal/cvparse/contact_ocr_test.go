@@ -49,3 +49,21 @@ func TestOCRContactLineWithoutSeparators(t *testing.T) {
 		}
 	}
 }
+
+// Phone and e-mail labels inside a line that only spaces part from the
+// item before them still open items of their own; a label of two words
+// ("Home Tel:") stays whole.
+func TestInlineContactLabels(t *testing.T) {
+	tests := []struct {
+		line, phone, location string
+	}{
+		{"P. O. Box 2207, Tamale Tel: 037 202 4418 Email: a.mensah@example.com", "037 202 4418", "P. O. Box 2207, Tamale"},
+		{"Kumasi · Home Tel: 032 202 5511 Email: a.mensah@example.com", "032 202 5511", "Kumasi"},
+	}
+	for _, tt := range tests {
+		got := ParseText("Ama Mensah\n" + tt.line + "\n\nExperience\nTeacher, Tamale Primary School\t2019 – 2022\n").Contact
+		if got.Phone != tt.phone || got.Location != tt.location {
+			t.Errorf("%q: phone %q, location %q; want %q, %q", tt.line, got.Phone, got.Location, tt.phone, tt.location)
+		}
+	}
+}
