@@ -93,7 +93,7 @@ func (b *builder) add(s section) {
 	case secEducation:
 		var xs []cv.Education
 		var labelled, training, schoolFirst []bool
-		for _, e := range foldExchanges(groupEntries(s.lines)) {
+		for _, e := range foldExchanges(groupEntries(dropDurationNotes(s.lines))) {
 			x := b.education(e)
 			// Lines with no degree, school or date are no education
 			// entry: they go with what could not be placed.
@@ -984,8 +984,9 @@ func (b *builder) education(e entry) cv.Education {
 		}
 	}
 	// "Lebanese American University (LAU) — Byblos, Lebanon": the town
-	// before the country, set after a dash.
-	if placeOf(x.Location)&placeCountry != 0 && !strings.Contains(x.Location, ",") {
+	// before the country, set after a dash; so the district before its
+	// city ("Al-Azhar Language School – Nasr City, Cairo").
+	if placeOf(x.Location)&(placeCountry|placeCity) != 0 && !strings.Contains(x.Location, ",") {
 		if school, town := cutDashTown(x.Institution); town != "" {
 			x.Institution, x.Location = school, joinPlace(town, x.Location)
 		}

@@ -71,6 +71,10 @@ var headingPhrases = map[Section][]string{
 		"designations", "professional designations", "registration", "registrations", "professional registration",
 		"professional registrations", "registration and licensing", "registrations and licences",
 		"perfectionnement", "perfectionnement professionnel", "agrément et perfectionnement", "agrément", "agréments",
+		// French CVs of West and Central Africa head their short
+		// courses "Attestations et stages de perfectionnement".
+		"attestations", "stages de perfectionnement", "attestations et stages de perfectionnement",
+		"attestations et formations", "attestations et certificats",
 		"continuing professional development", "professional development", "cpd",
 		// The electrical clearances French technicians hold ("Habilitation :
 		// B2V-BR") are licences.
