@@ -997,6 +997,11 @@ func (b *builder) education(e entry) cv.Education {
 	// stays with the town.
 	if school, mode, ok := cutStudyMode(x.Institution, reSchoolMode); ok {
 		x.Institution, rest = school, append(rest, mode)
+		// "Curtin University, Perth WA (part-time)": the mode held back
+		// a town only a state's code shows.
+		if head, town, found := cutLastComma(school); found && x.Location == "" && townStateCode(town) && institutionScore(head) > 0 {
+			x.Institution, x.Location = head, town
+		}
 	}
 	// "Académie de Lyon (admise au rang 212)", "IIT Delhi (ranked 4th
 	// of 120)": the candidate's rank goes to the notes.

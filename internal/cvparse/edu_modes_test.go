@@ -64,3 +64,15 @@ func TestVariationUnfinishedDegreeNotes(t *testing.T) {
 			[]eduWant{{"PhD in Marine Biology", "University of Kestrel", "", "2015", "2017"}}, []string{"not completed"}},
 	})
 }
+
+// A town written with its state's code before a study mode in brackets
+// ("Kestrel University, Geraldton WA (part-time)") is still the place:
+// the mode goes to the notes, the town to the location.
+func TestStateCodeTownBeforeMode(t *testing.T) {
+	runEduDesc(t, []eduDescCase{
+		{"australian state", "2019 – 2020\tGraduate Certificate in Project Management\nKestrel University, Geraldton WA (part-time, online)",
+			[]eduWant{{"Graduate Certificate in Project Management", "Kestrel University", "Geraldton WA", "2019", "2020"}}, []string{"part-time, online"}},
+		{"canadian province", "2016 – 2018\tDiploma in Business Administration\nBrackenridge College, Red Deer AB (evening program)",
+			[]eduWant{{"Diploma in Business Administration", "Brackenridge College", "Red Deer AB", "2016", "2018"}}, []string{"evening program"}},
+	})
+}
