@@ -31,14 +31,14 @@ func displayName(lines []line, ocr bool) (string, []line) {
 	}
 	top := 0.0
 	for _, l := range lines {
-		if l.page <= 1 {
+		if l.page <= 1 && !initialsOnly(l.text) {
 			top = max(top, l.size)
 		}
 	}
 	if top < body*displayMin {
 		return "", lines
 	}
-	display := func(l line) bool { return l.page <= 1 && l.size >= top*0.92 }
+	display := func(l line) bool { return l.page <= 1 && l.size >= top*0.92 && !initialsOnly(l.text) }
 	start := -1
 	for i, l := range lines {
 		if display(l) {
@@ -255,6 +255,25 @@ func removeSpan(lines []line, spans []runPart, a, b int) []line {
 		}
 	}
 	return kept
+}
+
+// reInitials is a word of one or two capitals.
+var reInitials = regexp.MustCompile(`^\p{Lu}{1,2}$`)
+
+// initialsOnly says whether a line holds nothing but one or two words of
+// one or two capitals: an initials avatar ("RA" in a disc, which OCR may
+// read as "HS PR"), set larger than the name beside it, is no name.
+func initialsOnly(t string) bool {
+	ws := strings.Fields(t)
+	if len(ws) == 0 || len(ws) > 2 {
+		return false
+	}
+	for _, w := range ws {
+		if !reInitials.MatchString(w) {
+			return false
+		}
+	}
+	return true
 }
 
 // dropMonogram removes a monogram before a name: two or three capitals

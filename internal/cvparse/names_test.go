@@ -67,6 +67,12 @@ func TestDisplayName(t *testing.T) {
 		{"OCR capital I read as a bar", true, []sized{
 			{19, 40, "|brahim Diallo"}, {10, 60, "Data Analyst"}, {10, 75, "i@example.com"},
 		}, "Ibrahim Diallo"},
+		{"initials avatar above, larger", true, []sized{
+			{27, 10, "KT"}, {19, 60, "KOFI"}, {19, 84, "TETTEH"}, {9, 110, "ARCHITECT"}, {10, 140, "kofi@example.com"},
+		}, "KOFI TETTEH"},
+		{"initials avatar misread, larger", true, []sized{
+			{27, 10, "HS PR"}, {19, 60, "Nadia Okonkwo"}, {9, 90, "Illustrator"}, {10, 120, "nadia@example.com"},
+		}, "Nadia Okonkwo"},
 		{"name and headline, same size", false, []sized{
 			{20, 40, "JANE DOE"}, {20, 65, "DATA ENGINEER"}, {10, 90, "jane@example.com"},
 		}, "JANE DOE"},

@@ -49,6 +49,12 @@ func rejoinLabelColumn(lines []extract.Line) []extract.Line {
 // runs down the page at its own left edge.
 func labelColumnAt(lines []extract.Line, i int) (start, end int, ok bool) {
 	prev, l := lines[i-1], lines[i]
+	if prev.Column == 1 && l.Column == 2 {
+		// The layout found two page columns here (a sidebar beside the
+		// main column, whose lines may stand level with the main
+		// column's on one baseline grid): no labels to set back.
+		return 0, 0, false
+	}
 	if l.Page != prev.Page || l.Y > prev.Y-3*max(l.Size, prev.Size) || l.X < prev.X+minColumnShift {
 		return 0, 0, false
 	}

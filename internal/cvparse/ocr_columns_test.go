@@ -54,3 +54,34 @@ func TestOCRLabelColumnReadFirst(t *testing.T) {
 		t.Errorf("education (-want +got):\n%s", diff)
 	}
 }
+
+// A photographed CV whose sidebar the layout read as a page column before
+// the main column, its lines standing level with the main column's on one
+// baseline grid: the sidebar is no label column, and the jobs keep their
+// own lines.
+func TestOCRSidebarLevelWithMainColumn(t *testing.T) {
+	row := func(col int, y float64, gap bool, text string) extract.Line {
+		x := 30.0
+		if col == 2 {
+			x = 210
+		}
+		return extract.Line{Text: text, Page: 1, X: x, Y: y, Size: 9, GapBefore: gap, Column: col}
+	}
+	var lines []extract.Line
+	for i, s := range []string{"Tomasz Wierzbicki", "CONTACT", "+48 601 555 014", "tomasz.w@example.pl", "SKILLS", "Python", "Airflow", "dbt", "LANGUAGES", "Polish", "English"} {
+		lines = append(lines, row(1, 60+float64(i)*13, i == 0, s))
+	}
+	for i, s := range []string{"EXPERIENCE", "Data Engineer", "Vistula Freight Sp. z o.o., Gdańsk | Mar 2020 - Present",
+		"Built the nightly pipelines feeding the warehouse.", "Junior Analyst", "Baltic Retail S.A., Gdynia | Jun 2017 - Feb 2020",
+		"Wrote the weekly sales reports.", "EDUCATION", "MSc Computer Science", "Gdańsk University of Technology | 2015 - 2017"} {
+		lines = append(lines, row(2, 60+float64(i)*13, i == 0, s))
+	}
+	got := Parse(extract.Document{OCR: true, Pages: 1, Lines: lines})
+	want := []expWant{
+		{"Data Engineer", "Vistula Freight Sp. z o.o.", "Gdańsk", "Mar 2020", "Present"},
+		{"Junior Analyst", "Baltic Retail S.A.", "Gdynia", "Jun 2017", "Feb 2020"},
+	}
+	if diff := cmp.Diff(want, expsOf(got)); diff != "" {
+		t.Errorf("experience (-want +got):\n%s", diff)
+	}
+}

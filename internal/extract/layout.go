@@ -575,14 +575,15 @@ func findGutter(segs []*segment, width float64) (float64, gutterKind) {
 // lines all run across the split and the page reads as one column with a
 // grid in it. At the true edge, an indent's width or more to the left,
 // nothing crosses. (A header word starting a point left of the edge is no
-// edge of its own.)
+// edge of its own, unless no line crosses there where several cross at x:
+// a column's bullets hang a point or two left of its headings' edge.)
 func columnEdge(segs []*segment, x, width float64, others []float64) float64 {
 	best, fewest := x, crossings(segs, x)
 	for _, o := range others {
 		if fewest < 2 {
 			break
 		}
-		if n := crossings(segs, o); o < x-minIndent && n < fewest && gutterAt(segs, o, width) == gutterColumns {
+		if n := crossings(segs, o); (o < x-minIndent || o < x && n == 0) && n < fewest && gutterAt(segs, o, width) == gutterColumns {
 			best, fewest = o, n
 		}
 	}

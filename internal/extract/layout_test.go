@@ -778,3 +778,57 @@ func TestOCRWordCutAcrossBlocks(t *testing.T) {
 		})
 	}
 }
+
+// sidebarWithHangingBullets is a main column (x=40) beside a right
+// sidebar whose headings and lines start at x=402 and whose bullets hang
+// 2pt left of them, high on the page; it returns the page and the
+// sidebar's lines.
+func sidebarWithHangingBullets() (*page, []string, []string) {
+	p := &page{}
+	var side []string
+	y := 40.0
+	sideLine := func(x float64, s string) {
+		p.at(x, y, s)
+		side = append(side, s)
+		y += 14
+	}
+	sideLine(402, "Contact")
+	sideLine(402, "12 rue des Lilas, 69003 Lyon, France")
+	sideLine(402, "+33 6 12 34 56 78")
+	sideLine(402, "Skills")
+	for _, s := range []string{"• Payroll and benefits", "• Filing", "• Front desk", "• Purchase orders", "• Letters"} {
+		sideLine(400, s)
+	}
+	sideLine(402, "Software")
+	sideLine(402, "Word, Excel")
+	sideLine(402, "Languages")
+	sideLine(402, "English, French")
+	var main []string
+	words := strings.Fields("Handled payroll for three hundred staff across two sites and kept every file in order while the office moved twice")
+	for i := range 24 {
+		s := strings.Join(words[i%5:i%5+5+i%3], " ")
+		p.at(40, 40+float64(i)*14, s)
+		main = append(main, s)
+	}
+	return p, main, side
+}
+
+func TestLayoutSidebarBulletsHangLeftOfItsEdge(t *testing.T) {
+	// The sidebar's edge is where its bullets start, not its headings,
+	// and the bullets are read in the sidebar.
+	p, main, side := sidebarWithHangingBullets()
+	if diff := cmp.Diff(append(main, side...), p.lines()); diff != "" {
+		t.Errorf("lines (-want +got):\n%s", diff)
+	}
+}
+
+func TestColumnEdgeUnderHangingBullets(t *testing.T) {
+	// Of two edges a point or two apart that both part the columns, the
+	// one left of the bullets, which no line crosses, is the column's:
+	// split at the headings' edge, the bullets would run across it.
+	p, _, _ := sidebarWithHangingBullets()
+	segs := segmentsOf(*p)
+	if got := columnEdge(segs, 401.5, 595, []float64{399.5}); got != 399.5 {
+		t.Errorf("columnEdge = %v, want 399.5", got)
+	}
+}

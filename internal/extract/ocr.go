@@ -99,6 +99,9 @@ func (e *Extractor) readPages(ctx context.Context, wd *workDir, pages []int) ([]
 	for i, p := range pages {
 		g.Go(func() error {
 			name := "page" + strconv.Itoa(p) + ".pgm"
+			if err := invertPageFile(wd, name); err != nil {
+				return err
+			}
 			threshold, err := e.thresholdFor(wd, name)
 			if err != nil {
 				return err
