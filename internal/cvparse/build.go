@@ -93,7 +93,7 @@ func (b *builder) add(s section) {
 	case secEducation:
 		var xs []cv.Education
 		var labelled, training, schoolFirst []bool
-		for _, e := range foldExchanges(groupEntries(dropDurationNotes(s.lines))) {
+		for _, e := range foldExchanges(groupEntries(degreeSentences(dropDurationNotes(s.lines)))) {
 			x := b.education(e)
 			// Lines with no degree, school or date are no education
 			// entry: they go with what could not be placed.
