@@ -658,11 +658,18 @@ func isBodyText(u unit) bool {
 	if !u.dated && achievementLine(u.text) {
 		return true
 	}
-	if headerShaped(u.text) || !isLong(u.text) && !shortSentence(u.text) || longSchoolName(u.text) || longDegreeName(u.text) || namesInCells(u.text) {
+	if headerShaped(u.text) || !isLong(u.text) && !shortSentence(u.text) || longSchoolName(u.text) || longDegreeName(u.text) || namesInCells(u.text) ||
+		reQualificationCount.MatchString(u.text) {
 		return false
 	}
 	return !u.dated || dateInProse(u.text) || asideInSentence(u.text) || longSentenceDate(u.text) || clauseAfterDatedAside(u.text)
 }
+
+// reQualificationCount opens a line with how many school examinations
+// were passed ("9 GCSEs (grades 9–4) including English (6), …", "3
+// A-levels: …"): the qualification's name, however long its subjects
+// run, no sentence under the entry above.
+var reQualificationCount = regexp.MustCompile(`^\s*\d{1,2}\s+(?:I?GCSEs?|A[- ]?levels?|AS[- ]levels?|O[- ]?levels?|Highers|National 5s)\b`)
 
 // clauseAfterDatedAside: a sentence that dates what it names in
 // brackets and goes on after them in lower case to its full stop ("HNC
@@ -1926,13 +1933,17 @@ func capitalisedWords(s string, most int) bool {
 		if m := reElision.FindString(w); m != "" && unicode.IsUpper([]rune(w[len(m):] + ".")[0]) {
 			w = w[len(m):]
 		}
-		// "(Level 4)", "Part 2": a number in a name is no lower-case word.
-		if w != "" && !unicode.IsUpper([]rune(w)[0]) && !functionWords[strings.ToLower(w)] && !nameParticles[w] && w != "&" && !allDigits(w) {
+		// "(Level 4)", "Part 2": a number in a name is no lower-case word;
+		// nor is a dash setting a class or a field apart ("BTEC Diploma
+		// in Health and Social Care – DMM").
+		if w != "" && !unicode.IsUpper([]rune(w)[0]) && !functionWords[strings.ToLower(w)] && !nameParticles[w] && w != "&" && !allDigits(w) && !dashWords[w] {
 			return false
 		}
 	}
 	return true
 }
+
+var dashWords = wordSet(`– — -`)
 
 // allDigits: w is a number written in digits ("4", "2365").
 func allDigits(w string) bool {

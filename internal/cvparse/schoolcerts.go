@@ -26,8 +26,10 @@ func gradeStart(s string) bool {
 // 12 (Matric)", "Grade 10"), as South African, Philippine, Zambian or
 // Canadian CVs name the level they left school at: a stage studied, no
 // mark, which would carry a scale, a decimal or a letter ("Grade: 12/20",
-// "Grade 1.7", "Grade A").
-var reSchoolYear = regexp.MustCompile(`(?i)^\s*grade\s+1[0-2](?:$|\s*[(\-–—,]|\s+\p{L})`)
+// "Grade 1.7", "Grade A"). An earlier year names a stage only by the
+// certificate it ends on ("Grade 7 Certificate", "Grade 9 School
+// Leaving Certificate"), as Zambian and Malawian primary schools award.
+var reSchoolYear = regexp.MustCompile(`(?i)^\s*grade\s+(?:1[0-2](?:$|\s*[(\-–—,]|\s+\p{L})|[1-9]\s+(?:school\s+)?(?:leaving\s+)?(?:certificate|examination)\b)`)
 
 const academicRank = `grade\s+(?:de\s+|d['’]\s*)(?:licence|master|docteur|doctorat|bachelor|ingénieur|ingenieur)\b`
 
