@@ -53,7 +53,8 @@ var (
 		bootcamp nanodegree classe cpge dipl.-ing dipl-ing diplom-ingenieur rncp sijil ijazah sarjana dep
 		laurea licenciatura bacharelado mestrado maestría doutorado doctorado magister maturité
 		técnico tecnólogo bachillerato bachiller
-		mchem mphys mmath msci mbiol mpharm mres mgeol`)
+		mchem mphys mmath msci mbiol mpharm mres mgeol
+		post-graduation postgraduation`)
 	institutionWords = wordSet(`university université universite college collège school école ecole institute institut polytechnic
 		polytechnique academy académie lycée lycee faculty faculté faculte iut insa esprit ensi enit sorbonne campus
 		conservatoire athénée hec essec escp centrale mines telecom télécom polytech vidyalaya vidyapeeth vidyapith
