@@ -11,8 +11,29 @@ import (
 // "… during FIFA World") goes on describing it, however short: an
 // entry's dates stand at its line's start or end, or apart.
 func yearsAmidBody(u unit, prev entry) bool {
-	return len(prev.body) > 0 && headHasRange(prev) && yearsAmidWords(u.text)
+	return len(prev.body) > 0 && headHasRange(prev) && (yearsAmidWords(u.text) || yearInNamingNote(u.text))
 }
+
+// yearInNamingNote: the line's only date is a bare year that ends a note
+// in brackets after a word inside them ("ship sale MOAs (NSF 2012).",
+// "audits under the standard (ISO 9001:2015)"): the edition of a form, a
+// standard or an act, no entry's dates, which stand alone in their
+// brackets ("(2019 – 2021)") or after a season's word ("(Summer 2019)").
+func yearInNamingNote(t string) bool {
+	dr, ok := findDateRange(t)
+	if !ok || dr.end != "" || !reBareYear.MatchString(dr.start) {
+		return false
+	}
+	before := t[:dr.at]
+	if _, again := findDateRange(t[dr.until:]); again || reSeasonEnd.MatchString(before) {
+		return false
+	}
+	return reNoteBeforeYear.MatchString(before) && strings.HasPrefix(t[dr.until:], ")")
+}
+
+// reNoteBeforeYear: words, then a bracket opened on a word of its own
+// that runs up to the year ("MOAs (NSF ", "standard (ISO 9001:").
+var reNoteBeforeYear = regexp.MustCompile(`\p{L}\S*\s+\([^()]*\p{L}[^()]*[\s:]$`)
 
 // yearsAmidWords: the line's first date is a bare year set between two
 // words with nothing parting them, not after a season's word ("Summer

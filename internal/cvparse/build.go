@@ -78,7 +78,7 @@ func (b *builder) add(s section) {
 		b.unplaced = append(b.unplaced, totals...)
 		lines, tech := takeJobSkills(lines)
 		b.jobSkills = append(b.jobSkills, tech...)
-		entries := groupEntries(lines)
+		entries := groupEntries(jobSentences(lines))
 		b.layout = sectionLayoutOf(entries)
 		for _, e := range entries {
 			x := b.experience(e)

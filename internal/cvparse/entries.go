@@ -518,6 +518,9 @@ func groupEntries(lines []line) []entry {
 		if !body && !u.entryHead && n > 0 && len(blocks[n-1].body) > 0 && !u.dated && reGPA.MatchString(u.text) {
 			body = true
 		}
+		if body && n > 0 && boldHeadOverDates(units, k, blocks[n-1]) {
+			body = false
+		}
 		switch {
 		case body && n == 0:
 			blocks = append(blocks, entry{body: []unit{u}})
@@ -2019,7 +2022,7 @@ var valueLabels = map[string]string{
 // bodyLabels head the description of an entry in label/value layouts
 // ("Responsibilities: …", "Missions : …"): such a line is its body.
 var bodyLabels = wordSet(`responsibilities responsibility duties tasks achievements accomplishments description
-	missions mission taches realisations activites projects projets key_responsibilities roles_and_responsibilities
+	missions mission taches responsabilites realisations activites projects projets key_responsibilities roles_and_responsibilities
 	main_activities_and_responsibilities activites_principales
 	thesis dissertation memoire coursework capstone courses modules focus classement`)
 

@@ -10,9 +10,11 @@ import (
 // entryBodyLabel says whether t is the label alone of an entry's body
 // ("Tâches :", "Key responsibilities:") inside a section of entries: on a
 // label/value form it heads the lines under it, which belong to the entry
-// above, and opens no section of its own.
+// above, and opens no section of its own. A project's "Responsibilities:"
+// under its "Client:", "Role:" and "Duration:" rows is its body too, no
+// section of jobs.
 func entryBodyLabel(k sectionKind, t string) bool {
-	if k != secExperience && k != secVolunteer && k != secEducation {
+	if k != secExperience && k != secVolunteer && k != secEducation && k != secProjects {
 		return false
 	}
 	t = strings.TrimSpace(t)

@@ -20,6 +20,21 @@ func styledAsHead(u unit, prev entry) bool {
 	return true
 }
 
+// boldHeadOverDates: units[k], set in bold as the entry above's first
+// line is and none of its body, right over a line that opens on dates,
+// heads the next entry, however long ("Infirmière – Soins intensifs,
+// Hôpital de Kestrel, Genève" / "03.2019 – aujourd'hui"): a body's
+// sentence or label ends in a full stop or a colon.
+func boldHeadOverDates(units []unit, k int, prev entry) bool {
+	u := units[k]
+	t := strings.TrimSpace(u.text)
+	if k+1 >= len(units) || u.dated || !styledAsHead(u, prev) || strings.HasSuffix(t, ".") || strings.HasSuffix(t, ":") || bodyLabelled(t) {
+		return false
+	}
+	next := units[k+1]
+	return !next.bold && !next.bullet && startsWithDatePart(next.text)
+}
+
 // bracketNoteAfter reads the rest of a bracket that opens just before an
 // entry's dates and closes after a note on them ("(juin 2018 – juillet
 // 2019, deux éditions)", "(2019 – 2021; part-time)"): before ends in the

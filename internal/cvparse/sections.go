@@ -50,7 +50,11 @@ var cvSections = map[text.Section]sectionKind{
 // "Software" and French "Informatique" head the programs a CV lists.
 // French "Connaissances" and "Aptitudes" head skills as "Compétences"
 // does; "Methods" the techniques a researcher or engineer practises.
-var cvSkillHeadings = phraseSet(`atouts mes_atouts points_forts mes_points_forts forces strengths key_strengths core_strengths
+// "Areas of Practice" lists what a lawyer, a doctor or a consultant
+// practises, as "Areas of Expertise" does. (French "Domaines
+// d'intervention" is often a paragraph, the summary.)
+var cvSkillHeadings = phraseSet(`areas_of_practice fields_of_expertise areas_of_specialisation areas_of_specialization
+	atouts mes_atouts points_forts mes_points_forts forces strengths key_strengths core_strengths
 	my_strengths assets key_assets software_skills computer_skills it_skills digital_skills software_proficiency
 	computer_proficiency competences_informatiques competences_numeriques software informatique skill
 	connaissances connaissances_informatiques connaissances_techniques connaissances_bureautiques
@@ -272,7 +276,10 @@ func pairedHeadings(t string) (sectionKind, bool) {
 // joinedHeadings reads a heading of two headings of one kind joined by
 // "&" or "and", one we know and one we know a keyword of
 // ("PROFESSIONAL QUALIFICATIONS & SHORT COURSES"): too long for a
-// keyword heading, it heads that kind.
+// keyword heading, it heads that kind. Two kinds of what a CV lists
+// beside its jobs and studies ("Professional Qualifications and
+// Memberships") head the first, as a keyword heading's first keyword
+// does: either way its dated lines are no jobs.
 func joinedHeadings(t string) (sectionKind, bool) {
 	for _, sep := range []string{" & ", " and ", " AND "} {
 		a, b, found := strings.Cut(t, sep)
@@ -288,10 +295,14 @@ func joinedHeadings(t string) (sectionKind, bool) {
 		if !okb {
 			kb, okb = keywordHeading(b)
 		}
-		return ka, oka && okb && ka == kb && (knownA || knownB)
+		return ka, oka && okb && (ka == kb || sideLists[ka] && sideLists[kb]) && (knownA || knownB)
 	}
 	return 0, false
 }
+
+// sideLists are the kinds of section that list what a CV holds beside its
+// jobs and studies: qualifications, awards, memberships, publications.
+var sideLists = map[sectionKind]bool{secCertifications: true, secAwards: true, secPublications: true, secActivities: true, secVolunteer: true}
 
 // closeUpLetters joins a lone letter to the word it was cut from: a
 // capital before a lower-case rest ("L anguages"), a lower-case letter

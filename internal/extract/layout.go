@@ -857,7 +857,7 @@ func gutterBelow(segs []*segment, x, width, hb float64) gutterKind {
 		colonLabels(left, right) {
 		return gutterTable
 	}
-	if !leftAligned(left) {
+	if !leftAligned(left) && !indentLevels(left) {
 		return gutterNone
 	}
 	return gutterColumns
@@ -1031,6 +1031,47 @@ func leftAligned(segs []*segment) bool {
 	}
 	return len(xs) > 0 && (sharedShare(xs) >= 0.4 || sharedShare(starts) >= 0.4)
 }
+
+// indentLevels reports whether the lines of a side start at a few set
+// indents: a main column whose dates stand in a column of their own, the
+// title and employer beside them one step in and the bullets a step
+// further, its headings on a band a few points in, has no one edge that
+// two lines in five share, but every line starts at one of its levels.
+// Ragged text (centred lines, dates pushed right) starts anywhere.
+func indentLevels(segs []*segment) bool {
+	var starts []float64
+	for _, s := range segs {
+		if !slices.ContainsFunc(segs, func(o *segment) bool { return o.xMax <= s.xMin && sameRow(o, s) }) {
+			starts = append(starts, s.xMin)
+		}
+	}
+	if len(starts) < minIndentedLines {
+		return false
+	}
+	slices.Sort(starts)
+	var sizes []int
+	for i := 0; i < len(starts); {
+		j := i
+		for j < len(starts) && starts[j]-starts[i] <= 2 {
+			j++
+		}
+		sizes = append(sizes, j-i)
+		i = j
+	}
+	slices.SortFunc(sizes, func(a, b int) int { return b - a })
+	held := 0
+	for _, n := range sizes[:min(len(sizes), maxIndentLevels)] {
+		held += n
+	}
+	return held*10 >= len(starts)*9
+}
+
+// maxIndentLevels is how many indents a column's lines start at: its edge,
+// a heading's inset, the entries' text and their bullets.
+const maxIndentLevels = 4
+
+// minIndentedLines is the fewest lines that show a column's indents.
+const minIndentedLines = 12
 
 // sameRow says whether two segments sit on one row.
 func sameRow(a, b *segment) bool { return math.Abs(a.yMid()-b.yMid()) < 0.35*math.Max(a.h, b.h) }
