@@ -1,9 +1,11 @@
 package cvparse
 
 import (
+	"math"
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // euRole is what a Europass row's label says its value is.
@@ -87,6 +89,11 @@ var euLabels = func() map[string]euLabel {
 	add(spec(euLevel, 0), "Level in national or international classification", "Niveau dans la classification nationale ou internationale")
 	add(spec(euLanguages, 0), "Mother tongue(s)", "Other language(s)", "Foreign language(s)", "Langue(s) maternelle(s)", "Autre(s) langue(s)",
 		"Langue(s) étrangère(s)")
+	// The 2004 form's rows as the CVs filling it in shorten them, words
+	// any CV's table may use: they read a row of a Europass CV, and make
+	// no CV one.
+	add(euLabel{role: euLanguages}, "Other languages", "Foreign languages", "Autres langues", "Langues étrangères")
+	add(euLabel{role: euSkills, kind: secOther}, "Social skills", "Organisational skills", "Organizational skills")
 	// The 2013 form's job-related row lists the trade's skills, as its
 	// digital row lists tools.
 	add(spec(euSkills, secSkills), "Technical skills and competences", "Computer skills and competences", "Digital skills",
@@ -171,15 +178,17 @@ func euGridRow(t string) (string, bool) {
 // read as the last language's wrapped line, it took that language away.
 var reEuGridNote = regexp.MustCompile(`(?i)^\s*(?:\(\*\)|\*\s|.*\b(?:cadre europ[ée]en commun|common european framework)\b|(?:levels?|niveaux?)\s*:\s*a1\b)`)
 
-// euGridHeading says whether t is nothing but grid headings.
+// euGridHeading says whether t is nothing but grid headings; OCR may
+// misread one of three or more ("Listening Reading eboken Writing").
 func euGridHeading(t string) bool {
 	ws := strings.Fields(fold(t))
+	known := 0
 	for _, w := range ws {
-		if !euGridWords[w] {
-			return false
+		if euGridWords[w] {
+			known++
 		}
 	}
-	return len(ws) > 0
+	return known > 0 && (known == len(ws) || known >= 3 && known == len(ws)-1)
 }
 
 // euWraps are the roles whose values run over several lines; personal
@@ -205,7 +214,7 @@ type euRow struct {
 func euRowOf(l line) euRow {
 	label, value, _ := strings.Cut(l.text, "\t")
 	r := euRow{line: l, label: strings.TrimSpace(label), value: strings.TrimSpace(value)}
-	r.lab, r.found = euLabels[euKey(r.label)]
+	r.lab, r.found = euLookup(r.label)
 	// "Nom et type de l'établissement Dates": the next row's dates
 	// label set beside this row's label; its value is on the next line.
 	if ws := strings.Fields(r.label); !r.found && len(ws) > 1 {
@@ -220,6 +229,94 @@ func euRowOf(l line) euRow {
 	}
 	return r
 }
+
+// euLookup finds a label of the form's vocabulary, as written or as OCR
+// misread a long one by a letter or two ("First name(s) / Summame(s)").
+func euLookup(label string) (euLabel, bool) {
+	key := euKey(label)
+	if lab, ok := euLabels[key]; ok {
+		return lab, true
+	}
+	n := utf8.RuneCountInString(key)
+	if n < euFuzzyMin {
+		return euLabel{}, false
+	}
+	for k, lab := range euLabels {
+		if d := utf8.RuneCountInString(k) - n; lab.specific && max(d, -d) <= euFuzzyMost && editDistance(k, key) <= min(n/euFuzzyShare, euFuzzyMost) {
+			return lab, true
+		}
+	}
+	return euLabel{}, false
+}
+
+// euFuzzyMin is the shortest label (in letters) read through OCR's
+// misreads, at most one letter in euFuzzyShare and euFuzzyMost in all: a
+// short one misread is as near another word ("Dates", "Datos"), and a
+// long one with a word more is another cell ("… training Dates").
+const (
+	euFuzzyMin   = 16
+	euFuzzyShare = 8
+	euFuzzyMost  = 2
+)
+
+// editDistance is the Levenshtein distance between a and b, in runes.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			sub := prev[j-1]
+			if ra[i-1] != rb[j-1] {
+				sub++
+			}
+			cur[j] = min(sub, prev[j]+1, cur[j-1]+1)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// euLabelsInCell reads, in a document with a label of the form already,
+// the rows whose label OCR set in one cell with its value ("Occupation or
+// position held Site Engineer": on a photo, the gap between a label set
+// flush right and its value can be no wider than a word space): a row
+// with no tab, starting in the label column (no further right than the
+// labelled rows do, where a value's wrapped line starts), whose first
+// words are a label and are followed by more. Text without positions
+// (x = 0) shows no column and is left as it is.
+func euLabelsInCell(rows []euRow, specific map[string]bool) {
+	labelX := math.Inf(-1)
+	for _, r := range rows {
+		if r.found && r.value != "" && strings.Contains(r.text, "\t") {
+			labelX = math.Max(labelX, r.x)
+		}
+	}
+	for i, r := range rows {
+		if r.found || strings.Contains(r.text, "\t") || r.x <= 0 || r.x > labelX {
+			continue
+		}
+		ws := strings.Fields(r.text)
+		for n := min(len(ws)-1, euMaxLabelWords); n >= 1; n-- {
+			label := strings.Join(ws[:n], " ")
+			if lab, ok := euLookup(label); ok {
+				rows[i].label, rows[i].value, rows[i].lab, rows[i].found = label, strings.Join(ws[n:], " "), lab, true
+				if lab.specific {
+					specific[euKey(label)] = true
+				}
+				break
+			}
+		}
+	}
+}
+
+// euMaxLabelWords is the most words of a label of the form ("Name and
+// type of organisation providing education and training" has nine).
+const euMaxLabelWords = 9
 
 // euGluedHeading cuts a label cell read together with the section heading
 // set level with it in the label column ("Driving licence ADDITIONAL
@@ -295,6 +392,9 @@ func europass(lines []line) []line {
 				lab: euLabels[euKey("Dates")], found: true})
 		}
 	}
+	if len(specific) > 0 {
+		euLabelsInCell(rows, specific)
+	}
 	if len(specific) < 2 {
 		return lines
 	}
@@ -336,10 +436,12 @@ func europass(lines []line) []line {
 		emit(r, text, false)
 		out[len(out)-1].entryHead = true
 	}
+	opened := false // a section heading was read
 	heading := func(r euRow, kind sectionKind) {
 		l := r.line
 		l.text, l.bullet, l.section, l.gapBefore = cleanHeading(r.label), false, kind, true
 		out = append(out, l)
+		opened = true
 	}
 	var entry, personal []euRow
 	personalTitle := ""
@@ -369,6 +471,7 @@ func europass(lines []line) []line {
 					name, addr, _ := strings.Cut(r.value, ",")
 					if role == euEmployer {
 						name, addr = euEmployerAddress(r.value)
+						addr = euEmployerTown(addr)
 					} else if uni, rest, _ := strings.Cut(strings.TrimSpace(addr), ","); schoolOfUniversity(name, uni) {
 						// "École … (ESSA), Université d'Antananarivo":
 						// the university the school belongs to is no
@@ -394,6 +497,14 @@ func europass(lines []line) []line {
 		role := r.lab.role
 		if !r.found {
 			flush()
+			// The 2013 form's entries are dated in the label column
+			// ("10/2021 – CURRENT<tab>Senior Analyst"), and the form
+			// sets work experience first under the personal
+			// information: an entry under no heading yet is a job, its
+			// heading lost (a band of white capitals OCR did not read).
+			if !opened && euDatedRow(r) {
+				heading(euRow{line: r.line, label: "Work experience"}, secExperience)
+			}
 			if lang, ok := euGridRow(r.text); ok {
 				if certs {
 					heading(euRow{line: r.line, label: "Languages"}, secLanguages)
@@ -534,6 +645,13 @@ func europass(lines []line) []line {
 	return out
 }
 
+// euDatedRow says whether a row's label cell is a date range beside a
+// value: an entry's first row in the 2013 form.
+func euDatedRow(r euRow) bool {
+	label, value, ok := strings.Cut(r.text, "\t")
+	return ok && strings.TrimSpace(value) != "" && onlyDates(strings.TrimSpace(label))
+}
+
 // reEuAddressSep is what sets the parts of an employer's name and address
 // apart: a comma or a dash.
 var reEuAddressSep = regexp.MustCompile(`,\s+|\s+[–—-]\s+`)
@@ -562,6 +680,39 @@ func euEmployerAddress(v string) (name, addr string) {
 	}
 	return strings.TrimSpace(name), strings.TrimSpace(addr)
 }
+
+// euEmployerTown is the town of an employer's address: its street and
+// house number dropped ("Plot 118 Lumumba Road, Lusaka" → "Lusaka", "Bd.
+// Iuliu Maniu 7, Bucharest" → "Bucharest"), since a job's place is where
+// it was, not the employer's postal address. An address with no street
+// part first, or nothing after it, is kept as written.
+func euEmployerTown(addr string) string {
+	parts := strings.Split(addr, ",")
+	k := 0
+	for k < len(parts)-1 && euStreet(parts[k]) {
+		k++
+	}
+	return strings.TrimSpace(strings.Join(parts[k:], ","))
+}
+
+// euStreet says whether part of an address names a street with its
+// number: a street word ("Road", "Bd.", "Plot") and a digit.
+func euStreet(part string) bool {
+	if !strings.ContainsAny(part, "0123456789") {
+		return false
+	}
+	for _, w := range strings.Fields(part) {
+		if w = strings.ToLower(strings.TrimRight(w, ".")); streetWords[w] || plotWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// plotWords name a street or a plot in an address, abbreviated or in
+// the ways of the countries whose Europass CVs give them ("Str.", "Plot
+// 118", "ul."), beside streetWords.
+var plotWords = wordSet(`str strada ul ulica plot stand erf`)
 
 // streetWords open the part of an address that names a street or an
 // industrial zone ("Zone industrielle Sidi Salem", "Rue du Port").

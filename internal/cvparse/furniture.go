@@ -240,8 +240,8 @@ func topLines(in []extract.Line) map[int]bool {
 const edgeLines = 2
 
 // repeatedAtEdges returns the lines, among the first and last of each
-// page, whose text (digits aside: "Page 1", "Page 2") is found at the
-// edge of two or more pages.
+// page, whose text (page numbers aside: "Page 1", "Page 2") is found at
+// the edge of two or more pages.
 func repeatedAtEdges(in []extract.Line) []int {
 	byPage := map[int][]int{}
 	for i, l := range in {
@@ -252,14 +252,7 @@ func repeatedAtEdges(in []extract.Line) []int {
 	if len(byPage) < 2 {
 		return nil
 	}
-	key := func(i int) string {
-		return strings.Map(func(r rune) rune {
-			if unicode.IsDigit(r) {
-				return '#'
-			}
-			return r
-		}, fold(in[i].Text))
-	}
+	key := func(i int) string { return edgeKey(in[i].Text) }
 	pages := map[string]map[int]bool{}
 	var edges []int
 	for p, idx := range byPage {
@@ -284,6 +277,29 @@ func repeatedAtEdges(in []extract.Line) []int {
 	// furniture keeps the first of a repeated contact footer.
 	slices.Sort(out)
 	return out
+}
+
+// reEdgeYear is a year in a line at a page's edge.
+var reEdgeYear = regexp.MustCompile(`\b(?:19|20)\d{2}\b`)
+
+// edgeKey is the text by which lines at the pages' edges are matched: its
+// digits masked, since a running header or footer changes only its page
+// number from page to page, but its years kept. A footer's year is the
+// same on every page ("© 2002-2024", "updated March 2026"), while a
+// table's rows cut by the page break can be one label with other years
+// ("Dates<tab>2009 – 2010" at the foot of one page, "Dates<tab>2004 –
+// 2008" at the head of the next): entries, not furniture.
+func edgeKey(t string) string {
+	t = fold(t)
+	years := reEdgeYear.FindAllStringIndex(t, -1)
+	var b strings.Builder
+	for i, r := range t {
+		if unicode.IsDigit(r) && !slices.ContainsFunc(years, func(y []int) bool { return i >= y[0] && i < y[1] }) {
+			r = '#'
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 var (
