@@ -2137,6 +2137,9 @@ var headParticiples = wordSet(`attained obtained awarded earned achieved receive
 // go on with the cells left unfinished.
 func tableRows(lines []line) []line {
 	for i, l := range lines {
+		if out, ok := subjectGradeGrid(lines, i); ok {
+			return out
+		}
 		if out, ok := stackedTableRows(lines, i); ok {
 			return out
 		}
