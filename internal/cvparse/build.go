@@ -93,7 +93,7 @@ func (b *builder) add(s section) {
 	case secEducation:
 		var xs []cv.Education
 		var labelled, training, schoolFirst []bool
-		for _, e := range foldExchanges(groupEntries(degreeSentences(dropDurationNotes(s.lines)))) {
+		for _, e := range foldExchanges(groupEntries(joinNoteWraps(degreeSentences(dropDurationNotes(s.lines))))) {
 			x := b.education(e)
 			// Lines with no degree, school or date are no education
 			// entry: they go with what could not be placed.
@@ -1340,8 +1340,9 @@ func textOf(parts []part, i int) string {
 }
 
 // reSubjectCount is how many subjects a school certificate was passed
-// in ("7 subjects", "9 subjects incl. Mathematics").
-var reSubjectCount = regexp.MustCompile(`(?i)^\d{1,2}\s+subjects\b`)
+// in ("7 subjects", "9 subjects incl. Mathematics", "9 passes (grades
+// 1–3)").
+var reSubjectCount = regexp.MustCompile(`(?i)^\d{1,2}\s+(?:subjects|passes)\b`)
 
 // keepSubjectCount keeps in the degree (parts[d]) the count of subjects
 // written after it on its line ("CSEC · 7 subjects"): it is part of the
