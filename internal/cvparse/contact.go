@@ -18,7 +18,7 @@ var (
 		`ie|nl|es|it|ch|at|se|dk|fi|pl|pt|ro|gr|cz|eu|us|au|nz|za|ng|ke|gh|sn|ci|dz|eg|ae|sa|qa|ai|pro|art|biz)\b(?:/[^\s|,;()<>]*)?)`)
 	// An extension after the number is part of it ("(555) 010-4477 ext.
 	// 12", "poste 214").
-	rePhone = regexp.MustCompile(`(?:(?:\+\s?\d{1,3}[\s.\-]?|\(\+\d{1,3}\)\s?)?(?:\(0\)\s?)?(?:\(\d{1,4}\)[\s.\-]?)?\d{1,6}(?:[\s.\-]\d{1,8}){1,6}|\(\+\d{1,3}\)\s?\d{6,12}|\+?\d{8,13})` +
+	rePhone = regexp.MustCompile(`(?:(?:\+\s?\d{1,3}[\s.\-]?|\(\+\d{1,3}\)\s?)?(?:\(0\)\s?)?(?:\(\d{1,4}\)[\s.\-]?)?\d{1,6}(?:[\s.\-]\d{1,10}){1,6}|\(\+\d{1,3}\)\s?\d{6,12}|\+?\d{8,13})` +
 		`(?:` + phoneExtension + `)?`)
 	// reLabel: a contact label, or several joined ("Tel/WhatsApp:", "Tél.
 	// & WhatsApp :"), with a note ("Phone (mobile):"); a note has no

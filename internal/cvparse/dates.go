@@ -198,6 +198,15 @@ func sharedYear(s string, dr dateRange) dateRange {
 			}
 		}
 	}
+	// "Summer 2014/15": a southern summer runs into the next year.
+	if m := reSeasonY.FindStringSubmatch(dr.start); m != nil {
+		if p := reShortEnd.FindStringSubmatchIndex(s[dr.until:]); p != nil {
+			end := m[1][:2] + s[dr.until+p[2]:dr.until+p[3]]
+			if a, _ := strconv.Atoi(m[1]); end == strconv.Itoa(a+1) {
+				return dateRange{start: dr.start, end: end, at: dr.at, until: dr.until + p[3]}
+			}
+		}
+	}
 	if reYear.MatchString(dr.start) {
 		if m := reShortEnd.FindStringSubmatchIndex(s[dr.until:]); m != nil {
 			end := dr.start[:2] + s[dr.until+m[2]:dr.until+m[3]]

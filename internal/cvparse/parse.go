@@ -61,6 +61,11 @@ type section struct {
 	lines []line
 }
 
+// ligatures spells out the letters a typesetter joined into one glyph
+// ("Oﬀice", "proﬁle"): a PDF set by TeX or a word processor may keep the
+// ligature in its text, where the reader sees the plain letters.
+var ligatures = strings.NewReplacer("ﬀ", "ff", "ﬁ", "fi", "ﬂ", "fl", "ﬃ", "ffi", "ﬄ", "ffl", "ﬅ", "st", "ﬆ", "st")
+
 var (
 	reRule      = regexp.MustCompile(`^[\s\-=_*~.·•─━]+$`)
 	reGluedDate = regexp.MustCompile(`(\p{Ll})((?:0[1-9]|1[0-2])/(?:19|20)\d{2})`)
@@ -167,6 +172,7 @@ func prepare(in []extract.Line) []line {
 			continue
 		}
 		t = fullFirstCell(t, ruler)
+		t = ligatures.Replace(t)
 		// "Technology09/2019": a date glued to the word before it.
 		t = reGluedDate.ReplaceAllString(t, "$1 $2")
 		t = unglueDates(t)

@@ -575,6 +575,12 @@ func headingShaped(l line, bodySize float64) bool {
 		strings.HasSuffix(t, ".") || !unicode.IsUpper([]rune(t)[0]) {
 		return false
 	}
+	// A colon inside a plain line ("Place : Pune") parts a label from its
+	// value: a form's row, no heading (cleanHeading drops a heading's own
+	// colon; a job portal sets "Specialization: Fields of …" in bold).
+	if strings.ContainsAny(t, ":：") && !l.bold && !l.heading {
+		return false
+	}
 	bigger := bodySize > 0 && l.size > bodySize*1.15
 	return l.gapBefore || l.heading || l.bold || bigger || strings.HasSuffix(strings.TrimSpace(l.text), ":")
 }
