@@ -21,13 +21,26 @@ func joinDegreeClass(head []unit, parts []part) []part {
 		cut := p.line < len(head) && head[p.line].wrapped && !markInBrackets(p.text)
 		if p.line != prev.line || cut || !dashSep(p.sep) || p.role != "" ||
 			prev.role != "" && prev.role != "degree" ||
-			!classification(p.text) || reGPA.MatchString(p.text) || !degreePhrase(prev.text) || institutionScore(prev.text) > 0 {
+			!classification(p.text) && !fieldThenClass(p.text) || reGPA.MatchString(p.text) || !degreePhrase(prev.text) || institutionScore(prev.text) > 0 {
 			continue
 		}
 		parts[i-1].text = strings.TrimSpace(prev.text) + " " + strings.TrimSpace(p.sep) + " " + strings.TrimSpace(p.text)
 		parts = append(parts[:i], parts[i+1:]...)
 	}
 	return parts
+}
+
+// fieldThenClass: a field of study then the class after a comma
+// ("Primary Education, Second Class Honours (Upper Division)"), the
+// degree's phrase after its dash as the class alone is.
+func fieldThenClass(t string) bool {
+	i := strings.LastIndex(t, ", ")
+	if i <= 0 {
+		return false
+	}
+	field := strings.TrimSpace(t[:i])
+	return classification(lastSegment(t)) && len(strings.Fields(field)) <= 4 && capitalisedWords(field, 4) &&
+		institutionScore(field)+degreeScore(field) == 0 && !isLocation(field) && !hasDate(field)
 }
 
 // reBareCredential names only the kind of credential a programme gave

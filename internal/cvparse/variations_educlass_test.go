@@ -70,3 +70,15 @@ func TestVariationLabelledNoteAfterDegree(t *testing.T) {
 			[]eduWant{{"BTS Électrotechnique – Option : Maintenance", "Lycée Jean Moulin", "", "2010", "2012"}}, []string{""}},
 	})
 }
+
+// A field of study then the class after the degree's dash ("Bachelor of
+// Education – Early Childhood Studies, Second Class Honours (Upper
+// Division)") is the degree's phrase whole, as the class alone is.
+func TestFieldThenClassAfterDegreeDash(t *testing.T) {
+	runEduGPA(t, []eduGPACase{
+		{"field and class", "Bachelor of Education – Early Childhood Studies, Second Class Honours (Upper Division)\t2013 – 2017\nMapleton Teachers' College, Kingston",
+			[]eduWant{{"Bachelor of Education – Early Childhood Studies, Second Class Honours (Upper Division)", "Mapleton Teachers' College", "Kingston", "2013", "2017"}}, []string{""}},
+		{"field and first class", "BSc – Land Surveying and Mapping, First Class Honours\t2010 – 2014\nKestrel University, Ndola",
+			[]eduWant{{"BSc – Land Surveying and Mapping, First Class Honours", "Kestrel University", "Ndola", "2010", "2014"}}, []string{""}},
+	})
+}
