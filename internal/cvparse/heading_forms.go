@@ -29,8 +29,9 @@ const maxSpacedFragments = 6
 // PDF's text layer broke into fragments at other places than its word
 // breaks ("COMP É TEN CES", "L AN GUES", "EXPÉRIEN CES
 // PROFESSIONNELLES"): some way of joining neighbouring fragments spells
-// a known heading. Only lines of capitals with a fragment of three
-// letters or less are tried: whole words set apart need no joining.
+// a known heading. Only lines of capitals are tried; their fragments may
+// be of any length: OCR breaks spaced capitals where the spacing widens
+// ("PROFESSIONAL CERT IFICATE"), not only beside a letter or two.
 func spacedCapsHeading(t string) (sectionKind, bool) {
 	ws := strings.Fields(t)
 	if len(ws) < 2 || len(ws) > maxSpacedFragments || !capitalFragments(ws) {
@@ -53,18 +54,14 @@ func spacedCapsHeading(t string) (sectionKind, bool) {
 }
 
 // capitalFragments: words of capital letters (an apostrophe allowed, as
-// in "D'INTÉRÊT"), one of them three letters or less.
+// in "D'INTÉRÊT").
 func capitalFragments(ws []string) bool {
-	short := false
 	for _, w := range ws {
-		n := 0
 		for _, r := range w {
 			if !unicode.IsUpper(r) && r != '\'' && r != '’' {
 				return false
 			}
-			n++
 		}
-		short = short || n <= 3
 	}
-	return short
+	return true
 }

@@ -143,8 +143,9 @@ func unsurePage(words []bbWord) bool {
 }
 
 // image reads a PNG or JPEG CV (a photo or scan of the page) by OCR. The
-// page is scaled to A4 width in points, so the layout's thresholds hold
-// whatever the resolution.
+// sheet (the paper, without the desk a photo shows around it: sheetSpan)
+// is scaled to A4 width in points, so the layout's thresholds hold
+// whatever the resolution and however much of the photo the sheet fills.
 func (e *Extractor) image(ctx context.Context, data []byte, kind Kind, progress Progress) (Document, error) {
 	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
 	if err != nil {
@@ -164,6 +165,7 @@ func (e *Extractor) image(ctx context.Context, data []byte, kind Kind, progress 
 		return Document{}, refuseErr(CodeMalformedFile, err, "the %s image is damaged", strings.ToUpper(string(kind)))
 	}
 	page := shrinkGrey(img, maxImageWidth)
+	x0, x1 := sheetSpan(page)
 	wd, err := newWorkDir(pgm(page), "page1.pgm")
 	if err != nil {
 		return Document{}, err
@@ -173,11 +175,17 @@ func (e *Extractor) image(ctx context.Context, data []byte, kind Kind, progress 
 	if err != nil {
 		return Document{}, err
 	}
-	read, err := e.tesseract(ctx, wd, "page1.pgm", 595.0/float64(page.Bounds().Dx()), threshold)
+	scale := a4Width / float64(x1-x0)
+	read, err := e.tesseract(ctx, wd, "page1.pgm", scale, threshold)
 	if err != nil {
 		return Document{}, err
 	}
+	shiftWords(read.words, float64(x0)*scale)
+	read.width = a4Width
 	words := cleanOCR(read.words)
+	// Only a photo's sheet stands in perspective: a PDF's scanned page
+	// is read flat, and a lean found on it would be a false one.
+	unshear(words)
 	doc := Document{Pages: 1, Lines: layoutPage(words, read.width, 1), OCR: true}
 	if unsurePage(words) {
 		doc.UnsurePages = []int{1}
@@ -592,22 +600,41 @@ const descenders = "gjpqyçQ,;()[]{}|/@$µ"
 // lineBoxes gives every word its line's top and bottom. A word's box is
 // its ink: "were" is half as high as "Lyon"; with the line's box every word
 // has the same height, as in a PDF text layer, so sizes and gaps compare
-// across words.
+// across words. The line's box is no taller than a quarter over its
+// words' median height: a word touching a table's rule or an underline, or
+// words stepping with the tilt a photo keeps after straightening, would
+// make the box over all of them read as a larger type than the line's.
 func lineBoxes(words []bbWord) {
-	type span struct{ top, bottom float64 }
-	lines := map[int]span{}
+	type span struct {
+		top, bottom float64
+		heights     []float64
+	}
+	lines := map[int]*span{}
 	for _, w := range words {
-		s, ok := lines[w.line]
-		if !ok {
-			s = span{w.YMin, w.YMax}
+		s := lines[w.line]
+		if s == nil {
+			s = &span{top: w.YMin, bottom: w.YMax}
+			lines[w.line] = s
 		}
-		lines[w.line] = span{math.Min(s.top, w.YMin), math.Max(s.bottom, w.YMax)}
+		s.top, s.bottom = math.Min(s.top, w.YMin), math.Max(s.bottom, w.YMax)
+		s.heights = append(s.heights, w.YMax-w.YMin)
+	}
+	for _, s := range lines {
+		slices.Sort(s.heights)
+		if h := s.heights[len(s.heights)/2] * maxLineSpan; s.bottom-s.top > h {
+			mid := (s.top + s.bottom) / 2
+			s.top, s.bottom = mid-h/2, mid+h/2
+		}
 	}
 	for i := range words {
 		s := lines[words[i].line]
 		words[i].YMin, words[i].YMax = s.top, s.bottom
 	}
 }
+
+// maxLineSpan bounds a line's box, in its words' median heights: a
+// capital beside a descender spans a little more than either word.
+const maxLineSpan = 1.25
 
 // parseTSV reads Tesseract's TSV: level 1 rows give the page size, level 4
 // rows the lines, level 5 rows the words, each kept with its ink box, its

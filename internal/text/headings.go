@@ -65,7 +65,7 @@ var headingPhrases = map[Section][]string{
 	Certifications: {"certifications", "certification", "certificates", "licenses and certifications",
 		"licenses & certifications", "licences and certifications", "licences & certifications", "licences", "licenses",
 		"certifications and licences", "certifications & licences", "certificats", "professional qualifications", "professional certifications",
-		"professional certification", "professional license", "professional licence", "trainings and certifications", "trainings & certifications",
+		"professional certification", "professional certificate", "professional certificates", "professional license", "professional licence", "trainings and certifications", "trainings & certifications",
 		"training and certifications", "trainings", "seminars and trainings",
 		"brevets et formations", "formations et brevets", "brevets et certifications", "brevets et attestations",
 		"designations", "professional designations", "registration", "registrations", "professional registration",
