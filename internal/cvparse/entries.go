@@ -1275,7 +1275,10 @@ var (
 	reAsRole     = regexp.MustCompile(`(?i)^en tant que\s+`)
 	reDateLead   = regexp.MustCompile(`(?i)(?:^|[\s,;(–—-])(?:class of|promotion|promo|graduated(?: in)?|graduation(?: year)?|graduating|year of graduation|completed(?: in)?)\s*:?\s*$`)
 	reAtSep      = regexp.MustCompile(`(?i)^(.+?)\s+(?:at|chez|@)\s+(.+)$`)
-	reGPA        = gradeLabelled{regexp.MustCompile(`(?i)^\s*(?:(?:(?:final|overall|current|cumulative)\s+)?(?:gpa|cgpa|grade|grades|mention|moyenne|(?:weighted\s+)?average|note|results?|résultats?|classification|class of degree|degree class(?:ification)?)\s*[:：]?|(?:percentage|aggregate|marks|score|cpi|cwa|wam)\s*[:：])\s*(.+)$`)}
+	// reGPA is a grade after its label; Kenya's "Mean Grade", Québec's
+	// "Moyenne cumulative", Australia's "ATAR" and Egypt's "Total:"
+	// label school and university results too.
+	reGPA = gradeLabelled{regexp.MustCompile(`(?i)^\s*(?:(?:(?:final|overall|current|cumulative)\s+)?(?:gpa|cgpa|(?:mean\s+)?grade|grades|mention|moyenne(?:\s+cumulative|\s+générale)?|(?:weighted\s+)?average|note|results?|résultats?|classification|class of degree|degree class(?:ification)?|atar)\s*[:：]?|(?:percentage|aggregate|marks|score|cpi|cwa|wam|total)\s*[:：])\s*(.+)$`)}
 )
 
 // gradeLabelled matches a grade given under its label ("GPA: 3.6", "Grade
