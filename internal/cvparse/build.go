@@ -1036,6 +1036,9 @@ func (b *builder) education(e entry) cv.Education {
 		x.Degree = strings.TrimSpace(m[1])
 	}
 	x.GPA = dropGradeLabel(x.GPA)
+	if m := reMarkThenHonourList.FindStringSubmatch(x.GPA); m != nil {
+		x.GPA, x.Description = strings.TrimSpace(m[1]), joinNonEmpty(x.Description, strings.TrimSpace(m[2]))
+	}
 	x.ID = b.stableID("edu", x.Degree, x.Institution, x.EndDate)
 	return x
 }
@@ -1044,6 +1047,12 @@ func (b *builder) education(e entry) cv.Education {
 // 3.41/4.00", "GPA: 5.00 out of 5", "Avg. 4.6 / 5"): the label says what
 // the number is, which the field already does.
 var reGradeLabelled = regexp.MustCompile(`(?i)^(?:c?gpa|cpi|avg\.?|average)\s*[:：]?\s*(\d.*)$`)
+
+// reMarkThenHonourList is a mark followed, after a dash or a semicolon,
+// by the honour list the student was on ("3.62 / 4.30 — Dean's List,
+// 2024/2025", "3,78/4,33 – Liste d'honneur du doyen"): an honour, no
+// part of the grade.
+var reMarkThenHonourList = regexp.MustCompile(`(?i)^(\d[\d.,]*(?:\s*/\s*\d[\d.,]*)?\s*%?)\s*(?:[–—;]|\s-)\s*((?:.*[\s'’])?(?:dean['’]?s|honou?r|honneur|president['’]?s)\b.*)$`)
 
 // dropGradeLabel keeps the mark of a labelled grade.
 func dropGradeLabel(gpa string) string {

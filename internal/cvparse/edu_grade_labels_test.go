@@ -18,3 +18,21 @@ func TestGradeLabelsOwnLine(t *testing.T) {
 			[]eduWant{{"Baccalauréat en travail social", "Université de Trois-Lacs", "", "2016", "2019"}}, []string{"3,52/4,33"}},
 	})
 }
+
+// A mark followed by the honour list the student was on ("GPA 3.71 /
+// 4.00 — Dean's List (3 terms)", "… – Liste d'honneur du doyen"): the
+// mark is the grade, the honour a note.
+func TestMarkThenHonourList(t *testing.T) {
+	runEduDesc(t, []eduDescCase{
+		{"dean's list after a dash", "2015 – 2019\tBSc Nursing\nKestrel University, Ndola\nGPA 3.71 / 4.00 — Dean's List (3 terms)",
+			[]eduWant{{"BSc Nursing", "Kestrel University", "Ndola", "2015", "2019"}}, []string{"Dean's List (3 terms)"}},
+		{"liste d'honneur", "2016 – 2019\tBaccalauréat en service social\nUniversité de Trois-Lacs\nMoyenne cumulative : 3,61/4,33 – Liste d’honneur du doyen",
+			[]eduWant{{"Baccalauréat en service social", "Université de Trois-Lacs", "", "2016", "2019"}}, []string{"Liste d’honneur du doyen"}},
+	})
+	for _, body := range []string{"2015 – 2019\tBSc Nursing\nKestrel University, Ndola\nGPA 3.71 / 4.00 — Dean's List (3 terms)",
+		"2016 – 2019\tBaccalauréat en service social\nUniversité de Trois-Lacs\nMoyenne cumulative : 3,61/4,33 – Liste d’honneur du doyen"} {
+		if got := gpasOf(parseEducation(body)); len(got) != 1 || got[0] != "3.71 / 4.00" && got[0] != "3,61/4,33" {
+			t.Errorf("gpa = %q, want the mark alone", got)
+		}
+	}
+}
