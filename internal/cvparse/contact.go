@@ -731,13 +731,23 @@ func isDocumentTitle(t string) bool {
 // cutDocumentTitle: "Curriculum Vitae" as OCR or a narrow box may leave
 // it, its last word cut short, its letters set apart ("CURRICULUM VI",
 // "CURRI CULUM VITA") or one of them lost under an underline ("CURRICUL M
-// VITAE"). No name starts with "curric".
+// VITAE", "CURRICULUM VIT E"). No name starts with "curric".
 func cutDocumentTitle(folded string) bool {
 	c := strings.ReplaceAll(folded, " ", "")
 	if rest, ok := strings.CutPrefix(c, "curriculum"); ok {
-		return len(rest) <= 5 && strings.HasPrefix("vitae", rest)
+		return len(rest) <= 5 && strings.HasPrefix("vitae", rest) || len(rest) == 4 && oneLetterLost(rest, "vitae")
 	}
 	return strings.HasPrefix(c, "curric") && len(c) <= len("curriculumvitae") && strings.HasSuffix(c, "vitae")
+}
+
+// oneLetterLost says whether s is word with one of its letters gone.
+func oneLetterLost(s, word string) bool {
+	for i := range len(word) {
+		if word[:i]+word[i+1:] == s {
+			return true
+		}
+	}
+	return false
 }
 
 // nameIn finds the person's name in a header line: the whole line, or its

@@ -21,7 +21,11 @@ func unitBeforeEmployer(parts []part, picked []int, title, company int) ([]int, 
 	}
 	u, e := ti+1, ti+2
 	p, n := parts[u], parts[e]
-	if p.line != parts[ti].line || n.line != p.line || !p.afterComma && !dashSep(p.sep) || p.role != "" || !teamShaped(p.text) ||
+	// A ward after the title's dash ("Infirmier – Service des urgences,
+	// Hôpital …") is its unit; after a comma it opens the employer's name
+	// ("Comptable, Service de la paie, Ministère …").
+	ward := dashSep(p.sep) && wardLed(strings.Fields(p.text))
+	if p.line != parts[ti].line || n.line != p.line || !p.afterComma && !dashSep(p.sep) || p.role != "" || !teamShaped(p.text) && !ward ||
 		isLocation(p.text) || hasDate(p.text) {
 		return picked, -1
 	}
@@ -58,6 +62,17 @@ func teamShaped(t string) bool {
 	}
 	return unicode.IsLower(first[0]) && !functionWords[ws[0]] && countIn(ws[0], unitWords)+countIn(ws[0], teamWords) > 0
 }
+
+// wardLed: a hospital's ward named by what it does, capitalised as it is:
+// a ward's word, then a function word ("Service des urgences"). (A
+// "Bureau de …" or "Department of …" before its parent may be the
+// employer's own name, kept whole with it.)
+func wardLed(ws []string) bool {
+	return len(ws) > 2 && countIn(ws[0], wardWords) > 0 && (functionWords[strings.ToLower(ws[1])] || reElided.MatchString(ws[1]))
+}
+
+// wardWords open the name of a hospital's ward or unit.
+var wardWords = wordSet(`service unité unit ward`)
 
 // teamWords name lines of work a team is named after, beyond unitWords.
 var teamWords = wordSet(`logistics procurement purchasing accounts accounting administration admin maintenance production
