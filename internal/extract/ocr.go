@@ -166,6 +166,7 @@ func (e *Extractor) image(ctx context.Context, data []byte, kind Kind, progress 
 	}
 	page := shrinkGrey(img, maxImageWidth)
 	x0, x1 := sheetSpan(page)
+	invertDarkBlocks(page.Bounds().Dx(), page.Bounds().Dy(), page.Pix)
 	wd, err := newWorkDir(pgm(page), "page1.pgm")
 	if err != nil {
 		return Document{}, err

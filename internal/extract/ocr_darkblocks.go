@@ -18,8 +18,8 @@ import (
 // is dark when its median grey is under half the paper's. Dark cells that
 // touch make a block, kept when it is large (a sidebar or band, not a
 // bold letter, a rule or a small photo) and light ink shows in enough of
-// its cells (text, not a photo's shadow or the desk around a
-// photographed sheet).
+// its inner cells (text, not a photo's shadow or the desk around a
+// photographed sheet, whose cells along the paper's edge hold paper).
 func invertDarkBlocks(w, h int, pix []byte) bool {
 	c := max(w/darkCellsAcross, 4)
 	cw, ch := (w+c-1)/c, (h+c-1)/c
@@ -43,7 +43,7 @@ func invertDarkBlocks(w, h int, pix []byte) bool {
 		block := darkBlock(dark, seen, cw, ch, i)
 		inked := 0
 		for _, j := range block {
-			if int(p95[j])-int(med[j]) >= paper*lightInkShare/100 {
+			if int(p95[j])-int(med[j]) >= paper*lightInkShare/100 && interiorCell(dark, cw, ch, j) {
 				inked++
 			}
 		}
@@ -62,6 +62,14 @@ func invertDarkBlocks(w, h int, pix []byte) bool {
 		}
 	}
 	return found
+}
+
+// interiorCell says whether cell j's four neighbours are all dark: light
+// ink counts for a block inside it, not along its edge, where the paper
+// meets a desk around a photographed sheet as it meets a sidebar.
+func interiorCell(dark []bool, cw, ch, j int) bool {
+	x, y := j%cw, j/cw
+	return x > 0 && y > 0 && x < cw-1 && y < ch-1 && dark[j-1] && dark[j+1] && dark[j-cw] && dark[j+cw]
 }
 
 // darkCellsAcross is the number of cells across a page: at any resolution
@@ -166,9 +174,9 @@ func fillLightCells(block []int, dark []bool, cw, ch int) []int {
 
 // invertPageFile applies invertDarkBlocks to the PGM page image name in
 // wd (a PDF page without a text layer), rewriting it when it had dark
-// blocks of text. A phone photo is left as it is: its sidebar, once
-// readable, leans with the photo's perspective and is read row by row
-// into the main column's lines, worse than not at all.
+// blocks of text. A photo is turned in memory before it is written
+// (image); its sidebar, once readable, leans with the photo's
+// perspective until unshear sets it upright.
 func invertPageFile(wd *workDir, name string) error {
 	path := filepath.Join(wd.dir, name)
 	data, err := os.ReadFile(path)

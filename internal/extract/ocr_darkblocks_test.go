@@ -79,6 +79,15 @@ func TestInvertDarkBlocks(t *testing.T) {
 			textLines(g, 120, 100, 680, 1000, 20)
 			return g
 		}, false, []probe{{20, 500, same(100)}}},
+		{"a sheet filling most of a photo, its edges across cells", func() *image.Gray {
+			// The cells along the sheet's edge hold desk and paper:
+			// dark, with light in them, but no light ink inside the
+			// desk.
+			g := greyPage(800, 1100, 90)
+			fill(g, 37, 27, 763, 1073, 230)
+			textLines(g, 90, 80, 700, 1000, 20)
+			return g
+		}, false, []probe{{10, 500, same(90)}, {500, 10, same(90)}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,9 +1,14 @@
 package extract
 
 import (
+	"bytes"
+	"context"
 	"image"
+	"image/jpeg"
 	"math"
+	"os"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -117,5 +122,40 @@ func TestLineBoxesNoTallerThanTheirWords(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A photographed CV whose header is printed light on a dark band: the
+// band is turned dark on light before OCR, as a scanned PDF page's is,
+// and its name and contact line read.
+func TestPhotoDarkBandIsRead(t *testing.T) {
+	e := newTestExtractor(t, nil)
+	photo, err := os.ReadFile("../cvparse/testdata/corpus/g90-photo-en-1col.jpg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, _, err := image.Decode(bytes.NewReader(photo))
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := shrinkGrey(img, maxImageWidth)
+	w, h := g.Bounds().Dx(), g.Bounds().Dy()
+	for y := range h * 2 / 13 {
+		for x := range w {
+			g.Pix[y*g.Stride+x] = 255 - g.Pix[y*g.Stride+x]
+		}
+	}
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, g, &jpeg.Options{Quality: 90}); err != nil {
+		t.Fatal(err)
+	}
+	doc, err := e.Text(context.Background(), buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Sarah Fi", "sarah.fischer@yahoo.fr"} {
+		if !strings.Contains(doc.Text, want) {
+			t.Errorf("text lacks %q:\n%s", want, doc.Text)
+		}
 	}
 }
