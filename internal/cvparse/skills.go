@@ -582,7 +582,7 @@ var reLevelWord = regexp.MustCompile(`(?i)^(?:[abc][12]\+?|native(?: speaker)?|m
 	`proficient|(?:full |limited )?(?:professional )?working(?: proficiency)?|professional|elementary|beginner|basic|` +
 	`intermediate|upper[- ]intermediate|advanced|conversational|good|very good|excellent|expert|notions|fair|poor|moyen|passable|high|medium|low|` +
 	`(?:(?:tr[eè]s )?bonne )?ma[iî]trise|(?:tr[eè]s |assez )?bien|op[ée]rationnel|professionnel|working knowledge|good command|business(?: level)?|langue maternelle|maternelle|natif|native|courant|bilingue|intermédiaire|intermediaire|avancé|avance|débutant|debutant|` +
-	`bon niveau|scolaire|(?:lu|écrit|ecrit|parlé|parle)(?:(?:,\s*|\s+et\s+|\s+)(?:lu|écrit|ecrit|parlé|parle)){0,2}|` +
+	`bon niveau|scolaire|niveau (?:moyen|avancé|avance|intermédiaire|intermediaire|débutant|debutant|élémentaire|elementaire|courant|basique|correct|[abc][12])|(?:lu|écrit|ecrit|parlé|parle)(?:(?:,\s*|\s+et\s+|\s+)(?:lu|écrit|ecrit|parlé|parle)){0,2}|` +
 	`(?:read|written|spoken)(?:(?:,\s*|\s+and\s+)(?:read|written|spoken)){0,2}|\d+\+?\s*(?:years?|yrs?|ans?|months?|mois)(?: of experience| d'expérience)?|\d+(?:[.,]\d+)?\s*/\s*\d+|\d{1,3}\s?%|[★☆●○◐◯⬤]+)` +
 	`(?:\s*\(.*\))?$`)
 
