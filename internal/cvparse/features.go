@@ -40,10 +40,13 @@ var (
 		réceptionniste surveillant surveillante gardien gardienne coiffeur coiffeuse esthéticienne boulanger
 		boulangère pâtissier pâtissière interprète photographe bibliothécaire géomètre économiste statisticien
 		statisticienne notaire`)
+	// An army, a navy or a nation's "Armed Forces" ("Armée de terre")
+	// employ those who serve in them.
 	orgSuffixes = wordSet(`inc inc. ltd ltd. llc llp plc corp corp. corporation company co. group groupe gmbh ag sa sas sarl
 		srl bv nv spa labs lab technologies technology tech systems solutions software services consulting partners holdings
 		bank banque analytics health energy energies traders studio studios agency media network networks industries
-		international global ventures capital foundation fondation association ministry ministère hospital hôpital authority`)
+		international global ventures capital foundation fondation association ministry ministère hospital hôpital authority
+		forces army navy armée`)
 	degreeWords = wordSet(`bachelor bachelors bachelor's master masters master's bsc b.sc bs b.s ba b.a msc m.sc ms m.s ma m.a mba
 		phd ph.d doctorate doctor associate diploma degree certificate postgraduate undergraduate hnd beng meng btech mtech
 		licence license diplôme diplome ingénieur ingenieur baccalauréat baccalaureat bac dut bts deug deust doctorat
