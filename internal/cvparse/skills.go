@@ -700,6 +700,10 @@ var reRating = regexp.MustCompile(`\s+(?:\d{1,3}(?:[.,]\d+)?\s*/\s*(?:3|4|5|10|2
 // reFiller ends a list without naming a skill.
 var reFiller = regexp.MustCompile(`(?i)^(?:etc\.?|more|and more|much more|others|et plus|entre autres|\.\.\.|…)$`)
 
+// reGoesOnItem: after a comma, a word that goes on the item before it
+// rather than opening the next.
+var reGoesOnItem = regexp.MustCompile(`^\s*(?:including|incl\.|especially|notably|particularly|notamment|y compris|en particulier|surtout)\s`)
+
 // reConjunction opens the last item of a list ("…, and Docker").
 var reConjunction = regexp.MustCompile(`(?i)^(?:and|et|&|or|ou)\s+`)
 
@@ -752,6 +756,10 @@ func splitSkills(t string) []string {
 		case r == '–' && i > 0 && i+1 < len(rs) && unicode.IsLetter(rs[i-1]) && unicode.IsLetter(rs[i+1]):
 			// "cost–benefit analysis", "input–output": an en dash set
 			// close between two words joins a compound.
+		case r == ',' && reGoesOnItem.MatchString(string(rs[i+1:])):
+			// "Four-handed dentistry, including IV sedation": a comma
+			// before a word that goes on the item ("including",
+			// "notamment") parts no items.
 		case r == ',' || r == ';' || r == '|' || r == '\t' || r == '·' || r == '•' || r == '∙' || r == '⋅' ||
 			(unicode.IsSymbol(r) && r != '+' && r != '#' && r != '&') || (r != '-' && r != '*' && strings.ContainsRune(bulletGlyphs, r)):
 			flush()
