@@ -1316,13 +1316,20 @@ const blind23LangGap = 0.06
 // only, so the desk around the sheet stays): overall 0.860 → 0.872
 // (0.8602 → 0.8724), skills 0.797 → 0.828, name 0.894 → 0.917, phone
 // 0.957 → 0.979.
+// Then a note closing on its year in brackets under a degree whose dates
+// stand in a cell of their own kept as that degree's note (no entry
+// taking the next school), two sections set side by side under headings
+// on one line ("SKILLS<tab>LANGUAGES", "Skills<tab>Seminars") read column
+// by column, and a skill's bracket of commas ("SAP (MM, SD)") no list
+// wrapped onto the next line: overall 0.872 → 0.885 (0.8724 → 0.8846),
+// skills 0.828 → 0.857, education 0.862 → 0.873.
 var blind22Floors = []target{
-	{"overall", nil, 0.871},
+	{"overall", nil, 0.884},
 	{"name", []string{"name"}, 0.916},
 	{"phone", []string{"phone"}, 0.978},
 	{"experiences", expGroup, 0.906},
-	{"education", eduGroup, 0.861},
-	{"skills", []string{"skills"}, 0.827},
+	{"education", eduGroup, 0.872},
+	{"skills", []string{"skills"}, 0.856},
 }
 
 // blind22LangGap bounds French against English on blind22.

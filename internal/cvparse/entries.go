@@ -491,7 +491,7 @@ func groupEntries(lines []line) []entry {
 			len(strings.Fields(u.text)) >= 4 && headHasRange(blocks[n-1]) && !styledAsHead(u, blocks[n-1]) {
 			body = true
 		}
-		if !body && !u.entryHead && n > 0 && (describesAfterRange(u, blocks[n-1]) || yearsAmidBody(u, blocks[n-1])) && !styledAsHead(u, blocks[n-1]) {
+		if !body && !u.entryHead && n > 0 && (describesAfterRange(u, blocks[n-1]) || yearsAmidBody(u, blocks[n-1]) || yearNoteUnderCellDates(u, blocks[n-1])) && !styledAsHead(u, blocks[n-1]) {
 			body = true
 		}
 		// "Dean's List (Fall 2023 – Fall 2025); Merit Scholarship" under

@@ -88,7 +88,7 @@ func ParseUnread(doc extract.Document) (cv.StructuredCV, []cv.UnreadPart) {
 	}
 	lines := markFooterContact(europass(joinValueWraps(joinLabelLines(joinWrappedDateCells(joinCutEmails(prepare(src)))))))
 	name, lines := displayName(lines, doc.OCR)
-	secs := laterQualifications(splitSections(lines))
+	secs := laterQualifications(splitSections(sideBySideSections(lines)))
 	out := emptyCV()
 	out.Contact.Name = name
 	b := builder{out: &out, links: doc.Links}

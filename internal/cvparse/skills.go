@@ -421,7 +421,10 @@ var (
 func joinWrappedList(lines []line) []line {
 	listLine := func(l line) bool {
 		t := strings.TrimSpace(l.text)
-		n := strings.Count(t, ", ") + strings.Count(t, " · ")
+		// "SAP S/4HANA (MM, SD)": commas inside a closed bracket list
+		// what the item holds; the line is one item, no list going on.
+		in := outsideBrackets(t)
+		n := strings.Count(in, ", ") + strings.Count(in, " · ")
 		if strings.HasSuffix(t, ",") {
 			n++
 		}
