@@ -316,6 +316,11 @@ func (f *contactFinder) take(t string) string {
 		if m := reLinkNote.FindStringSubmatch(p); m != nil && reURL.MatchString(m[1]) {
 			p = m[1]
 		}
+		// "W janeroe.dev": a letter standing for the link's icon, as
+		// moderncv prints its labels without symbols.
+		if m := reLetterBeforeLink.FindStringSubmatch(p); m != nil && reURL.MatchString(m[1]) && !reEmail.MatchString(m[1]) {
+			p = m[1]
+		}
 		switch {
 		case reEmail.MatchString(p):
 			if f.c.Email == "" {
@@ -717,6 +722,10 @@ func labelledName(t string) (string, bool) {
 	}
 	return name, nameScore(nil, name) > 0
 }
+
+// reLetterBeforeLink is a single letter set before one word ("W
+// janeroe.dev"), a label whose icon was lost.
+var reLetterBeforeLink = regexp.MustCompile(`^\p{L}\s+(\S+)$`)
 
 // isDocumentTitle: "Curriculum Vitae", "CV", "Résumé" head a page without
 // naming anyone.
