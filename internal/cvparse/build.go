@@ -179,6 +179,13 @@ var languageLabels = phraseSet(`languages language languages_known known_languag
 func (b *builder) labelledLanguages(texts []string) []string {
 	var rest []string
 	for _, t := range texts {
+		if value, others, ok := languageField(t); ok {
+			parseLanguages([]line{{text: value}}, &b.out.Skills)
+			if others != "" {
+				rest = append(rest, others)
+			}
+			continue
+		}
 		label, value, ok := strings.Cut(t, ":")
 		if !ok {
 			label, value, ok = strings.Cut(t, "\t")

@@ -26,7 +26,9 @@ var (
 		polonais suédois grec hébreu persan roumain ukrainien vietnamien irlandais gallois catalan basque
 		malgache comorien peul haoussa swahili kabyle berbère amazigh darija hindi ourdou tamoul cantonais thaï indonésien
 		malais danois norvégien finnois tchèque croate serbe bulgare albanais arménien hongrois breton corse occitan
-		flamand luxembourgeois lingala maori māori te_reo te_reo_maori te_reo_māori samoan tongan fijian`)
+		flamand luxembourgeois lingala maori māori te_reo te_reo_maori te_reo_māori samoan tongan fijian
+		pidgin nigerian_pidgin pidgin_english efik ibibio ijaw izon kalabari tiv urhobo edo nupe kanuri
+		javanese sundanese balinese`)
 	toolWords = phraseSet(`docker kubernetes k8s git github gitlab bitbucket jira confluence terraform ansible jenkins aws gcp azure
 		linux unix bash grafana prometheus kafka figma tableau power_bi excel photoshop illustrator postman vscode intellij
 		eclipse slack trello notion heroku vercel netlify circleci travis github_actions helm vagrant nginx apache sap
