@@ -1338,13 +1338,16 @@ const blind23LangGap = 0.06
 // ("Citizenship: … · Languages: English, Filipino"), and languages of
 // Nigeria and Java known as spoken ones: overall 0.885 → 0.888 (0.8846 →
 // 0.8881), skills 0.857 → 0.868.
+// Then a comma list written as one item of a bulleted list cut at its
+// last "and" ("• Microsoft Word, Excel and PowerPoint"): overall 0.888 →
+// 0.890 (0.8881 → 0.8897), skills 0.868 → 0.873.
 var blind22Floors = []target{
-	{"overall", nil, 0.887},
+	{"overall", nil, 0.889},
 	{"name", []string{"name"}, 0.916},
 	{"phone", []string{"phone"}, 0.978},
 	{"experiences", expGroup, 0.906},
 	{"education", eduGroup, 0.872},
-	{"skills", []string{"skills"}, 0.867},
+	{"skills", []string{"skills"}, 0.872},
 }
 
 // blind22LangGap bounds French against English on blind22.

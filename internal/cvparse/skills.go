@@ -725,6 +725,9 @@ func splitSkills(t string) []string {
 	}
 	t = listSeparators(t)
 	var out []string
+	// afterComma[i]: out[i] followed a comma, one item of a comma list.
+	var afterComma []bool
+	sepComma := false
 	var cur strings.Builder
 	depth := 0
 	flush := func() {
@@ -738,6 +741,7 @@ func splitSkills(t string) []string {
 		}
 		if p != "" {
 			out = append(out, p)
+			afterComma = append(afterComma, sepComma)
 		}
 		cur.Reset()
 	}
@@ -768,9 +772,11 @@ func splitSkills(t string) []string {
 		case r == ',' || r == ';' || r == '|' || r == '\t' || r == '·' || r == '•' || r == '∙' || r == '⋅' ||
 			(unicode.IsSymbol(r) && r != '+' && r != '#' && r != '&') || (r != '-' && r != '*' && strings.ContainsRune(bulletGlyphs, r)):
 			flush()
+			sepComma = r == ','
 			continue
 		case r == '/' && slashes && i > 0 && i+1 < len(rs) && rs[i-1] == ' ' && rs[i+1] == ' ':
 			flush()
+			sepComma = false
 			continue
 		}
 		cur.WriteRune(r)
@@ -778,12 +784,27 @@ func splitSkills(t string) []string {
 	flush()
 	// A list set apart by a glyph or a bar marks every item's end: its
 	// last item's "and" is inside the item ("patient and family
-	// education"); only a comma list ends with one ("Go, Rust and C").
-	out = splitAfterNote(out)
+	// education"); only a comma list ends with one ("Go, Rust and C"),
+	// also one written as an item of such a list ("• Microsoft Word,
+	// Excel and PowerPoint").
 	if strings.ContainsAny(t, "|·•∙⋅") {
-		return dropFiller(out)
+		return dropFiller(splitAfterNote(commaListEnds(out, afterComma)))
 	}
-	return splitLastAnd(out)
+	return splitLastAnd(splitAfterNote(out))
+}
+
+// commaListEnds cuts at its "and" the last item of each comma list inside
+// a list set apart by glyphs, as splitLastAnd cuts a comma list's.
+func commaListEnds(items []string, afterComma []bool) []string {
+	var out []string
+	for i, it := range items {
+		if afterComma[i] && (i+1 == len(items) || !afterComma[i+1]) {
+			out = append(out, splitLastAndItems([]string{items[i-1], it})[1:]...)
+			continue
+		}
+		out = append(out, it)
+	}
+	return out
 }
 
 // reNoteAnd is "and" or "et" right after a closing bracket.
