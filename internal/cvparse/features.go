@@ -62,7 +62,7 @@ var (
 		polytechnique academy académie lycée lycee faculty faculté faculte iut insa esprit ensi enit sorbonne campus
 		conservatoire athénée hec essec escp centrale mines telecom télécom polytech vidyalaya vidyapeeth vidyapith
 		mahavidyalaya gymnasium cégep cegep hochschule fachhochschule universität universidad universidade università universiteit
-		uniwersytet politecnico hogeschool coláiste scoil gaelscoil cnam afpa greta sekolah
+		uniwersytet politecnico hogeschool coláiste scoil gaelscoil cnam afpa greta sekolah kolej maktab
 		escola escuela colegio instituto liceo liceu universiti universitas politeknik
 		ateneo tecnológico scuola
 		universitatea colegiul liceul școala scoala facultatea academia istituto faculdade colégio facultad
