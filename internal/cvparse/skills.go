@@ -1304,13 +1304,15 @@ func headingItem(it string) bool {
 	return ok && (k == secLanguages || k == secSkills && !cvSkillHeadings[fold(it)])
 }
 
-// reLanguagePair is a language named before a colon ("Néerlandais :").
-var reLanguagePair = regexp.MustCompile(`(\p{Lu}[\p{L}'’-]+)\s*[:：]`)
+// reLanguagePair is a language named before a colon or a spaced dash
+// ("Néerlandais :", "Kiswahili —").
+var reLanguagePair = regexp.MustCompile(`(\p{Lu}[\p{L}'’-]+)(?:\s*[:：]|\s+[-–—]\s)`)
 
 // splitLanguagePairs sets a semicolon between the pairs of a row that
-// gives each language its level after a colon with nothing between the
-// pairs ("Français : langue maternelle Néerlandais : notions Anglais :
-// lu"): two such pairs or more, each named a spoken language.
+// gives each language its level after a colon or a dash with nothing
+// between the pairs ("Français : langue maternelle Néerlandais : notions
+// Anglais : lu", "English — Fluent Kiswahili — Fluent"): two such pairs
+// or more, each named a spoken language.
 func splitLanguagePairs(t string) string {
 	ms := reLanguagePair.FindAllStringSubmatchIndex(t, -1)
 	if len(ms) < 2 {
@@ -1324,9 +1326,15 @@ func splitLanguagePairs(t string) string {
 	var b strings.Builder
 	from := 0
 	for _, m := range ms[1:] {
-		b.WriteString(strings.TrimRight(t[from:m[0]], " "))
+		at := m[0]
+		// "… Scottish Gaelic – fluent": a language of two words is cut
+		// before its first.
+		if ws := strings.Fields(t[from:at]); len(ws) > 0 && isSpoken(ws[len(ws)-1]+" "+t[m[2]:m[3]]) {
+			at = strings.LastIndex(t[:at], ws[len(ws)-1])
+		}
+		b.WriteString(strings.TrimRight(t[from:at], " ,;"))
 		b.WriteString("; ")
-		from = m[0]
+		from = at
 	}
 	b.WriteString(t[from:])
 	return b.String()
