@@ -81,7 +81,7 @@ func (f *contactFinder) scan(lines []line, header bool) {
 			joined = joined[2:]
 		}
 	}
-	var first, last string
+	var first, last, postnom string
 	// texts counts the header lines that held more than contact data: the
 	// name is among the first of them, however many contact lines come
 	// before it (a letter-style block of address, phone, e-mail, links).
@@ -102,6 +102,10 @@ func (f *contactFinder) scan(lines []line, header bool) {
 		}
 		if m := reLastName.FindStringSubmatch(t); m != nil && oneNameRun(m[1]) {
 			last = strings.TrimSpace(m[1])
+			continue
+		}
+		if m := rePostnom.FindStringSubmatch(t); m != nil && oneNameRun(m[1]) {
+			postnom = strings.TrimSpace(m[1])
 			continue
 		}
 		// "Ana Cruz, RN" reads as "City, ST", "Jean Dupont, Lyon" as a
@@ -152,6 +156,11 @@ func (f *contactFinder) scan(lines []line, header bool) {
 	// the form gave the family name alone, and the given names go first.
 	// A name taken from the header that has no word of the form's name
 	// was a heading or an organisation the form is addressed to.
+	// A Congolese form's "Post-nom" follows the family name ("Prénom" +
+	// "Nom" + "Post-nom"), as its holder signs.
+	if postnom != "" && last != "" {
+		last += " " + postnom
+	}
 	if n := strings.TrimSpace(first + " " + last); (f.c.Name == "" || f.c.Name == last || !sharesNameWord(f.c.Name, n)) && first != "" && last != "" && nameScore(nil, n) > 0 {
 		f.c.Name = n
 	}
@@ -199,7 +208,10 @@ var (
 	// "Other names" is what Kenyan, Zambian and Nigerian forms call the
 	// given names beside "Surname".
 	reFirstName = regexp.MustCompile(`(?i)` + formRowNumber + `(?:first\s+names?|given\s+names?|forenames?|other\s+names?|prénoms?|prenoms?)(?:\s*\(s\))?` + formValueSep + `([^\t|]+)$`)
-	reLastName  = regexp.MustCompile(`(?i)` + formRowNumber + `(?:last\s+name|surnames?|family\s+name|nom(?:\s+de\s+famille)?|noms?)(?:\s*\(s\))?` + formValueSep + `([^\t|]+)$`)
+	// rePostnom is the second family name Congolese forms ask after the
+	// "Nom" ("Post-nom : KABILA").
+	rePostnom  = regexp.MustCompile(`(?i)` + formRowNumber + `post[- ]?noms?` + formValueSep + `([^\t|]+)$`)
+	reLastName = regexp.MustCompile(`(?i)` + formRowNumber + `(?:last\s+name|surnames?|family\s+name|nom(?:\s+de\s+famille)?|noms?)(?:\s*\(s\))?` + formValueSep + `([^\t|]+)$`)
 )
 
 // oneNameRun: one to three words of a name, capitalised. The row's label
