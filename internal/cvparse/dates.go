@@ -127,6 +127,9 @@ func findDateRange(s string) (dateRange, bool) {
 		if b == "" && reSince.MatchString(s[m[0]:]) {
 			dr.end = "present"
 		}
+		if end, until, ok := dashLostMonthEnd(s, a, m[1]); b == "" && ok {
+			dr.end, dr.until = end, until
+		}
 		if b == "" {
 			dr = sharedYear(s, dr)
 		}
