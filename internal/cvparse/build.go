@@ -418,6 +418,7 @@ func (b *builder) experience(e entry) cv.Experience {
 	// dash is part of the title when another line of the header opens
 	// with the employer.
 	picked = titleLead(parts, picked, fellBack[company], title, company)
+	picked = titleAfterTitle(parts, picked, title, company)
 	var unit int
 	if picked, unit = unitBeforeEmployer(parts, picked, title, company); unit < 0 {
 		picked, unit = titleUnit(parts, picked, title, company)
