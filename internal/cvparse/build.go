@@ -481,8 +481,7 @@ func (b *builder) experience(e entry) cv.Experience {
 		placeAfter := l > c+1 && parts[l].line == p.line
 		if p.line == parts[c].line && dashSep(p.sep) && p.role == "" && !isLocation(p.text) && !cityThenArea(strings.Split(p.text, ",")) && !hasDate(p.text) &&
 			titleScore(p.text) == 0 && (capitalisedName(p.text) || unitName(p.text) || numberedUnit(p.text)) && (placeAfter || !townShaped(p.text)) {
-			parts[c].text += p.sep + p.text
-			picked = append(picked, c+1)
+			picked = siteAfterEmployer(parts, picked, c, placeAfter)
 		}
 	}
 	// "Ericsson<tab>Kista": a town-shaped part set beside the employer
