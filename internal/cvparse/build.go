@@ -1399,10 +1399,10 @@ var (
 )
 
 // reScorePart is a mark set apart ("85%", "8.7/10", "3,9/4,3", "GPA
-// 3.42/4.00", "510 points", "110/110 e lode"): the scales of grade
+// 3.42/4.00", "510 points", "381 marks", "110/110 e lode"): the scales of grade
 // averages run to 4, 4.3, 4.33, 5, 7, 10, 20, 30, 100 or, for an Italian
 // degree, 110 (with its honours, "e lode").
-var reScorePart = regexp.MustCompile(`(?i)^(?:\d{1,3}\s+(?:points|pts|UCAS points)|\d{1,2}\s+(?:[a-e]\*?\s+)?(?:credits|distinctions|passes)|\d{1,3}(?:[.,]\d{1,2})?\s*(?:/\s*` + gradeScale + `|%|cgpa|gpa|cpi|sgpa)|` +
+var reScorePart = regexp.MustCompile(`(?i)^(?:\d{1,3}\s+(?:points|pts|UCAS points|marks)|\d{1,2}\s+(?:[a-e]\*?\s+)?(?:credits|distinctions|passes)|\d{1,3}(?:[.,]\d{1,2})?\s*(?:/\s*` + gradeScale + `|%|cgpa|gpa|cpi|sgpa)|` +
 	`(?:cgpa|gpa|cpi)\s*[:：]?\s*\d{1,2}(?:[.,]\d{1,2})?(?:\s*/\s*` + gradeScale + `)?|` +
 	// "9A 1B", "8A, 1B", "7 A*s": how many subjects at each letter
 	// grade, as school certificates (SPM, O levels) are summed up.
