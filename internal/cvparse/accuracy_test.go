@@ -1371,13 +1371,17 @@ const blind23LangGap = 0.06
 // Then a count of marks set apart after an examination's name ("KCPE -
 // 381 marks") read as its grade: overall 0.898 → 0.899 (0.8982 →
 // 0.8993), education 0.879 → 0.883.
+// Then a labelled row's list that ran out of its cell mid-item, no comma
+// at the line's end, joined to its rest in the value column ("…, MS" /
+// "Project, MS Office"): overall 0.899 → 0.901 (0.8993 → 0.9008), skills
+// 0.882 → 0.886.
 var blind22Floors = []target{
-	{"overall", nil, 0.898},
+	{"overall", nil, 0.899},
 	{"name", []string{"name"}, 0.957},
 	{"phone", []string{"phone"}, 0.978},
 	{"experiences", expGroup, 0.916},
 	{"education", eduGroup, 0.882},
-	{"skills", []string{"skills"}, 0.881},
+	{"skills", []string{"skills"}, 0.885},
 }
 
 // blind22LangGap bounds French against English on blind22.

@@ -64,7 +64,7 @@ func skillCategory(label string) string {
 // Labelled lines that are no skills ("Hobbies: chess, reading") are
 // returned as title and text.
 func parseSkills(lines []line, s *cv.Skills) (others [][2]string) {
-	units := chipGrid(joinWrappedLabelled(skillUnits(labelsApart(joinWrappedList(groupedLists(labelledColumns(skillColumns(joinWrappedFirstCells(lines)))))))))
+	units := chipGrid(joinWrappedLabelled(skillUnits(labelsApart(joinWrappedList(groupedLists(labelledColumns(skillColumns(joinWrappedFirstCells(joinWrappedRowValue(lines))))))))))
 	perLine := onePerLine(units)
 	group := ""
 	var last *string // the skill added last, for a level on the line under it
