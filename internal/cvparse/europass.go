@@ -3,6 +3,7 @@ package cvparse
 import (
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -241,12 +242,33 @@ func euLookup(label string) (euLabel, bool) {
 	if n < euFuzzyMin {
 		return euLabel{}, false
 	}
-	for k, lab := range euLabels {
-		if d := utf8.RuneCountInString(k) - n; lab.specific && max(d, -d) <= euFuzzyMost && editDistance(k, key) <= min(n/euFuzzyShare, euFuzzyMost) {
-			return lab, true
+	for _, f := range euFuzzyLabels {
+		if d := f.runes - n; max(d, -d) <= euFuzzyMost && editDistance(f.key, key) <= min(n/euFuzzyShare, euFuzzyMost) {
+			return f.lab, true
 		}
 	}
 	return euLabel{}, false
+}
+
+// euFuzzyLabels are the form-specific labels euLookup may match through a
+// misread, in key order so that the same text always finds the same label
+// (a map's order changes from run to run), with their lengths in runes
+// counted once.
+var euFuzzyLabels = func() []euFuzzyLabel {
+	var out []euFuzzyLabel
+	for k, lab := range euLabels {
+		if lab.specific {
+			out = append(out, euFuzzyLabel{key: k, runes: utf8.RuneCountInString(k), lab: lab})
+		}
+	}
+	slices.SortFunc(out, func(a, b euFuzzyLabel) int { return strings.Compare(a.key, b.key) })
+	return out
+}()
+
+type euFuzzyLabel struct {
+	key   string
+	runes int
+	lab   euLabel
 }
 
 // euFuzzyMin is the shortest label (in letters) read through OCR's

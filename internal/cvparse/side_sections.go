@@ -23,11 +23,15 @@ func sideBySideSections(lines []line) []line {
 	var out []line
 	for i := 0; i < len(lines); i++ {
 		heads, ok := headingPair(lines[i])
+		if !ok {
+			out = append(out, lines[i])
+			continue
+		}
 		end := i + 1
 		for end < len(lines) && sideBlockRow(lines[end]) {
 			end++
 		}
-		if !ok || end-i < 3 {
+		if end-i < 3 {
 			out = append(out, lines[i])
 			continue
 		}
