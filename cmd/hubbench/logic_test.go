@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -166,5 +168,22 @@ func TestStartRedisCluster(t *testing.T) {
 	}
 	if c.calls["cluster|info"] == 0 && c.calls["cluster"] == 0 {
 		t.Fatalf("no CLUSTER INFO counted: %v", c.calls)
+	}
+}
+
+// TestWaitPingStopsWhenProcessExits: a redis-server that exited (its port
+// taken before it could bind) is reported at once as exited, so that
+// startRedis starts the deployment again on other ports instead of
+// waiting out the 20 s for an answer that cannot come.
+func TestWaitPingStopsWhenProcessExits(t *testing.T) {
+	exited := make(chan struct{})
+	close(exited)
+	start := time.Now()
+	err := waitPing(context.Background(), "127.0.0.1:1", exited)
+	if !errors.Is(err, errRedisExited) {
+		t.Fatalf("waitPing = %v, want errRedisExited", err)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Fatalf("waitPing took %v after the process had exited", d)
 	}
 }

@@ -39,8 +39,32 @@ type redisLayout struct {
 }
 
 // startRedis launches the deployment and waits until it serves (for a
-// cluster: every slot covered, cluster_state:ok on every node).
+// cluster: every slot covered, cluster_state:ok on every node). The ports
+// are free when picked but not reserved: another process (a test running
+// beside us, or an outgoing connection given that port) can take one, or
+// a cluster's bus port, before redis-server binds it, and redis-server
+// then exits at once. So a deployment whose process exits before it
+// answers is started again on other ports, up to redisStartAttempts times.
 func startRedis(ctx context.Context, l redisLayout, logger *slog.Logger) (*redisDeployment, error) {
+	var err error
+	for attempt := 1; attempt <= redisStartAttempts; attempt++ {
+		var d *redisDeployment
+		if d, err = startRedisOnce(ctx, l, logger); err == nil || !errors.Is(err, errRedisExited) {
+			return d, err
+		}
+		logger.Warn("redis exited on start, starting again on other ports", "attempt", attempt, "error", err)
+	}
+	return nil, err
+}
+
+// redisStartAttempts bounds how often startRedis starts a deployment whose
+// process exited before answering.
+const redisStartAttempts = 3
+
+// errRedisExited: a redis-server process ended before it answered a PING.
+var errRedisExited = errors.New("redis-server exited before answering")
+
+func startRedisOnce(ctx context.Context, l redisLayout, logger *slog.Logger) (*redisDeployment, error) {
 	bin, err := exec.LookPath("redis-server")
 	if err != nil {
 		return nil, fmt.Errorf("redis-server not installed: %w", err)
@@ -78,8 +102,8 @@ func startRedis(ctx context.Context, l redisLayout, logger *slog.Logger) (*redis
 	for _, p := range ports {
 		addrs = append(addrs, "127.0.0.1:"+strconv.Itoa(p))
 	}
-	for _, a := range addrs {
-		if err := waitPing(ctx, a); err != nil {
+	for i, a := range addrs {
+		if err := waitPing(ctx, a, d.waits[i]); err != nil {
 			d.stop()
 			return nil, err
 		}
@@ -149,11 +173,18 @@ func pinned(cpus, bin string, args ...string) *exec.Cmd {
 	return exec.Command("taskset", append([]string{"-c", cpus, bin}, args...)...)
 }
 
-func waitPing(ctx context.Context, addr string) error {
+// waitPing waits until the redis-server at addr answers a PING, giving up
+// after 20 s or as soon as its process has exited (closed exited).
+func waitPing(ctx context.Context, addr string, exited <-chan struct{}) error {
 	c := redis.NewClient(&redis.Options{Addr: addr, MaxRetries: -1})
 	defer c.Close()
 	deadline := time.Now().Add(20 * time.Second)
 	for {
+		select {
+		case <-exited:
+			return fmt.Errorf("redis %s: %w", addr, errRedisExited)
+		default:
+		}
 		pctx, cancel := context.WithTimeout(ctx, time.Second)
 		err := c.Ping(pctx).Err()
 		cancel()
