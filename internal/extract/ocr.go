@@ -34,7 +34,7 @@ type ocrSettings struct {
 	dpi int
 	// threshold is Tesseract's thresholding_method: 0 Otsu (one global
 	// threshold), 2 Sauvola (local, for uneven light), or thresholdAuto
-	// (thresholdFor chooses per page).
+	// (preparePage chooses per page).
 	threshold int
 }
 
@@ -99,10 +99,7 @@ func (e *Extractor) readPages(ctx context.Context, wd *workDir, pages []int) ([]
 	for i, p := range pages {
 		g.Go(func() error {
 			name := "page" + strconv.Itoa(p) + ".pgm"
-			if err := invertPageFile(wd, name); err != nil {
-				return err
-			}
-			threshold, err := e.thresholdFor(wd, name)
+			threshold, err := e.preparePageFile(wd, name)
 			if err != nil {
 				return err
 			}
@@ -166,16 +163,12 @@ func (e *Extractor) image(ctx context.Context, data []byte, kind Kind, progress 
 	}
 	page := shrinkGrey(img, maxImageWidth)
 	x0, x1 := sheetSpan(page)
-	invertDarkBlocks(page.Bounds().Dx(), page.Bounds().Dy(), page.Pix)
+	threshold, _ := e.preparePage(page.Bounds().Dx(), page.Bounds().Dy(), page.Pix)
 	wd, err := newWorkDir(pgm(page), "page1.pgm")
 	if err != nil {
 		return Document{}, err
 	}
 	defer wd.Close()
-	threshold, err := e.thresholdFor(wd, "page1.pgm")
-	if err != nil {
-		return Document{}, err
-	}
 	scale := a4Width / float64(x1-x0)
 	read, err := e.tesseract(ctx, wd, "page1.pgm", scale, threshold)
 	if err != nil {
@@ -237,23 +230,37 @@ func pgm(g *image.Gray) []byte {
 	return out
 }
 
-// thresholdAuto lets thresholdFor choose Tesseract's thresholding per page.
+// thresholdAuto lets preparePage choose Tesseract's thresholding per page.
 const thresholdAuto = -1
 
-// thresholdFor is the Tesseract thresholding_method for a page image in
-// wd (a PGM): Sauvola's local threshold (2) when its paper is unevenly lit,
-// as on a phone photo, where Otsu's one global threshold (0) loses the
-// darker part of the page (measured: 67 % of the words of a photo lit from
-// one corner read right with Otsu, 92 % with Sauvola); Otsu otherwise, where
-// Sauvola reads low-resolution, noisy scans worse (94.9 % against 96.4 %
-// at 100 dpi, JPEG quality 30). docs/quality.md has the measurement. A
-// page read with Sauvola has its dark bands turned negative first
-// (invertDarkBands).
-func (e *Extractor) thresholdFor(wd *workDir, name string) (int, error) {
+// preparePage readies a grey page image w×h for Tesseract, in place, and
+// returns the thresholding_method to read it with and whether it changed
+// the pixels. Dark blocks of light text (a sidebar, a header band) are
+// turned dark on light first (invertDarkBlocks). The method is Sauvola's
+// local threshold (2) when the page's paper is unevenly lit, as on a phone
+// photo, where Otsu's one global threshold (0) loses the darker part of
+// the page (measured: 67 % of the words of a photo lit from one corner
+// read right with Otsu, 92 % with Sauvola); Otsu otherwise, where Sauvola
+// reads low-resolution, noisy scans worse (94.9 % against 96.4 % at 100
+// dpi, JPEG quality 30). docs/quality.md has the measurement. A page read
+// with Sauvola has its dark bands turned negative too (invertDarkBands).
+func (e *Extractor) preparePage(w, h int, pix []byte) (threshold int, changed bool) {
+	changed = invertDarkBlocks(w, h, pix)
 	if e.ocrSet.threshold != thresholdAuto {
-		return e.ocrSet.threshold, nil
+		return e.ocrSet.threshold, changed
 	}
-	data, err := os.ReadFile(filepath.Join(wd.dir, name))
+	if !unevenLight(w, h, pix) {
+		return 0, changed
+	}
+	return 2, invertDarkBands(w, h, pix) || changed
+}
+
+// preparePageFile applies preparePage to the PGM page image name in wd (a
+// PDF page without a text layer), read once and rewritten only when it
+// changed.
+func (e *Extractor) preparePageFile(wd *workDir, name string) (int, error) {
+	path := filepath.Join(wd.dir, name)
+	data, err := os.ReadFile(path)
 	if err != nil {
 		return 0, fmt.Errorf("extract: read page image: %w", err)
 	}
@@ -261,16 +268,13 @@ func (e *Extractor) thresholdFor(wd *workDir, name string) (int, error) {
 	if err != nil {
 		return 0, refuseErr(CodeFailed, err, "the scanned page could not be read")
 	}
-	if !unevenLight(w, h, pix) {
-		return 0, nil
-	}
-	if invertDarkBands(w, h, pix) {
-		page := &image.Gray{Pix: pix, Stride: w, Rect: image.Rect(0, 0, w, h)}
-		if err := os.WriteFile(filepath.Join(wd.dir, name), pgm(page), 0o600); err != nil {
+	threshold, changed := e.preparePage(w, h, pix)
+	if changed {
+		if err := os.WriteFile(path, data, 0o600); err != nil {
 			return 0, fmt.Errorf("extract: write page image: %w", err)
 		}
 	}
-	return 2, nil
+	return threshold, nil
 }
 
 // unevenLight reports whether a page's paper is lit unevenly: the page is
@@ -296,14 +300,7 @@ func unevenLight(w, h int, pix []byte) bool {
 					n++
 				}
 			}
-			p90, seen := 0, 0
-			for v, c := range hist {
-				if seen += c; seen*10 >= n*9 {
-					p90 = v
-					break
-				}
-			}
-			paper = append(paper, p90)
+			paper = append(paper, int(percentile(&hist, n, 90)))
 		}
 	}
 	slices.Sort(paper)

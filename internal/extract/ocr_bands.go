@@ -62,16 +62,18 @@ func invertDarkBands(w, h int, pix []byte) bool {
 // than a border read as "|".
 func negateBand(pix []byte, w int, runs [][][2]int, dark byte, paper, rim int) {
 	var hist [256]int
+	n := 0
 	for r, rr := range runs {
 		for _, run := range rr {
 			for _, p := range pix[r*w+run[0] : r*w+run[1]] {
 				if p < dark {
 					hist[p]++
+					n++
 				}
 			}
 		}
 	}
-	bar := median(hist)
+	bar := int(percentile(&hist, n, 50))
 	for r, rr := range runs {
 		row := pix[r*w : (r+1)*w]
 		for _, run := range rr {
@@ -88,34 +90,13 @@ func negateBand(pix []byte, w int, runs [][][2]int, dark byte, paper, rim int) {
 	}
 }
 
-// median is the middle value of a histogram.
-func median(hist [256]int) int {
-	n := 0
-	for _, c := range hist {
-		n += c
-	}
-	seen := 0
-	for v, c := range hist {
-		if seen += c; 2*seen >= n {
-			return v
-		}
-	}
-	return 0
-}
-
 // paperLevel is the grey of the page's paper: its 95th percentile.
 func paperLevel(pix []byte) int {
 	var hist [256]int
 	for _, p := range pix {
 		hist[p]++
 	}
-	seen := 0
-	for v, c := range hist {
-		if seen += c; seen*20 >= len(pix)*19 {
-			return v
-		}
-	}
-	return 255
+	return int(percentile(&hist, len(pix), 95))
 }
 
 // darkRuns are the runs [start, end) of one row of pixels that are dark

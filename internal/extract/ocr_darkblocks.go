@@ -1,11 +1,6 @@
 package extract
 
-import (
-	"fmt"
-	"os"
-	"path/filepath"
-	"slices"
-)
+import "slices"
 
 // invertDarkBlocks turns the dark blocks of a page image that carry light
 // text (a sidebar or a header band printed white on navy) into dark text on
@@ -170,28 +165,4 @@ func fillLightCells(block []int, dark []bool, cw, ch int) []int {
 		}
 	}
 	return out
-}
-
-// invertPageFile applies invertDarkBlocks to the PGM page image name in
-// wd (a PDF page without a text layer), rewriting it when it had dark
-// blocks of text. A photo is turned in memory before it is written
-// (image); its sidebar, once readable, leans with the photo's
-// perspective until unshear sets it upright.
-func invertPageFile(wd *workDir, name string) error {
-	path := filepath.Join(wd.dir, name)
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return fmt.Errorf("extract: read page image: %w", err)
-	}
-	w, h, pix, err := parsePGM(data)
-	if err != nil {
-		return refuseErr(CodeFailed, err, "the scanned page could not be read")
-	}
-	if !invertDarkBlocks(w, h, pix) {
-		return nil
-	}
-	if err := os.WriteFile(path, data, 0o600); err != nil {
-		return fmt.Errorf("extract: write page image: %w", err)
-	}
-	return nil
 }
