@@ -223,32 +223,33 @@ func headingKind(s string) (sectionKind, bool) {
 	if k, ok := pairedHeadings(t); ok {
 		return k, true
 	}
-	if cvSkillHeadings[fold(t)] {
+	f, closed := fold(t), closeUpLetters(t)
+	if cvSkillHeadings[f] {
 		return secSkills, true
 	}
-	if cvLanguageHeadings[fold(t)] {
+	if cvLanguageHeadings[f] {
 		return secLanguages, true
 	}
-	if cvRefereeHeadings[fold(t)] || cvServiceHeadings[fold(t)] {
+	if cvRefereeHeadings[f] || cvServiceHeadings[f] {
 		return secOther, true // "REFEREES" after Languages was read as skills
 	}
-	if cvPersonalHeadings[fold(t)] {
+	if cvPersonalHeadings[f] {
 		return secContact, true
 	}
-	if cvPlacementHeadings[fold(t)] {
+	if cvPlacementHeadings[f] {
 		return secExperience, true
 	}
 	// "SPEAKING & WRITING": the ampersand, which folding drops, read as
 	// the word.
-	if cvTalkHeadings[fold(t)] || cvTalkHeadings[fold(closeUpLetters(t))] || cvTalkHeadings[fold(strings.ReplaceAll(t, "&", "and"))] {
+	if cvTalkHeadings[f] || cvTalkHeadings[fold(closed)] || cvTalkHeadings[fold(strings.ReplaceAll(t, "&", "and"))] {
 		return secOther, true
 	}
 	sec, ok := text.Heading(t)
 	if !ok {
 		// A letter the PDF set apart from its word ("L anguages",
 		// "Invited Talk s": kerning read as a space).
-		if c := closeUpLetters(t); c != t {
-			sec, ok = text.Heading(c)
+		if closed != t {
+			sec, ok = text.Heading(closed)
 		}
 		if !ok {
 			if k, ok := spacedCapsHeading(t); ok {
